@@ -1,0 +1,22 @@
+/** One parsed input line, as every tool's transform receives it. */
+export interface InputRecord<T = Record<string, unknown>> {
+  value: T;
+  /** 1-based line number within its source. */
+  line: number;
+  /** The line's text exactly as read (without its line end). */
+  raw: string;
+  /** "stdin" or the file name the record came from. */
+  source: string;
+}
+
+/** Wraps plain values as input records, for library use and tests. */
+export async function* fromValues<T extends object>(
+  values: Iterable<T> | AsyncIterable<T>,
+  source = "memory",
+): AsyncGenerator<InputRecord<T>> {
+  let line = 0;
+  for await (const value of values) {
+    line += 1;
+    yield { value, line, raw: JSON.stringify(value), source };
+  }
+}

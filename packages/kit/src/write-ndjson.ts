@@ -1,0 +1,80 @@
+import type { Writable } from "node:stream";
+
+/** Wraps a line that is already serialised, so it is written as is. */
+export class RawLine {
+  constructor(readonly text: string) {}
+}
+
+const FLUSH_AT = 64 * 1024;
+
+/**
+ * Writes one JSON value per line ("\n", never os.EOL), batching small writes and
+ * waiting for 'drain' when the reader is slower. A reader that goes away (EPIPE,
+ * as with `| head`) sets `closed` instead of throwing: that is normal use.
+ */
+export class NdjsonWriter {
+  closed = false;
+  written = 0;
+  private buf: string[] = [];
+  private bufLen = 0;
+  private failure: Error | undefined;
+
+  constructor(private readonly out: Writable = process.stdout) {
+    out.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") this.closed = true;
+      else this.failure = err;
+    });
+  }
+
+  /** Queues a record; returns a promise only when the caller should wait. */
+  write(value: unknown): Promise<void> | undefined {
+    const text = value instanceof RawLine ? value.text : JSON.stringify(value);
+    return this.writeLine(text);
+  }
+
+  writeLine(text: string): Promise<void> | undefined {
+    if (this.failure) throw this.failure;
+    if (this.closed) return undefined;
+    this.buf.push(text, "\n");
+    this.bufLen += text.length + 1;
+    this.written += 1;
+    return this.bufLen >= FLUSH_AT ? this.flush() : undefined;
+  }
+
+  flush(): Promise<void> | undefined {
+    if (this.bufLen === 0 || this.closed) return undefined;
+    const chunk = this.buf.join("");
+    this.buf = [];
+    this.bufLen = 0;
+    if (this.out.write(chunk)) return undefined;
+    return this.waitDrain();
+  }
+
+  private waitDrain(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.out.off("drain", done);
+        this.out.off("error", done);
+        this.out.off("close", done);
+        resolve();
+      };
+      this.out.on("drain", done);
+      this.out.on("error", done);
+      this.out.on("close", done);
+    });
+  }
+
+  /** Flushes what is queued and waits until it has been handed to the OS. */
+  async end(): Promise<void> {
+    await this.flush();
+    if (this.failure) throw this.failure;
+    if (this.closed || this.out === process.stdout || this.out === process.stderr) {
+      // Never end process.stdout: Node keeps it open; just wait for pending writes.
+      if (!this.closed && this.out.writableLength > 0) await this.waitDrain();
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.out.end((err?: Error | null) => (err ? reject(err) : resolve()));
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** How good one tool call is, from checks a program ran (see tool-annotate's docs). */
+export const Grade = z.looseObject({
+  schema_valid: z.boolean(),
+  executed: z.boolean(),
+  ok: z.boolean(),
+  grounded: z.boolean().nullable().describe("null when no assistant text follows the result"),
+  progress: z.number().min(0).max(1),
+  success_rate: z.number().min(0).max(1),
+  notes: z.array(z.string()).optional(),
+});
+
+/** A wrong-but-plausible call, executed on the same state as the chosen one. */
+export const Alternative = z.looseObject({
+  defect: z.string().min(1).describe("wrong_tool, wrong_args, missing_arg, hallucinated_id, ignored_context, unnecessary_call, action_key_instead_of_tool, tool_none, plan_as_python_dict, wrong_count, …"),
+  call: z.looseObject({ name: z.string(), arguments: z.record(z.string(), z.unknown()) }).optional(),
+  text: z.string().optional().describe("the assistant output as text, for format defects that are not a parsable call"),
+  result: z.string().nullable(),
+  ok: z.boolean(),
+  error: z.looseObject({ type: z.string(), message: z.string() }).optional(),
+  grade: Grade,
+});
+
+/** A recommended item in an assistant message, linked to its catalog record. */
+export const Grounding = z.looseObject({
+  item_id: z.string().min(1),
+  name: z.string().optional(),
+  table: z.string().optional(),
+  image: z.string().optional(),
+  call_id: z.string().optional().describe("the tool call whose result showed the item"),
+});
+
+/** What tool-annotate adds to one tool call. */
+export const CallAnnotation = z.looseObject({
+  grade: Grade,
+  alternatives: z.array(Alternative),
+});

@@ -1,0 +1,22 @@
+export { Alternative, CallAnnotation, Grade, Grounding } from "./annotation.js";
+export { Budget, Resolution, ToolDefinition, Usage } from "./common.js";
+export { detectRecordType } from "./detect.js";
+export {
+  AnnotatedDialogue,
+  AssistantMessage,
+  Dialogue,
+  Labels,
+  Message,
+  Meta,
+  Outcome,
+  SystemMessage,
+  ToolCall,
+  ToolMessage,
+  UserMessage,
+} from "./dialogue.js";
+export { DomainPack, DomainTool, Service, Table, ToolRun } from "./domain-pack.js";
+export { SCHEMA_BASE, allJsonSchemas, jsonSchemaOf, recordSchemas, recordTypes, schemaFileName } from "./json-schema.js";
+export type { RecordType } from "./json-schema.js";
+export { HistoryEntry, Persona, PersonaSource } from "./persona.js";
+export { Constraint, ConstraintOp, Expectation, Goal, Scenario } from "./scenario.js";
+export { writeJsonSchemas } from "./write-json-schemas.js";

@@ -1,0 +1,14 @@
+import { runCli } from "@chatmill/kit";
+import { spec } from "./spec.js";
+
+await runCli(spec, async (args, ctx) => {
+  const { validateTransform } = await import("./validate-records.js");
+  return validateTransform(
+    {
+      type: args.values.type as string,
+      schemaFile: args.values.schema as string | undefined,
+      report: args.values.report === true,
+    },
+    ctx,
+  );
+});

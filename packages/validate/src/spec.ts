@@ -1,0 +1,34 @@
+import { readPackageVersion, type ToolSpec } from "@chatmill/kit";
+
+export const spec: ToolSpec = {
+  name: "validate",
+  version: readPackageVersion(import.meta.url),
+  summary: "check NDJSON records against chatmill's JSON Schemas (or your own)",
+  input: "ndjson",
+  description: `Valid records pass through to stdout byte for byte; each invalid one is reported on
+stderr as 'line N: <json path>: <what is wrong>' and the run exits with status 3.
+With --on-error skip, invalid records are dropped quietly (counted in the summary,
+written to --errors FILE when given) and the exit status is 0.
+The type of each record is detected from its shape unless --type or --schema is given:
+messages → dialogue; goal + persona → scenario; tools + database → domain-pack;
+grade + alternatives → call-annotation; style or language → persona.`,
+  options: [
+    {
+      name: "type",
+      short: "t",
+      type: "string",
+      placeholder: "TYPE",
+      choices: ["auto", "persona", "scenario", "dialogue", "annotated-dialogue", "call-annotation", "domain-pack"],
+      default: "auto",
+      description: "record type to check against: auto, persona, scenario, dialogue, annotated-dialogue, call-annotation, domain-pack",
+    },
+    { name: "schema", short: "s", type: "string", placeholder: "FILE", description: "check against this JSON Schema file instead (draft-07, 2019-09 or 2020-12)" },
+    { name: "report", type: "boolean", description: "after the summary, print on stderr how many records failed each kind of check" },
+  ],
+  examples: [
+    { what: "check a dialogue file; valid records go on down the pipe", cmd: "validate --type dialogue dialogues.ndjson | to-sft > sft.jsonl" },
+    { what: "keep only valid records, and put the others aside with their reasons", cmd: "validate --on-error skip --errors invalid.ndjson < mixed.ndjson > valid.ndjson" },
+    { what: "how many records break which rule", cmd: "validate --report < dialogues.ndjson > /dev/null" },
+    { what: "check your own records against your own schema", cmd: "validate --schema my-row.schema.json rows.ndjson > /dev/null" },
+  ],
+};

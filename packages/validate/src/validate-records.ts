@@ -1,0 +1,56 @@
+import { RawLine, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
+import { detectRecordType } from "@chatmill/schema/detect";
+import { recordTypeCheck, schemaFileCheck, type Check } from "./validator.js";
+
+export interface ValidateOptions {
+  /** A record type, or "auto" to detect each record's type from its shape. */
+  type?: string;
+  /** Check against this JSON Schema file instead. */
+  schemaFile?: string | undefined;
+  /** Report counts by kind of failure through ctx.info at the end. */
+  report?: boolean;
+}
+
+/**
+ * validate as a transform: valid records come out as their original line (so the
+ * output is byte-identical to the input), invalid ones are rejected through the
+ * context with their JSON path.
+ */
+export function validateTransform(opts: ValidateOptions, ctx: RunContext): Transform {
+  if (opts.schemaFile && opts.type && opts.type !== "auto") throw new UsageError("give --type or --schema, not both");
+  const fixed = opts.schemaFile ? schemaFileCheck(opts.schemaFile) : opts.type && opts.type !== "auto" ? recordTypeCheck(opts.type) : undefined;
+  const byType = new Map<string, Check>();
+  const kinds = new Map<string, number>();
+
+  const checkerFor = (value: Record<string, unknown>): Check | undefined => {
+    if (fixed) return fixed;
+    const type = detectRecordType(value);
+    if (!type) return undefined;
+    let check = byType.get(type);
+    if (!check) byType.set(type, (check = recordTypeCheck(type)));
+    return check;
+  };
+
+  return async function* validate(input: AsyncIterable<InputRecord>) {
+    for await (const rec of input) {
+      const check = checkerFor(rec.value);
+      const issue = check
+        ? check(rec.value)
+        : { path: "", message: "cannot tell the record type from its fields; pass --type or --schema", kind: "unknown type" };
+      if (!issue) {
+        yield new RawLine(rec.raw);
+        continue;
+      }
+      kinds.set(issue.kind, (kinds.get(issue.kind) ?? 0) + 1);
+      ctx.reject(rec, issue.message, "invalid_record", issue.path);
+    }
+    if (opts.report) ctx.info(formatReport(kinds));
+  };
+}
+
+export function formatReport(kinds: Map<string, number>): string {
+  if (kinds.size === 0) return "validate report: every record is valid";
+  const rows = [...kinds].sort((a, b) => b[1] - a[1]);
+  const width = String(rows[0]![1]).length;
+  return ["validate report: invalid records by failed check", ...rows.map(([k, n]) => `  ${String(n).padStart(width)}  ${k}`)].join("\n");
+}
