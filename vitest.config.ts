@@ -7,6 +7,7 @@ export default defineConfig({
     // run the built dist through real pipes.
     conditions: ["chatmill-src"],
   },
+  ssr: { resolve: { conditions: ["chatmill-src"] } },
   test: {
     include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,

@@ -1,4 +1,4 @@
-import { runCli } from "@chatmill/kit";
+import { runCli } from "@chatmill/kit/cli";
 import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {

@@ -1,4 +1,4 @@
-import { readPackageVersion, type ToolSpec } from "@chatmill/kit";
+import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 
 export const spec: ToolSpec = {
   name: "validate",

@@ -1,0 +1,10 @@
+// The light entry point for a tool's bin and spec: only what `--help` needs, so it
+// answers before the streaming machinery and the tool's own imports are loaded.
+export { formatHelp, parseToolArgs } from "./args.js";
+export type { OptionSpec, OptionType, ParsedArgs, ParsedValue, ToolSpec } from "./args.js";
+export type { RunContext } from "./context.js";
+export { UsageError } from "./errors.js";
+export { ExitCode } from "./exit-codes.js";
+export { runCli } from "./run-cli.js";
+export type { LoadTransform, Transform } from "./run-cli.js";
+export { readPackageVersion } from "./version.js";

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { mapConcurrent } from "./map-concurrent.js";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("mapConcurrent", () => {
+  it("keeps input order while running calls in parallel, never above the limit", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const out: number[] = [];
+    const started = Date.now();
+    for await (const v of mapConcurrent(
+      Array.from({ length: 40 }, (_, i) => i),
+      async (i) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await sleep(((i * 7) % 5) * 4 + 5);
+        inFlight--;
+        return i * 2;
+      },
+      { concurrency: 8 },
+    )) out.push(v);
+    expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i * 2));
+    expect(peak).toBe(8);
+    expect(Date.now() - started).toBeLessThan(40 * 21);
+  });
+
+  it("yields as finished when unordered", async () => {
+    const out: number[] = [];
+    for await (const v of mapConcurrent([30, 1, 15], async (ms) => (await sleep(ms), ms), { concurrency: 3, ordered: false })) out.push(v);
+    expect(out).toEqual([1, 15, 30]);
+  });
+
+  it("reads input lazily: no more than the limit ahead of the consumer", async () => {
+    let pulled = 0;
+    async function* source() {
+      for (let i = 0; i < 1000; i++) {
+        pulled++;
+        yield i;
+      }
+    }
+    for await (const v of mapConcurrent(source(), async (i) => i, { concurrency: 4 })) {
+      if (v === 10) break;
+    }
+    expect(pulled).toBeLessThanOrEqual(16);
+  });
+
+  it("follows a concurrency function that changes while running", async () => {
+    let limit = 1;
+    let inFlight = 0;
+    let peak = 0;
+    for await (const _ of mapConcurrent(
+      Array.from({ length: 30 }, (_, i) => i),
+      async (i) => {
+        if (i === 5) limit = 6;
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await sleep(3);
+        inFlight--;
+      },
+      { concurrency: () => limit },
+    ));
+    expect(peak).toBe(6);
+  });
+});

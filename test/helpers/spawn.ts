@@ -1,0 +1,53 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Path of a built tool's bin shim, e.g. bin("validate"). */
+export function bin(tool: string, pkg = tool): string {
+  return `${root}packages/${pkg}/bin/${tool}.js`;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built tool with `input` on stdin (a string, or undefined for an empty stdin). */
+export function run(file: string, args: string[] = [], input = "", env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file, ...args], {
+      cwd: root,
+      env: { ...process.env, CHATMILL_NO_PROGRESS: "1", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.on("error", () => {}); // the tool may exit before reading everything
+    child.stdin.end(input);
+  });
+}
+
+/** Runs a shell pipeline with bash (real pipes, `| head`, PIPESTATUS). */
+export function sh(script: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-c", `set -o pipefail; export PATH="${root}node_modules/.bin:$PATH"; ${script}`], {
+      cwd: root,
+      env: { ...process.env, CHATMILL_NO_PROGRESS: "1", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export function ndjson(values: unknown[]): string {
+  return values.map((v) => `${JSON.stringify(v)}\n`).join("");
+}
