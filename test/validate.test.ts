@@ -19,7 +19,7 @@ const dialogue = {
 };
 const tmp = () => mkdtempSync(join(tmpdir(), "chatmill-validate-"));
 
-describe("validate (built, through real pipes)", () => {
+describe.concurrent("validate (built, through real pipes)", () => {
   it("passes valid records through byte for byte, unknown fields included", async () => {
     const input = `${JSON.stringify(dialogue)}\n{"id":"p1",  "style":"casual","language":"hi","x":[1]}\r\n`;
     const r = await run(validate, [], input);
@@ -134,5 +134,16 @@ describe("validate (built, through real pipes)", () => {
     expect(quiet.code).toBe(3);
     expect(quiet.stderr).not.toContain("read 1");
     expect(quiet.stderr).toContain("line 1:");
+  });
+
+  it("shows a progress line only when stderr is a terminal", async () => {
+    const dir = tmp();
+    const f = join(dir, "many.ndjson");
+    writeFileSync(f, Array.from({ length: 80_000 }, (_, i) => JSON.stringify(persona(`p${i}`))).join("\n"));
+    // `script` gives the tool a pseudo-terminal for stdout and stderr.
+    const tty = await sh(`script -qfec "node ${validate} ${f} > /dev/null" /dev/null`, { CHATMILL_NO_PROGRESS: "" });
+    expect(tty.stdout).toMatch(/\r\x1b\[Kvalidate: [\d,]+ records · [\d,]+\/s · \d+% · ETA/);
+    const piped = await run(validate, [f]);
+    expect(piped.stderr).not.toContain("\x1b[K");
   });
 });

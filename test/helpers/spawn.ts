@@ -19,7 +19,7 @@ export function run(file: string, args: string[] = [], input = "", env: NodeJS.P
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file, ...args], {
       cwd: root,
-      env: { ...process.env, CHATMILL_NO_PROGRESS: "1", ...env },
+      env: withEnv(env),
     });
     let stdout = "";
     let stderr = "";
@@ -37,7 +37,7 @@ export function sh(script: string, env: NodeJS.ProcessEnv = {}): Promise<RunResu
   return new Promise((resolve, reject) => {
     const child = spawn("bash", ["-c", `set -o pipefail; export PATH="${root}node_modules/.bin:$PATH"; ${script}`], {
       cwd: root,
-      env: { ...process.env, CHATMILL_NO_PROGRESS: "1", ...env },
+      env: withEnv(env),
     });
     let stdout = "";
     let stderr = "";
@@ -46,6 +46,13 @@ export function sh(script: string, env: NodeJS.ProcessEnv = {}): Promise<RunResu
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The test environment: no progress lines unless a test asks (an empty value unsets a variable). */
+function withEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CHATMILL_NO_PROGRESS: "1", ...extra };
+  for (const [k, v] of Object.entries(env)) if (v === "") delete env[k];
+  return env;
 }
 
 export function ndjson(values: unknown[]): string {

@@ -5,6 +5,8 @@ export const spec: ToolSpec = {
   version: readPackageVersion(import.meta.url),
   summary: "check NDJSON records against chatmill's JSON Schemas (or your own)",
   input: "ndjson",
+  // validate draws no random numbers: --seed would be a flag that does nothing.
+  common: { seed: false },
   description: `Valid records pass through to stdout byte for byte; each invalid one is reported on
 stderr as 'line N: <json path>: <what is wrong>' and the run exits with status 3.
 With --on-error skip, invalid records are dropped quietly (counted in the summary,

@@ -1,0 +1,52 @@
+import { Context, RawLine, fromValues } from "@chatmill/kit";
+import { describe, expect, it } from "vitest";
+import { formatReport, validateTransform } from "./validate-records.js";
+import { compileSchema } from "./validator.js";
+
+async function run(values: object[], type = "auto", report = false) {
+  const ctx = new Context();
+  const infos: string[] = [];
+  ctx.info = (m: string) => void infos.push(m);
+  const out: string[] = [];
+  for await (const r of validateTransform({ type, report }, ctx)(fromValues(values), ctx)) out.push((r as RawLine).text);
+  return { out, ctx, infos };
+}
+
+describe("validateTransform", () => {
+  it("passes valid records as their original lines and rejects the rest with a JSON path", async () => {
+    const { out, ctx } = await run([
+      { id: "p1", style: "casual", language: "en" },
+      { id: "p2", style: "casual", language: "en", budget: { max: -1, currency: "USD" } },
+    ]);
+    expect(out).toEqual(['{"id":"p1","style":"casual","language":"en"}']);
+    expect(ctx.issues).toHaveLength(1);
+    expect(ctx.issues[0]).toMatchObject({ line: 2, kind: "invalid_record", path: "/budget/max", reason: "must be >= 0" });
+  });
+
+  it("detects each record's type and reports what it cannot tell", async () => {
+    const { ctx } = await run([{ id: "d", tools: [], messages: [] }, { hello: 1 }]);
+    expect(ctx.issues.map((i) => i.reason)).toEqual([
+      "must NOT have fewer than 1 items",
+      "cannot tell the record type from its fields; pass --type or --schema",
+    ]);
+  });
+
+  it("names the message whose role is unknown (discriminated by role)", async () => {
+    const { ctx } = await run([{ id: "d", tools: [], messages: [{ role: "robot", content: "x" }] }], "dialogue");
+    expect(ctx.issues[0]).toMatchObject({ path: "/messages/0", reason: 'value of tag "role" must be in oneOf (got "robot")' });
+  });
+
+  it("counts failures by kind for --report", async () => {
+    const { infos } = await run([{ id: "a", style: 1, language: "en" }, { id: "b", style: 2, language: "en" }], "persona", true);
+    expect(infos[0]).toBe("validate report: invalid records by failed check\n  2  type at /style");
+    expect(formatReport(new Map())).toBe("validate report: every record is valid");
+  });
+});
+
+describe("compileSchema", () => {
+  it("picks the draft from $schema and checks formats", () => {
+    const check = compileSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", properties: { when: { type: "string", format: "date" } } });
+    expect(check({ when: "2026-11-28" })).toBeUndefined();
+    expect(check({ when: "yesterday" })).toMatchObject({ path: "/when", kind: "format at /when" });
+  });
+});
