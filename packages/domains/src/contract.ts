@@ -1,0 +1,98 @@
+/**
+ * The contract between the domain packs and the tools that use them
+ * (persona-sample, scenario-gen, dialogue-sim, tool-annotate, to-rl).
+ * Implemented in this package; the other packages code against these types only.
+ */
+import type { DomainPack } from "@chatmill/schema";
+import type { Rng } from "@chatmill/kit";
+
+export type Row = Readonly<Record<string, unknown>>;
+
+export interface ServiceInfo {
+  name: string;
+  description?: string;
+  /** The table of this service's venues/items, when it has one. */
+  table?: string;
+  /** Scenario categories valid when this service is the primary one. */
+  categories: string[];
+  /** Fields of `table` a user can state as constraints (e.g. area, pricerange, food; color, size). */
+  searchFields: string[];
+  /** How a booking/order of this service is made, when it can be booked. */
+  booking?: {
+    /** The tool that creates it, and those that modify and cancel it. */
+    create: string;
+    modify?: string;
+    cancel?: string;
+    /** Argument names the user must give (e.g. day, time, people) beside the venue id. */
+    fields: string[];
+  };
+}
+
+/** Value pools for persona preferences, drawn from the domain's real data. */
+export interface PreferencePool {
+  /** Persona preference key, e.g. "colors", "brands", "sizes", "areas", "cuisines". */
+  key: string;
+  values: string[];
+  /** How many to pick: [min, max]. */
+  pick: [number, number];
+}
+
+export interface Domain {
+  readonly name: string;
+  readonly pack: DomainPack;
+  readonly services: ServiceInfo[];
+  readonly generalCategories: string[];
+  readonly intents: string[];
+  /** Tool definitions in OpenAI function form (without the `run` spec), as offered to a model. */
+  readonly tools: Array<{ type: "function"; function: { name: string; description?: string; parameters: Record<string, unknown> } }>;
+  /** Rows of a table of the pack's initial database (read-only). */
+  table(name: string): readonly Row[];
+  /** The key field of a table (e.g. "id"). */
+  keyOf(table: string): string;
+  /** Persona preference pools and the domain's own communication styles. */
+  readonly persona: { preferences: PreferencePool[]; styles: string[]; budget?: { currency: string; byIncome: Record<string, [number, number]> } };
+  /** Whatever else the offline engine needs to speak the domain (phrase hints, item nouns…). */
+  readonly offline: Record<string, unknown>;
+}
+
+/** A tool call as it appears in a Dialogue: arguments are a JSON object. */
+export interface Call {
+  id?: string;
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+export interface ToolResult {
+  ok: boolean;
+  /** The result exactly as the model sees it: JSON text. */
+  content: string;
+  /** Parsed result, for the engine to read item names, ids, prices, images. */
+  data: unknown;
+  /** Set when ok is false: bad_arguments, unknown_tool, not_found, timeout, server_error, … */
+  error?: { type: string; message: string };
+  /** Set when the failure was injected (timeout, server_error, empty, partial), not real. */
+  injected?: "timeout" | "server_error" | "empty" | "partial";
+}
+
+/**
+ * One dialogue's view of the database: starts from the pack's initial state and records
+ * its own writes (copy on write), so bookings never leak between dialogues.
+ */
+export interface Session {
+  readonly domain: Domain;
+  /** Runs a tool: arguments are checked against its JSON Schema first; never throws. */
+  call(call: Call): ToolResult;
+  /** Rows of a table as this session sees them (initial rows plus its own writes). */
+  rows(table: string): readonly Row[];
+  /** A compact, deterministic digest of this session's writes (for RL states and end-state checks). */
+  digest(): string;
+  /** This session's writes so far, replayable on a fresh session. */
+  readonly writes: ReadonlyArray<{ table: string; op: "insert" | "update" | "delete"; key: string; row?: Row }>;
+}
+
+export interface SessionOptions {
+  /** Probability that a call's result is replaced by an injected failure. */
+  failureRate?: number;
+  /** The dialogue's random stream (failure injection draws from it). */
+  rng?: Rng;
+}

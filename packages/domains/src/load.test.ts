@@ -1,0 +1,209 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DomainPack } from "@chatmill/schema";
+import type { ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { builtinDomains, loadDomain, loadPackFile, resolvePackFile } from "./load.js";
+import { PackError } from "./pack-error.js";
+
+const SEED_003 = {
+  general: ["account_management", "cancellation_general", "complaint", "refund_request_general", "payment_issues", "general_inquiry", "feedback", "technical_support", "lost_and_found_general"],
+  restaurant: ["dining_reservation", "dietary_requirements", "table_modification", "special_occasion", "menu_inquiry", "order_status", "reservation_cancellation"],
+  hotel: ["room_reservation", "check_in_out", "amenity_inquiry", "room_service", "booking_modification", "housekeeping_request", "reservation_cancellation"],
+  train: ["journey_planning", "schedule_inquiry", "ticket_booking", "platform_information", "ticket_change", "ticket_cancellation", "seat_selection"],
+  attraction: ["ticket_availability", "opening_hours", "guided_tour", "venue_information", "group_booking", "ticket_cancellation", "accessibility_inquiry"],
+  taxi: ["ride_booking", "pickup_location", "fare_inquiry", "driver_tracking", "ride_cancellation", "ride_feedback", "service_type_inquiry"],
+  hospital: ["appointment_booking", "department_inquiry", "medical_information", "emergency_services", "appointment_cancellation", "insurance_inquiry", "medical_record_request"],
+  bus: ["route_information", "schedule_inquiry", "ticket_booking", "stop_location", "ticket_change", "ticket_cancellation", "seat_selection"],
+  flight: ["flight_booking", "cancellation_flight", "ticket_change", "baggage_inquiry", "check_in", "seat_selection", "flight_status", "upgrade_request", "refund_request_flight", "lounge_access", "boarding_pass_issue", "special_meals", "pet_transportation"],
+};
+
+let compiled: ValidateFunction | undefined;
+function packSchema(): ValidateFunction {
+  const schema = JSON.parse(readFileSync(new URL("../../../schemas/domain-pack.schema.json", import.meta.url), "utf8"));
+  compiled ??= new Ajv2020({ strict: false, discriminator: true }).compile(schema);
+  return compiled;
+}
+
+describe("built-in packs", () => {
+  it.each([...builtinDomains])("%s loads, validates and compiles every tool schema", (name) => {
+    const d = loadDomain(name);
+    expect(d.name).toBe(name);
+    expect(DomainPack.safeParse(JSON.parse(readFileSync(d.file, "utf8"))).success).toBe(true);
+    d.checkTools();
+    expect(d.tools.length).toBe(d.pack.tools.length);
+    for (const t of d.tools) expect(t).not.toHaveProperty("run");
+    for (const s of d.services) {
+      expect(s.categories.length).toBeGreaterThan(0);
+      if (s.table) {
+        const rows = d.table(s.table);
+        expect(rows.length).toBeGreaterThan(0);
+        // every search field is a real field of the service's table
+        for (const f of s.searchFields) expect(rows.some((r) => f in r), `${name}.${s.name}: ${f}`).toBe(true);
+      }
+    }
+    for (const p of d.persona.preferences) {
+      expect(p.values.length, p.key).toBeGreaterThan(0);
+      expect(p.pick[0]).toBeLessThanOrEqual(p.pick[1]);
+    }
+    expect(d.persona.styles.length).toBeGreaterThan(0);
+    expect(d.intents.length).toBeGreaterThan(0);
+  });
+
+  it.each([...builtinDomains])("%s/pack.json validates against the checked-in schemas/domain-pack.schema.json", (name) => {
+    const validate = packSchema();
+    const ok = validate(JSON.parse(readFileSync(loadDomain(name).file, "utf8")));
+    expect(validate.errors ?? [], JSON.stringify(validate.errors?.[0])).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("is cached: the same object for a name and for its pack.json path", () => {
+    const d = loadDomain("retail");
+    expect(loadDomain("retail")).toBe(d);
+    expect(loadDomain(d.file)).toBe(d);
+    expect(loadDomain(d.dir)).toBe(d);
+  });
+
+  it("retail has MUSe's eight tools over a real catalog", () => {
+    const d = loadDomain("retail");
+    expect(d.tools.map((t) => t.function.name).sort()).toEqual(
+      ["check_availability", "compare_items", "filter_items", "get_item_details", "get_reviews", "recommend_similar", "search_items", "visual_search"],
+    );
+    const items = d.table("items");
+    expect(items.length).toBe(196);
+    expect(items.every((i) => typeof i.price === "number" && typeof i.image === "string" && i.image)).toBe(true);
+    expect(d.keyOf("items")).toBe("id");
+  });
+
+  it("travel has seed 003's services and categories, with bookings", () => {
+    const d = loadDomain("travel");
+    expect(d.services.map((s) => s.name).sort()).toEqual(["attraction", "bus", "flight", "hospital", "hotel", "restaurant", "taxi", "train"]);
+    expect(d.generalCategories).toEqual(SEED_003.general);
+    for (const s of d.services) expect(s.categories, s.name).toEqual(SEED_003[s.name as keyof typeof SEED_003]);
+    for (const name of ["restaurant", "hotel", "train", "taxi", "flight"]) {
+      const b = d.service(name)?.booking;
+      expect(b?.create && b.modify && b.cancel, name).toBeTruthy();
+    }
+    expect(d.table("restaurant").length).toBe(110);
+    expect(d.table("train").length).toBe(2828);
+  });
+
+  it("ops has AJ's tools including none", () => {
+    const d = loadDomain("ops");
+    expect(d.tools.map((t) => t.function.name).sort()).toEqual(["check_status", "list_agents", "none", "read_logs", "run_command"]);
+    expect(d.persona.styles).toEqual(["casual", "senior_engineer", "stressed", "learner", "executive"]);
+    expect(d.offline.no_tool).toBe("none");
+  });
+});
+
+describe("--domain resolution", () => {
+  it("takes a built-in name, a pack.json path or a folder", () => {
+    const file = resolvePackFile("ops");
+    expect(file.endsWith("packs/ops/pack.json")).toBe(true);
+    expect(resolvePackFile(file)).toBe(file);
+    expect(resolvePackFile(join(file, ".."))).toBe(file);
+  });
+
+  it("says what to pass for an unknown name", () => {
+    expect(() => resolvePackFile("shoes")).toThrow(/unknown domain 'shoes': use one of retail, travel, ops, or a path/);
+  });
+});
+
+/** A small valid pack in a temp folder; `edit` breaks it. */
+function userPack(edit: (pack: Record<string, any>) => void, rows = '[{"id":"a","name":"x"}]'): string {
+  const dir = mkdtempSync(join(tmpdir(), "chatmill-pack-"));
+  mkdirSync(join(dir, "data"));
+  writeFileSync(join(dir, "data", "things.json"), rows);
+  const pack: Record<string, any> = {
+    name: "mine",
+    version: "1",
+    description: "a test pack",
+    services: [{ name: "things", table: "things", categories: ["finding"] }],
+    general_categories: [],
+    intents: ["search"],
+    tools: [
+      {
+        type: "function",
+        function: { name: "find", parameters: { type: "object", properties: { q: { type: "string" } } } },
+        run: { op: "search", table: "things", text: { arg: "q", fields: ["name"] } },
+      },
+    ],
+    database: { tables: { things: { key: "id", file: "data/things.json" } } },
+  };
+  edit(pack);
+  writeFileSync(join(dir, "pack.json"), JSON.stringify(pack));
+  return dir;
+}
+
+function packError(dir: string): PackError {
+  try {
+    loadPackFile(join(dir, "pack.json"));
+  } catch (err) {
+    expect(err).toBeInstanceOf(PackError);
+    return err as PackError;
+  }
+  throw new Error("the pack loaded");
+}
+
+describe("a broken user pack", () => {
+  it("loads when valid", () => {
+    const d = loadDomain(userPack(() => {}));
+    expect(d.name).toBe("mine");
+    expect(d.table("things")).toHaveLength(1);
+  });
+
+  it("names the file and the field of a schema error", () => {
+    const dir = userPack((p) => (p.tools[0].run.op = "serch"));
+    const err = packError(dir);
+    expect(err.file).toBe(join(dir, "pack.json"));
+    expect(err.path).toBe("tools[0].run.op");
+    expect(err.message).toContain(`${join(dir, "pack.json")}: tools[0].run.op:`);
+  });
+
+  it("names a missing required field", () => {
+    const err = packError(userPack((p) => delete p.services[0].categories));
+    expect(err.path).toBe("services[0].categories");
+  });
+
+  it("names a table that does not exist", () => {
+    const err = packError(userPack((p) => (p.tools[0].run.table = "thingz")));
+    expect(err.path).toBe("tools[0].run.table");
+    expect(err.detail).toContain("no table 'thingz'");
+  });
+
+  it("names an argument the tool does not declare", () => {
+    const err = packError(userPack((p) => (p.tools[0].run.text.arg = "query")));
+    expect(err.path).toBe("tools[0].run.text.arg");
+  });
+
+  it("names a projected field no row has", () => {
+    const err = packError(userPack((p) => (p.tools[0].run.project = ["id", "nmae"])));
+    expect(err.path).toBe("tools[0].run.project[1]");
+    expect(err.detail).toContain("no row of table 'things' has a field 'nmae'");
+  });
+
+  it("names the data file and row of a row without its key", () => {
+    const dir = userPack(() => {}, '[{"id":"a"},{"name":"no id"}]');
+    const err = packError(dir);
+    expect(err.file).toBe(join(dir, "data", "things.json"));
+    expect(err.path).toBe("row 2");
+  });
+
+  it("names a missing data file", () => {
+    const err = packError(userPack((p) => (p.database.tables.things.file = "data/nope.json")));
+    expect(err.path).toBe("database.tables.things.file");
+  });
+
+  it("names a booking tool that does not exist", () => {
+    const err = packError(userPack((p) => (p.services[0].booking = { create: "book", fields: [] })));
+    expect(err.path).toBe("services[0].booking.create");
+  });
+
+  it("names a tool whose parameters are not a JSON Schema", () => {
+    const d = loadPackFile(join(userPack((p) => (p.tools[0].function.parameters = { type: "objekt", properties: { q: { type: "string" } } })), "pack.json"));
+    expect(() => d.checkTools()).toThrow(PackError);
+    expect(() => d.checkTools()).toThrow(/tools\[0\]\.function\.parameters/);
+  });
+});

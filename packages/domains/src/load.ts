@@ -1,0 +1,68 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DomainPack } from "@chatmill/schema";
+import { checkReferences } from "./check-pack.js";
+import type { Domain } from "./contract.js";
+import { LoadedDomain } from "./domain.js";
+import { PackError, formatPath } from "./pack-error.js";
+import { loadTables } from "./tables.js";
+
+/** The packs that ship with chatmill; `--domain NAME` picks one of them. */
+export const builtinDomains = ["retail", "travel", "ops"] as const;
+export type BuiltinDomain = (typeof builtinDomains)[number];
+
+const PACKS_DIR = fileURLToPath(new URL("../packs/", import.meta.url));
+const cache = new Map<string, LoadedDomain>();
+
+/**
+ * The pack.json a `--domain` value names: a built-in pack's name, a path to a pack.json,
+ * or a folder holding one. Throws an Error that says what to pass instead.
+ */
+export function resolvePackFile(nameOrPath: string): string {
+  if ((builtinDomains as readonly string[]).includes(nameOrPath)) return join(PACKS_DIR, nameOrPath, "pack.json");
+  const path = resolve(nameOrPath);
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory()) return path;
+    const inner = join(path, "pack.json");
+    if (existsSync(inner)) return inner;
+    throw new Error(`the folder '${nameOrPath}' holds no pack.json; pass a pack file or a folder with one`);
+  }
+  throw new Error(`unknown domain '${nameOrPath}': use one of ${builtinDomains.join(", ")}, or a path to a pack.json or a folder holding one`);
+}
+
+/**
+ * Loads and validates a domain pack (built-in name, pack.json path, or folder); cached,
+ * so every tool of a run shares one read-only copy. Throws PackError naming the file and
+ * the field when the pack is invalid.
+ */
+export function loadDomain(nameOrPath: string): LoadedDomain & Domain {
+  const file = resolvePackFile(nameOrPath);
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const domain = loadPackFile(file);
+  cache.set(file, domain);
+  return domain;
+}
+
+/** Loads a pack file without the cache (for tests and tools that watch a pack change). */
+export function loadPackFile(file: string): LoadedDomain {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new PackError(file, "", `cannot read the pack: ${(err as Error).message}`);
+  }
+  const parsed = DomainPack.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3);
+    const first = issues[0]!;
+    const more = issues.slice(1).map((i) => `; ${formatPath(i.path) || "(root)"}: ${i.message}`).join("");
+    throw new PackError(file, formatPath(first.path), `${first.message}${more} (see the pack format in @chatmill/domains' README)`);
+  }
+  const pack = parsed.data;
+  const dir = dirname(file);
+  const tables = loadTables(pack, dir, file);
+  checkReferences(pack, tables, file);
+  return new LoadedDomain(pack, tables, file, dir);
+}

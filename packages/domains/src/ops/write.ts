@@ -1,0 +1,132 @@
+import { sha256Hex } from "@chatmill/kit";
+import { canonicalJson } from "../canonical.js";
+import type { Row } from "../contract.js";
+import { fieldOf, testValue } from "../match.js";
+import { keyString } from "../tables.js";
+import { findRow } from "./rows.js";
+import { type OpContext, type OpResult, type RunOf, fail, present } from "./types.js";
+
+type ValueSource = RunOf<"create">["set"][string];
+
+/** A value for a written field; undefined leaves the field out. */
+function evaluate(src: ValueSource, args: Record<string, unknown>, ref: Row | undefined, id: string): unknown {
+  if ("arg" in src) return present(args[src.arg as string]) ? args[src.arg as string] : src.default;
+  if ("ref" in src) return ref ? fieldOf(ref, src.ref as string) : undefined;
+  if ("value" in src) return src.value;
+  if ("pick" in src) {
+    const list = src.pick as unknown[];
+    return list[parseInt(sha256Hex(`pick\u0000${id}`).slice(0, 8), 16) % list.length];
+  }
+  if ("template" in src) {
+    return String(src.template).replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, name: string) => {
+      if (name === "id") return id;
+      const v = name.startsWith("ref.") ? (ref ? fieldOf(ref, name.slice(4)) : undefined) : args[name];
+      return v == null ? "" : String(v);
+    });
+  }
+  if ("digits" in src) {
+    const n = src.digits as number;
+    let digits = "";
+    for (let i = 0; digits.length < n; i++) digits += BigInt(`0x${sha256Hex(`digits\u0000${id}\u0000${i}`).slice(0, 12)}`).toString().slice(1);
+    return `${(src.prefix as string | undefined) ?? ""}${digits.slice(0, n)}`;
+  }
+  return undefined;
+}
+
+/** A booking reference like MultiWOZ's: prefix and 8 base-36 characters, from the state and the call. */
+function newId(ctx: OpContext, table: string, prefix: string, taken: (id: string) => boolean): string {
+  const seed = canonicalJson({ domain: ctx.domain.name, table, state: ctx.state.digest(), args: ctx.args });
+  for (let i = 0; ; i++) {
+    const h = sha256Hex(`${seed}\u0000${i}`);
+    const id = `${prefix}${BigInt(`0x${h.slice(0, 12)}`).toString(36).toUpperCase().padStart(8, "0").slice(-8)}`;
+    if (!taken(id)) return id;
+  }
+}
+
+/** create: a new booking/order row, referring to an existing venue/item. */
+export function runCreate(ctx: OpContext, run: RunOf<"create">): OpResult {
+  const { args } = ctx;
+  const view = ctx.state.view(run.table);
+  let ref: Row | undefined;
+  if (run.ref) {
+    const refView = ctx.state.view(run.ref.table);
+    const value = args[run.ref.arg];
+    ref = findRow(refView.rows(), (k) => refView.get(k), refView.key, value, run.ref.field);
+    if (!ref) return fail("not_found", `No ${run.ref.table} with ${run.ref.field ?? refView.key} '${keyString(value)}'.`, { table: run.ref.table });
+    for (const w of run.ref.where ?? []) {
+      const v = fieldOf(ref, w.field);
+      if (!testValue(v, w.op ?? "eq", w.value)) {
+        return fail("unavailable", `${run.ref.table} '${keyString(value)}' cannot be booked: ${w.field} is '${keyString(v)}'.`, { table: run.ref.table });
+      }
+    }
+  }
+  const id = newId(ctx, run.table, run.id_prefix ?? "", (k) => view.get(k) !== undefined);
+  const row: Record<string, unknown> = { [view.key]: id };
+  for (const [field, src] of Object.entries(run.set)) {
+    const v = evaluate(src, args, ref, id);
+    if (v !== undefined) row[field] = v;
+  }
+  if (run.capacity) {
+    const cap = run.capacity;
+    const slot = view.rows().filter((r) => r.status !== "cancelled" && cap.per.every((f) => testValue(fieldOf(r, f), "eq", row[f])));
+    const size = (r: Row): number => (cap.sum ? Number(fieldOf(r, cap.sum) ?? 0) : 1);
+    const used = slot.reduce((n, r) => n + size(r), 0);
+    if (used + size(row) > cap.limit) {
+      return fail("unavailable", `Fully booked for ${cap.per.map((f) => keyString(row[f])).join(", ")}: ${Math.max(0, cap.limit - used)} left. Try another time or day.`, {
+        table: run.table,
+      });
+    }
+  }
+  ctx.state.insert(run.table, row);
+  return { ok: true, data: row };
+}
+
+function closedError(run: { closed?: { field: string; values: unknown[] } | undefined }, row: Row, table: string, key: string): OpResult | undefined {
+  if (!run.closed) return undefined;
+  const v = fieldOf(row, run.closed.field);
+  if (run.closed.values.some((c) => testValue(v, "eq", c))) {
+    return fail("invalid_state", `${table} '${key}' is ${keyString(v)} and cannot be changed.`, { table, [run.closed.field]: v });
+  }
+  return undefined;
+}
+
+/** modify: changes the fields whose arguments are given. */
+export function runModify(ctx: OpContext, run: RunOf<"modify">): OpResult {
+  const view = ctx.state.view(run.table);
+  const key = keyString(ctx.args[run.key_arg]);
+  const row = view.get(key);
+  if (!row) return fail("not_found", `No ${run.table} with ${view.key} '${key}'.`, { table: run.table });
+  const closed = closedError(run, row, run.table, key);
+  if (closed) return closed;
+  const next: Record<string, unknown> = { ...row };
+  let changed = 0;
+  for (const [field, src] of Object.entries(run.set)) {
+    if ("arg" in src && !present(ctx.args[src.arg as string])) continue;
+    const v = evaluate(src, ctx.args, undefined, key);
+    if (v === undefined) continue;
+    if ("arg" in src) changed++;
+    next[field] = v;
+  }
+  if (changed === 0) {
+    const fields = Object.values(run.set).flatMap((s) => ("arg" in s ? [s.arg as string] : []));
+    return fail("bad_arguments", `nothing to change: give one of ${fields.join(", ")}`);
+  }
+  ctx.state.update(run.table, key, next);
+  return { ok: true, data: next };
+}
+
+/** cancel: sets the status field to cancelled (the row stays, as a real booking system keeps it). */
+export function runCancel(ctx: OpContext, run: RunOf<"cancel">): OpResult {
+  const view = ctx.state.view(run.table);
+  const key = keyString(ctx.args[run.key_arg]);
+  const row = view.get(key);
+  if (!row) return fail("not_found", `No ${run.table} with ${view.key} '${key}'.`, { table: run.table });
+  const statusField = run.status_field ?? "status";
+  const value = run.value ?? "cancelled";
+  if (testValue(row[statusField], "eq", value)) return fail("invalid_state", `${run.table} '${key}' is already ${value}.`, { table: run.table });
+  const closed = closedError(run, row, run.table, key);
+  if (closed) return closed;
+  const next = { ...row, [statusField]: value };
+  ctx.state.update(run.table, key, next);
+  return { ok: true, data: next };
+}

@@ -1,0 +1,229 @@
+import type { ErrorObject } from "ajv";
+import { sortKeys } from "./canonical.js";
+import type { Call, Domain, Row, Session, SessionOptions, ToolResult } from "./contract.js";
+import { LoadedDomain } from "./domain.js";
+import { loadDomain } from "./load.js";
+import { runCommand } from "./ops/command.js";
+import { runAvailability, runCompare, runGet, runSearch, runSimilar } from "./ops/read.js";
+import { type OpContext, type OpResult, type Run, type ToolError } from "./ops/types.js";
+import { runCancel, runCreate, runModify } from "./ops/write.js";
+import { State, type Write } from "./state.js";
+
+export type { Write } from "./state.js";
+export type Injected = NonNullable<ToolResult["injected"]>;
+
+/** Ops whose result is a list, so an injected failure can also be an empty or a partial list. */
+const LIST_OPS = new Set<Run["op"]>(["search", "filter", "list", "similar"]);
+
+/** A Session with the extras tools need beside the contract. */
+export interface ToolSession extends Session {
+  readonly writes: ReadonlyArray<Write>;
+  /** One row as this session sees it. */
+  get(table: string, key: unknown): Row | undefined;
+  /** Applies recorded writes (e.g. from a Dialogue) to this session. */
+  apply(writes: ReadonlyArray<Write>): void;
+  /** A fresh session starting from this one's state (same writes), with its own options. */
+  fork(opts?: SessionOptions): ToolSession;
+}
+
+function asLoaded(domain: Domain | string): LoadedDomain {
+  if (typeof domain === "string") return loadDomain(domain);
+  if (domain instanceof LoadedDomain) return domain;
+  throw new Error("createSession needs a domain from loadDomain() (or a domain name / pack path)");
+}
+
+/**
+ * One dialogue's view of the domain's database. O(1) to create: it shares the pack's
+ * read-only tables and keeps only its own writes, so bookings never leak between sessions.
+ */
+export function createSession(domain: Domain | string, opts: SessionOptions = {}): ToolSession {
+  return new RuntimeSession(asLoaded(domain), opts);
+}
+
+/** A session whose state is the given recorded writes (tool-annotate, to-rl: re-run a call on a recorded state). */
+export function replay(domain: Domain | string, writes: ReadonlyArray<Write>, opts: SessionOptions = {}): ToolSession {
+  const s = new RuntimeSession(asLoaded(domain), opts);
+  s.apply(writes);
+  return s;
+}
+
+class RuntimeSession implements ToolSession {
+  private readonly state: State;
+
+  constructor(
+    readonly domain: LoadedDomain,
+    private readonly opts: SessionOptions,
+  ) {
+    this.state = new State(domain);
+    const rate = opts.failureRate ?? 0;
+    if (!(rate >= 0 && rate <= 1)) throw new Error(`failureRate must be between 0 and 1, got ${rate}`);
+    if (rate > 0 && !opts.rng) throw new Error("failure injection needs the dialogue's rng (SessionOptions.rng)");
+  }
+
+  get writes(): ReadonlyArray<Write> {
+    return this.state.writes;
+  }
+
+  rows(table: string): readonly Row[] {
+    return this.state.view(table).rows();
+  }
+
+  get(table: string, key: unknown): Row | undefined {
+    return this.state.view(table).get(key);
+  }
+
+  digest(): string {
+    return this.state.digest();
+  }
+
+  apply(writes: ReadonlyArray<Write>): void {
+    this.state.apply(writes);
+  }
+
+  fork(opts: SessionOptions = {}): ToolSession {
+    return replay(this.domain, this.state.writes, opts);
+  }
+
+  call(call: Call): ToolResult {
+    try {
+      return this.execute(call);
+    } catch (err) {
+      // A pack bug must not crash a 100,000-dialogue run: report it as the API would.
+      return errorResult({ type: "internal_error", message: `the tool failed: ${(err as Error).message}` });
+    }
+  }
+
+  private execute(call: Call): ToolResult {
+    const tool = this.domain.toolSpecs.get(call.name);
+    if (!tool) {
+      return errorResult({
+        type: "unknown_tool",
+        message: `No tool named '${call.name}'. Available: ${[...this.domain.toolSpecs.keys()].join(", ")}.`,
+      });
+    }
+    let args: unknown = call.arguments;
+    if (typeof args === "string") {
+      try {
+        args = args.trim() ? JSON.parse(args) : {};
+      } catch {
+        return errorResult({ type: "bad_arguments", message: "arguments are not valid JSON", path: "$" });
+      }
+    }
+    if (args == null) args = {};
+    if (typeof args !== "object" || Array.isArray(args)) {
+      return errorResult({ type: "bad_arguments", message: "arguments must be a JSON object", path: "$" });
+    }
+    const validate = this.domain.validator(call.name);
+    if (!validate(args)) return errorResult(argumentError(validate.errors?.[0]));
+
+    const injected = this.drawFailure(tool.run.op);
+    if (injected === "timeout") {
+      return errorResult({ type: "timeout", message: `${call.name} did not respond within 30 s; try again.` }, injected);
+    }
+    if (injected === "server_error") {
+      return errorResult({ type: "server_error", status: 503, message: "Service temporarily unavailable; try again shortly." }, injected);
+    }
+    const ctx: OpContext = { domain: this.domain, state: this.state, tool: call.name, args: args as Record<string, unknown> };
+    const out = runOp(ctx, tool.run);
+    if (!out.ok) return errorResult(out.error);
+    if (injected && out.list) return cutList(out.data, out.list, injected);
+    return okResult(out.data);
+  }
+
+  /** One draw per call from the dialogue's rng; a failure kind only when it fires. */
+  private drawFailure(op: Run["op"]): Injected | undefined {
+    const rate = this.opts.failureRate ?? 0;
+    const rng = this.opts.rng;
+    // A static result (ops' `none`) involves no backend, so nothing can fail.
+    if (op === "static" || rate <= 0 || !rng || !rng.chance(rate)) return undefined;
+    return LIST_OPS.has(op) ? rng.pick(["timeout", "server_error", "empty", "partial"] as const) : rng.pick(["timeout", "server_error"] as const);
+  }
+}
+
+function runOp(ctx: OpContext, run: Run): OpResult {
+  switch (run.op) {
+    case "search":
+    case "filter":
+    case "list":
+      return runSearch(ctx, run);
+    case "get":
+      return runGet(ctx, run);
+    case "compare":
+      return runCompare(ctx, run);
+    case "similar":
+      return runSimilar(ctx, run);
+    case "availability":
+      return runAvailability(ctx, run);
+    case "create":
+      return runCreate(ctx, run);
+    case "modify":
+      return runModify(ctx, run);
+    case "cancel":
+      return runCancel(ctx, run);
+    case "command":
+      return runCommand(ctx, run);
+    case "static":
+      return { ok: true, data: (run.result ?? {}) as Record<string, unknown> };
+  }
+}
+
+function okResult(data: unknown): ToolResult {
+  const sorted = sortKeys(data);
+  return { ok: true, content: JSON.stringify(sorted), data: sorted };
+}
+
+function errorResult(error: ToolError, injected?: Injected): ToolResult {
+  const sorted = sortKeys({ error });
+  return {
+    ok: false,
+    content: JSON.stringify(sorted),
+    data: sorted,
+    error: { ...error },
+    ...(injected ? { injected } : {}),
+  };
+}
+
+/** An injected empty or partial list: what a flaky backend returns. A list too short to cut times out instead. */
+function cutList(data: Record<string, unknown>, key: string, kind: Injected): ToolResult {
+  const list = Array.isArray(data[key]) ? (data[key] as unknown[]) : [];
+  if (kind === "partial" && list.length < 2) {
+    return errorResult({ type: "timeout", message: "the request timed out; try again." }, "timeout");
+  }
+  const kept = kind === "empty" ? [] : list.slice(0, Math.floor(list.length / 2));
+  const out: Record<string, unknown> = { ...data, [key]: kept, count: kept.length };
+  if (kind === "empty" && "total" in out) out.total = 0;
+  if (kind === "partial") out.warning = `partial results: the backend returned ${kept.length} of ${list.length}; retry for the rest`;
+  return { ...okResult(out), injected: kind };
+}
+
+/** bad_arguments with the JSON path of the offending value, worded for the caller to fix it. */
+function argumentError(err: ErrorObject | undefined): ToolError {
+  if (!err) return { type: "bad_arguments", message: "the arguments do not match the tool's schema", path: "$" };
+  const path = toJsonPath(err.instancePath);
+  const params = err.params as Record<string, unknown>;
+  let message: string;
+  switch (err.keyword) {
+    case "required":
+      message = `missing required argument '${String(params.missingProperty)}'`;
+      return { type: "bad_arguments", message, path: path === "$" ? `$.${String(params.missingProperty)}` : `${path}.${String(params.missingProperty)}` };
+    case "additionalProperties":
+      message = `unknown argument '${String(params.additionalProperty)}'`;
+      return { type: "bad_arguments", message, path: `${path}.${String(params.additionalProperty)}` };
+    case "enum":
+      message = `${path} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+      break;
+    default:
+      message = `${path} ${err.message ?? "is invalid"}`;
+  }
+  return { type: "bad_arguments", message, path };
+}
+
+function toJsonPath(pointer: string): string {
+  if (!pointer) return "$";
+  return `$${pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_]\w*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`))
+    .join("")}`;
+}

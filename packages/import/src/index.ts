@@ -1,0 +1,15 @@
+export { convertFrames } from "./convert-frames.js";
+export { convertGlaiveText } from "./convert-glaive-text.js";
+export { convertTurns } from "./convert-turns.js";
+export type { Converted } from "./convert-turns.js";
+export { DATASETS, FORMATS, detectFormat } from "./detect-format.js";
+export type { Format } from "./detect-format.js";
+export { readSchemaFile, toolsFromSchema } from "./frames-schema.js";
+export type { ServiceTools } from "./frames-schema.js";
+export { importItems, importRecord } from "./import-records.js";
+export type { ImportOptions } from "./import-records.js";
+export { splitJsonArray } from "./json-array.js";
+export { isJsonDocument, readSources } from "./read-sources.js";
+export type { SourceItem } from "./read-sources.js";
+export { readTools } from "./tools.js";
+export { spec } from "./spec.js";

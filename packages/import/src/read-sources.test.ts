@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Context } from "@chatmill/kit";
+import { describe, expect, it } from "vitest";
+import { isJsonDocument, isTurn, readSources, type SourceItem } from "./read-sources.js";
+
+const dir = mkdtempSync(join(tmpdir(), "import-read-"));
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+async function read(paths: string[]): Promise<{ items: SourceItem[]; ctx: Context }> {
+  const ctx = new Context();
+  const items: SourceItem[] = [];
+  for await (const it of readSources(paths, ctx)) items.push(it);
+  return { items, ctx };
+}
+
+describe("isJsonDocument", () => {
+  it("tells NDJSON from a JSON document by whether the first line is complete JSON", () => {
+    expect(isJsonDocument('{"a":1}\n{"a":2}\n')).toBe(false);
+    expect(isJsonDocument('[{"role":"user","content":"x"}]\n')).toBe(false);
+    expect(isJsonDocument("[\n  {}\n]")).toBe(true);
+    expect(isJsonDocument('\uFEFF{\n "a": 1\n}')).toBe(true);
+    expect(isJsonDocument("")).toBe(false);
+    expect(isJsonDocument("not json\n")).toBe(false);
+  });
+});
+
+describe("isTurn", () => {
+  it("is a speaker with no nested conversation", () => {
+    expect(isTurn({ role: "user", content: "x" })).toBe(true);
+    expect(isTurn({ from: "human", value: "x" })).toBe(true);
+    expect(isTurn({ role: "user", messages: [] })).toBe(false);
+    expect(isTurn([1])).toBe(false);
+  });
+});
+
+describe("readSources", () => {
+  it("reads NDJSON, keeping array lines (bare turn lists) and rejecting lines that are not JSON", async () => {
+    const p = file("a.ndjson", '{"messages":[]}\n[{"role":"user","content":"hi"}]\nnope\n\n42\n');
+    const { items, ctx } = await read([p]);
+    expect(items.map((i) => i.line)).toEqual([1, 2]);
+    expect(Array.isArray(items[1]!.value)).toBe(true);
+    expect(ctx.issues.map((i) => [i.line, i.kind])).toEqual([[3, "invalid_json"], [5, "not_an_object"]]);
+    expect(ctx.counters.read).toBe(4);
+  });
+
+  it("reads a JSON array file element by element with each element's first line", async () => {
+    const p = file("b.json", '[\n  {"dialogue_id": "1", "turns": []},\n  {"dialogue_id": "2",\n   "turns": []},\n  {bad}\n]\n');
+    const { items, ctx } = await read([p]);
+    expect(items.map((i) => [i.line, (i.value as { dialogue_id: string }).dialogue_id])).toEqual([[2, "1"], [3, "2"]]);
+    expect(ctx.issues).toHaveLength(1);
+    expect(ctx.issues[0]).toMatchObject({ line: 5, kind: "invalid_json" });
+  });
+
+  it("takes a JSON array of turns as one conversation, and a pretty-printed object as one record", async () => {
+    const turns = file("c.json", '[\n {"role": "user", "content": "a"},\n {"role": "assistant", "content": "b"}\n]');
+    const obj = file("d.json", '\n{\n  "messages": [{"role": "user", "content": "a"}]\n}\n');
+    const { items } = await read([turns, obj]);
+    expect(items).toHaveLength(2);
+    expect(items[0]!.value).toHaveLength(2);
+    expect(items[1]).toMatchObject({ line: 2, source: obj });
+  });
+
+  it("streams the elements of a broken array up to the break, then reports it with its line", async () => {
+    const p = file("e.json", "[\n{\"a\": 1},\n");
+    const { items, ctx } = await read([p]);
+    expect(items.map((i) => i.value)).toEqual([{ a: 1 }]);
+    expect(ctx.issues).toEqual([expect.objectContaining({ line: 3, reason: "invalid JSON array: the JSON array is not closed with ']'" })]);
+  });
+
+  it("reads a mixed array (a turn, then a record) as records", async () => {
+    const p = file("f.json", '[\n{"role": "user", "content": "a"},\n{"messages": []}\n]');
+    const { items } = await read([p]);
+    expect(items.map((i) => i.line)).toEqual([2, 3]);
+  });
+});

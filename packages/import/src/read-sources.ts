@@ -1,0 +1,195 @@
+import { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { fileSource, isBadLine, readNdjson, stdinSource, type InputSource, type RunContext } from "@chatmill/kit";
+import { JsonArrayError, splitJsonArray, type ArrayElement } from "./json-array.js";
+
+/** One item to import: an object, or an array of turns (a bare chat export). */
+export interface SourceItem {
+  value: unknown;
+  /** 1-based line the item starts on in its source. */
+  line: number;
+  raw: string;
+  source: string;
+}
+
+const PEEK_LIMIT = 1 << 20;
+
+/**
+ * Reads every input the way users have it: NDJSON (one record per line, a line may
+ * also be an array of turns), or one JSON document — an array of records (MultiWOZ,
+ * SGD and many exports) or a single pretty-printed object. NDJSON streams; a JSON
+ * document is read whole (its text stays in memory while its elements are parsed
+ * one at a time). Lines that are not JSON are rejected here with their line number.
+ */
+export async function* readSources(paths: string[], ctx: RunContext, maxLineBytes?: number): AsyncGenerator<SourceItem> {
+  const sources: InputSource[] = paths.length === 0 ? [stdinSource()] : paths.map((p) => (p === "-" ? stdinSource() : fileSource(p)));
+  for (const src of sources) yield* readOne(src, ctx, maxLineBytes);
+}
+
+async function* readOne(src: InputSource, ctx: RunContext, maxLineBytes?: number): AsyncGenerator<SourceItem> {
+  const { head, stream, chunks } = await peek(src.open());
+  if (isJsonDocument(head)) {
+    const text = await readText(chunks.splice(0), stream);
+    yield* readDocument(text, src.name, ctx);
+    return;
+  }
+  const replay = Readable.from(replayChunks(chunks, stream), { objectMode: false });
+  for await (const item of readNdjson(replay, src.name, { maxLineBytes })) {
+    ctx.counters.read += 1;
+    if (!isBadLine(item)) {
+      yield item;
+      continue;
+    }
+    // The kit refuses lines that are arrays; here an array line is a chat export's list of turns.
+    if (item.kind === "not_an_object" && item.raw.trimStart().startsWith("[")) {
+      yield { value: JSON.parse(item.raw) as unknown, line: item.line, raw: item.raw, source: src.name };
+      continue;
+    }
+    ctx.reject(item, item.reason, item.kind);
+  }
+}
+
+/** A document (not NDJSON) starts with '{' or '[' on a first line that is not complete JSON by itself. */
+export function isJsonDocument(head: string): boolean {
+  const text = head.replace(/^\uFEFF/, "");
+  const start = text.search(/\S/);
+  if (start < 0 || (text[start] !== "[" && text[start] !== "{")) return false;
+  const nl = text.indexOf("\n", start);
+  const first = (nl < 0 ? text.slice(start) : text.slice(start, nl)).trim();
+  if (nl < 0 && text.length >= PEEK_LIMIT) return true; // a first line over 1 MiB: treat as one document
+  try {
+    JSON.parse(first);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function* readDocument(text: string, source: string, ctx: RunContext): Generator<SourceItem> {
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trimStart().startsWith("{")) {
+    ctx.counters.read += 1;
+    const raw = body.trim();
+    try {
+      yield { value: JSON.parse(raw) as unknown, line: 1 + countLines(body.slice(0, body.search(/\S/))), raw, source };
+    } catch (err) {
+      ctx.reject({ line: 1, raw: raw.slice(0, 200), source }, `invalid JSON document: ${(err as Error).message}`, "invalid_json");
+    }
+    return;
+  }
+  // Elements are parsed one at a time, so memory holds the text and one parsed record.
+  const elements = splitJsonArray(body);
+  const next = (): ArrayElement | undefined | JsonArrayError => {
+    try {
+      const r = elements.next();
+      return r.done ? undefined : r.value;
+    } catch (err) {
+      if (err instanceof JsonArrayError) return err;
+      throw err;
+    }
+  };
+  const parse = (el: ArrayElement): unknown => {
+    try {
+      return JSON.parse(el.text);
+    } catch (err) {
+      return new BadElement((err as Error).message);
+    }
+  };
+  let el = next();
+  // An array whose elements are all turns is one conversation, not a list of records.
+  const held: Array<{ el: ArrayElement; value: unknown }> = [];
+  while (el !== undefined && !(el instanceof Error)) {
+    const value = parse(el);
+    if (!isTurn(value)) {
+      held.push({ el, value });
+      break;
+    }
+    held.push({ el, value });
+    el = next();
+  }
+  if (held.length > 0 && el === undefined) {
+    ctx.counters.read += 1;
+    yield { value: held.map((h) => h.value), line: held[0]!.el.line, raw: body.trim(), source };
+    return;
+  }
+  for (const h of held) yield* element(h.el, h.value, source, ctx);
+  if (el !== undefined && !(el instanceof Error)) el = next();
+  while (el !== undefined && !(el instanceof Error)) {
+    yield* element(el, parse(el), source, ctx);
+    el = next();
+  }
+  if (el instanceof JsonArrayError) {
+    ctx.counters.read += 1;
+    ctx.reject({ line: el.line, raw: "", source }, `invalid JSON array: ${el.problem}`, "invalid_json");
+  }
+}
+
+function* element(el: ArrayElement, value: unknown, source: string, ctx: RunContext): Generator<SourceItem> {
+  ctx.counters.read += 1;
+  if (value instanceof BadElement) {
+    ctx.reject({ line: el.line, raw: el.text.slice(0, 200), source }, `element ${el.index} is not valid JSON: ${value.message}`, "invalid_json");
+    return;
+  }
+  yield { value, line: el.line, raw: el.text, source };
+}
+
+class BadElement {
+  constructor(readonly message: string) {}
+}
+
+/** A chat turn: has a speaker field and is not itself a conversation. */
+export function isTurn(v: unknown): boolean {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  const hasSpeaker = typeof o.role === "string" || typeof o.from === "string" || typeof o.speaker === "string";
+  return hasSpeaker && !("messages" in o || "conversations" in o || "turns" in o || "conversation" in o);
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n += 1;
+  return n;
+}
+
+async function peek(stream: Readable): Promise<{ head: string; stream: AsyncIterator<Buffer>; chunks: Buffer[] }> {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks: Buffer[] = [];
+  let len = 0;
+  for (;;) {
+    const r = await it.next();
+    if (r.done) break;
+    const chunk = typeof r.value === "string" ? Buffer.from(r.value) : r.value;
+    chunks.push(chunk);
+    len += chunk.length;
+    const sofar = Buffer.concat(chunks).toString("utf8");
+    const start = sofar.search(/\S/);
+    if ((start >= 0 && sofar.indexOf("\n", start) >= 0) || len >= PEEK_LIMIT) break;
+  }
+  return { head: Buffer.concat(chunks).toString("utf8"), stream: it, chunks };
+}
+
+/** The rest of the stream as text, decoded chunk by chunk so the bytes need not all be held too. */
+async function readText(head: Buffer[], it: AsyncIterator<Buffer>): Promise<string> {
+  const decoder = new StringDecoder("utf8");
+  const parts = head.map((b) => decoder.write(b));
+  for (;;) {
+    const r = await it.next();
+    if (r.done) break;
+    parts.push(decoder.write(typeof r.value === "string" ? Buffer.from(r.value) : r.value));
+  }
+  parts.push(decoder.end());
+  return parts.join("");
+}
+
+async function* replayChunks(chunks: Buffer[], it: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield* chunks;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
+}

@@ -1,0 +1,10 @@
+export { BottomK } from "./bottom-k.js";
+export { formatReport, mixSources } from "./mix-sources.js";
+export type { MixOptions, MixReport } from "./mix-sources.js";
+export { planCounts } from "./plan.js";
+export type { PlannedSource, PlanOptions } from "./plan.js";
+export { distinctLabels, parseSourceArg } from "./source-arg.js";
+export type { SourceArg, Target } from "./source-arg.js";
+export { canTag, parseTagPath, withTag } from "./tag.js";
+export { positionalsToSources } from "./argv.js";
+export { spec } from "./spec.js";
