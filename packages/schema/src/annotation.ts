@@ -9,11 +9,14 @@ export const Grade = z.looseObject({
   progress: z.number().min(0).max(1),
   success_rate: z.number().min(0).max(1),
   notes: z.array(z.string()).optional(),
+  recorded_ok: z.boolean().optional().describe("false when the recorded call failed by an injected fault but succeeds on re-run"),
 });
 
 /** A wrong-but-plausible call, executed on the same state as the chosen one. */
 export const Alternative = z.looseObject({
-  defect: z.string().min(1).describe("wrong_tool, wrong_args, missing_arg, hallucinated_id, ignored_context, unnecessary_call, action_key_instead_of_tool, tool_none, plan_as_python_dict, wrong_count, …"),
+  defect: z.string().min(1).describe("wrong_tool, wrong_args, missing_arg, hallucinated_id, ignored_context, unnecessary_call, action_key_instead_of_tool, tool_none, plan_as_python_dict, wrong_count, failed_call, …"),
+  detail: z.string().optional(),
+  source: z.string().optional().describe("offline, or llm when an LLM proposed it"),
   call: z.looseObject({ name: z.string(), arguments: z.record(z.string(), z.unknown()) }).optional(),
   text: z.string().optional().describe("the assistant output as text, for format defects that are not a parsable call"),
   result: z.string().nullable(),

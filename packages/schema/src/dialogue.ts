@@ -16,6 +16,7 @@ export const ToolCall = z.looseObject({
   inferred: z.boolean().optional().describe("added by tool-annotate, not present in the source dialogue"),
   grade: Grade.optional(),
   alternatives: z.array(Alternative).optional(),
+  swapped: z.looseObject({ from_defect: z.string(), reason: z.string() }).optional().describe("set when tool-annotate promoted a better alternative over a call that failed by its own fault"),
 });
 
 const GradedToolCall = ToolCall.extend({ grade: Grade, alternatives: z.array(Alternative) });
@@ -51,6 +52,7 @@ export const ToolMessage = z.looseObject({
   content: z.string().describe("the tool's real result, as the model sees it (JSON text)"),
   ok: z.boolean(),
   error: z.looseObject({ type: z.string(), message: z.string() }).optional(),
+  inferred: z.boolean().optional(),
 });
 
 export const Outcome = z.looseObject({

@@ -14,7 +14,26 @@ export {
   ToolMessage,
   UserMessage,
 } from "./dialogue.js";
-export { DomainPack, DomainTool, Service, Table, ToolRun } from "./domain-pack.js";
+export {
+  ArgFilter,
+  ArgRef,
+  Booking,
+  CommandEffect,
+  CommandRule,
+  DomainPack,
+  DomainTool,
+  FieldOp,
+  Include,
+  PersonaSpec,
+  PreferenceSpec,
+  Service,
+  SortKey,
+  Table,
+  TextMatch,
+  ToolRun,
+  ValueSource,
+  Where,
+} from "./domain-pack.js";
 export { SCHEMA_BASE, allJsonSchemas, jsonSchemaOf, recordSchemas, recordTypes, schemaFileName } from "./json-schema.js";
 export type { RecordType } from "./json-schema.js";
 export { HistoryEntry, Persona, PersonaSource } from "./persona.js";

@@ -1,0 +1,174 @@
+import { BandTable } from "./band-table.js";
+import { combine } from "./hash32.js";
+import { Hyperplanes, dot } from "./hyperplanes.js";
+import { hyperplaneAgreement, optimalParams, type LshParams } from "./lsh-params.js";
+import { MinHasher } from "./minhash.js";
+import type { Fold } from "./normalize.js";
+import { isSorted, jaccard, shingleSet, sortedSet, wordShingles, type ShingleSpec } from "./shingles.js";
+import { ShingleStore } from "./shingle-store.js";
+import { analyze } from "./analyze.js";
+
+export const METHODS = ["exact", "near", "semantic"] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface DedupConfig {
+  methods: ReadonlySet<Method>;
+  folds: ReadonlySet<Fold>;
+  shingle: ShingleSpec;
+  /** MinHash signature length (a power of two). */
+  numPerm: number;
+  /** Jaccard similarity of shingle sets at or above which a record is a near duplicate. */
+  nearThreshold: number;
+  /** Cosine similarity at or above which a record is a semantic duplicate. */
+  semanticThreshold: number;
+}
+
+/** What one record is compared by; computed before the verdict, stored when kept. */
+export interface Prepared {
+  id: string;
+  exact?: string;
+  shingles?: Uint32Array;
+  nearKeys?: Int32Array;
+  embedding?: Float32Array;
+}
+
+export interface Verdict {
+  method: Method;
+  dupOf: string;
+  similarity: number;
+}
+
+/** Hyperplane bits available to the semantic index (bands × rows ≤ this). */
+export const SEMANTIC_BITS = 256;
+/** Seeds of the hash families: fixed, so indexes from different runs stay comparable. */
+const MINHASH_SEED = 0x2545f491;
+const HYPERPLANE_SEED = 0x1b873593;
+
+/**
+ * The kept records and the three indexes over them. `check` never changes state;
+ * `add` keeps a record. The first occurrence is always the one kept.
+ */
+export class Deduper {
+  readonly ids: string[] = [];
+  readonly exactOf: Array<string | undefined> = [];
+  readonly shingles = new ShingleStore();
+  readonly embeddings: Array<Float32Array | undefined> = [];
+  readonly nearParams: LshParams;
+  /** Pairs whose real similarity was computed (candidates), by method. */
+  readonly compared = { near: 0, semantic: 0 };
+  private readonly exact = new Map<string, number>();
+  private readonly hasher: MinHasher;
+  private readonly sigBuf: Uint32Array;
+  private readonly nearTable: BandTable;
+  private semanticTable: BandTable | undefined;
+  private planes: Hyperplanes | undefined;
+
+  constructor(readonly config: DedupConfig) {
+    this.hasher = new MinHasher(config.numPerm, MINHASH_SEED);
+    this.sigBuf = new Uint32Array(config.numPerm);
+    this.nearParams = optimalParams(config.nearThreshold, config.numPerm);
+    this.nearTable = new BandTable(this.nearParams.bands);
+  }
+
+  private semantic: LshParams | undefined;
+
+  /** Computed on first use: runs without the semantic method do not pay for it. */
+  get semanticParams(): LshParams {
+    return (this.semantic ??= optimalParams(this.config.semanticThreshold, SEMANTIC_BITS, hyperplaneAgreement, 0));
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Everything but the embedding, from the record's key text segments. */
+  prepare(id: string, segments: readonly string[]): Prepared {
+    const p: Prepared = { id };
+    const m = this.config.methods;
+    const wordNear = m.has("near") && this.config.shingle.unit === "word";
+    const a = analyze(segments, this.config.folds, m.has("exact"), wordNear);
+    if (a.exact !== undefined) p.exact = a.exact;
+    if (wordNear) this.prepareShingles(p, wordShingles(a.tokens, a.ends, this.config.shingle.n));
+    else if (m.has("near")) this.prepareShingles(p, shingleSet(segments, this.config.shingle));
+    return p;
+  }
+
+  prepareShingles(p: Prepared, shingles: Uint32Array): void {
+    p.shingles = shingles;
+    if (shingles.length === 0) return;
+    const sig = this.hasher.signature(shingles, this.sigBuf);
+    const { bands, rows } = this.nearParams;
+    const keys = new Int32Array(bands);
+    for (let b = 0; b < bands; b++) {
+      let h = b;
+      for (let r = 0; r < rows; r++) h = combine(h, sig[b * rows + r]!);
+      keys[b] = h & 0x3fffffff;
+    }
+    p.nearKeys = keys;
+  }
+
+  check(p: Prepared): Verdict | undefined {
+    if (p.exact !== undefined) {
+      const hit = this.exact.get(p.exact);
+      if (hit !== undefined) return { method: "exact", dupOf: this.ids[hit]!, similarity: 1 };
+    }
+    if (p.nearKeys && p.shingles) {
+      let best = -1, bestSim = 0;
+      for (const c of this.nearTable.candidates(p.nearKeys, this.ids.length)) {
+        const other = this.shingles.sortedView(c);
+        if (!other) continue;
+        this.compared.near += 1;
+        p.shingles = sortedSet(p.shingles);
+        const sim = jaccard(p.shingles, other, true);
+        if (sim >= this.config.nearThreshold && sim > bestSim) { best = c; bestSim = sim; }
+      }
+      if (best >= 0) return { method: "near", dupOf: this.ids[best]!, similarity: round(bestSim) };
+    }
+    if (p.embedding && this.semanticTable && this.planes) {
+      if (p.embedding.length !== this.planes.dim) {
+        throw new Error(`embedding of '${p.id}' has ${p.embedding.length} dimensions, earlier ones ${this.planes.dim}: use one model per index`);
+      }
+      let best = -1, bestSim = -Infinity;
+      const keys = this.planes.bandKeys(p.embedding);
+      for (const c of this.semanticTable.candidates(keys, this.ids.length)) {
+        const other = this.embeddings[c];
+        if (!other) continue;
+        this.compared.semantic += 1;
+        const sim = dot(p.embedding, other);
+        if (sim >= this.config.semanticThreshold && sim > bestSim) { best = c; bestSim = sim; }
+      }
+      if (best >= 0) return { method: "semantic", dupOf: this.ids[best]!, similarity: round(bestSim) };
+    }
+    return undefined;
+  }
+
+  add(p: Prepared): number {
+    const i = this.ids.length;
+    this.ids.push(p.id);
+    this.exactOf.push(p.exact);
+    this.shingles.push(p.shingles, p.shingles !== undefined && isSorted(p.shingles));
+    this.embeddings.push(p.embedding);
+    if (p.exact !== undefined && !this.exact.has(p.exact)) this.exact.set(p.exact, i);
+    if (p.nearKeys) this.nearTable.add(p.nearKeys, i);
+    if (p.embedding) {
+      if (!this.planes) {
+        const { bands, rows } = this.semanticParams;
+        this.planes = new Hyperplanes(p.embedding.length, bands, rows, HYPERPLANE_SEED);
+        this.semanticTable = new BandTable(bands);
+      } else if (p.embedding.length !== this.planes.dim) {
+        throw new Error(`embedding of '${p.id}' has ${p.embedding.length} dimensions, earlier ones ${this.planes.dim}: use one model per index`);
+      }
+      this.semanticTable!.add(this.planes.bandKeys(p.embedding), i);
+    }
+    return i;
+  }
+}
+
+/** The exact method's key of a record's text segments. */
+export function exactHash(segments: readonly string[], folds: ReadonlySet<Fold>): string {
+  return analyze(segments, folds, true, false).exact!;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

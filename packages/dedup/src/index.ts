@@ -1,0 +1,15 @@
+export { dedupTransform } from "./dedup-records.js";
+export type { DedupOptions, DupEntry } from "./dedup-records.js";
+export { Deduper, METHODS, exactHash } from "./deduper.js";
+export type { DedupConfig, Method, Prepared, Verdict } from "./deduper.js";
+export { endpointEmbedder, pipelineEmbedder, transformersEmbedder } from "./embedders.js";
+export type { Embedder, EmbeddingClient, FeatureExtractor, TransformersOptions } from "./embedders.js";
+export { loadIndex, saveIndex } from "./index-file.js";
+export type { IndexEntry, IndexHeader } from "./index-file.js";
+export { canonicalJson, defaultKey, makeKeyFn, parsePath, selectPath } from "./key-text.js";
+export { candidateProbability, hyperplaneAgreement, optimalParams } from "./lsh-params.js";
+export { MinHasher, estimateJaccard } from "./minhash.js";
+export { mergeIndexTransform } from "./merge-index.js";
+export { parseFolds } from "./normalize.js";
+export { jaccard, parseShingleSpec, shingleSet } from "./shingles.js";
+export { mergeSpec, spec } from "./spec.js";

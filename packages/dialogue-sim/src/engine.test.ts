@@ -1,0 +1,174 @@
+import { createSession, loadDomain } from "@chatmill/domains";
+import { Rng } from "@chatmill/kit";
+import { Dialogue, type Scenario } from "@chatmill/schema";
+import { describe, expect, it } from "vitest";
+import { offlineDialogue } from "./engine/dialogue.js";
+import { rowsOf } from "./engine/rows.js";
+import { sampleScenarios } from "./testing/scenarios.js";
+
+type Msg = Record<string, any>;
+const opts = { failureRate: 0.15, createSession, tool: "dialogue-sim", version: "test", seed: 1 };
+
+function simulate(domainName: string, scenarios: Scenario[], failureRate = 0.15) {
+  const domain = loadDomain(domainName);
+  return scenarios.map((s) => offlineDialogue(s, domain, Rng.for(1, s.id, "dialogue"), { ...opts, failureRate }));
+}
+
+/** Re-runs every recorded call on a fresh session that has the dialogue's earlier writes; returns mismatches. */
+function replayMismatches(domainName: string, d: Msg): string[] {
+  const session = createSession(loadDomain(domainName));
+  for (const call of d.meta.setup ?? []) session.call(call);
+  const calls = new Map<string, Msg>();
+  const bad: string[] = [];
+  for (const m of d.messages as Msg[]) {
+    if (m.role === "assistant" && m.tool_calls) for (const c of m.tool_calls) calls.set(c.id, c);
+    if (m.role !== "tool") continue;
+    // Injected failures never reach the database (timeouts and 503s come before the op; empty/partial only cut a read).
+    if (m.injected) continue;
+    const c = calls.get(m.tool_call_id)!;
+    const again = session.call({ name: c.name, arguments: c.arguments });
+    if (again.content !== m.content) bad.push(`${d.id}: ${c.name} ${JSON.stringify(c.arguments)}`);
+  }
+  return bad;
+}
+
+/** Items an assistant names in its grounding that no earlier tool result of the dialogue showed. */
+function ungrounded(d: Msg): string[] {
+  const seen = new Set<string>();
+  const bad: string[] = [];
+  const ids = (v: unknown, out: Set<string>) => {
+    for (const row of rowsOf(v)) for (const k of ["id", "item_id", "sku", "hostname"]) if (row[k] !== undefined) out.add(String(row[k]));
+  };
+  for (const m of d.messages as Msg[]) {
+    if (m.role === "tool" && m.ok) {
+      try {
+        ids(JSON.parse(m.content), seen);
+      } catch {
+        /* not JSON: nothing to ground on */
+      }
+    }
+    if (m.role === "assistant") for (const g of m.grounding ?? []) if (!seen.has(String(g.item_id))) bad.push(`${d.id}: ${g.item_id}`);
+  }
+  return bad;
+}
+
+describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s domain", (domainName) => {
+  const scenarios = sampleScenarios(domainName, 1000, 3);
+  const results = simulate(domainName, scenarios);
+  const dialogues = results.map((r) => r.dialogue as unknown as Msg);
+
+  it("1,000 dialogues validate against the Dialogue schema", () => {
+    const invalid = dialogues.map((d) => Dialogue.safeParse(d)).filter((r) => !r.success);
+    expect(invalid.length, invalid[0] && !invalid[0].success ? JSON.stringify(invalid[0].error.issues[0]) : "").toBe(0);
+  });
+
+  it("every tool message equals what the tool returns when re-run on the recorded state", () => {
+    const bad = dialogues.flatMap((d) => replayMismatches(domainName, d));
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+
+  it("every item an assistant recommends appears in an earlier tool result", () => {
+    const bad = dialogues.flatMap(ungrounded);
+    expect(bad.slice(0, 5)).toEqual([]);
+    expect(dialogues.filter((d) => d.messages.some((m: Msg) => m.grounding?.length)).length).toBeGreaterThan(500);
+  });
+
+  it("about 15% of tool calls fail and the assistant recovers in the next turns", () => {
+    const tools = dialogues.flatMap((d) => d.messages.filter((m: Msg) => m.role === "tool" && m.name !== "none"));
+    const injected = tools.filter((m: Msg) => m.injected).length;
+    expect(injected / tools.length).toBeGreaterThan(0.1);
+    expect(injected / tools.length).toBeLessThan(0.2);
+    // After each injected failure the assistant's next message is labelled failure_recovery.
+    let failures = 0;
+    let recovered = 0;
+    for (const d of dialogues) {
+      const ms = d.messages as Msg[];
+      ms.forEach((m, i) => {
+        if (m.role !== "tool" || !m.injected) return;
+        failures++;
+        const next = ms.slice(i + 1).find((x) => x.role === "assistant");
+        if (next?.labels?.variation === "failure_recovery") recovered++;
+      });
+    }
+    expect(recovered / failures).toBeGreaterThan(0.95);
+  });
+
+  it("labels every user and assistant message, marks tool results ok/error, and checks the outcome", () => {
+    const problems: string[] = [];
+    for (const d of dialogues) {
+      for (const [i, m] of (d.messages as Msg[]).entries()) {
+        const at = `${d.id} message ${i}`;
+        if ((m.role === "user" || m.role === "assistant") && (typeof m.labels?.intent !== "string" || typeof m.labels?.emotion !== "string")) problems.push(`${at}: labels`);
+        if (m.role === "tool" && (typeof m.ok !== "boolean" || (!m.ok && typeof m.error?.type !== "string"))) problems.push(`${at}: ok/error`);
+        if (m.role === "user" && !m.content.trim()) problems.push(`${at}: empty user turn`);
+        if (i > 0 && m.role === "user" && d.messages[i - 1].role === "user") problems.push(`${at}: two user turns in a row`);
+      }
+      if (!(d.outcome.reward >= 0 && d.outcome.reward <= 1)) problems.push(`${d.id}: reward ${d.outcome.reward}`);
+      if (d.meta.engine !== "offline" || d.meta.tool !== "dialogue-sim" || d.meta.seed !== 1) problems.push(`${d.id}: meta`);
+    }
+    expect(problems.slice(0, 5)).toEqual([]);
+  });
+
+  it("ends consistently with the scenario's resolution and stays within the turn budget", () => {
+    let agree = 0;
+    let over = 0;
+    for (const [i, d] of dialogues.entries()) {
+      const s = scenarios[i]!;
+      if (d.outcome.resolution === s.resolution) agree++;
+      // A goal that was met is never reported as failed, and a met goal is a resolved one.
+      if (d.outcome.goal_met) expect(d.outcome.resolution).toBe("resolved");
+      const userTurns = d.messages.filter((m: Msg) => m.role === "user").length;
+      if (userTurns > s.turns.max + 2) over++;
+    }
+    expect(agree / dialogues.length).toBeGreaterThan(0.85);
+    expect(over / dialogues.length).toBeLessThan(0.05);
+  });
+
+  it("varies its language: injected variations, small talk in about a quarter of dialogues", () => {
+    const has = (v: string) => dialogues.filter((d) => d.messages.some((m: Msg) => m.labels?.variation === v)).length / dialogues.length;
+    expect(has("small_talk")).toBeGreaterThan(0.2);
+    expect(has("small_talk")).toBeLessThan(0.4);
+    expect(has("clarification")).toBeGreaterThan(0.1);
+    if (domainName !== "ops") expect(has("correction")).toBeGreaterThan(0.05);
+    const users = dialogues.flatMap((d) => d.messages.filter((m: Msg) => m.role === "user").map((m: Msg) => m.content));
+    expect(new Set(users).size / users.length).toBeGreaterThan(domainName === "ops" ? 0.7 : 0.8);
+  });
+});
+
+describe("offline engine determinism and languages", () => {
+  const scenarios = sampleScenarios("travel", 60, 5);
+
+  it("a record's dialogue depends on the seed and its id only, not on its position", () => {
+    const a = simulate("travel", scenarios).map((r) => JSON.stringify(r.dialogue));
+    const b = simulate("travel", [...scenarios].reverse()).map((r) => JSON.stringify(r.dialogue)).reverse();
+    expect(b).toEqual(a);
+    const other = scenarios.map((s) => JSON.stringify(offlineDialogue(s, loadDomain("travel"), Rng.for(2, s.id, "dialogue"), opts).dialogue));
+    expect(other).not.toEqual(a);
+  });
+
+  it("with --failure-rate 0 no call fails", () => {
+    const ds = simulate("retail", sampleScenarios("retail", 100, 9), 0).map((r) => r.dialogue as unknown as Msg);
+    expect(ds.flatMap((d) => d.messages.filter((m: Msg) => m.role === "tool" && m.injected))).toEqual([]);
+  });
+
+  it("speaks Hindi in Devanagari and Hinglish in Latin script", () => {
+    const base = sampleScenarios("retail", 40, 11);
+    const as = (language: string) =>
+      simulate("retail", base.map((s) => ({ ...s, persona: { ...s.persona, language } })), 0).map((r) => r.dialogue as unknown as Msg);
+    const userText = (ds: Msg[]) => ds.flatMap((d) => d.messages.filter((m: Msg) => m.role === "user").map((m: Msg) => m.content)).join(" ");
+    expect(userText(as("hi"))).toMatch(/[\u0900-\u097F]{3,}/);
+    const mixed = userText(as("mixed"));
+    expect(mixed).not.toMatch(/[\u0900-\u097F]/);
+    expect(mixed).toMatch(/\b(chahiye|mujhe|kya|hai)\b/);
+  });
+
+  it("answers a stressed user and an executive in their own register", () => {
+    const base = sampleScenarios("ops", 40, 13);
+    const first = (style: string) =>
+      simulate("ops", base.map((s) => ({ ...s, persona: { ...s.persona, style, language: "en" } })), 0)
+        .map((r) => (r.dialogue.messages as Msg[]).find((m) => m.role === "assistant" && m.tool_calls)?.content ?? "")
+        .join(" | ");
+    expect(first("stressed")).toMatch(/Hang tight|checking now|right now|immediately/);
+    expect(first("casual")).toMatch(/On it|one sec|dig into|checking/i);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Domain, Row } from "../contract.js";
+import { money, type Lang } from "../phrases/describe.js";
+import { imageOf, nameOf, priceOf } from "./rows.js";
+
+interface Display {
+  title?: string;
+  id?: string;
+  price?: string;
+  image?: string;
+  details?: string[];
+}
+
+/** How the pack wants a table's rows shown (offline.display), with sensible fallbacks. */
+export function displayOf(domain: Domain, table: string | undefined): Display {
+  const all = domain.offline.display as Record<string, Display> | undefined;
+  return (table && all?.[table]) || {};
+}
+
+export interface Shown {
+  key: string;
+  name: string;
+  row: Row;
+  table: string;
+  callId: string;
+  image?: string;
+}
+
+/** The facts of one row a person cares about: title, id, price, a few details, the image link. */
+export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opts: { image?: boolean; details?: number } = {}): string {
+  const title = (d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? "this one";
+  const id = d.id ? row[d.id] : row.id;
+  // A pack that lists what to show decides whether a price is among it.
+  const price = d.price ? row[d.price] : d.details ? undefined : priceOf(row);
+  const parts: string[] = [];
+  const details = (d.details ?? []).map((f) => row[f]).filter((v) => v != null && v !== "" && v !== "?").slice(0, opts.details ?? 3);
+  if (typeof price === "number" || (typeof price === "string" && price !== "")) parts.push(typeof price === "number" ? money(price, currency) : String(price));
+  for (const v of details) parts.push(Array.isArray(v) ? v.slice(0, 3).join("/") : String(v));
+  const img = opts.image !== false ? (d.image ? row[d.image] : imageOf(row)) : undefined;
+  const idText = id !== undefined && String(id) !== title ? ` (${String(id)})` : "";
+  const tail = typeof img === "string" && img !== "" ? ` ${lang === "en" ? "— pic" : "— photo"}: ${img}` : "";
+  return `${title}${idText}${parts.length ? ` — ${parts.join(", ")}` : ""}${tail}`;
+}
+
+/** Up to `n` facts of a fetched row, as "field: value" pairs (details, status, reviews). */
+export function facts(row: Row, skip: readonly string[], n = 5): string {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(row)) {
+    if (skip.includes(k) || v == null || v === "" || v === "?") continue;
+    if (typeof v === "object" && !Array.isArray(v)) continue;
+    if (Array.isArray(v) && (v.length === 0 || typeof v[0] === "object")) continue;
+    const text = Array.isArray(v) ? v.slice(0, 4).join(", ") : String(v);
+    if (text.length > 120) continue;
+    out.push(`${k.replace(/_/g, " ")}: ${text}`);
+    if (out.length >= n) break;
+  }
+  return out.join("; ");
+}

@@ -1,0 +1,908 @@
+import type { Rng } from "@chatmill/kit";
+import type { Message, Scenario } from "@chatmill/schema";
+import type { Constraint } from "../contract.js";
+import type { Call, Domain, Row, ServiceInfo, Session, ToolResult } from "../contract.js";
+import { describeConstraint, langOf, type Lang } from "../phrases/describe.js";
+import { expand, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
+import { displayOf, facts, itemLine, type Shown } from "./present.js";
+import { meets, nameOf, rowIndex, rowsOf } from "./rows.js";
+import { ToolIndex, argValue, requiredFields, type ToolInfo } from "./tools.js";
+import { MIDWAY, OPENING } from "../phrases/small-talk.js";
+import { Voice } from "./voice.js";
+
+type Expectation = Scenario["goal"]["end_state"][number];
+type Labels = { intent: string; emotion: string; variation?: string };
+type Kind = "find" | "book" | "cancel" | "modify" | "info";
+
+interface Task {
+  service: ServiceInfo;
+  kind: Kind;
+  expectation?: Expectation;
+  constraints: Constraint[];
+  table?: string;
+}
+
+/** What the simulation observed, for the outcome check. */
+export interface Trace {
+  /** Items the user accepted (chose or booked), with the table they come from. */
+  accepted: Array<{ table: string; row: Row }>;
+  /** Ids of rows the session wrote for each expectation (booking refs). */
+  refs: Map<Expectation, string>;
+  escalated: boolean;
+  gaveUp: boolean;
+  infoShown: Set<string>;
+  setup: Call[];
+  failures: number;
+  recovered: number;
+}
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/**
+ * The offline engine: a user simulator pursuing the scenario's goal and an assistant policy
+ * that calls the domain's tools on the dialogue's own session, answers from what they
+ * returned, and recovers when they fail. Everything random comes from `rng`.
+ */
+export class OfflineDialogue {
+  readonly messages: Message[] = [];
+  readonly trace: Trace = { accepted: [], refs: new Map(), escalated: false, gaveUp: false, infoShown: new Set(), setup: [], failures: 0, recovered: 0 };
+  private readonly tools: ToolIndex;
+  private readonly voice: Voice;
+  private readonly lang: Lang;
+  private readonly currency: string;
+  private emotion: string;
+  private readonly assistantEmotion: string;
+  private userTurns = 0;
+  private calls = 0;
+  private apologized = false;
+  private readonly shown = new Map<string, Shown>();
+  private readonly explored = new Set<string>();
+  private readonly callPrefix: string;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly domain: Domain,
+    private readonly session: Session,
+    private readonly rng: Rng,
+  ) {
+    this.tools = ToolIndex.of(domain);
+    const persona = scenario.persona;
+    this.lang = langOf(persona.language);
+    // Prices in tool results are in the catalog's currency, whatever the persona's own.
+    this.currency = typeof domain.offline.currency === "string" ? domain.offline.currency : typeof domain.offline.currency_symbol === "string" ? domain.offline.currency_symbol : domain.persona.budget?.currency ?? "USD";
+    const at = new Date(scenario.time.at.length <= 16 ? `${scenario.time.at}:00Z` : scenario.time.at);
+    const weekday = Number.isNaN(at.getTime()) ? "Saturday" : cap(WEEKDAYS[at.getUTCDay()]!);
+    this.voice = new Voice(persona, this.lang, rng.fork("voice"), {
+      city: persona.location?.city ?? scenario.region,
+      weekday,
+    });
+    this.emotion = scenario.emotions.user;
+    this.assistantEmotion = scenario.emotions.assistant;
+    this.callPrefix = `call_${rng.fork("ids").u32().toString(36)}`;
+    this.voice.context = { ops: this.tools.find(["command"]).length > 0, bookable: false };
+  }
+
+  get maxTurns(): number {
+    return Math.max(2, this.scenario.turns.max);
+  }
+
+  private get minTurns(): number {
+    return Math.min(this.scenario.turns.min, this.maxTurns);
+  }
+
+  run(): void {
+    const system = this.domain.offline.system_prompt;
+    if (typeof system === "string" && system) this.messages.push({ role: "system", content: system });
+    const tasks = this.tasks();
+    this.setupBookings();
+    const r = this.rng.fork("flow");
+    if (r.chance(0.25)) this.smallTalk(true);
+    tasks.forEach((task, i) => {
+      if (this.trace.gaveUp || this.trace.escalated) return;
+      const last = i === tasks.length - 1;
+      const outcome = last ? this.scenario.resolution : "resolved";
+      const turnsForRest = (tasks.length - i - 1) * 3 + 1;
+      this.task(task, outcome, i, turnsForRest);
+    });
+    this.close();
+  }
+
+  // ---- the agenda -------------------------------------------------------------------------
+
+  private tasks(): Task[] {
+    const goal = this.scenario.goal;
+    const out: Task[] = [];
+    const services = this.scenario.services;
+    const expectations = goal.end_state.filter((e) => e.type !== "escalated");
+    const list = expectations.length > 0 ? expectations : [undefined];
+    list.forEach((e, i) => {
+      const name = e?.service ?? services[i] ?? services[0]!;
+      const service = this.domain.services.find((s) => s.name === name) ?? this.domain.services[0]!;
+      const kind: Kind = !e
+        ? "find"
+        : e.type === "booking_created"
+          ? "book"
+          : e.type === "booking_cancelled"
+            ? "cancel"
+            : e.type === "booking_modified"
+              ? "modify"
+              : e.type === "item_recommended"
+                ? "find"
+                : "info";
+      const constraints = goal.constraints.filter((c) => (c.service ? c.service === service.name : services.length === 1 || i === 0));
+      const table = e?.table ?? service.table;
+      out.push({ service, kind, ...(e ? { expectation: e } : {}), constraints, ...(table ? { table } : {}) });
+    });
+    return out;
+  }
+
+  /** Bookings the scenario says exist before the dialogue (to cancel or change) are made first, off-screen. */
+  private setupBookings(): void {
+    const setup = (this.scenario.goal as { setup?: Array<{ service: string; match?: Record<string, unknown> }> }).setup;
+    if (!Array.isArray(setup)) return;
+    for (const s of setup) {
+      const service = this.domain.services.find((x) => x.name === s.service);
+      const create = service?.booking && this.tools.byName(service.booking.create);
+      if (!service || !create) continue;
+      const args = this.bookingArgs(create, service, s.match ?? {}, undefined);
+      const call: Call = { name: create.name, arguments: args };
+      const res = this.session.call(call);
+      if (!res.ok) continue;
+      this.trace.setup.push(call);
+      const ref = this.newRef(create);
+      const exp = this.scenario.goal.end_state.find((e) => e.service === s.service && (e.type === "booking_cancelled" || e.type === "booking_modified"));
+      if (ref && exp) this.trace.refs.set(exp, ref);
+    }
+  }
+
+  private newRef(tool: ToolInfo): string | undefined {
+    const table = tool.table;
+    for (let i = this.session.writes.length - 1; i >= 0; i--) {
+      const w = this.session.writes[i]!;
+      if (w.op === "insert" && (!table || w.table === table)) return w.key;
+    }
+    return undefined;
+  }
+
+  // ---- turns ------------------------------------------------------------------------------
+
+  private userSay(content: string, intent: string, variation?: string): void {
+    this.userTurns++;
+    const labels: Labels = { intent, emotion: this.emotion };
+    if (variation) labels.variation = variation;
+    this.messages.push({ role: "user", content, labels });
+  }
+
+  private assistantSay(content: string, intent: string, variation?: string, grounding?: Shown[]): void {
+    const labels: Labels = { intent, emotion: variation === "failure_recovery" ? "apologetic" : this.assistantEmotion };
+    if (variation) labels.variation = variation;
+    const msg: Record<string, unknown> = { role: "assistant", content, labels };
+    if (grounding && grounding.length > 0) {
+      msg.grounding = grounding.map((g) => ({ item_id: g.key, name: g.name, table: g.table, call_id: g.callId, ...(g.image ? { image: g.image } : {}) }));
+    }
+    this.messages.push(msg as Message);
+  }
+
+  private smallTalk(first: boolean, topic?: string): void {
+    const pair = this.rng.pick((first ? OPENING : MIDWAY)[this.lang]);
+    const back = topic ?? (this.lang === "en" ? "your request" : this.lang === "hi" ? "आपकी रिक्वेस्ट" : "aapki request");
+    this.userSay(this.voice.casing(sayBank(pair.user, this.rng, this.voice.slots)), "chit_chat", "small_talk");
+    this.assistantSay(capFirst(sayBank(pair.assistant, this.rng, { ...this.voice.slots, topic: back })), "chit_chat", "small_talk");
+  }
+
+  private turnsLeft(): number {
+    return this.maxTurns - this.userTurns;
+  }
+
+  // ---- tool calls with recovery -----------------------------------------------------------
+
+  /** One tool call as the dialogue shows it: an assistant message with the call, then the result. */
+  private exec(call: Call, content: string | null, intent: string, variation?: string): { res: ToolResult; id: string } {
+    const id = `${this.callPrefix}_${++this.calls}`;
+    const labels: Labels = { intent, emotion: variation === "failure_recovery" ? "apologetic" : this.assistantEmotion };
+    if (variation) labels.variation = variation;
+    this.messages.push({ role: "assistant", content: content || null, tool_calls: [{ id, name: call.name, arguments: call.arguments }], labels } as Message);
+    const res = this.session.call(call);
+    const tool: Record<string, unknown> = { role: "tool", tool_call_id: id, name: call.name, content: res.content, ok: res.ok };
+    if (res.error) tool.error = { type: res.error.type, message: res.error.message };
+    if (res.injected) tool.injected = res.injected;
+    this.messages.push(tool as Message);
+    return { res, id };
+  }
+
+  private failed(res: ToolResult): boolean {
+    // A cut-short list is retried too: the assistant should not recommend from half an answer.
+    return !res.ok ? res.injected !== undefined || /timeout|server|unavailable|rate/i.test(res.error?.type ?? "") : res.injected === "empty" || res.injected === "partial";
+  }
+
+  /**
+   * Calls a tool and recovers from injected failures the way a good agent does: retry once,
+   * then another tool for the same job, then one apology and the user's go-ahead.
+   * Returns undefined when the service stays down.
+   */
+  private callWithRecovery(call: Call, intent: string, alternatives: Call[] = [], ack?: string): { res: ToolResult; id: string } | undefined {
+    const action = intent === "book" || intent === "cancel" || intent === "modify";
+    let out = this.exec(call, ack ?? this.voice.ack(action), intent);
+    if (!this.failed(out.res)) return out;
+    this.trace.failures++;
+    const plan: Array<() => { res: ToolResult; id: string }> = [() => this.exec(call, this.voice.assistant("retry"), intent, "failure_recovery")];
+    for (const alt of alternatives.slice(0, 1)) plan.push(() => this.exec(alt, this.voice.assistant("alt_tool"), intent, "failure_recovery"));
+    if (!this.apologized && this.turnsLeft() > 2) {
+      plan.push(() => {
+        this.apologized = true;
+        this.assistantSay(this.voice.assistant("apologize_ask"), "clarify", "failure_recovery");
+        this.emotion = this.rng.chance(0.5) ? "frustrated" : this.emotion;
+        const complain = this.rng.chance(0.4);
+        this.userSay(this.voice.user(complain ? "complain" : "ok_wait", {}, { emotion: this.emotion }), complain ? "complain" : "confirm");
+        return this.exec(call, this.voice.ack(action), intent, "failure_recovery");
+      });
+    }
+    for (const step of plan) {
+      out = step();
+      if (!this.failed(out.res)) {
+        this.trace.recovered++;
+        return out;
+      }
+      this.trace.failures++;
+    }
+    return undefined;
+  }
+
+  // ---- one task -----------------------------------------------------------------------------
+
+  private task(task: Task, outcome: string, index: number, reserve: number): void {
+    this.voice.context = { ...this.voice.context, bookable: !!task.service.booking };
+    const search = task.table ? this.tools.searchFor(task.table, this.agenda(task)) : undefined;
+    if (task.kind === "cancel" || task.kind === "modify") return this.changeBooking(task, outcome, index);
+    if (!task.table || !search) {
+      if (task.service.booking && task.kind === "book") return this.directBooking(task, outcome, index);
+      return this.explain(task, outcome, index);
+    }
+    this.findAndAct(task, outcome, index, reserve);
+  }
+
+  private thing(task: Task): string {
+    return tidy(expand(this.thingTemplate(task), this.rng));
+  }
+
+  private thingTemplate(task: Task): string {
+    const nouns = this.domain.offline.nouns as Record<string, string[]> | undefined;
+    const own = nouns?.[task.service.name];
+    if (own && own.length > 0) return this.rng.pick(own);
+    const item = this.domain.offline.item_noun;
+    const cat = task.constraints.find((c) => c.field === "category" || c.field === "type" || c.field === "food");
+    const en: Record<string, string> = {
+      restaurant: "[a restaurant|somewhere to eat|a place for dinner|a table somewhere]",
+      hotel: "[a hotel|a place to stay|a room|somewhere to stay]",
+      train: "[a train|train tickets|a train ticket]",
+      bus: "[a bus|a coach]",
+      attraction: "[something to see|an attraction|something to do]",
+      taxi: "[a taxi|a cab]",
+      hospital: "[a hospital department|a doctor's appointment]",
+      flight: "[a flight|plane tickets]",
+      police: "the police station",
+      monitoring: "[a look at the servers|a status check]",
+      troubleshooting: "[help with a server|someone to look at a box]",
+      maintenance: "[some maintenance done|a service fixed]",
+    };
+    const hi: Record<string, string> = { restaurant: "रेस्टोरेंट", hotel: "होटल", train: "ट्रेन", attraction: "घूमने की जगह", taxi: "टैक्सी", hospital: "अस्पताल का विभाग", flight: "फ़्लाइट", bus: "बस" };
+    const mixed: Record<string, string> = { restaurant: "[restaurant|khane ki jagah]", hotel: "[hotel|rehne ki jagah]", train: "train ticket", attraction: "[ghoomne ki jagah|koi attraction]", taxi: "[taxi|cab]", hospital: "hospital appointment", flight: "flight", bus: "bus" };
+    if (cat && task.service.table === "items") {
+      const v = String(cat.value).toLowerCase();
+      return this.lang === "hi" ? `${v}` : this.lang === "mixed" ? `[kuch|koi] ${v}` : `[some|a few|] ${v}`;
+    }
+    const bank = this.lang === "hi" ? hi : this.lang === "mixed" ? mixed : en;
+    if (bank[task.service.name]) return bank[task.service.name]!;
+    if (Array.isArray(item) && item.length > 0) return this.lang === "en" ? `[${(item as string[]).map((w) => `${/^[aeiou]/i.test(w) ? "an" : "a"} ${w}`).join("|")}]` : String(item[0]);
+    return this.lang === "hi" ? "कुछ" : this.lang === "mixed" ? "kuch" : "something";
+  }
+
+  private wants(cs: readonly Constraint[]): string {
+    const parts = cs.map((c) => describeConstraint(c, this.lang, this.rng, this.currency)).filter(Boolean);
+    return listJoin(parts, this.lang === "hi" ? "और" : this.lang === "mixed" ? "aur" : "and");
+  }
+
+  /** A believable wrong value for a correction: another value of the same field in the table. */
+  private wrongValue(table: string, c: Constraint): Constraint | undefined {
+    if (c.op !== "eq" && c.op !== "contains") return undefined;
+    if (typeof c.value !== "string") return undefined;
+    const rows = this.domain.table(table);
+    for (let i = 0; i < 8; i++) {
+      const row = rows[this.rng.int(0, rows.length - 1)];
+      const v = row?.[c.field];
+      const cand = Array.isArray(v) ? v[0] : v;
+      if (typeof cand === "string" && cand.toLowerCase() !== c.value.toLowerCase() && cand.length < 30 && !/^(\?|yes|no|true|false|free)$/i.test(cand)) return { ...c, value: cand };
+    }
+    return undefined;
+  }
+
+  /** Fields the best search tool of the task's table requires. */
+  private mustSay(task: Task): string[] {
+    const tool = this.tools.find(["search", "filter", "list"], task.table).find((t) => t.table === task.table);
+    return tool ? requiredFields(tool) : [];
+  }
+
+  /**
+   * The constraints the user will state: the goal's, plus what the search tool requires and the
+   * goal leaves open, taken from the real row the scenario was grounded in (goal.targets).
+   */
+  private agenda(task: Task): Constraint[] {
+    const out = [...task.constraints];
+    const missing = this.mustSay(task).filter((f) => !out.some((c) => c.field === f));
+    if (missing.length === 0 || !task.table) return out;
+    const targets = (this.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
+    const t = targets?.find((x) => x.table === task.table && x.service === task.service.name) ?? targets?.find((x) => x.table === task.table);
+    const row = t ? rowIndex(this.domain, task.table).get(String(t.id)) : this.domain.table(task.table).find((r) => out.every((c) => meets(r, c)));
+    if (!row) return out;
+    for (const f of missing) if (row[f] !== undefined && row[f] !== "?") out.push({ field: f, op: "eq", value: row[f], service: task.service.name, table: task.table });
+    return out;
+  }
+
+  private search(task: Task, revealed: Constraint[]): Shown[] | undefined {
+    const plan = this.tools.searchFor(task.table!, revealed);
+    if (!plan) return undefined;
+    const alt = this.tools.searchFor(task.table!, revealed, [plan.tool.name]);
+    // Half the time the assistant says what it is looking for, as people do ("On it — red, under $50.").
+    const restate = this.rng.chance(0.5) && revealed.length > 0 ? this.voice.restate(this.wants(revealed)) : undefined;
+    const done = this.callWithRecovery({ name: plan.tool.name, arguments: plan.args }, "search", alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], restate);
+    if (!done) return undefined;
+    // Only rows that meet what the user said are offered, whatever else the tool returned.
+    const rows = rowsOf(done.res.data).filter((r) => revealed.every((c) => meets(this.full(task.table!, r), c)));
+    return this.remember(rows, task.table!, done.id);
+  }
+
+  /** The whole row behind a (projected) result row, as this dialogue's database has it now. */
+  private full(table: string, row: Row): Row {
+    const key = this.domain.keyOf(table);
+    const k = row[key];
+    if (k === undefined) return row;
+    const mine = this.session.writes.some((w) => w.table === table);
+    if (!mine) return rowIndex(this.domain, table).get(String(k)) ?? row;
+    return this.session.rows(table).find((r) => String(r[key]) === String(k)) ?? row;
+  }
+
+  private remember(rows: Row[], table: string, callId: string): Shown[] {
+    const key = this.domain.keyOf(table);
+    const d = displayOf(this.domain, table);
+    const out: Shown[] = [];
+    for (const row of rows) {
+      const k = row[key] ?? row.id;
+      if (k === undefined) continue;
+      const name = (d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? String(k);
+      const img = d.image ? row[d.image] : row.image;
+      const s: Shown = { key: String(k), name, row: this.full(table, row), table, callId, ...(typeof img === "string" && img ? { image: img } : {}) };
+      this.shown.set(`${table}\u0000${s.key}`, s);
+      out.push(s);
+    }
+    return out;
+  }
+
+  /** The assistant's answer to a search, from its rows. */
+  private present(task: Task, shown: Shown[], revealed: Constraint[], variation?: string): Shown[] {
+    if (shown.length === 0) {
+      const field = humanField(revealed[revealed.length - 1]?.field ?? "option");
+      this.assistantSay(this.voice.assistant("none_found", { wants: this.wants(revealed), field }), "inform", variation);
+      return [];
+    }
+    const n = Math.min(shown.length, this.voice.listSize);
+    const top = this.preferTargets(task, shown).slice(0, n);
+    const d = displayOf(this.domain, task.table);
+    const lines = top.map((s) => itemLine(s.row, d, this.lang, this.currency, { image: this.voice.style !== "executive" }));
+    const more = shown.length > n ? this.moreText(shown.length) : "";
+    const body = top.length === 1 ? lines[0]! : lines.map((l, i) => `${i + 1}. ${l}`).join("\n");
+    const intro = this.voice.intro();
+    const offer = this.voice.offer();
+    const text = [intro, top.length === 1 ? body : `\n${body}`, more, offer].filter(Boolean).join(" ").replace(/ \n/g, "\n").trim();
+    this.assistantSay(text, "recommend", variation, top);
+    for (const s of top) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
+    return top;
+  }
+
+  private moreText(total: number): string {
+    if (this.lang === "hi") return `(कुल ${total} मिले)`;
+    if (this.lang === "mixed") return `(total ${total} mile)`;
+    return this.rng.pick([`(${total} matches in all.)`, `(There are ${total} in total.)`, `— ${total} came up overall.`, ""]);
+  }
+
+  /** Rows meeting all of the task's constraints first: the assistant leads with the best fit. */
+  private preferTargets(task: Task, shown: Shown[]): Shown[] {
+    const good = shown.filter((s) => task.constraints.every((c) => meets(s.row, c)));
+    const rest = shown.filter((s) => !good.includes(s));
+    return [...good, ...rest];
+  }
+
+  private findAndAct(task: Task, outcome: string, index: number, reserve: number): void {
+    const r = this.rng.fork(`task:${index}`);
+    const pending = r.shuffle(this.agenda(task));
+    // What the search tool cannot run without is said first (a train needs from and to).
+    const must = new Set(this.mustSay(task));
+    pending.sort((a, b) => Number(must.has(b.field)) - Number(must.has(a.field)));
+    const revealed: Constraint[] = [];
+    const thing = this.thing(task);
+    // A correction: the user first says a wrong value, then fixes it after seeing results.
+    let wrong: { bad: Constraint; good: Constraint } | undefined;
+    if (r.chance(0.22) && pending.length > 0) {
+      for (let i = 0; i < pending.length && !wrong; i++) {
+        const bad = this.wrongValue(task.table!, pending[i]!);
+        if (bad) {
+          wrong = { bad, good: pending[i]! };
+          pending[i] = bad;
+        }
+      }
+    }
+    const vague = pending.length > 0 && r.chance(this.voice.style === "senior_engineer" || this.voice.style === "executive" ? 0.1 : 0.3);
+    const wanted = this.voice.style === "senior_engineer" || this.voice.style === "executive" ? 3 : r.int(1, 2);
+    const openCount = Math.min(pending.length, Math.max(wanted, pending.filter((c) => must.has(c.field)).length));
+    const hedge = r.chance(this.voice.style === "learner" || this.voice.style === "casual" ? 0.25 : 0.1);
+    if (vague) {
+      this.userSay(this.voice.user("open_vague", { thing }, { first: this.userTurns === 0 }), "search");
+      this.assistantSay(this.voice.assistant("clarify_ask", { field: humanField(pending[0]!.field) }), "clarify", "clarification");
+      revealed.push(...pending.splice(0, openCount));
+      this.userSay(this.voice.user("answer_clarify", { wants: this.wants(revealed) }, { hedge }), "filter", hedge ? "hesitation" : undefined);
+    } else {
+      revealed.push(...pending.splice(0, openCount));
+      const act = revealed.length > 0 ? "open" : "open_vague";
+      this.userSay(this.voice.user(act, { thing, wants: this.wants(revealed) }, { first: this.userTurns === 0, hedge }), "search", hedge ? "hesitation" : undefined);
+    }
+    let shown = this.search(task, revealed);
+    if (!shown) return this.serviceDown(task, outcome);
+    let top = this.present(task, shown, revealed);
+
+    // Reveal the rest of the agenda, one constraint (or correction) per turn.
+    while ((pending.length > 0 || wrong) && this.turnsLeft() > reserve + 2) {
+      const rr = this.rng;
+      let variation: string | undefined;
+      if (wrong && (pending.length === 0 || rr.chance(0.6))) {
+        const i = revealed.indexOf(wrong.bad);
+        if (i >= 0) revealed[i] = wrong.good;
+        else revealed.push(wrong.good);
+        const c = describeConstraint(wrong.good, this.lang, rr, this.currency);
+        this.userSay(this.voice.user("correct", { c, old: String(wrong.bad.value) }), "filter", "correction");
+        this.assistantSay(this.voice.assistant("correction_ack", { c }), "filter", "correction");
+        variation = "correction";
+        wrong = undefined;
+      } else {
+        const next = pending.shift()!;
+        revealed.push(next);
+        const h = rr.chance(0.12);
+        this.userSay(this.voice.user("add", { c: describeConstraint(next, this.lang, rr, this.currency) }, { hedge: h }), "filter", h ? "hesitation" : undefined);
+      }
+      shown = this.search(task, revealed);
+      if (!shown) return this.serviceDown(task, outcome);
+      top = this.present(task, shown, revealed, variation);
+    }
+    if (wrong) {
+      // Ran out of turns before correcting: the wrong value stays, as it would.
+      wrong = undefined;
+    }
+
+    // Look closer while the budget allows and the dialogue is still short of its minimum.
+    let guard = 0;
+    while (top.length > 0 && this.userTurns + reserve + 2 < this.minTurns && this.turnsLeft() > reserve + 2 && guard++ < 4) {
+      if (!this.explore(task, top)) break;
+    }
+    if (this.rng.chance(0.12) && this.turnsLeft() > reserve + 3) this.smallTalk(false, top[0]?.name);
+
+    const pick = top.find((s) => task.constraints.every((c) => meets(s.row, c))) ?? top[0];
+    if (outcome === "failed" || !pick) return this.giveUp(task);
+    if (outcome === "escalated") return this.escalate(task);
+    if (task.kind === "book" && task.service.booking) return this.book(task, pick, outcome);
+    // A find or an information request ends with the user taking the assistant's pick.
+    if (top.length > 1 && this.rng.chance(0.15) && this.turnsLeft() > reserve + 2) {
+      const other = top.find((s) => s !== pick)!;
+      this.userSay(this.voice.user("choose", { item: other.name }), "confirm");
+      this.assistantSay(this.voice.assistant("noted", { name: other.name }), "confirm", undefined, [other]);
+      this.userSay(this.voice.user("change_mind", { item2: pick.name }), "confirm", "change_of_mind");
+    } else this.userSay(this.voice.user("choose", { item: pick.name }), "confirm");
+    this.trace.accepted.push({ table: pick.table, row: pick.row });
+    this.confirmPick(task, pick);
+  }
+
+  private confirmPick(task: Task, pick: Shown): void {
+    const d = displayOf(this.domain, task.table);
+    const line = itemLine(pick.row, d, this.lang, this.currency, { image: true, details: 2 });
+    const en = [`[Great choice|Good pick|Nice one] — ${line}. ${this.voice.offer(0.8)}`, `${line} — [solid choice|that one's a winner|you'll like it]. ${this.voice.offer(0.8)}`];
+    const hi = [`[बढ़िया चुनाव|अच्छी पसंद] — ${line}। ${this.voice.offer(0.8)}`];
+    const mixed = [`[Badhiya choice|Acchi pick] — ${line}. ${this.voice.offer(0.8)}`];
+    const bank = this.lang === "hi" ? hi : this.lang === "mixed" ? mixed : en;
+    this.assistantSay(sayLocal(bank, this.rng), "recommend", undefined, [pick]);
+  }
+
+  /** One extra exchange about shown items: details, reviews, stock, or a comparison. Returns false when nothing fits. */
+  private explore(task: Task, top: Shown[]): boolean {
+    const table = task.table!;
+    const item = this.rng.pick(top);
+    const options: Array<() => boolean> = [];
+    const get = this.tools.find(["get"], table)[0];
+    const reviews = this.tools.all.find((t) => t.op === "search" && t.ref?.table === table && t.table !== table);
+    const avail = this.tools.find(["availability"]).find((t) => (t.run.item_table as string | undefined) === table);
+    const compare = this.tools.find(["compare"], table)[0];
+    const ops = this.tools.find(["command"]).length > 0;
+    if (get?.keyArg) options.push(() => this.detail(get, item, ops ? "status" : "details"));
+    if (reviews?.ref) options.push(() => this.detail(reviews, item, /log/i.test(reviews.name) ? "logs" : "reviews"));
+    if (ops) options.push(() => this.runCommand(task, item));
+    if (avail?.keyArg) options.push(() => this.detail(avail, item, "availability"));
+    if (compare?.keyArg && top.length >= 2) options.push(() => this.compare(compare, top));
+    const fresh2 = options.filter((_, i) => !this.explored.has(`${item.key}:${i}`));
+    if (fresh2.length === 0) return false;
+    const i = options.indexOf(this.rng.pick(fresh2));
+    this.explored.add(`${item.key}:${i}`);
+    return options[i]!();
+  }
+
+  private detail(tool: ToolInfo, item: Shown, act: "details" | "reviews" | "availability" | "logs" | "status"): boolean {
+    const arg = tool.keyArg ?? tool.ref?.arg;
+    if (!arg) return false;
+    const variation = act === "details" && this.rng.chance(0.3) ? "clarification" : undefined;
+    this.userSay(this.voice.user(act, { item: item.name, host: item.name, c: "" }), act, variation);
+    const ack = this.rng.chance(0.6) ? this.voice.restateItem(item.name, act) : undefined;
+    const done = this.callWithRecovery({ name: tool.name, arguments: { [arg]: argValue(tool.properties[arg], item.key) } }, act, [], ack);
+    if (!done) {
+      this.assistantSay(this.voice.assistant("still_failing", { next: this.lang === "en" ? "Want to go ahead with what we have?" : "" }), "inform", "failure_recovery");
+      return true;
+    }
+    const rows = rowsOf(done.res.data);
+    const d = displayOf(this.domain, item.table);
+    let text: string;
+    if (act === "logs") {
+      const lines = rows.slice(0, 5).map((row) => `${String(row.time ?? "").slice(11, 19)} ${String(row.level ?? "").toUpperCase()} ${row.service ?? ""}: ${row.message ?? ""}`.trim());
+      text = lines.length
+        ? `${this.voice.intro()}\n\`\`\`\n${lines.join("\n")}\n\`\`\``
+        : this.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : `${item.name}: logs khaali hain.`;
+    } else if (act === "status") {
+      text = `${this.voice.style === "executive" ? "TL;DR: " : ""}${statusLine(rows[0] ?? item.row)}`;
+    } else if (act === "reviews") {
+      const lines = rows.slice(0, 3).map((row) => `${row.rating ?? "?"}★ "${String(row.comment ?? row.text ?? "").slice(0, 140)}"`);
+      text = lines.length
+        ? this.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
+        : this.lang === "en" ? `No reviews for ${item.name} yet.` : this.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
+    } else if (act === "availability") {
+      const inStock = rows.filter((row) => Number(row.qty ?? row.quantity ?? 1) > 0);
+      const lines = inStock.slice(0, 4).map((row) => facts(row, ["sku", "price"], 3));
+      text = lines.length
+        ? this.voice.assistant("availability", { name: item.name, facts: lines.join(" | ") })
+        : this.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
+    } else {
+      const row = rows[0] ?? item.row;
+      const skip = [d.title ?? "name", d.id ?? "id", "description", "images", "image", "source"];
+      text = this.voice.assistant("details", { name: item.name, id: item.key, facts: facts(row, skip, this.voice.style === "executive" ? 3 : 6) });
+      if (typeof row.image === "string" && this.lang === "en") text += ` Photo: ${row.image}`;
+      if (this.voice.style === "learner" && this.lang === "en") text += ` ${this.rng.pick(["Pro tip: check the material if you care about warmth.", "Pro tip: I can check stock in your size before you decide.", "Pro tip: reviews are a good tie-breaker."])}`;
+    }
+    this.assistantSay(`${text} ${this.voice.offer(0.5)}`.trim(), "inform", variation, [item]);
+    this.trace.infoShown.add(`${item.table}\u0000${item.key}`);
+    return true;
+  }
+
+  private compare(tool: ToolInfo, top: Shown[]): boolean {
+    const [a, b] = [top[0]!, top[1]!];
+    this.userSay(this.voice.user(this.rng.chance(0.5) ? "compare" : "clarify_q", { item: a.name, item2: b.name }), "compare", "clarification");
+    const arg = tool.keyArg!;
+    const ack = this.rng.chance(0.6) ? this.voice.restateItem(`${a.name} and ${b.name}`, "compare") : undefined;
+    const done = this.callWithRecovery({ name: tool.name, arguments: { [arg]: [a.key, b.key] } }, "compare", [], ack);
+    if (!done) {
+      this.assistantSay(this.voice.assistant("still_failing", { next: "" }), "inform", "failure_recovery");
+      return true;
+    }
+    const rows = rowsOf(done.res.data);
+    const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.row, b.row];
+    const lines = pair.map((row) => `${nameOf(row) ?? ""}: ${facts(row, ["id", "name", "image", "description", "images"], 4)}`).join(" | ");
+    this.assistantSay(`${this.voice.assistant("compare", { lines })} ${this.voice.offer(0.6)}`.trim(), "compare", undefined, [a, b]);
+    return true;
+  }
+
+  // ---- bookings -----------------------------------------------------------------------------
+
+  private bookingArgs(tool: ToolInfo, service: ServiceInfo, match: Record<string, unknown>, item: Shown | undefined): Record<string, unknown> {
+    const args: Record<string, unknown> = {};
+    const venueKey = service.table ? this.domain.keyOf(service.table) : undefined;
+    if (tool.ref) {
+      const v = item?.key ?? (venueKey ? match[venueKey] : undefined) ?? match[tool.ref.arg];
+      if (v !== undefined) args[tool.ref.arg] = argValue(tool.properties[tool.ref.arg], v);
+    }
+    for (const [k, v] of Object.entries(match)) {
+      if (k === venueKey || args[k] !== undefined) continue;
+      if (tool.properties[k]) args[k] = argValue(tool.properties[k], v);
+    }
+    for (const req of tool.required) {
+      if (args[req] !== undefined) continue;
+      const v = this.fillArg(req, tool.properties[req]);
+      if (v !== undefined) args[req] = v;
+    }
+    return args;
+  }
+
+  /** A value for a required booking argument the goal does not fix. */
+  private fillArg(name: string, schema: Record<string, unknown> | undefined): unknown {
+    const r = this.rng.fork(`arg:${name}`);
+    if (Array.isArray(schema?.enum) && schema.enum.length > 0) return r.pick(schema.enum);
+    const f = name.toLowerCase();
+    const at = this.scenario.time.at;
+    let v: unknown;
+    if (/day/.test(f)) v = WEEKDAYS[new Date(`${at.slice(0, 10)}T12:00:00Z`).getUTCDay()] ?? "saturday";
+    else if (/date/.test(f)) v = at.slice(0, 10);
+    else if (/time|leave|arrive/.test(f)) v = /T(\d\d:\d\d)/.exec(at)?.[1] ?? "18:00";
+    else if (/people|passengers|guests|party|seats|quantity|stay|nights/.test(f)) v = r.int(1, 4);
+    else if (/name/.test(f)) v = this.scenario.persona.name ?? "Alex";
+    else if (/departure|origin|from/.test(f)) v = this.scenario.region;
+    else if (/destination|to/.test(f)) v = "the station";
+    if (v === undefined) return undefined;
+    return argValue(schema, v);
+  }
+
+  private detailsText(args: Record<string, unknown>, skip: string | undefined): string {
+    const parts = Object.entries(args)
+      .filter(([k]) => k !== skip)
+      .map(([k, v]) => describeArg(k, v, this.lang));
+    return listJoin(parts, this.lang === "hi" ? "और" : this.lang === "mixed" ? "aur" : "and");
+  }
+
+  private book(task: Task, pick: Shown, _outcome: string): void {
+    const create = this.tools.byName(task.service.booking!.create);
+    if (!create) return this.giveUp(task);
+    const args = this.bookingArgs(create, task.service, task.expectation?.match ?? {}, pick);
+    const details = this.detailsText(args, create.ref?.arg);
+    if (this.rng.chance(0.35) && details && this.turnsLeft() > 2) {
+      // The user forgets the details; the assistant asks for exactly what it needs.
+      this.userSay(this.voice.user("choose", { item: pick.name }), "confirm");
+      this.assistantSay(this.voice.assistant("need_details", { fields: listJoin(Object.keys(args).filter((k) => k !== create.ref?.arg).map(humanField)) }), "clarify", "clarification");
+      this.userSay(this.voice.user("answer_clarify", { wants: details }), "confirm");
+    } else {
+      this.userSay(this.voice.user("book", { item: pick.name, details }), "book");
+    }
+    this.trace.accepted.push({ table: pick.table, row: pick.row });
+    this.create(task, create, args, pick.name);
+  }
+
+  private create(task: Task, create: ToolInfo, args: Record<string, unknown>, name: string): void {
+    const done = this.callWithRecovery({ name: create.name, arguments: args }, "book");
+    if (!done) return this.serviceDown(task, "failed");
+    if (!done.res.ok) {
+      this.assistantSay(this.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "time" }), "inform");
+      return this.giveUp(task);
+    }
+    const ref = this.newRef(create) ?? "";
+    if (task.expectation) this.trace.refs.set(task.expectation, ref);
+    const summary = `${name}, ${this.detailsText(args, create.ref?.arg)}`;
+    this.assistantSay(`${this.voice.assistant("booked", { summary, ref })} ${this.voice.offer(0.5)}`.trim(), "confirm");
+    this.emotion = this.rng.pick(["relieved", "satisfied", "happy"]);
+  }
+
+  private directBooking(task: Task, outcome: string, index: number): void {
+    const create = this.tools.byName(task.service.booking!.create);
+    if (!create) return this.explain(task, outcome, index);
+    const args = this.bookingArgs(create, task.service, task.expectation?.match ?? {}, undefined);
+    const details = this.detailsText(args, undefined);
+    this.userSay(this.voice.user("open", { thing: this.thing(task), wants: details }, { first: this.userTurns === 0 }), "book");
+    this.confirmFirst(details);
+    if (outcome === "failed") return this.giveUp(task);
+    if (outcome === "escalated") return this.escalate(task);
+    this.userSay(this.voice.user("ok_go", {}), "confirm");
+    this.create(task, create, args, this.lang === "en" ? cap(task.service.name) : task.service.name);
+  }
+
+  /** Before changing anything, a good assistant reads the request back. */
+  private confirmFirst(what: string): void {
+    this.assistantSay(this.voice.assistant("confirm_first", { what }), "confirm", "clarification");
+  }
+
+  private changeBooking(task: Task, outcome: string, index: number): void {
+    const booking = task.service.booking;
+    const toolName = task.kind === "cancel" ? booking?.cancel : booking?.modify;
+    const tool = toolName ? this.tools.byName(toolName) : undefined;
+    const ref = task.expectation ? this.trace.refs.get(task.expectation) : undefined;
+    if (!tool?.keyArg || !ref) return this.explain(task, outcome, index);
+    const changes: Record<string, unknown> = {};
+    if (task.kind === "modify") for (const [k, v] of Object.entries(task.expectation?.match ?? {})) if (tool.properties[k]) changes[k] = argValue(tool.properties[k], v);
+    const details = this.detailsText(changes, undefined);
+    const withRef = this.rng.chance(0.7);
+    this.userSay(this.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref: withRef ? ref : "", details }, { first: this.userTurns === 0 }), task.kind);
+    if (!withRef) {
+      this.assistantSay(this.lang === "en" ? sayLocal(["[Sure|Can do] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter."], this.rng) : this.lang === "hi" ? "ज़रूर — बुकिंग का रेफ़रेंस बताइए?" : "Sure — booking reference batao?", "clarify", "clarification");
+      this.userSay(this.lang === "en" ? sayLocal([`[it's|sure,|] ${ref}`, `${ref}[, I think|]`], this.rng) : `${ref}`, "inform");
+    }
+    this.confirmFirst(`${ref}${details ? `: ${details}` : ""}`);
+    if (outcome === "failed") return this.keepAsIs();
+    if (outcome === "escalated") return this.escalate(task);
+    this.userSay(this.voice.user("ok_go", {}), "confirm");
+    const done = this.callWithRecovery({ name: tool.name, arguments: { [tool.keyArg]: ref, ...changes } }, task.kind);
+    if (!done) return this.serviceDown(task, "failed");
+    if (!done.res.ok) {
+      this.assistantSay(this.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "day" }), "inform");
+      return this.giveUp(task);
+    }
+    this.assistantSay(`${this.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details })} ${this.voice.offer(0.4)}`.trim(), "confirm");
+    this.emotion = this.rng.pick(["relieved", "satisfied"]);
+  }
+
+  /** A task with no table to search: ask and answer (ops' "how does X work"), or look up by name. */
+  private explain(task: Task, outcome: string, index: number): void {
+    const r = this.rng;
+    const table = task.table ?? task.service.table;
+    const get = table ? this.tools.find(["get", "list", "search"], table)[0] : undefined;
+    const topic = (this.scenario.category ?? task.service.name).replace(/_/g, " ");
+    const rowsHere = table ? this.domain.table(table) : [];
+    const wanted = rowsHere.filter((row) => task.constraints.every((c) => meets(row, c)));
+    const picked = wanted.length > 0 ? r.pick(wanted) : rowsHere.length > 0 ? r.pick(rowsHere) : undefined;
+    // A row with no tool of its own (a service on a host) is reached through the row it belongs to.
+    const via = picked && table && !get ? this.owner(picked) : undefined;
+    if (via || (get && table)) {
+      const useTable = via ? via.table : table!;
+      const tool = via ? via.tool : get!;
+      const target = via ? via.row : picked;
+      const key = target ? String(target[this.domain.keyOf(useTable)]) : undefined;
+      const host = target ? nameOf(target) ?? key ?? "" : "";
+      const service = via && picked ? nameOf(picked) : undefined;
+      const hostText = service ? (this.lang === "en" ? `${service} on ${host}` : `${host} (${service})`) : host;
+      this.userSay(this.voice.user("status", { host: hostText }, { first: this.userTurns === 0 }), "status");
+      const args: Record<string, unknown> = tool.op === "get" && tool.keyArg && key ? { [tool.keyArg]: key } : {};
+      const done = this.callWithRecovery({ name: tool.name, arguments: args }, "status");
+      if (!done) return this.serviceDown(task, "failed");
+      const shown = this.remember(rowsOf(done.res.data), useTable, done.id).slice(0, 3);
+      const text = shown.map((s) => statusLine(s.row)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
+      this.assistantSay(`${this.voice.intro()} ${text} ${this.voice.offer()}`.trim(), "inform", undefined, shown);
+      for (const s of shown) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
+      if (outcome === "failed") return this.giveUp(task);
+      if (outcome === "escalated") return this.escalate(task);
+      this.runCommand(task, shown[0], service);
+      if (via && picked) this.trace.accepted.push({ table: table!, row: picked });
+      if (shown[0]) this.trace.accepted.push({ table: useTable, row: shown[0].row });
+      if (via && table) this.trace.infoShown.add(`${table}\u0000${key}`);
+      return;
+    }
+    // Nothing to look up: a question answered from knowledge, with the pack's "no tool" call if it has one.
+    const en = [`[how does|can you explain how] ${topic} [works|work]?`, `[what's the deal with|quick question about] ${topic}?`, `[I'm trying to understand|explain] ${topic}[, please|]`];
+    this.userSay(this.lang === "en" ? sayLocal(en, r) : this.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`, "clarify", "clarification");
+    const none = typeof this.domain.offline.no_tool === "string" ? this.tools.byName(this.domain.offline.no_tool) : undefined;
+    if (none) this.callWithRecovery({ name: none.name, arguments: { reason: `explaining ${topic}` } }, "inform");
+    const answer = this.lang === "en"
+      ? sayLocal([`[Good question|Sure]! In short: ${topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]`], r)
+      : this.lang === "hi" ? `अच्छा सवाल! संक्षेप में: ${topic} में पहले स्थिति देखिए, फिर एक बार में एक बदलाव कीजिए।` : `Accha question! Short mein: ${topic} mein pehle state check karo, phir ek time pe ek change karo.`;
+    this.assistantSay(answer, "inform");
+    if (outcome === "failed") return this.giveUp(task);
+    if (outcome === "escalated") return this.escalate(task);
+    this.trace.infoShown.add(`topic\u0000${topic}`);
+  }
+
+  /** The row a row belongs to (a service's host), when that table has a get tool. */
+  private owner(row: Row): { table: string; row: Row; tool: ToolInfo } | undefined {
+    for (const [k, v] of Object.entries(row)) {
+      if (!k.endsWith("_id") || v == null) continue;
+      for (const tool of this.tools.find(["get"])) {
+        if (!tool.table) continue;
+        const hit = rowIndex(this.domain, tool.table).get(String(v));
+        if (hit) return { table: tool.table, row: hit, tool };
+      }
+    }
+    return undefined;
+  }
+
+  /** For ops: a command the pack knows that fits the scenario's category, run on the host. */
+  private runCommand(_task: Task, host: Shown | undefined, service?: string): boolean {
+    const tool = this.tools.find(["command"])[0];
+    if (!tool || !host || this.turnsLeft() < 3) return false;
+    const cat = this.scenario.category;
+    const svc = Array.isArray(host.row.services) ? (host.row.services as Array<{ name?: string; status?: string }>) : [];
+    const broken = service ?? svc.find((s) => s.status && s.status !== "running")?.name ?? svc[0]?.name ?? "nginx";
+    const byCat: Array<[RegExp, string[]]> = [
+      [/disk/, ["df -h", "df -h /"]],
+      [/perform|resource/, ["uptime", "top -bn1", "free -m"]],
+      [/service_failure|incident/, ["systemctl --failed", `systemctl status ${broken}`]],
+      [/restart|change/, [`systemctl restart ${broken}`]],
+      [/connect/, ["ip -br a", "hostname -I"]],
+    ];
+    const cands = byCat.find(([re]) => re.test(cat))?.[1] ?? ["uptime", "df -h", "free -m"];
+    const patterns = ((tool.run.commands as Array<{ pattern: string }>) ?? []).map((c) => new RegExp(c.pattern));
+    const cmd = this.rng.shuffle(cands).find((c) => patterns.some((p) => p.test(c)));
+    const hostArg = tool.keyArg;
+    const cmdArg = tool.run.command_arg as string | undefined;
+    if (!cmd || !hostArg || !cmdArg) return false;
+    this.userSay(this.voice.user("command", { cmd, host: host.name }), "command");
+    const ack = this.rng.chance(0.6) ? this.voice.restateItem(host.name, "command") : undefined;
+    const done = this.callWithRecovery({ name: tool.name, arguments: { [hostArg]: host.key, [cmdArg]: cmd } }, "command", [], ack);
+    if (!done) return true;
+    const data = done.res.data as { output?: unknown; stdout?: unknown } | undefined;
+    const output = typeof data?.output === "string" ? data.output : typeof data?.stdout === "string" ? data.stdout : done.res.content;
+    this.assistantSay(`${this.voice.assistant("command", { cmd, name: host.name, output: "```\n" + String(output).slice(0, 600) + "\n```" })} ${this.voice.offer(0.6)}`.trim(), "inform", undefined, [host]);
+    return true;
+  }
+
+  // ---- endings ------------------------------------------------------------------------------
+
+  private serviceDown(task: Task, outcome: string): void {
+    const next = this.lang === "en" ? "I'll pass this to the team so it doesn't get lost." : this.lang === "hi" ? "मैं यह टीम को भेज रहा हूँ।" : "Main ye team ko bhej raha hoon.";
+    this.assistantSay(this.voice.assistant("still_failing", { next }), "inform", "failure_recovery");
+    if (outcome === "escalated" || this.scenario.resolution === "escalated") return this.escalate(task);
+    this.giveUp(task);
+  }
+
+  /** A change the user decides against after all: the booking stays, the goal is not reached. */
+  private keepAsIs(): void {
+    this.trace.gaveUp = true;
+    this.emotion = this.rng.pick(["hesitant", "resigned", "uncertain"]);
+    this.userSay(this.voice.user("keep_it", {}, { last: true, hedge: this.rng.chance(0.4) }), "farewell", "change_of_mind");
+    const en = ["[No problem|Understood|Sure] — [I'll leave it as it is|nothing's changed], [your booking stays as booked|it's still confirmed]. [Just come back if you change your mind.|I'm here if you need it later.]"];
+    const text = this.lang === "en" ? sayBank(en, this.rng) : this.lang === "hi" ? "ठीक है — बुकिंग जैसी थी वैसी ही है। ज़रूरत हो तो फिर बताइए।" : "Theek hai — booking waisi hi hai. Zaroorat ho toh phir batana.";
+    this.assistantSay(text, "farewell");
+  }
+
+  private giveUp(_task: Task): void {
+    this.trace.gaveUp = true;
+    this.emotion = this.rng.pick(["disappointed", "frustrated", "resigned"]);
+    this.userSay(this.voice.user("give_up", {}, { last: true }), "farewell");
+    this.assistantSay(this.voice.assistant("give_up_reply"), "farewell");
+  }
+
+  private escalate(_task: Task): void {
+    this.trace.escalated = true;
+    this.emotion = this.rng.pick(["frustrated", "impatient", "annoyed"]);
+    this.userSay(this.voice.user("escalate", {}, { emotion: this.emotion, last: true }), "escalate");
+    const tool = this.tools.all.find((t) => /escalat|transfer|handoff|human/.test(t.name));
+    if (tool) this.exec({ name: tool.name, arguments: {} }, null, "escalate");
+    this.assistantSay(this.voice.assistant("escalate"), "escalate");
+  }
+
+  private close(): void {
+    if (this.trace.gaveUp || this.trace.escalated) return;
+    this.userSay(this.voice.user("thanks_done", {}, { last: true }), "farewell");
+    this.assistantSay(this.voice.assistant("farewell"), "farewell");
+  }
+}
+
+/** One line on a host's (or any row's) state: scalar facts, then its lists summarised. */
+function statusLine(row: Row): string {
+  const name = nameOf(row) ?? "";
+  const parts: string[] = [];
+  for (const k of ["status", "role", "env", "uptime", "cpu_pct", "mem_pct", "load_1m"]) if (row[k] !== undefined) parts.push(`${k.replace(/_/g, " ")} ${String(row[k])}`);
+  const disks = Array.isArray(row.disks) ? (row.disks as Row[]) : [];
+  if (disks.length) parts.push(`disks ${disks.map((d) => `\`${String(d.mount)}\` ${String(d.use_pct)}%`).join(", ")}`);
+  const svcs = Array.isArray(row.services) ? (row.services as Row[]) : [];
+  if (svcs.length) parts.push(`services ${svcs.map((s) => `${String(s.name)} ${String(s.status)}`).join(", ")}`);
+  if (parts.length === 0) return `${name}: ${facts(row, ["id", "name", "hostname"], 5)}`;
+  return `\`${name}\`: ${parts.join("; ")}`;
+}
+
+function capFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function humanField(f: string): string {
+  const names: Record<string, string> = { pricerange: "price range", leaveAt: "departure time", arriveBy: "arrival time", leave_at: "pick-up time", arrive_by: "arrival time", colors: "colour", sizes: "size", food: "cuisine", stay: "number of nights", people: "number of people" };
+  return names[f] ?? f.replace(/_/g, " ");
+}
+
+function describeArg(k: string, v: unknown, lang: Lang): string {
+  const f = k.toLowerCase();
+  if (lang === "en") {
+    if (/people|passengers|guests/.test(f)) return `for ${v} ${v === 1 ? "person" : "people"}`;
+    if (f === "stay" || /nights/.test(f)) return `${v} night${v === 1 ? "" : "s"}`;
+    if (f === "day") return `on ${cap(String(v))}`;
+    if (f === "time") return `at ${v}`;
+    if (/leave/.test(f)) return `leaving ${v}`;
+    if (/arrive/.test(f)) return `arriving by ${v}`;
+    if (/departure|origin/.test(f)) return `from ${v}`;
+    if (/destination/.test(f)) return `to ${v}`;
+    if (f === "cabin") return `in ${v}`;
+    return `${humanField(k)} ${v}`;
+  }
+  if (lang === "hi") {
+    if (/people|passengers|guests/.test(f)) return `${v} लोगों के लिए`;
+    if (f === "day") return `${v} को`;
+    if (f === "time") return `${v} बजे`;
+    if (f === "stay") return `${v} रात`;
+    return `${humanField(k)} ${v}`;
+  }
+  if (/people|passengers|guests/.test(f)) return `${v} log`;
+  if (f === "day") return `${v} ko`;
+  if (f === "time") return `${v} baje`;
+  if (f === "stay") return `${v} raat`;
+  return `${humanField(k)} ${v}`;
+}
+
+function sayLocal(bank: string[], rng: Rng): string {
+  return sayBank(bank, rng);
+}

@@ -1,0 +1,11 @@
+export { simulateTransform } from "./simulate-records.js";
+export type { SimulateOptions } from "./simulate-records.js";
+export { offlineDialogue } from "./engine/dialogue.js";
+export type { OfflineOptions } from "./engine/dialogue.js";
+export { OfflineDialogue } from "./engine/simulate.js";
+export type { Trace } from "./engine/simulate.js";
+export { checkOutcome } from "./engine/outcome.js";
+export { ToolIndex } from "./engine/tools.js";
+export { LanguageMeter, languageStats, tokens } from "./language-stats.js";
+export type { LanguageStats } from "./language-stats.js";
+export { spec } from "./spec.js";

@@ -1,0 +1,182 @@
+/**
+ * What the assistant says, by language and act (AJ's voice, seed 004: no robotic phrasing,
+ * one apology at most, follow-up offers). Style-specific openings live in style-banks.ts.
+ */
+export type AssistantAct =
+  | "small_talk"
+  | "small_talk_mid"
+  | "clarify_ask"
+  | "none_found"
+  | "retry"
+  | "alt_tool"
+  | "apologize_ask"
+  | "still_failing"
+  | "booked"
+  | "cancelled"
+  | "modified"
+  | "action_failed"
+  | "escalate"
+  | "farewell"
+  | "give_up_reply"
+  | "details"
+  | "compare"
+  | "reviews"
+  | "availability"
+  | "correction_ack"
+  | "status"
+  | "command"
+  | "need_details"
+  | "noted"
+  | "confirm_first";
+
+type Bank = Record<AssistantAct, string[]>;
+
+const en: Bank = {
+  small_talk: [
+    "[Doing well, thanks for asking|All good here, thanks|Can't complain]! [What can I do for you?|What are we looking for today?|How can I help?]",
+    "[Ha, I hear you|Ha, fair]! [Let's make it a good one —|Well, let's get you sorted —] what do you need?",
+    "[Sounds like quite a day|Oh no, stay dry|Nice] [— I'm here to make the rest easier|]. What can I help with?",
+  ],
+  small_talk_mid: [
+    "[Ha|Haha], [fair|I'll take that|happens to the best of us]! [Anyway, back to|So, about] {topic} —[ anything else you want to know?| where were we?| want to go ahead?]",
+    "[Ha, noted|Ha, I hear you]. [Back to|Right,] {topic}: [what's next?|shall we carry on?]",
+  ],
+  clarify_ask: [
+    "[Sure|Happy to help|Can do]! [What|Which] {field} [are you after|did you have in mind|works for you]?",
+    "[Got it|Okay]. [To narrow it down,|Quick question so I get it right:] any preference on {field}?",
+    "[Sure thing|Of course] — [any|do you have a] {field} in mind?",
+  ],
+  none_found: [
+    "[Hmm, nothing|Sorry, nothing] [matches|fits] {wants} [right now|at the moment]. [Want me to loosen one of those?|Shall I widen the search?|Want to try a different {field}?]",
+    "[I couldn't find anything|Nothing came up] {wants}. [Should I relax the {field}?|Want me to try something close?]",
+  ],
+  retry: [
+    "[That timed out|The search didn't come back|That request hung] — [trying again|giving it another go|one more try].",
+    "[Hit a hiccup on that one|The service hiccuped]; [retrying now|let me run it again].",
+    "[Nothing came back, which is odd|That came back empty, which doesn't look right] — [checking again|let me re-run it].",
+  ],
+  alt_tool: [
+    "[Still not cooperating|Same problem again], so [let me come at it another way|I'll try a different route].",
+    "[That one's being stubborn|No joy there] — [switching to another lookup|trying it a different way].",
+  ],
+  apologize_ask: [
+    "Sorry about that — [the system is being slow right now|our lookup is having trouble]. [Want me to keep trying, or come back to it in a bit?|Shall I try once more?]",
+    "[Apologies,|Sorry,] [that's not working on my end just now|the service isn't responding]. [Okay if I give it another shot?|Want me to retry?]",
+  ],
+  still_failing: [
+    "[It's still down|That's still failing] [on my side|]. [I'd rather not keep you waiting —|]{next}",
+  ],
+  booked: [
+    "[Done|All set|Booked]! {summary}[ Your reference is|, reference] {ref}.",
+    "[You're booked|That's confirmed|Sorted] — {summary}. Reference: {ref}.",
+  ],
+  cancelled: [
+    "[Done|All done] — {ref} is cancelled.",
+    "[Cancelled|That's cancelled]: {ref}. [Nothing else to do on your side.|You're all set.]",
+  ],
+  modified: [
+    "[Updated|Done] — {ref} [now shows|is now] {summary}.",
+    "[Changed it|All changed]: {ref}, {summary}.",
+  ],
+  action_failed: [
+    "[That didn't go through|I couldn't complete that]: {reason}. [Want to try a different {field}?|Shall we try another option?]",
+  ],
+  escalate: [
+    "[Understood|Fair enough] — I'm [passing this to|bringing in] [a colleague|someone from the team|a human agent] who can [take it from here|sort this out]. They'll see [everything we've covered|this whole conversation], so you won't have to repeat yourself.",
+    "[Got it|Of course]. I've [escalated this|flagged this for a specialist]; [someone will pick it up shortly|a person will be with you soon] with [the full context|all the details so far].",
+  ],
+  farewell: [
+    "[Anytime|My pleasure|Glad I could help]! [Enjoy|Have a great {weekday}|Take care].",
+    "[You're welcome|No problem at all][!|.] [Shout if you need anything else.|I'm here if anything else comes up.]",
+  ],
+  give_up_reply: [
+    "[No problem|Understood|Fair enough] — [sorry this one didn't work out|I get it]. [If anything changes, I'm here.|Happy to look again anytime.]",
+  ],
+  details: [
+    "{name} [({id})|] — {facts}.",
+    "[Here's the rundown on|About] {name}: {facts}.",
+  ],
+  compare: [
+    "[Side by side|Quick comparison]: {lines}",
+    "[Here's how they stack up|Comparing the two]: {lines}",
+  ],
+  reviews: [
+    "[Reviews for|What people say about] {name}: {facts}.",
+  ],
+  availability: [
+    "{name}: {facts}.",
+  ],
+  correction_ack: [
+    "[No problem|Got it|Ah, okay] — {c} [it is|then]. [Updating the search.|Let me re-check.]",
+    "[Easy fix|No worries], switching to {c}.",
+  ],
+  status: [
+    "{name}: {facts}.",
+  ],
+  command: [
+    "[Here's the output from|Output of|Here's what] `{cmd}` [on|says on] {name}:\n{output}",
+  ],
+  confirm_first: ["[Just to confirm|Quick check|Let me make sure I have this right]: {what}[ — shall I go ahead?|? Good to go?|, correct?]", "[Okay|Got it] — {what}. [Want me to go ahead?|Shall I?]"],
+  noted: ["[Good pick|Nice|Okay] — {name} [it is|then]. [Anything else before we wrap up?|Want me to check anything else on it?]", "{name}, [got it|noted]. [Shall I go ahead?|Anything else?]"],
+  need_details: [
+    "[Sure|Happy to] — [I just need|what's] the {fields} [for the booking|and I'll set it up]?",
+  ],
+};
+
+const hi: Bank = {
+  small_talk: ["[मैं ठीक हूँ, पूछने के लिए धन्यवाद|सब बढ़िया]! [बताइए, क्या मदद करूँ?|आज क्या ढूँढ रहे हैं?]"],
+  small_talk_mid: ["[हाहा|अच्छा]! तो, {topic} — [आगे बढ़ें?|और कुछ?]"],
+  clarify_ask: ["[ज़रूर|बिल्कुल]! {field} [कैसा चाहिए|के बारे में कोई पसंद]?", "[ठीक है|समझ गया]। {field} [क्या रखें|बताइए]?"],
+  none_found: ["[माफ़ कीजिए,|अभी] {wants} [कुछ नहीं मिला|कोई विकल्प नहीं है]। [कोई शर्त ढीली करूँ?|कुछ और देखूँ?]"],
+  retry: ["[जवाब नहीं आया|टाइमआउट हो गया] — [फिर से कोशिश कर रहा हूँ|एक बार और देखता हूँ]।", "[कुछ गड़बड़ हुई|नतीजा खाली आया, अजीब है]; [दोबारा चला रहा हूँ|फिर से देखता हूँ]।"],
+  alt_tool: ["[अब भी दिक्कत है|फिर वही समस्या], [दूसरे तरीके से देखता हूँ|दूसरा रास्ता आज़माता हूँ]।"],
+  apologize_ask: ["माफ़ कीजिए — [सिस्टम अभी धीमा है|सेवा जवाब नहीं दे रही]। [फिर से कोशिश करूँ?|थोड़ी देर बाद देखूँ?]"],
+  still_failing: ["[अब भी नहीं चल रहा|अभी भी फेल हो रहा है]। {next}"],
+  booked: ["[हो गया|बुक हो गया]! {summary}। रेफ़रेंस: {ref}।"],
+  cancelled: ["[हो गया|रद्द कर दिया] — {ref} कैंसल है।"],
+  modified: ["[बदल दिया|अपडेट हो गया] — {ref}: {summary}।"],
+  action_failed: ["[यह नहीं हो पाया|बुकिंग नहीं हुई]: {reason}। [कोई और विकल्प देखें?|दूसरा {field} आज़माएँ?]"],
+  escalate: ["[समझ गया|ठीक है] — मैं यह [किसी सहकर्मी|सपोर्ट टीम] को [सौंप रहा हूँ|भेज रहा हूँ]; उन्हें पूरी बातचीत दिखेगी, आपको दोहराना नहीं पड़ेगा।"],
+  farewell: ["[आपका स्वागत है|ख़ुशी हुई]! [ध्यान रखिए|दिन अच्छा रहे]।", "[कोई बात नहीं|स्वागत है]! [और कुछ हो तो बताइए।|मैं यहीं हूँ।]"],
+  give_up_reply: ["[कोई बात नहीं|समझ सकता हूँ] — [माफ़ कीजिए, इस बार नहीं हो पाया|]। [कभी भी फिर पूछिए।|मैं यहीं हूँ।]"],
+  details: ["{name} ({id}) — {facts}।"],
+  compare: ["[तुलना|आमने-सामने]: {lines}"],
+  reviews: ["{name} के रिव्यू: {facts}।"],
+  availability: ["{name}: {facts}।"],
+  correction_ack: ["[ठीक है|समझ गया] — {c}। [फिर से देखता हूँ।|सर्च अपडेट कर रहा हूँ।]"],
+  status: ["{name}: {facts}।"],
+  command: ["{name} पर `{cmd}` का आउटपुट:\n{output}"],
+  confirm_first: ["[पक्का कर लूँ|एक बार जाँच लूँ]: {what} — [आगे बढ़ूँ?|सही है?]"],
+  noted: ["[ठीक है|बढ़िया] — {name}। [और कुछ?|आगे बढ़ूँ?]"],
+  need_details: ["[ज़रूर|बिल्कुल] — बुकिंग के लिए {fields} बता दीजिए?"],
+};
+
+const mixed: Bank = {
+  small_talk: ["[Main badhiya, thanks for asking|Sab mast]! [Batao, kya help karun?|Aaj kya dhoondh rahe ho?]"],
+  small_talk_mid: ["[Haha|Accha]! Toh, {topic} — [aage badhein?|aur kuch?]"],
+  clarify_ask: ["[Sure|Bilkul]! {field} [kaisa chahiye|ka koi preference]?", "[Ok|Samajh gaya]. {field} [kya rakhein|batao]?"],
+  none_found: ["[Sorry,|Abhi] {wants} [kuch nahi mila|koi option nahi hai]. [Koi filter loose karun?|Kuch aur try karein?]"],
+  retry: ["[Timeout ho gaya|Response nahi aaya] — [phir se try kar raha hoon|ek baar aur dekhta hoon].", "[Kuch gadbad hui|Result khaali aaya, ajeeb hai]; [dobara chala raha hoon|phir se check karta hoon]."],
+  alt_tool: ["[Abhi bhi issue hai|Phir wahi problem], [doosre tarike se dekhta hoon|another route try karta hoon]."],
+  apologize_ask: ["Sorry — [system abhi slow hai|service respond nahi kar rahi]. [Phir se try karun?|Thodi der baad dekhein?]"],
+  still_failing: ["[Abhi bhi nahi chal raha|Still fail ho raha hai]. {next}"],
+  booked: ["[Ho gaya|Booked]! {summary}. Reference: {ref}."],
+  cancelled: ["[Ho gaya|Cancel kar diya] — {ref} cancel hai."],
+  modified: ["[Update ho gaya|Change kar diya] — {ref}: {summary}."],
+  action_failed: ["[Ye nahi ho paya|Booking nahi hui]: {reason}. [Koi aur option dekhein?|Doosra {field} try karein?]"],
+  escalate: ["[Samajh gaya|Theek hai] — main ye [colleague|support team] ko [hand over kar raha hoon|bhej raha hoon]; unhe poori baat dikhegi, aapko repeat nahi karna padega."],
+  farewell: ["[Welcome|Khushi hui]! [Take care|Din accha rahe].", "[Koi baat nahi|Anytime]! [Aur kuch ho toh batana.|Main yahin hoon.]"],
+  give_up_reply: ["[Koi baat nahi|Samajh sakta hoon] — [sorry, is baar nahi ho paya|]. [Kabhi bhi phir poochna.|Main yahin hoon.]"],
+  details: ["{name} ({id}) — {facts}."],
+  compare: ["[Comparison|Side by side]: {lines}"],
+  reviews: ["{name} ke reviews: {facts}."],
+  availability: ["{name}: {facts}."],
+  correction_ack: ["[Ok|Samajh gaya] — {c}. [Phir se dekhta hoon.|Search update kar raha hoon.]"],
+  status: ["{name}: {facts}."],
+  command: ["{name} pe `{cmd}` ka output:\n{output}"],
+  confirm_first: ["[Confirm kar loon|Ek baar check kar loon]: {what} — [aage badhun?|sahi hai?]"],
+  noted: ["[Theek hai|Badhiya] — {name}. [Aur kuch?|Aage badhun?]"],
+  need_details: ["[Sure|Bilkul] — booking ke liye {fields} bata do?"],
+};
+
+export const ASSISTANT: Record<"en" | "hi" | "mixed", Bank> = { en, hi, mixed };

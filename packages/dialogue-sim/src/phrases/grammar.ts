@@ -1,0 +1,104 @@
+import type { Rng } from "@chatmill/kit";
+
+/**
+ * A tiny phrase grammar, so one line of a bank stands for dozens of sentences:
+ *   [a|b|c]   one of the alternatives (nested brackets allowed; an empty one makes it optional)
+ *   {slot}    a value from the slots (an array slot picks one of its values)
+ * Templates are compiled once and cached: the offline engine expands hundreds per dialogue.
+ */
+type Node = string | { slot: string } | { alt: Node[][] };
+
+const cache = new Map<string, Node[]>();
+
+function parse(src: string): Node[] {
+  let i = 0;
+  const seq = (inAlt: boolean): Node[][] => {
+    const alts: Node[][] = [[]];
+    let text = "";
+    const flush = () => {
+      if (text) alts[alts.length - 1]!.push(text);
+      text = "";
+    };
+    while (i < src.length) {
+      const c = src[i]!;
+      if (c === "[") {
+        flush();
+        i++;
+        alts[alts.length - 1]!.push({ alt: seq(true) });
+      } else if (c === "]" && inAlt) {
+        i++;
+        flush();
+        return alts;
+      } else if (c === "|" && inAlt) {
+        i++;
+        flush();
+        alts.push([]);
+      } else if (c === "{") {
+        const end = src.indexOf("}", i);
+        if (end < 0) throw new Error(`phrase template has an unclosed '{': ${src}`);
+        flush();
+        alts[alts.length - 1]!.push({ slot: src.slice(i + 1, end) });
+        i = end + 1;
+      } else {
+        text += c;
+        i++;
+      }
+    }
+    if (inAlt) throw new Error(`phrase template has an unclosed '[': ${src}`);
+    flush();
+    return alts;
+  };
+  return seq(false)[0]!;
+}
+
+export type Slots = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+function render(nodes: Node[], rng: Rng, slots: Slots, out: string[]): void {
+  for (const n of nodes) {
+    if (typeof n === "string") out.push(n);
+    else if ("slot" in n) {
+      const v = slots[n.slot];
+      if (v === undefined) throw new Error(`phrase slot {${n.slot}} has no value`);
+      if (typeof v === "string") out.push(v);
+      else if (v.length > 0) out.push(expand(rng.pick(v), rng, slots));
+    } else render(rng.pick(n.alt), rng, slots, out);
+  }
+}
+
+/** Expands one template. */
+export function expand(template: string, rng: Rng, slots: Slots = {}): string {
+  let nodes = cache.get(template);
+  if (!nodes) cache.set(template, (nodes = parse(template)));
+  const out: string[] = [];
+  render(nodes, rng, slots, out);
+  return out.join("");
+}
+
+/** Expands one template picked from a bank. */
+export function say(bank: readonly string[], rng: Rng, slots: Slots = {}): string {
+  return tidy(expand(rng.pick(bank), rng, slots));
+}
+
+/** Spacing and punctuation left by empty alternatives: "hi ,  there" → "hi, there". */
+export function tidy(s: string): string {
+  return s
+    .replace(/[ \t]+/g, " ")
+    .replace(/ ?\n ?/g, "\n")
+    .replace(/\s+([,.!?;:…।])/g, "$1")
+    .replace(/([,;])(?=[^\s\d])/g, "$1 ")
+    .replace(/([,.!?])\1+/g, "$1")
+    .replace(/,([.!?])/g, "$1")
+    .replace(/([…:—]),/g, "$1")
+    .replace(/^[\s,;]+/, "")
+    .trim();
+}
+
+export function capitalize(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** Joins the parts of a list the way people do: "a, b and c". */
+export function listJoin(parts: readonly string[], and = "and"): string {
+  if (parts.length <= 1) return parts[0] ?? "";
+  return `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { readDialogue } from "./read-dialogue.js";
+
+const d = (messages: unknown[], extra: Record<string, unknown> = {}) => ({ id: "d1", tools: [], messages, ...extra });
+
+describe("readDialogue", () => {
+  it("decodes arguments given as a JSON string, once", () => {
+    const r = readDialogue(d([{ role: "user", content: "hi" }, { role: "assistant", tool_calls: [{ id: "c", name: "f", arguments: '{"a":1}' }] }, { role: "tool", tool_call_id: "c", name: "f", content: "{}", ok: true }]));
+    expect("dialogue" in r && r.decodedArguments).toBe(1);
+    if ("dialogue" in r) expect((r.dialogue.messages[1] as { tool_calls: Array<{ arguments: unknown }> }).tool_calls[0]!.arguments).toEqual({ a: 1 });
+  });
+  it("names the path of what is wrong", () => {
+    const cases: Array<[unknown, string]> = [
+      [{ messages: [] }, "/id"],
+      [d([]), "/messages"],
+      [d([{ role: "bot", content: "x" }]), "/messages/0/role"],
+      [d([{ role: "tool", tool_call_id: "zz", name: "f", content: "{}", ok: true }]), "/messages/0/tool_call_id"],
+      [d([{ role: "assistant", tool_calls: [{ id: "c", name: "f", arguments: "[1]" }] }]), "/messages/0/tool_calls/0/arguments"],
+      [d([{ role: "user", content: "x" }], { outcome: { reward: 2 } }), "/outcome/reward"],
+    ];
+    for (const [value, path] of cases) {
+      const r = readDialogue(value);
+      expect("issue" in r && r.issue.path).toBe(path);
+    }
+  });
+});
+
+describe("mergeAssistantRuns", () => {
+  it("merges a text-only assistant message into the assistant message after it", async () => {
+    const { mergeAssistantRuns } = await import("./read-dialogue.js");
+    const call = { id: "c1", name: "search_items", arguments: {} };
+    const msgs = [
+      { role: "user", content: "red dress?" },
+      { role: "assistant", content: "Got it." },
+      { role: "assistant", content: "Let me look.", tool_calls: [call], labels: { intent: "search" } },
+      { role: "tool", tool_call_id: "c1", name: "search_items", content: "[]", ok: true },
+      { role: "assistant", content: "Nothing yet." },
+    ];
+    expect(mergeAssistantRuns(msgs)).toEqual([
+      msgs[0],
+      { role: "assistant", content: "Got it. Let me look.", tool_calls: [call], labels: { intent: "search" } },
+      msgs[3],
+      msgs[4],
+    ]);
+    expect(msgs[2]!.content).toBe("Let me look.");
+    const plain = [msgs[0]!, msgs[4]!];
+    expect(mergeAssistantRuns(plain)).toBe(plain);
+  });
+});

@@ -1,0 +1,84 @@
+import { TOOL_NAME, isObject, issue, type RuleIssue } from "./issue.js";
+
+/*
+ * Hermes function-calling rows, as in NousResearch/hermes-function-calling-v1 and the
+ * Hermes-2-Pro-Llama-3 tool_use chat template (huggingface.js packages/jinja/test/e2e.test.js):
+ * `conversations` of {from: system|human|gpt|tool, value}; the system prompt lists the
+ * tools as JSON inside <tools></tools>; a call is `<tool_call>\n{"name", "arguments"}\n</tool_call>`
+ * in a gpt value; results come back as `<tool_response>\n{"name", "content"}\n</tool_response>`
+ * in a tool value. chatmill adds `weight` 0/1 on gpt messages (axolotl reads it with
+ * `message_field_training: weight`), so failed calls stay in context untrained.
+ */
+
+const CALL = /<tool_call>\n([\s\S]*?)\n<\/tool_call>/g;
+const RESPONSE = /<tool_response>\n([\s\S]*?)\n<\/tool_response>/g;
+const TOOLS = /<tools>([\s\S]*?)<\/tools>/g;
+
+export function hermesCalls(value: string): string[] {
+  return [...value.matchAll(CALL)].map((m) => m[1]!);
+}
+
+/** The tool names of the last system prompt seen (rows of a dialogue share it). */
+let lastSystem: { text: string; names: Set<string> | undefined } | undefined;
+
+export function checkHermesRow(row: unknown): RuleIssue | undefined {
+  if (!isObject(row)) return issue("hermes.row", "", "a row must be a JSON object");
+  const conv = row.conversations;
+  if (!Array.isArray(conv) || conv.length < 2) return issue("hermes.conversations", "/conversations", "conversations must hold at least a human and a gpt message");
+  let names: Set<string> | undefined;
+  let prev = "";
+  let open = 0;
+  let trainable = false;
+  for (let i = 0; i < conv.length; i++) {
+    const m = conv[i] as unknown;
+    const p = `/conversations/${i}`;
+    if (!isObject(m) || typeof m.value !== "string") return issue("hermes.message", p, "a message must be {from, value}");
+    const from = m.from;
+    if (m.weight !== undefined && (from !== "gpt" || (m.weight !== 0 && m.weight !== 1))) return issue("hermes.weight", `${p}/weight`, "weight is 0 or 1, on gpt messages only");
+    if (from === "system") {
+      if (i !== 0) return issue("hermes.system_position", p, "the system message comes first");
+      if (lastSystem?.text === m.value) {
+        names = lastSystem.names;
+        prev = from;
+        continue;
+      }
+      // The prompt names the tag in prose ("within <tools></tools> XML tags"): the list is the non-empty block.
+      const tools = [...m.value.matchAll(TOOLS)].map((b) => b[1]!.trim()).find((b) => b !== "");
+      if (tools !== undefined) {
+        try {
+          const list = JSON.parse(tools) as Array<{ function?: { name: string }; name?: string }>;
+          names = new Set(list.map((t) => t.function?.name ?? t.name ?? ""));
+        } catch {
+          return issue("hermes.tools_json", `${p}/value`, "the <tools> block must hold a JSON list");
+        }
+      }
+      lastSystem = { text: m.value, names };
+    } else if (from === "human") {
+      if (prev === "human" || open > 0) return issue("hermes.order", p, open > 0 ? "a human message cannot answer an open tool call" : "two human messages in a row");
+    } else if (from === "gpt") {
+      if (prev === "gpt" || prev === "" || prev === "system") return issue("hermes.order", p, "a gpt message follows a human or tool message");
+      if (open > 0) return issue("hermes.order", p, "the previous tool calls have no <tool_response>");
+      for (const call of hermesCalls(m.value)) {
+        let c: unknown;
+        try {
+          c = JSON.parse(call);
+        } catch {
+          return issue("hermes.tool_call_json", `${p}/value`, "a <tool_call> block must hold JSON {\"name\", \"arguments\"}");
+        }
+        if (!isObject(c) || typeof c.name !== "string" || !isObject(c.arguments)) return issue("hermes.tool_call_shape", `${p}/value`, "a <tool_call> must be {\"name\": string, \"arguments\": object}");
+        if (!TOOL_NAME.test(c.name)) return issue("hermes.tool_name", `${p}/value`, `tool name '${c.name}' must match [a-zA-Z0-9_-]{1,64}`);
+        if (names && !names.has(c.name)) return issue("hermes.undefined_tool", `${p}/value`, `tool '${c.name}' is not in the <tools> block`);
+        open += 1;
+      }
+      if (m.weight !== 0) trainable = true;
+    } else if (from === "tool") {
+      const n = [...m.value.matchAll(RESPONSE)].length;
+      if (n === 0) return issue("hermes.tool_response", `${p}/value`, "a tool message holds <tool_response> blocks");
+      if (n > open) return issue("hermes.order", p, "more <tool_response> blocks than open <tool_call>s");
+      open -= n;
+    } else return issue("hermes.role", `${p}/from`, `from must be system, human, gpt or tool, not '${String(from)}'`);
+    prev = from;
+  }
+  if (!trainable) return issue("hermes.no_trainable_gpt", "/conversations", "no gpt message with weight 1: the row trains nothing");
+  return undefined;
+}

@@ -1,0 +1,42 @@
+import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
+import { llmOptions } from "@chatmill/llm/options";
+
+export const spec: ToolSpec = {
+  name: "llm-map",
+  version: readPackageVersion(import.meta.url),
+  summary: "send each record through an LLM prompt and write the answer into a field",
+  input: "ndjson",
+  description: `For each record, fills the prompt template and asks the model; the answer goes into
+--field (text, or with --json-schema the parsed JSON object, checked against the schema).
+Placeholders: {{field}} or {{a.b}} inserts a field (text as it is, other values as
+JSON), {{json}} the whole record as JSON, {{json:a.b}} a field as JSON. A record
+without a field the prompt uses is bad input (exit 3). Each record's usage (calls,
+tokens, models, cost) goes into meta.llm.
+Calls that fail (429, 5xx, timeouts, dropped connections) are retried with backoff;
+answers that are cut off, empty, refused or do not match the schema are sent back
+with a repair prompt; a record whose calls still fail goes to --errors with the
+reason (exit 4, or 0 with --on-error skip) and the run goes on.
+With --cache DIR, every answer is kept on disk: interrupt the run (Ctrl-C waits for
+the requests in flight; a second Ctrl-C quits at once), run the same command again,
+and it resumes without asking anything twice; its output is the same as an
+uninterrupted run's. --cache-only replays a finished run offline.
+Settings come from flags, then env (OPENAI_BASE_URL, OPENAI_API_KEY, CHATMILL_MODEL),
+then the --config JSON file; see the README of @chatmill/llm.`,
+  options: [
+    { name: "prompt", short: "P", type: "string", placeholder: "TEMPLATE", description: "the prompt, with {{field}} / {{json}} placeholders" },
+    { name: "prompt-file", type: "string", placeholder: "FILE", description: "read the prompt template from FILE" },
+    { name: "system", type: "string", placeholder: "TEMPLATE", description: "system message (placeholders allowed)" },
+    { name: "field", short: "f", type: "string", placeholder: "NAME", default: "answer", description: "field that receives the answer" },
+    { name: "json-schema", type: "string", placeholder: "FILE", description: "ask for JSON matching this JSON Schema (response_format json_schema, or the schema in the prompt) and store the parsed object" },
+    { name: "role", type: "string", placeholder: "ROLE", default: "writer", description: "whose settings the calls use (model, temperature … from --config roles)" },
+    { name: "no-meta", type: "boolean", description: "leave meta alone (no meta.llm usage)" },
+    // llm-map makes no tool calls, so --tool-format does not apply.
+    ...llmOptions.filter((o) => o.name !== "tool-format"),
+  ],
+  examples: [
+    { what: "summarise each document with a local vLLM server", cmd: "llm-map --base-url http://localhost:8000/v1 --model Qwen/Qwen2.5-7B-Instruct --prompt 'Summarise in one sentence: {{text}}' --field summary < docs.ndjson > out.ndjson" },
+    { what: "structured answers, 32 in flight, resumable, failures set aside", cmd: "llm-map -m gpt-4o-mini -j 32 --json-schema label.schema.json --prompt 'Label this review: {{review}}' --field label --cache .llm-cache --errors failed.ndjson < reviews.ndjson > labelled.ndjson" },
+    { what: "replay a finished run offline, byte for byte", cmd: "llm-map -m gpt-4o-mini --prompt 'Label this review: {{review}}' --cache .llm-cache --cache-only < reviews.ndjson > again.ndjson" },
+    { what: "Ollama with sampling parameters it understands", cmd: "llm-map --base-url http://localhost:11434/v1 -m llama3.1 --temperature 0.3 --param top_k=40 --param repetition_penalty=1.1 --prompt '{{question}}' < q.ndjson" },
+  ],
+};

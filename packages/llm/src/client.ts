@@ -1,0 +1,445 @@
+import { Rng, sha256Hex, UsageError, type ParsedValue, type RunContext } from "@chatmill/kit";
+import OpenAI from "openai";
+import { z } from "zod";
+import { Accounting, type RecordUsage, type TokenUsage } from "./accounting.js";
+import { DiskCache } from "./cache.js";
+import { requestKey } from "./canonical.js";
+import { checkConfig, resolveConfig, roleSettings, type LlmConfig } from "./config.js";
+import { LlmError, LlmFatalError, UnsupportedFeature } from "./errors.js";
+import { Limiter, type Outcome } from "./limiter.js";
+import { extractJson, parseHermesCalls, textOf, toHermes, toWire, type ChatMessage, type ToolCall, type ToolDefinition, type WireMessage } from "./messages.js";
+import { makeRedactor } from "./redact.js";
+import { backoffMs, classify } from "./retry.js";
+import { drainOnSignal } from "./signals.js";
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  /** Per-call sampling over the role's settings. */
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  /** Extra body parameters for this call. */
+  params?: Record<string, unknown>;
+}
+
+export interface CallOptions {
+  /** The record the call is for: its usage is kept for the record's meta, and its seed derives from it. */
+  recordId?: string;
+  /** Set false to take the answer as it is (no repair prompts for empty, cut-off or refused answers). */
+  repair?: boolean;
+}
+
+export interface ChatAnswer {
+  content: string;
+  toolCalls: ToolCall[];
+  finishReason: string;
+  refusal?: string;
+  model: string;
+  usage: TokenUsage;
+}
+
+export interface JsonOptions extends CallOptions {
+  /** Name of the schema in response_format (letters, digits, _ and -). */
+  name?: string;
+  /** Send this JSON Schema instead of the one made from the zod schema. */
+  jsonSchema?: Record<string, unknown>;
+}
+
+export interface ToolOptions extends CallOptions {
+  /** "auto" (default), "required", "none", or a tool name to force. */
+  toolChoice?: "auto" | "required" | "none" | string;
+}
+
+export interface CreateLlmOptions {
+  env?: Record<string, string | undefined>;
+  /** Engine when neither --engine nor --config names one (llm-map: openai). */
+  defaultEngine?: "offline" | "openai";
+  /** Roles the tool will use, checked up front so a missing model is a usage error. */
+  roles?: string[];
+  /** Handle SIGINT/SIGTERM by finishing the requests in flight into the cache (default true with --cache). */
+  signals?: boolean;
+}
+
+export interface LlmMeta {
+  engine: "openai";
+  models: string[];
+  usage: Omit<RecordUsage, "models">;
+}
+
+interface RawCompletion {
+  model?: string;
+  choices?: Array<{ message?: { content?: unknown; refusal?: unknown; tool_calls?: Array<{ id?: string; function?: { name?: string; arguments?: string } }> }; finish_reason?: string | null }>;
+  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
+}
+
+/**
+ * The LLM client every generating tool shares: one OpenAI-compatible endpoint, per-role
+ * settings, adaptive rate limiting, retries, repair prompts, structured output, tool
+ * calls, the on-disk answer cache and the accounting.
+ */
+export class Llm {
+  readonly limiter: Limiter;
+  readonly accounting: Accounting;
+  readonly redact: (text: string) => string;
+  private readonly openai: OpenAI;
+  private readonly cache: DiskCache | undefined;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly unsupported = new Set<"response_format" | "tools">();
+  private removeSignals: (() => void) | undefined;
+
+  constructor(
+    readonly config: LlmConfig,
+    private readonly ctx: RunContext,
+    opts: { signals?: boolean } = {},
+  ) {
+    this.redact = makeRedactor([config.apiKey]);
+    this.limiter = new Limiter({ concurrency: config.concurrency, rpm: config.rpm, tpm: config.tpm });
+    this.accounting = new Accounting(config.prices, ctx.counters);
+    this.cache = config.cacheDir ? new DiskCache(config.cacheDir) : undefined;
+    // Our own retries (with the limiter's feedback) replace the SDK's.
+    this.openai = new OpenAI({ apiKey: config.apiKey ?? "no-key", baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs });
+    if (opts.signals !== false && this.cache) this.removeSignals = drainOnSignal(this.limiter, (m) => ctx.warn(m));
+  }
+
+  /**
+   * Records to work on at once (mapConcurrent's concurrency): four times the requests in
+   * flight, which the limiter bounds. In input order, a record waiting out a retry holds
+   * back the finished ones behind it; the wider window keeps the requests flowing meanwhile.
+   */
+  get concurrency(): number {
+    return this.config.concurrency * 4;
+  }
+
+  /** Whether records come out in input order (default) or as they finish. */
+  get ordered(): boolean {
+    return this.config.emit === "ordered";
+  }
+
+  /** A plain chat completion; empty, cut-off and refused answers are repaired. */
+  async chat(role: string, request: ChatRequest, opts: CallOptions = {}): Promise<ChatAnswer> {
+    return this.converse(role, request, request.messages, opts, (messages) => ({ messages: toWire(messages) }), (a) => ({ value: a }), opts.repair === false);
+  }
+
+  /** An answer that is JSON matching `schema`: response_format json_schema, or the schema in the prompt. */
+  async json<T>(role: string, messages: ChatMessage[], schema: z.ZodType<T>, opts: JsonOptions = {}): Promise<T> {
+    const jsonSchema = opts.jsonSchema ?? stripMeta(z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as Record<string, unknown>);
+    const name = (opts.name ?? "answer").replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 64);
+    const check = (a: ChatAnswer): { value: T } | { problem: string } => {
+      const found = extractJson(a.content);
+      if ("error" in found) return { problem: found.error };
+      const parsed = schema.safeParse(found.value);
+      if (!parsed.success) return { problem: `the JSON does not match the schema: ${z.prettifyError(parsed.error).split("\n").slice(0, 8).join("; ")}` };
+      return { value: parsed.data };
+    };
+    const native = this.config.structured === "native" || (this.config.structured === "auto" && !this.unsupported.has("response_format"));
+    if (native) {
+      try {
+        return await this.converse(role, { messages }, messages, opts, (m) => ({
+          messages: toWire(m),
+          response_format: { type: "json_schema", json_schema: { name, schema: jsonSchema, strict: false } },
+        }), check);
+      } catch (err) {
+        if (!(err instanceof UnsupportedFeature) || this.config.structured === "native") throw this.unwrap(err);
+        this.noteUnsupported(err);
+      }
+    }
+    const instruction = `Reply with only a JSON value that matches this JSON Schema, and no other text:\n<json_schema>\n${JSON.stringify(jsonSchema)}\n</json_schema>`;
+    return this.converse(role, { messages }, withSystem(messages, instruction), opts, (m) => ({ messages: toWire(m) }), check);
+  }
+
+  /** A turn that may call tools: native tools/tool_calls, or Hermes <tool_call> text. */
+  async withTools(role: string, messages: ChatMessage[], tools: ToolDefinition[], opts: ToolOptions = {}): Promise<ChatAnswer> {
+    const names = new Set(tools.map((t) => t.function.name));
+    const choice = opts.toolChoice ?? "auto";
+    const check = (a: ChatAnswer): { value: ChatAnswer } | { problem: string } => {
+      const bad = a.toolCalls.find((c) => !names.has(c.name));
+      if (bad) return { problem: `there is no tool '${bad.name}'; the tools are: ${[...names].join(", ")}` };
+      if (choice === "required" && a.toolCalls.length === 0) return { problem: "you must call one of the tools" };
+      return { value: a };
+    };
+    const native = this.config.toolFormat === "native" || (this.config.toolFormat === "auto" && !this.unsupported.has("tools"));
+    if (native) {
+      const toolChoice = choice === "auto" || choice === "required" || choice === "none" ? choice : { type: "function", function: { name: choice } };
+      try {
+        return await this.converse(role, { messages }, messages, opts, (m) => ({ messages: toWire(m), tools, tool_choice: toolChoice }), check, false, true);
+      } catch (err) {
+        if (!(err instanceof UnsupportedFeature) || this.config.toolFormat === "native") throw this.unwrap(err);
+        this.noteUnsupported(err);
+      }
+    }
+    return this.converse(role, { messages }, messages, opts, (m) => ({ messages: toHermes(m, tools) }), check, false, true);
+  }
+
+  /** Embeddings of the texts, in order (model: the "embed" role's model, or embedModel in --config). */
+  async embed(texts: string[], opts: CallOptions = {}): Promise<number[][]> {
+    const model = roleSettings(this.config, "embed").model ?? this.config.embedModel;
+    if (!model) throw new UsageError('no embedding model: put "embedModel" (or roles.embed.model) in the --config file');
+    // The SDK asks for base64 unless told; local servers often only speak float.
+    const body = { model, input: texts, encoding_format: "float" };
+    try {
+      const { answer, cached } = await this.send("embed", "embeddings", body);
+      const a = answer as { data?: Array<{ index: number; embedding: number[] }>; usage?: { prompt_tokens?: number } };
+      if (!Array.isArray(a.data) || a.data.length !== texts.length) throw new LlmError("malformed_response", `the server sent ${a.data?.length ?? 0} embeddings for ${texts.length} texts`);
+      const tokens = a.usage?.prompt_tokens;
+      this.accounting.answer("embed", model, { prompt_tokens: tokens ?? estimate(texts.join(" ")), completion_tokens: 0 }, tokens === undefined, cached, opts.recordId);
+      return [...a.data].sort((x, y) => x.index - y.index).map((d) => d.embedding);
+    } catch (err) {
+      this.accounting.failure("embed");
+      throw this.unwrap(err);
+    }
+  }
+
+  /** Usage of one record so far, or the run's totals. */
+  usage(recordId?: string): RecordUsage | ReturnType<Accounting["totals"]> | undefined {
+    return recordId === undefined ? this.accounting.totals() : this.accounting.record(recordId);
+  }
+
+  /** The record's `meta.llm`: engine, models and usage; forgets the record's usage afterwards. */
+  takeMeta(recordId: string): LlmMeta | undefined {
+    const u = this.accounting.take(recordId);
+    if (!u) return undefined;
+    const { models, ...usage } = u;
+    return { engine: "openai", models, usage };
+  }
+
+  /** Removes the signal handlers (library use). */
+  close(): void {
+    this.removeSignals?.();
+  }
+
+  // The request / check / repair loop shared by chat, json and withTools.
+  private async converse<T>(
+    role: string,
+    request: ChatRequest,
+    start: ChatMessage[],
+    opts: CallOptions,
+    build: (messages: ChatMessage[]) => Record<string, unknown>,
+    check: (a: ChatAnswer) => { value: T } | { problem: string },
+    lenient = false,
+    toolTurn = false,
+  ): Promise<T> {
+    const settings = roleSettings(this.config, role);
+    let messages = start;
+    try {
+      for (let repair = 0; ; repair++) {
+        const body = this.body(role, settings, request, opts.recordId, build(messages));
+        const { answer, cached } = await this.send(role, "chat", body);
+        const a = readCompletion(answer as RawCompletion, body, this.redact, toolTurn);
+        this.accounting.answer(role, a.model, a.usage, a.estimated, cached, opts.recordId);
+        let problem = lenient ? undefined : basicProblem(a);
+        let value: T | undefined;
+        if (!problem) {
+          const checked = check(a);
+          if ("problem" in checked) problem = checked.problem;
+          else value = checked.value;
+        }
+        if (!problem) return value as T;
+        if (repair >= this.config.repairs) throw new LlmError("invalid_output", `the ${role} model's answer stayed unusable after ${repair} repair prompt(s): ${problem}`);
+        const said: ChatMessage[] = a.content || a.toolCalls.length ? [{ role: "assistant", content: a.content || null, ...(a.toolCalls.length ? { tool_calls: a.toolCalls } : {}) }] : [];
+        const repairText = `Your previous reply could not be used: ${problem}. Reply again to the request above, complete and in the required format.`;
+        // A tool call must be answered by a tool message before anything else, so the repair note is the tool's answer.
+        messages = a.toolCalls.length
+          ? [...messages, ...said, ...a.toolCalls.map((c) => ({ role: "tool" as const, tool_call_id: c.id, name: c.name, content: repairText }))]
+          : [...messages, ...said, { role: "user", content: repairText }];
+      }
+    } catch (err) {
+      if (!(err instanceof UnsupportedFeature)) this.accounting.failure(role);
+      throw err;
+    }
+  }
+
+  private body(role: string, s: ReturnType<typeof roleSettings>, request: ChatRequest, recordId: string | undefined, parts: Record<string, unknown>): Record<string, unknown> {
+    if (!s.model) throw new UsageError(`no model for the ${role} role: pass --model NAME (or --${role}-model), set CHATMILL_MODEL, or put "model" in the --config file`);
+    // Without a seed of its own, a call gets one from --seed and the record's id: reproducible, and distinct per record.
+    // "seed": false in --config sends none, for servers that reject the parameter.
+    const seed = s.seed === false ? undefined : (s.seed ?? (recordId !== undefined ? Rng.for(this.ctx.seed, recordId, "llm", role).int(0, 2 ** 31 - 1) : undefined));
+    return {
+      ...(s.params ?? {}),
+      ...(request.params ?? {}),
+      model: s.model,
+      ...defined({ temperature: request.temperature ?? s.temperature, top_p: request.top_p ?? s.top_p, max_tokens: request.max_tokens ?? s.max_tokens, seed }),
+      ...parts,
+    };
+  }
+
+  /** One answer: from the cache, from a request already in flight, or fetched (with retries) and cached. */
+  private async send(role: string, endpoint: "chat" | "embeddings", body: Record<string, unknown>): Promise<{ answer: unknown; cached: boolean }> {
+    const key = requestKey(endpoint, body);
+    const hit = this.cache?.get(key) as { unsupported?: "response_format" | "tools"; message?: string } | undefined;
+    if (hit !== undefined) {
+      if (hit && typeof hit === "object" && hit.unsupported) throw new UnsupportedFeature(hit.unsupported, hit.message ?? "");
+      return { answer: hit, cached: true };
+    }
+    if (this.config.cacheOnly) throw new LlmError("cache_miss", "the answer is not in the --cache directory and --cache-only sends no request; run without --cache-only to fetch it");
+    const flying = this.inflight.get(key);
+    if (flying) return { answer: await flying, cached: true };
+    const p = this.fetch(role, endpoint, body, key);
+    this.inflight.set(key, p);
+    try {
+      return { answer: await p, cached: false };
+    } finally {
+      this.inflight.delete(key);
+    }
+  }
+
+  private async fetch(role: string, endpoint: "chat" | "embeddings", body: Record<string, unknown>, key: string): Promise<unknown> {
+    const estimateTokens = estimate(JSON.stringify(body)) + (typeof body.max_tokens === "number" ? body.max_tokens : 256);
+    for (let attempt = 0; ; attempt++) {
+      const permit = await this.limiter.acquire(estimateTokens);
+      let answer: unknown;
+      let failure: ReturnType<typeof classify> | undefined;
+      let outcome: Outcome = "ok";
+      let used: number | undefined;
+      try {
+        answer =
+          endpoint === "chat"
+            ? await this.openai.chat.completions.create(body as never, { timeout: this.config.timeoutMs })
+            : await this.openai.embeddings.create(body as never, { timeout: this.config.timeoutMs });
+        if (endpoint === "chat" && !(answer as RawCompletion)?.choices?.[0]?.message) throw new SyntaxError("no choices[0].message in the answer");
+        const u = (answer as RawCompletion).usage;
+        if (u && typeof u.prompt_tokens === "number") used = u.prompt_tokens + (u.completion_tokens ?? 0);
+      } catch (err) {
+        failure = classify(err);
+        outcome = failure.pushback ? "pushback" : "error";
+      }
+      // Into the cache before the permit goes back: a drain after SIGTERM waits for the permits, so no answer is lost.
+      if (!failure) {
+        try {
+          this.cache?.put(key, answer, { model: body.model });
+        } finally {
+          this.limiter.release(permit, outcome, used);
+        }
+        return answer;
+      }
+      this.limiter.release(permit, outcome, used);
+      const feature = unsupportedFeature(failure, body);
+      if (feature) {
+        const message = this.redact(failure.message);
+        this.cache?.put(key, { unsupported: feature, message }, { model: body.model });
+        throw new UnsupportedFeature(feature, message);
+      }
+      if (failure.kind === "auth") throw new LlmFatalError(this.redact(`the server at ${this.config.baseURL} refused the request (${failure.message}): check OPENAI_API_KEY or --api-key`));
+      if (failure.kind === "not_found") throw new LlmFatalError(this.redact(`${this.config.baseURL} answered 404 for model '${String(body.model)}' (${failure.message}): check --base-url (it usually ends in /v1) and --model`));
+      if (!failure.retryable) throw new LlmError(failure.kind, this.redact(`the server rejected the request: ${failure.message}`));
+      if (attempt >= this.config.retries) {
+        throw new LlmError(failure.kind, this.redact(`${failure.message} (gave up after ${attempt + 1} attempt${attempt ? "s" : ""}; raise --retries or lower --concurrency)`));
+      }
+      this.accounting.retry(role);
+      await sleep(backoffMs(attempt, this.config.retryBaseMs, this.config.retryMaxMs, failure.retryAfterMs));
+    }
+  }
+
+  private noteUnsupported(err: UnsupportedFeature): void {
+    if (this.unsupported.has(err.feature)) return;
+    this.unsupported.add(err.feature);
+    this.ctx.warn(`the server does not take ${err.feature === "tools" ? "native tools" : "response_format json_schema"} (${err.message}); falling back to ${err.feature === "tools" ? "Hermes <tool_call> prompting" : "the schema in the prompt"}`);
+  }
+
+  private unwrap(err: unknown): unknown {
+    if (err instanceof UnsupportedFeature) return new LlmError("unsupported", `${err.message} (set --${err.feature === "tools" ? "tool-format" : "structured"} auto to fall back)`);
+    return err;
+  }
+}
+
+/**
+ * Builds the client from a tool's parsed flags (llmOptions), the environment and --config.
+ * Throws UsageError (exit 2) with what to fix when the settings cannot work.
+ */
+export function createLlm(values: Record<string, ParsedValue>, ctx: RunContext, opts: CreateLlmOptions = {}): Llm {
+  const config = resolveConfig(values, opts.env ?? process.env, opts.defaultEngine ?? "openai");
+  checkConfig(config, opts.roles ?? []);
+  return new Llm(config, ctx, opts.signals === undefined ? {} : { signals: opts.signals });
+}
+
+function unsupportedFeature(f: ReturnType<typeof classify>, body: Record<string, unknown>): "response_format" | "tools" | undefined {
+  if (f.status !== 400 && f.status !== 422 && f.status !== 501) return undefined;
+  if (body.response_format && /response_format|json_schema|structured|grammar/i.test(f.message)) return "response_format";
+  if (body.tools && /tool|function/i.test(f.message)) return "tools";
+  return undefined;
+}
+
+function readCompletion(raw: RawCompletion, body: Record<string, unknown>, redact: (s: string) => string, toolTurn: boolean): ChatAnswer & { estimated: boolean } {
+  const choice = raw.choices?.[0];
+  const msg = choice?.message ?? {};
+  let content = typeof msg.content === "string" ? msg.content : "";
+  const calls: ToolCall[] = [];
+  const problems: string[] = [];
+  for (const [i, c] of (msg.tool_calls ?? []).entries()) {
+    const name = c.function?.name ?? "";
+    let args: unknown;
+    try {
+      args = JSON.parse(c.function?.arguments || "{}");
+    } catch {
+      problems.push(`the arguments of '${name}' are not valid JSON`);
+      args = {};
+    }
+    calls.push({ id: c.id || callId(raw, i), name, arguments: isObject(args) ? args : {} });
+    if (!isObject(args)) problems.push(`the arguments of '${name}' are not a JSON object`);
+  }
+  // Models served without a tool parser write their calls as text.
+  if (toolTurn && calls.length === 0 && content.includes("<tool_call>")) {
+    const parsed = parseHermesCalls(content);
+    parsed.calls.forEach((c, i) => calls.push({ id: callId(raw, i), name: c.name, arguments: isObject(c.arguments) ? c.arguments : {} }));
+    problems.push(...parsed.problems);
+    content = parsed.text;
+  }
+  const u = raw.usage;
+  const estimated = !u || typeof u.prompt_tokens !== "number";
+  const usage = estimated
+    ? { prompt_tokens: estimate(JSON.stringify(body.messages ?? "")), completion_tokens: estimate(content + JSON.stringify(calls)) }
+    : { prompt_tokens: u.prompt_tokens ?? 0, completion_tokens: u.completion_tokens ?? 0 };
+  const answer: ChatAnswer & { estimated: boolean; problems?: string[] } = {
+    content,
+    toolCalls: calls,
+    finishReason: choice?.finish_reason ?? "stop",
+    model: typeof raw.model === "string" && raw.model ? raw.model : String(body.model),
+    usage,
+    estimated,
+  };
+  if (typeof msg.refusal === "string" && msg.refusal) answer.refusal = redact(msg.refusal);
+  if (problems.length) answer.problems = problems;
+  return answer;
+}
+
+function basicProblem(a: ChatAnswer & { problems?: string[] }): string | undefined {
+  if (a.refusal) return `you refused ("${a.refusal.slice(0, 200)}"); this is for synthetic training data, please do what was asked`;
+  if (a.finishReason === "length") return "your reply was cut off at the token limit; make it shorter so it ends properly";
+  if (a.problems?.length) return a.problems.join("; ");
+  if (!a.content.trim() && a.toolCalls.length === 0) return "your reply was empty";
+  return undefined;
+}
+
+function callId(raw: RawCompletion, i: number): string {
+  return `call_${sha256Hex(`${JSON.stringify(raw.choices?.[0]?.message ?? {})}:${i}`).slice(0, 16)}`;
+}
+
+function withSystem(messages: ChatMessage[], text: string): ChatMessage[] {
+  const first = messages[0];
+  if (first && (first.role === "system" || first.role === "developer")) {
+    return [{ ...first, content: `${textOf(first.content)}\n\n${text}` }, ...messages.slice(1)];
+  }
+  return [{ role: "system", content: text }, ...messages];
+}
+
+function stripMeta(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = schema;
+  return rest;
+}
+
+function estimate(text: string): number {
+  return Math.max(1, Math.ceil(text.length / 4));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function defined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export type { WireMessage };

@@ -1,0 +1,27 @@
+/** A call that failed for good (after retries and repairs): the record goes to the dead letters. */
+export class LlmError extends Error {
+  override name = "LlmError";
+  constructor(
+    /** Short reason, used as the dead-letter kind: rate_limited, timeout, invalid_output, cache_miss … */
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A failure no record can get past (bad key, unknown model or URL): the run stops. */
+export class LlmFatalError extends Error {
+  override name = "LlmFatalError";
+}
+
+/** The server does not take response_format json_schema or tools; the caller falls back to prompting. */
+export class UnsupportedFeature extends Error {
+  override name = "UnsupportedFeature";
+  constructor(
+    readonly feature: "response_format" | "tools",
+    message: string,
+  ) {
+    super(message);
+  }
+}

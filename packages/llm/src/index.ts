@@ -1,0 +1,16 @@
+export { Llm, createLlm } from "./client.js";
+export type { CallOptions, ChatAnswer, ChatRequest, CreateLlmOptions, JsonOptions, LlmMeta, ToolOptions } from "./client.js";
+export { llmOptions, ROLE_FLAGS } from "./options.js";
+export { checkConfig, configFileSchema, llmEngine, readConfigFile, resolveConfig, roleSettings, OPENAI_URL } from "./config.js";
+export type { ConfigFile, LlmConfig, Price, RoleSettings } from "./config.js";
+export { LlmError, LlmFatalError, UnsupportedFeature } from "./errors.js";
+export { Limiter } from "./limiter.js";
+export type { LimiterOptions, Outcome, Permit } from "./limiter.js";
+export { backoffMs, classify, parseRetryAfter } from "./retry.js";
+export { DiskCache } from "./cache.js";
+export { canonical, requestKey } from "./canonical.js";
+export { Accounting } from "./accounting.js";
+export type { RecordUsage, TokenUsage } from "./accounting.js";
+export { extractJson, parseHermesCalls, toHermes, toWire } from "./messages.js";
+export type { ChatMessage, ToolCall, ToolDefinition, WireToolCall } from "./messages.js";
+export { makeRedactor } from "./redact.js";

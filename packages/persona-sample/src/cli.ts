@@ -1,0 +1,45 @@
+import { UsageError, errorMessage, runCli } from "@chatmill/kit/cli";
+import { spec } from "./spec.js";
+
+await runCli(spec, async (args, ctx) => {
+  const [{ sampleTransform }, { parseMix, checkMixValues }, { PERSONA_MIX_KEYS, CITY_NAMES }] = await Promise.all([
+    import("./sample.js"),
+    import("./mix.js"),
+    import("./persona.js"),
+  ]);
+  const mix = parseMix(args.values.mix as string[] | undefined, PERSONA_MIX_KEYS);
+  checkMixValues(mix, "city", CITY_NAMES);
+  checkMixValues(mix, "formality", ["casual", "neutral", "formal"]);
+  checkMixValues(mix, "verbosity", ["terse", "moderate", "verbose"]);
+  const domainArg = args.values.domain as string | undefined;
+  let domain;
+  if (domainArg) {
+    const { loadDomain } = await import("@chatmill/domains");
+    try {
+      domain = await loadDomain(domainArg);
+    } catch (err) {
+      throw new UsageError(`--domain ${domainArg}: ${errorMessage(err)}`);
+    }
+  }
+  let llm;
+  if (args.values.engine === "openai" || typeof args.values.config === "string") {
+    const { createLlm, llmEngine } = await import("@chatmill/llm");
+    if (llmEngine(args.values) === "openai") {
+      if (!args.values.from) throw new UsageError("--engine openai reads corpus personas into fields: give --from FILE (generated personas need no LLM)");
+      llm = createLlm(args.values, ctx, { defaultEngine: "offline", roles: ["writer"] });
+    }
+  }
+  return sampleTransform(
+    {
+      n: args.values.count as number,
+      seed: ctx.seed,
+      ...(domain ? { domain } : {}),
+      mix,
+      ...(args.values.from ? { from: args.values.from as string } : {}),
+      stratify: args.values.stratify as "auto" | "cluster" | "summary" | "none",
+      maxLineBytes: args.values["max-line-bytes"] as number,
+      ...(llm ? { llm } : {}),
+    },
+    ctx,
+  );
+});

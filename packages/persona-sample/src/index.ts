@@ -1,0 +1,15 @@
+export { CITIES, CITY_NAMES, CURRENCY_SYMBOLS, findCity, formatMoney, perUsd } from "./data/cities.js";
+export type { City } from "./data/cities.js";
+export { STYLES, STYLE_NAMES } from "./data/styles.js";
+export type { StyleInfo } from "./data/styles.js";
+export { CorpusPicker, readCorpus, summaryKey } from "./corpus.js";
+export type { Corpus, CorpusRow, Stratify } from "./corpus.js";
+export { ageRangeOf, citiesOf, factsFromText, occupationOf } from "./heuristics.js";
+export type { TextFacts } from "./heuristics.js";
+export { checkMixValues, parseMix } from "./mix.js";
+export type { Mix } from "./mix.js";
+export { PERSONA_MIX_KEYS, makePersona, personaId, roundAmount, rowName } from "./persona.js";
+export type { CorpusPick, PersonaOptions } from "./persona.js";
+export { sampleTransform } from "./sample.js";
+export type { SampleOptions } from "./sample.js";
+export { spec } from "./spec.js";

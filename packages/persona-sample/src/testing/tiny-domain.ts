@@ -1,0 +1,55 @@
+import type { Domain, Row } from "@chatmill/domains";
+import type { DomainPack } from "@chatmill/schema";
+
+/**
+ * A small Domain that follows the contract, for unit tests of the generic parts
+ * (no pack files, no loader): a bookable "cafe" with a table, a "cab" with no table,
+ * and a "shop" catalog that is found, not booked.
+ */
+export function tinyDomain(): Domain {
+  const tables: Record<string, { key: string; rows: Row[] }> = {
+    cafes: {
+      key: "id",
+      rows: [
+        { id: "c1", name: "blue door", area: "centre", food: "italian", pricerange: "cheap" },
+        { id: "c2", name: "the crane", area: "north", food: "thai", pricerange: "expensive" },
+        { id: "c3", name: "olive tree", area: "south", food: "greek", pricerange: "moderate" },
+        { id: "c4", name: "closed place", area: "east", food: "?", pricerange: "?", status: "closed" },
+      ],
+    },
+    goods: {
+      key: "sku",
+      rows: [
+        { sku: "g1", title: "Trail Jacket", colors: ["Red", "Black"], sizes: ["M", "L"], price: 80, category: "jackets" },
+        { sku: "g2", title: "City Tee", colors: ["White"], sizes: ["S"], price: 15, category: "tees" },
+      ],
+    },
+  };
+  const tools = [
+    { type: "function" as const, function: { name: "book_cafe", parameters: { type: "object", properties: { cafe_id: { type: "string" }, day: { type: "string" }, time: { type: "string" }, people: { type: "integer" } } } } },
+    { type: "function" as const, function: { name: "book_cab", parameters: { type: "object", properties: { departure: { type: "string" }, destination: { type: "string" }, leave_at: { type: "string" } } } } },
+  ];
+  return {
+    name: "tiny",
+    pack: { name: "tiny" } as unknown as DomainPack,
+    services: [
+      { name: "cafe", table: "cafes", categories: ["cafe_reservation", "cafe_cancellation", "menu_inquiry"], searchFields: ["area", "food", "pricerange", "name"], booking: { create: "book_cafe", cancel: "cancel_cafe", modify: "modify_cafe", fields: ["day", "time", "people"] } },
+      { name: "cab", categories: ["ride_booking", "fare_inquiry"], searchFields: [], booking: { create: "book_cab", fields: ["departure", "destination", "leave_at"] } },
+      { name: "shop", table: "goods", categories: ["product_search"], searchFields: ["colors", "sizes", "price", "category"] },
+    ],
+    generalCategories: ["complaint", "general_inquiry"],
+    intents: ["book", "find", "cancel", "complain"],
+    tools,
+    table: (name) => tables[name]?.rows ?? [],
+    keyOf: (name) => tables[name]?.key ?? "id",
+    persona: {
+      preferences: [
+        { key: "cuisines", values: ["italian", "thai", "greek"], pick: [1, 2] },
+        { key: "areas", values: ["centre", "north"], pick: [1, 1] },
+      ],
+      styles: ["night_owl"],
+      budget: { currency: "GBP", byIncome: { low: [10, 30], lower_middle: [20, 50], middle: [30, 80], upper_middle: [50, 150], high: [100, 400] } },
+    },
+    offline: { combinations: [["cafe", "cab"], ["shop", "cab"], ["cafe", "shop", "cab"]], city: "Testville" },
+  };
+}

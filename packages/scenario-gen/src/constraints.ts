@@ -1,0 +1,107 @@
+import type { Row } from "@chatmill/domains";
+import type { Rng } from "@chatmill/kit";
+import type { Constraint } from "./types.js";
+
+const NAME_FIELD = /^(name|title|hostname)$/i;
+const PRICE_FIELD = /price|fare|cost|fee|budget/i;
+/** How many search fields a user states: mostly two, sometimes one or three. */
+const CONSTRAINT_COUNT: Record<string, number> = { 1: 30, 2: 45, 3: 25 };
+// "on time", "flying", "delayed": a flight already under way is no longer on sale.
+const UNAVAILABLE = new Set(["cancelled", "canceled", "unavailable", "sold_out", "sold out", "closed", "full", "no", "on time", "flying", "delayed", "landed", "departed"]);
+
+/** A value a user could state as a constraint: short text, a number, a flag or a list of short texts. */
+export function usable(value: unknown): boolean {
+  if (typeof value === "string") return value.trim() !== "" && value !== "?" && value.length <= 60;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (typeof value === "boolean") return value; // people ask for "eco-friendly", not for "not eco-friendly"
+  if (Array.isArray(value)) return value.some((v) => typeof v === "string" && v.trim() !== "" && v.length <= 40);
+  return false;
+}
+
+const availability = new WeakMap<Row, boolean>();
+
+/** Rows a booking or purchase could really be made for: not cancelled, sold out or without seats. */
+function available(row: Row): boolean {
+  let ok = availability.get(row);
+  if (ok === undefined) availability.set(row, (ok = checkAvailable(row)));
+  return ok;
+}
+
+function checkAvailable(row: Row): boolean {
+  for (const [k, v] of Object.entries(row)) {
+    if (/^(status|availability|takesbookings|in_stock|available)$/i.test(k) && typeof v === "string" && UNAVAILABLE.has(v.toLowerCase())) return false;
+    if (/^(in_stock|available)$/i.test(k) && v === false) return false;
+  }
+  const seats = Object.entries(row).filter(([k, v]) => /^seats/i.test(k) && typeof v === "number");
+  return seats.length === 0 || seats.some(([, v]) => (v as number) > 0);
+}
+
+/**
+ * A real row of the table to ground the goal in: among a few random draws, the first
+ * that is available and has at least one stateable search field, so a resolved scenario is
+ * achievable against the pack's database.
+ */
+export function pickRow(rows: readonly Row[], searchFields: readonly string[], rng: Rng): Row | undefined {
+  if (rows.length === 0) return undefined;
+  let fallback: Row | undefined;
+  for (let i = 0; i < 16; i++) {
+    const row = rng.pick(rows);
+    const stateable = searchFields.some((f) => usable(row[f]));
+    if (stateable && available(row)) return row;
+    if (stateable && !fallback) fallback = row;
+  }
+  return fallback ?? rng.pick(rows);
+}
+
+/** 1–3 of the row's search fields as constraints the row satisfies. */
+export function constraintsFrom(row: Row, searchFields: readonly string[], rng: Rng, where: { service: string; table: string }): Constraint[] {
+  let fields = rng.shuffle(searchFields.filter((f) => usable(row[f])));
+  // A user names a place ("book pizza hut") or describes it ("cheap Italian in the centre"), rarely both.
+  if (fields.length > 1 && NAME_FIELD.test(fields[0]!)) fields = fields.slice(0, 1);
+  else fields = fields.filter((f) => !NAME_FIELD.test(f) || fields.length === 1);
+  const k = Math.min(fields.length, Number(rng.weighted(CONSTRAINT_COUNT)));
+  const out: Constraint[] = [];
+  for (const field of fields.slice(0, k)) {
+    const v = row[field];
+    if (Array.isArray(v)) {
+      const items = v.filter((x): x is string => typeof x === "string" && x.trim() !== "" && x.length <= 40);
+      out.push({ field, op: "contains", value: rng.pick(items), ...where });
+    } else if (PRICE_FIELD.test(field) && numeric(v) !== undefined) {
+      out.push({ field, op: "lte", value: ceilNice(numeric(v)! * (1 + rng.next() * 0.3)), ...where });
+    } else {
+      out.push({ field, op: "eq", value: v, ...where });
+    }
+  }
+  return out;
+}
+
+export function numeric(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+/** Rounds up to an amount a person would name: 23.6 → 25, 52 → 55, 1240 → 1300. */
+export function ceilNice(x: number): number {
+  if (x <= 10) return Math.ceil(x);
+  const step = x < 100 ? 5 : 10 ** (Math.floor(Math.log10(x)) - 1);
+  return Math.ceil(x / step) * step;
+}
+
+/** True when the row meets the constraint (used by tests and by callers that check goals). */
+export function satisfies(row: Row, c: Constraint): boolean {
+  const v = row[c.field];
+  switch (c.op) {
+    case "eq": return JSON.stringify(v) === JSON.stringify(c.value);
+    case "ne": return JSON.stringify(v) !== JSON.stringify(c.value);
+    case "contains": return Array.isArray(v) ? v.includes(c.value) : typeof v === "string" && typeof c.value === "string" && v.includes(c.value);
+    case "in": return Array.isArray(c.value) && c.value.some((x: unknown) => JSON.stringify(x) === JSON.stringify(v));
+    case "exists": return v !== undefined && v !== null;
+    default: {
+      const a = numeric(v);
+      const b = numeric(c.value);
+      if (a === undefined || b === undefined) return false;
+      return c.op === "lt" ? a < b : c.op === "lte" ? a <= b : c.op === "gt" ? a > b : a >= b;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * How a user puts a category's request, as clauses in the infinitive with {thing} for the
+ * place, journey or item ("see what's on the menu at {thing}"). Categories of the built-in
+ * packs (travel: seed 003; retail; ops) have their own; any other category falls back to a
+ * clause built from the kind of request (categories.ts) and the category's words.
+ */
+export const ASKS: Readonly<Record<string, string[]>> = {
+  // travel: restaurant, hotel, train, attraction, taxi, hospital, bus, flight
+  menu_inquiry: ["see what's on the menu at {thing}", "ask whether {thing} has anything I'd like on the menu"],
+  order_status: ["check on a takeaway order from {thing}", "find out what happened to my order from {thing}"],
+  amenity_inquiry: ["find out what amenities {thing} has", "check whether {thing} has a gym and a pool"],
+  journey_planning: ["plan a journey on {thing}", "work out the best way to travel on {thing}"],
+  schedule_inquiry: ["check the times of {thing}", "find out when {thing} runs"],
+  platform_information: ["find out which platform {thing} leaves from", "check the platform for {thing}"],
+  ticket_availability: ["check whether there are tickets left for {thing}", "see if {thing} still has space"],
+  opening_hours: ["find out when {thing} is open", "check the opening hours of {thing}"],
+  venue_information: ["learn a bit more about {thing}", "get the address and phone number of {thing}"],
+  accessibility_inquiry: ["check whether {thing} is wheelchair accessible", "find out about step-free access at {thing}"],
+  fare_inquiry: ["find out what {thing} would cost", "get a price for {thing}"],
+  driver_tracking: ["find out where the driver of {thing} is", "track {thing}"],
+  service_type_inquiry: ["ask what kinds of car I can get for {thing}", "find out if there's a bigger car for {thing}"],
+  department_inquiry: ["find out about {thing}", "get the phone number of {thing}"],
+  medical_information: ["get some advice from {thing}", "ask {thing} what I should do about a symptom"],
+  emergency_services: ["get urgent help from {thing}", "reach {thing} as fast as possible"],
+  route_information: ["find a route on {thing}", "check which stops {thing} makes"],
+  stop_location: ["find out where to catch {thing}", "find the stop for {thing}"],
+  baggage_inquiry: ["check the baggage allowance on {thing}", "find out how many bags I can take on {thing}"],
+  check_in: ["check in for {thing}", "get checked in for {thing}"],
+  flight_status: ["check the status of {thing}", "find out whether {thing} is on time"],
+  lounge_access: ["find out whether I get lounge access with {thing}", "ask about the lounge for {thing}"],
+  general_inquiry: ["ask a few questions about {thing}", "get some general information on {thing}"],
+  // retail
+  product_search: ["find {thing}", "track down {thing}"],
+  outfit_for_occasion: ["put together an outfit for {occasion} starting from {thing}", "find {thing} to wear to {occasion}"],
+  gift_shopping: ["pick out {thing} as a gift", "find {thing} for a friend's birthday"],
+  price_comparison: ["compare prices on {thing}", "find the best-priced {thingNoun}"],
+  size_and_fit: ["check how {thing} fits", "work out which size to get in {thing}"],
+  availability_check: ["check whether {thing} is in stock", "see if {thing} is available in my size"],
+  reviews_check: ["read the reviews of {thing}", "find out what other buyers think of {thing}"],
+  visual_search: ["find something that looks like a photo I have of {thing}", "search by picture for {thing}"],
+  similar_items: ["find something similar to {thing}", "see alternatives to {thing}"],
+  deal_hunting: ["find a deal on {thing}", "find {thing} on sale"],
+  sustainable_shopping: ["find {thing} that's sustainably made", "find an eco-friendly take on {thing}"],
+  // ops
+  fleet_overview: ["get an overview of {thing}", "see how {thing} are doing"],
+  health_check: ["run a health check on {thing}", "make sure {thing} is healthy"],
+  resource_usage: ["check CPU and memory on {thing}", "see how loaded {thing} is"],
+  status_report: ["get a status report on {thing}", "get a quick summary of {thing}"],
+  incident_response: ["deal with an incident on {thing}", "get {thing} back up"],
+  log_investigation: ["dig through the logs on {thing}", "find the errors in the logs of {thing}"],
+  disk_space: ["free up disk space on {thing}", "find out what's filling the disk on {thing}"],
+  service_failure: ["find out why a service failed on {thing}", "get the failed service on {thing} running again"],
+  performance_issue: ["figure out why {thing} is slow", "find what's hogging {thing}"],
+  connectivity_issue: ["find out why {thing} can't be reached", "get {thing} reachable again"],
+  service_restart: ["restart {thing}", "bounce {thing} safely"],
+  routine_check: ["do a routine check of {thing}", "run the weekly checks on {thing}"],
+  change_request: ["make a planned change on {thing}", "roll out a config change to {thing}"],
+  explain_command: ["understand a command I'm about to run on {thing}", "learn what a command does before running it on {thing}"],
+  best_practices: ["learn good practice for looking after {thing}", "ask how to keep {thing} healthy"],
+  how_it_works: ["understand how {thing} works", "get an explanation of {thing}"],
+  small_talk: ["chat for a minute and then check on {thing}", "say hi and ask about {thing}"],
+  escalation: ["escalate a problem with {thing}", "get someone senior to look at {thing}"],
+};

@@ -1,0 +1,102 @@
+import type { Domain } from "@chatmill/domains";
+import { errorMessage, mapConcurrent, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
+import type { Llm } from "@chatmill/llm";
+import { Persona, type Scenario } from "@chatmill/schema";
+import { CombinationBalancer } from "./combinations.js";
+import { ScenarioMaker, type ScenarioOptions } from "./scenario.js";
+
+export interface GenerateOptions extends Omit<ScenarioOptions, "domain" | "balancer"> {
+  /** The domain for every persona; without it, each persona's own `domain` field is loaded. */
+  domain?: Domain;
+  /** Loads a domain by name or path (for personas that name their own). */
+  loadDomain?: (nameOrPath: string) => Domain | Promise<Domain>;
+  /** Scenarios per persona. */
+  perPersona?: number;
+  /** Exact balancing across service combinations: stateful, so output depends on input order and split. */
+  balance?: boolean;
+  /** --engine openai: the writer role rewrites each scenario's goal text and narrative. */
+  llm?: Llm;
+}
+
+/**
+ * scenario-gen as a transform: Persona records in, `perPersona` Scenario records out for each.
+ * A persona that is not a valid Persona is rejected with the JSON path of what is wrong.
+ */
+export function scenarioTransform(opts: GenerateOptions, ctx: RunContext): Transform {
+  const balancer = opts.balance ? new CombinationBalancer() : undefined;
+  const makers = new Map<string, ScenarioMaker | Error>();
+  const makerFor = async (domain: Domain | string): Promise<ScenarioMaker | Error> => {
+    const name = typeof domain === "string" ? domain : domain.name;
+    let maker = makers.get(name);
+    if (!maker) {
+      try {
+        const d = typeof domain === "string" ? await opts.loadDomain!(domain) : domain;
+        maker = new ScenarioMaker({ ...opts, domain: d, ...(balancer ? { balancer } : {}) });
+      } catch (err) {
+        maker = new Error(`cannot load domain '${name}': ${errorMessage(err)}`);
+      }
+      makers.set(name, maker);
+    }
+    return maker;
+  };
+  const perPersona = opts.perPersona ?? 1;
+
+  /** The scenarios of one input record, or undefined when it was rejected. */
+  const scenariosOf = async (rec: InputRecord): Promise<Scenario[] | undefined> => {
+    {
+      const parsed = Persona.safeParse(rec.value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        ctx.reject(rec, `not a Persona: ${issue.message}`, "invalid_record", `/${issue.path.join("/")}`);
+        return undefined;
+      }
+      const persona = rec.value as Persona; // the record as given: its unknown fields pass through
+      const domain = opts.domain ?? (persona.domain && opts.loadDomain ? persona.domain : undefined);
+      if (!domain) {
+        ctx.reject(rec, "the persona names no domain; pass --domain NAME|PATH", "no_domain", "/domain");
+        return undefined;
+      }
+      const maker = await makerFor(domain);
+      if (maker instanceof Error) {
+        ctx.reject(rec, `${maker.message}; pass --domain with a pack name or path`, "unknown_domain", "/domain");
+        return undefined;
+      }
+      const out: Scenario[] = [];
+      for (let k = 0; k < perPersona; k++) out.push(maker.make(persona, ctx.rng(persona.id, "scenario", String(k)), k));
+      return out;
+    }
+  };
+
+  const llm = opts.llm;
+  if (!llm) {
+    return async function* generate(input: AsyncIterable<InputRecord>) {
+      for await (const rec of input) yield* (await scenariosOf(rec)) ?? [];
+    };
+  }
+  return async function* generateWithLlm(input: AsyncIterable<InputRecord>) {
+    // Loaded only with --engine openai, so the offline engine never pays for the LLM layer.
+    const { writeWithLlm, llmFailure } = await import("./llm-writer.js");
+    // The first error that stops the run (a refused key…) ends it; the others in flight stay quiet.
+    let stopped = false;
+    const written = async (rec: InputRecord): Promise<Scenario[]> => {
+      const offline = (await scenariosOf(rec)) ?? [];
+      try {
+        return await Promise.all(offline.map((s) => writeWithLlm(llm, s)));
+      } catch (err) {
+        const failure = llmFailure(err);
+        if (failure) {
+          ctx.fail(rec, failure.message, failure.kind);
+          return [];
+        }
+        if (stopped) return [];
+        stopped = true;
+        throw err;
+      }
+    };
+    try {
+      for await (const list of mapConcurrent(input, written, { concurrency: () => llm.concurrency, ordered: llm.ordered })) yield* list;
+    } finally {
+      llm.close();
+    }
+  };
+}

@@ -1,0 +1,288 @@
+import type { Domain, Row, ServiceInfo } from "@chatmill/domains";
+import type { Rng } from "@chatmill/kit";
+import type { Persona, Scenario } from "@chatmill/schema";
+import type { Constraint, Expectation } from "./types.js";
+import { addDays, bookingValue, changedValue, type BookingContext } from "./booking-values.js";
+import { categoryKind, categoryWords, type CategoryKind } from "./categories.js";
+import { constraintsFrom, pickRow, usable } from "./constraints.js";
+import { ASKS } from "./data/asks.js";
+import { article, describeBooking, describeThing, display } from "./phrases.js";
+
+/** What the user wants from one service of the scenario. */
+export interface ServicePlan {
+  service: string;
+  kind: CategoryKind;
+  table?: string;
+  key?: string;
+  row?: Row;
+  constraints: Constraint[];
+  /** Booking fields and values (create), or the new values (modify). */
+  booking?: Record<string, unknown>;
+  /** For modify/cancel/issue: the booking that exists before the dialogue. */
+  existing?: Record<string, unknown>;
+  /** Words for the thing: "a cheap Italian restaurant in the centre". */
+  thing: string;
+  /** The clause in the infinitive: "book a table at … for 4 people on Saturday at 19:30". */
+  clause: string;
+}
+
+export type GoalData = Scenario["goal"] & {
+  constraints: Constraint[];
+  end_state: Expectation[];
+  /** The real rows the constraints were taken from: one way to reach the goal. */
+  targets: Array<{ service: string; table: string; id: string }>;
+  /** Bookings that exist before the dialogue starts (to modify, cancel or complain about). */
+  setup?: Array<{ type: "booking"; service: string; table?: string; match: Record<string, unknown> }>;
+};
+
+const BOOK_PREFIX: Record<string, string[]> = {
+  restaurant: ["a table at ", "a table for us at "],
+  hotel: ["a room at ", "a room at ", "a stay at "],
+  attraction: ["tickets for ", "a visit to "],
+  hospital: ["an appointment with the ", "an appointment at the "],
+};
+const CREATE_VERBS = ["book", "reserve", "get", "arrange"];
+const FIND_VERBS = ["find", "track down", "pick out", "get"];
+const INFO_VERBS = ["find out about", "ask about", "check", "get details on"];
+
+const ISSUE_VERBS: Array<[RegExp, string[]]> = [
+  [/complaint/, ["complain about", "raise a complaint about"]],
+  [/refund/, ["get a refund for", "ask for my money back on"]],
+  [/payment/, ["sort out a payment problem with", "fix a double charge on"]],
+  [/lost_and_found/, ["report something I left behind after", "trace a bag I lost during"]],
+  [/feedback/, ["give feedback on", "leave a review of"]],
+  [/technical_support/, ["get help with the app for", "fix an error the website shows for"]],
+  [/account_management/, ["update the account details on", "change the email on the account for"]],
+  [/room_service/, ["order room service during", "get food sent up during"]],
+  [/housekeeping/, ["ask housekeeping to come by during", "get fresh towels during"]],
+  [/insurance/, ["check whether my insurance covers", "confirm insurance for"]],
+  [/boarding_pass/, ["fix a boarding pass problem for", "get my boarding pass reissued for"]],
+  [/medical_record/, ["request my medical records from", "get a copy of my records from"]],
+];
+
+export interface PlanInput {
+  domain: Domain;
+  persona: Persona;
+  services: string[];
+  category: string;
+  /** The scenario's date (YYYY-MM-DD). */
+  date: string;
+  rng: Rng;
+  currency: string;
+}
+
+/** Plans each service (rows, constraints, booking values), then writes the goal as words and as data. */
+export function buildGoal(input: PlanInput): { data: GoalData; plans: ServicePlan[] } {
+  const { domain, services, category, rng } = input;
+  const kindOverrides = domain.offline.category_kinds;
+  const plans: ServicePlan[] = [];
+  const places: string[] = [];
+  services.forEach((name, i) => {
+    const info = domain.services.find((s) => s.name === name)!;
+    const primaryKind = categoryKind(category, kindOverrides);
+    // Other services are what the trip also needs: book them when they can be booked.
+    const kind: CategoryKind = i === 0 ? primaryKind : info.booking ? "create" : "info";
+    plans.push(planService(info, kind, i === 0 ? category : undefined, input, rng.fork(`service:${i}`), places));
+  });
+
+  const constraints = plans.flatMap((p) => p.constraints);
+  // A catalog domain (one that recommends) ends a "find" in a recommendation; a travel one in an answer.
+  const recommends = domain.intents.includes("recommend");
+  const end_state: Expectation[] = plans.map((p) => expectation(p, category, recommends));
+  const setup = plans.filter((p) => p.existing).map((p) => ({ type: "booking" as const, service: p.service, ...(p.table ? { table: p.table } : {}), match: p.existing! }));
+  const targets = plans.filter((p) => p.row && p.table && p.key).map((p) => ({ service: p.service, table: p.table!, id: String(p.row![p.key!]) }));
+  const data: GoalData = { text: goalText(plans, rng.fork("text")), constraints, end_state, targets, ...(setup.length > 0 ? { setup } : {}) };
+  return { data, plans };
+}
+
+function planService(info: ServiceInfo, kind: CategoryKind, category: string | undefined, input: PlanInput, rng: Rng, places: string[]): ServicePlan {
+  const { domain, persona } = input;
+  const plan: ServicePlan = { service: info.name, kind, constraints: [], thing: "", clause: "" };
+  const refers = kind === "modify" || kind === "cancel" || kind === "issue";
+  let named = false;
+  if (info.table) {
+    const row = pickRow(domain.table(info.table), info.searchFields, rng);
+    if (row) {
+      plan.table = info.table;
+      plan.key = domain.keyOf(info.table);
+      plan.row = row;
+      const where = { service: info.name, table: info.table };
+      const nameField = NAME_FIELDS.find((f) => typeof row[f] === "string" && row[f] !== "");
+      if (refers) {
+        // The user refers to a place they already booked or bought: by its name, or by what identifies it.
+        plan.constraints = nameField
+          ? [{ field: nameField, op: "eq", value: row[nameField], ...where }]
+          : info.searchFields.filter((f) => usable(row[f]) && !Array.isArray(row[f])).slice(0, 4).map((field) => ({ field, op: "eq" as const, value: row[field], ...where }));
+        named = nameField !== undefined;
+      } else {
+        plan.constraints = constraintsFrom(row, info.searchFields, rng, where);
+        named = plan.constraints.length === 1 && NAME_FIELDS.includes(plan.constraints[0]!.field);
+      }
+      if (nameField) places.push(display(String(row[nameField])));
+    }
+  }
+  const bctx: BookingContext = {
+    rng: rng,
+    date: addDays(input.date, rng.int(kind === "create" ? 0 : 1, 10)),
+    places: info.table ? places.slice(-2) : withOtherPlaces(places.slice(-2), domain, rng),
+    ...(persona.name ? { personaName: persona.name } : {}),
+    ...(plan.row ? { row: plan.row } : {}),
+  };
+  const values: Record<string, unknown> = {};
+  for (const field of info.booking?.fields ?? []) {
+    const v = bookingValue(field, info, domain, bctx);
+    if (v !== undefined) values[field] = v;
+  }
+  if (info.booking && kind === "create") plan.booking = values;
+  if (info.booking && refers) {
+    plan.existing = { ...(plan.row && plan.key ? { [plan.key]: plan.row[plan.key] } : {}), ...values };
+    if (kind === "modify") {
+      const changeable = Object.keys(values).filter((f) => !/name$/i.test(f));
+      if (changeable.length > 0) {
+        const field = rng.pick(changeable);
+        const next = changedValue(field, values[field], info, domain, bctx);
+        if (next !== undefined) plan.booking = { [field]: next };
+      }
+    }
+  }
+  const nouns = nounsOf(domain);
+  if (info.table) {
+    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, definite: refers, named });
+  } else if (info.booking) {
+    const noun = rng.pick(nouns[info.name] ?? [info.name.replace(/_/g, " ")]);
+    plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values)}`.trim();
+  } else {
+    const table = domain.services.find((s) => s.table)?.table;
+    const noun = rng.pick((table ? nouns[table] : undefined) ?? ["system"]);
+    plan.thing = `the ${noun}s`;
+  }
+  plan.clause = clauseFor(plan, info, category, domain, named, rng);
+  return plan;
+}
+
+const NAME_FIELDS = ["name", "title", "hostname"];
+
+/** A service with no venues of its own (a taxi) goes between places: the scenario's, or other real ones. */
+function withOtherPlaces(places: string[], domain: Domain, rng: Rng): string[] {
+  const out = places.slice();
+  let tables = placeTables.get(domain);
+  // Tables of named places (venues, not items or journeys).
+  if (!tables) placeTables.set(domain, (tables = domain.services.map((s) => s.table).filter((t): t is string => !!t && typeof domain.table(t)[0]?.name === "string")));
+  for (let i = 0; out.length < 2 && tables.length > 0 && i < 20; i++) {
+    const row = rng.pick(domain.table(rng.pick(tables)));
+    const name = typeof row.name === "string" ? display(row.name) : undefined;
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+const nounCache = new WeakMap<Domain, Record<string, string[]>>();
+
+/** The pack's words for its things: offline.nouns by service, and a catalog's offline.item_noun. */
+function nounsOf(domain: Domain): Record<string, string[]> {
+  let nouns = nounCache.get(domain);
+  if (!nouns) {
+    const own = (domain.offline.nouns ?? {}) as Record<string, string[]>;
+    const item = Array.isArray(domain.offline.item_noun) ? (domain.offline.item_noun as string[]) : undefined;
+    const catalog = item ? Object.fromEntries(domain.services.filter((s) => s.table).map((s) => [s.name, item])) : {};
+    nounCache.set(domain, (nouns = { ...catalog, ...own }));
+  }
+  return nouns;
+}
+
+const placeTables = new WeakMap<Domain, string[]>();
+
+const CHANGES: Array<[RegExp, (v: string) => string[]]> = [
+  [/^(people|bookpeople|partysize|guests|passengers|seats|tickets|adults)$/, (v) => [`make it for ${v} ${v === "1" ? "person" : "people"}`, `change the party to ${v}`]],
+  [/^(day|bookday|date)$/, (v) => [`move it to ${display(v)}`, `switch it to ${display(v)}`]],
+  [/^(time|booktime)$/, (v) => [`move it to ${v}`, `push it to ${v}`]],
+  [/^(stay|bookstay|nights)$/, (v) => [`make it ${v} night${v === "1" ? "" : "s"}`, `change the stay to ${v} night${v === "1" ? "" : "s"}`]],
+  [/^(leaveat|pickuptime|departuretime)$/, (v) => [`change the pickup time to ${v}`, `have it leave at ${v} instead`]],
+  [/^(arriveby)$/, (v) => [`arrive by ${v} instead`]],
+  [/^(departure|origin|pickup)$/, (v) => [`change the pickup point to ${display(v)}`]],
+  [/^(destination|dropoff)$/, (v) => [`change the drop-off to ${display(v)}`]],
+  [/^(cabin|class|seatclass)$/, (v) => [`switch it to ${v.replace(/_/g, " ")}`, `move me to ${v.replace(/_/g, " ")}`]],
+];
+
+function changePhrase(change: Record<string, unknown>, rng: Rng): string {
+  const [field, value] = Object.entries(change)[0] ?? ["", ""];
+  const f = field.toLowerCase().replace(/[^a-z]/g, "");
+  const hit = CHANGES.find(([re]) => re.test(f));
+  return hit ? rng.pick(hit[1](String(value))) : `change the ${field.replace(/_/g, " ")} to ${String(value)}`;
+}
+
+function fill(template: string, thing: string, domain: Domain, rng: Rng): string {
+  const occasions = Array.isArray(domain.offline.occasions) ? (domain.offline.occasions as string[]) : ["a party"];
+  const noun = thing.replace(/^(a|an|the)\s+/i, "");
+  return template.replace("{thing}", thing).replace("{thingNoun}", noun).replace("{occasion}", rng.pick(occasions));
+}
+
+function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | undefined, domain: Domain, named: boolean, rng: Rng): string {
+  const thing = plan.thing;
+  const asks = category ? ASKS[category] : undefined;
+  const recommends = domain.intents.includes("recommend");
+  const ref = info.booking ? `my booking ${named ? "at" : "for"} ${thing}`
+    : recommends ? `my order of ${thing}`
+    : typeof domain.offline.city === "string" ? `my visit to ${thing}` : thing;
+  switch (plan.kind) {
+    case "create": {
+      if (!info.booking) return asks ? fill(rng.pick(asks), thing, domain, rng) : `${rng.pick(FIND_VERBS)} ${thing}`;
+      const prefix = info.table ? rng.pick(BOOK_PREFIX[info.name] ?? [""]) : "";
+      const details = info.table ? describeBooking(plan.booking ?? {}) : "";
+      // "an appointment with the" + "a cardiology department": one article is enough.
+      const object = prefix.endsWith("the ") ? thing.replace(/^(a|an) /, "") : thing;
+      return `${rng.pick(CREATE_VERBS)} ${prefix}${object}${details ? ` ${details}` : ""}`;
+    }
+    case "cancel":
+      return `${rng.pick(["cancel", "call off", "cancel"])} ${ref}${existingWhen(plan)}`;
+    case "modify": {
+      if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan)} and ${changePhrase(plan.booking, rng)}`;
+      return `sort out ${category ? categoryWords(category) : "a change"} for ${ref}${existingWhen(plan)}`;
+    }
+    case "issue": {
+      const bank = ISSUE_VERBS.find(([re]) => re.test(category ?? ""))?.[1] ?? [`get help with ${categoryWords(category ?? "a problem")} for`];
+      return `${rng.pick(bank)} ${ref}`;
+    }
+    default:
+      if (asks) return fill(rng.pick(asks), thing, domain, rng);
+      return `${rng.pick(INFO_VERBS)} ${category ? `${categoryWords(category)} for ` : ""}${thing}`;
+  }
+}
+
+function existingWhen(plan: ServicePlan): string {
+  const day = plan.existing?.day ?? plan.existing?.date;
+  return typeof day === "string" && !plan.thing.includes(` on ${display(day)}`) ? ` on ${display(day)}` : "";
+}
+
+function expectation(plan: ServicePlan, category: string, recommends: boolean): Expectation {
+  const where = { service: plan.service, ...(plan.table ? { table: plan.table } : {}) };
+  switch (plan.kind) {
+    case "create":
+      if (plan.booking) return { type: "booking_created", ...where, match: plan.booking };
+      return { type: recommends ? "item_recommended" : "info_provided", ...where };
+    case "cancel":
+      return plan.existing ? { type: "booking_cancelled", ...where, match: plan.existing } : { type: "info_provided", ...where, topic: category };
+    case "modify":
+      return plan.booking ? { type: "booking_modified", ...where, match: plan.booking } : { type: "info_provided", ...where, topic: category };
+    case "issue":
+      return { type: "info_provided", ...where, topic: category };
+    default:
+      return { type: "info_provided", ...where };
+  }
+}
+
+const JOINERS = [", then ", ", and after that ", ". Also ", "; on top of that, ", ". Then ", ". After that, "];
+
+/** "Book a table at … . Then get a taxi from … to …" */
+function goalText(plans: ServicePlan[], rng: Rng): string {
+  let text = capital(plans[0]!.clause);
+  for (let i = 1; i < plans.length; i++) {
+    const joiner = rng.pick(JOINERS);
+    text += joiner + plans[i]!.clause;
+  }
+  return `${text}.`;
+}
+
+export function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,18 @@
+export { categoryKind, categoryWords } from "./categories.js";
+export type { CategoryKind } from "./categories.js";
+export { CombinationBalancer, comboKey, combinationsOf, sizeWeights } from "./combinations.js";
+export type { Combinations } from "./combinations.js";
+export { ceilNice, constraintsFrom, pickRow, satisfies, usable } from "./constraints.js";
+export { CoverageCounter, GRID, coverageTransform, formatCoverage } from "./coverage.js";
+export type { CoverageOptions, CoverageReport, DimensionStats } from "./coverage.js";
+export { coverageSpec } from "./coverage-spec.js";
+export * as seed003 from "./data/seed003.js";
+export { scenarioTransform } from "./generate.js";
+export type { GenerateOptions } from "./generate.js";
+export { buildGoal } from "./goal.js";
+export type { GoalData, ServicePlan } from "./goal.js";
+export { writeNarrative } from "./narrative.js";
+export { describeBooking, describeThing, itemNoun } from "./phrases.js";
+export { SCENARIO_MIX_KEYS, ScenarioMaker, scenarioFor } from "./scenario.js";
+export type { ScenarioOptions } from "./scenario.js";
+export { spec } from "./spec.js";

@@ -1,0 +1,157 @@
+import type { Domain } from "@chatmill/domains";
+import { stableId, type Rng } from "@chatmill/kit";
+import { CITY_NAMES, type Mix } from "@chatmill/persona-sample";
+import type { Persona, Scenario } from "@chatmill/schema";
+import { categoryKind } from "./categories.js";
+import { CombinationBalancer, combinationsOf, sizeWeights, type Combinations } from "./combinations.js";
+import {
+  ASSISTANT_EMOTIONS, MAX_TURNS, MIN_TURNS, RESOLUTION_WEIGHTS, SIZE_WEIGHTS, SLOT_WEIGHTS, TIME_SLOTS, USER_EMOTIONS,
+} from "./data/seed003.js";
+import { addDays, daysBetween } from "./booking-values.js";
+import { buildGoal } from "./goal.js";
+import { writeNarrative } from "./narrative.js";
+
+/** Keys --mix understands in scenario-gen. */
+export const SCENARIO_MIX_KEYS = ["size", "resolution", "slot", "region", "user_emotion", "assistant_emotion"] as const;
+
+export interface ScenarioOptions {
+  seed: number;
+  domain: Domain;
+  mix?: Mix;
+  /** Ranges the turn budget's min and max are drawn from. */
+  minTurns?: readonly [number, number];
+  maxTurns?: readonly [number, number];
+  /** Scenario dates are drawn from [from, to] (YYYY-MM-DD). */
+  dates?: readonly [string, string];
+  /** Probability that the scenario happens in the persona's home city (when it is one of the 54). */
+  homeShare?: number;
+  /** Exact balancing across combinations (stateful; see CombinationBalancer). */
+  balancer?: CombinationBalancer;
+}
+
+/** Per-domain precomputation, so 10,000 scenarios cost 10,000 draws and nothing more. */
+export class ScenarioMaker {
+  readonly combos: Combinations;
+  private readonly sizes: Array<readonly [string, number]>;
+  private readonly mix: Mix;
+  private readonly dayCount: number;
+
+  constructor(readonly opts: ScenarioOptions) {
+    this.mix = opts.mix ?? new Map();
+    this.combos = combinationsOf(opts.domain);
+    this.sizes = Object.entries(sizeWeights(this.combos, this.mix.get("size") ?? SIZE_WEIGHTS));
+    const [from, to] = opts.dates ?? ["2026-01-01", "2026-12-31"];
+    this.dayCount = Math.max(1, daysBetween(from, to) + 1);
+  }
+
+  private readonly categoryCache = new Map<string, string[]>();
+
+  /** The categories valid when `service` is primary: its own, then the domain's general ones. */
+  categoriesOf(service: string, own: readonly string[]): string[] {
+    let c = this.categoryCache.get(service);
+    if (!c) this.categoryCache.set(service, (c = [...new Set([...own, ...this.opts.domain.generalCategories])]));
+    return c;
+  }
+
+  private readonly weightCache = new Map<string, Array<readonly [string, number]>>();
+
+  /** A distribution as weight entries (what Rng.weighted walks), --mix over the defaults; built once. */
+  private weights(key: string, defaults: Readonly<Record<string, number>>): Array<readonly [string, number]> {
+    let w = this.weightCache.get(key);
+    if (!w) this.weightCache.set(key, (w = Object.entries(this.mix.get(key) ?? defaults)));
+    return w;
+  }
+
+  /** The id of a persona's k-th scenario: from the seed, the persona's id and k. */
+  static id(seed: number, personaId: string, k = 0): string {
+    return stableId("scenario", seed, personaId, k);
+  }
+
+  /**
+   * One scenario for a persona. `rng` should be the persona's own stream (ctx.rng(persona.id,
+   * "scenario", k)): every choice forks from it by name, so the scenario depends on the
+   * persona, the seed and k only — not on which other personas are in the same input.
+   */
+  make(persona: Persona, rng: Rng, k = 0): Scenario {
+    const { domain } = this.opts;
+    // One stream per concern (services, category, region, time, feelings, resolution, turns,
+    // goal, narrative), so overriding one distribution with --mix leaves the others as they were.
+    const sr = rng.fork("services");
+    const size = sr.weighted(this.sizes);
+    const candidates = this.combos[size]!;
+    const combo = this.opts.balancer ? this.opts.balancer.choose(candidates, sr) : sr.pick(candidates);
+    const services = sr.shuffle(combo);
+    const primary = domain.services.find((s) => s.name === services[0])!;
+    const categories = this.categoriesOf(primary.name, primary.categories);
+    const category = rng.fork("category").pick(categories);
+
+    const rr = rng.fork("region");
+    const home = persona.location?.city;
+    const atHome = home !== undefined && !this.mix.has("region") && rr.chance(this.opts.homeShare ?? 0.5) && CITY_NAMES.includes(home);
+    const region = atHome ? home : this.mix.has("region") ? rr.weighted(this.weights("region", {})) : rr.pick(CITY_NAMES);
+
+    const tr = rng.fork("time");
+    const slot = tr.weighted(this.weights("slot", SLOT_WEIGHTS));
+    const [h0, h1] = TIME_SLOTS[slot]?.hours ?? [9, 17];
+    const date = addDays(this.opts.dates?.[0] ?? "2026-01-01", tr.int(0, this.dayCount - 1));
+    const at = `${date}T${String(tr.int(h0, h1 - 1)).padStart(2, "0")}:${String(tr.int(0, 11) * 5).padStart(2, "0")}`;
+
+    const er = rng.fork("emotions");
+    const userEmotion = er.weighted(this.weights("user_emotion", USER_EMOTION_WEIGHTS));
+    const assistantEmotion = er.weighted(this.weights("assistant_emotion", ASSISTANT_EMOTION_WEIGHTS));
+    const resolution = rng.fork("resolution").weighted(this.weights("resolution", RESOLUTION_WEIGHTS)) as Scenario["resolution"];
+
+    const [minLo, minHi] = this.opts.minTurns ?? MIN_TURNS;
+    const [maxLo, maxHi] = this.opts.maxTurns ?? MAX_TURNS;
+    const tt = rng.fork("turns");
+    const min = tt.int(minLo, minHi);
+    const max = tt.int(Math.max(maxLo, min), Math.max(maxHi, min));
+
+    const currency = (domain.offline.currency as string | undefined) ?? domain.persona.budget?.currency ?? "USD";
+    const goal = buildGoal({ domain, persona, services, category, date, rng: rng.fork("goal"), currency });
+    const plans = goal.plans;
+    const destination = typeof domain.offline.city === "string" ? domain.offline.city : undefined;
+    const narrative = writeNarrative({ persona, plans, region, slot, at, userEmotion, ...(destination ? { destination } : {}), rng: rng.fork("narrative") });
+    const intent = intentFor(categoryKind(category, domain.offline.category_kinds), domain.intents);
+
+    return {
+      id: ScenarioMaker.id(this.opts.seed, persona.id, k),
+      persona,
+      domain: domain.name,
+      services,
+      category,
+      ...(intent ? { intent } : {}),
+      goal: goal.data,
+      region,
+      time: { slot, at },
+      emotions: { user: userEmotion, assistant: assistantEmotion },
+      resolution,
+      turns: { min, max },
+      narrative,
+    };
+  }
+}
+
+function uniform(values: readonly string[]): Record<string, number> {
+  return Object.fromEntries(values.map((v) => [v, 1]));
+}
+const USER_EMOTION_WEIGHTS = uniform(USER_EMOTIONS);
+const ASSISTANT_EMOTION_WEIGHTS = uniform(ASSISTANT_EMOTIONS);
+
+const INTENTS: Record<string, string[]> = {
+  create: ["book", "search", "find", "recommend"],
+  modify: ["modify", "change", "book"],
+  cancel: ["cancel"],
+  info: ["inquire", "request", "find", "search", "status", "diagnose", "explain"],
+  issue: ["complain", "escalate", "request"],
+};
+
+/** The first of the domain's intents that fits the category's kind, if any. */
+function intentFor(kind: string, intents: readonly string[]): string | undefined {
+  return (INTENTS[kind] ?? []).find((i) => intents.includes(i));
+}
+
+/** Convenience for library users: one scenario for one persona. */
+export function scenarioFor(persona: Persona, opts: ScenarioOptions, rng: Rng, k = 0): Scenario {
+  return new ScenarioMaker(opts).make(persona, rng, k);
+}

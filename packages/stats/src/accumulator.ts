@@ -1,0 +1,378 @@
+import { checkItem, collectItems, hasImage } from "./alignment.js";
+import { HyperLogLog, Tally, entropyBits, fmix32, hashString, rate } from "./sketch.js";
+import { arr, isObj, kindOf, num, str, type Obj } from "./record-shapes.js";
+import { offeredTools, toolCallProblem } from "./tool-format.js";
+
+/** Scenario-grid cells kept with their counts; past this, new cells count as "(other)". */
+export const MAX_GRID_CELLS = 1_000_000;
+const GRID_DIMS = ["services", "category", "region", "emotion", "resolution"] as const;
+const WORD = /[\p{L}\p{M}\p{N}']+/gu;
+const MAX_TURN_BUCKET = 200;
+
+class Vocabulary {
+  tokens = 0;
+  bigrams = 0;
+  readonly uni = new HyperLogLog();
+  readonly bi = new HyperLogLog();
+
+  add(text: string): void {
+    const words = text.toLowerCase().match(WORD);
+    if (!words) return;
+    let prev = 0;
+    for (let i = 0; i < words.length; i++) {
+      const h = hashString(words[i]!);
+      this.uni.add(h);
+      this.tokens++;
+      if (i > 0) {
+        this.bi.add(fmix32((Math.imul(prev, 0x9e3779b1) ^ h) >>> 0));
+        this.bigrams++;
+      }
+      prev = h;
+    }
+  }
+
+  report() {
+    const u1 = this.uni.count();
+    const u2 = this.bi.count();
+    return {
+      tokens: this.tokens,
+      distinct_1: rate(Math.min(u1, this.tokens), this.tokens),
+      distinct_2: rate(Math.min(u2, this.bigrams), this.bigrams),
+      unique_unigrams: u1,
+      unique_bigrams: u2,
+    };
+  }
+}
+
+/**
+ * Everything `stats` reports, accumulated one record at a time. It holds counts and
+ * fixed-size sketches, never records: memory is flat in the number of records
+ * (label tallies are capped at 10,000 distinct labels, grid cells at 1,000,000).
+ */
+export class StatsAccumulator {
+  readonly kinds = new Tally();
+  dialogues = 0;
+  withOutcome = 0;
+  goalMet = 0;
+  rewardSum = 0;
+  rewardCount = 0;
+  readonly reached = new Tally();
+  readonly planned = new Tally();
+  plannedVsReached = { compared: 0, agree: 0 };
+  readonly turns = new Map<number, number>();
+  turnSum = 0;
+  turnMin = Infinity;
+  turnMax = 0;
+  readonly toolCalls = new Tally();
+  readonly toolFailures = new Tally();
+  toolResults = 0;
+  dialoguesWithCalls = 0;
+  readonly formatProblems = new Tally();
+  callsChecked = 0;
+  readonly userIntents = new Tally();
+  readonly assistantIntents = new Tally();
+  readonly emotions = new Tally();
+  readonly variations = new Tally();
+  readonly vocab = { all: new Vocabulary(), user: new Vocabulary(), assistant: new Vocabulary() };
+  readonly align = { recommendations: 0, withDetails: 0, budgetChecked: 0, budgetOk: 0, prefChecked: 0, prefOk: 0, checked: 0, aligned: 0 };
+  readonly grounding = { recommendations: 0, withImage: 0, assistantTurns: 0, groundedTurns: 0 };
+  scenarios = 0;
+  readonly grid = new Map<string, number>();
+  gridOverflow = 0;
+  readonly dims = Object.fromEntries(GRID_DIMS.map((d) => [d, new Tally()])) as Record<(typeof GRID_DIMS)[number], Tally>;
+  personas = 0;
+  readonly personaStyle = new Tally();
+  readonly personaLanguage = new Tally();
+  readonly personaAge = new Tally();
+
+  add(v: Obj): void {
+    const kind = kindOf(v);
+    this.kinds.add(kind);
+    if (kind === "dialogue") this.addDialogue(v);
+    else if (kind === "scenario") this.addScenario(v);
+    else if (kind === "persona") this.addPersona(v);
+  }
+
+  private addPersona(p: Obj): void {
+    this.personas++;
+    this.personaStyle.add(str(p.style) ?? "(none)");
+    this.personaLanguage.add(str(p.language) ?? "(none)");
+    const age = num(p.age);
+    this.personaAge.add(str(p.age_range) ?? (age !== undefined ? ageBand(age) : "(none)"));
+  }
+
+  private addScenario(s: Obj): void {
+    this.scenarios++;
+    if (isObj(s.persona)) this.addPersona(s.persona);
+    const services = arr(s.services).filter((x): x is string => typeof x === "string").sort().join("+") || "(none)";
+    const emotions = isObj(s.emotions) ? s.emotions : {};
+    const cell = {
+      services,
+      category: str(s.category) ?? "(none)",
+      region: str(s.region) ?? "(none)",
+      emotion: str(emotions.user) ?? "(none)",
+      resolution: str(s.resolution) ?? "(none)",
+    };
+    for (const d of GRID_DIMS) this.dims[d].add(cell[d]);
+    const key = GRID_DIMS.map((d) => cell[d]).join("\u0001");
+    const cur = this.grid.get(key);
+    if (cur !== undefined) this.grid.set(key, cur + 1);
+    else if (this.grid.size < MAX_GRID_CELLS) this.grid.set(key, 1);
+    else this.gridOverflow++;
+  }
+
+  private addDialogue(d: Obj): void {
+    this.dialogues++;
+    const scenario = isObj(d.scenario) ? d.scenario : undefined;
+    if (scenario) this.addScenario(scenario);
+    const persona = scenario && isObj(scenario.persona) ? scenario.persona : undefined;
+    const outcome = isObj(d.outcome) ? d.outcome : undefined;
+    if (outcome) {
+      this.withOutcome++;
+      if (outcome.goal_met === true) this.goalMet++;
+      const r = num(outcome.reward);
+      if (r !== undefined) { this.rewardSum += r; this.rewardCount++; }
+      const res = str(outcome.resolution);
+      if (res) this.reached.add(res);
+      const plan = scenario ? str(scenario.resolution) : undefined;
+      if (res && plan) {
+        this.plannedVsReached.compared++;
+        if (res === plan) this.plannedVsReached.agree++;
+      }
+    }
+    if (scenario && str(scenario.resolution)) this.planned.add(str(scenario.resolution)!);
+
+    const tools = offeredTools(d);
+    const items = new Map<string, Obj>();
+    const callName = new Map<string, string>();
+    let turns = 0;
+    let calls = 0;
+    const messages = arr(d.messages).filter(isObj);
+    for (const m of messages) {
+      if (m.role === "tool") {
+        this.toolResults++;
+        const name = str(m.name) ?? callName.get(str(m.tool_call_id) ?? "") ?? "(unknown)";
+        if (m.ok === false || isObj(m.error)) this.toolFailures.add(name);
+        const content = str(m.content);
+        if (content && (content.startsWith("{") || content.startsWith("["))) {
+          try {
+            collectItems(JSON.parse(content), items);
+          } catch {
+            /* a result that is not JSON has no items to look up */
+          }
+        }
+      }
+    }
+    for (const m of messages) {
+      const role = m.role;
+      if (role !== "user" && role !== "assistant") continue;
+      turns++;
+      const labels = isObj(m.labels) ? m.labels : {};
+      const intent = str(labels.intent);
+      if (intent) (role === "user" ? this.userIntents : this.assistantIntents).add(intent);
+      const emotion = str(labels.emotion);
+      if (emotion && role === "user") this.emotions.add(emotion);
+      const variation = str(labels.variation);
+      if (variation) this.variations.add(variation);
+      const content = str(m.content);
+      if (content) {
+        this.vocab.all.add(content);
+        this.vocab[role].add(content);
+      }
+      if (role !== "assistant") continue;
+      this.grounding.assistantTurns++;
+      for (const c of arr(m.tool_calls)) {
+        if (!isObj(c)) continue;
+        calls++;
+        const name = str(c.name) ?? (isObj(c.function) ? str(c.function.name) : undefined) ?? "(unnamed)";
+        this.toolCalls.add(name);
+        const id = str(c.id);
+        if (id) callName.set(id, name);
+        this.callsChecked++;
+        const problem = toolCallProblem(c, tools);
+        if (problem) this.formatProblems.add(problem);
+      }
+      const grounding = arr(m.grounding).filter(isObj);
+      if (grounding.length > 0) this.grounding.groundedTurns++;
+      for (const g of grounding) {
+        const id = str(g.item_id);
+        const found = id ? items.get(id) : undefined;
+        const item = { ...(found ?? {}), ...g };
+        this.grounding.recommendations++;
+        if (hasImage(g, found)) this.grounding.withImage++;
+        this.align.recommendations++;
+        if (found) this.align.withDetails++;
+        const check = checkItem(item, persona);
+        if (check.budget !== undefined) { this.align.budgetChecked++; if (check.budget) this.align.budgetOk++; }
+        if (check.preference !== undefined) { this.align.prefChecked++; if (check.preference) this.align.prefOk++; }
+        if (check.budget !== undefined || check.preference !== undefined) {
+          this.align.checked++;
+          if (check.budget !== false && check.preference !== false) this.align.aligned++;
+        }
+      }
+    }
+    if (calls > 0) this.dialoguesWithCalls++;
+    this.turnSum += turns;
+    this.turnMin = Math.min(this.turnMin, turns);
+    this.turnMax = Math.max(this.turnMax, turns);
+    const bucket = Math.min(turns, MAX_TURN_BUCKET);
+    this.turns.set(bucket, (this.turns.get(bucket) ?? 0) + 1);
+  }
+
+  report(): StatsReport {
+    const calls = this.toolCalls.total;
+    const failures = this.toolFailures.total;
+    const byTool: Record<string, { calls: number; failures: number; failure_rate: number | null }> = {};
+    for (const [name, n] of Object.entries(this.toolCalls.toObject())) {
+      const f = this.toolFailures.counts.get(name) ?? 0;
+      byTool[name] = { calls: n, failures: f, failure_rate: rate(f, n) };
+    }
+    const possible = GRID_DIMS.reduce((p, d) => p * Math.max(1, this.dims[d].counts.size), 1);
+    const gridEntropy = entropyBits([...this.grid.values(), ...(this.gridOverflow > 0 ? [this.gridOverflow] : [])]);
+    const a = this.align;
+    return {
+      records: { total: this.kinds.total, ...this.kinds.toObject() },
+      dialogues: {
+        count: this.dialogues,
+        success: {
+          with_outcome: this.withOutcome,
+          goal_met: this.goalMet,
+          rate: rate(this.goalMet, this.withOutcome),
+          mean_reward: this.rewardCount > 0 ? round(this.rewardSum / this.rewardCount) : null,
+        },
+        resolution: {
+          reached: this.reached.toObject(),
+          planned: this.planned.toObject(),
+          planned_reached_agreement: rate(this.plannedVsReached.agree, this.plannedVsReached.compared),
+        },
+        turns: {
+          mean: this.dialogues > 0 ? round(this.turnSum / this.dialogues) : null,
+          min: this.dialogues > 0 ? this.turnMin : null,
+          max: this.dialogues > 0 ? this.turnMax : null,
+          p50: this.quantile(0.5),
+          p90: this.quantile(0.9),
+          histogram: Object.fromEntries([...this.turns].sort((x, y) => x[0] - y[0]).map(([k, v]) => [k === MAX_TURN_BUCKET ? `${k}+` : String(k), v])),
+        },
+        tools: {
+          calls,
+          per_dialogue: this.dialogues > 0 ? round(calls / this.dialogues) : null,
+          dialogues_with_calls: rate(this.dialoguesWithCalls, this.dialogues),
+          results: this.toolResults,
+          failures,
+          failure_rate: rate(failures, this.toolResults),
+          by_name: byTool,
+        },
+        tool_format: {
+          calls_checked: this.callsChecked,
+          valid: this.callsChecked - this.formatProblems.total,
+          accuracy: rate(this.callsChecked - this.formatProblems.total, this.callsChecked),
+          problems: this.formatProblems.toObject(),
+        },
+        intents: { user: this.userIntents.toObject(), assistant: this.assistantIntents.toObject() },
+        user_emotions: this.emotions.toObject(),
+        variations: this.variations.toObject(),
+        vocabulary: {
+          ...this.vocab.all.report(),
+          by_role: { user: this.vocab.user.report(), assistant: this.vocab.assistant.report() },
+          method: "distinct-n = unique n-grams / n-grams; unique counts from HyperLogLog (2^14 registers, ±0.8%)",
+        },
+        persona_alignment: {
+          recommendations: a.recommendations,
+          with_item_details: a.withDetails,
+          budget: { checked: a.budgetChecked, within: a.budgetOk, rate: rate(a.budgetOk, a.budgetChecked) },
+          preferences: { checked: a.prefChecked, matched: a.prefOk, rate: rate(a.prefOk, a.prefChecked) },
+          aligned: { checked: a.checked, aligned: a.aligned, rate: rate(a.aligned, a.checked) },
+        },
+        multimodal_grounding: {
+          recommendations: this.grounding.recommendations,
+          with_image: this.grounding.withImage,
+          rate: rate(this.grounding.withImage, this.grounding.recommendations),
+          assistant_turns: this.grounding.assistantTurns,
+          assistant_turns_with_grounding: this.grounding.groundedTurns,
+        },
+      },
+      scenarios: {
+        count: this.scenarios,
+        grid: {
+          dimensions: Object.fromEntries(GRID_DIMS.map((d) => [d, { distinct: this.dims[d].counts.size, values: this.dims[d].toObject() }])),
+          cells_observed: this.grid.size,
+          cells_possible: this.scenarios > 0 ? possible : 0,
+          coverage: this.scenarios > 0 ? rate(this.grid.size, possible) : null,
+          entropy_bits: round(gridEntropy),
+          normalized_entropy: this.scenarios > 0 && possible > 1 ? round(gridEntropy / Math.log2(possible)) : null,
+          capped: this.gridOverflow > 0,
+        },
+      },
+      personas: {
+        count: this.personas,
+        style: this.personaStyle.toObject(),
+        language: this.personaLanguage.toObject(),
+        age: this.personaAge.toObject(),
+      },
+    };
+  }
+
+  private quantile(q: number): number | null {
+    if (this.dialogues === 0) return null;
+    const target = q * this.dialogues;
+    let seen = 0;
+    for (const [k, v] of [...this.turns].sort((x, y) => x[0] - y[0])) {
+      seen += v;
+      if (seen >= target) return k;
+    }
+    return this.turnMax;
+  }
+}
+
+function ageBand(age: number): string {
+  if (age < 18) return "<18";
+  if (age < 25) return "18-24";
+  if (age < 35) return "25-34";
+  if (age < 45) return "35-44";
+  if (age < 55) return "45-54";
+  if (age < 65) return "55-64";
+  return "65+";
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export type Counts = Record<string, number>;
+export interface StatsReport {
+  records: Counts & { total: number };
+  dialogues: {
+    count: number;
+    success: { with_outcome: number; goal_met: number; rate: number | null; mean_reward: number | null };
+    resolution: { reached: Counts; planned: Counts; planned_reached_agreement: number | null };
+    turns: { mean: number | null; min: number | null; max: number | null; p50: number | null; p90: number | null; histogram: Counts };
+    tools: {
+      calls: number; per_dialogue: number | null; dialogues_with_calls: number | null; results: number; failures: number;
+      failure_rate: number | null; by_name: Record<string, { calls: number; failures: number; failure_rate: number | null }>;
+    };
+    tool_format: { calls_checked: number; valid: number; accuracy: number | null; problems: Counts };
+    intents: { user: Counts; assistant: Counts };
+    user_emotions: Counts;
+    variations: Counts;
+    vocabulary: VocabularyReport & { by_role: { user: VocabularyReport; assistant: VocabularyReport }; method: string };
+    persona_alignment: {
+      recommendations: number; with_item_details: number;
+      budget: { checked: number; within: number; rate: number | null };
+      preferences: { checked: number; matched: number; rate: number | null };
+      aligned: { checked: number; aligned: number; rate: number | null };
+    };
+    multimodal_grounding: { recommendations: number; with_image: number; rate: number | null; assistant_turns: number; assistant_turns_with_grounding: number };
+  };
+  scenarios: {
+    count: number;
+    grid: {
+      dimensions: Record<string, { distinct: number; values: Counts }>;
+      cells_observed: number; cells_possible: number; coverage: number | null; entropy_bits: number;
+      normalized_entropy: number | null; capped: boolean;
+    };
+  };
+  personas: { count: number; style: Counts; language: Counts; age: Counts };
+}
+export interface VocabularyReport {
+  tokens: number; distinct_1: number | null; distinct_2: number | null; unique_unigrams: number; unique_bigrams: number;
+}

@@ -1,0 +1,28 @@
+import { writeFileSync } from "node:fs";
+import { RawLine, type RunContext, type Transform } from "@chatmill/kit";
+import { StatsAccumulator } from "./accumulator.js";
+import { renderHtml } from "./html-report.js";
+
+export interface StatsOptions {
+  /** Also write a self-contained HTML page with charts here. */
+  htmlFile?: string | undefined;
+  title?: string | undefined;
+  /** Indent the JSON report (one line otherwise). */
+  pretty?: boolean;
+}
+
+/**
+ * stats as a transform: reads every record, writes one JSON report at the end.
+ * Records are counted, not kept.
+ */
+export function statsTransform(opts: StatsOptions, _ctx: RunContext): Transform {
+  return async function* stats(input) {
+    const acc = new StatsAccumulator();
+    for await (const rec of input) acc.add(rec.value);
+    const report = acc.report();
+    if (opts.htmlFile) {
+      writeFileSync(opts.htmlFile, renderHtml(report, { ...(opts.title ? { title: opts.title } : {}), generatedAt: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC" }));
+    }
+    yield new RawLine(JSON.stringify(report, null, opts.pretty ? 2 : undefined));
+  };
+}

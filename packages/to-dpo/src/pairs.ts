@@ -1,0 +1,103 @@
+import { recoveryOf, stepsOf, type Dialogue, type Step } from "@chatmill/export";
+
+/** One side of a preference pair: what the assistant output, and how it went. */
+export interface Side {
+  /** The calls made (empty for a text output such as a malformed call). */
+  calls: Array<{ name: string; arguments: Record<string, unknown> }>;
+  /** Text the assistant wrote with the calls, or instead of them. */
+  content: string | null;
+  /** The executed result(s), as text (null when nothing ran). */
+  result: string | null;
+  ok: boolean;
+  success_rate: number;
+  /** The reply the assistant gave after the result (chosen side only). */
+  reply?: string;
+}
+
+export interface Pair {
+  /** The prompt is dialogue.messages[0, promptEnd). */
+  promptEnd: number;
+  chosen: Side;
+  rejected: Side;
+  source: "alternative" | "recovery";
+  defect: string;
+  margin: number;
+}
+
+/** The assistant's reply after a step's results, within the same user turn. */
+function replyAfter(d: Dialogue, steps: Step[], at: number): string | undefined {
+  for (let j = at + 1; j < steps.length; j++) {
+    const s = steps[j]!;
+    if (s.userIndex !== steps[at]!.userIndex) return undefined;
+    if (s.calls.length === 0) return s.message.content ?? undefined;
+  }
+  return undefined;
+}
+
+/** A step's success rate: the mean of its grades, else 1 when every call answered ok. */
+function stepRate(s: Step): number {
+  if (s.calls.every((c) => c.grade)) return s.calls.reduce((a, c) => a + c.grade!.success_rate, 0) / s.calls.length;
+  return s.failed ? 0 : 1;
+}
+
+function stepSide(s: Step, reply: string | undefined): Side {
+  const results = s.calls.map((c) => s.results.get(c.id)?.content).filter((r): r is string => r !== undefined);
+  return {
+    calls: s.calls.map((c) => ({ name: c.name, arguments: c.arguments })),
+    content: s.message.content ?? null,
+    result: results.length === 0 ? null : results.length === 1 ? results[0]! : JSON.stringify(results),
+    ok: !s.failed,
+    success_rate: stepRate(s),
+    ...(reply !== undefined ? { reply } : {}),
+  };
+}
+
+/**
+ * Every preference pair a dialogue offers:
+ * - from tool-annotate's alternatives: chosen = the graded call (with the reply that
+ *   followed it), rejected = a wrong-but-plausible alternative with its executed
+ *   result; the margin is the difference of their success rates;
+ * - from failed-versus-recovered turns: rejected = the failed call, chosen = the call
+ *   that recovered from it in the same user turn; the prompt is the conversation
+ *   before the failed call, so both answer the same prompt.
+ */
+export function preferencePairs(d: Dialogue): Pair[] {
+  const steps = stepsOf(d);
+  const pairs: Pair[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (s.calls.length === 0) continue;
+    const reply = replyAfter(d, steps, i);
+    for (const c of s.calls) {
+      if (!c.grade || !c.alternatives || c.grade.ok === false) continue;
+      const result = s.results.get(c.id);
+      const chosen: Side = {
+        calls: [{ name: c.name, arguments: c.arguments }],
+        content: s.message.content ?? null,
+        result: result?.content ?? null,
+        ok: true,
+        success_rate: c.grade.success_rate,
+        ...(reply !== undefined ? { reply } : {}),
+      };
+      for (const alt of c.alternatives) {
+        const rejected: Side = alt.call
+          ? { calls: [{ name: alt.call.name, arguments: alt.call.arguments }], content: s.message.content ?? null, result: alt.result, ok: alt.ok, success_rate: alt.grade.success_rate }
+          : { calls: [], content: alt.text ?? "", result: alt.result, ok: alt.ok, success_rate: alt.grade.success_rate };
+        pairs.push({ promptEnd: s.index, chosen, rejected, source: "alternative", defect: alt.defect, margin: chosen.success_rate - rejected.success_rate });
+      }
+    }
+    if (s.failed) {
+      const r = recoveryOf(steps, i);
+      if (!r) continue;
+      const chosen = stepSide(r, replyAfter(d, steps, steps.indexOf(r)));
+      const rejected = stepSide(s, undefined);
+      pairs.push({ promptEnd: s.index, chosen, rejected, source: "recovery", defect: "failed_call", margin: chosen.success_rate - rejected.success_rate });
+    }
+  }
+  return pairs;
+}
+
+/** Chosen and rejected would teach nothing when the model output is the same. */
+export function sameOutput(p: Pair): boolean {
+  return p.chosen.content === p.rejected.content && JSON.stringify(p.chosen.calls) === JSON.stringify(p.rejected.calls);
+}

@@ -1,0 +1,219 @@
+import { readFileSync } from "node:fs";
+import { createSession, loadDomain } from "@chatmill/domains";
+import { Context, fromValues } from "@chatmill/kit";
+import { describe, expect, it } from "vitest";
+import { annotateDialogue } from "./annotate.js";
+import { DEFECTS } from "./alternatives.js";
+import { DialogueExecutor } from "./executor.js";
+import { WEIGHTS } from "./grade.js";
+import { makeTransform } from "./transform.js";
+import type { Grade, Obj } from "./types.js";
+
+const fixtures = readFileSync(new URL("../../../test/fixtures/annotate/dialogues.ndjson", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Obj);
+const byId = (id: string) => structuredClone(fixtures.find((d) => d.id === id)!);
+const calls = (d: Obj) => (d.messages as Obj[]).flatMap((m) => (Array.isArray(m.tool_calls) ? (m.tool_calls as Obj[]) : []));
+const formula = (g: Grade) =>
+  Math.round((WEIGHTS.schema_valid * +g.schema_valid + WEIGHTS.executed * +g.executed + WEIGHTS.ok * +g.ok + WEIGHTS.grounded * (g.grounded === null ? 0.5 : +g.grounded) + WEIGHTS.progress * g.progress) * 1000) / 1000;
+
+describe("grading", () => {
+  it("grades a correct, grounded call near 1 and the success rate is the documented formula", () => {
+    const out = annotateDialogue(byId("retail-red-dress"), loadDomain("retail"), { alternatives: 3 });
+    const first = calls(out)[0]!;
+    const g = first.grade as Grade;
+    expect(g).toMatchObject({ schema_valid: true, executed: true, ok: true, grounded: true });
+    expect(g.success_rate).toBeGreaterThan(0.9);
+    expect(g.success_rate).toBe(formula(g));
+    expect(g.notes?.some((n) => n.startsWith("success_rate ="))).toBe(true);
+  });
+
+  it("grades a call whose recorded result was an injected failure on the re-run, and keeps the recorded failure", () => {
+    const out = annotateDialogue(byId("retail-red-dress"), loadDomain("retail"), { alternatives: 4 });
+    const second = calls(out)[1]!;
+    const g = second.grade as Grade;
+    expect(g).toMatchObject({ executed: true, ok: true, recorded_ok: false });
+    expect(g.notes!.join(" ")).toMatch(/injected timeout/);
+    expect(second).toMatchObject({ name: "check_availability", arguments: { item_id: "MS10" } });
+    expect(second.swapped).toBeUndefined();
+    const tool = (out.messages as Obj[]).filter((m) => m.role === "tool")[1]!;
+    expect(tool).toMatchObject({ ok: false, injected: "timeout" });
+    for (const alt of second.alternatives as Obj[]) expect(formula(alt.grade as Grade)).toBe((alt.grade as Grade).success_rate);
+  });
+
+  it("a call whose own failure is real gives way to a same-tool alternative that runs ok (the swap rule)", () => {
+    const d: Obj = {
+      id: "swap-me",
+      domain: "retail",
+      tools: loadDomain("retail").tools,
+      messages: [
+        { role: "user", content: "Tell me about item MH02" },
+        { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "get_item_details", arguments: { item_id: "MH99" } }] },
+        { role: "tool", tool_call_id: "c1", name: "get_item_details", content: '{"error":{"type":"not_found","message":"No items with id \'MH99\'."}}', ok: false, error: { type: "not_found", message: "No items with id 'MH99'." } },
+        { role: "assistant", content: "Let me look that up for you." },
+      ],
+    };
+    const out = annotateDialogue(d, loadDomain("retail"), { alternatives: 1, defects: ["wrong_args"] });
+    const c = calls(out)[0]!;
+    expect(c.swapped).toMatchObject({ from_defect: "wrong_args" });
+    expect((c.grade as Grade).ok).toBe(true);
+    const demoted = (c.alternatives as Obj[]).find((a) => a.defect === "failed_call")!;
+    expect(demoted.call).toEqual({ name: "get_item_details", arguments: { item_id: "MH99" } });
+    expect((demoted.grade as Grade).ok).toBe(false);
+    const tool = (out.messages as Obj[]).find((m) => m.role === "tool")!;
+    expect(tool.ok).toBe(true);
+    expect(JSON.parse(String(tool.content)).id).toBe((c.arguments as Obj).item_id);
+  });
+
+  it("flags a reply that names items the result does not show", () => {
+    const d = byId("retail-red-dress");
+    const msgs = d.messages as Obj[];
+    msgs[4] = { role: "assistant", content: "Try the Chaz Kangeroo Hoodie, only $52!" };
+    const g = calls(annotateDialogue(d, loadDomain("retail"), { alternatives: 0 }))[0]!.grade as Grade;
+    expect(g.grounded).toBe(false);
+    expect(g.notes!.join(" ")).toMatch(/Chaz Kangeroo Hoodie/);
+  });
+
+  it("grounded is null when no assistant text follows the result", () => {
+    const d = byId("ops-yo-check");
+    (d.messages as Obj[]).splice(3, 1);
+    const g = calls(annotateDialogue(d, loadDomain("ops"), { alternatives: 0 }))[0]!.grade as Grade;
+    expect(g.grounded).toBeNull();
+  });
+});
+
+describe("alternatives", () => {
+  const domain = loadDomain("retail");
+  const out = annotateDialogue(byId("retail-red-dress"), domain, { alternatives: 10 });
+
+  it("each carries a known defect, differs from the chosen call, and its recorded result equals re-running it", () => {
+    const exec = new DialogueExecutor(domain, createSession, out.tools as never, out.messages as Obj[]);
+    let n = 0;
+    for (const c of calls(out)) {
+      for (const alt of c.alternatives as Array<Obj & { call?: { name: string; arguments: Obj }; text?: string }>) {
+        n += 1;
+        expect([...DEFECTS, "failed_call"]).toContain(alt.defect);
+        const same = alt.call && alt.call.name === c.name && JSON.stringify(alt.call.arguments) === JSON.stringify(c.arguments);
+        expect(Boolean(same) && alt.text === undefined).toBe(false);
+        expect(alt.result).toBe(alt.call ? exec.run(alt.call, []).content : null);
+      }
+    }
+    expect(n).toBeGreaterThan(10);
+  });
+
+  it("builds seed 004's format errors as a real assistant made them", () => {
+    const alts = (calls(out)[0]!.alternatives as Obj[]).reduce<Record<string, Obj>>((acc, a) => ({ ...acc, [String(a.defect)]: a }), {});
+    expect(JSON.parse(String(alts.action_key_instead_of_tool!.text))).toHaveProperty("action", "filter_items");
+    expect(alts.action_key_instead_of_tool!.result).toBeNull();
+    expect(alts.plan_as_python_dict!.text).toMatch(/\{'step': 1, 'tool': 'filter_items', 'args': \{'category': 'tees'/);
+    // retail has no "none" tool: the error is the plan text naming it, which cannot run
+    expect(alts.tool_none!.call).toBeUndefined();
+    expect(JSON.parse(String(alts.tool_none!.text))).toEqual({ tool: "none", args: {} });
+    expect(alts.tool_none!.ok).toBe(false);
+    expect((alts.wrong_count!.grade as Grade).grounded).toBe(false);
+    expect(String(alts.wrong_count!.text)).toMatch(/^I found \d+ options?/);
+  });
+
+  it("tool none in a domain that offers it (ops) runs, but moves nothing", () => {
+    const o = annotateDialogue(byId("ops-yo-check"), loadDomain("ops"), { alternatives: 1, defects: ["tool_none"] });
+    const alt = (calls(o)[0]!.alternatives as Obj[])[0]!;
+    expect(alt.ok).toBe(true);
+    expect((alt.grade as Grade).progress).toBe(0);
+  });
+
+  it("is deterministic per dialogue id and seed, and changes with the seed", () => {
+    const a = annotateDialogue(byId("retail-red-dress"), domain, { alternatives: 3, seed: 1 });
+    const b = annotateDialogue(byId("retail-red-dress"), domain, { alternatives: 3, seed: 1 });
+    expect(b).toEqual(a);
+    const seeds = [2, 3, 4, 5].map((seed) => JSON.stringify(annotateDialogue(byId("retail-red-dress"), domain, { alternatives: 3, seed }).messages));
+    expect(new Set(seeds).size).toBeGreaterThan(1);
+  });
+
+  it("does not depend on record order (the transform draws from ctx.rng(dialogue.id))", async () => {
+    const run = async (records: Obj[]) => {
+      const ctx = new Context({ seed: 7 });
+      const out: Obj[] = [];
+      for await (const r of makeTransform({ alternatives: 2, loadDomain, openSession: createSession }, ctx)(fromValues(records), ctx)) out.push(r as Obj);
+      return new Map(out.map((o) => [o.id, JSON.stringify(o)]));
+    };
+    const x = await run(fixtures);
+    const y = await run([...fixtures].reverse());
+    expect(y).toEqual(x);
+  });
+});
+
+describe("grounding links", () => {
+  it("links every item an assistant message names to its catalog record, with its image and the call that showed it", () => {
+    const out = annotateDialogue(byId("retail-red-dress"), loadDomain("retail"), { alternatives: 0 });
+    const reply = (out.messages as Obj[])[4]!;
+    const links = reply.grounding as Obj[];
+    expect(links.length).toBe(2);
+    for (const l of links) {
+      const row = loadDomain("retail").table("items").find((r) => r.id === l.item_id)!;
+      expect(l).toEqual({ item_id: row.id, name: row.name, table: "items", image: row.image, call_id: "call_1" });
+    }
+  });
+});
+
+describe("inferred calls", () => {
+  it("adds the lookup an assistant skipped, executed and marked inferred, before the reply it supports", () => {
+    const out = annotateDialogue(byId("retail-no-call"), loadDomain("retail"), { alternatives: 2 });
+    const msgs = out.messages as Obj[];
+    expect(msgs.map((m) => m.role)).toEqual(["user", "assistant", "tool", "assistant"]);
+    const call = (msgs[1]!.tool_calls as Obj[])[0]!;
+    expect(call).toMatchObject({ name: "get_item_details", arguments: { item_id: "MH01" }, inferred: true });
+    expect(msgs[2]).toMatchObject({ tool_call_id: call.id, ok: true, inferred: true });
+    expect((call.grade as Grade).grounded).toBe(true);
+    expect((out.annotated as Obj).inferred).toBe(1);
+  });
+
+  it("turns MultiWOZ dialogue state into find_restaurant, and a booking confirmation into book_restaurant", () => {
+    const state = (intent: string, slots: Obj) => ({ restaurant: { active_intent: intent, requested_slots: [], slot_values: slots } });
+    const d: Obj = {
+      id: "mwoz-mini",
+      source: { dataset: "multiwoz22" },
+      tools: [],
+      messages: [
+        { role: "user", content: "I want a cheap italian place in the centre.", state: state("find_restaurant", { "restaurant-area": ["centre"], "restaurant-food": ["italian"], "restaurant-pricerange": ["cheap"] }) },
+        { role: "assistant", content: "Pizza hut city centre is a good cheap italian place." },
+        { role: "user", content: "Book it for 2 on friday at 18:00.", state: state("book_restaurant", { "restaurant-area": ["centre"], "restaurant-food": ["italian"], "restaurant-pricerange": ["cheap"], "restaurant-name": ["pizza hut city centre"], "restaurant-bookday": ["friday"], "restaurant-bookpeople": ["2"], "restaurant-booktime": ["18:00"] }) },
+        { role: "assistant", content: "Booked! Your reference number is 7GAWK763." },
+        { role: "user", content: "Thanks, bye.", state: state("book_restaurant", { "restaurant-name": ["pizza hut city centre"] }) },
+        { role: "assistant", content: "Have a great day!" },
+      ],
+    };
+    const out = annotateDialogue(d, loadDomain("travel"), { alternatives: 2 });
+    const cs = calls(out);
+    expect(cs.map((c) => c.name)).toEqual(["find_restaurant", "book_restaurant"]);
+    expect(cs[0]!.arguments).toEqual({ area: "centre", food: "italian", pricerange: "cheap" });
+    const pizza = loadDomain("travel").table("restaurant").find((r) => r.name === "pizza hut city centre")!;
+    expect(cs[1]!.arguments).toEqual({ restaurant_id: pizza.id, day: "friday", people: 2, time: "18:00" });
+    for (const c of cs) expect((c.grade as Grade).ok).toBe(true);
+    // the inferred calls' tools come first; tools that only alternatives call follow them
+    expect((out.tools as Obj[]).map((t) => (t.function as Obj).name).slice(0, 2)).toEqual(["find_restaurant", "book_restaurant"]);
+    const offered = new Set((out.tools as Obj[]).map((t) => (t.function as Obj).name));
+    for (const c of cs) for (const a of c.alternatives as Obj[]) if (a.call) expect(offered).toContain((a.call as Obj).name);
+  });
+});
+
+describe("tools the domain lacks", () => {
+  it("runs SGD-style calls on the rows the dialogue's own results recorded", () => {
+    const d: Obj = {
+      id: "sgd-mini",
+      tools: [{ type: "function", function: { name: "FindRestaurants", parameters: { type: "object", properties: { city: { type: "string" }, cuisine: { type: "string" } }, required: ["city", "cuisine"] } } }],
+      messages: [
+        { role: "user", content: "Any Mexican food in San Jose?" },
+        { role: "assistant", content: null, tool_calls: [{ id: "call_1", name: "FindRestaurants", arguments: { city: "San Jose", cuisine: "Mexican" } }] },
+        { role: "tool", tool_call_id: "call_1", name: "FindRestaurants", ok: true, content: JSON.stringify([{ city: "San Jose", cuisine: "Mexican", restaurant_name: "Chacho's", price_range: "moderate" }, { city: "San Jose", cuisine: "Mexican", restaurant_name: "La Victoria Taqueria", price_range: "inexpensive" }]) },
+        { role: "assistant", content: "I found 2 places: Chacho's and La Victoria Taqueria." },
+      ],
+    };
+    const out = annotateDialogue(d, undefined, { alternatives: 3 });
+    const c = calls(out)[0]!;
+    expect(c.grade).toMatchObject({ schema_valid: true, executed: true, ok: true, grounded: true });
+    const missing = annotateDialogue(d, undefined, { alternatives: 1, defects: ["missing_arg"] });
+    const alt = (calls(missing)[0]!.alternatives as Obj[])[0]!;
+    expect(alt.grade).toMatchObject({ schema_valid: false, executed: false });
+  });
+});

@@ -1,0 +1,375 @@
+import { createSession } from "@chatmill/domains";
+import { Rng } from "@chatmill/kit";
+import { proposeAlternatives, type Proposal } from "./alternatives.js";
+import type { LlmAdvice } from "./llm-assist.js";
+import { sameCall } from "./canonical.js";
+import { DialogueExecutor, failure, objectsIn, parseJson, rowsOf, type ToolDef } from "./executor.js";
+import { gradeCall, type GradeInput } from "./grade.js";
+import { goalView } from "./goal.js";
+import { inferCalls } from "./infer.js";
+import { EntryIndex, catalogIndex, resultEntries, type Entry } from "./mentions.js";
+import { holds } from "./grounded.js";
+import { Known } from "./progress.js";
+import { requestTerms } from "./request.js";
+import { isObj, type Alternative, type CallLike, type Domain, type Grade, type Obj, type OpenSession, type ToolResult } from "./types.js";
+
+/** Errors that are the call's own fault (so a better call exists), not the environment's. */
+export const CALL_FAULTS = new Set(["bad_arguments", "unknown_tool", "not_found", "invalid_state"]);
+
+export interface AnnotateOptions {
+  /** Alternatives per graded call (default 3). */
+  alternatives?: number;
+  /** The dialogue's random stream (the CLI passes ctx.rng(dialogue.id)); default: from seed and the dialogue id. */
+  rng?: Rng;
+  seed?: number;
+  /** Opens a session on the domain (default: the domains package's createSession). */
+  openSession?: OpenSession;
+  /** Add the calls a dialogue lacks (default true). */
+  infer?: boolean;
+  /** Only these defects (default: all). */
+  defects?: readonly string[];
+  /** LLM advice by call id (--engine openai): more alternatives, and a grounding view kept as a note. */
+  advice?: Map<string, LlmAdvice>;
+  /** Tool name and version recorded in `annotated`. */
+  tool?: { name: string; version: string };
+}
+
+export interface AnnotateStats {
+  graded: number;
+  inferred: number;
+  alternatives: number;
+  swapped: number;
+}
+
+/**
+ * Annotates one dialogue: infers the calls it lacks, grades every assistant tool call,
+ * attaches executed alternatives, swaps a failed chosen call for a better alternative, and
+ * links every item an assistant names to its catalog record. Returns a new dialogue; the
+ * input is not changed.
+ */
+export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts: AnnotateOptions = {}, stats?: AnnotateStats): Obj {
+  const id = String(dialogue.id);
+  const rng = opts.rng ?? Rng.for(opts.seed ?? 0, id);
+  let messages = (structuredClone(dialogue.messages) as Obj[]).filter(isObj);
+  const tools = (Array.isArray(dialogue.tools) ? [...(dialogue.tools as ToolDef[])] : []) as ToolDef[];
+  const openSession: OpenSession = opts.openSession ?? createSession;
+  const exec = new DialogueExecutor(domain, openSession, tools, messages);
+  const K = opts.alternatives ?? 3;
+  let inferredCount = 0;
+
+  if (opts.infer !== false && domain) {
+    const res = insertInferred(messages, domain, exec, tools, setupCalls(dialogue));
+    messages = res.messages;
+    inferredCount = res.count;
+  }
+
+  const index = domain ? catalogIndex(domain) : new EntryIndex();
+  const extra = new EntryIndex();
+  const before: CallLike[] = setupCalls(dialogue);
+  const earlier: CallLike[] = [];
+  const context: Obj[] = [];
+  const shownBy: Array<{ callId: string; objects: Obj[] }> = [];
+  const userTexts: string[] = [];
+  let userState: Obj | undefined;
+  const known = new Known();
+  let contextText = "";
+  for (const w of goalView(dialogue, domain, undefined).wants) known.addValue(w.value);
+  let callNo = 0;
+  let swapped = 0;
+  let altCount = 0;
+  let graded = 0;
+
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    if (m.role === "user") {
+      if (typeof m.content === "string") {
+        userTexts.push(m.content);
+        known.addText(m.content);
+      }
+      if (isObj(m.state)) userState = m.state;
+      continue;
+    }
+    if (m.role !== "assistant") continue;
+    if (Array.isArray(m.tool_calls)) {
+      const reply = replyAfter(messages, i);
+      const goal = goalView(dialogue, domain, userState);
+      const lastUser = userTexts[userTexts.length - 1] ?? "";
+      const request = domain && lastUser ? requestTerms(domain, lastUser) : undefined;
+      const resultsThisTurn: Obj[] = [];
+      const textsThisTurn: string[] = [];
+      m.tool_calls = (m.tool_calls as unknown[]).map((raw) => {
+        const tc = isObj(raw) ? raw : {};
+        const call: CallLike = { name: String(tc.name ?? ""), arguments: argsOf(tc.arguments) };
+        const callId = typeof tc.id === "string" && tc.id ? tc.id : `call_${id}_${callNo}`;
+        const toolMsg = messages.find((x) => x.role === "tool" && x.tool_call_id === callId);
+        const recorded = toolMsg
+          ? { ok: toolMsg.ok !== false, ...(typeof toolMsg.content === "string" ? { content: toolMsg.content } : {}), ...(isObj(toolMsg.error) ? { error: toolMsg.error as { type: string; message: string } } : {}), ...(typeof toolMsg.injected === "string" ? { injected: toolMsg.injected } : injectedOf(toolMsg)) }
+          : undefined;
+        const info = exec.info(call.name);
+        const result = exec.run(call, before);
+        const repeat = earlier.some((e) => sameCall(e, call)) && !exec.writes(call.name);
+        const base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat"> = { reply, context, contextText, goal, index, extra, known, ...(request ? { request } : {}) };
+        const grade = gradeCall({ ...base, call, ...(info ? { info } : {}), result, ...(recorded ? { recorded } : {}), repeat });
+        graded += 1;
+        const rows = grade.ok ? listRows(result) : undefined;
+        const callRng = rng.fork(`call:${callNo}`);
+        callNo += 1;
+        const proposals = proposeAlternatives(
+          { call, info, executor: exec, domain, earlier: [...earlier], earlierUser: userTexts.slice(0, -1), lastUser, rows, ...totalOf(result), reply, rng: callRng },
+          K,
+          opts.defects,
+        );
+        // LLM proposals (--engine openai) join the offline ones when they differ from the call and from them.
+        const advice = opts.advice?.get(callId);
+        for (const p of advice?.proposals ?? []) {
+          if (!p.call || sameCall(p.call, call) || proposals.some((q) => q.call && !q.text && sameCall(q.call, p.call!))) continue;
+          proposals.push(p);
+        }
+        if (advice?.grounded !== undefined) grade.notes?.splice(-1, 0, `LLM judge: the reply is ${advice.grounded ? "" : "not "}grounded (a note; the checks decide the grade)`);
+        let alternatives = proposals.map((p) => runAlternative(p, exec, before, base, earlier));
+        let chosen = { ...tc, id: callId, name: call.name, arguments: call.arguments, grade } as Obj;
+        let finalResult: ToolResult = recorded && toolMsg ? recordedResult(toolMsg) : result;
+        // The swap rule (README): a chosen call that failed through its own fault (its arguments:
+        // not_found, bad_arguments, …; the re-run fails the same way) gives way to the best
+        // alternative that asks the same tool, runs ok, is not contradicted by the reply, and
+        // scores higher. A timeout, a server error or an unreachable host is the environment's.
+        if (!grade.ok && !result.ok && CALL_FAULTS.has(result.error?.type ?? "")) {
+          const best = alternatives
+            .filter((a) => a.ok && a.call && !a.text && a.call.name === call.name && a.grade.grounded !== false && a.grade.success_rate > grade.success_rate)
+            .sort((a, b) => b.grade.success_rate - a.grade.success_rate)[0];
+          if (best && best.call) {
+            swapped += 1;
+            const demoted: Alternative = {
+              defect: "failed_call",
+              call: { name: call.name, arguments: call.arguments },
+              detail: `the dialogue's own call, which failed${grade.notes?.[0] ? `: ${grade.notes[0]}` : ""}`,
+              result: toolMsg && typeof toolMsg.content === "string" ? toolMsg.content : result.content,
+              ok: false,
+              ...(recorded?.error ? { error: recorded.error } : result.error ? { error: result.error } : {}),
+              grade,
+            };
+            alternatives = [...alternatives.filter((a) => a !== best), demoted];
+            chosen = {
+              ...tc,
+              id: callId,
+              name: best.call.name,
+              arguments: best.call.arguments,
+              grade: best.grade,
+              swapped: { from_defect: best.defect, reason: "the chosen call failed and this alternative ran ok and scored higher" },
+            };
+            finalResult = exec.run(best.call, before);
+            if (toolMsg) {
+              toolMsg.name = best.call.name;
+              toolMsg.content = finalResult.content;
+              toolMsg.ok = finalResult.ok;
+              delete toolMsg.error;
+              delete toolMsg.injected;
+            }
+          }
+        }
+        altCount += alternatives.length;
+        chosen.alternatives = alternatives;
+        const finalCall = { name: String(chosen.name), arguments: chosen.arguments as Obj };
+        // What the assistant actually got: a call whose recorded result failed (a timeout) may be retried.
+        const finalOk = (chosen.grade as Grade).ok && (chosen.grade as Grade).recorded_ok !== false;
+        if (finalOk) {
+          if (exec.writes(finalCall.name)) {
+            before.push(finalCall);
+            earlier.length = 0;
+          }
+          earlier.push(finalCall);
+        }
+        const shown = objectsIn(finalResult.ok ? (finalResult.data !== undefined ? finalResult.data : parseJson(finalResult.content)) : undefined);
+        resultsThisTurn.push(...shown);
+        if (finalResult.ok) textsThisTurn.push(finalResult.content.toLowerCase());
+        shownBy.push({ callId, objects: shown });
+        for (const e of resultEntries(exec.info(finalCall.name)?.table ?? finalCall.name, shown)) extra.add(e);
+        return chosen;
+      });
+      context.push(...resultsThisTurn);
+      known.addValues(resultsThisTurn);
+      contextText += textsThisTurn.join(" ");
+    }
+    if (typeof m.content === "string" && m.content.trim()) {
+      const links = groundingOf(m.content, index, extra, shownBy);
+      if (links.length > 0) m.grounding = links;
+    }
+  }
+
+  if (stats) {
+    stats.graded += graded;
+    stats.inferred += inferredCount;
+    stats.alternatives += altCount;
+    stats.swapped += swapped;
+  }
+  if (domain) offerUsedTools(messages, domain, tools);
+  const toolName = opts.tool ?? { name: "tool-annotate", version: "0.0.0" };
+  return {
+    ...dialogue,
+    tools,
+    messages,
+    annotated: { tool: toolName.name, version: toolName.version, engine: opts.advice ? "openai" : "offline", alternatives: K, graded, inferred: inferredCount, swapped },
+  };
+}
+
+/**
+ * Alternatives may call a tool of the domain that the dialogue did not offer (a
+ * wrong_tool defect, tool "none"): its definition joins the dialogue's tools, so a
+ * training row that shows the call also declares the tool, as trainers require.
+ */
+function offerUsedTools(messages: Obj[], domain: Domain, tools: ToolDef[]): void {
+  const offered = new Set(tools.map((t) => t.function.name));
+  const offer = (name: unknown) => {
+    if (typeof name !== "string" || offered.has(name)) return;
+    const def = domain.tools.find((t) => t.function.name === name);
+    if (!def) return;
+    tools.push(def);
+    offered.add(name);
+  };
+  for (const m of messages) {
+    if (!Array.isArray(m.tool_calls)) continue;
+    for (const c of m.tool_calls as Obj[]) {
+      offer(c.name);
+      for (const alt of (Array.isArray(c.alternatives) ? c.alternatives : []) as Obj[]) offer(isObj(alt.call) ? alt.call.name : undefined);
+    }
+  }
+}
+
+function runAlternative(p: Proposal, exec: DialogueExecutor, before: CallLike[], base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat">, earlier: CallLike[]): Alternative {
+  const result = p.call ? exec.run(p.call, before) : failure("format_error", `not a tool call: ${p.detail}`);
+  const info = p.call ? exec.info(p.call.name) : undefined;
+  const repeat = Boolean(p.call && earlier.some((e) => sameCall(e, p.call!)) && !exec.writes(p.call.name));
+  const grade = gradeCall({
+    ...base,
+    ...(p.text !== undefined && p.call ? { reply: p.text } : {}),
+    ...(p.call ? { call: p.call } : {}),
+    ...(info ? { info } : {}),
+    ...(p.call ? { result } : {}),
+    repeat,
+  });
+  return {
+    defect: p.defect,
+    ...(p.call ? { call: { name: p.call.name, arguments: p.call.arguments } } : {}),
+    ...(p.text !== undefined ? { text: p.text } : {}),
+    detail: p.detail,
+    ...(p.source ? { source: p.source } : {}),
+    result: p.call ? result.content : null,
+    ok: p.call ? result.ok : false,
+    ...(result.error ? { error: result.error } : {}),
+    grade,
+  };
+}
+
+/**
+ * The calls that set the database up before the dialogue began (dialogue-sim records them in
+ * meta.setup: the booking a "cancel my booking" scenario starts from). They are the start of
+ * the state every call of the dialogue is re-run on.
+ */
+export function setupCalls(dialogue: Obj): CallLike[] {
+  const meta = isObj(dialogue.meta) ? dialogue.meta : undefined;
+  const setup = meta && Array.isArray(meta.setup) ? meta.setup : [];
+  return setup.filter((c): c is Obj => isObj(c) && typeof c.name === "string").map((c) => ({ name: String(c.name), arguments: argsOf(c.arguments) }));
+}
+
+/** Re-runs an alternative as tool-annotate recorded it, on the state before its call (for checks and tests). */
+export function rerunAlternative(alt: Alternative, exec: DialogueExecutor, before: CallLike[]): string | null {
+  return alt.call ? exec.run({ name: alt.call.name, arguments: alt.call.arguments }, before).content : null;
+}
+
+/** The assistant text that answers after the result: the next assistant content before the next user message. */
+function replyAfter(messages: Obj[], i: number): string | null {
+  if (typeof messages[i]!.content === "string" && (messages[i]!.content as string).trim()) return messages[i]!.content as string;
+  for (let j = i + 1; j < messages.length; j++) {
+    const m = messages[j]!;
+    if (m.role === "user") return null;
+    if (m.role === "assistant" && typeof m.content === "string" && m.content.trim()) return m.content;
+  }
+  return null;
+}
+
+function argsOf(v: unknown): Obj {
+  if (isObj(v)) return v;
+  if (typeof v === "string") {
+    const p = parseJson(v);
+    if (isObj(p)) return p;
+  }
+  return {};
+}
+
+function injectedOf(toolMsg: Obj): { injected?: string } {
+  const e = isObj(toolMsg.error) ? toolMsg.error : undefined;
+  const inj = e && typeof e.injected === "string" ? e.injected : undefined;
+  return inj ? { injected: inj } : {};
+}
+
+function recordedResult(toolMsg: Obj): ToolResult {
+  const content = typeof toolMsg.content === "string" ? toolMsg.content : JSON.stringify(toolMsg.content ?? null);
+  return { ok: toolMsg.ok !== false, content, data: parseJson(content) };
+}
+
+function totalOf(result: ToolResult): { total?: number } {
+  const data = result.data !== undefined ? result.data : parseJson(result.content);
+  return isObj(data) && typeof data.total === "number" ? { total: data.total } : {};
+}
+
+function listRows(result: ToolResult): Obj[] | undefined {
+  const data = result.data !== undefined ? result.data : parseJson(result.content);
+  if (Array.isArray(data)) return rowsOf(data);
+  if (isObj(data)) {
+    const rows = rowsOf(data);
+    return rows.length === 1 && rows[0] === data ? undefined : rows;
+  }
+  return undefined;
+}
+
+/** Every item the text names, linked to its catalog record and the latest call whose result showed it. */
+function groundingOf(text: string, index: EntryIndex, extra: EntryIndex, shownBy: Array<{ callId: string; objects: Obj[] }>): Obj[] {
+  const mentions: Entry[] = index.find(text).map((m) => m.entry);
+  for (const m of extra.find(text)) if (!mentions.some((e) => e.id === m.entry.id || (e.name && e.name === m.entry.name))) mentions.push(m.entry);
+  return mentions.map((e) => {
+    const by = [...shownBy].reverse().find((s) => holds(s.objects, e));
+    return {
+      item_id: e.id,
+      ...(e.name ? { name: e.name } : {}),
+      table: e.table,
+      ...(e.image ? { image: e.image } : {}),
+      ...(by ? { call_id: by.callId } : {}),
+    };
+  });
+}
+
+/** Inserts the inferred calls (executed on the state at their point) before the replies they support. */
+function insertInferred(messages: Obj[], domain: Domain, exec: DialogueExecutor, tools: ToolDef[], setup: CallLike[]): { messages: Obj[]; count: number } {
+  const found = inferCalls(messages, domain, exec);
+  if (found.length === 0) return { messages, count: 0 };
+  const at = new Map(found.map((f) => [f.before, f.calls]));
+  const out: Obj[] = [];
+  const before: CallLike[] = [...setup];
+  let n = 0;
+  messages.forEach((m, i) => {
+    const calls = at.get(i);
+    if (calls) {
+      const withIds = calls.map((c) => ({ id: `inferred_${++n}`, name: c.name, arguments: c.arguments, inferred: true }));
+      out.push({ role: "assistant", content: null, tool_calls: withIds, labels: { intent: "tool_call" } });
+      for (const c of withIds) {
+        const r = exec.run(c, before);
+        if (r.ok && exec.writes(c.name)) before.push(c);
+        out.push({ role: "tool", tool_call_id: c.id, name: c.name, content: r.content, ok: r.ok, ...(r.error ? { error: r.error } : {}), inferred: true });
+        if (!tools.some((t) => t.function.name === c.name)) {
+          const def = domain.tools.find((t) => t.function.name === c.name);
+          if (def) tools.push(def);
+        }
+      }
+    }
+    // A recorded state-changing call that ran ok is part of the state later inferred calls see.
+    if (m.role === "assistant" && Array.isArray(m.tool_calls)) {
+      for (const tc of m.tool_calls) {
+        if (!isObj(tc) || typeof tc.name !== "string" || !exec.writes(tc.name)) continue;
+        const tm = messages.find((x) => x.role === "tool" && x.tool_call_id === tc.id);
+        if (tm && tm.ok !== false) before.push({ name: tc.name, arguments: argsOf(tc.arguments) });
+      }
+    }
+    out.push(m);
+  });
+  return { messages: out, count: n };
+}

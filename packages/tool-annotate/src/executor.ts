@@ -1,0 +1,145 @@
+import { checkArguments } from "./schema-check.js";
+import { infoFromDefinition, toolInfos, type ToolInfo } from "./tool-info.js";
+import { isObj, type CallLike, type Domain, type Obj, type OpenSession, type Session, type ToolResult } from "./types.js";
+
+/** Error types meaning the call never ran (as opposed to ran and failed, e.g. not_found). */
+export const NOT_EXECUTED = new Set(["unknown_tool", "bad_arguments", "format_error"]);
+
+export interface ToolDef {
+  type?: string;
+  function: { name: string; description?: string; parameters?: unknown };
+}
+
+/**
+ * Runs calls of one dialogue on the database state at a point of the dialogue. The state
+ * at a point is the initial database plus the earlier successful state-changing calls,
+ * replayed on a fresh session (no failure injection), so re-running any call, chosen or
+ * alternative, gives the same result every time.
+ * Tools the domain does not have (e.g. SGD services) run against the dialogue's own
+ * transcript: the rows its recorded results of that tool showed, filtered by the arguments.
+ */
+export class DialogueExecutor {
+  private readonly infos: Map<string, ToolInfo>;
+  private readonly readSessions = new Map<string, Session>();
+  private readonly transcript = new Map<string, Obj[]>();
+
+  constructor(
+    readonly domain: Domain | undefined,
+    private readonly openSession: OpenSession | undefined,
+    dialogueTools: readonly ToolDef[],
+    messages: readonly Obj[],
+  ) {
+    this.infos = new Map(domain && openSession ? toolInfos(domain) : []);
+    for (const t of dialogueTools) {
+      if (isObj(t) && isObj(t.function) && typeof t.function.name === "string" && !this.infos.has(t.function.name)) {
+        this.infos.set(t.function.name, infoFromDefinition(t));
+      }
+    }
+    // The transcript table of a tool: rows of every recorded result of it (ok ones).
+    for (const m of messages) {
+      if (m.role !== "tool" || typeof m.name !== "string" || m.ok === false || this.runsInDomain(m.name)) continue;
+      const rows = rowsOf(parseJson(m.content));
+      const list = this.transcript.get(m.name) ?? [];
+      for (const r of rows) if (!list.some((x) => JSON.stringify(x) === JSON.stringify(r))) list.push(r);
+      this.transcript.set(m.name, list);
+    }
+  }
+
+  info(name: string): ToolInfo | undefined {
+    return this.infos.get(name);
+  }
+
+  tools(): ToolInfo[] {
+    return [...this.infos.values()];
+  }
+
+  runsInDomain(name: string): boolean {
+    return Boolean(this.domain && this.openSession && this.domain.pack.tools.some((t) => t.function.name === name));
+  }
+
+  writes(name: string): boolean {
+    return this.infos.get(name)?.writes ?? false;
+  }
+
+  /** Runs `call` after replaying `before` (the earlier successful state-changing calls, in order). */
+  run(call: CallLike, before: readonly CallLike[]): ToolResult {
+    if (this.runsInDomain(call.name)) return this.runInDomain(call, before);
+    const info = this.infos.get(call.name);
+    if (!info) return failure("unknown_tool", `no tool named '${call.name}' is offered in this dialogue`);
+    const bad = checkArguments(info.parameters, call.arguments);
+    if (bad) return failure("bad_arguments", bad);
+    return this.runOnTranscript(call);
+  }
+
+  private runInDomain(call: CallLike, before: readonly CallLike[]): ToolResult {
+    const clean = { name: call.name, arguments: call.arguments };
+    if (this.writes(call.name)) return this.sessionAt(before).call(clean);
+    const key = JSON.stringify(before.map((c) => [c.name, c.arguments]));
+    let s = this.readSessions.get(key);
+    if (!s) this.readSessions.set(key, (s = this.sessionAt(before)));
+    return s.call(clean);
+  }
+
+  private sessionAt(before: readonly CallLike[]): Session {
+    const s = this.openSession!(this.domain!, { failureRate: 0 });
+    for (const c of before) s.call({ name: c.name, arguments: c.arguments });
+    return s;
+  }
+
+  private runOnTranscript(call: CallLike): ToolResult {
+    const rows = (this.transcript.get(call.name) ?? []).filter((r) => matchesArgs(r, call.arguments));
+    const content = JSON.stringify(rows);
+    return { ok: true, content, data: rows };
+  }
+}
+
+export function failure(type: string, message: string): ToolResult {
+  const error = { type, message };
+  return { ok: false, content: JSON.stringify({ error }), data: { error }, error };
+}
+
+/** Row matches when every scalar argument naming one of its fields has that value (case-insensitive). */
+function matchesArgs(row: Obj, args: Obj): boolean {
+  for (const [k, v] of Object.entries(args)) {
+    if (!(k in row) || v === null || typeof v === "object") continue;
+    if (String(row[k]).toLowerCase() !== String(v).toLowerCase()) return false;
+  }
+  return true;
+}
+
+export function parseJson(text: unknown): unknown {
+  if (typeof text !== "string") return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The list a result shows (what "I found N" counts): the result itself when it is an array,
+ * else its first array of objects (results, items, rows, …), else the object alone.
+ */
+export function rowsOf(data: unknown): Obj[] {
+  if (Array.isArray(data)) return data.filter(isObj);
+  if (!isObj(data)) return [];
+  if (isObj(data.error)) return [];
+  for (const key of ["results", "items", "rows", "matches", "data", "flights", "trains"]) {
+    const v = data[key];
+    if (Array.isArray(v)) return v.filter(isObj);
+  }
+  // An object with an id is one record (its nested lists are its parts, e.g. variants).
+  if ("id" in data || "name" in data) return [data];
+  for (const v of Object.values(data)) if (Array.isArray(v) && v.every(isObj)) return v as Obj[];
+  return [data];
+}
+
+/** Every object anywhere in a result (an item's variants, a comparison's items…). */
+export function objectsIn(data: unknown, out: Obj[] = []): Obj[] {
+  if (Array.isArray(data)) for (const v of data) objectsIn(v, out);
+  else if (isObj(data)) {
+    out.push(data);
+    for (const v of Object.values(data)) if (typeof v === "object" && v !== null) objectsIn(v, out);
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+import { judgeGrounded, type Evidence } from "./grounded.js";
+import type { EntryIndex } from "./mentions.js";
+import { progressOf, round, type GoalView, type Known } from "./progress.js";
+import { requestFit } from "./request.js";
+import { checkArguments } from "./schema-check.js";
+import type { ToolInfo } from "./tool-info.js";
+import { NOT_EXECUTED, objectsIn, parseJson, rowsOf } from "./executor.js";
+import type { CallLike, Grade, Obj, ToolResult } from "./types.js";
+
+/** Weights of the success_rate formula (README: "How a call is graded"). */
+export const WEIGHTS = { schema_valid: 0.15, executed: 0.15, ok: 0.25, grounded: 0.2, progress: 0.25 } as const;
+
+export const FORMULA =
+  "success_rate = 0.15·schema_valid + 0.15·executed + 0.25·ok + 0.20·G + 0.25·progress, G = 1 grounded, 0.5 no reply to check, 0 not grounded";
+
+export interface GradeInput {
+  /** The call graded; undefined for output that is not a parsable call (format defects). */
+  call?: CallLike;
+  info?: ToolInfo;
+  /** Its result on the state at that point; undefined when it could not be run. */
+  result?: ToolResult;
+  /** For a call the dialogue recorded: whether its recorded result was ok (an injected failure is not). */
+  recorded?: { ok: boolean; error?: { type: string; message: string }; injected?: string; content?: string };
+  /** The assistant text that follows the result (null when none follows). */
+  reply: string | null;
+  /** Objects of the earlier results in the dialogue (what the reply may also refer to). */
+  context: Obj[];
+  goal: GoalView;
+  /** The call repeats an earlier successful call with no change of state between. */
+  repeat: boolean;
+  index: EntryIndex;
+  extra?: EntryIndex;
+  /** What the user's latest message asks for (domain terms and named items). */
+  request?: { words: string[]; ids: Array<{ id: string; name?: string }> };
+  /** Earlier results as lower-case text. */
+  contextText?: string;
+  /** What the dialogue has shown so far (user words, earlier results, goal values): where arguments may come from. */
+  known?: Known;
+}
+
+/**
+ * Grades one tool call from checks a program ran: its arguments against the tool's JSON
+ * Schema, its execution on the recorded state, the reply against its result, and its
+ * progress toward the goal. Never random: the same input gives the same grade.
+ */
+export function gradeCall(input: GradeInput): Grade {
+  const notes: string[] = [];
+  let schemaValid = false;
+  if (input.call && input.info) {
+    const bad = checkArguments(input.info.parameters, input.call.arguments);
+    schemaValid = bad === null;
+    if (bad) notes.push(`arguments: ${bad}`);
+  } else if (input.call) notes.push(`no tool named '${input.call.name}' is offered`);
+  else notes.push("not a parsable tool call");
+  const r = input.result;
+  const executed = Boolean(r && !(r.error && NOT_EXECUTED.has(r.error.type)));
+  // ok is the re-run's: an injected failure (timeout, server error) is the environment's, not
+  // the call's, so the call is graded on the re-run; the recorded failure stays in the dialogue.
+  const ok = Boolean(executed && r?.ok);
+  if (r && !r.ok && r.error) notes.push(`${r.error.type}: ${r.error.message}`);
+  const recordedFailed = Boolean(input.recorded && !input.recorded.ok);
+  if (recordedFailed && ok) {
+    const why = input.recorded!.injected ? `injected ${input.recorded!.injected}` : input.recorded!.error ? input.recorded!.error.type : "failed";
+    notes.push(`the recorded result failed (${why}); graded on the re-run, which succeeds`);
+  }
+  const data = r ? (r.data !== undefined ? r.data : parseJson(r.content)) : undefined;
+  const total = data && typeof data === "object" && typeof (data as Obj).total === "number" ? ((data as Obj).total as number) : undefined;
+  const evidence: Evidence | null = r ? { ok, rows: listOf(data), objects: objectsIn(data), ...(r.ok ? { text: r.content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}) } : null;
+  // What the call itself names (the agent it ran on, the item it checked) the reply may name too.
+  const named = input.call ? Object.entries(input.call.arguments).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string").map((x) => ({ [k.endsWith("_id") || k === "agent" ? k : "id"]: x }) as Obj)) : [];
+  // The reply answers the result the assistant saw: the recorded one when the dialogue has it
+  // (an injected partial list, a timeout), else the re-run.
+  const seen = input.recorded?.content !== undefined ? seenEvidence(input.recorded.content, input.recorded.ok) : evidence;
+  const g = judgeGrounded(
+    input.reply,
+    seen,
+    { context: input.context, text: input.contextText ?? "", named, ...(input.known ? { saidNumber: (n: number) => input.known!.has(n) } : {}) },
+    input.index,
+    input.extra,
+  );
+  notes.push(...g.notes.map((n) => `reply ${n}`));
+  const progress = input.call && executed ? progressOf(input.call, input.info, ok, evidence?.rows, input.goal, input.repeat, notes, input.known, input.request ? requestFit(input.call.arguments, input.request, notes) : undefined) : 0;
+  const G = g.grounded === null ? 0.5 : g.grounded ? 1 : 0;
+  const success =
+    WEIGHTS.schema_valid * +schemaValid + WEIGHTS.executed * +executed + WEIGHTS.ok * +ok + WEIGHTS.grounded * G + WEIGHTS.progress * progress;
+  notes.push(FORMULA);
+  return {
+    schema_valid: schemaValid,
+    executed,
+    ok,
+    ...(recordedFailed ? { recorded_ok: false } : {}),
+    grounded: g.grounded,
+    progress: round(progress),
+    success_rate: round(success),
+    notes,
+  };
+}
+
+function seenEvidence(content: string, ok: boolean): Evidence {
+  const data = parseJson(content);
+  const total = data && typeof data === "object" && typeof (data as Obj).total === "number" ? ((data as Obj).total as number) : undefined;
+  return { ok, rows: listOf(data), objects: ok ? objectsIn(data) : [], ...(ok ? { text: content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}) };
+}
+
+/** The result's list when it is one (a search), undefined for a single record. */
+function listOf(data: unknown): Obj[] | undefined {
+  if (Array.isArray(data)) return rowsOf(data);
+  if (data && typeof data === "object") {
+    const d = data as Obj;
+    if ("error" in d && typeof d.error === "object") return undefined;
+    for (const v of Object.values(d)) if (Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null)) {
+      const rows = rowsOf(data);
+      return rows.length === 1 && rows[0] === data ? undefined : rows;
+    }
+  }
+  return undefined;
+}

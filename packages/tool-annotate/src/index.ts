@@ -1,0 +1,14 @@
+export { CALL_FAULTS, annotateDialogue, rerunAlternative, setupCalls } from "./annotate.js";
+export type { AnnotateOptions, AnnotateStats } from "./annotate.js";
+export { DEFECTS, proposeAlternatives } from "./alternatives.js";
+export type { Defect, Proposal } from "./alternatives.js";
+export { DialogueExecutor } from "./executor.js";
+export { FORMULA, WEIGHTS, gradeCall } from "./grade.js";
+export type { GradeInput } from "./grade.js";
+export { goalView } from "./goal.js";
+export { inferCalls } from "./infer.js";
+export { catalogIndex } from "./mentions.js";
+export { domainNameOf, makeTransform } from "./transform.js";
+export type { TransformOptions } from "./transform.js";
+export type { Alternative, CallLike, Grade, OpenSession } from "./types.js";
+export { spec } from "./spec.js";

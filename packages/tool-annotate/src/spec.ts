@@ -1,0 +1,41 @@
+import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
+import { llmOptions } from "@chatmill/llm/options";
+
+export const spec: ToolSpec = {
+  name: "tool-annotate",
+  version: readPackageVersion(import.meta.url),
+  summary: "make every tool use explicit and graded, with executed wrong alternatives for preference training",
+  input: "ndjson",
+  description: `Reads Dialogue records, writes them annotated: every assistant tool call gets a 'grade'
+(schema_valid, executed, ok, grounded, progress, success_rate) and 'alternatives': wrong-but-
+plausible calls, each with its defect, run on the same database state, with its real result
+and its own grade. Dialogues that answered without a tool (imported MultiWOZ, or an assistant
+that skipped the call) get the calls it should have made, inferred from the dialogue state or
+the user's words, executed and marked "inferred": true. Every item an assistant message names
+is linked in 'grounding' to its catalog record (id, table, image).
+success_rate = 0.15·schema_valid + 0.15·executed + 0.25·ok + 0.20·G + 0.25·progress
+(G: 1 grounded, 0.5 nothing to check, 0 not grounded). Where the chosen call failed and an
+alternative ran ok and scores higher, they swap. See the README for every rule.
+Defects: wrong_tool, wrong_args, missing_arg, hallucinated_id, ignored_context (stale context),
+unnecessary_call, action_key_instead_of_tool, tool_none, plan_as_python_dict, wrong_count.
+Domain: --domain, else the dialogue's 'domain' or scenario.domain, else travel for MultiWOZ.
+Tools the domain lacks (SGD services) run on the rows the dialogue's own results recorded.
+Offline and deterministic by default: the same --seed gives the same output, whatever the
+record order. With --engine openai, an LLM (role 'judge') also proposes alternatives, which are
+executed and graded like the others ("source": "llm"), and judges each reply's grounding as a
+note; execution and the schema checks still decide every grade.`,
+  options: [
+    { name: "alternatives", short: "k", type: "int", placeholder: "K", default: 3, min: 0, max: 10, description: "alternatives per graded call (each of a different defect)" },
+    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain for every dialogue: retail, travel, ops, or a pack file/folder" },
+    { name: "defects", type: "string", placeholder: "LIST", description: "only these defects, comma-separated (default: all ten)" },
+    { name: "no-infer", type: "boolean", description: "do not add calls to dialogues that lack them" },
+    ...llmOptions,
+  ],
+  examples: [
+    { what: "grade simulated dialogues, three alternatives per call", cmd: "dialogue-sim < scenarios.ndjson | tool-annotate > annotated.ndjson" },
+    { what: "make imported MultiWOZ dialogues' tool use explicit (calls inferred from the state)", cmd: "chatmill-import --from multiwoz dialogues.json | tool-annotate --domain travel > explicit.ndjson" },
+    { what: "only the seed-004 format errors, five per call, then DPO pairs", cmd: "tool-annotate -k 4 --defects action_key_instead_of_tool,tool_none,plan_as_python_dict,wrong_count < d.ndjson | to-dpo" },
+    { what: "let a local model propose more alternatives (vLLM, Ollama, …)", cmd: "tool-annotate --engine openai --base-url http://localhost:8000/v1 --model qwen2.5-7b --cache .cache < d.ndjson > a.ndjson" },
+    { what: "success rates of every graded call", cmd: "tool-annotate < d.ndjson | jq -c '.messages[].tool_calls[]? | {name, s: .grade.success_rate}'" },
+  ],
+};

@@ -1,0 +1,39 @@
+import type { Call, Domain, Session, SessionOptions, ToolResult } from "@chatmill/domains";
+
+export type Obj = Record<string, unknown>;
+export type { Call, Domain, Session, ToolResult };
+
+/** Opens a fresh session on a domain's initial state (the domains package's createSession). */
+export type OpenSession = (domain: Domain, opts?: SessionOptions) => Session;
+
+/** A tool call as tool-annotate handles it: arguments always an object. */
+export interface CallLike {
+  id?: string;
+  name: string;
+  arguments: Obj;
+}
+
+export interface Grade {
+  schema_valid: boolean;
+  executed: boolean;
+  ok: boolean;
+  /** false when the dialogue's own result of this call failed (e.g. an injected timeout) though the re-run succeeds. */
+  recorded_ok?: boolean;
+  grounded: boolean | null;
+  progress: number;
+  success_rate: number;
+  notes?: string[];
+}
+
+export interface Alternative {
+  defect: string;
+  call?: { name: string; arguments: Obj };
+  text?: string;
+  detail?: string;
+  result: string | null;
+  ok: boolean;
+  error?: { type: string; message: string };
+  grade: Grade;
+}
+
+export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
