@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -16,29 +16,25 @@ export interface RunResult {
 
 /** Runs a built tool with `input` on stdin (a string, or undefined for an empty stdin). */
 export function run(file: string, args: string[] = [], input = "", env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], {
-      cwd: root,
-      env: withEnv(env),
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.on("error", () => {}); // the tool may exit before reading everything
-    child.stdin.end(input);
-  });
+  const child = spawn(process.execPath, [file, ...args], { cwd: root, env: withEnv(env) });
+  child.stdin.on("error", () => {}); // the tool may exit before reading everything
+  child.stdin.end(input);
+  return collect(child);
 }
 
 /** Runs a shell pipeline with bash (real pipes, `| head`, PIPESTATUS). */
 export function sh(script: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return collect(spawn("bash", ["-c", `set -o pipefail; export PATH="${root}node_modules/.bin:$PATH"; ${script}`], { cwd: root, env: withEnv(env) }));
+}
+
+/** `tool args < input | head -1` in a real shell, so stdout really closes early; the tool's status is on stderr. */
+export function runHead(file: string, args: string[], inputFile: string): Promise<RunResult> {
+  const quoted = args.map((a) => `'${a}'`).join(" ");
+  return sh(`"${process.execPath}" "${file}" ${quoted} < '${inputFile}' | head -1; echo "status=\${PIPESTATUS[0]}" >&2`);
+}
+
+function collect(child: ChildProcessWithoutNullStreams): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", `set -o pipefail; export PATH="${root}node_modules/.bin:$PATH"; ${script}`], {
-      cwd: root,
-      env: withEnv(env),
-    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -57,4 +53,9 @@ function withEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 export function ndjson(values: unknown[]): string {
   return values.map((v) => `${JSON.stringify(v)}\n`).join("");
+}
+
+/** The NDJSON records of a tool's output. */
+export function lines(text: string): Array<Record<string, unknown>> {
+  return text.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
 }
