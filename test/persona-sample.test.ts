@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadDomain } from "@chatmill/domains";
 import { Persona } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
+import { run as spawned } from "./helpers/spawn.js";
 import { startFakeLlm } from "@chatmill/fake-llm";
 
 const BIN = join(import.meta.dirname, "../packages/persona-sample/bin/persona-sample.js");
@@ -15,17 +16,7 @@ function run(args: string[], input = "") {
   return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split("\n").filter(Boolean) };
 }
 /** Asynchronous run, so the fake LLM server in this process can answer the child. */
-function runAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const runAsync = (args: string[], env: NodeJS.ProcessEnv) => spawned(BIN, args, "", env).then((r) => ({ code: r.code, out: r.stdout, err: r.stderr }));
 const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as Persona);
 
 describe("persona-sample", () => {

@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Scenario, type Persona } from "@chatmill/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run as spawned } from "./helpers/spawn.js";
 import { startFakeLlm, type FakeLlm } from "@chatmill/fake-llm";
 
 const PKG = join(import.meta.dirname, "../packages");
@@ -17,18 +18,8 @@ function run(bin: string, args: string[], input = "") {
   return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split("\n").filter(Boolean) };
 }
 /** Like run, but asynchronous, so several processes can run at once (as under parallel --pipe). */
-function runAsync(bin: string, args: string[], input: string, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ["pipe", "pipe", "pipe"], env });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, out, err }));
-    child.stdin.end(input);
-  });
-}
+const runAsync = (bin: string, args: string[], input: string, env: NodeJS.ProcessEnv = {}) =>
+  spawned(bin, args, input, env).then((r) => ({ code: r.code, out: r.stdout, err: r.stderr }));
 const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as Scenario);
 
 let travel = "";

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Context, fromValues } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
+import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { checkOpenAIRftRow } from "@chatmill/export";
 import { rlTransform, type RlFlags } from "@chatmill/to-rl";
@@ -15,17 +16,7 @@ const FIX = join(ROOT, "test/fixtures/dialogues");
 const CLEAN = join(FIX, "all-clean.ndjson");
 const EDGE = join(FIX, "edge-cases.ndjson");
 
-function run(args: string[], input = "") {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, CHATMILL_NO_PROGRESS: "1" } });
-  return {
-    status: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    get rows() {
-      return r.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    },
-  };
-}
+const run = (args: string[], input = "") => runSync(BIN, args, input);
 
 const lines = (files: string[]) => files.flatMap((f) => readFileSync(f, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>));
 

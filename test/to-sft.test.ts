@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { Context, fromValues } from "@chatmill/kit";
 import { ChatTemplate, checkOpenAISftRow, checkSharegptSftRow, checkTrlSftRow } from "@chatmill/export";
@@ -17,17 +18,7 @@ const CLEAN = join(FIX, "all-clean.ndjson");
 const EDGE = join(FIX, "edge-cases.ndjson");
 const TEMPLATES = ["qwen2.5-instruct", "llama3.1-instruct", "qwen3"] as const;
 
-function run(args: string[], input = "") {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, CHATMILL_NO_PROGRESS: "1" } });
-  return {
-    status: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    get rows() {
-      return r.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    },
-  };
-}
+const run = (args: string[], input = "") => runSync(BIN, args, input);
 
 /** The library route (what the bin runs), for checks that need many runs. */
 async function inProcess(flags: SftFlags, file: string): Promise<Array<Record<string, unknown>>> {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -20,6 +20,19 @@ export function run(file: string, args: string[] = [], input = "", env: NodeJS.P
   child.stdin.on("error", () => {}); // the tool may exit before reading everything
   child.stdin.end(input);
   return collect(child);
+}
+
+/** Runs a built tool synchronously; `rows` parses its NDJSON output. */
+export function runSync(file: string, args: string[] = [], input = "") {
+  const r = spawnSync(process.execPath, [file, ...args], { cwd: root, input, encoding: "utf8", env: withEnv({}), maxBuffer: 1 << 28 });
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    get rows() {
+      return lines(r.stdout);
+    },
+  };
 }
 
 /** Runs a shell pipeline with bash (real pipes, `| head`, PIPESTATUS). */

@@ -10,13 +10,13 @@ export interface InputRecord<T = Record<string, unknown>> {
 }
 
 /** Wraps plain values as input records, for library use and tests. */
-export async function* fromValues<T extends object>(
-  values: Iterable<T> | AsyncIterable<T>,
+export async function* fromValues(
+  values: Iterable<object> | AsyncIterable<object>,
   source = "memory",
-): AsyncGenerator<InputRecord<T>> {
+): AsyncGenerator<InputRecord> {
   let line = 0;
   for await (const value of values) {
     line += 1;
-    yield { value, line, raw: JSON.stringify(value), source };
+    yield { value: value as Record<string, unknown>, line, raw: JSON.stringify(value), source };
   }
 }
