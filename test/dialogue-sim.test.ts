@@ -118,7 +118,7 @@ describe("dialogue-sim (built, through real pipes)", () => {
     expect(r.stdout.trim().split("\n")).toEqual(["1", "0"]);
   });
 
-  it("--help shows examples; --version; no --engine flag yet; bad flag values are usage errors", async () => {
+  it("--help shows examples; --version; --engine openai without a model and bad flag values are usage errors", async () => {
     const h = await run(sim, ["--help"]);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain("--failure-rate");

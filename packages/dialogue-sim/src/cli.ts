@@ -3,11 +3,18 @@ import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
   const [{ simulateTransform }, { scenarioOptions }] = await Promise.all([import("./simulate-records.js"), import("./scenario-flags.js")]);
+  let llm;
+  if (args.values.engine === "openai" || typeof args.values.config === "string") {
+    const { createLlm, llmEngine } = await import("@chatmill/llm");
+    if (llmEngine(args.values) === "openai") llm = createLlm(args.values, ctx, { defaultEngine: "offline", roles: ["user", "assistant"] });
+  }
   return simulateTransform(
     {
       ...(typeof args.values.domain === "string" ? { domain: args.values.domain } : {}),
       failureRate: args.values["failure-rate"] as number,
+      contextRole: args.values["context-role"] as "none",
       scenario: await scenarioOptions(args.values),
+      ...(llm ? { llm } : {}),
     },
     ctx,
   );

@@ -3,7 +3,7 @@ import { Rng } from "@chatmill/kit";
 import { Dialogue, type Scenario } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import { offlineDialogue } from "./engine/dialogue.js";
-import { rowsOf } from "./engine/rows.js";
+import { replayMismatches, ungrounded } from "./testing/replay.js";
 import { sampleScenarios } from "./testing/scenarios.js";
 
 type Msg = Record<string, any>;
@@ -12,44 +12,6 @@ const opts = { failureRate: 0.15, createSession, tool: "dialogue-sim", version: 
 function simulate(domainName: string, scenarios: Scenario[], failureRate = 0.15) {
   const domain = loadDomain(domainName);
   return scenarios.map((s) => offlineDialogue(s, domain, Rng.for(1, s.id, "dialogue"), { ...opts, failureRate }));
-}
-
-/** Re-runs every recorded call on a fresh session that has the dialogue's earlier writes; returns mismatches. */
-function replayMismatches(domainName: string, d: Msg): string[] {
-  const session = createSession(loadDomain(domainName));
-  for (const call of d.meta.setup ?? []) session.call(call);
-  const calls = new Map<string, Msg>();
-  const bad: string[] = [];
-  for (const m of d.messages as Msg[]) {
-    if (m.role === "assistant" && m.tool_calls) for (const c of m.tool_calls) calls.set(c.id, c);
-    if (m.role !== "tool") continue;
-    // Injected failures never reach the database (timeouts and 503s come before the op; empty/partial only cut a read).
-    if (m.injected) continue;
-    const c = calls.get(m.tool_call_id)!;
-    const again = session.call({ name: c.name, arguments: c.arguments });
-    if (again.content !== m.content) bad.push(`${d.id}: ${c.name} ${JSON.stringify(c.arguments)}`);
-  }
-  return bad;
-}
-
-/** Items an assistant names in its grounding that no earlier tool result of the dialogue showed. */
-function ungrounded(d: Msg): string[] {
-  const seen = new Set<string>();
-  const bad: string[] = [];
-  const ids = (v: unknown, out: Set<string>) => {
-    for (const row of rowsOf(v)) for (const k of ["id", "item_id", "sku", "hostname"]) if (row[k] !== undefined) out.add(String(row[k]));
-  };
-  for (const m of d.messages as Msg[]) {
-    if (m.role === "tool" && m.ok) {
-      try {
-        ids(JSON.parse(m.content), seen);
-      } catch {
-        /* not JSON: nothing to ground on */
-      }
-    }
-    if (m.role === "assistant") for (const g of m.grounding ?? []) if (!seen.has(String(g.item_id))) bad.push(`${d.id}: ${g.item_id}`);
-  }
-  return bad;
 }
 
 describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s domain", (domainName) => {

@@ -1,4 +1,5 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
+import { llmOptions } from "@chatmill/llm/options";
 
 export const spec: ToolSpec = {
   name: "dialogue-sim",
@@ -18,8 +19,22 @@ outcome checks the goal's constraints and expected end state against the final d
 resolution reached, goal_met, reward in [0, 1] (the share of checks passed), and the checks.
 --failure-rate makes that share of tool calls time out, fail, or come back empty or partial;
 the assistant retries, tries another tool, apologises once and asks the user, then gives up.
-Engine: offline only (seeded, no network): composed phrase banks for the user, a rule-based
-assistant policy. There is no --engine flag in this version (no LLM engine yet).`,
+--context-role puts the app's context (local time and place, the customer, budget, recent
+orders) in the dialogue: none (default), inline (prepended to the first user message), assistant
+(its own assistant message named context_provider, as seed 002), or system (a system message
+named context_provider). Both engines take it; with --engine openai the assistant model sees it.
+Engines: offline (default; seeded, no network): composed phrase banks for the user, a rule-based
+assistant policy. --engine openai: a user-simulator model (--user-model) sees the persona and the
+hidden goal and answers as JSON (message, status, intent, emotion, variation); an assistant model
+(--assistant-model) sees only the pack's system prompt, the tools (native tool calls, or Hermes
+<tool_call> text with --tool-format hermes) and the conversation; its calls run on the dialogue's
+own session as offline. Guards: a user who ends before the assistant did the work is sent back
+(twice at most), an empty or role-prefixed user message is repaired, the assistant gets at most
+4 tool rounds per turn, the user at most the scenario's turn budget. Each transcript is checked
+(schema, every call answered, no empty turn, ends with a reply) before it is written; one that
+cannot be made valid, or whose model calls keep failing, goes to --errors with the reason (exit 4,
+or 0 with --on-error skip). With --cache DIR a killed run resumes where it stopped, without repeating a request.
+LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, then --config.`,
   options: [
     { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, or a pack path); default: each record's own domain field" },
     { name: "failure-rate", type: "number", placeholder: "P", default: 0.15, min: 0, max: 1, description: "share of tool calls whose result is replaced by an injected failure" },
@@ -28,12 +43,16 @@ assistant policy. There is no --engine flag in this version (no LLM engine yet).
     { name: "dates", type: "string", placeholder: "FROM..TO", default: "2026-01-01..2026-12-31", description: "(Persona input) scenario dates are drawn from this range, as scenario-gen" },
     { name: "home-share", type: "number", placeholder: "P", default: 0.5, min: 0, max: 1, description: "(Persona input) probability the scenario is in the persona's own city, as scenario-gen" },
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "(Persona input) override a scenario distribution, e.g. resolution=resolved:1, as scenario-gen" },
+    { name: "context-role", type: "string", placeholder: "ROLE", default: "none", choices: ["none", "inline", "assistant", "system"], description: "where the app's context (time, place, customer, recent orders) goes: nowhere, the first user message, or its own assistant/system message named context_provider" },
+    ...llmOptions,
   ],
   examples: [
     { what: "the whole pipeline", cmd: "persona-sample -n 1000 --domain retail | scenario-gen | dialogue-sim | dedup | to-dpo > out.jsonl" },
     { what: "straight from personas (the scenario is made on the way)", cmd: "cat personas.ndjson | dialogue-sim --domain travel > dialogues.ndjson" },
     { what: "no injected failures, only resolved goals", cmd: "persona-sample -n 100 --domain ops | dialogue-sim --failure-rate 0 --mix resolution=resolved:1" },
     { what: "look at one dialogue as text", cmd: "dialogue-sim scenarios.ndjson | head -1 | jq -r '.messages[] | \"\\(.role): \\(.content // (.tool_calls|tostring))\"'" },
+    { what: "with a local model (vLLM, Ollama…), resumable", cmd: "dialogue-sim --engine openai --base-url http://localhost:8000/v1 --model qwen2.5-7b --cache .llm-cache -j 32 < scenarios.ndjson > dialogues.ndjson" },
+    { what: "context on its own message, as seed 002", cmd: "dialogue-sim --context-role assistant < scenarios.ndjson" },
     { what: "reproducible, and the same when split across processes", cmd: "parallel --pipe -k -N 500 dialogue-sim --seed 7 < scenarios.ndjson > dialogues.ndjson" },
   ],
 };

@@ -136,6 +136,15 @@ export class OfflineDialogue {
     return out;
   }
 
+  /**
+   * Only the bookings that exist before the conversation, for an engine that runs the
+   * conversation itself (the LLM engine): the calls made and the refs of the bookings.
+   */
+  setUp(): Pick<Trace, "setup" | "refs"> {
+    this.setupBookings();
+    return { setup: this.trace.setup, refs: this.trace.refs };
+  }
+
   /** Bookings the scenario says exist before the dialogue (to cancel or change) are made first, off-screen. */
   private setupBookings(): void {
     const setup = (this.scenario.goal as { setup?: Array<{ service: string; match?: Record<string, unknown> }> }).setup;

@@ -1,0 +1,99 @@
+import type { Scenario } from "@chatmill/schema";
+import type { Call, Domain } from "../contract.js";
+
+/** What the user simulator needs to know that the assistant must not: the goal, as words and data. */
+export interface HiddenGoal {
+  scenario: Scenario;
+  domain: Domain;
+  /** Bookings that exist before the conversation: the user knows their references. */
+  bookings: Array<{ call: Call; ref: string }>;
+}
+
+const LANGUAGE: Record<string, string> = {
+  en: "Write in English.",
+  hi: "Write in Hindi, in Devanagari script, the way people type it in a chat app (English brand names and numbers may stay in Latin script).",
+  mixed: "Write in Hinglish: Hindi and English mixed in Latin script, the way people in India chat (e.g. \"mujhe ek hotel chahiye near the station, budget 3000 tak\").",
+};
+
+const STYLE: Record<string, string> = {
+  casual: "relaxed and friendly, short sentences, the odd emoji or 'lol' is fine",
+  senior_engineer: "precise and technical, gets to the point, uses exact names and numbers",
+  stressed: "rushed and anxious, short messages, wants it fixed now, may repeat themselves",
+  learner: "curious and unsure, asks what things mean, thanks the assistant for explanations",
+  executive: "brisk and busy, expects the assistant to handle details, one-line messages",
+};
+
+const ENDING: Record<string, string> = {
+  resolved: "You get what you came for: once the assistant has actually done it (found it, booked it, changed or cancelled it), thank them and end.",
+  failed: "You do not get what you came for: if the assistant cannot find or do it after a real attempt, or keeps failing, give up politely or in frustration and end with status give_up.",
+  escalated: "At some point, after the assistant has tried, you ask for a human agent; once they hand you over, end with status escalate.",
+};
+
+/** The user simulator's system prompt: persona, hidden goal, how to behave, how to end. */
+export function userSystemPrompt(h: HiddenGoal): string {
+  const { scenario: s } = h;
+  const p = s.persona;
+  const who = [
+    p.name && `Your name is ${p.name}.`,
+    p.age !== undefined && `You are ${p.age}.`,
+    p.occupation && `You work as a ${p.occupation}.`,
+    p.location && `You live in ${p.location.city}${p.location.country ? `, ${p.location.country}` : ""}.`,
+    p.traits?.length && `You are ${p.traits.join(", ")}.`,
+    p.description,
+  ].filter(Boolean);
+  const style = STYLE[p.style] ?? p.style.replace(/_/g, " ");
+  const language = LANGUAGE[p.language] ?? `Write in the language with code '${p.language}'.`;
+  const bookings = h.bookings.map((b) => `- You already have a booking, reference ${b.ref}: ${JSON.stringify(b.call.arguments)}`);
+  const constraints = s.goal.constraints.map((c) => `- ${c.field} ${c.op} ${JSON.stringify(c.value)}${c.service ? ` (${c.service})` : ""}`);
+  return [
+    `You are role-playing a customer who is chatting with ${h.domain.pack.description ? `an assistant: ${h.domain.pack.description}` : "a customer-service assistant"}`,
+    `You are the customer, never the assistant. Never say you are an AI or a simulation.`,
+    "",
+    "# Who you are",
+    ...who,
+    `How you write: ${style}; formality ${p.formality ?? "neutral"}, ${p.verbosity ?? "moderate"} length.`,
+    language,
+    `Right now you feel ${s.emotions.user}. It is ${s.time.at.replace("T", " ")} (${s.time.slot}) and you are in ${s.region}.`,
+    s.narrative ? `Your situation: ${s.narrative}` : "",
+    "",
+    "# Your goal (secret: the assistant only learns it from what you say)",
+    s.goal.text,
+    ...(constraints.length ? ["What must hold for you to be satisfied:", ...constraints] : []),
+    ...bookings,
+    "",
+    "# How to behave",
+    "- Open with what you want in your own words, but do not give every detail at once: reveal your requirements over a few messages, as real people do.",
+    "- React to what the assistant shows you: pick from the options it offers, ask about one, or say why none fits.",
+    "- Now and then be human: hesitate, correct yourself (\"sorry, I meant…\"), change your mind once, ask what something means, or make a little small talk.",
+    "- Only use names, prices and references the assistant gave you or that are in your goal; never invent them.",
+    `- ${ENDING[s.resolution] ?? ENDING.resolved}`,
+    `- Keep the whole conversation within about ${s.turns.max} messages from you.`,
+    "",
+    "# Your answer",
+    "JSON with: message (what you type next, no quotes around it, no role name), status (continue while the conversation should go on; goal_met when you are satisfied and saying goodbye; give_up when you stop without getting it; escalate when you ask for a human), intent (what your message does), emotion (how you feel now), variation (none, or the human behaviour this message shows).",
+  ]
+    .filter((l) => l !== "")
+    .join("\n");
+}
+
+/** The assistant's system prompt: the pack's own, plus what every assistant in chatmill data does. */
+export function assistantSystemPrompt(domain: Domain): string {
+  const own = typeof domain.offline.system_prompt === "string" ? domain.offline.system_prompt : `You are a helpful assistant for ${domain.name}.`;
+  return [
+    own,
+    "Use the tools to look things up and to act; base every name, price, time, id and reference you give on a tool result from this conversation.",
+    "When a tool fails, say so briefly and retry, try another tool, or ask the user; do not over-apologise.",
+    "Reply in the language and tone the user writes in, and offer a useful next step.",
+  ].join("\n");
+}
+
+/** The note added to the user simulator's prompt when it tried to end before the work was done. */
+export function notDoneNote(missing: string): string {
+  return `(Note for you only: you tried to end the conversation, but ${missing}. Do not end yet: reply to the assistant's last message and keep pursuing your goal, with status continue.)`;
+}
+
+/** The note for the user's last allowed message. */
+export const LAST_TURN_NOTE = "(Note for you only: this must be your last message. Wrap up in one message: thank them, or give up, or ask for a human, and set the status accordingly.)";
+
+/** The note asking the user simulator to open the conversation. */
+export const OPEN_NOTE = "(The chat window is open. Write your first message to the assistant.)";
