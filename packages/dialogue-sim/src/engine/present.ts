@@ -40,18 +40,3 @@ export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opt
   const tail = typeof img === "string" && img !== "" ? ` ${lang === "en" ? "— pic" : "— photo"}: ${img}` : "";
   return `${title}${idText}${parts.length ? ` — ${parts.join(", ")}` : ""}${tail}`;
 }
-
-/** Up to `n` facts of a fetched row, as "field: value" pairs (details, status, reviews). */
-export function facts(row: Row, skip: readonly string[], n = 5): string {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(row)) {
-    if (skip.includes(k) || v == null || v === "" || v === "?") continue;
-    if (typeof v === "object" && !Array.isArray(v)) continue;
-    if (Array.isArray(v) && (v.length === 0 || typeof v[0] === "object")) continue;
-    const text = Array.isArray(v) ? v.slice(0, 4).join(", ") : String(v);
-    if (text.length > 120) continue;
-    out.push(`${k.replace(/_/g, " ")}: ${text}`);
-    if (out.length >= n) break;
-  }
-  return out.join("; ");
-}

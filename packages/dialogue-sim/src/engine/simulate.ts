@@ -4,7 +4,8 @@ import type { Constraint } from "../contract.js";
 import type { Call, Domain, Row, ServiceInfo, Session, ToolResult } from "../contract.js";
 import { describeConstraint, langOf, type Lang } from "../phrases/describe.js";
 import { expand, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
-import { displayOf, facts, itemLine, type Shown } from "./present.js";
+import { compareText, factsText, stockText } from "./facts.js";
+import { displayOf, itemLine, type Shown } from "./present.js";
 import { meets, nameOf, rowIndex, rowsOf } from "./rows.js";
 import { ToolIndex, argValue, requiredFields, type ToolInfo } from "./tools.js";
 import { MIDWAY, OPENING } from "../phrases/small-talk.js";
@@ -566,15 +567,14 @@ export class OfflineDialogue {
         ? this.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
         : this.lang === "en" ? `No reviews for ${item.name} yet.` : this.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
     } else if (act === "availability") {
-      const inStock = rows.filter((row) => Number(row.qty ?? row.quantity ?? 1) > 0);
-      const lines = inStock.slice(0, 4).map((row) => facts(row, ["sku", "price"], 3));
-      text = lines.length
-        ? this.voice.assistant("availability", { name: item.name, facts: lines.join(" | ") })
+      const stock = stockText(rows, this.lang);
+      text = stock
+        ? this.voice.assistant("availability", { name: item.name, facts: stock })
         : this.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
     } else {
       const row = rows[0] ?? item.row;
       const skip = [d.title ?? "name", d.id ?? "id", "description", "images", "image", "source"];
-      text = this.voice.assistant("details", { name: item.name, id: item.key, facts: facts(row, skip, this.voice.style === "executive" ? 3 : 6) });
+      text = this.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, skip, this.voice.style === "executive" ? 3 : 6, this.lang) });
       if (typeof row.image === "string" && this.lang === "en") text += ` Photo: ${row.image}`;
       if (this.voice.style === "learner" && this.lang === "en") text += ` ${this.rng.pick(["Pro tip: check the material if you care about warmth.", "Pro tip: I can check stock in your size before you decide.", "Pro tip: reviews are a good tie-breaker."])}`;
     }
@@ -595,7 +595,7 @@ export class OfflineDialogue {
     }
     const rows = rowsOf(done.res.data);
     const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.row, b.row];
-    const lines = pair.map((row) => `${nameOf(row) ?? ""}: ${facts(row, ["id", "name", "image", "description", "images"], 4)}`).join(" | ");
+    const lines = compareText(pair[0]!, pair[1]!, this.lang);
     this.assistantSay(`${this.voice.assistant("compare", { lines })} ${this.voice.offer(0.6)}`.trim(), "compare", undefined, [a, b]);
     return true;
   }
@@ -867,7 +867,7 @@ function statusLine(row: Row): string {
   if (disks.length) parts.push(`disks ${disks.map((d) => `\`${String(d.mount)}\` ${String(d.use_pct)}%`).join(", ")}`);
   const svcs = Array.isArray(row.services) ? (row.services as Row[]) : [];
   if (svcs.length) parts.push(`services ${svcs.map((s) => `${String(s.name)} ${String(s.status)}`).join(", ")}`);
-  if (parts.length === 0) return `${name}: ${facts(row, ["id", "name", "hostname"], 5)}`;
+  if (parts.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, "en")}`;
   return `\`${name}\`: ${parts.join("; ")}`;
 }
 

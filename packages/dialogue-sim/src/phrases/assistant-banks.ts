@@ -94,17 +94,21 @@ const en: Bank = {
   ],
   details: [
     "{name} [({id})|] — {facts}.",
-    "[Here's the rundown on|About] {name}: {facts}.",
+    "[Here's the rundown on|About] {name}: it's {facts}.",
+    "{name} [({id})|] is {facts}.",
   ],
   compare: [
     "[Side by side|Quick comparison]: {lines}",
     "[Here's how they stack up|Comparing the two]: {lines}",
+    "[The main difference|What sets them apart]: {lines}",
   ],
   reviews: [
     "[Reviews for|What people say about] {name}: {facts}.",
   ],
   availability: [
-    "{name}: {facts}.",
+    "[Good news|Yes] — {name} is in stock in {facts}.",
+    "{name} is available in {facts}.",
+    "[I checked|Just checked]: {name} comes in {facts}.",
   ],
   correction_ack: [
     "[No problem|Got it|Ah, okay] — {c} [it is|then]. [Updating the search.|Let me re-check.]",
