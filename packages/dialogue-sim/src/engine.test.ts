@@ -145,3 +145,12 @@ describe("facts as people say them", () => {
     expect(factsText(row, [], 2, "mixed")).toBe("brand Luma, material Hemp/Organic Cotton");
   });
 });
+
+describe("names as an assistant writes them", () => {
+  it("title-cases lower-case database names and leaves ids, hostnames and cased names alone", async () => {
+    const { displayName } = await import("./engine/rows.js");
+    expect(displayName("archway house")).toBe("Archway House");
+    expect(displayName("the museum of archaelogy and anthropology")).toBe("The Museum of Archaelogy and Anthropology");
+    for (const same of ["Radiant Tee", "web-01", "tr7075", "db_main", "iPhone case"]) expect(displayName(same)).toBe(same);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
-import { nameOf } from "./rows.js";
+import { displayName, nameOf } from "./rows.js";
 
 /**
  * A fetched row's facts as a person would say them ("by Luma, made of hemp and organic
@@ -47,8 +47,8 @@ const COMPARE_SKIP = ["id", "name", "image", "description", "images", "source", 
 export function compareText(a: Row, b: Row, lang: Lang): string {
   const same = (k: string) => JSON.stringify(a[k]) === JSON.stringify(b[k]);
   const only = (x: Row, keep: (k: string) => boolean): Row => Object.fromEntries(Object.entries(x).filter(([k]) => keep(k)));
-  const na = nameOf(a) ?? "the first";
-  const nb = nameOf(b) ?? "the second";
+  const na = displayName(nameOf(a) ?? "first one");
+  const nb = displayName(nameOf(b) ?? "second one");
   const da = factsText(only(a, (k) => !same(k)), COMPARE_SKIP, 3, lang);
   const db = factsText(only(b, (k) => !same(k)), COMPARE_SKIP, 3, lang);
   const shared = factsText(only(a, same), COMPARE_SKIP, 2, lang);

@@ -26,6 +26,18 @@ export function nameOf(row: Row): string | undefined {
   return undefined;
 }
 
+const SMALL = new Set(["a", "an", "and", "at", "de", "di", "du", "for", "in", "la", "le", "of", "on", "the", "to"]);
+
+/**
+ * A name as an assistant writes it. Some databases store names in lower case (MultiWOZ:
+ * "archway house"); a name of plain lower-case words gets title case, any other stays as it is.
+ */
+export function displayName(name: string): string {
+  // Ids and hostnames (tr7075, web-01, db_main) stay as they are.
+  if (/[A-Z0-9_.]/.test(name) || /\w-\w/.test(name) || !/[a-z]/.test(name)) return name;
+  return name.replace(/[a-z][\w']*/g, (w, at: number) => (at > 0 && SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
+}
+
 export function priceOf(row: Row): number | undefined {
   for (const [k, v] of Object.entries(row)) {
     if (/^(price|fare|cost|price_single|price_double)$/i.test(k)) {

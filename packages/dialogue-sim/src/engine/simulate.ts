@@ -6,7 +6,7 @@ import { describeConstraint, langOf, type Lang } from "../phrases/describe.js";
 import { expand, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
 import { compareText, factsText, stockText } from "./facts.js";
 import { displayOf, itemLine, type Shown } from "./present.js";
-import { meets, nameOf, rowIndex, rowsOf } from "./rows.js";
+import { displayName, meets, nameOf, rowIndex, rowsOf } from "./rows.js";
 import { ToolIndex, argValue, requiredFields, type ToolInfo } from "./tools.js";
 import { MIDWAY, OPENING } from "../phrases/small-talk.js";
 import { Voice } from "./voice.js";
@@ -378,7 +378,7 @@ export class OfflineDialogue {
     for (const row of rows) {
       const k = row[key] ?? row.id;
       if (k === undefined) continue;
-      const name = (d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? String(k);
+      const name = displayName((d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? String(k));
       const img = d.image ? row[d.image] : row.image;
       const s: Shown = { key: String(k), name, row: this.full(table, row), table, callId, ...(typeof img === "string" && img ? { image: img } : {}) };
       this.shown.set(`${table}\u0000${s.key}`, s);
@@ -458,17 +458,21 @@ export class OfflineDialogue {
     if (!shown) return this.serviceDown(task, outcome);
     let top = this.present(task, shown, revealed);
 
+    const correct = (w: { bad: Constraint; good: Constraint }): void => {
+      const i = revealed.indexOf(w.bad);
+      if (i >= 0) revealed[i] = w.good;
+      else revealed.push(w.good);
+      const c = describeConstraint(w.good, this.lang, this.rng, this.currency);
+      this.userSay(this.voice.user("correct", { c, old: String(w.bad.value) }), "filter", "correction");
+      this.assistantSay(this.voice.assistant("correction_ack", { c }), "filter", "correction");
+    };
+
     // Reveal the rest of the agenda, one constraint (or correction) per turn.
     while ((pending.length > 0 || wrong) && this.turnsLeft() > reserve + 2) {
       const rr = this.rng;
       let variation: string | undefined;
       if (wrong && (pending.length === 0 || rr.chance(0.6))) {
-        const i = revealed.indexOf(wrong.bad);
-        if (i >= 0) revealed[i] = wrong.good;
-        else revealed.push(wrong.good);
-        const c = describeConstraint(wrong.good, this.lang, rr, this.currency);
-        this.userSay(this.voice.user("correct", { c, old: String(wrong.bad.value) }), "filter", "correction");
-        this.assistantSay(this.voice.assistant("correction_ack", { c }), "filter", "correction");
+        correct(wrong);
         variation = "correction";
         wrong = undefined;
       } else {
@@ -481,9 +485,13 @@ export class OfflineDialogue {
       if (!shown) return this.serviceDown(task, outcome);
       top = this.present(task, shown, revealed, variation);
     }
-    if (wrong) {
-      // Ran out of turns before correcting: the wrong value stays, as it would.
+    if (wrong && outcome !== "failed" && this.turnsLeft() > 1) {
+      // Short of turns, a user who means to get it right still corrects themselves, late.
+      correct(wrong);
       wrong = undefined;
+      shown = this.search(task, revealed);
+      if (!shown) return this.serviceDown(task, outcome);
+      top = this.present(task, shown, revealed, "correction");
     }
 
     // Look closer while the budget allows and the dialogue is still short of its minimum.

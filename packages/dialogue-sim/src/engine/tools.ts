@@ -103,7 +103,8 @@ export interface SearchPlan {
 const opFits = (filterOp: string, c: Constraint): boolean => {
   if (filterOp === c.op) return true;
   // "leaving at 07:34" is asked as "leaving after 07:34": the tool sorts, the exact one comes first.
-  if (c.op === "eq") return ["eq", "contains", "match", "in", "gte"].includes(filterOp);
+  // "arriving by 20:54" is asked as "arriving at or before 20:54"; planSearch widens the page.
+  if (c.op === "eq") return ["eq", "contains", "match", "in", "gte", "lte"].includes(filterOp);
   if (c.op === "contains") return ["eq", "contains", "match", "in"].includes(filterOp);
   if (c.op === "lt") return filterOp === "lte";
   if (c.op === "gt") return filterOp === "gte";
@@ -119,6 +120,12 @@ function planSearch(tool: ToolInfo, constraints: readonly Constraint[]): SearchP
     if (f) {
       args[f.arg] = argValue(tool.properties[f.arg], c.value);
       covered++;
+      // An exact value asked as an upper bound comes last in an ascending list: ask for the longest page.
+      const limitArg = tool.run.limit_arg;
+      if (c.op === "eq" && f.op === "lte" && typeof limitArg === "string" && tool.properties[limitArg]) {
+        const max = tool.properties[limitArg]!.maximum;
+        args[limitArg] = typeof max === "number" ? max : 20;
+      }
     } else if (tool.text && tool.text.fields.includes(c.field) && (typeof c.value === "string" || typeof c.value === "number")) {
       words.push(String(c.value));
       covered++;
