@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Context, mapConcurrent } from "../packages/kit/dist/index.js";
 import { Llm, resolveConfig } from "../packages/llm/dist/index.js";
+import { killWhen } from "./lib/kill-when.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const fakeBin = join(root, "packages/fake-llm/bin/chatmill-fake-llm.js");
@@ -132,17 +133,7 @@ if (PARTS.has(4)) {
   const points = [0, 1, 2].map((k) => Math.floor(((k + Math.random()) * N) / 3));
   const codes: Array<number | null> = [];
   for (const point of points) {
-    const r = await runMap([...args, "--cache", cache], input, { OPENAI_BASE_URL: resumeFake.url }, (p) => {
-      const poll = setInterval(() => {
-        void resumeFake.stats().then((s) => {
-          if (s.completed >= point && p.exitCode === null) {
-            clearInterval(poll);
-            p.kill("SIGTERM");
-          }
-        });
-      }, 20);
-      p.once("exit", () => clearInterval(poll));
-    });
+    const r = await runMap([...args, "--cache", cache], input, { OPENAI_BASE_URL: resumeFake.url }, killWhen(async () => (await resumeFake.stats()).completed, point, "SIGTERM", 20));
     codes.push(r.code);
   }
   const final = await runMap([...args, "--cache", cache], input, { OPENAI_BASE_URL: resumeFake.url });

@@ -1,6 +1,5 @@
 // dialogue-sim --engine openai against the project's fake OpenAI-compatible server: valid
 // dialogues with real tool calls, injected faults, resume after kills, and the simulator guards.
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +7,7 @@ import { Dialogue } from "@chatmill/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replayMismatches, ungrounded } from "../packages/dialogue-sim/src/testing/replay.js";
 import { bin, lines, run, sh } from "./helpers/spawn.js";
+import { killWhen } from "../bench/lib/kill-when.js";
 import { runBin, startFake, type FakeProcess } from "./llm-helpers.js";
 
 type Msg = Record<string, any>;
@@ -216,15 +216,6 @@ describe("dialogue-sim --context-role (offline engine)", () => {
 /** One run killed with SIGTERM once the server has answered `after` more requests. */
 async function runKilled(f: FakeProcess, cache: string, after: number) {
   const base = (await f.stats()).completed;
-  return runBin(sim, ["--engine", "openai", "--config", config, "--min-turns", "2-2", "--max-turns", "3-3", "-q", "--cache", cache], personas, { OPENAI_BASE_URL: f.url }, (p: ChildProcess) => {
-    const poll = setInterval(() => {
-      void f.stats().then((s) => {
-        if (s.completed - base >= after && p.exitCode === null) {
-          clearInterval(poll);
-          p.kill("SIGTERM");
-        }
-      });
-    }, 10);
-    p.once("exit", () => clearInterval(poll));
-  });
+  const args = ["--engine", "openai", "--config", config, "--min-turns", "2-2", "--max-turns", "3-3", "-q", "--cache", cache];
+  return runBin(sim, args, personas, { OPENAI_BASE_URL: f.url }, killWhen(async () => (await f.stats()).completed - base, after));
 }

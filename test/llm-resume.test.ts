@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { killWhen } from "../bench/lib/kill-when.js";
 import { llmMapBin, records, runBin, startFake, type FakeProcess } from "./llm-helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "llm-resume-"));
@@ -26,19 +27,7 @@ const run = (fake: FakeProcess, cache: string | undefined, onStart?: (p: ChildPr
   runBin(llmMapBin, ["--config", config, "--prompt", "Rewrite: {{text}}", ...(cache ? ["--cache", cache] : [])], input, { OPENAI_BASE_URL: fake.url }, onStart);
 
 /** Kills the run with `signal` once the server has answered `after` requests. */
-function killWhen(fake: FakeProcess, after: number, signal: NodeJS.Signals) {
-  return (p: ChildProcess) => {
-    const poll = setInterval(() => {
-      void fake.stats().then((s) => {
-        if (s.completed >= after && p.exitCode === null) {
-          clearInterval(poll);
-          p.kill(signal);
-        }
-      });
-    }, 15);
-    p.once("exit", () => clearInterval(poll));
-  };
-}
+const killAfter = (fake: FakeProcess, after: number, signal: NodeJS.Signals) => killWhen(async () => (await fake.stats()).completed, after, signal);
 
 function expectPrefix(partial: string, full: string) {
   const done = partial.split("\n").slice(0, -1); // the last piece may be cut mid-line
@@ -56,7 +45,7 @@ describe("llm-map resume", () => {
     // Random kill points, one in each third of the run.
     const points = [0, 1, 2].map((k) => Math.floor(((k + Math.random()) * N) / 3));
     for (const point of points) {
-      const killed = await run(resumeFake, cache, killWhen(resumeFake, point, "SIGTERM"));
+      const killed = await run(resumeFake, cache, killAfter(resumeFake, point, "SIGTERM"));
       // SIGTERM lets the requests in flight land in the cache, then exits 143 (killed before
       // the layer started, the process just dies of the signal; after the end, it exited 0).
       expect(killed.code === 143 || killed.code === 0 || killed.signal === "SIGTERM").toBe(true);
@@ -76,7 +65,7 @@ describe("llm-map resume", () => {
     const [baseFake, killFake] = await Promise.all([fakeServer(), fakeServer()]);
     const baseline = await run(baseFake, undefined);
     const cache = join(dir, "cache9");
-    const killed = await run(killFake, cache, killWhen(killFake, Math.floor(N / 2), "SIGKILL"));
+    const killed = await run(killFake, cache, killAfter(killFake, Math.floor(N / 2), "SIGKILL"));
     expect(killed.signal).toBe("SIGKILL");
     const final = await run(killFake, cache);
     expect(final.code).toBe(0);
