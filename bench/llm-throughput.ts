@@ -16,8 +16,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Context, mapConcurrent } from "../packages/kit/dist/index.js";
-import { Llm, resolveConfig } from "../packages/llm/dist/index.js";
+import { Context, mapConcurrent } from "@chatmill/kit";
+import { Llm, resolveConfig } from "@chatmill/llm";
 import { killWhen } from "./lib/kill-when.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -51,7 +51,7 @@ export async function writeRecords(path: string, count: number, make = dialogueR
     bytes += Buffer.byteLength(line);
     batch.push(line);
     if (batch.length === 1000) {
-      if (!out.write(batch.join(""))) await new Promise((r) => out.once("drain", r));
+      if (!out.write(batch.join(""))) await new Promise<void>((r) => out.once("drain", () => r()));
       batch = [];
     }
   }

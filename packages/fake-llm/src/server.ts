@@ -77,6 +77,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
   server.keepAliveTimeout = 30_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A model answers `delayMs` after the request arrives: the fake's own work comes out of that time.
+    const arrived = performance.now();
     const path = (req.url ?? "/").split("?")[0]!.replace(/^\/v1(?=\/)/, "");
     state.byPath[path] = (state.byPath[path] ?? 0) + 1;
     if (req.method === "GET" && path === "/stats") return sendJson(res, 200, snapshot(state));
@@ -114,7 +116,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     try {
       const rule = path === "/chat/completions" ? findRule(body) : undefined;
       const wait = (rule?.reply.delayMs ?? opts.delayMs ?? 0) + (fault === "slow" ? (opts.slowMs ?? 2000) : 0);
-      if (wait > 0) await sleep(wait);
+      const left = wait - (performance.now() - arrived);
+      if (left > 0) await sleep(left);
       if (closed || res.destroyed) {
         state.aborted += 1;
         return;
