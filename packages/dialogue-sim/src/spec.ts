@@ -31,9 +31,10 @@ hidden goal and answers as JSON (message, status, intent, emotion, variation); a
 own session as offline. Guards: a user who ends before the assistant did the work is sent back
 (twice at most), an empty or role-prefixed user message is repaired, the assistant gets at most
 4 tool rounds per turn, the user at most the scenario's turn budget. Each transcript is checked
-(schema, every call answered, no empty turn, ends with a reply) before it is written; one that
-cannot be made valid, or whose model calls keep failing, goes to --errors with the reason (exit 4,
-or 0 with --on-error skip). With --cache DIR a killed run resumes where it stopped, without repeating a request.
+before it is written: schema, every call answered, no empty turn, ends with a reply, and no
+booking reference or id that no tool returned. One that cannot be made valid, or whose model
+calls keep failing, goes to --errors with the reason (exit 4, or 0 with --on-error skip).
+With --cache DIR a killed run resumes where it stopped, without repeating a request.
 LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, then --config.`,
   options: [
     { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, or a pack path); default: each record's own domain field" },

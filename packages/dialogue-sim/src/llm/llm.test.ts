@@ -29,6 +29,9 @@ describe("the LLM engine's transcript guard", () => {
     expect(checkTranscript(dialogue([ok[0], ok[1], { role: "assistant", content: "  " }]), 3)).toMatch(/empty assistant message/);
     expect(checkTranscript(dialogue([...ok.slice(0, 2), { role: "user", content: "more" }, ok[4]]), 1)).toMatch(/over the turn budget/);
     expect(checkTranscript(dialogue([ok[0], { role: "assistant", content: "Hello" }]), 3)).toMatch(/no user message/);
+    const booked = { role: "tool", tool_call_id: "c1", name: "find", content: '{"id":"TKUGY9BD9X","train":"TR0796"}', ok: true };
+    expect(checkTranscript(dialogue([...ok.slice(0, 3), booked, { role: "assistant", content: "Booked TR0796, reference TKUGY9BD9X." }]), 3)).toBeUndefined();
+    expect(checkTranscript(dialogue([...ok.slice(0, 3), booked, { role: "assistant", content: "Booked, reference XK42QZ." }]), 3)).toMatch(/names 'XK42QZ'.*invented/);
   });
 });
 

@@ -51,9 +51,34 @@ export function checkTranscript(d: Dialogue, maxUserTurns: number): string | und
     }
   }
   if (open.size > 0) return `tool call ${[...open.keys()][0]} has no result`;
+  const invented = inventedReference(d);
+  if (invented) return invented;
   if (users === 0 || replies === 0) return "the conversation has no user message or no assistant reply";
   if (users > maxUserTurns) return `the user spoke ${users} times, over the turn budget of ${maxUserTurns}`;
   const last = d.messages[d.messages.length - 1]!;
   if (last.role !== "assistant" || last.tool_calls?.length) return "the conversation does not end with an assistant reply";
+  return undefined;
+}
+
+/** Booking references and ids: capitals and digits, four or more (TKUGY9BD9X, TR7075, MH12). */
+const REFERENCE = /\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,}\b/g;
+
+/**
+ * The assistant's first reference that nothing before it contains (no tool result, no user
+ * message, no system or context text): a model inventing a booking number or an item id is
+ * exactly the data a trainer must not learn from.
+ */
+export function inventedReference(d: Dialogue): string | undefined {
+  let seen = "";
+  for (const [i, m] of d.messages.entries()) {
+    const text = typeof m.content === "string" ? m.content : "";
+    if (m.role === "assistant" && m.name !== CONTEXT_NAME && text) {
+      const lower = seen.toLowerCase();
+      for (const ref of text.match(REFERENCE) ?? []) {
+        if (!lower.includes(ref.toLowerCase())) return `message ${i}: the assistant names '${ref}', which no tool result or earlier message contains (an invented reference)`;
+      }
+    }
+    seen += `\n${text}`;
+  }
   return undefined;
 }
