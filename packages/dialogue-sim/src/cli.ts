@@ -2,7 +2,7 @@ import { runCli } from "@chatmill/kit/cli";
 import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
-  const [{ simulateTransform }, { scenarioOptions }] = await Promise.all([import("./simulate-records.js"), import("./scenario-flags.js")]);
+  const [{ simulateTransform }, { scenarioFlags }] = await Promise.all([import("./simulate-records.js"), import("@chatmill/scenario-gen")]);
   let llm;
   if (args.values.engine === "openai" || typeof args.values.config === "string") {
     const { createLlm, llmEngine } = await import("@chatmill/llm");
@@ -13,7 +13,7 @@ await runCli(spec, async (args, ctx) => {
       ...(typeof args.values.domain === "string" ? { domain: args.values.domain } : {}),
       failureRate: args.values["failure-rate"] as number,
       contextRole: args.values["context-role"] as "none",
-      scenario: await scenarioOptions(args.values),
+      scenario: await scenarioFlags(args.values),
       ...(llm ? { llm } : {}),
     },
     ctx,

@@ -2,20 +2,8 @@ import { UsageError, errorMessage, runCli } from "@chatmill/kit/cli";
 import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
-  const [{ parseMix, checkMixValues, CITY_NAMES }, { SCENARIO_MIX_KEYS }, seed003, { parseRange, parseDates }] = await Promise.all([
-    import("@chatmill/persona-sample"),
-    import("./scenario.js"),
-    import("./data/seed003.js"),
-    import("./flags.js"),
-  ]);
-  const mix = parseMix(args.values.mix as string[] | undefined, SCENARIO_MIX_KEYS);
-  checkMixValues(mix, "region", CITY_NAMES);
-  checkMixValues(mix, "slot", Object.keys(seed003.TIME_SLOTS));
-  checkMixValues(mix, "size", Object.keys(seed003.SIZE_WEIGHTS));
-  checkMixValues(mix, "resolution", Object.keys(seed003.RESOLUTION_WEIGHTS));
-  const minTurns = parseRange("min-turns", args.values["min-turns"] as string);
-  const maxTurns = parseRange("max-turns", args.values["max-turns"] as string);
-  const dates = parseDates(args.values.dates as string);
+  const { scenarioFlags } = await import("./flags.js");
+  const { mix, minTurns, maxTurns, dates, homeShare } = await scenarioFlags(args.values);
   const { loadDomain } = await import("@chatmill/domains");
   const domainArg = args.values.domain as string | undefined;
   let domain;
@@ -42,7 +30,7 @@ await runCli(spec, async (args, ctx) => {
       minTurns,
       maxTurns,
       dates,
-      homeShare: args.values["home-share"] as number,
+      homeShare,
       balance: args.values.balance === true,
       ...(llm ? { llm } : {}),
     },

@@ -1,4 +1,5 @@
 import { UsageError } from "@chatmill/kit";
+import type { Mix } from "@chatmill/persona-sample";
 
 /** "5-10", "5..10" or "5,10" → [5, 10]; "7" → [7, 7]. */
 export function parseRange(flag: string, text: string): [number, number] {
@@ -19,4 +20,31 @@ export function parseDates(text: string): [string, string] {
   const to = m[2] ?? from;
   if (to < from) throw new UsageError(`--dates: ${to} is before ${from}`);
   return [from, to];
+}
+
+/** The scenario flags as scenario-gen and dialogue-sim (Persona input) both take them, checked. */
+export async function scenarioFlags(values: Record<string, unknown>): Promise<{
+  mix: Mix;
+  minTurns: [number, number];
+  maxTurns: [number, number];
+  dates: [string, string];
+  homeShare: number;
+}> {
+  const [{ parseMix, checkMixValues, CITY_NAMES }, { SCENARIO_MIX_KEYS }, seed003] = await Promise.all([
+    import("@chatmill/persona-sample"),
+    import("./scenario.js"),
+    import("./data/seed003.js"),
+  ]);
+  const mix = parseMix(values.mix as string[] | undefined, SCENARIO_MIX_KEYS);
+  checkMixValues(mix, "region", CITY_NAMES);
+  checkMixValues(mix, "slot", Object.keys(seed003.TIME_SLOTS));
+  checkMixValues(mix, "size", Object.keys(seed003.SIZE_WEIGHTS));
+  checkMixValues(mix, "resolution", Object.keys(seed003.RESOLUTION_WEIGHTS));
+  return {
+    mix,
+    minTurns: parseRange("min-turns", String(values["min-turns"])),
+    maxTurns: parseRange("max-turns", String(values["max-turns"])),
+    dates: parseDates(String(values.dates)),
+    homeShare: values["home-share"] as number,
+  };
 }

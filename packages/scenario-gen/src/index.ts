@@ -7,6 +7,7 @@ export { CoverageCounter, GRID, coverageTransform, formatCoverage } from "./cove
 export type { CoverageOptions, CoverageReport, DimensionStats } from "./coverage.js";
 export { coverageSpec } from "./coverage-spec.js";
 export * as seed003 from "./data/seed003.js";
+export { parseDates, parseRange, scenarioFlags } from "./flags.js";
 export { scenarioTransform } from "./generate.js";
 export type { GenerateOptions } from "./generate.js";
 export { buildGoal } from "./goal.js";
