@@ -67,7 +67,6 @@ class LlmConversation {
   private toolCalls = 0;
   private nudgesLeft: number;
   private nudged = 0;
-  private emotion: string;
   private endedBy: "user" | "turn_budget" = "user";
   /** The key of this dialogue's requests in the LLM layer's accounting (and their seeds). */
   private readonly recordId: string;
@@ -95,7 +94,6 @@ class LlmConversation {
     this.schema = userTurnSchema(domain, scenario.emotions.user);
     this.prefix = `call_${rng.fork("ids").u32().toString(36)}`;
     this.nudgesLeft = opts.nudges ?? 2;
-    this.emotion = scenario.emotions.user;
     // Scenario ids repeat across domains (they come from the persona and the seed), so the domain is part of the key.
     this.recordId = llmRecordId(scenario, domain);
   }
@@ -172,7 +170,6 @@ class LlmConversation {
         continue;
       }
       this.userTurns++;
-      this.emotion = turn.emotion;
       const labels: Labels = { intent: turn.intent, emotion: turn.emotion };
       if (turn.variation !== "none") labels.variation = turn.variation;
       this.transcript.push({ role: "user", content: text, labels } as Message);
