@@ -211,6 +211,19 @@ describe("dialogue-sim --context-role (offline engine)", () => {
     expect((none!.messages as Msg[]).some((m) => m.name === "context_provider" || /^Context:/.test(m.content ?? ""))).toBe(false);
     expect(system!.messages.length).toBe(none!.messages.length + 1);
   });
+
+  it("the exporters fold a context message into the system message, so every format still loads", async () => {
+    const two = join(dir, "two-personas.ndjson");
+    writeFileSync(two, personas.split("\n").slice(0, 2).join("\n") + "\n");
+    for (const format of ["openai", "trl", "sharegpt", "hermes"]) {
+      const r = await sh(`node ${sim} --context-role assistant -q < ${two} | node ${bin("to-sft")} --format ${format} -q`);
+      expect(r.code, r.stderr).toBe(0);
+      const rows = lines(r.stdout) as Msg[];
+      expect(rows).toHaveLength(2);
+      expect(r.stdout).toContain("Context: Local time: ");
+      expect(r.stdout).not.toContain("context_provider");
+    }
+  });
 });
 
 /** One run killed with SIGTERM once the server has answered `after` more requests. */

@@ -47,3 +47,21 @@ describe("mergeAssistantRuns", () => {
     expect(mergeAssistantRuns(plain)).toBe(plain);
   });
 });
+
+describe("context messages (dialogue-sim --context-role)", () => {
+  it("fold into the system message, whatever role they were given", async () => {
+    const { readDialogue } = await import("./read-dialogue.js");
+    const tools = [{ type: "function", function: { name: "find", parameters: { type: "object" } } }];
+    const base = [
+      { role: "user", content: "hi" },
+      { role: "assistant", content: "Hello!" },
+    ];
+    const asAssistant = readDialogue({ id: "a", tools, messages: [{ role: "system", content: "You help." }, { role: "assistant", name: "context_provider", content: "Context: Monday." }, ...base] });
+    expect("dialogue" in asAssistant && asAssistant.dialogue.messages).toEqual([{ role: "system", content: "You help.\n\nContext: Monday." }, ...base]);
+    const noSystem = readDialogue({ id: "b", tools, messages: [{ role: "system", name: "context_provider", content: "Context: Monday." }, ...base] });
+    expect("dialogue" in noSystem && noSystem.dialogue.messages).toEqual([{ role: "system", content: "Context: Monday." }, ...base]);
+    const plain = { id: "c", tools, messages: base };
+    const r = readDialogue(plain);
+    expect("dialogue" in r && r.dialogue).toBe(plain);
+  });
+});
