@@ -1,5 +1,5 @@
 import type { Rng } from "@chatmill/kit";
-import { sameCall } from "./canonical.js";
+import { canonical, sameCall } from "./canonical.js";
 import type { DialogueExecutor } from "./executor.js";
 import { idLike } from "./mentions.js";
 import { pyRepr } from "./python-repr.js";
@@ -36,8 +36,16 @@ export interface AltContext {
   info: ToolInfo | undefined;
   executor: DialogueExecutor;
   domain: Domain | undefined;
-  /** Earlier chosen calls that ran ok, most recent last. */
+  /** Earlier chosen calls that ran ok and whose result the context holds, most recent last. */
   earlier: CallLike[];
+  /** The state-changing calls before this one (what the executor replays). */
+  before?: CallLike[];
+  /** Objects of the earlier results (where ids an alternative may use come from). */
+  context?: Obj[];
+  /** What the dialogue has shown so far (user words, earlier results, goal values). */
+  known?: { has(v: string | number): boolean };
+  /** The chosen call's result on the same state. */
+  result?: { ok: boolean; content: string };
   /** Earlier user messages (before the latest one). */
   earlierUser: string[];
   /** The user message the call answers. */
@@ -92,18 +100,45 @@ export function proposeAlternatives(c: AltContext, k: number, only?: readonly st
 }
 
 function wrongTool(c: AltContext): Proposal | undefined {
-  const others = c.executor.tools().filter((t) => t.name !== c.call.name && t.name !== "none");
+  const others = c.executor.tools().filter((t) => t.name !== c.call.name && t.name !== "none" && !equivalent(t, c.info));
   const same = others.filter((t) => c.info?.table !== undefined && t.table === c.info.table);
   const order = [...c.rng.shuffle(same), ...c.rng.shuffle(others.filter((t) => !same.includes(t)))];
   for (const t of order) {
     const args = fillArgs(t, c);
     if (!args) continue;
-    return { defect: "wrong_tool", call: { name: t.name, arguments: args }, detail: `calls ${t.name} instead of ${c.call.name}` };
+    const call = { name: t.name, arguments: args };
+    // Another tool that gives the chosen call's own result is an equivalent, not a defect.
+    if (c.result && c.before) {
+      const r = c.executor.run(call, c.before);
+      if (r.ok && c.result.ok && sameResult(r.content, c.result.content)) continue;
+    }
+    return { defect: "wrong_tool", call, detail: `calls ${t.name} instead of ${c.call.name}` };
   }
   return undefined;
 }
 
-/** Arguments for another tool from the chosen call's arguments and the ids in its result; undefined when a required one has no value. */
+/** Two tools the pack declares alike: the same operation on the same table (find_bus and find_train on trains). */
+function equivalent(t: ToolInfo, chosen: ToolInfo | undefined): boolean {
+  const a = t.run as Obj | undefined;
+  const b = chosen?.run as Obj | undefined;
+  if (!a || !b || a.op !== b.op || a.table !== b.table) return false;
+  return JSON.stringify(a.filters ?? null) === JSON.stringify(b.filters ?? null) || a.op === "create" || a.op === "modify" || a.op === "cancel";
+}
+
+function sameResult(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return canonical(JSON.parse(a)) === canonical(JSON.parse(b));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Arguments for another tool from the chosen call's arguments and the ids the dialogue showed
+ * before the call (not the chosen result's: a call cannot name what only its own result shows);
+ * undefined when a required one has no value.
+ */
 function fillArgs(t: ToolInfo, c: AltContext): Obj | undefined {
   const args: Obj = {};
   for (const p of Object.keys(t.properties)) if (p in c.call.arguments) args[p] = c.call.arguments[p];
@@ -118,12 +153,36 @@ function fillArgs(t: ToolInfo, c: AltContext): Obj | undefined {
   return args;
 }
 
+/** Ids of the table the call or the dialogue so far names: the call's own id arguments first, then the latest results'. */
 function idsFrom(c: AltContext, table: string): string[] {
   const out: string[] = [];
   const key = c.domain ? safeKey(c.domain, table) : "id";
-  for (const r of c.rows ?? []) if (typeof r[key] === "string" || typeof r[key] === "number") out.push(String(r[key]));
-  for (const v of Object.values(c.call.arguments)) if (typeof v === "string" && idLike(v)) out.push(v);
+  for (const v of Object.values(c.call.arguments)) for (const x of Array.isArray(v) ? v : [v]) if (typeof x === "string" && idLike(x)) out.push(x);
+  const rows = c.context ?? (c.known ? [] : c.rows ?? []);
+  const exists = c.domain ? keysOf(c.domain, table, key) : undefined;
+  for (let i = rows.length - 1; i >= 0 && out.length < 6; i--) {
+    const r = rows[i]!;
+    if ((typeof r[key] === "string" || typeof r[key] === "number") && (!exists || exists.has(String(r[key])))) out.push(String(r[key]));
+  }
   return [...new Set(out)];
+}
+
+const keyCache = new WeakMap<object, Map<string, Set<string>>>();
+
+/** The keys of a table's rows (cached per domain). */
+function keysOf(domain: Domain, table: string, key: string): Set<string> | undefined {
+  let byTable = keyCache.get(domain);
+  if (!byTable) keyCache.set(domain, (byTable = new Map()));
+  let keys = byTable.get(table);
+  if (!keys) {
+    try {
+      keys = new Set(domain.table(table).map((r) => String(r[key])));
+    } catch {
+      return undefined;
+    }
+    byTable.set(table, keys);
+  }
+  return keys;
 }
 
 function safeKey(domain: Domain, table: string): string {
@@ -205,13 +264,28 @@ function missingArg(c: AltContext): Proposal | undefined {
   const present = Object.keys(c.call.arguments);
   if (present.length === 0) return undefined;
   const required = present.filter((k) => c.info?.required.includes(k));
-  const k = c.rng.pick(required.length ? required : present);
-  const { [k]: _dropped, ...rest } = c.call.arguments;
-  return {
-    defect: "missing_arg",
-    call: { name: c.call.name, arguments: rest },
-    detail: `leaves out ${required.includes(k) ? "the required " : ""}${k}`,
-  };
+  const order = [...c.rng.shuffle(required), ...c.rng.shuffle(present.filter((k) => !required.includes(k)))];
+  for (const k of order) {
+    const { [k]: _dropped, ...rest } = c.call.arguments;
+    const call = { name: c.call.name, arguments: rest };
+    // Leaving out an optional value nobody asked for (a free-text reason) that changes nothing is no defect.
+    if (!required.includes(k) && !stated(c, c.call.arguments[k]) && sameOutcome(c, call)) continue;
+    return { defect: "missing_arg", call, detail: `leaves out ${required.includes(k) ? "the required " : ""}${k}` };
+  }
+  return undefined;
+}
+
+/** The dialogue stated the value (the user said it, a result showed it). */
+function stated(c: AltContext, v: unknown): boolean {
+  if (!c.known) return true;
+  return (Array.isArray(v) ? v : [v]).some((x) => (typeof x === "string" || typeof x === "number") && c.known!.has(x));
+}
+
+/** The call gives the chosen call's own result on the same state. */
+function sameOutcome(c: AltContext, call: CallLike): boolean {
+  if (!c.result || !c.before) return false;
+  const r = c.executor.run(call, c.before);
+  return r.ok && c.result.ok && sameResult(r.content, c.result.content);
 }
 
 function hallucinatedId(c: AltContext): Proposal | undefined {

@@ -16,7 +16,7 @@ const fixtures = readFileSync(new URL("../../../test/fixtures/annotate/dialogues
 const byId = (id: string) => structuredClone(fixtures.find((d) => d.id === id)!);
 const calls = (d: Obj) => (d.messages as Obj[]).flatMap((m) => (Array.isArray(m.tool_calls) ? (m.tool_calls as Obj[]) : []));
 const formula = (g: Grade) =>
-  Math.round((WEIGHTS.schema_valid * +g.schema_valid + WEIGHTS.executed * +g.executed + WEIGHTS.ok * +g.ok + WEIGHTS.grounded * (g.grounded === null ? 0.5 : +g.grounded) + WEIGHTS.progress * g.progress) * 1000) / 1000;
+  Math.round((WEIGHTS.schema_valid * +g.schema_valid + WEIGHTS.executed * +g.executed + WEIGHTS.ok * (g.ok ? 1 : g.environment_failure ? 0.5 : 0) + WEIGHTS.grounded * g.support + WEIGHTS.progress * g.progress) * 1000) / 1000;
 
 describe("grading", () => {
   it("grades a correct, grounded call near 1 and the success rate is the documented formula", () => {
@@ -215,5 +215,126 @@ describe("tools the domain lacks", () => {
     const missing = annotateDialogue(d, undefined, { alternatives: 1, defects: ["missing_arg"] });
     const alt = (calls(missing)[0]!.alternatives as Obj[])[0]!;
     expect(alt.grade).toMatchObject({ schema_valid: false, executed: false });
+  });
+});
+
+describe("grading measures what it claims (issue 6 on dialogue-sim output)", () => {
+  const run = (domainName: string, name: string, args: Obj) => createSession(loadDomain(domainName), { failureRate: 0 }).call({ name, arguments: args }).content;
+  const dialogue = (domainName: string, scenario: Obj | undefined, messages: Obj[]): Obj => ({
+    id: `t-${domainName}-${messages.length}`,
+    domain: domainName,
+    ...(scenario ? { scenario: { domain: domainName, ...scenario } } : {}),
+    tools: loadDomain(domainName).tools,
+    messages,
+  });
+
+  it("a retry of a call whose recorded result was an injected empty list is no repeat; a repeat of one the context holds is", () => {
+    const args = { role: "web" };
+    const full = run("ops", "list_agents", args);
+    const msgs = (first: string): Obj[] => [
+      { role: "user", content: "list the web servers" },
+      { role: "assistant", content: "Checking.", tool_calls: [{ id: "c1", name: "list_agents", arguments: args }] },
+      { role: "tool", tool_call_id: "c1", name: "list_agents", content: first, ok: true },
+      { role: "assistant", content: "Nothing came back, which is odd. Trying again." },
+      { role: "user", content: "ok, again" },
+      { role: "assistant", content: null, tool_calls: [{ id: "c2", name: "list_agents", arguments: args }] },
+      { role: "tool", tool_call_id: "c2", name: "list_agents", content: full, ok: true },
+      { role: "assistant", content: "web-01 and web-02 are both healthy." },
+    ];
+    const retry = calls(annotateDialogue(dialogue("ops", undefined, msgs('{"count":0,"results":[],"total":0}')), loadDomain("ops"), { alternatives: 0 }))[1]!;
+    expect((retry.grade as Grade).notes!.join(" ")).not.toMatch(/repeats an earlier call/);
+    expect((retry.grade as Grade).progress).toBeGreaterThan(0);
+    const again = calls(annotateDialogue(dialogue("ops", undefined, msgs(full)), loadDomain("ops"), { alternatives: 0 }))[1]!;
+    expect((again.grade as Grade).progress).toBe(0);
+  });
+
+  it("checks the reply after the result, not the preamble before it, and its numbers", () => {
+    const args = { agent: "db-01", command: "uptime" };
+    const content = run("ops", "run_command", args);
+    const output = String((JSON.parse(content) as Obj).output).trim();
+    const d = dialogue("ops", undefined, [
+      { role: "user", content: "show me what `uptime` says on db-01" },
+      { role: "assistant", content: "Executing on `db-01`.", tool_calls: [{ id: "c1", name: "run_command", arguments: args }] },
+      { role: "tool", tool_call_id: "c1", name: "run_command", content, ok: true },
+      { role: "assistant", content: `Here's the output: ${output}` },
+    ]);
+    const c = calls(annotateDialogue(d, loadDomain("ops"), { alternatives: 0 }))[0]!;
+    expect(c.grade).toMatchObject({ grounded: true, support: 1 });
+    // read_logs on the same agent shows none of the figures the reply quotes, nor the command the user asked for.
+    const o = annotateDialogue(d, loadDomain("ops"), { alternatives: 1, defects: ["wrong_tool"] });
+    const alt = (calls(o)[0]!.alternatives as Obj[])[0]!;
+    expect((alt.grade as Grade).success_rate).toBeLessThan((c.grade as Grade).success_rate);
+    expect(formula(alt.grade as Grade)).toBe((alt.grade as Grade).success_rate);
+  });
+
+  it("a call the environment did not answer (unreachable host) is graded on what it asks: K = 0.5", () => {
+    const args = { agent: "backup-01", command: "df -h" };
+    const d = dialogue("ops", undefined, [
+      { role: "user", content: "`df -h` on backup-01 please" },
+      { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "run_command", arguments: args }] },
+      { role: "tool", tool_call_id: "c1", name: "run_command", content: run("ops", "run_command", args), ok: false },
+      { role: "assistant", content: "backup-01 is not answering." },
+    ]);
+    const c = calls(annotateDialogue(d, loadDomain("ops"), { alternatives: 2, defects: ["hallucinated_id", "tool_none"] }))[0]!;
+    const g = c.grade as Grade;
+    expect(g).toMatchObject({ ok: false, environment_failure: true });
+    expect(g.progress).toBeGreaterThan(0);
+    expect(g.success_rate).toBe(formula(g));
+    for (const a of c.alternatives as Obj[]) expect((a.grade as Grade).success_rate).toBeLessThan(g.success_rate);
+  });
+
+  it("a direct answer serves a goal whose services hold no data; a data call does not", () => {
+    const d = dialogue("ops", { services: ["learning"], goal: { text: "Learn what a command does", constraints: [], end_state: [{ type: "info_provided", service: "learning" }] } }, [
+      { role: "user", content: "can you explain how escalation works?" },
+      { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "none", arguments: { reason: "explaining escalation" } }] },
+      { role: "tool", tool_call_id: "c1", name: "none", content: run("ops", "none", { reason: "explaining escalation" }), ok: true },
+      { role: "assistant", content: "In short: escalation means handing it to someone senior." },
+    ]);
+    const c = calls(annotateDialogue(d, loadDomain("ops"), { alternatives: 3, defects: ["wrong_tool", "missing_arg", "unnecessary_call"] }))[0]!;
+    expect((c.grade as Grade).progress).toBe(1);
+    // Dropping the free-text reason changes nothing: not a defect, so not proposed.
+    expect((c.alternatives as Obj[]).map((a) => a.defect)).not.toContain("missing_arg");
+    for (const a of c.alternatives as Obj[]) expect((a.grade as Grade).success_rate).toBeLessThan((c.grade as Grade).success_rate);
+  });
+
+  it("wrong_tool never proposes a tool the pack declares alike (find_bus for find_train) or one with the chosen result", () => {
+    const args = { departure: "cambridge", destination: "ely" };
+    const d = dialogue("travel", { services: ["train"], goal: { text: "Get a train to Ely", constraints: [{ field: "destination", op: "eq", value: "ely", service: "train", table: "train" }], end_state: [] } }, [
+      { role: "user", content: "a train from cambridge to ely please" },
+      { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "find_train", arguments: args }] },
+      { role: "tool", tool_call_id: "c1", name: "find_train", content: run("travel", "find_train", args), ok: true },
+      { role: "assistant", content: "Here are a few trains to ely." },
+    ]);
+    for (const seed of [0, 1, 2, 3, 4]) {
+      const c = calls(annotateDialogue(d, loadDomain("travel"), { alternatives: 1, defects: ["wrong_tool"], seed }))[0]!;
+      for (const a of c.alternatives as Array<Obj & { call: { name: string } }>) {
+        expect(a.call.name).not.toBe("find_bus");
+        expect(a.result).not.toBe(run("travel", "find_train", args));
+      }
+    }
+  });
+
+  it("a cancel where the goal expects the booking modified contradicts the goal", () => {
+    const travel = loadDomain("travel");
+    const s = createSession(travel, { failureRate: 0 });
+    const hotel = JSON.parse(s.call({ name: "find_hotel", arguments: {} }).content) as { results: Obj[] };
+    const setup = { name: "book_hotel", arguments: { hotel_id: String(hotel.results[0]!.id), day: "monday", stay: 1, people: 2 } };
+    const booking = JSON.parse(s.call(setup).content) as Obj;
+    const d: Obj = {
+      ...dialogue("travel", { services: ["hotel"], goal: { text: "Make my booking for 5 people", constraints: [], end_state: [{ type: "booking_modified", service: "hotel", table: "hotel", match: { people: 5 } }] } }, [
+        { role: "user", content: `please make booking ${String(booking.id)} for 5 people` },
+        { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "modify_hotel_booking", arguments: { booking_id: booking.id, people: 5 } }] },
+      ]),
+      meta: { setup: [setup] },
+    };
+    let cancel: (Obj & { grade: Grade }) | undefined;
+    for (let seed = 0; seed < 40 && !cancel; seed++) {
+      const c = calls(annotateDialogue(d, travel, { alternatives: 1, defects: ["wrong_tool"], seed }))[0]!;
+      expect((c.grade as Grade).progress).toBe(1);
+      cancel = (c.alternatives as Array<Obj & { call: { name: string }; grade: Grade }>).find((a) => a.call.name === "cancel_hotel_booking");
+    }
+    expect(cancel).toBeDefined();
+    expect(cancel!.grade.notes!.join(" ")).toMatch(/cancels where the goal expects booking modified/);
+    expect(cancel!.grade.progress).toBeLessThan(1);
   });
 });

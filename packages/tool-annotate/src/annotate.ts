@@ -2,19 +2,18 @@ import { createSession } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { proposeAlternatives, type Proposal } from "./alternatives.js";
 import type { LlmAdvice } from "./llm-assist.js";
-import { sameCall } from "./canonical.js";
-import { DialogueExecutor, failure, objectsIn, parseJson, rowsOf, type ToolDef } from "./executor.js";
+import { canonical, sameCall } from "./canonical.js";
+import { CALL_FAULTS, DialogueExecutor, failure, objectsIn, parseJson, rowsOf, type ToolDef } from "./executor.js";
 import { gradeCall, type GradeInput } from "./grade.js";
 import { goalView } from "./goal.js";
 import { inferCalls } from "./infer.js";
 import { EntryIndex, catalogIndex, resultEntries, type Entry } from "./mentions.js";
 import { holds } from "./grounded.js";
 import { Known } from "./progress.js";
-import { requestTerms } from "./request.js";
+import { catalogValues, requestTerms } from "./request.js";
 import { isObj, type Alternative, type CallLike, type Domain, type Grade, type Obj, type OpenSession, type ToolResult } from "./types.js";
 
-/** Errors that are the call's own fault (so a better call exists), not the environment's. */
-export const CALL_FAULTS = new Set(["bad_arguments", "unknown_tool", "not_found", "invalid_state"]);
+export { CALL_FAULTS };
 
 export interface AnnotateOptions {
   /** Alternatives per graded call (default 3). */
@@ -64,9 +63,13 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
   }
 
   const index = domain ? catalogIndex(domain) : new EntryIndex();
+  const values = domain ? catalogValues(domain) : undefined;
   const extra = new EntryIndex();
   const before: CallLike[] = setupCalls(dialogue);
   const earlier: CallLike[] = [];
+  // Earlier calls whose result the context really holds: the recorded result equals the re-run
+  // (an injected empty or partial result, recorded ok, is not the call's result).
+  const inContext: CallLike[] = [];
   const context: Obj[] = [];
   const shownBy: Array<{ callId: string; objects: Obj[] }> = [];
   const userTexts: string[] = [];
@@ -94,7 +97,13 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
       const reply = replyAfter(messages, i);
       const goal = goalView(dialogue, domain, userState);
       const lastUser = userTexts[userTexts.length - 1] ?? "";
-      const request = domain && lastUser ? requestTerms(domain, lastUser) : undefined;
+      // The user's latest stated request: their latest message that states domain terms or names
+      // records ("come on, try again" restates nothing, so the request before it stands).
+      let request: ReturnType<typeof requestTerms> | undefined;
+      for (let u = userTexts.length - 1; domain && u >= 0 && request === undefined; u--) {
+        const terms = requestTerms(domain, userTexts[u]!);
+        if (terms.words.length + terms.ids.length > 0 || u === userTexts.length - 1 - 2) request = terms;
+      }
       const resultsThisTurn: Obj[] = [];
       const textsThisTurn: string[] = [];
       m.tool_calls = (m.tool_calls as unknown[]).map((raw) => {
@@ -107,15 +116,15 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
           : undefined;
         const info = exec.info(call.name);
         const result = exec.run(call, before);
-        const repeat = earlier.some((e) => sameCall(e, call)) && !exec.writes(call.name);
-        const base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat"> = { reply, context, contextText, goal, index, extra, known, ...(request ? { request } : {}) };
+        const repeat = inContext.some((e) => sameCall(e, call)) && !exec.writes(call.name);
+        const base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat"> = { reply, context, contextText, goal, index, extra, known, ...(values ? { values } : {}), ...(request ? { request } : {}) };
         const grade = gradeCall({ ...base, call, ...(info ? { info } : {}), result, ...(recorded ? { recorded } : {}), repeat });
         graded += 1;
         const rows = grade.ok ? listRows(result) : undefined;
         const callRng = rng.fork(`call:${callNo}`);
         callNo += 1;
         const proposals = proposeAlternatives(
-          { call, info, executor: exec, domain, earlier: [...earlier], earlierUser: userTexts.slice(0, -1), lastUser, rows, ...totalOf(result), reply, rng: callRng },
+          { call, info, executor: exec, domain, earlier: [...inContext], before: [...before], context: [...context], known, result, earlierUser: userTexts.slice(0, -1), lastUser, rows, ...totalOf(result), reply, rng: callRng },
           K,
           opts.defects,
         );
@@ -126,7 +135,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
           proposals.push(p);
         }
         if (advice?.grounded !== undefined) grade.notes?.splice(-1, 0, `LLM judge: the reply is ${advice.grounded ? "" : "not "}grounded (a note; the checks decide the grade)`);
-        let alternatives = proposals.map((p) => runAlternative(p, exec, before, base, earlier));
+        let alternatives = proposals.map((p) => runAlternative(p, exec, before, base, inContext));
         let chosen = { ...tc, id: callId, name: call.name, arguments: call.arguments, grade } as Obj;
         let finalResult: ToolResult = recorded && toolMsg ? recordedResult(toolMsg) : result;
         // The swap rule (README): a chosen call that failed through its own fault (its arguments:
@@ -176,8 +185,10 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
           if (exec.writes(finalCall.name)) {
             before.push(finalCall);
             earlier.length = 0;
+            inContext.length = 0;
           }
           earlier.push(finalCall);
+          if (!toolMsg || chosen.swapped || sameContent(String(toolMsg.content ?? ""), result.content)) inContext.push(finalCall);
         }
         const shown = objectsIn(finalResult.ok ? (finalResult.data !== undefined ? finalResult.data : parseJson(finalResult.content)) : undefined);
         resultsThisTurn.push(...shown);
@@ -276,15 +287,28 @@ export function rerunAlternative(alt: Alternative, exec: DialogueExecutor, befor
   return alt.call ? exec.run({ name: alt.call.name, arguments: alt.call.arguments }, before).content : null;
 }
 
-/** The assistant text that answers after the result: the next assistant content before the next user message. */
+/**
+ * The assistant text that answers after the result: the next assistant content after the tool
+ * results, before the next user message. The call's own content is said before the result (a
+ * preamble: "Let me check"), so it is the reply only when no later text answers (an import that
+ * put the response on the calling message).
+ */
 function replyAfter(messages: Obj[], i: number): string | null {
-  if (typeof messages[i]!.content === "string" && (messages[i]!.content as string).trim()) return messages[i]!.content as string;
   for (let j = i + 1; j < messages.length; j++) {
     const m = messages[j]!;
-    if (m.role === "user") return null;
+    if (m.role === "user") break;
     if (m.role === "assistant" && typeof m.content === "string" && m.content.trim()) return m.content;
   }
+  if (typeof messages[i]!.content === "string" && (messages[i]!.content as string).trim()) return messages[i]!.content as string;
   return null;
+}
+
+/** Two results are the same when their JSON is (whatever the key order), else when their text is. */
+function sameContent(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = parseJson(a);
+  const y = parseJson(b);
+  return x !== undefined && y !== undefined && canonical(x) === canonical(y);
 }
 
 function argsOf(v: unknown): Obj {

@@ -5,6 +5,12 @@ import { isObj, type CallLike, type Domain, type Obj, type OpenSession, type Ses
 /** Error types meaning the call never ran (as opposed to ran and failed, e.g. not_found). */
 export const NOT_EXECUTED = new Set(["unknown_tool", "bad_arguments", "format_error"]);
 
+/** Errors that are the call's own fault (so a better call exists), not the environment's. */
+export const CALL_FAULTS = new Set(["bad_arguments", "unknown_tool", "not_found", "invalid_state"]);
+
+/** Errors of the environment: the call was right, the host or service did not answer. */
+export const ENVIRONMENT_FAULTS = new Set(["timeout", "server_error", "unreachable"]);
+
 export interface ToolDef {
   type?: string;
   function: { name: string; description?: string; parameters?: unknown };

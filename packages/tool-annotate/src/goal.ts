@@ -15,12 +15,16 @@ export function goalView(dialogue: Obj, domain: Domain | undefined, userState: O
   }
   for (const e of Array.isArray(goal?.end_state) ? goal.end_state : []) if (isObj(e) && typeof e.type === "string") expects.push(e as unknown as Expect);
   if (userState) wants.push(...wantsFromState(userState));
-  const services = new Map<string, { table?: string; tools: string[] }>();
+  const services = new Map<string, { table?: string; tools: string[]; roles?: Record<string, string> }>();
   for (const s of domain?.services ?? []) {
     const b = s.booking;
-    services.set(s.name, { ...(s.table !== undefined ? { table: s.table } : {}), tools: b ? [b.create, b.modify, b.cancel].filter((x): x is string => !!x) : [] });
+    const roles: Record<string, string> = {};
+    if (b) for (const r of ["create", "modify", "cancel"] as const) if (typeof b[r] === "string") roles[b[r]!] = r;
+    services.set(s.name, { ...(s.table !== undefined ? { table: s.table } : {}), tools: b ? [b.create, b.modify, b.cancel].filter((x): x is string => !!x) : [], roles });
   }
-  return { wants, expects, services };
+  // The services the scenario is about (what a call must serve to move it), when the domain knows them.
+  const needs = (Array.isArray(scenario?.services) ? scenario.services : []).filter((x): x is string => typeof x === "string" && services.has(x));
+  return { wants, expects, services, ...(needs.length > 0 ? { needs } : {}) };
 }
 
 /** MultiWOZ/SGD state {service: {slot_values: {"restaurant-food": ["indian"]}}} as constraints. */

@@ -4,14 +4,14 @@ import { progressOf, round, type GoalView, type Known } from "./progress.js";
 import { requestFit } from "./request.js";
 import { checkArguments } from "./schema-check.js";
 import type { ToolInfo } from "./tool-info.js";
-import { NOT_EXECUTED, objectsIn, parseJson, rowsOf } from "./executor.js";
+import { ENVIRONMENT_FAULTS, NOT_EXECUTED, objectsIn, parseJson, rowsOf } from "./executor.js";
 import type { CallLike, Grade, Obj, ToolResult } from "./types.js";
 
 /** Weights of the success_rate formula (README: "How a call is graded"). */
 export const WEIGHTS = { schema_valid: 0.15, executed: 0.15, ok: 0.25, grounded: 0.2, progress: 0.25 } as const;
 
 export const FORMULA =
-  "success_rate = 0.15·schema_valid + 0.15·executed + 0.25·ok + 0.20·G + 0.25·progress, G = 1 grounded, 0.5 no reply to check, 0 not grounded";
+  "success_rate = 0.15·schema_valid + 0.15·executed + 0.25·K + 0.20·G + 0.25·progress, K = 1 ok, 0.5 failed through the environment (timeout, server error, unreachable host), 0 otherwise; G = 0 when an item, amount or count the reply states is unsupported, else the share of its other numbers and catalog values a result supports, at most 0.5 when the reply uses nothing this result shows, 0.5 when no reply follows";
 
 export interface GradeInput {
   /** The call graded; undefined for output that is not a parsable call (format defects). */
@@ -36,6 +36,8 @@ export interface GradeInput {
   contextText?: string;
   /** What the dialogue has shown so far (user words, earlier results, goal values): where arguments may come from. */
   known?: Known;
+  /** The domain's catalog values, checked in the reply like items and numbers. */
+  values?: Map<string, Set<string>>;
 }
 
 /**
@@ -58,6 +60,10 @@ export function gradeCall(input: GradeInput): Grade {
   // the call's, so the call is graded on the re-run; the recorded failure stays in the dialogue.
   const ok = Boolean(executed && r?.ok);
   if (r && !r.ok && r.error) notes.push(`${r.error.type}: ${r.error.message}`);
+  // A right call the environment did not answer (the host is unreachable, the service timed out)
+  // is not a wrong call: half the ok weight, and its progress is what its arguments carry.
+  const environment = Boolean(executed && r && !r.ok && r.error && ENVIRONMENT_FAULTS.has(r.error.type));
+  if (environment) notes.push("failed through the environment, not its arguments: graded on what the call asks");
   const recordedFailed = Boolean(input.recorded && !input.recorded.ok);
   if (recordedFailed && ok) {
     const why = input.recorded!.injected ? `injected ${input.recorded!.injected}` : input.recorded!.error ? input.recorded!.error.type : "failed";
@@ -65,24 +71,29 @@ export function gradeCall(input: GradeInput): Grade {
   }
   const data = r ? (r.data !== undefined ? r.data : parseJson(r.content)) : undefined;
   const total = data && typeof data === "object" && typeof (data as Obj).total === "number" ? ((data as Obj).total as number) : undefined;
-  const evidence: Evidence | null = r ? { ok, rows: listOf(data), objects: objectsIn(data), ...(r.ok ? { text: r.content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}) } : null;
+  const fixed = (input.info?.run as Obj | undefined)?.op === "static";
+  const evidence: Evidence | null = r ? { ok, rows: listOf(data), objects: objectsIn(data), ...(r.ok ? { text: r.content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}), ...(fixed ? { fixed } : {}) } : null;
   // What the call itself names (the agent it ran on, the item it checked) the reply may name too.
   const named = input.call ? Object.entries(input.call.arguments).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string").map((x) => ({ [k.endsWith("_id") || k === "agent" ? k : "id"]: x }) as Obj)) : [];
   // The reply answers the result the assistant saw: the recorded one when the dialogue has it
   // (an injected partial list, a timeout), else the re-run.
-  const seen = input.recorded?.content !== undefined ? seenEvidence(input.recorded.content, input.recorded.ok) : evidence;
+  const seen = input.recorded?.content !== undefined ? { ...seenEvidence(input.recorded.content, input.recorded.ok), ...(fixed ? { fixed } : {}) } : evidence;
   const g = judgeGrounded(
     input.reply,
     seen,
-    { context: input.context, text: input.contextText ?? "", named, ...(input.known ? { saidNumber: (n: number) => input.known!.has(n) } : {}) },
+    { context: input.context, text: input.contextText ?? "", named, ...(input.values ? { values: input.values } : {}), ...(input.known ? { saidNumber: (n: number) => input.known!.has(n), said: (x: string) => input.known!.has(x) } : {}) },
     input.index,
     input.extra,
   );
   notes.push(...g.notes.map((n) => `reply ${n}`));
-  const progress = input.call && executed ? progressOf(input.call, input.info, ok, evidence?.rows, input.goal, input.repeat, notes, input.known, input.request ? requestFit(input.call.arguments, input.request, notes) : undefined) : 0;
-  const G = g.grounded === null ? 0.5 : g.grounded ? 1 : 0;
+  const progress = input.call && executed ? progressOf(input.call, input.info, ok || environment, ok ? evidence?.rows : undefined, input.goal, input.repeat, notes, input.known, input.request ? requestFit(input.call.arguments, input.request, notes) : undefined) : 0;
+  // A supported reply that uses nothing this result shows (it answers another result, or none)
+  // checks nothing against it: as when no reply follows.
+  if (g.grounded !== null && g.drawn === false) notes.push("reply uses nothing this result shows");
+  const support = g.support ?? (g.grounded ? 1 : 0);
+  const G = g.grounded === null ? 0.5 : g.drawn === false ? Math.min(0.5, support) : support;
   const success =
-    WEIGHTS.schema_valid * +schemaValid + WEIGHTS.executed * +executed + WEIGHTS.ok * +ok + WEIGHTS.grounded * G + WEIGHTS.progress * progress;
+    WEIGHTS.schema_valid * +schemaValid + WEIGHTS.executed * +executed + WEIGHTS.ok * (ok ? 1 : environment ? 0.5 : 0) + WEIGHTS.grounded * G + WEIGHTS.progress * progress;
   notes.push(FORMULA);
   return {
     schema_valid: schemaValid,
@@ -90,6 +101,8 @@ export function gradeCall(input: GradeInput): Grade {
     ok,
     ...(recordedFailed ? { recorded_ok: false } : {}),
     grounded: g.grounded,
+    support: round(G),
+    ...(environment ? { environment_failure: true } : {}),
     progress: round(progress),
     success_rate: round(success),
     notes,

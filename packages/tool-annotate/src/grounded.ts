@@ -1,4 +1,5 @@
-import type { EntryIndex, Entry } from "./mentions.js";
+import { idLike, type EntryIndex, type Entry } from "./mentions.js";
+import { valuesIn } from "./request.js";
 import { isObj, type Obj } from "./types.js";
 
 /** What one tool result showed, as the grounding checks read it. */
@@ -12,6 +13,8 @@ export interface Evidence {
   objects: Obj[];
   /** The result as text, lower-cased (a command's output names things no object holds). */
   text?: string;
+  /** A fixed answer (a static tool such as ops' none): nothing a reply could draw on. */
+  fixed?: boolean;
 }
 
 /** What else the reply may draw on besides this call's result. */
@@ -24,6 +27,10 @@ export interface Background {
   named: Obj[];
   /** Numbers the user stated (a budget the reply repeats). */
   saidNumber?: (n: number) => boolean;
+  /** The domain's catalog values (request.ts catalogValues): a reply stating one needs a result showing it. */
+  values?: Map<string, Set<string>>;
+  /** Values as written the dialogue has shown (a time the user gave: "before 13:38"). */
+  said?: (s: string) => boolean;
 }
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
@@ -36,6 +43,8 @@ export interface Claims {
   items: Entry[];
   prices: number[];
   counts: number[];
+  /** Other numbers it states, as written (97, 2.91, 19:40): not list markers, not parts of ids or words. */
+  numbers: string[];
 }
 
 export function claimsIn(text: string, index: EntryIndex, extra?: EntryIndex): Claims {
@@ -43,14 +52,28 @@ export function claimsIn(text: string, index: EntryIndex, extra?: EntryIndex): C
   if (extra) for (const m of extra.find(text)) if (!items.some((e) => e.table === m.entry.table && e.id === m.entry.id)) items.push(m.entry);
   const prices = [...text.matchAll(QUANTITY)].map((m) => Number(m[1] ?? m[2]));
   const counts = [...text.matchAll(COUNT)].map((m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1]));
-  return { items, prices, counts };
+  return { items, prices, counts, numbers: numbersStated(text) };
+}
+
+/** The bare numbers of a text, once each: what prices, quantities and counts leave, less list markers ("2. ") and parts of ids or words (MS01, web-01, 2024-05-25). */
+function numbersStated(text: string): string[] {
+  const rest = text.replace(QUANTITY, " ").replace(COUNT, " ").replace(/^\s*\d{1,2}[.)]\s/gm, " ");
+  const out = new Set<string>();
+  for (const m of rest.matchAll(/(?<![\p{L}\p{N}_\-/.:])\d+(?:[.:]\d+)*(?![\p{L}\p{N}_\-/]|[.:]\d)/gu)) out.add(m[0]);
+  return [...out];
 }
 
 /**
  * Is the reply supported by the result? Every item it names is in the result (or in an
- * earlier result of the dialogue), every price it states is a number the result or context
- * shows, and every count it states ("I found 3") equals the length of the result's list.
- * Null when there is no reply to check.
+ * earlier result of the dialogue), every price, quantity and other number it states is one a
+ * result shows or the user said, every catalog value it states (a color, a climate, a status)
+ * is one a result shows, the user said or the call asked, and every count it states ("I found
+ * 3") equals the length of the result's list. Null when there is no reply to check.
+ * `support`: 0 when an item, amount or count it states is unsupported (exact claims), else the
+ * share of its other numbers and catalog values that are supported (1 when it states none).
+ * `drawn` says whether the reply uses this result: it states something (an item, a number, a
+ * value, the count) the result shows; null when the result has nothing to draw on (it failed,
+ * its list is empty, or there is no result).
  */
 export function judgeGrounded(
   text: string | null | undefined,
@@ -58,7 +81,7 @@ export function judgeGrounded(
   bg: Background,
   index: EntryIndex,
   extra?: EntryIndex,
-): { grounded: boolean | null; notes: string[] } {
+): { grounded: boolean | null; notes: string[]; support?: number; drawn?: boolean | null } {
   const context = bg.context;
   if (!text || !text.trim()) return { grounded: null, notes: [] };
   const claims = claimsIn(text, index, extra);
@@ -69,11 +92,90 @@ export function judgeGrounded(
     if (!holds(shown, item) && !holds(context, item) && !holds(bg.named, item) && !inText(result?.ok ? result.text : undefined) && !inText(bg.text)) notes.push(`names ${item.name ?? item.id} (${item.id}), which the result does not show`);
   }
   for (const p of claims.prices) if (!numbersIn(shown).has(p) && !numbersIn(context).has(p) && !bg.saidNumber?.(p)) notes.push(`states the amount ${p}, which no result shows`);
+  // Items and amounts are exact claims: one unsupported and the reply is not grounded (support 0).
+  const hard = notes.length;
+  // Every other number it states (97 days, 19:40, load 2.91, qty: 20) is one a result shows or the user said.
+  const inText = boundedIn;
+  // Totals a reply may add up from the list: a field's sum over all rows or per value of another field (qty per color), and rows per value.
+  const sums = result?.ok && result.rows && claims.numbers.length > 0 ? sumsOf(result.rows) : undefined;
+  for (const n of claims.numbers) {
+    const plain = !n.includes(":");
+    if (plain && (numbersIn(shown).has(Number(n)) || sums?.has(Number(n)) || numbersIn(context).has(Number(n)) || numbersIn(bg.named).has(Number(n)) || bg.saidNumber?.(Number(n)))) continue;
+    if (inText(result?.ok ? result.text : undefined, n) || inText(bg.text, n) || bg.said?.(n) || bg.named.some((o) => Object.values(o).some((v) => inText(String(v), n)))) continue;
+    notes.push(`states ${n}, which no result shows`);
+  }
+  // Every catalog value it states (climate: all-weather; area: east) is one a result shows, the user said or the call asked.
+  let statedValues = 0;
+  if (bg.values) {
+    const argText = bg.named.flatMap((o) => Object.values(o)).map((v) => String(v).toLowerCase()).join(" ");
+    const stated = valuesIn(bg.values, text);
+    statedValues = stated.length;
+    // A field name shows it too, as a reply writes it (eco_friendly: "eco friendly").
+    const resultText = stated.length > 0 && result?.ok ? result.text?.replace(/_/g, " ") : undefined;
+    const contextText = stated.length > 0 ? bg.text.replace(/_/g, " ") : "";
+    for (const v of stated) {
+      const shownIn = (t: string | undefined) => Boolean(t && new RegExp(`(^|[^a-z0-9])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9]|$)`).test(t));
+      if (shownIn(resultText) || shownIn(contextText) || shownIn(argText) || bg.said?.(v)) continue;
+      notes.push(`states "${v}", which no result shows`);
+    }
+  }
+  const soft = notes.length - hard;
+  let miscount = false;
   for (const c of claims.counts) {
     if (!result?.ok || result.rows === undefined) notes.push(`states a count (${c}) the result has no list for`);
     else if (result.rows.length !== c && result.total !== c) notes.push(`says ${c} but the result lists ${result.rows.length}`);
+    else continue;
+    miscount = true;
   }
-  return { grounded: notes.length === 0, notes };
+  // Other numbers and catalog values may be derived or incidental: they count by their share.
+  const softTotal = claims.numbers.length + statedValues;
+  const support = hard > 0 || miscount ? 0 : softTotal === 0 ? 1 : (softTotal - soft) / softTotal;
+  return { grounded: notes.length === 0, notes, support, drawn: drawsOn(text, claims, result, bg) };
+}
+
+/** Sums of each numeric field over the rows, in all and per value of each other field; and the number of rows per value. */
+function sumsOf(rows: Obj[]): Set<number> {
+  const out = new Set<number>();
+  const all = new Map<string, number>();
+  const grouped = new Map<string, number>();
+  for (const r of rows.slice(0, 200)) {
+    const labels = Object.entries(r).filter(([, v]) => typeof v === "string" || typeof v === "boolean").map(([k, v]) => `${k}=${String(v)}`);
+    for (const l of labels) grouped.set(`#${l}`, (grouped.get(`#${l}`) ?? 0) + 1);
+    for (const [k, v] of Object.entries(r)) {
+      if (typeof v !== "number") continue;
+      all.set(k, (all.get(k) ?? 0) + v);
+      for (const l of labels) grouped.set(`${k}|${l}`, (grouped.get(`${k}|${l}`) ?? 0) + v);
+    }
+  }
+  for (const v of [...all.values(), ...grouped.values()]) out.add(Math.round(v * 100) / 100);
+  return out;
+}
+
+/** Does the reply state something this result shows? Null when the result has nothing to draw on. */
+function drawsOn(text: string, claims: Claims, result: Evidence | null, bg: Background): boolean | null {
+  if (!result?.ok || result.fixed || (result.rows !== undefined && result.rows.length === 0) || result.objects.length === 0) return null;
+  const shown = result.objects;
+  const t = result.text;
+  if (claims.items.some((item) => holds(shown, item) || Boolean(t && item.phrases.some((p) => t.includes(p))))) return true;
+  const nums = numbersIn(shown);
+  if (claims.prices.some((p) => nums.has(p))) return true;
+  if (claims.counts.some((c) => result.rows?.length === c || result.total === c)) return true;
+  if (claims.numbers.some((n) => (!n.includes(":") && nums.has(Number(n))) || boundedIn(t, n))) return true;
+  // An id the result shows (a booking reference, a train) that no catalog indexes.
+  if (t && text.split(/[^A-Za-z0-9-]+/).some((w) => idLike(w) && new RegExp(`(^|[^a-z0-9])${escapeRe(w.toLowerCase())}([^a-z0-9]|$)`).test(t))) return true;
+  if (bg.values && t) {
+    const flat = t.replace(/_/g, " ");
+    if (valuesIn(bg.values, text).some((v) => new RegExp(`(^|[^a-z0-9])${escapeRe(v)}([^a-z0-9]|$)`).test(flat))) return true;
+  }
+  return false;
+}
+
+function boundedIn(t: string | undefined, n: string): boolean {
+  return Boolean(t && new RegExp(`(^|[^0-9.:])${escapeRe(n)}(?![0-9]|[.:][0-9])`).test(t));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The object shows the item: an id field holds its id, or a name field its name. */

@@ -21,8 +21,10 @@ export interface Expect {
 export interface GoalView {
   wants: Want[];
   expects: Expect[];
-  /** Service name → its table and booking tools. */
-  services: Map<string, { table?: string; tools: string[] }>;
+  /** Service name → its table and booking tools (roles: booking tool → create, modify or cancel). */
+  services: Map<string, { table?: string; tools: string[]; roles?: Record<string, string> }>;
+  /** The services the scenario is about (absent for imported dialogues). */
+  needs?: string[];
 }
 
 /**
@@ -54,7 +56,16 @@ export function progressOf(
     return 0;
   }
   if ((info?.run as Obj | undefined)?.op === "static") {
+    // A direct answer is what a goal whose services hold no data asks for (ops' "learning").
+    if (goal.needs && goal.needs.every((n) => noData(goal, n))) {
+      notes.push("a direct answer, and the goal's services need no data");
+      return 1;
+    }
     notes.push("a fixed answer that reads nothing from the database");
+    return 0;
+  }
+  if (goal.needs && info && !goal.needs.some((n) => serves(info, goal, n))) {
+    notes.push(`serves none of the goal's services (${goal.needs.join(", ")})`);
     return 0;
   }
   const sourced = known ? provenance(call.arguments, known, notes) : undefined;
@@ -141,12 +152,51 @@ function readProgress(call: { name: string; arguments: Obj }, info: ToolInfo | u
   return parts.length === 0 ? 1 : round(parts.reduce((a, b) => a + b, 0) / parts.length);
 }
 
+/** A service with no table and no booking tools: answered from knowledge, not data. */
+function noData(goal: GoalView, name: string): boolean {
+  const s = goal.services.get(name);
+  return Boolean(s && s.table === undefined && s.tools.length === 0);
+}
+
+/** The tables a tool reads or changes, from its run spec. */
+function tablesOf(info: ToolInfo): Set<string> {
+  const out = new Set<string>();
+  const run = info.run as Obj | undefined;
+  const add = (t: unknown) => {
+    if (typeof t === "string") out.add(t);
+  };
+  add(info.table);
+  add(run?.table);
+  add(run?.item_table);
+  if (isObj(run?.ref)) add(run.ref.table);
+  for (const i of Array.isArray(run?.include) ? run.include : []) if (isObj(i)) add(i.table);
+  for (const c of Array.isArray(run?.commands) ? run.commands : []) for (const e of isObj(c) && Array.isArray(c.effects) ? c.effects : []) if (isObj(e)) add(e.table);
+  return out;
+}
+
+/** The tool serves the service: it reads or changes the service's table, or it is one of its booking tools. */
+function serves(info: ToolInfo, goal: GoalView, name: string): boolean {
+  const s = goal.services.get(name);
+  if (!s) return true;
+  if (s.tools.includes(info.name)) return true;
+  return s.table !== undefined && tablesOf(info).has(s.table);
+}
+
+const EXPECTED_ROLE: Record<string, string> = { booking_created: "create", booking_modified: "modify", booking_cancelled: "cancel" };
+
 function writeProgress(call: { name: string; arguments: Obj }, info: ToolInfo, goal: GoalView, notes: string[]): number {
   const mine = goal.expects.filter((e) => {
     const svc = e.service ? goal.services.get(e.service) : undefined;
     return svc ? svc.tools.includes(call.name) : e.table !== undefined && e.table === info.table;
   });
   if (mine.length === 0) return 1;
+  // The change the goal expects (a booking modified) is not the one the call makes (it cancels).
+  const role = (e: Expect) => (e.service ? goal.services.get(e.service)?.roles?.[call.name] : undefined) ?? String((info.run as Obj | undefined)?.op ?? "");
+  const typed = mine.filter((e) => EXPECTED_ROLE[e.type] !== undefined);
+  if (typed.length > 0 && !typed.some((e) => EXPECTED_ROLE[e.type] === role(e))) {
+    notes.push(`${role(typed[0]!)}s where the goal expects ${typed.map((e) => e.type.replace("_", " ")).join(", ")}`);
+    return 0.5;
+  }
   const agrees = mine.some((e) => Object.entries(e.match ?? {}).every(([k, v]) => !(k in call.arguments) || loose(call.arguments[k], v)));
   if (!agrees) notes.push("its arguments contradict the booking the goal expects");
   return agrees ? 1 : 0.5;

@@ -13,8 +13,11 @@ and its own grade. Dialogues that answered without a tool (imported MultiWOZ, or
 that skipped the call) get the calls it should have made, inferred from the dialogue state or
 the user's words, executed and marked "inferred": true. Every item an assistant message names
 is linked in 'grounding' to its catalog record (id, table, image).
-success_rate = 0.15·schema_valid + 0.15·executed + 0.25·ok + 0.20·G + 0.25·progress
-(G: 1 grounded, 0.5 nothing to check, 0 not grounded). Where the chosen call failed and an
+success_rate = 0.15·schema_valid + 0.15·executed + 0.25·K + 0.20·G + 0.25·progress
+(K: 1 ok, 0.5 failed through the environment, 0 otherwise; G: 0 when an item, amount or count the
+reply states is unsupported, else the share of its other numbers and values a result supports, at most 0.5 when the reply uses nothing the result shows, 0.5 when no reply
+follows; progress: toward the goal's services and constraints, 0 for a repeat whose result the
+context already holds). Where the chosen call failed and an
 alternative ran ok and scores higher, they swap. See the README for every rule.
 Defects: wrong_tool, wrong_args, missing_arg, hallucinated_id, ignored_context (stale context),
 unnecessary_call, action_key_instead_of_tool, tool_none, plan_as_python_dict, wrong_count.

@@ -20,6 +20,10 @@ export interface Grade {
   /** false when the dialogue's own result of this call failed (e.g. an injected timeout) though the re-run succeeds. */
   recorded_ok?: boolean;
   grounded: boolean | null;
+  /** G of the formula: 0 when an item, amount or count the reply states is unsupported, else the share of its other numbers and catalog values a result supports; at most 0.5 when the reply uses nothing this result shows, 0.5 when no reply follows. */
+  support: number;
+  /** true when the call failed through the environment (timeout, server error, unreachable host): K = 0.5. */
+  environment_failure?: boolean;
   progress: number;
   success_rate: number;
   notes?: string[];
