@@ -19,7 +19,10 @@ export function displayOf(domain: Domain, table: string | undefined): Display {
 export interface Shown {
   key: string;
   name: string;
+  /** The whole row, as the database has it (for checking constraints). */
   row: Row;
+  /** The row as the tool returned it: all the assistant may say about it. */
+  seen: Row;
   table: string;
   callId: string;
   image?: string;

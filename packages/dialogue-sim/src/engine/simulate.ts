@@ -59,6 +59,10 @@ export class OfflineDialogue {
   private readonly shown = new Map<string, Shown>();
   private readonly explored = new Set<string>();
   private readonly callPrefix: string;
+  /** The last search call (as JSON), its result and call id: the same search is not sent twice in a row. */
+  private lastSearch: { table: string; call: string; data: unknown; id: string } | undefined;
+  /** How many rows the last search found, as the assistant may say it. */
+  private lastTotal = 0;
 
   constructor(
     private readonly scenario: Scenario,
@@ -261,6 +265,7 @@ export class OfflineDialogue {
   // ---- one task -----------------------------------------------------------------------------
 
   private task(task: Task, outcome: string, index: number, reserve: number): void {
+    this.lastSearch = undefined;
     this.voice.context = { ...this.voice.context, bookable: !!task.service.booking };
     const search = task.table ? this.tools.searchFor(task.table, this.agenda(task)) : undefined;
     if (task.kind === "cancel" || task.kind === "modify") return this.changeBooking(task, outcome, index);
@@ -351,14 +356,33 @@ export class OfflineDialogue {
   private search(task: Task, revealed: Constraint[]): Shown[] | undefined {
     const plan = this.tools.searchFor(task.table!, revealed);
     if (!plan) return undefined;
-    const alt = this.tools.searchFor(task.table!, revealed, [plan.tool.name]);
-    // Half the time the assistant says what it is looking for, as people do ("On it — red, under $50.").
-    const restate = this.rng.chance(0.5) && revealed.length > 0 ? this.voice.restate(this.wants(revealed)) : undefined;
-    const done = this.callWithRecovery({ name: plan.tool.name, arguments: plan.args }, "search", alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], restate);
-    if (!done) return undefined;
+    const call = { name: plan.tool.name, arguments: plan.args };
+    const same = this.lastSearch && this.lastSearch.table === task.table && JSON.stringify(call) === this.lastSearch.call;
+    let data: unknown;
+    let id: string;
+    if (same) {
+      // What the user added is not something the tool can filter on: asking again would
+      // return the same rows, so the assistant narrows the rows it already has.
+      ({ data, id } = this.lastSearch!);
+    } else {
+      const alt = this.tools.searchFor(task.table!, revealed, [plan.tool.name]);
+      // Half the time the assistant says what it is looking for, as people do ("On it — red, under $50.").
+      const restate = this.rng.chance(0.5) && revealed.length > 0 ? this.voice.restate(this.wants(revealed)) : undefined;
+      const done = this.callWithRecovery(call, "search", alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], restate);
+      if (!done) return undefined;
+      ({ data } = done.res);
+      id = done.id;
+      this.lastSearch = { table: task.table!, call: JSON.stringify(call), data, id };
+    }
     // Only rows that meet what the user said are offered, whatever else the tool returned.
-    const rows = rowsOf(done.res.data).filter((r) => revealed.every((c) => meets(this.full(task.table!, r), c)));
-    return this.remember(rows, task.table!, done.id);
+    const returned = rowsOf(data);
+    const rows = returned.filter((r) => revealed.every((c) => meets(this.full(task.table!, r), c)));
+    // A count the assistant can vouch for: the result's total when every row fits, the fitting
+    // rows when the result is the whole list, otherwise none (there may be more beyond the page).
+    const total = (data as { total?: unknown } | null)?.total;
+    const whole = typeof total !== "number" || total <= returned.length;
+    this.lastTotal = rows.length === returned.length ? (typeof total === "number" ? total : rows.length) : whole ? rows.length : 0;
+    return this.remember(rows, task.table!, id);
   }
 
   /** The whole row behind a (projected) result row, as this dialogue's database has it now. */
@@ -380,7 +404,7 @@ export class OfflineDialogue {
       if (k === undefined) continue;
       const name = displayName((d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? String(k));
       const img = d.image ? row[d.image] : row.image;
-      const s: Shown = { key: String(k), name, row: this.full(table, row), table, callId, ...(typeof img === "string" && img ? { image: img } : {}) };
+      const s: Shown = { key: String(k), name, row: this.full(table, row), seen: row, table, callId, ...(typeof img === "string" && img ? { image: img } : {}) };
       this.shown.set(`${table}\u0000${s.key}`, s);
       out.push(s);
     }
@@ -397,8 +421,8 @@ export class OfflineDialogue {
     const n = Math.min(shown.length, this.voice.listSize);
     const top = this.preferTargets(task, shown).slice(0, n);
     const d = displayOf(this.domain, task.table);
-    const lines = top.map((s) => itemLine(s.row, d, this.lang, this.currency, { image: this.voice.style !== "executive" }));
-    const more = shown.length > n ? this.moreText(shown.length) : "";
+    const lines = top.map((s) => itemLine(s.seen, d, this.lang, this.currency, { image: this.voice.style !== "executive" }));
+    const more = this.lastTotal > n ? this.moreText(this.lastTotal) : "";
     const body = top.length === 1 ? lines[0]! : lines.map((l, i) => `${i + 1}. ${l}`).join("\n");
     const intro = this.voice.intro();
     const offer = this.voice.offer();
@@ -518,7 +542,7 @@ export class OfflineDialogue {
 
   private confirmPick(task: Task, pick: Shown): void {
     const d = displayOf(this.domain, task.table);
-    const line = itemLine(pick.row, d, this.lang, this.currency, { image: true, details: 2 });
+    const line = itemLine(pick.seen, d, this.lang, this.currency, { image: true, details: 2 });
     const en = [`[Great choice|Good pick|Nice one] — ${line}. ${this.voice.offer(0.8)}`, `${line} — [solid choice|that one's a winner|you'll like it]. ${this.voice.offer(0.8)}`];
     const hi = [`[बढ़िया चुनाव|अच्छी पसंद] — ${line}। ${this.voice.offer(0.8)}`];
     const mixed = [`[Badhiya choice|Acchi pick] — ${line}. ${this.voice.offer(0.8)}`];
@@ -568,7 +592,7 @@ export class OfflineDialogue {
         ? `${this.voice.intro()}\n\`\`\`\n${lines.join("\n")}\n\`\`\``
         : this.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : `${item.name}: logs khaali hain.`;
     } else if (act === "status") {
-      text = `${this.voice.style === "executive" ? "TL;DR: " : ""}${statusLine(rows[0] ?? item.row)}`;
+      text = `${this.voice.style === "executive" ? "TL;DR: " : ""}${statusLine(rows[0] ?? item.seen)}`;
     } else if (act === "reviews") {
       const lines = rows.slice(0, 3).map((row) => `${row.rating ?? "?"}★ "${String(row.comment ?? row.text ?? "").slice(0, 140)}"`);
       text = lines.length
@@ -580,7 +604,7 @@ export class OfflineDialogue {
         ? this.voice.assistant("availability", { name: item.name, facts: stock })
         : this.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
     } else {
-      const row = rows[0] ?? item.row;
+      const row = rows[0] ?? item.seen;
       const skip = [d.title ?? "name", d.id ?? "id", "description", "images", "image", "source"];
       text = this.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, skip, this.voice.style === "executive" ? 3 : 6, this.lang) });
       if (typeof row.image === "string" && this.lang === "en") text += ` Photo: ${row.image}`;
@@ -602,7 +626,7 @@ export class OfflineDialogue {
       return true;
     }
     const rows = rowsOf(done.res.data);
-    const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.row, b.row];
+    const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.seen, b.seen];
     const lines = compareText(pair[0]!, pair[1]!, this.lang);
     this.assistantSay(`${this.voice.assistant("compare", { lines })} ${this.voice.offer(0.6)}`.trim(), "compare", undefined, [a, b]);
     return true;
@@ -756,7 +780,7 @@ export class OfflineDialogue {
       const done = this.callWithRecovery({ name: tool.name, arguments: args }, "status");
       if (!done) return this.serviceDown(task, "failed");
       const shown = this.remember(rowsOf(done.res.data), useTable, done.id).slice(0, 3);
-      const text = shown.map((s) => statusLine(s.row)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
+      const text = shown.map((s) => statusLine(s.seen)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
       this.assistantSay(`${this.voice.intro()} ${text} ${this.voice.offer()}`.trim(), "inform", undefined, shown);
       for (const s of shown) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
       if (outcome === "failed") return this.giveUp(task);
