@@ -49,7 +49,7 @@ console.log(`\nmemory over ${n.toLocaleString("en-US")} dialogues (retail/travel
 for (let i = 0; i < n; i++) {
   const k = i % 3;
   const domain = domains[k]!;
-  const persona = makePersona(i, Rng.for(9, personaId(9, i)), { seed: 9, domain });
+  const persona = makePersona(i, Rng.for(9, personaId(9, i, domain.name)), { seed: 9, domain });
   const scenario = makers[k]!.make(persona, Rng.for(9, persona.id, "scenario", "0"), 0);
   bytes += JSON.stringify(offlineDialogue(scenario, domain, Rng.for(9, scenario.id, "dialogue"), opts).dialogue).length;
   if (marks.has(i + 1)) console.log(`  after ${(i + 1).toLocaleString("en-US").padStart(7)}: ${mem()} · ${((Date.now() - started) / 1000).toFixed(1)} s · ${(bytes / 1e6).toFixed(0)} MB written`);

@@ -22,7 +22,7 @@ function time<T>(fn: () => T): [T, number] {
 
 for (const name of ["travel", "retail", "ops"]) {
   const [domain, loadMs] = time(() => loadDomain(name));
-  const [personas, personaMs] = time(() => Array.from({ length: n }, (_, i) => makePersona(i, Rng.for(7, personaId(7, i)), { seed: 7, domain })));
+  const [personas, personaMs] = time(() => Array.from({ length: n }, (_, i) => makePersona(i, Rng.for(7, personaId(7, i, domain.name)), { seed: 7, domain })));
   const maker = new ScenarioMaker({ seed: 7, domain });
   const [scenarios, scenarioMs] = time(() => personas.map((p) => maker.make(p, Rng.for(7, p.id, "scenario", "0"))));
   const [json, jsonMs] = time(() => scenarios.map((s) => JSON.stringify(s)).join("\n"));

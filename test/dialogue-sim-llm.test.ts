@@ -132,7 +132,7 @@ describe("dialogue-sim --engine openai (fake server)", () => {
   it("dead-letters a record whose user model keeps answering nothing, with the reason, and goes on", async () => {
     const all = lines(personas) as Msg[];
     const first = all[0]!;
-    // persona-sample gives the same person in each domain with one seed: all of them fail.
+    // Every record of a persona with that name fails (names may repeat across records).
     const doomed = all.filter((p) => p.name === first.name).length;
     const rules = [{ matchAny: `Your name is ${first.name}.`, reply: { content: userTurn("") } }];
     const f = await fake(["--script", script(rules)]);

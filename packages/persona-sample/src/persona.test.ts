@@ -39,7 +39,7 @@ describe("makePersona", () => {
     for (let i = 0; i < 300; i++) {
       const p = makePersona(i, new Rng(`t${i}`), { seed: 1, domain });
       expect(Persona.safeParse(p).success).toBe(true);
-      expect(p.id).toBe(personaId(1, i));
+      expect(p.id).toBe(personaId(1, i, "tiny"));
       expect(p.domain).toBe("tiny");
       const city = CITIES.find((c) => c.city === p.location?.city)!;
       expect(p.budget?.currency).toBe(city.currency);

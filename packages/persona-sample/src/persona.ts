@@ -32,9 +32,13 @@ export interface CorpusPick {
   extracted?: Partial<TextFacts>;
 }
 
-/** The id of the index-th persona of a run: stable from the seed and the index alone. */
-export function personaId(seed: number, index: number): string {
-  return stableId("persona", seed, index);
+/**
+ * The id of the index-th persona of a run: stable from the seed, the index and the domain.
+ * The domain is part of it so that runs for several domains with one seed (a common Makefile)
+ * give different people with different ids, not the same ids for different records.
+ */
+export function personaId(seed: number, index: number, domain?: string): string {
+  return domain ? stableId("persona", seed, index, domain) : stableId("persona", seed, index);
 }
 
 /**
@@ -63,7 +67,7 @@ export function makePersona(index: number, rng: Rng, opts: PersonaOptions, pick?
   const language = choose("language", city.country === "India" || facts.indian ? LANGUAGE_WEIGHTS_INDIA : { en: 1 });
 
   const persona: Persona = {
-    id: personaId(opts.seed, index),
+    id: personaId(opts.seed, index, opts.domain?.name),
     name: nameFor(rng.fork("name"), city, gender),
     ...(opts.domain ? { domain: opts.domain.name } : {}),
     age,

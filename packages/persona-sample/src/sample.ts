@@ -30,7 +30,7 @@ export function sampleTransform(opts: SampleOptions, ctx: RunContext): Transform
       for (let i = 0; i < opts.n; i++) {
         const row = picker?.pick(i);
         const pick = row && corpus ? { dataset: corpus.dataset, ...row } : undefined;
-        yield makePersona(i, ctx.rng(personaId(opts.seed, i)), opts, pick);
+        yield makePersona(i, ctx.rng(personaId(opts.seed, i, opts.domain?.name)), opts, pick);
       }
       return;
     }
@@ -39,7 +39,7 @@ export function sampleTransform(opts: SampleOptions, ctx: RunContext): Transform
     let stopped = false;
     const one = async (i: number) => {
       const row = picker.pick(i);
-      const id = personaId(opts.seed, i);
+      const id = personaId(opts.seed, i, opts.domain?.name);
       try {
         const { facts, meta } = await extractFacts(llm, id, row.text);
         const persona = makePersona(i, ctx.rng(id), opts, { dataset: corpus.dataset, ...row, extracted: toTextFacts(facts) });

@@ -13,7 +13,7 @@ export function sampleScenarios(domainName: string, n: number, seed = 1, mix?: M
   const maker = new ScenarioMaker({ seed, domain, ...(mix ? { mix: mix as never } : {}) });
   const out: Scenario[] = [];
   for (let i = 0; i < n; i++) {
-    const persona = makePersona(i, Rng.for(seed, personaId(seed, i)), { seed, domain });
+    const persona = makePersona(i, Rng.for(seed, personaId(seed, i, domain.name)), { seed, domain });
     out.push(maker.make(persona, Rng.for(seed, persona.id, "scenario", "0"), 0));
   }
   return out;
