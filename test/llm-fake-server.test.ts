@@ -42,7 +42,7 @@ describe("chatmill-fake-llm", () => {
     expect(f.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     const tools = [{ type: "function", function: { name: "lookup", parameters: { type: "object", properties: { id: { type: "string" } } } } }];
     const a = (await (await chat(f.url, { tools })).json()) as { choices: Array<{ message: { content: string } }>; usage?: unknown };
-    expect(a.choices[0].message.content).toMatch(/^<tool_call>/);
+    expect(a.choices[0]!.message.content).toMatch(/^<tool_call>/);
     expect(a.usage).toBeUndefined();
 
     const slow = await startFake(["--faults", "slow=1", "--slow-ms", "300"]);

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Context, fromValues } from "@chatmill/kit";
+import { Context, fromValues, type RawLine } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -118,6 +118,27 @@ describe("to-rl rewards and states", () => {
     for (const f of ["transitions", "episodes"] as const) {
       const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, `packages/export/schemas/rl-${f}.schema.json`), "utf8")) as object);
       for (const row of await inProcess({ format: f }, dialogues)) expect(validate(row), ajv.errorsText(validate.errors)).toBe(true);
+    }
+  });
+});
+
+describe("to-rl: rows as text", () => {
+  it("writes each row as exactly JSON.stringify of the library's row object, in every format", async () => {
+    const values = [CLEAN, EDGE, join(FIX, "travel-annotated.ndjson"), join(FIX, "retail-annotated.ndjson")].flatMap((f) => readFileSync(f, "utf8").split("\n").filter(Boolean));
+    const rows = async (flags: RlFlags): Promise<string[]> => {
+      const ctx = new Context();
+      const out: string[] = [];
+      for await (const row of rlTransform(flags, ctx)(fromValues(values.map((l) => JSON.parse(l) as object)), ctx)) {
+        out.push(flags.serialize ? (row as RawLine).text : JSON.stringify(row));
+      }
+      return out;
+    };
+    for (const format of ["transitions", "episodes", "trl-grpo", "openai-rft"]) {
+      for (const system of [undefined, "Be brief."]) {
+        const objects = await rows({ format, system });
+        expect(objects.length).toBeGreaterThan(0);
+        expect(await rows({ format, system, serialize: true })).toEqual(objects);
+      }
     }
   });
 });

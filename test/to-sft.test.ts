@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { Context, fromValues } from "@chatmill/kit";
+import { Context, fromValues, type RawLine } from "@chatmill/kit";
 import { ChatTemplate, checkOpenAISftRow, checkSharegptSftRow, checkTrlSftRow } from "@chatmill/export";
 import { sftTransform, type SftFlags } from "@chatmill/to-sft";
 
@@ -271,5 +271,28 @@ describe("to-sft --format hermes and muse", () => {
     expect(compare.failed_tool_calls).toEqual([{ tool: "compare_items", args: { item_ids: ["DR-1042", "DR-1178"] } }]);
     expect(r.stdout).toContain("बनारसी आर्ट सिल्क साड़ी");
     for (const row of r.rows) expect(Object.keys(row).slice(0, 4)).toEqual(["context", "tool_calls", "response", "intent"]);
+  });
+});
+
+describe("to-sft: rows as text", () => {
+  it("writes each row as exactly JSON.stringify of the library's row object, in every format and granularity", async () => {
+    const values = [CLEAN, EDGE, join(FIX, "travel-annotated.ndjson")].flatMap((f) => readFileSync(f, "utf8").split("\n").filter(Boolean));
+    const rows = async (flags: SftFlags): Promise<string[]> => {
+      const ctx = new Context();
+      const out: string[] = [];
+      for await (const row of sftTransform(flags, ctx)(fromValues(values.map((l) => JSON.parse(l) as object)), ctx)) {
+        out.push(flags.serialize ? (row as RawLine).text : JSON.stringify(row));
+      }
+      return out;
+    };
+    for (const format of ["openai", "trl", "sharegpt", "hermes", "muse"]) {
+      for (const granularity of format === "muse" ? ["turn"] : ["conversation", "turn"]) {
+        for (const system of [undefined, "Be brief."]) {
+          const objects = await rows({ format, granularity, system });
+          expect(objects.length).toBeGreaterThan(0);
+          expect(await rows({ format, granularity, system, serialize: true })).toEqual(objects);
+        }
+      }
+    }
   });
 });

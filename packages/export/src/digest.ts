@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type { ToolMessage } from "./types.js";
 
 /**
@@ -19,8 +19,8 @@ export class StateDigest {
 
   /** Folds one tool result into the digest and returns the new value. */
   add(result: ToolMessage): string {
-    const h = createHash("sha256").update(this.value).update("\u0000").update(result.name).update("\u0000").update(result.content);
-    this.value = "sha256:" + h.digest("hex").slice(0, 16);
+    // One-shot hash of the same bytes as update(value), update("\0"), update(name), update("\0"), update(content).
+    this.value = "sha256:" + hash("sha256", `${this.value}\u0000${result.name}\u0000${result.content}`, "hex").slice(0, 16);
     return this.value;
   }
 }

@@ -1,6 +1,7 @@
-import type { InputRecord, RunContext } from "@chatmill/kit";
+import { RawLine, type InputRecord, type RunContext } from "@chatmill/kit";
 import { readDialogue } from "./read-dialogue.js";
 import type { RowCheck, RuleIssue } from "./rules/issue.js";
+import { RowSerializer } from "./serialize.js";
 import type { Dialogue } from "./types.js";
 
 /** What row makers may do besides yielding rows. */
@@ -13,6 +14,19 @@ export interface RowSink {
 
 export type RowMaker = (d: Dialogue, sink: RowSink) => Iterable<unknown>;
 
+export interface ExportOptions {
+  /**
+   * Yield each row as a kit RawLine holding its JSON text (exactly JSON.stringify(row)),
+   * which is what the CLI writes. The rows of one dialogue share their messages, so each
+   * shared object is serialised once per dialogue instead of once per row (see
+   * RowSerializer): rows must not change an object they share after it was yielded.
+   * Off by default: library users get the row objects.
+   */
+  serialize?: boolean;
+  /** With serialize: false when the rows of a dialogue share nothing (plain JSON.stringify is then faster). */
+  shared?: boolean;
+}
+
 /**
  * The loop every exporter runs: read each input record as a Dialogue (bad ones are
  * rejected with their JSON path, exit status 3), make its rows, and check every row
@@ -21,9 +35,10 @@ export type RowMaker = (d: Dialogue, sink: RowSink) => Iterable<unknown>;
  * --on-error skip) with the rule's name as the kind, the input's source and line, the
  * dialogue's id, and the rejected row itself as `raw`.
  */
-export function exportTransform(ctx: RunContext, makeRows: RowMaker, check: RowCheck): (input: AsyncIterable<InputRecord>) => AsyncGenerator<unknown> {
+export function exportTransform(ctx: RunContext, makeRows: RowMaker, check: RowCheck, opts: ExportOptions = {}): (input: AsyncIterable<InputRecord>) => AsyncGenerator<unknown> {
   const notes = ctx.counters.notes;
   const note = (name: string, by = 1) => notes.set(name, (notes.get(name) ?? 0) + by);
+  if (opts.serialize) return serialized(ctx, makeRows, check, note, opts.shared !== false);
   return async function* exporter(input) {
     for await (const rec of input) {
       const read = readDialogue(rec.value);
@@ -39,6 +54,38 @@ export function exportTransform(ctx: RunContext, makeRows: RowMaker, check: RowC
         const bad = check(row);
         if (bad) reject(row, bad);
         else yield row;
+      }
+    }
+  };
+}
+
+/** exportTransform with serialize: the same loop, rows yielded as RawLine. */
+function serialized(
+  ctx: RunContext,
+  makeRows: RowMaker,
+  check: RowCheck,
+  note: (name: string, by?: number) => void,
+  shared: boolean,
+): (input: AsyncIterable<InputRecord>) => AsyncGenerator<unknown> {
+  const ser = new RowSerializer();
+  return async function* exporter(input) {
+    for await (const rec of input) {
+      const read = readDialogue(rec.value);
+      if ("issue" in read) {
+        ctx.reject(rec, read.issue.message, "invalid_dialogue", read.issue.path);
+        continue;
+      }
+      const id = read.dialogue.id;
+      const reject = (row: unknown, why: RuleIssue) =>
+        ctx.fail({ line: rec.line, source: rec.source, raw: JSON.stringify(row), value: { id } }, `${why.rule}: ${why.path || "/"}: ${why.message}`, why.rule);
+      if (read.decodedArguments > 0) note("arguments decoded", read.decodedArguments);
+      ser.reset();
+      let n = 0;
+      for (const row of makeRows(read.dialogue, { note, reject })) {
+        const bad = check(row);
+        if (bad) reject(row, bad);
+        // The first row of a dialogue has nothing to share yet: plain JSON.stringify.
+        else yield new RawLine(n++ === 0 || !shared ? JSON.stringify(row) : ser.stringify(row));
       }
     }
   };

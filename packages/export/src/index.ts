@@ -2,7 +2,8 @@ export { chatMessages, chatToolCall, encodeArguments, toolList } from "./convert
 export type { ArgsEncoding, ChatMessage, ChatOptions, ChatToolCall, MessageOrigin } from "./convert.js";
 export { StateDigest } from "./digest.js";
 export { exportTransform } from "./emit.js";
-export type { RowMaker, RowSink } from "./emit.js";
+export type { ExportOptions, RowMaker, RowSink } from "./emit.js";
+export { RowSerializer } from "./serialize.js";
 export { readDialogue } from "./read-dialogue.js";
 export type { InputIssue, ReadResult } from "./read-dialogue.js";
 export { SHAPING, closingTerm, denseRewards, stepQuality } from "./rewards.js";
@@ -22,3 +23,4 @@ export { sharegptConversation } from "./sharegpt-conversation.js";
 export type { ShareMsg } from "./sharegpt-conversation.js";
 export { formatSchemas } from "./format-schemas.js";
 export { ChatTemplate, checkRendering, trlRowMessages } from "./render.js";
+export { jsonEqual } from "./json-equal.js";

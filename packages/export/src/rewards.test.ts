@@ -6,7 +6,7 @@ const sumInOrder = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe("dense rewards", () => {
   it("add up to the episode reward exactly, in IEEE double, for any qualities", () => {
-    const rng = new Rng(7);
+    const rng = new Rng("7");
     for (let t = 0; t < 5000; t++) {
       const n = rng.int(1, 30);
       const q = Array.from({ length: n }, () => (rng.chance(0.2) ? 0 : rng.next()));

@@ -14,7 +14,7 @@ import {
   type RowCheck,
   type RowSink,
 } from "@chatmill/export";
-import { annotateOnTheWay } from "./annotate-hook.js";
+import type { annotateOnTheWay } from "./annotate-hook.js";
 import { preferencePairs, sameOutput, type Pair, type Side } from "./pairs.js";
 
 export const DPO_FORMATS = ["openai", "trl", "sharegpt", "muse"] as const;
@@ -36,9 +36,53 @@ export const dpoChecks: Record<DpoFormat, RowCheck> = {
   muse: checkMuseDpoRow,
 };
 
+/**
+ * Grading on the way (annotate-hook.ts) loads tool-annotate, the domains and ajv: it is
+ * loaded only when a dialogue needs it (dpoTransform loads it before the first dialogue
+ * without grades; importing the package index loads it at once), so runs over annotated
+ * input do not pay for it.
+ */
+let annotator: typeof annotateOnTheWay | undefined;
+
+export function setAnnotator(f: typeof annotateOnTheWay): void {
+  annotator = f;
+}
+
+export function annotatorLoaded(): boolean {
+  return annotator !== undefined;
+}
+
+export async function loadAnnotator(): Promise<void> {
+  if (!annotator) annotator = (await import("./annotate-hook.js")).annotateOnTheWay;
+}
+
+/** Grades one dialogue with the loaded hook (loadAnnotator first). */
+export function annotate(d: Dialogue, seed: number): ReturnType<typeof annotateOnTheWay> {
+  if (!annotator) throw new Error("to-dpo: call loadAnnotator() before grading a dialogue");
+  return annotator(d, seed);
+}
+
+/** A dialogue (or input record) with tool calls but no grade: to-dpo grades it on the way. */
+export function needsGrading(d: unknown): boolean {
+  const msgs = (d as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(msgs)) return false;
+  let calls = false;
+  for (const m of msgs as Array<{ role?: unknown; tool_calls?: unknown } | null>) {
+    if (m?.role !== "assistant" || !Array.isArray(m.tool_calls) || m.tool_calls.length === 0) continue;
+    calls = true;
+    for (const c of m.tool_calls as Array<{ grade?: unknown } | null>) if (c?.grade !== undefined) return false;
+  }
+  return calls;
+}
+
+const graded = (d: Dialogue) => ({ dialogue: d, hasGrades: true, annotated: false });
+const ungraded = (d: Dialogue) => ({ dialogue: d, hasGrades: false, annotated: false });
+
 /** The preference rows of one dialogue. */
 export function* dpoRows(input: Dialogue, opts: DpoOptions, sink: RowSink): Generator<unknown> {
-  const { dialogue: d, hasGrades, annotated } = annotateOnTheWay(input, opts.seed);
+  const needs = needsGrading(input);
+  if (needs && !annotator) throw new Error("to-dpo: a dialogue needs grading on the way: call loadAnnotator() first (dpoTransform does)");
+  const { dialogue: d, hasGrades, annotated } = needs ? annotator!(input, opts.seed) : hasCalls(input) ? graded(input) : ungraded(input);
   if (annotated) sink.note("dialogues graded on the way");
   if (!hasGrades) sink.note("dialogues without grades");
   const pairs = preferencePairs(d);
@@ -53,6 +97,8 @@ export function* dpoRows(input: Dialogue, opts: DpoOptions, sink: RowSink): Gene
     }
     return c;
   };
+  // Pairs of one call's alternatives share their prompt: the sharegpt prompt and tools text are made once.
+  const memo: Memo = { conv: new Map() };
   for (const p of pairs) {
     if (sameOutput(p)) {
       sink.note("identical pairs skipped");
@@ -63,8 +109,12 @@ export function* dpoRows(input: Dialogue, opts: DpoOptions, sink: RowSink): Gene
       continue;
     }
     sink.note(p.source === "alternative" ? "pairs from alternatives" : "pairs from recoveries");
-    yield row(d, p, opts, chat);
+    yield row(d, p, opts, chat, memo);
   }
+}
+
+function hasCalls(d: Dialogue): boolean {
+  return d.messages.some((m) => m.role === "assistant" && (m.tool_calls?.length ?? 0) > 0);
 }
 
 /** The chat messages before source message `end` (the whole dialogue's conversion, cut). */
@@ -74,8 +124,12 @@ function before(c: ReturnType<typeof chatMessages>, end: number): ChatMessage[] 
   return c.messages.slice(0, k);
 }
 
-function row(d: Dialogue, p: Pair, opts: DpoOptions, chat: (key: "openai" | "trl") => ReturnType<typeof chatMessages>): unknown {
-  const prefix: Dialogue = { ...d, messages: d.messages.slice(0, p.promptEnd) };
+interface Memo {
+  conv: Map<number, ReturnType<typeof sharegptConversation>["conv"]>;
+  toolsText?: string;
+}
+
+function row(d: Dialogue, p: Pair, opts: DpoOptions, chat: (key: "openai" | "trl") => ReturnType<typeof chatMessages>, memo: Memo): unknown {
   switch (opts.format) {
     case "openai": {
       const messages = before(chat("openai"), p.promptEnd);
@@ -91,10 +145,15 @@ function row(d: Dialogue, p: Pair, opts: DpoOptions, chat: (key: "openai" | "trl
       return { prompt: messages, chosen: [trlSide(p.chosen, p.promptEnd)], rejected: [trlSide(p.rejected, p.promptEnd)], tools: toolList(d) ?? null };
     }
     case "sharegpt": {
-      const { conv } = sharegptConversation(prefix, opts.system, { note: () => {}, reject: () => {} });
+      let conv = memo.conv.get(p.promptEnd);
+      if (!conv) {
+        const prefix: Dialogue = { ...d, messages: d.messages.slice(0, p.promptEnd) };
+        conv = sharegptConversation(prefix, opts.system, { note: () => {}, reject: () => {} }).conv;
+        memo.conv.set(p.promptEnd, conv);
+      }
       const tools = toolList(d);
       const out = { conversations: conv, chosen: shareSide(p.chosen), rejected: shareSide(p.rejected) };
-      return tools ? { ...out, tools: JSON.stringify(tools) } : out;
+      return tools ? { ...out, tools: (memo.toolsText ??= JSON.stringify(tools)) } : out;
     }
     case "muse":
       return {

@@ -1,11 +1,14 @@
 import { exportTransform } from "@chatmill/export";
-import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
-import { DPO_FORMATS, dpoChecks, dpoRows, type DpoFormat, type DpoOptions } from "./dpo-rows.js";
+import { Counters, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
+import type { Dialogue } from "@chatmill/export";
+import { DPO_FORMATS, annotate, annotatorLoaded, dpoChecks, dpoRows, loadAnnotator, needsGrading, type DpoFormat, type DpoOptions } from "./dpo-rows.js";
 
 export interface DpoFlags {
   format?: string;
   minMargin?: number;
   system?: string | undefined;
+  /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
+  serialize?: boolean;
 }
 
 export function dpoOptions(flags: DpoFlags): DpoOptions {
@@ -19,5 +22,32 @@ export function dpoOptions(flags: DpoFlags): DpoOptions {
 /** to-dpo as a transform over Dialogue records. */
 export function dpoTransform(flags: DpoFlags, ctx: RunContext): Transform {
   const opts = { ...dpoOptions(flags), seed: ctx.seed };
-  return exportTransform(ctx, (d, sink) => dpoRows(d, opts, sink), dpoChecks[opts.format]);
+  const exporter = exportTransform(ctx, (d, sink) => dpoRows(d, opts, sink), dpoChecks[opts.format], { serialize: flags.serialize === true, shared: opts.format !== "muse" });
+  return (input) => exporter(gradingOnTheWay(input, ctx));
+}
+
+/**
+ * Grades the records that arrive without tool-annotate's grades, as they come in: before the
+ * exporter reads them (and merges assistant runs), so the grader sees exactly what
+ * `tool-annotate` would, and `dialogue-sim | to-dpo` equals `dialogue-sim | tool-annotate | to-dpo`.
+ * The hook (tool-annotate, the domains, ajv) is loaded before the first record that needs it.
+ */
+async function* gradingOnTheWay(input: AsyncIterable<InputRecord>, ctx: RunContext): AsyncGenerator<InputRecord> {
+  for await (const rec of input) {
+    if (!needsGrading(rec.value)) {
+      yield rec;
+      continue;
+    }
+    if (!annotatorLoaded()) await loadAnnotator();
+    let graded: ReturnType<typeof annotate> | undefined;
+    try {
+      graded = annotate(rec.value as Dialogue, ctx.seed);
+    } catch {
+      // Not a dialogue the grader can read: the exporter reports what is wrong with it.
+    }
+    if (graded?.annotated) {
+      Counters.bump(ctx.counters.notes, "dialogues graded on the way");
+      yield { ...rec, value: graded.dialogue };
+    } else yield rec;
+  }
 }

@@ -1,5 +1,11 @@
-export { annotateOnTheWay } from "./annotate-hook.js";
-export { DPO_FORMATS, dpoChecks, dpoRows } from "./dpo-rows.js";
+import { annotateOnTheWay } from "./annotate-hook.js";
+import { setAnnotator } from "./dpo-rows.js";
+
+// The package index grades on the way from the start (dpoRows is synchronous); the CLI loads it lazily.
+setAnnotator(annotateOnTheWay);
+
+export { annotateOnTheWay };
+export { DPO_FORMATS, dpoChecks, dpoRows, loadAnnotator, needsGrading } from "./dpo-rows.js";
 export type { DpoFormat, DpoOptions } from "./dpo-rows.js";
 export { dpoOptions, dpoTransform } from "./dpo-transform.js";
 export type { DpoFlags } from "./dpo-transform.js";

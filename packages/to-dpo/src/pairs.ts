@@ -1,4 +1,4 @@
-import { recoveryOf, stepsOf, type Dialogue, type Step } from "@chatmill/export";
+import { jsonEqual, recoveryOf, stepsOf, type Dialogue, type Step } from "@chatmill/export";
 
 /** One side of a preference pair: what the assistant output, and how it went. */
 export interface Side {
@@ -99,5 +99,5 @@ export function preferencePairs(d: Dialogue): Pair[] {
 
 /** Chosen and rejected would teach nothing when the model output is the same. */
 export function sameOutput(p: Pair): boolean {
-  return p.chosen.content === p.rejected.content && JSON.stringify(p.chosen.calls) === JSON.stringify(p.rejected.calls);
+  return p.chosen.content === p.rejected.content && jsonEqual(p.chosen.calls, p.rejected.calls);
 }

@@ -5,6 +5,8 @@ import { RL_FORMATS, rlChecks, rlRows, type RlFormat, type RlOptions } from "./r
 export interface RlFlags {
   format?: string;
   system?: string | undefined;
+  /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
+  serialize?: boolean;
 }
 
 export function rlOptions(flags: RlFlags): RlOptions {
@@ -16,5 +18,5 @@ export function rlOptions(flags: RlFlags): RlOptions {
 /** to-rl as a transform over Dialogue records. */
 export function rlTransform(flags: RlFlags, ctx: RunContext): Transform {
   const opts = rlOptions(flags);
-  return exportTransform(ctx, (d, sink) => rlRows(d, opts, sink), rlChecks[opts.format]);
+  return exportTransform(ctx, (d, sink) => rlRows(d, opts, sink), rlChecks[opts.format], { serialize: flags.serialize === true });
 }

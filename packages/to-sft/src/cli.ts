@@ -9,6 +9,7 @@ await runCli(spec, async (args, ctx) => {
       granularity: args.values.granularity as string | undefined,
       system: args.values.system as string | undefined,
       checkTemplates: args.values["check-template"] as string[] | undefined,
+      serialize: true,
     },
     ctx,
   );

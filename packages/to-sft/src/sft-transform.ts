@@ -8,6 +8,8 @@ export interface SftFlags {
   system?: string | undefined;
   /** Chat template files every trl row must render through (without errors or double-encoded arguments). */
   checkTemplates?: string[] | undefined;
+  /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
+  serialize?: boolean;
 }
 
 /** Resolves the flags: muse rows are turn-level by definition; the others default to conversation. */
@@ -24,7 +26,11 @@ export function sftOptions(flags: SftFlags): SftOptions {
 /** to-sft as a transform over Dialogue records. */
 export function sftTransform(flags: SftFlags, ctx: RunContext): Transform {
   const opts = sftOptions(flags);
-  return exportTransform(ctx, (d, sink) => sftRows(d, opts, sink), withTemplates(sftChecks[opts.format], opts.format, flags.checkTemplates ?? []));
+  return exportTransform(ctx, (d, sink) => sftRows(d, opts, sink), withTemplates(sftChecks[opts.format], opts.format, flags.checkTemplates ?? []), {
+    serialize: flags.serialize === true,
+    // MUSe rows share no objects (each has its own context lines).
+    shared: opts.format !== "muse",
+  });
 }
 
 /** Adds "renders through each template" to a format's rules (trl rows only). */

@@ -18,6 +18,14 @@ export function hermesCalls(value: string): string[] {
   return [...value.matchAll(CALL)].map((m) => m[1]!);
 }
 
+/*
+ * Per-turn rows of a dialogue share their messages: a gpt message's calls, once checked
+ * against a tools block, and a tool message's count of <tool_response> blocks are
+ * remembered per message object (which must not change after it was checked).
+ */
+const gptCalls = new WeakMap<object, { names: Set<string> | undefined; n: number }>();
+const responses = new WeakMap<object, number>();
+
 /** The tool names of the last system prompt seen (rows of a dialogue share it). */
 let lastSystem: { text: string; names: Set<string> | undefined } | undefined;
 
@@ -31,12 +39,11 @@ export function checkHermesRow(row: unknown): RuleIssue | undefined {
   let trainable = false;
   for (let i = 0; i < conv.length; i++) {
     const m = conv[i] as unknown;
-    const p = `/conversations/${i}`;
-    if (!isObject(m) || typeof m.value !== "string") return issue("hermes.message", p, "a message must be {from, value}");
+    if (!isObject(m) || typeof m.value !== "string") return issue("hermes.message", `/conversations/${i}`, "a message must be {from, value}");
     const from = m.from;
-    if (m.weight !== undefined && (from !== "gpt" || (m.weight !== 0 && m.weight !== 1))) return issue("hermes.weight", `${p}/weight`, "weight is 0 or 1, on gpt messages only");
+    if (m.weight !== undefined && (from !== "gpt" || (m.weight !== 0 && m.weight !== 1))) return issue("hermes.weight", `/conversations/${i}/weight`, "weight is 0 or 1, on gpt messages only");
     if (from === "system") {
-      if (i !== 0) return issue("hermes.system_position", p, "the system message comes first");
+      if (i !== 0) return issue("hermes.system_position", `/conversations/${i}`, "the system message comes first");
       if (lastSystem?.text === m.value) {
         names = lastSystem.names;
         prev = from;
@@ -49,34 +56,45 @@ export function checkHermesRow(row: unknown): RuleIssue | undefined {
           const list = JSON.parse(tools) as Array<{ function?: { name: string }; name?: string }>;
           names = new Set(list.map((t) => t.function?.name ?? t.name ?? ""));
         } catch {
-          return issue("hermes.tools_json", `${p}/value`, "the <tools> block must hold a JSON list");
+          return issue("hermes.tools_json", `/conversations/${i}/value`, "the <tools> block must hold a JSON list");
         }
       }
       lastSystem = { text: m.value, names };
     } else if (from === "human") {
-      if (prev === "human" || open > 0) return issue("hermes.order", p, open > 0 ? "a human message cannot answer an open tool call" : "two human messages in a row");
+      if (prev === "human" || open > 0) return issue("hermes.order", `/conversations/${i}`, open > 0 ? "a human message cannot answer an open tool call" : "two human messages in a row");
     } else if (from === "gpt") {
-      if (prev === "gpt" || prev === "" || prev === "system") return issue("hermes.order", p, "a gpt message follows a human or tool message");
-      if (open > 0) return issue("hermes.order", p, "the previous tool calls have no <tool_response>");
+      if (prev === "gpt" || prev === "" || prev === "system") return issue("hermes.order", `/conversations/${i}`, "a gpt message follows a human or tool message");
+      if (open > 0) return issue("hermes.order", `/conversations/${i}`, "the previous tool calls have no <tool_response>");
+      const known = gptCalls.get(m);
+      if (known && known.names === names) {
+        open += known.n;
+        if (m.weight !== 0) trainable = true;
+        prev = from;
+        continue;
+      }
+      let n = 0;
       for (const call of hermesCalls(m.value)) {
         let c: unknown;
         try {
           c = JSON.parse(call);
         } catch {
-          return issue("hermes.tool_call_json", `${p}/value`, "a <tool_call> block must hold JSON {\"name\", \"arguments\"}");
+          return issue("hermes.tool_call_json", `/conversations/${i}/value`, "a <tool_call> block must hold JSON {\"name\", \"arguments\"}");
         }
-        if (!isObject(c) || typeof c.name !== "string" || !isObject(c.arguments)) return issue("hermes.tool_call_shape", `${p}/value`, "a <tool_call> must be {\"name\": string, \"arguments\": object}");
-        if (!TOOL_NAME.test(c.name)) return issue("hermes.tool_name", `${p}/value`, `tool name '${c.name}' must match [a-zA-Z0-9_-]{1,64}`);
-        if (names && !names.has(c.name)) return issue("hermes.undefined_tool", `${p}/value`, `tool '${c.name}' is not in the <tools> block`);
+        if (!isObject(c) || typeof c.name !== "string" || !isObject(c.arguments)) return issue("hermes.tool_call_shape", `/conversations/${i}/value`, "a <tool_call> must be {\"name\": string, \"arguments\": object}");
+        if (!TOOL_NAME.test(c.name)) return issue("hermes.tool_name", `/conversations/${i}/value`, `tool name '${c.name}' must match [a-zA-Z0-9_-]{1,64}`);
+        if (names && !names.has(c.name)) return issue("hermes.undefined_tool", `/conversations/${i}/value`, `tool '${c.name}' is not in the <tools> block`);
         open += 1;
+        n += 1;
       }
+      gptCalls.set(m, { names, n });
       if (m.weight !== 0) trainable = true;
     } else if (from === "tool") {
-      const n = [...m.value.matchAll(RESPONSE)].length;
-      if (n === 0) return issue("hermes.tool_response", `${p}/value`, "a tool message holds <tool_response> blocks");
-      if (n > open) return issue("hermes.order", p, "more <tool_response> blocks than open <tool_call>s");
+      let n = responses.get(m);
+      if (n === undefined) responses.set(m, (n = [...m.value.matchAll(RESPONSE)].length));
+      if (n === 0) return issue("hermes.tool_response", `/conversations/${i}/value`, "a tool message holds <tool_response> blocks");
+      if (n > open) return issue("hermes.order", `/conversations/${i}`, "more <tool_response> blocks than open <tool_call>s");
       open -= n;
-    } else return issue("hermes.role", `${p}/from`, `from must be system, human, gpt or tool, not '${String(from)}'`);
+    } else return issue("hermes.role", `/conversations/${i}/from`, `from must be system, human, gpt or tool, not '${String(from)}'`);
     prev = from;
   }
   if (!trainable) return issue("hermes.no_trainable_gpt", "/conversations", "no gpt message with weight 1: the row trains nothing");

@@ -1,3 +1,4 @@
+import { jsonEqual } from "../json-equal.js";
 import { isObject, issue, type RuleIssue } from "./issue.js";
 
 /*
@@ -40,6 +41,6 @@ export function checkMuseDpoRow(row: unknown): RuleIssue | undefined {
   }
   const ch = row.chosen as Record<string, unknown>;
   const rj = row.rejected as Record<string, unknown>;
-  if (JSON.stringify([ch.tool_calls, ch.response, ch.text]) === JSON.stringify([rj.tool_calls, rj.response, rj.text])) return issue("dpo.identical", "/chosen", "chosen and rejected are the same");
+  if (jsonEqual([ch.tool_calls, ch.response, ch.text], [rj.tool_calls, rj.response, rj.text])) return issue("dpo.identical", "/chosen", "chosen and rejected are the same");
   return undefined;
 }

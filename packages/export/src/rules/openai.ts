@@ -1,3 +1,4 @@
+import { jsonEqual } from "../json-equal.js";
 import { TOOL_NAME, isObject, issue, parsesAsObject, unknownKey, type RuleIssue } from "./issue.js";
 
 /*
@@ -29,6 +30,19 @@ const MESSAGE_KEYS: Record<string, ReadonlySet<string>> = {
  */
 const checkedCalls = new WeakMap<object, unknown>();
 
+/**
+ * The last message list checked at each JSON path, with the scan's state after each of
+ * its messages: per-turn rows repeat the conversation so far (the same message objects,
+ * which must not change once checked), so a row is checked from the first message it
+ * does not share with the previous one, from the state the scan had there.
+ */
+interface ScanState {
+  pending: readonly string[];
+  trainable: boolean;
+}
+const NONE: readonly string[] = [];
+const lastScans = new Map<string, { messages: unknown[]; tools: unknown; allowWeight: boolean; states: ScanState[] }>();
+
 export interface ChatRulesOptions {
   /** SFT: `weight` allowed on assistant messages (0 or 1). */
   allowWeight: boolean;
@@ -44,7 +58,17 @@ export function checkOpenAIMessages(messages: unknown, tools: unknown, at: strin
   if (!Array.isArray(messages) || messages.length === 0) return issue("openai.messages", at, "messages must be a non-empty array");
   const pending = new Set<string>();
   let trainable = false;
-  for (let i = 0; i < messages.length; i++) {
+  // Resume after the leading messages this row shares with the last row checked at this path.
+  const prev = lastScans.get(at);
+  let start = 0;
+  if (prev && prev.tools === tools && prev.allowWeight === opts.allowWeight) {
+    const n = Math.min(messages.length, prev.messages.length);
+    while (start < n && messages[start] === prev.messages[start]) start++;
+  }
+  const states: ScanState[] = start > 0 ? prev!.states.slice(0, start + 1) : [{ pending: [], trainable: false }];
+  for (const id of states[start]!.pending) pending.add(id);
+  trainable = states[start]!.trainable;
+  for (let i = start; i < messages.length; i++) {
     const m = messages[i] as unknown;
     const p = `${at}/${i}`;
     if (!isObject(m)) return issue("openai.message", p, "a message must be an object");
@@ -94,7 +118,9 @@ export function checkOpenAIMessages(messages: unknown, tools: unknown, at: strin
       pending.delete(m.tool_call_id);
       if (typeof m.content !== "string") return issue("openai.content", `${p}/content`, "tool content must be a string");
     } else if (typeof m.content !== "string") return issue("openai.content", `${p}/content`, `${role} content must be a string`);
+    states.push({ pending: pending.size === 0 ? NONE : [...pending], trainable });
   }
+  lastScans.set(at, { messages: messages.slice(), tools, allowWeight: opts.allowWeight, states });
   if (opts.requireTrainable && !trainable) return issue("openai.no_trainable_assistant", at, "the row has no assistant message with weight 1, so it trains nothing");
   return undefined;
 }
@@ -162,7 +188,7 @@ export function checkOpenAIDpoRow(row: unknown): RuleIssue | undefined {
     const one = checkOpenAIMessages([m], input.tools, `/${key}`, { allowWeight: false, requireTrainable: false });
     if (one) return one;
   }
-  if (JSON.stringify(row.preferred_output) === JSON.stringify(row.non_preferred_output)) {
+  if (jsonEqual(row.preferred_output, row.non_preferred_output)) {
     return issue("dpo.identical", "/preferred_output", "preferred and non-preferred outputs are the same");
   }
   return undefined;

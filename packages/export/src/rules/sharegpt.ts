@@ -1,3 +1,4 @@
+import { jsonEqual } from "../json-equal.js";
 import { TOOL_NAME, isObject, issue, type RuleIssue } from "./issue.js";
 
 /*
@@ -22,8 +23,10 @@ const KNOWN = new Set(["system", "human", "gpt", "function_call", "observation"]
 /** function_call values already checked against a set of tool names. */
 const checkedValues = new Map<string, Set<string> | undefined>();
 
-function checkFunctionCall(value: unknown, at: string, names: Set<string> | undefined): RuleIssue | undefined {
+/** `where`: the path of the value, or the index of its message in conversations. */
+function checkFunctionCall(value: unknown, where: string | number, names: Set<string> | undefined): RuleIssue | undefined {
   if (typeof value === "string" && checkedValues.has(value) && checkedValues.get(value) === names) return undefined;
+  const at = typeof where === "number" ? `/conversations/${where}/value` : where;
   let parsed: unknown;
   try {
     parsed = JSON.parse(String(value));
@@ -72,16 +75,15 @@ export function checkSharegptConversation(conv: unknown, names: Set<string> | un
   if (isObject(first) && first.from === "system") start = 1;
   for (let i = 0; i < conv.length; i++) {
     const m = conv[i] as unknown;
-    const p = `/conversations/${i}`;
-    if (!isObject(m) || typeof m.from !== "string" || typeof m.value !== "string") return issue("sharegpt.message", p, "a message must be {from, value} with string value");
-    if (!KNOWN.has(m.from)) return issue("sharegpt.role", `${p}/from`, `from must be human, gpt, function_call, observation or (first) system, not '${m.from}'`);
+    if (!isObject(m) || typeof m.from !== "string" || typeof m.value !== "string") return issue("sharegpt.message", `/conversations/${i}`, "a message must be {from, value} with string value");
+    if (!KNOWN.has(m.from)) return issue("sharegpt.role", `/conversations/${i}/from`, `from must be human, gpt, function_call, observation or (first) system, not '${m.from}'`);
     if (i < start) continue;
     const want = (i - start) % 2 === 0 ? ODD : EVEN;
     if (!want.has(m.from)) {
-      return issue("sharegpt.alternation", `${p}/from`, `'${m.from}' at turn ${i - start}: LLaMA-Factory wants ${[...want].join("/")} there and would drop the row`);
+      return issue("sharegpt.alternation", `/conversations/${i}/from`, `'${m.from}' at turn ${i - start}: LLaMA-Factory wants ${[...want].join("/")} there and would drop the row`);
     }
     if (m.from === "function_call") {
-      const f = checkFunctionCall(m.value, `${p}/value`, names);
+      const f = checkFunctionCall(m.value, i, names);
       if (f) return f;
     }
   }
@@ -112,6 +114,6 @@ export function checkSharegptDpoRow(row: unknown): RuleIssue | undefined {
       if (f) return f;
     }
   }
-  if (JSON.stringify(row.chosen) === JSON.stringify(row.rejected)) return issue("dpo.identical", "/chosen", "chosen and rejected are the same");
+  if (jsonEqual(row.chosen, row.rejected)) return issue("dpo.identical", "/chosen", "chosen and rejected are the same");
   return undefined;
 }

@@ -1,8 +1,17 @@
+import { jsonEqual } from "../json-equal.js";
 import { TOOL_NAME, isObject, issue, unknownKey, type RuleIssue } from "./issue.js";
 import { toolNames } from "./openai.js";
 
 /** tool_calls lists already checked against a tools list (rows of a dialogue share them). */
 const checkedCalls = new WeakMap<object, unknown>();
+
+/**
+ * The last message list checked at each JSON path, with `seenNonSystem` after each of its
+ * messages: rows of a dialogue repeat the conversation so far (the same message objects,
+ * which must not change once checked), so a row is checked from the first message it
+ * does not share with the previous one.
+ */
+const lastScans = new Map<string, { messages: unknown[]; tools: unknown; standalone: boolean; seen: boolean[] }>();
 
 /*
  * Rules of TRL's conversational datasets, as the chat templates read them
@@ -31,8 +40,15 @@ const MESSAGE_KEYS: Record<string, ReadonlySet<string>> = {
 export function checkTrlMessages(messages: unknown, at: string, tools: unknown, opts: { standalone: boolean }): RuleIssue | undefined {
   if (!Array.isArray(messages) || messages.length === 0) return issue("trl.messages", at, "must be a non-empty list of messages");
   const defined = toolNames(tools);
-  let seenNonSystem = false;
-  for (let i = 0; i < messages.length; i++) {
+  const prev = lastScans.get(at);
+  let start = 0;
+  if (prev && prev.tools === tools && prev.standalone === opts.standalone) {
+    const n = Math.min(messages.length, prev.messages.length);
+    while (start < n && messages[start] === prev.messages[start]) start++;
+  }
+  const seen = start > 0 ? prev!.seen.slice(0, start + 1) : [false];
+  let seenNonSystem = seen[start]!;
+  for (let i = start; i < messages.length; i++) {
     const m = messages[i] as unknown;
     const p = `${at}/${i}`;
     if (!isObject(m)) return issue("trl.message", p, "a message must be an object");
@@ -50,7 +66,10 @@ export function checkTrlMessages(messages: unknown, at: string, tools: unknown, 
     if (m.role === "assistant" && m.tool_calls !== undefined) {
       const calls = m.tool_calls;
       if (!Array.isArray(calls) || calls.length === 0) return issue("trl.tool_calls", `${p}/tool_calls`, "tool_calls must be a non-empty list, or absent");
-      if (checkedCalls.has(calls) && checkedCalls.get(calls) === tools) continue;
+      if (checkedCalls.has(calls) && checkedCalls.get(calls) === tools) {
+        seen.push(seenNonSystem);
+        continue;
+      }
       if (calls.length > 1) return issue("trl.parallel_calls", `${p}/tool_calls`, "one tool call per assistant message (Llama 3.1's template raises on more); export with parallel calls split");
       const c = calls[0] as unknown;
       const cp = `${p}/tool_calls/0`;
@@ -63,7 +82,9 @@ export function checkTrlMessages(messages: unknown, at: string, tools: unknown, 
       }
       checkedCalls.set(calls, tools);
     }
+    seen.push(seenNonSystem);
   }
+  lastScans.set(at, { messages: messages.slice(), tools, standalone: opts.standalone, seen });
   return undefined;
 }
 
@@ -110,6 +131,6 @@ export function checkTrlDpoRow(row: unknown): RuleIssue | undefined {
     const o = checkTrlMessages(out, `/${key}`, row.tools, { standalone: false });
     if (o) return o;
   }
-  if (JSON.stringify(row.chosen) === JSON.stringify(row.rejected)) return issue("dpo.identical", "/chosen", "chosen and rejected are the same");
+  if (jsonEqual(row.chosen, row.rejected)) return issue("dpo.identical", "/chosen", "chosen and rejected are the same");
   return undefined;
 }
