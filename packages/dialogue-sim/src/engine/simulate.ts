@@ -543,11 +543,11 @@ export class OfflineDialogue {
   private confirmPick(task: Task, pick: Shown): void {
     const d = displayOf(this.domain, task.table);
     const line = itemLine(pick.seen, d, this.lang, this.currency, { image: true, details: 2 });
-    const en = [`[Great choice|Good pick|Nice one] — ${line}. ${this.voice.offer(0.8)}`, `${line} — [solid choice|that one's a winner|you'll like it]. ${this.voice.offer(0.8)}`];
-    const hi = [`[बढ़िया चुनाव|अच्छी पसंद] — ${line}। ${this.voice.offer(0.8)}`];
-    const mixed = [`[Badhiya choice|Acchi pick] — ${line}. ${this.voice.offer(0.8)}`];
+    const en = ["[Great choice|Good pick|Nice one] — {line}. {offer}", "{line} — [solid choice|that one's a winner|you'll like it]. {offer}"];
+    const hi = ["[बढ़िया चुनाव|अच्छी पसंद] — {line}। {offer}"];
+    const mixed = ["[Badhiya choice|Acchi pick] — {line}. {offer}"];
     const bank = this.lang === "hi" ? hi : this.lang === "mixed" ? mixed : en;
-    this.assistantSay(sayLocal(bank, this.rng), "recommend", undefined, [pick]);
+    this.assistantSay(sayLocal(bank, this.rng, { line, offer: this.voice.offer(0.8) }), "recommend", undefined, [pick]);
   }
 
   /** One extra exchange about shown items: details, reviews, stock, or a comparison. Returns false when nothing fits. */
@@ -740,7 +740,7 @@ export class OfflineDialogue {
     this.userSay(this.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref: withRef ? ref : "", details }, { first: this.userTurns === 0 }), task.kind);
     if (!withRef) {
       this.assistantSay(this.lang === "en" ? sayLocal(["[Sure|Can do] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter."], this.rng) : this.lang === "hi" ? "ज़रूर — बुकिंग का रेफ़रेंस बताइए?" : "Sure — booking reference batao?", "clarify", "clarification");
-      this.userSay(this.lang === "en" ? sayLocal([`[it's|sure,|] ${ref}`, `${ref}[, I think|]`], this.rng) : `${ref}`, "inform");
+      this.userSay(this.lang === "en" ? sayLocal(["[it's|sure,|] {ref}", "{ref}[, I think|]"], this.rng, { ref }) : `${ref}`, "inform");
     }
     this.confirmFirst(`${ref}${details ? `: ${details}` : ""}`);
     if (outcome === "failed") return this.keepAsIs();
@@ -792,12 +792,12 @@ export class OfflineDialogue {
       return;
     }
     // Nothing to look up: a question answered from knowledge, with the pack's "no tool" call if it has one.
-    const en = [`[how does|can you explain how] ${topic} [works|work]?`, `[what's the deal with|quick question about] ${topic}?`, `[I'm trying to understand|explain] ${topic}[, please|]`];
-    this.userSay(this.lang === "en" ? sayLocal(en, r) : this.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`, "clarify", "clarification");
+    const en = ["[how does|can you explain how] {topic} [works|work]?", "[what's the deal with|quick question about] {topic}?", "[I'm trying to understand|explain] {topic}[, please|]"];
+    this.userSay(this.lang === "en" ? sayLocal(en, r, { topic }) : this.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`, "clarify", "clarification");
     const none = typeof this.domain.offline.no_tool === "string" ? this.tools.byName(this.domain.offline.no_tool) : undefined;
     if (none) this.callWithRecovery({ name: none.name, arguments: { reason: `explaining ${topic}` } }, "inform");
     const answer = this.lang === "en"
-      ? sayLocal([`[Good question|Sure]! In short: ${topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]`], r)
+      ? sayLocal(["[Good question|Sure]! In short: {topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]"], r, { topic })
       : this.lang === "hi" ? `अच्छा सवाल! संक्षेप में: ${topic} में पहले स्थिति देखिए, फिर एक बार में एक बदलाव कीजिए।` : `Accha question! Short mein: ${topic} mein pehle state check karo, phir ek time pe ek change karo.`;
     this.assistantSay(answer, "inform");
     if (outcome === "failed") return this.giveUp(task);
@@ -944,6 +944,7 @@ function describeArg(k: string, v: unknown, lang: Lang): string {
   return `${humanField(k)} ${v}`;
 }
 
-function sayLocal(bank: string[], rng: Rng): string {
-  return sayBank(bank, rng);
+/** A bank written where it is used; values go in as slots, so the templates stay few and cached. */
+function sayLocal(bank: string[], rng: Rng, slots: Record<string, string> = {}): string {
+  return sayBank(bank, rng, slots);
 }

@@ -9,6 +9,21 @@ import type { Rng } from "@chatmill/kit";
 type Node = string | { slot: string } | { alt: Node[][] };
 
 const cache = new Map<string, Node[]>();
+/**
+ * Templates are written with {slots} for their values, so the banks' templates are a bounded
+ * set. A template built around a value would be a new one per dialogue; past this many, new
+ * templates are parsed each time instead of kept, so memory stays flat whatever a caller does.
+ */
+const CACHE_LIMIT = 10_000;
+
+function compiled(template: string): Node[] {
+  let nodes = cache.get(template);
+  if (!nodes) {
+    nodes = parse(template);
+    if (cache.size < CACHE_LIMIT) cache.set(template, nodes);
+  }
+  return nodes;
+}
 
 function parse(src: string): Node[] {
   let i = 0;
@@ -67,8 +82,7 @@ function render(nodes: Node[], rng: Rng, slots: Slots, out: string[]): void {
 
 /** Expands one template. */
 export function expand(template: string, rng: Rng, slots: Slots = {}): string {
-  let nodes = cache.get(template);
-  if (!nodes) cache.set(template, (nodes = parse(template)));
+  const nodes = compiled(template);
   const out: string[] = [];
   render(nodes, rng, slots, out);
   return out.join("");
