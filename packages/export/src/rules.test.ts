@@ -157,3 +157,23 @@ describe("Hermes and MUSe rules", () => {
     expect(ruleOf(checkMuseDpoRow({ context: "history", chosen: side, rejected: side }))).toBe("dpo.identical");
   });
 });
+
+describe("checkers resume after the messages a row shares with the last one", () => {
+  it("still catch a bad message after a shared, already checked prefix (sharegpt, hermes)", async () => {
+    const { checkSharegptConversation } = await import("./rules/sharegpt.js");
+    const { checkHermesRow } = await import("./rules/hermes.js");
+    const h = { from: "human", value: "hi" };
+    const g = { from: "gpt", value: "hello" };
+    const conv = [h, g];
+    expect(checkSharegptConversation(conv, undefined, false)).toBeUndefined();
+    expect(checkSharegptConversation([h, g, { from: "gpt", value: "again" }, g], undefined, false)?.rule).toBe("sharegpt.alternation");
+    expect(checkSharegptConversation([...conv, h, g], undefined, false)).toBeUndefined();
+    const sys = { from: "system", value: 'Tools: <tools>[{"name":"find"}]</tools>' };
+    const call = { from: "gpt", value: '<tool_call>\n{"name": "find", "arguments": {}}\n</tool_call>' };
+    const res = { from: "tool", value: '<tool_response>\n{"name": "find", "content": "[]"}\n</tool_response>' };
+    expect(checkHermesRow({ conversations: [sys, h, call, res, g] })).toBeUndefined();
+    expect(checkHermesRow({ conversations: [sys, h, call, res, g, h, call, g] })?.rule).toBe("hermes.order");
+    expect(checkHermesRow({ conversations: [sys, h, call, res, g, h, { from: "gpt", value: '<tool_call>\n{"name": "nope", "arguments": {}}\n</tool_call>' }] })?.rule).toBe("hermes.undefined_tool");
+    expect(checkHermesRow({ conversations: [sys, h, call, res, g, h, g] })).toBeUndefined();
+  });
+});

@@ -29,15 +29,34 @@ const responses = new WeakMap<object, number>();
 /** The tool names of the last system prompt seen (rows of a dialogue share it). */
 let lastSystem: { text: string; names: Set<string> | undefined } | undefined;
 
+/** The scan's state before a message: what the rules need to know about the messages before it. */
+interface ScanState {
+  names: Set<string> | undefined;
+  prev: string;
+  open: number;
+  trainable: boolean;
+}
+
+/**
+ * The last row that passed, with the state before each of its messages: the next per-turn
+ * row of the dialogue shares its first messages (by identity) and resumes the scan there.
+ */
+let lastPassed: { conv: unknown[]; states: ScanState[] } | undefined;
+
 export function checkHermesRow(row: unknown): RuleIssue | undefined {
   if (!isObject(row)) return issue("hermes.row", "", "a row must be a JSON object");
   const conv = row.conversations;
   if (!Array.isArray(conv) || conv.length < 2) return issue("hermes.conversations", "/conversations", "conversations must hold at least a human and a gpt message");
-  let names: Set<string> | undefined;
-  let prev = "";
-  let open = 0;
-  let trainable = false;
-  for (let i = 0; i < conv.length; i++) {
+  let from = 0;
+  if (lastPassed) {
+    const n = Math.min(conv.length, lastPassed.conv.length);
+    while (from < n && conv[from] === lastPassed.conv[from]) from++;
+  }
+  const states: ScanState[] = from > 0 ? lastPassed!.states.slice(0, from) : [];
+  const at = from > 0 ? lastPassed!.states[from]! : { names: undefined, prev: "", open: 0, trainable: false };
+  let { names, prev, open, trainable } = at;
+  for (let i = from; i < conv.length; i++) {
+    states[i] = { names, prev, open, trainable };
     const m = conv[i] as unknown;
     if (!isObject(m) || typeof m.value !== "string") return issue("hermes.message", `/conversations/${i}`, "a message must be {from, value}");
     const from = m.from;
@@ -98,5 +117,7 @@ export function checkHermesRow(row: unknown): RuleIssue | undefined {
     prev = from;
   }
   if (!trainable) return issue("hermes.no_trainable_gpt", "/conversations", "no gpt message with weight 1: the row trains nothing");
+  states[conv.length] = { names, prev, open, trainable };
+  lastPassed = { conv: conv.slice(), states };
   return undefined;
 }

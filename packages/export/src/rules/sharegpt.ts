@@ -68,12 +68,25 @@ function toolNames(tools: unknown): { names?: Set<string>; issue?: RuleIssue } {
   return { names };
 }
 
+/**
+ * The last conversation that passed, as checked. Per-turn rows (and the pairs of one prompt)
+ * repeat the messages of the row before, by identity; each message's check depends only on
+ * itself and its index, so the scan starts after the messages the two rows share.
+ */
+let lastPassed: { conv: unknown[]; names: Set<string> | undefined } | undefined;
+
 export function checkSharegptConversation(conv: unknown, names: Set<string> | undefined, ranking: boolean): RuleIssue | undefined {
   if (!Array.isArray(conv) || conv.length === 0) return issue("sharegpt.conversations", "/conversations", "conversations must be a non-empty list");
   let start = 0;
   const first = conv[0] as unknown;
   if (isObject(first) && first.from === "system") start = 1;
-  for (let i = 0; i < conv.length; i++) {
+  let from = 0;
+  if (lastPassed && lastPassed.names === names) {
+    const prev = lastPassed.conv;
+    const n = Math.min(conv.length, prev.length);
+    while (from < n && conv[from] === prev[from]) from++;
+  }
+  for (let i = from; i < conv.length; i++) {
     const m = conv[i] as unknown;
     if (!isObject(m) || typeof m.from !== "string" || typeof m.value !== "string") return issue("sharegpt.message", `/conversations/${i}`, "a message must be {from, value} with string value");
     if (!KNOWN.has(m.from)) return issue("sharegpt.role", `/conversations/${i}/from`, `from must be human, gpt, function_call, observation or (first) system, not '${m.from}'`);
@@ -90,6 +103,8 @@ export function checkSharegptConversation(conv: unknown, names: Set<string> | un
   const n = conv.length - start;
   if (!ranking && n % 2 !== 0) return issue("sharegpt.message_count", "/conversations", "an SFT row must end with gpt or function_call (even number of turns)");
   if (ranking && n % 2 === 0) return issue("sharegpt.message_count", "/conversations", "a ranking row must end with the prompt (human or observation)");
+  // Kept as checked (a copy: the caller may change its array); replaced by the next row, so memory stays flat.
+  lastPassed = { conv: conv.slice(), names };
   return undefined;
 }
 
