@@ -122,7 +122,9 @@ function* trlRows(d: Dialogue, opts: SftOptions, sink: RowSink): Generator<unkno
 function* sharegptRows(d: Dialogue, opts: SftOptions, sink: RowSink): Generator<unknown> {
   const { conv, failed } = sharegptConversation(d, opts.system, sink);
   const tools = toolList(d);
-  const row = (c: ShareMsg[]) => (tools ? { conversations: c, tools: JSON.stringify(tools) } : { conversations: c });
+  // One text for all the dialogue's rows (per-turn rows would otherwise each stringify the list).
+  const toolsText = tools ? JSON.stringify(tools) : undefined;
+  const row = (c: ShareMsg[]) => (toolsText !== undefined ? { conversations: c, tools: toolsText } : { conversations: c });
   if (opts.granularity === "conversation") {
     // A row ends with the model's turn: trailing human/observation turns train nothing.
     let end = conv.length;
