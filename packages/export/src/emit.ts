@@ -38,7 +38,10 @@ export interface ExportOptions {
 export function exportTransform(ctx: RunContext, makeRows: RowMaker, check: RowCheck, opts: ExportOptions = {}): (input: AsyncIterable<InputRecord>) => AsyncGenerator<unknown> {
   const notes = ctx.counters.notes;
   const note = (name: string, by = 1) => notes.set(name, (notes.get(name) ?? 0) + by);
-  if (opts.serialize) return serialized(ctx, makeRows, check, note, opts.shared !== false);
+  // With serialize, rows go out as RawLine text; the first row of a dialogue has nothing to share yet.
+  const ser = opts.serialize ? new RowSerializer() : undefined;
+  const shared = opts.shared !== false;
+  const out = (row: unknown, n: number): unknown => (!ser ? row : new RawLine(n === 0 || !shared ? JSON.stringify(row) : ser.stringify(row)));
   return async function* exporter(input) {
     for await (const rec of input) {
       const read = readDialogue(rec.value);
@@ -50,42 +53,12 @@ export function exportTransform(ctx: RunContext, makeRows: RowMaker, check: RowC
       const reject = (row: unknown, why: RuleIssue) =>
         ctx.fail({ line: rec.line, source: rec.source, raw: JSON.stringify(row), value: { id } }, `${why.rule}: ${why.path || "/"}: ${why.message}`, why.rule);
       if (read.decodedArguments > 0) note("arguments decoded", read.decodedArguments);
-      for (const row of makeRows(read.dialogue, { note, reject })) {
-        const bad = check(row);
-        if (bad) reject(row, bad);
-        else yield row;
-      }
-    }
-  };
-}
-
-/** exportTransform with serialize: the same loop, rows yielded as RawLine. */
-function serialized(
-  ctx: RunContext,
-  makeRows: RowMaker,
-  check: RowCheck,
-  note: (name: string, by?: number) => void,
-  shared: boolean,
-): (input: AsyncIterable<InputRecord>) => AsyncGenerator<unknown> {
-  const ser = new RowSerializer();
-  return async function* exporter(input) {
-    for await (const rec of input) {
-      const read = readDialogue(rec.value);
-      if ("issue" in read) {
-        ctx.reject(rec, read.issue.message, "invalid_dialogue", read.issue.path);
-        continue;
-      }
-      const id = read.dialogue.id;
-      const reject = (row: unknown, why: RuleIssue) =>
-        ctx.fail({ line: rec.line, source: rec.source, raw: JSON.stringify(row), value: { id } }, `${why.rule}: ${why.path || "/"}: ${why.message}`, why.rule);
-      if (read.decodedArguments > 0) note("arguments decoded", read.decodedArguments);
-      ser.reset();
+      ser?.reset();
       let n = 0;
       for (const row of makeRows(read.dialogue, { note, reject })) {
         const bad = check(row);
         if (bad) reject(row, bad);
-        // The first row of a dialogue has nothing to share yet: plain JSON.stringify.
-        else yield new RawLine(n++ === 0 || !shared ? JSON.stringify(row) : ser.stringify(row));
+        else yield out(row, n++);
       }
     }
   };
