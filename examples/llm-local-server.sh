@@ -30,3 +30,10 @@ run > "$OUT/scenarios.ndjson"
 scenario-gen --seed 5 --engine openai --model "$MODEL" --cache "$OUT/cache" --cache-only "$OUT/personas.ndjson" > "$OUT/replay.ndjson"
 cmp "$OUT/scenarios.ndjson" "$OUT/replay.ndjson"
 echo "llm: $(wc -l < "$OUT/scenarios.ndjson") scenarios written by the model, replayed offline byte for byte" >&2
+
+# Both sides of a conversation by the model: a user simulator and a tool-calling assistant,
+# the tools running against the travel database; resumable from the same cache.
+head -4 "$OUT/scenarios.ndjson" > "$OUT/some-scenarios.ndjson"
+dialogue-sim --seed 5 --engine openai --model "$MODEL" --cache "$OUT/cache" -j 8 --context-role assistant "$OUT/some-scenarios.ndjson" > "$OUT/dialogues.ndjson"
+to-sft --format openai "$OUT/dialogues.ndjson" > "$OUT/sft.jsonl"
+echo "llm: $(wc -l < "$OUT/dialogues.ndjson") dialogues by the model, $(wc -l < "$OUT/sft.jsonl") SFT rows" >&2

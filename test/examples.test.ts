@@ -62,5 +62,6 @@ describe.concurrent("examples/", () => {
     const r = await sh(`N=12 OUT=${dir} bash examples/llm-local-server.sh`, { OPENAI_BASE_URL: "" });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("12 scenarios written by the model, replayed offline byte for byte");
+    expect(r.stderr).toMatch(/llm: 4 dialogues by the model, \d+ SFT rows/);
   });
 });
