@@ -1,6 +1,6 @@
 import * as cryptoModule from "node:crypto";
 import { createHash } from "node:crypto";
-import { fmix32, hashString } from "./hash32.js";
+import { fmix32, hashString } from "@chatmill/kit";
 import { normalizeForExact, words, type Fold } from "./normalize.js";
 
 /**

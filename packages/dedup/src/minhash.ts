@@ -1,4 +1,4 @@
-import { fmix32 } from "./hash32.js";
+import { fmix32 } from "@chatmill/kit";
 
 /**
  * One-permutation MinHash with optimal densification (Shrivastava, ICML 2017):

@@ -1,5 +1,6 @@
 import { charText, words } from "./normalize.js";
-import { combine, hashString } from "./hash32.js";
+import { hashString } from "@chatmill/kit";
+import { combine } from "./hash32.js";
 
 export interface ShingleSpec {
   unit: "word" | "char";

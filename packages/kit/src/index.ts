@@ -7,7 +7,7 @@ export { DeadLetterFile } from "./dead-letter.js";
 export type { DeadLetter } from "./dead-letter.js";
 export { RecordError, UsageError, errorMessage } from "./errors.js";
 export { ExitCode, exitCodeHelp } from "./exit-codes.js";
-export { hash128, sha256Hex, stableId } from "./hash.js";
+export { fmix32, hash128, hashString, sha256Hex, stableId } from "./hash.js";
 export { fromValues } from "./input-record.js";
 export type { InputRecord } from "./input-record.js";
 export { mapConcurrent } from "./map-concurrent.js";

@@ -1,5 +1,6 @@
 import { checkItem, collectItems, hasImage } from "./alignment.js";
-import { HyperLogLog, Tally, entropyBits, fmix32, hashString, rate } from "./sketch.js";
+import { fmix32, hashString } from "@chatmill/kit";
+import { HyperLogLog, Tally, entropyBits, rate } from "./sketch.js";
 import { arr, isObj, kindOf, num, str, type Obj } from "./record-shapes.js";
 import { offeredTools, toolCallProblem } from "./tool-format.js";
 

@@ -33,21 +33,6 @@ export class HyperLogLog {
   }
 }
 
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return fmix32(h >>> 0);
-}
-
 /** Counts per label with a cap on distinct labels, so memory stays bounded. */
 export class Tally {
   readonly counts = new Map<string, number>();

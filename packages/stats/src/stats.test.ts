@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { StatsAccumulator } from "./accumulator.js";
 import { checkItem, collectItems, hasImage } from "./alignment.js";
 import { renderHtml } from "./html-report.js";
-import { HyperLogLog, Tally, entropyBits, hashString } from "./sketch.js";
+import { hashString } from "@chatmill/kit";
+import { HyperLogLog, Tally, entropyBits } from "./sketch.js";
 import { offeredTools, toolCallProblem } from "./tool-format.js";
 
 describe("sketches", () => {
