@@ -1,4 +1,4 @@
-import { RawLine, type InputRecord, type RunContext } from "@chatmill/kit";
+import { Counters, RawLine, type InputRecord, type RunContext } from "@chatmill/kit";
 import { readDialogue } from "./read-dialogue.js";
 import type { RowCheck, RuleIssue } from "./rules/issue.js";
 import { RowSerializer } from "./serialize.js";
@@ -36,8 +36,7 @@ export interface ExportOptions {
  * dialogue's id, and the rejected row itself as `raw`.
  */
 export function exportTransform(ctx: RunContext, makeRows: RowMaker, check: RowCheck, opts: ExportOptions = {}): (input: AsyncIterable<InputRecord>) => AsyncGenerator<unknown> {
-  const notes = ctx.counters.notes;
-  const note = (name: string, by = 1) => notes.set(name, (notes.get(name) ?? 0) + by);
+  const note = (name: string, by = 1) => Counters.bump(ctx.counters.notes, name, by);
   // With serialize, rows go out as RawLine text; the first row of a dialogue has nothing to share yet.
   const ser = opts.serialize ? new RowSerializer() : undefined;
   const shared = opts.shared !== false;

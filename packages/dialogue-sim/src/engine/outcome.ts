@@ -87,7 +87,7 @@ function round(x: number): number {
 }
 
 /** The table a booking tool writes, from the service's create/modify/cancel tool. */
-function bookingTable(domain: Domain, service: { booking?: { create: string; cancel?: string; modify?: string } } | undefined, type: string): string | undefined {
+export function bookingTable(domain: Domain, service: { booking?: { create: string; cancel?: string; modify?: string } } | undefined, type: string): string | undefined {
   const b = service?.booking;
   if (!b) return undefined;
   const name = type === "booking_cancelled" ? b.cancel ?? b.create : type === "booking_modified" ? b.modify ?? b.create : b.create;

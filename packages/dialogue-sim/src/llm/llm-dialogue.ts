@@ -2,8 +2,8 @@ import type { Rng } from "@chatmill/kit";
 import { roleSettings, type ChatMessage, type Llm, type ToolDefinition } from "@chatmill/llm";
 import type { Dialogue, Message, Scenario } from "@chatmill/schema";
 import { CONTEXT_NAME, contextText, placeContext, type ContextRole } from "../context.js";
-import type { Call, Domain, Session } from "../contract.js";
-import { checkOutcome } from "../engine/outcome.js";
+import type { Call, Domain, Expectation, Session } from "../contract.js";
+import { bookingTable, checkOutcome } from "../engine/outcome.js";
 import { agrees } from "../engine/rows.js";
 import { OfflineDialogue, type Trace } from "../engine/simulate.js";
 import { ToolIndex } from "../engine/tools.js";
@@ -201,7 +201,7 @@ class LlmConversation {
     for (const e of this.scenario.goal.end_state) {
       const op = e.type === "booking_created" ? "insert" : e.type === "booking_modified" || e.type === "booking_cancelled" ? "update" : undefined;
       if (!op) continue;
-      const table = this.bookingTable(e.service, e.type);
+      const table = this.writtenTable(e);
       const done = this.session.writes.some((w) => w.op === op && (!table || w.table === table) && !(op === "insert" && this.setupKeys.has(w.key)));
       if (!done) return `the assistant has not ${e.type === "booking_created" ? "made the booking" : e.type === "booking_modified" ? "changed your booking" : "cancelled your booking"} yet`;
     }
@@ -279,7 +279,7 @@ class LlmConversation {
   private traceForOutcome(): Trace {
     for (const e of this.scenario.goal.end_state) {
       if (e.type !== "booking_created" || this.trace.refs.has(e)) continue;
-      const table = this.bookingTable(e.service, e.type);
+      const table = this.writtenTable(e);
       const made = this.session.writes.filter((w) => w.op === "insert" && (!table || w.table === table) && !this.setupKeys.has(w.key));
       const ref = (made.find((w) => w.row && agrees(w.row, e.match)) ?? made[made.length - 1])?.key;
       if (ref) this.trace.refs.set(e, ref);
@@ -287,10 +287,8 @@ class LlmConversation {
     return this.trace;
   }
 
-  private bookingTable(serviceName: string | undefined, type: string): string | undefined {
-    const b = this.domain.services.find((s) => s.name === serviceName)?.booking;
-    if (!b) return undefined;
-    const name = type === "booking_cancelled" ? (b.cancel ?? b.create) : type === "booking_modified" ? (b.modify ?? b.create) : b.create;
-    return this.index.byName(name)?.table;
+  /** The table the expectation's booking tool writes. */
+  private writtenTable(e: Expectation): string | undefined {
+    return bookingTable(this.domain, this.domain.services.find((x) => x.name === e.service), e.type);
   }
 }
