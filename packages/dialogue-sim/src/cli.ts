@@ -1,4 +1,5 @@
 import { runCli } from "@chatmill/kit/cli";
+import type { ContextRole } from "./context.js";
 import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
@@ -12,7 +13,7 @@ await runCli(spec, async (args, ctx) => {
     {
       ...(typeof args.values.domain === "string" ? { domain: args.values.domain } : {}),
       failureRate: args.values["failure-rate"] as number,
-      contextRole: args.values["context-role"] as "none",
+      contextRole: args.values["context-role"] as ContextRole,
       scenario: await scenarioFlags(args.values),
       ...(llm ? { llm } : {}),
     },

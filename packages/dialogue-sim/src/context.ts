@@ -48,6 +48,6 @@ export function placeContext(messages: Message[], text: string, role: ContextRol
   }
   // Before the first user message (after the system prompt), where an app would put it.
   const at = firstUser < 0 ? messages.length : firstUser;
-  const msg = (role === "assistant" ? { role: "assistant", name: CONTEXT_NAME, content: `Context: ${text}` } : { role: "system", name: CONTEXT_NAME, content: `Context: ${text}` }) as Message;
+  const msg = { role, name: CONTEXT_NAME, content: `Context: ${text}` } as Message;
   return [...messages.slice(0, at), msg, ...messages.slice(at)];
 }

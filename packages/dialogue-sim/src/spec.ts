@@ -1,5 +1,6 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 import { llmOptions } from "@chatmill/llm/options";
+import { CONTEXT_ROLES } from "./context.js";
 
 export const spec: ToolSpec = {
   name: "dialogue-sim",
@@ -44,7 +45,7 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
     { name: "dates", type: "string", placeholder: "FROM..TO", default: "2026-01-01..2026-12-31", description: "(Persona input) scenario dates are drawn from this range, as scenario-gen" },
     { name: "home-share", type: "number", placeholder: "P", default: 0.5, min: 0, max: 1, description: "(Persona input) probability the scenario is in the persona's own city, as scenario-gen" },
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "(Persona input) override a scenario distribution, e.g. resolution=resolved:1, as scenario-gen" },
-    { name: "context-role", type: "string", placeholder: "ROLE", default: "none", choices: ["none", "inline", "assistant", "system"], description: "where the app's context (time, place, customer, recent orders) goes: nowhere, the first user message, or its own assistant/system message named context_provider" },
+    { name: "context-role", type: "string", placeholder: "ROLE", default: "none", choices: [...CONTEXT_ROLES], description: "where the app's context (time, place, customer, recent orders) goes: nowhere, the first user message, or its own assistant/system message named context_provider" },
     ...llmOptions,
   ],
   examples: [
