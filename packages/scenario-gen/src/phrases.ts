@@ -64,8 +64,8 @@ function title(v: string): string {
 /** "pizza hut city centre" → "Pizza Hut City Centre"; names that already have capitals stay as they are. */
 const displayed = new Map<string, string>();
 export function display(name: string): string {
-  // Names with capitals are already written as meant; host names and codes stay as they are.
-  if (/[A-Z]/.test(name) || /\d|\.\w/.test(name)) return name;
+  // Names with capitals are already written as meant; host names and codes (web-01, db_main) stay as they are.
+  if (/[A-Z]/.test(name) || /\d|\.\w|_/.test(name)) return name;
   let out = displayed.get(name);
   if (out === undefined) {
     out = titleWords(name);

@@ -26,17 +26,11 @@ export function nameOf(row: Row): string | undefined {
   return undefined;
 }
 
-const SMALL = new Set(["a", "an", "and", "at", "de", "di", "du", "for", "in", "la", "le", "of", "on", "the", "to"]);
-
 /**
- * A name as an assistant writes it. Some databases store names in lower case (MultiWOZ:
- * "archway house"); a name of plain lower-case words gets title case, any other stays as it is.
+ * A name as an assistant writes it: scenario-gen's display, so the goal text and the dialogue
+ * write a database's lower-case names ("archway house") the same way (Archway House).
  */
-export function displayName(name: string): string {
-  // Ids and hostnames (tr7075, web-01, db_main) stay as they are.
-  if (/[A-Z0-9_.]/.test(name) || /\w-\w/.test(name) || !/[a-z]/.test(name)) return name;
-  return name.replace(/[a-z][\w']*/g, (w, at: number) => (at > 0 && SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
-}
+export { display as displayName } from "@chatmill/scenario-gen";
 
 export function priceOf(row: Row): number | undefined {
   for (const [k, v] of Object.entries(row)) {
