@@ -23,11 +23,19 @@
 //     parse + stringify of their own output ("out"), which the shared-prefix serialisation
 //     (RowSerializer in @chatmill/export) can beat.
 //   npx turbo run build --filter=@chatmill/to-sft... --filter=@chatmill/to-dpo... --filter=@chatmill/to-rl... --filter=@chatmill/tool-annotate
-//   npx tsx bench/exporters.ts [N_DIALOGUES]     (BENCH_ROUNDS=n, default 3)
+//
+// Noise: the bare loop alone swings by ±30% between runs on this machine (shared cores,
+// and the garbage the previous run left). So every timed run starts after a full
+// collection, each round times the bare loop and the exporter back to back (taking turns
+// at going first), and a format is held to the median of its rounds' ratios (paired, so a
+// slow spell hits both sides).
+//   npx tsx bench/exporters.ts [N_DIALOGUES]     (BENCH_ROUNDS=n, default 7)
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Context, RawLine, Rng, type InputRecord, type Transform } from "@chatmill/kit";
 import { dpoTransform } from "../packages/to-dpo/dist/index.js";
 import { rlTransform } from "../packages/to-rl/dist/index.js";
@@ -159,15 +167,21 @@ const cases: Array<[string, Bar, Make]> = [
   ["to-rl openai-rft", "out", (ctx, serialize) => rlTransform({ format: "openai-rft", serialize }, ctx)],
 ];
 
+// A full collection before each timed run (the flag can be set at run time; a new context then sees gc).
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc") as () => void;
+
 async function time<T>(f: () => Promise<T>): Promise<[number, T]> {
+  collect();
   const t0 = process.hrtime.bigint();
   const r = await f();
   return [Number(process.hrtime.bigint() - t0) / 1e9, r];
 }
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const inMB = mb(annotatedLines);
-console.log(`input: ${N} annotated dialogues, ${inMB.toFixed(1)} MB (${annotatedLines.length} lines, mean ${((inMB * 1e6) / annotatedLines.length / 1024).toFixed(1)} KiB; ${mb(plainLines).toFixed(1)} MB before tool-annotate); best of ${ROUNDS} rounds, baselines re-measured beside each exporter`);
+console.log(`input: ${N} annotated dialogues, ${inMB.toFixed(1)} MB (${annotatedLines.length} lines, mean ${((inMB * 1e6) / annotatedLines.length / 1024).toFixed(1)} KiB; ${mb(plainLines).toFixed(1)} MB before tool-annotate); ${ROUNDS} rounds, each timing the baselines beside the exporter after a full GC; ratios are medians of the rounds, times the best`);
 console.log(["exporter".padEnd(24), "rows".padStart(7), "out MB".padStart(7), "s".padStart(7), "in MB/s".padStart(8), "bare MB/s".padStart(9), "ratio".padStart(6), "vs out".padStart(6), "bar".padStart(4), "0.8"].join("  "));
 await bare(); // warm-up
 let worst = Infinity;
@@ -176,23 +190,27 @@ for (const [name, bar, make] of cases) {
   const objects = await objectRows(make);
   let best = Infinity;
   let bestBare = Infinity;
-  let bestParse = Infinity;
-  let bestStringify = Infinity;
+  const ratios: number[] = [];
+  const vsOuts: number[] = [];
   let out = { rows: 0, outBytes: 0 };
   for (let r = 0; r < ROUNDS; r++) {
+    // Odd rounds time the exporter first, so a drift in the machine's speed does not favour one side.
+    const first = r % 2 === 1 ? await time(() => exporter(make)) : undefined;
     const [tb, b] = await time(bare);
-    const [te, res] = await time(() => exporter(make));
+    collect();
+    const ts = stringifySeconds(objects);
+    const [te, res] = first ?? (await time(() => exporter(make)));
+    ratios.push(tb / te);
+    vsOuts.push((b.parseSeconds + ts) / te);
     bestBare = Math.min(bestBare, tb);
-    bestParse = Math.min(bestParse, b.parseSeconds);
-    bestStringify = Math.min(bestStringify, stringifySeconds(objects));
     if (te < best) {
       best = te;
       out = res;
     }
   }
   if (out.rows !== objects.length) throw new Error(`${name}: ${out.rows} rows as text, ${objects.length} as objects`);
-  const ratio = bestBare / best;
-  const vsOut = (bestParse + bestStringify) / best;
+  const ratio = median(ratios);
+  const vsOut = median(vsOuts);
   const held = bar === "bare" ? ratio : vsOut;
   worst = Math.min(worst, held);
   console.log(

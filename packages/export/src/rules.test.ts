@@ -176,4 +176,27 @@ describe("checkers resume after the messages a row shares with the last one", ()
     expect(checkHermesRow({ conversations: [sys, h, call, res, g, h, { from: "gpt", value: '<tool_call>\n{"name": "nope", "arguments": {}}\n</tool_call>' }] })?.rule).toBe("hermes.undefined_tool");
     expect(checkHermesRow({ conversations: [sys, h, call, res, g, h, g] })).toBeUndefined();
   });
+
+  it("know each system prompt's tools apart when dialogues alternate between tool lists", async () => {
+    const { checkHermesRow } = await import("./rules/hermes.js");
+    const { checkSharegptSftRow } = await import("./rules/sharegpt.js");
+    const h = { from: "human", value: "hi" };
+    const res = { from: "tool", value: '<tool_response>\n{"name":"x","content":[]}\n</tool_response>' };
+    const g = { from: "gpt", value: "done" };
+    const hermes = (tool: string, called: string) => ({
+      conversations: [{ from: "system", value: `<tools>[{"name":"${tool}"}]</tools>` }, h, { from: "gpt", value: `<tool_call>\n{"name":"${called}","arguments":{}}\n</tool_call>` }, res, g],
+    });
+    const share = (tool: string, called: string) => ({
+      tools: JSON.stringify([{ type: "function", function: { name: tool } }]),
+      conversations: [{ from: "human", value: "hi" }, { from: "function_call", value: JSON.stringify({ name: called, arguments: {} }) }, { from: "observation", value: "[]" }, g],
+    });
+    for (let round = 0; round < 3; round++) {
+      expect(checkHermesRow(hermes("find", "find"))).toBeUndefined();
+      expect(checkHermesRow(hermes("book", "book"))).toBeUndefined();
+      expect(checkHermesRow(hermes("book", "find"))?.rule).toBe("hermes.undefined_tool");
+      expect(checkSharegptSftRow(share("find", "find"))).toBeUndefined();
+      expect(checkSharegptSftRow(share("book", "book"))).toBeUndefined();
+      expect(checkSharegptSftRow(share("book", "find"))?.rule).toBe("sharegpt.undefined_tool");
+    }
+  });
 });

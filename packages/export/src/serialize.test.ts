@@ -28,6 +28,18 @@ describe("RowSerializer", () => {
     for (const row of rows) expect(ser.stringify(row)).toBe(JSON.stringify(row));
   });
 
+  it("escapes a long string once per dialogue and still writes each row's own string", () => {
+    const ser = new RowSerializer();
+    const tools = JSON.stringify(Array.from({ length: 20 }, (_, i) => ({ type: "function", function: { name: `t${i}`, description: 'say "hi"\n' } })));
+    const other = tools.replace("t1", "u1");
+    for (const t of [tools, tools, `${tools}`, other, tools]) {
+      const row = { conversations: [{ from: "human", value: "x" }], tools: t, chosen: { from: "gpt", value: t } };
+      expect(ser.stringify(row)).toBe(JSON.stringify(row));
+    }
+    ser.reset();
+    expect(ser.stringify({ tools: other })).toBe(JSON.stringify({ tools: other }));
+  });
+
   it("does not reuse the text of an array that was changed in place", () => {
     const ser = new RowSerializer();
     const a = { x: 1 };

@@ -13,12 +13,15 @@
  */
 export class RowSerializer {
   private cache = new Map<object, string>();
+  /** Long strings near the top of the rows (a sharegpt row's tools text), by value: each is escaped once per dialogue. */
+  private strings = new Map<string, string>();
   /** The last arrays of more than one element serialised below the top level (a row's state and next_state, a pair's prompt). */
   private recent: Prefixes[] = [];
 
   /** Forgets the cached pieces (call it at the start of each dialogue). */
   reset(): void {
     if (this.cache.size > 0) this.cache = new Map();
+    if (this.strings.size > 0) this.strings = new Map();
     this.recent = [];
   }
 
@@ -31,6 +34,7 @@ export class RowSerializer {
 
   /** The text of `v` at `depth`, or undefined where JSON.stringify would omit it. */
   private value(v: unknown, depth: number): string | undefined {
+    if (typeof v === "string" && v.length >= LONG) return this.longString(v);
     if (typeof v !== "object" || v === null) return JSON.stringify(v);
     if (!plain(v)) return JSON.stringify(v);
     if (Array.isArray(v)) return depth >= 1 ? this.sharedArray(v) : this.array(v, depth);
@@ -43,6 +47,13 @@ export class RowSerializer {
       first = false;
     }
     return out + "}";
+  }
+
+  /** A row's string is usually the same string object in every row, whose hash V8 keeps: the lookup is cheap. */
+  private longString(v: string): string {
+    let t = this.strings.get(v);
+    if (t === undefined) this.strings.set(v, (t = JSON.stringify(v)));
+    return t;
   }
 
   private array(v: readonly unknown[], depth: number): string {
@@ -71,6 +82,8 @@ export class RowSerializer {
         from = r;
       }
     }
+    // The same list again (a pair's tools, the prompt that several pairs share): its text as it was.
+    if (from && j === v.length && j === from.arr.length) return from.text;
     const joined = from ? from.joined.slice(0, j) : [];
     let out = j > 0 ? joined[j - 1]! : "";
     for (let i = j; i < v.length; i++) {
@@ -86,21 +99,26 @@ export class RowSerializer {
       out = i > 0 ? out + "," + (t === undefined ? "null" : t) : t === undefined ? "null" : t;
       joined.push(out);
     }
+    const text = "[" + out + "]";
     if (v.length > 1) {
       // A copy: a maker may push to the same array and yield it again.
-      this.recent.unshift({ arr: v.slice(), joined });
+      this.recent.unshift({ arr: v.slice(), joined, text });
       if (this.recent.length > RECENT) this.recent.pop();
     }
-    return "[" + out + "]";
+    return text;
   }
 }
 
 const RECENT = 4;
+/** Strings from this length on are cached by value (shorter ones cost less to escape than to look up). */
+const LONG = 256;
 
 /** Text of the array's elements joined so far, after each element (prefix sharing). */
 interface Prefixes {
   arr: readonly unknown[];
   joined: string[];
+  /** The whole array's text. */
+  text: string;
 }
 
 /** An array or an object whose JSON text is its own keys' (no toJSON, no boxed primitive). */

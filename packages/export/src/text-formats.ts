@@ -1,3 +1,4 @@
+import { BoundedMap } from "./bounded-map.js";
 import type { Dialogue, Message, ToolMessage } from "./types.js";
 
 /** A call as LLaMA-Factory's function_call value: {"name", "arguments"}, a list when parallel. */
@@ -22,21 +23,27 @@ export function museContext(messages: readonly Message[], end: number): string[]
   return out;
 }
 
-/** Hermes-2-Pro's tool-use system prompt, with the dialogue's own system text after it. */
-const hermesHeads = new WeakMap<object, string>();
+/**
+ * Hermes-2-Pro's tool-use system prompt, with the dialogue's own system text after it.
+ * The prompts are kept by the tools' JSON text: a dataset offers a handful of tool lists,
+ * and the same string for the same list lets the row checker find its parsed names by
+ * the string's cached hash.
+ */
+const hermesHeads = new BoundedMap<string, string>(64);
 
 export function hermesSystemPrompt(tools: Dialogue["tools"], own: string | undefined): string | undefined {
   if (!tools || tools.length === 0) return own;
-  const head = hermesHeads.get(tools) ?? hermesHead(tools);
-  hermesHeads.set(tools, head);
+  const json = JSON.stringify(tools);
+  let head = hermesHeads.get(json);
+  if (head === undefined) hermesHeads.set(json, (head = hermesHead(json)));
   return own ? `${head}\n\n${own}` : head;
 }
 
-function hermesHead(tools: Dialogue["tools"]): string {
+function hermesHead(toolsJson: string): string {
   return (
     "You are a function calling AI model. You are provided with function signatures within <tools></tools> XML tags. " +
     "You may call one or more functions to assist with the user query. Don't make assumptions about what values to plug into functions. " +
-    `Here are the available tools: <tools>\n${JSON.stringify(tools)}\n</tools>\n` +
+    `Here are the available tools: <tools>\n${toolsJson}\n</tools>\n` +
     "For each function call return a json object with function name and arguments within <tool_call></tool_call> XML tags as follows:\n" +
     '<tool_call>\n{"name": <function-name>, "arguments": <args-dict>}\n</tool_call>'
   );
@@ -49,16 +56,30 @@ export function hermesToolCalls(content: string | null | undefined, calls: Reado
 
 /** Tool results as <tool_response> blocks; JSON results are embedded as JSON, other text as a string. */
 export function hermesToolResponses(results: readonly ToolMessage[]): string {
-  return results.map((r) => `<tool_response>\n${JSON.stringify({ name: r.name, content: parseOrText(r.content) })}\n</tool_response>`).join("\n");
+  let out = "";
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    out += `${i > 0 ? "\n" : ""}<tool_response>\n{"name":${JSON.stringify(r.name)},"content":${jsonOrString(r.content)}}\n</tool_response>`;
+  }
+  return out;
 }
 
-export function parseOrText(text: string): unknown {
-  const c = text.charCodeAt(0);
-  // Only objects and arrays: a bare number or word stays the text it was.
-  if (c !== 123 && c !== 91) return text;
+/**
+ * A tool result as JSON text: a JSON object or array as itself, anything else (a bare
+ * number or word, text that is not JSON) as a JSON string. A result JSON.parse accepts is
+ * used as its own text (the same value; the tools write it compact), so it is not
+ * serialised a second time; one with whitespace after it is re-serialised compact.
+ */
+export function jsonOrString(text: string): string {
+  const first = text.charCodeAt(0);
+  if (first !== 123 && first !== 91) return JSON.stringify(text);
+  const last = text.charCodeAt(text.length - 1);
+  const compactEnds = last === (first === 123 ? 125 : 93);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
-    return text;
+    return JSON.stringify(text);
   }
+  return compactEnds ? text : JSON.stringify(value);
 }

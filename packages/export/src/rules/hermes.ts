@@ -1,3 +1,4 @@
+import { BoundedMap } from "../bounded-map.js";
 import { TOOL_NAME, isObject, issue, type RuleIssue } from "./issue.js";
 
 /*
@@ -19,15 +20,19 @@ export function hermesCalls(value: string): string[] {
 }
 
 /*
- * Per-turn rows of a dialogue share their messages: a gpt message's calls, once checked
- * against a tools block, and a tool message's count of <tool_response> blocks are
- * remembered per message object (which must not change after it was checked).
+ * Per-turn rows of a dialogue repeat their messages (a gpt message also as its weight-0
+ * copy, with the same text): a gpt value's calls, once checked against a tools block, and
+ * a tool value's count of <tool_response> blocks are remembered by text.
  */
-const gptCalls = new WeakMap<object, { names: Set<string> | undefined; n: number }>();
-const responses = new WeakMap<object, number>();
+const gptCalls = new BoundedMap<string, { names: Set<string> | undefined; n: number }>(512);
+const responses = new BoundedMap<string, number>(512);
 
-/** The tool names of the last system prompt seen (rows of a dialogue share it). */
-let lastSystem: { text: string; names: Set<string> | undefined } | undefined;
+/**
+ * The tool names of the system prompts seen lately, by text: the rows of a dialogue share
+ * one, and a dataset's dialogues offer a handful of tool lists (one per domain or scenario
+ * kind), so the <tools> JSON is parsed once per list, not once per row.
+ */
+const systemNames = new BoundedMap<string, Set<string> | undefined>(64);
 
 /** The scan's state before a message: what the rules need to know about the messages before it. */
 interface ScanState {
@@ -63,8 +68,8 @@ export function checkHermesRow(row: unknown): RuleIssue | undefined {
     if (m.weight !== undefined && (from !== "gpt" || (m.weight !== 0 && m.weight !== 1))) return issue("hermes.weight", `/conversations/${i}/weight`, "weight is 0 or 1, on gpt messages only");
     if (from === "system") {
       if (i !== 0) return issue("hermes.system_position", `/conversations/${i}`, "the system message comes first");
-      if (lastSystem?.text === m.value) {
-        names = lastSystem.names;
+      if (systemNames.has(m.value)) {
+        names = systemNames.get(m.value);
         prev = from;
         continue;
       }
@@ -78,13 +83,13 @@ export function checkHermesRow(row: unknown): RuleIssue | undefined {
           return issue("hermes.tools_json", `/conversations/${i}/value`, "the <tools> block must hold a JSON list");
         }
       }
-      lastSystem = { text: m.value, names };
+      systemNames.set(m.value, names);
     } else if (from === "human") {
       if (prev === "human" || open > 0) return issue("hermes.order", `/conversations/${i}`, open > 0 ? "a human message cannot answer an open tool call" : "two human messages in a row");
     } else if (from === "gpt") {
       if (prev === "gpt" || prev === "" || prev === "system") return issue("hermes.order", `/conversations/${i}`, "a gpt message follows a human or tool message");
       if (open > 0) return issue("hermes.order", `/conversations/${i}`, "the previous tool calls have no <tool_response>");
-      const known = gptCalls.get(m);
+      const known = gptCalls.get(m.value);
       if (known && known.names === names) {
         open += known.n;
         if (m.weight !== 0) trainable = true;
@@ -105,11 +110,11 @@ export function checkHermesRow(row: unknown): RuleIssue | undefined {
         open += 1;
         n += 1;
       }
-      gptCalls.set(m, { names, n });
+      gptCalls.set(m.value, { names, n });
       if (m.weight !== 0) trainable = true;
     } else if (from === "tool") {
-      let n = responses.get(m);
-      if (n === undefined) responses.set(m, (n = [...m.value.matchAll(RESPONSE)].length));
+      let n = responses.get(m.value);
+      if (n === undefined) responses.set(m.value, (n = [...m.value.matchAll(RESPONSE)].length));
       if (n === 0) return issue("hermes.tool_response", `/conversations/${i}/value`, "a tool message holds <tool_response> blocks");
       if (n > open) return issue("hermes.order", `/conversations/${i}`, "more <tool_response> blocks than open <tool_call>s");
       open -= n;

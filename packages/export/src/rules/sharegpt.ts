@@ -1,3 +1,4 @@
+import { BoundedMap } from "../bounded-map.js";
 import { jsonEqual } from "../json-equal.js";
 import { TOOL_NAME, isObject, issue, type RuleIssue } from "./issue.js";
 
@@ -20,8 +21,8 @@ const ODD = new Set(["human", "observation"]);
 const EVEN = new Set(["gpt", "function_call"]);
 const KNOWN = new Set(["system", "human", "gpt", "function_call", "observation"]);
 
-/** function_call values already checked against a set of tool names. */
-const checkedValues = new Map<string, Set<string> | undefined>();
+/** function_call values already checked against a set of tool names (per-turn rows of a dialogue repeat its calls). */
+const checkedValues = new BoundedMap<string, Set<string> | undefined>(256);
 
 /** `where`: the path of the value, or the index of its message in conversations. */
 function checkFunctionCall(value: unknown, where: string | number, names: Set<string> | undefined): RuleIssue | undefined {
@@ -39,17 +40,19 @@ function checkFunctionCall(value: unknown, where: string | number, names: Set<st
     if (!TOOL_NAME.test(c.name)) return issue("sharegpt.tool_name", at, `tool name '${c.name}' must match [a-zA-Z0-9_-]{1,64}`);
     if (names && !names.has(c.name)) return issue("sharegpt.undefined_tool", at, `tool '${c.name}' is not in the row's tools`);
   }
-  // A small memo: per-turn rows of one dialogue repeat the same calls; cleared so memory stays flat.
-  if (checkedValues.size > 256) checkedValues.clear();
   checkedValues.set(String(value), names);
   return undefined;
 }
 
-let lastTools: { text: string; names: Set<string> } | undefined;
+/** The names in each tools text seen lately: a dataset offers a handful of tool lists, parsed once each. */
+const toolsNames = new BoundedMap<string, Set<string>>(64);
 
 function toolNames(tools: unknown): { names?: Set<string>; issue?: RuleIssue } {
   if (tools === undefined) return {};
-  if (lastTools && lastTools.text === tools) return { names: lastTools.names };
+  if (typeof tools === "string") {
+    const known = toolsNames.get(tools);
+    if (known) return { names: known };
+  }
   if (typeof tools !== "string") return { issue: issue("sharegpt.tools_not_string", "/tools", "tools must be a JSON string (LLaMA-Factory reads the column as text)") };
   let list: unknown;
   try {
@@ -64,7 +67,7 @@ function toolNames(tools: unknown): { names?: Set<string>; issue?: RuleIssue } {
     if (!isObject(f) || typeof f.name !== "string") return { issue: issue("sharegpt.tools_json", "/tools", "each tool needs a name") };
     names.add(f.name);
   }
-  lastTools = { text: tools, names };
+  toolsNames.set(tools, names);
   return { names };
 }
 
