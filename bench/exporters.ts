@@ -8,12 +8,13 @@
 // with tool-annotate's code (tool-annotate's cost, not the exporter's) and is measured apart,
 // in dialogues/s and against `tool-annotate | to-dpo` as two processes.
 //
-// The transforms run as the bins run them (serialize: rows come out as RawLine text).
-// Two ratios are printed for each exporter:
-//   ratio  = bare loop time / exporter time, the bare loop parsing each input line and
-//            stringifying it again (the issue's bar);
-//   vs out = (time to parse the input + time to JSON.stringify the same output rows, as
-//            objects) / exporter time: the I/O no exporter can avoid for that output.
+// The transforms run as the bins run them (serialize: rows come out as RawLine text), and
+// every side's lines go through the same sink, which joins and encodes them as the kit's
+// writer does. Two ratios are printed for each exporter:
+//   ratio  = bare loop time / exporter time, the bare loop parsing each input line,
+//            stringifying it again and writing it (the issue's bar);
+//   vs out = (time to parse the input + time to JSON.stringify and write the same output
+//            rows, as objects) / exporter time: the I/O no exporter can avoid for that output.
 // Which one a format is held to (column "bar"):
 //   - formats whose output is at most the size of their input (one row per dialogue, muse
 //     turn rows, preference pairs): the bare loop ("bare");
@@ -100,16 +101,40 @@ async function* records(): AsyncGenerator<InputRecord> {
   }
 }
 
-/** The baseline: what every tool pays anyway (parse each line, stringify a record per line). */
+/**
+ * Where every side's lines go, as the kit's NdjsonWriter takes them: queued, joined into
+ * 64 KiB chunks and encoded as UTF-8 (the bytes the pipe would get). The serialisers build
+ * their text from pieces, and a string made of pieces is flattened only when it is
+ * written: a bench that only read `.length` would leave that work out for them and not
+ * for JSON.stringify.
+ */
+class Sink {
+  bytes = 0;
+  private buf: string[] = [];
+  private len = 0;
+  line(text: string): void {
+    this.buf.push(text, "\n");
+    this.len += text.length + 1;
+    if (this.len >= 64 * 1024) this.flush();
+  }
+  flush(): number {
+    if (this.len > 0) this.bytes += Buffer.byteLength(this.buf.join(""));
+    this.buf = [];
+    this.len = 0;
+    return this.bytes;
+  }
+}
+
+/** The baseline: what every tool pays anyway (parse each line, stringify a record per line, write it). */
 async function bare(): Promise<{ rows: number; parseSeconds: number }> {
   let rows = 0;
-  let outBytes = 0;
+  const sink = new Sink();
   parseNs = 0n;
   for await (const rec of records()) {
-    outBytes += JSON.stringify(rec.value).length + 1;
+    sink.line(JSON.stringify(rec.value));
     rows++;
   }
-  if (outBytes === 0) throw new Error("no input");
+  if (sink.flush() === 0) throw new Error("no input");
   return { rows, parseSeconds: Number(parseNs) / 1e9 };
 }
 
@@ -119,11 +144,12 @@ type Make = (ctx: Context, serialize: boolean) => Transform;
 async function exporter(make: Make): Promise<{ rows: number; outBytes: number }> {
   const ctx = new Context();
   let rows = 0;
-  let outBytes = 0;
+  const sink = new Sink();
   for await (const row of make(ctx, true)(records(), ctx)) {
-    outBytes += (row instanceof RawLine ? row.text.length : JSON.stringify(row).length) + 1;
+    sink.line(row instanceof RawLine ? row.text : JSON.stringify(row));
     rows++;
   }
+  const outBytes = sink.flush();
   // trl and sharegpt dead-letter, by design, the dialogues whose failed turns they cannot mask.
   const bad = ctx.issues.find((i) => !i.reason.startsWith("unmaskable_failed_turn"));
   if (bad) throw new Error(`unexpected dead letters: ${bad.reason}`);
@@ -140,9 +166,9 @@ async function objectRows(make: Make): Promise<unknown[]> {
 
 function stringifySeconds(rows: unknown[]): number {
   const t0 = process.hrtime.bigint();
-  let n = 0;
-  for (const r of rows) n += JSON.stringify(r).length;
-  if (n === 0) throw new Error("no output");
+  const sink = new Sink();
+  for (const r of rows) sink.line(JSON.stringify(r));
+  if (sink.flush() === 0) throw new Error("no output");
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
