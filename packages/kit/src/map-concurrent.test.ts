@@ -31,7 +31,43 @@ describe("mapConcurrent", () => {
     expect(out).toEqual([1, 15, 30]);
   });
 
-  it("reads input lazily: no more than the limit ahead of the consumer", async () => {
+  it("lets one slow call hold back only its own result, up to the reorder window", async () => {
+    let slowDone = false;
+    let startedMeanwhile = 0;
+    const out: number[] = [];
+    for await (const v of mapConcurrent(
+      Array.from({ length: 60 }, (_, i) => i),
+      async (i) => {
+        if (i === 0) {
+          await sleep(300);
+          slowDone = true;
+        } else {
+          if (!slowDone) startedMeanwhile++;
+          await sleep(2);
+        }
+        return i;
+      },
+      { concurrency: 4 },
+    )) out.push(v);
+    expect(out).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    // The default window is 4 × 4: the slow call and 15 finished ones behind it (before: 3).
+    expect(startedMeanwhile).toBe(15);
+    let meanwhile = 0;
+    slowDone = false;
+    for await (const _ of mapConcurrent(
+      Array.from({ length: 30 }, (_, i) => i),
+      async (i) => {
+        if (i === 0) {
+          await sleep(200);
+          slowDone = true;
+        } else if (!slowDone) meanwhile++;
+      },
+      { concurrency: 4, reorderWindow: 8 },
+    ));
+    expect(meanwhile).toBe(7);
+  });
+
+  it("reads input lazily: no more than the reorder window ahead of the consumer", async () => {
     let pulled = 0;
     async function* source() {
       for (let i = 0; i < 1000; i++) {

@@ -3,11 +3,21 @@ export interface MapConcurrentOptions {
   concurrency: number | (() => number);
   /** Yield in input order (default) or as each call finishes. */
   ordered?: boolean;
+  /**
+   * Ordered only: most finished results held back behind an earlier one still running
+   * (default 4 × the concurrency). Above the concurrency, so one slow call (a retry
+   * waiting out its Retry-After) does not stall all the others.
+   */
+  reorderWindow?: number;
 }
 
 /**
  * Maps an async iterable with many calls in flight, reading input only as fast as
- * results are consumed (so memory stays bounded by the concurrency).
+ * results are consumed (so memory stays bounded by the concurrency and, when ordered,
+ * the reorder window). A call that takes long holds back only its own result: the
+ * others keep running while the results behind it fit in the window (before, the
+ * window was the concurrency itself, and with 10% of requests retried after 429/500/503
+ * the LLM tools ran at a fifth of their speed, waiting on a few slow records).
  * `fn` should not throw for per-record problems: report those through the context
  * and return a value; a throw stops the whole map.
  */
@@ -18,6 +28,7 @@ export async function* mapConcurrent<T, R>(
 ): AsyncGenerator<R> {
   const limit = typeof opts.concurrency === "function" ? opts.concurrency : () => opts.concurrency as number;
   const ordered = opts.ordered ?? true;
+  const window = () => opts.reorderWindow ?? 4 * Math.max(1, limit());
   const iterator = (Symbol.asyncIterator in input ? input[Symbol.asyncIterator]() : input[Symbol.iterator]()) as
     | AsyncIterator<T>
     | Iterator<T>;
@@ -28,7 +39,7 @@ export async function* mapConcurrent<T, R>(
   let exhausted = false;
   try {
     for (;;) {
-      while (!exhausted && pending.size + finished.size < Math.max(1, limit())) {
+      while (!exhausted && pending.size < Math.max(1, limit()) && pending.size + finished.size < Math.max(1, limit(), window())) {
         const step = await iterator.next();
         if (step.done) {
           exhausted = true;

@@ -25,7 +25,8 @@ describe("Limiter", () => {
     const grab = () => ({ tokens: 0, started: t });
     l.inFlight = 50;
     t = 100;
-    l.release(grab(), "pushback"); // a lone 429 is noise
+    l.release(grab(), "pushback"); // one or two 429s are noise
+    l.release(grab(), "pushback");
     expect(l.limit).toBe(20);
     l.release(grab(), "pushback");
     expect(l.limit).toBe(14);
@@ -34,15 +35,16 @@ describe("Limiter", () => {
     expect(l.limit).toBe(14);
     t = 2000;
     l.release(grab(), "pushback");
-    l.release(grab(), "pushback");
     expect(l.limit).toBe(9);
     expect(l.lowest).toBe(9);
     // a few pushbacks among many good answers do not cut
     t = 4000;
-    for (let i = 0; i < 30; i++) l.release({ tokens: 0, started: t - 10 }, "ok");
+    for (let i = 0; i < 40; i++) l.release({ tokens: 0, started: t - 10 }, "ok");
     const before = l.limit;
-    l.release(grab(), "pushback");
-    l.release(grab(), "pushback");
+    for (let i = 0; i < 3; i++) {
+      t += 1000;
+      l.release(grab(), "pushback");
+    }
     expect(l.limit).toBe(before);
     for (let i = 0; i < 200; i++) {
       l.inFlight += 1;
@@ -51,6 +53,35 @@ describe("Limiter", () => {
       l.release({ tokens: 0, started }, "ok");
     }
     expect(l.limit).toBe(20);
+  });
+
+  it("keeps its limit under stray pushbacks that do not come from load (7% random 429/503)", () => {
+    // A server answering 7% of requests with 429/503 whatever the load, 64 in flight, 200 ms each.
+    let t = 0;
+    const l = new Limiter({ concurrency: 64, now: () => t });
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    l.inFlight = 64;
+    for (let i = 0; i < 5000; i++) {
+      t += 200 / 64;
+      l.inFlight = Math.max(l.inFlight, 1);
+      l.release({ tokens: 0, started: t - 200 }, random() < 0.07 ? "pushback" : "ok");
+      l.inFlight += 1;
+    }
+    expect(l.lowest).toBeGreaterThanOrEqual(44);
+    expect(l.limit).toBeGreaterThan(60);
+  });
+
+  it("still cuts fast when most answers are pushback (a real overload)", () => {
+    let t = 0;
+    const l = new Limiter({ concurrency: 64, now: () => t });
+    for (let i = 0; i < 40; i++) l.release({ tokens: 0, started: t - 200 }, "ok");
+    for (let i = 0; i < 400; i++) {
+      t += 20;
+      l.inFlight += 1;
+      l.release({ tokens: 0, started: t - 200 }, i % 2 === 0 ? "pushback" : "ok");
+    }
+    expect(l.lowest).toBeLessThanOrEqual(4);
   });
 
   it("backs off when latency rises well above the best seen", () => {

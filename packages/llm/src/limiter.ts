@@ -17,9 +17,15 @@ export interface Permit {
 /**
  * Admits requests: at most `limit` in flight, within the requests- and tokens-per-minute
  * budgets. The limit adapts (AIMD): it drops by 30% when the server pushes back (429, 503
- * and timeouts make up 15% or more of a latency period's answers, or average latency is
- * over 4× the best seen) at most once per latency period,
- * and climbs by about one request per round trip while answers come back fine.
+ * and timeouts make up a quarter or more of the last 40 answers, at least 3 of them, or
+ * average latency is over 4× the best seen) at most once per latency period, and climbs by
+ * about one request per round trip while answers come back fine.
+ *
+ * Why a count over the last answers and not over a time period: at a low limit a period
+ * holds a handful of answers, where two stray 429s already look like 15%, so random
+ * pushback (a shared gateway's, not ours to cure) cut the limit again and again — with 7%
+ * random 429/503 a limit of 64 sank to 8–17. An overloaded server answers most requests
+ * with 429; 10 of 40 is far outside what a few percent of strays give.
  */
 export class Limiter {
   readonly max: number;
@@ -33,9 +39,11 @@ export class Limiter {
   private readonly tpm: Bucket | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastDecrease = -Infinity;
-  private windowStart = -Infinity;
-  private windowAnswers = 0;
-  private windowPushbacks = 0;
+  /** The last answers, 1 for a pushback (a ring), and how many of them are pushbacks. */
+  private readonly recent = new Uint8Array(RECENT_ANSWERS);
+  private recentAt = 0;
+  private recentFilled = 0;
+  private recentPushbacks = 0;
   private latencyAvg = 0;
   private latencyBest = Infinity;
   private draining = false;
@@ -63,13 +71,7 @@ export class Limiter {
     const now = this.now();
     const latency = now - permit.started;
     if (actualTokens !== undefined && this.tpm) this.tpm.take(actualTokens - permit.tokens);
-    const period = Math.max(250, this.latencyAvg || 1000);
-    if (now - this.windowStart > period) {
-      this.windowStart = now;
-      this.windowAnswers = 0;
-      this.windowPushbacks = 0;
-    }
-    this.windowAnswers += 1;
+    this.remember(outcome === "pushback");
     if (outcome === "ok") {
       this.latencyAvg = this.latencyAvg === 0 ? latency : this.latencyAvg * 0.9 + latency * 0.1;
       this.latencyBest = Math.min(this.latencyBest, this.latencyAvg);
@@ -79,12 +81,20 @@ export class Limiter {
       else this.limit = Math.min(this.max, this.limit + 1 / Math.max(1, this.limit));
     } else if (outcome === "pushback") {
       // A few 429s among many answers are noise (each still waits its Retry-After); when they
-      // are 15% or more of the last period's answers, the server is at its limit.
-      this.windowPushbacks += 1;
-      if (this.windowPushbacks >= 2 && this.windowPushbacks >= 0.15 * this.windowAnswers) this.decrease(now);
+      // are a quarter of the last answers, the server is at its limit.
+      if (this.recentPushbacks >= MIN_PUSHBACKS && this.recentPushbacks >= PUSHBACK_SHARE * this.recentFilled) this.decrease(now);
     }
     if (this.inFlight === 0 && this.draining) for (const f of this.idle.splice(0)) f();
     this.pump();
+  }
+
+  private remember(pushback: boolean): void {
+    const bit = pushback ? 1 : 0;
+    if (this.recentFilled === RECENT_ANSWERS) this.recentPushbacks -= this.recent[this.recentAt]!;
+    else this.recentFilled += 1;
+    this.recent[this.recentAt] = bit;
+    this.recentPushbacks += bit;
+    this.recentAt = (this.recentAt + 1) % RECENT_ANSWERS;
   }
 
   /** Stops admitting requests; resolves when none is in flight. */
@@ -124,6 +134,10 @@ export class Limiter {
     }
   }
 }
+
+const RECENT_ANSWERS = 40;
+const MIN_PUSHBACKS = 3;
+const PUSHBACK_SHARE = 0.25;
 
 /** A token bucket that may go into debt (a request larger than the burst still goes, then waits are longer). */
 class Bucket {
