@@ -55,6 +55,27 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
     expect(recovered / failures).toBeGreaterThan(0.95);
   });
 
+  it("says what went wrong when it retries: a timeout is not an empty answer", () => {
+    const said = { timeout: /timed out|didn't answer in time|hung|no answer|too long|timeout|टाइमआउट|जवाब नहीं आया|response nahi/i, empty: /empty|nothing came back|खाली|कुछ नहीं लौटा|khaali|return nahi/i, partial: /part of the list|cut short|आधी|अधूरा|aadhi|adhoora/i };
+    let retries = 0;
+    for (const d of dialogues) {
+      const ms = d.messages as Msg[];
+      ms.forEach((m, i) => {
+        if (m.role !== "tool" || !m.injected) return;
+        const next = ms.slice(i + 1).find((x) => x.role === "assistant");
+        // The retry: the next assistant message calls the same tool again.
+        if (!next?.tool_calls?.some((c: Msg) => c.name === m.name) || !next.content) return;
+        retries++;
+        const kind = m.injected === "empty" ? "empty" : m.injected === "partial" ? "partial" : m.injected === "timeout" ? "timeout" : "error";
+        for (const [k, re] of Object.entries(said)) {
+          if (k === kind) expect(next.content, `${m.injected}: ${next.content}`).toMatch(re);
+          else expect(next.content, `${m.injected}: ${next.content}`).not.toMatch(re);
+        }
+      });
+    }
+    expect(retries).toBeGreaterThan(20);
+  });
+
   it("labels every user and assistant message, marks tool results ok/error, and checks the outcome", () => {
     const problems: string[] = [];
     for (const d of dialogues) {

@@ -2,6 +2,7 @@ import type { Rng } from "@chatmill/kit";
 import type { Message, Scenario } from "@chatmill/schema";
 import type { Constraint } from "../contract.js";
 import type { Call, Domain, Row, ServiceInfo, Session, ToolResult } from "../contract.js";
+import type { AssistantAct } from "../phrases/assistant-banks.js";
 import { describeConstraint, langOf, type Lang } from "../phrases/describe.js";
 import { expand, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
 import { compareText, factsText, stockText } from "./facts.js";
@@ -9,6 +10,7 @@ import { displayOf, itemLine, type Shown } from "./present.js";
 import { displayName, meets, nameOf, rowIndex, rowsOf } from "./rows.js";
 import { ToolIndex, argValue, requiredFields, type ToolInfo } from "./tools.js";
 import { MIDWAY, OPENING } from "../phrases/small-talk.js";
+import { statusText } from "./status-text.js";
 import { Voice } from "./voice.js";
 
 type Expectation = Scenario["goal"]["end_state"][number];
@@ -239,7 +241,8 @@ export class OfflineDialogue {
     let out = this.exec(call, ack ?? this.voice.ack(action), intent);
     if (!this.failed(out.res)) return out;
     this.trace.failures++;
-    const plan: Array<() => { res: ToolResult; id: string }> = [() => this.exec(call, this.voice.assistant("retry"), intent, "failure_recovery")];
+    const retry = retryAct(out.res);
+    const plan: Array<() => { res: ToolResult; id: string }> = [() => this.exec(call, this.voice.assistant(retry), intent, "failure_recovery")];
     for (const alt of alternatives.slice(0, 1)) plan.push(() => this.exec(alt, this.voice.assistant("alt_tool"), intent, "failure_recovery"));
     if (!this.apologized && this.turnsLeft() > 2) {
       plan.push(() => {
@@ -592,7 +595,7 @@ export class OfflineDialogue {
         ? `${this.voice.intro()}\n\`\`\`\n${lines.join("\n")}\n\`\`\``
         : this.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : `${item.name}: logs khaali hain.`;
     } else if (act === "status") {
-      text = `${this.voice.style === "executive" ? "TL;DR: " : ""}${statusLine(rows[0] ?? item.seen)}`;
+      text = `${this.voice.style === "executive" ? "TL;DR: " : ""}${statusText(rows[0] ?? item.seen, this.lang, this.rng)}`;
     } else if (act === "reviews") {
       const lines = rows.slice(0, 3).map((row) => `${row.rating ?? "?"}★ "${String(row.comment ?? row.text ?? "").slice(0, 140)}"`);
       text = lines.length
@@ -780,7 +783,7 @@ export class OfflineDialogue {
       const done = this.callWithRecovery({ name: tool.name, arguments: args }, "status");
       if (!done) return this.serviceDown(task, "failed");
       const shown = this.remember(rowsOf(done.res.data), useTable, done.id).slice(0, 3);
-      const text = shown.map((s) => statusLine(s.seen)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
+      const text = shown.map((s) => statusText(s.seen, this.lang, this.rng)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
       this.assistantSay(`${this.voice.intro()} ${text} ${this.voice.offer()}`.trim(), "inform", undefined, shown);
       for (const s of shown) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
       if (outcome === "failed") return this.giveUp(task);
@@ -890,17 +893,11 @@ export class OfflineDialogue {
   }
 }
 
-/** One line on a host's (or any row's) state: scalar facts, then its lists summarised. */
-function statusLine(row: Row): string {
-  const name = nameOf(row) ?? "";
-  const parts: string[] = [];
-  for (const k of ["status", "role", "env", "uptime", "cpu_pct", "mem_pct", "load_1m"]) if (row[k] !== undefined) parts.push(`${k.replace(/_/g, " ")} ${String(row[k])}`);
-  const disks = Array.isArray(row.disks) ? (row.disks as Row[]) : [];
-  if (disks.length) parts.push(`disks ${disks.map((d) => `\`${String(d.mount)}\` ${String(d.use_pct)}%`).join(", ")}`);
-  const svcs = Array.isArray(row.services) ? (row.services as Row[]) : [];
-  if (svcs.length) parts.push(`services ${svcs.map((s) => `${String(s.name)} ${String(s.status)}`).join(", ")}`);
-  if (parts.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, "en")}`;
-  return `\`${name}\`: ${parts.join("; ")}`;
+/** The retry phrase that names what went wrong with a result. */
+function retryAct(res: ToolResult): AssistantAct {
+  if (res.injected === "empty") return "retry_empty";
+  if (res.injected === "partial") return "retry_partial";
+  return /timeout/i.test(res.error?.type ?? "") ? "retry_timeout" : "retry_error";
 }
 
 function capFirst(s: string): string {

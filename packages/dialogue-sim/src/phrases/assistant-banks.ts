@@ -7,7 +7,10 @@ export type AssistantAct =
   | "small_talk_mid"
   | "clarify_ask"
   | "none_found"
-  | "retry"
+  | "retry_timeout"
+  | "retry_error"
+  | "retry_empty"
+  | "retry_partial"
   | "alt_tool"
   | "apologize_ask"
   | "still_failing"
@@ -50,10 +53,20 @@ const en: Bank = {
     "[Hmm, nothing|Sorry, nothing] [matches|fits] {wants} [right now|at the moment]. [Want me to loosen one of those?|Shall I widen the search?|Want to try a different {field}?]",
     "[I couldn't find anything|Nothing came up] {wants}. [Should I relax the {field}?|Want me to try something close?]",
   ],
-  retry: [
-    "[That timed out|The search didn't come back|That request hung] — [trying again|giving it another go|one more try].",
-    "[Hit a hiccup on that one|The service hiccuped]; [retrying now|let me run it again].",
+  // A retry names what went wrong: a timeout is not an empty answer.
+  retry_timeout: [
+    "[That timed out|The lookup didn't answer in time|That request hung] — [trying again|giving it another go|one more try].",
+    "[No answer from the system that time|That took too long to come back]; [retrying now|let me run it again].",
+  ],
+  retry_error: [
+    "[Hit a hiccup on that one|The service hiccuped|That errored on their side]; [retrying now|let me run it again|trying once more].",
+    "[Something went wrong on the backend|The system threw an error] — [giving it another go|one more try].",
+  ],
+  retry_empty: [
     "[Nothing came back, which is odd|That came back empty, which doesn't look right] — [checking again|let me re-run it].",
+  ],
+  retry_partial: [
+    "[Only part of the list came back|That answer looks cut short] — [fetching the rest|let me run it again for the full list].",
   ],
   alt_tool: [
     "[Still not cooperating|Same problem again], so [let me come at it another way|I'll try a different route].",
@@ -132,7 +145,10 @@ const hi: Bank = {
   small_talk_mid: ["[हाहा|अच्छा]! तो, {topic} — [आगे बढ़ें?|और कुछ?]"],
   clarify_ask: ["[ज़रूर|बिल्कुल]! {field} [कैसा चाहिए|के बारे में कोई पसंद]?", "[ठीक है|समझ गया]। {field} [क्या रखें|बताइए]?"],
   none_found: ["[माफ़ कीजिए,|अभी] {wants} [कुछ नहीं मिला|कोई विकल्प नहीं है]। [कोई शर्त ढीली करूँ?|कुछ और देखूँ?]"],
-  retry: ["[जवाब नहीं आया|टाइमआउट हो गया] — [फिर से कोशिश कर रहा हूँ|एक बार और देखता हूँ]।", "[कुछ गड़बड़ हुई|नतीजा खाली आया, अजीब है]; [दोबारा चला रहा हूँ|फिर से देखता हूँ]।"],
+  retry_timeout: ["[जवाब नहीं आया|टाइमआउट हो गया] — [फिर से कोशिश कर रहा हूँ|एक बार और देखता हूँ]।"],
+  retry_error: ["[कुछ गड़बड़ हुई|सर्विस में दिक्कत आई]; [दोबारा चला रहा हूँ|फिर से देखता हूँ]।"],
+  retry_empty: ["[नतीजा खाली आया, अजीब है|कुछ नहीं लौटा, यह ठीक नहीं लगता] — [फिर से देखता हूँ|दोबारा चला रहा हूँ]।"],
+  retry_partial: ["[सिर्फ़ आधी सूची आई|जवाब अधूरा लगता है] — [बाकी मँगवा रहा हूँ|पूरी सूची के लिए फिर चला रहा हूँ]।"],
   alt_tool: ["[अब भी दिक्कत है|फिर वही समस्या], [दूसरे तरीके से देखता हूँ|दूसरा रास्ता आज़माता हूँ]।"],
   apologize_ask: ["माफ़ कीजिए — [सिस्टम अभी धीमा है|सेवा जवाब नहीं दे रही]। [फिर से कोशिश करूँ?|थोड़ी देर बाद देखूँ?]"],
   still_failing: ["[अब भी नहीं चल रहा|अभी भी फेल हो रहा है]। {next}"],
@@ -160,7 +176,10 @@ const mixed: Bank = {
   small_talk_mid: ["[Haha|Accha]! Toh, {topic} — [aage badhein?|aur kuch?]"],
   clarify_ask: ["[Sure|Bilkul]! {field} [kaisa chahiye|ka koi preference]?", "[Ok|Samajh gaya]. {field} [kya rakhein|batao]?"],
   none_found: ["[Sorry,|Abhi] {wants} [kuch nahi mila|koi option nahi hai]. [Koi filter loose karun?|Kuch aur try karein?]"],
-  retry: ["[Timeout ho gaya|Response nahi aaya] — [phir se try kar raha hoon|ek baar aur dekhta hoon].", "[Kuch gadbad hui|Result khaali aaya, ajeeb hai]; [dobara chala raha hoon|phir se check karta hoon]."],
+  retry_timeout: ["[Timeout ho gaya|Response nahi aaya] — [phir se try kar raha hoon|ek baar aur dekhta hoon]."],
+  retry_error: ["[Kuch gadbad hui|Service mein issue aaya]; [dobara chala raha hoon|phir se check karta hoon]."],
+  retry_empty: ["[Result khaali aaya, ajeeb hai|Kuch return nahi hua, theek nahi lag raha] — [phir se check karta hoon|dobara chala raha hoon]."],
+  retry_partial: ["[Sirf aadhi list aayi|Result adhoora lag raha hai] — [baaki mangwa raha hoon|poori list ke liye phir chala raha hoon]."],
   alt_tool: ["[Abhi bhi issue hai|Phir wahi problem], [doosre tarike se dekhta hoon|another route try karta hoon]."],
   apologize_ask: ["Sorry — [system abhi slow hai|service respond nahi kar rahi]. [Phir se try karun?|Thodi der baad dekhein?]"],
   still_failing: ["[Abhi bhi nahi chal raha|Still fail ho raha hai]. {next}"],

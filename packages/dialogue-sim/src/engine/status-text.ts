@@ -1,0 +1,70 @@
+import type { Rng } from "@chatmill/kit";
+import type { Row } from "../contract.js";
+import type { Lang } from "../phrases/describe.js";
+import { listJoin } from "../phrases/grammar.js";
+import { factsText } from "./facts.js";
+import { nameOf } from "./rows.js";
+
+/**
+ * A host's (or any row's) state said as an operator would say it: "`gpu-01.ml` is healthy
+ * (ml, staging), up 19 days. CPU at 71%, memory 38%, load 5.8. `/data` is 62% full, `/`
+ * 44%. `jupyterhub` is stopped; `nvidia-dcgm` and `vllm` are running." — not a list of field
+ * names. Only values from the row are said (tool-annotate checks every number of a reply
+ * against the result). Hindi and Hinglish replies keep the compact field list.
+ */
+export function statusText(row: Row, lang: Lang, rng: Rng): string {
+  const name = nameOf(row) ?? "";
+  if (lang !== "en") return statusLine(row);
+  const sentences: string[] = [];
+  const where = [row.role, row.env].filter((v) => v !== undefined && v !== "").map(String);
+  if (row.status !== undefined) {
+    const up = row.uptime !== undefined ? `${rng.pick([", up ", " — up "])}${String(row.uptime)}` : "";
+    sentences.push(`\`${name}\` is ${String(row.status)}${where.length ? ` (${where.join(", ")})` : ""}${up}`);
+  } else if (where.length) sentences.push(`\`${name}\`: ${where.join(", ")}`);
+  const load: string[] = [];
+  if (row.cpu_pct !== undefined) load.push(`CPU ${rng.pick(["at ", ""])}${String(row.cpu_pct)}%`);
+  if (row.mem_pct !== undefined) load.push(`memory ${String(row.mem_pct)}%`);
+  if (row.load_1m !== undefined) load.push(`load ${String(row.load_1m)}`);
+  if (load.length) sentences.push(listJoin(load));
+  const disks = (Array.isArray(row.disks) ? (row.disks as Row[]) : []).filter((d) => d.mount !== undefined && d.use_pct !== undefined);
+  if (disks.length) {
+    // The fullest first: that is the one an operator would worry about.
+    const byUse = [...disks].sort((a, b) => Number(b.use_pct) - Number(a.use_pct));
+    const [top, ...rest] = byUse.map((d) => ({ mount: `\`${String(d.mount)}\``, pct: `${String(d.use_pct)}%` }));
+    sentences.push(
+      rng.chance(0.5)
+        ? `${top!.mount} is ${top!.pct} full${rest.length ? `, ${listJoin(rest.map((d) => `${d.mount} ${d.pct}`))}` : ""}`
+        : `Disks: ${listJoin(byUse.map((d) => `\`${String(d.mount)}\` ${String(d.use_pct)}%`))}`,
+    );
+  }
+  const services = Array.isArray(row.services) ? (row.services as Row[]) : [];
+  if (services.length) {
+    const byState = new Map<string, string[]>();
+    for (const s of services) {
+      const state = String(s.status ?? "unknown");
+      byState.set(state, [...(byState.get(state) ?? []), `\`${String(s.name)}\``]);
+    }
+    // What is not running comes first.
+    const states = [...byState.keys()].sort((a, b) => Number(a === "running") - Number(b === "running"));
+    sentences.push(states.map((st) => `${listJoin(byState.get(st)!)} ${byState.get(st)!.length > 1 ? "are" : "is"} ${st}`).join("; "));
+  }
+  if (sentences.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, lang)}`;
+  return sentences.map((s) => capFirst(s)).join(". ") + ".";
+}
+
+/** One line on a row's state: its scalar facts, then its lists summarised (the compact form). */
+export function statusLine(row: Row): string {
+  const name = nameOf(row) ?? "";
+  const parts: string[] = [];
+  for (const k of ["status", "role", "env", "uptime", "cpu_pct", "mem_pct", "load_1m"]) if (row[k] !== undefined) parts.push(`${k.replace(/_/g, " ")} ${String(row[k])}`);
+  const disks = Array.isArray(row.disks) ? (row.disks as Row[]) : [];
+  if (disks.length) parts.push(`disks ${disks.map((d) => `\`${String(d.mount)}\` ${String(d.use_pct)}%`).join(", ")}`);
+  const svcs = Array.isArray(row.services) ? (row.services as Row[]) : [];
+  if (svcs.length) parts.push(`services ${svcs.map((s) => `${String(s.name)} ${String(s.status)}`).join(", ")}`);
+  if (parts.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, "en")}`;
+  return `\`${name}\`: ${parts.join("; ")}`;
+}
+
+function capFirst(s: string): string {
+  return s.startsWith("`") ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}
