@@ -55,6 +55,18 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
     expect(recovered / failures).toBeGreaterThan(0.95);
   });
 
+  it("ends a sentence before the follow-up offer that comes after it", () => {
+    const runOn = /[\p{Ll}\p{N}%] (Want|Should|Need|Fancy|Shall|Anything else)\b/u;
+    const bad = dialogues.flatMap((d) => (d.messages as Msg[]).filter((m) => m.role === "assistant" && runOn.test(m.content ?? "")).map((m) => m.content));
+    expect(bad.slice(0, 3)).toEqual([]);
+  });
+
+  it.runIf(domainName === "ops")("settles on a host as an operator would, not as a shop does", () => {
+    const shop = /great choice|good pick|nice one|solid choice|a winner|you'll like it/i;
+    const bad = dialogues.flatMap((d) => (d.messages as Msg[]).filter((m) => m.role === "assistant" && m.labels?.intent === "recommend" && shop.test(m.content ?? "")).map((m) => m.content));
+    expect(bad.slice(0, 3)).toEqual([]);
+  });
+
   it("says what went wrong when it retries: a timeout is not an empty answer", () => {
     const said = { timeout: /timed out|didn't answer in time|hung|no answer|too long|timeout|टाइमआउट|जवाब नहीं आया|response nahi/i, empty: /empty|nothing came back|खाली|कुछ नहीं लौटा|khaali|return nahi/i, partial: /part of the list|cut short|आधी|अधूरा|aadhi|adhoora/i };
     let retries = 0;

@@ -429,7 +429,7 @@ export class OfflineDialogue {
     const body = top.length === 1 ? lines[0]! : lines.map((l, i) => `${i + 1}. ${l}`).join("\n");
     const intro = this.voice.intro();
     const offer = this.voice.offer();
-    const text = [intro, top.length === 1 ? body : `\n${body}`, more, offer].filter(Boolean).join(" ").replace(/ \n/g, "\n").trim();
+    const text = joinSentences([intro, top.length === 1 ? body : `\n${body}`, more, offer], this.lang).replace(/ \n/g, "\n").trim();
     this.assistantSay(text, "recommend", variation, top);
     for (const s of top) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
     return top;
@@ -546,11 +546,18 @@ export class OfflineDialogue {
   private confirmPick(task: Task, pick: Shown): void {
     const d = displayOf(this.domain, task.table);
     const line = itemLine(pick.seen, d, this.lang, this.currency, { image: true, details: 2 });
-    const en = ["[Great choice|Good pick|Nice one] — {line}. {offer}", "{line} — [solid choice|that one's a winner|you'll like it]. {offer}"];
-    const hi = ["[बढ़िया चुनाव|अच्छी पसंद] — {line}। {offer}"];
-    const mixed = ["[Badhiya choice|Acchi pick] — {line}. {offer}"];
+    // A host is not a purchase: an operator settles on one without "great choice".
+    const ops = this.voice.context.ops;
+    // "gpu-01 — ml, healthy" is said as "gpu-01 (ml, healthy)" inside a sentence.
+    const [head, ...facts] = line.split(" — ");
+    const host = facts.length ? `${head} (${facts.join(", ")})` : line;
+    const en = ops
+      ? ["[Okay|Right|Noted] — staying on {host}.", "{host} [it is|then]; [I'll keep it in view|noted]."]
+      : ["[Great choice|Good pick|Nice one] — {line}.", "{line} — [solid choice|that one's a winner|you'll like it]."];
+    const hi = ops ? ["[ठीक है|समझ गया] — {host}।"] : ["[बढ़िया चुनाव|अच्छी पसंद] — {line}।"];
+    const mixed = ops ? ["[Ok|Theek hai] — {host} pe rehte hain."] : ["[Badhiya choice|Acchi pick] — {line}."];
     const bank = this.lang === "hi" ? hi : this.lang === "mixed" ? mixed : en;
-    this.assistantSay(sayLocal(bank, this.rng, { line, offer: this.voice.offer(0.8) }), "recommend", undefined, [pick]);
+    this.assistantSay(joinSentences([sayLocal(bank, this.rng, { line, host }), this.voice.offer(0.8)], this.lang), "recommend", undefined, [pick]);
   }
 
   /** One extra exchange about shown items: details, reviews, stock, or a comparison. Returns false when nothing fits. */
@@ -613,7 +620,7 @@ export class OfflineDialogue {
       if (typeof row.image === "string" && this.lang === "en") text += ` Photo: ${row.image}`;
       if (this.voice.style === "learner" && this.lang === "en") text += ` ${this.rng.pick(["Pro tip: check the material if you care about warmth.", "Pro tip: I can check stock in your size before you decide.", "Pro tip: reviews are a good tie-breaker."])}`;
     }
-    this.assistantSay(`${text} ${this.voice.offer(0.5)}`.trim(), "inform", variation, [item]);
+    this.assistantSay(joinSentences([text, this.voice.offer(0.5)], this.lang), "inform", variation, [item]);
     this.trace.infoShown.add(`${item.table}\u0000${item.key}`);
     return true;
   }
@@ -631,7 +638,7 @@ export class OfflineDialogue {
     const rows = rowsOf(done.res.data);
     const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.seen, b.seen];
     const lines = compareText(pair[0]!, pair[1]!, this.lang);
-    this.assistantSay(`${this.voice.assistant("compare", { lines })} ${this.voice.offer(0.6)}`.trim(), "compare", undefined, [a, b]);
+    this.assistantSay(joinSentences([this.voice.assistant("compare", { lines }), this.voice.offer(0.6)], this.lang), "compare", undefined, [a, b]);
     return true;
   }
 
@@ -784,7 +791,7 @@ export class OfflineDialogue {
       if (!done) return this.serviceDown(task, "failed");
       const shown = this.remember(rowsOf(done.res.data), useTable, done.id).slice(0, 3);
       const text = shown.map((s) => statusText(s.seen, this.lang, this.rng)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
-      this.assistantSay(`${this.voice.intro()} ${text} ${this.voice.offer()}`.trim(), "inform", undefined, shown);
+      this.assistantSay(joinSentences([this.voice.intro(), text, this.voice.offer()], this.lang), "inform", undefined, shown);
       for (const s of shown) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
       if (outcome === "failed") return this.giveUp(task);
       if (outcome === "escalated") return this.escalate(task);
@@ -891,6 +898,20 @@ export class OfflineDialogue {
     this.userSay(this.voice.user("thanks_done", {}, { last: true }), "farewell");
     this.assistantSay(this.voice.assistant("farewell"), "farewell");
   }
+}
+
+/**
+ * Parts of a reply joined with spaces, a full stop put where a part ends without one and
+ * the next starts a sentence ("… degraded. Want a quick look?", not "… degraded Want").
+ */
+export function joinSentences(parts: readonly string[], lang: Lang): string {
+  let out = "";
+  for (const p of parts) {
+    if (!p) continue;
+    if (out && /[\p{L}\p{M}\p{N}%)]$/u.test(out) && /^\s*[\p{Lu}\p{Lo}]/u.test(p)) out += lang === "hi" ? "।" : ".";
+    out = out ? `${out} ${p}` : p;
+  }
+  return out.trim();
 }
 
 /** The retry phrase that names what went wrong with a result. */
