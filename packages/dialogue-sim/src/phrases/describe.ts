@@ -64,9 +64,10 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
     leaveat: `[leaving after|departing after] ${v}`,
     arriveby: `[arriving by|getting in before] ${v}`,
     department: `[in the|for the] ${v} department`,
-    role: `the ${v} [box|server|node]`,
+    // Post-modifiers, like the rest: they follow "anything", "a server" or "nothing matches".
+    role: `[in the ${v} role|with the ${v} role|from the ${v} group]`,
     env: `in ${v}`,
-    status: `that [are|is] ${v}`,
+    status: `[with status ${v}|showing ${v}|marked ${v}]`,
     hostname: `${v}`,
     style: `[in a|with a|with that] ${v} [style|look|fit]`,
     name: `[called|named] ${v}`,
