@@ -3,8 +3,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Context, fromValues, type RawLine } from "@chatmill/kit";
+import { Context, fromValues } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
+import { rowTexts, ndjsonValues } from "./helpers/row-texts.js";
 import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { ChatTemplate, checkOpenAIDpoRow, checkSharegptDpoRow, checkTrlDpoRow } from "@chatmill/export";
@@ -158,15 +159,8 @@ describe("to-dpo pairs", () => {
 
 describe("to-dpo: rows as text", () => {
   it("writes each row as exactly JSON.stringify of the library's row object, in every format", async () => {
-    const values = [...ANNOTATED, CLEAN].flatMap((f) => readFileSync(f, "utf8").split("\n").filter(Boolean));
-    const rows = async (flags: DpoFlags): Promise<string[]> => {
-      const ctx = new Context();
-      const out: string[] = [];
-      for await (const row of dpoTransform(flags, ctx)(fromValues(values.map((l) => JSON.parse(l) as object)), ctx)) {
-        out.push(flags.serialize ? (row as RawLine).text : JSON.stringify(row));
-      }
-      return out;
-    };
+    const values = ndjsonValues([...ANNOTATED, CLEAN]);
+    const rows = (flags: DpoFlags) => rowTexts(dpoTransform, flags, values);
     for (const format of ["openai", "trl", "sharegpt", "muse"]) {
       for (const system of [undefined, "Be brief."]) {
         const objects = await rows({ format, minMargin: 0, system });

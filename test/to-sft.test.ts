@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { rowTexts, ndjsonValues } from "./helpers/row-texts.js";
 import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { Context, fromValues, type RawLine } from "@chatmill/kit";
+import { Context, fromValues } from "@chatmill/kit";
 import { ChatTemplate, checkOpenAISftRow, checkSharegptSftRow, checkTrlSftRow } from "@chatmill/export";
 import { sftTransform, type SftFlags } from "@chatmill/to-sft";
 
@@ -276,15 +277,8 @@ describe("to-sft --format hermes and muse", () => {
 
 describe("to-sft: rows as text", () => {
   it("writes each row as exactly JSON.stringify of the library's row object, in every format and granularity", async () => {
-    const values = [CLEAN, EDGE, join(FIX, "travel-annotated.ndjson")].flatMap((f) => readFileSync(f, "utf8").split("\n").filter(Boolean));
-    const rows = async (flags: SftFlags): Promise<string[]> => {
-      const ctx = new Context();
-      const out: string[] = [];
-      for await (const row of sftTransform(flags, ctx)(fromValues(values.map((l) => JSON.parse(l) as object)), ctx)) {
-        out.push(flags.serialize ? (row as RawLine).text : JSON.stringify(row));
-      }
-      return out;
-    };
+    const values = ndjsonValues([CLEAN, EDGE, join(FIX, "travel-annotated.ndjson")]);
+    const rows = (flags: SftFlags) => rowTexts(sftTransform, flags, values);
     for (const format of ["openai", "trl", "sharegpt", "hermes", "muse"]) {
       for (const granularity of format === "muse" ? ["turn"] : ["conversation", "turn"]) {
         for (const system of [undefined, "Be brief."]) {

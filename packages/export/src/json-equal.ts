@@ -10,7 +10,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const tb = typeof b;
   if (ta === "string" || tb === "string") return ta === tb ? false : JSON.stringify(a) === JSON.stringify(b);
   if (ta !== "object" || tb !== "object" || a === null || b === null) return JSON.stringify(a) === JSON.stringify(b);
-  if (!plain(a as object) || !plain(b as object)) return JSON.stringify(a) === JSON.stringify(b);
+  if (!jsonPlain(a as object) || !jsonPlain(b as object)) return JSON.stringify(a) === JSON.stringify(b);
   const aa = Array.isArray(a);
   if (aa !== Array.isArray(b)) return false;
   if (aa) {
@@ -46,7 +46,8 @@ function shown(o: Record<string, unknown>): string[] {
   return out;
 }
 
-function plain(v: object): boolean {
+/** An array or an object whose JSON text is its own keys' (no toJSON, not a boxed primitive or other class instance). */
+export function jsonPlain(v: object): boolean {
   if (typeof (v as { toJSON?: unknown }).toJSON === "function") return false;
   if (Array.isArray(v)) return true;
   const proto = Object.getPrototypeOf(v) as unknown;

@@ -1,3 +1,6 @@
+import { jsonPlain } from "./json-equal.js";
+import { sharedPrefix } from "./shared-prefix.js";
+
 /**
  * JSON text of rows that share objects, byte for byte what JSON.stringify(row) gives.
  *
@@ -36,7 +39,7 @@ export class RowSerializer {
   private value(v: unknown, depth: number): string | undefined {
     if (typeof v === "string" && v.length >= LONG) return this.longString(v);
     if (typeof v !== "object" || v === null) return JSON.stringify(v);
-    if (!plain(v)) return JSON.stringify(v);
+    if (!jsonPlain(v)) return JSON.stringify(v);
     if (Array.isArray(v)) return depth >= 1 ? this.sharedArray(v) : this.array(v, depth);
     let out = "{";
     let first = true;
@@ -74,9 +77,7 @@ export class RowSerializer {
     let from: Prefixes | undefined;
     let j = 0;
     for (const r of this.recent) {
-      let k = 0;
-      const n = Math.min(v.length, r.arr.length);
-      while (k < n && v[k] === r.arr[k]) k++;
+      const k = sharedPrefix(v, r.arr);
       if (k > j) {
         j = k;
         from = r;
@@ -119,11 +120,4 @@ interface Prefixes {
   joined: string[];
   /** The whole array's text. */
   text: string;
-}
-
-/** An array or an object whose JSON text is its own keys' (no toJSON, no boxed primitive). */
-function plain(v: object): boolean {
-  if (Array.isArray(v)) return typeof (v as { toJSON?: unknown }).toJSON !== "function";
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
 }

@@ -1,3 +1,4 @@
+import { sharedPrefix } from "../shared-prefix.js";
 import { BoundedMap } from "../bounded-map.js";
 import { TOOL_NAME, isObject, issue, type RuleIssue } from "./issue.js";
 
@@ -52,11 +53,7 @@ export function checkHermesRow(row: unknown): RuleIssue | undefined {
   if (!isObject(row)) return issue("hermes.row", "", "a row must be a JSON object");
   const conv = row.conversations;
   if (!Array.isArray(conv) || conv.length < 2) return issue("hermes.conversations", "/conversations", "conversations must hold at least a human and a gpt message");
-  let from = 0;
-  if (lastPassed) {
-    const n = Math.min(conv.length, lastPassed.conv.length);
-    while (from < n && conv[from] === lastPassed.conv[from]) from++;
-  }
+  const from = lastPassed ? sharedPrefix(conv, lastPassed.conv) : 0;
   const states: ScanState[] = from > 0 ? lastPassed!.states.slice(0, from) : [];
   const at = from > 0 ? lastPassed!.states[from]! : { names: undefined, prev: "", open: 0, trainable: false };
   let { names, prev, open, trainable } = at;

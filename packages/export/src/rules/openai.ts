@@ -1,3 +1,4 @@
+import { sharedPrefix } from "../shared-prefix.js";
 import { jsonEqual } from "../json-equal.js";
 import { TOOL_NAME, isObject, issue, parsesAsObject, unknownKey, type RuleIssue } from "./issue.js";
 
@@ -60,11 +61,7 @@ export function checkOpenAIMessages(messages: unknown, tools: unknown, at: strin
   let trainable = false;
   // Resume after the leading messages this row shares with the last row checked at this path.
   const prev = lastScans.get(at);
-  let start = 0;
-  if (prev && prev.tools === tools && prev.allowWeight === opts.allowWeight) {
-    const n = Math.min(messages.length, prev.messages.length);
-    while (start < n && messages[start] === prev.messages[start]) start++;
-  }
+  const start = prev && prev.tools === tools && prev.allowWeight === opts.allowWeight ? sharedPrefix(messages, prev.messages) : 0;
   const states: ScanState[] = start > 0 ? prev!.states.slice(0, start + 1) : [{ pending: [], trainable: false }];
   for (const id of states[start]!.pending) pending.add(id);
   trainable = states[start]!.trainable;

@@ -1,3 +1,4 @@
+import { sharedPrefix } from "../shared-prefix.js";
 import { BoundedMap } from "../bounded-map.js";
 import { jsonEqual } from "../json-equal.js";
 import { TOOL_NAME, isObject, issue, type RuleIssue } from "./issue.js";
@@ -83,12 +84,7 @@ export function checkSharegptConversation(conv: unknown, names: Set<string> | un
   let start = 0;
   const first = conv[0] as unknown;
   if (isObject(first) && first.from === "system") start = 1;
-  let from = 0;
-  if (lastPassed && lastPassed.names === names) {
-    const prev = lastPassed.conv;
-    const n = Math.min(conv.length, prev.length);
-    while (from < n && conv[from] === prev[from]) from++;
-  }
+  const from = lastPassed && lastPassed.names === names ? sharedPrefix(conv, lastPassed.conv) : 0;
   for (let i = from; i < conv.length; i++) {
     const m = conv[i] as unknown;
     if (!isObject(m) || typeof m.from !== "string" || typeof m.value !== "string") return issue("sharegpt.message", `/conversations/${i}`, "a message must be {from, value} with string value");

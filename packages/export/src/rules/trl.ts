@@ -1,3 +1,4 @@
+import { sharedPrefix } from "../shared-prefix.js";
 import { jsonEqual } from "../json-equal.js";
 import { TOOL_NAME, isObject, issue, unknownKey, type RuleIssue } from "./issue.js";
 import { toolNames } from "./openai.js";
@@ -41,11 +42,7 @@ export function checkTrlMessages(messages: unknown, at: string, tools: unknown, 
   if (!Array.isArray(messages) || messages.length === 0) return issue("trl.messages", at, "must be a non-empty list of messages");
   const defined = toolNames(tools);
   const prev = lastScans.get(at);
-  let start = 0;
-  if (prev && prev.tools === tools && prev.standalone === opts.standalone) {
-    const n = Math.min(messages.length, prev.messages.length);
-    while (start < n && messages[start] === prev.messages[start]) start++;
-  }
+  const start = prev && prev.tools === tools && prev.standalone === opts.standalone ? sharedPrefix(messages, prev.messages) : 0;
   const seen = start > 0 ? prev!.seen.slice(0, start + 1) : [false];
   let seenNonSystem = seen[start]!;
   for (let i = start; i < messages.length; i++) {
