@@ -1,6 +1,7 @@
 import type { Dialogue } from "@chatmill/export";
 import { loadDomain, type Domain } from "@chatmill/domains";
 import { annotateDialogue, domainNameOf } from "@chatmill/tool-annotate";
+import { gradingOf } from "./grading.js";
 
 /** How many alternatives each call gets when to-dpo grades a dialogue itself (tool-annotate's default). */
 const ALTERNATIVES = 3;
@@ -20,14 +21,6 @@ function domainOf(d: Dialogue): Domain | undefined {
   return domains.get(name);
 }
 
-function hasGrades(d: Dialogue): boolean {
-  return d.messages.some((m) => m.role === "assistant" && m.tool_calls?.some((c) => c.grade !== undefined));
-}
-
-function hasCalls(d: Dialogue): boolean {
-  return d.messages.some((m) => m.role === "assistant" && (m.tool_calls?.length ?? 0) > 0);
-}
-
 /**
  * Dialogues that did not pass through tool-annotate (the user's pipeline is
  * `dialogue-sim | dedup | to-dpo`) are graded and given executed alternatives here,
@@ -36,9 +29,10 @@ function hasCalls(d: Dialogue): boolean {
  * cannot be loaded keeps only its failed-versus-recovered pairs.
  */
 export function annotateOnTheWay(d: Dialogue, seed = 0): { dialogue: Dialogue; hasGrades: boolean; annotated: boolean } {
-  if (hasGrades(d)) return { dialogue: d, hasGrades: true, annotated: false };
+  const grading = gradingOf(d);
+  if (grading === "graded") return { dialogue: d, hasGrades: true, annotated: false };
   const domain = domainOf(d);
-  if (!domain || !hasCalls(d)) return { dialogue: d, hasGrades: false, annotated: false };
+  if (!domain || grading === "no_calls") return { dialogue: d, hasGrades: false, annotated: false };
   const out = annotateDialogue(d as unknown as Record<string, unknown>, domain, { seed, alternatives: ALTERNATIVES }) as unknown as Dialogue;
-  return { dialogue: out, hasGrades: hasGrades(out), annotated: true };
+  return { dialogue: out, hasGrades: gradingOf(out) === "graded", annotated: true };
 }

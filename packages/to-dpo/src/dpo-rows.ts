@@ -15,6 +15,7 @@ import {
   type RowSink,
 } from "@chatmill/export";
 import type { annotateOnTheWay } from "./annotate-hook.js";
+import { gradingOf } from "./grading.js";
 import { preferencePairs, sameOutput, type Pair, type Side } from "./pairs.js";
 
 export const DPO_FORMATS = ["openai", "trl", "sharegpt", "muse"] as const;
@@ -57,32 +58,15 @@ export async function loadAnnotator(): Promise<void> {
 }
 
 /** Grades one dialogue with the loaded hook (loadAnnotator first). */
-export function annotate(d: Dialogue, seed: number): ReturnType<typeof annotateOnTheWay> {
-  if (!annotator) throw new Error("to-dpo: call loadAnnotator() before grading a dialogue");
+export function annotate(d: Dialogue, seed?: number): ReturnType<typeof annotateOnTheWay> {
+  if (!annotator) throw new Error("to-dpo: a dialogue needs grading on the way: call loadAnnotator() first (dpoTransform does)");
   return annotator(d, seed);
 }
 
-/** A dialogue (or input record) with tool calls but no grade: to-dpo grades it on the way. */
-export function needsGrading(d: unknown): boolean {
-  const msgs = (d as { messages?: unknown } | null)?.messages;
-  if (!Array.isArray(msgs)) return false;
-  let calls = false;
-  for (const m of msgs as Array<{ role?: unknown; tool_calls?: unknown } | null>) {
-    if (m?.role !== "assistant" || !Array.isArray(m.tool_calls) || m.tool_calls.length === 0) continue;
-    calls = true;
-    for (const c of m.tool_calls as Array<{ grade?: unknown } | null>) if (c?.grade !== undefined) return false;
-  }
-  return calls;
-}
-
-const graded = (d: Dialogue) => ({ dialogue: d, hasGrades: true, annotated: false });
-const ungraded = (d: Dialogue) => ({ dialogue: d, hasGrades: false, annotated: false });
-
 /** The preference rows of one dialogue. */
 export function* dpoRows(input: Dialogue, opts: DpoOptions, sink: RowSink): Generator<unknown> {
-  const needs = needsGrading(input);
-  if (needs && !annotator) throw new Error("to-dpo: a dialogue needs grading on the way: call loadAnnotator() first (dpoTransform does)");
-  const { dialogue: d, hasGrades, annotated } = needs ? annotator!(input, opts.seed) : hasCalls(input) ? graded(input) : ungraded(input);
+  const grading = gradingOf(input);
+  const { dialogue: d, hasGrades, annotated } = grading === "ungraded" ? annotate(input, opts.seed) : { dialogue: input, hasGrades: grading === "graded", annotated: false };
   if (annotated) sink.note("dialogues graded on the way");
   if (!hasGrades) sink.note("dialogues without grades");
   const pairs = preferencePairs(d);
@@ -111,10 +95,6 @@ export function* dpoRows(input: Dialogue, opts: DpoOptions, sink: RowSink): Gene
     sink.note(p.source === "alternative" ? "pairs from alternatives" : "pairs from recoveries");
     yield row(d, p, opts, chat, memo);
   }
-}
-
-function hasCalls(d: Dialogue): boolean {
-  return d.messages.some((m) => m.role === "assistant" && (m.tool_calls?.length ?? 0) > 0);
 }
 
 /** The chat messages before source message `end` (the whole dialogue's conversion, cut). */

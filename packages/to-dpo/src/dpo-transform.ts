@@ -1,7 +1,8 @@
 import { exportTransform } from "@chatmill/export";
 import { Counters, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Dialogue } from "@chatmill/export";
-import { DPO_FORMATS, annotate, annotatorLoaded, dpoChecks, dpoRows, loadAnnotator, needsGrading, type DpoFormat, type DpoOptions } from "./dpo-rows.js";
+import { DPO_FORMATS, annotate, annotatorLoaded, dpoChecks, dpoRows, loadAnnotator, type DpoFormat, type DpoOptions } from "./dpo-rows.js";
+import { needsGrading } from "./grading.js";
 
 export interface DpoFlags {
   format?: string;

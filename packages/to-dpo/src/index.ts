@@ -5,7 +5,8 @@ import { setAnnotator } from "./dpo-rows.js";
 setAnnotator(annotateOnTheWay);
 
 export { annotateOnTheWay };
-export { DPO_FORMATS, dpoChecks, dpoRows, loadAnnotator, needsGrading } from "./dpo-rows.js";
+export { DPO_FORMATS, dpoChecks, dpoRows, loadAnnotator } from "./dpo-rows.js";
+export { gradingOf, needsGrading } from "./grading.js";
 export type { DpoFormat, DpoOptions } from "./dpo-rows.js";
 export { dpoOptions, dpoTransform } from "./dpo-transform.js";
 export type { DpoFlags } from "./dpo-transform.js";
