@@ -1,5 +1,6 @@
+import { hasWord } from "./words.js";
 import type { Rng } from "@chatmill/kit";
-import { canonical, sameCall } from "./canonical.js";
+import { sameCall, sameResultText } from "./canonical.js";
 import type { DialogueExecutor } from "./executor.js";
 import { idLike } from "./mentions.js";
 import { pyRepr } from "./python-repr.js";
@@ -108,10 +109,7 @@ function wrongTool(c: AltContext): Proposal | undefined {
     if (!args) continue;
     const call = { name: t.name, arguments: args };
     // Another tool that gives the chosen call's own result is an equivalent, not a defect.
-    if (c.result && c.before) {
-      const r = c.executor.run(call, c.before);
-      if (r.ok && c.result.ok && sameResult(r.content, c.result.content)) continue;
-    }
+    if (sameOutcome(c, call)) continue;
     return { defect: "wrong_tool", call, detail: `calls ${t.name} instead of ${c.call.name}` };
   }
   return undefined;
@@ -123,15 +121,6 @@ function equivalent(t: ToolInfo, chosen: ToolInfo | undefined): boolean {
   const b = chosen?.run as Obj | undefined;
   if (!a || !b || a.op !== b.op || a.table !== b.table) return false;
   return JSON.stringify(a.filters ?? null) === JSON.stringify(b.filters ?? null) || a.op === "create" || a.op === "modify" || a.op === "cancel";
-}
-
-function sameResult(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    return canonical(JSON.parse(a)) === canonical(JSON.parse(b));
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -285,7 +274,7 @@ function stated(c: AltContext, v: unknown): boolean {
 function sameOutcome(c: AltContext, call: CallLike): boolean {
   if (!c.result || !c.before) return false;
   const r = c.executor.run(call, c.before);
-  return r.ok && c.result.ok && sameResult(r.content, c.result.content);
+  return r.ok && c.result.ok && sameResultText(r.content, c.result.content);
 }
 
 function hallucinatedId(c: AltContext): Proposal | undefined {
@@ -346,8 +335,7 @@ function ignoredContext(c: AltContext): Proposal | undefined {
 
 function mentions(text: string, word: string): boolean {
   if (word.length < 2) return false;
-  const w = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^a-z0-9])${w}($|[^a-z0-9])`).test(text);
+  return hasWord(text, word);
 }
 
 function unnecessaryCall(c: AltContext): Proposal | undefined {

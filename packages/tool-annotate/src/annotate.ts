@@ -2,7 +2,7 @@ import { createSession } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { proposeAlternatives, type Proposal } from "./alternatives.js";
 import type { LlmAdvice } from "./llm-assist.js";
-import { canonical, sameCall } from "./canonical.js";
+import { sameCall, sameResultText } from "./canonical.js";
 import { CALL_FAULTS, DialogueExecutor, failure, objectsIn, parseJson, rowsOf, type ToolDef } from "./executor.js";
 import { gradeCall, type GradeInput } from "./grade.js";
 import { goalView } from "./goal.js";
@@ -188,7 +188,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
             inContext.length = 0;
           }
           earlier.push(finalCall);
-          if (!toolMsg || chosen.swapped || sameContent(String(toolMsg.content ?? ""), result.content)) inContext.push(finalCall);
+          if (!toolMsg || chosen.swapped || sameResultText(String(toolMsg.content ?? ""), result.content)) inContext.push(finalCall);
         }
         const shown = objectsIn(finalResult.ok ? (finalResult.data !== undefined ? finalResult.data : parseJson(finalResult.content)) : undefined);
         resultsThisTurn.push(...shown);
@@ -301,14 +301,6 @@ function replyAfter(messages: Obj[], i: number): string | null {
   }
   if (typeof messages[i]!.content === "string" && (messages[i]!.content as string).trim()) return messages[i]!.content as string;
   return null;
-}
-
-/** Two results are the same when their JSON is (whatever the key order), else when their text is. */
-function sameContent(a: string, b: string): boolean {
-  if (a === b) return true;
-  const x = parseJson(a);
-  const y = parseJson(b);
-  return x !== undefined && y !== undefined && canonical(x) === canonical(y);
 }
 
 function argsOf(v: unknown): Obj {

@@ -1,3 +1,4 @@
+import { escapeRe, hasWord } from "./words.js";
 import { idLike, type EntryIndex, type Entry } from "./mentions.js";
 import { valuesIn } from "./request.js";
 import { isObj, type Obj } from "./types.js";
@@ -95,13 +96,12 @@ export function judgeGrounded(
   // Items and amounts are exact claims: one unsupported and the reply is not grounded (support 0).
   const hard = notes.length;
   // Every other number it states (97 days, 19:40, load 2.91, qty: 20) is one a result shows or the user said.
-  const inText = boundedIn;
   // Totals a reply may add up from the list: a field's sum over all rows or per value of another field (qty per color), and rows per value.
   const sums = result?.ok && result.rows && claims.numbers.length > 0 ? sumsOf(result.rows) : undefined;
   for (const n of claims.numbers) {
     const plain = !n.includes(":");
     if (plain && (numbersIn(shown).has(Number(n)) || sums?.has(Number(n)) || numbersIn(context).has(Number(n)) || numbersIn(bg.named).has(Number(n)) || bg.saidNumber?.(Number(n)))) continue;
-    if (inText(result?.ok ? result.text : undefined, n) || inText(bg.text, n) || bg.said?.(n) || bg.named.some((o) => Object.values(o).some((v) => inText(String(v), n)))) continue;
+    if (boundedIn(result?.ok ? result.text : undefined, n) || boundedIn(bg.text, n) || bg.said?.(n) || bg.named.some((o) => Object.values(o).some((v) => boundedIn(String(v), n)))) continue;
     notes.push(`states ${n}, which no result shows`);
   }
   // Every catalog value it states (climate: all-weather; area: east) is one a result shows, the user said or the call asked.
@@ -114,8 +114,7 @@ export function judgeGrounded(
     const resultText = stated.length > 0 && result?.ok ? result.text?.replace(/_/g, " ") : undefined;
     const contextText = stated.length > 0 ? bg.text.replace(/_/g, " ") : "";
     for (const v of stated) {
-      const shownIn = (t: string | undefined) => Boolean(t && new RegExp(`(^|[^a-z0-9])${v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9]|$)`).test(t));
-      if (shownIn(resultText) || shownIn(contextText) || shownIn(argText) || bg.said?.(v)) continue;
+      if (hasWord(resultText, v) || hasWord(contextText, v) || hasWord(argText, v) || bg.said?.(v)) continue;
       notes.push(`states "${v}", which no result shows`);
     }
   }
@@ -162,20 +161,17 @@ function drawsOn(text: string, claims: Claims, result: Evidence | null, bg: Back
   if (claims.counts.some((c) => result.rows?.length === c || result.total === c)) return true;
   if (claims.numbers.some((n) => (!n.includes(":") && nums.has(Number(n))) || boundedIn(t, n))) return true;
   // An id the result shows (a booking reference, a train) that no catalog indexes.
-  if (t && text.split(/[^A-Za-z0-9-]+/).some((w) => idLike(w) && new RegExp(`(^|[^a-z0-9])${escapeRe(w.toLowerCase())}([^a-z0-9]|$)`).test(t))) return true;
+  if (t && text.split(/[^A-Za-z0-9-]+/).some((w) => idLike(w) && hasWord(t, w.toLowerCase()))) return true;
   if (bg.values && t) {
     const flat = t.replace(/_/g, " ");
-    if (valuesIn(bg.values, text).some((v) => new RegExp(`(^|[^a-z0-9])${escapeRe(v)}([^a-z0-9]|$)`).test(flat))) return true;
+    if (valuesIn(bg.values, text).some((v) => hasWord(flat, v))) return true;
   }
   return false;
 }
 
+/** Does the text hold the number `n` as written, not as part of a longer number or time (19:40 in 19:405)? */
 function boundedIn(t: string | undefined, n: string): boolean {
   return Boolean(t && new RegExp(`(^|[^0-9.:])${escapeRe(n)}(?![0-9]|[.:][0-9])`).test(t));
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The object shows the item: an id field holds its id, or a name field its name. */

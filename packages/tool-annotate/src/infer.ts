@@ -1,3 +1,4 @@
+import { hasWord } from "./words.js";
 import { canonical } from "./canonical.js";
 import type { DialogueExecutor } from "./executor.js";
 import { slotName } from "./goal.js";
@@ -153,7 +154,7 @@ function fromText(userTexts: string[], reply: Obj, domain: Domain, executor: Dia
         if (m && (f.op === "lte" || f.op === "lt")) args[f.arg] = Number(m[1]);
         continue;
       }
-      const value = valuesOf(table, f.field).find((v) => new RegExp(`(^|[^a-z0-9])${escape(v.toLowerCase())}($|[^a-z0-9])`).test(lower));
+      const value = valuesOf(table, f.field).find((v) => hasWord(lower, v.toLowerCase()));
       if (value !== undefined) args[f.arg] = type === "array" ? [value] : value;
     }
   }
@@ -195,8 +196,4 @@ function coerce(value: unknown, prop: unknown): unknown {
   const type = isObj(prop) ? prop.type : undefined;
   if ((type === "integer" || type === "number") && typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
   return value;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,3 +1,4 @@
+import { escapeRe } from "./words.js";
 import type { ToolInfo } from "./tool-info.js";
 import { isObj, type Obj } from "./types.js";
 
@@ -235,7 +236,7 @@ function argMeets(v: unknown, w: Want): boolean {
   if ((w.op === "gte" || w.op === "gt") && typeof w.value === "number" && nums.length > 0) return Math.min(...nums) >= w.value;
   const wanted = (Array.isArray(w.value) ? w.value : [w.value]).map((x) => String(x).toLowerCase());
   const given = (Array.isArray(v) ? v : [v]).map((x) => String(x).toLowerCase());
-  return given.some((g) => wanted.some((x) => g === x || (x.length >= 3 && new RegExp(`\\b${escape(x)}\\b`).test(g))));
+  return given.some((g) => wanted.some((x) => g === x || (x.length >= 3 && new RegExp(`\\b${escapeRe(x)}\\b`).test(g))));
 }
 
 /** Does a row's value meet a constraint (arrays meet it when any element does)? */
@@ -275,10 +276,6 @@ function sameField(a: string, b: string): boolean {
 export function loose(a: unknown, b: unknown): boolean {
   if (typeof a === "number" || typeof b === "number") return Number(a) === Number(b);
   return String(a).toLowerCase() === String(b).toLowerCase();
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 export const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,4 +1,5 @@
 import { catalogIndex, idLike } from "./mentions.js";
+import { longestSpans } from "./words.js";
 import { catalogTables, toolInfos } from "./tool-info.js";
 import { isObj, type Domain, type Obj } from "./types.js";
 
@@ -60,18 +61,7 @@ function commandsIn(domain: Domain, text: string): string[] {
   const patterns = commandPatterns(domain);
   if (patterns.length === 0) return [];
   const toks = text.toLowerCase().split(/[\s`'"“”‘’,;?!()]+/).filter(Boolean);
-  const out: string[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    for (let n = Math.min(4, toks.length - i); n >= 1; n--) {
-      const span = toks.slice(i, i + n).join(" ");
-      if (patterns.some((p) => p.test(span))) {
-        out.push(span);
-        i += n - 1;
-        break;
-      }
-    }
-  }
-  return out;
+  return longestSpans(toks, 4, (span) => patterns.some((p) => p.test(span))).map((m) => m.span);
 }
 
 /** The domain terms and catalog records the user's message states. */
@@ -182,17 +172,7 @@ const valuesMemo = new WeakMap<object, Map<string, string[]>>();
 
 function scanValues(values: Map<string, Set<string>>, text: string): string[] {
   const toks = text.toLowerCase().split(/[^a-z0-9&'+-]+/).filter(Boolean);
-  const found: Array<{ v: string; at: number }> = [];
-  for (let i = 0; i < toks.length; i++) {
-    for (let n = 3; n >= 1; n--) {
-      const gram = toks.slice(i, i + n).join(" ");
-      if (values.has(gram)) {
-        found.push({ v: gram, at: i });
-        i += n - 1;
-        break;
-      }
-    }
-  }
+  const found = longestSpans(toks, 3, (gram) => values.has(gram)).map((m) => ({ v: m.span, at: m.at }));
   const out = new Set<string>();
   const sameField = (a: string, b: string) => [...(values.get(a) ?? [])].some((x) => values.get(b)?.has(x));
   for (const f of found) if (found.some((g) => g !== f && g.v !== f.v && Math.abs(g.at - f.at) <= 4 && sameField(f.v, g.v))) out.add(f.v);
