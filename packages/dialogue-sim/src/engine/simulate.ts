@@ -4,7 +4,7 @@ import type { Constraint } from "../contract.js";
 import type { Call, Domain, Row, ServiceInfo, Session, ToolResult } from "../contract.js";
 import type { AssistantAct } from "../phrases/assistant-banks.js";
 import { describeConstraint, langOf, type Lang } from "../phrases/describe.js";
-import { expand, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
+import { expand, joinSentences, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
 import { compareText, factsText, stockText } from "./facts.js";
 import { displayOf, itemLine, type Shown } from "./present.js";
 import { displayName, meets, nameOf, rowIndex, rowsOf } from "./rows.js";
@@ -360,7 +360,8 @@ export class OfflineDialogue {
     const plan = this.tools.searchFor(task.table!, revealed);
     if (!plan) return undefined;
     const call = { name: plan.tool.name, arguments: plan.args };
-    const same = this.lastSearch && this.lastSearch.table === task.table && JSON.stringify(call) === this.lastSearch.call;
+    const callText = JSON.stringify(call);
+    const same = this.lastSearch && this.lastSearch.table === task.table && callText === this.lastSearch.call;
     let data: unknown;
     let id: string;
     if (same) {
@@ -375,7 +376,7 @@ export class OfflineDialogue {
       if (!done) return undefined;
       ({ data } = done.res);
       id = done.id;
-      this.lastSearch = { table: task.table!, call: JSON.stringify(call), data, id };
+      this.lastSearch = { table: task.table!, call: callText, data, id };
     }
     // Only rows that meet what the user said are offered, whatever else the tool returned.
     const returned = rowsOf(data);
@@ -898,20 +899,6 @@ export class OfflineDialogue {
     this.userSay(this.voice.user("thanks_done", {}, { last: true }), "farewell");
     this.assistantSay(this.voice.assistant("farewell"), "farewell");
   }
-}
-
-/**
- * Parts of a reply joined with spaces, a full stop put where a part ends without one and
- * the next starts a sentence ("… degraded. Want a quick look?", not "… degraded Want").
- */
-export function joinSentences(parts: readonly string[], lang: Lang): string {
-  let out = "";
-  for (const p of parts) {
-    if (!p) continue;
-    if (out && /[\p{L}\p{M}\p{N}%)]$/u.test(out) && /^\s*[\p{Lu}\p{Lo}]/u.test(p)) out += lang === "hi" ? "।" : ".";
-    out = out ? `${out} ${p}` : p;
-  }
-  return out.trim();
 }
 
 /** The retry phrase that names what went wrong with a result. */

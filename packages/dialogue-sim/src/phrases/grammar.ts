@@ -1,4 +1,5 @@
 import type { Rng } from "@chatmill/kit";
+import type { Lang } from "./describe.js";
 
 /**
  * A tiny phrase grammar, so one line of a bank stands for dozens of sentences:
@@ -115,4 +116,18 @@ export function capitalize(s: string): string {
 export function listJoin(parts: readonly string[], and = "and"): string {
   if (parts.length <= 1) return parts[0] ?? "";
   return `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Parts of a reply joined with spaces, a full stop put where a part ends without one and
+ * the next starts a sentence ("… degraded. Want a quick look?", not "… degraded Want").
+ */
+export function joinSentences(parts: readonly string[], lang: Lang): string {
+  let out = "";
+  for (const p of parts) {
+    if (!p) continue;
+    if (out && /[\p{L}\p{M}\p{N}%)]$/u.test(out) && /^\s*[\p{Lu}\p{Lo}]/u.test(p)) out += lang === "hi" ? "।" : ".";
+    out = out ? `${out} ${p}` : p;
+  }
+  return out.trim();
 }
