@@ -9,8 +9,8 @@
 // in dialogues/s and against `tool-annotate | to-dpo` as two processes.
 //
 // The transforms run as the bins run them (serialize: rows come out as RawLine text), and
-// every side's lines go through the same sink, which joins and encodes them as the kit's
-// writer does. Two ratios are printed for each exporter:
+// every side's lines go through the kit's own writer into a stream that drops them.
+// Two ratios are printed for each exporter:
 //   ratio  = bare loop time / exporter time, the bare loop parsing each input line,
 //            stringifying it again and writing it (the issue's bar);
 //   vs out = (time to parse the input + time to JSON.stringify and write the same output
@@ -37,7 +37,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { Context, RawLine, Rng, type InputRecord, type Transform } from "@chatmill/kit";
+import { Writable } from "node:stream";
+import { Context, NdjsonWriter, Rng, type InputRecord, type Transform } from "@chatmill/kit";
 import { dpoTransform } from "../packages/to-dpo/dist/index.js";
 import { rlTransform } from "../packages/to-rl/dist/index.js";
 import { sftTransform } from "../packages/to-sft/dist/index.js";
@@ -102,25 +103,31 @@ async function* records(): AsyncGenerator<InputRecord> {
 }
 
 /**
- * Where every side's lines go, as the kit's NdjsonWriter takes them: queued, joined into
- * 64 KiB chunks and encoded as UTF-8 (the bytes the pipe would get). The serialisers build
- * their text from pieces, and a string made of pieces is flattened only when it is
- * written: a bench that only read `.length` would leave that work out for them and not
- * for JSON.stringify.
+ * Where every side's lines go: the kit's own NdjsonWriter (what the bins write with), into a
+ * stream that counts the bytes and drops them. The writer joins lines into 64 KiB chunks and
+ * the stream encodes them as UTF-8; the serialisers build their text from pieces, which are
+ * flattened only then, so a bench that only read `.length` would leave that work out for
+ * them and not for JSON.stringify.
  */
 class Sink {
   bytes = 0;
-  private buf: string[] = [];
-  private len = 0;
-  line(text: string): void {
-    this.buf.push(text, "\n");
-    this.len += text.length + 1;
-    if (this.len >= 64 * 1024) this.flush();
+  private readonly writer = new NdjsonWriter(
+    // A high-water mark above the writer's 64 KiB chunks: a stream that drops bytes has no reason to ask for a drain.
+    new Writable({
+      highWaterMark: 1 << 20,
+      decodeStrings: true,
+      write: (chunk: Buffer, _enc, done) => {
+        this.bytes += chunk.length;
+        done();
+      },
+    }),
+  );
+  /** As the bins write: a promise only when the caller should wait. */
+  line(value: unknown): Promise<void> | undefined {
+    return this.writer.write(value);
   }
-  flush(): number {
-    if (this.len > 0) this.bytes += Buffer.byteLength(this.buf.join(""));
-    this.buf = [];
-    this.len = 0;
+  async end(): Promise<number> {
+    await this.writer.end();
     return this.bytes;
   }
 }
@@ -131,10 +138,11 @@ async function bare(): Promise<{ rows: number; parseSeconds: number }> {
   const sink = new Sink();
   parseNs = 0n;
   for await (const rec of records()) {
-    sink.line(JSON.stringify(rec.value));
+    const wait = sink.line(rec.value);
+    if (wait) await wait;
     rows++;
   }
-  if (sink.flush() === 0) throw new Error("no input");
+  if ((await sink.end()) === 0) throw new Error("no input");
   return { rows, parseSeconds: Number(parseNs) / 1e9 };
 }
 
@@ -146,10 +154,11 @@ async function exporter(make: Make): Promise<{ rows: number; outBytes: number }>
   let rows = 0;
   const sink = new Sink();
   for await (const row of make(ctx, true)(records(), ctx)) {
-    sink.line(row instanceof RawLine ? row.text : JSON.stringify(row));
+    const wait = sink.line(row);
+    if (wait) await wait;
     rows++;
   }
-  const outBytes = sink.flush();
+  const outBytes = await sink.end();
   // trl and sharegpt dead-letter, by design, the dialogues whose failed turns they cannot mask.
   const bad = ctx.issues.find((i) => !i.reason.startsWith("unmaskable_failed_turn"));
   if (bad) throw new Error(`unexpected dead letters: ${bad.reason}`);
@@ -164,11 +173,14 @@ async function objectRows(make: Make): Promise<unknown[]> {
   return out;
 }
 
-function stringifySeconds(rows: unknown[]): number {
+async function stringifySeconds(rows: unknown[]): Promise<number> {
   const t0 = process.hrtime.bigint();
   const sink = new Sink();
-  for (const r of rows) sink.line(JSON.stringify(r));
-  if (sink.flush() === 0) throw new Error("no output");
+  for (const r of rows) {
+    const wait = sink.line(r);
+    if (wait) await wait;
+  }
+  if ((await sink.end()) === 0) throw new Error("no output");
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
@@ -224,7 +236,7 @@ for (const [name, bar, make] of cases) {
     const first = r % 2 === 1 ? await time(() => exporter(make)) : undefined;
     const [tb, b] = await time(bare);
     collect();
-    const ts = stringifySeconds(objects);
+    const ts = await stringifySeconds(objects);
     const [te, res] = first ?? (await time(() => exporter(make)));
     ratios.push(tb / te);
     vsOuts.push((b.parseSeconds + ts) / te);
