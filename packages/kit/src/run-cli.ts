@@ -3,6 +3,7 @@ import type { RunContext } from "./context.js";
 import { UsageError, errorMessage } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
 import type { InputRecord } from "./input-record.js";
+import { whenWritten } from "./write-ndjson.js";
 
 /** A tool's record transform: input records in, output records (objects or RawLine) out. */
 export type Transform = (input: AsyncIterable<InputRecord>, ctx: RunContext) => AsyncIterable<unknown>;
@@ -51,14 +52,8 @@ function usageExit(spec: ToolSpec, err: unknown): never {
 }
 
 function exit(code: number): never {
-  // Let pending stdout/stderr writes (pipes may be async) finish before exiting.
+  // Let pending stdout writes (pipes may be async) finish before exiting.
   process.exitCode = code;
-  const done = () => process.exit(code);
-  const out = process.stdout;
-  if (out.writableLength > 0 && !out.destroyed) {
-    out.once("drain", done);
-    out.once("error", done);
-    out.once("close", done);
-  } else setImmediate(done);
+  void whenWritten(process.stdout).then(() => process.exit(code));
   return undefined as never;
 }
