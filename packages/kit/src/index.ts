@@ -15,6 +15,8 @@ export type { MapConcurrentOptions } from "./map-concurrent.js";
 export { DEFAULT_MAX_LINE_BYTES, fileSource, isBadLine, readNdjson, stdinSource } from "./read-ndjson.js";
 export type { BadLine, InputSource, ReadOptions } from "./read-ndjson.js";
 export { Rng } from "./rng.js";
+export { ownsItem, parseShard } from "./shard.js";
+export type { Shard } from "./shard.js";
 export { runCli } from "./run-cli.js";
 export type { LoadTransform, Transform } from "./run-cli.js";
 export { NdjsonWriter, RawLine } from "./write-ndjson.js";

@@ -7,6 +7,7 @@ import { ExitCode } from "./exit-codes.js";
 import type { InputRecord } from "./input-record.js";
 import { Progress } from "./progress.js";
 import { fileSource, isBadLine, readNdjson, stdinSource, type InputSource } from "./read-ndjson.js";
+import { ownsItem, parseShard } from "./shard.js";
 import type { LoadTransform } from "./run-cli.js";
 import { NdjsonWriter } from "./write-ndjson.js";
 
@@ -24,6 +25,7 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
     version: spec.version,
     seed: (args.values.seed as number | undefined) ?? 0,
     onError: ((args.values["on-error"] as OnError | undefined) ?? "fail"),
+    ...(typeof args.values.shard === "string" ? { shard: parseShard(args.values.shard) } : {}),
     ...(deadLetters ? { deadLetter: (e) => deadLetters.write(e) } : {}),
     log: (line, level) => {
       if (quiet && level !== "error") return;
@@ -66,10 +68,17 @@ async function* records(
   progress: Progress,
 ): AsyncGenerator<InputRecord> {
   let before = 0;
+  let k = 0;
+  let others = 0;
   for (const source of sources) {
     const stream = source.open();
     const onBytes = (b: number) => (progress.bytes = before + b);
     for await (const item of readNdjson(stream, source.name, { maxLineBytes, onBytes })) {
+      // Another shard's line, good or bad, is that shard's to process and report.
+      if (!ownsItem(ctx.shard, k++)) {
+        ctx.counters.notes.set("lines of other shards", ++others);
+        continue;
+      }
       ctx.counters.read += 1;
       progress.count = ctx.counters.read;
       if (isBadLine(item)) {

@@ -6,6 +6,7 @@ export const spec: ToolSpec = {
   version: readPackageVersion(import.meta.url),
   summary: "send each record through an LLM prompt and write the answer into a field",
   input: "ndjson",
+  common: { shard: true },
   description: `For each record, fills the prompt template and asks the model; the answer goes into
 --field (text, or with --json-schema the parsed JSON object, checked against the schema).
 Placeholders: {{field}} or {{a.b}} inserts a field (text as it is, other values as
