@@ -43,13 +43,14 @@ function file(name: string, text: string): string {
 }
 
 describe("llm-map", () => {
-  it("--help lists the LLM flags and where settings come from; --version", async () => {
+  it("--help lists the LLM flags and where settings come from, and exit status 5; --version", async () => {
     const help = await runBin(llmMapBin, ["--help"], "");
     expect(help.code).toBe(0);
     for (const flag of ["--prompt", "--prompt-file", "--system", "--field", "--json-schema", "--role", "--no-meta", "--engine", "--base-url", "--api-key", "--model", "--config", "--concurrency", "--rpm", "--tpm", "--timeout", "--retries", "--repairs", "--cache", "--cache-only", "--emit", "--temperature", "--top-p", "--max-tokens", "--param", "--user-model", "--assistant-model", "--writer-model", "--judge-model", "--structured"]) {
       expect(help.stdout).toContain(flag);
     }
     expect(help.stdout).toContain("OPENAI_BASE_URL");
+    expect(help.stdout).toMatch(/ 5 {2}configuration or authentication failure/);
     expect((await runBin(llmMapBin, ["--version"], "")).stdout).toMatch(/^llm-map \d+\.\d+\.\d+\n$/);
   });
 
@@ -140,12 +141,28 @@ describe("llm-map", () => {
     expect(r.stderr).toMatch(/failed 1 \(server_error: 1\)/);
   });
 
-  it("stops with status 1 and a hint when the key is refused, without printing the key", async () => {
-    const denied = await extraFake(["--script", file("401.ndjson", `${JSON.stringify({ reply: { status: 401, error: `Incorrect API key provided: ${SECRET}` } })}\n`)]);
-    const r = await map(["--prompt", "{{text}}", "--base-url", denied.url], records(2));
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/refused the request .*check OPENAI_API_KEY/);
-    expect(r.stderr + r.stdout).not.toContain("TOPSECRET");
+  it("stops with status 5 and says what to check when the key is refused (401, 403), the model is unknown (404) or nothing answers at --base-url", async () => {
+    const refuse = (status: number, error: string) => extraFake(["--script", file(`${status}.ndjson`, `${JSON.stringify({ reply: { status, error } })}\n`)]);
+    const [denied, forbidden, unknownModel] = await Promise.all([
+      refuse(401, `Incorrect API key provided: ${SECRET}`),
+      refuse(403, "This key has no access to the project"),
+      refuse(404, "The model 'fake' does not exist"),
+    ]);
+    const cases: Array<[string, string[], RegExp]> = [
+      ["401", ["--base-url", denied.url], /refused the API key \(401 Incorrect API key provided: \[redacted\]\): check OPENAI_API_KEY/],
+      ["403", ["--base-url", forbidden.url], /refused the API key \(403 This key has no access to the project\): check OPENAI_API_KEY/],
+      ["404", ["--base-url", unknownModel.url], /answered 404 for model 'fake' .*check --model .* and --base-url/],
+      ["refused", ["--base-url", "http://127.0.0.1:9/v1", "--retries", "1"], /cannot reach the server at http:\/\/127\.0\.0\.1:9\/v1 \(connect ECONNREFUSED .*2 attempts\): check --base-url/],
+    ];
+    const results = await Promise.all(cases.map(([, args]) => map(["--prompt", "{{text}}", ...args], records(3))));
+    results.forEach((r, i) => {
+      const [what, , message] = cases[i]!;
+      expect(r.code, what).toBe(5);
+      expect(r.stderr, what).toMatch(message);
+      expect(r.stderr, what).not.toMatch(/internal error|at .*\.js:\d+/);
+      expect(r.stdout, what).toBe("");
+      expect(r.stderr + r.stdout).not.toContain("TOPSECRET");
+    });
   });
 
   it("--json-schema stores the parsed object; --structured prompt and servers without response_format work too", async () => {

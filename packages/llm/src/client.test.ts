@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Llm } from "./client.js";
 import { resolveConfig } from "./config.js";
-import { LlmError, LlmFatalError } from "./errors.js";
+import { LlmError, LlmConfigError } from "./errors.js";
 import type { ToolDefinition } from "./messages.js";
 
 const servers: FakeLlm[] = [];
@@ -133,8 +133,8 @@ describe("Llm.chat", () => {
     servers.push(server);
     const llm = new Llm({ ...resolveConfig({ model: "m", "base-url": server.url, "api-key": key }, {}) }, new Context(), { signals: false });
     const err = await llm.chat("writer", { messages: ask("x") }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LlmFatalError);
-    expect((err as Error).message).toMatch(/refused the request.*check OPENAI_API_KEY/);
+    expect(err).toBeInstanceOf(LlmConfigError);
+    expect((err as Error).message).toMatch(/refused the API key.*check OPENAI_API_KEY/);
     expect((err as Error).message).not.toContain("SUPERSECRET");
   });
 

@@ -213,6 +213,15 @@ export function checkConfig(config: LlmConfig, roles: string[]): void {
     throw new UsageError("no API key for api.openai.com: set OPENAI_API_KEY (or point --base-url at a local server, which needs none)");
   }
   if (config.cacheOnly && !config.cacheDir) throw new UsageError("--cache-only needs --cache DIR to replay from");
+  let url: URL | undefined;
+  try {
+    url = new URL(config.baseURL);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new UsageError(`the base URL '${config.baseURL}' is not an http:// or https:// URL: pass --base-url http://HOST:PORT/v1 (or set OPENAI_BASE_URL, or baseUrl in --config)`);
+  }
 }
 
 function parseParamValue(text: string): unknown {
