@@ -247,6 +247,21 @@ describe("llm-map", () => {
     expect(t.stderr).toMatch(/retries [1-9]/);
   });
 
+  it("aborts a request it gives up on after --timeout: the server never has more than --concurrency open", async () => {
+    // A third of the answers take 3 s; the client gives up after 0.4 s and asks again. Were the
+    // abandoned requests left open, the server would hold them beside the retries.
+    const slow = await extraFake(["--delay-ms", "10", "--faults", "slow=0.3", "--slow-ms", "3000", "--seed", "3"]);
+    const r = await map(["--prompt", "{{text}}", "--base-url", slow.url, "--concurrency", "4", "--timeout", "0.4", "--retries", "8"], records(30));
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toHaveLength(30);
+    const st = await slow.stats();
+    expect(st.faults.slow).toBeGreaterThan(4);
+    // Every slow request was given up on, and the server saw it go: not one was answered.
+    expect(st.aborted).toBe(st.faults.slow);
+    expect(st.maxInFlight).toBeLessThanOrEqual(4);
+    expect(st.maxInFlight).toBeGreaterThan(1);
+  });
+
   it("--cache replays without requests; --cache-only replays offline", async () => {
     const cache = join(dir, "cache");
     const counted = await extraFake([]);
@@ -270,7 +285,7 @@ describe("llm-map", () => {
     expect(r.stderr).toBe("");
   });
 
-  it("refuses bad usage with status 2 and says what to do", async () => {
+  it("refuses bad usage with status 2 and says what to do; a missing API key is status 5", async () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /no prompt/],
       [["--prompt", "a", "--prompt-file", "b"], /not both/],
@@ -281,6 +296,7 @@ describe("llm-map", () => {
       [["--prompt", "x", "--json-schema", join(dir, "nope.json")], /cannot read --json-schema/],
       [["--prompt", "x", "--emit", "random"], /--emit must be one of ordered, finished/],
       [["--prompt", "x", "--param", "novalue"], /KEY=VALUE/],
+      [["--prompt", "x", "--base-url", "localhost:8000/v1"], /the base URL 'localhost:8000\/v1' is not an http:\/\/ or https:\/\/ URL/],
     ];
     const results = await Promise.all(cases.map(([args]) => map(args, "")));
     results.forEach((r, i) => {
@@ -291,7 +307,7 @@ describe("llm-map", () => {
     expect(noModel.code).toBe(2);
     expect(noModel.stderr).toMatch(/no model for the writer role: pass --model/);
     const noKey = await runBin(llmMapBin, ["--prompt", "x", "-m", "gpt-4o-mini"], "");
-    expect(noKey.code).toBe(2);
-    expect(noKey.stderr).toMatch(/set OPENAI_API_KEY/);
+    expect(noKey.code).toBe(5);
+    expect(noKey.stderr).toMatch(/^llm-map: no API key for api.openai.com: set OPENAI_API_KEY/);
   });
 });

@@ -120,8 +120,13 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
       open = false;
       state.inFlight -= 1;
     };
+    let dropping = false;
     res.on("close", () => {
-      if (!res.writableFinished) closed = true;
+      // Counted when the client goes, not when the answer would have been due.
+      if (!res.writableFinished && !dropping) {
+        closed = true;
+        state.aborted += 1;
+      }
       shut();
     });
     res.on("finish", () => {
@@ -136,11 +141,9 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
       const wait = (rule?.reply.delayMs ?? opts.delayMs ?? 0) + (fault === "slow" ? (opts.slowMs ?? 2000) : 0);
       const left = wait - (performance.now() - arrived);
       if (left > 0) await sleep(left);
-      if (closed || res.destroyed) {
-        state.aborted += 1;
-        return;
-      }
+      if (closed || res.destroyed) return;
       if (fault === "drop") {
+        dropping = true;
         req.socket.destroy();
         return;
       }
