@@ -1,7 +1,7 @@
 import { formatHelp, parseToolArgs, type ParsedArgs, type ToolSpec } from "./args.js";
 import type { RunContext } from "./context.js";
 import { UsageError, errorMessage } from "./errors.js";
-import { ExitCode } from "./exit-codes.js";
+import { ConfigError, ExitCode } from "./exit-codes.js";
 import type { InputRecord } from "./input-record.js";
 import { whenWritten } from "./write-ndjson.js";
 
@@ -40,6 +40,10 @@ export async function runCli(spec: ToolSpec, load: LoadTransform, argv = process
     return exit(await runTool(spec, args, load));
   } catch (err) {
     if (err instanceof UsageError) return usageExit(spec, err);
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${spec.name}: ${err.message}\n`);
+      return exit(ExitCode.config);
+    }
     process.stderr.write(`${spec.name}: error: ${errorMessage(err)}\n`);
     if (process.env.CHATMILL_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return exit(ExitCode.internal);
