@@ -24,7 +24,7 @@ describe.concurrent("validate (built, through real pipes)", () => {
     const input = `${JSON.stringify(dialogue)}\n{"id":"p1",  "style":"casual","language":"hi","x":[1]}\r\n`;
     const r = await run(validate, [], input);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${JSON.stringify(dialogue)}\n{"id":"p1",  "style":"casual","language":"hi","x":[1]}\n`);
+    expect(r.stdout).toBe(input); // CRLF kept
     expect(r.stderr).toMatch(/^validate: read 2 · written 2 · dropped 0 · failed 0 · /);
   });
 

@@ -40,6 +40,7 @@ export const commonOptions: OptionSpec[] = [
   { name: "on-error", type: "string", placeholder: "MODE", choices: ["fail", "skip"], default: "fail", description: "fail: report each bad record on stderr and exit non-zero at the end; skip: drop it quietly (counted in the summary and in --errors)" },
   { name: "errors", type: "string", placeholder: "FILE", description: "dead-letter file: each bad or failed record as NDJSON with its source, line number and reason" },
   { name: "max-line-bytes", type: "int", placeholder: "N", default: 16 * 1024 * 1024, min: 1, description: "longest input line accepted; longer lines are reported, not loaded" },
+  { name: "max-depth", type: "int", placeholder: "N", default: 512, min: 1, description: "deepest nesting of objects and arrays accepted in a record; deeper records are reported (far above real records, well below what overflows the stack)" },
   { name: "quiet", short: "q", type: "boolean", description: "print nothing on stderr but errors (no progress, no summary)" },
   { name: "help", short: "h", type: "boolean", description: "show this help and exit" },
   { name: "version", type: "boolean", description: "print the version and exit" },
@@ -49,7 +50,7 @@ export function allOptions(spec: ToolSpec): OptionSpec[] {
   const common = commonOptions.filter((o) => {
     if (o.name === "seed") return spec.common?.seed !== false;
     if (o.name === "errors" || o.name === "on-error") return spec.common?.errors !== false;
-    if (o.name === "max-line-bytes") return spec.input !== "none";
+    if (o.name === "max-line-bytes" || o.name === "max-depth") return spec.input !== "none";
     return true;
   });
   return [...spec.options, ...common];

@@ -10,6 +10,8 @@ export interface RecordRef {
   raw: string;
   source: string;
   value?: unknown;
+  /** The line's exact bytes in base64, when `raw` cannot hold them (a line that is not UTF-8). */
+  rawBase64?: string;
 }
 
 /** What a tool's transform may do besides yielding output. */
@@ -112,6 +114,7 @@ export class Context implements RunContext {
       reason,
       ...(path !== undefined ? { path } : {}),
       raw: rec.raw,
+      ...(rec.rawBase64 !== undefined ? { raw_base64: rec.rawBase64 } : {}),
     };
     if (this.opts.deadLetter) this.opts.deadLetter(entry);
     else if (!this.opts.log) this.issues.push(entry);

@@ -9,6 +9,8 @@ export interface DeadLetter {
   path?: string;
   /** The input line as read, so a fixed file can be fed back through the tool. */
   raw: string;
+  /** The line's exact bytes in base64, when `raw` cannot hold them (they are not valid UTF-8). */
+  raw_base64?: string;
 }
 
 /** The `--errors FILE` sink: one NDJSON line per bad or failed record. */

@@ -7,6 +7,10 @@ export interface InputRecord<T = Record<string, unknown>> {
   raw: string;
   /** "stdin" or the file name the record came from. */
   source: string;
+  /** How the line ended in the input: "\n", "\r\n", or "" (the last line, without one). Unset for records not read from a stream. */
+  lineEnd?: string;
+  /** Line 1 began with a UTF-8 byte order mark (not part of `raw`). */
+  bom?: boolean;
 }
 
 /** Wraps plain values as input records, for library use and tests. */

@@ -6,7 +6,8 @@ import { UsageError, errorMessage } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
 import type { InputRecord } from "./input-record.js";
 import { Progress } from "./progress.js";
-import { fileSource, isBadLine, readNdjson, stdinSource, type InputSource } from "./read-ndjson.js";
+import { IdSet } from "./id-set.js";
+import { fileSource, isBadLine, readNdjsonBatches, stdinSource, type BadLine, type InputSource, type ReadOptions } from "./read-ndjson.js";
 import type { LoadTransform } from "./run-cli.js";
 import { NdjsonWriter } from "./write-ndjson.js";
 
@@ -36,8 +37,11 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
   const transform = await load(args, ctx);
   const writer = new NdjsonWriter(process.stdout);
   if (showProgress) progress.start();
-  const maxLineBytes = args.values["max-line-bytes"] as number | undefined;
-  const input = spec.input === "none" ? empty() : records(sources, ctx, maxLineBytes, progress);
+  const read: ReadOptions = {
+    maxLineBytes: args.values["max-line-bytes"] as number | undefined,
+    maxDepth: args.values["max-depth"] as number | undefined,
+  };
+  const input = spec.input === "none" ? empty() : new RecordStream(sources, ctx, read, progress);
   try {
     for await (const out of transform(input, ctx)) {
       const wait = writer.write(out);
@@ -51,6 +55,7 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
     await deadLetters?.close();
   }
   ctx.counters.written = writer.written;
+  if (input instanceof RecordStream && input.duplicates > 0) ctx.counters.notes.set("duplicate ids", input.duplicates);
   // After `| head` closed stdout, stay silent: the user asked for less output.
   if (!quiet && !writer.closed) process.stderr.write(`${ctx.counters.summary(spec.name, (Date.now() - started) / 1000)}\n`);
   if (ctx.onError === "skip") return ExitCode.ok;
@@ -59,26 +64,93 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
   return ExitCode.ok;
 }
 
-async function* records(
-  sources: InputSource[],
-  ctx: Context,
-  maxLineBytes: number | undefined,
-  progress: Progress,
-): AsyncGenerator<InputRecord> {
-  let before = 0;
-  for (const source of sources) {
-    const stream = source.open();
-    const onBytes = (b: number) => (progress.bytes = before + b);
-    for await (const item of readNdjson(stream, source.name, { maxLineBytes, onBytes })) {
+/**
+ * The transform's input: the records of every source in turn. Bad lines are rejected
+ * through the context on the way, in input order. Hand-written rather than an async
+ * generator: records come from the reader in arrays (one per chunk read), and handing
+ * out one that is already there costs one resolved promise.
+ * It also counts records whose id was already seen in this run (a warning names the first).
+ */
+class RecordStream implements AsyncIterableIterator<InputRecord> {
+  duplicates = 0;
+  private readonly ids = new IdSet();
+  private batch: Array<InputRecord | BadLine> = [];
+  private at = 0;
+  private next_ = 0;
+  private reader: AsyncGenerator<Array<InputRecord | BadLine>> | undefined;
+  private before = 0;
+
+  constructor(
+    private readonly sources: InputSource[],
+    private readonly ctx: Context,
+    private readonly opts: ReadOptions,
+    private readonly progress: Progress,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<InputRecord>> {
+    const rec = this.take();
+    return rec ? Promise.resolve({ value: rec, done: false }) : this.refill();
+  }
+
+  async return(): Promise<IteratorResult<InputRecord>> {
+    // The transform stopped early (e.g. stdout closed): stop reading.
+    await this.reader?.return(undefined);
+    this.reader = undefined;
+    this.next_ = this.sources.length;
+    return { value: undefined, done: true };
+  }
+
+  /** The next good record of the batch in hand, rejecting bad lines on the way. */
+  private take(): InputRecord | undefined {
+    const { ctx, batch } = this;
+    while (this.at < batch.length) {
+      const item = batch[this.at++]!;
       ctx.counters.read += 1;
-      progress.count = ctx.counters.read;
       if (isBadLine(item)) {
         ctx.reject(item, item.reason, item.kind);
         continue;
       }
-      yield item;
+      const id = item.value.id;
+      if ((typeof id === "string" || typeof id === "number") && !this.ids.add(String(id))) this.duplicate(item, String(id));
+      return item;
     }
-    before = progress.bytes;
+    return undefined;
+  }
+
+  private async refill(): Promise<IteratorResult<InputRecord>> {
+    for (;;) {
+      this.progress.count = this.ctx.counters.read;
+      if (!this.reader) {
+        const source = this.sources[this.next_++];
+        if (!source) return { value: undefined, done: true };
+        this.before = this.progress.bytes;
+        const before = this.before;
+        this.reader = readNdjsonBatches(source.open(), source.name, {
+          ...this.opts,
+          onBytes: (b) => (this.progress.bytes = before + b),
+        });
+      }
+      const r = await this.reader.next();
+      if (r.done) {
+        this.reader = undefined;
+        continue;
+      }
+      this.batch = r.value;
+      this.at = 0;
+      const rec = this.take();
+      if (rec) return { value: rec, done: false };
+    }
+  }
+
+  private duplicate(rec: InputRecord, id: string): void {
+    this.duplicates += 1;
+    if (this.duplicates > 1) return;
+    const where = rec.source === "stdin" ? `line ${rec.line}` : `${rec.source}: line ${rec.line}`;
+    this.ctx.warn(`${where}: id ${JSON.stringify(id)} was already used by an earlier record; duplicate ids are counted in the summary (dedup removes repeated records)`);
   }
 }
 

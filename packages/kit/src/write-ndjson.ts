@@ -1,8 +1,11 @@
 import type { Writable } from "node:stream";
 
-/** Wraps a line that is already serialised, so it is written as is. */
+/** Wraps a line that is already serialised, so it is written as is (with its own line end, "\n" by default). */
 export class RawLine {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly end: "\n" | "\r\n" = "\n",
+  ) {}
 }
 
 const FLUSH_AT = 64 * 1024;
@@ -28,15 +31,15 @@ export class NdjsonWriter {
 
   /** Queues a record; returns a promise only when the caller should wait. */
   write(value: unknown): Promise<void> | undefined {
-    const text = value instanceof RawLine ? value.text : JSON.stringify(value);
-    return this.writeLine(text);
+    if (value instanceof RawLine) return this.writeLine(value.text, value.end);
+    return this.writeLine(JSON.stringify(value));
   }
 
-  writeLine(text: string): Promise<void> | undefined {
+  writeLine(text: string, end: "\n" | "\r\n" = "\n"): Promise<void> | undefined {
     if (this.failure) throw this.failure;
     if (this.closed) return undefined;
-    this.buf.push(text, "\n");
-    this.bufLen += text.length + 1;
+    this.buf.push(text, end);
+    this.bufLen += text.length + end.length;
     this.written += 1;
     return this.bufLen >= FLUSH_AT ? this.flush() : undefined;
   }

@@ -8,6 +8,7 @@ await runCli(spec, async (args, ctx) => {
       type: args.values.type as string,
       schemaFile: args.values.schema as string | undefined,
       report: args.values.report === true,
+      uniqueIds: args.values["unique-ids"] === true,
     },
     ctx,
   );

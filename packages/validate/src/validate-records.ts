@@ -1,4 +1,4 @@
-import { RawLine, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
+import { IdSet, RawLine, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import { detectRecordType } from "@chatmill/schema/detect";
 import { recordTypeCheck, schemaFileCheck, type Check } from "./validator.js";
 
@@ -9,18 +9,35 @@ export interface ValidateOptions {
   schemaFile?: string | undefined;
   /** Report counts by kind of failure through ctx.info at the end. */
   report?: boolean;
+  /** Refuse a record whose id an earlier record already had. */
+  uniqueIds?: boolean;
 }
 
 /**
- * validate as a transform: valid records come out as their original line (so the
- * output is byte-identical to the input), invalid ones are rejected through the
- * context with their JSON path.
+ * validate as a transform: valid records come out as their original line, with its
+ * line end ("\n" or "\r\n") and the BOM of the first line, so the output is
+ * byte-identical to the input less the refused and blank lines (a missing final
+ * newline is added); invalid ones are rejected through the context with their JSON path.
  */
 export function validateTransform(opts: ValidateOptions, ctx: RunContext): Transform {
+  const check = recordChecker(opts, ctx);
+  return async function* validate(input: AsyncIterable<InputRecord>) {
+    for await (const rec of input) {
+      const out = check.one(rec);
+      if (out) yield out;
+    }
+    check.end();
+  };
+}
+
+/** The per-record check, synchronous: the line to write, or undefined when the record was refused. */
+export function recordChecker(opts: ValidateOptions, ctx: RunContext): { one(rec: InputRecord): RawLine | undefined; end(): void } {
   if (opts.schemaFile && opts.type && opts.type !== "auto") throw new UsageError("give --type or --schema, not both");
   const fixed = opts.schemaFile ? schemaFileCheck(opts.schemaFile) : opts.type && opts.type !== "auto" ? recordTypeCheck(opts.type) : undefined;
   const byType = new Map<string, Check>();
   const kinds = new Map<string, number>();
+  const ids = opts.uniqueIds ? new IdSet() : undefined;
+  let started = false;
 
   const checkerFor = (value: Record<string, unknown>): Check | undefined => {
     if (fixed) return fixed;
@@ -31,20 +48,31 @@ export function validateTransform(opts: ValidateOptions, ctx: RunContext): Trans
     return check;
   };
 
-  return async function* validate(input: AsyncIterable<InputRecord>) {
-    for await (const rec of input) {
+  return {
+    one(rec) {
+      const id = rec.value.id;
+      const fresh = !ids || (typeof id !== "string" && typeof id !== "number") || ids.add(String(id));
       const check = checkerFor(rec.value);
       const issue = check
         ? check(rec.value)
         : { path: "", message: "cannot tell the record type from its fields; pass --type or --schema", kind: "unknown type" };
-      if (!issue) {
-        yield new RawLine(rec.raw);
-        continue;
+      if (issue) {
+        kinds.set(issue.kind, (kinds.get(issue.kind) ?? 0) + 1);
+        ctx.reject(rec, issue.message, "invalid_record", issue.path);
+        return undefined;
       }
-      kinds.set(issue.kind, (kinds.get(issue.kind) ?? 0) + 1);
-      ctx.reject(rec, issue.message, "invalid_record", issue.path);
-    }
-    if (opts.report) ctx.info(formatReport(kinds));
+      if (!fresh) {
+        ctx.reject(rec, `id ${JSON.stringify(String(id))} was already used by an earlier record (--unique-ids)`, "duplicate_id", "/id");
+        return undefined;
+      }
+      // A BOM only at the very start of the output: in the middle it would break the next reader.
+      const text = rec.bom && !started ? `\uFEFF${rec.raw}` : rec.raw;
+      started = true;
+      return new RawLine(text, rec.lineEnd === "\r\n" ? "\r\n" : "\n");
+    },
+    end() {
+      if (opts.report) ctx.info(formatReport(kinds));
+    },
   };
 }
 
