@@ -194,7 +194,8 @@ interface RuleInput {
 /** The per-shape accounting rule (see tools.ts). */
 function shapeRule(t: FuzzTool, s: Summary, out: string[], x: RuleInput): string[] {
   const v: string[] = [];
-  const rows = out.map((l) => { try { return JSON.parse(l) as Record<string, unknown>; } catch { return {}; } });
+  // validate passes lines through byte for byte, a BOM and a CR included.
+  const rows = out.map((l) => { try { return JSON.parse(l.replace(/^\ufeff/, "")) as Record<string, unknown>; } catch { return {}; } });
   const refs = new Map<string, number>();
   if (t.ref) for (const row of rows) for (const id of new Set(t.ref(row))) if (id !== undefined) refs.set(id, (refs.get(id) ?? 0) + 1);
   const accepted = (line: number) => !x.dlLines.has(line) && !isBlank(x.cases[line - 1]!.bytes);
