@@ -137,7 +137,7 @@ describe("mix (spawned)", () => {
     const r = run([`${bad}:x2`, "--max-line-bytes", "200"]);
     expect(r.code).toBe(3);
     expect(r.lines.map((l) => l.id).sort()).toEqual(["1", "1~2", "2", "2~2"]);
-    expect(r.err).toMatch(/bad\.ndjson: line 2: invalid JSON/);
+    expect(r.err).toMatch(/mix: [^\n]*bad\.ndjson: line 2: invalid JSON/);
     expect(r.err).toMatch(/bad\.ndjson: line 4: expected a JSON object/);
     expect(r.err).toMatch(/bad\.ndjson: line 5: line is \d+ bytes/);
     const errors = join(dir, "dead.ndjson");

@@ -126,7 +126,7 @@ export class Context implements RunContext {
     else if (!this.opts.log) this.issues.push(entry);
     if (this.onError === "fail" && this.opts.log) {
       this.reported += 1;
-      if (this.reported <= MAX_REPORTED) this.opts.log(formatIssue(entry), "error");
+      if (this.reported <= MAX_REPORTED) this.opts.log(formatIssue(this.tool, entry), "error");
       else if (this.reported === MAX_REPORTED + 1) {
         this.opts.log(`${this.tool}: further errors are not shown; write them all with --errors FILE`, "error");
       }
@@ -134,8 +134,12 @@ export class Context implements RunContext {
   }
 }
 
-export function formatIssue(e: Pick<DeadLetter, "source" | "line" | "reason" | "path">): string {
-  const where = e.source === "stdin" ? `line ${e.line}` : `${e.source}: line ${e.line}`;
+/**
+ * One bad record as a stderr line. It starts with the tool's name, so in a pipeline
+ * (`scenario-gen | dialogue-sim | validate`) the user sees which stage said it.
+ */
+export function formatIssue(tool: string, e: Pick<DeadLetter, "source" | "line" | "reason" | "path">): string {
+  const where = e.source === "stdin" ? `${tool}: line ${e.line}` : `${tool}: ${e.source}: line ${e.line}`;
   return e.path !== undefined ? `${where}: ${e.path || "/"}: ${e.reason}` : `${where}: ${e.reason}`;
 }
 
