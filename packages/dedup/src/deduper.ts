@@ -1,6 +1,7 @@
 import { BandTable } from "./band-table.js";
 import { combine } from "./hash32.js";
-import { Hyperplanes, dot } from "./hyperplanes.js";
+import { differingBits, Hyperplanes, dot } from "./hyperplanes.js";
+import { ensureLength } from "./growable.js";
 import { hyperplaneAgreement, optimalParams, type LshParams } from "./lsh-params.js";
 import { MinHasher } from "./minhash.js";
 import type { Fold } from "./normalize.js";
@@ -32,6 +33,8 @@ export interface Prepared {
   shingles?: Uint32Array;
   nearKeys?: Int32Array;
   embedding?: Float32Array;
+  /** The embedding's hyperplane sketch: computed by `check`, reused by `add`. */
+  sketch?: Uint32Array;
 }
 
 export interface Verdict {
@@ -68,6 +71,9 @@ export class Deduper {
   private readonly nearTable: BandTable;
   private semanticTable: BandTable | undefined;
   private planes: Hyperplanes | undefined;
+  /** Kept record i's hyperplane sketch at words [i·w, (i+1)·w): 32 bytes at 252 bits. */
+  private sketches = new Uint32Array(0);
+  private maxDifferingBits = 0;
 
   constructor(readonly config: DedupConfig) {
     this.hasher = new MinHasher(config.numPerm, MINHASH_SEED);
@@ -173,8 +179,12 @@ export class Deduper {
         throw new Error(`embedding of '${p.id}' has ${p.embedding.length} dimensions, earlier ones ${this.planes.dim}: use one model per index`);
       }
       let best = -1, bestSim = -Infinity;
-      const keys = this.planes.bandKeys(p.embedding);
-      for (const c of this.semanticTable.candidates(keys)) {
+      const sketch = (p.sketch ??= this.planes.signs(p.embedding));
+      const w = this.planes.words;
+      for (const c of this.semanticTable.candidates(this.planes.bandKeysOf(sketch))) {
+        // The sketches tell, before the vector is read back from disk, that most
+        // candidates are far below the threshold.
+        if (differingBits(sketch, this.sketches, c * w) > this.maxDifferingBits) continue;
         const other = this.embeddingOf(c);
         if (!other) continue;
         this.compared.semantic += 1;
@@ -202,8 +212,13 @@ export class Deduper {
         const { bands, rows } = this.semanticParams;
         this.planes = new Hyperplanes(p.embedding.length, bands, rows, HYPERPLANE_SEED);
         this.semanticTable = new BandTable(bands);
+        this.maxDifferingBits = this.planes.maxDifferingBits(this.config.semanticThreshold);
       }
-      this.semanticTable!.add(this.planes.bandKeys(p.embedding), i);
+      const sketch = (p.sketch ??= this.planes.signs(p.embedding));
+      const w = this.planes.words;
+      this.sketches = ensureLength(this.sketches, (i + 1) * w);
+      this.sketches.set(sketch, i * w);
+      this.semanticTable!.add(this.planes.bandKeysOf(sketch), i);
     }
     return i;
   }
