@@ -16,7 +16,7 @@
  *    fixed costs: the young generation, code, buffers).
  * With --semantic N, the memory run at N records also indexes 384-dimension
  * pseudo-embeddings (exact,near,semantic). With --compare DIR (another build's
- * packages/dedup/dist, e.g. main's), its memory runs are printed beside.
+ * packages/dedup/dist, e.g. main's), its exact,near memory runs are printed beside.
  *
  *   npx turbo run build --filter=@chatmill/dedup && npx tsx bench/dedup.ts [--sizes 10000,100000,300000] [--semantic 100000] [--compare DIR]
  */
@@ -113,6 +113,7 @@ function timed(args: string[], file: string): Timed {
 
 const rows: Array<Record<string, string | number>> = [];
 const memory: Array<{ label: string; run: MemoryRun }> = [];
+const binRuns: Array<{ records: number; kept: number; peakRssMb: number }> = [];
 console.log(`dedup benchmark — node ${process.version}, ${(await import("node:os")).cpus().length} CPUs, load ${(await import("node:os")).loadavg()[0]!.toFixed(1)}`);
 for (const n of sizes) {
   const input = inputFile(n);
@@ -122,6 +123,7 @@ for (const n of sizes) {
   const frame = timed([PASSTHROUGH, "--quiet"], file);
   const run = timed([bin], file);
   const summary = run.stderr.split("\n").find((l) => l.startsWith("dedup:")) ?? "";
+  binRuns.push({ records: n, kept: Number(/kept (\d+)/.exec(summary)?.[1] ?? NaN), peakRssMb: run.maxRssMb });
   rows.push({
     records: n,
     "input MB": +(bytes / 1e6).toFixed(1),
@@ -139,10 +141,7 @@ for (const n of sizes) {
   console.log(`  ${summary}`);
   memory.push({ label: "this build", run: memoryRun(input) });
   if (semanticAt === n) memory.push({ label: "this build", run: memoryRun(input, ["--methods", "exact,near,semantic", "--dim", "384"]) });
-  if (compareDist) {
-    memory.push({ label: compareDist, run: memoryRun(input, [], compareDist) });
-    if (semanticAt === n) memory.push({ label: compareDist, run: memoryRun(input, ["--methods", "exact,near,semantic", "--dim", "384"], compareDist) });
-  }
+  if (compareDist) memory.push({ label: compareDist, run: memoryRun(input, [], compareDist) });
 }
 console.log(`input: planted dialogues, ${Math.round(statSync(inputFile(sizes[0]!).file).size / sizes[0]!)} bytes per record on average`);
 console.log("through the bin (exact,near, default flags):");
@@ -178,6 +177,15 @@ if (ours.length >= 2) {
   console.log(
     `marginal RSS per kept record from ${a.records.toLocaleString("en-US")} to ${b.records.toLocaleString("en-US")} records: ${Math.round((b.rssBytes - a.rssBytes) / (b.kept - a.kept))} B ` +
       `(heap+external: ${Math.round((b.heapExternalBytes - a.heapExternalBytes) / (b.kept - a.kept))} B)`,
+  );
+}
+if (binRuns.length >= 2) {
+  // The whole process, at its peak (parsing, buffers, garbage and all): what grows with
+  // the kept records is the index.
+  const [a, b] = [binRuns[binRuns.length - 2]!, binRuns[binRuns.length - 1]!];
+  console.log(
+    `marginal peak RSS of the bin per kept record from ${a.records.toLocaleString("en-US")} to ${b.records.toLocaleString("en-US")} records: ` +
+      `${Math.round(((b.peakRssMb - a.peakRssMb) * 2 ** 20) / (b.kept - a.kept))} B (${Math.round(a.peakRssMb)} → ${Math.round(b.peakRssMb)} MB)`,
   );
 }
 console.log(`load average after the run: ${(await import("node:os")).loadavg()[0]!.toFixed(1)} (other work on the machine slows wall time; CPU seconds are steadier)`);

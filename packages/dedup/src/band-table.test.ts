@@ -48,4 +48,21 @@ describe("BandTable (open addressing, one Int32Array per band)", () => {
     t.add([1, 2, 4], 9);
     expect([...t.candidates([1, 2, 3])]).toEqual([5, 9]);
   });
+
+  it("with 16-bit keys (semantic bands of ≤ 16 bits): the same answers, and a key too wide is refused", () => {
+    const wide = new BandTable(3);
+    const narrow = new BandTable(3, 14);
+    const rng = new Rng("narrow");
+    const keys: number[][] = [];
+    for (let i = 0; i < 5000; i++) {
+      const k = [rng.int(0, (1 << 14) - 1), rng.int(0, 50), rng.int(0, (1 << 14) - 1)];
+      keys.push(k);
+      wide.add(k, i);
+      narrow.add(k, i);
+    }
+    expect(narrow.capacity).toBe(wide.capacity);
+    for (const q of [0, 99, 4999]) expect([...narrow.candidates(keys[q]!)]).toEqual([...wide.candidates(keys[q]!)]);
+    expect(narrow.candidates(keys[7]!).length).toBeGreaterThan(50);
+    expect(() => narrow.add([1 << 16, 0, 0], 5000)).toThrow(/does not fit a 16-bit band table/);
+  });
 });

@@ -211,7 +211,7 @@ export class Deduper {
       if (!this.planes) {
         const { bands, rows } = this.semanticParams;
         this.planes = new Hyperplanes(p.embedding.length, bands, rows, HYPERPLANE_SEED);
-        this.semanticTable = new BandTable(bands);
+        this.semanticTable = new BandTable(bands, rows <= 30 ? rows : 32);
         this.maxDifferingBits = this.planes.maxDifferingBits(this.config.semanticThreshold);
       }
       const sketch = (p.sketch ??= this.planes.signs(p.embedding));
