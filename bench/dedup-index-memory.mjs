@@ -35,7 +35,7 @@ const truth = new Map(Object.entries(JSON.parse(readFileSync(truthFile, "utf8"))
 function measure() {
   for (let i = 0; i < 3; i++) gc();
   const m = process.memoryUsage();
-  return { heap: m.heapUsed, external: m.external, rss: m.rss };
+  return { heap: m.heapUsed, heapTotal: m.heapTotal, external: m.external, rss: m.rss };
 }
 
 /** Deterministic pseudo-embedding: a unit vector seeded by a number. */
@@ -113,6 +113,8 @@ console.log(
     dim,
     heapExternalBytes: heapExternal,
     rssBytes: after.rss - before.rss,
+    // V8 keeps the heap pages it grew to (for garbage of parsing, mostly): part of the RSS delta.
+    heapCommittedBytes: after.heapTotal - before.heapTotal,
     bytesPerKept: heapExternal / kept,
     rssPerKept: (after.rss - before.rss) / kept,
     recall: {

@@ -30,6 +30,17 @@ describe("DigestTable (SHA-256 per record + open-addressing table)", () => {
     expect(t.find(base.toUpperCase())).toBe(t.find(base));
   });
 
+  it("records without a digest (no exact method) are stored as none", () => {
+    const t = new DigestTable();
+    for (let i = 0; i < 100; i++) t.set(i, undefined);
+    expect(t.hex(50)).toBeUndefined();
+    expect(t.find(sha("a"))).toBe(-1);
+    t.set(100, sha("a"));
+    expect(t.find(sha("a"))).toBe(100);
+    expect(t.hex(100)).toBe(sha("a"));
+    expect(t.hex(99)).toBeUndefined();
+  });
+
   it("refuses records out of order and text that is not a digest", () => {
     const t = new DigestTable();
     expect(() => t.set(1, sha("a"))).toThrow(/out of order/);

@@ -12,9 +12,9 @@ const MAX_LOAD = 0.75;
 
 export class DigestTable {
   /** Record i's digest at words [8i, 8i + 8). */
-  private words = new Uint32Array(DIGEST_WORDS * 1024);
+  private words = new Uint32Array(0);
   /** 1 when record i has a digest (records kept without the exact method have none). */
-  private present = new Uint8Array(1024);
+  private present = new Uint8Array(0);
   /** Record number + 1, or 0 for an empty slot. */
   private slots = new Int32Array(1024);
   private entries = 0;
@@ -24,10 +24,11 @@ export class DigestTable {
   /** Stores record `i`'s digest (hex, or none); records must come in order 0, 1, 2… */
   set(i: number, hex: string | undefined): void {
     if (i !== this.records) throw new Error(`DigestTable.set: record ${i} out of order (expected ${this.records})`);
+    this.records += 1;
+    // Runs without the exact method store nothing per record.
+    if (hex === undefined) return;
     this.words = ensureLength(this.words, (i + 1) * DIGEST_WORDS);
     this.present = ensureLength(this.present, i + 1);
-    this.records += 1;
-    if (hex === undefined) return;
     parseDigest(hex, this.words, i * DIGEST_WORDS);
     this.present[i] = 1;
     // The first record with a digest is the one a later duplicate names.
@@ -45,7 +46,7 @@ export class DigestTable {
 
   /** Record i's digest as hex, or undefined when it has none. */
   hex(i: number): string | undefined {
-    if (!this.present[i]) return undefined;
+    if (i >= this.present.length || !this.present[i]) return undefined;
     let s = "";
     for (let k = 0; k < DIGEST_WORDS; k++) s += this.words[i * DIGEST_WORDS + k]!.toString(16).padStart(8, "0");
     return s;
