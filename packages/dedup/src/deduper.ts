@@ -54,7 +54,7 @@ const HYPERPLANE_SEED = 0x1b873593;
  * `add` keeps a record. The first occurrence is always the one kept.
  *
  * Memory per kept record (see the README's "Memory"): the id's UTF-8 bytes + 8, the
- * SHA-256 (32 bytes + a hash-table slot), one 8-byte slot per LSH band and method,
+ * SHA-256 (32 bytes + a hash-table slot), one 6- or 8-byte slot per LSH band,
  * and 12 bytes per spilled item. The shingle sets and embeddings that confirm a
  * candidate live in temporary files (spill-store.ts) and are read back per candidate.
  */
@@ -117,11 +117,6 @@ export class Deduper {
   embeddingOf(i: number): Float32Array | undefined {
     const bytes = this.embeddings?.read(i);
     return bytes ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : undefined;
-  }
-
-  /** Whether the kept data outgrew memory into temporary files (for the summary). */
-  get spilled(): boolean {
-    return !!(this.shingleSets?.onDisk || this.embeddings?.onDisk);
   }
 
   /** Frees the temporary files; the Deduper cannot be used afterwards. */
