@@ -31,6 +31,13 @@ export class HttpStatusError extends Error {
 /** No complete answer within the timeout; the request was aborted (its connection closed). */
 export class RequestTimeout extends Error {
   override name = "TimeoutError";
+  constructor(
+    message: string,
+    /** True when not even the connection was made: nothing may be listening at that address. */
+    readonly connecting = false,
+  ) {
+    super(message);
+  }
 }
 
 export interface PostOptions {
@@ -82,7 +89,10 @@ export class JsonPoster {
         });
       });
       // One timer covers connecting, waiting and reading: a server that stalls mid-answer is given up on too.
-      const timer = setTimeout(() => req.destroy(new RequestTimeout(`no complete answer within ${opts.timeoutMs} ms`)), opts.timeoutMs);
+      const timer = setTimeout(() => {
+        const connecting = req.socket?.connecting !== false;
+        req.destroy(new RequestTimeout(connecting ? `no connection within ${opts.timeoutMs} ms` : `no complete answer within ${opts.timeoutMs} ms`, connecting));
+      }, opts.timeoutMs);
       function fail(err: Error): void {
         clearTimeout(timer);
         req.destroy();

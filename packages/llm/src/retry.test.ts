@@ -51,5 +51,7 @@ describe("classify", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
     expect(classify(refused)).toMatchObject({ kind: "connection", retryable: true, unreachable: true, message: "connect ECONNREFUSED 127.0.0.1:9" });
     expect(classify(Object.assign(new Error("getaddrinfo ENOTFOUND nope.invalid"), { code: "ENOTFOUND" })).unreachable).toBe(true);
+    expect(classify(new RequestTimeout("no connection within 500 ms", true))).toMatchObject({ kind: "timeout", unreachable: true, message: "no connection within 500 ms" });
+    expect(classify(new RequestTimeout("no complete answer within 500 ms"))).toMatchObject({ kind: "timeout", unreachable: false });
   });
 });

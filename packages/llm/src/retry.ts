@@ -1,4 +1,4 @@
-import { HttpStatusError } from "./http.js";
+import { HttpStatusError, RequestTimeout } from "./http.js";
 
 export interface Failure {
   /** Short reason counted in the summary and used as the dead-letter kind. */
@@ -20,7 +20,8 @@ const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNR
 /** Sorts an error from JsonPoster.post (http.ts) into what to do next. */
 export function classify(err: unknown): Failure {
   if (err instanceof Error && err.name === "TimeoutError") {
-    return { kind: "timeout", message: "the request timed out", retryable: true, pushback: true, retryAfterMs: undefined, status: undefined };
+    const unreachable = err instanceof RequestTimeout && err.connecting;
+    return { kind: "timeout", message: unreachable ? err.message : "the request timed out", retryable: true, pushback: true, retryAfterMs: undefined, status: undefined, unreachable };
   }
   if (err instanceof HttpStatusError) {
     const status = err.status;
