@@ -46,7 +46,7 @@ describe("llm-map", () => {
   it("--help lists the LLM flags and where settings come from, and exit status 5; --version", async () => {
     const help = await runBin(llmMapBin, ["--help"], "");
     expect(help.code).toBe(0);
-    for (const flag of ["--prompt", "--prompt-file", "--system", "--field", "--json-schema", "--role", "--no-meta", "--engine", "--base-url", "--api-key", "--model", "--config", "--concurrency", "--rpm", "--tpm", "--timeout", "--retries", "--repairs", "--cache", "--cache-only", "--emit", "--temperature", "--top-p", "--max-tokens", "--param", "--user-model", "--assistant-model", "--writer-model", "--judge-model", "--structured"]) {
+    for (const flag of ["--prompt", "--prompt-file", "--system", "--field", "--json-schema", "--role", "--no-meta", "--engine", "--base-url", "--api-key", "--model", "--config", "--concurrency", "--rpm", "--tpm", "--timeout", "--retries", "--repairs", "--cache", "--cache-only", "--emit", "--temperature", "--top-p", "--frequency-penalty", "--presence-penalty", "--max-tokens", "--param", "--user-model", "--assistant-model", "--writer-model", "--judge-model", "--structured"]) {
       expect(help.stdout).toContain(flag);
     }
     expect(help.stdout).toContain("OPENAI_BASE_URL");
@@ -191,6 +191,34 @@ describe("llm-map", () => {
     const fixed = await map(["--prompt", "{{text}}", "--base-url", trunc.url, "--repairs", "5"], records(10));
     expect(fixed.code).toBe(0);
     expect(lines(fixed.stdout)).toHaveLength(10);
+  });
+
+  it("--temperature/--top-p/--frequency-penalty/--presence-penalty lists: one value drawn per request, the same on a rerun", async () => {
+    const input = Array.from({ length: 24 }, (_, i) => JSON.stringify({ id: `s${i}`, text: `sampled ${i}` })).join("\n");
+    const args = ["--model", "fake", "--prompt", "{{text}}", "--temperature", "0.1,0.5,0.9", "--frequency-penalty", "0,0.4", "--presence-penalty", "0.3"];
+    const env = { OPENAI_BASE_URL: logged.url, OPENAI_API_KEY: SECRET };
+    for (let run = 0; run < 2; run++) {
+      const r = await runBin(llmMapBin, args, input, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    // Other tests write to the same log: keep this test's requests, by their text.
+    const draws = new Map<string, string[]>();
+    for (const line of readFileSync(logFile, "utf8").trim().split("\n")) {
+      const b = JSON.parse(line).body;
+      const text = String(b.messages.at(-1).content);
+      if (!text.startsWith("sampled ")) continue;
+      draws.set(text, [...(draws.get(text) ?? []), JSON.stringify([b.temperature, b.frequency_penalty, b.presence_penalty])]);
+    }
+    expect(draws.size).toBe(24);
+    for (const [text, seen] of draws) expect(new Set(seen).size, `${text} drew differently on the rerun`).toBe(1);
+    const values = [...draws.values()].map((seen) => JSON.parse(seen[0]!) as number[]);
+    expect(values.every(([t]) => [0.1, 0.5, 0.9].includes(t!))).toBe(true);
+    expect(new Set(values.map(([t]) => t)).size).toBeGreaterThan(1);
+    expect(new Set(values.map(([, f]) => f))).toEqual(new Set([0, 0.4]));
+    expect(values.every(([, , p]) => p === 0.3)).toBe(true);
+    const bad = await runBin(llmMapBin, ["--model", "fake", "--prompt", "{{text}}", "--temperature", "0.5,hot"], input, env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--temperature expects a number from 0 to 2, or a comma-separated list/);
   });
 
   it("sends the settings from --config, flags over it, and per-role models", async () => {

@@ -11,6 +11,7 @@ import { extractJson, parseHermesCalls, textOf, toHermes, toWire, type ChatMessa
 import { makeRedactor } from "./redact.js";
 import { backoffMs, classify } from "./retry.js";
 import { drainOnSignal } from "./signals.js";
+import { drawSampled, messagesHash, type Sampled, type SampledName } from "./sampling.js";
 
 export interface ChatRequest {
   messages: ChatMessage[];
@@ -263,11 +264,22 @@ export class Llm {
     // Without a seed of its own, a call gets one from --seed and the record's id: reproducible, and distinct per record.
     // "seed": false in --config sends none, for servers that reject the parameter.
     const seed = s.seed === false ? undefined : (s.seed ?? (recordId !== undefined ? Rng.for(this.ctx.seed, recordId, "llm", role).int(0, 2 ** 31 - 1) : undefined));
+    // Lists (seed 003) are drawn per request, from what makes this request differ from the record's others.
+    let hash: number | undefined;
+    const draw = (v: Sampled | undefined, name: SampledName) =>
+      Array.isArray(v) ? drawSampled(v, name, this.ctx.seed, recordId, role, (hash ??= messagesHash(parts))) : v;
     return {
       ...(s.params ?? {}),
       ...(request.params ?? {}),
       model: s.model,
-      ...defined({ temperature: request.temperature ?? s.temperature, top_p: request.top_p ?? s.top_p, max_tokens: request.max_tokens ?? s.max_tokens, seed }),
+      ...defined({
+        temperature: request.temperature ?? draw(s.temperature, "temperature"),
+        top_p: request.top_p ?? draw(s.top_p, "top_p"),
+        frequency_penalty: draw(s.frequency_penalty, "frequency_penalty"),
+        presence_penalty: draw(s.presence_penalty, "presence_penalty"),
+        max_tokens: request.max_tokens ?? s.max_tokens,
+        seed,
+      }),
       ...parts,
     };
   }

@@ -12,6 +12,18 @@ function file(obj: unknown): string {
   return p;
 }
 
+describe("sampling lists", () => {
+  it("takes lists from --config (per role too) and from flags, and refuses bad ones with the field", () => {
+    const c = resolveConfig({ config: file({ temperature: [0.7, 0.9], roles: { user: { top_p: [0.8, 1], presence_penalty: 0.2 } } }) }, {});
+    expect(roleSettings(c, "user")).toMatchObject({ temperature: [0.7, 0.9], top_p: [0.8, 1], presence_penalty: 0.2 });
+    const f = resolveConfig({ temperature: "0.5,0.6", "frequency-penalty": "0,0.4" }, {});
+    expect(roleSettings(f, "writer")).toMatchObject({ temperature: [0.5, 0.6], frequency_penalty: [0, 0.4] });
+    expect(() => resolveConfig({ config: file({ temperature: [] }) }, {})).toThrow(/temperature/);
+    expect(() => resolveConfig({ config: file({ roles: { user: { top_p: [0.5, 2] } } }) }, {})).toThrow(/roles\.user\.top_p/);
+    expect(() => resolveConfig({ "presence-penalty": "0,9" }, {})).toThrow(UsageError);
+  });
+});
+
 describe("resolveConfig", () => {
   const cfg = file({
     engine: "openai",

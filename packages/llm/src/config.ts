@@ -2,12 +2,16 @@ import { readFileSync } from "node:fs";
 import { ConfigError, UsageError, errorMessage, type ParsedValue } from "@chatmill/kit";
 import { z } from "zod";
 import { ROLE_FLAGS } from "./options.js";
+import { parseSampledFlag, sampledRange, type Sampled, type SampledName } from "./sampling.js";
 
 /** Sampling settings of one role; `params` go into the request body as they are (top_k, min_p …). */
 export interface RoleSettings {
   model?: string;
-  temperature?: number;
-  top_p?: number;
+  /** A number, or a list of which one is drawn per request (seed 003; see sampling.ts). */
+  temperature?: Sampled;
+  top_p?: Sampled;
+  frequency_penalty?: Sampled;
+  presence_penalty?: Sampled;
   max_tokens?: number;
   /** A fixed seed; false sends none; unset derives one from --seed and the record's id. */
   seed?: number | false;
@@ -49,10 +53,19 @@ export interface LlmConfig {
   prices: Record<string, Price>;
 }
 
+/** A sampling setting in --config: a number, or a non-empty list drawn from per request. */
+const sampled = (name: SampledName) => {
+  const [lo, hi] = sampledRange(name);
+  const one = z.number().min(lo).max(hi);
+  return z.union([one, z.array(one).min(1)]).optional();
+};
+
 const roleSchema = z.strictObject({
   model: z.string().min(1).optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  top_p: z.number().min(0).max(1).optional(),
+  temperature: sampled("temperature"),
+  top_p: sampled("top_p"),
+  frequency_penalty: sampled("frequency_penalty"),
+  presence_penalty: sampled("presence_penalty"),
   max_tokens: z.number().int().positive().optional(),
   seed: z.union([z.number().int(), z.literal(false)]).optional(),
   params: z.record(z.string(), z.unknown()).optional(),
@@ -79,8 +92,10 @@ export const configFileSchema = z.strictObject({
   emit: z.enum(["ordered", "finished"]).optional(),
   structured: z.enum(["auto", "native", "prompt"]).optional(),
   toolFormat: z.enum(["auto", "native", "hermes"]).optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  top_p: z.number().min(0).max(1).optional(),
+  temperature: sampled("temperature"),
+  top_p: sampled("top_p"),
+  frequency_penalty: sampled("frequency_penalty"),
+  presence_penalty: sampled("presence_penalty"),
   max_tokens: z.number().int().positive().optional(),
   seed: z.union([z.number().int(), z.literal(false)]).optional(),
   params: z.record(z.string(), z.unknown()).optional(),
@@ -145,12 +160,22 @@ export function resolveConfig(values: Values, env: Env = process.env, fallbackEn
     if (eq <= 0) throw new UsageError(`--param expects KEY=VALUE (e.g. top_k=40), got '${p}'`);
     flagParams[p.slice(0, eq)] = parseParamValue(p.slice(eq + 1));
   }
-  const defaults: RoleSettings = clean({ model: file.model, temperature: file.temperature, top_p: file.top_p, max_tokens: file.max_tokens, seed: file.seed, params });
+  const defaults: RoleSettings = clean({
+    model: file.model, temperature: file.temperature, top_p: file.top_p, frequency_penalty: file.frequency_penalty,
+    presence_penalty: file.presence_penalty, max_tokens: file.max_tokens, seed: file.seed, params,
+  });
+  const sampledFlag = (flag: string, name: SampledName) => {
+    const v = values[flag];
+    if (typeof v === "number") return v;
+    return typeof v === "string" && v !== "" ? parseSampledFlag(flag, name, v) : undefined;
+  };
   // Flags (and the env model, which stands for --model) beat every per-role setting of the file.
   const flagDefaults: RoleSettings = clean({
     model: str("model") ?? envStr("CHATMILL_MODEL"),
-    temperature: num("temperature"),
-    top_p: num("top-p"),
+    temperature: sampledFlag("temperature", "temperature"),
+    top_p: sampledFlag("top-p", "top_p"),
+    frequency_penalty: sampledFlag("frequency-penalty", "frequency_penalty"),
+    presence_penalty: sampledFlag("presence-penalty", "presence_penalty"),
     max_tokens: num("max-tokens"),
     params: Object.keys(flagParams).length ? flagParams : undefined,
   });
