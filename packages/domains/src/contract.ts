@@ -49,6 +49,8 @@ export interface Domain {
   table(name: string): readonly Row[];
   /** The key field of a table (e.g. "id"). */
   keyOf(table: string): string;
+  /** The field that says what a row of the table is called (its declared display title), if declared. */
+  titleOf(table: string): string | undefined;
   /** Persona preference pools and the domain's own communication styles. */
   readonly persona: { preferences: PreferencePool[]; styles: string[]; budget?: { currency: string; byIncome: Record<string, [number, number]> } };
   /** Whatever else the offline engine needs to speak the domain (phrase hints, item nouns…). */

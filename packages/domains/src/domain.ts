@@ -75,6 +75,11 @@ export class LoadedDomain implements Domain {
     return this.base(table).key;
   }
 
+  titleOf(table: string): string | undefined {
+    const display = (this.offline.display as Record<string, { title?: unknown }> | undefined)?.[table];
+    return typeof display?.title === "string" ? display.title : undefined;
+  }
+
   /** The service of this name, or undefined. */
   service(name: string): ServiceInfo | undefined {
     return this.services.find((s) => s.name === name);

@@ -1,4 +1,4 @@
-import type { Domain, Row, ServiceInfo } from "@chatmill/domains";
+import { nameFieldOf, type Domain, type Row, type ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
@@ -107,7 +107,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
       plan.key = domain.keyOf(info.table);
       plan.row = row;
       const where = { service: info.name, table: info.table };
-      const nameField = NAME_FIELDS.find((f) => typeof row[f] === "string" && row[f] !== "");
+      const nameField = nameFieldOf(row, domain.titleOf(info.table));
       if (refers) {
         // The user refers to a place they already booked or bought: by its name, or by what identifies it.
         plan.constraints = nameField
@@ -115,8 +115,8 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
           : info.searchFields.filter((f) => usable(row[f]) && !Array.isArray(row[f])).slice(0, 4).map((field) => ({ field, op: "eq" as const, value: row[field], ...where }));
         named = nameField !== undefined;
       } else {
-        plan.constraints = constraintsFrom(row, info.searchFields, rng, where);
-        named = plan.constraints.length === 1 && NAME_FIELDS.includes(plan.constraints[0]!.field);
+        plan.constraints = constraintsFrom(row, info.searchFields, rng, where, nameField);
+        named = plan.constraints.length === 1 && plan.constraints[0]!.field === nameField;
       }
       if (nameField) places.push(display(String(row[nameField])));
     }
@@ -159,8 +159,6 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   plan.clause = clauseFor(plan, info, category, domain, named, rng);
   return plan;
 }
-
-const NAME_FIELDS = ["name", "title", "hostname"];
 
 /** A service with no venues of its own (a taxi) goes between places: the scenario's, or other real ones. */
 function withOtherPlaces(places: string[], domain: Domain, rng: Rng): string[] {

@@ -1,4 +1,4 @@
-import { loadDomain } from "@chatmill/domains";
+import { loadDomain, meetsConstraint } from "@chatmill/domains";
 import { Context, Rng, fromValues } from "@chatmill/kit";
 import { makePersona } from "@chatmill/persona-sample";
 import { tinyDomain } from "@chatmill/persona-sample/testing";
@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekday } from "./booking-values.js";
 import { categoryKind } from "./categories.js";
 import { CombinationBalancer, comboKey, combinationsOf } from "./combinations.js";
-import { satisfies } from "./constraints.js";
 import { CoverageCounter } from "./coverage.js";
 import { ASSISTANT_EMOTIONS, CORE_SERVICES, LOGICAL_COMBINATIONS, RESOLUTION_WEIGHTS, SIZE_WEIGHTS, TIME_SLOTS, USER_EMOTIONS } from "./data/seed003.js";
 import { scenarioTransform } from "./generate.js";
@@ -82,7 +81,7 @@ describe("ScenarioMaker on a small contract Domain", () => {
       for (const c of s.goal.constraints) {
         const target = (s.goal.targets as Array<{ service: string; table: string; id: string }>).find((t) => t.service === c.service)!;
         const row = domain.table(target.table).find((r) => String(r[domain.keyOf(target.table)]) === target.id)!;
-        expect(satisfies(row, c)).toBe(true);
+        expect(meetsConstraint(row, c)).toBe(true);
         expect(row.status).not.toBe("closed");
       }
       for (const e of s.goal.end_state) {

@@ -30,7 +30,7 @@ export interface Shown {
 
 /** The facts of one row a person cares about: title, id, price, a few details, the image link. */
 export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opts: { image?: boolean; details?: number } = {}): string {
-  const title = displayName((d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? "this one");
+  const title = displayName(nameOf(row, d.title) ?? "this one");
   const id = d.id ? row[d.id] : row.id;
   // A pack that lists what to show decides whether a price is among it.
   const price = d.price ? row[d.price] : d.details ? undefined : priceOf(row);

@@ -406,7 +406,7 @@ export class OfflineDialogue {
     for (const row of rows) {
       const k = row[key] ?? row.id;
       if (k === undefined) continue;
-      const name = displayName((d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? String(k));
+      const name = displayName(nameOf(row, d.title) ?? String(k));
       const img = d.image ? row[d.image] : row.image;
       const s: Shown = { key: String(k), name, row: this.full(table, row), seen: row, table, callId, ...(typeof img === "string" && img ? { image: img } : {}) };
       this.shown.set(`${table}\u0000${s.key}`, s);
@@ -638,7 +638,7 @@ export class OfflineDialogue {
     }
     const rows = rowsOf(done.res.data);
     const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.seen, b.seen];
-    const lines = compareText(pair[0]!, pair[1]!, this.lang);
+    const lines = compareText(pair[0]!, pair[1]!, this.lang, tool.table ? this.domain.titleOf(tool.table) : undefined);
     this.assistantSay(joinSentences([this.voice.assistant("compare", { lines }), this.voice.offer(0.6)], this.lang), "compare", undefined, [a, b]);
     return true;
   }

@@ -42,6 +42,7 @@ export function tinyDomain(): Domain {
     tools,
     table: (name) => tables[name]?.rows ?? [],
     keyOf: (name) => tables[name]?.key ?? "id",
+    titleOf: () => undefined,
     persona: {
       preferences: [
         { key: "cuisines", values: ["italian", "thai", "greek"], pick: [1, 2] },
