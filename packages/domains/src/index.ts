@@ -9,3 +9,5 @@ export type { Injected, ToolSession, Write } from "./session.js";
 export { fieldOf, meetsConstraint, testValue, valueMeets } from "./match.js";
 export type { FieldCondition, FieldOp } from "./match.js";
 export { NAME_FIELDS, nameFieldOf, nameOf } from "./names.js";
+export { renamePack } from "./rename.js";
+export type { Renames } from "./rename.js";

@@ -74,12 +74,11 @@ export interface PlanInput {
 /** Plans each service (rows, constraints, booking values), then writes the goal as words and as data. */
 export function buildGoal(input: PlanInput): { data: GoalData; plans: ServicePlan[] } {
   const { domain, services, category, rng } = input;
-  const kindOverrides = domain.offline.category_kinds;
   const plans: ServicePlan[] = [];
   const places: string[] = [];
   services.forEach((name, i) => {
     const info = domain.services.find((s) => s.name === name)!;
-    const primaryKind = categoryKind(category, kindOverrides);
+    const primaryKind = categoryKind(domain, category);
     // Other services are what the trip also needs: book them when they can be booked.
     const kind: CategoryKind = i === 0 ? primaryKind : info.booking ? "create" : "info";
     plans.push(planService(info, kind, i === 0 ? category : undefined, input, rng.fork(`service:${i}`), places));
@@ -235,15 +234,15 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
       return `${rng.pick(["cancel", "call off", "cancel"])} ${ref}${existingWhen(plan)}`;
     case "modify": {
       if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan)} and ${changePhrase(plan.booking, rng)}`;
-      return `sort out ${category ? categoryWords(category) : "a change"} for ${ref}${existingWhen(plan)}`;
+      return `sort out ${category ? categoryWords(domain, category) : "a change"} for ${ref}${existingWhen(plan)}`;
     }
     case "issue": {
-      const bank = ISSUE_VERBS.find(([re]) => re.test(category ?? ""))?.[1] ?? [`get help with ${categoryWords(category ?? "a problem")} for`];
+      const bank = ISSUE_VERBS.find(([re]) => re.test(category ?? ""))?.[1] ?? [`get help with ${categoryWords(domain, category ?? "a problem")} for`];
       return `${rng.pick(bank)} ${ref}`;
     }
     default:
       if (asks) return fill(rng.pick(asks), thing, domain, rng);
-      return `${rng.pick(INFO_VERBS)} ${category ? `${categoryWords(category)} for ` : ""}${thing}`;
+      return `${rng.pick(INFO_VERBS)} ${category ? `${categoryWords(domain, category)} for ` : ""}${thing}`;
   }
 }
 

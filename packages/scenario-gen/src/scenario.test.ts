@@ -38,13 +38,17 @@ describe("seed 003 facts", () => {
     expect(LOGICAL_COMBINATIONS.quadruple).toContainEqual(["flight", "train", "hotel", "taxi"]);
   });
 
-  it("classifies categories by what they ask for", () => {
-    expect(categoryKind("dining_reservation")).toBe("create");
-    expect(categoryKind("reservation_cancellation")).toBe("cancel");
-    expect(categoryKind("table_modification")).toBe("modify");
-    expect(categoryKind("refund_request_flight")).toBe("issue");
-    expect(categoryKind("opening_hours")).toBe("info");
-    expect(categoryKind("opening_hours", { opening_hours: "create" })).toBe("create");
+  it("takes what a category asks for from the pack's declaration, never from its name", () => {
+    const travel = loadDomain("travel");
+    expect(categoryKind(travel, "dining_reservation")).toBe("create");
+    expect(categoryKind(travel, "reservation_cancellation")).toBe("cancel");
+    expect(categoryKind(travel, "table_modification")).toBe("modify");
+    expect(categoryKind(travel, "refund_request_flight")).toBe("issue");
+    expect(categoryKind(travel, "opening_hours")).toBe("info");
+    // A name that reads like a booking is what its pack says it is, and an unlisted one is info.
+    const tiny = tinyDomain();
+    expect(categoryKind({ ...tiny, taskOf: (c: string) => (c === "menu_inquiry" ? "create" : tiny.taskOf(c)) }, "menu_inquiry")).toBe("create");
+    expect(categoryKind(tiny, "hotel_reservation")).toBe("info");
   });
 });
 

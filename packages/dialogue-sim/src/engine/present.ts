@@ -1,19 +1,13 @@
+import type { OfflineSpec } from "@chatmill/schema";
 import type { Domain, Row } from "../contract.js";
 import { money, type Lang } from "../phrases/describe.js";
 import { displayName, imageOf, nameOf, priceOf } from "./rows.js";
 
-interface Display {
-  title?: string;
-  id?: string;
-  price?: string;
-  image?: string;
-  details?: string[];
-}
+type Display = NonNullable<OfflineSpec["display"]>[string];
 
 /** How the pack wants a table's rows shown (offline.display), with sensible fallbacks. */
 export function displayOf(domain: Domain, table: string | undefined): Display {
-  const all = domain.offline.display as Record<string, Display> | undefined;
-  return (table && all?.[table]) || {};
+  return (table && domain.offline.display?.[table]) || {};
 }
 
 export interface Shown {
