@@ -5,7 +5,6 @@ import type { Constraint, Expectation } from "./types.js";
 import { addDays, bookingValue, changedValue, type BookingContext } from "./booking-values.js";
 import { categoryKind, categoryWords, type CategoryKind } from "./categories.js";
 import { constraintsFrom, pickRow, usable } from "./constraints.js";
-import { ASKS } from "./data/asks.js";
 import { article, describeBooking, describeThing, display } from "./phrases.js";
 
 /** What the user wants from one service of the scenario. */
@@ -44,21 +43,6 @@ const BOOK_PREFIX: Record<string, string[]> = {
 const CREATE_VERBS = ["book", "reserve", "get", "arrange"];
 const FIND_VERBS = ["find", "track down", "pick out", "get"];
 const INFO_VERBS = ["find out about", "ask about", "check", "get details on"];
-
-const ISSUE_VERBS: Array<[RegExp, string[]]> = [
-  [/complaint/, ["complain about", "raise a complaint about"]],
-  [/refund/, ["get a refund for", "ask for my money back on"]],
-  [/payment/, ["sort out a payment problem with", "fix a double charge on"]],
-  [/lost_and_found/, ["report something I left behind after", "trace a bag I lost during"]],
-  [/feedback/, ["give feedback on", "leave a review of"]],
-  [/technical_support/, ["get help with the app for", "fix an error the website shows for"]],
-  [/account_management/, ["update the account details on", "change the email on the account for"]],
-  [/room_service/, ["order room service during", "get food sent up during"]],
-  [/housekeeping/, ["ask housekeeping to come by during", "get fresh towels during"]],
-  [/insurance/, ["check whether my insurance covers", "confirm insurance for"]],
-  [/boarding_pass/, ["fix a boarding pass problem for", "get my boarding pass reissued for"]],
-  [/medical_record/, ["request my medical records from", "get a copy of my records from"]],
-];
 
 export interface PlanInput {
   domain: Domain;
@@ -146,7 +130,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   }
   const nouns = nounsOf(domain);
   if (info.table) {
-    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, definite: refers, named });
+    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, ...tableNouns(domain, info.table), definite: refers, named });
   } else if (info.booking) {
     const noun = rng.pick(nouns[info.name] ?? [info.name.replace(/_/g, " ")]);
     plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values)}`.trim();
@@ -216,7 +200,8 @@ function fill(template: string, thing: string, domain: Domain, rng: Rng): string
 
 function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | undefined, domain: Domain, named: boolean, rng: Rng): string {
   const thing = plan.thing;
-  const asks = category ? ASKS[category] : undefined;
+  // How a user puts this category's request: the pack's declared clauses.
+  const asks = category ? domain.category(category)?.asks : undefined;
   const recommends = domain.intents.includes("recommend");
   const ref = info.booking ? `my booking ${named ? "at" : "for"} ${thing}`
     : recommends ? `my order of ${thing}`
@@ -237,13 +222,18 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
       return `sort out ${category ? categoryWords(domain, category) : "a change"} for ${ref}${existingWhen(plan)}`;
     }
     case "issue": {
-      const bank = ISSUE_VERBS.find(([re]) => re.test(category ?? ""))?.[1] ?? [`get help with ${categoryWords(domain, category ?? "a problem")} for`];
-      return `${rng.pick(bank)} ${ref}`;
+      const bank = asks ?? [`get help with ${categoryWords(domain, category ?? "a problem")} for {ref}`];
+      return rng.pick(bank).replaceAll("{ref}", ref);
     }
     default:
       if (asks) return fill(rng.pick(asks), thing, domain, rng);
       return `${rng.pick(INFO_VERBS)} ${category ? `${categoryWords(domain, category)} for ` : ""}${thing}`;
   }
+}
+
+function tableNouns(domain: Domain, table: string): { tableNouns?: string[] } {
+  const nouns = domain.offline.display?.[table]?.nouns;
+  return nouns ? { tableNouns: nouns } : {};
 }
 
 function existingWhen(plan: ServicePlan): string {

@@ -276,6 +276,11 @@ export type CategoryTask = z.infer<typeof CategoryTask>;
 export const CategorySpec = z.strictObject({
   task: CategoryTask,
   label: z.string().min(1).optional().describe("what a person calls the category (default: its name with spaces for underscores)"),
+  asks: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe("how a user puts the request, as clauses in the infinitive: {thing} (the place, journey or item), {thingNoun}, {occasion}; for an issue task {ref} (the booking, order or visit it is about)"),
   commands: z.array(z.string().min(1)).min(1).optional().describe("commands a user of a command tool asks to run for this category; {{service}} is the service in question"),
 });
 export type CategorySpec = z.infer<typeof CategorySpec>;
@@ -287,6 +292,7 @@ export const DisplaySpec = z.strictObject({
   price: z.string().min(1).optional().describe("the field holding its price"),
   image: z.string().min(1).optional().describe("the field holding its image link"),
   details: z.array(z.string().min(1)).optional().describe("fields shown after the price, in this order"),
+  nouns: z.array(z.string().min(1)).min(1).optional().describe("words for one row of the table (\"server\", \"machine\"), when its service declares none"),
   format: z.enum(["rows", "reviews", "log"]).optional().describe("how rows that describe another row are said: as rows (default), as reviews (rating, comment) or as log lines (time, level, service, message)"),
 });
 
