@@ -215,24 +215,26 @@ describe("a broken user pack", () => {
     });
   };
 
-  it.each([
-    ["a tool without a role", (p: Record<string, any>) => delete p.tools[0].role, "tools[0].role", /Invalid option|expected one of/],
-    ["a role that is not one", (p: Record<string, any>) => (p.tools[0].role = "finder"), "tools[0].role", /lookup/],
-    ["a writing tool declared a search", (p: Record<string, any>) => (orders(p), (p.tools[1].role = "search")), "tools[1].role", /writes \(create orders\) but is declared 'search'/],
-    ["an act that does not declare its write", (p: Record<string, any>) => (orders(p), delete p.tools[1].changes), "tools[1].changes", /missing \{"table":"orders","change":"create"\}/],
-    ["a declared change the run does not make", (p: Record<string, any>) => (orders(p), (p.tools[1].changes = [{ table: "orders", change: "cancel" }])), "tools[1].changes", /missing/],
-    ["a change to a missing table", (p: Record<string, any>) => (orders(p), p.tools[1].changes.push({ table: "ordrs", change: "create" })), "tools[1].changes[1].table", /no table 'ordrs'/],
-    ["an act that changes nothing", (p: Record<string, any>) => (p.tools[0].role = "act"), "tools[0].role", /changes nothing/],
-    ["a none tool that reads data", (p: Record<string, any>) => (p.tools[0].role = "none"), "tools[0].role", /reads no data/],
-    ["a lookup about a missing table", (p: Record<string, any>) => ((p.tools[0].role = "lookup"), (p.tools[0].about = "thingz")), "tools[0].about", /no table 'thingz'/],
-    ["a category without a task", (p: Record<string, any>) => (p.categories = {}), "services[0].categories[0]", /declare its task/],
-    ["a task that is not one", (p: Record<string, any>) => (p.categories.finding.task = "buy"), "categories.finding.task", /create/],
-    ["a task for no category", (p: Record<string, any>) => (p.categories.lost = { task: "issue" }), "categories.lost", /not a category of any service/],
-    ["an unknown offline key", (p: Record<string, any>) => (p.offline = { no_tool: "none" }), "offline", /no_tool/],
-    ["a display of a missing table", (p: Record<string, any>) => (p.offline = { display: { thingz: { title: "name" } } }), "offline.display.thingz", /no table 'thingz'/],
-    ["a display title no row has", (p: Record<string, any>) => (p.offline = { display: { things: { title: "nmae" } } }), "offline.display.things.title", /no row of table 'things' has a field 'nmae'/],
-    ["nouns of a missing service", (p: Record<string, any>) => (p.offline = { nouns: { thing: ["a thing"] } }), "offline.nouns.thing", /no service named 'thing'/],
-  ] as const)("names %s with the file and the JSON path", (_what, edit, path, detail) => {
+  type Edit = (p: Record<string, any>) => unknown;
+  const cases: Array<[string, Edit, string, RegExp]> = [
+    ["a tool without a role", (p) => delete p.tools[0].role, "tools[0].role", /Invalid option|expected one of/],
+    ["a role that is not one", (p) => (p.tools[0].role = "finder"), "tools[0].role", /lookup/],
+    ["a writing tool declared a search", (p) => (orders(p), (p.tools[1].role = "search")), "tools[1].role", /writes \(create orders\) but is declared 'search'/],
+    ["an act that does not declare its write", (p) => (orders(p), delete p.tools[1].changes), "tools[1].changes", /missing \{"table":"orders","change":"create"\}/],
+    ["a declared change the run does not make", (p) => (orders(p), (p.tools[1].changes = [{ table: "orders", change: "cancel" }])), "tools[1].changes", /missing/],
+    ["a change to a missing table", (p) => (orders(p), p.tools[1].changes.push({ table: "ordrs", change: "create" })), "tools[1].changes[1].table", /no table 'ordrs'/],
+    ["an act that changes nothing", (p) => (p.tools[0].role = "act"), "tools[0].role", /changes nothing/],
+    ["a none tool that reads data", (p) => (p.tools[0].role = "none"), "tools[0].role", /reads no data/],
+    ["a lookup about a missing table", (p) => ((p.tools[0].role = "lookup"), (p.tools[0].about = "thingz")), "tools[0].about", /no table 'thingz'/],
+    ["a category without a task", (p) => (p.categories = {}), "services[0].categories[0]", /declare its task/],
+    ["a task that is not one", (p) => (p.categories.finding.task = "buy"), "categories.finding.task", /create/],
+    ["a task for no category", (p) => (p.categories.lost = { task: "issue" }), "categories.lost", /not a category of any service/],
+    ["an unknown offline key", (p) => (p.offline = { no_tool: "none" }), "offline", /no_tool/],
+    ["a display of a missing table", (p) => (p.offline = { display: { thingz: { title: "name" } } }), "offline.display.thingz", /no table 'thingz'/],
+    ["a display title no row has", (p) => (p.offline = { display: { things: { title: "nmae" } } }), "offline.display.things.title", /no row of table 'things' has a field 'nmae'/],
+    ["nouns of a missing service", (p) => (p.offline = { nouns: { thing: ["a thing"] } }), "offline.nouns.thing", /no service named 'thing'/],
+  ];
+  it.each(cases)("names %s with the file and the JSON path", (_what, edit, path, detail) => {
     const dir = userPack(edit);
     const err = packError(dir);
     expect(err.file).toBe(join(dir, "pack.json"));
