@@ -85,6 +85,7 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
         break;
     }
   });
+  pack.tools.forEach((tool, i) => checkRole(tool, `tools[${i}]`, needTable, fail));
   pack.services.forEach((s, i) => {
     needTable(s.table, `services[${i}].table`);
     const rows = s.table !== undefined ? tables.get(s.table)?.rows : undefined;
@@ -100,9 +101,100 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
       }
     }
   });
+  checkCategories(pack, fail);
+  checkOffline(pack, tables, needTable, fail);
   pack.persona?.preferences?.forEach((p, i) => {
     if (p.from) needTable(p.from.table, `persona.preferences[${i}].from.table`);
     if (!p.from && !p.values?.length) fail(`persona.preferences[${i}]`, "give `values` or `from: {table, field}`");
     if (p.pick[0] > p.pick[1]) fail(`persona.preferences[${i}].pick`, "pick is [min, max] with min <= max");
   });
+}
+
+type Fail = (path: string, detail: string) => never;
+type NeedTable = (name: string | undefined, path: string) => void;
+type Change = NonNullable<DomainPack["tools"][number]["changes"]>[number];
+
+/** The writes a run makes, as `table → change`: what an act must declare, no more and no less. */
+function writesOf(run: Run): Change[] {
+  switch (run.op) {
+    case "create":
+    case "modify":
+    case "cancel":
+      return [{ table: run.table, change: run.op }];
+    case "command": {
+      const tables = [...new Set(run.commands.flatMap((c) => (c.effects ?? []).map((e) => e.table)))];
+      return tables.map((table) => ({ table, change: "update" as const }));
+    }
+    default:
+      return [];
+  }
+}
+
+const READ_ROLES = new Set(["lookup", "search"]);
+
+/**
+ * A tool's declared role must fit what its run does: a tool that writes is an act (or a
+ * hand-off that records something) and declares exactly the writes its run makes; a tool
+ * that reads is a lookup or a search; `none` and `think` read nothing.
+ */
+function checkRole(tool: DomainPack["tools"][number], at: string, needTable: NeedTable, fail: Fail): void {
+  const run = tool.run;
+  const writes = writesOf(run);
+  const declared = tool.changes ?? [];
+  declared.forEach((c, j) => needTable(c.table, `${at}.changes[${j}].table`));
+  if (tool.about !== undefined) {
+    needTable(tool.about, `${at}.about`);
+    if (tool.role !== "lookup" && tool.role !== "search") fail(`${at}.about`, `only a lookup or a search is about another table; '${tool.function.name}' is declared '${tool.role}'`);
+  }
+  const key = (c: Change) => `${c.table}\u0000${c.change}`;
+  const said = (cs: Change[]) => cs.map((c) => `${c.change} ${c.table}`).join(", ");
+  if (writes.length > 0) {
+    if (tool.role !== "act" && tool.role !== "handoff") fail(`${at}.role`, `'${tool.function.name}' writes (${said(writes)}) but is declared '${tool.role}'; declare "role": "act" and its "changes"`);
+    const missing = writes.filter((w) => !declared.some((d) => key(d) === key(w)));
+    if (missing.length > 0) fail(`${at}.changes`, `declare every write of '${tool.function.name}': missing ${missing.map((m) => JSON.stringify(m)).join(", ")}`);
+  }
+  const extra = declared.findIndex((d) => !writes.some((w) => key(w) === key(d)));
+  if (extra >= 0) fail(`${at}.changes[${extra}]`, `'${tool.function.name}' declares ${said([declared[extra]!])}, which its run (op ${run.op}) does not do`);
+  if (tool.role === "act" && writes.length === 0) fail(`${at}.role`, `'${tool.function.name}' is declared 'act' but its run (op ${run.op}) changes nothing; declare what it is: ${[...READ_ROLES].join(", ")}, think or none`);
+  if ((tool.role === "none" || tool.role === "think") && run.op !== "static") fail(`${at}.role`, `a '${tool.role}' tool reads no data; '${tool.function.name}' runs op ${run.op} (give it op static, or declare lookup/search)`);
+  if (READ_ROLES.has(tool.role) && run.op === "static") fail(`${at}.role`, `'${tool.function.name}' is declared '${tool.role}' but returns a fixed result (op static); declare none, think or handoff`);
+}
+
+/** Every category a service or general_categories lists has a declared task, and no other is declared. */
+function checkCategories(pack: DomainPack, fail: Fail): void {
+  const listed = new Set<string>();
+  pack.services.forEach((s, i) =>
+    s.categories.forEach((c, j) => {
+      listed.add(c);
+      if (!pack.categories[c]) fail(`services[${i}].categories[${j}]`, `category '${c}' has no entry in \`categories\`; declare its task: {"${c}": {"task": "create|modify|cancel|info|issue"}}`);
+    }),
+  );
+  pack.general_categories.forEach((c, j) => {
+    listed.add(c);
+    if (!pack.categories[c]) fail(`general_categories[${j}]`, `category '${c}' has no entry in \`categories\`; declare its task: {"${c}": {"task": "create|modify|cancel|info|issue"}}`);
+  });
+  for (const c of Object.keys(pack.categories)) {
+    if (!listed.has(c)) fail(`categories.${c}`, `'${c}' is not a category of any service nor in general_categories`);
+  }
+}
+
+/** The offline section's names point somewhere: display tables and fields, nouns' services, combinations. */
+function checkOffline(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, needTable: NeedTable, fail: Fail): void {
+  const off = pack.offline;
+  if (!off) return;
+  const services = new Set(pack.services.map((s) => s.name));
+  for (const [table, d] of Object.entries(off.display ?? {})) {
+    needTable(table, `offline.display.${table}`);
+    const rows = tables.get(table)?.rows ?? [];
+    const fields: Array<[string, string | undefined]> = [["title", d.title], ["id", d.id], ["price", d.price], ["image", d.image], ...(d.details ?? []).map((f, j) => [`details[${j}]`, f] as [string, string])];
+    for (const [k, f] of fields) {
+      if (f !== undefined && rows.length > 0 && !rows.some((r) => fieldOf(r, f) !== undefined)) fail(`offline.display.${table}.${k}`, `no row of table '${table}' has a field '${f}'`);
+    }
+  }
+  for (const s of Object.keys(off.nouns ?? {})) if (!services.has(s)) fail(`offline.nouns.${s}`, `no service named '${s}'`);
+  off.combinations?.forEach((combo, i) =>
+    combo.forEach((s, j) => {
+      if (!services.has(s)) fail(`offline.combinations[${i}][${j}]`, `no service named '${s}'`);
+    }),
+  );
 }

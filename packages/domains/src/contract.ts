@@ -3,7 +3,7 @@
  * (persona-sample, scenario-gen, dialogue-sim, tool-annotate, to-rl).
  * Implemented in this package; the other packages code against these types only.
  */
-import type { DomainPack } from "@chatmill/schema";
+import type { CategorySpec, CategoryTask, DomainPack, OfflineSpec, ToolRole } from "@chatmill/schema";
 import type { Rng } from "@chatmill/kit";
 
 export type Row = Readonly<Record<string, unknown>>;
@@ -49,10 +49,22 @@ export interface Domain {
   table(name: string): readonly Row[];
   /** The key field of a table (e.g. "id"). */
   keyOf(table: string): string;
+  /** The field that says what a row of the table is called (its declared display title), if declared. */
+  titleOf(table: string): string | undefined;
   /** Persona preference pools and the domain's own communication styles. */
   readonly persona: { preferences: PreferencePool[]; styles: string[]; budget?: { currency: string; byIncome: Record<string, [number, number]> } };
-  /** Whatever else the offline engine needs to speak the domain (phrase hints, item nouns…). */
-  readonly offline: Record<string, unknown>;
+  /** What the offline engine needs to speak the domain (display, nouns, system prompt…): the pack's typed `offline` section. */
+  readonly offline: OfflineSpec;
+  /** A category's declaration (its task, label, commands), or undefined for a category the pack does not list. */
+  category(name: string): CategorySpec | undefined;
+  /** What a category asks the assistant to do (create, modify, cancel, info, issue), as the pack declares it. */
+  taskOf(category: string): CategoryTask | undefined;
+  /** What a person calls a category: its declared label, else its name with spaces for underscores. */
+  labelOf(category: string): string;
+  /** A tool's declared role (lookup, search, act, handoff, think, none), or undefined for an unknown tool. */
+  roleOf(tool: string): ToolRole | undefined;
+  /** The tools declared with this role, in pack order. */
+  toolsWithRole(role: ToolRole): string[];
 }
 
 /** A tool call as it appears in a Dialogue: arguments are a JSON object. */

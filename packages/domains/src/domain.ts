@@ -1,4 +1,4 @@
-import type { DomainPack, DomainTool } from "@chatmill/schema";
+import type { CategorySpec, CategoryTask, DomainPack, DomainTool, OfflineSpec, ToolRole } from "@chatmill/schema";
 import { createRequire } from "node:module";
 import type { Ajv, ValidateFunction } from "ajv";
 import type { Domain, PreferencePool, Row, ServiceInfo } from "./contract.js";
@@ -16,11 +16,13 @@ export class LoadedDomain implements Domain {
   readonly intents: string[];
   readonly tools: ToolDef[];
   readonly persona: Domain["persona"];
-  readonly offline: Record<string, unknown>;
+  readonly offline: OfflineSpec;
   /** Tool name → its definition with the `run` spec. */
   readonly toolSpecs: ReadonlyMap<string, DomainTool>;
   private readonly validators = new Map<string, ValidateFunction>();
   private ajv: Ajv | undefined;
+  private readonly categories: ReadonlyMap<string, CategorySpec>;
+  private tableOrder: Map<string, number> | undefined;
 
   constructor(
     readonly pack: DomainPack,
@@ -65,6 +67,7 @@ export class LoadedDomain implements Domain {
       ...(pack.persona?.budget ? { budget: { currency: pack.persona.budget.currency, byIncome: { ...pack.persona.budget.by_income } } } : {}),
     };
     this.offline = { ...(pack.offline ?? {}) };
+    this.categories = new Map(Object.entries(pack.categories));
   }
 
   table(name: string): readonly Row[] {
@@ -73,6 +76,36 @@ export class LoadedDomain implements Domain {
 
   keyOf(table: string): string {
     return this.base(table).key;
+  }
+
+  /** A table's position in the pack's database.tables (what digests and references use instead of its name); -1 if unknown. */
+  tableIndex(table: string): number {
+    this.tableOrder ??= new Map([...this.tables.keys()].map((t, i) => [t, i]));
+    return this.tableOrder.get(table) ?? -1;
+  }
+
+  titleOf(table: string): string | undefined {
+    return this.offline.display?.[table]?.title;
+  }
+
+  category(name: string): CategorySpec | undefined {
+    return this.categories.get(name);
+  }
+
+  taskOf(category: string): CategoryTask | undefined {
+    return this.categories.get(category)?.task;
+  }
+
+  labelOf(category: string): string {
+    return this.categories.get(category)?.label ?? category.replace(/_/g, " ");
+  }
+
+  roleOf(tool: string): ToolRole | undefined {
+    return this.toolSpecs.get(tool)?.role;
+  }
+
+  toolsWithRole(role: ToolRole): string[] {
+    return this.pack.tools.filter((t) => t.role === role).map((t) => t.function.name);
   }
 
   /** The service of this name, or undefined. */

@@ -3,6 +3,11 @@ export { builtinDomains, loadDomain, loadPackFile, resolvePackFile } from "./loa
 export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
 export { PackError } from "./pack-error.js";
-export { canonicalJson } from "./canonical.js";
+export { canonicalJson, sortKeys } from "./canonical.js";
 export { createSession, replay } from "./session.js";
 export type { Injected, ToolSession, Write } from "./session.js";
+export { fieldOf, meetsConstraint, testValue, valueMeets } from "./match.js";
+export type { FieldCondition, FieldOp } from "./match.js";
+export { NAME_FIELDS, nameFieldOf, nameOf } from "./names.js";
+export { renamePack } from "./rename.js";
+export type { Renames } from "./rename.js";

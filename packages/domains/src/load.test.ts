@@ -94,7 +94,8 @@ describe("built-in packs", () => {
     const d = loadDomain("ops");
     expect(d.tools.map((t) => t.function.name).sort()).toEqual(["check_status", "list_agents", "none", "read_logs", "run_command"]);
     expect(d.persona.styles).toEqual(["casual", "senior_engineer", "stressed", "learner", "executive"]);
-    expect(d.offline.no_tool).toBe("none");
+    expect(d.toolsWithRole("none")).toEqual(["none"]);
+    expect(d.roleOf("run_command")).toBe("act");
   });
 });
 
@@ -127,9 +128,11 @@ function userPack(edit: (pack: Record<string, any>) => void, rows = '[{"id":"a",
       {
         type: "function",
         function: { name: "find", parameters: { type: "object", properties: { q: { type: "string" } } } },
+        role: "search",
         run: { op: "search", table: "things", text: { arg: "q", fields: ["name"] } },
       },
     ],
+    categories: { finding: { task: "info" } },
     database: { tables: { things: { key: "id", file: "data/things.json" } } },
   };
   edit(pack);
@@ -199,6 +202,52 @@ describe("a broken user pack", () => {
   it("names a booking tool that does not exist", () => {
     const err = packError(userPack((p) => (p.services[0].booking = { create: "book", fields: [] })));
     expect(err.path).toBe("services[0].booking.create");
+  });
+
+  const orders = (p: Record<string, any>): void => {
+    p.database.tables.orders = { key: "id", rows: [] };
+    p.tools.push({
+      type: "function",
+      function: { name: "order", parameters: { type: "object", properties: { thing: { type: "string" } } } },
+      role: "act",
+      changes: [{ table: "orders", change: "create" }],
+      run: { op: "create", table: "orders", ref: { table: "things", arg: "thing" }, set: { thing: { arg: "thing" } } },
+    });
+  };
+
+  type Edit = (p: Record<string, any>) => unknown;
+  const cases: Array<[string, Edit, string, RegExp]> = [
+    ["a tool without a role", (p) => delete p.tools[0].role, "tools[0].role", /Invalid option|expected one of/],
+    ["a role that is not one", (p) => (p.tools[0].role = "finder"), "tools[0].role", /lookup/],
+    ["a writing tool declared a search", (p) => (orders(p), (p.tools[1].role = "search")), "tools[1].role", /writes \(create orders\) but is declared 'search'/],
+    ["an act that does not declare its write", (p) => (orders(p), delete p.tools[1].changes), "tools[1].changes", /missing \{"table":"orders","change":"create"\}/],
+    ["a declared change the run does not make", (p) => (orders(p), (p.tools[1].changes = [{ table: "orders", change: "cancel" }])), "tools[1].changes", /missing/],
+    ["a change to a missing table", (p) => (orders(p), p.tools[1].changes.push({ table: "ordrs", change: "create" })), "tools[1].changes[1].table", /no table 'ordrs'/],
+    ["an act that changes nothing", (p) => (p.tools[0].role = "act"), "tools[0].role", /changes nothing/],
+    ["a none tool that reads data", (p) => (p.tools[0].role = "none"), "tools[0].role", /reads no data/],
+    ["a lookup about a missing table", (p) => ((p.tools[0].role = "lookup"), (p.tools[0].about = "thingz")), "tools[0].about", /no table 'thingz'/],
+    ["a category without a task", (p) => (p.categories = {}), "services[0].categories[0]", /declare its task/],
+    ["a task that is not one", (p) => (p.categories.finding.task = "buy"), "categories.finding.task", /create/],
+    ["a task for no category", (p) => (p.categories.lost = { task: "issue" }), "categories.lost", /not a category of any service/],
+    ["an unknown offline key", (p) => (p.offline = { no_tool: "none" }), "offline", /no_tool/],
+    ["a display of a missing table", (p) => (p.offline = { display: { thingz: { title: "name" } } }), "offline.display.thingz", /no table 'thingz'/],
+    ["a display title no row has", (p) => (p.offline = { display: { things: { title: "nmae" } } }), "offline.display.things.title", /no row of table 'things' has a field 'nmae'/],
+    ["nouns of a missing service", (p) => (p.offline = { nouns: { thing: ["a thing"] } }), "offline.nouns.thing", /no service named 'thing'/],
+  ];
+  it.each(cases)("names %s with the file and the JSON path", (_what, edit, path, detail) => {
+    const dir = userPack(edit);
+    const err = packError(dir);
+    expect(err.file).toBe(join(dir, "pack.json"));
+    expect(err.path).toBe(path);
+    expect(err.message).toMatch(detail);
+  });
+
+  it("loads an act that declares its writes, and reports roles and tasks", () => {
+    const d = loadDomain(userPack(orders));
+    expect(d.roleOf("order")).toBe("act");
+    expect(d.toolsWithRole("search")).toEqual(["find"]);
+    expect(d.taskOf("finding")).toBe("info");
+    expect(d.labelOf("finding")).toBe("finding");
   });
 
   it("names a tool whose parameters are not a JSON Schema", () => {

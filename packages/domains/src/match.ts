@@ -182,3 +182,31 @@ function compileScalar(op: FieldOp, target: unknown): Test {
 export function testValue(value: unknown, op: FieldOp, target: unknown): boolean {
   return compileTest(op, target)(value);
 }
+
+/** A condition on one field of a row: a goal's constraint, a filter, a rule. */
+export interface FieldCondition {
+  field: string;
+  op?: FieldOp | string;
+  value?: unknown;
+}
+
+const OPS = new Set<string>(["eq", "ne", "lt", "lte", "gt", "gte", "in", "contains", "match", "between", "exists"]);
+
+/**
+ * Whether a row meets a condition, judged exactly as a tool's filter with that op judges it
+ * (the one matcher: the generator, the outcome check and the grader all call this, so they
+ * agree with each other and with what a search returns). See the README's "Matching".
+ * An unknown op never passes.
+ */
+export function meetsConstraint(row: Row, c: FieldCondition): boolean {
+  const op = c.op ?? "eq";
+  if (!OPS.has(op)) return false;
+  return compileTest(op as FieldOp, c.value)(fieldOf(row, c.field));
+}
+
+/** Whether a value (of a field, or an argument) meets a condition's op and value. */
+export function valueMeets(value: unknown, c: Omit<FieldCondition, "field">): boolean {
+  const op = c.op ?? "eq";
+  if (!OPS.has(op)) return false;
+  return compileTest(op as FieldOp, c.value)(value);
+}

@@ -139,9 +139,13 @@ export class State {
     }
   }
 
-  /** 16 hex digits over the canonical write log; the same for every session with no writes. */
+  /**
+   * 16 hex digits over the canonical write log; the same for every session with no writes.
+   * Tables count by their position in the pack, not their name, so renaming a pack's tables
+   * changes no digest and no booking reference derived from one.
+   */
   digest(): string {
-    this.digestCache ??= sha256Hex(canonicalJson(this.writes)).slice(0, 16);
+    this.digestCache ??= sha256Hex(canonicalJson(this.writes.map((w) => ({ ...w, table: this.domain.tableIndex(w.table) })))).slice(0, 16);
     return this.digestCache;
   }
 

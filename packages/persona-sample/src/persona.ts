@@ -1,5 +1,5 @@
 import { stableId, type Rng } from "@chatmill/kit";
-import type { Domain, Row } from "@chatmill/domains";
+import { nameOf, type Domain, type Row } from "@chatmill/domains";
 import type { Persona } from "@chatmill/schema";
 import { CITIES, CITY_NAMES, findCity, perUsd, type City } from "./data/cities.js";
 import {
@@ -190,14 +190,10 @@ function budgetFor(rng: Rng, income: string, city: City, domain?: Domain): NonNu
   return { min: Math.min(min, max), max, currency };
 }
 
-const NAME_FIELDS = ["name", "title", "product_name", "productDisplayName", "hostname", "label"];
-
-/** What a person calls a row: its name or title; a journey "cambridge to london kings cross"; else its key. */
-export function rowName(row: Row, key: string): string {
-  for (const f of NAME_FIELDS) {
-    const v = row[f];
-    if (typeof v === "string" && v.trim() !== "") return v;
-  }
+/** What a person calls a row: its title (the domain's one name lookup); a journey "cambridge to london kings cross"; else its key. */
+export function rowName(row: Row, key: string, title?: string): string {
+  const named = nameOf(row, title);
+  if (named !== undefined) return named;
   const from = row.departure ?? row.origin;
   const to = row.destination;
   if (typeof from === "string" && typeof to === "string") return `${from} to ${to}`;
@@ -226,7 +222,7 @@ function historyFor(rng: Rng, domain: Domain, preferences: Record<string, unknow
     out.push({
       // What the persona did with it: booked it, bought it (it has a price), went there (a place in a city), or dealt with it.
       kind: service.booking ? "booking" : price !== undefined ? "purchase" : typeof domain.offline.city === "string" ? "visit" : "interaction",
-      name: rowName(row, key),
+      name: rowName(row, key, domain.titleOf(table)),
       item_id: String(row[key]),
       service: service.name,
       date: `2025-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,

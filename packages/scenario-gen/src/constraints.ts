@@ -2,7 +2,6 @@ import type { Row } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint } from "./types.js";
 
-const NAME_FIELD = /^(name|title|hostname)$/i;
 const PRICE_FIELD = /price|fare|cost|fee|budget/i;
 /** How many search fields a user states: mostly two, sometimes one or three. */
 const CONSTRAINT_COUNT: Record<string, number> = { 1: 30, 2: 45, 3: 25 };
@@ -53,12 +52,12 @@ export function pickRow(rows: readonly Row[], searchFields: readonly string[], r
   return fallback ?? rng.pick(rows);
 }
 
-/** 1–3 of the row's search fields as constraints the row satisfies. */
-export function constraintsFrom(row: Row, searchFields: readonly string[], rng: Rng, where: { service: string; table: string }): Constraint[] {
+/** 1–3 of the row's search fields as constraints the row satisfies (`nameField`: what the row is called, see nameFieldOf). */
+export function constraintsFrom(row: Row, searchFields: readonly string[], rng: Rng, where: { service: string; table: string }, nameField?: string): Constraint[] {
   let fields = rng.shuffle(searchFields.filter((f) => usable(row[f])));
   // A user names a place ("book pizza hut") or describes it ("cheap Italian in the centre"), rarely both.
-  if (fields.length > 1 && NAME_FIELD.test(fields[0]!)) fields = fields.slice(0, 1);
-  else fields = fields.filter((f) => !NAME_FIELD.test(f) || fields.length === 1);
+  if (fields.length > 1 && fields[0] === nameField) fields = fields.slice(0, 1);
+  else fields = fields.filter((f) => f !== nameField || fields.length === 1);
   const k = Math.min(fields.length, Number(rng.weighted(CONSTRAINT_COUNT)));
   const out: Constraint[] = [];
   for (const field of fields.slice(0, k)) {
@@ -86,22 +85,4 @@ export function ceilNice(x: number): number {
   if (x <= 10) return Math.ceil(x);
   const step = x < 100 ? 5 : 10 ** (Math.floor(Math.log10(x)) - 1);
   return Math.ceil(x / step) * step;
-}
-
-/** True when the row meets the constraint (used by tests and by callers that check goals). */
-export function satisfies(row: Row, c: Constraint): boolean {
-  const v = row[c.field];
-  switch (c.op) {
-    case "eq": return JSON.stringify(v) === JSON.stringify(c.value);
-    case "ne": return JSON.stringify(v) !== JSON.stringify(c.value);
-    case "contains": return Array.isArray(v) ? v.includes(c.value) : typeof v === "string" && typeof c.value === "string" && v.includes(c.value);
-    case "in": return Array.isArray(c.value) && c.value.some((x: unknown) => JSON.stringify(x) === JSON.stringify(v));
-    case "exists": return v !== undefined && v !== null;
-    default: {
-      const a = numeric(v);
-      const b = numeric(c.value);
-      if (a === undefined || b === undefined) return false;
-      return c.op === "lt" ? a < b : c.op === "lte" ? a <= b : c.op === "gt" ? a > b : a >= b;
-    }
-  }
 }

@@ -1,11 +1,10 @@
-import type { Domain, Row, ServiceInfo } from "@chatmill/domains";
+import { nameFieldOf, type Domain, type Row, type ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
 import { addDays, bookingValue, changedValue, type BookingContext } from "./booking-values.js";
 import { categoryKind, categoryWords, type CategoryKind } from "./categories.js";
 import { constraintsFrom, pickRow, usable } from "./constraints.js";
-import { ASKS } from "./data/asks.js";
 import { article, describeBooking, describeThing, display } from "./phrases.js";
 
 /** What the user wants from one service of the scenario. */
@@ -45,21 +44,6 @@ const CREATE_VERBS = ["book", "reserve", "get", "arrange"];
 const FIND_VERBS = ["find", "track down", "pick out", "get"];
 const INFO_VERBS = ["find out about", "ask about", "check", "get details on"];
 
-const ISSUE_VERBS: Array<[RegExp, string[]]> = [
-  [/complaint/, ["complain about", "raise a complaint about"]],
-  [/refund/, ["get a refund for", "ask for my money back on"]],
-  [/payment/, ["sort out a payment problem with", "fix a double charge on"]],
-  [/lost_and_found/, ["report something I left behind after", "trace a bag I lost during"]],
-  [/feedback/, ["give feedback on", "leave a review of"]],
-  [/technical_support/, ["get help with the app for", "fix an error the website shows for"]],
-  [/account_management/, ["update the account details on", "change the email on the account for"]],
-  [/room_service/, ["order room service during", "get food sent up during"]],
-  [/housekeeping/, ["ask housekeeping to come by during", "get fresh towels during"]],
-  [/insurance/, ["check whether my insurance covers", "confirm insurance for"]],
-  [/boarding_pass/, ["fix a boarding pass problem for", "get my boarding pass reissued for"]],
-  [/medical_record/, ["request my medical records from", "get a copy of my records from"]],
-];
-
 export interface PlanInput {
   domain: Domain;
   persona: Persona;
@@ -74,12 +58,11 @@ export interface PlanInput {
 /** Plans each service (rows, constraints, booking values), then writes the goal as words and as data. */
 export function buildGoal(input: PlanInput): { data: GoalData; plans: ServicePlan[] } {
   const { domain, services, category, rng } = input;
-  const kindOverrides = domain.offline.category_kinds;
   const plans: ServicePlan[] = [];
   const places: string[] = [];
   services.forEach((name, i) => {
     const info = domain.services.find((s) => s.name === name)!;
-    const primaryKind = categoryKind(category, kindOverrides);
+    const primaryKind = categoryKind(domain, category);
     // Other services are what the trip also needs: book them when they can be booked.
     const kind: CategoryKind = i === 0 ? primaryKind : info.booking ? "create" : "info";
     plans.push(planService(info, kind, i === 0 ? category : undefined, input, rng.fork(`service:${i}`), places));
@@ -107,7 +90,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
       plan.key = domain.keyOf(info.table);
       plan.row = row;
       const where = { service: info.name, table: info.table };
-      const nameField = NAME_FIELDS.find((f) => typeof row[f] === "string" && row[f] !== "");
+      const nameField = nameFieldOf(row, domain.titleOf(info.table));
       if (refers) {
         // The user refers to a place they already booked or bought: by its name, or by what identifies it.
         plan.constraints = nameField
@@ -115,8 +98,8 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
           : info.searchFields.filter((f) => usable(row[f]) && !Array.isArray(row[f])).slice(0, 4).map((field) => ({ field, op: "eq" as const, value: row[field], ...where }));
         named = nameField !== undefined;
       } else {
-        plan.constraints = constraintsFrom(row, info.searchFields, rng, where);
-        named = plan.constraints.length === 1 && NAME_FIELDS.includes(plan.constraints[0]!.field);
+        plan.constraints = constraintsFrom(row, info.searchFields, rng, where, nameField);
+        named = plan.constraints.length === 1 && plan.constraints[0]!.field === nameField;
       }
       if (nameField) places.push(display(String(row[nameField])));
     }
@@ -147,7 +130,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   }
   const nouns = nounsOf(domain);
   if (info.table) {
-    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, definite: refers, named });
+    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, ...tableNouns(domain, info.table), definite: refers, named });
   } else if (info.booking) {
     const noun = rng.pick(nouns[info.name] ?? [info.name.replace(/_/g, " ")]);
     plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values)}`.trim();
@@ -159,8 +142,6 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   plan.clause = clauseFor(plan, info, category, domain, named, rng);
   return plan;
 }
-
-const NAME_FIELDS = ["name", "title", "hostname"];
 
 /** A service with no venues of its own (a taxi) goes between places: the scenario's, or other real ones. */
 function withOtherPlaces(places: string[], domain: Domain, rng: Rng): string[] {
@@ -219,7 +200,8 @@ function fill(template: string, thing: string, domain: Domain, rng: Rng): string
 
 function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | undefined, domain: Domain, named: boolean, rng: Rng): string {
   const thing = plan.thing;
-  const asks = category ? ASKS[category] : undefined;
+  // How a user puts this category's request: the pack's declared clauses.
+  const asks = category ? domain.category(category)?.asks : undefined;
   const recommends = domain.intents.includes("recommend");
   const ref = info.booking ? `my booking ${named ? "at" : "for"} ${thing}`
     : recommends ? `my order of ${thing}`
@@ -237,16 +219,21 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
       return `${rng.pick(["cancel", "call off", "cancel"])} ${ref}${existingWhen(plan)}`;
     case "modify": {
       if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan)} and ${changePhrase(plan.booking, rng)}`;
-      return `sort out ${category ? categoryWords(category) : "a change"} for ${ref}${existingWhen(plan)}`;
+      return `sort out ${category ? categoryWords(domain, category) : "a change"} for ${ref}${existingWhen(plan)}`;
     }
     case "issue": {
-      const bank = ISSUE_VERBS.find(([re]) => re.test(category ?? ""))?.[1] ?? [`get help with ${categoryWords(category ?? "a problem")} for`];
-      return `${rng.pick(bank)} ${ref}`;
+      const bank = asks ?? [`get help with ${categoryWords(domain, category ?? "a problem")} for {ref}`];
+      return rng.pick(bank).replaceAll("{ref}", ref);
     }
     default:
       if (asks) return fill(rng.pick(asks), thing, domain, rng);
-      return `${rng.pick(INFO_VERBS)} ${category ? `${categoryWords(category)} for ` : ""}${thing}`;
+      return `${rng.pick(INFO_VERBS)} ${category ? `${categoryWords(domain, category)} for ` : ""}${thing}`;
   }
+}
+
+function tableNouns(domain: Domain, table: string): { tableNouns?: string[] } {
+  const nouns = domain.offline.display?.[table]?.nouns;
+  return nouns ? { tableNouns: nouns } : {};
 }
 
 function existingWhen(plan: ServicePlan): string {

@@ -2,7 +2,7 @@ export { categoryKind, categoryWords } from "./categories.js";
 export type { CategoryKind } from "./categories.js";
 export { CombinationBalancer, comboKey, combinationsOf, sizeWeights } from "./combinations.js";
 export type { Combinations } from "./combinations.js";
-export { ceilNice, constraintsFrom, pickRow, satisfies, usable } from "./constraints.js";
+export { ceilNice, constraintsFrom, pickRow, usable } from "./constraints.js";
 export { CoverageCounter, GRID, coverageTransform, formatCoverage } from "./coverage.js";
 export type { CoverageOptions, CoverageReport, DimensionStats } from "./coverage.js";
 export { coverageSpec } from "./coverage-spec.js";

@@ -22,10 +22,6 @@ const DEFAULT_NOUNS: Record<string, string[]> = {
   bus: ["bus"],
   hospital: ["hospital department"],
   flight: ["flight"],
-  police: ["police station"],
-  agents: ["server", "machine", "box"],
-  services: ["service"],
-  items: ["item", "piece"],
 };
 
 const TYPE_NOUNS: Record<string, string> = {
@@ -211,12 +207,13 @@ export function describeThing(
   service: string,
   constraints: readonly Constraint[],
   rng: Rng,
-  opts: { currency: string; table?: string; nouns?: Record<string, string[]>; definite?: boolean; named?: boolean },
+  opts: { currency: string; table?: string; nouns?: Record<string, string[]>; tableNouns?: string[]; definite?: boolean; named?: boolean },
 ): string {
   const parts: Parts = { pre: [], post: [] };
   for (const c of constraints) one(parts, c, opts.currency);
   if (opts.named && parts.noun) return parts.noun;
-  const nouns = opts.nouns?.[service] ?? DEFAULT_NOUNS[service] ?? (opts.table ? DEFAULT_NOUNS[opts.table] : undefined) ?? [words(service)];
+  // The pack's words for the service, else for a row of its table (display.<table>.nouns), never a table's name.
+  const nouns = opts.nouns?.[service] ?? DEFAULT_NOUNS[service] ?? opts.tableNouns ?? [words(service)];
   const noun = parts.noun ?? rng.pick(nouns);
   const head = [...parts.pre, noun].join(" ");
   const phrase = [head, ...rng.shuffle(parts.post.filter((p) => p.startsWith("in ") || p.startsWith("from ") || p.startsWith("to "))), ...parts.post.filter((p) => !(p.startsWith("in ") || p.startsWith("from ") || p.startsWith("to ")))].join(" ");

@@ -107,12 +107,12 @@ export class ScenarioMaker {
     const min = tt.int(minLo, minHi);
     const max = tt.int(Math.max(maxLo, min), Math.max(maxHi, min));
 
-    const currency = (domain.offline.currency as string | undefined) ?? domain.persona.budget?.currency ?? "USD";
+    const currency = domain.offline.currency ?? domain.persona.budget?.currency ?? "USD";
     const goal = buildGoal({ domain, persona, services, category, date, rng: rng.fork("goal"), currency });
     const plans = goal.plans;
-    const destination = typeof domain.offline.city === "string" ? domain.offline.city : undefined;
+    const destination = domain.offline.city;
     const narrative = writeNarrative({ persona, plans, region, slot, at, userEmotion, ...(destination ? { destination } : {}), rng: rng.fork("narrative") });
-    const intent = intentFor(categoryKind(category, domain.offline.category_kinds), domain.intents);
+    const intent = intentFor(categoryKind(domain, category), domain.intents);
 
     return {
       id: ScenarioMaker.id(this.opts.seed, persona.id, k),

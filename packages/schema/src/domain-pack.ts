@@ -201,7 +201,29 @@ export const ToolRun = z.discriminatedUnion("op", [
 ]);
 export type ToolRun = z.infer<typeof ToolRun>;
 
-export const DomainTool = ToolDefinition.extend({ run: ToolRun });
+/**
+ * What a tool is for, declared by the pack (never guessed from its name or shape):
+ * lookup (reads one row or the rows about one), search (finds rows by what the user wants),
+ * act (changes the database: declare `changes`), handoff (passes the conversation to a human),
+ * think (works something out without the database), none (the "no tool needed" call).
+ */
+export const ToolRole = z.enum(["lookup", "search", "act", "handoff", "think", "none"]);
+export type ToolRole = z.infer<typeof ToolRole>;
+
+/** How an act changes a table: inserts a row (create), changes fields (modify), cancels a row (cancel), or updates matching rows (update, a command's effects). */
+export const ChangeKind = z.enum(["create", "modify", "cancel", "update"]);
+
+export const ToolChange = z.strictObject({
+  table: name.describe("the table the tool writes"),
+  change: ChangeKind,
+});
+
+export const DomainTool = ToolDefinition.extend({
+  run: ToolRun,
+  role: ToolRole.describe("what the tool is for; the engines choose tools by role, never by name"),
+  changes: z.array(ToolChange).min(1).optional().describe("for role act (and a hand-off that writes): every table the tool writes and how; checked against `run`"),
+  about: z.string().min(1).optional().describe("for a lookup whose rows describe rows of another table (reviews of an item, logs of a host): that table"),
+});
 export type DomainTool = z.infer<typeof DomainTool>;
 
 export const Booking = z.looseObject({
@@ -243,6 +265,55 @@ export const PersonaSpec = z.looseObject({
     .optional(),
 });
 
+/**
+ * What a scenario category asks the assistant to do: create something (a booking, an order),
+ * modify or cancel one that exists, answer a question (info), or deal with an issue about a
+ * past booking or purchase (a complaint, a refund, lost property).
+ */
+export const CategoryTask = z.enum(["create", "modify", "cancel", "info", "issue"]);
+export type CategoryTask = z.infer<typeof CategoryTask>;
+
+export const CategorySpec = z.strictObject({
+  task: CategoryTask,
+  label: z.string().min(1).optional().describe("what a person calls the category (default: its name with spaces for underscores)"),
+  asks: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe("how a user puts the request, as clauses in the infinitive: {thing} (the place, journey or item), {thingNoun}, {occasion}; for an issue task {ref} (the booking, order or visit it is about)"),
+  commands: z.array(z.string().min(1)).min(1).optional().describe("commands a user of a command tool asks to run for this category; {{service}} is the service in question"),
+});
+export type CategorySpec = z.infer<typeof CategorySpec>;
+
+/** How the offline engine shows one table's rows. */
+export const DisplaySpec = z.strictObject({
+  title: z.string().min(1).optional().describe("the field that says what a row is called (the one name lookup reads it first)"),
+  id: z.string().min(1).optional().describe("the field shown as the row's reference"),
+  price: z.string().min(1).optional().describe("the field holding its price"),
+  image: z.string().min(1).optional().describe("the field holding its image link"),
+  details: z.array(z.string().min(1)).optional().describe("fields shown after the price, in this order"),
+  nouns: z.array(z.string().min(1)).min(1).optional().describe("words for one row of the table (\"server\", \"machine\"), when its service declares none"),
+  format: z.enum(["rows", "reviews", "log"]).optional().describe("how rows that describe another row are said: as rows (default), as reviews (rating, comment) or as log lines (time, level, service, message)"),
+});
+
+/** What the offline engine needs to speak the domain; every field is optional and documented. */
+export const OfflineSpec = z.strictObject({
+  assistant_name: z.string().min(1).optional().describe("the assistant's name"),
+  system_prompt: z.string().min(1).optional().describe("the assistant's system prompt in both engines"),
+  display: z.record(z.string(), DisplaySpec).optional().describe("table → how its rows are shown"),
+  currency: z.string().min(1).optional().describe("currency code of prices in the data (default: the persona budget's)"),
+  currency_symbol: z.string().min(1).optional().describe("symbol written before prices, when no currency code is given"),
+  item_noun: z.array(z.string().min(1)).min(1).optional().describe("words for one catalog item (\"piece\", \"item\"): a catalog pack's user asks for these"),
+  nouns: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional().describe("service → words for what it offers (templates like \"[a table|a restaurant]\")"),
+  occasions: z.array(z.string().min(1)).optional().describe("occasions a goal can be for (\"a wedding\")"),
+  city: z.string().min(1).optional().describe("the city the venues are in: goals become visits"),
+  combinations: z.array(z.array(z.string().min(1)).min(2)).optional().describe("services that are asked for together in one scenario"),
+  voice: z.strictObject({ do: z.array(z.string()), dont: z.array(z.string()) }).optional().describe("phrases the assistant uses and avoids (documentation for prompt writers; not read by the engines)"),
+  style_mapping: z.record(z.string(), z.string()).optional().describe("persona style → how the assistant answers it (documentation; not read by the engines)"),
+  notes: z.record(z.string(), z.string()).optional().describe("free notes about the data (not read by any tool)"),
+});
+export type OfflineSpec = z.infer<typeof OfflineSpec>;
+
 export const DomainPack = z.looseObject({
   name: z.string().regex(/^[a-z0-9_-]+$/),
   version: z.string().min(1),
@@ -255,6 +326,7 @@ export const DomainPack = z.looseObject({
   tools: z.array(DomainTool).min(1),
   database: z.looseObject({ tables: z.record(z.string(), Table) }),
   persona: PersonaSpec.optional().describe("the domain's persona distributions"),
-  offline: z.record(z.string(), z.unknown()).optional().describe("what the offline engine needs to speak the domain"),
+  categories: z.record(z.string(), CategorySpec).describe("every category of the services and general_categories → what its task is"),
+  offline: OfflineSpec.optional().describe("what the offline engine needs to speak the domain"),
 });
 export type DomainPack = z.infer<typeof DomainPack>;

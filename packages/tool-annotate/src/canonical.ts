@@ -1,17 +1,7 @@
-/** JSON with sorted object keys, so two calls compare equal whatever their key order. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
+import { canonicalJson as canonical } from "@chatmill/domains";
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
-    return out;
-  }
-  return value;
-}
+/** JSON with sorted object keys (the domain's one canonical JSON), so two calls compare equal whatever their key order. */
+export { canonical };
 
 export function sameCall(a: { name: string; arguments: unknown }, b: { name: string; arguments: unknown }): boolean {
   return a.name === b.name && canonical(a.arguments) === canonical(b.arguments);

@@ -1,3 +1,4 @@
+import { nameOf } from "@chatmill/domains";
 import { catalogTables } from "./tool-info.js";
 import { isObj, type Domain, type Obj } from "./types.js";
 
@@ -17,7 +18,6 @@ export interface Mention {
   end: number;
 }
 
-const NAME_FIELDS = ["name", "title", "hostname"];
 const MIN_NAME = 4;
 const cache = new WeakMap<object, EntryIndex>();
 
@@ -26,11 +26,8 @@ export function idLike(v: unknown): v is string {
   return typeof v === "string" && v.length >= 3 && /[a-z]/i.test(v) && /\d/.test(v) && !/\s/.test(v);
 }
 
-export function nameOf(row: Obj): string | undefined {
-  for (const f of NAME_FIELDS) if (typeof row[f] === "string" && (row[f] as string).trim()) return row[f] as string;
-  for (const [k, v] of Object.entries(row)) if (k.endsWith("_name") && typeof v === "string" && v.trim()) return v;
-  return undefined;
-}
+/** What a row is called: the domain's one name lookup. */
+export { nameOf };
 
 /** Finds catalog records named in text, by the first word of each phrase, then an exact bounded match. */
 export class EntryIndex {
@@ -95,7 +92,7 @@ export function catalogIndex(domain: Domain): EntryIndex {
   for (const table of catalogTables(domain)) {
     const key = domain.keyOf(table);
     for (const row of domain.table(table)) {
-      const entry = entryOf(table, row, key);
+      const entry = entryOf(table, row, key, domain.titleOf(table));
       if (entry) idx.add(entry);
     }
   }
@@ -103,10 +100,10 @@ export function catalogIndex(domain: Domain): EntryIndex {
   return idx;
 }
 
-export function entryOf(table: string, row: Obj, key: string): Entry | undefined {
+export function entryOf(table: string, row: Obj, key: string, title?: string): Entry | undefined {
   const id = row[key];
   if (typeof id !== "string" && typeof id !== "number") return undefined;
-  const name = nameOf(row);
+  const name = nameOf(row, title);
   const phrases: string[] = [];
   if (name && name.trim().length >= MIN_NAME) phrases.push(name.trim().toLowerCase());
   if (idLike(String(id))) phrases.push(String(id).toLowerCase());

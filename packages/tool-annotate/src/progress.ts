@@ -1,3 +1,4 @@
+import { valueMeets } from "@chatmill/domains";
 import { escapeRe } from "./words.js";
 import type { ToolInfo } from "./tool-info.js";
 import { isObj, type Obj } from "./types.js";
@@ -145,7 +146,7 @@ function readProgress(call: { name: string; arguments: Obj }, info: ToolInfo | u
     } else {
       const scores = rows.map((r) => {
         const checked = rel.filter((w) => fieldValue(r, w.field) !== undefined);
-        return checked.length === 0 ? 1 : checked.filter((w) => satisfies(fieldValue(r, w.field), w)).length / checked.length;
+        return checked.length === 0 ? 1 : checked.filter((w) => valueMeets(fieldValue(r, w.field), w)).length / checked.length;
       });
       parts.push(scores.reduce((a, b) => a + b, 0) / scores.length);
     }
@@ -198,7 +199,7 @@ function writeProgress(call: { name: string; arguments: Obj }, info: ToolInfo, g
     notes.push(`${role(typed[0]!)}s where the goal expects ${typed.map((e) => e.type.replace("_", " ")).join(", ")}`);
     return 0.5;
   }
-  const agrees = mine.some((e) => Object.entries(e.match ?? {}).every(([k, v]) => !(k in call.arguments) || loose(call.arguments[k], v)));
+  const agrees = mine.some((e) => Object.entries(e.match ?? {}).every(([k, v]) => !(k in call.arguments) || valueMeets(call.arguments[k], { op: "eq", value: v })));
   if (!agrees) notes.push("its arguments contradict the booking the goal expects");
   return agrees ? 1 : 0.5;
 }
@@ -239,25 +240,6 @@ function argMeets(v: unknown, w: Want): boolean {
   return given.some((g) => wanted.some((x) => g === x || (x.length >= 3 && new RegExp(`\\b${escapeRe(x)}\\b`).test(g))));
 }
 
-/** Does a row's value meet a constraint (arrays meet it when any element does)? */
-export function satisfies(value: unknown, w: Want): boolean {
-  if (w.op === "exists") return value !== undefined && value !== null;
-  if (Array.isArray(value) && w.op !== "contains") return value.some((v) => satisfies(v, w));
-  const n = typeof value === "number" ? value : Number(value);
-  const t = typeof w.value === "number" ? w.value : Number(w.value);
-  switch (w.op) {
-    case "lt": return n < t;
-    case "lte": return n <= t;
-    case "gt": return n > t;
-    case "gte": return n >= t;
-    case "ne": return !loose(value, w.value);
-    case "in": return Array.isArray(w.value) && w.value.some((x) => loose(value, x));
-    case "contains":
-      return Array.isArray(value) ? value.some((x) => loose(x, w.value)) : String(value).toLowerCase().includes(String(w.value).toLowerCase());
-    default: return loose(value, w.value);
-  }
-}
-
 function fieldValue(row: Obj, field: string): unknown {
   if (field in row) return row[field];
   const lower = field.toLowerCase();
@@ -271,11 +253,6 @@ function sameField(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return x === y || x === `${y}s` || `${x}s` === y;
-}
-
-export function loose(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" || typeof b === "number") return Number(a) === Number(b);
-  return String(a).toLowerCase() === String(b).toLowerCase();
 }
 
 export const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -70,10 +70,9 @@ function infoOf(tool: DomainTool, domain: Domain): ToolInfo {
     case "search":
     case "filter":
     case "list":
-      if (run.ref) {
-        idArgs.push({ arg: run.ref.arg, table: run.ref.table, many: false });
-        table = run.ref.table;
-      }
+      if (run.ref) idArgs.push({ arg: run.ref.arg, table: run.ref.table, many: false });
+      // Rows that describe rows of another table (reviews of an item) count as that table's, as the pack declares.
+      if (tool.about !== undefined) table = tool.about;
       if (run.text) filters.push({ arg: run.text.arg, field: run.text.fields[0] ?? "name", op: "text" });
       break;
     case "create":
@@ -92,7 +91,8 @@ function infoOf(tool: DomainTool, domain: Domain): ToolInfo {
     default:
       break;
   }
-  const writes = run.op === "create" || run.op === "modify" || run.op === "cancel" || (run.op === "command" && run.commands.some((c) => (c.effects ?? []).length > 0));
+  // What the pack declares it changes (the loader checked the declaration against the run).
+  const writes = (tool.changes ?? []).length > 0;
   const known = new Set(domainTables(domain));
   return {
     ...base,

@@ -44,11 +44,11 @@ export function stockText(options: Row[], lang: Lang): string {
 const COMPARE_SKIP = ["id", "name", "image", "description", "images", "source", "sku"];
 
 /** Two rows side by side: where they differ, then what they share. */
-export function compareText(a: Row, b: Row, lang: Lang): string {
+export function compareText(a: Row, b: Row, lang: Lang, title?: string): string {
   const same = (k: string) => JSON.stringify(a[k]) === JSON.stringify(b[k]);
   const only = (x: Row, keep: (k: string) => boolean): Row => Object.fromEntries(Object.entries(x).filter(([k]) => keep(k)));
-  const na = displayName(nameOf(a) ?? "first one");
-  const nb = displayName(nameOf(b) ?? "second one");
+  const na = displayName(nameOf(a, title) ?? "first one");
+  const nb = displayName(nameOf(b, title) ?? "second one");
   const da = factsText(only(a, (k) => !same(k)), COMPARE_SKIP, 3, lang);
   const db = factsText(only(b, (k) => !same(k)), COMPARE_SKIP, 3, lang);
   const shared = factsText(only(a, same), COMPARE_SKIP, 2, lang);

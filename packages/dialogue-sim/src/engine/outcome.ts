@@ -1,5 +1,6 @@
 import type { Outcome, Scenario } from "@chatmill/schema";
 import type { Domain, Row, Session } from "../contract.js";
+import { valueMeets } from "@chatmill/domains";
 import { agrees, meets, rowIndex } from "./rows.js";
 import type { Trace } from "./simulate.js";
 
@@ -39,9 +40,11 @@ export function checkOutcome(scenario: Scenario, domain: Domain, session: Sessio
           detail = "no such booking in the final state";
           break;
         }
-        const status = String(row.status ?? "");
-        if (e.type === "booking_cancelled") passed = /cancel/i.test(status);
-        else passed = !/cancel/i.test(status) && agrees(row, withoutVenueKey(e.match, domain, service));
+        // Cancelled means the state the service's cancel tool declares (its status field and value), not a word in it.
+        const cancelled = cancelState(domain, service);
+        const isCancelled = cancelled !== undefined && valueMeets(row[cancelled.field], { op: "eq", value: cancelled.value });
+        if (e.type === "booking_cancelled") passed = isCancelled;
+        else passed = !isCancelled && agrees(row, withoutVenueKey(e.match, domain, service));
         if (e.type === "booking_created" && passed) passed = session.writes.some((w) => w.op === "insert" && w.key === ref);
         if (e.type === "booking_modified" && passed) passed = session.writes.some((w) => w.op === "update" && w.key === ref);
         if (!passed) detail = `booking ${ref} does not show it`;
@@ -95,6 +98,14 @@ export function bookingTable(domain: Domain, service: { booking?: { create: stri
   return (tool?.run as { table?: string } | undefined)?.table;
 }
 
+/** The field and value the service's cancel tool sets (its run's status_field and value, defaults status/cancelled). */
+export function cancelState(domain: Domain, service: { booking?: { cancel?: string } } | undefined): { field: string; value: string } | undefined {
+  const name = service?.booking?.cancel;
+  const run = name ? domain.pack.tools.find((t) => t.function.name === name)?.run : undefined;
+  if (run?.op !== "cancel") return undefined;
+  return { field: run.status_field ?? "status", value: run.value ?? "cancelled" };
+}
+
 /** The expectation's venue key names the venue, not the booking: leave it out of the row comparison. */
 function withoutVenueKey(match: Record<string, unknown> | undefined, domain: Domain, service: { table?: string } | undefined): Record<string, unknown> | undefined {
   if (!match || !service?.table) return match;
@@ -108,13 +119,23 @@ function bookedRows(session: Session, domain: Domain, serviceName: string | unde
   const table = bookingTable(domain, service, "booking_created");
   if (!table || !service?.table) return [];
   const index = rowIndex(domain, service.table);
+  const venueField = refField(domain, service.booking?.create);
   const out: Row[] = [];
   for (const w of session.writes) {
     if (w.table !== table || w.op !== "insert" || !w.row) continue;
-    // The venue behind the booking, so "a cheap hotel in the north" is checked on the hotel.
-    const ref = Object.entries(w.row).find(([k]) => k.endsWith("_id"))?.[1];
+    // The venue behind the booking, so "a cheap hotel in the north" is checked on the hotel:
+    // the field the create tool fills from its `ref` argument.
+    const ref = venueField ? w.row[venueField] : undefined;
     const venue = index.get(String(ref));
     if (venue) out.push(venue);
   }
   return out;
+}
+
+/** The field of a created row that holds the referenced venue's key: the `set` field filled from `ref.arg`. */
+function refField(domain: Domain, create: string | undefined): string | undefined {
+  const run = create ? domain.pack.tools.find((t) => t.function.name === create)?.run : undefined;
+  if (run?.op !== "create" || !run.ref) return undefined;
+  const arg = run.ref.arg;
+  return Object.entries(run.set).find(([, src]) => "arg" in src && src.arg === arg)?.[0];
 }

@@ -1,19 +1,13 @@
+import type { OfflineSpec } from "@chatmill/schema";
 import type { Domain, Row } from "../contract.js";
 import { money, type Lang } from "../phrases/describe.js";
 import { displayName, imageOf, nameOf, priceOf } from "./rows.js";
 
-interface Display {
-  title?: string;
-  id?: string;
-  price?: string;
-  image?: string;
-  details?: string[];
-}
+type Display = NonNullable<OfflineSpec["display"]>[string];
 
 /** How the pack wants a table's rows shown (offline.display), with sensible fallbacks. */
 export function displayOf(domain: Domain, table: string | undefined): Display {
-  const all = domain.offline.display as Record<string, Display> | undefined;
-  return (table && all?.[table]) || {};
+  return (table && domain.offline.display?.[table]) || {};
 }
 
 export interface Shown {
@@ -30,7 +24,7 @@ export interface Shown {
 
 /** The facts of one row a person cares about: title, id, price, a few details, the image link. */
 export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opts: { image?: boolean; details?: number } = {}): string {
-  const title = displayName((d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? "this one");
+  const title = displayName(nameOf(row, d.title) ?? "this one");
   const id = d.id ? row[d.id] : row.id;
   // A pack that lists what to show decides whether a price is among it.
   const price = d.price ? row[d.price] : d.details ? undefined : priceOf(row);

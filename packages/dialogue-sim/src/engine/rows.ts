@@ -1,4 +1,4 @@
-import type { Constraint } from "../contract.js";
+import { valueMeets } from "@chatmill/domains";
 import type { Domain, Row } from "../contract.js";
 
 /**
@@ -17,14 +17,8 @@ export function rowsOf(data: unknown): Row[] {
   return [obj];
 }
 
-const NAME_FIELDS = ["name", "title", "hostname", "trainID", "train_id", "department", "id"];
-export function nameOf(row: Row): string | undefined {
-  for (const f of NAME_FIELDS) {
-    const v = row[f];
-    if (typeof v === "string" && v.trim() !== "") return v;
-  }
-  return undefined;
-}
+/** What a row is called: the domain's one name lookup (a table's declared title first). */
+export { nameOf } from "@chatmill/domains";
 
 /**
  * A name as an assistant writes it: scenario-gen's display, so the goal text and the dialogue
@@ -47,46 +41,15 @@ export function imageOf(row: Row): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-const num = (v: unknown): number | undefined =>
-  typeof v === "number" ? v : typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : undefined;
-const same = (a: unknown, b: unknown): boolean => {
-  const x = num(a);
-  const y = num(b);
-  if (x !== undefined && y !== undefined) return x === y;
-  return String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
-};
-
-/** Whether a row meets one goal constraint (array fields: any element; strings case-insensitive). */
-export function meets(row: Row, c: Constraint): boolean {
-  const v = row[c.field];
-  if (v === undefined) return false;
-  const any = (pred: (x: unknown) => boolean) => (Array.isArray(v) ? v.some(pred) : pred(v));
-  switch (c.op) {
-    case "eq":
-      return any((x) => same(x, c.value));
-    case "ne":
-      return !any((x) => same(x, c.value));
-    case "contains":
-      return Array.isArray(v) ? v.some((x) => same(x, c.value)) : String(v).toLowerCase().includes(String(c.value).toLowerCase());
-    case "in":
-      return Array.isArray(c.value) && c.value.some((t: unknown) => any((x) => same(x, t)));
-    case "exists":
-      return v !== null && v !== "";
-    default: {
-      const a = num(Array.isArray(v) ? v[0] : v);
-      const b = num(c.value);
-      if (a === undefined || b === undefined) return false;
-      return c.op === "lt" ? a < b : c.op === "lte" ? a <= b : c.op === "gt" ? a > b : a >= b;
-    }
-  }
-}
+/** Whether a row meets one goal constraint: the domain's one matcher, as a tool's filter judges it. */
+export { meetsConstraint as meets } from "@chatmill/domains";
 
 /** Whether a row's fields agree with an expectation's `match` (only fields the row has). */
 export function agrees(row: Row, match: Record<string, unknown> | undefined): boolean {
   if (!match) return true;
   for (const [k, v] of Object.entries(match)) {
     if (!(k in row)) continue;
-    if (!same(row[k], v)) return false;
+    if (!valueMeets(row[k], { op: "eq", value: v })) return false;
   }
   return true;
 }

@@ -76,7 +76,7 @@ export class OfflineDialogue {
     const persona = scenario.persona;
     this.lang = langOf(persona.language);
     // Prices in tool results are in the catalog's currency, whatever the persona's own.
-    this.currency = typeof domain.offline.currency === "string" ? domain.offline.currency : typeof domain.offline.currency_symbol === "string" ? domain.offline.currency_symbol : domain.persona.budget?.currency ?? "USD";
+    this.currency = domain.offline.currency ?? domain.offline.currency_symbol ?? domain.persona.budget?.currency ?? "USD";
     const at = new Date(scenario.time.at.length <= 16 ? `${scenario.time.at}:00Z` : scenario.time.at);
     const weekday = Number.isNaN(at.getTime()) ? "Saturday" : cap(WEEKDAYS[at.getUTCDay()]!);
     this.voice = new Voice(persona, this.lang, rng.fork("voice"), {
@@ -99,7 +99,7 @@ export class OfflineDialogue {
 
   run(): void {
     const system = this.domain.offline.system_prompt;
-    if (typeof system === "string" && system) this.messages.push({ role: "system", content: system });
+    if (system) this.messages.push({ role: "system", content: system });
     const tasks = this.tasks();
     this.setupBookings();
     const r = this.rng.fork("flow");
@@ -284,8 +284,7 @@ export class OfflineDialogue {
   }
 
   private thingTemplate(task: Task): string {
-    const nouns = this.domain.offline.nouns as Record<string, string[]> | undefined;
-    const own = nouns?.[task.service.name];
+    const own = this.domain.offline.nouns?.[task.service.name];
     if (own && own.length > 0) return this.rng.pick(own);
     const item = this.domain.offline.item_noun;
     const cat = task.constraints.find((c) => c.field === "category" || c.field === "type" || c.field === "food");
@@ -305,13 +304,14 @@ export class OfflineDialogue {
     };
     const hi: Record<string, string> = { restaurant: "रेस्टोरेंट", hotel: "होटल", train: "ट्रेन", attraction: "घूमने की जगह", taxi: "टैक्सी", hospital: "अस्पताल का विभाग", flight: "फ़्लाइट", bus: "बस" };
     const mixed: Record<string, string> = { restaurant: "[restaurant|khane ki jagah]", hotel: "[hotel|rehne ki jagah]", train: "train ticket", attraction: "[ghoomne ki jagah|koi attraction]", taxi: "[taxi|cab]", hospital: "hospital appointment", flight: "flight", bus: "bus" };
-    if (cat && task.service.table === "items") {
+    // A catalog (a pack that names its items) is asked for by the item's category ("some tees").
+    if (cat && item && task.service.table) {
       const v = String(cat.value).toLowerCase();
       return this.lang === "hi" ? `${v}` : this.lang === "mixed" ? `[kuch|koi] ${v}` : `[some|a few|] ${v}`;
     }
     const bank = this.lang === "hi" ? hi : this.lang === "mixed" ? mixed : en;
     if (bank[task.service.name]) return bank[task.service.name]!;
-    if (Array.isArray(item) && item.length > 0) return this.lang === "en" ? `[${(item as string[]).map((w) => `${/^[aeiou]/i.test(w) ? "an" : "a"} ${w}`).join("|")}]` : String(item[0]);
+    if (item) return this.lang === "en" ? `[${item.map((w) => `${/^[aeiou]/i.test(w) ? "an" : "a"} ${w}`).join("|")}]` : item[0]!;
     return this.lang === "hi" ? "कुछ" : this.lang === "mixed" ? "kuch" : "something";
   }
 
@@ -406,7 +406,7 @@ export class OfflineDialogue {
     for (const row of rows) {
       const k = row[key] ?? row.id;
       if (k === undefined) continue;
-      const name = displayName((d.title && typeof row[d.title] === "string" ? (row[d.title] as string) : nameOf(row)) ?? String(k));
+      const name = displayName(nameOf(row, d.title) ?? String(k));
       const img = d.image ? row[d.image] : row.image;
       const s: Shown = { key: String(k), name, row: this.full(table, row), seen: row, table, callId, ...(typeof img === "string" && img ? { image: img } : {}) };
       this.shown.set(`${table}\u0000${s.key}`, s);
@@ -567,12 +567,14 @@ export class OfflineDialogue {
     const item = this.rng.pick(top);
     const options: Array<() => boolean> = [];
     const get = this.tools.find(["get"], table)[0];
-    const reviews = this.tools.all.find((t) => t.op === "search" && t.ref?.table === table && t.table !== table);
+    // A lookup the pack declares to be about this table: reviews of an item, logs of a host.
+    const about = this.tools.withRole("lookup").find((t) => t.about === table && (t.ref || t.keyArg));
+    const aboutFormat = about?.table ? displayOf(this.domain, about.table).format : undefined;
     const avail = this.tools.find(["availability"]).find((t) => (t.run.item_table as string | undefined) === table);
     const compare = this.tools.find(["compare"], table)[0];
     const ops = this.tools.find(["command"]).length > 0;
     if (get?.keyArg) options.push(() => this.detail(get, item, ops ? "status" : "details"));
-    if (reviews?.ref) options.push(() => this.detail(reviews, item, /log/i.test(reviews.name) ? "logs" : "reviews"));
+    if (about) options.push(() => this.detail(about, item, aboutFormat === "log" ? "logs" : aboutFormat === "reviews" ? "reviews" : "details"));
     if (ops) options.push(() => this.runCommand(task, item));
     if (avail?.keyArg) options.push(() => this.detail(avail, item, "availability"));
     if (compare?.keyArg && top.length >= 2) options.push(() => this.compare(compare, top));
@@ -638,7 +640,7 @@ export class OfflineDialogue {
     }
     const rows = rowsOf(done.res.data);
     const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.seen, b.seen];
-    const lines = compareText(pair[0]!, pair[1]!, this.lang);
+    const lines = compareText(pair[0]!, pair[1]!, this.lang, tool.table ? this.domain.titleOf(tool.table) : undefined);
     this.assistantSay(joinSentences([this.voice.assistant("compare", { lines }), this.voice.offer(0.6)], this.lang), "compare", undefined, [a, b]);
     return true;
   }
@@ -772,12 +774,12 @@ export class OfflineDialogue {
     const r = this.rng;
     const table = task.table ?? task.service.table;
     const get = table ? this.tools.find(["get", "list", "search"], table)[0] : undefined;
-    const topic = (this.scenario.category ?? task.service.name).replace(/_/g, " ");
+    const topic = this.scenario.category ? this.domain.labelOf(this.scenario.category) : task.service.name.replace(/_/g, " ");
     const rowsHere = table ? this.domain.table(table) : [];
     const wanted = rowsHere.filter((row) => task.constraints.every((c) => meets(row, c)));
     const picked = wanted.length > 0 ? r.pick(wanted) : rowsHere.length > 0 ? r.pick(rowsHere) : undefined;
     // A row with no tool of its own (a service on a host) is reached through the row it belongs to.
-    const via = picked && table && !get ? this.owner(picked) : undefined;
+    const via = picked && table && !get ? this.owner(picked, table) : undefined;
     if (via || (get && table)) {
       const useTable = via ? via.table : table!;
       const tool = via ? via.tool : get!;
@@ -805,7 +807,7 @@ export class OfflineDialogue {
     // Nothing to look up: a question answered from knowledge, with the pack's "no tool" call if it has one.
     const en = ["[how does|can you explain how] {topic} [works|work]?", "[what's the deal with|quick question about] {topic}?", "[I'm trying to understand|explain] {topic}[, please|]"];
     this.userSay(this.lang === "en" ? sayLocal(en, r, { topic }) : this.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`, "clarify", "clarification");
-    const none = typeof this.domain.offline.no_tool === "string" ? this.tools.byName(this.domain.offline.no_tool) : undefined;
+    const none = this.tools.withRole("none")[0];
     if (none) this.callWithRecovery({ name: none.name, arguments: { reason: `explaining ${topic}` } }, "inform");
     const answer = this.lang === "en"
       ? sayLocal(["[Good question|Sure]! In short: {topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]"], r, { topic })
@@ -817,12 +819,14 @@ export class OfflineDialogue {
   }
 
   /** The row a row belongs to (a service's host), when that table has a get tool. */
-  private owner(row: Row): { table: string; row: Row; tool: ToolInfo } | undefined {
-    for (const [k, v] of Object.entries(row)) {
-      if (!k.endsWith("_id") || v == null) continue;
-      for (const tool of this.tools.find(["get"])) {
-        if (!tool.table) continue;
-        const hit = rowIndex(this.domain, tool.table).get(String(v));
+  private owner(row: Row, table: string): { table: string; row: Row; tool: ToolInfo } | undefined {
+    // A get tool that includes this table's rows declares the link: `include: [{table, field}]`, field holding the owner's key.
+    for (const tool of this.tools.find(["get"])) {
+      if (!tool.table) continue;
+      for (const inc of (tool.run.include as Array<{ table: string; field: string }> | undefined) ?? []) {
+        if (inc.table !== table) continue;
+        const v = row[inc.field];
+        const hit = v == null ? undefined : rowIndex(this.domain, tool.table).get(String(v));
         if (hit) return { table: tool.table, row: hit, tool };
       }
     }
@@ -836,14 +840,8 @@ export class OfflineDialogue {
     const cat = this.scenario.category;
     const svc = Array.isArray(host.row.services) ? (host.row.services as Array<{ name?: string; status?: string }>) : [];
     const broken = service ?? svc.find((s) => s.status && s.status !== "running")?.name ?? svc[0]?.name ?? "nginx";
-    const byCat: Array<[RegExp, string[]]> = [
-      [/disk/, ["df -h", "df -h /"]],
-      [/perform|resource/, ["uptime", "top -bn1", "free -m"]],
-      [/service_failure|incident/, ["systemctl --failed", `systemctl status ${broken}`]],
-      [/restart|change/, [`systemctl restart ${broken}`]],
-      [/connect/, ["ip -br a", "hostname -I"]],
-    ];
-    const cands = byCat.find(([re]) => re.test(cat))?.[1] ?? ["uptime", "df -h", "free -m"];
+    // The commands the pack declares for the category; {{service}} is the service in question.
+    const cands = (this.domain.category(cat)?.commands ?? []).map((c) => c.replaceAll("{{service}}", broken));
     const patterns = ((tool.run.commands as Array<{ pattern: string }>) ?? []).map((c) => new RegExp(c.pattern));
     const cmd = this.rng.shuffle(cands).find((c) => patterns.some((p) => p.test(c)));
     const hostArg = tool.keyArg;
@@ -889,8 +887,9 @@ export class OfflineDialogue {
     this.trace.escalated = true;
     this.emotion = this.rng.pick(["frustrated", "impatient", "annoyed"]);
     this.userSay(this.voice.user("escalate", {}, { emotion: this.emotion, last: true }), "escalate");
-    const tool = this.tools.all.find((t) => /escalat|transfer|handoff|human/.test(t.name));
-    if (tool) this.exec({ name: tool.name, arguments: {} }, null, "escalate");
+    // The pack's declared hand-off tool, when it has one; never a tool guessed from its name.
+    const tool = this.tools.withRole("handoff")[0];
+    if (tool) this.exec({ name: tool.name, arguments: handoffArgs(tool, this.scenario) }, null, "escalate");
     this.assistantSay(this.voice.assistant("escalate"), "escalate");
   }
 
@@ -914,6 +913,13 @@ function capFirst(s: string): string {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Arguments for a hand-off: each required text argument gets what the user wanted, so a person can take over. */
+function handoffArgs(tool: ToolInfo, scenario: Scenario): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const r of tool.required) if (tool.properties[r]?.type === "string") args[r] = `The user asked for a person. Their goal: ${scenario.goal.text}`;
+  return args;
 }
 
 function humanField(f: string): string {

@@ -11,6 +11,10 @@ export interface Filter {
 /** One of the pack's tools, read from its declarative `run` spec: what it does and to which table. */
 export interface ToolInfo {
   name: string;
+  /** The declared role (lookup, search, act, handoff, think, none). */
+  role: string;
+  /** For a lookup whose rows describe rows of another table (reviews of an item): that table. */
+  about?: string;
   op: string;
   table?: string;
   run: Run;
@@ -50,6 +54,8 @@ export class ToolIndex {
       const refSpec = run.ref as { arg?: string; table?: string } | undefined;
       const info: ToolInfo = {
         name: t.function.name,
+        role: t.role,
+        ...(t.about !== undefined ? { about: t.about } : {}),
         op: run.op,
         filters,
         run,
@@ -66,6 +72,11 @@ export class ToolIndex {
 
   byName(name: string): ToolInfo | undefined {
     return this.all.find((t) => t.name === name);
+  }
+
+  /** The tools the pack declares with this role, in pack order. */
+  withRole(role: string): ToolInfo[] {
+    return this.all.filter((t) => t.role === role);
   }
 
   /** Tools of these operations over a table, best first (more filters first for searches). */

@@ -78,7 +78,7 @@ export function userSystemPrompt(h: HiddenGoal): string {
 
 /** The assistant's system prompt: the pack's own, plus what every assistant in chatmill data does. */
 export function assistantSystemPrompt(domain: Domain): string {
-  const own = typeof domain.offline.system_prompt === "string" ? domain.offline.system_prompt : `You are a helpful assistant for ${domain.name}.`;
+  const own = domain.offline.system_prompt ?? `You are a helpful assistant for ${domain.name}.`;
   return [
     own,
     "Use the tools to look things up and to act; base every name, price, time, id and reference you give on a tool result from this conversation.",

@@ -35,13 +35,14 @@ export class ShownRows {
       return;
     }
     const keyField = this.domain.keyOf(table);
+    const title = this.domain.titleOf(table);
     for (const row of rowsOf(data)) {
       const key = row[keyField];
       if (key === undefined || key === null) continue;
       const id = `${table}\u0000${String(key)}`;
       if (this.seen.has(id)) continue;
       this.seen.add(id);
-      const name = nameOf(row);
+      const name = nameOf(row, title);
       const image = imageOf(row);
       this.rows.push({ table, key: String(key), row, callId, ...(name && name !== String(key) ? { name } : {}), ...(image ? { image } : {}) });
     }

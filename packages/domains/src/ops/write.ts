@@ -35,7 +35,8 @@ function evaluate(src: ValueSource, args: Record<string, unknown>, ref: Row | un
 
 /** A booking reference like MultiWOZ's: prefix and 8 base-36 characters, from the state and the call. */
 function newId(ctx: OpContext, table: string, prefix: string, taken: (id: string) => boolean): string {
-  const seed = canonicalJson({ domain: ctx.domain.name, table, state: ctx.state.digest(), args: ctx.args });
+  // The table by its position, so a renamed pack makes the same references.
+  const seed = canonicalJson({ domain: ctx.domain.name, table: ctx.domain.tableIndex(table), state: ctx.state.digest(), args: ctx.args });
   for (let i = 0; ; i++) {
     const h = sha256Hex(`${seed}\u0000${i}`);
     const id = `${prefix}${BigInt(`0x${h.slice(0, 12)}`).toString(36).toUpperCase().padStart(8, "0").slice(-8)}`;

@@ -1,5 +1,5 @@
 import type { Domain, Row } from "@chatmill/domains";
-import type { DomainPack } from "@chatmill/schema";
+import type { CategoryTask, DomainPack } from "@chatmill/schema";
 
 /**
  * A small Domain that follows the contract, for unit tests of the generic parts
@@ -29,6 +29,16 @@ export function tinyDomain(): Domain {
     { type: "function" as const, function: { name: "book_cafe", parameters: { type: "object", properties: { cafe_id: { type: "string" }, day: { type: "string" }, time: { type: "string" }, people: { type: "integer" } } } } },
     { type: "function" as const, function: { name: "book_cab", parameters: { type: "object", properties: { departure: { type: "string" }, destination: { type: "string" }, leave_at: { type: "string" } } } } },
   ];
+  const categories: Record<string, CategoryTask> = {
+    cafe_reservation: "create",
+    cafe_cancellation: "cancel",
+    menu_inquiry: "info",
+    ride_booking: "create",
+    fare_inquiry: "info",
+    product_search: "info",
+    complaint: "issue",
+    general_inquiry: "info",
+  };
   return {
     name: "tiny",
     pack: { name: "tiny" } as unknown as DomainPack,
@@ -42,6 +52,7 @@ export function tinyDomain(): Domain {
     tools,
     table: (name) => tables[name]?.rows ?? [],
     keyOf: (name) => tables[name]?.key ?? "id",
+    titleOf: () => undefined,
     persona: {
       preferences: [
         { key: "cuisines", values: ["italian", "thai", "greek"], pick: [1, 2] },
@@ -51,5 +62,10 @@ export function tinyDomain(): Domain {
       budget: { currency: "GBP", byIncome: { low: [10, 30], lower_middle: [20, 50], middle: [30, 80], upper_middle: [50, 150], high: [100, 400] } },
     },
     offline: { combinations: [["cafe", "cab"], ["shop", "cab"], ["cafe", "shop", "cab"]], city: "Testville" },
+    category: (name) => (categories[name] ? { task: categories[name] } : undefined),
+    taskOf: (name) => categories[name],
+    labelOf: (name) => name.replace(/_/g, " "),
+    roleOf: () => undefined,
+    toolsWithRole: () => [],
   };
 }

@@ -1,0 +1,57 @@
+import type { DomainPack } from "@chatmill/schema";
+
+export interface Renames {
+  tools?: Record<string, string>;
+  tables?: Record<string, string>;
+  categories?: Record<string, string>;
+}
+
+/**
+ * A copy of a pack with tools, tables and categories renamed everywhere the pack format
+ * refers to them (tool names and booking tools; table keys, `run` tables, includes, command
+ * tables, declared changes, `about`, persona pools, display; categories and their tasks).
+ * A renamed category keeps what a person calls it: its label is set to the old one's.
+ * Descriptions are prose and stay as they are. Data files are not touched (rows hold no
+ * table, tool or category names). The renaming test uses this to show that no behaviour
+ * depends on a name; a user can use it to give a pack's names a prefix.
+ */
+export function renamePack(pack: DomainPack, renames: Renames): DomainPack {
+  const p = structuredClone(pack) as DomainPack;
+  const tool = (n: string): string => renames.tools?.[n] ?? n;
+  const table = (n: string): string => renames.tables?.[n] ?? n;
+  const category = (n: string): string => renames.categories?.[n] ?? n;
+  const keys = <T>(rec: Record<string, T>, f: (k: string) => string): Record<string, T> => Object.fromEntries(Object.entries(rec).map(([k, v]) => [f(k), v]));
+
+  p.database.tables = keys(p.database.tables, table);
+  for (const s of p.services) {
+    if (s.table !== undefined) s.table = table(s.table);
+    s.categories = s.categories.map(category);
+    if (s.booking) {
+      s.booking.create = tool(s.booking.create);
+      if (s.booking.modify !== undefined) s.booking.modify = tool(s.booking.modify);
+      if (s.booking.cancel !== undefined) s.booking.cancel = tool(s.booking.cancel);
+    }
+  }
+  p.general_categories = p.general_categories.map(category);
+  p.categories = Object.fromEntries(
+    Object.entries(p.categories).map(([name, spec]) => [category(name), { ...spec, label: spec.label ?? name.replace(/_/g, " ") }]),
+  );
+  for (const t of p.tools) {
+    t.function.name = tool(t.function.name);
+    if (t.about !== undefined) t.about = table(t.about);
+    for (const c of t.changes ?? []) c.table = table(c.table);
+    const run = t.run as Record<string, unknown>;
+    if (typeof run.table === "string") run.table = table(run.table);
+    if (typeof run.item_table === "string") run.item_table = table(run.item_table);
+    const ref = run.ref as { table?: string } | undefined;
+    if (ref?.table !== undefined) ref.table = table(ref.table);
+    for (const inc of (run.include as Array<{ table: string }> | undefined) ?? []) inc.table = table(inc.table);
+    for (const rule of (run.commands as Array<{ each?: { table: string }; effects?: Array<{ table: string }> }> | undefined) ?? []) {
+      if (rule.each) rule.each.table = table(rule.each.table);
+      for (const e of rule.effects ?? []) e.table = table(e.table);
+    }
+  }
+  for (const pref of p.persona?.preferences ?? []) if (pref.from) pref.from.table = table(pref.from.table);
+  if (p.offline?.display) p.offline.display = keys(p.offline.display, table);
+  return p;
+}

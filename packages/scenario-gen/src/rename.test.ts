@@ -1,0 +1,51 @@
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtinDomains, loadDomain, loadPackFile, renamePack, type LoadedDomain } from "@chatmill/domains";
+import { Rng } from "@chatmill/kit";
+import { makePersona, personaId } from "@chatmill/persona-sample";
+import { describe, expect, it } from "vitest";
+import { ScenarioMaker } from "./scenario.js";
+
+// Issue #16's renaming test for the generator: what a scenario asks for must come from what
+// the pack declares, never from what its tools, tables and categories are called.
+
+function renamed(original: LoadedDomain): { domain: LoadedDomain; back: Record<string, string> } {
+  const opaque = (prefix: string, names: string[]) => Object.fromEntries(names.map((n, i) => [n, `${prefix}${i}q`]));
+  const renames = {
+    tools: opaque("zzTool", original.pack.tools.map((t) => t.function.name)),
+    tables: opaque("zzTable", Object.keys(original.pack.database.tables)),
+    categories: opaque("zzCat", Object.keys(original.pack.categories)),
+  };
+  const dir = mkdtempSync(join(tmpdir(), `chatmill-renamed-${original.name}-`));
+  symlinkSync(join(original.dir, "data"), join(dir, "data"));
+  writeFileSync(join(dir, "pack.json"), JSON.stringify(renamePack(original.pack, renames)));
+  const back: Record<string, string> = {};
+  for (const m of Object.values(renames)) for (const [from, to] of Object.entries(m)) back[to] = from;
+  return { domain: loadPackFile(join(dir, "pack.json")), back };
+}
+
+const mapBack = (value: unknown, back: Record<string, string>): unknown =>
+  typeof value === "string" ? back[value] ?? value
+  : Array.isArray(value) ? value.map((v) => mapBack(v, back))
+  : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapBack(v, back)]))
+  : value;
+
+describe.each([...builtinDomains])("renaming every tool, table and category of %s", (name) => {
+  it("gives the same scenarios apart from the names", () => {
+    const original = loadDomain(name);
+    const { domain, back } = renamed(original);
+    const seed = 9;
+    const a = new ScenarioMaker({ seed, domain: original });
+    const b = new ScenarioMaker({ seed, domain });
+    const categories = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      const persona = makePersona(i, Rng.for(seed, personaId(seed, i, name)), { seed, domain: original });
+      const x = a.make(persona, Rng.for(seed, persona.id, "scenario", "0"), 0);
+      const y = b.make(persona, Rng.for(seed, persona.id, "scenario", "0"), 0);
+      categories.add(x.category);
+      expect(mapBack(y, back), x.id).toEqual(x);
+    }
+    expect(categories.size).toBeGreaterThan(5);
+  });
+});
