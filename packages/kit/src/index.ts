@@ -17,6 +17,6 @@ export { IdSet } from "./id-set.js";
 export type { BadLine, InputSource, ReadOptions } from "./read-ndjson.js";
 export { Rng } from "./rng.js";
 export { runCli } from "./run-cli.js";
-export type { LoadTransform, Transform } from "./run-cli.js";
+export type { LoadTransform, SyncTransform, Transform } from "./run-cli.js";
 export { NdjsonWriter, RawLine } from "./write-ndjson.js";
 export { readPackageVersion } from "./version.js";
