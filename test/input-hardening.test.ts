@@ -86,6 +86,28 @@ describe("a record nested too deep is refused by line; the 199 others come out",
     }, 120_000);
   }
 
+  it("chatmill-import refuses a record nested too deep inside a JSON array document too", async () => {
+    const chat = (i: number, extra = "") => `{"messages":[{"role":"user","content":"q${i}"},{"role":"assistant","content":"a${i}"}]${extra}}`;
+    const doc = join(dir, "deep-document.json");
+    writeFileSync(doc, `[\n${chat(0)},\n${chat(1, `,"x":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`)},\n${chat(2)}\n]\n`);
+    const r = await runTool(bin("chatmill-import", "import"), [doc], "");
+    expect(r.code, r.stderr).toBe(3);
+    expect(outLines(r.stdout)).toHaveLength(2);
+    expect(r.stderr).toContain("line 3: element 1 is nested more than 512 levels deep");
+    expect(r.stderr).toMatch(/dropped 1 \(too_deep: 1\)/);
+  });
+
+  it("mix and chatmill-import take --max-depth too", async () => {
+    const file = join(dir, "depth.ndjson");
+    writeFileSync(file, '{"id":"a","messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"yo","x":[[1]]}]}\n');
+    for (const [tool, pkg] of [["mix", "mix"], ["chatmill-import", "import"]] as const) {
+      expect((await runTool(bin(tool, pkg), ["--max-depth", "5", file], "")).code).toBe(0); // 5 levels deep
+      const r = await runTool(bin(tool, pkg), ["--max-depth", "4", file], "");
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain("line 1: nested more than 4 levels deep");
+    }
+  });
+
   it("--max-depth moves the limit", async () => {
     const line = JSON.stringify({ id: "p", style: "casual", language: "en", extra: { a: { b: {} } } });
     expect((await runTool(bin("validate"), ["--max-depth", "4"], `${line}\n`)).code).toBe(0);
