@@ -97,7 +97,7 @@ describe("dialogue-sim (built, through real pipes)", () => {
     const r = await run(sim, [], input);
     expect(r.code).toBe(3);
     expect(lines(r.stdout)).toHaveLength(1);
-    expect(r.stderr).toContain("line 2: invalid JSON");
+    expect(r.stderr).toContain("dialogue-sim: line 2: invalid JSON");
     expect(r.stderr).toContain("line 3: /");
     expect(r.stderr).toMatch(/line 4: .*neither a Scenario/);
   });

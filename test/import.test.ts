@@ -56,7 +56,7 @@ describe("chatmill-import (spawned)", () => {
     const r = run([], `${chatLines}\nnot json\n`);
     expect(r.code).toBe(3);
     expect(r.lines).toHaveLength(2);
-    expect(r.err).toMatch(/line 2: \/messages\/1\/role: unknown speaker 'wizard'/);
+    expect(r.err).toMatch(/chatmill-import: line 2: \/messages\/1\/role: unknown speaker 'wizard'/);
     expect(r.err).toMatch(/line 4: invalid JSON/);
   });
 

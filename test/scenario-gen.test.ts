@@ -72,7 +72,7 @@ describe("scenario-gen", () => {
     expect(bad.code).toBe(3);
     expect(bad.lines).toHaveLength(1);
     expect(bad.err).toMatch(/line 2/);
-    expect(bad.err).toMatch(/line 3: \/style: not a Persona/);
+    expect(bad.err).toMatch(/scenario-gen: line 3: \/style: not a Persona/);
     expect(bad.err).toMatch(/line 4: \/domain: the persona names no domain; pass --domain/);
     const dead = join(tmp, "dead.ndjson");
     const skip = run(SG, ["--on-error", "skip", "--errors", dead, "-q"], input);

@@ -25,7 +25,7 @@ MultiWOZ has no calls; tool-annotate can infer them from 'state'. With --schema,
 services' intents become the dialogue's tools; without it, SGD tools are described
 from the calls seen.
 
-A record that does not fit is reported as 'FILE: line N: /json/path: what is wrong'.
+A record that does not fit is reported as 'chatmill-import: FILE: line N: /json/path: what is wrong'.
 The command is chatmill-import, not import, which would clash with ImageMagick's.`,
   options: [
     {

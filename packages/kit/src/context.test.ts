@@ -22,10 +22,10 @@ describe("Context", () => {
 
   it("reports on the log in fail mode and caps the number of lines", () => {
     const lines: string[] = [];
-    const ctx = new Context({ log: (l) => lines.push(l) });
+    const ctx = new Context({ tool: "validate", log: (l) => lines.push(l) });
     for (let i = 0; i < 30; i++) ctx.reject({ ...rec, line: i + 1 }, "nope");
     expect(lines).toHaveLength(21);
-    expect(lines[0]).toBe("line 1: nope");
+    expect(lines[0]).toBe("validate: line 1: nope");
     expect(lines[20]).toMatch(/--errors FILE/);
   });
 
@@ -36,8 +36,9 @@ describe("Context", () => {
     expect(lines).toEqual([]);
   });
 
-  it("formats file sources and paths", () => {
-    expect(formatIssue({ source: "a.ndjson", line: 3, reason: "must be string", path: "/x/0" })).toBe("a.ndjson: line 3: /x/0: must be string");
-    expect(formatIssue({ source: "stdin", line: 3, reason: "bad", path: "" })).toBe("line 3: /: bad");
+  it("formats file sources and paths, after the tool's name", () => {
+    expect(formatIssue("mix", { source: "a.ndjson", line: 3, reason: "must be string", path: "/x/0" })).toBe("mix: a.ndjson: line 3: /x/0: must be string");
+    expect(formatIssue("validate", { source: "stdin", line: 3, reason: "bad", path: "" })).toBe("validate: line 3: /: bad");
+    expect(formatIssue("to-sft", { source: "stdin", line: 7, reason: "no messages" })).toBe("to-sft: line 7: no messages");
   });
 });

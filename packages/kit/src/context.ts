@@ -1,6 +1,7 @@
 import { Counters } from "./counters.js";
 import type { DeadLetter } from "./dead-letter.js";
 import { Rng } from "./rng.js";
+import type { Shard } from "./shard.js";
 
 export type OnError = "fail" | "skip";
 
@@ -21,6 +22,8 @@ export interface RunContext {
   readonly seed: number;
   readonly onError: OnError;
   readonly counters: Counters;
+  /** `--shard I/N`: the frame passes only this part's input records; a tool with no input generates only its part. */
+  readonly shard?: Shard | undefined;
   /** The random stream of one record (and optional purpose), from --seed and the record's id. */
   rng(id: string, ...labels: string[]): Rng;
   /** The record is bad input data: not written; reported (fail) or only counted (skip). */
@@ -41,6 +44,7 @@ export interface ContextOptions {
   version?: string;
   seed?: number;
   onError?: OnError;
+  shard?: Shard;
   /** Receives each dead-lettered record. */
   deadLetter?: (entry: DeadLetter) => void;
   /** Receives each line meant for stderr; "error" lines must be shown even with --quiet. */
@@ -60,6 +64,7 @@ export class Context implements RunContext {
   readonly seed: number;
   readonly onError: OnError;
   readonly counters = new Counters();
+  readonly shard: Shard | undefined;
   readonly issues: DeadLetter[] = [];
   bad = 0;
   failures = 0;
@@ -70,6 +75,7 @@ export class Context implements RunContext {
     this.version = opts.version ?? "0.0.0";
     this.seed = opts.seed ?? 0;
     this.onError = opts.onError ?? "fail";
+    this.shard = opts.shard;
   }
 
   rng(id: string, ...labels: string[]): Rng {
@@ -120,7 +126,7 @@ export class Context implements RunContext {
     else if (!this.opts.log) this.issues.push(entry);
     if (this.onError === "fail" && this.opts.log) {
       this.reported += 1;
-      if (this.reported <= MAX_REPORTED) this.opts.log(formatIssue(entry), "error");
+      if (this.reported <= MAX_REPORTED) this.opts.log(formatIssue(this.tool, entry), "error");
       else if (this.reported === MAX_REPORTED + 1) {
         this.opts.log(`${this.tool}: further errors are not shown; write them all with --errors FILE`, "error");
       }
@@ -128,8 +134,12 @@ export class Context implements RunContext {
   }
 }
 
-export function formatIssue(e: Pick<DeadLetter, "source" | "line" | "reason" | "path">): string {
-  const where = e.source === "stdin" ? `line ${e.line}` : `${e.source}: line ${e.line}`;
+/**
+ * One bad record as a stderr line. It starts with the tool's name, so in a pipeline
+ * (`scenario-gen | dialogue-sim | validate`) the user sees which stage said it.
+ */
+export function formatIssue(tool: string, e: Pick<DeadLetter, "source" | "line" | "reason" | "path">): string {
+  const where = e.source === "stdin" ? `${tool}: line ${e.line}` : `${tool}: ${e.source}: line ${e.line}`;
   return e.path !== undefined ? `${where}: ${e.path || "/"}: ${e.reason}` : `${where}: ${e.reason}`;
 }
 

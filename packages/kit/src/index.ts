@@ -6,7 +6,7 @@ export { Counters } from "./counters.js";
 export { DeadLetterFile } from "./dead-letter.js";
 export type { DeadLetter } from "./dead-letter.js";
 export { RecordError, UsageError, errorMessage } from "./errors.js";
-export { ExitCode, exitCodeHelp } from "./exit-codes.js";
+export { ConfigError, ExitCode, exitCodeHelp } from "./exit-codes.js";
 export { fmix32, hash128, hashString, sha256Hex, stableId } from "./hash.js";
 export { fromValues } from "./input-record.js";
 export type { InputRecord } from "./input-record.js";
@@ -16,6 +16,8 @@ export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES, deeperThan, fileSource, isBa
 export { IdSet } from "./id-set.js";
 export type { BadLine, InputSource, ReadOptions } from "./read-ndjson.js";
 export { Rng } from "./rng.js";
+export { ownsItem, parseShard } from "./shard.js";
+export type { Shard } from "./shard.js";
 export { runCli } from "./run-cli.js";
 export type { LoadTransform, SyncTransform, Transform } from "./run-cli.js";
 export { NdjsonWriter, RawLine } from "./write-ndjson.js";

@@ -1,8 +1,9 @@
 import { formatHelp, parseToolArgs, type ParsedArgs, type ToolSpec } from "./args.js";
 import type { RunContext } from "./context.js";
 import { UsageError, errorMessage } from "./errors.js";
-import { ExitCode } from "./exit-codes.js";
+import { ConfigError, ExitCode } from "./exit-codes.js";
 import type { InputRecord } from "./input-record.js";
+import { whenWritten } from "./write-ndjson.js";
 
 /** A tool's record transform: input records in, output records (objects or RawLine) out. */
 export type Transform = ((input: AsyncIterable<InputRecord>, ctx: RunContext) => AsyncIterable<unknown>) & {
@@ -55,6 +56,10 @@ export async function runCli(spec: ToolSpec, load: LoadTransform, argv = process
     return exit(await runTool(spec, args, load));
   } catch (err) {
     if (err instanceof UsageError) return usageExit(spec, err);
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${spec.name}: ${err.message}\n`);
+      return exit(ExitCode.config);
+    }
     process.stderr.write(`${spec.name}: error: ${errorMessage(err)}\n`);
     if (process.env.CHATMILL_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return exit(ExitCode.internal);
@@ -67,14 +72,8 @@ function usageExit(spec: ToolSpec, err: unknown): never {
 }
 
 function exit(code: number): never {
-  // Let pending stdout/stderr writes (pipes may be async) finish before exiting.
+  // Let pending stdout writes (pipes may be async) finish before exiting.
   process.exitCode = code;
-  const done = () => process.exit(code);
-  const out = process.stdout;
-  if (out.writableLength > 0 && !out.destroyed) {
-    out.once("drain", done);
-    out.once("error", done);
-    out.once("close", done);
-  } else setImmediate(done);
+  void whenWritten(process.stdout).then(() => process.exit(code));
   return undefined as never;
 }

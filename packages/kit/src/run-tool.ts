@@ -9,6 +9,7 @@ import { Progress } from "./progress.js";
 import { IdSet } from "./id-set.js";
 import { fileSource, isBadLine, readNdjsonBatches, stdinSource, type BadLine, type InputSource, type ReadOptions } from "./read-ndjson.js";
 import type { LoadTransform, SyncTransform } from "./run-cli.js";
+import { ownsItem, parseShard, type Shard } from "./shard.js";
 import { NdjsonWriter } from "./write-ndjson.js";
 
 /** The streaming part of the frame: inputs, transform, output, dead letters, summary; returns the exit status. */
@@ -25,6 +26,7 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
     version: spec.version,
     seed: (args.values.seed as number | undefined) ?? 0,
     onError: ((args.values["on-error"] as OnError | undefined) ?? "fail"),
+    ...(typeof args.values.shard === "string" ? { shard: parseShard(args.values.shard) } : {}),
     ...(deadLetters ? { deadLetter: (e) => deadLetters.write(e) } : {}),
     log: (line, level) => {
       if (quiet && level !== "error") return;
@@ -37,9 +39,11 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
   const transform = await load(args, ctx);
   const writer = new NdjsonWriter(process.stdout);
   if (showProgress) progress.start();
+  const others = ctx.shard ? otherShards(ctx.shard) : undefined;
   const read: ReadOptions = {
     maxLineBytes: args.values["max-line-bytes"] as number | undefined,
     maxDepth: args.values["max-depth"] as number | undefined,
+    ...(others ? { skipLine: others.skip } : {}),
   };
   const input = spec.input === "none" ? empty() : new RecordStream(sources, ctx, read, progress);
   try {
@@ -59,12 +63,30 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
   }
   ctx.counters.written = writer.written;
   if (input instanceof RecordStream && input.duplicates > 0) ctx.counters.notes.set("duplicate ids", input.duplicates);
+  if (others) ctx.counters.notes.set("lines of other shards", others.count);
   // After `| head` closed stdout, stay silent: the user asked for less output.
   if (!quiet && !writer.closed) process.stderr.write(`${ctx.counters.summary(spec.name, (Date.now() - started) / 1000)}\n`);
   if (ctx.onError === "skip") return ExitCode.ok;
   if (ctx.bad > 0) return ExitCode.badData;
   if (ctx.failures > 0) return ExitCode.failed;
   return ExitCode.ok;
+}
+
+/**
+ * `--shard I/N`: non-blank line k over all inputs belongs to part k mod N. Another part's
+ * line, good or bad, is passed over unparsed: that part processes and reports it.
+ */
+function otherShards(shard: Shard): { skip: () => boolean; count: number } {
+  let k = 0;
+  const state = {
+    count: 0,
+    skip: () => {
+      if (ownsItem(shard, k++)) return false;
+      state.count += 1;
+      return true;
+    },
+  };
+  return state;
 }
 
 /**

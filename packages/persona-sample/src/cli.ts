@@ -12,15 +12,18 @@ await runCli(spec, async (args, ctx) => {
   checkMixValues(mix, "formality", ["casual", "neutral", "formal"]);
   checkMixValues(mix, "verbosity", ["terse", "moderate", "verbose"]);
   const domainArg = args.values.domain as string | undefined;
+  const { builtinDomains, loadDomain } = await import("@chatmill/domains");
   let domain;
   if (domainArg) {
-    const { loadDomain } = await import("@chatmill/domains");
     try {
       domain = await loadDomain(domainArg);
     } catch (err) {
       throw new UsageError(`--domain ${domainArg}: ${errorMessage(err)}`);
     }
   }
+  // Without --domain, personas are spread evenly over the built-in packs, so that
+  // `persona-sample | scenario-gen` works as it is (a persona without a domain is rejected there).
+  const domains = domain ? undefined : builtinDomains.map((name) => loadDomain(name));
   let llm;
   if (args.values.engine === "openai" || typeof args.values.config === "string") {
     const { createLlm, llmEngine } = await import("@chatmill/llm");
@@ -34,6 +37,7 @@ await runCli(spec, async (args, ctx) => {
       n: args.values.count as number,
       seed: ctx.seed,
       ...(domain ? { domain } : {}),
+      ...(domains ? { domains } : {}),
       mix,
       ...(args.values.from ? { from: args.values.from as string } : {}),
       stratify: args.values.stratify as "auto" | "cluster" | "summary" | "none",

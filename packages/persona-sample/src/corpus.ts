@@ -22,13 +22,16 @@ export type Stratify = "auto" | "cluster" | "summary" | "none";
  * Reads a persona corpus: PersonaHub `{"persona": "…"}` (or `"input persona"`),
  * Synthetic-Persona-Chat `{"persona_facts": ["I love to bake cookies.", …]}`, FinePersonas
  * `{"persona", "cluster_label", "summary_label"}` (summary_label may be a JSON or Python list
- * in a string). Lines without persona text are rejected through ctx with their line number.
+ * in a string). Lines without persona text are rejected through ctx with their line number;
+ * every line read (blank lines aside) is counted in the summary's `read`.
  */
 export async function readCorpus(path: string, ctx: RunContext, maxLineBytes?: number): Promise<Corpus> {
   if (!existsSync(path) || statSync(path).isDirectory()) throw new UsageError(`--from: cannot read '${path}' (give an NDJSON persona file)`);
   const rows: CorpusRow[] = [];
   let kind: string | undefined;
   for await (const item of readNdjson(fileSource(path).open(), path, { maxLineBytes })) {
+    // The tool takes no stdin (the frame reads nothing), so the corpus is what it read.
+    ctx.counters.read += 1;
     if (isBadLine(item)) {
       ctx.reject(item, item.reason, item.kind);
       continue;

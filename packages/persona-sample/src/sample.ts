@@ -1,4 +1,5 @@
-import { mapConcurrent, type RunContext, type Transform } from "@chatmill/kit";
+import { Rng, mapConcurrent, ownsItem, type RunContext, type Transform } from "@chatmill/kit";
+import type { Domain } from "@chatmill/domains";
 import type { Llm } from "@chatmill/llm";
 import { CorpusPicker, readCorpus, type Stratify } from "./corpus.js";
 import { makePersona, personaId, type PersonaOptions } from "./persona.js";
@@ -12,6 +13,29 @@ export interface SampleOptions extends PersonaOptions {
   maxLineBytes?: number;
   /** --engine openai: the writer role reads each corpus persona's text into fields (needs `from`). */
   llm?: Llm;
+  /**
+   * Without `domain`: the packs the personas are spread over, evenly (see domainOf), so every
+   * persona names a domain and scenario-gen accepts it. Without either, personas have none.
+   */
+  domains?: readonly Domain[];
+}
+
+/**
+ * The pack of persona i when no --domain was given: each run of `domains.length` personas
+ * uses every pack once, in an order seeded by (seed, block), so the packs are used equally
+ * often and persona i stays a pure function of (seed, i).
+ */
+export function domainOf(seed: number, index: number, domains: readonly Domain[]): Domain {
+  const block = Math.floor(index / domains.length);
+  const order = new Rng(`${seed}\u0000persona-domains\u0000${block}`).shuffle([...domains.keys()]);
+  return domains[order[index % domains.length]!]!;
+}
+
+/** Persona i's id and the options it is made with (its own domain when none was given). */
+function slot(opts: SampleOptions, i: number): { id: string; opts: SampleOptions } {
+  const id = personaId(opts.seed, i, opts.domain?.name);
+  if (opts.domain || !opts.domains || opts.domains.length === 0) return { id, opts };
+  return { id, opts: { ...opts, domain: domainOf(opts.seed, i, opts.domains) } };
 }
 
 /**
@@ -24,13 +48,16 @@ export function sampleTransform(opts: SampleOptions, ctx: RunContext): Transform
     const corpus = opts.from ? await readCorpus(opts.from, ctx, opts.maxLineBytes) : undefined;
     const picker = corpus ? new CorpusPicker(corpus, opts.seed, opts.stratify) : undefined;
     if (picker && picker.by !== "none") ctx.info(`persona-sample: ${corpus!.rows.length} personas in ${picker.strataCount} ${picker.by === "cluster" ? "clusters" : "summaries"}; drawing evenly across them`);
-    ctx.expect(opts.n);
+    // --shard: this part makes personas i with i mod N = I, each the same as in one process.
+    const indices = Array.from({ length: opts.n }, (_, i) => i).filter((i) => ownsItem(ctx.shard, i));
+    ctx.expect(indices.length);
     const llm = opts.llm;
     if (!llm || !picker || !corpus) {
-      for (let i = 0; i < opts.n; i++) {
+      for (const i of indices) {
         const row = picker?.pick(i);
         const pick = row && corpus ? { dataset: corpus.dataset, ...row } : undefined;
-        yield makePersona(i, ctx.rng(personaId(opts.seed, i, opts.domain?.name)), opts, pick);
+        const one = slot(opts, i);
+        yield makePersona(i, ctx.rng(one.id), one.opts, pick);
       }
       return;
     }
@@ -39,10 +66,10 @@ export function sampleTransform(opts: SampleOptions, ctx: RunContext): Transform
     let stopped = false;
     const one = async (i: number) => {
       const row = picker.pick(i);
-      const id = personaId(opts.seed, i, opts.domain?.name);
+      const { id, opts: personaOpts } = slot(opts, i);
       try {
         const { facts, meta } = await extractFacts(llm, id, row.text);
-        const persona = makePersona(i, ctx.rng(id), opts, { dataset: corpus.dataset, ...row, extracted: toTextFacts(facts) });
+        const persona = makePersona(i, ctx.rng(id), personaOpts, { dataset: corpus.dataset, ...row, extracted: toTextFacts(facts) });
         return meta ? { ...persona, meta: { llm: meta } } : persona;
       } catch (err) {
         const failure = llmFailure(err);
@@ -56,7 +83,6 @@ export function sampleTransform(opts: SampleOptions, ctx: RunContext): Transform
       }
     };
     try {
-      const indices = Array.from({ length: opts.n }, (_, i) => i);
       for await (const p of mapConcurrent(indices, one, { concurrency: () => llm.concurrency, ordered: llm.ordered })) if (p) yield p;
     } finally {
       llm.close();
