@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { fileSource, isBadLine, readNdjson, stdinSource, type InputSource, type RunContext } from "@chatmill/kit";
+import { DEFAULT_MAX_DEPTH, deeperThan, fileSource, isBadLine, readNdjson, stdinSource, type InputSource, type RunContext } from "@chatmill/kit";
 import { JsonArrayError, splitJsonArray, type ArrayElement } from "./json-array.js";
 
 /** One item to import: an object, or an array of turns (a bare chat export). */
@@ -21,20 +21,20 @@ const PEEK_LIMIT = 1 << 20;
  * document is read whole (its text stays in memory while its elements are parsed
  * one at a time). Lines that are not JSON are rejected here with their line number.
  */
-export async function* readSources(paths: string[], ctx: RunContext, maxLineBytes?: number): AsyncGenerator<SourceItem> {
+export async function* readSources(paths: string[], ctx: RunContext, maxLineBytes?: number, maxDepth = DEFAULT_MAX_DEPTH): AsyncGenerator<SourceItem> {
   const sources: InputSource[] = paths.length === 0 ? [stdinSource()] : paths.map((p) => (p === "-" ? stdinSource() : fileSource(p)));
-  for (const src of sources) yield* readOne(src, ctx, maxLineBytes);
+  for (const src of sources) yield* readOne(src, ctx, maxLineBytes, maxDepth);
 }
 
-async function* readOne(src: InputSource, ctx: RunContext, maxLineBytes?: number): AsyncGenerator<SourceItem> {
+async function* readOne(src: InputSource, ctx: RunContext, maxLineBytes: number | undefined, maxDepth: number): AsyncGenerator<SourceItem> {
   const { head, stream, chunks } = await peek(src.open());
   if (isJsonDocument(head)) {
     const text = await readText(chunks.splice(0), stream);
-    yield* readDocument(text, src.name, ctx);
+    yield* readDocument(text, src.name, ctx, maxDepth);
     return;
   }
   const replay = Readable.from(replayChunks(chunks, stream), { objectMode: false });
-  for await (const item of readNdjson(replay, src.name, { maxLineBytes })) {
+  for await (const item of readNdjson(replay, src.name, { maxLineBytes, maxDepth })) {
     ctx.counters.read += 1;
     if (!isBadLine(item)) {
       yield item;
@@ -65,13 +65,21 @@ export function isJsonDocument(head: string): boolean {
   }
 }
 
-function* readDocument(text: string, source: string, ctx: RunContext): Generator<SourceItem> {
+/** The too-deep check the kit's reader makes on each line, for a document's records. */
+function tooDeep(value: unknown, maxDepth: number): boolean {
+  return typeof value === "object" && value !== null && deeperThan(value, maxDepth);
+}
+const tooDeepReason = (maxDepth: number) => `nested more than ${maxDepth} levels deep (raise the limit with --max-depth)`;
+
+function* readDocument(text: string, source: string, ctx: RunContext, maxDepth = DEFAULT_MAX_DEPTH): Generator<SourceItem> {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trimStart().startsWith("{")) {
     ctx.counters.read += 1;
     const raw = body.trim();
     try {
-      yield { value: JSON.parse(raw) as unknown, line: 1 + countLines(body.slice(0, body.search(/\S/))), raw, source };
+      const value = JSON.parse(raw) as unknown;
+      if (tooDeep(value, maxDepth)) ctx.reject({ line: 1, raw: raw.slice(0, 200), source }, tooDeepReason(maxDepth), "too_deep");
+      else yield { value, line: 1 + countLines(body.slice(0, body.search(/\S/))), raw, source };
     } catch (err) {
       ctx.reject({ line: 1, raw: raw.slice(0, 200), source }, `invalid JSON document: ${(err as Error).message}`, "invalid_json");
     }
@@ -89,11 +97,13 @@ function* readDocument(text: string, source: string, ctx: RunContext): Generator
     }
   };
   const parse = (el: ArrayElement): unknown => {
+    let value: unknown;
     try {
-      return JSON.parse(el.text);
+      value = JSON.parse(el.text);
     } catch (err) {
       return new BadElement((err as Error).message);
     }
+    return tooDeep(value, maxDepth) ? new BadElement(tooDeepReason(maxDepth), "too_deep") : value;
   };
   let el = next();
   // An array whose elements are all turns is one conversation, not a list of records.
@@ -127,14 +137,18 @@ function* readDocument(text: string, source: string, ctx: RunContext): Generator
 function* element(el: ArrayElement, value: unknown, source: string, ctx: RunContext): Generator<SourceItem> {
   ctx.counters.read += 1;
   if (value instanceof BadElement) {
-    ctx.reject({ line: el.line, raw: el.text.slice(0, 200), source }, `element ${el.index} is not valid JSON: ${value.message}`, "invalid_json");
+    const reason = value.kind === "too_deep" ? `element ${el.index} is ${value.message}` : `element ${el.index} is not valid JSON: ${value.message}`;
+    ctx.reject({ line: el.line, raw: el.text.slice(0, 200), source }, reason, value.kind);
     return;
   }
   yield { value, line: el.line, raw: el.text, source };
 }
 
 class BadElement {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly kind: "invalid_json" | "too_deep" = "invalid_json",
+  ) {}
 }
 
 /** A chat turn: has a speaker field and is not itself a conversation. */

@@ -6,5 +6,5 @@ export type { RunContext } from "./context.js";
 export { RecordError, UsageError, errorMessage } from "./errors.js";
 export { ConfigError, ExitCode, exitCodeHelp } from "./exit-codes.js";
 export { runCli } from "./run-cli.js";
-export type { LoadTransform, Transform } from "./run-cli.js";
+export type { LoadTransform, SyncTransform, Transform } from "./run-cli.js";
 export { readPackageVersion } from "./version.js";

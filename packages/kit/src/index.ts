@@ -19,6 +19,6 @@ export { Rng } from "./rng.js";
 export { ownsItem, parseShard } from "./shard.js";
 export type { Shard } from "./shard.js";
 export { runCli } from "./run-cli.js";
-export type { LoadTransform, Transform } from "./run-cli.js";
+export type { LoadTransform, SyncTransform, Transform } from "./run-cli.js";
 export { NdjsonWriter, RawLine } from "./write-ndjson.js";
 export { readPackageVersion } from "./version.js";

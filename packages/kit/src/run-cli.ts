@@ -6,7 +6,23 @@ import type { InputRecord } from "./input-record.js";
 import { whenWritten } from "./write-ndjson.js";
 
 /** A tool's record transform: input records in, output records (objects or RawLine) out. */
-export type Transform = (input: AsyncIterable<InputRecord>, ctx: RunContext) => AsyncIterable<unknown>;
+export type Transform = ((input: AsyncIterable<InputRecord>, ctx: RunContext) => AsyncIterable<unknown>) & {
+  /** The same work, when it is synchronous record by record (see SyncTransform). */
+  sync?: SyncTransform;
+};
+
+/**
+ * A transform whose work per record is synchronous and one record in gives at most one
+ * out may offer it this way too: the frame then calls `record` for each record of a
+ * chunk in a plain loop, without the promises an async iterator costs per record
+ * (which dominate on small records). Its output must be the generator's, record for record.
+ */
+export interface SyncTransform {
+  /** The output for one record, or undefined when there is none (refused, dropped). */
+  record(rec: InputRecord): unknown;
+  /** After the last record. */
+  end?(): void;
+}
 
 /**
  * Builds the transform from the parsed flags. It is loaded only after the flags

@@ -24,6 +24,7 @@ await runCli(
       tag: args.values["no-tag"] === true ? undefined : parseTagPath((args.values.tag as string | undefined) ?? "meta.mix_source"),
       ...(args.values.report !== undefined ? { reportFile: args.values.report as string } : {}),
       maxLineBytes: args.values["max-line-bytes"] as number,
+      maxDepth: args.values["max-depth"] as number,
     };
     return (_input, ctx) => mixSources(opts, ctx);
   },

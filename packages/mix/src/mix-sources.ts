@@ -28,6 +28,8 @@ export interface MixOptions {
   /** Write the achieved mix as JSON to this file. */
   reportFile?: string;
   maxLineBytes?: number;
+  /** Deepest nesting accepted in a record (the kit's reader default when unset). */
+  maxDepth?: number;
   /** Where stdin ('-') is read from; tests pass a stream. */
   stdin?: NodeJS.ReadableStream;
 }
@@ -217,7 +219,7 @@ function usable(rec: InputRecord | BadLine, opts: MixOptions): rec is InputRecor
 
 function readSource(s: SourceArg, file: string, opts: MixOptions): AsyncGenerator<InputRecord | BadLine> {
   const name = s.path === "-" ? "stdin" : s.path;
-  return readNdjson(fileSource(file).open(), name, opts.maxLineBytes !== undefined ? { maxLineBytes: opts.maxLineBytes } : {});
+  return readNdjson(fileSource(file).open(), name, { maxLineBytes: opts.maxLineBytes, maxDepth: opts.maxDepth });
 }
 
 /** A record's sampling key: 53 bits from the seed and its id, or its text when it has no id. */

@@ -41,6 +41,7 @@ per pattern, generate them (tool-annotate --alternatives 10). Run dedup before m
     { name: "report", type: "string", placeholder: "FILE", description: "write the achieved mix (per source: records, wanted, written, share, repeat) as JSON" },
     { name: "source", short: "s", type: "string", placeholder: "FILE[:TARGET]", multiple: true, description: "a source, the same as a FILE[:TARGET] argument" },
     { name: "max-line-bytes", type: "int", placeholder: "N", default: 16 * 1024 * 1024, min: 1, description: "longest input line accepted; longer lines are reported, not loaded" },
+    { name: "max-depth", type: "int", placeholder: "N", default: 512, min: 1, description: "deepest nesting of objects and arrays accepted in a record; deeper records are reported" },
   ],
   examples: [
     {
