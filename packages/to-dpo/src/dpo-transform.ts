@@ -1,4 +1,4 @@
-import { exportTransform, formatNamed, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, exportTransform, formatNamed, type ToolsAs } from "@chatmill/export";
 import { Counters, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Dialogue } from "@chatmill/export";
 import { DPO_FORMATS, type DpoFormat, type DpoOptions } from "./formats/index.js";
@@ -13,6 +13,8 @@ export interface DpoFlags {
   toolsAs?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
+  rowStage?: ExportOptions["rowStage"];
 }
 
 export function dpoOptions(flags: DpoFlags): DpoOptions & { format: DpoFormat } {
@@ -30,7 +32,7 @@ export function dpoOptions(flags: DpoFlags): DpoOptions & { format: DpoFormat } 
 export function dpoTransform(flags: DpoFlags, ctx: RunContext): Transform {
   const opts = { ...dpoOptions(flags), seed: ctx.seed };
   const f = opts.format;
-  const exporter = exportTransform(ctx, (d, sink) => f.rows(d, opts, sink), f.check, { serialize: flags.serialize === true, shared: f.shared !== false });
+  const exporter = exportTransform(ctx, (d, sink) => f.rows(d, opts, sink), f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
   return (input) => exporter(gradingOnTheWay(input, ctx));
 }
 

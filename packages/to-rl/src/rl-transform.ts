@@ -1,4 +1,4 @@
-import { exportTransform, formatNamed, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, exportTransform, formatNamed, type ToolsAs } from "@chatmill/export";
 import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
 import { RL_FORMATS, type RlFormat, type RlOptions } from "./formats/index.js";
 
@@ -9,6 +9,8 @@ export interface RlFlags {
   toolsAs?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
+  rowStage?: ExportOptions["rowStage"];
 }
 
 export function rlOptions(flags: RlFlags): RlOptions & { format: RlFormat } {
@@ -24,5 +26,5 @@ export function rlOptions(flags: RlFlags): RlOptions & { format: RlFormat } {
 export function rlTransform(flags: RlFlags, ctx: RunContext): Transform {
   const opts = rlOptions(flags);
   const f = opts.format;
-  return exportTransform(ctx, (d, sink) => f.rows(d, opts, sink), f.check, { serialize: flags.serialize === true, shared: f.shared !== false });
+  return exportTransform(ctx, (d, sink) => f.rows(d, opts, sink), f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
 }

@@ -1,4 +1,4 @@
-import { ChatTemplate, checkRendering, exportTransform, formatNamed, type RowCheck, type RowSink, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, ChatTemplate, checkRendering, exportTransform, formatNamed, type RowCheck, type RowSink, type ToolsAs } from "@chatmill/export";
 import { Counters, UsageError, type RunContext, type Transform } from "@chatmill/kit";
 import { SFT_FORMATS, type Granularity, type OnMistake, type SftFormat, type SftOptions } from "./formats/index.js";
 
@@ -14,6 +14,8 @@ export interface SftFlags {
   checkTemplates?: string[] | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
+  rowStage?: ExportOptions["rowStage"];
 }
 
 const ON_MISTAKE: readonly OnMistake[] = ["cut", "drop", "mask"];
@@ -44,6 +46,7 @@ export function sftTransform(flags: SftFlags, ctx: RunContext): Transform {
   const note = (name: string, by = 1) => Counters.bump(ctx.counters.notes, name, by);
   return exportTransform(ctx, (d, sink: RowSink) => f.rows(d, opts, sink), withTemplates(f.check, f.name, flags.checkTemplates ?? [], note), {
     serialize: flags.serialize === true,
+    rowStage: flags.rowStage,
     shared: f.shared !== false,
   });
 }

@@ -1,4 +1,4 @@
-import { chatMessages, checkTrlSftRow, stepsOf, templateTools, toolList } from "@chatmill/export";
+import { chatMessages, checkTrlSftRow, stepsOf, templateTools, toolList } from "@chatmill/export/rows";
 import { CUT, DROPPED, NOTHING_BEFORE, cutEnd, noteEnvironmentFailures, turnTargets, type SftFormat } from "./types.js";
 
 /**
