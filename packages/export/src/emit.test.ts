@@ -20,7 +20,7 @@ describe("exportTransform's row stage", () => {
       },
     });
     const out: unknown[] = [];
-    for await (const r of t(fromValues([dialogue("cut", 6), dialogue("drop", 2), dialogue("reject", 2)]), ctx)) out.push(r);
+    for await (const r of t(fromValues([dialogue("cut", 6), dialogue("drop", 2), dialogue("reject", 2)]))) out.push(r);
     expect(out).toEqual([{ messages: dialogue("cut", 4).messages }]);
     expect(ctx.counters.notes.get("rows dropped by the stage")).toBe(1);
     expect(ctx.issues.map((i) => i.kind)).toEqual(["stage.over_limit"]);
