@@ -3,5 +3,5 @@ import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
   const { rlTransform } = await import("./rl-transform.js");
-  return rlTransform({ format: args.values.format as string, system: args.values.system as string | undefined, serialize: true }, ctx);
+  return rlTransform({ format: args.values.format as string, system: args.values.system as string | undefined, toolsAs: args.values["tools-as"] as string | undefined, serialize: true }, ctx);
 });

@@ -1,22 +1,30 @@
-import { exportTransform } from "@chatmill/export";
+import { type ExportOptions, exportTransform, formatNamed, type ToolsAs } from "@chatmill/export";
 import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
-import { RL_FORMATS, rlChecks, rlRows, type RlFormat, type RlOptions } from "./rl-rows.js";
+import { RL_FORMATS, type RlFormat, type RlOptions } from "./formats/index.js";
 
 export interface RlFlags {
   format?: string;
   system?: string | undefined;
+  /** text | list: how trl-grpo rows carry `tools` (default text). */
+  toolsAs?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
+  rowStage?: ExportOptions["rowStage"];
 }
 
-export function rlOptions(flags: RlFlags): RlOptions {
-  const format = (flags.format ?? "transitions") as RlFormat;
-  if (!RL_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${RL_FORMATS.join(", ")}`);
-  return { format, system: flags.system };
+export function rlOptions(flags: RlFlags): RlOptions & { format: RlFormat } {
+  const name = flags.format ?? "transitions";
+  const format = formatNamed(RL_FORMATS, name);
+  if (!format) throw new UsageError(`--format must be one of ${RL_FORMATS.map((f) => f.name).join(", ")}`);
+  const toolsAs = (flags.toolsAs ?? "text") as ToolsAs;
+  if (toolsAs !== "text" && toolsAs !== "list") throw new UsageError("--tools-as must be text or list");
+  return { format, system: flags.system, toolsAs };
 }
 
 /** to-rl as a transform over Dialogue records. */
 export function rlTransform(flags: RlFlags, ctx: RunContext): Transform {
   const opts = rlOptions(flags);
-  return exportTransform(ctx, (d, sink) => rlRows(d, opts, sink), rlChecks[opts.format], { serialize: flags.serialize === true });
+  const f = opts.format;
+  return exportTransform(ctx, (d, sink) => f.rows(d, opts, sink), f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
 }
