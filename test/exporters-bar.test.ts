@@ -41,7 +41,7 @@ beforeAll(() => {
     writeFileSync(file, text);
     inputs.set(String(rate ?? "default"), { file, n: text.split("\n").filter(Boolean).length });
   }
-}, 300_000);
+}, 600_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -82,6 +82,6 @@ describe("the default pipeline through every exporter and format", () => {
         report.push(`${name}: ${rows.length} rows, ${dead} dead-lettered`);
       }
       expect(report).toHaveLength(cases.length);
-    }, 300_000);
+    }, 600_000);
   }
 });

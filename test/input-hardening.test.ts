@@ -55,7 +55,7 @@ describe("a record nested too deep is refused by line; the 199 others come out",
     inputs.dialogues = await ok(bin("dialogue-sim"), [], inputs.scenarios);
     inputs.chats = chats;
     inputs.texts = texts;
-  }, 120_000);
+  }, 300_000);
   const chats = Array.from({ length: 200 }, (_, i) => JSON.stringify({ messages: [{ role: "user", content: `question ${i}` }, { role: "assistant", content: `answer ${i}` }] })).join("\n");
   const texts = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `t${i}`, text: `say ${i}` })).join("\n");
   const tools: Array<[string, string, string[], string]> = [
@@ -83,7 +83,7 @@ describe("a record nested too deep is refused by line; the 199 others come out",
         expect(dead.map((d) => [d.line, d.kind])).toEqual([[151, "too_deep"]]);
         expect(dead[0]!.raw).toBe(hostile.split("\n")[150]);
       }
-    }, 120_000);
+    }, 300_000);
   }
 
   it("chatmill-import refuses a record nested too deep inside a JSON array document too", async () => {

@@ -38,7 +38,7 @@ describe("examples/multi-host", () => {
     expect(new Set(lines(`${dir}/ssh.log`))).toEqual(new Set(["host-a", "host-b"]));
     expect(lines(`${dir}/dialogues.ndjson`).sort()).toEqual((await oneProcess()).sort());
     expect(r.stderr).toMatch(/merge.sh: 3 shards, \d+ dialogues/);
-  }, 180_000);
+  }, 600_000);
 
   it("k8s-job.yaml: an Indexed Job whose pods, run here, with the merge job give one process's dataset", async () => {
     const job = parse(readFileSync(`${root}examples/multi-host/k8s-job.yaml`, "utf8"));
@@ -66,7 +66,7 @@ describe("examples/multi-host", () => {
     expect(env.SEED).toBe("7");
     expect(env.DOMAIN).toBe("retail");
     expect(lines(`${dir}/job-1/dialogues.ndjson`).sort()).toEqual((await oneProcess()).sort());
-  }, 300_000);
+  }, 600_000);
 
   it("merge.sh refuses to merge a shard that is missing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "chatmill-merge-"));

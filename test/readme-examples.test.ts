@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect(made.code, made.stderr).toBe(0);
   // The README's LLM examples talk to $OPENAI_BASE_URL: here, the project's fake server.
   server = await startFakeLlm({});
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => server?.close());
 
@@ -41,6 +41,6 @@ describe("README.md shell examples", () => {
       writeFileSync(file, `set -e\n${code}`);
       const r = await sh(`cd ${dir} && set +o pipefail && timeout 100 bash ${file}`, { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: "test-key" });
       expect(r.code, `${code}\n--- stderr:\n${r.stderr}`).toBe(0);
-    }, 120_000);
+    }, 300_000);
   }
 });

@@ -71,7 +71,7 @@ describe.each(cases)("$tool --shard", (c) => {
       // Only the part that met the bad line reports it and exits 3.
       for (const p of [whole, ...parts]) expect(p.code).toBe(p.errors.length > 0 ? 3 : 0);
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("--shard flag", () => {

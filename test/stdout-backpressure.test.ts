@@ -28,7 +28,7 @@ describe("a tool behind a slow reader", () => {
     for (const r of runs) {
       expect(r.stdout.trim().split("\n")).toEqual([String(bytes), "status=0"]);
     }
-  }, 60_000);
+  }, 300_000);
 
   it("a whole pipeline pinned to one core, many at once, every stage exits 0", async () => {
     // Stages that start slowly, share one core and feed a slow reader: the load under which
@@ -44,5 +44,5 @@ describe("a tool behind a slow reader", () => {
       sizes.add(size!);
     }
     expect(sizes.size).toBe(1); // the same seed, the same bytes, however loaded
-  }, 120_000);
+  }, 300_000);
 });
