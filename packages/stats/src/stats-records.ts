@@ -2,6 +2,8 @@ import { writeFileSync } from "node:fs";
 import { RawLine, type RunContext, type Transform } from "@chatmill/kit";
 import { StatsAccumulator } from "./accumulator.js";
 import { renderHtml } from "./html-report.js";
+import { TokenLengths, type TokenReport } from "./token-lengths.js";
+import type { TokenCounter } from "@chatmill/tokens";
 
 export interface StatsOptions {
   /** Also write a self-contained HTML page with charts here. */
@@ -9,6 +11,8 @@ export interface StatsOptions {
   title?: string | undefined;
   /** Indent the JSON report (one line otherwise). */
   pretty?: boolean;
+  /** Report token lengths per input file with this tokenizer (`TokenCounter.load(name)` from @chatmill/tokens). */
+  tokenCounter?: TokenCounter | undefined;
 }
 
 /**
@@ -18,8 +22,13 @@ export interface StatsOptions {
 export function statsTransform(opts: StatsOptions, _ctx: RunContext): Transform {
   return async function* stats(input) {
     const acc = new StatsAccumulator();
-    for await (const rec of input) acc.add(rec.value);
-    const report = acc.report();
+    const lengths = opts.tokenCounter ? new TokenLengths(opts.tokenCounter) : undefined;
+    for await (const rec of input) {
+      acc.add(rec.value);
+      lengths?.add(rec.source, rec.value);
+    }
+    const report: ReturnType<StatsAccumulator["report"]> & { tokens?: TokenReport } = acc.report();
+    if (lengths) report.tokens = lengths.report();
     if (opts.htmlFile) {
       writeFileSync(opts.htmlFile, renderHtml(report, { ...(opts.title ? { title: opts.title } : {}), generatedAt: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC" }));
     }
