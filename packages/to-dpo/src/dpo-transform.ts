@@ -1,4 +1,5 @@
-import { exportTransform } from "@chatmill/export";
+import { exportTransform, type RowMaker } from "@chatmill/export";
+import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { Counters, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Dialogue } from "@chatmill/export";
 import { DPO_FORMATS, annotate, annotatorLoaded, dpoChecks, dpoRows, loadAnnotator, type DpoFormat, type DpoOptions } from "./dpo-rows.js";
@@ -10,6 +11,8 @@ export interface DpoFlags {
   system?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
+  fitter?: RowFitter | undefined;
 }
 
 export function dpoOptions(flags: DpoFlags): DpoOptions {
@@ -23,7 +26,11 @@ export function dpoOptions(flags: DpoFlags): DpoOptions {
 /** to-dpo as a transform over Dialogue records. */
 export function dpoTransform(flags: DpoFlags, ctx: RunContext): Transform {
   const opts = { ...dpoOptions(flags), seed: ctx.seed };
-  const exporter = exportTransform(ctx, (d, sink) => dpoRows(d, opts, sink), dpoChecks[opts.format], { serialize: flags.serialize === true, shared: opts.format !== "muse" });
+  const check = dpoChecks[opts.format];
+  const rows: RowMaker = (d, sink) => dpoRows(d, opts, sink);
+  // --max-tokens: a pair over the limit keeps its decision and loses the oldest turns of its history.
+  const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => check(r) === undefined) : rows;
+  const exporter = exportTransform(ctx, make, check, { serialize: flags.serialize === true, shared: opts.format !== "muse" });
   return (input) => exporter(gradingOnTheWay(input, ctx));
 }
 

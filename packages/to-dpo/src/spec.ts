@@ -28,11 +28,14 @@ Formats (rules in the package README):
     { name: "format", short: "f", type: "string", placeholder: "FMT", choices: ["openai", "trl", "sharegpt", "muse"], default: "trl", description: "target format: openai, trl, sharegpt, muse" },
     { name: "min-margin", short: "m", type: "number", placeholder: "X", default: 0.1, min: 0, max: 1, description: "least success-rate difference between chosen and rejected" },
     { name: "system", type: "string", placeholder: "TEXT", description: "system prompt for every prompt; replaces the dialogue's own system message" },
+    { name: "max-tokens", type: "number", placeholder: "N", description: "make every row fit N tokens as --tokenizer counts it (the row rendered with the model's chat template): a longer row is given a shorter history (its oldest turns dropped; the system prompt and the pair stay); a row that cannot be made to fit goes to the dead-letter file (rule max_tokens)" },
+    { name: "tokenizer", type: "string", placeholder: "NAME", description: "the tokenizer --max-tokens counts with: qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base (see stats --tokenizer)" },
   ],
   examples: [
     { what: "TRL DPOTrainer pairs from annotated dialogues", cmd: "tool-annotate < dialogues.ndjson | to-dpo --format trl > dpo.jsonl" },
     { what: "OpenAI preference fine-tuning file, only clear preferences", cmd: "to-dpo -f openai --min-margin 0.5 annotated.ndjson > dpo-openai.jsonl" },
     { what: "LLaMA-Factory ranking rows (dataset_info: \"ranking\": true, formatting sharegpt)", cmd: "to-dpo -f sharegpt annotated.ndjson > dpo-sharegpt.json" },
     { what: "MUSe pairs with success rates, straight from the simulator (recovery pairs only)", cmd: "dialogue-sim < scenarios.ndjson | dedup | to-dpo -f muse > muse-dpo.jsonl" },
+    { what: "pairs that fit 4096 Llama 3 tokens (older turns dropped from long prompts)", cmd: "to-dpo -f trl --max-tokens 4096 --tokenizer llama3.1 annotated.ndjson > dpo.jsonl" },
   ],
 };

@@ -1,4 +1,5 @@
-import { exportTransform } from "@chatmill/export";
+import { exportTransform, type RowMaker } from "@chatmill/export";
+import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
 import { RL_FORMATS, rlChecks, rlRows, type RlFormat, type RlOptions } from "./rl-rows.js";
 
@@ -7,6 +8,8 @@ export interface RlFlags {
   system?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
+  fitter?: RowFitter | undefined;
 }
 
 export function rlOptions(flags: RlFlags): RlOptions {
@@ -18,5 +21,9 @@ export function rlOptions(flags: RlFlags): RlOptions {
 /** to-rl as a transform over Dialogue records. */
 export function rlTransform(flags: RlFlags, ctx: RunContext): Transform {
   const opts = rlOptions(flags);
-  return exportTransform(ctx, (d, sink) => rlRows(d, opts, sink), rlChecks[opts.format], { serialize: flags.serialize === true });
+  const check = rlChecks[opts.format];
+  const rows: RowMaker = (d, sink) => rlRows(d, opts, sink);
+  // --max-tokens: prompts and states lose their oldest turns; an episode over the limit is dead-lettered, never cut.
+  const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => check(r) === undefined) : rows;
+  return exportTransform(ctx, make, check, { serialize: flags.serialize === true });
 }

@@ -26,11 +26,14 @@ state digest will replace it when dialogues carry one).`,
   options: [
     { name: "format", short: "f", type: "string", placeholder: "FMT", choices: ["transitions", "episodes", "trl-grpo", "openai-rft"], default: "transitions", description: "target format: transitions, episodes, trl-grpo, openai-rft" },
     { name: "system", type: "string", placeholder: "TEXT", description: "system prompt for every state or prompt; replaces the dialogue's own system message" },
+    { name: "max-tokens", type: "number", placeholder: "N", description: "make every row fit N tokens as --tokenizer counts it (the row rendered with the model's chat template): a longer row is given a shorter history (oldest turns dropped from the prompt or state; episodes are never cut); a row that cannot be made to fit goes to the dead-letter file (rule max_tokens)" },
+    { name: "tokenizer", type: "string", placeholder: "NAME", description: "the tokenizer --max-tokens counts with: qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base (see stats --tokenizer)" },
   ],
   examples: [
     { what: "seed-000 transitions with dense rewards", cmd: "to-rl dialogues.ndjson > transitions.jsonl" },
     { what: "check that rewards add up per episode", cmd: "to-rl -f episodes dialogues.ndjson | jq '[.steps[].reward] | add'" },
     { what: "TRL GRPOTrainer prompts with references for the reward functions", cmd: "to-rl -f trl-grpo dialogues.ndjson > grpo.jsonl" },
     { what: "OpenAI reinforcement fine-tuning file", cmd: "to-rl -f openai-rft --system 'You are AJ.' dialogues.ndjson > rft.jsonl" },
+    { what: "GRPO prompts that fit 8192 Qwen3 tokens", cmd: "to-rl -f trl-grpo --max-tokens 8192 --tokenizer qwen3 annotated.ndjson > grpo.jsonl" },
   ],
 };

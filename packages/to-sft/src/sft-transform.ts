@@ -1,5 +1,6 @@
-import { ChatTemplate, checkRendering, exportTransform, type RowCheck } from "@chatmill/export";
+import { ChatTemplate, checkRendering, exportTransform, type RowCheck, type RowMaker } from "@chatmill/export";
 import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
+import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { SFT_FORMATS, sftChecks, sftRows, type Granularity, type SftFormat, type SftOptions } from "./sft-rows.js";
 
 export interface SftFlags {
@@ -10,6 +11,8 @@ export interface SftFlags {
   checkTemplates?: string[] | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
+  fitter?: RowFitter | undefined;
 }
 
 /** Resolves the flags: muse rows are turn-level by definition; the others default to conversation. */
@@ -26,7 +29,11 @@ export function sftOptions(flags: SftFlags): SftOptions {
 /** to-sft as a transform over Dialogue records. */
 export function sftTransform(flags: SftFlags, ctx: RunContext): Transform {
   const opts = sftOptions(flags);
-  return exportTransform(ctx, (d, sink) => sftRows(d, opts, sink), withTemplates(sftChecks[opts.format], opts.format, flags.checkTemplates ?? []), {
+  const check = withTemplates(sftChecks[opts.format], opts.format, flags.checkTemplates ?? []);
+  const rows: RowMaker = (d, sink) => sftRows(d, opts, sink);
+  // --max-tokens: a conversation is cut at its end, a per-turn row loses its oldest turns.
+  const make = flags.fitter ? fittingRows(rows, flags.fitter, opts.granularity === "turn" ? "history" : "end", (r) => check(r) === undefined) : rows;
+  return exportTransform(ctx, make, check, {
     serialize: flags.serialize === true,
     // MUSe rows share no objects (each has its own context lines).
     shared: opts.format !== "muse",

@@ -9,3 +9,6 @@ export type { RowShape, RowView } from "./row-shapes.js";
 export { chatCall, chatMessage, chatMessages, chatTools, contextMessages, oneCallPerMessage, replyMessages, sharegptMessages } from "./conversation.js";
 export type { ChatMsg, Conversation } from "./conversation.js";
 export { readTemplate } from "./templates-dir.js";
+export { MAX_TOKENS_RULE, RowFitter, fittingRows } from "./fit.js";
+export type { FitMode, FitResult, FitSink } from "./fit.js";
+export { fitterFromFlags } from "./fit-rows.js";
