@@ -85,6 +85,12 @@ export class TokenCounter {
     return { ...view, tokens };
   }
 
+  /** Forgets every cached piece (benchmarks start each run cold). */
+  clearCache(): void {
+    this.cache.clear();
+    this.cacheChars = 0;
+  }
+
   private piece(p: string): number {
     const hit = this.cache.get(p);
     if (hit !== undefined) {
