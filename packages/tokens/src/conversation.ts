@@ -64,9 +64,24 @@ export function chatMessage(m: unknown): ChatMsg | undefined {
 
 export const chatMessages = (ms: unknown): ChatMsg[] => (Array.isArray(ms) ? ms : ms === undefined ? [] : [ms]).map(chatMessage).filter((m) => m !== undefined);
 
+// The rows of a dialogue share their tool list (one object, or one JSON text): converted once.
+const toolsOfList = new WeakMap<object, Obj[] | undefined>();
+let lastToolsText: [string, Obj[] | undefined] | undefined;
+
 /** A tool list as a JSON schema list, from a list or its JSON text; each entry `{type: "function", function}`. */
 export function chatTools(v: unknown): Obj[] | undefined {
-  const list = parsedJson(v);
+  if (Array.isArray(v)) {
+    if (!toolsOfList.has(v)) toolsOfList.set(v, toolList(v));
+    return toolsOfList.get(v);
+  }
+  if (typeof v === "string") {
+    if (lastToolsText?.[0] !== v) lastToolsText = [v, toolList(parsedJson(v))];
+    return lastToolsText[1];
+  }
+  return undefined;
+}
+
+function toolList(list: unknown): Obj[] | undefined {
   if (!Array.isArray(list) || list.length === 0) return undefined;
   return list.filter(isObj).map((t) => {
     const f = isObj(t.function) ? t.function : t;
