@@ -9,7 +9,7 @@ import { rowTexts, ndjsonValues } from "./helpers/row-texts.js";
 import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { ChatTemplate, checkOpenAIDpoRow, checkSharegptDpoRow, checkTrlDpoRow } from "@chatmill/export";
-import { dpoTransform, type DpoFlags } from "@chatmill/to-dpo";
+import { DPO_FORMATS, dpoTransform, type DpoFlags } from "@chatmill/to-dpo";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "packages/to-dpo/bin/to-dpo.js");
@@ -28,13 +28,13 @@ async function inProcess(flags: DpoFlags, files: string[]): Promise<{ rows: Arra
   return { rows, notes: ctx.counters.notes };
 }
 
-const sides: Record<string, [string, string]> = { openai: ["preferred_output", "non_preferred_output"], trl: ["chosen", "rejected"], sharegpt: ["chosen", "rejected"], muse: ["chosen", "rejected"] };
+const sides: Record<string, [string, string]> = { openai: ["preferred_output", "non_preferred_output"], trl: ["chosen", "rejected"], sharegpt: ["chosen", "rejected"], muse: ["chosen", "rejected"], axolotl: ["chosen", "rejected"] };
 
 describe("to-dpo: the command", () => {
   it("prints help that says where grading on the way stands", () => {
     const h = run(["--help"]);
     expect(h.status).toBe(0);
-    for (const s of ["--min-margin", "failed-versus-recovered", "graded and given executed alternatives on the way", "Examples:"]) expect(h.stdout).toContain(s);
+    for (const s of ["--min-margin", "mistake-versus-recovered", "graded and given executed alternatives on the way", "Examples:"]) expect(h.stdout).toContain(s);
   });
   it("handles empty input, bad lines and bad flags", () => {
     expect(run([], "").status).toBe(0);
@@ -53,7 +53,7 @@ describe("to-dpo: the command", () => {
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
   });
   it("writes every format with each documented flag", () => {
-    for (const f of ["openai", "trl", "sharegpt", "muse"]) {
+    for (const f of DPO_FORMATS.map((x) => x.name)) {
       const r = run(["-f", f, "-m", "0.3", "--system", "Be helpful.", ...ANNOTATED]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.rows.length).toBeGreaterThan(5);
@@ -64,15 +64,18 @@ describe("to-dpo: the command", () => {
 describe("to-dpo pairs", () => {
   it("chosen and rejected always differ, in every format, and pass the format's rules and schema", async () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
-    const checks: Record<string, (r: unknown) => unknown> = { openai: checkOpenAIDpoRow, trl: checkTrlDpoRow, sharegpt: checkSharegptDpoRow, muse: () => undefined };
-    for (const f of ["openai", "trl", "sharegpt", "muse"]) {
+    // The rule checkers are the formats' own, plus the shared ones for the formats that have them.
+    const checks: Record<string, (r: unknown) => unknown> = { openai: checkOpenAIDpoRow, trl: checkTrlDpoRow, sharegpt: checkSharegptDpoRow };
+    for (const format of DPO_FORMATS) {
+      const f = format.name;
       const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, `packages/export/schemas/dpo-${f}.schema.json`), "utf8")) as object);
       const { rows } = await inProcess({ format: f, minMargin: 0 }, [CLEAN]);
       expect(rows.length).toBeGreaterThanOrEqual(13);
       const [c, r] = sides[f]!;
       for (const row of rows) {
         expect(JSON.stringify(row[c])).not.toBe(JSON.stringify(row[r]));
-        expect(checks[f]!(row)).toBeUndefined();
+        expect(format.check(row)).toBeUndefined();
+        expect(checks[f]?.(row)).toBeUndefined();
         expect(validate(row), ajv.errorsText(validate.errors)).toBe(true);
       }
     }
@@ -161,11 +164,42 @@ describe("to-dpo: rows as text", () => {
   it("writes each row as exactly JSON.stringify of the library's row object, in every format", async () => {
     const values = ndjsonValues([...ANNOTATED, CLEAN]);
     const rows = (flags: DpoFlags) => rowTexts(dpoTransform, flags, values);
-    for (const format of ["openai", "trl", "sharegpt", "muse"]) {
+    for (const format of DPO_FORMATS.map((f) => f.name)) {
       for (const system of [undefined, "Be brief."]) {
         const objects = await rows({ format, minMargin: 0, system });
         expect(objects.length).toBeGreaterThan(0);
         expect(await rows({ format, minMargin: 0, system, serialize: true })).toEqual(objects);
+      }
+    }
+  });
+});
+
+describe("to-dpo --format axolotl (chat_template.default)", () => {
+  it("writes {messages, chosen, rejected} of role and content only, calls as <tool_call> text, tools in the system message", async () => {
+    const { rows } = await inProcess({ format: "axolotl", minMargin: 0 }, ANNOTATED);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(["chosen", "messages", "rejected"]);
+      const msgs = row.messages as Array<Record<string, unknown>>;
+      for (const m of msgs) expect(Object.keys(m).sort()).toEqual(["content", "role"]);
+      expect(msgs[0]!.role).toBe("system");
+      expect(msgs[0]!.content).toContain("<tools>");
+      expect(["user", "tool"]).toContain(msgs[msgs.length - 1]!.role);
+      for (const k of ["chosen", "rejected"]) expect(Object.keys(row[k] as object).sort()).toEqual(["content", "role"]);
+    }
+    const call = rows.find((r) => (r.chosen as { content: string }).content.includes("<tool_call>"))!;
+    const block = /<tool_call>\n(.*)\n<\/tool_call>/.exec((call.chosen as { content: string }).content)![1]!;
+    expect(Object.keys(JSON.parse(block) as object)).toEqual(["name", "arguments"]);
+  });
+  it("renders as axolotl's strategy renders it: the prompt with a generation prompt, each side after a dummy user message, found by its content", async () => {
+    const { rows } = await inProcess({ format: "axolotl", minMargin: 0 }, ANNOTATED);
+    const tpl = new ChatTemplate(readFileSync(join(ROOT, "../shared/ref/chat-templates/qwen2.5-instruct.jinja"), "utf8"), "qwen2.5");
+    for (const row of rows.slice(0, 40)) {
+      expect(tpl.render(row.messages as unknown[], null, { add_generation_prompt: true })).toContain("<|im_start|>assistant\n");
+      for (const k of ["chosen", "rejected"]) {
+        const side = row[k] as { role: string; content: string };
+        const text = tpl.render([{ role: "user", content: "[[dummy_message]]" }, side], null);
+        expect(text.indexOf(side.content)).toBeGreaterThan(0);
       }
     }
   });

@@ -9,7 +9,7 @@ import { rowTexts, ndjsonValues } from "./helpers/row-texts.js";
 import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { checkOpenAIRftRow } from "@chatmill/export";
-import { rlTransform, type RlFlags } from "@chatmill/to-rl";
+import { RL_FORMATS, rlTransform, type RlFlags } from "@chatmill/to-rl";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "packages/to-rl/bin/to-rl.js");
@@ -48,11 +48,12 @@ describe("to-rl: the command", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
   });
-  it("writes every format, with --system", () => {
-    for (const f of ["transitions", "episodes", "trl-grpo", "openai-rft"]) {
+  it("writes every format, with --system (muse states are the conversation only)", () => {
+    for (const f of RL_FORMATS.map((x) => x.name)) {
       const r = run(["-f", f, "--system", "You are AJ.", CLEAN]);
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toContain("You are AJ.");
+      if (f !== "muse") expect(r.stdout).toContain("You are AJ.");
+      else expect(r.stdout.length).toBeGreaterThan(100);
     }
   });
 });
@@ -127,12 +128,37 @@ describe("to-rl: rows as text", () => {
   it("writes each row as exactly JSON.stringify of the library's row object, in every format", async () => {
     const values = ndjsonValues([CLEAN, EDGE, join(FIX, "travel-annotated.ndjson"), join(FIX, "retail-annotated.ndjson")]);
     const rows = (flags: RlFlags) => rowTexts(rlTransform, flags, values);
-    for (const format of ["transitions", "episodes", "trl-grpo", "openai-rft"]) {
+    for (const format of RL_FORMATS.map((f) => f.name)) {
       for (const system of [undefined, "Be brief."]) {
         const objects = await rows({ format, system });
         expect(objects.length).toBeGreaterThan(0);
         expect(await rows({ format, system, serialize: true })).toEqual(objects);
       }
     }
+  });
+});
+
+describe("to-rl --format muse (seed 000)", () => {
+  it("writes seed 000's RL rows exactly: state and next_state text, one {tool, args} action, reward", async () => {
+    const rows = await inProcess({ format: "muse" }, lines([CLEAN]));
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(["state", "action", "reward", "next_state"]);
+      expect(typeof row.state).toBe("string");
+      expect(typeof row.next_state).toBe("string");
+      expect(Object.keys(row.action as object)).toEqual(["tool", "args"]);
+      expect(typeof row.reward).toBe("number");
+      expect((row.next_state as string).startsWith(row.state as string)).toBe(true);
+    }
+    // The next state holds what the environment answered the call.
+    expect(rows.some((r) => /\nTool [a-z_]+: /.test(r.next_state as string))).toBe(true);
+    expect(rows[0]!.state).toMatch(/^User: /);
+  });
+  it("keeps the app's context as a line of its own", async () => {
+    const d = lines([CLEAN])[0]!;
+    const msgs = d.messages as Array<Record<string, unknown>>;
+    const withContext = { ...d, messages: [msgs[0], { role: "assistant", name: "context_provider", content: "Local time 19:55, New York." }, ...msgs.slice(1)] };
+    const rows = await inProcess({ format: "muse" }, [withContext]);
+    expect(rows[0]!.state).toContain("Context: Local time 19:55, New York.");
   });
 });

@@ -9,7 +9,7 @@ import { runSync } from "./helpers/spawn.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { Context, fromValues } from "@chatmill/kit";
 import { ChatTemplate, checkOpenAISftRow, checkSharegptSftRow, checkTrlSftRow } from "@chatmill/export";
-import { sftTransform, type SftFlags } from "@chatmill/to-sft";
+import { SFT_FORMATS, sftTransform, type SftFlags } from "@chatmill/to-sft";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "packages/to-sft/bin/to-sft.js");
@@ -49,7 +49,10 @@ describe("to-sft: the command", () => {
   });
   it("refuses bad flags with status 2", () => {
     expect(run(["--format", "alpaca"]).status).toBe(2);
-    expect(run(["-f", "muse", "-g", "conversation"]).stderr).toContain("turn-level");
+    expect(run(["-f", "muse", "-g", "conversation"]).stderr).toContain("turn granularity only");
+    expect(run(["-f", "trl", "--on-mistake", "mask"], "").stderr).toContain("no per-message loss weight");
+    expect(run(["-f", "trl", "--on-mistake", "keep"], "").status).toBe(2);
+    expect(run(["-f", "trl", "--tools-as", "yaml"], "").status).toBe(2);
     expect(run(["-f", "openai", "--check-template", join(TPL, "qwen3.jinja")], "").status).toBe(2);
   });
   it("writes nothing for empty input and exits 0", () => {
@@ -116,7 +119,7 @@ describe("to-sft --format openai", () => {
       ['{"item_ids":["DR-1042","DR-1178"]}', 0],
       ['{"item_ids":["DR-1042","DR-1187"]}', 1],
     ]);
-    expect(conv.stderr).toContain("failed turns masked 2");
+    expect(conv.stderr).toContain("mistakes masked 2");
   });
   it("at turn granularity trains exactly one assistant message per row, never a failed one", () => {
     expect(turn.rows.length).toBeGreaterThan(conv.rows.length);
@@ -211,9 +214,13 @@ describe("to-sft --format trl", () => {
     expect([...keys]).toEqual(["prompt,completion,tools"]);
     expect(new Set(conv.rows.map((r) => Object.keys(r).join(",")))).toEqual(new Set(["messages,tools"]));
   });
-  it("dead-letters a conversation whose failed call it cannot mask; per turn the call stays in the prompt only", () => {
-    expect(conv.status).toBe(4);
-    expect(conv.stderr).toContain("unmaskable_failed_turn");
+  it("cuts a conversation before a mistake it cannot mask; per turn the mistake stays in the prompt only", () => {
+    expect(conv.status).toBe(0);
+    expect(conv.stderr).toMatch(/dialogues cut before a mistake [1-9]/);
+    const retail = conv.rows.find((r) => JSON.stringify(r).includes("DR-1042"))!;
+    const msgs = retail.messages as Msg[];
+    expect(JSON.stringify(msgs)).not.toContain("DR-1178");
+    expect(msgs[msgs.length - 1]!.role === "assistant" || msgs[msgs.length - 1]!.role === "tool").toBe(true);
     for (const row of turn.rows) expect(JSON.stringify(row.completion)).not.toContain("DR-1178");
     expect(turn.rows.some((r) => JSON.stringify(r.prompt).includes("DR-1178"))).toBe(true);
   });
@@ -279,7 +286,7 @@ describe("to-sft: rows as text", () => {
   it("writes each row as exactly JSON.stringify of the library's row object, in every format and granularity", async () => {
     const values = ndjsonValues([CLEAN, EDGE, join(FIX, "travel-annotated.ndjson")]);
     const rows = (flags: SftFlags) => rowTexts(sftTransform, flags, values);
-    for (const format of ["openai", "trl", "sharegpt", "hermes", "muse"]) {
+    for (const format of SFT_FORMATS.map((f) => f.name)) {
       for (const granularity of format === "muse" ? ["turn"] : ["conversation", "turn"]) {
         for (const system of [undefined, "Be brief."]) {
           const objects = await rows({ format, granularity, system });
@@ -288,5 +295,31 @@ describe("to-sft: rows as text", () => {
         }
       }
     }
+  });
+});
+
+describe("to-sft: the app's context (context_provider)", () => {
+  const d = JSON.parse(readFileSync(CLEAN, "utf8").split("\n")[0]!) as { messages: Array<Record<string, unknown>> };
+  const ctxMsg = { role: "assistant", name: "context_provider", content: "Local time 19:55, New York." };
+  const withContext = { ...d, messages: [d.messages[0], ctxMsg, ...d.messages.slice(1)] };
+  const rows = async (format: string) => {
+    const ctx = new Context();
+    const out: Array<Record<string, unknown>> = [];
+    for await (const r of sftTransform({ format }, ctx)(fromValues([withContext]), ctx)) out.push(r as Record<string, unknown>);
+    expect(ctx.issues).toEqual([]);
+    return out;
+  };
+  it("is a message of its own where the format allows one, folded into the system prompt where not, a line in muse rows", async () => {
+    const openai = (await rows("openai"))[0]!.messages as Array<{ role: string; content: string }>;
+    expect(openai.filter((m) => m.role === "system").map((m) => m.content)).toContain("Local time 19:55, New York.");
+    const sharegpt = (await rows("sharegpt"))[0]!.conversations as Array<{ from: string; value: string }>;
+    expect(sharegpt[0]!.from).toBe("system");
+    expect(sharegpt[0]!.value).toContain("Local time 19:55, New York.");
+    expect(sharegpt.filter((m) => m.value.includes("Local time")).length).toBe(1);
+    const trl = (await rows("trl"))[0]!.messages as Array<{ role: string; content: string }>;
+    expect(trl[0]!.content).toContain("Local time 19:55, New York.");
+    expect(trl[1]!.role).toBe("user");
+    const muse = await rows("muse");
+    expect(muse[0]!.context).toContain("Context: Local time 19:55, New York.");
   });
 });

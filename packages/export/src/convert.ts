@@ -1,3 +1,4 @@
+import { foldedContext, isContext, systemWithContext, type ContextMode } from "./context-messages.js";
 import { stepsOf } from "./steps.js";
 import type { Dialogue, ToolCall, ToolMessage } from "./types.js";
 
@@ -24,8 +25,8 @@ export interface ChatMessage {
 export interface MessageOrigin {
   /** Index of the source message in dialogue.messages (-1 for an injected system prompt). */
   src: number;
-  /** An assistant message from a failed step: context, never a training target. */
-  failed: boolean;
+  /** An assistant message of a step with the assistant's own mistake (Step.mistake): context at most, never a training target. */
+  mistake: boolean;
 }
 
 export interface ChatOptions {
@@ -38,6 +39,8 @@ export interface ChatOptions {
   splitParallel?: boolean;
   /** Content of an assistant message that only calls tools: null (OpenAI) or "" (templates). */
   emptyContent?: "" | null;
+  /** Where context_provider messages go (default "own": a system message of their own). */
+  context?: ContextMode;
 }
 
 /** The arguments as the target wants them; objects are never stringified twice. */
@@ -55,24 +58,32 @@ function toolMessage(t: ToolMessage, withName: boolean): ChatMessage {
     : { role: "tool", tool_call_id: t.tool_call_id, content: t.content };
 }
 
+/** The dialogue's own system prompt: a first system message that is not the app's context. */
+export function ownSystem(d: Dialogue): string | undefined {
+  const first = d.messages[0];
+  return first?.role === "system" && !isContext(first) ? first.content : undefined;
+}
+
 /** The dialogue as chat messages in the target's conventions, with each message's origin. */
 export function chatMessages(d: Dialogue, opts: ChatOptions): { messages: ChatMessage[]; origin: MessageOrigin[] } {
   const empty = opts.emptyContent === undefined ? null : opts.emptyContent;
-  const failedAt = new Set<number>();
-  for (const s of stepsOf(d)) if (s.failed) failedAt.add(s.index);
+  const mistakeAt = new Set<number>();
+  for (const s of stepsOf(d)) if (s.mistake) mistakeAt.add(s.index);
   const messages: ChatMessage[] = [];
   const origin: MessageOrigin[] = [];
-  const push = (m: ChatMessage, src: number, failed = false) => {
+  const push = (m: ChatMessage, src: number, mistake = false) => {
     messages.push(m);
-    origin.push({ src, failed });
+    origin.push({ src, mistake });
   };
   const msgs = d.messages;
-  let i = 0;
-  if (msgs[0]?.role === "system") {
-    push({ role: "system", content: opts.system ?? msgs[0].content }, 0);
-    i = 1;
-  } else if (opts.system !== undefined) push({ role: "system", content: opts.system }, -1);
+  const own = ownSystem(d);
+  const folded = foldedContext(msgs, opts.context ?? "own");
+  const skip = new Set(folded);
+  const system = systemWithContext(opts.system ?? own, msgs, folded);
+  let i = own !== undefined ? 1 : 0;
+  if (system !== undefined) push({ role: "system", content: system }, own !== undefined ? 0 : -1);
   for (; i < msgs.length; i++) {
+    if (skip.has(i)) continue;
     const m = msgs[i]!;
     switch (m.role) {
       case "system":
@@ -85,13 +96,13 @@ export function chatMessages(d: Dialogue, opts: ChatOptions): { messages: ChatMe
       case "assistant": {
         const calls = m.tool_calls ?? [];
         const content = typeof m.content === "string" && m.content !== "" ? m.content : calls.length > 0 ? empty : (m.content ?? "");
-        const failed = failedAt.has(i);
+        const mistake = mistakeAt.has(i);
         if (calls.length === 0) {
-          push({ role: "assistant", content }, i, failed);
+          push({ role: "assistant", content }, i, mistake);
         } else if (calls.length === 1 || !opts.splitParallel) {
-          push({ role: "assistant", content, tool_calls: calls.map((c) => chatToolCall(c, opts.args)) }, i, failed);
+          push({ role: "assistant", content, tool_calls: calls.map((c) => chatToolCall(c, opts.args)) }, i, mistake);
         } else {
-          i = splitParallel(msgs as Dialogue["messages"], i, calls, content, empty, opts, failed, push);
+          i = splitParallel(msgs as Dialogue["messages"], i, calls, content, empty, opts, mistake, push);
         }
         break;
       }
@@ -108,8 +119,8 @@ function splitParallel(
   content: string | null,
   empty: "" | null,
   opts: ChatOptions,
-  failed: boolean,
-  push: (m: ChatMessage, src: number, failed?: boolean) => void,
+  mistake: boolean,
+  push: (m: ChatMessage, src: number, mistake?: boolean) => void,
 ): number {
   const results = new Map<string, { msg: ToolMessage; index: number }>();
   let j = at + 1;
@@ -119,7 +130,7 @@ function splitParallel(
     j++;
   }
   calls.forEach((c, k) => {
-    push({ role: "assistant", content: k === 0 ? content : empty, tool_calls: [chatToolCall(c, opts.args)] }, at, failed);
+    push({ role: "assistant", content: k === 0 ? content : empty, tool_calls: [chatToolCall(c, opts.args)] }, at, mistake);
     const r = results.get(c.id);
     if (r) push(toolMessage(r.msg, opts.toolName === true), r.index);
   });

@@ -61,7 +61,8 @@ const trlMessage: Schema = {
     { type: "object", required: ["role", "content", "tool_call_id", "name"], properties: { role: { const: "tool" }, content: str, tool_call_id: str, name: str }, additionalProperties: false },
   ],
 };
-const trlTools = { oneOf: [{ type: "null" }, { type: "array", minItems: 1, items: toolDef }] };
+// --tools-as text (default): the JSON text of the list; --tools-as list: the list.
+const trlTools = { oneOf: [{ type: "null" }, { type: "string", contentMediaType: "application/json", minLength: 2 }, { type: "array", minItems: 1, items: toolDef }] };
 const trlMessages = { type: "array", minItems: 1, items: trlMessage };
 const oneAssistant = (m: Schema) => ({ type: "array", minItems: 1, maxItems: 1, items: { allOf: [m, { type: "object", properties: { role: { const: "assistant" } } }] } });
 
@@ -69,6 +70,7 @@ const shareMsg = { type: "object", required: ["from", "value"], properties: { fr
 const shareOut = { type: "object", required: ["from", "value"], properties: { from: { enum: ["gpt", "function_call"] }, value: str }, additionalProperties: false };
 const shareTools = { type: "string", contentMediaType: "application/json", description: "the tool definitions as a JSON string" };
 
+const axolotlOut = { type: "object", required: ["role", "content"], properties: { role: { const: "assistant" }, content: { type: "string", minLength: 1 } }, additionalProperties: false };
 const museCall = { type: "object", required: ["tool", "args"], properties: { tool: { type: "string", minLength: 1 }, args: obj } };
 const museCalls = { type: "array", items: museCall };
 const museSide = {
@@ -160,6 +162,16 @@ export const formatSchemas: ReadonlyArray<[string, Schema]> = [
     properties: { context: str, chosen: museSide, rejected: museSide },
     additionalProperties: false,
   }),
+  schema("dpo-axolotl", "to-dpo --format axolotl", "Axolotl DPO row for type: chat_template.default (messages, chosen, rejected; role and content only)", {
+    type: "object",
+    required: ["messages", "chosen", "rejected"],
+    properties: {
+      messages: { type: "array", minItems: 1, items: { type: "object", required: ["role", "content"], properties: { role: { enum: ["system", "user", "assistant", "tool"] }, content: str }, additionalProperties: false } },
+      chosen: axolotlOut,
+      rejected: axolotlOut,
+    },
+    additionalProperties: false,
+  }),
   schema("rl-transitions", "to-rl --format transitions", "One step of an episode (seed 000 plus done)", {
     type: "object",
     required: ["id", "episode_id", "step", "state", "action", "reward", "next_state", "done"],
@@ -192,6 +204,12 @@ export const formatSchemas: ReadonlyArray<[string, Schema]> = [
     type: "object",
     required: ["prompt", "tools", "reference_tool_calls", "reference_response", "environment", "dialogue_id"],
     properties: { prompt: trlMessages, tools: trlTools, ...reference },
+    additionalProperties: false,
+  }),
+  schema("rl-muse", "to-rl --format muse", "Seed 000's RL row: state and next_state as text, one call as the action", {
+    type: "object",
+    required: ["state", "action", "reward", "next_state"],
+    properties: { state: { type: "string", minLength: 1 }, action: { type: "object", required: ["tool", "args"], properties: { tool: { type: "string", minLength: 1 }, args: obj }, additionalProperties: false }, reward: { type: "number" }, next_state: { type: "string", minLength: 1 } },
     additionalProperties: false,
   }),
   schema("rl-openai-rft", "to-rl --format openai-rft", "OpenAI reinforcement fine-tuning row: https://platform.openai.com/docs/api-reference/fine-tuning/reinforcement-input", {

@@ -49,19 +49,43 @@ describe("mergeAssistantRuns", () => {
 });
 
 describe("context messages (dialogue-sim --context-role)", () => {
-  it("fold into the system message, whatever role they were given", async () => {
+  it("become system messages of their own, where they were, whatever role they were given", async () => {
     const { readDialogue } = await import("./read-dialogue.js");
     const tools = [{ type: "function", function: { name: "find", parameters: { type: "object" } } }];
     const base = [
       { role: "user", content: "hi" },
       { role: "assistant", content: "Hello!" },
     ];
-    const asAssistant = readDialogue({ id: "a", tools, messages: [{ role: "system", content: "You help." }, { role: "assistant", name: "context_provider", content: "Context: Monday." }, ...base] });
-    expect("dialogue" in asAssistant && asAssistant.dialogue.messages).toEqual([{ role: "system", content: "You help.\n\nContext: Monday." }, ...base]);
-    const noSystem = readDialogue({ id: "b", tools, messages: [{ role: "system", name: "context_provider", content: "Context: Monday." }, ...base] });
-    expect("dialogue" in noSystem && noSystem.dialogue.messages).toEqual([{ role: "system", content: "Context: Monday." }, ...base]);
+    const ctx = { role: "system", name: "context_provider", content: "Context: Monday." };
+    const asAssistant = readDialogue({ id: "a", tools, messages: [{ role: "system", content: "You help." }, { role: "assistant", name: "context_provider", content: " Context: Monday. " }, ...base] });
+    expect("dialogue" in asAssistant && asAssistant.dialogue.messages).toEqual([{ role: "system", content: "You help." }, ctx, ...base]);
+    const noSystem = readDialogue({ id: "b", tools, messages: [ctx, ...base] });
+    expect("dialogue" in noSystem && noSystem.dialogue.messages).toEqual([ctx, ...base]);
     const plain = { id: "c", tools, messages: base };
     const r = readDialogue(plain);
     expect("dialogue" in r && r.dialogue).toBe(plain);
+  });
+});
+
+describe("context messages per format (ContextMode)", () => {
+  it("own: a system message where it came; fold: into the system prompt; lead: folded only before the first user message", async () => {
+    const { readDialogue } = await import("./read-dialogue.js");
+    const { chatMessages } = await import("./convert.js");
+    const read = readDialogue({
+      id: "c",
+      tools: [],
+      messages: [
+        { role: "system", content: "You help." },
+        { role: "assistant", name: "context_provider", content: "Monday, Pune." },
+        { role: "user", content: "hi" },
+        { role: "assistant", name: "context_provider", content: "Budget 500." },
+        { role: "assistant", content: "Hello!" },
+      ],
+    });
+    if (!("dialogue" in read)) throw new Error("not read");
+    const roles = (mode: "own" | "fold" | "lead") => chatMessages(read.dialogue, { args: "object", context: mode }).messages.map((m) => `${m.role}:${m.content}`);
+    expect(roles("own")).toEqual(["system:You help.", "system:Monday, Pune.", "user:hi", "system:Budget 500.", "assistant:Hello!"]);
+    expect(roles("fold")).toEqual(["system:You help.\n\nMonday, Pune.\n\nBudget 500.", "user:hi", "assistant:Hello!"]);
+    expect(roles("lead")).toEqual(["system:You help.\n\nMonday, Pune.", "user:hi", "system:Budget 500.", "assistant:Hello!"]);
   });
 });

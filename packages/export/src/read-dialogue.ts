@@ -1,5 +1,5 @@
 import type { Dialogue } from "./types.js";
-import { foldContext } from "./context-messages.js";
+import { normalizeContext } from "./context-messages.js";
 
 /** Why an input record is not a Dialogue the exporters can use, with the JSON path. */
 export interface InputIssue {
@@ -87,7 +87,7 @@ export function readDialogue(value: unknown): ReadResult {
     const o = value.outcome;
     if (!isObject(o) || typeof o.reward !== "number" || !(o.reward >= 0 && o.reward <= 1)) return bad("/outcome/reward", "outcome.reward must be a number in [0, 1]");
   }
-  const merged = mergeAssistantRuns(foldContext(messages as Array<Record<string, unknown>>));
+  const merged = mergeAssistantRuns(normalizeContext(messages as Array<Record<string, unknown>>));
   const dialogue = (merged === messages ? value : { ...value, messages: merged }) as unknown as Dialogue;
   return { dialogue, decodedArguments: decoded };
 }

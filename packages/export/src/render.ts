@@ -1,6 +1,51 @@
 import { readFileSync } from "node:fs";
-import { Template } from "@huggingface/jinja";
+import { Environment, Interpreter, Template } from "@huggingface/jinja";
 import { issue, type RuleIssue } from "./rules/issue.js";
+import { toolsForTemplate } from "./template-tools.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the interpreter's node and value classes are not exported */
+type Eval = (this: any, node: any, env: any) => any;
+const proto = Interpreter.prototype as unknown as { evaluateMemberExpression: Eval; evaluateFor: Eval; evaluate: Eval; evaluateBlock: (this: any, statements: unknown[], env: any) => any };
+const memberOriginal = proto.evaluateMemberExpression;
+const forOriginal = proto.evaluateFor;
+const UNDEFINED_KEY = /^Cannot access property with non-string(\/non-number)?: got UndefinedValue$/;
+const undefinedValue = (self: any, env: any) => self.evaluate({ type: "Identifier", value: "\u0000chatmill_undefined" }, env);
+
+/**
+ * Python's jinja2 (what transformers renders with) treats two things @huggingface/jinja 0.5.11
+ * raises on: a subscript whose key is undefined (`map[x.type]` when x has no `type`) is
+ * undefined, and a for loop over an undefined value runs its else block. The Hermes-2-Pro
+ * template does both for every array parameter (`json_to_python_type(json_spec|items)` reads
+ * `.type` of a list), so in JS it fails on every row whose tools take a list, and renders in
+ * Python. While a ChatTemplate renders, the interpreter follows Python there (and only there:
+ * every other error is raised as before); the methods are restored after each render. One
+ * difference stays: `undefined is iterable` is true in Python and false here, so such an
+ * array parameter is typed "list[Any]" in JS and "list[Union[]]" in Python, in the tools
+ * preamble only.
+ */
+function renderLikePython(tpl: Template, ctx: Record<string, unknown>): string {
+  proto.evaluateMemberExpression = function (expr, env) {
+    try {
+      return memberOriginal.call(this, expr, env);
+    } catch (err) {
+      if (UNDEFINED_KEY.test((err as Error).message)) return undefinedValue(this, env);
+      throw err;
+    }
+  };
+  proto.evaluateFor = function (node, env) {
+    if (node.iterable?.type !== "SelectExpression" && this.evaluate(node.iterable, new Environment(env)).type === "UndefinedValue") {
+      return this.evaluateBlock(node.defaultBlock ?? [], env);
+    }
+    return forOriginal.call(this, node, env);
+  };
+  try {
+    return tpl.render(ctx);
+  } finally {
+    proto.evaluateMemberExpression = memberOriginal;
+    proto.evaluateFor = forOriginal;
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** A chat template loaded once; renders TRL rows as the trainer would (tools omitted when null). */
 export class ChatTemplate {
@@ -16,11 +61,13 @@ export class ChatTemplate {
     return new ChatTemplate(readFileSync(path, "utf8"), path);
   }
 
-  render(messages: unknown[], tools: unknown[] | null | undefined, extra: Record<string, unknown> = {}): string {
+  /** `tools`: the list, or the JSON text of a `--tools-as text` row (parsed as TRL's trainers do). */
+  render(messages: unknown[], tools: unknown[] | string | null | undefined, extra: Record<string, unknown> = {}): string {
+    const list = toolsForTemplate(tools);
     // Llama 3.1 renders its tool preamble for tools: [] too, so no tools means no key.
     const ctx: Record<string, unknown> = { messages, add_generation_prompt: false, bos_token: "<|begin_of_text|>", eos_token: "<|im_end|>", ...extra };
-    if (tools && tools.length > 0) ctx.tools = tools;
-    return this.tpl.render(ctx);
+    if (list && list.length > 0) ctx.tools = list;
+    return renderLikePython(this.tpl, ctx);
   }
 }
 
@@ -35,17 +82,31 @@ export function trlRowMessages(row: Record<string, unknown>): unknown[][] {
 // `"arguments": "` or `"parameters": "`: an argument object rendered as a JSON string.
 const DOUBLE = /"(arguments|parameters)": ?"/;
 
-/** Renders a TRL row; returns the first error or double-encoded call as a rule issue. */
-export function checkRendering(tpl: ChatTemplate, row: Record<string, unknown>): RuleIssue | undefined {
+/**
+ * Renders a TRL row; returns the first error or double-encoded call as a rule issue.
+ * `dropped` is told how many assistant messages of the row have text beside a tool call that
+ * the rendering does not contain (Llama 3.1 and Hermes-2-Pro render only the call): the
+ * model would never learn to say it.
+ */
+export function checkRendering(tpl: ChatTemplate, row: Record<string, unknown>, dropped?: (n: number) => void): RuleIssue | undefined {
   for (const messages of trlRowMessages(row)) {
     let text: string;
     try {
-      text = tpl.render(messages, row.tools as unknown[] | null);
+      text = tpl.render(messages, row.tools as unknown[] | string | null);
     } catch (err) {
       return issue("template.render_error", "", `${tpl.name}: ${(err as Error).message}`);
     }
     const m = DOUBLE.exec(text);
     if (m) return issue("template.double_encoded_arguments", "", `${tpl.name} rendered ${m[1]} as a JSON string: ${text.slice(m.index, m.index + 60)}`);
+    if (dropped) {
+      let n = 0;
+      // Only what the row trains: all of a {messages} row, the completion / chosen / rejected otherwise.
+      const trained = Array.isArray(row.messages) ? messages : messages.slice(-1);
+      for (const msg of trained as Array<{ role?: string; content?: unknown; tool_calls?: unknown }>) {
+        if (msg.role === "assistant" && msg.tool_calls && typeof msg.content === "string" && msg.content.trim() !== "" && !text.includes(msg.content.trim())) n++;
+      }
+      if (n > 0) dropped(n);
+    }
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { checkOpenAIDpoRow, checkOpenAIRftRow, checkOpenAISftRow } from "./rules
 import { checkSharegptDpoRow, checkSharegptSftRow } from "./rules/sharegpt.js";
 import { checkTrlDpoRow, checkTrlSftRow } from "./rules/trl.js";
 
-const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } }];
+const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string", description: "City name" } } } } }];
 const call = (args: unknown) => ({ id: "c1", type: "function", function: { name: "get_weather", arguments: args } });
 const openaiRow = (over: Record<string, unknown> = {}) => ({
   messages: [
@@ -88,6 +88,14 @@ describe("TRL rules", () => {
     expect(ruleOf(checkTrlSftRow(p))).toBe("trl.parallel_calls");
     expect(ruleOf(checkTrlSftRow({ messages: r.messages }))).toBe("trl.same_shape");
     expect(ruleOf(checkTrlSftRow({ ...row({ city: "Paris" }), tools: [] }))).toBe("trl.tools");
+  });
+  it("takes tools as their JSON text (TRL json.loads it), wants every parameter described and no null argument", () => {
+    expect(checkTrlSftRow({ ...row({ city: "Paris" }), tools: JSON.stringify(tools) })).toBeUndefined();
+    expect(ruleOf(checkTrlSftRow({ ...row({ city: "Paris" }), tools: "[{" }))).toBe("trl.tools");
+    const bare = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } }];
+    expect(ruleOf(checkTrlSftRow({ ...row({ city: "Paris" }), tools: bare }))).toBe("trl.parameter_description");
+    expect(ruleOf(checkTrlSftRow(row({ city: null })))).toBe("trl.null_value");
+    expect(ruleOf(checkTrlSftRow({ ...row({ city: "Paris" }), tools: JSON.stringify(tools) }, ))).toBeUndefined();
   });
   it("checks prompt/completion and preference rows", () => {
     const msgs = row({ city: "Paris" }).messages;

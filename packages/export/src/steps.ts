@@ -10,8 +10,14 @@ export interface Step {
   results: Map<string, ToolMessage>;
   /** Index just past this step's tool results: messages[index, end) belong to the step. */
   end: number;
-  /** The step is not a training target: a call failed, or its grade says it did. */
+  /** A call of the step did not succeed, for whatever reason (the environment's or the assistant's). */
   failed: boolean;
+  /**
+   * A call of the step was the assistant's own mistake (callVerdict): never a training target.
+   * A step that only met the environment's failure (an injected timeout, a server error after
+   * valid arguments) is not a mistake: the call was right and is trained, as is the recovery.
+   */
+  mistake: boolean;
   /** Index of the user message this step answers (-1 when none came before). */
   userIndex: number;
 }
@@ -24,6 +30,33 @@ export interface Step {
 export function callFailed(call: ToolCall, result: ToolMessage | undefined): boolean {
   if (call.grade && (!call.grade.ok || !call.grade.executed)) return true;
   return result === undefined || !result.ok;
+}
+
+/** Error types that are the host's or the service's, not the caller's (tool-annotate's environment_failure). */
+export const ENVIRONMENT_ERRORS: ReadonlySet<string> = new Set(["timeout", "server_error", "unreachable", "rate_limited", "unavailable"]);
+
+/**
+ * Whose fault a call's outcome is, from what the dialogue records:
+ * - "ok": it succeeded;
+ * - "environment": it was right and the environment failed it — tool-annotate's grade says
+ *   so (`ok` on re-run with `recorded_ok: false`, or `environment_failure: true`), or, ungraded,
+ *   the failure was injected by dialogue-sim (`injected` on the tool message) or is a timeout /
+ *   server error / unreachable host;
+ * - "mistake": the assistant's own — graded not ok (wrong tool, bad or invented arguments),
+ *   not executed or not schema-valid, an ungraded failure of any other type (bad_arguments,
+ *   not_found, …), or a call nothing answered.
+ */
+export function callVerdict(call: ToolCall, result: ToolMessage | undefined): "ok" | "environment" | "mistake" {
+  if (result === undefined) return "mistake";
+  const g = call.grade;
+  if (g) {
+    if (!g.executed || g.schema_valid === false) return "mistake";
+    if (g.ok) return result.ok ? "ok" : "environment";
+    return g.environment_failure === true ? "environment" : "mistake";
+  }
+  if (result.ok) return "ok";
+  if (result.injected !== undefined || ENVIRONMENT_ERRORS.has(result.error?.type ?? "")) return "environment";
+  return "mistake";
 }
 
 export function stepsOf(d: Dialogue): Step[] {
@@ -43,15 +76,16 @@ export function stepsOf(d: Dialogue): Step[] {
       end++;
     }
     const failed = calls.some((c) => callFailed(c, results.get(c.id)));
-    steps.push({ index: i, message: m, calls, results, end, failed, userIndex });
+    const mistake = failed && calls.some((c) => callVerdict(c, results.get(c.id)) === "mistake");
+    steps.push({ index: i, message: m, calls, results, end, failed, mistake, userIndex });
   }
   return steps;
 }
 
 /**
- * The step that recovers from a failed one: the next step answering the same user
- * message whose calls all succeeded. Returns undefined when the dialogue moved on
- * (a new user message) or the assistant only apologised.
+ * The step that recovers from a failed one (to-dpo pairs it with a mistake): the next step
+ * answering the same user message whose calls all succeeded. Returns undefined when the
+ * dialogue moved on (a new user message) or the assistant only apologised.
  */
 export function recoveryOf(steps: Step[], failedAt: number): Step | undefined {
   const f = steps[failedAt]!;

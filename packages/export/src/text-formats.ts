@@ -1,4 +1,5 @@
 import { BoundedMap } from "./bounded-map.js";
+import { isContext } from "./context-messages.js";
 import type { Dialogue, Message, ToolMessage } from "./types.js";
 
 /** A call as LLaMA-Factory's function_call value: {"name", "arguments"}, a list when parallel. */
@@ -12,13 +13,19 @@ export function museCall(c: { name: string; arguments: Record<string, unknown> }
   return { tool: c.name, args: c.arguments };
 }
 
-/** "User: …" / "Assistant: …" lines of the visible conversation (tool traffic left out). */
-export function museContext(messages: readonly Message[], end: number): string[] {
+/**
+ * "User: …" / "Assistant: …" lines of the visible conversation, and "Context: …" for the app's
+ * context (context_provider, seed 002) where it came. `tools: true` adds "Tool <name>: <result>"
+ * lines (the RL state: what the environment answered); the SFT context leaves tool traffic out.
+ */
+export function museContext(messages: readonly Message[], end: number, opts: { tools?: boolean } = {}): string[] {
   const out: string[] = [];
   for (let i = 0; i < end; i++) {
     const m = messages[i]!;
     if (m.role === "user") out.push(`User: ${m.content}`);
     else if (m.role === "assistant" && typeof m.content === "string" && m.content !== "") out.push(`Assistant: ${m.content}`);
+    else if (m.role === "system" && isContext(m)) out.push(`Context: ${m.content}`);
+    else if (m.role === "tool" && opts.tools) out.push(`Tool ${m.name}: ${m.content}`);
   }
   return out;
 }

@@ -11,6 +11,10 @@ export interface Grade {
   grounded: boolean | null;
   progress: number;
   success_rate: number;
+  /** false: the recorded call failed by an injected fault, but succeeds when re-run (the environment's failure). */
+  recorded_ok?: boolean;
+  /** true: the call ran and the host or service did not answer (timeout, server error, unreachable). */
+  environment_failure?: boolean | null;
   [k: string]: unknown;
 }
 
@@ -44,6 +48,8 @@ export interface Labels {
 export interface SystemMessage {
   role: "system";
   content: string;
+  /** "context_provider": the app's context (seed 002), whatever role the dialogue gave it (read-dialogue.ts). */
+  name?: string;
 }
 export interface UserMessage {
   role: "user";
@@ -63,6 +69,8 @@ export interface ToolMessage {
   content: string;
   ok: boolean;
   error?: { type: string; message: string };
+  /** Set by dialogue-sim on a failure it injected (timeout, server_error, …): the environment failed, not the call. */
+  injected?: string;
 }
 export type Message = SystemMessage | UserMessage | AssistantMessage | ToolMessage;
 

@@ -1,36 +1,42 @@
-import { exportTransform, type RowMaker } from "@chatmill/export";
+import { exportTransform, formatNamed, type RowMaker, type ToolsAs } from "@chatmill/export";
 import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { Counters, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Dialogue } from "@chatmill/export";
-import { DPO_FORMATS, annotate, annotatorLoaded, dpoChecks, dpoRows, loadAnnotator, type DpoFormat, type DpoOptions } from "./dpo-rows.js";
+import { DPO_FORMATS, type DpoFormat, type DpoOptions } from "./formats/index.js";
 import { needsGrading } from "./grading.js";
+import { annotate, annotatorLoaded, loadAnnotator } from "./preference-rows.js";
 
 export interface DpoFlags {
   format?: string;
   minMargin?: number;
   system?: string | undefined;
+  /** text | list: how trl rows carry `tools` (default text). */
+  toolsAs?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
   /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
   fitter?: RowFitter | undefined;
 }
 
-export function dpoOptions(flags: DpoFlags): DpoOptions {
-  const format = (flags.format ?? "trl") as DpoFormat;
-  if (!DPO_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DPO_FORMATS.join(", ")}`);
+export function dpoOptions(flags: DpoFlags): DpoOptions & { format: DpoFormat } {
+  const name = flags.format ?? "trl";
+  const format = formatNamed(DPO_FORMATS, name);
+  if (!format) throw new UsageError(`--format must be one of ${DPO_FORMATS.map((f) => f.name).join(", ")}`);
   const minMargin = flags.minMargin ?? 0.1;
   if (!(minMargin >= 0 && minMargin <= 1)) throw new UsageError("--min-margin is a success-rate difference in [0, 1]");
-  return { format, minMargin, system: flags.system };
+  const toolsAs = (flags.toolsAs ?? "text") as ToolsAs;
+  if (toolsAs !== "text" && toolsAs !== "list") throw new UsageError("--tools-as must be text or list");
+  return { format, minMargin, system: flags.system, toolsAs };
 }
 
 /** to-dpo as a transform over Dialogue records. */
 export function dpoTransform(flags: DpoFlags, ctx: RunContext): Transform {
   const opts = { ...dpoOptions(flags), seed: ctx.seed };
-  const check = dpoChecks[opts.format];
-  const rows: RowMaker = (d, sink) => dpoRows(d, opts, sink);
+  const f = opts.format;
+  const rows: RowMaker = (d, sink) => f.rows(d, opts, sink);
   // --max-tokens: a pair over the limit keeps its decision and loses the oldest turns of its history.
-  const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => check(r) === undefined) : rows;
-  const exporter = exportTransform(ctx, make, check, { serialize: flags.serialize === true, shared: opts.format !== "muse" });
+  const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => f.check(r) === undefined) : rows;
+  const exporter = exportTransform(ctx, make, f.check, { serialize: flags.serialize === true, shared: f.shared !== false });
   return (input) => exporter(gradingOnTheWay(input, ctx));
 }
 

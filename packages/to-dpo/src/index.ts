@@ -1,13 +1,14 @@
 import { annotateOnTheWay } from "./annotate-hook.js";
-import { setAnnotator } from "./dpo-rows.js";
+import { setAnnotator } from "./preference-rows.js";
 
-// The package index grades on the way from the start (dpoRows is synchronous); the CLI loads it lazily.
+// The package index grades on the way from the start (preferenceRows is synchronous); the CLI loads it lazily.
 setAnnotator(annotateOnTheWay);
 
 export { annotateOnTheWay };
-export { DPO_FORMATS, dpoChecks, dpoRows, loadAnnotator } from "./dpo-rows.js";
+export { DPO_FORMATS, PairContext } from "./formats/index.js";
+export type { DpoFormat, DpoOptions } from "./formats/index.js";
+export { loadAnnotator, preferenceRows } from "./preference-rows.js";
 export { gradingOf, needsGrading } from "./grading.js";
-export type { DpoFormat, DpoOptions } from "./dpo-rows.js";
 export { dpoOptions, dpoTransform } from "./dpo-transform.js";
 export type { DpoFlags } from "./dpo-transform.js";
 export { preferencePairs, sameOutput } from "./pairs.js";

@@ -57,9 +57,10 @@ function stepSide(s: Step, reply: string | undefined): Side {
  * - from tool-annotate's alternatives: chosen = the graded call (with the reply that
  *   followed it), rejected = a wrong-but-plausible alternative with its executed
  *   result; the margin is the difference of their success rates;
- * - from failed-versus-recovered turns: rejected = the failed call, chosen = the call
- *   that recovered from it in the same user turn; the prompt is the conversation
- *   before the failed call, so both answer the same prompt.
+ * - from mistake-versus-recovered turns: rejected = a call that was the assistant's own
+ *   mistake (Step.mistake; not one the environment failed, which was right), chosen = the
+ *   call that recovered from it in the same user turn; the prompt is the conversation
+ *   before the mistake, so both answer the same prompt.
  */
 export function preferencePairs(d: Dialogue): Pair[] {
   const steps = stepsOf(d);
@@ -86,7 +87,8 @@ export function preferencePairs(d: Dialogue): Pair[] {
         pairs.push({ promptEnd: s.index, chosen, rejected, source: "alternative", defect: alt.defect, margin: chosen.success_rate - rejected.success_rate });
       }
     }
-    if (s.failed) {
+    // Only the assistant's own mistake is a rejected side: a call the environment failed was right.
+    if (s.mistake) {
       const r = recoveryOf(steps, i);
       if (!r) continue;
       const chosen = stepSide(r, replyAfter(d, steps, steps.indexOf(r)));

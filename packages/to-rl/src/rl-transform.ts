@@ -1,29 +1,34 @@
-import { exportTransform, type RowMaker } from "@chatmill/export";
+import { exportTransform, formatNamed, type RowMaker, type ToolsAs } from "@chatmill/export";
 import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
-import { RL_FORMATS, rlChecks, rlRows, type RlFormat, type RlOptions } from "./rl-rows.js";
+import { RL_FORMATS, type RlFormat, type RlOptions } from "./formats/index.js";
 
 export interface RlFlags {
   format?: string;
   system?: string | undefined;
+  /** text | list: how trl-grpo rows carry `tools` (default text). */
+  toolsAs?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
   /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
   fitter?: RowFitter | undefined;
 }
 
-export function rlOptions(flags: RlFlags): RlOptions {
-  const format = (flags.format ?? "transitions") as RlFormat;
-  if (!RL_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${RL_FORMATS.join(", ")}`);
-  return { format, system: flags.system };
+export function rlOptions(flags: RlFlags): RlOptions & { format: RlFormat } {
+  const name = flags.format ?? "transitions";
+  const format = formatNamed(RL_FORMATS, name);
+  if (!format) throw new UsageError(`--format must be one of ${RL_FORMATS.map((f) => f.name).join(", ")}`);
+  const toolsAs = (flags.toolsAs ?? "text") as ToolsAs;
+  if (toolsAs !== "text" && toolsAs !== "list") throw new UsageError("--tools-as must be text or list");
+  return { format, system: flags.system, toolsAs };
 }
 
 /** to-rl as a transform over Dialogue records. */
 export function rlTransform(flags: RlFlags, ctx: RunContext): Transform {
   const opts = rlOptions(flags);
-  const check = rlChecks[opts.format];
-  const rows: RowMaker = (d, sink) => rlRows(d, opts, sink);
+  const f = opts.format;
+  const rows: RowMaker = (d, sink) => f.rows(d, opts, sink);
   // --max-tokens: prompts and states lose their oldest turns; an episode over the limit is dead-lettered, never cut.
-  const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => check(r) === undefined) : rows;
-  return exportTransform(ctx, make, check, { serialize: flags.serialize === true });
+  const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => f.check(r) === undefined) : rows;
+  return exportTransform(ctx, make, f.check, { serialize: flags.serialize === true, shared: f.shared !== false });
 }

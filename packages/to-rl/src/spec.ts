@@ -1,4 +1,6 @@
+import { formatsHelp } from "@chatmill/export";
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
+import { RL_FORMATS } from "./formats/index.js";
 
 export const spec: ToolSpec = {
   name: "to-rl",
@@ -7,14 +9,7 @@ export const spec: ToolSpec = {
   input: "ndjson",
   common: { seed: false },
   description: `Formats (rules in the package README):
-  transitions  {id, episode_id, step, state, action, reward, next_state, done}, one per
-               assistant message; state = {messages so far, db_digest}
-  episodes     one row per dialogue: messages, tools, steps with rewards, return, outcome
-  trl-grpo     TRL prompt-only rows {prompt, tools, reference_tool_calls,
-               reference_response, environment, dialogue_id} (extra columns reach the
-               reward functions)
-  openai-rft   OpenAI reinforcement fine-tuning rows {messages, tools, reference_*}
-               (graders read the extra fields as item.reference_tool_calls, …)
+${formatsHelp(RL_FORMATS)}
 
 Rewards: each step gets r_i = R·q_i/Σq + 0.1·(q_i − mean q), where R is the dialogue's
 outcome.reward and q_i the step's quality: from tool-annotate's grades when present
@@ -24,7 +19,8 @@ Without an outcome, R is the mean step quality.
 db_digest: a hash chain over the tool results seen so far (the domains runtime's own
 state digest will replace it when dialogues carry one).`,
   options: [
-    { name: "format", short: "f", type: "string", placeholder: "FMT", choices: ["transitions", "episodes", "trl-grpo", "openai-rft"], default: "transitions", description: "target format: transitions, episodes, trl-grpo, openai-rft" },
+    { name: "format", short: "f", type: "string", placeholder: "FMT", choices: RL_FORMATS.map((f) => f.name), default: "transitions", description: `target format: ${RL_FORMATS.map((f) => f.name).join(", ")}` },
+    { name: "tools-as", type: "string", placeholder: "HOW", choices: ["text", "list"], default: "text", description: "trl-grpo: tools as the JSON text of the list (survives datasets' Arrow schema merge; TRL json.loads it) or as the list" },
     { name: "system", type: "string", placeholder: "TEXT", description: "system prompt for every state or prompt; replaces the dialogue's own system message" },
     { name: "max-tokens", type: "number", placeholder: "N", description: "make every row fit N tokens as --tokenizer counts it (the row rendered with the model's chat template): a longer row is given a shorter history (oldest turns dropped from the prompt or state; episodes are never cut); a row that cannot be made to fit goes to the dead-letter file (rule max_tokens)" },
     { name: "tokenizer", type: "string", placeholder: "NAME", description: "the tokenizer --max-tokens counts with: qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base (see stats --tokenizer)" },
@@ -33,6 +29,7 @@ state digest will replace it when dialogues carry one).`,
     { what: "seed-000 transitions with dense rewards", cmd: "to-rl dialogues.ndjson > transitions.jsonl" },
     { what: "check that rewards add up per episode", cmd: "to-rl -f episodes dialogues.ndjson | jq '[.steps[].reward] | add'" },
     { what: "TRL GRPOTrainer prompts with references for the reward functions", cmd: "to-rl -f trl-grpo dialogues.ndjson > grpo.jsonl" },
+    { what: "seed 000's RL rows (state and next_state as text, one call per action)", cmd: "to-rl -f muse dialogues.ndjson > muse-rl.jsonl" },
     { what: "OpenAI reinforcement fine-tuning file", cmd: "to-rl -f openai-rft --system 'You are AJ.' dialogues.ndjson > rft.jsonl" },
     { what: "GRPO prompts that fit 8192 Qwen3 tokens", cmd: "to-rl -f trl-grpo --max-tokens 8192 --tokenizer qwen3 annotated.ndjson > grpo.jsonl" },
   ],

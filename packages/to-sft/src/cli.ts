@@ -11,6 +11,8 @@ await runCli(spec, async (args, ctx) => {
       format: args.values.format as string,
       granularity: args.values.granularity as string | undefined,
       system: args.values.system as string | undefined,
+      onMistake: args.values["on-mistake"] as string | undefined,
+      toolsAs: args.values["tools-as"] as string | undefined,
       checkTemplates: args.values["check-template"] as string[] | undefined,
       serialize: true, fitter,
     },

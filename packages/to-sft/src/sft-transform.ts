@@ -1,12 +1,16 @@
-import { ChatTemplate, checkRendering, exportTransform, type RowCheck, type RowMaker } from "@chatmill/export";
-import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
+import { ChatTemplate, checkRendering, exportTransform, formatNamed, type RowCheck, type RowMaker, type RowSink, type ToolsAs } from "@chatmill/export";
+import { Counters, UsageError, type RunContext, type Transform } from "@chatmill/kit";
+import { SFT_FORMATS, type Granularity, type OnMistake, type SftFormat, type SftOptions } from "./formats/index.js";
 import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
-import { SFT_FORMATS, sftChecks, sftRows, type Granularity, type SftFormat, type SftOptions } from "./sft-rows.js";
 
 export interface SftFlags {
   format?: string;
   granularity?: string | undefined;
   system?: string | undefined;
+  /** cut | drop | mask: what a dialogue with an assistant mistake becomes (default: mask where the format weighs messages, else cut). */
+  onMistake?: string | undefined;
+  /** text | list: how trl rows carry `tools` (default text). */
+  toolsAs?: string | undefined;
   /** Chat template files every trl row must render through (without errors or double-encoded arguments). */
   checkTemplates?: string[] | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
@@ -15,33 +19,47 @@ export interface SftFlags {
   fitter?: RowFitter | undefined;
 }
 
-/** Resolves the flags: muse rows are turn-level by definition; the others default to conversation. */
-export function sftOptions(flags: SftFlags): SftOptions {
-  const format = (flags.format ?? "openai") as SftFormat;
-  if (!SFT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${SFT_FORMATS.join(", ")}`);
-  if (format === "muse" && flags.granularity === "conversation") {
-    throw new UsageError("--format muse is turn-level (one row per assistant reply); drop --granularity or use --granularity turn");
+const ON_MISTAKE: readonly OnMistake[] = ["cut", "drop", "mask"];
+
+/** Resolves the flags against the format table. */
+export function sftOptions(flags: SftFlags): SftOptions & { format: SftFormat } {
+  const name = flags.format ?? "openai";
+  const format = formatNamed(SFT_FORMATS, name);
+  if (!format) throw new UsageError(`--format must be one of ${SFT_FORMATS.map((f) => f.name).join(", ")}`);
+  const granularity = (flags.granularity ?? format.granularities[0]!) as Granularity;
+  if (!format.granularities.includes(granularity)) {
+    throw new UsageError(`--format ${name} has ${format.granularities.join(" or ")} granularity${format.granularities.length === 1 ? ` only; drop --granularity or use --granularity ${format.granularities[0]}` : ""}`);
   }
-  const granularity = (flags.granularity ?? (format === "muse" ? "turn" : "conversation")) as Granularity;
-  return { format, granularity, system: flags.system };
+  const onMistake = (flags.onMistake ?? (granularity === "turn" || format.weights ? "mask" : "cut")) as OnMistake;
+  if (!ON_MISTAKE.includes(onMistake)) throw new UsageError(`--on-mistake must be one of ${ON_MISTAKE.join(", ")}`);
+  if (onMistake === "mask" && granularity === "conversation" && !format.weights) {
+    throw new UsageError(`--format ${name} has no per-message loss weight, so a mistake cannot be masked inside a conversation row: use --on-mistake cut or drop, or --granularity turn`);
+  }
+  const toolsAs = (flags.toolsAs ?? "text") as ToolsAs;
+  if (toolsAs !== "text" && toolsAs !== "list") throw new UsageError("--tools-as must be text or list");
+  return { format, granularity, system: flags.system, onMistake, toolsAs };
 }
 
 /** to-sft as a transform over Dialogue records. */
 export function sftTransform(flags: SftFlags, ctx: RunContext): Transform {
   const opts = sftOptions(flags);
-  const check = withTemplates(sftChecks[opts.format], opts.format, flags.checkTemplates ?? []);
-  const rows: RowMaker = (d, sink) => sftRows(d, opts, sink);
+  const f = opts.format;
+  const note = (name: string, by = 1) => Counters.bump(ctx.counters.notes, name, by);
+  const check = withTemplates(f.check, f.name, flags.checkTemplates ?? [], note);
+  const rows: RowMaker = (d, sink: RowSink) => f.rows(d, opts, sink);
   // --max-tokens: a conversation is cut at its end, a per-turn row loses its oldest turns.
   const make = flags.fitter ? fittingRows(rows, flags.fitter, opts.granularity === "turn" ? "history" : "end", (r) => check(r) === undefined) : rows;
   return exportTransform(ctx, make, check, {
     serialize: flags.serialize === true,
-    // MUSe rows share no objects (each has its own context lines).
-    shared: opts.format !== "muse",
+    shared: f.shared !== false,
   });
 }
 
-/** Adds "renders through each template" to a format's rules (trl rows only). */
-export function withTemplates(check: RowCheck, format: SftFormat, files: string[]): RowCheck {
+/**
+ * Adds "renders through each template" to a format's rules (trl rows only), and counts per
+ * template the assistant text beside a tool call that the template leaves out.
+ */
+export function withTemplates(check: RowCheck, format: string, files: string[], note: (name: string, by?: number) => void = () => {}): RowCheck {
   if (files.length === 0) return check;
   if (format !== "trl") throw new UsageError("--check-template renders trl rows; use it with --format trl");
   const templates = files.map((f) => {
@@ -51,13 +69,14 @@ export function withTemplates(check: RowCheck, format: SftFormat, files: string[
       throw new UsageError(`cannot use chat template '${f}': ${(err as Error).message}`);
     }
   });
-  return (row) => check(row) ?? first(templates, (t) => checkRendering(t, row as Record<string, unknown>));
-}
-
-function first<T, R>(items: T[], f: (t: T) => R | undefined): R | undefined {
-  for (const t of items) {
-    const r = f(t);
-    if (r !== undefined) return r;
-  }
-  return undefined;
+  const label = (t: ChatTemplate) => `call text dropped by ${t.name.replace(/^.*[\\/]/, "")}`;
+  return (row) => {
+    const bad = check(row);
+    if (bad) return bad;
+    for (const t of templates) {
+      const r = checkRendering(t, row as Record<string, unknown>, (n) => note(label(t), n));
+      if (r) return r;
+    }
+    return undefined;
+  };
 }

@@ -1,5 +1,5 @@
 import { jsonEqual } from "../json-equal.js";
-import { isObject, issue, type RuleIssue } from "./issue.js";
+import { isObject, issue, unknownKey, type RuleIssue } from "./issue.js";
 
 /*
  * The MUSe v2 formats (seed 000, "Training Data Pipeline"):
@@ -42,5 +42,21 @@ export function checkMuseDpoRow(row: unknown): RuleIssue | undefined {
   const ch = row.chosen as Record<string, unknown>;
   const rj = row.rejected as Record<string, unknown>;
   if (jsonEqual([ch.tool_calls, ch.response, ch.text], [rj.tool_calls, rj.response, rj.text])) return issue("dpo.identical", "/chosen", "chosen and rejected are the same");
+  return undefined;
+}
+
+const RL_KEYS = new Set(["state", "action", "reward", "next_state"]);
+const ACTION_KEYS = new Set(["tool", "args"]);
+
+/** Seed 000's RL row, exactly: {"state": text, "action": {"tool", "args"}, "reward": number, "next_state": text}. */
+export function checkMuseRlRow(row: unknown): RuleIssue | undefined {
+  if (!isObject(row)) return issue("muse.row", "", "a row must be a JSON object");
+  const extra = unknownKey(row, RL_KEYS);
+  if (extra !== undefined) return issue("muse.rl_key", `/${extra}`, `seed 000's RL rows have state, action, reward, next_state only, not '${extra}'`);
+  if (typeof row.state !== "string" || row.state === "") return issue("muse.rl_state", "/state", "state is the conversation so far, as text");
+  if (typeof row.next_state !== "string" || row.next_state === "") return issue("muse.rl_state", "/next_state", "next_state is the conversation after the action, as text");
+  const a = row.action;
+  if (!isObject(a) || typeof a.tool !== "string" || a.tool === "" || !isObject(a.args) || unknownKey(a, ACTION_KEYS) !== undefined) return issue("muse.rl_action", "/action", "action is one call {\"tool\", \"args\": object} (seed 004: not \"action\", not a list)");
+  if (typeof row.reward !== "number" || !Number.isFinite(row.reward)) return issue("muse.rl_reward", "/reward", "reward must be a finite number");
   return undefined;
 }

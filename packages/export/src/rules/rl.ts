@@ -1,5 +1,6 @@
 import { isObject, issue, unknownKey, type RuleIssue } from "./issue.js";
 import { checkTrlMessages, checkTrlTools } from "./trl.js";
+import { toolsForTemplate } from "../template-tools.js";
 
 /*
  * RL rows. Transitions follow seed 000 ({state, action, reward, next_state}) plus
@@ -51,7 +52,7 @@ export function checkGrpoRow(row: unknown): RuleIssue | undefined {
   if (extra !== undefined) return issue("trl.same_shape", `/${extra}`, `column '${extra}' is not in every row`);
   const t = checkTrlTools(row.tools);
   if (t) return t;
-  const m = checkTrlMessages(row.prompt, "/prompt", row.tools, { standalone: true });
+  const m = checkTrlMessages(row.prompt, "/prompt", toolsForTemplate(row.tools), { standalone: true });
   if (m) return m;
   const p = row.prompt as Array<{ role: string }>;
   if (p[p.length - 1]!.role !== "user") return issue("rl.prompt_end", "/prompt", "a prompt-only row ends with the user's message");

@@ -2,6 +2,16 @@ import { sharedPrefix } from "../shared-prefix.js";
 import { jsonEqual } from "../json-equal.js";
 import { TOOL_NAME, isObject, issue, unknownKey, type RuleIssue } from "./issue.js";
 import { toolNames } from "./openai.js";
+import { toolsForTemplate } from "../template-tools.js";
+
+/** A null anywhere in a value: `datasets` fills missing keys with null, so a row's own nulls would be indistinguishable from them. */
+function hasNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (typeof v !== "object") return false;
+  if (Array.isArray(v)) return v.some(hasNull);
+  for (const k in v as Record<string, unknown>) if (hasNull((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
 
 /** tool_calls lists already checked against a tools list (rows of a dialogue share them). */
 const checkedCalls = new WeakMap<object, unknown>();
@@ -28,7 +38,11 @@ const lastScans = new Map<string, { messages: unknown[]; tools: unknown; standal
  * - with tools, the first message after the system prompt is the user's: Llama 3.1
  *   moves it into the tool preamble whatever its role;
  * - every row has the same columns (`messages`, `tools`, or `prompt`, `completion`,
- *   `tools`) with the same types, so `datasets` loads the file as one table.
+ *   `tools`) with the same types, so `datasets` loads the file as one table;
+ * - `tools` is a JSON string (TRL's trainers json.loads it; Arrow cannot merge it) or a list;
+ * - no null inside a message or its arguments: `datasets` null-fills the keys a row lacks, and
+ *   TRL's `remove_none_values` (or any strip of nulls) restores the row exactly only when the
+ *   row had none of its own.
  */
 
 const MESSAGE_KEYS: Record<string, ReadonlySet<string>> = {
@@ -77,6 +91,7 @@ export function checkTrlMessages(messages: unknown, at: string, tools: unknown, 
       if (!isObject(f.arguments)) {
         return issue("trl.arguments_not_object", `${cp}/function/arguments`, typeof f.arguments === "string" ? "arguments is a string: the templates would encode it twice; it must be a JSON object" : "arguments must be a JSON object");
       }
+      if (hasNull(f.arguments)) return issue("trl.null_value", `${cp}/function/arguments`, "an argument is null: after datasets' null-filling it cannot be told from an argument the call did not have; leave it out");
       checkedCalls.set(calls, tools);
     }
     seen.push(seenNonSystem);
@@ -85,13 +100,31 @@ export function checkTrlMessages(messages: unknown, at: string, tools: unknown, 
   return undefined;
 }
 
-export function checkTrlTools(tools: unknown, at = "/tools"): RuleIssue | undefined {
-  if (tools === null) return undefined;
-  if (!Array.isArray(tools) || tools.length === 0) return issue("trl.tools", at, "tools must be a non-empty list, or null (Llama 3.1 renders its tool preamble even for [])");
+const checkedToolLists = new WeakSet<object>();
+
+export function checkTrlTools(column: unknown, at = "/tools"): RuleIssue | undefined {
+  if (column === null) return undefined;
+  let tools: unknown = column;
+  if (typeof column === "string") {
+    try {
+      tools = toolsForTemplate(column);
+    } catch {
+      return issue("trl.tools", at, "tools is a string that is not JSON: it must be the JSON text of the tool list");
+    }
+  }
+  if (!Array.isArray(tools) || tools.length === 0) return issue("trl.tools", at, "tools must be a non-empty list or its JSON text, or null (Llama 3.1 renders its tool preamble even for [])");
+  if (checkedToolLists.has(tools)) return undefined;
   for (let i = 0; i < tools.length; i++) {
     const t = tools[i] as unknown;
     if (!isObject(t) || t.type !== "function" || !isObject(t.function) || typeof t.function.name !== "string") return issue("trl.tools", `${at}/${i}`, "a tool must be {type: \"function\", function: {name, description, parameters}}");
+    const props = (t.function.parameters as { properties?: unknown } | undefined)?.properties;
+    if (isObject(props)) {
+      for (const [k, p] of Object.entries(props)) {
+        if (!isObject(p) || typeof p.description !== "string") return issue("trl.parameter_description", `${at}/${i}/function/parameters/properties/${k}`, "every parameter needs a description: the Hermes template trims it, and @huggingface/jinja raises on a missing one");
+      }
+    }
   }
+  checkedToolLists.add(tools);
   return undefined;
 }
 
@@ -105,14 +138,14 @@ function sameKeys(row: Record<string, unknown>, keys: readonly string[]): RuleIs
 export function checkTrlSftRow(row: unknown): RuleIssue | undefined {
   if (!isObject(row)) return issue("trl.row", "", "a row must be a JSON object");
   if ("messages" in row) {
-    return sameKeys(row, ["messages", "tools"]) ?? checkTrlTools(row.tools) ?? checkTrlMessages(row.messages, "/messages", row.tools, { standalone: true });
+    return sameKeys(row, ["messages", "tools"]) ?? checkTrlTools(row.tools) ?? checkTrlMessages(row.messages, "/messages", toolsForTemplate(row.tools), { standalone: true });
   }
   const shape = sameKeys(row, ["prompt", "completion", "tools"]) ?? checkTrlTools(row.tools);
   if (shape) return shape;
   const all = [...(row.prompt as unknown[]), ...(Array.isArray(row.completion) ? row.completion : [])];
   const c = row.completion;
   if (!Array.isArray(c) || c.length !== 1 || !isObject(c[0]) || c[0].role !== "assistant") return issue("trl.completion", "/completion", "completion must be one assistant message");
-  return checkTrlMessages(all, "/prompt+completion", row.tools, { standalone: true });
+  return checkTrlMessages(all, "/prompt+completion", toolsForTemplate(row.tools), { standalone: true });
 }
 
 /** A TRL preference row: {prompt, chosen, rejected, tools}, conversational. */
@@ -120,12 +153,13 @@ export function checkTrlDpoRow(row: unknown): RuleIssue | undefined {
   if (!isObject(row)) return issue("trl.row", "", "a row must be a JSON object");
   const shape = sameKeys(row, ["prompt", "chosen", "rejected", "tools"]) ?? checkTrlTools(row.tools);
   if (shape) return shape;
-  const p = checkTrlMessages(row.prompt, "/prompt", row.tools, { standalone: true });
+  const tools = toolsForTemplate(row.tools);
+  const p = checkTrlMessages(row.prompt, "/prompt", tools, { standalone: true });
   if (p) return p;
   for (const key of ["chosen", "rejected"] as const) {
     const out = row[key];
     if (!Array.isArray(out) || out.length !== 1 || !isObject(out[0]) || out[0].role !== "assistant") return issue("trl.dpo_output", `/${key}`, `${key} must be one assistant message`);
-    const o = checkTrlMessages(out, `/${key}`, row.tools, { standalone: false });
+    const o = checkTrlMessages(out, `/${key}`, tools, { standalone: false });
     if (o) return o;
   }
   if (jsonEqual(row.chosen, row.rejected)) return issue("dpo.identical", "/chosen", "chosen and rejected are the same");

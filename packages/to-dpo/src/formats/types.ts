@@ -1,0 +1,46 @@
+import { chatMessages, type ChatMessage, type ExportFormat } from "@chatmill/export";
+import type { Dialogue, ShareMsg, ToolsAs } from "@chatmill/export";
+import type { Pair } from "../pairs.js";
+
+export interface DpoOptions {
+  /** Keep a pair only when chosen's success rate beats rejected's by at least this much. */
+  minMargin: number;
+  system?: string | undefined;
+  /** Seeds the grading of dialogues that arrive without tool-annotate's grades. */
+  seed?: number;
+  /** How trl rows carry `tools`. */
+  toolsAs: ToolsAs;
+}
+
+/** What the pairs of one dialogue share: its conversions, made once, on first use. */
+export class PairContext {
+  private readonly chats = new Map<string, ReturnType<typeof chatMessages>>();
+  /** sharegpt prompts by prompt end (pairs of one call's alternatives share their prompt). */
+  readonly sharegpt = new Map<number, ShareMsg[]>();
+  toolsText?: string;
+  constructor(
+    readonly d: Dialogue,
+    readonly opts: DpoOptions,
+  ) {}
+
+  /** The whole dialogue in a chat convention, keyed by the caller (the options must not vary per key). */
+  chat(key: string, make: (d: Dialogue) => ReturnType<typeof chatMessages>): ReturnType<typeof chatMessages> {
+    let c = this.chats.get(key);
+    if (!c) this.chats.set(key, (c = make(this.d)));
+    return c;
+  }
+}
+
+/** The chat messages before source message `end` (the whole dialogue's conversion, cut). */
+export function before(c: ReturnType<typeof chatMessages>, end: number): ChatMessage[] {
+  let k = 0;
+  while (k < c.origin.length && c.origin[k]!.src < end) k++;
+  return c.messages.slice(0, k);
+}
+
+export const callId = (at: number, k: number) => `call_${at}_${k}`;
+
+export interface DpoFormat extends ExportFormat<DpoOptions> {
+  /** The row of one preference pair. */
+  pairRow(pc: PairContext, p: Pair): unknown;
+}

@@ -1,0 +1,14 @@
+import type { ExportFormat, ToolsAs } from "@chatmill/export";
+import type { Dialogue } from "@chatmill/export";
+
+export interface RlOptions {
+  system?: string | undefined;
+  /** How trl-grpo rows carry `tools`. */
+  toolsAs: ToolsAs;
+}
+
+export type RlFormat = ExportFormat<RlOptions>;
+
+export function environmentOf(d: Dialogue): string | null {
+  return d.domain ?? d.scenario?.domain ?? null;
+}
