@@ -82,8 +82,18 @@ function compare(orig: J, back: J, path: string, added: string[], changed: strin
 
 const MEANINGFUL = /\.(arguments|parameters|properties)\./;
 
-/** What a trainer hands the chat template: the row's own messages and tools, as they are. */
+/**
+ * What a trainer hands the chat template: the row's own messages and tools as they are, except a
+ * `tools` column of JSON text, which TRL's trainers `json.loads` (the datasets-safe rows write it so).
+ * Nothing else is repaired: a null-filled argument or `tool_calls: null` reaches the template.
+ */
 function templateInputs(row: Record<string, J>): Array<{ messages: J[]; tools: J }> | undefined {
+  const loads = (t: J): J => (typeof t === "string" ? (JSON.parse(t) as J) : t);
+  const inputs = rawInputs(row);
+  return inputs?.map((i) => ({ ...i, tools: loads(i.tools) }));
+}
+
+function rawInputs(row: Record<string, J>): Array<{ messages: J[]; tools: J }> | undefined {
   const list = (v: J): J[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
   if (isObj(row.input) && Array.isArray(row.input.messages)) {
     const tools = row.input.tools ?? row.tools;

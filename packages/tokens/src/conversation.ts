@@ -110,7 +110,8 @@ export function sharegptMessages(turns: unknown): ChatMsg[] {
   return out;
 }
 
-const LINE_ROLE = /^(User|Assistant|System|Tool|Context): ?/;
+/** `User: …`, `Assistant: …`, `Tool search_items: …` (seed 000's RL states), `Context: …`. */
+const LINE_ROLE = /^(User|Assistant|System|Tool|Context)(?: [\w.-]+)?: ?/;
 
 /** A MUSe context: `User: …` / `Assistant: …` lines (a list, or one text). */
 export function contextMessages(ctx: unknown): ChatMsg[] {

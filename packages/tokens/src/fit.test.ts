@@ -70,6 +70,9 @@ describe("RowFitter", () => {
     expect("row" in r3 && (r3.row as typeof muse).context).toBe(`User: ${say(2)}`);
     const state = [sys, u(100), a(100), u(3)];
     const tr = { state: { messages: state }, action: { response: say(1) }, reward: 0.5, next_state: { messages: [...state, a(1)] } };
+    const seed = { state: `User: ${say(100)}\nAssistant: ok\nTool f: {"a":1}\nUser: ${say(2)}`, action: { tool: "f", args: { q: 1 } }, reward: 1, next_state: `User: ${say(100)}\nAssistant: ok\nTool f: {"a":1}\nUser: ${say(2)}\nAssistant: done` };
+    const r5 = new RowFitter(counter, tokens(seed) - 1).fit(seed, "history");
+    expect("row" in r5 && r5.row).toEqual({ ...seed, state: `User: ${say(2)}`, next_state: `User: ${say(2)}\nAssistant: done` });
     const r4 = new RowFitter(counter, tokens(tr) - 1).fit(tr, "history");
     expect("row" in r4 && r4.row).toEqual({ ...tr, state: { messages: [sys, u(3)] }, next_state: { messages: [sys, u(3), a(1)] } });
   });

@@ -76,6 +76,15 @@ function turnsOf(row: Obj): Turns | undefined {
       },
     };
   }
+  if (typeof row.state === "string") {
+    // Seed 000's transitions: the state as `User: …` lines; the same oldest lines leave the next state.
+    const lines = (v: unknown) => String(v).split("\n");
+    return {
+      ...museContext,
+      get: (r) => lines(r.state),
+      set: (r, cut) => ({ ...r, state: cut(lines(r.state)).join("\n"), ...(typeof r.next_state === "string" ? { next_state: cut(lines(r.next_state)).join("\n") } : {}) }),
+    };
+  }
   if (Array.isArray(row.messages)) return messagesAt("messages");
   if (Array.isArray(row.prompt)) return messagesAt("prompt");
   if (Array.isArray(row.conversations)) return sharegpt;

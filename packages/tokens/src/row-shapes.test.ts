@@ -62,6 +62,8 @@ describe("rowView", () => {
     expect([muse.shape, muse.layout]).toEqual(["sft", "muse"]);
     expect(muse.conversations[0]!.messages.map((m) => m.role)).toEqual(["user", "assistant", "user", "assistant", "assistant"]);
     expect(muse.conversations[0]!.messages[3]!.tool_calls?.[0]?.function).toEqual({ name: "get_weather", arguments: { city: "Paris" } });
+    const seedState = rowView({ state: "User: Paris weather?\nAssistant: checking\nTool get_weather: {\"t\":18}\nsecond line", action: { tool: "get_weather", args: {} }, reward: 0, next_state: "" })!;
+    expect(seedState.conversations[0]!.messages.map((m) => [m.role, m.content])).toEqual([["user", "Paris weather?"], ["assistant", "checking"], ["tool", '{"t":18}\nsecond line'], ["assistant", ""]]);
     const seedTransition = rowView({ state: "User: Paris weather?", action: { tool: "get_weather", args: { city: "Paris" } }, reward: 0.5, next_state: "…" })!;
     expect([seedTransition.shape, seedTransition.layout]).toEqual(["rl", "transition"]);
     expect(seedTransition.conversations[0]!.messages.at(-1)!.tool_calls?.[0]?.function.name).toBe("get_weather");
