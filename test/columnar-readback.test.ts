@@ -9,14 +9,16 @@
 //   1. no argument or parameter name appears in a row that did not have it (keys that are
 //      null only because another row has them, under `arguments`, `parameters`, `properties`);
 //   2. rows read back render in the Qwen2.5, Llama 3.1, Qwen3 and Hermes chat templates
-//      (@huggingface/jinja) without an error and to exactly the text of the row as written
-//      (100 rows per file, spread evenly; check 1 covers every row).
+//      (@huggingface/jinja through @chatmill/export's ChatTemplate, which follows Python's jinja2
+//      where the two differ and json.loads a tools column of JSON text, as TRL does) without an
+//      error and to exactly the text of the row as written (100 rows per file, spread evenly;
+//      check 1 covers every row).
 // Input: the default pipeline over the three built-in domains, 24 dialogues each.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { Template } from "@huggingface/jinja";
+import { ChatTemplate } from "@chatmill/export";
 import { beforeAll, describe, expect, it } from "vitest";
 import { root, sh } from "./helpers/spawn.js";
 import { spec as sftSpec } from "../packages/to-sft/src/spec.js";
@@ -37,7 +39,7 @@ const TEMPLATES = Object.fromEntries(
       ["qwen3", "qwen3.jinja"],
       ["hermes", "hermes-2-pro-llama-3-tool-use.jinja"],
     ] as const
-  ).map(([name, file]) => [name, new Template(readFileSync(join(REF, file), "utf8"))]),
+  ).map(([name, file]) => [name, ChatTemplate.fromFile(join(REF, file))]),
 );
 
 const formatsOf = (s: typeof sftSpec) => s.options.find((o) => o.name === "format")!.choices!;
@@ -83,17 +85,11 @@ function compare(orig: J, back: J, path: string, added: string[], changed: strin
 const MEANINGFUL = /\.(arguments|parameters|properties)\./;
 
 /**
- * What a trainer hands the chat template: the row's own messages and tools as they are, except a
- * `tools` column of JSON text, which TRL's trainers `json.loads` (the datasets-safe rows write it so).
- * Nothing else is repaired: a null-filled argument or `tool_calls: null` reaches the template.
+ * What a trainer hands the chat template: the row's own messages and tools as they are (a tools
+ * column of JSON text is json.loads-ed by ChatTemplate, as TRL's trainers do). Nothing else is
+ * repaired: a null-filled argument or `tool_calls: null` reaches the template.
  */
 function templateInputs(row: Record<string, J>): Array<{ messages: J[]; tools: J }> | undefined {
-  const loads = (t: J): J => (typeof t === "string" ? (JSON.parse(t) as J) : t);
-  const inputs = rawInputs(row);
-  return inputs?.map((i) => ({ ...i, tools: loads(i.tools) }));
-}
-
-function rawInputs(row: Record<string, J>): Array<{ messages: J[]; tools: J }> | undefined {
   const list = (v: J): J[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
   if (isObj(row.input) && Array.isArray(row.input.messages)) {
     const tools = row.input.tools ?? row.tools;
@@ -106,11 +102,9 @@ function rawInputs(row: Record<string, J>): Array<{ messages: J[]; tools: J }> |
   return outs.map((k) => ({ messages: [...base, ...list(row[k])], tools: row.tools }));
 }
 
-function render(t: Template, input: { messages: J[]; tools: J }): string {
-  const ctx: Record<string, J> = { messages: input.messages, add_generation_prompt: false, bos_token: "<|begin_of_text|>", eos_token: "<|im_end|>" };
-  if (input.tools !== null && input.tools !== undefined && !(Array.isArray(input.tools) && input.tools.length === 0)) ctx.tools = input.tools;
+function render(t: ChatTemplate, input: { messages: J[]; tools: J }): string {
   try {
-    return t.render(ctx);
+    return t.render(input.messages, input.tools as unknown[] | string | null);
   } catch (err) {
     return `!error: ${(err as Error).message}`;
   }
