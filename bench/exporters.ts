@@ -208,10 +208,13 @@ const cases: Array<[string, Bar, Make]> = [
   ["to-dpo trl", "bare", (ctx, serialize) => dpoTransform({ format: "trl", minMargin: 0, serialize, fitter }, ctx)],
   ["to-dpo sharegpt", "bare", (ctx, serialize) => dpoTransform({ format: "sharegpt", minMargin: 0, serialize, fitter }, ctx)],
   ["to-dpo muse", "bare", (ctx, serialize) => dpoTransform({ format: "muse", minMargin: 0, serialize, fitter }, ctx)],
+  ["to-dpo axolotl", "bare", (ctx, serialize) => dpoTransform({ format: "axolotl", minMargin: 0, serialize, fitter }, ctx)],
   ["to-rl episodes", "bare", (ctx, serialize) => rlTransform({ format: "episodes", serialize, fitter }, ctx)],
   ["to-rl transitions", "out", (ctx, serialize) => rlTransform({ format: "transitions", serialize, fitter }, ctx)],
   ["to-rl trl-grpo", "out", (ctx, serialize) => rlTransform({ format: "trl-grpo", serialize, fitter }, ctx)],
   ["to-rl openai-rft", "out", (ctx, serialize) => rlTransform({ format: "openai-rft", serialize, fitter }, ctx)],
+  // seed 000's text states repeat the conversation so far in every row: a prefix format.
+  ["to-rl muse", "out", (ctx, serialize) => rlTransform({ format: "muse", serialize, fitter }, ctx)],
 ];
 
 // A full collection before each timed run (the flag can be set at run time; a new context then sees gc).

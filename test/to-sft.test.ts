@@ -323,3 +323,21 @@ describe("to-sft: the app's context (context_provider)", () => {
     expect(muse[0]!.context).toContain("Context: Local time 19:55, New York.");
   });
 });
+
+describe("to-sft --format trl through the Hermes-2-Pro template (@huggingface/jinja, rendered Python's way)", () => {
+  const REF = join(ROOT, "../shared/ref/chat-templates");
+  const hermes = ChatTemplate.fromFile(join(REF, "hermes-2-pro-llama-3-tool-use.jinja"));
+  it("still renders the template's own vector byte-identically", () => {
+    const input = JSON.parse(readFileSync(join(REF, "vectors/hermes-2-pro-llama-3-tool-use.hfjs-e2e.input.json"), "utf8")) as { messages: unknown[]; tools?: unknown[] } & Record<string, unknown>;
+    const { messages, tools, ...extra } = input;
+    expect(hermes.render(messages, tools, extra)).toBe(readFileSync(join(REF, "vectors/hermes-2-pro-llama-3-tool-use.hfjs-e2e.expected.txt"), "utf8"));
+  });
+  it("renders every row, array parameters and derived descriptions included; --check-template hermes writes rows and counts the call text it drops", () => {
+    const r = run(["-f", "trl", "--check-template", join(REF, "hermes-2-pro-llama-3-tool-use.jinja"), CLEAN]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.rows).toHaveLength(7);
+    expect(r.stderr).toMatch(/call text dropped by hermes-2-pro-llama-3-tool-use.jinja [1-9]/);
+    const text = hermes.render(r.rows[0]!.messages as unknown[], r.rows[0]!.tools as string);
+    expect(text).toContain("<tool_call>");
+  });
+});

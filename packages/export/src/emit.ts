@@ -25,6 +25,14 @@ export interface ExportOptions {
   serialize?: boolean;
   /** With serialize: false when the rows of a dialogue share nothing (plain JSON.stringify is then faster). */
   shared?: boolean;
+  /**
+   * A stage between the format's row maker and its rules, per dialogue: it may pass rows on,
+   * change them (cut a row to a length), split or drop them (note why through the sink), or
+   * reject one (dead-lettered with its rule, counted). What it yields is still checked against
+   * the format's rules before it is written. Rows must be new objects where they change: the
+   * rows of a dialogue share their messages.
+   */
+  rowStage?: (rows: Iterable<unknown>, d: Dialogue, sink: RowSink) => Iterable<unknown>;
 }
 
 /**
@@ -54,7 +62,9 @@ export function exportTransform(ctx: RunContext, makeRows: RowMaker, check: RowC
       if (read.decodedArguments > 0) note("arguments decoded", read.decodedArguments);
       ser?.reset();
       let n = 0;
-      for (const row of makeRows(read.dialogue, { note, reject })) {
+      const sink: RowSink = { note, reject };
+      const made = makeRows(read.dialogue, sink);
+      for (const row of opts.rowStage ? opts.rowStage(made, read.dialogue, sink) : made) {
         const bad = check(row);
         if (bad) reject(row, bad);
         else yield out(row, n++);

@@ -1,4 +1,5 @@
 import { BoundedMap } from "./bounded-map.js";
+import { jsonEqual } from "./json-equal.js";
 import type { ToolDefinition } from "./types.js";
 
 /** How the `tools` column is written for chat-template (TRL) rows. */
@@ -40,23 +41,41 @@ export function describeParameters(tools: readonly ToolDefinition[]): ToolDefini
   return changed ? out : (tools as ToolDefinition[]);
 }
 
-/** Per tools text: the described list and its JSON text (a dataset offers a handful of tool lists). */
-const cache = new BoundedMap<string, { list: ToolDefinition[]; text: string }>(64);
+interface Entry {
+  source: readonly ToolDefinition[];
+  list: ToolDefinition[];
+  text: string;
+}
+/** By the tool list object (the rows and pairs of one dialogue ask with the same one). */
+const byList = new WeakMap<object, Entry>();
+/**
+ * By the tools' names, the entries whose lists are equal as JSON: a dataset offers a handful
+ * of tool lists, and comparing a dialogue's list with a known one costs less than writing it.
+ */
+const byNames = new BoundedMap<string, Entry[]>(64);
 
 /**
  * The `tools` value of a chat-template row: every parameter described (see derivedDescription),
  * as a JSON string (`text`: TRL's trainers `json.loads` a string tools column, and a string
  * survives `datasets`' Arrow schema merge; with a list, Arrow unions the parameters of every
  * tool of the file into one struct, null-filled) or as the list itself (`list`); null when the
- * dialogue offers no tools (Llama 3.1 renders its tool preamble even for []).
+ * dialogue offers no tools (Llama 3.1 renders its tool preamble even for []). The same list
+ * gives the same string object, so the serialiser and the checkers find it by its cached hash.
  */
 export function templateTools(tools: readonly ToolDefinition[] | undefined, as: ToolsAs): ToolDefinition[] | string | null {
   if (!tools || tools.length === 0) return null;
-  const key = JSON.stringify(tools);
-  let hit = cache.get(key);
+  let hit = byList.get(tools);
   if (!hit) {
-    const list = describeParameters(tools);
-    cache.set(key, (hit = { list, text: JSON.stringify(list) }));
+    const key = tools.map((t) => t.function.name).join("\u0000");
+    const known = byNames.get(key) ?? [];
+    hit = known.find((e) => jsonEqual(e.source, tools));
+    if (!hit) {
+      const list = describeParameters(tools);
+      hit = { source: tools, list, text: JSON.stringify(list) };
+      // A few variants per set of names (descriptions that differ between dialogues); the oldest go first.
+      byNames.set(key, [...known.slice(-7), hit]);
+    }
+    byList.set(tools, hit);
   }
   return as === "text" ? hit.text : hit.list;
 }

@@ -1,4 +1,4 @@
-import { exportTransform, formatNamed, type RowMaker, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, exportTransform, formatNamed, type RowMaker, type ToolsAs } from "@chatmill/export";
 import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { Counters, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Dialogue } from "@chatmill/export";
@@ -16,6 +16,8 @@ export interface DpoFlags {
   serialize?: boolean;
   /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
   fitter?: RowFitter | undefined;
+  /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
+  rowStage?: ExportOptions["rowStage"];
 }
 
 export function dpoOptions(flags: DpoFlags): DpoOptions & { format: DpoFormat } {
@@ -36,7 +38,7 @@ export function dpoTransform(flags: DpoFlags, ctx: RunContext): Transform {
   const rows: RowMaker = (d, sink) => f.rows(d, opts, sink);
   // --max-tokens: a pair over the limit keeps its decision and loses the oldest turns of its history.
   const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => f.check(r) === undefined) : rows;
-  const exporter = exportTransform(ctx, make, f.check, { serialize: flags.serialize === true, shared: f.shared !== false });
+  const exporter = exportTransform(ctx, make, f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
   return (input) => exporter(gradingOnTheWay(input, ctx));
 }
 

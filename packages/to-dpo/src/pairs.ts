@@ -1,4 +1,4 @@
-import { jsonEqual, recoveryOf, stepsOf, type Dialogue, type Step } from "@chatmill/export";
+import { jsonEqual, recoveryOf, stepsOf, type Dialogue, type Step } from "@chatmill/export/rows";
 
 /** One side of a preference pair: what the assistant output, and how it went. */
 export interface Side {

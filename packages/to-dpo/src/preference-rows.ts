@@ -1,4 +1,4 @@
-import type { Dialogue, RowSink } from "@chatmill/export";
+import type { Dialogue, RowSink } from "@chatmill/export/rows";
 import type { annotateOnTheWay } from "./annotate-hook.js";
 import { PairContext, type DpoFormat, type DpoOptions } from "./formats/types.js";
 import { gradingOf } from "./grading.js";

@@ -1,4 +1,4 @@
-import { StateDigest, chatMessages, denseRewards, stepQuality, stepsOf, type ChatMessage, type Dialogue, type Step } from "@chatmill/export";
+import { StateDigest, chatMessages, denseRewards, stepQuality, stepsOf, type ChatMessage, type Dialogue, type Step } from "@chatmill/export/rows";
 
 export interface Action {
   tool_calls: Array<{ tool: string; args: Record<string, unknown> }>;

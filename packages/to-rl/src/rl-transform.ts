@@ -1,4 +1,4 @@
-import { exportTransform, formatNamed, type RowMaker, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, exportTransform, formatNamed, type RowMaker, type ToolsAs } from "@chatmill/export";
 import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
 import { RL_FORMATS, type RlFormat, type RlOptions } from "./formats/index.js";
@@ -12,6 +12,8 @@ export interface RlFlags {
   serialize?: boolean;
   /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
   fitter?: RowFitter | undefined;
+  /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
+  rowStage?: ExportOptions["rowStage"];
 }
 
 export function rlOptions(flags: RlFlags): RlOptions & { format: RlFormat } {
@@ -30,5 +32,5 @@ export function rlTransform(flags: RlFlags, ctx: RunContext): Transform {
   const rows: RowMaker = (d, sink) => f.rows(d, opts, sink);
   // --max-tokens: prompts and states lose their oldest turns; an episode over the limit is dead-lettered, never cut.
   const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => f.check(r) === undefined) : rows;
-  return exportTransform(ctx, make, f.check, { serialize: flags.serialize === true, shared: f.shared !== false });
+  return exportTransform(ctx, make, f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
 }

@@ -1,4 +1,4 @@
-import { formatsHelp } from "@chatmill/export";
+import { formatsHelp } from "@chatmill/export/rows";
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 import { RL_FORMATS } from "./formats/index.js";
 

@@ -111,6 +111,10 @@ describe("the assistant's mistakes are not", () => {
 });
 
 describe("trl rows", () => {
+  it("count the assistant text beside a call, which Llama 3.1 and Hermes templates drop", async () => {
+    expect((await rows({ format: "trl" }, environment)).ctx.counters.notes.get("call text Llama 3.1 and Hermes templates drop")).toBe(1);
+    expect((await rows({ format: "trl", granularity: "turn" }, environment)).ctx.counters.notes.get("call text Llama 3.1 and Hermes templates drop")).toBe(1);
+  });
   it("carry tools as JSON text by default, the list with --tools-as list, every parameter described", async () => {
     const t = (await rows({ format: "trl" }, environment)).out[0]!.tools as string;
     expect(typeof t).toBe("string");

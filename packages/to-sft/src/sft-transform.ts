@@ -1,4 +1,4 @@
-import { ChatTemplate, checkRendering, exportTransform, formatNamed, type RowCheck, type RowMaker, type RowSink, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, ChatTemplate, checkRendering, exportTransform, formatNamed, type RowCheck, type RowMaker, type RowSink, type ToolsAs } from "@chatmill/export";
 import { Counters, UsageError, type RunContext, type Transform } from "@chatmill/kit";
 import { SFT_FORMATS, type Granularity, type OnMistake, type SftFormat, type SftOptions } from "./formats/index.js";
 import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
@@ -17,6 +17,8 @@ export interface SftFlags {
   serialize?: boolean;
   /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
   fitter?: RowFitter | undefined;
+  /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
+  rowStage?: ExportOptions["rowStage"];
 }
 
 const ON_MISTAKE: readonly OnMistake[] = ["cut", "drop", "mask"];
@@ -51,6 +53,7 @@ export function sftTransform(flags: SftFlags, ctx: RunContext): Transform {
   const make = flags.fitter ? fittingRows(rows, flags.fitter, opts.granularity === "turn" ? "history" : "end", (r) => check(r) === undefined) : rows;
   return exportTransform(ctx, make, check, {
     serialize: flags.serialize === true,
+    rowStage: flags.rowStage,
     shared: f.shared !== false,
   });
 }

@@ -1,4 +1,4 @@
-import { formatsHelp } from "@chatmill/export";
+import { formatsHelp } from "@chatmill/export/rows";
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 import { SFT_FORMATS } from "./formats/index.js";
 
@@ -23,6 +23,8 @@ leaves the dialogue out. muse lists mistakes under failed_tool_calls.
 The app's context (context_provider messages) is a system message of its own in openai
 rows, folded into the system prompt where the format has only one (sharegpt, hermes; trl
 when it comes before the first user message), a "Context: …" line in muse rows.
+trl rows count the assistant text beside a tool call: Llama 3.1's and Hermes-2-Pro's
+templates render only the call, so that text is never learned with those models.
 Every row is checked against its format's rules before it is written; a row that breaks
 one goes to the dead-letter file (--errors) with the rule's name, and is never written.`,
   options: [

@@ -1,4 +1,4 @@
-import { chatMessages, checkAxolotlDpoRow, hermesSystemPrompt, hermesToolCalls, type ChatMessage } from "@chatmill/export";
+import { chatMessages, checkAxolotlDpoRow, hermesSystemPrompt, hermesToolCalls, type ChatMessage } from "@chatmill/export/rows";
 import type { Side } from "../pairs.js";
 import { preferenceRows } from "../preference-rows.js";
 import { before, type DpoFormat } from "./types.js";

@@ -1,4 +1,4 @@
-import { checkMuseDpoRow, museCall, museContext } from "@chatmill/export";
+import { checkMuseDpoRow, museCall, museContext } from "@chatmill/export/rows";
 import type { Side } from "../pairs.js";
 import { preferenceRows } from "../preference-rows.js";
 import type { DpoFormat } from "./types.js";

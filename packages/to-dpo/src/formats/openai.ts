@@ -1,4 +1,4 @@
-import { chatMessages, checkOpenAIDpoRow, toolList, type ChatMessage } from "@chatmill/export";
+import { chatMessages, checkOpenAIDpoRow, toolList, type ChatMessage } from "@chatmill/export/rows";
 import type { Side } from "../pairs.js";
 import { preferenceRows } from "../preference-rows.js";
 import { before, callId, type DpoFormat } from "./types.js";

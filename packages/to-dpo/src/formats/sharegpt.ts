@@ -1,4 +1,4 @@
-import { checkSharegptDpoRow, sharegptCallValue, sharegptConversation, toolList, type Dialogue } from "@chatmill/export";
+import { checkSharegptDpoRow, sharegptCallValue, sharegptConversation, toolList, type Dialogue } from "@chatmill/export/rows";
 import type { Side } from "../pairs.js";
 import { preferenceRows } from "../preference-rows.js";
 import type { DpoFormat } from "./types.js";

@@ -1,5 +1,5 @@
-import { chatMessages, type ChatMessage, type ExportFormat } from "@chatmill/export";
-import type { Dialogue, ShareMsg, ToolsAs } from "@chatmill/export";
+import { chatMessages, type ChatMessage, type ExportFormat } from "@chatmill/export/rows";
+import type { Dialogue, ShareMsg, ToolsAs } from "@chatmill/export/rows";
 import type { Pair } from "../pairs.js";
 
 export interface DpoOptions {

@@ -1,4 +1,4 @@
-import { checkEpisodeRow, toolList } from "@chatmill/export";
+import { checkEpisodeRow, toolList } from "@chatmill/export/rows";
 import { episodeOf } from "../episode.js";
 import { environmentOf, type RlFormat } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { checkMuseRlRow, museContext, stepsOf } from "@chatmill/export";
+import { checkMuseRlRow, museContext, stepsOf } from "@chatmill/export/rows";
 import { episodeOf } from "../episode.js";
 import type { RlFormat } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { checkOpenAIRftRow } from "@chatmill/export";
+import { checkOpenAIRftRow } from "@chatmill/export/rows";
 import { promptRows } from "./prompt-rows.js";
 import type { RlFormat } from "./types.js";
 

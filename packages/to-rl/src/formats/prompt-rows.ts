@@ -1,4 +1,4 @@
-import { chatMessages, stepsOf, templateTools, toolList, type Dialogue, type RowSink } from "@chatmill/export";
+import { chatMessages, stepsOf, templateTools, toolList, type Dialogue, type RowSink } from "@chatmill/export/rows";
 import { environmentOf, type RlOptions } from "./types.js";
 
 /**

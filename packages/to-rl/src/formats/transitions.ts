@@ -1,4 +1,4 @@
-import { checkTransitionRow } from "@chatmill/export";
+import { checkTransitionRow } from "@chatmill/export/rows";
 import { episodeOf } from "../episode.js";
 import type { RlFormat } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { checkGrpoRow } from "@chatmill/export";
+import { checkGrpoRow } from "@chatmill/export/rows";
 import { promptRows } from "./prompt-rows.js";
 import type { RlFormat } from "./types.js";
 

@@ -1,5 +1,5 @@
-import type { ExportFormat, ToolsAs } from "@chatmill/export";
-import type { Dialogue } from "@chatmill/export";
+import type { ExportFormat, ToolsAs } from "@chatmill/export/rows";
+import type { Dialogue } from "@chatmill/export/rows";
 
 export interface RlOptions {
   system?: string | undefined;

@@ -1,4 +1,4 @@
-import { checkHermesRow, foldedContext, hermesSystemPrompt, hermesToolCalls, hermesToolResponses, isContext, ownSystem, stepsOf, systemWithContext, type ToolMessage } from "@chatmill/export";
+import { checkHermesRow, foldedContext, hermesSystemPrompt, hermesToolCalls, hermesToolResponses, isContext, ownSystem, stepsOf, systemWithContext, type ToolMessage } from "@chatmill/export/rows";
 import { CUT, DROPPED, MISTAKES_MASKED, NOTHING_BEFORE, cutEnd, noteEnvironmentFailures, turnTargets, type SftFormat } from "./types.js";
 
 interface HermesMsg {

@@ -1,4 +1,4 @@
-import { callVerdict, checkMuseSftRow, museCall, museContext, stepsOf } from "@chatmill/export";
+import { callVerdict, checkMuseSftRow, museCall, museContext, stepsOf } from "@chatmill/export/rows";
 import { MISTAKES_MASKED, type SftFormat } from "./types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { chatMessages, checkOpenAISftRow, stepsOf, toolList, type ChatMessage } from "@chatmill/export";
+import { chatMessages, checkOpenAISftRow, stepsOf, toolList, type ChatMessage } from "@chatmill/export/rows";
 import { CUT, DROPPED, MISTAKES_MASKED, NOTHING_BEFORE, cutEnd, noteEnvironmentFailures, turnTargets, type SftFormat } from "./types.js";
 
 /** OpenAI chat fine-tuning: `weight` on every assistant message; a mistake keeps weight 0 as context (--on-mistake mask). */

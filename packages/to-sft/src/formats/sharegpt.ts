@@ -1,4 +1,4 @@
-import { checkSharegptSftRow, sharegptConversation, stepsOf, toolList, type ShareMsg } from "@chatmill/export";
+import { checkSharegptSftRow, sharegptConversation, stepsOf, toolList, type ShareMsg } from "@chatmill/export/rows";
 import { CUT, DROPPED, NOTHING_BEFORE, cutEnd, noteEnvironmentFailures, turnTargets, type SftFormat } from "./types.js";
 
 const isModel = (m: ShareMsg) => m.from === "gpt" || m.from === "function_call";

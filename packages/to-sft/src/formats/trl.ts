@@ -1,5 +1,17 @@
-import { chatMessages, checkTrlSftRow, stepsOf, templateTools, toolList } from "@chatmill/export";
+import { chatMessages, checkTrlSftRow, stepsOf, templateTools, toolList } from "@chatmill/export/rows";
+import type { ChatMessage, RowSink } from "@chatmill/export/rows";
 import { CUT, DROPPED, NOTHING_BEFORE, cutEnd, noteEnvironmentFailures, turnTargets, type SftFormat } from "./types.js";
+
+/**
+ * Llama 3.1's and Hermes-2-Pro's templates render only the call of an assistant message that
+ * calls a tool: the text beside it is never trained with those models. Counted for every
+ * target message (--check-template counts what each given template really drops).
+ */
+function noteCallText(sink: RowSink, targets: readonly ChatMessage[]): void {
+  let n = 0;
+  for (const m of targets) if (m.role === "assistant" && m.tool_calls && m.content) n++;
+  if (n > 0) sink.note("call text Llama 3.1 and Hermes templates drop", n);
+}
 
 /**
  * Hugging Face TRL: arguments objects (the chat templates render them with tojson), parallel
@@ -20,16 +32,21 @@ export const trl: SftFormat = {
     const tools = templateTools(toolList(d), opts.toolsAs);
     const mistakes = origin.map((o) => o.mistake);
     if (opts.granularity === "conversation") {
-      if (!mistakes.includes(true)) return yield { messages, tools };
+      if (!mistakes.includes(true)) {
+        noteCallText(sink, messages);
+        return yield { messages, tools };
+      }
       if (opts.onMistake === "drop") return sink.note(DROPPED);
       const end = cutEnd(mistakes, (k) => messages[k]!.role === "assistant" || messages[k]!.role === "tool", (k) => messages[k]!.role === "assistant");
       if (end < 0) return sink.note(NOTHING_BEFORE);
       sink.note(CUT);
+      noteCallText(sink, messages.slice(0, end));
       yield { messages: messages.slice(0, end), tools };
       return;
     }
     const targets = messages.flatMap((m, k) => (m.role === "assistant" ? [k] : []));
     for (const k of turnTargets(targets, (k) => mistakes[k]!, opts.onMistake, sink)) {
+      noteCallText(sink, [messages[k]!]);
       yield { prompt: messages.slice(0, k), completion: [messages[k]!], tools };
     }
   },

@@ -1,4 +1,4 @@
-import type { ExportFormat, RowSink, ToolsAs } from "@chatmill/export";
+import type { ExportFormat, RowSink, ToolsAs } from "@chatmill/export/rows";
 
 export type Granularity = "conversation" | "turn";
 /** What to do with a dialogue in which the assistant made a mistake (a call graded wrong, not one the environment failed). */
