@@ -31,6 +31,10 @@
 // at going first), and a format is held to the median of its rounds' ratios (paired, so a
 // slow spell hits both sides).
 //   npx tsx bench/exporters.ts [N_DIALOGUES]     (BENCH_ROUNDS=n, default 7)
+//
+// With BENCH_MAX_TOKENS=N (and BENCH_TOKENIZER=NAME, default qwen2.5) every exporter runs with
+// --max-tokens N --tokenizer NAME: each row is rendered with the chat template and counted,
+// and the token cache is emptied before every timed run, so each run pays for its own counting.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,6 +46,9 @@ import { Context, NdjsonWriter, Rng, type InputRecord, type Transform } from "@c
 import { dpoTransform } from "../packages/to-dpo/dist/index.js";
 import { rlTransform } from "../packages/to-rl/dist/index.js";
 import { sftTransform } from "../packages/to-sft/dist/index.js";
+import { fitterFromFlags } from "@chatmill/tokens";
+
+const fitter = process.env.BENCH_MAX_TOKENS ? await fitterFromFlags(Number(process.env.BENCH_MAX_TOKENS), process.env.BENCH_TOKENIZER ?? "qwen2.5") : undefined;
 
 const N = Number(process.argv[2] ?? 2000);
 const fixtures = readFileSync(join(import.meta.dirname, "../test/fixtures/dialogues/all-clean.ndjson"), "utf8")
@@ -153,6 +160,7 @@ async function exporter(make: Make): Promise<{ rows: number; outBytes: number }>
   const ctx = new Context();
   let rows = 0;
   const sink = new Sink();
+  fitter?.counter.clearCache();
   for await (const row of make(ctx, true)(records(), ctx)) {
     const wait = sink.line(row);
     if (wait) await wait;
@@ -160,7 +168,8 @@ async function exporter(make: Make): Promise<{ rows: number; outBytes: number }>
   }
   const outBytes = await sink.end();
   // trl and sharegpt dead-letter, by design, the dialogues whose failed turns they cannot mask.
-  const bad = ctx.issues.find((i) => !i.reason.startsWith("unmaskable_failed_turn"));
+  // With --max-tokens, rows that cannot fit are dead-lettered too (max_tokens).
+  const bad = ctx.issues.find((i) => !i.reason.startsWith("unmaskable_failed_turn") && !(fitter && i.reason.startsWith("max_tokens")));
   if (bad) throw new Error(`unexpected dead letters: ${bad.reason}`);
   return { rows, outBytes };
 }
@@ -186,26 +195,26 @@ async function stringifySeconds(rows: unknown[]): Promise<number> {
 
 type Bar = "bare" | "out";
 const cases: Array<[string, Bar, Make]> = [
-  ["to-sft openai", "bare", (ctx, serialize) => sftTransform({ format: "openai", serialize }, ctx)],
-  ["to-sft trl", "bare", (ctx, serialize) => sftTransform({ format: "trl", serialize }, ctx)],
-  ["to-sft sharegpt", "bare", (ctx, serialize) => sftTransform({ format: "sharegpt", serialize }, ctx)],
-  ["to-sft hermes", "bare", (ctx, serialize) => sftTransform({ format: "hermes", serialize }, ctx)],
-  ["to-sft muse", "bare", (ctx, serialize) => sftTransform({ format: "muse", serialize }, ctx)],
-  ["to-sft openai -g turn", "out", (ctx, serialize) => sftTransform({ format: "openai", granularity: "turn", serialize }, ctx)],
-  ["to-sft trl -g turn", "out", (ctx, serialize) => sftTransform({ format: "trl", granularity: "turn", serialize }, ctx)],
-  ["to-sft sharegpt -g turn", "out", (ctx, serialize) => sftTransform({ format: "sharegpt", granularity: "turn", serialize }, ctx)],
-  ["to-sft hermes -g turn", "out", (ctx, serialize) => sftTransform({ format: "hermes", granularity: "turn", serialize }, ctx)],
-  ["to-dpo openai", "bare", (ctx, serialize) => dpoTransform({ format: "openai", minMargin: 0, serialize }, ctx)],
-  ["to-dpo trl", "bare", (ctx, serialize) => dpoTransform({ format: "trl", minMargin: 0, serialize }, ctx)],
-  ["to-dpo sharegpt", "bare", (ctx, serialize) => dpoTransform({ format: "sharegpt", minMargin: 0, serialize }, ctx)],
-  ["to-dpo muse", "bare", (ctx, serialize) => dpoTransform({ format: "muse", minMargin: 0, serialize }, ctx)],
-  ["to-dpo axolotl", "bare", (ctx, serialize) => dpoTransform({ format: "axolotl", minMargin: 0, serialize }, ctx)],
-  ["to-rl episodes", "bare", (ctx, serialize) => rlTransform({ format: "episodes", serialize }, ctx)],
-  ["to-rl transitions", "out", (ctx, serialize) => rlTransform({ format: "transitions", serialize }, ctx)],
-  ["to-rl trl-grpo", "out", (ctx, serialize) => rlTransform({ format: "trl-grpo", serialize }, ctx)],
-  ["to-rl openai-rft", "out", (ctx, serialize) => rlTransform({ format: "openai-rft", serialize }, ctx)],
+  ["to-sft openai", "bare", (ctx, serialize) => sftTransform({ format: "openai", serialize, fitter }, ctx)],
+  ["to-sft trl", "bare", (ctx, serialize) => sftTransform({ format: "trl", serialize, fitter }, ctx)],
+  ["to-sft sharegpt", "bare", (ctx, serialize) => sftTransform({ format: "sharegpt", serialize, fitter }, ctx)],
+  ["to-sft hermes", "bare", (ctx, serialize) => sftTransform({ format: "hermes", serialize, fitter }, ctx)],
+  ["to-sft muse", "bare", (ctx, serialize) => sftTransform({ format: "muse", serialize, fitter }, ctx)],
+  ["to-sft openai -g turn", "out", (ctx, serialize) => sftTransform({ format: "openai", granularity: "turn", serialize, fitter }, ctx)],
+  ["to-sft trl -g turn", "out", (ctx, serialize) => sftTransform({ format: "trl", granularity: "turn", serialize, fitter }, ctx)],
+  ["to-sft sharegpt -g turn", "out", (ctx, serialize) => sftTransform({ format: "sharegpt", granularity: "turn", serialize, fitter }, ctx)],
+  ["to-sft hermes -g turn", "out", (ctx, serialize) => sftTransform({ format: "hermes", granularity: "turn", serialize, fitter }, ctx)],
+  ["to-dpo openai", "bare", (ctx, serialize) => dpoTransform({ format: "openai", minMargin: 0, serialize, fitter }, ctx)],
+  ["to-dpo trl", "bare", (ctx, serialize) => dpoTransform({ format: "trl", minMargin: 0, serialize, fitter }, ctx)],
+  ["to-dpo sharegpt", "bare", (ctx, serialize) => dpoTransform({ format: "sharegpt", minMargin: 0, serialize, fitter }, ctx)],
+  ["to-dpo muse", "bare", (ctx, serialize) => dpoTransform({ format: "muse", minMargin: 0, serialize, fitter }, ctx)],
+  ["to-dpo axolotl", "bare", (ctx, serialize) => dpoTransform({ format: "axolotl", minMargin: 0, serialize, fitter }, ctx)],
+  ["to-rl episodes", "bare", (ctx, serialize) => rlTransform({ format: "episodes", serialize, fitter }, ctx)],
+  ["to-rl transitions", "out", (ctx, serialize) => rlTransform({ format: "transitions", serialize, fitter }, ctx)],
+  ["to-rl trl-grpo", "out", (ctx, serialize) => rlTransform({ format: "trl-grpo", serialize, fitter }, ctx)],
+  ["to-rl openai-rft", "out", (ctx, serialize) => rlTransform({ format: "openai-rft", serialize, fitter }, ctx)],
   // seed 000's text states repeat the conversation so far in every row: a prefix format.
-  ["to-rl muse", "out", (ctx, serialize) => rlTransform({ format: "muse", serialize }, ctx)],
+  ["to-rl muse", "out", (ctx, serialize) => rlTransform({ format: "muse", serialize, fitter }, ctx)],
 ];
 
 // A full collection before each timed run (the flag can be set at run time; a new context then sees gc).
@@ -223,6 +232,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const inMB = mb(annotatedLines);
 console.log(`input: ${N} annotated dialogues, ${inMB.toFixed(1)} MB (${annotatedLines.length} lines, mean ${((inMB * 1e6) / annotatedLines.length / 1024).toFixed(1)} KiB; ${mb(plainLines).toFixed(1)} MB before tool-annotate); ${ROUNDS} rounds, each timing the baselines beside the exporter after a full GC; ratios are medians of the rounds, times the best`);
+if (fitter) console.log(`every exporter with --max-tokens ${fitter.maxTokens} --tokenizer ${fitter.counter.info.name} (token cache emptied before each timed run)`);
 console.log(["exporter".padEnd(24), "rows".padStart(7), "out MB".padStart(7), "s".padStart(7), "in MB/s".padStart(8), "bare MB/s".padStart(9), "ratio".padStart(6), "vs out".padStart(6), "bar".padStart(4), "0.8"].join("  "));
 await bare(); // warm-up
 let worst = Infinity;
@@ -274,7 +284,7 @@ console.log(`worst ratio against each format's own bar ${worst.toFixed(2)} (bar 
 // to-dpo on dialogues that did not pass through tool-annotate: it grades them on the way.
 {
   lines = plainLines;
-  const make: Make = (ctx, serialize) => dpoTransform({ format: "trl", minMargin: 0, serialize }, ctx);
+  const make: Make = (ctx, serialize) => dpoTransform({ format: "trl", minMargin: 0, serialize, fitter }, ctx);
   await exporter(make); // warm-up (loads the domains)
   let best = Infinity;
   let rows = 0;
@@ -298,7 +308,8 @@ const wall = (cmd: string): number => {
   }
   return best;
 };
-const binOf = (tool: string) => `node ${join(root, `packages/${tool}/bin/${tool}.js`)} -q`;
+const fitFlags = fitter ? ` --max-tokens ${fitter.maxTokens} --tokenizer ${fitter.counter.info.name} --on-error skip` : "";
+const binOf = (tool: string) => `node ${join(root, `packages/${tool}/bin/${tool}.js`)} -q${["to-sft", "to-dpo", "to-rl"].includes(tool) ? fitFlags : ""}`;
 console.log(`\nend to end through pipes (${inMB.toFixed(1)} MB annotated in, best of 3, process start included):`);
 const bareWall = wall(`node ${join(import.meta.dirname, "exporters.bare.mjs")} -q ${file}`);
 console.log(`  ${"bare tool".padEnd(24)}  ${bareWall.toFixed(2).padStart(6)} s  ${(inMB / bareWall).toFixed(1).padStart(6)} MB/s`);

@@ -138,4 +138,32 @@ describe.concurrent("stats (built bin, real pipes)", () => {
     expect(badFlag.stderr).toContain("unknown option '--nope'");
     expect(existsSync(f)).toBe(true);
   });
+  it("--tokenizer: token lengths per exported file, whatever the row shape, in the JSON and in --html", async () => {
+    const say = (k: number) => Array.from({ length: k }, () => "hello world").join(" ");
+    const tools = [{ type: "function", function: { name: "search", description: "Search.", parameters: { type: "object", properties: { q: { type: "string" } } } } }];
+    const sft = Array.from({ length: 20 }, (_, k) => ({ messages: [{ role: "user", content: say(k + 1) }, { role: "assistant", content: "ok" }], tools }));
+    const dpo = Array.from({ length: 5 }, (_, k) => ({ prompt: [{ role: "user", content: say(k + 1) }], chosen: [{ role: "assistant", content: "ok" }], rejected: [{ role: "assistant", content: "no" }], tools }));
+    const rl = [{ state: { messages: [{ role: "user", content: say(3) }] }, action: { tool_calls: [{ tool: "search", args: { q: "x" } }], response: "" }, reward: 1, next_state: {} }];
+    const files = { "sft.jsonl": sft, "dpo.jsonl": dpo, "rl.jsonl": rl };
+    for (const [name, rows] of Object.entries(files)) writeFileSync(join(dir, name), ndjson(rows));
+    const page = join(dir, "tokens.html");
+    const res = await run("stats", ["--tokenizer", "cl100k_base", "--html", page, ...Object.keys(files).map((f) => join(dir, f))]);
+    expect(res.code, res.stderr).toBe(0);
+    const t = (lines(res.stdout)[0] as any).tokens;
+    expect(t.tokenizer).toBe("cl100k_base");
+    const f = (name: string) => t.files[join(dir, name)];
+    expect([f("sft.jsonl").rows, f("sft.jsonl").shapes]).toEqual([20, { sft: 20 }]);
+    expect(f("dpo.jsonl").shapes).toEqual({ dpo: 5 });
+    expect(f("rl.jsonl").shapes).toEqual({ rl: 1 });
+    // Row k+1 is 2 tokens longer than row k ("hello", " world"): p50 is the 10th row, max the 20th.
+    const s = f("sft.jsonl").tokens;
+    expect(s.max - s.min).toBe(38);
+    expect(s.p50).toBe(s.min + 18);
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain("Token lengths (cl100k_base");
+    expect(html).toContain(`p50 ${s.p50} · p90 ${s.p90} · p95 ${s.p95} · p99 ${s.p99} · max ${s.max} tokens`);
+    const bad = await run("stats", ["--tokenizer", "bert"], ndjson(sft));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--tokenizer must be one of qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base");
+  });
 });

@@ -1,12 +1,13 @@
 import type { Counts, StatsReport } from "./accumulator.js";
 import { columns, donut, esc, gauge, hbars, type Bar } from "./svg.js";
+import type { TokenReport } from "./token-lengths.js";
 
 const bars = (c: Counts): Bar[] => Object.entries(c).map(([label, value]) => ({ label, value }));
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 const RESOLUTION_COLORS = { resolved: "#59a14f", failed: "#e15759", escalated: "#f28e2b" };
 
 /** The --html page: one self-contained file (inline CSS and SVG, no script, no network). */
-export function renderHtml(r: StatsReport, opts: { title?: string; generatedAt?: string } = {}): string {
+export function renderHtml(r: StatsReport & { tokens?: TokenReport }, opts: { title?: string; generatedAt?: string } = {}): string {
   const d = r.dialogues;
   const title = opts.title ?? "chatmill dataset report";
   const tiles = [
@@ -45,6 +46,7 @@ export function renderHtml(r: StatsReport, opts: { title?: string; generatedAt?:
       card("Regions", hbars(bars(dims.region?.values ?? {}))),
       card("User emotions", hbars(bars(dims.emotion?.values ?? {}))),
     ]),
+    ...(r.tokens ? [tokenSection(r.tokens)] : []),
     section("Personas", [
       card("Styles", hbars(bars(r.personas.style))),
       card("Languages", donut(bars(r.personas.language))),
@@ -98,4 +100,19 @@ function card(title: string, chart: string, note?: string): string {
 
 function section(title: string, cards: string[]): string {
   return `<h2>${esc(title)}</h2><section class="cards">${cards.join("")}</section>`;
+}
+
+/** Token lengths per file: the histogram, the percentiles and the rows over each limit. */
+function tokenSection(t: TokenReport): string {
+  const cards = Object.entries(t.files).map(([file, f]) => {
+    const k = f.tokens;
+    const over = Object.entries(f.over).filter(([, n]) => n > 0).map(([l, n]) => `${n.toLocaleString("en-US")} over ${Number(l).toLocaleString("en-US")}`);
+    const shapes = Object.entries(f.shapes).map(([s, n]) => `${n.toLocaleString("en-US")} ${s}`).join(", ");
+    const note =
+      `${f.rows.toLocaleString("en-US")} rows (${shapes || "none"}) · p50 ${k.p50 ?? "—"} · p90 ${k.p90 ?? "—"} · p95 ${k.p95 ?? "—"} · p99 ${k.p99 ?? "—"} · max ${k.max ?? "—"} tokens` +
+      (over.length ? ` · ${over.join(", ")}` : "") +
+      (f.unrenderable ? ` · ${f.unrenderable} rows the template cannot render (${f.first_error ?? ""})` : "");
+    return card(file, columns(bars(f.histogram.buckets), { xLabel: `tokens (buckets of ${f.histogram.bucket_width})` }), note);
+  });
+  return section(`Token lengths (${t.tokenizer}: ${t.models}; rendered with ${t.template})`, cards);
 }

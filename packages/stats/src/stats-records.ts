@@ -2,6 +2,8 @@ import { createWriteStream, writeFileSync } from "node:fs";
 import { RawLine, type RunContext, type Transform } from "@chatmill/kit";
 import { StatsAccumulator } from "./accumulator.js";
 import { renderHtml } from "./html-report.js";
+import { TokenLengths, type TokenReport } from "./token-lengths.js";
+import type { TokenCounter } from "@chatmill/tokens";
 
 export interface StatsOptions {
   /** Also write a self-contained HTML page with charts here. */
@@ -11,6 +13,8 @@ export interface StatsOptions {
   pretty?: boolean;
   /** Also write each dialogue's own figures here, one NDJSON line per dialogue. */
   perDialogueFile?: string | undefined;
+  /** Report token lengths per input file with this tokenizer (`TokenCounter.load(name)` from @chatmill/tokens). */
+  tokenCounter?: TokenCounter | undefined;
 }
 
 /**
@@ -20,16 +24,19 @@ export interface StatsOptions {
 export function statsTransform(opts: StatsOptions, _ctx: RunContext): Transform {
   return async function* stats(input) {
     const acc = new StatsAccumulator();
+    const lengths = opts.tokenCounter ? new TokenLengths(opts.tokenCounter) : undefined;
     const perDialogue = opts.perDialogueFile ? createWriteStream(opts.perDialogueFile) : undefined;
     let failure: Error | undefined;
     perDialogue?.on("error", (err) => (failure = err));
     for await (const rec of input) {
       const metrics = acc.add(rec.value);
+      lengths?.add(rec.source, rec.value);
       if (metrics && perDialogue && !perDialogue.write(`${JSON.stringify(metrics)}\n`)) await new Promise<void>((r) => perDialogue.once("drain", () => r()));
       if (failure) throw new Error(`cannot write --per-dialogue ${opts.perDialogueFile}: ${failure.message}`);
     }
     if (perDialogue) await new Promise<void>((resolve, reject) => perDialogue.end(() => (failure ? reject(failure) : resolve())));
-    const report = acc.report();
+    const report: ReturnType<StatsAccumulator["report"]> & { tokens?: TokenReport } = acc.report();
+    if (lengths) report.tokens = lengths.report();
     if (opts.htmlFile) {
       writeFileSync(opts.htmlFile, renderHtml(report, { ...(opts.title ? { title: opts.title } : {}), generatedAt: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC" }));
     }

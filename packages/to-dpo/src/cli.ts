@@ -3,8 +3,11 @@ import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
   const { dpoTransform } = await import("./dpo-transform.js");
+  // The tokenizers load only when asked for (seconds, and their modules are large).
+  const [maxTokens, tokenizer] = [args.values["max-tokens"] as number | undefined, args.values.tokenizer as string | undefined];
+  const fitter = maxTokens !== undefined || tokenizer !== undefined ? await (await import("@chatmill/tokens")).fitterFromFlags(maxTokens, tokenizer) : undefined;
   return dpoTransform(
-    { format: args.values.format as string, minMargin: args.values["min-margin"] as number, system: args.values.system as string | undefined, toolsAs: args.values["tools-as"] as string | undefined, serialize: true },
+    { format: args.values.format as string, minMargin: args.values["min-margin"] as number, system: args.values.system as string | undefined, toolsAs: args.values["tools-as"] as string | undefined, serialize: true, fitter },
     ctx,
   );
 });

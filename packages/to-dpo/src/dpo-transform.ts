@@ -1,4 +1,5 @@
-import { type ExportOptions, exportTransform, formatNamed, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, exportTransform, formatNamed, type RowMaker, type ToolsAs } from "@chatmill/export";
+import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { Counters, UsageError, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Dialogue } from "@chatmill/export";
 import { DPO_FORMATS, type DpoFormat, type DpoOptions } from "./formats/index.js";
@@ -13,6 +14,8 @@ export interface DpoFlags {
   toolsAs?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
+  fitter?: RowFitter | undefined;
   /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
   rowStage?: ExportOptions["rowStage"];
 }
@@ -32,7 +35,10 @@ export function dpoOptions(flags: DpoFlags): DpoOptions & { format: DpoFormat } 
 export function dpoTransform(flags: DpoFlags, ctx: RunContext): Transform {
   const opts = { ...dpoOptions(flags), seed: ctx.seed };
   const f = opts.format;
-  const exporter = exportTransform(ctx, (d, sink) => f.rows(d, opts, sink), f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
+  const rows: RowMaker = (d, sink) => f.rows(d, opts, sink);
+  // --max-tokens: a pair over the limit keeps its decision and loses the oldest turns of its history.
+  const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => f.check(r) === undefined) : rows;
+  const exporter = exportTransform(ctx, make, f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
   return (input) => exporter(gradingOnTheWay(input, ctx));
 }
 

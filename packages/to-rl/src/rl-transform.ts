@@ -1,4 +1,5 @@
-import { type ExportOptions, exportTransform, formatNamed, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, exportTransform, formatNamed, type RowMaker, type ToolsAs } from "@chatmill/export";
+import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 import { UsageError, type RunContext, type Transform } from "@chatmill/kit";
 import { RL_FORMATS, type RlFormat, type RlOptions } from "./formats/index.js";
 
@@ -9,6 +10,8 @@ export interface RlFlags {
   toolsAs?: string | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
+  fitter?: RowFitter | undefined;
   /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
   rowStage?: ExportOptions["rowStage"];
 }
@@ -26,5 +29,8 @@ export function rlOptions(flags: RlFlags): RlOptions & { format: RlFormat } {
 export function rlTransform(flags: RlFlags, ctx: RunContext): Transform {
   const opts = rlOptions(flags);
   const f = opts.format;
-  return exportTransform(ctx, (d, sink) => f.rows(d, opts, sink), f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
+  const rows: RowMaker = (d, sink) => f.rows(d, opts, sink);
+  // --max-tokens: prompts and states lose their oldest turns; an episode over the limit is dead-lettered, never cut.
+  const make = flags.fitter ? fittingRows(rows, flags.fitter, "history", (r) => f.check(r) === undefined) : rows;
+  return exportTransform(ctx, make, f.check, { serialize: flags.serialize === true, rowStage: flags.rowStage, shared: f.shared !== false });
 }

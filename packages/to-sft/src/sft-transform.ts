@@ -1,6 +1,7 @@
-import { type ExportOptions, ChatTemplate, checkRendering, exportTransform, formatNamed, type RowCheck, type RowSink, type ToolsAs } from "@chatmill/export";
+import { type ExportOptions, ChatTemplate, checkRendering, exportTransform, formatNamed, type RowCheck, type RowMaker, type RowSink, type ToolsAs } from "@chatmill/export";
 import { Counters, UsageError, type RunContext, type Transform } from "@chatmill/kit";
 import { SFT_FORMATS, type Granularity, type OnMistake, type SftFormat, type SftOptions } from "./formats/index.js";
+import { fittingRows, type RowFitter } from "@chatmill/tokens/fit";
 
 export interface SftFlags {
   format?: string;
@@ -14,6 +15,8 @@ export interface SftFlags {
   checkTemplates?: string[] | undefined;
   /** Yield rows as kit RawLines of their JSON text (what the CLI writes; see ExportOptions). */
   serialize?: boolean;
+  /** --max-tokens: make every row fit, as this fitter counts (see @chatmill/tokens). */
+  fitter?: RowFitter | undefined;
   /** A stage between the format's rows and its rules (ExportOptions.rowStage), e.g. fitting rows to a token limit. */
   rowStage?: ExportOptions["rowStage"];
 }
@@ -44,7 +47,11 @@ export function sftTransform(flags: SftFlags, ctx: RunContext): Transform {
   const opts = sftOptions(flags);
   const f = opts.format;
   const note = (name: string, by = 1) => Counters.bump(ctx.counters.notes, name, by);
-  return exportTransform(ctx, (d, sink: RowSink) => f.rows(d, opts, sink), withTemplates(f.check, f.name, flags.checkTemplates ?? [], note), {
+  const check = withTemplates(f.check, f.name, flags.checkTemplates ?? [], note);
+  const rows: RowMaker = (d, sink: RowSink) => f.rows(d, opts, sink);
+  // --max-tokens: a conversation is cut at its end, a per-turn row loses its oldest turns.
+  const make = flags.fitter ? fittingRows(rows, flags.fitter, opts.granularity === "turn" ? "history" : "end", (r) => check(r) === undefined) : rows;
+  return exportTransform(ctx, make, check, {
     serialize: flags.serialize === true,
     rowStage: flags.rowStage,
     shared: f.shared !== false,

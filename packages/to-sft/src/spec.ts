@@ -34,6 +34,8 @@ one goes to the dead-letter file (--errors) with the rule's name, and is never w
     { name: "tools-as", type: "string", placeholder: "HOW", choices: ["text", "list"], default: "text", description: "trl: tools as the JSON text of the list (survives datasets' Arrow schema merge; TRL json.loads it) or as the list" },
     { name: "system", type: "string", placeholder: "TEXT", description: "system prompt for every row; replaces the dialogue's own system message" },
     { name: "check-template", type: "string", placeholder: "FILE", multiple: true, description: "with --format trl: render every row through this Jinja chat template (e.g. the model's chat_template), dead-letter rows that fail or double-encode arguments, count assistant text beside a call that it drops" },
+    { name: "max-tokens", type: "number", placeholder: "N", description: "make every row fit N tokens as --tokenizer counts it (the row rendered with the model's chat template): a longer row is cut after its last assistant reply that fits (conversation granularity) or loses its oldest turns (turn granularity); a row that cannot be made to fit goes to the dead-letter file (rule max_tokens)" },
+    { name: "tokenizer", type: "string", placeholder: "NAME", description: "the tokenizer --max-tokens counts with: qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base (see stats --tokenizer)" },
   ],
   examples: [
     { what: "OpenAI fine-tuning file; mistakes stay in as weight-0 context", cmd: "to-sft --format openai dialogues.ndjson > train.jsonl" },
@@ -44,5 +46,6 @@ one goes to the dead-letter file (--errors) with the rule's name, and is never w
     { what: "LLaMA-Factory sharegpt rows; see what it would have dropped", cmd: "to-sft -f sharegpt -g turn --errors rejected.ndjson dialogues.ndjson > sharegpt.json" },
     { what: "Hermes text format for axolotl", cmd: "to-sft -f hermes dialogues.ndjson > hermes.jsonl" },
     { what: "the MUSe turn format, straight from the simulator", cmd: "dialogue-sim < scenarios.ndjson | to-sft -f muse > muse-sft.jsonl" },
+    { what: "TRL rows that fit Qwen2.5 with max_length 8192 (long ones cut at a turn)", cmd: "to-sft -f trl --max-tokens 8192 --tokenizer qwen2.5 dialogues.ndjson > trl.jsonl" },
   ],
 };

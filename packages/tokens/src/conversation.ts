@@ -1,0 +1,172 @@
+/**
+ * Chat messages as chat templates read them, from whatever shape a row holds them in.
+ * Every exported format carries the same conversation; this turns each one back into
+ * `{role, content, tool_calls: [{type, function: {name, arguments}}]}` messages and a
+ * JSON-schema tool list, which is what `tokenizer.apply_chat_template` is given.
+ */
+export type Obj = Record<string, unknown>;
+
+export interface ChatMsg {
+  role: string;
+  content: string;
+  tool_calls?: Array<{ type: "function"; function: { name: string; arguments: unknown } }>;
+  tool_call_id?: string;
+  name?: string;
+}
+
+export interface Conversation {
+  messages: ChatMsg[];
+  tools?: Obj[] | undefined;
+}
+
+export const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** A JSON text that holds an object or a list is read as such (datasets-safe rows keep them as text). */
+export function parsedJson(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const t = v.trimStart();
+  if (!t.startsWith("{") && !t.startsWith("[")) return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function text(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v == null) return "";
+  // Content parts ([{type: "text", text}]) are joined; anything else is counted as its JSON.
+  if (Array.isArray(v)) return v.map((p) => (isObj(p) && typeof p.text === "string" ? p.text : typeof p === "string" ? p : JSON.stringify(p))).join("");
+  return JSON.stringify(v);
+}
+
+/** One call in any of the shapes chatmill writes: OpenAI/TRL `{function}`, Dialogue `{name, arguments}`, MUSe `{tool, args}`. */
+export function chatCall(c: unknown): { type: "function"; function: { name: string; arguments: unknown } } | undefined {
+  if (!isObj(c)) return undefined;
+  const f = isObj(c.function) ? c.function : c;
+  const name = f.name ?? f.tool;
+  if (typeof name !== "string") return undefined;
+  const args = parsedJson(f.arguments ?? f.args ?? {});
+  return { type: "function", function: { name, arguments: args } };
+}
+
+/** A role-based message (OpenAI, TRL, Dialogue, axolotl). */
+export function chatMessage(m: unknown): ChatMsg | undefined {
+  if (!isObj(m) || typeof m.role !== "string") return undefined;
+  const out: ChatMsg = { role: m.role, content: text(m.content) };
+  const calls = Array.isArray(m.tool_calls) ? m.tool_calls.map(chatCall).filter((c) => c !== undefined) : [];
+  if (calls.length > 0) out.tool_calls = calls;
+  if (typeof m.tool_call_id === "string") out.tool_call_id = m.tool_call_id;
+  if (typeof m.name === "string") out.name = m.name;
+  return out;
+}
+
+export const chatMessages = (ms: unknown): ChatMsg[] => (Array.isArray(ms) ? ms : ms === undefined ? [] : [ms]).map(chatMessage).filter((m) => m !== undefined);
+
+// The rows of a dialogue share their tool list (one object, or one JSON text): converted once.
+const toolsOfList = new WeakMap<object, Obj[] | undefined>();
+let lastToolsText: [string, Obj[] | undefined] | undefined;
+
+/** A tool list as a JSON schema list, from a list or its JSON text; each entry `{type: "function", function}`. */
+export function chatTools(v: unknown): Obj[] | undefined {
+  if (Array.isArray(v)) {
+    if (!toolsOfList.has(v)) toolsOfList.set(v, toolList(v));
+    return toolsOfList.get(v);
+  }
+  if (typeof v === "string") {
+    if (lastToolsText?.[0] !== v) lastToolsText = [v, toolList(parsedJson(v))];
+    return lastToolsText[1];
+  }
+  return undefined;
+}
+
+function toolList(list: unknown): Obj[] | undefined {
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  return list.filter(isObj).map((t) => {
+    const f = isObj(t.function) ? t.function : t;
+    const fn: Obj = { ...f };
+    if (typeof fn.parameters === "string") fn.parameters = parsedJson(fn.parameters);
+    return { type: "function", function: fn };
+  });
+}
+
+const SHAREGPT_ROLES: Record<string, string> = { system: "system", human: "user", user: "user", gpt: "assistant", assistant: "assistant", observation: "tool", tool: "tool", function_response: "tool" };
+
+/** LLaMA-Factory / Hermes `{from, value}` turns; `function_call` values become tool calls. */
+export function sharegptMessages(turns: unknown): ChatMsg[] {
+  const out: ChatMsg[] = [];
+  for (const t of Array.isArray(turns) ? turns : turns === undefined ? [] : [turns]) {
+    if (!isObj(t) || typeof t.from !== "string") continue;
+    const value = text(t.value);
+    if (t.from === "function_call") {
+      const v = parsedJson(value);
+      const calls = (Array.isArray(v) ? v : [v]).map(chatCall).filter((c) => c !== undefined);
+      out.push(calls.length > 0 ? { role: "assistant", content: "", tool_calls: calls } : { role: "assistant", content: value });
+      continue;
+    }
+    out.push({ role: SHAREGPT_ROLES[t.from] ?? t.from, content: value });
+  }
+  return out;
+}
+
+/** `User: …`, `Assistant: …`, `Tool search_items: …` (seed 000's RL states), `Context: …`. */
+const LINE_ROLE = /^(User|Assistant|System|Tool|Context)(?: [\w.-]+)?: ?/;
+
+/** A MUSe context: `User: …` / `Assistant: …` lines (a list, or one text). */
+export function contextMessages(ctx: unknown): ChatMsg[] {
+  const lines = Array.isArray(ctx) ? ctx.map(text) : typeof ctx === "string" ? ctx.split("\n") : [];
+  const out: ChatMsg[] = [];
+  for (const line of lines) {
+    const m = LINE_ROLE.exec(line);
+    const role = m ? ({ User: "user", Assistant: "assistant", System: "system", Tool: "tool", Context: "user" } as const)[m[1] as "User"] : undefined;
+    const body = m ? line.slice(m[0].length) : line;
+    const last = out[out.length - 1];
+    // A line without a speaker continues the message before it (a multi-line message).
+    if (!role && last) last.content += "\n" + body;
+    else out.push({ role: role ?? "user", content: body });
+  }
+  return out;
+}
+
+/** A MUSe-style reply `{tool_calls: [{tool, args}], response}` (or a bare call, or a list of calls) as assistant messages. */
+export function replyMessages(v: unknown): ChatMsg[] {
+  if (typeof v === "string") return [{ role: "assistant", content: v }];
+  if (Array.isArray(v)) {
+    if (v.some((m) => isObj(m) && typeof m.role === "string")) return chatMessages(v);
+    const calls = v.map(chatCall).filter((c) => c !== undefined);
+    return calls.length > 0 ? [{ role: "assistant", content: "", tool_calls: calls }] : [];
+  }
+  if (!isObj(v)) return [];
+  if (typeof v.role === "string") return chatMessages(v);
+  const calls = (Array.isArray(v.tool_calls) ? v.tool_calls : v.tool !== undefined || v.name !== undefined ? [v] : []).map(chatCall).filter((c) => c !== undefined);
+  const out: ChatMsg[] = [];
+  if (calls.length > 0) out.push({ role: "assistant", content: "", tool_calls: calls });
+  const response = typeof v.response === "string" ? v.response : typeof v.content === "string" ? v.content : "";
+  if (response) out.push({ role: "assistant", content: response });
+  return out;
+}
+
+/**
+ * For templates that take one call per assistant message (Llama 3.1 raises on more): parallel
+ * calls become consecutive assistant messages, each followed by its results, as TRL rows are written.
+ */
+export function oneCallPerMessage(ms: ChatMsg[]): ChatMsg[] {
+  if (!ms.some((m) => (m.tool_calls?.length ?? 0) > 1)) return ms;
+  const out: ChatMsg[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    if ((m.tool_calls?.length ?? 0) <= 1) {
+      out.push(m);
+      continue;
+    }
+    const results: ChatMsg[] = [];
+    while (ms[i + 1]?.role === "tool") results.push(ms[++i]!);
+    m.tool_calls!.forEach((c, k) => {
+      out.push({ role: "assistant", content: k === 0 ? m.content : "", tool_calls: [c] });
+      if (results[k]) out.push(results[k]!);
+    });
+    out.push(...results.slice(m.tool_calls!.length));
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+export { TOKENIZERS, TOKENIZER_NAMES, findTokenizer } from "./registry.js";
+export type { EncoderId, TokenizerInfo } from "./registry.js";
+export { loadEncoder } from "./encoders.js";
+export type { Encoder } from "./encoders.js";
+export { TokenCounter } from "./token-counter.js";
+export type { RowTokens } from "./token-counter.js";
+export { rowView } from "./row-shapes.js";
+export type { RowShape, RowView } from "./row-shapes.js";
+export { chatCall, chatMessage, chatMessages, chatTools, contextMessages, oneCallPerMessage, replyMessages, sharegptMessages } from "./conversation.js";
+export type { ChatMsg, Conversation } from "./conversation.js";
+export { readTemplate } from "./templates-dir.js";
+export { MAX_TOKENS_RULE, RowFitter, fittingRows } from "./fit.js";
+export type { FitMode, FitResult, FitSink } from "./fit.js";
+export { fitterFromFlags } from "./fit-rows.js";
