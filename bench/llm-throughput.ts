@@ -8,11 +8,17 @@
  * 3. faults: 10% of answers 429/500/503 — every record must come out exactly once.
  * 4. resume: llm-map killed (SIGTERM) at three random points and resumed with --cache:
  *    output byte-identical to an uninterrupted run, no finished request repeated.
- * Sizes can be changed with N=… CONCURRENCY=… DELAY_MS=… in the environment, and
- * PARTS=0,1,2 runs only those parts.
+ * 5. CPU: llm-map and a bare fetch loop (bench/lib/bare-fetch-loop.mjs), each a child
+ *    process against its own fake server, at concurrency 16, 64 and 256 with ROUNDS × the
+ *    concurrency requests each (default 30 rounds: 480, 1,920 and 7,680): CPU ms per request
+ *    (the child's process.cpuUsage, minus a run over 0 records, so start-up is not counted),
+ *    the ratio llm-map / bare (the bar: ≤ 1.5), and % of the bound concurrency / delay, over
+ *    the server's span from the first request to the last answer (the bar at 256: ≥ 70%).
+ * Sizes can be changed with N=… CONCURRENCY=… DELAY_MS=… ROUNDS=… LEVELS=16,64,256 in the
+ * environment, and PARTS=0,1,2 runs only those parts.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,13 +33,17 @@ const N = Number(process.env.N ?? 2000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
 const DELAY_MS = Number(process.env.DELAY_MS ?? 200);
 const IDEAL = CONCURRENCY / (DELAY_MS / 1000);
-const PARTS = new Set((process.env.PARTS ?? "0,1,2,3,4").split(",").map(Number));
+const PARTS = new Set((process.env.PARTS ?? "0,1,2,3,4,5").split(",").map(Number));
+const ROUNDS = Number(process.env.ROUNDS ?? 30);
+const LEVELS = (process.env.LEVELS ?? "16,64,256").split(",").map(Number);
+const bareBin = join(root, "bench/lib/bare-fetch-loop.mjs");
+const reportCpu = join(root, "bench/lib/report-cpu.mjs");
 const dir = mkdtempSync(join(tmpdir(), "llm-bench-"));
 
 interface Fake {
   url: string;
   proc: ChildProcess;
-  stats(): Promise<{ requests: number; completed: number; repeated: number; distinct: number; maxInFlight: number; faults: Record<string, number> }>;
+  stats(): Promise<{ requests: number; completed: number; repeated: number; distinct: number; maxInFlight: number; activeMs: number; faults: Record<string, number> }>;
   stop(): void;
 }
 
@@ -146,5 +156,54 @@ if (PARTS.has(4)) {
   );
   baseFake.stop();
   resumeFake.stop();
+}
+// 5. CPU per request, llm-map against a bare fetch loop, and % of the bound at each concurrency
+if (PARTS.has(5)) {
+  /** Runs a node script as a child with report-cpu preloaded; resolves with its CPU ms and exit status. */
+  const measured = (script: string, args: string[], stdin: string, env: Record<string, string> = {}) =>
+    new Promise<{ cpuMs: number; code: number | null; stderr: string }>((resolve) => {
+      const cpuFile = join(dir, `cpu-${Math.random().toString(36).slice(2)}.json`);
+      const p = spawn(process.execPath, ["--import", reportCpu, script, ...args], { stdio: ["pipe", "ignore", "pipe"], env: { ...process.env, CHATMILL_NO_PROGRESS: "1", CHATMILL_BENCH_CPU_FILE: cpuFile, ...env } });
+      let stderr = "";
+      p.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+      p.on("close", (code) => {
+        const { user, system } = JSON.parse(readFileSync(cpuFile, "utf8")) as { user: number; system: number };
+        resolve({ cpuMs: (user + system) / 1000, code, stderr });
+      });
+      p.stdin!.end(stdin);
+    });
+  const records = (n: number) => Array.from({ length: n }, (_, i) => `${JSON.stringify({ id: `r${i}`, text: `record number ${i}` })}\n`).join("");
+  const mapArgs = (url: string, c: number) => ["--base-url", url, "-m", "fake", "--prompt", "Rewrite: {{text}}", "--concurrency", String(c), "-q"];
+  const sides = {
+    bare: (url: string, n: number, c: number) => measured(bareBin, [url, String(n), String(c)], ""),
+    "llm-map": (url: string, n: number, c: number) => measured(mapBin, mapArgs(url, c), records(n)),
+  };
+  console.log(`5. CPU per request (start-up subtracted) and % of the bound (concurrency / ${DELAY_MS} ms) over the server's busy span; ${ROUNDS} × concurrency requests of ~60 bytes of prompt`);
+  const idle: Record<string, number> = {};
+  for (const [name, run] of Object.entries(sides)) {
+    const fake = await startFake(["--delay-ms", String(DELAY_MS)]);
+    idle[name] = (await run(fake.url, 0, 1)).cpuMs;
+    fake.stop();
+  }
+  for (const c of LEVELS) {
+    const n = c * ROUNDS;
+    const bound = c / (DELAY_MS / 1000);
+    const row: Record<string, { perRequest: number; ofBound: number; maxOpen: number }> = {};
+    for (const [name, run] of Object.entries(sides)) {
+      const fake = await startFake(["--delay-ms", String(DELAY_MS)]);
+      const r = await run(fake.url, n, c);
+      const st = await fake.stats();
+      fake.stop();
+      if (r.code !== 0 || st.completed !== n) throw new Error(`${name} at concurrency ${c}: exit ${r.code}, ${st.completed} of ${n} answered\n${r.stderr}`);
+      row[name] = { perRequest: (r.cpuMs - idle[name]!) / n, ofBound: (100 * n) / (st.activeMs / 1000) / bound, maxOpen: st.maxInFlight };
+    }
+    const b = row.bare!;
+    const m = row["llm-map"]!;
+    console.log(
+      `   -j ${String(c).padStart(3)}, ${String(n).padStart(5)} requests: CPU/request llm-map ${m.perRequest.toFixed(3)} ms, bare fetch ${b.perRequest.toFixed(3)} ms, ratio ${(m.perRequest / b.perRequest).toFixed(2)}× (bar ≤ 1.5); ` +
+        `% of bound ${bound} req/s: llm-map ${m.ofBound.toFixed(1)}%, bare ${b.ofBound.toFixed(1)}%; most open at the server ${m.maxOpen} / ${b.maxOpen}`,
+    );
+  }
+  console.log(`   start-up CPU (a run over 0 records, subtracted above): llm-map ${idle["llm-map"]!.toFixed(0)} ms, bare ${idle.bare!.toFixed(0)} ms; load average now ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 }
 rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsx bench/help-latency.ts validate persona-sample scenario-gen dialogue-sim tool-annotate dedup to-sft to-dpo to-rl stats
 npx tsx bench/kit-throughput.ts
+npx tsx bench/kit-reader.ts
 npx tsx bench/kit-memory.ts
 npx tsx bench/llm-throughput.ts
 npx tsx bench/dedup.ts

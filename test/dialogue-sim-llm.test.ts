@@ -191,6 +191,23 @@ describe("dialogue-sim --engine openai (fake server)", () => {
     expect(systems.some((s) => s.includes("Write in Hinglish"))).toBe(true);
   });
 
+  it("stops with status 5 and says what to check when the key is refused (401, 403) or nothing answers at the base URL", async () => {
+    const refuse = async (status: number, error: string) => fake(["--script", script([{ reply: { status, error } }])]);
+    const [denied, forbidden] = await Promise.all([refuse(401, "Incorrect API key provided: sk-abc***xyz"), refuse(403, "This key has no access to the project")]);
+    const cases: Array<[string, string, RegExp]> = [
+      ["401", denied.url, /dialogue-sim: the server at .* refused the API key \(401 Incorrect API key provided: sk-\[redacted\]\): check OPENAI_API_KEY/],
+      ["403", forbidden.url, /refused the API key \(403 This key has no access to the project\): check OPENAI_API_KEY/],
+      ["refused", "http://127.0.0.1:9/v1", /cannot reach the server at http:\/\/127\.0\.0\.1:9\/v1 \(connect ECONNREFUSED .*\): check --base-url/],
+    ];
+    const results = await Promise.all(cases.map(([, url]) => run(sim, ["--engine", "openai", "--config", config, "--retries", "1", "-q"], personas, { OPENAI_BASE_URL: url })));
+    results.forEach((r, i) => {
+      const [what, , message] = cases[i]!;
+      expect(r.code, what).toBe(5);
+      expect(r.stderr, what).toMatch(message);
+      expect(r.stderr, what).not.toMatch(/internal error/);
+    });
+  });
+
   it("without a model or key it is a usage error that says what to set", async () => {
     const r = await run(sim, ["--engine", "openai"], personas, { OPENAI_BASE_URL: "http://127.0.0.1:9/v1" });
     expect(r.code).toBe(2);

@@ -43,13 +43,14 @@ function file(name: string, text: string): string {
 }
 
 describe("llm-map", () => {
-  it("--help lists the LLM flags and where settings come from; --version", async () => {
+  it("--help lists the LLM flags and where settings come from, and exit status 5; --version", async () => {
     const help = await runBin(llmMapBin, ["--help"], "");
     expect(help.code).toBe(0);
     for (const flag of ["--prompt", "--prompt-file", "--system", "--field", "--json-schema", "--role", "--no-meta", "--engine", "--base-url", "--api-key", "--model", "--config", "--concurrency", "--rpm", "--tpm", "--timeout", "--retries", "--repairs", "--cache", "--cache-only", "--emit", "--temperature", "--top-p", "--max-tokens", "--param", "--user-model", "--assistant-model", "--writer-model", "--judge-model", "--structured"]) {
       expect(help.stdout).toContain(flag);
     }
     expect(help.stdout).toContain("OPENAI_BASE_URL");
+    expect(help.stdout).toMatch(/ 5 {2}configuration or authentication failure/);
     expect((await runBin(llmMapBin, ["--version"], "")).stdout).toMatch(/^llm-map \d+\.\d+\.\d+\n$/);
   });
 
@@ -140,12 +141,28 @@ describe("llm-map", () => {
     expect(r.stderr).toMatch(/failed 1 \(server_error: 1\)/);
   });
 
-  it("stops with status 1 and a hint when the key is refused, without printing the key", async () => {
-    const denied = await extraFake(["--script", file("401.ndjson", `${JSON.stringify({ reply: { status: 401, error: `Incorrect API key provided: ${SECRET}` } })}\n`)]);
-    const r = await map(["--prompt", "{{text}}", "--base-url", denied.url], records(2));
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/refused the request .*check OPENAI_API_KEY/);
-    expect(r.stderr + r.stdout).not.toContain("TOPSECRET");
+  it("stops with status 5 and says what to check when the key is refused (401, 403), the model is unknown (404) or nothing answers at --base-url", async () => {
+    const refuse = (status: number, error: string) => extraFake(["--script", file(`${status}.ndjson`, `${JSON.stringify({ reply: { status, error } })}\n`)]);
+    const [denied, forbidden, unknownModel] = await Promise.all([
+      refuse(401, `Incorrect API key provided: ${SECRET}`),
+      refuse(403, "This key has no access to the project"),
+      refuse(404, "The model 'fake' does not exist"),
+    ]);
+    const cases: Array<[string, string[], RegExp]> = [
+      ["401", ["--base-url", denied.url], /refused the API key \(401 Incorrect API key provided: \[redacted\]\): check OPENAI_API_KEY/],
+      ["403", ["--base-url", forbidden.url], /refused the API key \(403 This key has no access to the project\): check OPENAI_API_KEY/],
+      ["404", ["--base-url", unknownModel.url], /answered 404 for model 'fake' .*check --model .* and --base-url/],
+      ["refused", ["--base-url", "http://127.0.0.1:9/v1", "--retries", "1"], /cannot reach the server at http:\/\/127\.0\.0\.1:9\/v1 \(connect ECONNREFUSED .*2 attempts\): check --base-url/],
+    ];
+    const results = await Promise.all(cases.map(([, args]) => map(["--prompt", "{{text}}", ...args], records(3))));
+    results.forEach((r, i) => {
+      const [what, , message] = cases[i]!;
+      expect(r.code, what).toBe(5);
+      expect(r.stderr, what).toMatch(message);
+      expect(r.stderr, what).not.toMatch(/internal error|at .*\.js:\d+/);
+      expect(r.stdout, what).toBe("");
+      expect(r.stderr + r.stdout).not.toContain("TOPSECRET");
+    });
   });
 
   it("--json-schema stores the parsed object; --structured prompt and servers without response_format work too", async () => {
@@ -230,6 +247,21 @@ describe("llm-map", () => {
     expect(t.stderr).toMatch(/retries [1-9]/);
   });
 
+  it("aborts a request it gives up on after --timeout: the server never has more than --concurrency open", async () => {
+    // A third of the answers take 3 s; the client gives up after 0.4 s and asks again. Were the
+    // abandoned requests left open, the server would hold them beside the retries.
+    const slow = await extraFake(["--delay-ms", "10", "--faults", "slow=0.3", "--slow-ms", "3000", "--seed", "3"]);
+    const r = await map(["--prompt", "{{text}}", "--base-url", slow.url, "--concurrency", "4", "--timeout", "0.4", "--retries", "8"], records(30));
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toHaveLength(30);
+    const st = await slow.stats();
+    expect(st.faults.slow).toBeGreaterThan(4);
+    // Every slow request was given up on, and the server saw it go: not one was answered.
+    expect(st.aborted).toBe(st.faults.slow);
+    expect(st.maxInFlight).toBeLessThanOrEqual(4);
+    expect(st.maxInFlight).toBeGreaterThan(1);
+  });
+
   it("--cache replays without requests; --cache-only replays offline", async () => {
     const cache = join(dir, "cache");
     const counted = await extraFake([]);
@@ -253,7 +285,7 @@ describe("llm-map", () => {
     expect(r.stderr).toBe("");
   });
 
-  it("refuses bad usage with status 2 and says what to do", async () => {
+  it("refuses bad usage with status 2 and says what to do; a missing API key is status 5", async () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /no prompt/],
       [["--prompt", "a", "--prompt-file", "b"], /not both/],
@@ -264,6 +296,7 @@ describe("llm-map", () => {
       [["--prompt", "x", "--json-schema", join(dir, "nope.json")], /cannot read --json-schema/],
       [["--prompt", "x", "--emit", "random"], /--emit must be one of ordered, finished/],
       [["--prompt", "x", "--param", "novalue"], /KEY=VALUE/],
+      [["--prompt", "x", "--base-url", "localhost:8000/v1"], /the base URL 'localhost:8000\/v1' is not an http:\/\/ or https:\/\/ URL/],
     ];
     const results = await Promise.all(cases.map(([args]) => map(args, "")));
     results.forEach((r, i) => {
@@ -274,7 +307,7 @@ describe("llm-map", () => {
     expect(noModel.code).toBe(2);
     expect(noModel.stderr).toMatch(/no model for the writer role: pass --model/);
     const noKey = await runBin(llmMapBin, ["--prompt", "x", "-m", "gpt-4o-mini"], "");
-    expect(noKey.code).toBe(2);
-    expect(noKey.stderr).toMatch(/set OPENAI_API_KEY/);
+    expect(noKey.code).toBe(5);
+    expect(noKey.stderr).toMatch(/^llm-map: no API key for api.openai.com: set OPENAI_API_KEY/);
   });
 });

@@ -65,6 +65,33 @@ describe("mix (spawned)", () => {
     expect(capped.err).toMatch(/--max-oversample 2 caps it at 16/);
   });
 
+  it("--repeats ids (default): oversampled copies get their own ids and say what they repeat", () => {
+    const r = run(["corrections.ndjson:20", "--no-shuffle"]);
+    const ids = r.lines.map((l) => l.id as string);
+    expect(new Set(ids).size).toBe(20);
+    expect(ids.slice(0, 8)).toEqual(records("co", 8).map((l) => JSON.parse(l).id));
+    expect(ids.slice(8, 16)).toEqual(ids.slice(0, 8).map((id) => `${id}~2`));
+    for (const l of r.lines.slice(8)) expect(l.repeat_of).toBe((l.id as string).replace(/~\d+$/, ""));
+    expect(r.lines.slice(16).every((l) => /~3$/.test(l.id))).toBe(true);
+    expect(r.lines.slice(0, 8).some((l) => "repeat_of" in l)).toBe(false);
+  });
+
+  it("--repeats same repeats the records byte for byte; --repeats refuse gives none twice, and says so", () => {
+    const same = run(["corrections.ndjson:16", "--no-shuffle", "--no-tag", "--repeats", "same"]);
+    expect(same.out).toBe(readFileSync(CORR, "utf8").repeat(2));
+    const refused = run(["corrections.ndjson:80", "aj.ndjson:5", "--repeats", "refuse"]);
+    expect(bySource(refused.lines)).toEqual({ aj: 5, corrections: 8 });
+    expect(refused.err).toMatch(/corrections\.ndjson: 80 records asked for, but it holds 8 and --repeats refuse gives each record once: 8/);
+    expect(new Set(refused.lines.map((l) => l.id)).size).toBe(13);
+  });
+
+  it("--repeats ids warns when a repeated record has no id to rename", () => {
+    const noIds = file("no-ids.ndjson", ['{"text":"a"}', '{"text":"b"}']);
+    const r = run([`${noIds}:4`]);
+    expect(r.lines).toHaveLength(4);
+    expect(r.err).toMatch(/line 1 has no string or number id, so its repeats are identical copies/);
+  });
+
   it("--seed makes the output reproducible and changes it", () => {
     const a = run(["--seed", "4", "aj.ndjson:20", "agentic.ndjson:20"]).out;
     expect(run(["--seed", "4", "aj.ndjson:20", "agentic.ndjson:20"]).out).toBe(a);
@@ -109,7 +136,7 @@ describe("mix (spawned)", () => {
     const bad = file("bad.ndjson", ['{"id":"1"}', "{oops", '{"id":"2"}', '["arr"]', `{"id":"3","pad":"${"x".repeat(300)}"}`]);
     const r = run([`${bad}:x2`, "--max-line-bytes", "200"]);
     expect(r.code).toBe(3);
-    expect(r.lines.map((l) => l.id).sort()).toEqual(["1", "1", "2", "2"]);
+    expect(r.lines.map((l) => l.id).sort()).toEqual(["1", "1~2", "2", "2~2"]);
     expect(r.err).toMatch(/mix: [^\n]*bad\.ndjson: line 2: invalid JSON/);
     expect(r.err).toMatch(/bad\.ndjson: line 4: expected a JSON object/);
     expect(r.err).toMatch(/bad\.ndjson: line 5: line is \d+ bytes/);

@@ -96,6 +96,32 @@ describe.concurrent("stats (built bin, real pipes)", () => {
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
+  it("--per-dialogue FILE: each dialogue's context retention and text-shaped calls, for jq; both in the report and the page", async () => {
+    const per = join(dir, "per.ndjson");
+    const html = join(dir, "metrics.html");
+    const forgetful = {
+      id: "forgetful",
+      messages: [
+        { role: "user", content: "A hotel in the north, cheap please" },
+        { role: "assistant", content: "", tool_calls: [{ id: "c1", name: "find_hotel", arguments: { area: "north", price: "cheap" } }] },
+        { role: "tool", tool_call_id: "c1", name: "find_hotel", content: "[]" },
+        { role: "user", content: "with parking" },
+        { role: "assistant", content: "", tool_calls: [{ id: "c2", name: "find_hotel", arguments: { parking: "yes" } }] },
+        { role: "tool", tool_call_id: "c2", name: "find_hotel", content: "[]" },
+        { role: "assistant", content: 'On it: {"action": "book_hotel", "name": "Acorn"}' },
+      ],
+    };
+    const res = await run("stats", ["--per-dialogue", per, "--html", html], ndjson([...dialogues.slice(0, 3), forgetful]));
+    expect(res.code, res.stderr).toBe(0);
+    const rows = lines(readFileSync(per, "utf8")) as any[];
+    expect(rows.map((r) => r.id)).toEqual([...dialogues.slice(0, 3).map((d) => d.id), "forgetful"]);
+    expect(rows[3]).toEqual({ id: "forgetful", context_retention: { kept: 0, dropped: 2, reasked: 0, value: 0 }, text_tool_calls: 1 });
+    const d = (lines(res.stdout)[0] as any).dialogues;
+    expect(d.tool_format.problems.call_written_as_text).toBe(1);
+    expect(d.context_retention.dropped).toBeGreaterThanOrEqual(2);
+    expect(readFileSync(html, "utf8")).toContain("Context retention");
+  });
+
   it("| head -1 ends quietly with status 0; --help, --version, bad flag", async () => {
     const f = join(dir, "d.ndjson");
     writeFileSync(f, ndjson(dialogues));

@@ -1,4 +1,4 @@
-// Dialogue-sized test records for the benchmarks (valid chatmill Dialogues, ~1.5 KB each).
+// Test records for the benchmarks: valid chatmill Dialogues, small (~1.65 KB each) and large (~28 KB).
 import { createWriteStream } from "node:fs";
 import { Rng } from "../../packages/kit/src/index.js";
 
@@ -39,6 +39,23 @@ export function dialogueRecord(i: number): Record<string, unknown> {
     outcome: { resolution: "resolved", goal_met: true, reward: 0.9 },
     meta: { engine: "offline", tool: "bench", version: "0.0.0", seed: 0 },
   };
+}
+
+/** A long dialogue (~28 KB): 12 rounds of search, ten results with descriptions, and a reply. */
+export function largeDialogueRecord(i: number): Record<string, unknown> {
+  const rng = Rng.for(0, `bench-large-${i}`);
+  const messages: Array<Record<string, unknown>> = [{ role: "system", content: "You are a helpful shopping assistant." }];
+  for (let round = 0; round < 12; round++) {
+    const callId = `call_${i}_${round}`;
+    const items = Array.from({ length: 10 }, () => ({ id: `it-${rng.int(1, 9999)}`, name: sentence(rng, 4), description: sentence(rng, 16), price: rng.int(10, 99), in_stock: rng.chance(0.8) }));
+    messages.push(
+      { role: "user", content: sentence(rng, 18), labels: { intent: "search", emotion: "neutral" } },
+      { role: "assistant", content: null, tool_calls: [{ id: callId, name: "search_items", arguments: { query: sentence(rng, 3), max_price: rng.int(20, 200) } }] },
+      { role: "tool", tool_call_id: callId, name: "search_items", ok: true, content: JSON.stringify({ items }) },
+      { role: "assistant", content: sentence(rng, 40), labels: { intent: "recommend", emotion: "friendly" } },
+    );
+  }
+  return { ...dialogueRecord(i), id: `bench-large-${i}`, messages };
 }
 
 /** Writes `count` records to `path`; resolves with the file size in bytes. */

@@ -55,6 +55,7 @@ export function dedupTransform(opts: DedupOptions, ctx: RunContext): Transform {
     const loadedCount = d.size;
     const dups = opts.dupsFile ? new NdjsonWriter(createWriteStream(opts.dupsFile)) : undefined;
     let noText = 0;
+    let dupsBehind: Promise<void> | undefined;
     let complete = false;
 
     const decide = (item: Pending): RawLine | undefined => {
@@ -65,7 +66,9 @@ export function dedupTransform(opts: DedupOptions, ctx: RunContext): Transform {
         return new RawLine(item.rec.raw);
       }
       ctx.drop(item.rec, `duplicate:${verdict.method}`);
-      dups?.write({
+      // The writer asks us to wait when its file is behind: waited on in `flush`, so
+      // --dups cannot pile up in memory.
+      dupsBehind = dups?.write({
         id: item.prepared.id,
         dup_of: verdict.dupOf,
         method: verdict.method,
@@ -105,6 +108,10 @@ export function dedupTransform(opts: DedupOptions, ctx: RunContext): Transform {
         batch = [];
         for (const item of items) {
           const out = decide(item);
+          if (dupsBehind) {
+            await dupsBehind;
+            dupsBehind = undefined;
+          }
           if (out) yield out;
         }
       };
@@ -115,6 +122,8 @@ export function dedupTransform(opts: DedupOptions, ctx: RunContext): Transform {
       if (batch.length > 0) yield* flush();
       complete = true;
     } finally {
+      // Cut short (an error, or the reader stopped): nothing more is read from `d`.
+      if (!complete) d.close();
       await dups?.end();
     }
     if (noText > 0) {
@@ -124,6 +133,10 @@ export function dedupTransform(opts: DedupOptions, ctx: RunContext): Transform {
     ctx.counters.notes.set("kept", d.size - loadedCount);
     if (opts.methods.has("near")) ctx.counters.notes.set("near pairs compared", d.compared.near);
     if (opts.methods.has("semantic")) ctx.counters.notes.set("semantic pairs compared", d.compared.semantic);
-    if (opts.indexFile && complete) await saveIndex(opts.indexFile, d, header);
+    try {
+      if (opts.indexFile) await saveIndex(opts.indexFile, d, header);
+    } finally {
+      d.close();
+    }
   };
 }

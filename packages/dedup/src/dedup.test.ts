@@ -9,7 +9,7 @@ import { MinHasher, estimateJaccard } from "./minhash.js";
 import { parseFolds } from "./normalize.js";
 import { parseThresholds, parseMethods } from "./options.js";
 import { jaccard, parseShingleSpec, shingleSet } from "./shingles.js";
-import { Hyperplanes, dot, normalizeVector } from "./hyperplanes.js";
+import { Hyperplanes, differingBits, dot, normalizeVector } from "./hyperplanes.js";
 import { BandTable } from "./band-table.js";
 
 const config = (over: Partial<DedupConfig> = {}): DedupConfig => ({
@@ -93,13 +93,41 @@ describe("shingles and MinHash", () => {
     const t = new BandTable(3);
     t.add([1, 2, 3], 0);
     t.add([1, 9, 3], 1);
-    expect(t.candidates([1, 2, 3], 2).sort()).toEqual([0, 1]);
-    expect(t.candidates([7, 9, 8], 2)).toEqual([1]);
-    expect(t.candidates([4, 5, 6], 2)).toEqual([]);
+    expect([...t.candidates([1, 2, 3])]).toEqual([0, 1]);
+    expect([...t.candidates([7, 9, 8])]).toEqual([1]);
+    expect([...t.candidates([4, 5, 6])]).toEqual([]);
   });
 });
 
 describe("semantic index (random hyperplanes)", () => {
+  it("sketch prefilter: counts differing bits, and never rules out a pair above the threshold", () => {
+    const rng = new Rng("sketch");
+    const gauss = () => Math.sqrt(-2 * Math.log(Math.max(rng.next(), 1e-12))) * Math.cos(2 * Math.PI * rng.next());
+    const hp = new Hyperplanes(32, 18, 14, 7);
+    const max = hp.maxDifferingBits(0.9);
+    // 252 bits, each differing with chance acos(0.9)/π = 0.144: 36 expected, + 6σ.
+    expect(max).toBe(70);
+    const a = Uint32Array.of(0b1011, 0xffffffff), b = Uint32Array.of(0, 0, 0b1, 0x7fffffff);
+    expect(differingBits(a, b, 2)).toBe(2 + 1);
+    let nearPairs = 0, farRuledOut = 0, far = 0;
+    for (let i = 0; i < 3000; i++) {
+      const base = Array.from({ length: 32 }, gauss);
+      // Even i: a noisy copy (cosine ~0.95); odd i: a vector at cosine ~0.3.
+      const u = normalizeVector(base);
+      const v = normalizeVector(i % 2 === 0 ? base.map((x) => x + 0.3 * gauss()) : base.map((x) => 0.3 * x + gauss()));
+      const bits = differingBits(hp.signs(u), hp.signs(v), 0);
+      if (dot(u, v) >= 0.9) {
+        nearPairs += 1;
+        expect(bits).toBeLessThanOrEqual(max);
+      } else if (dot(u, v) < 0.5) {
+        far += 1;
+        if (bits > max) farRuledOut += 1;
+      }
+    }
+    expect(nearPairs).toBeGreaterThan(1000);
+    expect(farRuledOut / far).toBeGreaterThan(0.9);
+  });
+
   it("finds ≥ 95% of the pairs above the cosine threshold that brute force finds", () => {
     const rng = new Rng("sem");
     const dim = 64;

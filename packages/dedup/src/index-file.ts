@@ -62,12 +62,12 @@ export function incompatibility(h: IndexHeader, want: IndexHeader): string | und
 }
 
 export function entryOf(d: Deduper, i: number): IndexEntry {
-  const e: IndexEntry = { id: d.ids[i]! };
-  const x = d.exactOf[i];
+  const e: IndexEntry = { id: d.idOf(i) };
+  const x = d.exactOf(i);
   if (x !== undefined) e.x = x;
-  const s = d.shingles.sortedView(i);
+  const s = d.shinglesOf(i);
   if (s) e.s = Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString("base64");
-  const v = d.embeddings[i];
+  const v = d.embeddingOf(i);
   if (v) {
     const q = new Int8Array(v.length);
     for (let k = 0; k < v.length; k++) q[k] = Math.max(-127, Math.min(127, Math.round(v[k]! * 127)));

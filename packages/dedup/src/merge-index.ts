@@ -53,13 +53,15 @@ export function mergeIndexTransform(opts: MergeOptions, ctx: RunContext): Transf
         const verdict = d.check(p);
         if (verdict) {
           ctx.drop(rec, `duplicate:${verdict.method}`);
-          dups?.write({ id: e.id, dup_of: verdict.dupOf, method: verdict.method, similarity: verdict.similarity, source: rec.source, line: rec.line });
+          // Waiting when the writer says so keeps --dups from piling up in memory.
+          await dups?.write({ id: e.id, dup_of: verdict.dupOf, method: verdict.method, similarity: verdict.similarity, source: rec.source, line: rec.line });
           continue;
         }
         d.add(p);
         yield new RawLine(rec.raw);
       }
     } finally {
+      d?.close();
       await dups?.end();
     }
   };

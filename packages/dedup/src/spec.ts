@@ -18,6 +18,9 @@ assistant turns (other records: their JSON without 'id'); --key picks other text
   semantic  cosine similarity of sentence embeddings (--model or --embed-url), found
             through random-hyperplane LSH, confirmed by the real cosine.
 Bands and rows of both LSH indexes follow from the thresholds (see the README).
+Memory: ~250 bytes per kept record (exact + near). The shingle sets and embeddings that
+confirm a candidate go to a temporary file under TMPDIR, unlinked as soon as it is made
+(~1 KB per kept 1.7 KB dialogue): point TMPDIR at a disk with room for large runs.
 The summary counts drops as duplicate:exact / duplicate:near / duplicate:semantic.
 Merge indexes of shards deduplicated separately with: dedup merge-index A.idx B.idx > all.idx`,
   options: [

@@ -7,6 +7,7 @@ export const spec: ToolSpec = {
   version: readPackageVersion(import.meta.url),
   summary: "simulate conversations in which the domain's tools really run",
   input: "ndjson",
+  common: { shard: true },
   description: `Reads Scenario records (from scenario-gen) and writes one Dialogue per scenario: a simulated
 user pursues the scenario's goal in the persona's style, language (en, hi, mixed Hinglish) and
 mood; an assistant calls the domain's tools, which execute against the pack's database on the

@@ -12,8 +12,8 @@ async function start(opts: FakeLlmOptions = {}) {
   servers.push(s);
   return s;
 }
-function post(url: string, body: unknown) {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+function post(url: string, body: unknown, signal?: AbortSignal) {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const J = (r: Promise<Response>): Promise<any> => r.then((x) => x.json());
@@ -37,6 +37,23 @@ describe("faults", () => {
 });
 
 describe("the fake server", () => {
+  it("counts a request open until it is answered or the client gives up on it, and the most open at once", async () => {
+    const s = await start({ delayMs: 3000 });
+    const gone = new AbortController();
+    const asks = [1, 2, 3].map(() => post(`${s.url}/chat/completions`, chat, gone.signal).catch(() => "aborted"));
+    while (s.stats().inFlight < 3) await new Promise((r) => setTimeout(r, 5));
+    gone.abort();
+    expect(await Promise.all(asks)).toEqual(["aborted", "aborted", "aborted"]);
+    // Not when the answers would have been due (3 s later): as soon as the client went away.
+    while (s.stats().inFlight > 0) await new Promise((r) => setTimeout(r, 5));
+    expect(s.stats()).toMatchObject({ inFlight: 0, maxInFlight: 3, aborted: 3, completed: 0, activeMs: 0 });
+    const quick = await start({ delayMs: 20 });
+    await Promise.all([post(`${quick.url}/chat/completions`, chat), post(`${quick.url}/chat/completions`, chat)]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(quick.stats()).toMatchObject({ inFlight: 0, maxInFlight: 2, aborted: 0, completed: 2 });
+    expect(quick.stats().activeMs).toBeGreaterThanOrEqual(19);
+  });
+
   it("answers from the request, the same way every time, and counts repeats", async () => {
     const s = await start();
     const a = await J(post(`${s.url}/chat/completions`, chat));

@@ -51,8 +51,12 @@ export interface FakeLlmStats {
   /** Requests the client gave up on before the answer. */
   aborted: number;
   faults: Record<string, number>;
+  /** Requests open now: received and neither answered nor given up on by the client. */
   inFlight: number;
+  /** Most requests open at once: a client that aborts what it gives up on keeps this at its concurrency. */
   maxInFlight: number;
+  /** Milliseconds from the first request's arrival to the last answer's end (0 before any answer): the span a throughput is measured over. */
+  activeMs: number;
   byPath: Record<string, number>;
 }
 
@@ -108,9 +112,28 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     if (fault) state.faults[fault] = (state.faults[fault] ?? 0) + 1;
 
     let closed = false;
+    // Open until the answer is sent or the client goes away (an aborted request stops
+    // counting at once, not when its delay would have ended).
+    let open = true;
+    const shut = () => {
+      if (!open) return;
+      open = false;
+      state.inFlight -= 1;
+    };
+    let dropping = false;
     res.on("close", () => {
-      if (!res.writableFinished) closed = true;
+      // Counted when the client goes, not when the answer would have been due.
+      if (!res.writableFinished && !dropping) {
+        closed = true;
+        state.aborted += 1;
+      }
+      shut();
     });
+    res.on("finish", () => {
+      state.lastAnswerAt = performance.now();
+      shut();
+    });
+    state.firstArrivalAt ??= arrived;
     state.inFlight += 1;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     try {
@@ -118,11 +141,9 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
       const wait = (rule?.reply.delayMs ?? opts.delayMs ?? 0) + (fault === "slow" ? (opts.slowMs ?? 2000) : 0);
       const left = wait - (performance.now() - arrived);
       if (left > 0) await sleep(left);
-      if (closed || res.destroyed) {
-        state.aborted += 1;
-        return;
-      }
+      if (closed || res.destroyed) return;
       if (fault === "drop") {
+        dropping = true;
         req.socket.destroy();
         return;
       }
@@ -158,8 +179,9 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
         state.completed += 1;
         state.done.set(key, (state.done.get(key) ?? 0) + 1);
       });
-    } finally {
-      state.inFlight -= 1;
+    } catch (err) {
+      shut();
+      throw err;
     }
   }
 
@@ -215,6 +237,8 @@ interface State {
   aborted: number;
   inFlight: number;
   maxInFlight: number;
+  firstArrivalAt: number | undefined;
+  lastAnswerAt: number | undefined;
   faults: Record<string, number>;
   byPath: Record<string, number>;
   arrivals: Map<string, number>;
@@ -222,7 +246,7 @@ interface State {
 }
 
 function newState(): State {
-  return { requests: 0, completed: 0, aborted: 0, inFlight: 0, maxInFlight: 0, faults: {}, byPath: {}, arrivals: new Map(), done: new Map() };
+  return { requests: 0, completed: 0, aborted: 0, inFlight: 0, maxInFlight: 0, firstArrivalAt: undefined, lastAnswerAt: undefined, faults: {}, byPath: {}, arrivals: new Map(), done: new Map() };
 }
 
 function snapshot(s: State): FakeLlmStats {
@@ -237,6 +261,7 @@ function snapshot(s: State): FakeLlmStats {
     faults: { ...s.faults },
     inFlight: s.inFlight,
     maxInFlight: s.maxInFlight,
+    activeMs: s.firstArrivalAt !== undefined && s.lastAnswerAt !== undefined ? Math.round(s.lastAnswerAt - s.firstArrivalAt) : 0,
     byPath: { ...s.byPath },
   };
 }

@@ -17,7 +17,10 @@ JSON that matches the requested schema, a call of the tool named in the last mes
 replaces them with your own. Faults are drawn per request with the given rates, from
 --seed and the request body, so a run's faults do not depend on timing.
 GET /v1/stats returns what it served: requests, completed, distinct, repeated (request
-bodies answered more than once: a resumed run must keep this at 0), aborted, faults.
+bodies answered more than once: a resumed run must keep this at 0), aborted (requests
+the client gave up on, counted when it closes them), faults, inFlight and maxInFlight
+(requests open now and at most: a client that aborts what it gives up on keeps this at
+its concurrency), activeMs (first request to last answer, for throughput figures).
 It runs until SIGINT/SIGTERM and then prints those figures on stderr.`,
   options: [
     { name: "port", short: "p", type: "int", placeholder: "N", default: 0, min: 0, max: 65535, description: "port to listen on; 0 picks a free one" },

@@ -15,6 +15,7 @@ await runCli(spec, async (args, ctx) => {
     ...(schemaFile ? { schemaTools: readSchemaFile(schemaFile) } : {}),
   };
   const maxLineBytes = args.values["max-line-bytes"] as number | undefined;
+  const maxDepth = args.values["max-depth"] as number | undefined;
   // The kit's input is NDJSON only; import also reads JSON array documents, so it reads the files itself.
-  return (_input, rctx) => importItems(readSources(args.positionals, rctx, maxLineBytes), opts, rctx);
+  return (_input, rctx) => importItems(readSources(args.positionals, rctx, maxLineBytes, maxDepth), opts, rctx);
 });

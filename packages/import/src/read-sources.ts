@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { fileSource, isBadLine, readNdjson, stdinSource, type InputSource, type RunContext } from "@chatmill/kit";
+import { DEFAULT_MAX_DEPTH, deeperThan, fileSource, isBadLine, readNdjson, stdinSource, type InputSource, type RunContext } from "@chatmill/kit";
 import { JsonArrayError, splitJsonArray, type ArrayElement } from "./json-array.js";
 
 /** One item to import: an object, or an array of turns (a bare chat export). */
@@ -23,32 +23,32 @@ const PEEK_LIMIT = 1 << 20;
  * NDJSON with a broken first line: it is read line by line, so that one bad line does
  * not take the records after it along.
  */
-export async function* readSources(paths: string[], ctx: RunContext, maxLineBytes?: number): AsyncGenerator<SourceItem> {
+export async function* readSources(paths: string[], ctx: RunContext, maxLineBytes?: number, maxDepth = DEFAULT_MAX_DEPTH): AsyncGenerator<SourceItem> {
   const sources: InputSource[] = paths.length === 0 ? [stdinSource()] : paths.map((p) => (p === "-" ? stdinSource() : fileSource(p)));
-  for (const src of sources) yield* readOne(src, ctx, maxLineBytes);
+  for (const src of sources) yield* readOne(src, ctx, maxLineBytes, maxDepth);
 }
 
-async function* readOne(src: InputSource, ctx: RunContext, maxLineBytes?: number): AsyncGenerator<SourceItem> {
+async function* readOne(src: InputSource, ctx: RunContext, maxLineBytes: number | undefined, maxDepth: number): AsyncGenerator<SourceItem> {
   const { head, stream, chunks } = await peek(src.open());
   if (isJsonDocument(head)) {
     let bytes: Buffer | undefined = await readBytes(chunks.splice(0), stream);
     const text = bytes.toString("utf8");
     // The bytes are kept only until the document's start parses: then it is one for sure.
-    const gaveUp = yield* readDocument(text, src.name, ctx, () => {
+    const gaveUp = yield* readDocument(text, src.name, ctx, maxDepth, () => {
       const ndjson = looksLikeNdjson(text);
       if (!ndjson) bytes = undefined;
       return ndjson;
     }, () => (bytes = undefined));
     // NDJSON whose first line is broken (cut off, not JSON, over 1 MiB): each line on its own.
-    if (gaveUp && bytes) yield* readLines(src.name, Readable.from([bytes], { objectMode: false }), ctx, maxLineBytes);
+    if (gaveUp && bytes) yield* readLines(src.name, Readable.from([bytes], { objectMode: false }), ctx, maxLineBytes, maxDepth);
     return;
   }
-  yield* readLines(src.name, Readable.from(replayChunks(chunks, stream), { objectMode: false }), ctx, maxLineBytes);
+  yield* readLines(src.name, Readable.from(replayChunks(chunks, stream), { objectMode: false }), ctx, maxLineBytes, maxDepth);
 }
 
 /** NDJSON: one record per line; a line may also be an array of turns (a bare chat export). */
-async function* readLines(source: string, stream: Readable, ctx: RunContext, maxLineBytes?: number): AsyncGenerator<SourceItem> {
-  for await (const item of readNdjson(stream, source, { maxLineBytes })) {
+async function* readLines(source: string, stream: Readable, ctx: RunContext, maxLineBytes: number | undefined, maxDepth: number): AsyncGenerator<SourceItem> {
+  for await (const item of readNdjson(stream, source, { maxLineBytes, maxDepth })) {
     ctx.counters.read += 1;
     if (!isBadLine(item)) {
       yield item;
@@ -78,6 +78,12 @@ export function isJsonDocument(head: string): boolean {
     return true;
   }
 }
+
+/** The too-deep check the kit's reader makes on each line, for a document's records. */
+function tooDeep(value: unknown, maxDepth: number): boolean {
+  return typeof value === "object" && value !== null && deeperThan(value, maxDepth);
+}
+const tooDeepReason = (maxDepth: number) => `nested more than ${maxDepth} levels deep (raise the limit with --max-depth)`;
 
 /**
  * A text whose first line is not JSON by itself, yet one of whose next lines (up to 16
@@ -111,7 +117,10 @@ export function looksLikeNdjson(text: string): boolean {
  * the text as NDJSON); false reports the document as before. `parsed()` is called once
  * the start has parsed.
  */
-function* readDocument(text: string, source: string, ctx: RunContext, giveUp: () => boolean = () => false, parsed: () => void = () => {}): Generator<SourceItem, boolean> {
+function* readDocument(
+  text: string, source: string, ctx: RunContext, maxDepth = DEFAULT_MAX_DEPTH,
+  giveUp: () => boolean = () => false, parsed: () => void = () => {},
+): Generator<SourceItem, boolean> {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trimStart().startsWith("{")) {
     const raw = body.trim();
@@ -126,7 +135,8 @@ function* readDocument(text: string, source: string, ctx: RunContext, giveUp: ()
     }
     parsed();
     ctx.counters.read += 1;
-    yield { value, line: 1 + countLines(body.slice(0, body.search(/\S/))), raw, source };
+    if (tooDeep(value, maxDepth)) ctx.reject({ line: 1, raw: raw.slice(0, 200), source }, tooDeepReason(maxDepth), "too_deep");
+    else yield { value, line: 1 + countLines(body.slice(0, body.search(/\S/))), raw, source };
     return false;
   }
   // Elements are parsed one at a time, so memory holds the text and one parsed record.
@@ -141,14 +151,17 @@ function* readDocument(text: string, source: string, ctx: RunContext, giveUp: ()
     }
   };
   const parse = (el: ArrayElement): unknown => {
+    let value: unknown;
     try {
-      return JSON.parse(el.text);
+      value = JSON.parse(el.text);
     } catch (err) {
       return new BadElement((err as Error).message);
     }
+    return tooDeep(value, maxDepth) ? new BadElement(tooDeepReason(maxDepth), "too_deep") : value;
   };
   let el = next();
-  if (el instanceof JsonArrayError || (el !== undefined && parse(el) instanceof BadElement)) {
+  const first = el instanceof JsonArrayError || el === undefined ? undefined : parse(el);
+  if (el instanceof JsonArrayError || (first instanceof BadElement && first.kind !== "too_deep")) {
     if (giveUp()) return true;
   } else parsed();
   // An array whose elements are all turns is one conversation, not a list of records.
@@ -183,14 +196,18 @@ function* readDocument(text: string, source: string, ctx: RunContext, giveUp: ()
 function* element(el: ArrayElement, value: unknown, source: string, ctx: RunContext): Generator<SourceItem> {
   ctx.counters.read += 1;
   if (value instanceof BadElement) {
-    ctx.reject({ line: el.line, raw: el.text.slice(0, 200), source }, `element ${el.index} is not valid JSON: ${value.message}`, "invalid_json");
+    const reason = value.kind === "too_deep" ? `element ${el.index} is ${value.message}` : `element ${el.index} is not valid JSON: ${value.message}`;
+    ctx.reject({ line: el.line, raw: el.text.slice(0, 200), source }, reason, value.kind);
     return;
   }
   yield { value, line: el.line, raw: el.text, source };
 }
 
 class BadElement {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly kind: "invalid_json" | "too_deep" = "invalid_json",
+  ) {}
 }
 
 /** A chat turn: has a speaker field and is not itself a conversation. */

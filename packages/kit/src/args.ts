@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 import { exitCodeHelp } from "./exit-codes.js";
+import { parseShard } from "./shard.js";
 
 export type OptionType = "string" | "boolean" | "int" | "number";
 
@@ -32,7 +33,7 @@ export interface ToolSpec {
   /** "ndjson" tools read records; "none" tools generate from flags only. */
   input: "ndjson" | "none" | "optional";
   /** Which of the common options apply (default: all). */
-  common?: Partial<Record<"seed" | "errors", boolean>>;
+  common?: Partial<Record<"seed" | "errors" | "shard", boolean>>;
 }
 
 export const commonOptions: OptionSpec[] = [
@@ -41,6 +42,7 @@ export const commonOptions: OptionSpec[] = [
   { name: "errors", type: "string", placeholder: "FILE", description: "dead-letter file: each bad or failed record as NDJSON with its source, line number and reason" },
   { name: "max-line-bytes", type: "int", placeholder: "N", default: 16 * 1024 * 1024, min: 1, description: "longest input line accepted; longer lines are reported, not loaded" },
   { name: "max-depth", type: "int", placeholder: "N", default: 512, min: 1, description: "deepest nesting of objects and arrays accepted in a record; deeper records are reported (far above real records, well below what overflows the stack)" },
+  { name: "shard", type: "string", placeholder: "I/N", description: "do only the I-th of N parts of the work (I from 0): input line k (non-blank, over all inputs), or generated record k with no input, belongs to part k mod N; the N parts' outputs together are one process's output, record for record" },
   { name: "quiet", short: "q", type: "boolean", description: "print nothing on stderr but errors (no progress, no summary)" },
   { name: "help", short: "h", type: "boolean", description: "show this help and exit" },
   { name: "version", type: "boolean", description: "print the version and exit" },
@@ -51,6 +53,7 @@ export function allOptions(spec: ToolSpec): OptionSpec[] {
     if (o.name === "seed") return spec.common?.seed !== false;
     if (o.name === "errors" || o.name === "on-error") return spec.common?.errors !== false;
     if (o.name === "max-line-bytes" || o.name === "max-depth") return spec.input !== "none";
+    if (o.name === "shard") return spec.common?.shard === true;
     return true;
   });
   return [...spec.options, ...common];
@@ -89,6 +92,7 @@ export function parseToolArgs(spec: ToolSpec, argv: string[]): ParsedArgs {
       ? (raw.map((r) => convert(o, r)) as string[] | number[])
       : convert(o, raw);
   }
+  if (typeof values.shard === "string") parseShard(values.shard); // a bad I/N is a usage error before any work
   if (spec.input === "none" && parsed.positionals.length > 0) {
     throw new UsageError(`unexpected argument '${parsed.positionals[0]}' (${spec.name} reads no input files)`);
   }

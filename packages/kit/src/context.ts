@@ -1,6 +1,7 @@
 import { Counters } from "./counters.js";
 import type { DeadLetter } from "./dead-letter.js";
 import { Rng } from "./rng.js";
+import type { Shard } from "./shard.js";
 
 export type OnError = "fail" | "skip";
 
@@ -21,6 +22,8 @@ export interface RunContext {
   readonly seed: number;
   readonly onError: OnError;
   readonly counters: Counters;
+  /** `--shard I/N`: the frame passes only this part's input records; a tool with no input generates only its part. */
+  readonly shard?: Shard | undefined;
   /** The random stream of one record (and optional purpose), from --seed and the record's id. */
   rng(id: string, ...labels: string[]): Rng;
   /** The record is bad input data: not written; reported (fail) or only counted (skip). */
@@ -41,6 +44,7 @@ export interface ContextOptions {
   version?: string;
   seed?: number;
   onError?: OnError;
+  shard?: Shard;
   /** Receives each dead-lettered record. */
   deadLetter?: (entry: DeadLetter) => void;
   /** Receives each line meant for stderr; "error" lines must be shown even with --quiet. */
@@ -60,6 +64,7 @@ export class Context implements RunContext {
   readonly seed: number;
   readonly onError: OnError;
   readonly counters = new Counters();
+  readonly shard: Shard | undefined;
   readonly issues: DeadLetter[] = [];
   bad = 0;
   failures = 0;
@@ -70,6 +75,7 @@ export class Context implements RunContext {
     this.version = opts.version ?? "0.0.0";
     this.seed = opts.seed ?? 0;
     this.onError = opts.onError ?? "fail";
+    this.shard = opts.shard;
   }
 
   rng(id: string, ...labels: string[]): Rng {

@@ -88,4 +88,27 @@ describe("mapConcurrent", () => {
     ));
     expect(peak).toBe(6);
   });
+
+  it("stops at the first call that throws, with its error, leaving no rejection unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    const out: number[] = [];
+    const run = async () => {
+      for await (const v of mapConcurrent(
+        Array.from({ length: 20 }, (_, i) => i),
+        async (i) => {
+          await sleep(i === 3 ? 1 : 10);
+          if (i >= 3) throw new Error(`call ${i} failed`);
+          return i;
+        },
+        { concurrency: 8, ordered: false },
+      )) out.push(v);
+    };
+    await expect(run()).rejects.toThrow("call 3 failed");
+    await sleep(30);
+    process.off("unhandledRejection", onUnhandled);
+    expect(unhandled).toEqual([]);
+    expect(out.length).toBeLessThan(3);
+  });
 });

@@ -58,6 +58,11 @@ export interface ReadOptions {
   maxDepth?: number | undefined;
   /** Called with the number of bytes consumed so far (progress). */
   onBytes?: (bytes: number) => void;
+  /**
+   * Called once per non-blank line, in input order; a line for which it returns true is
+   * passed over without being parsed or reported (`--shard`: another part's line).
+   */
+  skipLine?: () => boolean;
 }
 
 /**
@@ -71,7 +76,7 @@ export async function* readNdjsonBatches(
   source: string,
   opts: ReadOptions = {},
 ): AsyncGenerator<Array<InputRecord | BadLine>> {
-  const maker = new RecordMaker(source, opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
+  const maker = new RecordMaker(source, opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, opts.maxDepth ?? DEFAULT_MAX_DEPTH, opts.skipLine);
   const splitter = new LineSplitter(maker.maxLineBytes, maker);
   // Stop reading when the consumer stops early (e.g. stdout closed by `head`); stdin is
   // left open (destroying it can hang Node on some terminals), only no longer read.
@@ -102,6 +107,7 @@ class RecordMaker implements LineHandler {
     readonly source: string,
     readonly maxLineBytes: number,
     readonly maxDepth: number,
+    private readonly skipLine?: () => boolean,
   ) {}
 
   take(): Array<InputRecord | BadLine> {
@@ -121,7 +127,7 @@ class RecordMaker implements LineHandler {
       text = text.slice(1);
       bom = true;
     }
-    if (isBlank(text)) return;
+    if (isBlank(text) || this.skipLine?.()) return;
     const source = this.source;
     let value: unknown;
     try {
@@ -152,6 +158,7 @@ class RecordMaker implements LineHandler {
   }
 
   badUtf8(bytes: Buffer, line: number, eof: boolean): void {
+    if (this.skipLine?.()) return;
     if (!eof && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, -1);
     if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     const at = firstInvalidUtf8(bytes);
@@ -163,6 +170,7 @@ class RecordMaker implements LineHandler {
   }
 
   overlong(head: Buffer, bytes: number, line: number): void {
+    if (this.skipLine?.()) return;
     const kept = bytes > head.length ? cutAtCharacter(head) : head;
     const entry: BadLine = {
       bad: true, line, source: this.source, kind: "line_too_long", raw: kept.toString("utf8"),

@@ -1,11 +1,28 @@
 import { formatHelp, parseToolArgs, type ParsedArgs, type ToolSpec } from "./args.js";
 import type { RunContext } from "./context.js";
 import { UsageError, errorMessage } from "./errors.js";
-import { ExitCode } from "./exit-codes.js";
+import { ConfigError, ExitCode } from "./exit-codes.js";
 import type { InputRecord } from "./input-record.js";
+import { whenWritten } from "./write-ndjson.js";
 
 /** A tool's record transform: input records in, output records (objects or RawLine) out. */
-export type Transform = (input: AsyncIterable<InputRecord>, ctx: RunContext) => AsyncIterable<unknown>;
+export type Transform = ((input: AsyncIterable<InputRecord>, ctx: RunContext) => AsyncIterable<unknown>) & {
+  /** The same work, when it is synchronous record by record (see SyncTransform). */
+  sync?: SyncTransform;
+};
+
+/**
+ * A transform whose work per record is synchronous and one record in gives at most one
+ * out may offer it this way too: the frame then calls `record` for each record of a
+ * chunk in a plain loop, without the promises an async iterator costs per record
+ * (which dominate on small records). Its output must be the generator's, record for record.
+ */
+export interface SyncTransform {
+  /** The output for one record, or undefined when there is none (refused, dropped). */
+  record(rec: InputRecord): unknown;
+  /** After the last record. */
+  end?(): void;
+}
 
 /**
  * Builds the transform from the parsed flags. It is loaded only after the flags
@@ -39,6 +56,10 @@ export async function runCli(spec: ToolSpec, load: LoadTransform, argv = process
     return exit(await runTool(spec, args, load));
   } catch (err) {
     if (err instanceof UsageError) return usageExit(spec, err);
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${spec.name}: ${err.message}\n`);
+      return exit(ExitCode.config);
+    }
     process.stderr.write(`${spec.name}: error: ${errorMessage(err)}\n`);
     if (process.env.CHATMILL_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return exit(ExitCode.internal);
@@ -51,14 +72,8 @@ function usageExit(spec: ToolSpec, err: unknown): never {
 }
 
 function exit(code: number): never {
-  // Let pending stdout/stderr writes (pipes may be async) finish before exiting.
+  // Let pending stdout writes (pipes may be async) finish before exiting.
   process.exitCode = code;
-  const done = () => process.exit(code);
-  const out = process.stdout;
-  if (out.writableLength > 0 && !out.destroyed) {
-    out.once("drain", done);
-    out.once("error", done);
-    out.once("close", done);
-  } else setImmediate(done);
+  void whenWritten(process.stdout).then(() => process.exit(code));
   return undefined as never;
 }

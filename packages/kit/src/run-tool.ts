@@ -8,7 +8,8 @@ import type { InputRecord } from "./input-record.js";
 import { Progress } from "./progress.js";
 import { IdSet } from "./id-set.js";
 import { fileSource, isBadLine, readNdjsonBatches, stdinSource, type BadLine, type InputSource, type ReadOptions } from "./read-ndjson.js";
-import type { LoadTransform } from "./run-cli.js";
+import type { LoadTransform, SyncTransform } from "./run-cli.js";
+import { ownsItem, parseShard, type Shard } from "./shard.js";
 import { NdjsonWriter } from "./write-ndjson.js";
 
 /** The streaming part of the frame: inputs, transform, output, dead letters, summary; returns the exit status. */
@@ -25,6 +26,7 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
     version: spec.version,
     seed: (args.values.seed as number | undefined) ?? 0,
     onError: ((args.values["on-error"] as OnError | undefined) ?? "fail"),
+    ...(typeof args.values.shard === "string" ? { shard: parseShard(args.values.shard) } : {}),
     ...(deadLetters ? { deadLetter: (e) => deadLetters.write(e) } : {}),
     log: (line, level) => {
       if (quiet && level !== "error") return;
@@ -37,17 +39,22 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
   const transform = await load(args, ctx);
   const writer = new NdjsonWriter(process.stdout);
   if (showProgress) progress.start();
+  const others = ctx.shard ? otherShards(ctx.shard) : undefined;
   const read: ReadOptions = {
     maxLineBytes: args.values["max-line-bytes"] as number | undefined,
     maxDepth: args.values["max-depth"] as number | undefined,
+    ...(others ? { skipLine: others.skip } : {}),
   };
   const input = spec.input === "none" ? empty() : new RecordStream(sources, ctx, read, progress);
   try {
-    for await (const out of transform(input, ctx)) {
-      const wait = writer.write(out);
-      if (wait) await wait;
-      if (writer.closed) break;
-      if (spec.input === "none") progress.count = writer.written;
+    if (transform.sync && input instanceof RecordStream) await runSync(transform.sync, input, writer);
+    else {
+      for await (const out of transform(input, ctx)) {
+        const wait = writer.write(out);
+        if (wait) await wait;
+        if (writer.closed) break;
+        if (spec.input === "none") progress.count = writer.written;
+      }
     }
     await writer.end();
   } finally {
@@ -56,12 +63,30 @@ export async function runTool(spec: ToolSpec, args: ParsedArgs, load: LoadTransf
   }
   ctx.counters.written = writer.written;
   if (input instanceof RecordStream && input.duplicates > 0) ctx.counters.notes.set("duplicate ids", input.duplicates);
+  if (others) ctx.counters.notes.set("lines of other shards", others.count);
   // After `| head` closed stdout, stay silent: the user asked for less output.
   if (!quiet && !writer.closed) process.stderr.write(`${ctx.counters.summary(spec.name, (Date.now() - started) / 1000)}\n`);
   if (ctx.onError === "skip") return ExitCode.ok;
   if (ctx.bad > 0) return ExitCode.badData;
   if (ctx.failures > 0) return ExitCode.failed;
   return ExitCode.ok;
+}
+
+/**
+ * `--shard I/N`: non-blank line k over all inputs belongs to part k mod N. Another part's
+ * line, good or bad, is passed over unparsed: that part processes and reports it.
+ */
+function otherShards(shard: Shard): { skip: () => boolean; count: number } {
+  let k = 0;
+  const state = {
+    count: 0,
+    skip: () => {
+      if (ownsItem(shard, k++)) return false;
+      state.count += 1;
+      return true;
+    },
+  };
+  return state;
 }
 
 /**
@@ -78,7 +103,6 @@ class RecordStream implements AsyncIterableIterator<InputRecord> {
   private at = 0;
   private next_ = 0;
   private reader: AsyncGenerator<Array<InputRecord | BadLine>> | undefined;
-  private before = 0;
 
   constructor(
     private readonly sources: InputSource[],
@@ -96,6 +120,30 @@ class RecordStream implements AsyncIterableIterator<InputRecord> {
     return rec ? Promise.resolve({ value: rec, done: false }) : this.refill();
   }
 
+  /** Reads the next chunk's records; false at the end of the last source. */
+  async fill(): Promise<boolean> {
+    for (;;) {
+      this.progress.count = this.ctx.counters.read;
+      if (!this.reader) {
+        const source = this.sources[this.next_++];
+        if (!source) return false;
+        const before = this.progress.bytes;
+        this.reader = readNdjsonBatches(source.open(), source.name, {
+          ...this.opts,
+          onBytes: (b) => (this.progress.bytes = before + b),
+        });
+      }
+      const r = await this.reader.next();
+      if (r.done) {
+        this.reader = undefined;
+        continue;
+      }
+      this.batch = r.value;
+      this.at = 0;
+      return true;
+    }
+  }
+
   async return(): Promise<IteratorResult<InputRecord>> {
     // The transform stopped early (e.g. stdout closed): stop reading.
     await this.reader?.return(undefined);
@@ -104,8 +152,8 @@ class RecordStream implements AsyncIterableIterator<InputRecord> {
     return { value: undefined, done: true };
   }
 
-  /** The next good record of the batch in hand, rejecting bad lines on the way. */
-  private take(): InputRecord | undefined {
+  /** The next good record of the chunk in hand, rejecting bad lines on the way; undefined when it is used up. */
+  take(): InputRecord | undefined {
     const { ctx, batch } = this;
     while (this.at < batch.length) {
       const item = batch[this.at++]!;
@@ -122,28 +170,11 @@ class RecordStream implements AsyncIterableIterator<InputRecord> {
   }
 
   private async refill(): Promise<IteratorResult<InputRecord>> {
-    for (;;) {
-      this.progress.count = this.ctx.counters.read;
-      if (!this.reader) {
-        const source = this.sources[this.next_++];
-        if (!source) return { value: undefined, done: true };
-        this.before = this.progress.bytes;
-        const before = this.before;
-        this.reader = readNdjsonBatches(source.open(), source.name, {
-          ...this.opts,
-          onBytes: (b) => (this.progress.bytes = before + b),
-        });
-      }
-      const r = await this.reader.next();
-      if (r.done) {
-        this.reader = undefined;
-        continue;
-      }
-      this.batch = r.value;
-      this.at = 0;
+    while (await this.fill()) {
       const rec = this.take();
       if (rec) return { value: rec, done: false };
     }
+    return { value: undefined, done: true };
   }
 
   private duplicate(rec: InputRecord, id: string): void {
@@ -152,6 +183,26 @@ class RecordStream implements AsyncIterableIterator<InputRecord> {
     const where = rec.source === "stdin" ? `line ${rec.line}` : `${rec.source}: line ${rec.line}`;
     this.ctx.warn(`${where}: id ${JSON.stringify(id)} was already used by an earlier record; duplicate ids are counted in the summary (dedup removes repeated records)`);
   }
+}
+
+/** The frame's loop for a SyncTransform: records of a chunk in a plain loop, waiting only on reads and a full pipe. */
+async function runSync(sync: SyncTransform, input: RecordStream, writer: NdjsonWriter): Promise<void> {
+  for (;;) {
+    const rec = input.take();
+    if (!rec) {
+      if (await input.fill()) continue;
+      break;
+    }
+    const out = sync.record(rec);
+    if (out === undefined) continue;
+    const wait = writer.write(out);
+    if (wait) await wait;
+    if (writer.closed) {
+      await input.return();
+      return;
+    }
+  }
+  sync.end?.();
 }
 
 async function* empty(): AsyncGenerator<InputRecord> {}

@@ -55,3 +55,20 @@ describe("NdjsonWriter", () => {
     await expect(w.end()).resolves.toBeUndefined();
   });
 });
+
+describe("whenWritten", () => {
+  it("resolves when a last small write is still queued, where 'drain' never comes", async () => {
+    // A write below the high-water mark returns true, so no 'drain' follows it; a pipe
+    // with a slow reader leaves it queued. Waiting for 'drain' there hung (exit 13).
+    const sink = new SlowSink();
+    let drained = false;
+    sink.on("drain", () => (drained = true));
+    expect(sink.write("x".repeat(10))).toBe(true);
+    expect(sink.writableLength).toBeGreaterThan(0);
+    const { whenWritten } = await import("./write-ndjson.js");
+    await whenWritten(sink);
+    expect(sink.writableLength).toBe(0);
+    expect(sink.chunks.join("")).toBe("x".repeat(10));
+    expect(drained).toBe(false);
+  });
+});

@@ -73,11 +73,24 @@ export class NdjsonWriter {
     if (this.failure) throw this.failure;
     if (this.closed || this.out === process.stdout || this.out === process.stderr) {
       // Never end process.stdout: Node keeps it open; just wait for pending writes.
-      if (!this.closed && this.out.writableLength > 0) await this.waitDrain();
+      if (!this.closed) await whenWritten(this.out);
       return;
     }
     await new Promise<void>((resolve, reject) => {
       this.out.end((err?: Error | null) => (err ? reject(err) : resolve()));
     });
   }
+}
+
+/**
+ * Resolves once everything written to `out` so far has been handed to the OS (or the
+ * stream failed). Not 'drain': that event comes only after a write() that returned
+ * false, so a last chunk below the high-water mark that a slow reader leaves queued
+ * never gets one; awaiting it let the event loop empty under a pending top-level
+ * await, and the tool exited with status 13 in a loaded pipeline.
+ */
+export function whenWritten(out: Writable): Promise<void> {
+  if (out.writableLength === 0 || out.destroyed || out.writableEnded) return Promise.resolve();
+  // A write's callback runs after every earlier write's, in order.
+  return new Promise((resolve) => out.write("", () => resolve()));
 }

@@ -6,6 +6,7 @@ export const spec: ToolSpec = {
   version: readPackageVersion(import.meta.url),
   summary: "send each record through an LLM prompt and write the answer into a field",
   input: "ndjson",
+  common: { shard: true },
   description: `For each record, fills the prompt template and asks the model; the answer goes into
 --field (text, or with --json-schema the parsed JSON object, checked against the schema).
 Placeholders: {{field}} or {{a.b}} inserts a field (text as it is, other values as
@@ -16,10 +17,15 @@ Calls that fail (429, 5xx, timeouts, dropped connections) are retried with backo
 answers that are cut off, empty, refused or do not match the schema are sent back
 with a repair prompt; a record whose calls still fail goes to --errors with the
 reason (exit 4, or 0 with --on-error skip) and the run goes on.
-With --cache DIR, every answer is kept on disk: interrupt the run (Ctrl-C waits for
-the requests in flight; a second Ctrl-C quits at once), run the same command again,
-and it resumes without asking anything twice; its output is the same as an
-uninterrupted run's. --cache-only replays a finished run offline.
+A request given up on after --timeout is aborted, so the server never has more than
+--concurrency of them open. A key the server refuses (401/403), an unknown model
+(404) or an address where nothing answers stops the run with exit status 5 and says
+which of OPENAI_API_KEY, --model or --base-url to check.
+With --cache DIR, every answer is kept on disk the moment it arrives: interrupt the
+run (Ctrl-C waits for the requests in flight; a second Ctrl-C quits at once), run the
+same command again, and it resumes without asking anything twice; its output is the
+same as an uninterrupted run's. After kill -9, at most the requests that were in
+flight (≤ --concurrency) are asked again. --cache-only replays a finished run offline.
 Settings come from flags, then env (OPENAI_BASE_URL, OPENAI_API_KEY, CHATMILL_MODEL),
 then the --config JSON file; see the README of @chatmill/llm.`,
   options: [

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Llm } from "./client.js";
 import { resolveConfig } from "./config.js";
-import { LlmError, LlmFatalError } from "./errors.js";
+import { LlmError, LlmConfigError } from "./errors.js";
 import type { ToolDefinition } from "./messages.js";
 
 const servers: FakeLlm[] = [];
@@ -127,14 +127,37 @@ describe("Llm.chat", () => {
     expect(llm.takeMeta("r")!.usage).toMatchObject({ calls: 1, estimated: true });
   });
 
+  it("stops the run when the server redirects, and when nothing ever answered at the address; a server lost mid-run only fails the record", async () => {
+    const { llm: moved } = await setup({ script: [{ reply: { status: 308, error: "moved", headers: { location: "https://elsewhere.example/v1/chat/completions" } } }] });
+    const redirect = await moved.chat("writer", { messages: ask("x") }).catch((e: unknown) => e);
+    expect(redirect).toBeInstanceOf(LlmConfigError);
+    expect((redirect as Error).message).toMatch(/answered 308 redirected to https:\/\/elsewhere.example\/v1\/chat\/completions: pass the address it redirects to as --base-url/);
+
+    const nobody = new Llm({ ...resolveConfig({ model: "m", "base-url": "http://127.0.0.1:9/v1", retries: 1 }, {}), retryBaseMs: 2, retryMaxMs: 5 }, new Context(), { signals: false });
+    const unreachable = await nobody.chat("writer", { messages: ask("x") }).catch((e: unknown) => e);
+    expect(unreachable).toBeInstanceOf(LlmConfigError);
+    expect((unreachable as Error).message).toMatch(/cannot reach the server at http:\/\/127.0.0.1:9\/v1 \(connect ECONNREFUSED .*; 2 attempts\): check --base-url/);
+
+    // Once the server has answered, a refused connection is its trouble, not the settings': the record fails, the run goes on.
+    const lost = await startFakeLlm();
+    const llm = new Llm({ ...resolveConfig({ model: "m", "base-url": lost.url, retries: 1 }, {}), retryBaseMs: 2, retryMaxMs: 5 }, new Context(), { signals: false });
+    await llm.chat("writer", { messages: ask("first") });
+    llm.close();
+    await lost.close();
+    const later = await llm.chat("writer", { messages: ask("second") }).catch((e: unknown) => e);
+    expect(later).toBeInstanceOf(LlmError);
+    expect(later).not.toBeInstanceOf(LlmConfigError);
+    expect((later as LlmError).kind).toBe("connection");
+  });
+
   it("stops the run on a refused key, without showing the key", async () => {
     const key = "sk-test-SUPERSECRET-0123456789";
     const server = await startFakeLlm({ script: [{ reply: { status: 401, error: `Incorrect API key provided: ${key}` } }] });
     servers.push(server);
     const llm = new Llm({ ...resolveConfig({ model: "m", "base-url": server.url, "api-key": key }, {}) }, new Context(), { signals: false });
     const err = await llm.chat("writer", { messages: ask("x") }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LlmFatalError);
-    expect((err as Error).message).toMatch(/refused the request.*check OPENAI_API_KEY/);
+    expect(err).toBeInstanceOf(LlmConfigError);
+    expect((err as Error).message).toMatch(/refused the API key.*check OPENAI_API_KEY/);
     expect((err as Error).message).not.toContain("SUPERSECRET");
   });
 

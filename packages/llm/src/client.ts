@@ -1,11 +1,11 @@
 import { Rng, sha256Hex, UsageError, type ParsedValue, type RunContext } from "@chatmill/kit";
-import OpenAI from "openai";
 import { z } from "zod";
 import { Accounting, type RecordUsage, type TokenUsage } from "./accounting.js";
 import { DiskCache } from "./cache.js";
 import { requestKey } from "./canonical.js";
 import { checkConfig, resolveConfig, roleSettings, type LlmConfig } from "./config.js";
-import { LlmError, LlmFatalError, UnsupportedFeature } from "./errors.js";
+import { LlmConfigError, LlmError, UnsupportedFeature } from "./errors.js";
+import { JsonPoster } from "./http.js";
 import { Limiter, type Outcome } from "./limiter.js";
 import { extractJson, parseHermesCalls, textOf, toHermes, toWire, type ChatMessage, type ToolCall, type ToolDefinition, type WireMessage } from "./messages.js";
 import { makeRedactor } from "./redact.js";
@@ -81,10 +81,14 @@ export class Llm {
   readonly limiter: Limiter;
   readonly accounting: Accounting;
   readonly redact: (text: string) => string;
-  private readonly openai: OpenAI;
   private readonly cache: DiskCache | undefined;
+  private readonly http: JsonPoster;
   private readonly inflight = new Map<string, Promise<unknown>>();
   private readonly unsupported = new Set<"response_format" | "tools">();
+  /** Each role's layered settings, worked out once (the config does not change during a run). */
+  private readonly settings = new Map<string, ReturnType<typeof roleSettings>>();
+  /** Whether the server has answered anything yet (an error status counts): until then, a refused connection may mean a wrong --base-url. */
+  private reached = false;
   private removeSignals: (() => void) | undefined;
 
   constructor(
@@ -96,8 +100,7 @@ export class Llm {
     this.limiter = new Limiter({ concurrency: config.concurrency, rpm: config.rpm, tpm: config.tpm });
     this.accounting = new Accounting(config.prices, ctx.counters);
     this.cache = config.cacheDir ? new DiskCache(config.cacheDir) : undefined;
-    // Our own retries (with the limiter's feedback) replace the SDK's.
-    this.openai = new OpenAI({ apiKey: config.apiKey ?? "no-key", baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs });
+    this.http = new JsonPoster(config.baseURL);
     if (opts.signals !== false && this.cache) this.removeSignals = drainOnSignal(this.limiter, (m) => ctx.warn(m));
   }
 
@@ -172,9 +175,9 @@ export class Llm {
 
   /** Embeddings of the texts, in order (model: the "embed" role's model, or embedModel in --config). */
   async embed(texts: string[], opts: CallOptions = {}): Promise<number[][]> {
-    const model = roleSettings(this.config, "embed").model ?? this.config.embedModel;
+    const model = this.roleSettings("embed").model ?? this.config.embedModel;
     if (!model) throw new UsageError('no embedding model: put "embedModel" (or roles.embed.model) in the --config file');
-    // The SDK asks for base64 unless told; local servers often only speak float.
+    // OpenAI's own clients ask for base64; local servers often only speak float, so say it.
     const body = { model, input: texts, encoding_format: "float" };
     try {
       const { answer, cached } = await this.send("embed", "embeddings", body);
@@ -202,9 +205,10 @@ export class Llm {
     return { engine: "openai", models, usage };
   }
 
-  /** Removes the signal handlers (library use). */
+  /** Removes the signal handlers and closes the kept-alive connections (library use). */
   close(): void {
     this.removeSignals?.();
+    this.http.close();
   }
 
   // The request / check / repair loop shared by chat, json and withTools.
@@ -218,7 +222,7 @@ export class Llm {
     lenient = false,
     toolTurn = false,
   ): Promise<T> {
-    const settings = roleSettings(this.config, role);
+    const settings = this.roleSettings(role);
     let messages = start;
     try {
       for (let repair = 0; ; repair++) {
@@ -246,6 +250,12 @@ export class Llm {
       if (!(err instanceof UnsupportedFeature)) this.accounting.failure(role);
       throw err;
     }
+  }
+
+  private roleSettings(role: string): ReturnType<typeof roleSettings> {
+    let s = this.settings.get(role);
+    if (!s) this.settings.set(role, (s = roleSettings(this.config, role)));
+    return s;
   }
 
   private body(role: string, s: ReturnType<typeof roleSettings>, request: ChatRequest, recordId: string | undefined, parts: Record<string, unknown>): Record<string, unknown> {
@@ -283,7 +293,10 @@ export class Llm {
   }
 
   private async fetch(role: string, endpoint: "chat" | "embeddings", body: Record<string, unknown>, key: string): Promise<unknown> {
-    const estimateTokens = estimate(JSON.stringify(body)) + (typeof body.max_tokens === "number" ? body.max_tokens : 256);
+    // Serialised once: sent as it is on every attempt, and its length is the token estimate.
+    const text = JSON.stringify(body);
+    const url = `${this.config.baseURL}/${endpoint === "chat" ? "chat/completions" : "embeddings"}`;
+    const estimateTokens = estimate(text) + (typeof body.max_tokens === "number" ? body.max_tokens : 256);
     for (let attempt = 0; ; attempt++) {
       const permit = await this.limiter.acquire(estimateTokens);
       let answer: unknown;
@@ -291,15 +304,15 @@ export class Llm {
       let outcome: Outcome = "ok";
       let used: number | undefined;
       try {
-        answer =
-          endpoint === "chat"
-            ? await this.openai.chat.completions.create(body as never, { timeout: this.config.timeoutMs })
-            : await this.openai.embeddings.create(body as never, { timeout: this.config.timeoutMs });
+        // The timeout aborts the request, so the server never holds more than --concurrency of ours open.
+        answer = await this.http.post(url, text, { apiKey: this.config.apiKey, timeoutMs: this.config.timeoutMs });
+        this.reached = true;
         if (endpoint === "chat" && !(answer as RawCompletion)?.choices?.[0]?.message) throw new SyntaxError("no choices[0].message in the answer");
         const u = (answer as RawCompletion).usage;
         if (u && typeof u.prompt_tokens === "number") used = u.prompt_tokens + (u.completion_tokens ?? 0);
       } catch (err) {
         failure = classify(err);
+        if (failure.status !== undefined) this.reached = true;
         outcome = failure.pushback ? "pushback" : "error";
       }
       // Into the cache before the permit goes back: a drain after SIGTERM waits for the permits, so no answer is lost.
@@ -318,10 +331,21 @@ export class Llm {
         this.cache?.put(key, { unsupported: feature, message }, { model: body.model });
         throw new UnsupportedFeature(feature, message);
       }
-      if (failure.kind === "auth") throw new LlmFatalError(this.redact(`the server at ${this.config.baseURL} refused the request (${failure.message}): check OPENAI_API_KEY or --api-key`));
-      if (failure.kind === "not_found") throw new LlmFatalError(this.redact(`${this.config.baseURL} answered 404 for model '${String(body.model)}' (${failure.message}): check --base-url (it usually ends in /v1) and --model`));
+      if (failure.kind === "auth") {
+        throw new LlmConfigError(this.redact(`the server at ${this.config.baseURL} refused the API key (${failure.message}): check OPENAI_API_KEY (or --api-key, or apiKeyEnv in --config) and that --base-url is the server the key is for`));
+      }
+      if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
+        throw new LlmConfigError(this.redact(`${this.config.baseURL} answered ${failure.message}: pass the address it redirects to as --base-url`));
+      }
+      if (failure.kind === "not_found") {
+        throw new LlmConfigError(this.redact(`${this.config.baseURL} answered 404 for model '${String(body.model)}' (${failure.message}): check --model (the server's name for it) and --base-url (it usually ends in /v1)`));
+      }
       if (!failure.retryable) throw new LlmError(failure.kind, this.redact(`the server rejected the request: ${failure.message}`));
       if (attempt >= this.config.retries) {
+        // Nothing ever answered at that address: no record can succeed, so the run stops with what to check.
+        if (failure.unreachable && !this.reached) {
+          throw new LlmConfigError(this.redact(`cannot reach the server at ${this.config.baseURL} (${failure.message}; ${attempt + 1} attempt${attempt ? "s" : ""}): check --base-url / OPENAI_BASE_URL and that the server is running`));
+        }
         throw new LlmError(failure.kind, this.redact(`${failure.message} (gave up after ${attempt + 1} attempt${attempt ? "s" : ""}; raise --retries or lower --concurrency)`));
       }
       this.accounting.retry(role);

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { UsageError } from "@chatmill/kit";
+import { ConfigError, UsageError } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import { checkConfig, llmEngine, resolveConfig, roleSettings } from "./config.js";
 
@@ -70,7 +70,9 @@ describe("resolveConfig", () => {
 
   it("fails early with what to do", () => {
     expect(() => checkConfig(resolveConfig({ "base-url": "http://x/v1" }, {}), ["user"])).toThrow(/no model for the user role/);
+    expect(() => checkConfig(resolveConfig({ model: "m" }, {}), ["user"])).toThrow(ConfigError);
     expect(() => checkConfig(resolveConfig({ model: "m" }, {}), ["user"])).toThrow(/OPENAI_API_KEY/);
+    expect(() => checkConfig(resolveConfig({ model: "m", "base-url": "ftp://x/v1" }, {}), [])).toThrow(/not an http:\/\/ or https:\/\/ URL/);
     expect(() => checkConfig(resolveConfig({ model: "m", "base-url": "http://x/v1", "cache-only": true }, {}), [])).toThrow(/--cache-only needs --cache/);
     expect(() => checkConfig(resolveConfig({ model: "m", "base-url": "http://localhost:1/v1" }, {}), ["writer"])).not.toThrow();
   });

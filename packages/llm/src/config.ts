@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { UsageError, errorMessage, type ParsedValue } from "@chatmill/kit";
+import { ConfigError, UsageError, errorMessage, type ParsedValue } from "@chatmill/kit";
 import { z } from "zod";
 import { ROLE_FLAGS } from "./options.js";
 
@@ -210,9 +210,19 @@ export function checkConfig(config: LlmConfig, roles: string[]): void {
     }
   }
   if (!config.apiKey && config.baseURL === OPENAI_URL && !config.cacheOnly) {
-    throw new UsageError("no API key for api.openai.com: set OPENAI_API_KEY (or point --base-url at a local server, which needs none)");
+    // A missing key is a setting, not a flag mistake: exit 5, like a key the server refuses.
+    throw new ConfigError("no API key for api.openai.com: set OPENAI_API_KEY (or point --base-url at a local server, which needs none)");
   }
   if (config.cacheOnly && !config.cacheDir) throw new UsageError("--cache-only needs --cache DIR to replay from");
+  let url: URL | undefined;
+  try {
+    url = new URL(config.baseURL);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new UsageError(`the base URL '${config.baseURL}' is not an http:// or https:// URL: pass --base-url http://HOST:PORT/v1 (or set OPENAI_BASE_URL, or baseUrl in --config)`);
+  }
 }
 
 function parseParamValue(text: string): unknown {

@@ -1,3 +1,5 @@
+import { ConfigError } from "@chatmill/kit";
+
 /** A call that failed for good (after retries and repairs): the record goes to the dead letters. */
 export class LlmError extends Error {
   override name = "LlmError";
@@ -10,9 +12,12 @@ export class LlmError extends Error {
   }
 }
 
-/** A failure no record can get past (bad key, unknown model or URL): the run stops. */
-export class LlmFatalError extends Error {
-  override name = "LlmFatalError";
+/**
+ * A failure no record can get past (key refused, unknown model, endpoint unreachable):
+ * the run stops, and the CLI frame exits with status 5 and the message, which says what to check.
+ */
+export class LlmConfigError extends ConfigError {
+  override name = "LlmConfigError";
 }
 
 /** The server does not take response_format json_schema or tools; the caller falls back to prompting. */

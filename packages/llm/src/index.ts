@@ -3,7 +3,7 @@ export type { CallOptions, ChatAnswer, ChatRequest, CreateLlmOptions, JsonOption
 export { llmOptions, ROLE_FLAGS } from "./options.js";
 export { checkConfig, configFileSchema, llmEngine, readConfigFile, resolveConfig, roleSettings, OPENAI_URL } from "./config.js";
 export type { ConfigFile, LlmConfig, Price, RoleSettings } from "./config.js";
-export { LlmError, LlmFatalError, UnsupportedFeature } from "./errors.js";
+export { LlmError, LlmConfigError, UnsupportedFeature } from "./errors.js";
 export { Limiter } from "./limiter.js";
 export type { LimiterOptions, Outcome, Permit } from "./limiter.js";
 export { backoffMs, classify, parseRetryAfter } from "./retry.js";

@@ -1,5 +1,5 @@
-import { APIConnectionTimeoutError, APIError } from "openai";
 import { describe, expect, it } from "vitest";
+import { HttpStatusError, RequestTimeout } from "./http.js";
 import { backoffMs, classify, parseRetryAfter } from "./retry.js";
 
 describe("parseRetryAfter", () => {
@@ -26,8 +26,7 @@ describe("backoffMs", () => {
 });
 
 describe("classify", () => {
-  const apiError = (status: number, headers: Record<string, string> = {}) =>
-    APIError.generate(status, { error: { message: `boom ${status}` } }, undefined, new Headers(headers));
+  const apiError = (status: number, headers: Record<string, string> = {}) => new HttpStatusError(status, `boom ${status}`, headers);
 
   it("retries 429 and 503 as pushback, honouring Retry-After", () => {
     const f = classify(apiError(429, { "retry-after": "3" }));
@@ -43,8 +42,16 @@ describe("classify", () => {
   });
 
   it("retries timeouts (as pushback), connection errors and broken JSON", () => {
-    expect(classify(new APIConnectionTimeoutError())).toMatchObject({ kind: "timeout", pushback: true, retryable: true });
-    expect(classify(new TypeError("fetch failed"))).toMatchObject({ kind: "connection", retryable: true });
+    expect(classify(new RequestTimeout("no complete answer within 500 ms"))).toMatchObject({ kind: "timeout", pushback: true, retryable: true });
+    expect(classify(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))).toMatchObject({ kind: "connection", retryable: true, unreachable: false });
     expect(classify(new SyntaxError("Unexpected end of JSON input"))).toMatchObject({ kind: "malformed_response", retryable: true });
+  });
+
+  it("tells a server that cannot be reached at all from a dropped connection", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
+    expect(classify(refused)).toMatchObject({ kind: "connection", retryable: true, unreachable: true, message: "connect ECONNREFUSED 127.0.0.1:9" });
+    expect(classify(Object.assign(new Error("getaddrinfo ENOTFOUND nope.invalid"), { code: "ENOTFOUND" })).unreachable).toBe(true);
+    expect(classify(new RequestTimeout("no connection within 500 ms", true))).toMatchObject({ kind: "timeout", unreachable: true, message: "no connection within 500 ms" });
+    expect(classify(new RequestTimeout("no complete answer within 500 ms"))).toMatchObject({ kind: "timeout", unreachable: false });
   });
 });

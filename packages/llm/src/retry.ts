@@ -1,4 +1,4 @@
-import { APIConnectionTimeoutError, APIError } from "openai";
+import { HttpStatusError, RequestTimeout } from "./http.js";
 
 export interface Failure {
   /** Short reason counted in the summary and used as the dead-letter kind. */
@@ -10,17 +10,23 @@ export interface Failure {
   /** Milliseconds the server asked to wait (Retry-After / retry-after-ms). */
   retryAfterMs: number | undefined;
   status: number | undefined;
+  /** No connection could be made at all (refused, unknown host, no route): the endpoint may be wrong. */
+  unreachable?: boolean;
 }
 
-/** Sorts an error from the openai client into what to do next. */
+/** Connection errors that mean nothing answers at that address (as opposed to a dropped connection). */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/** Sorts an error from JsonPoster.post (http.ts) into what to do next. */
 export function classify(err: unknown): Failure {
-  if (err instanceof APIConnectionTimeoutError || (err instanceof Error && (err.name === "TimeoutError" || /timed? ?out/i.test(err.message) && !(err instanceof APIError && err.status)))) {
-    return { kind: "timeout", message: "the request timed out", retryable: true, pushback: true, retryAfterMs: undefined, status: undefined };
+  if (err instanceof Error && err.name === "TimeoutError") {
+    const unreachable = err instanceof RequestTimeout && err.connecting;
+    return { kind: "timeout", message: unreachable ? err.message : "the request timed out", retryable: true, pushback: true, retryAfterMs: undefined, status: undefined, unreachable };
   }
-  if (err instanceof APIError && typeof err.status === "number") {
+  if (err instanceof HttpStatusError) {
     const status = err.status;
     const retryAfterMs = parseRetryAfter(err.headers);
-    const message = `${status} ${apiMessage(err)}`;
+    const message = err.message;
     if (status === 429) return { kind: "rate_limited", message, retryable: true, pushback: true, retryAfterMs, status };
     if (status === 503) return { kind: "server_overloaded", message, retryable: true, pushback: true, retryAfterMs, status };
     if (status >= 500 || status === 408 || status === 409) return { kind: "server_error", message, retryable: true, pushback: false, retryAfterMs, status };
@@ -29,20 +35,20 @@ export function classify(err: unknown): Failure {
   if (err instanceof SyntaxError) {
     return { kind: "malformed_response", message: `the server's answer is not valid JSON (${err.message})`, retryable: true, pushback: false, retryAfterMs: undefined, status: undefined };
   }
-  const message = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
-  return { kind: "connection", message, retryable: true, pushback: false, retryAfterMs: undefined, status: undefined };
-}
-
-function apiMessage(err: APIError): string {
-  const body = err.error as { message?: unknown } | undefined;
-  if (body && typeof body.message === "string") return body.message;
-  return err.message.replace(/^\d{3}\s*/, "");
+  const cause = err instanceof Error ? (err.cause as (Error & { code?: string }) | undefined) : undefined;
+  const message = err instanceof Error ? (cause instanceof Error ? `${err.message}: ${cause.message}` : err.message) : String(err);
+  const code = (err as { code?: unknown } | null)?.code ?? cause?.code;
+  const unreachable = typeof code === "string" && UNREACHABLE.has(code);
+  return { kind: "connection", message, retryable: true, pushback: false, retryAfterMs: undefined, status: undefined, unreachable };
 }
 
 /** Milliseconds from retry-after-ms, or Retry-After as seconds or an HTTP date. */
-export function parseRetryAfter(headers: Headers | Record<string, string> | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(headers: Headers | Record<string, string | string[] | undefined> | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
-  const get = (k: string) => (headers instanceof Headers ? headers.get(k) : (headers[k] ?? headers[k.toLowerCase()])) ?? undefined;
+  const get = (k: string) => {
+    const v = headers instanceof Headers ? headers.get(k) : (headers[k] ?? headers[k.toLowerCase()]);
+    return Array.isArray(v) ? v[0] : (v ?? undefined);
+  };
   const ms = get("retry-after-ms");
   if (ms !== undefined && ms !== null && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
   const ra = get("retry-after");

@@ -19,10 +19,12 @@ await runCli(
       sources: given.map(parseSourceArg),
       ...(args.values.total !== undefined ? { total: args.values.total as number } : {}),
       maxOversample: args.values["max-oversample"] as number,
+      repeats: args.values.repeats as "ids" | "same" | "refuse",
       shuffle: args.values["no-shuffle"] !== true,
       tag: args.values["no-tag"] === true ? undefined : parseTagPath((args.values.tag as string | undefined) ?? "meta.mix_source"),
       ...(args.values.report !== undefined ? { reportFile: args.values.report as string } : {}),
       maxLineBytes: args.values["max-line-bytes"] as number,
+      maxDepth: args.values["max-depth"] as number,
     };
     return (_input, ctx) => mixSources(opts, ctx);
   },

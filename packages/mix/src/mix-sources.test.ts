@@ -33,9 +33,11 @@ describe("mixSources", () => {
     expect(a).toHaveLength(30);
     expect(new Set(ids(a)).size).toBe(30);
     expect(c).toHaveLength(20);
+    // Every record repeated 2 or 3 times; copies carry their own id and the one they repeat.
     const times = new Map<string, number>();
-    for (const id of ids(c)) times.set(id, (times.get(id) ?? 0) + 1);
+    for (const r of c) times.set((r.repeat_of as string | undefined) ?? r.id, (times.get((r.repeat_of as string | undefined) ?? r.id) ?? 0) + 1);
     expect(times.size).toBe(8);
+    expect(new Set(ids(c)).size).toBe(20);
     expect([...times.values()].every((n) => n === 2 || n === 3)).toBe(true);
   });
 
@@ -67,7 +69,7 @@ describe("mixSources", () => {
   it("rejects bad lines and records it cannot tag, with their line numbers, and does not count them", async () => {
     const bad = file("bad.ndjson", ['{"id":"b1"}', "nope", '{"id":"b2","meta":"v1"}', '{"id":"b3"}']);
     const { out, ctx } = await mix([`${bad}:x2`]);
-    expect(ids(out).sort()).toEqual(["b1", "b1", "b3", "b3"]);
+    expect(ids(out).sort()).toEqual(["b1", "b1~2", "b3", "b3~2"]);
     expect(ctx.issues.map((i) => [i.line, i.kind])).toEqual([[2, "invalid_json"], [3, "untaggable"]]);
     expect(ctx.issues[1]!.path).toBe("/meta/mix_source");
   });

@@ -19,12 +19,22 @@ export interface MixOptions {
   shuffle?: boolean;
   /** Field path to tag each record with its source's label; undefined: records pass byte for byte. */
   tag?: string[] | undefined;
+  /**
+   * What a repeated record (oversampling) becomes: "ids" (default) a copy with its own id
+   * (`<id>~2`, `~3`…) and `repeat_of`; "same" the record again, same id; "refuse" no
+   * repeats at all (a source gives each record once at most).
+   */
+  repeats?: Repeats;
   /** Write the achieved mix as JSON to this file. */
   reportFile?: string;
   maxLineBytes?: number;
+  /** Deepest nesting accepted in a record (the kit's reader default when unset). */
+  maxDepth?: number;
   /** Where stdin ('-') is read from; tests pass a stream. */
   stdin?: NodeJS.ReadableStream;
 }
+
+export type Repeats = "ids" | "same" | "refuse";
 
 export interface MixReport {
   seed: number;
@@ -64,7 +74,8 @@ export async function* mixSources(opts: MixOptions, ctx: RunContext): AsyncGener
   if (sources.length === 0) throw new UsageError("no sources: give one or more FILE[:TARGET], e.g. mix a.ndjson:3000 b.ndjson:80");
   if (sources.filter((s) => s.path === "-").length > 1) throw new UsageError("stdin ('-') can be only one of the sources");
   for (const s of sources) if (s.path !== "-") checkReadable(s.path);
-  const maxOversample = opts.maxOversample ?? 10;
+  // --repeats refuse: no record twice, so a source gives at most its size.
+  const maxOversample = opts.repeats === "refuse" ? 1 : (opts.maxOversample ?? 10);
   let spoolDir: string | undefined;
   try {
     const files = new Map<string, string>();
@@ -79,7 +90,7 @@ export async function* mixSources(opts: MixOptions, ctx: RunContext): AsyncGener
     }
     const counted: Counted[] = [];
     for (const s of sources) counted.push(await countSource(s, files.get(s.path)!, opts, ctx));
-    const plan = planCounts(counted, { ...(opts.total !== undefined ? { total: opts.total } : {}), maxOversample }, (m) => ctx.warn(m));
+    const plan = planCounts(counted, { ...(opts.total !== undefined ? { total: opts.total } : {}), maxOversample, noRepeats: opts.repeats === "refuse" }, (m) => ctx.warn(m));
     const total = plan.reduce((a, p) => a + p.count, 0);
     ctx.expect(total);
 
@@ -151,9 +162,19 @@ async function* emitSource(p: PlannedSource, c: Counted, opts: MixOptions, ctx: 
   if (p.count === 0 || p.available === 0) return;
   const rounds = Math.floor(p.count / p.available);
   const extra = p.count % p.available;
-  const out = (rec: InputRecord) => (opts.tag ? withTag(rec.value, opts.tag, p.label) : new RawLine(rec.raw));
+  const renamed = (opts.repeats ?? "ids") === "ids";
+  let unnamed = 0;
+  /** The record's `copy`-th appearance (0: the first): copies get their own id unless --repeats same. */
+  const out = (rec: InputRecord, copy: number) => {
+    if (copy > 0 && renamed) {
+      const again = asRepeat(rec.value, copy);
+      if (again) return opts.tag ? withTag(again, opts.tag, p.label) : again;
+      if (unnamed++ === 0) ctx.warn(`${p.path}: line ${rec.line} has no string or number id, so its repeats are identical copies`);
+    }
+    return opts.tag ? withTag(rec.value, opts.tag, p.label) : new RawLine(rec.raw);
+  };
   for (let r = 0; r < rounds; r++) {
-    for await (const rec of readSource(p, c.file, opts)) if (usable(rec, opts)) yield out(rec);
+    for await (const rec of readSource(p, c.file, opts)) if (usable(rec, opts)) yield out(rec, r);
   }
   if (extra === 0) return;
   const { threshold, tiesWanted } = c.keys.kth(extra);
@@ -161,12 +182,23 @@ async function* emitSource(p: PlannedSource, c: Counted, opts: MixOptions, ctx: 
   for await (const rec of readSource(p, c.file, opts)) {
     if (!usable(rec, opts)) continue;
     const key = keyOf(rec, ctx);
-    if (key < threshold) yield out(rec);
+    if (key < threshold) yield out(rec, rounds);
     else if (key === threshold && ties > 0) {
       ties -= 1;
-      yield out(rec);
+      yield out(rec, rounds);
     }
   }
+}
+
+/**
+ * The record's (copy+1)-th appearance as a record of its own: id `<id>~<copy+1>` and
+ * `repeat_of: <id>`, so ids stay unique and every copy says what it repeats. Undefined
+ * when the record has no usable id.
+ */
+export function asRepeat(value: Record<string, unknown>, copy: number): Record<string, unknown> | undefined {
+  const id = value.id;
+  if (typeof id !== "string" && typeof id !== "number") return undefined;
+  return { ...value, id: `${id}~${copy + 1}`, repeat_of: id };
 }
 
 function checkReadable(path: string): void {
@@ -187,7 +219,7 @@ function usable(rec: InputRecord | BadLine, opts: MixOptions): rec is InputRecor
 
 function readSource(s: SourceArg, file: string, opts: MixOptions): AsyncGenerator<InputRecord | BadLine> {
   const name = s.path === "-" ? "stdin" : s.path;
-  return readNdjson(fileSource(file).open(), name, opts.maxLineBytes !== undefined ? { maxLineBytes: opts.maxLineBytes } : {});
+  return readNdjson(fileSource(file).open(), name, { maxLineBytes: opts.maxLineBytes, maxDepth: opts.maxDepth });
 }
 
 /** A record's sampling key: 53 bits from the seed and its id, or its text when it has no id. */

@@ -6,6 +6,8 @@ export interface PlanOptions {
   total?: number;
   /** Largest number of times a source's records may be repeated. */
   maxOversample: number;
+  /** --repeats refuse: the cap is 1× because repeats are refused, not because of --max-oversample. */
+  noRepeats?: boolean;
 }
 
 export interface PlannedSource extends SourceArg {
@@ -66,7 +68,8 @@ export function planCounts(sources: Array<SourceArg & { available: number }>, op
     } else if (want > s.available) {
       const cap = Math.floor(s.available * opts.maxOversample);
       if (want > cap) {
-        warn(`${s.path}: ${want} records asked for, but it holds ${s.available} and --max-oversample ${opts.maxOversample} caps it at ${cap}`);
+        const why = opts.noRepeats ? `--repeats refuse gives each record once: ${cap}` : `--max-oversample ${opts.maxOversample} caps it at ${cap}`;
+        warn(`${s.path}: ${want} records asked for, but it holds ${s.available} and ${why}`);
         count = cap;
       } else {
         warn(`${s.path}: oversampled ${round(want / s.available)}× (${s.available} records repeated to make ${want})`);

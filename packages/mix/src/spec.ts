@@ -24,16 +24,24 @@ at the end and, with --report FILE, written as JSON.
 
 Memory: each file is read twice (stdin is first copied to a temporary file); mix
 keeps 8 bytes per record it may have to sample (at most the source's target), never
-the records themselves. Oversampled copies share their id: run dedup before mix.`,
+the records themselves.
+
+A repeated record (oversampling) is a copy with its own id by default: the k-th
+appearance of record "c-1" is "c-1~k", with repeat_of: "c-1", so ids stay unique and
+a copy says what it repeats (--repeats same: the same bytes and id again; --repeats
+refuse: no record twice). Copies are not variations: to get 10 different corrections
+per pattern, generate them (tool-annotate --alternatives 10). Run dedup before mix.`,
   options: [
     { name: "total", short: "n", type: "int", placeholder: "N", min: 0, description: "size of the mix that percentages and 'rest' refer to" },
     { name: "max-oversample", type: "number", placeholder: "X", default: 10, min: 1, description: "repeat a source's records at most X times; larger targets are cut, with a warning" },
+    { name: "repeats", type: "string", placeholder: "MODE", choices: ["ids", "same", "refuse"], default: "ids", description: "what oversampling repeats: ids: copies with their own id (<id>~2 …) and repeat_of; same: the record again, byte for byte, same id; refuse: nothing twice (a source gives at most its size)" },
     { name: "no-shuffle", type: "boolean", description: "write the sources one after the other, in the order given, instead of interleaving them" },
     { name: "tag", type: "string", placeholder: "FIELD", description: "dotted field that receives each record's source name [default: meta.mix_source]" },
     { name: "no-tag", type: "boolean", description: "do not tag: records pass through byte for byte" },
     { name: "report", type: "string", placeholder: "FILE", description: "write the achieved mix (per source: records, wanted, written, share, repeat) as JSON" },
     { name: "source", short: "s", type: "string", placeholder: "FILE[:TARGET]", multiple: true, description: "a source, the same as a FILE[:TARGET] argument" },
     { name: "max-line-bytes", type: "int", placeholder: "N", default: 16 * 1024 * 1024, min: 1, description: "longest input line accepted; longer lines are reported, not loaded" },
+    { name: "max-depth", type: "int", placeholder: "N", default: 512, min: 1, description: "deepest nesting of objects and arrays accepted in a record; deeper records are reported" },
   ],
   examples: [
     {

@@ -1,4 +1,4 @@
-import { Rng, mapConcurrent, type RunContext, type Transform } from "@chatmill/kit";
+import { Rng, mapConcurrent, ownsItem, type RunContext, type Transform } from "@chatmill/kit";
 import type { Domain } from "@chatmill/domains";
 import type { Llm } from "@chatmill/llm";
 import { CorpusPicker, readCorpus, type Stratify } from "./corpus.js";
@@ -48,10 +48,12 @@ export function sampleTransform(opts: SampleOptions, ctx: RunContext): Transform
     const corpus = opts.from ? await readCorpus(opts.from, ctx, opts.maxLineBytes) : undefined;
     const picker = corpus ? new CorpusPicker(corpus, opts.seed, opts.stratify) : undefined;
     if (picker && picker.by !== "none") ctx.info(`persona-sample: ${corpus!.rows.length} personas in ${picker.strataCount} ${picker.by === "cluster" ? "clusters" : "summaries"}; drawing evenly across them`);
-    ctx.expect(opts.n);
+    // --shard: this part makes personas i with i mod N = I, each the same as in one process.
+    const indices = Array.from({ length: opts.n }, (_, i) => i).filter((i) => ownsItem(ctx.shard, i));
+    ctx.expect(indices.length);
     const llm = opts.llm;
     if (!llm || !picker || !corpus) {
-      for (let i = 0; i < opts.n; i++) {
+      for (const i of indices) {
         const row = picker?.pick(i);
         const pick = row && corpus ? { dataset: corpus.dataset, ...row } : undefined;
         const one = slot(opts, i);
@@ -81,7 +83,6 @@ export function sampleTransform(opts: SampleOptions, ctx: RunContext): Transform
       }
     };
     try {
-      const indices = Array.from({ length: opts.n }, (_, i) => i);
       for await (const p of mapConcurrent(indices, one, { concurrency: () => llm.concurrency, ordered: llm.ordered })) if (p) yield p;
     } finally {
       llm.close();

@@ -6,6 +6,7 @@ export const spec: ToolSpec = {
   version: readPackageVersion(import.meta.url),
   summary: "sample diverse user personas from a domain's distributions or from a persona corpus",
   input: "none",
+  common: { shard: true },
   description: `Writes -n Persona records (see schemas/persona.schema.json). Each one has a location among
 the 54 world cities of seed 003 (country, currency, time zone), an age and age range, gender,
 occupation, income level, traits, a communication style (casual, senior_engineer, stressed,

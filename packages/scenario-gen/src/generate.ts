@@ -1,5 +1,5 @@
 import type { Domain } from "@chatmill/domains";
-import { errorMessage, mapConcurrent, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
+import { UsageError, errorMessage, mapConcurrent, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Llm } from "@chatmill/llm";
 import { Persona, type Scenario } from "@chatmill/schema";
 import { CombinationBalancer } from "./combinations.js";
@@ -23,6 +23,9 @@ export interface GenerateOptions extends Omit<ScenarioOptions, "domain" | "balan
  * A persona that is not a valid Persona is rejected with the JSON path of what is wrong.
  */
 export function scenarioTransform(opts: GenerateOptions, ctx: RunContext): Transform {
+  if (opts.balance && ctx.shard && ctx.shard.count > 1) {
+    throw new UsageError("--balance balances across all the records one process sees, so shards would not add up to one run: use it without --shard");
+  }
   const balancer = opts.balance ? new CombinationBalancer() : undefined;
   const makers = new Map<string, ScenarioMaker | Error>();
   const makerFor = async (domain: Domain | string): Promise<ScenarioMaker | Error> => {

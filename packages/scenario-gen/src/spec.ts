@@ -6,6 +6,7 @@ export const spec: ToolSpec = {
   version: readPackageVersion(import.meta.url),
   summary: "ground each persona in a concrete, checkable scenario",
   input: "ndjson",
+  common: { shard: true },
   description: `Reads Persona records (from persona-sample or your own) and writes Scenario records:
 services (1-4, sized single/double/triple/quadruple 30/35/25/10, from logical combinations of the
 domain's services, the first being the primary one), a category valid for the primary service
@@ -32,7 +33,7 @@ A record whose answers stay malformed after --repairs fails (exit 4, or dead-let
     { name: "dates", type: "string", placeholder: "FROM..TO", default: "2026-01-01..2026-12-31", description: "scenario dates are drawn from this range (YYYY-MM-DD..YYYY-MM-DD)" },
     { name: "home-share", type: "number", placeholder: "P", default: 0.5, min: 0, max: 1, description: "probability that the scenario happens in the persona's own city" },
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "override a distribution, e.g. resolution=resolved:1 or size=single:1,double:1" },
-    { name: "balance", type: "boolean", description: "use service combinations exactly evenly (least used first). STATEFUL: a scenario then depends on the records before it, so split runs (parallel --pipe) no longer match one run" },
+    { name: "balance", type: "boolean", description: "use service combinations exactly evenly (least used first). STATEFUL: a scenario then depends on the records before it, so split runs (parallel --pipe) no longer match one run, and --shard refuses it" },
     ...llmOptions,
   ],
   examples: [

@@ -3,6 +3,15 @@ import { fmix32, hashString } from "@chatmill/kit";
 import { HyperLogLog, Tally, entropyBits, rate } from "./sketch.js";
 import { arr, isObj, kindOf, num, str, type Obj } from "./record-shapes.js";
 import { offeredTools, toolCallProblem } from "./tool-format.js";
+import { contextRetention, type Retention } from "./context-retention.js";
+import { textToolCall } from "./text-tool-call.js";
+
+/** One dialogue's own figures (stats --per-dialogue), for filtering with jq. */
+export interface DialogueMetrics {
+  id: string | null;
+  context_retention: Retention;
+  text_tool_calls: number;
+}
 
 /** Scenario-grid cells kept with their counts; past this, new cells count as "(other)". */
 export const MAX_GRID_CELLS = 1_000_000;
@@ -70,6 +79,8 @@ export class StatsAccumulator {
   dialoguesWithCalls = 0;
   readonly formatProblems = new Tally();
   callsChecked = 0;
+  textCalls = 0;
+  readonly retention = { measured: 0, sum: 0, kept: 0, dropped: 0, reasked: 0 };
   readonly userIntents = new Tally();
   readonly assistantIntents = new Tally();
   readonly emotions = new Tally();
@@ -86,12 +97,14 @@ export class StatsAccumulator {
   readonly personaLanguage = new Tally();
   readonly personaAge = new Tally();
 
-  add(v: Obj): void {
+  /** Counts a record; a dialogue's own figures are returned. */
+  add(v: Obj): DialogueMetrics | undefined {
     const kind = kindOf(v);
     this.kinds.add(kind);
-    if (kind === "dialogue") this.addDialogue(v);
+    if (kind === "dialogue") return this.addDialogue(v);
     else if (kind === "scenario") this.addScenario(v);
     else if (kind === "persona") this.addPersona(v);
+    return undefined;
   }
 
   private addPersona(p: Obj): void {
@@ -122,7 +135,7 @@ export class StatsAccumulator {
     else this.gridOverflow++;
   }
 
-  private addDialogue(d: Obj): void {
+  private addDialogue(d: Obj): DialogueMetrics {
     this.dialogues++;
     const scenario = isObj(d.scenario) ? d.scenario : undefined;
     if (scenario) this.addScenario(scenario);
@@ -148,6 +161,7 @@ export class StatsAccumulator {
     const callName = new Map<string, string>();
     let turns = 0;
     let calls = 0;
+    let textCalls = 0;
     const messages = arr(d.messages).filter(isObj);
     for (const m of messages) {
       if (m.role === "tool") {
@@ -182,6 +196,12 @@ export class StatsAccumulator {
       }
       if (role !== "assistant") continue;
       this.grounding.assistantTurns++;
+      if (content && arr(m.tool_calls).length === 0 && textToolCall(content)) {
+        // A call written as text is a call the runtime never saw: a badly formatted call.
+        this.callsChecked++;
+        this.formatProblems.add("call_written_as_text");
+        textCalls++;
+      }
       for (const c of arr(m.tool_calls)) {
         if (!isObj(c)) continue;
         calls++;
@@ -213,11 +233,21 @@ export class StatsAccumulator {
       }
     }
     if (calls > 0) this.dialoguesWithCalls++;
+    this.textCalls += textCalls;
+    const retention = contextRetention(d);
+    this.retention.kept += retention.kept;
+    this.retention.dropped += retention.dropped;
+    this.retention.reasked += retention.reasked;
+    if (retention.value !== null) {
+      this.retention.measured++;
+      this.retention.sum += retention.value;
+    }
     this.turnSum += turns;
     this.turnMin = Math.min(this.turnMin, turns);
     this.turnMax = Math.max(this.turnMax, turns);
     const bucket = Math.min(turns, MAX_TURN_BUCKET);
     this.turns.set(bucket, (this.turns.get(bucket) ?? 0) + 1);
+    return { id: typeof d.id === "string" || typeof d.id === "number" ? String(d.id) : null, context_retention: retention, text_tool_calls: textCalls };
   }
 
   report(): StatsReport {
@@ -268,6 +298,15 @@ export class StatsAccumulator {
           valid: this.callsChecked - this.formatProblems.total,
           accuracy: rate(this.callsChecked - this.formatProblems.total, this.callsChecked),
           problems: this.formatProblems.toObject(),
+          written_as_text: this.textCalls,
+        },
+        context_retention: {
+          dialogues_measured: this.retention.measured,
+          mean: this.retention.measured > 0 ? round(this.retention.sum / this.retention.measured) : null,
+          kept: this.retention.kept,
+          dropped: this.retention.dropped,
+          reasked: this.retention.reasked,
+          method: "per dialogue: kept / (kept + dropped + re-asks) of the facts (argument values the user said before the call) at later calls of the same tool; null where nothing could be forgotten; mean over measured dialogues",
         },
         intents: { user: this.userIntents.toObject(), assistant: this.assistantIntents.toObject() },
         user_emotions: this.emotions.toObject(),
@@ -351,7 +390,8 @@ export interface StatsReport {
       calls: number; per_dialogue: number | null; dialogues_with_calls: number | null; results: number; failures: number;
       failure_rate: number | null; by_name: Record<string, { calls: number; failures: number; failure_rate: number | null }>;
     };
-    tool_format: { calls_checked: number; valid: number; accuracy: number | null; problems: Counts };
+    tool_format: { calls_checked: number; valid: number; accuracy: number | null; problems: Counts; written_as_text: number };
+    context_retention: { dialogues_measured: number; mean: number | null; kept: number; dropped: number; reasked: number; method: string };
     intents: { user: Counts; assistant: Counts };
     user_emotions: Counts;
     variations: Counts;

@@ -14,6 +14,7 @@ export function renderHtml(r: StatsReport, opts: { title?: string; generatedAt?:
     tile("Conversation success", pct(d.success.rate), `goal met in ${d.success.goal_met} of ${d.success.with_outcome}`, gauge(d.success.rate)),
     tile("Tool failure rate", pct(d.tools.failure_rate), `${d.tools.failures} of ${d.tools.results} tool results`, gauge(d.tools.failure_rate, { good: "low" })),
     tile("Tool-format accuracy", pct(d.tool_format.accuracy), `${d.tool_format.valid} of ${d.tool_format.calls_checked} calls well-formed`, gauge(d.tool_format.accuracy)),
+    tile("Context retention", pct(d.context_retention.mean), `${d.context_retention.kept} facts kept, ${d.context_retention.dropped} dropped, ${d.context_retention.reasked} asked again · ${d.context_retention.dialogues_measured} dialogues`, gauge(d.context_retention.mean)),
     tile("Persona alignment", pct(d.persona_alignment.aligned.rate), `${d.persona_alignment.aligned.aligned} of ${d.persona_alignment.aligned.checked} checked recommendations`, gauge(d.persona_alignment.aligned.rate)),
     tile("Multimodal grounding", pct(d.multimodal_grounding.rate), `${d.multimodal_grounding.with_image} of ${d.multimodal_grounding.recommendations} recommendations have an image`, gauge(d.multimodal_grounding.rate)),
     tile("Vocabulary", `${fix(d.vocabulary.distinct_1)} / ${fix(d.vocabulary.distinct_2)}`, `distinct-1 / distinct-2 over ${d.vocabulary.tokens.toLocaleString("en-US")} tokens`),

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { createWriteStream, writeFileSync } from "node:fs";
 import { RawLine, type RunContext, type Transform } from "@chatmill/kit";
 import { StatsAccumulator } from "./accumulator.js";
 import { renderHtml } from "./html-report.js";
@@ -9,6 +9,8 @@ export interface StatsOptions {
   title?: string | undefined;
   /** Indent the JSON report (one line otherwise). */
   pretty?: boolean;
+  /** Also write each dialogue's own figures here, one NDJSON line per dialogue. */
+  perDialogueFile?: string | undefined;
 }
 
 /**
@@ -18,7 +20,15 @@ export interface StatsOptions {
 export function statsTransform(opts: StatsOptions, _ctx: RunContext): Transform {
   return async function* stats(input) {
     const acc = new StatsAccumulator();
-    for await (const rec of input) acc.add(rec.value);
+    const perDialogue = opts.perDialogueFile ? createWriteStream(opts.perDialogueFile) : undefined;
+    let failure: Error | undefined;
+    perDialogue?.on("error", (err) => (failure = err));
+    for await (const rec of input) {
+      const metrics = acc.add(rec.value);
+      if (metrics && perDialogue && !perDialogue.write(`${JSON.stringify(metrics)}\n`)) await new Promise<void>((r) => perDialogue.once("drain", () => r()));
+      if (failure) throw new Error(`cannot write --per-dialogue ${opts.perDialogueFile}: ${failure.message}`);
+    }
+    if (perDialogue) await new Promise<void>((resolve, reject) => perDialogue.end(() => (failure ? reject(failure) : resolve())));
     const report = acc.report();
     if (opts.htmlFile) {
       writeFileSync(opts.htmlFile, renderHtml(report, { ...(opts.title ? { title: opts.title } : {}), generatedAt: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC" }));

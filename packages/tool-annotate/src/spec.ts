@@ -6,6 +6,7 @@ export const spec: ToolSpec = {
   version: readPackageVersion(import.meta.url),
   summary: "make every tool use explicit and graded, with executed wrong alternatives for preference training",
   input: "ndjson",
+  common: { shard: true },
   description: `Reads Dialogue records, writes them annotated: every assistant tool call gets a 'grade'
 (schema_valid, executed, ok, grounded, progress, success_rate) and 'alternatives': wrong-but-
 plausible calls, each with its defect, run on the same database state, with its real result

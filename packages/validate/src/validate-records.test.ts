@@ -1,4 +1,4 @@
-import { Context, RawLine, fromValues } from "@chatmill/kit";
+import { Context, RawLine, fromValues, type InputRecord } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import { formatReport, validateTransform } from "./validate-records.js";
 import { compileSchema } from "./validator.js";
@@ -42,6 +42,37 @@ describe("validateTransform", () => {
     expect(formatReport(new Map())).toBe("validate report: every record is valid");
   });
 });
+
+describe("validateTransform's pass-through and --unique-ids", () => {
+  const persona = (id: string) => ({ id, style: "casual", language: "en" });
+
+  it("gives back each line's own end, and the BOM only at the very start", async () => {
+    const ctx = new Context();
+    const recs: InputRecord[] = [
+      { value: persona("a"), line: 1, raw: '{"id":"a"}', source: "s", lineEnd: "\r\n", bom: true },
+      { value: persona("b"), line: 2, raw: '{"id":"b"}', source: "s", lineEnd: "" },
+    ];
+    const out: RawLine[] = [];
+    for await (const r of validateTransform({}, ctx)(fromRecords(recs), ctx)) out.push(r as RawLine);
+    expect(out.map((r) => [r.text, r.end])).toEqual([["\uFEFF{\"id\":\"a\"}", "\r\n"], ['{"id":"b"}', "\n"]]);
+  });
+
+  it("refuses an id seen before, valid or not, and only with uniqueIds", async () => {
+    const values = [persona("a"), { id: "b", style: 1 }, persona("b"), persona("a"), persona("c")];
+    const ctx = new Context();
+    const out: string[] = [];
+    for await (const r of validateTransform({ uniqueIds: true }, ctx)(fromValues(values), ctx)) out.push((r as RawLine).text);
+    expect(out.map((t) => JSON.parse(t).id)).toEqual(["a", "c"]);
+    expect(ctx.issues.map((i) => [i.line, i.kind])).toEqual([[2, "invalid_record"], [3, "duplicate_id"], [4, "duplicate_id"]]);
+    expect(ctx.issues[1]!.reason).toBe('id "b" was already used by an earlier record (--unique-ids)');
+    const plain = await run(values);
+    expect(plain.out).toHaveLength(4);
+  });
+});
+
+async function* fromRecords(recs: InputRecord[]): AsyncGenerator<InputRecord> {
+  yield* recs;
+}
 
 describe("compileSchema", () => {
   it("picks the draft from $schema and checks formats", () => {

@@ -1,15 +1,15 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { UsageError } from "@chatmill/kit";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import * as addFormatsModule from "ajv-formats";
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import type { Ajv2019 } from "ajv/dist/2019.js";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 
-// ajv-formats is CommonJS; under NodeNext its function sits on `.default`.
+// ajv (CommonJS) is loaded only when a schema is compiled here: the record types'
+// validators come precompiled (see recordTypeCheck), and loading ajv's compiler
+// is a good part of a start.
 type AddFormats = (ajv: Ajv | Ajv2019 | Ajv2020) => unknown;
-const addFormats = (addFormatsModule as unknown as { default: AddFormats }).default;
-
 export interface Issue {
   /** JSON pointer of the offending value ("" is the whole record). */
   path: string;
@@ -22,25 +22,53 @@ export type Check = (value: unknown) => Issue | undefined;
 
 const require = createRequire(import.meta.url);
 
+/** The Ajv instance for a schema: the draft from its `$schema`, formats added; `source` keeps the code for precompile. */
+export function newAjv(schema: Record<string, unknown>, source = false): Ajv | Ajv2019 | Ajv2020 {
+  const draft = String(schema.$schema ?? "");
+  const { _ } = require("ajv") as typeof import("ajv");
+  const opts = {
+    strict: false, allErrors: false, discriminator: true, logger: false as const,
+    ...(source ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}),
+  };
+  const ajv = draft.includes("2020-12")
+    ? new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(opts)
+    : draft.includes("2019-09")
+      ? new (require("ajv/dist/2019.js") as typeof import("ajv/dist/2019.js")).Ajv2019(opts)
+      : new (require("ajv") as typeof import("ajv")).Ajv(opts);
+  (require("ajv-formats") as { default: AddFormats }).default(ajv);
+  return ajv;
+}
+
 /** Compiles a JSON Schema once; picks the draft from its `$schema`. */
 export function compileSchema(schema: Record<string, unknown>): Check {
-  const draft = String(schema.$schema ?? "");
-  const opts = { strict: false, allErrors: false, discriminator: true, logger: false as const };
-  const ajv = draft.includes("2020-12") ? new Ajv2020(opts) : draft.includes("2019-09") ? new Ajv2019(opts) : new Ajv(opts);
-  addFormats(ajv);
   let validate: ValidateFunction;
   try {
-    validate = ajv.compile(schema);
+    validate = newAjv(schema).compile(schema);
   } catch (err) {
     throw new UsageError(`the schema does not compile: ${(err as Error).message}`);
   }
+  return checkWith(validate);
+}
+
+function checkWith(validate: ValidateFunction): Check {
   return (value) => (validate(value) ? undefined : toIssue(validate.errors?.[0]));
 }
 
-/** The checker of one of chatmill's record types, from the checked-in JSON Schemas. */
+/**
+ * The checker of one of chatmill's record types, from the checked-in JSON Schemas: the
+ * code the build compiled them to (dist/compiled/, see precompile.ts), so a run neither
+ * loads ajv's compiler nor compiles; compiled here when that code is absent (from src).
+ */
 export function recordTypeCheck(type: string): Check {
+  const compiled = fileURLToPath(new URL(`./compiled/${type}.cjs`, import.meta.url));
+  if (existsSync(compiled)) return checkWith(require(compiled) as ValidateFunction);
+  return compileSchema(recordTypeSchema(type));
+}
+
+/** One of chatmill's record types' JSON Schema. */
+export function recordTypeSchema(type: string): Record<string, unknown> {
   const file = require.resolve(`@chatmill/schema/json/${type}.schema.json`);
-  return compileSchema(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
+  return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
 }
 
 export function schemaFileCheck(path: string): Check {
