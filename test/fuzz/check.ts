@@ -22,6 +22,8 @@ export interface Summary {
   written: number;
   dropped: Map<string, number>;
   failed: Map<string, number>;
+  /** The summary's `duplicate ids N` (0 when absent). */
+  duplicateIds: number;
 }
 
 export interface BatchResult {
@@ -65,7 +67,8 @@ export function parseSummary(tool: string, stderr: string): Summary | undefined 
   const m = re.exec(stderr);
   if (!m) return undefined;
   const split = (s: string | undefined) => new Map((s ? s.split(", ") : []).map((kv) => { const i = kv.lastIndexOf(": "); return [kv.slice(0, i), Number(kv.slice(i + 2))] as [string, number]; }));
-  return { read: Number(m[1]), written: Number(m[2]), dropped: split(m[4]), failed: split(m[6]) };
+  const dup = new RegExp(`^${tool}: read .* · duplicate ids (\\d+)( · |$)`, "m").exec(stderr);
+  return { read: Number(m[1]), written: Number(m[2]), dropped: split(m[4]), failed: split(m[6]), duplicateIds: dup ? Number(dup[1]) : 0 };
 }
 
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -93,6 +96,28 @@ function isUtf8(b: Buffer): boolean {
   }
 }
 
+/** What the kit's reader rejects before a tool sees the record. */
+const READER_KINDS = new Set(["invalid_json", "not_an_object", "line_too_long", "too_deep", "invalid_utf8"]);
+
+/** Records (lines the reader accepted) whose id, string or number, an earlier one had. */
+function duplicateIds(cases: readonly Case[], readerRejected: Set<number>): number {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const [i, c] of cases.entries()) {
+    if (isBlank(c.bytes) || readerRejected.has(i + 1)) continue;
+    let id: unknown;
+    try {
+      id = (JSON.parse(c.bytes.toString("utf8").replace(/^\ufeff/, "")) as { id?: unknown }).id;
+    } catch {
+      continue;
+    }
+    if (typeof id !== "string" && typeof id !== "number") continue;
+    if (seen.has(String(id))) n++;
+    else seen.add(String(id));
+  }
+  return n;
+}
+
 const isBlank = (b: Buffer) => b.every((x) => x === 32 || x === 9 || x === 13);
 
 /** Checks one tool on one batch: --on-error fail and skip on the batch, fail on the accepted lines alone. */
@@ -101,7 +126,7 @@ export async function checkBatch(t: FuzzTool, cases: Case[], dir: string, tag: s
   const v: string[] = [];
   const file = join(dir, `${tag}.batch.ndjson`);
   writeFileSync(file, batchBytes(cases));
-  const lines = cases.length; // line i + 1 is case i
+  // Line i + 1 of the batch is case i.
   const nonBlank = cases.filter((c) => !isBlank(c.bytes)).length;
   const ids = cases.map((c) => idOf(c.bytes));
   const idCount = new Map<string, number>();
@@ -126,7 +151,7 @@ export async function checkBatch(t: FuzzTool, cases: Case[], dir: string, tag: s
     if (r.code !== want) v.push(`${where}: exit ${r.code}, expected ${want} (rejected ${rejected}, failed ${failed}); stderr: ${r.stderr.slice(-400)}`);
     if (s.read !== nonBlank) v.push(`${where}: read ${s.read}, but the batch has ${nonBlank} non-blank lines`);
     if (r.deadLetters.length !== rejected + failed) v.push(`${where}: ${r.deadLetters.length} dead letters for ${rejected} rejected + ${failed} failed`);
-    const rejectKinds = new Set([...s.dropped.keys()]);
+    const rejectKinds = new Set([...s.dropped.keys()].filter((k) => !t.deliberate?.test(k)));
     const dlLines = new Set<number>();
     const rejLines = new Set<number>();
     for (const e of r.deadLetters) {
@@ -149,6 +174,10 @@ export async function checkBatch(t: FuzzTool, cases: Case[], dir: string, tag: s
     }
     // Bytes are never changed without a word: a line that is not UTF-8 is bad input.
     for (const [i, c] of cases.entries()) if (!isBlank(c.bytes) && !isUtf8(c.bytes) && !rejLines.has(i + 1)) v.push(`${where}: ${describe(i + 1)} is not UTF-8 but was not rejected`);
+    if (t.countsDuplicateIds !== false) {
+      const want = duplicateIds(cases, new Set(r.deadLetters.filter((e) => READER_KINDS.has(String(e.kind))).map((e) => e.line as number)));
+      if (s.duplicateIds !== want) v.push(`${where}: the summary counts ${s.duplicateIds} duplicate ids, the batch has ${want} among the records read`);
+    }
     if (mode === "fail") rejectedLines = rejLines;
     const out = r.stdout.toString("utf8").split("\n").filter((l) => l !== "");
     if (out.length !== s.written) v.push(`${where}: written ${s.written}, but stdout has ${out.length} lines`);

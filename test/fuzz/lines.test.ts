@@ -32,12 +32,13 @@ describe("line fuzzer", () => {
   });
 
   // The checker itself must be able to fail: a tool that loses records, one that crashes,
-  // one that takes bad lines for records are each caught.
+  // one that takes bad lines for records, one that does not count duplicate ids are each caught.
   it.each([
     ["lose", /is neither in the output nor dead-lettered|read \d+ ≠ written/],
     ["crash", /exit 1, no summary line/],
     ["hide", /is not UTF-8 but was not rejected/],
-  ])("catches a tool that does '%s'", async (mode, expected) => {
+    ["hide", /the summary counts 0 duplicate ids, the batch has [1-9]/],
+  ])("catches a tool that does '%s' (%s)", async (mode, expected) => {
     const faulty: FuzzTool = {
       label: `faulty ${mode}`, tool: "faulty", bin: fileURLToPath(new URL("./fixtures/faulty-tool.mjs", import.meta.url)), args: [mode],
       pool: () => [], shape: "one", ref: (r) => [typeof r.id === "string" ? r.id : undefined],

@@ -4,6 +4,8 @@
 // The accounting rules (checked by check.ts; "DL" is the --errors file, "rejected" the
 // summary's dropped count less deliberate drops such as dedup's duplicates):
 //   every tool  read = the batch's non-blank lines; DL entries = rejected + failed;
+//               `duplicate ids N` = the records (lines the reader accepted) whose id an
+//               earlier record had (tools that read through the kit's frame);
 //               exit 3 when anything was rejected, else 4 when anything failed, else 0
 //               (always 0 with --on-error skip); the output equals the output of the same
 //               run over only the lines that were not rejected (bad lines take nothing with them).
@@ -40,6 +42,8 @@ export interface FuzzTool {
   deliberate?: RegExp;
   /** The tool needs the fake LLM server's URL. */
   llm?: boolean;
+  /** false: the tool reads its input itself, not through the kit's frame, which counts duplicate ids. */
+  countsDuplicateIds?: boolean;
   /** A flag the tool needs with a file of its own (dedup --dups). */
   sideFile?: string;
 }
@@ -67,9 +71,9 @@ export const FUZZ_TOOLS: FuzzTool[] = [
   { label: "to-rl --format transitions", tool: "to-rl", bin: bin("to-rl"), args: ["--format", "transitions"], pool: dialogues, shape: "fanout", ref: (r) => [str(r.episode_id)] },
   { label: "to-rl --format episodes", tool: "to-rl", bin: bin("to-rl"), args: ["--format", "episodes"], pool: dialogues, shape: "one", ref: (r) => [str(r.id)] },
   { label: "stats", tool: "stats", bin: bin("stats"), args: [], pool: all, shape: "aggregate" },
-  { label: "chatmill-import --from openai", tool: "chatmill-import", bin: bin("chatmill-import", "import"), args: ["--from", "openai"], pool: (c) => c.openaiRows, shape: "one" },
-  { label: "chatmill-import --from sharegpt", tool: "chatmill-import", bin: bin("chatmill-import", "import"), args: ["--from", "sharegpt"], pool: (c) => c.sharegptRows, shape: "one" },
-  { label: "mix", tool: "mix", bin: bin("mix"), args: ["--no-shuffle", "-"], pool: all, shape: "keep", ref: (r) => [str(r.id)] },
+  { label: "chatmill-import --from openai", tool: "chatmill-import", bin: bin("chatmill-import", "import"), args: ["--from", "openai"], pool: (c) => c.openaiRows, shape: "one", countsDuplicateIds: false },
+  { label: "chatmill-import --from sharegpt", tool: "chatmill-import", bin: bin("chatmill-import", "import"), args: ["--from", "sharegpt"], pool: (c) => c.sharegptRows, shape: "one", countsDuplicateIds: false },
+  { label: "mix", tool: "mix", bin: bin("mix"), args: ["--no-shuffle", "-"], pool: all, shape: "keep", ref: (r) => [str(r.id)], countsDuplicateIds: false },
   {
     label: "llm-map", tool: "llm-map", bin: bin("llm-map"), pool: (c) => [...c.personas, ...c.scenarios], shape: "one", ref: (r) => [str(r.id)], llm: true,
     args: ["--model", "fake", "--prompt", "One word for {{id}}", "--field", "word", "--no-meta", "-j", "8"],

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Context } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
-import { isJsonDocument, isTurn, readSources, type SourceItem } from "./read-sources.js";
+import { isJsonDocument, isTurn, looksLikeNdjson, readSources, type SourceItem } from "./read-sources.js";
 
 const dir = mkdtempSync(join(tmpdir(), "import-read-"));
 function file(name: string, text: string): string {
@@ -76,5 +76,40 @@ describe("readSources", () => {
     const p = file("f.json", '[\n{"role": "user", "content": "a"},\n{"messages": []}\n]');
     const { items } = await read([p]);
     expect(items.map((i) => i.line)).toEqual([2, 3]);
+  });
+});
+
+describe("NDJSON whose first line is broken", () => {
+  const record = (i: number) => JSON.stringify({ messages: [{ role: "user", content: `hi ${i}` }] });
+
+  it("is read line by line, so the bad first line takes no record with it", async () => {
+    for (const first of [record(0).slice(0, 20), "[{\"role\":\"user\",\"content\":\"cut", "{" + "x".repeat(1_100_000)]) {
+      const p = file("broken-first.ndjson", `\uFEFF${first}\nnot json\n${record(1)}\n\n${record(2)}\n`);
+      const { items, ctx } = await read([p]);
+      expect(items.map((i) => i.line)).toEqual([3, 5]);
+      expect(ctx.issues.map((i) => [i.line, i.kind])).toEqual([[1, "invalid_json"], [2, "invalid_json"]]);
+      expect(ctx.counters.read).toBe(4);
+    }
+  });
+
+  it("keeps a broken pretty-printed document one bad record, and a one-element array a document", async () => {
+    const pretty = file("cut.json", '{\n  "messages": [\n    {"role": "user", "content": "a"}\n');
+    const cut = await read([pretty]);
+    expect(cut.items).toEqual([]);
+    expect(cut.ctx.issues.map((i) => [i.line, i.kind, i.reason.slice(0, 21)])).toEqual([[1, "invalid_json", "invalid JSON document"]]);
+    const one = file("one.json", `[\n${record(1)}\n]\n`);
+    const r = await read([one]);
+    expect(r.items.map((i) => i.line)).toEqual([2]);
+    expect(r.ctx.issues).toEqual([]);
+  });
+
+  it("tells NDJSON with a broken first line by a whole record on a later line", () => {
+    expect(looksLikeNdjson('{"a": \n{"a": 2}\n')).toBe(true);
+    expect(looksLikeNdjson('{\n  "a": 1\n}')).toBe(false);
+    expect(looksLikeNdjson('[\n{"a":1},\n{"a":2},\n')).toBe(false); // a cut array of one record per line
+    expect(looksLikeNdjson('{"a":\n\n  \n[1, 2]')).toBe(true);
+    expect(looksLikeNdjson('{\n  "m": [\n    {"role": "user"}\n')).toBe(false);
+    expect(looksLikeNdjson('{"a":\r\nxx\r\n{"a": 2}\r\n')).toBe(true);
+    expect(looksLikeNdjson('{"a":')).toBe(false);
   });
 });

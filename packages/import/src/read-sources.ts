@@ -1,5 +1,4 @@
 import { Readable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
 import { DEFAULT_MAX_DEPTH, deeperThan, fileSource, isBadLine, readNdjson, stdinSource, type InputSource, type RunContext } from "@chatmill/kit";
 import { JsonArrayError, splitJsonArray, type ArrayElement } from "./json-array.js";
 
@@ -20,6 +19,9 @@ const PEEK_LIMIT = 1 << 20;
  * SGD and many exports) or a single pretty-printed object. NDJSON streams; a JSON
  * document is read whole (its text stays in memory while its elements are parsed
  * one at a time). Lines that are not JSON are rejected here with their line number.
+ * A "document" whose start does not parse while its second line is a whole record is
+ * NDJSON with a broken first line: it is read line by line, so that one bad line does
+ * not take the records after it along.
  */
 export async function* readSources(paths: string[], ctx: RunContext, maxLineBytes?: number, maxDepth = DEFAULT_MAX_DEPTH): AsyncGenerator<SourceItem> {
   const sources: InputSource[] = paths.length === 0 ? [stdinSource()] : paths.map((p) => (p === "-" ? stdinSource() : fileSource(p)));
@@ -29,12 +31,24 @@ export async function* readSources(paths: string[], ctx: RunContext, maxLineByte
 async function* readOne(src: InputSource, ctx: RunContext, maxLineBytes: number | undefined, maxDepth: number): AsyncGenerator<SourceItem> {
   const { head, stream, chunks } = await peek(src.open());
   if (isJsonDocument(head)) {
-    const text = await readText(chunks.splice(0), stream);
-    yield* readDocument(text, src.name, ctx, maxDepth);
+    let bytes: Buffer | undefined = await readBytes(chunks.splice(0), stream);
+    const text = bytes.toString("utf8");
+    // The bytes are kept only until the document's start parses: then it is one for sure.
+    const gaveUp = yield* readDocument(text, src.name, ctx, maxDepth, () => {
+      const ndjson = looksLikeNdjson(text);
+      if (!ndjson) bytes = undefined;
+      return ndjson;
+    }, () => (bytes = undefined));
+    // NDJSON whose first line is broken (cut off, not JSON, over 1 MiB): each line on its own.
+    if (gaveUp && bytes) yield* readLines(src.name, Readable.from([bytes], { objectMode: false }), ctx, maxLineBytes, maxDepth);
     return;
   }
-  const replay = Readable.from(replayChunks(chunks, stream), { objectMode: false });
-  for await (const item of readNdjson(replay, src.name, { maxLineBytes, maxDepth })) {
+  yield* readLines(src.name, Readable.from(replayChunks(chunks, stream), { objectMode: false }), ctx, maxLineBytes, maxDepth);
+}
+
+/** NDJSON: one record per line; a line may also be an array of turns (a bare chat export). */
+async function* readLines(source: string, stream: Readable, ctx: RunContext, maxLineBytes: number | undefined, maxDepth: number): AsyncGenerator<SourceItem> {
+  for await (const item of readNdjson(stream, source, { maxLineBytes, maxDepth })) {
     ctx.counters.read += 1;
     if (!isBadLine(item)) {
       yield item;
@@ -42,7 +56,7 @@ async function* readOne(src: InputSource, ctx: RunContext, maxLineBytes: number 
     }
     // The kit refuses lines that are arrays; here an array line is a chat export's list of turns.
     if (item.kind === "not_an_object" && item.raw.trimStart().startsWith("[")) {
-      yield { value: JSON.parse(item.raw) as unknown, line: item.line, raw: item.raw, source: src.name };
+      yield { value: JSON.parse(item.raw) as unknown, line: item.line, raw: item.raw, source };
       continue;
     }
     ctx.reject(item, item.reason, item.kind);
@@ -71,19 +85,59 @@ function tooDeep(value: unknown, maxDepth: number): boolean {
 }
 const tooDeepReason = (maxDepth: number) => `nested more than ${maxDepth} levels deep (raise the limit with --max-depth)`;
 
-function* readDocument(text: string, source: string, ctx: RunContext, maxDepth = DEFAULT_MAX_DEPTH): Generator<SourceItem> {
+/**
+ * A text whose first line is not JSON by itself, yet one of whose next lines (up to 16
+ * non-blank ones) is a whole JSON object or array starting at column 0: NDJSON with a
+ * broken first line, not a broken JSON document (in a pretty-printed document inner
+ * lines are indented; in an array of one record per line they end with a comma).
+ */
+export function looksLikeNdjson(text: string): boolean {
+  const body = text.replace(/^\uFEFF/, "");
+  let at = body.indexOf("\n", Math.max(0, body.search(/\S/)));
+  for (let seen = 0; at >= 0 && seen < 16; ) {
+    const end = body.indexOf("\n", at + 1);
+    const line = (end < 0 ? body.slice(at + 1) : body.slice(at + 1, end)).replace(/\r$/, "");
+    at = end;
+    if (line.trim() === "") continue;
+    seen += 1;
+    if (line[0] !== "{" && line[0] !== "[") continue;
+    try {
+      JSON.parse(line);
+      return true;
+    } catch {
+      /* a fragment: look further */
+    }
+  }
+  return false;
+}
+
+/**
+ * Yields a JSON document's records. When its start does not parse, `giveUp()` is asked
+ * first: true returns `true` at once (nothing yielded, nothing counted; the caller reads
+ * the text as NDJSON); false reports the document as before. `parsed()` is called once
+ * the start has parsed.
+ */
+function* readDocument(
+  text: string, source: string, ctx: RunContext, maxDepth = DEFAULT_MAX_DEPTH,
+  giveUp: () => boolean = () => false, parsed: () => void = () => {},
+): Generator<SourceItem, boolean> {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trimStart().startsWith("{")) {
-    ctx.counters.read += 1;
     const raw = body.trim();
+    let value: unknown;
     try {
-      const value = JSON.parse(raw) as unknown;
-      if (tooDeep(value, maxDepth)) ctx.reject({ line: 1, raw: raw.slice(0, 200), source }, tooDeepReason(maxDepth), "too_deep");
-      else yield { value, line: 1 + countLines(body.slice(0, body.search(/\S/))), raw, source };
+      value = JSON.parse(raw) as unknown;
     } catch (err) {
+      if (giveUp()) return true;
+      ctx.counters.read += 1;
       ctx.reject({ line: 1, raw: raw.slice(0, 200), source }, `invalid JSON document: ${(err as Error).message}`, "invalid_json");
+      return false;
     }
-    return;
+    parsed();
+    ctx.counters.read += 1;
+    if (tooDeep(value, maxDepth)) ctx.reject({ line: 1, raw: raw.slice(0, 200), source }, tooDeepReason(maxDepth), "too_deep");
+    else yield { value, line: 1 + countLines(body.slice(0, body.search(/\S/))), raw, source };
+    return false;
   }
   // Elements are parsed one at a time, so memory holds the text and one parsed record.
   const elements = splitJsonArray(body);
@@ -106,6 +160,10 @@ function* readDocument(text: string, source: string, ctx: RunContext, maxDepth =
     return tooDeep(value, maxDepth) ? new BadElement(tooDeepReason(maxDepth), "too_deep") : value;
   };
   let el = next();
+  const first = el instanceof JsonArrayError || el === undefined ? undefined : parse(el);
+  if (el instanceof JsonArrayError || (first instanceof BadElement && first.kind !== "too_deep")) {
+    if (giveUp()) return true;
+  } else parsed();
   // An array whose elements are all turns is one conversation, not a list of records.
   const held: Array<{ el: ArrayElement; value: unknown }> = [];
   while (el !== undefined && !(el instanceof Error)) {
@@ -120,7 +178,7 @@ function* readDocument(text: string, source: string, ctx: RunContext, maxDepth =
   if (held.length > 0 && el === undefined) {
     ctx.counters.read += 1;
     yield { value: held.map((h) => h.value), line: held[0]!.el.line, raw: body.trim(), source };
-    return;
+    return false;
   }
   for (const h of held) yield* element(h.el, h.value, source, ctx);
   if (el !== undefined && !(el instanceof Error)) el = next();
@@ -132,6 +190,7 @@ function* readDocument(text: string, source: string, ctx: RunContext, maxDepth =
     ctx.counters.read += 1;
     ctx.reject({ line: el.line, raw: "", source }, `invalid JSON array: ${el.problem}`, "invalid_json");
   }
+  return false;
 }
 
 function* element(el: ArrayElement, value: unknown, source: string, ctx: RunContext): Generator<SourceItem> {
@@ -182,17 +241,15 @@ async function peek(stream: Readable): Promise<{ head: string; stream: AsyncIter
   return { head: Buffer.concat(chunks).toString("utf8"), stream: it, chunks };
 }
 
-/** The rest of the stream as text, decoded chunk by chunk so the bytes need not all be held too. */
-async function readText(head: Buffer[], it: AsyncIterator<Buffer>): Promise<string> {
-  const decoder = new StringDecoder("utf8");
-  const parts = head.map((b) => decoder.write(b));
+/** The rest of the stream's bytes (a document is read whole). */
+async function readBytes(head: Buffer[], it: AsyncIterator<Buffer>): Promise<Buffer> {
+  const parts = head;
   for (;;) {
     const r = await it.next();
     if (r.done) break;
-    parts.push(decoder.write(typeof r.value === "string" ? Buffer.from(r.value) : r.value));
+    parts.push(typeof r.value === "string" ? Buffer.from(r.value) : r.value);
   }
-  parts.push(decoder.end());
-  return parts.join("");
+  return Buffer.concat(parts);
 }
 
 async function* replayChunks(chunks: Buffer[], it: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
