@@ -9,7 +9,7 @@ export const spec: ToolSpec = {
   common: { seed: false },
   description: `Valid records pass through to stdout byte for byte: CRLF line ends and a BOM at the
 start are kept; blank lines are left out and a missing final newline is added. Each
-invalid record is reported on stderr as 'line N: <json path>: <what is wrong>' and the
+invalid record is reported on stderr as 'validate: line N: <json path>: <what is wrong>' and the
 run exits with status 3.
 With --on-error skip, invalid records are dropped quietly (counted in the summary,
 written to --errors FILE when given) and the exit status is 0.
