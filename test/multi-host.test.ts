@@ -33,6 +33,8 @@ describe("examples/multi-host", () => {
       SHARDS: "3",
       PERSONAS: String(PERSONAS),
       OUT: dir,
+      // As on CI runners: no $SHELL. The recipe must not depend on the hosts having one.
+      SHELL: "",
     });
     expect(r.code, r.stderr).toBe(0);
     expect(new Set(lines(`${dir}/ssh.log`))).toEqual(new Set(["host-a", "host-b"]));

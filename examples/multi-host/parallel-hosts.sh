@@ -15,6 +15,10 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 export PERSONAS=${PERSONAS:-1000} SEED=${SEED:-7} DOMAIN=${DOMAIN:-retail}
+# parallel's remote wrapper runs each job with the host's $SHELL; where that is unset (a
+# non-login ssh, a container, a CI runner) GNU parallel 20221122 reports every job as done
+# without running it. Naming the shell here makes the hosts' environment not matter.
+export PARALLEL_SHELL=${PARALLEL_SHELL:-bash}
 parallel --sshlogin "$HOSTS" ${SSH:+--ssh "$SSH"} --env PERSONAS --env SEED --env DOMAIN --env PATH \
   --retries 2 --joblog "$OUT/joblog" --halt now,fail=1 \
   "bash '$HERE/shard.sh' {} $SHARDS '$OUT'" ::: $(seq 0 $((SHARDS - 1)))
