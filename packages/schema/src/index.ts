@@ -45,4 +45,5 @@ export { SCHEMA_BASE, allJsonSchemas, jsonSchemaOf, recordSchemas, recordTypes, 
 export type { RecordType } from "./json-schema.js";
 export { HistoryEntry, Persona, PersonaSource } from "./persona.js";
 export { Constraint, ConstraintOp, Expectation, Goal, Scenario } from "./scenario.js";
+export { RewardBasis, Task, TaskAction, TaskEvaluation, TaskInstructions } from "./task.js";
 export { writeJsonSchemas } from "./write-json-schemas.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Resolution, id } from "./common.js";
 import { Persona } from "./persona.js";
+import { Task } from "./task.js";
 
 export const ConstraintOp = z.enum(["eq", "ne", "lt", "lte", "gt", "gte", "in", "contains", "exists"]);
 
@@ -35,6 +36,7 @@ export const Scenario = z.looseObject({
   category: z.string().min(1),
   intent: z.string().optional(),
   goal: Goal,
+  task: Task.optional().describe("the checkable task: instructions for the user, and how the outcome is judged"),
   region: z.string().min(1),
   time: z.looseObject({
     slot: z.string().min(1),

@@ -1,0 +1,57 @@
+import type { Domain } from "../contract.js";
+import { createSession, type ToolSession } from "../session.js";
+import type { RecordedCall } from "./transcript.js";
+
+/** A recorded result that differs from what the tool returns when the call is run again. */
+export interface CallMismatch {
+  /** Position of the call in the dialogue (0-based). */
+  index: number;
+  name: string;
+  recorded: string;
+  rerun: string;
+}
+
+export interface ReplayedCalls {
+  /** A fresh session after every call that reached the backend, in order. */
+  session: ToolSession;
+  mismatches: CallMismatch[];
+  /** Calls run again and compared. */
+  compared: number;
+  /** Calls whose recorded result is an injected timeout or server error: the backend did nothing, so they are not run. */
+  failedInTransit: number;
+  /** Calls with no recorded result (a cut dialogue): not run, since nobody saw what they did. */
+  unanswered: number;
+}
+
+/** Injected failures the backend never saw; `empty` and `partial` ran and only their answer was cut. */
+const NOT_EXECUTED = new Set(["timeout", "server_error"]);
+
+/**
+ * Runs a dialogue's calls again on a fresh session, in order, and compares every result with
+ * the one recorded. The end state comes from re-running what was asked, never from writes a
+ * simulator recorded, so it is what the calls really do.
+ */
+export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>): ReplayedCalls {
+  const session = createSession(domain);
+  const mismatches: CallMismatch[] = [];
+  let compared = 0;
+  let failedInTransit = 0;
+  let unanswered = 0;
+  calls.forEach((call, index) => {
+    if (!call.result) {
+      unanswered++;
+      return;
+    }
+    const injected = call.result.injected;
+    if (injected !== undefined && NOT_EXECUTED.has(injected)) {
+      failedInTransit++;
+      return;
+    }
+    const rerun = session.call({ name: call.name, arguments: call.arguments });
+    // An injected empty or partial list is a cut answer to a read: the read ran, its text differs by design.
+    if (injected !== undefined) return;
+    compared++;
+    if (rerun.content !== call.result.content) mismatches.push({ index, name: call.name, recorded: call.result.content, rerun: rerun.content });
+  });
+  return { session, mismatches, compared, failedInTransit, unanswered };
+}

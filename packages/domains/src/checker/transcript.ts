@@ -1,0 +1,67 @@
+/**
+ * What a checker reads from a dialogue: the calls in the order they were made, each with the
+ * result the assistant saw, and what the assistant said. Built from the messages alone, so the
+ * same judgement applies to offline, LLM and imported dialogues.
+ */
+
+/** One call as recorded: its arguments and, when the dialogue holds one, its result. */
+export interface RecordedCall {
+  id?: string;
+  name: string;
+  arguments: Record<string, unknown>;
+  result?: { content: string; ok?: boolean; injected?: string };
+}
+
+export interface Transcript {
+  calls: RecordedCall[];
+  /** The assistant's texts to the user, in order (tool-call arguments are not "said"). */
+  said: string[];
+}
+
+/** The message shapes a checker needs (a Dialogue's messages satisfy it). */
+export interface TranscriptMessage {
+  role: string;
+  content?: string | null;
+  tool_calls?: ReadonlyArray<{ id?: string; name: string; arguments: unknown }>;
+  tool_call_id?: string;
+  ok?: boolean;
+  injected?: unknown;
+}
+
+/** Pairs every call with the tool message that answers it (by id), in call order. */
+export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>): Transcript {
+  const calls: RecordedCall[] = [];
+  const said: string[] = [];
+  const byId = new Map<string, RecordedCall>();
+  for (const m of messages) {
+    if (m.role === "assistant") {
+      if (typeof m.content === "string" && m.content.trim() !== "") said.push(m.content);
+      for (const c of m.tool_calls ?? []) {
+        const call: RecordedCall = { name: c.name, arguments: asObject(c.arguments) };
+        if (c.id !== undefined) {
+          call.id = c.id;
+          byId.set(c.id, call);
+        }
+        calls.push(call);
+      }
+    } else if (m.role === "tool" && m.tool_call_id !== undefined) {
+      const call = byId.get(m.tool_call_id);
+      if (!call || call.result) continue;
+      call.result = { content: m.content ?? "" };
+      if (m.ok !== undefined) call.result.ok = m.ok;
+      if (typeof m.injected === "string") call.result.injected = m.injected;
+    }
+  }
+  return { calls, said };
+}
+
+function asObject(args: unknown): Record<string, unknown> {
+  if (typeof args === "string") {
+    try {
+      args = JSON.parse(args);
+    } catch {
+      return { __unparsed__: args };
+    }
+  }
+  return args && typeof args === "object" && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
+}
