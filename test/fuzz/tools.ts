@@ -70,6 +70,7 @@ export const FUZZ_TOOLS: FuzzTool[] = [
   { label: "to-dpo --format trl", tool: "to-dpo", bin: bin("to-dpo"), args: ["--format", "trl"], pool: dialogues, shape: "fanout" },
   { label: "to-rl --format transitions", tool: "to-rl", bin: bin("to-rl"), args: ["--format", "transitions"], pool: dialogues, shape: "fanout", ref: (r) => [str(r.episode_id)] },
   { label: "to-rl --format episodes", tool: "to-rl", bin: bin("to-rl"), args: ["--format", "episodes"], pool: dialogues, shape: "one", ref: (r) => [str(r.id)] },
+  { label: "audit", tool: "audit", bin: bin("audit"), args: [], pool: dialogues, shape: "one", ref: (r) => [str(r.id)] },
   { label: "stats", tool: "stats", bin: bin("stats"), args: [], pool: all, shape: "aggregate" },
   { label: "chatmill-import --from openai", tool: "chatmill-import", bin: bin("chatmill-import", "import"), args: ["--from", "openai"], pool: (c) => c.openaiRows, shape: "one", countsDuplicateIds: false },
   { label: "chatmill-import --from sharegpt", tool: "chatmill-import", bin: bin("chatmill-import", "import"), args: ["--from", "sharegpt"], pool: (c) => c.sharegptRows, shape: "one", countsDuplicateIds: false },

@@ -58,6 +58,21 @@ describe("judge: the expected actions replayed on a fresh state, compared with t
     expect(j.replay.mismatches[0]!.rerun).toContain('"people":4');
   });
 
+  it("starts both sessions from the transcript's setup: cancelling the booking the user already had", () => {
+    const before = createSession(travel);
+    const ref = (before.call(BOOK).data as { id: string }).id;
+    const cancel = { name: "cancel_restaurant_booking", arguments: { booking_id: ref } };
+    const after = createSession(travel);
+    after.call(BOOK);
+    const calls: RecordedCall[] = [{ ...cancel, result: { content: after.call(cancel).content, ok: true } }];
+    const j = judge(travel, { actions: [cancel] }, { setup: [BOOK], calls, said: [] });
+    expect(j).toMatchObject({ reward: 1, replay: { compared: 1, mismatches: [], setupErrors: [] } });
+    // Without its setup the same transcript cannot be re-run: the booking does not exist.
+    const bare = judge(travel, { actions: [cancel] }, { calls, said: [] });
+    expect(bare.replay.mismatches).toHaveLength(1);
+    expect(bare.goldErrors).toHaveLength(1);
+  });
+
   it("reports expected actions the tools refuse: the task does not validate", () => {
     const j = judge(travel, { actions: [{ name: "book_restaurant", arguments: { ...BOOK.arguments, restaurant_id: "no-such" } }] }, { calls: [], said: [] });
     expect(j.goldErrors).toHaveLength(1);

@@ -1,8 +1,7 @@
 import type { RewardBasis, TaskEvaluation } from "@chatmill/schema";
 import type { Domain } from "../contract.js";
-import { createSession } from "../session.js";
 import { endStateDiff, type StateDifference } from "./end-state.js";
-import { replayCalls, type CallMismatch } from "./replay-calls.js";
+import { replayCalls, startingState, type CallMismatch, type ReplayedCalls } from "./replay-calls.js";
 import type { Transcript } from "./transcript.js";
 
 export interface Judgement {
@@ -14,23 +13,23 @@ export interface Judgement {
   /** Expected actions that the tools refuse on a fresh state: the task does not validate. */
   goldErrors: Array<{ index: number; name: string; error: string }>;
   /** The dialogue's own calls re-run: results that differ from the recorded ones. */
-  replay: { compared: number; mismatches: CallMismatch[]; failedInTransit: number; unanswered: number };
+  replay: { compared: number; mismatches: CallMismatch[]; failedInTransit: number; unanswered: number; setupErrors: ReplayedCalls["setupErrors"] };
 }
 
 /**
  * The one checker: replays the task's expected actions on a fresh session and the dialogue's
- * own calls on another, compares where the two left the data (tau-bench's end-state check),
+ * own calls on another (both from the transcript's setup, when it has one), compares where the two left the data (tau-bench's end-state check),
  * and looks for every fact the assistant had to say in what it said. Decided from the task
  * and the transcript only.
  */
 export function judge(domain: Domain, evaluation: TaskEvaluation, transcript: Transcript): Judgement {
-  const gold = createSession(domain);
+  const { session: gold } = startingState(domain, transcript.setup);
   const goldErrors: Judgement["goldErrors"] = [];
   evaluation.actions.forEach((a, index) => {
     const r = gold.call({ name: a.name, arguments: a.arguments });
     if (!r.ok) goldErrors.push({ index, name: a.name, error: r.error?.message ?? r.content });
   });
-  const replayed = replayCalls(domain, transcript.calls);
+  const replayed = replayCalls(domain, transcript.calls, transcript.setup);
   const differences = endStateDiff(gold, replayed.session);
   const communicate = (evaluation.communicate ?? []).map((info) => ({ info, said: wasSaid(info, transcript.said) }));
   const basis = evaluation.basis ?? (communicate.length > 0 ? (["state", "communicate"] as RewardBasis[]) : (["state"] as RewardBasis[]));
@@ -41,7 +40,7 @@ export function judge(domain: Domain, evaluation: TaskEvaluation, transcript: Tr
     state: { match: holds.state, differences },
     communicate,
     goldErrors,
-    replay: { compared: replayed.compared, mismatches: replayed.mismatches, failedInTransit: replayed.failedInTransit, unanswered: replayed.unanswered },
+    replay: { compared: replayed.compared, mismatches: replayed.mismatches, failedInTransit: replayed.failedInTransit, unanswered: replayed.unanswered, setupErrors: replayed.setupErrors },
   };
 }
 

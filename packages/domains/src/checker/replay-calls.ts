@@ -1,6 +1,6 @@
 import type { Domain } from "../contract.js";
 import { createSession, type ToolSession } from "../session.js";
-import type { RecordedCall } from "./transcript.js";
+import type { RecordedCall, Transcript } from "./transcript.js";
 
 /** A recorded result that differs from what the tool returns when the call is run again. */
 export interface CallMismatch {
@@ -21,6 +21,8 @@ export interface ReplayedCalls {
   failedInTransit: number;
   /** Calls with no recorded result (a cut dialogue): not run, since nobody saw what they did. */
   unanswered: number;
+  /** Setup calls the tools refuse: the starting state cannot be rebuilt as recorded. */
+  setupErrors: Array<{ index: number; name: string; error: string }>;
 }
 
 /** Injected failures the backend never saw; `empty` and `partial` ran and only their answer was cut. */
@@ -31,8 +33,8 @@ const NOT_EXECUTED = new Set(["timeout", "server_error"]);
  * the one recorded. The end state comes from re-running what was asked, never from writes a
  * simulator recorded, so it is what the calls really do.
  */
-export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>): ReplayedCalls {
-  const session = createSession(domain);
+export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, setup: Transcript["setup"] = []): ReplayedCalls {
+  const { session, errors: setupErrors } = startingState(domain, setup);
   const mismatches: CallMismatch[] = [];
   let compared = 0;
   let failedInTransit = 0;
@@ -53,5 +55,16 @@ export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>):
     compared++;
     if (rerun.content !== call.result.content) mismatches.push({ index, name: call.name, recorded: call.result.content, rerun: rerun.content });
   });
-  return { session, mismatches, compared, failedInTransit, unanswered };
+  return { session, mismatches, compared, failedInTransit, unanswered, setupErrors };
+}
+
+/** A fresh session with the setup calls run on it: where the conversation (and the task's actions) start. */
+export function startingState(domain: Domain, setup: Transcript["setup"] = []): { session: ToolSession; errors: ReplayedCalls["setupErrors"] } {
+  const session = createSession(domain);
+  const errors: ReplayedCalls["setupErrors"] = [];
+  setup.forEach((c, index) => {
+    const r = session.call({ name: c.name, arguments: c.arguments });
+    if (!r.ok) errors.push({ index, name: c.name, error: r.error?.message ?? r.content });
+  });
+  return { session, errors };
 }

@@ -13,6 +13,8 @@ export interface RecordedCall {
 }
 
 export interface Transcript {
+  /** Calls that built the world the conversation starts in (a booking a "cancel my booking" user already has): run first, on every session the checker compares. */
+  setup?: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }>;
   calls: RecordedCall[];
   /** The assistant's texts to the user, in order (tool-call arguments are not "said"). */
   said: string[];
@@ -28,8 +30,11 @@ export interface TranscriptMessage {
   injected?: unknown;
 }
 
-/** Pairs every call with the tool message that answers it (by id), in call order. */
-export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>): Transcript {
+/**
+ * Pairs every call with the tool message that answers it (by id), in call order. `setup` is
+ * the dialogue's starting state as calls (a Dialogue's `meta.setup`).
+ */
+export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>, setup?: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }>): Transcript {
   const calls: RecordedCall[] = [];
   const said: string[] = [];
   const byId = new Map<string, RecordedCall>();
@@ -52,7 +57,7 @@ export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>): Transc
       if (typeof m.injected === "string") call.result.injected = m.injected;
     }
   }
-  return { calls, said };
+  return setup && setup.length > 0 ? { setup, calls, said } : { calls, said };
 }
 
 function asObject(args: unknown): Record<string, unknown> {

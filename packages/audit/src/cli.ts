@@ -1,0 +1,15 @@
+import { UsageError, runCli } from "@chatmill/kit/cli";
+import { spec } from "./spec.js";
+
+await runCli(spec, async (args, ctx) => {
+  const [{ auditTransform }, { loadDomain }] = await Promise.all([import("./audit-transform.js"), import("@chatmill/domains")]);
+  const domain = args.values.domain as string | undefined;
+  if (domain) {
+    try {
+      loadDomain(domain);
+    } catch (err) {
+      throw new UsageError(`--domain: ${(err as Error).message}`);
+    }
+  }
+  return auditTransform({ domain, onlyDisagreements: args.values["only-disagreements"] === true }, ctx);
+});
