@@ -6,7 +6,8 @@ export { endpointEmbedder, pipelineEmbedder, transformersEmbedder } from "./embe
 export type { Embedder, EmbeddingClient, FeatureExtractor, TransformersOptions } from "./embedders.js";
 export { loadIndex, saveIndex } from "./index-file.js";
 export type { IndexEntry, IndexHeader } from "./index-file.js";
-export { canonicalJson, defaultKey, makeKeyFn, parsePath, selectPath } from "./key-text.js";
+export { canonicalJson } from "@chatmill/kit";
+export { defaultKey, makeKeyFn, parsePath, selectPath } from "./key-text.js";
 export { candidateProbability, hyperplaneAgreement, optimalParams } from "./lsh-params.js";
 export { MinHasher, estimateJaccard } from "./minhash.js";
 export { mergeIndexTransform } from "./merge-index.js";

@@ -1,3 +1,5 @@
+import { canonicalJson } from "@chatmill/kit";
+
 /**
  * Which text of a record is compared. With no --key: a dialogue's user and assistant
  * turns (one segment per turn, tagged with the role); any other record: its JSON
@@ -98,10 +100,3 @@ export function defaultKey(value: Record<string, unknown>): string[] {
   return [canonicalJson(rest)];
 }
 
-/** JSON with object keys sorted, so field order does not make two records differ. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  const keys = Object.keys(v).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(",")}}`;
-}
