@@ -113,3 +113,31 @@ describe("NDJSON whose first line is broken", () => {
     expect(looksLikeNdjson('{"a":')).toBe(false);
   });
 });
+
+describe("a JSON document that is not all UTF-8", () => {
+  it("refuses the records on a bad line with its exact bytes, and reads the others unchanged", async () => {
+    const bad = Buffer.from([0x63, 0x61, 0x66, 0xe9]); // "caf" + a Latin-1 é
+    const text = Buffer.concat([
+      Buffer.from('[\n  {"id": "a", "text": "café"},\n  {"id": "b", "text": "'),
+      bad,
+      Buffer.from('"},\n  {"id": "c", "text": "ok"}\n]\n'),
+    ]);
+    const p = join(dir, "latin1.json");
+    writeFileSync(p, text);
+    const { items, ctx } = await read([p]);
+    expect(items.map((i) => i.value)).toEqual([{ id: "a", text: "café" }, { id: "c", text: "ok" }]);
+    expect(ctx.issues).toHaveLength(1);
+    expect(ctx.issues[0]).toMatchObject({ line: 3, kind: "invalid_utf8" });
+    expect(ctx.issues[0]!.reason).toMatch(/not valid UTF-8 \(line 3, byte 27 of the line\)/);
+    expect(Buffer.from(ctx.issues[0]!.raw_base64 as string, "base64").includes(bad)).toBe(true);
+    expect(ctx.counters.read).toBe(3);
+  });
+
+  it("refuses a single pretty-printed object with a bad byte as one record", async () => {
+    const p = join(dir, "latin1-object.json");
+    writeFileSync(p, Buffer.concat([Buffer.from('{\n  "messages": [{"role": "user", "content": "'), Buffer.from([0xff]), Buffer.from('"}]\n}\n')]));
+    const { items, ctx } = await read([p]);
+    expect(items).toEqual([]);
+    expect(ctx.issues.map((i) => [i.line, i.kind])).toEqual([[1, "invalid_utf8"]]);
+  });
+});

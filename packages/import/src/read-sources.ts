@@ -1,5 +1,6 @@
+import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
-import { DEFAULT_MAX_DEPTH, deeperThan, fileSource, isBadLine, readNdjson, stdinSource, type InputSource, type RunContext } from "@chatmill/kit";
+import { DEFAULT_MAX_DEPTH, deeperThan, fileSource, firstInvalidUtf8, isBadLine, readNdjson, stdinSource, type InputSource, type RunContext } from "@chatmill/kit";
 import { JsonArrayError, splitJsonArray, type ArrayElement } from "./json-array.js";
 
 /** One item to import: an object, or an array of turns (a bare chat export). */
@@ -33,17 +34,60 @@ async function* readOne(src: InputSource, ctx: RunContext, maxLineBytes: number 
   if (isJsonDocument(head)) {
     let bytes: Buffer | undefined = await readBytes(chunks.splice(0), stream);
     const text = bytes.toString("utf8");
+    // Decoding put U+FFFD where the bytes were not UTF-8: the records those lines belong to are refused, not changed.
+    const badLines = invalidUtf8Lines(bytes);
     // The bytes are kept only until the document's start parses: then it is one for sure.
-    const gaveUp = yield* readDocument(text, src.name, ctx, maxDepth, () => {
+    const records = readDocument(text, src.name, ctx, maxDepth, () => {
       const ndjson = looksLikeNdjson(text);
       if (!ndjson) bytes = undefined;
       return ndjson;
     }, () => (bytes = undefined));
+    const gaveUp = yield* (badLines.size > 0 ? refuseInvalidUtf8(records, badLines, ctx) : records);
     // NDJSON whose first line is broken (cut off, not JSON, over 1 MiB): each line on its own.
     if (gaveUp && bytes) yield* readLines(src.name, Readable.from([bytes], { objectMode: false }), ctx, maxLineBytes, maxDepth);
     return;
   }
   yield* readLines(src.name, Readable.from(replayChunks(chunks, stream), { objectMode: false }), ctx, maxLineBytes, maxDepth);
+}
+
+/** The lines (1-based) of a document that are not valid UTF-8, with their bytes; empty for a valid document. */
+export function invalidUtf8Lines(bytes: Buffer): Map<number, Buffer> {
+  const bad = new Map<number, Buffer>();
+  if (isUtf8(bytes)) return bad;
+  for (let start = 0, line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    const text = bytes.subarray(start, end);
+    if (!isUtf8(text)) bad.set(line, text);
+    start = end + 1;
+  }
+  return bad;
+}
+
+/**
+ * A document's records that span a line that is not UTF-8 are rejected (kind invalid_utf8,
+ * the bad line's exact bytes in the dead letter's raw_base64): decoding would have put U+FFFD
+ * into them, a change no one asked for. The records around them go on.
+ */
+function* refuseInvalidUtf8(records: Generator<SourceItem, boolean>, bad: ReadonlyMap<number, Buffer>, ctx: RunContext): Generator<SourceItem, boolean> {
+  for (;;) {
+    const r = records.next();
+    if (r.done) return r.value;
+    const item = r.value;
+    const last = item.line + countLines(item.raw);
+    let hit: number | undefined;
+    for (const line of bad.keys()) if (line >= item.line && line <= last && (hit === undefined || line < hit)) hit = line;
+    if (hit === undefined) {
+      yield item;
+      continue;
+    }
+    const bytes = bad.get(hit)!;
+    ctx.reject(
+      { line: item.line, raw: item.raw.slice(0, 200), source: item.source, rawBase64: bytes.toString("base64") },
+      `not valid UTF-8 (line ${hit}, byte ${firstInvalidUtf8(bytes) + 1} of the line); the dead letter's raw_base64 holds that line's exact bytes`,
+      "invalid_utf8",
+    );
+  }
 }
 
 /** NDJSON: one record per line; a line may also be an array of turns (a bare chat export). */

@@ -13,7 +13,7 @@ export { fromValues } from "./input-record.js";
 export type { InputRecord } from "./input-record.js";
 export { mapConcurrent } from "./map-concurrent.js";
 export type { MapConcurrentOptions } from "./map-concurrent.js";
-export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES, deeperThan, fileSource, isBadLine, readNdjson, readNdjsonBatches, stdinSource } from "./read-ndjson.js";
+export { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LINE_BYTES, deeperThan, fileSource, firstInvalidUtf8, isBadLine, readNdjson, readNdjsonBatches, stdinSource } from "./read-ndjson.js";
 export { IdSet } from "./id-set.js";
 export type { BadLine, InputSource, ReadOptions } from "./read-ndjson.js";
 export { Rng } from "./rng.js";
