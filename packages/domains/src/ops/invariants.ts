@@ -23,7 +23,7 @@ export function invariantsOf(domain: LoadedDomain, table: string): readonly Rule
 export function brokenInvariant(domain: LoadedDomain, table: string, row: Row, base: Omit<Scope, "row">): OpResult | undefined {
   const rules = invariantsOf(domain, table);
   if (!rules) return undefined;
-  const s: Scope = { ...base, row };
+  const s: Scope = { args: base.args, ref: base.ref, rows: base.rows, row };
   for (const rule of rules) {
     try {
       if (!holds(rule.check, s)) return refusal(rule, s);

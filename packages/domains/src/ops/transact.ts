@@ -2,7 +2,7 @@ import type { Effect, Expr, TransactRun } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { State } from "../state.js";
 import { keyString } from "../tables.js";
-import { type Scope, RuleError, evaluate, holds } from "./expr.js";
+import { type Scope, RuleError, evaluate, holds, withRow } from "./expr.js";
 import { brokenInvariant, refusal } from "./invariants.js";
 import { findRow } from "./rows.js";
 import { type OpContext, type OpResult, fail, present } from "./types.js";
@@ -120,7 +120,7 @@ function stageEffect(
 ): OpResult | undefined {
   const apply = (row: Row): Row => {
     // Every value of one effect is computed from the row before it, as SQL's UPDATE … SET does.
-    const s: Scope = { ...scope, row };
+    const s = withRow(scope, row);
     const next: Record<string, unknown> = { ...row };
     for (const [field, e] of Object.entries(effect.set)) {
       const v = evaluate(e, s);
@@ -140,7 +140,7 @@ function stageEffect(
     const table = effect.update_all;
     const key = ctx.state.view(table).key;
     const where = effect.where;
-    for (const row of stage.rows(table).filter((r) => holds(where, { ...scope, row: r }))) {
+    for (const row of stage.rows(table).filter((r) => holds(where, withRow(scope, r)))) {
       const k = keyString(row[key]);
       stage.put(table, k, apply(row), false);
     }
