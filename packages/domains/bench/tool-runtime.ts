@@ -2,6 +2,7 @@
 // Run by hand: npx tsx --conditions chatmill-src packages/domains/bench/tool-runtime.ts
 // Baseline, measured in the same run: JSON.parse + JSON.stringify of one result row per
 // call (the least a call that returns data must do), so the ratio shows the runtime's overhead.
+import { fileURLToPath } from "node:url";
 import { Rng } from "@chatmill/kit";
 import { createSession, loadDomain } from "../src/index.js";
 import type { Call } from "../src/index.js";
@@ -14,7 +15,8 @@ function cpuMs(): number {
 }
 function time(fn: () => void, minMs = 400): { perSec: number; n: number } {
   let n = 0;
-  const t0 = cpuMs();
+  const WALLET = fileURLToPath(new URL("../examples/wallet/pack.json", import.meta.url));
+const t0 = cpuMs();
   let t = t0;
   while (t - t0 < minMs) {
     for (let i = 0; i < 50; i++) fn();
@@ -24,6 +26,7 @@ function time(fn: () => void, minMs = 400): { perSec: number; n: number } {
   return { perSec: (n / (t - t0)) * 1000, n };
 }
 
+const WALLET = fileURLToPath(new URL("../examples/wallet/pack.json", import.meta.url));
 const t0 = cpuMs();
 for (const d of ["retail", "travel", "ops"]) loadDomain(d);
 console.log(`load 3 packs: ${(cpuMs() - t0).toFixed(0)} ms CPU (cold, includes zod validation)`);
@@ -43,6 +46,10 @@ const CASES: Array<[string, Call]> = [
   ["ops", { name: "check_status", arguments: { agent: "db-01" } }],
   ["ops", { name: "run_command", arguments: { agent: "db-01", command: "df -h" } }],
   ["ops", { name: "read_logs", arguments: { agent: "db-01" } }],
+  // Business rules as data: 2 refs, 8 rules, 3 effects (two balances and a ledger row), an invariant.
+  [WALLET, { name: "transfer_funds", arguments: { customer_id: "C1", from_account: "A100", to_account: "A200", amount: 120.25 } }],
+  [WALLET, { name: "transfer_funds", arguments: { customer_id: "C1", from_account: "A100", to_account: "A999", amount: 99999999 } }],
+  [WALLET, { name: "refund_payment", arguments: { payment_id: "P2", amount: 10 } }],
 ];
 
 const sample = JSON.stringify(loadDomain("retail").table("items")[0]);
@@ -52,7 +59,7 @@ console.log("call".padEnd(24), "calls/s".padStart(10), "µs/call".padStart(9), "
 for (const [domain, call] of CASES) {
   // a fresh session per call for writes, so the table does not grow; one shared otherwise
   const shared = createSession(domain);
-  const isWrite = call.name.startsWith("book_");
+  const isWrite = loadDomain(domain).roleOf(call.name) === "act";
   shared.call(call); // compile the validator outside the timing
   const r = time(() => (isWrite ? createSession(domain) : shared).call(call));
   console.log(call.name.padEnd(24), Math.round(r.perSec).toLocaleString().padStart(10), (1e6 / r.perSec).toFixed(1).padStart(9), (base.perSec / r.perSec).toFixed(1).padStart(11));

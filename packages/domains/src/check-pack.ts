@@ -1,4 +1,5 @@
 import type { DomainPack } from "@chatmill/schema";
+import { RuleChecker } from "./check-rules.js";
 import { fieldOf } from "./match.js";
 import { PackError } from "./pack-error.js";
 import type { BaseTable } from "./tables.js";
@@ -81,10 +82,14 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
           rule.effects?.forEach((e, k) => needTable(e.table, `${at}.run.commands[${j}].effects[${k}].table`));
         });
         break;
+      case "transact":
+        new RuleChecker(tables, fail).transact(run, `${at}.run`, declared);
+        break;
       default:
         break;
     }
   });
+  new RuleChecker(tables, fail).invariants(pack);
   pack.tools.forEach((tool, i) => checkRole(tool, `tools[${i}]`, needTable, fail));
   pack.services.forEach((s, i) => {
     needTable(s.table, `services[${i}].table`);
@@ -125,6 +130,8 @@ function writesOf(run: Run): Change[] {
       const tables = [...new Set(run.commands.flatMap((c) => (c.effects ?? []).map((e) => e.table)))];
       return tables.map((table) => ({ table, change: "update" as const }));
     }
+    case "transact":
+      return RuleChecker.writes(run);
     default:
       return [];
   }

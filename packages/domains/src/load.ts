@@ -7,6 +7,7 @@ import type { Domain } from "./contract.js";
 import { LoadedDomain } from "./domain.js";
 import { PackError, formatPath } from "./pack-error.js";
 import { loadTables } from "./tables.js";
+import { explainIssue } from "./zod-issue.js";
 
 /** The packs that ship with chatmill; `--domain NAME` picks one of them. */
 export const builtinDomains = ["retail", "travel", "ops"] as const;
@@ -55,7 +56,7 @@ export function loadPackFile(file: string): LoadedDomain {
   }
   const parsed = DomainPack.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3);
+    const issues = parsed.error.issues.slice(0, 3).map(explainIssue);
     const first = issues[0]!;
     const more = issues.slice(1).map((i) => `; ${formatPath(i.path) || "(root)"}: ${i.message}`).join("");
     throw new PackError(file, formatPath(first.path), `${first.message}${more} (see the pack format in @chatmill/domains' README)`);

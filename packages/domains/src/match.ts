@@ -17,7 +17,8 @@ export function fieldOf(row: Row, path: string): unknown {
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
-function asNumber(v: unknown): number | undefined {
+/** A number, or a numeric string as its number; undefined for anything else. */
+export function asNumber(v: unknown): number | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
   if (typeof v === "string" && v.length > 0 && v.length < 24 && NUMERIC.test(v.trim())) return Number(v);
   return undefined;

@@ -1,4 +1,5 @@
 import type { DomainPack } from "@chatmill/schema";
+import { renameRuleTables } from "./rename-rules.js";
 
 export interface Renames {
   tools?: Record<string, string>;
@@ -9,7 +10,8 @@ export interface Renames {
 /**
  * A copy of a pack with tools, tables and categories renamed everywhere the pack format
  * refers to them (tool names and booking tools; table keys, `run` tables, includes, command
- * tables, declared changes, `about`, persona pools, display; categories and their tasks).
+ * tables, declared changes, `about`, business rules' tables, persona pools, display; categories
+ * and their tasks).
  * A renamed category keeps what a person calls it: its label is set to the old one's.
  * Descriptions are prose and stay as they are. Data files are not touched (rows hold no
  * table, tool or category names). The renaming test uses this to show that no behaviour
@@ -51,6 +53,7 @@ export function renamePack(pack: DomainPack, renames: Renames): DomainPack {
       for (const e of rule.effects ?? []) e.table = table(e.table);
     }
   }
+  renameRuleTables(p, table);
   for (const pref of p.persona?.preferences ?? []) if (pref.from) pref.from.table = table(pref.from.table);
   if (p.offline?.display) p.offline.display = keys(p.offline.display, table);
   return p;

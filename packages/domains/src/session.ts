@@ -6,6 +6,7 @@ import { loadDomain } from "./load.js";
 import { runCommand } from "./ops/command.js";
 import { runAvailability, runCompare, runGet, runSearch, runSimilar } from "./ops/read.js";
 import { type OpContext, type OpResult, type Run, type ToolError } from "./ops/types.js";
+import { runTransact } from "./ops/transact.js";
 import { runCancel, runCreate, runModify } from "./ops/write.js";
 import { State, type Write } from "./state.js";
 
@@ -164,6 +165,8 @@ function runOp(ctx: OpContext, run: Run): OpResult {
       return runCommand(ctx, run);
     case "static":
       return { ok: true, data: (run.result ?? {}) as Record<string, unknown> };
+    case "transact":
+      return runTransact(ctx, run);
   }
 }
 

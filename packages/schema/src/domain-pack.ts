@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ToolDefinition } from "./common.js";
+import { Invariants, TransactRun } from "./pack-rules.js";
 
 /**
  * A domain pack is data: tools in OpenAI function form, each with a declarative `run`
@@ -198,6 +199,7 @@ export const ToolRun = z.discriminatedUnion("op", [
   CancelRun,
   CommandRun,
   StaticRun,
+  TransactRun,
 ]);
 export type ToolRun = z.infer<typeof ToolRun>;
 
@@ -247,6 +249,7 @@ export const Table = z.looseObject({
   description: z.string().optional(),
   rows: z.array(z.record(z.string(), z.unknown())).optional(),
   file: z.string().optional().describe("rows in a JSON array or NDJSON file, relative to the pack"),
+  invariants: Invariants.optional(),
 });
 
 /** A persona preference pool: explicit values, or the distinct values of a table field. */

@@ -1,6 +1,7 @@
 import type { Row } from "../contract.js";
 import { fieldOf, testValue } from "../match.js";
 import { keyString } from "../tables.js";
+import { brokenInvariant, plainScope } from "./invariants.js";
 import { type OpContext, type OpResult, type RunOf, fail } from "./types.js";
 
 type Rule = RunOf<"command">["commands"][number];
@@ -54,15 +55,20 @@ export function runCommand(ctx: OpContext, run: RunOf<"command">): OpResult {
         if (line) parts.push(line);
       }
     }
+    // Every change is computed and checked against the tables' invariants before the first is written.
+    const updates: Array<{ table: string; key: string; row: Row }> = [];
     for (const effect of rule.effects ?? []) {
       const other = ctx.state.view(effect.table);
       const match = Object.entries(effect.match).map(([f, t]) => [f, render(t, host, groups)] as const);
       for (const r of other.rows().filter((x) => match.every(([f, v]) => testValue(fieldOf(x, f), "eq", v)))) {
         const next: Record<string, unknown> = { ...r };
         for (const [f, v] of Object.entries(effect.set)) next[f] = typeof v === "string" ? render(v, host, groups) : v;
-        ctx.state.update(effect.table, keyString(r[other.key]), next);
+        const broken = brokenInvariant(ctx.domain, effect.table, next, plainScope(ctx));
+        if (broken) return broken;
+        updates.push({ table: effect.table, key: keyString(r[other.key]), row: next });
       }
     }
+    for (const u of updates) ctx.state.update(u.table, u.key, u.row);
     return result(parts.join("\n"), rule.exit_code ?? 0);
   }
   const unknown = run.unknown ?? { output: `${command.split(" ")[0]}: command not found`, exit_code: 127 };

@@ -3,6 +3,7 @@ import { canonicalJson } from "../canonical.js";
 import type { Row } from "../contract.js";
 import { fieldOf, testValue } from "../match.js";
 import { keyString } from "../tables.js";
+import { brokenInvariant, plainScope } from "./invariants.js";
 import { findRow } from "./rows.js";
 import { type OpContext, type OpResult, type RunOf, fail, present } from "./types.js";
 
@@ -34,7 +35,7 @@ function evaluate(src: ValueSource, args: Record<string, unknown>, ref: Row | un
 }
 
 /** A booking reference like MultiWOZ's: prefix and 8 base-36 characters, from the state and the call. */
-function newId(ctx: OpContext, table: string, prefix: string, taken: (id: string) => boolean): string {
+export function newId(ctx: OpContext, table: string, prefix: string, taken: (id: string) => boolean): string {
   // The table by its position, so a renamed pack makes the same references.
   const seed = canonicalJson({ domain: ctx.domain.name, table: ctx.domain.tableIndex(table), state: ctx.state.digest(), args: ctx.args });
   for (let i = 0; ; i++) {
@@ -78,6 +79,8 @@ export function runCreate(ctx: OpContext, run: RunOf<"create">): OpResult {
       });
     }
   }
+  const broken = brokenInvariant(ctx.domain, run.table, row, plainScope(ctx));
+  if (broken) return broken;
   ctx.state.insert(run.table, row);
   return { ok: true, data: row };
 }
@@ -112,6 +115,8 @@ export function runModify(ctx: OpContext, run: RunOf<"modify">): OpResult {
     const fields = Object.values(run.set).flatMap((s) => ("arg" in s ? [s.arg as string] : []));
     return fail("bad_arguments", `nothing to change: give one of ${fields.join(", ")}`);
   }
+  const broken = brokenInvariant(ctx.domain, run.table, next, plainScope(ctx));
+  if (broken) return broken;
   ctx.state.update(run.table, key, next);
   return { ok: true, data: next };
 }
@@ -128,6 +133,8 @@ export function runCancel(ctx: OpContext, run: RunOf<"cancel">): OpResult {
   const closed = closedError(run, row, run.table, key);
   if (closed) return closed;
   const next = { ...row, [statusField]: value };
+  const broken = brokenInvariant(ctx.domain, run.table, next, plainScope(ctx));
+  if (broken) return broken;
   ctx.state.update(run.table, key, next);
   return { ok: true, data: next };
 }

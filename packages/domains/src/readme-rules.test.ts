@@ -1,0 +1,51 @@
+// The pack reference's business-rules examples run here: every call shown in README.md's
+// "Business rules" section is made on the wallet example pack and must return exactly
+// what the README says, and every rule snippet there must be valid pack JSON.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Cond, Effect, Expr, RowRef, Rule, TransactRun } from "@chatmill/schema";
+import { describe, expect, it } from "vitest";
+import { loadPackFile } from "./load.js";
+import { createSession } from "./session.js";
+
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+const start = readme.indexOf("**`transact`**");
+const end = readme.indexOf("## Writing your own pack");
+const section = readme.slice(start, end);
+const wallet = loadPackFile(fileURLToPath(new URL("../examples/wallet/pack.json", import.meta.url)));
+
+const callBlocks = [...section.matchAll(/```text wallet\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const jsonBlocks = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+describe("README business rules: the calls shown run and return what is written", () => {
+  it("has the section and its examples", () => {
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    expect(callBlocks.length).toBeGreaterThanOrEqual(5);
+  });
+  for (const [i, block] of callBlocks.entries()) {
+    it(`block ${i + 1}: ${block.split("\n")[0]!.slice(2, 70)}`, () => {
+      const s = createSession(wallet);
+      const lines = block.trim().split("\n");
+      expect(lines.length % 2, "calls and results come in pairs").toBe(0);
+      for (let j = 0; j < lines.length; j += 2) {
+        const call = /^> (\w+) (\{.*\})$/.exec(lines[j]!);
+        expect(call, lines[j]).not.toBeNull();
+        expect(lines[j + 1]!.startsWith("< "), lines[j + 1]).toBe(true);
+        const r = s.call({ name: call![1]!, arguments: JSON.parse(call![2]!) as Record<string, unknown> });
+        expect(r.content, lines[j]).toBe(lines[j + 1]!.slice(2));
+      }
+    });
+  }
+});
+
+describe("README business rules: every snippet is valid pack JSON", () => {
+  const kinds = { TransactRun, Rule, Effect, RowRef, Cond, Expr } as const;
+  for (const [i, text] of jsonBlocks.entries()) {
+    it(`snippet ${i + 1} parses as a ${Object.keys(kinds).join(" | ")}`, () => {
+      const value = JSON.parse(text) as unknown;
+      const fits = Object.entries(kinds).filter(([, schema]) => schema.safeParse(value).success);
+      expect(fits.length, text).toBeGreaterThan(0);
+    });
+  }
+});
