@@ -25,6 +25,13 @@ export type RecoveryDefect = (typeof RECOVERY_DEFECTS)[number];
 /** The reactions written as text, judged against the failed result (the others are calls, executed). */
 const TEXT_DEFECTS: ReadonlySet<string> = new Set(["reports_success", "invents_result", "gives_up"]);
 
+/**
+ * The documented margin (README "How well the grades separate chosen from rejected"): on the default
+ * pipeline of each built-in pack, every defect's mean success_rate is at least this much below the
+ * chosen side's it is paired with — to-dpo's default --min-margin, so an average pair of any defect is kept.
+ */
+export const DEFECT_MARGIN = 0.1;
+
 export interface FailureView {
   /** The call whose result failed. */
   call: CallLike;
