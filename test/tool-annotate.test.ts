@@ -70,9 +70,24 @@ describe.concurrent("tool-annotate (built, through real pipes)", () => {
     const r = await run(annotate, ["--defects", "wrong_count,action_key_instead_of_tool", "-k", "5"], fixtures);
     expect(r.code).toBe(0);
     for (const d of lines(r.stdout)) for (const c of calls(d)) for (const a of c.alternatives as Obj[]) expect(["wrong_count", "action_key_instead_of_tool"]).toContain(a.defect);
+    for (const d of lines(r.stdout)) for (const m of d.messages as Obj[]) expect(m.recovery).toBeUndefined();
     const bad = await run(annotate, ["--defects", "typo"], fixtures);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown defect 'typo'/);
+    expect(bad.stderr).toMatch(/reports_success/);
+  });
+
+  it("--defects takes recovery defects too: a reaction to a failed result gets only those; -k bounds them", async () => {
+    const r = await run(annotate, ["--defects", "reports_success,gives_up", "-k", "1"], fixtures);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/recovery alternatives [1-9]/);
+    const recoveries = lines(r.stdout).flatMap((d) => (d.messages as Obj[]).flatMap((m) => (m.recovery ? [m.recovery as { alternatives: Obj[] }] : [])));
+    expect(recoveries.length).toBeGreaterThan(0);
+    for (const rec of recoveries) {
+      expect(rec.alternatives).toHaveLength(1);
+      expect(["reports_success", "gives_up"]).toContain(rec.alternatives[0]!.defect);
+    }
+    for (const d of lines(r.stdout)) for (const c of calls(d)) expect(c.alternatives).toEqual([]);
   });
 
   it("--no-infer leaves dialogues without calls as they are; --domain forces a domain and rejects an unknown one", async () => {

@@ -61,6 +61,8 @@ export interface AssistantMessage {
   content?: string | null;
   tool_calls?: ToolCall[];
   labels?: Labels;
+  /** tool-annotate's bad reactions to the failed result this message answers (recovery pairs). */
+  recovery?: { after: string; failure: string; grade?: Grade; alternatives: Alternative[] };
 }
 export interface ToolMessage {
   role: "tool";

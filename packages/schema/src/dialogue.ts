@@ -42,6 +42,15 @@ const assistantMessage = <C extends z.ZodType>(call: C) =>
     tool_calls: z.array(call).min(1).optional(),
     labels: Labels.optional(),
     grounding: z.array(Grounding).optional(),
+    recovery: z
+      .looseObject({
+        after: z.string().describe("id of the call whose failed result this message reacts to"),
+        failure: z.string().describe("the error type, or the injected fault (empty, partial)"),
+        grade: Grade.optional().describe("the grade of this message's text, when it reacted with text and no call"),
+        alternatives: z.array(Alternative),
+      })
+      .optional()
+      .describe("set by tool-annotate on a message that reacts to a failed result: bad reactions to it, executed or judged, for recovery pairs"),
   });
 export const AssistantMessage = assistantMessage(ToolCall);
 

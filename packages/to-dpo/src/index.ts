@@ -13,4 +13,6 @@ export { dpoOptions, dpoTransform } from "./dpo-transform.js";
 export type { DpoFlags } from "./dpo-transform.js";
 export { preferencePairs, sameOutput } from "./pairs.js";
 export type { Pair, Side } from "./pairs.js";
+export { pairStats } from "./pair-stats.js";
+export type { DefectStats, PairStats } from "./pair-stats.js";
 export { spec } from "./spec.js";

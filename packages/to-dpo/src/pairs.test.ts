@@ -45,3 +45,38 @@ describe("preferencePairs", () => {
     expect(preferencePairs(load("ops.ndjson")[0]!)).toEqual([]);
   });
 });
+
+describe("reaction and reply pairs", () => {
+  const grade = (success_rate: number) => ({ schema_valid: true, executed: true, ok: true, grounded: true, progress: 1, success_rate });
+  const d: Dialogue = {
+    id: "r",
+    tools: [],
+    messages: [
+      { role: "user", content: "Anything in Blue?" },
+      { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "search_items", arguments: { color: "Blue" }, grade: grade(0.9), alternatives: [] }] },
+      { role: "tool", tool_call_id: "c1", name: "search_items", content: '{"error":{"type":"timeout","message":"t"}}', ok: false, error: { type: "timeout", message: "t" }, injected: "timeout" },
+      {
+        role: "assistant",
+        content: "Trying again.",
+        tool_calls: [{ id: "c2", name: "search_items", arguments: { color: "Blue" }, grade: grade(1), alternatives: [{ defect: "wrong_count", call: { name: "search_items", arguments: { color: "Blue" } }, text: "I found 9 options for you. Two blue tanks.", result: "[]", ok: true, grade: grade(0.8) }] }],
+        recovery: { after: "c1", failure: "timeout", alternatives: [{ defect: "reports_success", text: "I found 2 options for you.", result: null, ok: false, grade: { ...grade(0), executed: false, ok: false, grounded: false } }] },
+      },
+      { role: "tool", tool_call_id: "c2", name: "search_items", content: '[{"id":"MT11"},{"id":"MT12"}]', ok: true },
+      { role: "assistant", content: "Two blue tanks." },
+    ],
+  };
+  it("a reaction to a failure is paired with each bad reaction, on the prompt that ends with the failed result", () => {
+    const p = preferencePairs(d).find((x) => x.source === "reaction")!;
+    expect(p).toMatchObject({ promptEnd: 3, defect: "reports_success", margin: 1 });
+    expect(p.chosen.calls).toEqual([{ name: "search_items", arguments: { color: "Blue" } }]);
+    expect(p.rejected).toMatchObject({ calls: [], content: "I found 2 options for you." });
+    expect(sameOutput(p)).toBe(false);
+  });
+  it("wrong_count is paired on the reply after the result, where the two sides differ", () => {
+    const p = preferencePairs(d).find((x) => x.defect === "wrong_count")!;
+    expect(p.promptEnd).toBe(5);
+    expect(p.chosen).toMatchObject({ calls: [], content: "Two blue tanks.", success_rate: 1 });
+    expect(p.rejected).toMatchObject({ calls: [], content: "I found 9 options for you. Two blue tanks.", success_rate: 0.8 });
+    expect(sameOutput(p)).toBe(false);
+  });
+});

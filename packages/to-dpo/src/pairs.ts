@@ -19,7 +19,8 @@ export interface Pair {
   promptEnd: number;
   chosen: Side;
   rejected: Side;
-  source: "alternative" | "recovery";
+  /** alternative: a graded call against its alternative; reaction: a reaction to a failed result against a bad one; recovery: a mistake against the call that recovered from it. */
+  source: "alternative" | "reaction" | "recovery";
   defect: string;
   margin: number;
 }
@@ -30,6 +31,16 @@ function replyAfter(d: Dialogue, steps: Step[], at: number): string | undefined 
     const s = steps[j]!;
     if (s.userIndex !== steps[at]!.userIndex) return undefined;
     if (s.calls.length === 0) return s.message.content ?? undefined;
+  }
+  return undefined;
+}
+
+/** The step holding the text reply after step `at`'s results, in the same user turn (undefined when none). */
+function replyStep(steps: Step[], at: number): number | undefined {
+  for (let j = at + 1; j < steps.length; j++) {
+    const s = steps[j]!;
+    if (s.userIndex !== steps[at]!.userIndex) return undefined;
+    if (s.calls.length === 0) return s.message.content ? j : undefined;
   }
   return undefined;
 }
@@ -81,10 +92,42 @@ export function preferencePairs(d: Dialogue): Pair[] {
         ...(reply !== undefined ? { reply } : {}),
       };
       for (const alt of c.alternatives) {
+        // A call with text (wrong_count: the same call, a reply that miscounts) differs in its reply:
+        // the pair is on the reply, after the result, where the two really differ.
+        if (alt.call && alt.text !== undefined) {
+          const at = replyStep(steps, i);
+          const replyChosen = at === undefined ? undefined : steps[at]!.message.content;
+          if (at !== undefined && replyChosen) {
+            pairs.push({
+              promptEnd: steps[at]!.index,
+              chosen: { calls: [], content: replyChosen, result: null, ok: true, success_rate: c.grade.success_rate },
+              rejected: { calls: [], content: alt.text, result: null, ok: alt.ok, success_rate: alt.grade.success_rate },
+              source: "alternative",
+              defect: alt.defect,
+              margin: c.grade.success_rate - alt.grade.success_rate,
+            });
+          } else {
+            // The reply is the calling message's own text (an import): the sides are the call with each text.
+            pairs.push({ promptEnd: s.index, chosen, rejected: { calls: [{ name: alt.call.name, arguments: alt.call.arguments }], content: alt.text, result: alt.result, ok: alt.ok, success_rate: alt.grade.success_rate }, source: "alternative", defect: alt.defect, margin: chosen.success_rate - alt.grade.success_rate });
+          }
+          continue;
+        }
         const rejected: Side = alt.call
           ? { calls: [{ name: alt.call.name, arguments: alt.call.arguments }], content: s.message.content ?? null, result: alt.result, ok: alt.ok, success_rate: alt.grade.success_rate }
           : { calls: [], content: alt.text ?? "", result: alt.result, ok: alt.ok, success_rate: alt.grade.success_rate };
         pairs.push({ promptEnd: s.index, chosen, rejected, source: "alternative", defect: alt.defect, margin: chosen.success_rate - rejected.success_rate });
+      }
+    }
+    // A reaction to a failed result: chosen = what the assistant did, rejected = each bad reaction tool-annotate made.
+    const recovery = s.message.recovery;
+    if (recovery && recovery.alternatives.length > 0) {
+      const side = stepSide(s, reply);
+      const chosen: Side = recovery.grade ? { ...side, success_rate: recovery.grade.success_rate } : side;
+      for (const alt of recovery.alternatives) {
+        const rejected: Side = alt.call
+          ? { calls: [{ name: alt.call.name, arguments: alt.call.arguments }], content: s.message.content ?? null, result: alt.result, ok: alt.ok, success_rate: alt.grade.success_rate }
+          : { calls: [], content: alt.text ?? "", result: alt.result, ok: alt.ok, success_rate: alt.grade.success_rate };
+        pairs.push({ promptEnd: s.index, chosen, rejected, source: "reaction", defect: alt.defect, margin: chosen.success_rate - rejected.success_rate });
       }
     }
     // Only the assistant's own mistake is a rejected side: a call the environment failed was right.

@@ -40,13 +40,14 @@ export function* preferenceRows(format: DpoFormat, input: Dialogue, opts: DpoOpt
   for (const p of preferencePairs(d)) {
     if (sameOutput(p)) {
       sink.note("identical pairs skipped");
+      sink.note(`identical pairs skipped: ${p.defect}`);
       continue;
     }
     if (p.margin < opts.minMargin) {
       sink.note("pairs below margin");
       continue;
     }
-    sink.note(p.source === "alternative" ? "pairs from alternatives" : "pairs from recoveries");
+    sink.note(p.source === "alternative" ? "pairs from alternatives" : p.source === "reaction" ? "pairs from reactions to failures" : "pairs from recoveries");
     yield format.pairRow(pc, p);
   }
 }

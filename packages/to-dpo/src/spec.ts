@@ -7,9 +7,14 @@ export const spec: ToolSpec = {
   version: readPackageVersion(import.meta.url),
   summary: "turn Dialogue records into preference pairs (chosen / rejected) that trainers load as they are",
   input: "ndjson",
-  description: `Pairs come from two places:
+  description: `Pairs come from three places:
   - tool-annotate's alternatives: chosen = the graded call (muse rows add the reply after it),
-    rejected = a wrong-but-plausible alternative with its executed result;
+    rejected = a wrong-but-plausible alternative with its executed result (wrong_count, a
+    miscounting reply, is paired on the reply after the result);
+  - reactions to failures (tool-annotate's 'recovery'): the prompt ends with a failed result,
+    chosen = what the assistant did next, rejected = a bad reaction (reports_success,
+    invents_result, gives_up, repeats_failing_call, retry_changed_args,
+    wrong_tool_after_failure), executed or judged and graded by tool-annotate;
   - mistake-versus-recovered turns: rejected = a call that was the assistant's own mistake
     (graded wrong; not one the environment failed, which was right), chosen = the call
     that recovered from it in the same user turn.

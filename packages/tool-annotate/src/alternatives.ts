@@ -57,6 +57,8 @@ export interface AltContext {
   total?: number;
   /** The reply after the chosen call. */
   reply: string | null;
+  /** The chosen call repeats an earlier one whose result the context holds (its progress is 0). */
+  repeat?: boolean;
   rng: Rng;
 }
 
@@ -98,6 +100,11 @@ export function proposeAlternatives(c: AltContext, k: number, only?: readonly st
     out.push(p);
   }
   return out;
+}
+
+/** One defect's proposal for the call (recovery.ts builds retries after a failure from them). */
+export function proposeDefect(name: Defect, c: AltContext): Proposal | undefined {
+  return GENERATORS[name](c);
 }
 
 function wrongTool(c: AltContext): Proposal | undefined {
@@ -316,6 +323,8 @@ function mutateId(id: string, rng: Rng): string {
 }
 
 function ignoredContext(c: AltContext): Proposal | undefined {
+  // A repeat already ignores what the user said since (progress 0): dropping one more value is no worse.
+  if (c.repeat) return undefined;
   const last = c.lastUser.toLowerCase();
   const earlier = c.earlierUser.map((t) => t.toLowerCase());
   const fromEarlier = Object.entries(c.call.arguments).filter(([k, v]) => {
@@ -369,10 +378,12 @@ function toolNone(c: AltContext): Proposal | undefined {
 function wrongCount(c: AltContext): Proposal | undefined {
   const n = c.rows?.length;
   if (n === undefined || n === 0) return undefined;
+  // The defect is in the reply: with no reply to compare, the pair's two sides would not differ.
+  const reply = c.reply?.trim();
+  if (!reply) return undefined;
   const options = [n + 1, n + 2, n + 3, n - 1].filter((x) => x > 0 && x !== n && x !== c.total);
   const m = c.rng.pick(options);
   const noun = m === 1 ? "option" : "options";
-  const reply = c.reply?.trim();
-  const text = reply ? `I found ${m} ${noun} for you. ${reply}` : `I found ${m} ${noun} for you.`;
+  const text = `I found ${m} ${noun} for you. ${reply}`;
   return { defect: "wrong_count", call: { name: c.call.name, arguments: c.call.arguments }, text, detail: `says ${m} where the result lists ${n}` };
 }

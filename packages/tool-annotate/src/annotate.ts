@@ -1,6 +1,7 @@
 import { createSession } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { proposeAlternatives, type Proposal } from "./alternatives.js";
+import { failureOf, proposeReactions } from "./recovery.js";
 import type { LlmAdvice } from "./llm-assist.js";
 import { sameCall, sameResultText } from "./canonical.js";
 import { CALL_FAULTS, DialogueExecutor, failure, objectsIn, parseJson, rowsOf, type ToolDef } from "./executor.js";
@@ -38,6 +39,8 @@ export interface AnnotateStats {
   inferred: number;
   alternatives: number;
   swapped: number;
+  /** Bad reactions to failures offered (recovery alternatives). */
+  recoveries?: number;
 }
 
 /**
@@ -80,6 +83,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
   let callNo = 0;
   let swapped = 0;
   let altCount = 0;
+  let recoveries = 0;
   let graded = 0;
 
   for (let i = 0; i < messages.length; i++) {
@@ -93,17 +97,27 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
       continue;
     }
     if (m.role !== "assistant") continue;
+    const goal = goalView(dialogue, domain, userState);
+    const lastUser = userTexts[userTexts.length - 1] ?? "";
+    // The user's latest stated request: their latest message that states domain terms or names
+    // records ("come on, try again" restates nothing, so the request before it stands).
+    let request: ReturnType<typeof requestTerms> | undefined;
+    for (let u = userTexts.length - 1; domain && u >= 0 && request === undefined; u--) {
+      const terms = requestTerms(domain, userTexts[u]!);
+      if (terms.words.length + terms.ids.length > 0 || u === userTexts.length - 1 - 2) request = terms;
+    }
+    // This message reacts to a failed result: its bad alternatives are made on the state and
+    // context before its own calls run (README "Recovery alternatives").
+    const failed = K > 0 ? failureBefore(messages, i) : undefined;
+    const reaction = failed
+      ? reactionAlternatives(m, failed, {
+          exec, domain, before: [...before], inContext: [...inContext], context: [...context], known, userTexts, lastUser, index, K, defects: opts.defects,
+          base: { reply: Array.isArray(m.tool_calls) ? replyAfter(messages, i) : typeof m.content === "string" ? m.content : null, context, contextText, goal, index, extra, known, ...(values ? { values } : {}), ...(request ? { request } : {}) },
+          rng: rng.fork(`reaction:${i}`),
+        })
+      : undefined;
     if (Array.isArray(m.tool_calls)) {
       const reply = replyAfter(messages, i);
-      const goal = goalView(dialogue, domain, userState);
-      const lastUser = userTexts[userTexts.length - 1] ?? "";
-      // The user's latest stated request: their latest message that states domain terms or names
-      // records ("come on, try again" restates nothing, so the request before it stands).
-      let request: ReturnType<typeof requestTerms> | undefined;
-      for (let u = userTexts.length - 1; domain && u >= 0 && request === undefined; u--) {
-        const terms = requestTerms(domain, userTexts[u]!);
-        if (terms.words.length + terms.ids.length > 0 || u === userTexts.length - 1 - 2) request = terms;
-      }
       const resultsThisTurn: Obj[] = [];
       const textsThisTurn: string[] = [];
       m.tool_calls = (m.tool_calls as unknown[]).map((raw) => {
@@ -124,7 +138,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
         const callRng = rng.fork(`call:${callNo}`);
         callNo += 1;
         const proposals = proposeAlternatives(
-          { call, info, executor: exec, domain, earlier: [...inContext], before: [...before], context: [...context], known, result, earlierUser: userTexts.slice(0, -1), lastUser, rows, ...totalOf(result), reply, rng: callRng },
+          { call, info, executor: exec, domain, earlier: [...inContext], before: [...before], context: [...context], known, result, earlierUser: userTexts.slice(0, -1), lastUser, rows, ...totalOf(result), reply, repeat, rng: callRng },
           K,
           opts.defects,
         );
@@ -201,6 +215,15 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
       known.addValues(resultsThisTurn);
       contextText += textsThisTurn.join(" ");
     }
+    if (reaction) {
+      // A call already offered as one of the reaction call's own alternatives (same prompt) is not offered twice.
+      const taken = (Array.isArray(m.tool_calls) ? (m.tool_calls as Obj[]) : []).flatMap((c) => (Array.isArray(c.alternatives) ? (c.alternatives as Alternative[]) : [])).flatMap((a) => (a.call && a.text === undefined ? [a.call] : []));
+      const alternatives = reaction.alternatives.filter((a) => !(a.call && taken.some((t) => sameCall(t, a.call!))));
+      if (alternatives.length > 0) {
+        m.recovery = { after: failed!.callId, failure: failed!.kind, ...(reaction.grade ? { grade: reaction.grade } : {}), alternatives };
+        recoveries += alternatives.length;
+      }
+    }
     if (typeof m.content === "string" && m.content.trim()) {
       const links = groundingOf(m.content, index, extra, shownBy);
       if (links.length > 0) m.grounding = links;
@@ -212,6 +235,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
     stats.inferred += inferredCount;
     stats.alternatives += altCount;
     stats.swapped += swapped;
+    stats.recoveries = (stats.recoveries ?? 0) + recoveries;
   }
   if (domain) offerUsedTools(messages, domain, tools);
   const toolName = opts.tool ?? { name: "tool-annotate", version: "0.0.0" };
@@ -219,7 +243,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
     ...dialogue,
     tools,
     messages,
-    annotated: { tool: toolName.name, version: toolName.version, engine: opts.advice ? "openai" : "offline", alternatives: K, graded, inferred: inferredCount, swapped },
+    annotated: { tool: toolName.name, version: toolName.version, engine: opts.advice ? "openai" : "offline", alternatives: K, graded, inferred: inferredCount, swapped, recoveries },
   };
 }
 
@@ -388,4 +412,73 @@ function insertInferred(messages: Obj[], domain: Domain, exec: DialogueExecutor,
     out.push(m);
   });
   return { messages: out, count: n };
+}
+
+/** The first failed result among the tool messages right before message `i`, and the call it answers. */
+function failureBefore(messages: Obj[], i: number): { callId: string; call: CallLike; kind: string; callFault: boolean; toolMsg: Obj } | undefined {
+  let j = i - 1;
+  while (j >= 0 && messages[j]!.role === "tool") j--;
+  const step = messages[j];
+  if (j === i - 1 || !step || step.role !== "assistant" || !Array.isArray(step.tool_calls)) return undefined;
+  for (let t = j + 1; t < i; t++) {
+    const toolMsg = messages[t]!;
+    const f = failureOf(toolMsg);
+    if (!f) continue;
+    const tc = (step.tool_calls as Obj[]).find((c) => isObj(c) && c.id === toolMsg.tool_call_id);
+    if (!tc) continue;
+    return { callId: String(tc.id), call: { name: String(tc.name), arguments: argsOf(tc.arguments) }, ...f, toolMsg };
+  }
+  return undefined;
+}
+
+interface ReactionInput {
+  exec: DialogueExecutor;
+  domain: Domain | undefined;
+  before: CallLike[];
+  inContext: CallLike[];
+  context: Obj[];
+  known: Known;
+  userTexts: string[];
+  lastUser: string;
+  index: EntryIndex;
+  K: number;
+  defects: readonly string[] | undefined;
+  base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat">;
+  rng: Rng;
+}
+
+/**
+ * The bad reactions to a failure, executed (calls, on the state before the reaction) or judged
+ * against the failed result they answer (text), by the same grader as every call; and, when the
+ * assistant reacted with text, that text's grade the same way.
+ */
+function reactionAlternatives(m: Obj, failed: NonNullable<ReturnType<typeof failureBefore>>, r: ReactionInput): { alternatives: Alternative[]; grade?: Grade } {
+  const chosenCalls = (Array.isArray(m.tool_calls) ? (m.tool_calls as Obj[]) : []).filter(isObj).map((c) => ({ name: String(c.name ?? ""), arguments: argsOf(c.arguments) }));
+  const text = typeof m.content === "string" && m.content.trim() ? m.content : null;
+  if (chosenCalls.length === 0 && !text) return { alternatives: [] };
+  const result = r.exec.run(failed.call, r.before);
+  const seen = { ok: failed.toolMsg.ok !== false, content: typeof failed.toolMsg.content === "string" ? failed.toolMsg.content : JSON.stringify(failed.toolMsg.content ?? null) };
+  const proposals = proposeReactions(
+    {
+      failure: { call: failed.call, kind: failed.kind, callFault: failed.callFault },
+      alt: { call: failed.call, info: r.exec.info(failed.call.name), executor: r.exec, domain: r.domain, earlier: r.inContext, before: r.before, context: r.context, known: r.known, result, earlierUser: r.userTexts.slice(0, -1), lastUser: r.lastUser, rows: result.ok ? listRows(result) : undefined, ...totalOf(result), reply: r.base.reply, rng: r.rng.fork("alt") },
+      chosenCalls,
+      taken: [],
+      index: r.index,
+      shown: [...r.context, ...objectsIn(parseJson(seen.content))],
+      rng: r.rng,
+    },
+    r.K,
+    r.defects,
+    // A call is not comparable with a question to the user by these checks: after a text reaction only text ones.
+    chosenCalls.length > 0 ? undefined : "text",
+  );
+  // Text answers the failed result it follows: it is judged against that result, as the dialogue recorded it.
+  const judgeText = (t: string): Grade => gradeCall({ ...r.base, reply: t, recorded: seen, repeat: false });
+  const alternatives = proposals.map((p): Alternative =>
+    p.call
+      ? runAlternative(p, r.exec, r.before, r.base, r.inContext)
+      : { defect: p.defect, text: p.text ?? "", detail: p.detail, result: null, ok: false, grade: judgeText(p.text ?? "") },
+  );
+  return { alternatives, ...(chosenCalls.length === 0 && text ? { grade: judgeText(text) } : {}) };
 }

@@ -3,9 +3,11 @@ import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
   const [{ makeTransform }, { DEFECTS }, domains] = await Promise.all([import("./transform.js"), import("./alternatives.js"), import("@chatmill/domains")]);
+  const { RECOVERY_DEFECTS } = await import("./recovery.js");
   const defects = typeof args.values.defects === "string" ? args.values.defects.split(",").map((d) => d.trim()).filter(Boolean) : undefined;
-  const unknown = defects?.find((d) => !(DEFECTS as readonly string[]).includes(d));
-  if (unknown) throw new UsageError(`unknown defect '${unknown}'; choose from ${DEFECTS.join(", ")}`);
+  const known: readonly string[] = [...DEFECTS, ...RECOVERY_DEFECTS];
+  const unknown = defects?.find((d) => !known.includes(d));
+  if (unknown) throw new UsageError(`unknown defect '${unknown}'; choose from ${known.join(", ")}`);
   const domain = args.values.domain as string | undefined;
   if (domain) {
     try {

@@ -118,7 +118,10 @@ export function judgeGrounded(
       notes.push(`states "${v}", which no result shows`);
     }
   }
-  const soft = notes.length - hard;
+  // A reply that tells of success when the result it answers failed ignores the error.
+  const claimed = result && !result.ok ? successClaim(text) : undefined;
+  if (claimed) notes.push(`says "${claimed}", but the result failed`);
+  const soft = notes.length - hard - (claimed ? 1 : 0);
   let miscount = false;
   for (const c of claims.counts) {
     if (!result?.ok || result.rows === undefined) notes.push(`states a count (${c}) the result has no list for`);
@@ -128,8 +131,20 @@ export function judgeGrounded(
   }
   // Other numbers and catalog values may be derived or incidental: they count by their share.
   const softTotal = claims.numbers.length + statedValues;
-  const support = hard > 0 || miscount ? 0 : softTotal === 0 ? 1 : (softTotal - soft) / softTotal;
+  const support = hard > 0 || miscount || claimed ? 0 : softTotal === 0 ? 1 : (softTotal - soft) / softTotal;
   return { grounded: notes.length === 0, notes, support, drawn: drawsOn(text, claims, result, bg) };
+}
+
+const SUCCESS = /\b(all set|done|booked|confirmed|cancell?ed|updated|completed|successfully|here(?:'s| is| are) what i found|i found|good news)\b/i;
+const NEGATION = /\b(not|no|never|couldn't|can't|cannot|unable|failed|fail|sorry|error|didn't|wasn't|isn't|won't|apologi[sz]e|problem|issue|trouble)\b|n't\b/i;
+
+/** The words of a sentence that tell of success without a negation ("booked", "all set"), if any. */
+export function successClaim(text: string): string | undefined {
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    const m = SUCCESS.exec(sentence);
+    if (m && !NEGATION.test(sentence)) return m[1]!;
+  }
+  return undefined;
 }
 
 /** Sums of each numeric field over the rows, in all and per value of each other field; and the number of rows per value. */

@@ -3,6 +3,8 @@ export type { AnnotateOptions, AnnotateStats } from "./annotate.js";
 export { DEFECTS, proposeAlternatives } from "./alternatives.js";
 export type { Defect, Proposal } from "./alternatives.js";
 export { DialogueExecutor } from "./executor.js";
+export { DEFECT_MARGIN, RECOVERY_DEFECTS, proposeReactions } from "./recovery.js";
+export type { RecoveryDefect } from "./recovery.js";
 export { FORMULA, WEIGHTS, gradeCall } from "./grade.js";
 export type { GradeInput } from "./grade.js";
 export { goalView } from "./goal.js";

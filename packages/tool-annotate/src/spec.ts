@@ -21,7 +21,13 @@ follows; progress: toward the goal's services and constraints, 0 for a repeat wh
 context already holds). Where the chosen call failed and an
 alternative ran ok and scores higher, they swap. See the README for every rule.
 Defects: wrong_tool, wrong_args, missing_arg, hallucinated_id, ignored_context (stale context),
-unnecessary_call, action_key_instead_of_tool, tool_none, plan_as_python_dict, wrong_count.
+unnecessary_call, action_key_instead_of_tool, tool_none, plan_as_python_dict, wrong_count (only
+where a reply follows). An assistant message that reacts to a failed result (an error, or an
+injected empty or partial result) gets 'recovery': bad reactions to it, calls executed on the same
+state, text judged against the failed result, graded by the same formula: reports_success,
+invents_result, gives_up, repeats_failing_call (the call's own failure only), retry_changed_args,
+wrong_tool_after_failure. Every defect's mean success_rate is at least 0.1 below the chosen side's
+on the built-in packs (bench/pairs.ts).
 Domain: --domain, else the dialogue's 'domain' or scenario.domain, else travel for MultiWOZ.
 Tools the domain lacks (SGD services) run on the rows the dialogue's own results recorded.
 Offline and deterministic by default: the same --seed gives the same output, whatever the
@@ -29,9 +35,9 @@ record order. With --engine openai, an LLM (role 'judge') also proposes alternat
 executed and graded like the others ("source": "llm"), and judges each reply's grounding as a
 note; execution and the schema checks still decide every grade.`,
   options: [
-    { name: "alternatives", short: "k", type: "int", placeholder: "K", default: 3, min: 0, max: 10, description: "alternatives per graded call (each of a different defect)" },
+    { name: "alternatives", short: "k", type: "int", placeholder: "K", default: 3, min: 0, max: 10, description: "alternatives per graded call, and bad reactions per failure (each of a different defect)" },
     { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain for every dialogue: retail, travel, ops, or a pack file/folder" },
-    { name: "defects", type: "string", placeholder: "LIST", description: "only these defects, comma-separated (default: all ten)" },
+    { name: "defects", type: "string", placeholder: "LIST", description: "only these defects, comma-separated, of both lists (default: all)" },
     { name: "no-infer", type: "boolean", description: "do not add calls to dialogues that lack them" },
     ...llmOptions,
   ],

@@ -29,7 +29,7 @@ export function domainNameOf(d: Obj, forced?: string): string | undefined {
 }
 
 export function makeTransform(opts: TransformOptions, ctx: RunContext): Transform {
-  const stats: AnnotateStats = { graded: 0, inferred: 0, alternatives: 0, swapped: 0 };
+  const stats: AnnotateStats = { graded: 0, inferred: 0, alternatives: 0, swapped: 0, recoveries: 0 };
   const { llm, ...annotateOpts } = opts;
 
   /** One record: its annotated dialogue, or undefined when it was rejected or failed (reported through ctx). */
@@ -77,6 +77,7 @@ export function makeTransform(opts: TransformOptions, ctx: RunContext): Transfor
     ctx.counters.notes.set("inferred", stats.inferred);
     ctx.counters.notes.set("alternatives", stats.alternatives);
     ctx.counters.notes.set("swapped", stats.swapped);
+    ctx.counters.notes.set("recovery alternatives", stats.recoveries ?? 0);
   };
 }
 
