@@ -11,8 +11,13 @@
  * varied strings for every tokenizer).
  */
 
-/** Pre-tokens held, in characters; past it the cache starts over (a bound, not an LRU: rare words come back rarely). */
-const CACHE_CHARS = 8 * 1024 * 1024;
+/**
+ * Pre-tokens held, in characters and in entries; past either the cache starts over (a bound, not
+ * an LRU: rare words come back rarely). 200,000 entries is about 20 MB of heap; a language's
+ * common words and the data's field names and values fit many times over.
+ */
+const CACHE_CHARS = 4 * 1024 * 1024;
+const CACHE_ENTRIES = 200_000;
 
 /** Longer pre-tokens (a long run of one character, a base64 blob) are merged each time and not kept. */
 const MAX_KEPT = 256;
@@ -23,7 +28,10 @@ export class PreTokenCache {
   /** Pre-tokens merged and pre-tokens found in the cache (for benchmarks and tests). */
   readonly stats = { merged: 0, cached: 0 };
 
-  constructor(private readonly maxChars = CACHE_CHARS) {}
+  constructor(
+    private readonly maxChars = CACHE_CHARS,
+    private readonly maxEntries = CACHE_ENTRIES,
+  ) {}
 
   /** The count of `pre`, from the cache or from `merge` (then kept). */
   count(pre: string, merge: (pre: string) => number): number {
@@ -35,7 +43,7 @@ export class PreTokenCache {
     const n = merge(pre);
     this.stats.merged++;
     if (pre.length <= MAX_KEPT) {
-      if (this.chars + pre.length > this.maxChars) this.clear();
+      if (this.chars + pre.length > this.maxChars || this.map.size >= this.maxEntries) this.clear();
       this.map.set(pre, n);
       this.chars += pre.length;
     }
