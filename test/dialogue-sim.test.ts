@@ -84,6 +84,32 @@ describe("dialogue-sim (built, through real pipes)", () => {
     expect(bad.code).toBe(2);
   });
 
+  it("--chit-chat and --multi-turn: read back from the records (chit_chat user messages; user messages other than small talk and the goodbye)", async () => {
+    const userMsgs = (d: any) => (d.messages as any[]).filter((m) => m.role === "user");
+    const requests = (d: any) => userMsgs(d).filter((m) => m.labels.intent !== "chit_chat" && m.labels.intent !== "farewell").length;
+    const on = lines((await run(sim, ["--chit-chat", "1", "--multi-turn", "0", "-q"], scenarios)).stdout);
+    expect(on).toHaveLength(12);
+    for (const d of on) {
+      expect(userMsgs(d).filter((m) => m.labels.intent === "chit_chat")).toHaveLength(1);
+      expect(requests(d)).toBe(1);
+      expect(d.meta).toMatchObject({ chit_chat: 1, multi_turn: 0 });
+    }
+    const off = lines((await run(sim, ["--chit-chat", "0", "--multi-turn", "1", "-q"], scenarios)).stdout);
+    for (const d of off) {
+      expect(userMsgs(d).filter((m) => m.labels.intent === "chit_chat")).toHaveLength(0);
+      expect(requests(d)).toBeGreaterThan(1);
+    }
+    for (const flag of ["--chit-chat", "--multi-turn"]) {
+      const bad = await run(sim, [flag, "1.5"], "");
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(flag);
+    }
+    // The openai engine's user model decides for itself: the flags are refused there, with the reason.
+    const llm = await run(sim, ["--engine", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--chit-chat", "0.5"], scenarios);
+    expect(llm.code).toBe(2);
+    expect(llm.stderr).toContain("steer the offline engine");
+  });
+
   it("handles empty input", async () => {
     const r = await run(sim, [], "");
     expect(r.code).toBe(0);

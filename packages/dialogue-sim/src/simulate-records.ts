@@ -11,6 +11,10 @@ export interface SimulateOptions {
   /** The domain for every record; without it, each record's own `domain` field is loaded. */
   domain?: string;
   failureRate?: number;
+  /** --chit-chat: probability a dialogue has small talk (unset: the engine's own 25% opening + 12% midway). */
+  chitChat?: number;
+  /** --multi-turn: share of dialogues in which the user makes more than one request (unset: the engine's own mix). */
+  multiTurn?: number;
   /** Where the app's context goes (default none). */
   contextRole?: ContextRole;
   /** Flags for Persona input, as scenario-gen takes them (min/max turns, dates, mix, home share). */
@@ -41,7 +45,8 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
   };
   const failureRate = opts.failureRate ?? 0.15;
   const contextRole = opts.contextRole ?? "none";
-  const common = { failureRate, createSession: (d: Domain, o: Parameters<typeof createSession>[1]) => createSession(d, o), tool: ctx.tool, version: ctx.version, seed: ctx.seed };
+  const flow = { ...(opts.chitChat !== undefined ? { chitChat: opts.chitChat } : {}), ...(opts.multiTurn !== undefined ? { multiTurn: opts.multiTurn } : {}) };
+  const common = { failureRate, ...flow, createSession: (d: Domain, o: Parameters<typeof createSession>[1]) => createSession(d, o), tool: ctx.tool, version: ctx.version, seed: ctx.seed };
 
   /** The record's scenario and domain, or undefined when it was rejected. */
   const scenarioOf = (rec: InputRecord): { scenario: Scenario; domain: Domain } | undefined => {

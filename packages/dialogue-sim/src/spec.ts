@@ -21,6 +21,9 @@ outcome checks the goal's constraints and expected end state against the final d
 resolution reached, goal_met, reward in [0, 1] (the share of checks passed), and the checks.
 --failure-rate makes that share of tool calls time out, fail, or come back empty or partial;
 the assistant retries, tries another tool, apologises once and asks the user, then gives up.
+--chit-chat P and --multi-turn R set how many dialogues have small talk and how many have more
+than one user request; both are read from the records (labels.intent chit_chat on a user message;
+user messages whose intent is neither chit_chat nor farewell), and record their value in meta.
 --context-role puts the app's context (local time and place, the customer, budget, recent
 orders) in the dialogue: none (default), inline (prepended to the first user message), assistant
 (its own assistant message named context_provider, as seed 002), or system (a system message
@@ -41,6 +44,8 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
   options: [
     { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, or a pack path); default: each record's own domain field" },
     { name: "failure-rate", type: "number", placeholder: "P", default: 0.15, min: 0, max: 1, description: "share of tool calls whose result is replaced by an injected failure" },
+    { name: "chit-chat", type: "number", placeholder: "P", min: 0, max: 1, description: "probability a dialogue has one small-talk exchange (user intent chit_chat): 70% at the opening, 30% midway (after results are shown; at the opening when the dialogue has no such point). Default: the engine's own mix, 25% at the opening and 12% midway, about a third of dialogues. Offline engine only" },
+    { name: "multi-turn", type: "number", placeholder: "R", min: 0, max: 1, description: "share of dialogues in which the user makes more than one request (a user message other than small talk and the goodbye); the others are single-turn: one message asks for everything, the assistant does it without asking back. Default: the engine's own flow (multi-turn but for 0-25% of dialogues, most in ops). Offline engine only" },
     { name: "min-turns", type: "string", placeholder: "LO-HI", default: "5-10", description: "(Persona input) range the turn budget's minimum is drawn from, as scenario-gen" },
     { name: "max-turns", type: "string", placeholder: "LO-HI", default: "7-20", description: "(Persona input) range the turn budget's maximum is drawn from, as scenario-gen" },
     { name: "dates", type: "string", placeholder: "FROM..TO", default: "2026-01-01..2026-12-31", description: "(Persona input) scenario dates are drawn from this range, as scenario-gen" },
@@ -56,6 +61,7 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
     { what: "look at one dialogue as text", cmd: "dialogue-sim scenarios.ndjson | head -1 | jq -r '.messages[] | \"\\(.role): \\(.content // (.tool_calls|tostring))\"'" },
     { what: "with a local model (vLLM, Ollama…), resumable", cmd: "dialogue-sim --engine openai --base-url http://localhost:8000/v1 --model qwen2.5-7b --cache .llm-cache -j 32 < scenarios.ndjson > dialogues.ndjson" },
     { what: "context on its own message, as seed 002", cmd: "dialogue-sim --context-role assistant < scenarios.ndjson" },
+    { what: "seed 000's chit-chat rate and seed 004's 30% multi-turn", cmd: "dialogue-sim --chit-chat 0.25 --multi-turn 0.3 < scenarios.ndjson" },
     { what: "reproducible, and the same when split across processes", cmd: "parallel --pipe -k -N 500 dialogue-sim --seed 7 < scenarios.ndjson > dialogues.ndjson" },
   ],
 };

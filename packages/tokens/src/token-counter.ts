@@ -97,8 +97,9 @@ export class TokenCounter {
     return { ...view, tokens };
   }
 
-  /** Forgets every cached piece (benchmarks start each run cold). */
+  /** Forgets every cached piece and pre-token (benchmarks start each run cold). */
   clearCache(): void {
+    this.encoder.cache.clear();
     this.cache.clear();
     this.cacheChars = 0;
   }
@@ -109,7 +110,7 @@ export class TokenCounter {
       this.stats.cached++;
       return hit;
     }
-    const n = this.encoder.encode(p).length;
+    const n = this.encoder.count(p);
     this.stats.tokenized++;
     if (this.cacheChars + p.length > CACHE_CHARS) {
       this.cache.clear();

@@ -8,7 +8,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Rng } from "@chatmill/kit";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PreTokenCache } from "./pretoken-count.js";
+import { rowView } from "./row-shapes.js";
 import { TokenCounter } from "./token-counter.js";
 import { findTokenizer, TOKENIZERS } from "./registry.js";
 import { readTemplate } from "./templates-dir.js";
@@ -104,5 +107,82 @@ describe("counting", () => {
     expect(findTokenizer("gpt-4o")?.name).toBe("o200k_base");
     expect(findTokenizer("bert")).toBeUndefined();
     return expect(TokenCounter.load("bert")).rejects.toThrow(/use one of qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base/);
+  });
+});
+
+// The pre-token cache (pretoken-count.ts) must not change a count: every tokenizer's fast count
+// against the same tokenizer counting each piece with its whole encoder, on fixture dialogues
+// rendered with the template and on a few thousand generated strings.
+describe("pre-token cache", () => {
+  const FRAGMENTS: string[][] = [
+    ["hello", "World", "HELLO", "tokenizer", "pre-token", "don", "Qwen", "naïve", "straße", "ÆØÅ", "mañana", "x"],
+    ["'s", "'t", "'re", "'ve", "'m", "'ll", "'d", "'S", "'LL", "'Re", "’s", "''"],
+    ["0", "7", "42", "123", "2026", "12345678", "3.14159", "1,000,000", "+1-555-0100", "0x1F", "٣٤", "१२३"],
+    [" ", "  ", "   ", "\t", "\n", "\n\n", "\r\n", " \n ", "\n\n\n  ", "\u00a0", "\u3000", "\t\t \n", "\u2028", "\f"],
+    [".", "...", "!?", "—", "```", '{"a": 1}', "</", "=>", "$$", "%", "(", ")", "[]", "#", "&&", "~/", "\\n", "@user"],
+    ["提供了可以", "世界，你好！", "東京", "한국어", "\u1100\u1161", "日本語のテキスト", "Ελληνικά", "Привет", "مرحبا", "עברית"],
+    ["🤗", "👍", "👍🏽", "👨‍👩‍👧", "🇮🇳", "❤️", "\u{1F600}\u{1F601}", "\ud800", "\udfff"],
+    ["नमस्ते", "आप कैसे हैं", "बुकिंग", "kaise ho", "e\u0301", "a\u0308", "n\u0303o", "\u0301", "Å", "ﬁ"],
+    ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<tool_call>", "</tool_call>", "<tool_response>", "<think>", "<|eot_id|>", "<|begin_of_text|>", "<|start_header_id|>", "<|fim_prefix|>", "<|im_sta", "<|", "|>"],
+  ];
+  const generated = (() => {
+    const rng = new Rng("pretoken-cache");
+    const pick = <T>(xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)]!;
+    const out: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      let s = "";
+      const n = rng.int(1, 20);
+      for (let k = 0; k < n; k++) {
+        const f = pick(pick(FRAGMENTS));
+        // Runs of one fragment, kept short: js-tiktoken merges a long pre-token in quadratic time.
+        s += rng.chance(0.1) ? f.repeat(rng.int(2, 6)) : f;
+        if (rng.chance(0.4)) s += pick([" ", "", "\n", "  "]);
+      }
+      out.push(s);
+    }
+    // Pre-tokens longer than the cache keeps, and a line of JSON as exports hold it.
+    out.push("a".repeat(300), " ".repeat(300), "9".repeat(300), "QUJD".repeat(70), `{"name": "search", "arguments": {"query": "red shoes", "max_price": 50}}`);
+    return out;
+  })();
+  const rendered = (name: string): string[] => {
+    const dir = join(import.meta.dirname, "../../../test/fixtures/dialogues");
+    const lines = ["all-clean.ndjson", "edge-cases.ndjson", "retail-annotated.ndjson"].flatMap((f) => readFileSync(join(dir, f), "utf8").split("\n").filter(Boolean));
+    return lines.flatMap((l) => rowView(JSON.parse(l))?.conversations ?? []).map((c) => counters[name]!.render(c));
+  };
+
+  for (const name of ["qwen2.5", "qwen3", "llama3.1", "o200k_base", "cl100k_base"]) {
+    it(`${name}: the same counts as the whole encoder, cold, warm and with a cache that keeps starting over`, () => {
+      const fast = counters[name]!;
+      const enc = fast.encoder;
+      // The reference: every piece between added tokens counted by the tokenizer's own encode, nothing cached.
+      const slow = new TokenCounter(fast.info, { ...enc, count: (t) => enc.encode(t).length });
+      const dialogues = rendered(name);
+      expect(dialogues.length).toBeGreaterThan(10);
+      const texts = [...generated, ...dialogues];
+      const want = texts.map((t) => slow.countText(t));
+      fast.clearCache();
+      expect(texts.map((t) => fast.countText(t))).toEqual(want);
+      // Again through the pre-token cache alone (the piece cache emptied, the pre-tokens kept).
+      (fast as unknown as { cache: Map<string, number> }).cache.clear();
+      expect(texts.map((t) => fast.countText(t))).toEqual(want);
+      // Pieces without added tokens, straight against encode (the encoder's count is what the counter uses).
+      const plain = generated.filter((t) => !FRAGMENTS[8]!.some((a) => t.includes(a))).slice(0, 500);
+      expect(plain.length).toBeGreaterThan(100);
+      for (const t of plain) expect(enc.count(t), JSON.stringify(t)).toBe(enc.encode(t).length);
+      // The cache really served most pre-tokens (a count that never used it would prove nothing).
+      expect(enc.cache.stats.cached).toBeGreaterThan(enc.cache.stats.merged);
+      expect(want.reduce((a, b) => a + b, 0)).toBeGreaterThan(100_000);
+    }, 120_000);
+  }
+
+  it("a cache that starts over past its bound counts the same", () => {
+    const enc = counters["qwen2.5"]!.encoder;
+    const small = new PreTokenCache(64, 10);
+    const merge = (p: string) => enc.encode(p).length;
+    let total = 0;
+    for (const t of generated.slice(0, 200)) for (const w of t.split(/(\s+)/)) if (w) total += small.count(w, merge) - merge(w);
+    expect(total).toBe(0);
+    expect(small.size).toBeLessThanOrEqual(10);
+    expect(small.stats.merged).toBeGreaterThan(0);
   });
 });

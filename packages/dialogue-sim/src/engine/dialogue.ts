@@ -2,9 +2,9 @@ import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Scenario } from "@chatmill/schema";
 import type { Domain, Session } from "../contract.js";
 import { checkOutcome } from "./outcome.js";
-import { OfflineDialogue, type Trace } from "./simulate.js";
+import { OfflineDialogue, type FlowOptions, type Trace } from "./simulate.js";
 
-export interface OfflineOptions {
+export interface OfflineOptions extends FlowOptions {
   /** Probability that a tool call's result is replaced by an injected failure. */
   failureRate: number;
   /** Makes the dialogue's session (the domains runtime's createSession). */
@@ -20,7 +20,8 @@ export interface OfflineOptions {
  */
 export function offlineDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts: OfflineOptions): { dialogue: Dialogue; trace: Trace } {
   const session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") });
-  const sim = new OfflineDialogue(scenario, domain, session, rng.fork("dialogue"));
+  const flow: FlowOptions = { ...(opts.chitChat !== undefined ? { chitChat: opts.chitChat } : {}), ...(opts.multiTurn !== undefined ? { multiTurn: opts.multiTurn } : {}) };
+  const sim = new OfflineDialogue(scenario, domain, session, rng.fork("dialogue"), flow);
   sim.run();
   const outcome = checkOutcome(scenario, domain, session, sim.trace);
   const dialogue = {
@@ -38,6 +39,9 @@ export function offlineDialogue(scenario: Scenario, domain: Domain, rng: Rng, op
       models: {},
       usage: { prompt_tokens: 0, completion_tokens: 0, requests: 0 },
       failure_rate: opts.failureRate,
+      // Only when given, so a run without the flags writes what it always wrote.
+      ...(opts.chitChat !== undefined ? { chit_chat: opts.chitChat } : {}),
+      ...(opts.multiTurn !== undefined ? { multi_turn: opts.multiTurn } : {}),
       // Calls made before the conversation (bookings it refers to): replay them to rebuild its initial state.
       ...(sim.trace.setup.length > 0 ? { setup: sim.trace.setup } : {}),
       state_digest: session.digest(),

@@ -39,6 +39,26 @@ export interface Trace {
   recovered: number;
 }
 
+/**
+ * --chit-chat and --multi-turn (both unset: the engine's own mix, as before the flags).
+ * - chitChat: the probability that a dialogue has one small-talk exchange. Of those, MIDWAY_SHARE
+ *   are drawn to have it midway (after the assistant has shown results, with turns to spare);
+ *   the others, and those that never reach such a point, have it at the opening.
+ * - multiTurn: the share of dialogues in which the user makes more than one request. The others
+ *   are single-turn: the user says everything in one message, the assistant does it all without
+ *   asking back, and the user's only other messages are small talk and the goodbye.
+ */
+export interface FlowOptions {
+  chitChat?: number;
+  multiTurn?: number;
+}
+
+/** Of the dialogues --chit-chat gives small talk, the share drawn to have it midway. */
+export const MIDWAY_SHARE = 0.3;
+
+/** User intents that are not a request: small talk and the goodbye (thanks, giving up, keeping a booking as it is). */
+export const NOT_A_REQUEST: ReadonlySet<string> = new Set(["chit_chat", "farewell"]);
+
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 /**
@@ -65,12 +85,21 @@ export class OfflineDialogue {
   private lastSearch: { table: string; call: string; data: unknown; id: string } | undefined;
   /** How many rows the last search found, as the assistant may say it. */
   private lastTotal = 0;
+  /** Small talk still to come under --chit-chat ("midway" until said), undefined without the flag. */
+  private chitChat: "none" | "opening" | "midway" | "said" | undefined;
+  /** A single-turn dialogue (--multi-turn): the assistant never asks the user anything. */
+  private single = false;
+  /** A dialogue --multi-turn drew as multi-turn: a second request is made if the flow made only one. */
+  private multi = false;
+  /** User messages other than small talk and the goodbye. */
+  private requests = 0;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly domain: Domain,
     private readonly session: Session,
     private readonly rng: Rng,
+    private readonly flow: FlowOptions = {},
   ) {
     this.tools = ToolIndex.of(domain);
     const persona = scenario.persona;
@@ -102,16 +131,164 @@ export class OfflineDialogue {
     if (system) this.messages.push({ role: "system", content: system });
     const tasks = this.tasks();
     this.setupBookings();
-    const r = this.rng.fork("flow");
-    if (r.chance(0.25)) this.smallTalk(true);
-    tasks.forEach((task, i) => {
-      if (this.trace.gaveUp || this.trace.escalated) return;
-      const last = i === tasks.length - 1;
-      const outcome = last ? this.scenario.resolution : "resolved";
-      const turnsForRest = (tasks.length - i - 1) * 3 + 1;
-      this.task(task, outcome, i, turnsForRest);
-    });
+    // The flags draw from streams of their own: without them, every draw is as it was.
+    if (this.flow.chitChat === undefined) {
+      const r = this.rng.fork("flow");
+      if (r.chance(0.25)) this.smallTalk(true);
+    } else {
+      const cc = this.rng.fork("chit-chat");
+      this.chitChat = cc.chance(this.flow.chitChat) ? (cc.chance(MIDWAY_SHARE) ? "midway" : "opening") : "none";
+      if (this.chitChat === "opening") {
+        this.smallTalk(true);
+        this.chitChat = "said";
+      }
+    }
+    this.single = this.flow.multiTurn !== undefined && !this.rng.fork("multi-turn").chance(this.flow.multiTurn);
+    this.multi = this.flow.multiTurn !== undefined && !this.single;
+    if (this.single) this.oneShot(tasks);
+    else {
+      tasks.forEach((task, i) => {
+        if (this.trace.gaveUp || this.trace.escalated) return;
+        const last = i === tasks.length - 1;
+        const outcome = last ? this.scenario.resolution : "resolved";
+        const turnsForRest = (tasks.length - i - 1) * 3 + 1;
+        this.task(task, outcome, i, turnsForRest);
+      });
+    }
     this.close();
+    if (this.chitChat === "midway") this.openingAfterAll();
+  }
+
+  /** Small talk drawn for midway in a dialogue that never reached a point for it: said at the opening instead. */
+  private openingAfterAll(): void {
+    const at = this.messages[0]?.role === "system" ? 1 : 0;
+    const tail = this.messages.splice(at);
+    const emotion = this.emotion;
+    this.emotion = this.scenario.emotions.user;
+    this.smallTalk(true);
+    this.emotion = emotion;
+    this.messages.push(...tail);
+    this.chitChat = "said";
+  }
+
+  /** Midway small talk: today's 12% chance without --chit-chat, the drawn plan with it. */
+  private midwayChitChat(room: boolean, topic?: string): void {
+    // The draw is made with the flag too, so the rest of the dialogue draws what it would have drawn.
+    const drawn = this.rng.chance(0.12);
+    if (this.chitChat === undefined) {
+      if (drawn && room) this.smallTalk(false, topic);
+    } else if (this.chitChat === "midway" && room) {
+      this.smallTalk(false, topic);
+      this.chitChat = "said";
+    }
+  }
+
+  // ---- single-turn dialogues (--multi-turn) --------------------------------------------------
+
+  /**
+   * The user asks for everything in one message (every task of the goal, every constraint);
+   * the assistant does it all in turn, without a question back: it searches, books the best
+   * match or recommends it, cancels or changes a booking by its reference, reports a status.
+   * The scenario's resolution still holds: a failed one ends with the user giving up, an
+   * escalated one with the assistant handing over.
+   */
+  private oneShot(tasks: Task[]): void {
+    const steps = tasks.map((task, i) => this.oneShotTask(task, i === tasks.length - 1 ? this.scenario.resolution : "resolved", i));
+    const also = this.lang === "en" ? "Also, " : this.lang === "hi" ? "और, " : "Aur, ";
+    const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : also + st.say.charAt(0).toLowerCase() + st.say.slice(1))), this.lang);
+    this.userSay(text, steps[0]?.intent ?? "search");
+    for (const st of steps) {
+      if (this.trace.gaveUp || this.trace.escalated) break;
+      st.act();
+    }
+  }
+
+  /** What the user says for one task in a single-turn dialogue, and what the assistant then does. */
+  private oneShotTask(task: Task, outcome: string, index: number): { say: string; intent: string; act: () => void } {
+    this.lastSearch = undefined;
+    this.voice.context = { ...this.voice.context, bookable: !!task.service.booking };
+    const first = index === 0 && this.userTurns === 0;
+    const search = task.table ? this.tools.searchFor(task.table, this.agenda(task)) : undefined;
+    const booking = task.service.booking;
+    if (task.kind === "cancel" || task.kind === "modify") {
+      const toolName = task.kind === "cancel" ? booking?.cancel : booking?.modify;
+      const tool = toolName ? this.tools.byName(toolName) : undefined;
+      const ref = task.expectation ? this.trace.refs.get(task.expectation) : undefined;
+      if (tool?.keyArg && ref) {
+        const changes: Record<string, unknown> = {};
+        if (task.kind === "modify") for (const [k, v] of Object.entries(task.expectation?.match ?? {})) if (tool.properties[k]) changes[k] = argValue(tool.properties[k], v);
+        const details = this.detailsText(changes, undefined);
+        return {
+          say: this.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref, details }, { first }),
+          intent: task.kind,
+          act: () => {
+            if (outcome === "failed") {
+              this.confirmFirst(`${ref}${details ? `: ${details}` : ""}`);
+              return this.keepAsIs();
+            }
+            if (outcome === "escalated") return this.escalate(task);
+            const done = this.callWithRecovery({ name: tool.name, arguments: { [tool.keyArg!]: ref, ...changes } }, task.kind);
+            if (!done) return this.serviceDown(task, "failed");
+            if (!done.res.ok) {
+              this.assistantSay(this.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "day" }), "inform");
+              return this.giveUp(task);
+            }
+            this.assistantSay(`${this.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details })} ${this.voice.offer(0.4)}`.trim(), "confirm");
+            this.emotion = this.rng.pick(["relieved", "satisfied"]);
+          },
+        };
+      }
+    } else if (task.table && search) {
+      const revealed = this.agenda(task);
+      const thing = this.thing(task);
+      const create = task.kind === "book" && booking ? this.tools.byName(booking.create) : undefined;
+      const ask = this.voice.user(revealed.length > 0 ? "open" : "open_vague", { thing, wants: this.wants(revealed) }, { first });
+      return {
+        say: create ? joinSentences([ask, this.bookOutright(this.detailsText(this.bookingArgs(create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg))], this.lang) : ask,
+        intent: create ? "book" : "search",
+        act: () => {
+          const shown = this.search(task, revealed);
+          if (!shown) return this.serviceDown(task, outcome);
+          const good = this.preferTargets(task, shown);
+          const pick = good.find((s) => task.constraints.every((c) => meets(s.row, c))) ?? good[0];
+          if (!create || !pick || outcome !== "resolved") {
+            this.present(task, shown, revealed);
+            this.midwayChitChat(true, pick?.name);
+            if (outcome === "failed" || !pick) return this.giveUp(task);
+            if (outcome === "escalated") return this.escalate(task);
+            this.trace.accepted.push({ table: pick.table, row: pick.row });
+            return;
+          }
+          // Asked to book outright: the best match is booked with what the goal says.
+          const args = this.bookingArgs(create, task.service, task.expectation?.match ?? {}, pick);
+          this.trace.accepted.push({ table: pick.table, row: pick.row });
+          this.trace.infoShown.add(`${pick.table}\u0000${pick.key}`);
+          this.create(task, create, args, pick.name);
+        },
+      };
+    } else if (task.kind === "book" && booking && this.tools.byName(booking.create)) {
+      const create = this.tools.byName(booking.create)!;
+      const args = this.bookingArgs(create, task.service, task.expectation?.match ?? {}, undefined);
+      const details = this.detailsText(args, undefined);
+      return {
+        say: this.voice.user("open", { thing: this.thing(task), wants: details }, { first }),
+        intent: "book",
+        act: () => {
+          if (outcome === "failed") return this.giveUp(task);
+          if (outcome === "escalated") return this.escalate(task);
+          this.create(task, create, args, this.lang === "en" ? cap(task.service.name) : task.service.name);
+        },
+      };
+    }
+    // Explained or looked up as in the multi-turn flow, its question taken into the user's one message.
+    return this.explainPlan(task, outcome, first);
+  }
+
+  /** "Book the best one for me — for 2 people, at 19:00." */
+  private bookOutright(details: string): string {
+    if (this.lang === "hi") return `सबसे अच्छा विकल्प बुक कर दीजिए${details ? ` — ${details}` : ""}।`;
+    if (this.lang === "mixed") return `Best wala book kar do${details ? ` — ${details}` : ""}.`;
+    return sayLocal([`[Please book|Go ahead and book|Book] the best match[ for me|]${details ? ` — ${details}` : ""}.`], this.rng);
   }
 
   // ---- the agenda -------------------------------------------------------------------------
@@ -184,6 +361,7 @@ export class OfflineDialogue {
 
   private userSay(content: string, intent: string, variation?: string): void {
     this.userTurns++;
+    if (!NOT_A_REQUEST.has(intent)) this.requests++;
     const labels: Labels = { intent, emotion: this.emotion };
     if (variation) labels.variation = variation;
     this.messages.push({ role: "user", content, labels });
@@ -244,7 +422,7 @@ export class OfflineDialogue {
     const retry = retryAct(out.res);
     const plan: Array<() => { res: ToolResult; id: string }> = [() => this.exec(call, this.voice.assistant(retry), intent, "failure_recovery")];
     for (const alt of alternatives.slice(0, 1)) plan.push(() => this.exec(alt, this.voice.assistant("alt_tool"), intent, "failure_recovery"));
-    if (!this.apologized && this.turnsLeft() > 2) {
+    if (!this.apologized && this.turnsLeft() > 2 && !this.single) {
       plan.push(() => {
         this.apologized = true;
         this.assistantSay(this.voice.assistant("apologize_ask"), "clarify", "failure_recovery");
@@ -527,7 +705,7 @@ export class OfflineDialogue {
     while (top.length > 0 && this.userTurns + reserve + 2 < this.minTurns && this.turnsLeft() > reserve + 2 && guard++ < 4) {
       if (!this.explore(task, top)) break;
     }
-    if (this.rng.chance(0.12) && this.turnsLeft() > reserve + 3) this.smallTalk(false, top[0]?.name);
+    this.midwayChitChat(this.turnsLeft() > reserve + 3, top[0]?.name);
 
     const pick = top.find((s) => task.constraints.every((c) => meets(s.row, c))) ?? top[0];
     if (outcome === "failed" || !pick) return this.giveUp(task);
@@ -770,7 +948,14 @@ export class OfflineDialogue {
   }
 
   /** A task with no table to search: ask and answer (ops' "how does X work"), or look up by name. */
-  private explain(task: Task, outcome: string, index: number): void {
+  private explain(task: Task, outcome: string, _index: number): void {
+    const plan = this.explainPlan(task, outcome, this.userTurns === 0);
+    this.userSay(plan.say, plan.intent, plan.variation);
+    plan.act();
+  }
+
+  /** The user's question for explain() and what the assistant then does (apart, so a single-turn dialogue can ask first). */
+  private explainPlan(task: Task, outcome: string, first: boolean): { say: string; intent: string; variation?: string; act: () => void } {
     const r = this.rng;
     const table = task.table ?? task.service.table;
     const get = table ? this.tools.find(["get", "list", "search"], table)[0] : undefined;
@@ -788,34 +973,40 @@ export class OfflineDialogue {
       const host = target ? nameOf(target) ?? key ?? "" : "";
       const service = via && picked ? nameOf(picked) : undefined;
       const hostText = service ? (this.lang === "en" ? `${service} on ${host}` : `${host} (${service})`) : host;
-      this.userSay(this.voice.user("status", { host: hostText }, { first: this.userTurns === 0 }), "status");
-      const args: Record<string, unknown> = tool.op === "get" && tool.keyArg && key ? { [tool.keyArg]: key } : {};
-      const done = this.callWithRecovery({ name: tool.name, arguments: args }, "status");
-      if (!done) return this.serviceDown(task, "failed");
-      const shown = this.remember(rowsOf(done.res.data), useTable, done.id).slice(0, 3);
-      const text = shown.map((s) => statusText(s.seen, this.lang, this.rng)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
-      this.assistantSay(joinSentences([this.voice.intro(), text, this.voice.offer()], this.lang), "inform", undefined, shown);
-      for (const s of shown) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
-      if (outcome === "failed") return this.giveUp(task);
-      if (outcome === "escalated") return this.escalate(task);
-      this.runCommand(task, shown[0], service);
-      if (via && picked) this.trace.accepted.push({ table: table!, row: picked });
-      if (shown[0]) this.trace.accepted.push({ table: useTable, row: shown[0].row });
-      if (via && table) this.trace.infoShown.add(`${table}\u0000${key}`);
-      return;
+      const say = this.voice.user("status", { host: hostText }, { first });
+      const act = (): void => {
+        const args: Record<string, unknown> = tool.op === "get" && tool.keyArg && key ? { [tool.keyArg]: key } : {};
+        const done = this.callWithRecovery({ name: tool.name, arguments: args }, "status");
+        if (!done) return this.serviceDown(task, "failed");
+        const shown = this.remember(rowsOf(done.res.data), useTable, done.id).slice(0, 3);
+        const text = shown.map((s) => statusText(s.seen, this.lang, this.rng)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
+        this.assistantSay(joinSentences([this.voice.intro(), text, this.voice.offer()], this.lang), "inform", undefined, shown);
+        for (const s of shown) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
+        if (outcome === "failed") return this.giveUp(task);
+        if (outcome === "escalated") return this.escalate(task);
+        // A command to run is a request of its own: not in a single-turn dialogue.
+        if (!this.single) this.runCommand(task, shown[0], service);
+        if (via && picked) this.trace.accepted.push({ table: table!, row: picked });
+        if (shown[0]) this.trace.accepted.push({ table: useTable, row: shown[0].row });
+        if (via && table) this.trace.infoShown.add(`${table}\u0000${key}`);
+      };
+      return { say, intent: "status", act };
     }
     // Nothing to look up: a question answered from knowledge, with the pack's "no tool" call if it has one.
     const en = ["[how does|can you explain how] {topic} [works|work]?", "[what's the deal with|quick question about] {topic}?", "[I'm trying to understand|explain] {topic}[, please|]"];
-    this.userSay(this.lang === "en" ? sayLocal(en, r, { topic }) : this.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`, "clarify", "clarification");
-    const none = this.tools.withRole("none")[0];
-    if (none) this.callWithRecovery({ name: none.name, arguments: { reason: `explaining ${topic}` } }, "inform");
-    const answer = this.lang === "en"
-      ? sayLocal(["[Good question|Sure]! In short: {topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]"], r, { topic })
-      : this.lang === "hi" ? `अच्छा सवाल! संक्षेप में: ${topic} में पहले स्थिति देखिए, फिर एक बार में एक बदलाव कीजिए।` : `Accha question! Short mein: ${topic} mein pehle state check karo, phir ek time pe ek change karo.`;
-    this.assistantSay(answer, "inform");
-    if (outcome === "failed") return this.giveUp(task);
-    if (outcome === "escalated") return this.escalate(task);
-    this.trace.infoShown.add(`topic\u0000${topic}`);
+    const say = this.lang === "en" ? sayLocal(en, r, { topic }) : this.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`;
+    const act = (): void => {
+      const none = this.tools.withRole("none")[0];
+      if (none) this.callWithRecovery({ name: none.name, arguments: { reason: `explaining ${topic}` } }, "inform");
+      const answer = this.lang === "en"
+        ? sayLocal(["[Good question|Sure]! In short: {topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]"], r, { topic })
+        : this.lang === "hi" ? `अच्छा सवाल! संक्षेप में: ${topic} में पहले स्थिति देखिए, फिर एक बार में एक बदलाव कीजिए।` : `Accha question! Short mein: ${topic} mein pehle state check karo, phir ek time pe ek change karo.`;
+      this.assistantSay(answer, "inform");
+      if (outcome === "failed") return this.giveUp(task);
+      if (outcome === "escalated") return this.escalate(task);
+      this.trace.infoShown.add(`topic\u0000${topic}`);
+    };
+    return { say, intent: "clarify", variation: "clarification", act };
   }
 
   /** The row a row belongs to (a service's host), when that table has a get tool. */
@@ -866,8 +1057,33 @@ export class OfflineDialogue {
     this.giveUp(task);
   }
 
+  /**
+   * A multi-turn dialogue (--multi-turn) whose flow made one request only (a question answered
+   * at once, a booking given up): before the goodbye, the user asks one more thing — about an
+   * item the assistant showed, with the tool that looks it up, or whether they can come back.
+   */
+  private followUp(): void {
+    if (!this.multi || this.requests > 1) return;
+    this.multi = false;
+    const item = [...this.shown.values()].pop();
+    const get = item ? this.tools.find(["get"], item.table)[0] : undefined;
+    if (item && get?.keyArg && this.detail(get, item, this.tools.find(["command"]).length > 0 ? "status" : "details")) return;
+    const r = this.rng;
+    if (this.lang === "en") {
+      this.userSay(sayLocal(["[One more thing|Oh, and one more question|Also]: [can I come back to this chat later|if I need this again, can I just ask here]?"], r), "clarify");
+      this.assistantSay(sayLocal(["[Of course|Yes, any time] — [start a chat whenever you like|just message me again] and [tell me what you need|say what you're after]; I'll look everything up fresh."], r), "inform");
+    } else if (this.lang === "hi") {
+      this.userSay("एक बात और: क्या मैं बाद में फिर यहाँ पूछ सकता हूँ?", "clarify");
+      this.assistantSay("ज़रूर — जब चाहें फिर लिखिए, मैं सब दोबारा देख लूँगा।", "inform");
+    } else {
+      this.userSay("Ek aur baat: kya main baad mein yahan phir pooch sakta hoon?", "clarify");
+      this.assistantSay("Bilkul — jab chaho phir likho, main sab dobara check kar lunga.", "inform");
+    }
+  }
+
   /** A change the user decides against after all: the booking stays, the goal is not reached. */
   private keepAsIs(): void {
+    this.followUp();
     this.trace.gaveUp = true;
     this.emotion = this.rng.pick(["hesitant", "resigned", "uncertain"]);
     this.userSay(this.voice.user("keep_it", {}, { last: true, hedge: this.rng.chance(0.4) }), "farewell", "change_of_mind");
@@ -877,6 +1093,7 @@ export class OfflineDialogue {
   }
 
   private giveUp(_task: Task): void {
+    this.followUp();
     this.trace.gaveUp = true;
     this.emotion = this.rng.pick(["disappointed", "frustrated", "resigned"]);
     this.userSay(this.voice.user("give_up", {}, { last: true }), "farewell");
@@ -886,7 +1103,8 @@ export class OfflineDialogue {
   private escalate(_task: Task): void {
     this.trace.escalated = true;
     this.emotion = this.rng.pick(["frustrated", "impatient", "annoyed"]);
-    this.userSay(this.voice.user("escalate", {}, { emotion: this.emotion, last: true }), "escalate");
+    // In a single-turn dialogue the assistant hands over without being asked again.
+    if (!this.single) this.userSay(this.voice.user("escalate", {}, { emotion: this.emotion, last: true }), "escalate");
     // The pack's declared hand-off tool, when it has one; never a tool guessed from its name.
     const tool = this.tools.withRole("handoff")[0];
     if (tool) this.exec({ name: tool.name, arguments: handoffArgs(tool, this.scenario) }, null, "escalate");
@@ -895,6 +1113,7 @@ export class OfflineDialogue {
 
   private close(): void {
     if (this.trace.gaveUp || this.trace.escalated) return;
+    this.followUp();
     this.userSay(this.voice.user("thanks_done", {}, { last: true }), "farewell");
     this.assistantSay(this.voice.assistant("farewell"), "farewell");
   }
