@@ -1,4 +1,5 @@
 import { loadPackFile, resolvePackFile, type LoadedDomain } from "@chatmill/domains";
+import { SourceError } from "./source-error.js";
 
 /** One thing a pack lacks for good dialogues: where (file and JSON path) and what to do. */
 export interface Finding {
@@ -13,10 +14,16 @@ type Tool = Pack["tools"][number] & { inferred?: Record<string, unknown> };
 
 /**
  * Loads a pack with the domains loader (the one checker of what a pack must be; a pack that
- * cannot load throws its PackError) and lists what it still lacks for good dialogues.
+ * cannot load throws its PackError; a path that names no pack, a SourceError) and lists what it still lacks for good dialogues.
  */
 export function checkPack(nameOrPath: string): { domain: LoadedDomain; findings: Finding[] } {
-  const domain = loadPackFile(resolvePackFile(nameOrPath));
+  let file: string;
+  try {
+    file = resolvePackFile(nameOrPath);
+  } catch (err) {
+    throw new SourceError((err as Error).message);
+  }
+  const domain = loadPackFile(file);
   domain.checkTools();
   return { domain, findings: findingsOf(domain) };
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { loadPackFile } from "@chatmill/domains";
 import { describe, expect, it } from "vitest";
 import { describeMcp, listMcpTools } from "./mcp.js";
-import { SourceError } from "./openapi.js";
+import { SourceError } from "./source-error.js";
 import { writePack } from "./write-pack.js";
 
 const SERVER = fileURLToPath(new URL("../fixtures/mcp-server.mjs", import.meta.url));

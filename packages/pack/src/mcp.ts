@@ -2,7 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { SourceError } from "./openapi.js";
+import { SourceError } from "./source-error.js";
 import { cleanSchema, isList } from "./schema-tools.js";
 import { slug, toolName, uniqueNames, type ImportedApi, type ImportedTool, type JsonSchema } from "./skeleton.js";
 
@@ -55,14 +55,16 @@ export async function listMcpTools(target: McpTarget, timeoutMs: number, version
   const client = new Client({ name: "chatmill-pack", version });
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
-  // The SDK's own timeout covers requests; a server that never completes the handshake is
-  // cut here too, and one that exits ends the wait at once.
+  // The SDK's own timeout covers requests; a server that never completes the handshake is cut here too.
   const giveUp = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new SourceError(`the MCP server ${what} did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
-    transport.onclose = () => {
-      closed = true;
-      reject(new SourceError(`the MCP server ${what} closed the connection before listing its tools`));
-    };
+    // A stdio server that exits ends the wait at once; over HTTP the failed request says why.
+    if (!("url" in target)) {
+      transport.onclose = () => {
+        closed = true;
+        reject(new SourceError(`the MCP server ${what} closed the connection before listing its tools`));
+      };
+    }
   });
   giveUp.catch(() => {});
   try {
@@ -91,7 +93,10 @@ export async function listMcpTools(target: McpTarget, timeoutMs: number, version
 function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e?.code === "ENOENT") return `no such command (${e.path ?? "spawn"}: ENOENT)`;
-  return (e?.message ?? String(err)).split("\n")[0]!;
+  // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, ENOTFOUND, …).
+  const cause = (e as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const why = cause?.code ?? cause?.message;
+  return `${(e?.message ?? String(err)).split("\n")[0]!}${why ? ` (${why})` : ""}`;
 }
 
 function withStderr(err: SourceError, stderr: string): SourceError {

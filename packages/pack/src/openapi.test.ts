@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPackFile } from "@chatmill/domains";
 import { describe, expect, it } from "vitest";
-import { importOpenApi, SourceError } from "./openapi.js";
+import { importOpenApi } from "./openapi.js";
+import { SourceError } from "./source-error.js";
 import { writePack } from "./write-pack.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));

@@ -2,12 +2,9 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { dereference, validate } from "@readme/openapi-parser";
 import { cleanSchema, isList, listItem } from "./schema-tools.js";
+import { SourceError } from "./source-error.js";
 import { slug, toolName, uniqueNames, type ImportedApi, type ImportedChange, type ImportedTool, type JsonSchema } from "./skeleton.js";
 
-/** An input we cannot use: unreadable, not JSON/YAML, or not a valid OpenAPI/Swagger document (exit 3). */
-export class SourceError extends Error {
-  override name = "SourceError";
-}
 
 type Obj = Record<string, any>;
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;

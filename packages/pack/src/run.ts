@@ -42,6 +42,6 @@ export async function runImport(source: Source, opts: ImportOptions): Promise<nu
 export function runCheck(pack: string, json: boolean, info: (line: string) => void): number {
   const { domain, findings } = checkPack(pack);
   for (const f of findings) process.stdout.write(`${json ? JSON.stringify(f) : formatFinding(f)}\n`);
-  info(`${domain.file} loads (${domain.pack.tools.length} tools, ${domain.pack.services.length} service${domain.pack.services.length === 1 ? "" : "s"}); ${findings.length} finding${findings.length === 1 ? "" : "s"}`);
+  info(`${domain.file} loads (${domain.pack.tools.length} tool${domain.pack.tools.length === 1 ? "" : "s"}, ${domain.pack.services.length} service${domain.pack.services.length === 1 ? "" : "s"}); ${findings.length} finding${findings.length === 1 ? "" : "s"}`);
   return ExitCode.ok;
 }
