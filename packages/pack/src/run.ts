@@ -1,0 +1,47 @@
+import { relative } from "node:path";
+import { ExitCode } from "@chatmill/kit/cli";
+import { checkPack, formatFinding } from "./check.js";
+import { describeMcp, listMcpTools, type McpTarget } from "./mcp.js";
+import { importOpenApi } from "./openapi.js";
+import type { ImportedApi } from "./skeleton.js";
+import { writePack } from "./write-pack.js";
+
+type Source = { openapi: string } | { mcp: McpTarget; timeoutMs: number };
+interface ImportOptions {
+  out: string | undefined;
+  force: boolean;
+  info: (line: string) => void;
+  version: string;
+}
+
+/** What a stdio target or a URL is called in the pack's `source` (a URL without its credentials or query). */
+function mcpSourceName(t: McpTarget): string {
+  if ("command" in t) return [t.command, ...t.args].join(" ");
+  const u = new URL(t.url);
+  return `${u.protocol}//${u.host}${u.pathname}`;
+}
+
+/** from-openapi / from-mcp: reads the source, writes DIR/pack.json, prints its path. Throws SourceError or UsageError. */
+export async function runImport(source: Source, opts: ImportOptions): Promise<number> {
+  let api: ImportedApi;
+  if ("openapi" in source) api = await importOpenApi(source.openapi);
+  else api = describeMcp(await listMcpTools(source.mcp, source.timeoutMs, opts.version), mcpSourceName(source.mcp));
+  const dir = opts.out ?? api.name;
+  const file = writePack(api, dir, opts.force);
+  process.stdout.write(`${file}\n`);
+  const roles = ["search", "lookup", "act"].map((r) => [r, api.tools.filter((t) => t.role === r).length] as const).filter(([, n]) => n > 0);
+  const services = new Set(api.tools.map((t) => t.service)).size;
+  opts.info(
+    `wrote ${file}: ${api.tools.length} tool${api.tools.length === 1 ? "" : "s"} (${roles.map(([r, n]) => `${n} ${r}`).join(", ")}), ${services} service${services === 1 ? "" : "s"}; ` +
+      `roles, changes, services and categories are inferred: run 'chatmill-pack check ${relative(process.cwd(), dir) || "."}' for what to confirm and fill in`,
+  );
+  return ExitCode.ok;
+}
+
+/** check: findings on stdout; a pack that cannot load throws its PackError (exit 3 in the bin). */
+export function runCheck(pack: string, json: boolean, info: (line: string) => void): number {
+  const { domain, findings } = checkPack(pack);
+  for (const f of findings) process.stdout.write(`${json ? JSON.stringify(f) : formatFinding(f)}\n`);
+  info(`${domain.file} loads (${domain.pack.tools.length} tool${domain.pack.tools.length === 1 ? "" : "s"}, ${domain.pack.services.length} service${domain.pack.services.length === 1 ? "" : "s"}); ${findings.length} finding${findings.length === 1 ? "" : "s"}`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,50 @@
+import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
+
+export const spec: ToolSpec = {
+  name: "chatmill-pack",
+  version: readPackageVersion(import.meta.url),
+  summary: "pack skeletons from an OpenAPI document or an MCP server, and a check of what a pack lacks",
+  usage: "from-openapi SPEC [--out DIR] | from-mcp [--timeout S] [--out DIR] (URL | -- CMD ARGS...) | check [--json] PACK",
+  input: "none",
+  common: { seed: false, errors: false },
+  description: `from-openapi SPEC   reads an OpenAPI 3.x or Swagger 2.0 document (JSON or YAML) and
+                    validates it (@readme/openapi-parser); an invalid one is reported
+                    with the parser's reason and exit status 3.
+from-mcp URL        connects to an MCP server over streamable HTTP,
+from-mcp -- CMD...  or starts one over stdio, with the official MCP SDK, and lists
+                    its tools; one that does not start or answer within --timeout is
+                    reported with the reason (and its stderr) and exit status 3.
+Both write DIR/pack.json, a pack the domains loader loads: each operation or MCP
+tool in OpenAI function form (name from operationId, else method and path; JSON
+Schema arguments from the path, query and header parameters and the request body,
+$refs resolved), its role inferred from the source (OpenAPI: GET returning a list
+-> search, GET of one row or about one -> lookup, POST/PUT/PATCH/DELETE -> act as
+create/modify/cancel; MCP: readOnlyHint -> lookup when it takes an id, else search;
+otherwise act, destructiveHint and idempotentHint choosing cancel or modify), an
+empty table per resource (OpenAPI: the path's last segment; MCP: the tool), and a
+service per OpenAPI tag (or the server) with a category per task its tools allow.
+Every guess is listed under "inferred" (per tool: role, changes, run; for the pack:
+services, categories); confirm each and delete its entry. "source" keeps what the
+source said (method, path, where each argument goes; the MCP tool and annotations).
+The path of pack.json is printed on stdout.
+check PACK          loads a pack (a folder or pack.json) with the domains loader; a pack
+                    that cannot load is reported as FILE: PATH: what is wrong, exit 3.
+                    Then prints what it lacks for good dialogues, one finding a line as
+                    FILE: PATH: message (with --json, NDJSON {file, path, kind, message}):
+                    inferred entries not confirmed, empty tables that tools or services
+                    read, categories whose task no tool can do, services with a table
+                    but no search_fields, create categories without a booking.
+                    Findings are advice: the exit status is 0 when the pack loads.`,
+  options: [
+    { name: "out", short: "o", type: "string", placeholder: "DIR", description: "from-*: folder to write pack.json to [default: ./NAME, the API's title or the server's name]" },
+    { name: "force", type: "boolean", description: "from-*: write into a folder that is not empty (its pack.json is replaced)" },
+    { name: "timeout", type: "number", placeholder: "S", default: 10, min: 0.001, description: "from-mcp: seconds to wait for the server to start and list its tools" },
+    { name: "json", type: "boolean", description: "check: findings as NDJSON {file, path, kind, message}" },
+  ],
+  examples: [
+    { what: "a pack skeleton from an OpenAPI document, then what is left to fill in", cmd: "chatmill-pack from-openapi petstore.yaml --out petstore && chatmill-pack check petstore" },
+    { what: "from an MCP server started over stdio", cmd: "chatmill-pack from-mcp --out tickets -- node ticket-server.js --stdio" },
+    { what: "from an MCP server over streamable HTTP", cmd: "chatmill-pack from-mcp http://127.0.0.1:3000/mcp --out tickets" },
+    { what: "the findings of a pack as data", cmd: "chatmill-pack check --json my-pack | jq -r .kind | sort | uniq -c" },
+  ],
+};
