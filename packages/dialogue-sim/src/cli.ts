@@ -1,22 +1,27 @@
-import { runCli } from "@chatmill/kit/cli";
+import { UsageError, runCli } from "@chatmill/kit/cli";
 import type { ContextRole } from "./context.js";
 import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
   const [{ simulateTransform }, { scenarioFlags }] = await Promise.all([import("./simulate-records.js"), import("@chatmill/scenario-gen")]);
+  const batch = args.values.batch === true || typeof args.values["batch-dir"] === "string";
   let llm;
-  if (args.values.engine === "openai" || typeof args.values.config === "string") {
-    const { createLlm, llmEngine } = await import("@chatmill/llm");
-    if (llmEngine(args.values) === "openai") llm = createLlm(args.values, ctx, { defaultEngine: "offline", roles: ["user", "assistant"] });
+  let withBatch;
+  if (args.values.engine === "openai" || typeof args.values.config === "string" || batch) {
+    const layer = await import("@chatmill/llm");
+    if (layer.llmEngine(args.values) === "openai") {
+      llm = layer.createLlm(args.values, ctx, { defaultEngine: "offline", roles: ["user", "assistant"] });
+      withBatch = layer.withBatch;
+    }
   }
-  return simulateTransform(
-    {
-      ...(typeof args.values.domain === "string" ? { domain: args.values.domain } : {}),
-      failureRate: args.values["failure-rate"] as number,
-      contextRole: args.values["context-role"] as ContextRole,
-      scenario: await scenarioFlags(args.values),
-      ...(llm ? { llm } : {}),
-    },
-    ctx,
-  );
+  if (batch && !llm) throw new UsageError("--batch and --batch-dir send the LLM engine's requests as batches: add --engine openai");
+  const opts = {
+    ...(typeof args.values.domain === "string" ? { domain: args.values.domain } : {}),
+    failureRate: args.values["failure-rate"] as number,
+    contextRole: args.values["context-role"] as ContextRole,
+    scenario: await scenarioFlags(args.values),
+    ...(llm ? { llm } : {}),
+  };
+  // --batch / --batch-dir: the same transform, run in rounds whose requests go out as batches.
+  return llm && withBatch ? withBatch((c) => simulateTransform(opts, c), llm, ctx) : simulateTransform(opts, ctx);
 });

@@ -1,5 +1,5 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
-import { llmOptions } from "@chatmill/llm/options";
+import { batchOptions, llmOptions } from "@chatmill/llm/options";
 import { CONTEXT_ROLES } from "./context.js";
 
 export const spec: ToolSpec = {
@@ -8,6 +8,7 @@ export const spec: ToolSpec = {
   summary: "simulate conversations in which the domain's tools really run",
   input: "ndjson",
   common: { shard: true },
+  exitCodes: ["75 --batch-dir: a round's requests wait in DIR for your batch runner; run the same command again once its output is there"],
   description: `Reads Scenario records (from scenario-gen) and writes one Dialogue per scenario: a simulated
 user pursues the scenario's goal in the persona's style, language (en, hi, mixed Hinglish) and
 mood; an assistant calls the domain's tools, which execute against the pack's database on the
@@ -48,6 +49,7 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "(Persona input) override a scenario distribution, e.g. resolution=resolved:1, as scenario-gen" },
     { name: "context-role", type: "string", placeholder: "ROLE", default: "none", choices: [...CONTEXT_ROLES], description: "where the app's context (time, place, customer, recent orders) goes: nowhere, the first user message, or its own assistant/system message named context_provider" },
     ...llmOptions,
+    ...batchOptions,
   ],
   examples: [
     { what: "the whole pipeline", cmd: "persona-sample -n 1000 --domain retail | scenario-gen | dialogue-sim | dedup | to-dpo > out.jsonl" },

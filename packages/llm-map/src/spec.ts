@@ -1,5 +1,5 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
-import { llmOptions } from "@chatmill/llm/options";
+import { batchOptions, llmOptions } from "@chatmill/llm/options";
 
 export const spec: ToolSpec = {
   name: "llm-map",
@@ -7,6 +7,7 @@ export const spec: ToolSpec = {
   summary: "send each record through an LLM prompt and write the answer into a field",
   input: "ndjson",
   common: { shard: true },
+  exitCodes: ["75 --batch-dir: a round's requests wait in DIR for your batch runner; run the same command again once its output is there"],
   description: `For each record, fills the prompt template and asks the model; the answer goes into
 --field (text, or with --json-schema the parsed JSON object, checked against the schema).
 Placeholders: {{field}} or {{a.b}} inserts a field (text as it is, other values as
@@ -38,6 +39,7 @@ then the --config JSON file; see the README of @chatmill/llm.`,
     { name: "no-meta", type: "boolean", description: "leave meta alone (no meta.llm usage)" },
     // llm-map makes no tool calls, so --tool-format does not apply.
     ...llmOptions.filter((o) => o.name !== "tool-format"),
+    ...batchOptions,
   ],
   examples: [
     { what: "summarise each document with a local vLLM server", cmd: "llm-map --base-url http://localhost:8000/v1 --model Qwen/Qwen2.5-7B-Instruct --prompt 'Summarise in one sentence: {{text}}' --field summary < docs.ndjson > out.ndjson" },
