@@ -38,6 +38,16 @@ before it is written: schema, every call answered, no empty turn, ends with a re
 booking reference or id that no tool returned. One that cannot be made valid, or whose model
 calls keep failing, goes to --errors with the reason (exit 4, or 0 with --on-error skip).
 With --cache DIR a killed run resumes where it stopped, without repeating a request.
+Batch mode (--engine openai): --batch sends the models' requests through the OpenAI Batch
+API (/v1/files, /v1/batches; half the price on OpenAI) in rounds: each round sends the next
+request of every unfinished dialogue (up to --batch-size at once) as one batch, waits for
+it, and goes on with the answers, matched by custom_id; failed, expired or missing lines go
+into the next round. The dialogues are the ones a direct run makes. The state lives in
+--cache DIR: stop it any time (kill -9 too) and run the same command again, even days later
+on another machine with DIR; no request is sent twice. --batch-dir DIR needs no server: each
+run writes one round's requests to DIR/round-N.input.jsonl and exits 75; run them with any
+OpenAI-batch runner (vLLM's run_batch) into DIR/round-N.output.jsonl and run the command
+again, until it exits 0 with the dialogues.
 LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, then --config.`,
   options: [
     { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, or a pack path); default: each record's own domain field" },
@@ -57,6 +67,7 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
     { what: "no injected failures, only resolved goals", cmd: "persona-sample -n 100 --domain ops | dialogue-sim --failure-rate 0 --mix resolution=resolved:1" },
     { what: "look at one dialogue as text", cmd: "dialogue-sim scenarios.ndjson | head -1 | jq -r '.messages[] | \"\\(.role): \\(.content // (.tool_calls|tostring))\"'" },
     { what: "with a local model (vLLM, Ollama…), resumable", cmd: "dialogue-sim --engine openai --base-url http://localhost:8000/v1 --model qwen2.5-7b --cache .llm-cache -j 32 < scenarios.ndjson > dialogues.ndjson" },
+    { what: "through the OpenAI Batch API (half price), in rounds, resumable", cmd: "dialogue-sim --engine openai -m gpt-4o-mini --batch --cache .llm-cache < scenarios.ndjson > dialogues.ndjson" },
     { what: "context on its own message, as seed 002", cmd: "dialogue-sim --context-role assistant < scenarios.ndjson" },
     { what: "reproducible, and the same when split across processes", cmd: "parallel --pipe -k -N 500 dialogue-sim --seed 7 < scenarios.ndjson > dialogues.ndjson" },
   ],

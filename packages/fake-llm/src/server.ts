@@ -160,6 +160,11 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
         req.socket.destroy();
         return;
       }
+      if (fault === "malformed") {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end('{"id":"chatcmpl-broken","object":"chat.completion","choices":[{"index":0,"message":{"role":"assis');
+        return;
+      }
       const out = respond(path, body, key, fault, rule);
       sendJson(res, out.status, out.body, out.headers);
       if (out.status === 200) {

@@ -300,6 +300,9 @@ class BatchRounds {
     const outcome: Outcome = { answered: new Map(), failed: new Map() };
     let open = [...subs];
     const seen = new Map<string, string>();
+    // Quick looks first (a small batch on a local runner ends in well under a second), then
+    // twice as long each time, up to --batch-poll.
+    let wait = Math.min(50, this.settings.pollMs);
     while (open.length) {
       for (const s of [...open]) {
         const batch = await this.api.get(s.batchId!);
@@ -315,7 +318,8 @@ class BatchRounds {
           this.note(`batch round ${s.round}: ${batch.id} ${batch.status}, ${c?.completed ?? 0} of ${c?.total || s.count} requests answered`);
         }
       }
-      if (open.length) await new Promise((r) => setTimeout(r, this.settings.pollMs));
+      if (open.length) await new Promise((r) => setTimeout(r, wait));
+      wait = Math.min(this.settings.pollMs, wait * 2);
     }
     return outcome;
   }
