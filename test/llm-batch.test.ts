@@ -83,7 +83,7 @@ describe("--batch (the Batch API)", () => {
     expect(r.stderr).toMatch(/to send again/);
   });
 
-  it("--batch-size bounds the records in flight, so a round's batch; --batch-poll sets the wait between status checks", async () => {
+  it("--batch-size bounds the records in flight, so a round's batch", async () => {
     const f = await fake(["--batch-ms", "0"]);
     const r = await mapRun(f, ["--batch", "--batch-size", "2", "--cache", join(dir, "size-cache"), "--batch-poll", "0.01"], records(6, "s"));
     expect(r.code).toBe(0);
@@ -91,6 +91,18 @@ describe("--batch (the Batch API)", () => {
     expect(r.stderr).toMatch(/batch rounds 3 · batch requests 6/);
     const s = (await f.stats()) as unknown as { byPath: Record<string, number> };
     expect(s.byPath["/batches"]).toBe(3);
+  });
+
+  it("--batch-poll caps the wait between status checks (they start 50 ms apart and double)", async () => {
+    const polls = async (poll: string) => {
+      const f = await fake(["--batch-ms", "1000"]);
+      const r = await mapRun(f, ["--batch", "--cache", join(dir, `poll-cache-${poll}`), "--batch-poll", poll], records(2, "p"));
+      expect(r.code).toBe(0);
+      return ((await f.stats()) as unknown as { byPath: Record<string, number> }).byPath["/batches/{id}"]!;
+    };
+    // A 1 s batch: looked at every 10 ms, or at 0, 50, 100, 200, 400, 800 ms and then 5 s later.
+    expect(await polls("0.01")).toBeGreaterThanOrEqual(8);
+    expect(await polls("5")).toBeLessThanOrEqual(7);
   });
 
   it("a request the batch refuses for good fails its record (exit 4), the others are written", async () => {
