@@ -75,4 +75,6 @@ console.log(line("direct", direct));
 console.log(line("--batch", batch) + ` · ${rounds} rounds`);
 console.log(`ratio --batch / direct: wall ${(batch.seconds / direct.seconds).toFixed(2)}× · model requests ${(model(batch) / model(direct)).toFixed(2)}×`);
 console.log(`same dialogues: ${batch.out === direct.out ? "yes" : "NO"} (${direct.out.split("\n").filter(Boolean).length} each)`);
-console.log("bar: the same dialogues, zero repeated requests, the same model requests per dialogue; wall time is the batches' latency × rounds (a real Batch API takes minutes to hours per round: the price, not the time, is the point)");
+console.log(
+  "bar: the same dialogues, zero repeated requests, the same model requests per dialogue. Wall time here is not a speed claim: the fake answers a batch's lines without --delay-ms, and a real Batch API takes minutes to hours per round (rounds ≈ requests of the longest dialogue); the price, not the time, is the point",
+);
