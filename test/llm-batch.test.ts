@@ -1,7 +1,7 @@
 // Batch mode (--batch: the OpenAI Batch API; --batch-dir: round files for the user's own
 // runner) against the project's fake server: the same records as the direct engine, no
 // request answered twice across kills, and every batch fault recovered.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync, type ChildProcess } from "node:child_process";
@@ -103,6 +103,47 @@ describe("--batch (the Batch API)", () => {
     // A 1 s batch: looked at every 10 ms, or at 0, 50, 100, 200, 400, 800 ms and then 5 s later.
     expect(await polls("0.01")).toBeGreaterThanOrEqual(8);
     expect(await polls("5")).toBeLessThanOrEqual(7);
+  });
+
+  it("killed after the server took the upload (or the batch) but before the run recorded it, the resumed run finds it and makes no second one", async () => {
+    // The window between the server's answer and the record on disk is a few microseconds, so
+    // the test makes it: it kills the run once the batch is recorded, then rewrites the record
+    // as it was a step earlier (DIR/batch/sub-TOKEN.json, described in packages/llm/README.md).
+    for (const phase of ["uploaded", "prepared"] as const) {
+      const f = await fake(["--batch-ms", "2000"]);
+      const input = records(4, phase);
+      const cache = join(dir, `adopt-${phase}`);
+      const args = ["--batch", "--cache", cache, "--batch-poll", "0.01"];
+      const subFile = () => readdirSync(join(cache, "batch")).find((n) => /^sub-.*\.json$/.test(n));
+      const recorded = async () => {
+        try {
+          const name = subFile();
+          return name && readFileSync(join(cache, "batch", name), "utf8").includes('"submitted"') ? 1 : 0;
+        } catch {
+          return 0;
+        }
+      };
+      const killed = await runBin(llmMapBin, ["--config", config, "--prompt", "Rewrite: {{text}}", ...args], input, { OPENAI_BASE_URL: f.url }, killWhen(recorded, 1, "SIGKILL", 5));
+      expect(killed.signal).toBe("SIGKILL");
+      const path = join(cache, "batch", subFile()!);
+      const { batchId: _b, fileId, ...rest } = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+      writeFileSync(path, JSON.stringify({ ...rest, phase, ...(phase === "uploaded" ? { fileId } : {}) }));
+      const r = await mapRun(f, args, input);
+      expect(r.code).toBe(0);
+      expect(lines(r.stdout)).toHaveLength(4);
+      const files = (await (await fetch(`${f.url}/files`)).json()) as { data: Array<{ purpose: string }> };
+      const batches = (await (await fetch(`${f.url}/batches`)).json()) as { data: unknown[] };
+      expect(files.data.filter((x) => x.purpose === "batch")).toHaveLength(1);
+      expect(batches.data).toHaveLength(1);
+      expect((await f.stats()).repeated).toBe(0);
+    }
+  });
+
+  it("stops with exit 5 and says what to do when the server has no Batch API", async () => {
+    const f = await fake();
+    const r = await runBin(llmMapBin, ["--config", config, "--prompt", "{{text}}", "--batch", "--cache", join(dir, "no-api"), "--retries", "0"], records(1), { OPENAI_BASE_URL: `${f.url}/nothing-here` });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/has no Batch API .*--batch-dir/);
   });
 
   it("a request the batch refuses for good fails its record (exit 4), the others are written", async () => {
