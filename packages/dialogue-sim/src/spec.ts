@@ -1,5 +1,5 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
-import { llmOptions } from "@chatmill/llm/options";
+import { batchOptions, llmOptions } from "@chatmill/llm/options";
 import { CONTEXT_ROLES } from "./context.js";
 
 export const spec: ToolSpec = {
@@ -8,6 +8,7 @@ export const spec: ToolSpec = {
   summary: "simulate conversations in which the domain's tools really run",
   input: "ndjson",
   common: { shard: true },
+  exitCodes: ["75 --batch-dir: a round's requests wait in DIR for your batch runner; run the same command again once its output is there"],
   description: `Reads Scenario records (from scenario-gen) and writes one Dialogue per scenario: a simulated
 user pursues the scenario's goal in the persona's style, language (en, hi, mixed Hinglish) and
 mood; an assistant calls the domain's tools, which execute against the pack's database on the
@@ -40,6 +41,16 @@ before it is written: schema, every call answered, no empty turn, ends with a re
 booking reference or id that no tool returned. One that cannot be made valid, or whose model
 calls keep failing, goes to --errors with the reason (exit 4, or 0 with --on-error skip).
 With --cache DIR a killed run resumes where it stopped, without repeating a request.
+Batch mode (--engine openai): --batch sends the models' requests through the OpenAI Batch
+API (/v1/files, /v1/batches; half the price on OpenAI) in rounds: each round sends the next
+request of every unfinished dialogue (up to --batch-size at once) as one batch, waits for
+it, and goes on with the answers, matched by custom_id; failed, expired or missing lines go
+into the next round. The dialogues are the ones a direct run makes. The state lives in
+--cache DIR: stop it any time (kill -9 too) and run the same command again, even days later
+on another machine with DIR; no request is sent twice. --batch-dir DIR needs no server: each
+run writes one round's requests to DIR/round-N.input.jsonl and exits 75; run them with any
+OpenAI-batch runner (vLLM's run_batch) into DIR/round-N.output.jsonl and run the command
+again, until it exits 0 with the dialogues.
 LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, then --config.`,
   options: [
     { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, or a pack path); default: each record's own domain field" },
@@ -53,6 +64,7 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "(Persona input) override a scenario distribution, e.g. resolution=resolved:1, as scenario-gen" },
     { name: "context-role", type: "string", placeholder: "ROLE", default: "none", choices: [...CONTEXT_ROLES], description: "where the app's context (time, place, customer, recent orders) goes: nowhere, the first user message, or its own assistant/system message named context_provider" },
     ...llmOptions,
+    ...batchOptions,
   ],
   examples: [
     { what: "the whole pipeline", cmd: "persona-sample -n 1000 --domain retail | scenario-gen | dialogue-sim | dedup | to-dpo > out.jsonl" },
@@ -60,6 +72,7 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
     { what: "no injected failures, only resolved goals", cmd: "persona-sample -n 100 --domain ops | dialogue-sim --failure-rate 0 --mix resolution=resolved:1" },
     { what: "look at one dialogue as text", cmd: "dialogue-sim scenarios.ndjson | head -1 | jq -r '.messages[] | \"\\(.role): \\(.content // (.tool_calls|tostring))\"'" },
     { what: "with a local model (vLLM, Ollama…), resumable", cmd: "dialogue-sim --engine openai --base-url http://localhost:8000/v1 --model qwen2.5-7b --cache .llm-cache -j 32 < scenarios.ndjson > dialogues.ndjson" },
+    { what: "through the OpenAI Batch API (half price), in rounds, resumable", cmd: "dialogue-sim --engine openai -m gpt-4o-mini --batch --cache .llm-cache < scenarios.ndjson > dialogues.ndjson" },
     { what: "context on its own message, as seed 002", cmd: "dialogue-sim --context-role assistant < scenarios.ndjson" },
     { what: "seed 000's chit-chat rate and seed 004's 30% multi-turn", cmd: "dialogue-sim --chit-chat 0.25 --multi-turn 0.3 < scenarios.ndjson" },
     { what: "reproducible, and the same when split across processes", cmd: "parallel --pipe -k -N 500 dialogue-sim --seed 7 < scenarios.ndjson > dialogues.ndjson" },

@@ -52,6 +52,7 @@ try {
     delayMs: v["delay-ms"] as number,
     slowMs: v["slow-ms"] as number,
     retryAfter: v["retry-after"] as number,
+    batchMs: v["batch-ms"] as number,
     seed: v.seed as number,
     ...(v.faults ? { faults: (() => { try { return parseFaults(v.faults as string); } catch (err) { throw new UsageError(`--faults: ${errorMessage(err)}`); } })() } : {}),
     ...(v.script ? { script: readScript(v.script as string) } : {}),

@@ -25,6 +25,8 @@ describe("faults", () => {
     expect(() => parseFaults("418=0.1")).toThrow(/unknown fault '418'/);
     expect(() => parseFaults("429")).toThrow(/429=0.05/);
     expect(() => parseFaults("429=0.7,500=0.7")).toThrow(/more than 1/);
+    // Batch faults are drawn on their own: they do not add to the per-request total.
+    expect(parseFaults("429=0.7,batch-expire=0.5,batch-fail=0.5,batch-shuffle=1")).toEqual({ "429": 0.7, "batch-expire": 0.5, "batch-fail": 0.5, "batch-shuffle": 1 });
   });
 
   it("draws the same fault for the same body and attempt, at about the given rate", () => {

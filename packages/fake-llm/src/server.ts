@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { sha256Hex } from "@chatmill/kit";
 import { countTokens, deriveAnswer, textOf, type Answer, type ChatBody } from "./answers.js";
+import { BatchService, type Reply } from "./batches.js";
 import { pickFault, type FaultKind, type FaultRates } from "./faults.js";
 
 /** A scripted answer: the first rule whose `match` is in the last message (and `model`, if set) answers. */
@@ -37,6 +38,8 @@ export interface FakeLlmOptions {
   tools?: "native" | "hermes" | "reject";
   /** Append each request (path and body) to this file as NDJSON, to see what a client sends. */
   log?: string;
+  /** Milliseconds a batch takes from its creation to its end (default 100). */
+  batchMs?: number;
 }
 
 export interface FakeLlmStats {
@@ -84,7 +87,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     // A model answers `delayMs` after the request arrives: the fake's own work comes out of that time.
     const arrived = performance.now();
     const path = (req.url ?? "/").split("?")[0]!.replace(/^\/v1(?=\/)/, "");
-    state.byPath[path] = (state.byPath[path] ?? 0) + 1;
+    const route = path.replace(/\/(file-|batch_)[^/]+/, "/{id}");
+    state.byPath[route] = (state.byPath[route] ?? 0) + 1;
     if (req.method === "GET" && path === "/stats") return sendJson(res, 200, snapshot(state));
     if (req.method === "POST" && path === "/stats/reset") {
       Object.assign(state, newState());
@@ -92,6 +96,15 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     }
     if (req.method === "GET" && path === "/models") {
       return sendJson(res, 200, { object: "list", data: [{ id: "fake-model", object: "model", owned_by: "chatmill" }] });
+    }
+    if (path === "/files" || path.startsWith("/files/") || path === "/batches" || path.startsWith("/batches/")) {
+      const reply = await batches.handle(req.method ?? "GET", path, req.headers["content-type"] ?? "", req.method === "POST" ? await readBody(req) : "");
+      if (typeof reply.body === "string") {
+        res.writeHead(reply.status, { "content-type": "application/jsonl", "content-length": Buffer.byteLength(reply.body) });
+        res.end(reply.body);
+        return;
+      }
+      return sendJson(res, reply.status, reply.body);
     }
     if (req.method !== "POST" || (path !== "/chat/completions" && path !== "/embeddings")) {
       return sendJson(res, 404, { error: { message: `no route ${req.method} ${req.url}`, type: "invalid_request_error" } });
@@ -105,7 +118,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     }
     state.requests += 1;
     if (opts.log) appendFileSync(opts.log, `${JSON.stringify({ path, body })}\n`);
-    const key = sha256Hex(`${path}\u0000${canonical(body)}`);
+    const key = requestKey(path, body);
     const attempt = state.arrivals.get(key) ?? 0;
     state.arrivals.set(key, attempt + 1);
     const fault = opts.faults ? pickFault(opts.faults, opts.seed ?? 0, key, attempt) : undefined;
@@ -147,38 +160,19 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
         req.socket.destroy();
         return;
       }
-      if (fault === "429" || fault === "503") {
-        const seconds = opts.retryAfter ?? 1;
-        const headers = { "retry-after": String(seconds), "retry-after-ms": String(Math.round(seconds * 1000)) };
-        const message = fault === "429" ? "Rate limit reached (fake-llm)" : "The server is overloaded (fake-llm)";
-        return sendJson(res, Number(fault), { error: { message, type: fault === "429" ? "rate_limit_error" : "server_error" } }, headers);
-      }
-      if (fault === "500") return sendJson(res, 500, { error: { message: "Internal error (fake-llm)", type: "server_error" } });
       if (fault === "malformed") {
         res.writeHead(200, { "content-type": "application/json" });
         res.end('{"id":"chatcmpl-broken","object":"chat.completion","choices":[{"index":0,"message":{"role":"assis');
         return;
       }
-      if (path === "/embeddings") return answerEmbeddings(res, body, key);
-      if (rule?.reply.status && rule.reply.status !== 200) {
-        return sendJson(res, rule.reply.status, { error: { message: rule.reply.error ?? "scripted error", type: "invalid_request_error" } }, rule.reply.headers);
+      const out = respond(path, body, key, fault, rule);
+      sendJson(res, out.status, out.body, out.headers);
+      if (out.status === 200) {
+        res.on("finish", () => {
+          state.completed += 1;
+          state.done.set(key, (state.done.get(key) ?? 0) + 1);
+        });
       }
-      if (opts.rejectResponseFormat && body.response_format?.type === "json_schema") {
-        return sendJson(res, 400, { error: { message: "response_format 'json_schema' is not supported by this server", type: "invalid_request_error", param: "response_format" } });
-      }
-      if (opts.tools === "reject" && Array.isArray(body.tools) && body.tools.length > 0) {
-        return sendJson(res, 400, { error: { message: "tools are not supported by this server", type: "invalid_request_error", param: "tools" } });
-      }
-      let answer: Answer = rule ? { content: null, ...rule.reply } : deriveAnswer(body);
-      if (opts.tools === "hermes" && answer.tool_calls?.length) {
-        answer = { content: answer.tool_calls.map((c) => `<tool_call>\n${JSON.stringify(c)}\n</tool_call>`).join("\n") };
-      }
-      answer = applyContentFault(answer, fault, body);
-      sendJson(res, 200, completion(body, answer, key, opts.noUsage !== true));
-      res.on("finish", () => {
-        state.completed += 1;
-        state.done.set(key, (state.done.get(key) ?? 0) + 1);
-      });
     } catch (err) {
       shut();
       throw err;
@@ -200,17 +194,71 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     return undefined;
   }
 
-  function answerEmbeddings(res: ServerResponse, body: ChatBody, key: string): void {
+  /**
+   * The answer to one request, whichever way it came (a POST, or a line of a batch): the
+   * same request always gets the same answer, so a batch run and a direct run make the same
+   * records. `fault` is the request's drawn fault; transport faults (drop, malformed, slow)
+   * are the caller's to act out.
+   */
+  function respond(path: string, body: ChatBody, key: string, fault: FaultKind | undefined, rule: ScriptRule | undefined): Reply {
+    if (fault === "429" || fault === "503") {
+      const seconds = opts.retryAfter ?? 1;
+      const headers = { "retry-after": String(seconds), "retry-after-ms": String(Math.round(seconds * 1000)) };
+      const message = fault === "429" ? "Rate limit reached (fake-llm)" : "The server is overloaded (fake-llm)";
+      return { status: Number(fault), body: { error: { message, type: fault === "429" ? "rate_limit_error" : "server_error" } }, headers };
+    }
+    if (fault === "500") return { status: 500, body: { error: { message: "Internal error (fake-llm)", type: "server_error" } } };
+    if (path === "/embeddings") return { status: 200, body: embeddings(body) };
+    if (rule?.reply.status && rule.reply.status !== 200) {
+      return { status: rule.reply.status, body: { error: { message: rule.reply.error ?? "scripted error", type: "invalid_request_error" } }, headers: rule.reply.headers };
+    }
+    if (opts.rejectResponseFormat && body.response_format?.type === "json_schema") {
+      return { status: 400, body: { error: { message: "response_format 'json_schema' is not supported by this server", type: "invalid_request_error", param: "response_format" } } };
+    }
+    if (opts.tools === "reject" && Array.isArray(body.tools) && body.tools.length > 0) {
+      return { status: 400, body: { error: { message: "tools are not supported by this server", type: "invalid_request_error", param: "tools" } } };
+    }
+    let answer: Answer = rule ? { content: null, ...rule.reply } : deriveAnswer(body);
+    if (opts.tools === "hermes" && answer.tool_calls?.length) {
+      answer = { content: answer.tool_calls.map((c) => `<tool_call>\n${JSON.stringify(c)}\n</tool_call>`).join("\n") };
+    }
+    answer = applyContentFault(answer, fault, body);
+    return { status: 200, body: completion(body, answer, key, opts.noUsage !== true) };
+  }
+
+  const batches = new BatchService({
+    seed: opts.seed ?? 0,
+    rates: opts.faults ?? {},
+    batchMs: opts.batchMs ?? 100,
+    answer(path, body) {
+      const key = requestKey(path, body);
+      const attempt = state.arrivals.get(key) ?? 0;
+      state.arrivals.set(key, attempt + 1);
+      state.requests += 1;
+      return { key, attempt, reply: () => {
+        const fault = opts.faults ? pickFault(opts.faults, opts.seed ?? 0, key, attempt) : undefined;
+        // Only what a batch can show: an error status or a changed answer (no dropped connections in a file).
+        const kept = fault === "drop" || fault === "malformed" || fault === "slow" ? undefined : fault;
+        if (kept) state.faults[kept] = (state.faults[kept] ?? 0) + 1;
+        return respond(path, body, key, kept, path === "/chat/completions" ? findRule(body) : undefined);
+      } };
+    },
+    answered(key) {
+      state.completed += 1;
+      state.done.set(key, (state.done.get(key) ?? 0) + 1);
+    },
+    fault(kind) {
+      state.faults[kind] = (state.faults[kind] ?? 0) + 1;
+    },
+  });
+
+  function embeddings(body: ChatBody): Record<string, unknown> {
     const input = body.input;
     const texts = Array.isArray(input) ? input.map(String) : [String(input ?? "")];
     const dims = typeof body.dimensions === "number" ? body.dimensions : 8;
     const data = texts.map((t, index) => ({ object: "embedding", index, embedding: embedText(t, dims) }));
     const tokens = texts.reduce((a, t) => a + countTokens(t), 0);
-    sendJson(res, 200, { object: "list", model: body.model ?? "fake-embed", data, usage: { prompt_tokens: tokens, total_tokens: tokens } });
-    res.on("finish", () => {
-      state.completed += 1;
-      state.done.set(key, (state.done.get(key) ?? 0) + 1);
-    });
+    return { object: "list", model: body.model ?? "fake-embed", data, usage: { prompt_tokens: tokens, total_tokens: tokens } };
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -311,6 +359,11 @@ function embedText(text: string, dims: number): number[] {
   }
   const norm = Math.hypot(...out) || 1;
   return out.map((v) => Number((v / norm).toFixed(6)));
+}
+
+/** The identity of a request: its path and body, whichever way it came. */
+function requestKey(path: string, body: unknown): string {
+  return sha256Hex(`${path}\u0000${canonical(body)}`);
 }
 
 /** JSON with object keys sorted, so the same request is the same text. */

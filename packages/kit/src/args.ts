@@ -34,6 +34,8 @@ export interface ToolSpec {
   input: "ndjson" | "none" | "optional";
   /** Which of the common options apply (default: all). */
   common?: Partial<Record<"seed" | "errors" | "shard", boolean>>;
+  /** Exit statuses of this tool beyond the common ones, as help lines ("75  …"). */
+  exitCodes?: string[];
 }
 
 export const commonOptions: OptionSpec[] = [
@@ -135,7 +137,7 @@ export function formatHelp(spec: ToolSpec): string {
     for (const ex of spec.examples) lines.push(`  # ${ex.what}`, `  ${ex.cmd}`, "");
     lines.pop();
   }
-  lines.push("", exitCodeHelp, "");
+  lines.push("", exitCodeHelp, ...(spec.exitCodes ?? []).map((l) => `  ${l}`), "");
   return lines.join("\n");
 }
 

@@ -4,7 +4,7 @@ export { formatHelp, parseToolArgs } from "./args.js";
 export type { OptionSpec, OptionType, ParsedArgs, ParsedValue, ToolSpec } from "./args.js";
 export type { RunContext } from "./context.js";
 export { RecordError, UsageError, errorMessage } from "./errors.js";
-export { ConfigError, ExitCode, exitCodeHelp } from "./exit-codes.js";
+export { ConfigError, ExitCode, ResumeLater, exitCodeHelp } from "./exit-codes.js";
 export { runCli } from "./run-cli.js";
 export type { LoadTransform, SyncTransform, Transform } from "./run-cli.js";
 export { readPackageVersion } from "./version.js";

@@ -11,6 +11,8 @@ export const ExitCode = {
   failed: 4,
   /** The settings cannot work: a key the server refuses, an unknown model, an endpoint that cannot be reached. */
   config: 5,
+  /** The run stopped where it resumes from, waiting for work done outside it (sysexits' EX_TEMPFAIL): run it again later. */
+  resumeLater: 75,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -23,6 +25,16 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
  */
 export class ConfigError extends Error {
   override name = "ConfigError";
+}
+
+/**
+ * The run stopped at a point it resumes from, because it waits for work done outside it
+ * (llm-map --batch-dir: a round's requests answered by the user's own batch runner). The
+ * frame prints the message, which says what to do, and exits 75 (EX_TEMPFAIL), so a
+ * script can loop until the status is 0.
+ */
+export class ResumeLater extends Error {
+  override name = "ResumeLater";
 }
 
 export const exitCodeHelp = `Exit status:

@@ -7,7 +7,7 @@ export { Counters } from "./counters.js";
 export { DeadLetterFile } from "./dead-letter.js";
 export type { DeadLetter } from "./dead-letter.js";
 export { RecordError, UsageError, errorMessage } from "./errors.js";
-export { ConfigError, ExitCode, exitCodeHelp } from "./exit-codes.js";
+export { ConfigError, ExitCode, ResumeLater, exitCodeHelp } from "./exit-codes.js";
 export { fmix32, hash128, hashString, sha256Hex, stableId } from "./hash.js";
 export { fromValues } from "./input-record.js";
 export type { InputRecord } from "./input-record.js";

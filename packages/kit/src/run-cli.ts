@@ -1,7 +1,7 @@
 import { formatHelp, parseToolArgs, type ParsedArgs, type ToolSpec } from "./args.js";
 import type { RunContext } from "./context.js";
 import { UsageError, errorMessage } from "./errors.js";
-import { ConfigError, ExitCode } from "./exit-codes.js";
+import { ConfigError, ExitCode, ResumeLater } from "./exit-codes.js";
 import type { InputRecord } from "./input-record.js";
 import { whenWritten } from "./write-ndjson.js";
 
@@ -56,6 +56,10 @@ export async function runCli(spec: ToolSpec, load: LoadTransform, argv = process
     return exit(await runTool(spec, args, load));
   } catch (err) {
     if (err instanceof UsageError) return usageExit(spec, err);
+    if (err instanceof ResumeLater) {
+      process.stderr.write(`${spec.name}: ${err.message}\n`);
+      return exit(ExitCode.resumeLater);
+    }
     if (err instanceof ConfigError) {
       process.stderr.write(`${spec.name}: ${err.message}\n`);
       return exit(ExitCode.config);

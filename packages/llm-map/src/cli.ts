@@ -17,7 +17,7 @@ await runCli(spec, async (args, ctx) => {
   const prompt = (v.prompt as string | undefined) ?? (v["prompt-file"] ? readText(v["prompt-file"] as string, "--prompt-file") : undefined);
   if (prompt === undefined || prompt.trim() === "") throw new UsageError("no prompt: pass --prompt 'TEMPLATE' (e.g. --prompt 'Summarise: {{text}}') or --prompt-file FILE");
   if (v.engine === "offline") throw new UsageError("llm-map has no offline engine: use --engine openai (the default), or --cache DIR --cache-only to replay a run offline");
-  const { createLlm } = await import("@chatmill/llm");
+  const { createLlm, withBatch } = await import("@chatmill/llm");
   const { llmMapTransform } = await import("./llm-map.js");
   let schema;
   if (typeof v["json-schema"] === "string") {
@@ -40,5 +40,7 @@ await runCli(spec, async (args, ctx) => {
   }
   const role = v.role as string;
   const llm = createLlm(v, ctx, { defaultEngine: "openai", roles: [role] });
-  return llmMapTransform({ prompt, system: v.system as string | undefined, field: v.field as string, role, schema, meta: v["no-meta"] !== true }, llm, ctx);
+  const opts = { prompt, system: v.system as string | undefined, field: v.field as string, role, schema, meta: v["no-meta"] !== true };
+  // --batch / --batch-dir: the same transform, run in rounds whose requests go out as batches.
+  return withBatch((c) => llmMapTransform(opts, llm, c), llm, ctx);
 });

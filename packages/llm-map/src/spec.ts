@@ -1,5 +1,5 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
-import { llmOptions } from "@chatmill/llm/options";
+import { batchOptions, llmOptions } from "@chatmill/llm/options";
 
 export const spec: ToolSpec = {
   name: "llm-map",
@@ -7,6 +7,7 @@ export const spec: ToolSpec = {
   summary: "send each record through an LLM prompt and write the answer into a field",
   input: "ndjson",
   common: { shard: true },
+  exitCodes: ["75 --batch-dir: a round's requests wait in DIR for your batch runner; run the same command again once its output is there"],
   description: `For each record, fills the prompt template and asks the model; the answer goes into
 --field (text, or with --json-schema the parsed JSON object, checked against the schema).
 Placeholders: {{field}} or {{a.b}} inserts a field (text as it is, other values as
@@ -26,6 +27,16 @@ run (Ctrl-C waits for the requests in flight; a second Ctrl-C quits at once), ru
 same command again, and it resumes without asking anything twice; its output is the
 same as an uninterrupted run's. After kill -9, at most the requests that were in
 flight (≤ --concurrency) are asked again. --cache-only replays a finished run offline.
+Batch mode, for large jobs that can wait (OpenAI's Batch API costs half): --batch sends
+the requests through /v1/files and /v1/batches in rounds (each round one batch of the
+requests not answered yet, up to --batch-size records at once; failed, expired or missing
+lines go into the next round; answers matched by custom_id, never by order) and writes
+the same output as a direct run. Its state lives in --cache DIR: stop it any time, even
+with kill -9, and run the same command again, later or on another machine with DIR; no
+request is sent twice. --batch-dir DIR needs no server: each run writes a round's
+requests to DIR/round-N.input.jsonl and exits 75 until the answers are in; run them with
+any OpenAI-batch runner (vLLM's run_batch), put its output in DIR/round-N.output.jsonl,
+and run the command again; it exits 0 with the records when no request is left.
 Settings come from flags, then env (OPENAI_BASE_URL, OPENAI_API_KEY, CHATMILL_MODEL),
 then the --config JSON file; see the README of @chatmill/llm.`,
   options: [
@@ -38,11 +49,14 @@ then the --config JSON file; see the README of @chatmill/llm.`,
     { name: "no-meta", type: "boolean", description: "leave meta alone (no meta.llm usage)" },
     // llm-map makes no tool calls, so --tool-format does not apply.
     ...llmOptions.filter((o) => o.name !== "tool-format"),
+    ...batchOptions,
   ],
   examples: [
     { what: "summarise each document with a local vLLM server", cmd: "llm-map --base-url http://localhost:8000/v1 --model Qwen/Qwen2.5-7B-Instruct --prompt 'Summarise in one sentence: {{text}}' --field summary < docs.ndjson > out.ndjson" },
     { what: "structured answers, 32 in flight, resumable, failures set aside", cmd: "llm-map -m gpt-4o-mini -j 32 --json-schema label.schema.json --prompt 'Label this review: {{review}}' --field label --cache .llm-cache --errors failed.ndjson < reviews.ndjson > labelled.ndjson" },
     { what: "replay a finished run offline, byte for byte", cmd: "llm-map -m gpt-4o-mini --prompt 'Label this review: {{review}}' --cache .llm-cache --cache-only < reviews.ndjson > again.ndjson" },
+    { what: "half price on OpenAI: the Batch API, resumable (run it again after a stop)", cmd: "llm-map -m gpt-4o-mini --batch --cache .llm-cache --prompt 'Label this review: {{review}}' < reviews.ndjson > labelled.ndjson" },
+    { what: "no server: writes rounds/round-0001.input.jsonl for vLLM's run_batch and exits 75; run it again once rounds/round-0001.output.jsonl is there", cmd: "llm-map -m Qwen/Qwen2.5-7B-Instruct --batch-dir rounds --prompt '{{question}}' < q.ndjson > answers.ndjson" },
     { what: "Ollama with sampling parameters it understands", cmd: "llm-map --base-url http://localhost:11434/v1 -m llama3.1 --temperature 0.3 --param top_k=40 --param repetition_penalty=1.1 --prompt '{{question}}' < q.ndjson" },
   ],
 };

@@ -35,6 +35,8 @@ interface RoleTotals {
 export class Accounting {
   readonly roles = new Map<string, RoleTotals>();
   private readonly records = new Map<string, RecordUsage>();
+  /** While true (batch mode's rehearsal passes), answers count only towards their record, not the run's totals. */
+  muted = false;
 
   constructor(
     private readonly prices: Record<string, Price>,
@@ -48,14 +50,16 @@ export class Accounting {
   }
 
   answer(role: string, model: string, usage: TokenUsage, estimated: boolean, cached: boolean, recordId: string | undefined): void {
-    const t = this.role(role);
-    if (cached) t.cached += 1;
-    else t.requests += 1;
-    t.prompt += usage.prompt_tokens;
-    t.completion += usage.completion_tokens;
     const price = this.prices[model];
     const cost = price ? (usage.prompt_tokens * price.input + usage.completion_tokens * price.output) / 1e6 : undefined;
-    if (cost !== undefined) t.cost += cost;
+    if (!this.muted) {
+      const t = this.role(role);
+      if (cached) t.cached += 1;
+      else t.requests += 1;
+      t.prompt += usage.prompt_tokens;
+      t.completion += usage.completion_tokens;
+      if (cost !== undefined) t.cost += cost;
+    }
     if (recordId !== undefined) {
       let r = this.records.get(recordId);
       if (!r) this.records.set(recordId, (r = { calls: 0, prompt_tokens: 0, completion_tokens: 0, models: [] }));
@@ -70,11 +74,13 @@ export class Accounting {
   }
 
   retry(role: string): void {
+    if (this.muted) return;
     this.role(role).retries += 1;
     this.publish();
   }
 
   failure(role: string): void {
+    if (this.muted) return;
     this.role(role).failures += 1;
     this.publish();
   }

@@ -4,7 +4,8 @@ import { Accounting, type RecordUsage, type TokenUsage } from "./accounting.js";
 import { DiskCache } from "./cache.js";
 import { requestKey } from "./canonical.js";
 import { checkConfig, resolveConfig, roleSettings, type LlmConfig } from "./config.js";
-import { LlmConfigError, LlmError, UnsupportedFeature } from "./errors.js";
+import type { RoundSink } from "./batch/requests.js";
+import { BatchPending, LlmConfigError, LlmError, UnsupportedFeature } from "./errors.js";
 import { JsonPoster } from "./http.js";
 import { Limiter, type Outcome } from "./limiter.js";
 import { extractJson, parseHermesCalls, textOf, toHermes, toWire, type ChatMessage, type ToolCall, type ToolDefinition, type WireMessage } from "./messages.js";
@@ -82,8 +83,14 @@ export class Llm {
   readonly limiter: Limiter;
   readonly accounting: Accounting;
   readonly redact: (text: string) => string;
-  private readonly cache: DiskCache | undefined;
-  private readonly http: JsonPoster;
+  /** The answer cache (--cache); batch mode writes the answers of its batches into it. */
+  readonly cache: DiskCache | undefined;
+  /** The one HTTP client of the run (batch mode's file and batch calls use it too). */
+  readonly http: JsonPoster;
+  /** Batch mode: a request not in the cache joins the round's batch instead of being sent. */
+  rounds: RoundSink | undefined;
+  /** While above 0, close() waits (batch mode runs a tool's transform once per round). */
+  private holds = 0;
   private readonly inflight = new Map<string, Promise<unknown>>();
   private readonly unsupported = new Set<"response_format" | "tools">();
   /** Each role's layered settings, worked out once (the config does not change during a run). */
@@ -111,6 +118,8 @@ export class Llm {
    * back the finished ones behind it; the wider window keeps the requests flowing meanwhile.
    */
   get concurrency(): number {
+    // --batch: every record in flight waits on at most one request, so this bounds a round's batch.
+    if (this.config.batch?.mode === "api") return this.config.batch.size;
     return this.config.concurrency * 4;
   }
 
@@ -188,7 +197,7 @@ export class Llm {
       this.accounting.answer("embed", model, { prompt_tokens: tokens ?? estimate(texts.join(" ")), completion_tokens: 0 }, tokens === undefined, cached, opts.recordId);
       return [...a.data].sort((x, y) => x.index - y.index).map((d) => d.embedding);
     } catch (err) {
-      this.accounting.failure("embed");
+      if (!(err instanceof BatchPending)) this.accounting.failure("embed");
       throw this.unwrap(err);
     }
   }
@@ -206,8 +215,17 @@ export class Llm {
     return { engine: "openai", models, usage };
   }
 
+  /** Keeps the client open across the transform's passes of batch mode; the returned function lets go. */
+  hold(): () => void {
+    this.holds += 1;
+    return () => {
+      this.holds -= 1;
+    };
+  }
+
   /** Removes the signal handlers and closes the kept-alive connections (library use). */
   close(): void {
+    if (this.holds > 0) return;
     this.removeSignals?.();
     this.http.close();
   }
@@ -248,7 +266,7 @@ export class Llm {
           : [...messages, ...said, { role: "user", content: repairText }];
       }
     } catch (err) {
-      if (!(err instanceof UnsupportedFeature)) this.accounting.failure(role);
+      if (!(err instanceof UnsupportedFeature) && !(err instanceof BatchPending)) this.accounting.failure(role);
       throw err;
     }
   }
@@ -293,6 +311,12 @@ export class Llm {
       return { answer: hit, cached: true };
     }
     if (this.config.cacheOnly) throw new LlmError("cache_miss", "the answer is not in the --cache directory and --cache-only sends no request; run without --cache-only to fetch it");
+    // Batch mode: the request waits for the round's batch (or failed there for good).
+    if (this.rounds) {
+      const answer = (await this.rounds.want(key, endpoint, body)) as { unsupported?: "response_format" | "tools"; message?: string } | undefined;
+      if (answer && typeof answer === "object" && answer.unsupported) throw new UnsupportedFeature(answer.unsupported, answer.message ?? "");
+      return { answer, cached: false };
+    }
     const flying = this.inflight.get(key);
     if (flying) return { answer: await flying, cached: true };
     const p = this.fetch(role, endpoint, body, key);
@@ -387,7 +411,7 @@ export function createLlm(values: Record<string, ParsedValue>, ctx: RunContext, 
   return new Llm(config, ctx, opts.signals === undefined ? {} : { signals: opts.signals });
 }
 
-function unsupportedFeature(f: ReturnType<typeof classify>, body: Record<string, unknown>): "response_format" | "tools" | undefined {
+export function unsupportedFeature(f: ReturnType<typeof classify>, body: Record<string, unknown>): "response_format" | "tools" | undefined {
   if (f.status !== 400 && f.status !== 422 && f.status !== 501) return undefined;
   if (body.response_format && /response_format|json_schema|structured|grammar/i.test(f.message)) return "response_format";
   if (body.tools && /tool|function/i.test(f.message)) return "tools";

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ConfigError, UsageError, errorMessage, type ParsedValue } from "@chatmill/kit";
 import { z } from "zod";
 import { ROLE_FLAGS } from "./options.js";
@@ -51,6 +52,19 @@ export interface LlmConfig {
   flagDefaults: RoleSettings;
   embedModel: string | undefined;
   prices: Record<string, Price>;
+  /** --batch (the server's Batch API) or --batch-dir (files for a runner of the user's own); unset: one request at a time. */
+  batch?: BatchSettings | undefined;
+}
+
+export interface BatchSettings {
+  /** api: /v1/files + /v1/batches at --base-url, state under --cache DIR/batch; dir: round files in `dir`, no server. */
+  mode: "api" | "dir";
+  /** The state folder: DIR/batch under the cache (api), or the --batch-dir (dir). */
+  dir: string;
+  /** Milliseconds between two looks at a batch's status. */
+  pollMs: number;
+  /** Most requests in one batch (OpenAI takes 50,000); a round with more is sent as several. */
+  size: number;
 }
 
 /** A sampling setting in --config: a number, or a non-empty list drawn from per request. */
@@ -187,6 +201,13 @@ export function resolveConfig(values: Values, env: Env = process.env, fallbackEn
   if (roleFlags.judge && !roleFlags.annotator) roleFlags.annotator = roleFlags.judge;
   const roles = { ...(file.roles ?? {}) };
   if (roles.judge && !roles.annotator) roles.annotator = roles.judge;
+  const batchDir = str("batch-dir");
+  if (values.batch === true && batchDir) throw new UsageError("give --batch (the server's Batch API) or --batch-dir DIR (files for your own batch runner), not both");
+  // --batch-dir keeps its answers beside its round files unless --cache says otherwise.
+  const cacheDir = str("cache") ?? file.cache ?? (batchDir ? join(batchDir, "cache") : undefined);
+  const batchCommon = { pollMs: Math.round((num("batch-poll") ?? 30) * 1000), size: num("batch-size") ?? 10_000 };
+  const batch: BatchSettings | undefined =
+    values.batch === true ? { mode: "api", dir: join(cacheDir ?? ".", "batch"), ...batchCommon } : batchDir ? { mode: "dir", dir: batchDir, ...batchCommon } : undefined;
   return {
     engine: (str("engine") as LlmConfig["engine"] | undefined) ?? file.engine ?? fallbackEngine,
     baseURL,
@@ -199,7 +220,7 @@ export function resolveConfig(values: Values, env: Env = process.env, fallbackEn
     repairs: num("repairs") ?? file.repairs ?? 2,
     retryBaseMs: file.retryBaseMs ?? 500,
     retryMaxMs: file.retryMaxMs ?? 30_000,
-    cacheDir: str("cache") ?? file.cache,
+    cacheDir,
     cacheOnly: values["cache-only"] === true,
     emit: (str("emit") as LlmConfig["emit"] | undefined) ?? file.emit ?? "ordered",
     structured: (str("structured") as LlmConfig["structured"] | undefined) ?? file.structured ?? "auto",
@@ -210,6 +231,7 @@ export function resolveConfig(values: Values, env: Env = process.env, fallbackEn
     flagDefaults,
     embedModel: file.embedModel,
     prices: file.prices ?? {},
+    batch,
   };
 }
 
@@ -234,7 +256,12 @@ export function checkConfig(config: LlmConfig, roles: string[]): void {
       throw new UsageError(`no model for the ${role} role: pass --model NAME (or --${role}-model), set CHATMILL_MODEL, or put "model" in the --config file`);
     }
   }
-  if (!config.apiKey && config.baseURL === OPENAI_URL && !config.cacheOnly) {
+  if (config.batch && config.cacheOnly) throw new UsageError(`--cache-only sends nothing, so it cannot run ${config.batch.mode === "api" ? "--batch" : "--batch-dir"}: drop one of them`);
+  if (config.batch?.mode === "api" && !config.cacheDir) {
+    throw new UsageError("--batch needs --cache DIR: the answers and the batch state are kept there, so a stopped run resumes (run the same command again)");
+  }
+  // --batch-dir sends nothing to any server: no key needed.
+  if (!config.apiKey && config.baseURL === OPENAI_URL && !config.cacheOnly && config.batch?.mode !== "dir") {
     // A missing key is a setting, not a flag mistake: exit 5, like a key the server refuses.
     throw new ConfigError("no API key for api.openai.com: set OPENAI_API_KEY (or point --base-url at a local server, which needs none)");
   }

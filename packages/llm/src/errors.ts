@@ -30,3 +30,15 @@ export class UnsupportedFeature extends Error {
     super(message);
   }
 }
+
+/**
+ * Batch mode: the request is not answered yet; it goes into the round's batch. An LlmError,
+ * so a tool's usual failure path hands the record back (ctx.fail with kind batch_pending),
+ * and the round driver knows which records are still unfinished.
+ */
+export class BatchPending extends LlmError {
+  override name = "BatchPending";
+  constructor() {
+    super("batch_pending", "the answer is not in yet: the request is in this round's batch");
+  }
+}

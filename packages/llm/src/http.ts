@@ -67,11 +67,27 @@ export class JsonPoster {
    * ECONNRESET…) when the server cannot be reached or drops the connection.
    */
   post(url: string, bodyText: string, opts: PostOptions): Promise<unknown> {
+    return this.request("POST", url, opts, Buffer.from(bodyText, "utf8"), "application/json").then((text) => JSON.parse(text) as unknown);
+  }
+
+  /** GETs `url` and parses the JSON answer; fails as `post` does. */
+  getJson(url: string, opts: PostOptions): Promise<unknown> {
+    return this.request("GET", url, opts).then((text) => JSON.parse(text) as unknown);
+  }
+
+  /**
+   * One exchange: resolves with the answer's text when the status is below 300; rejects
+   * as `post` describes. `body` goes out with `contentType` (a multipart upload, JSON…).
+   */
+  request(method: "GET" | "POST", url: string, opts: PostOptions, body?: Buffer, contentType?: string): Promise<string> {
     return new Promise((resolve, reject) => {
-      const body = Buffer.from(bodyText, "utf8");
-      const headers: Record<string, string | number> = { "content-type": "application/json", accept: "application/json", "content-length": body.length };
+      const headers: Record<string, string | number> = { accept: "application/json" };
+      if (body) {
+        headers["content-type"] = contentType ?? "application/json";
+        headers["content-length"] = body.length;
+      }
       if (opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
-      const req = (this.https ? httpsRequest : httpRequest)(url, { method: "POST", headers, agent: this.agent }, (res) => {
+      const req = (this.https ? httpsRequest : httpRequest)(url, { method, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("error", fail);
@@ -81,11 +97,7 @@ export class JsonPoster {
           const text = Buffer.concat(chunks).toString("utf8");
           const status = res.statusCode ?? 0;
           if (status >= 300) return reject(new HttpStatusError(status, errorMessageOf(text, res.statusMessage ?? "", res.headers), res.headers));
-          try {
-            resolve(JSON.parse(text));
-          } catch (err) {
-            reject(err);
-          }
+          resolve(text);
         });
       });
       // One timer covers connecting, waiting and reading: a server that stalls mid-answer is given up on too.

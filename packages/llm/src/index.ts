@@ -1,9 +1,11 @@
 export { Llm, createLlm } from "./client.js";
 export type { CallOptions, ChatAnswer, ChatRequest, CreateLlmOptions, JsonOptions, LlmMeta, ToolOptions } from "./client.js";
-export { llmOptions, ROLE_FLAGS } from "./options.js";
+export { batchOptions, llmOptions, ROLE_FLAGS } from "./options.js";
 export { checkConfig, configFileSchema, llmEngine, readConfigFile, resolveConfig, roleSettings, OPENAI_URL } from "./config.js";
-export type { ConfigFile, LlmConfig, Price, RoleSettings } from "./config.js";
-export { LlmError, LlmConfigError, UnsupportedFeature } from "./errors.js";
+export type { BatchSettings, ConfigFile, LlmConfig, Price, RoleSettings } from "./config.js";
+export { BatchPending, LlmError, LlmConfigError, UnsupportedFeature } from "./errors.js";
+export { withBatch } from "./batch/rounds.js";
+export { inputLine, readInputFile, readResults } from "./batch/lines.js";
 export { Limiter } from "./limiter.js";
 export type { LimiterOptions, Outcome, Permit } from "./limiter.js";
 export { backoffMs, classify, parseRetryAfter } from "./retry.js";

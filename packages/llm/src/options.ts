@@ -39,3 +39,14 @@ export const llmOptions: OptionSpec[] = [
   { name: "structured", type: "string", placeholder: "MODE", choices: ["auto", "native", "prompt"], description: "JSON answers: native response_format json_schema, prompt (schema in the prompt, JSON extracted from the text), auto (native, prompt when the server refuses it) [default: auto]" },
   { name: "tool-format", type: "string", placeholder: "MODE", choices: ["auto", "native", "hermes"], description: "tool calls: native tools/tool_calls, hermes (<tool_call> text, for models without native support), auto (native; hermes when the server refuses tools) [default: auto]" },
 ];
+
+/**
+ * The flags of batch mode, for the tools that have it (llm-map, dialogue-sim): requests go
+ * through the OpenAI Batch API, or through round files for a batch runner of the user's own.
+ */
+export const batchOptions: OptionSpec[] = [
+  { name: "batch", type: "boolean", description: "send the requests through the server's Batch API (/v1/files, /v1/batches; half the price on OpenAI) in rounds: each round sends the next request of every unfinished record as one batch, waits for it, and goes on with the answers; needs --cache DIR, which holds the answers and the round state, so a stopped run (even kill -9, days later, on another machine with DIR) resumes with the same command, repeating no request" },
+  { name: "batch-dir", type: "string", placeholder: "DIR", description: "batch mode without a server: write each round's requests to DIR/round-N.input.jsonl and exit 75; run them with any OpenAI-batch runner (vLLM's run_batch), put its output in DIR/round-N.output.jsonl and run the same command again; exit 0 with the records once no round is left (answers kept in DIR/cache unless --cache)" },
+  { name: "batch-poll", type: "number", placeholder: "S", min: 0.001, description: "longest wait between two looks at a batch's status (--batch); the looks start 50 ms apart and the wait doubles up to S [default: 30]" },
+  { name: "batch-size", type: "int", placeholder: "N", min: 1, max: 50_000, description: "--batch: most records in flight, so most requests in one round's batch (each waits on one request at a time; memory grows with it); --batch-dir: most requests in one batch [default: 10000]" },
+];
