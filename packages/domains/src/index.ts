@@ -1,4 +1,4 @@
-export type { Call, Domain, PreferencePool, Row, ServiceInfo, Session, SessionOptions, ToolResult } from "./contract.js";
+export type { Call, CallContext, Domain, PreferencePool, Row, ServiceInfo, Session, SessionOptions, ToolResult, TranscriptMessage } from "./contract.js";
 export { builtinDomains, loadDomain, loadPackFile, resolvePackFile } from "./load.js";
 export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
@@ -11,3 +11,5 @@ export type { FieldCondition, FieldOp } from "./match.js";
 export { NAME_FIELDS, nameFieldOf, nameOf } from "./names.js";
 export { renamePack } from "./rename.js";
 export type { Renames } from "./rename.js";
+export { callWrites, hasConsent, identifies, policyViolations } from "./policy.js";
+export type { PolicyViolation } from "./policy.js";
