@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,45 +9,16 @@ import { policyViolations } from "./policy.js";
 import { renamePack } from "./rename.js";
 import { createSession } from "./session.js";
 
-const str = { type: "string" };
-const fn = (name: string, props: Record<string, unknown>, required: string[] = []) => ({ name, parameters: { type: "object", properties: props, required, additionalProperties: false } });
-
-/** A shop with customers and their orders: identity by email, orders scoped to their owner, cancelling needs a yes. */
+/**
+ * The README's example pack (packages/domains/README.md, "The `policy` section"): a shop with
+ * customers and their orders, identity by email, orders scoped to their owner, cancelling
+ * behind a yes. The tests run the README's own text, so the documented example stays true.
+ */
 function shopPack(): Record<string, unknown> {
-  return {
-    name: "shop",
-    version: "1",
-    description: "a shop",
-    services: [{ name: "orders", table: "orders", categories: ["order_cancel"] }],
-    general_categories: [],
-    categories: { order_cancel: { task: "cancel" } },
-    intents: ["cancel", "confirm", "inform"],
-    database: {
-      tables: {
-        customers: { key: "id", rows: [{ id: "c1", email: "ana@example.com" }, { id: "c2", email: "bo@example.com" }] },
-        orders: { key: "id", rows: [{ id: "o1", customer_id: "c1", status: "pending" }, { id: "o2", customer_id: "c2", status: "pending" }, { id: "o3", customer_id: "c1", status: "delivered" }] },
-      },
-    },
-    tools: [
-      { type: "function", function: fn("find_customer", { email: str }, ["email"]), role: "lookup", run: { op: "filter", table: "customers", filters: [{ arg: "email", field: "email" }] } },
-      { type: "function", function: fn("get_order", { order_id: str }, ["order_id"]), role: "lookup", run: { op: "get", table: "orders", key_arg: "order_id" } },
-      { type: "function", function: fn("list_orders", {}), role: "search", run: { op: "list", table: "orders" } },
-      { type: "function", function: fn("cancel_order", { order_id: str }, ["order_id"]), role: "act", changes: [{ table: "orders", change: "cancel" }], run: { op: "cancel", table: "orders", key_arg: "order_id" } },
-      { type: "function", function: fn("transfer_to_human", { summary: str }, ["summary"]), role: "handoff", run: { op: "static", result: { transferred: true } } },
-    ],
-    policy: {
-      file: "policy.md",
-      identity: {
-        table: "customers",
-        tools: ["find_customer"],
-        scoped: [{ tool: "get_order", owner: "customer_id" }, { tool: "list_orders", owner: "customer_id" }, { tool: "cancel_order", owner: "customer_id" }],
-        refusal: "Please verify the customer first: find them by email.",
-        not_owner: "That order belongs to another customer.",
-      },
-      confirm: { tools: ["cancel_order"], refusal: "Ask the customer to confirm the cancellation first." },
-      handoff: { tool: "transfer_to_human", when: "only when the customer asks for a person" },
-    },
-  };
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const block = /<!-- policy-example -->\n```json\n([\s\S]*?)```/.exec(readme);
+  if (!block) throw new Error("packages/domains/README.md lost its policy example block");
+  return JSON.parse(block[1]!) as Record<string, unknown>;
 }
 
 function writePack(pack: Record<string, unknown>, policy = "# Shop policy\nVerify the customer before any order action."): string {
@@ -103,6 +74,9 @@ describe("identity", () => {
   });
 
   it("lists only the identified user's rows", () => {
+    const ana = createSession(domain);
+    ana.call({ name: "find_customer", arguments: { email: "ana@example.com" } });
+    expect((ana.call({ name: "list_orders", arguments: {} }).data as { results: Array<{ id: string }> }).results.map((r) => r.id)).toEqual(["o1", "o3"]);
     const s = createSession(domain, { subject: "c2" });
     const list = s.call({ name: "list_orders", arguments: {} });
     expect((list.data as { results: Array<{ id: string }>; total: number }).results.map((r) => r.id)).toEqual(["o2"]);
@@ -169,6 +143,26 @@ describe("confirmation before a write", () => {
     expect(ops.needsConfirmation("run_command", { agent: "web-01", command: "systemctl restart nginx" })).toBe(true);
     expect(ops.needsConfirmation("run_command", { agent: "web-01", command: "systemctl status nginx" })).toBe(false);
     expect(ops.needsConfirmation("check_status", { agent: "web-01" })).toBe(false);
+  });
+});
+
+describe("the built-in retail pack's identity policy", () => {
+  it("refuses order tools until the customer is identified, then only for their own pending orders", () => {
+    const retail = loadDomain("retail");
+    const s = createSession(retail);
+    const before = s.call({ name: "get_order_details", arguments: { order_id: "ord_1003" } });
+    expect(before.error?.type).toBe("identity_required");
+    expect(before.error?.message).toBe(retail.pack.policy!.identity!.refusal);
+    // The catalog needs no identification.
+    expect(s.call({ name: "get_item_details", arguments: { item_id: "MH01" } }).ok).toBe(true);
+    expect(s.call({ name: "find_customer_by_name_zip", arguments: { name: "ben okafor", zip: "10001" } }).ok).toBe(true);
+    expect(s.subject).toBe("cus_002");
+    expect((s.call({ name: "list_orders", arguments: {} }).data as { results: Array<{ id: string }> }).results.map((r) => r.id)).toEqual(["ord_1003", "ord_1004"]);
+    expect(s.call({ name: "cancel_pending_order", arguments: { order_id: "ord_1001" } }).error?.type).toBe("not_owner");
+    expect(s.call({ name: "cancel_pending_order", arguments: { order_id: "ord_1004" } }).error?.type).toBe("invalid_state");
+    expect(s.writes).toEqual([]);
+    expect(s.call({ name: "cancel_pending_order", arguments: { order_id: "ord_1003" } }).ok).toBe(true);
+    expect(s.get("orders", "ord_1003")?.status).toBe("cancelled");
   });
 });
 
