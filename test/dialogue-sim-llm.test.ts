@@ -200,7 +200,7 @@ describe("dialogue-sim --engine openai (fake server)", () => {
     const [da] = lines(a.stdout) as Msg[];
     const refused = (da!.messages as Msg[]).filter((m) => m.role === "tool" && m.name === "run_command");
     expect(refused[0]).toMatchObject({ ok: false, error: { type: "confirmation_required" } });
-    expect(refused[0].error.message).toContain("Tell the user exactly what you will run");
+    expect(refused[0]!.error.message).toContain("Tell the user exactly what you will run");
     // The assistant asks, the user says yes, then the call: it runs.
     const careful = await fake(["--script", script([
       { match: "The chat window is open", times: 1, reply: { content: say("please restart nginx on web-01", "run_command") } },
@@ -213,7 +213,7 @@ describe("dialogue-sim --engine openai (fake server)", () => {
     const [db] = lines(b.stdout) as Msg[];
     const ran = (db!.messages as Msg[]).filter((m) => m.role === "tool" && m.name === "run_command");
     expect(ran[0]).toMatchObject({ ok: true });
-    expect(JSON.parse(ran[0].content)).toMatchObject({ command: "systemctl restart nginx", exit_code: 0 });
+    expect(JSON.parse(ran[0]!.content)).toMatchObject({ command: "systemctl restart nginx", exit_code: 0 });
     // Both transcripts replay to the same results when the consent is judged from them.
     expect(replayMismatches("ops", da!)).toEqual([]);
     expect(replayMismatches("ops", db!)).toEqual([]);

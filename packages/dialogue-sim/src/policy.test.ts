@@ -53,8 +53,8 @@ describe("the pack's policy in the offline engine", () => {
       const at = ms.findIndex((m) => m.role === "user" && m.labels?.intent === "decline");
       expect(ms[at - 1]).toMatchObject({ role: "assistant", labels: { intent: "confirm" } });
       expect(ms.slice(at).some(writes)).toBe(false);
-      expect(d.outcome.resolution).toBe("failed");
-      expect(d.scenario.resolution).toBe("failed");
+      expect(d.outcome!.resolution).toBe("failed");
+      expect(d.scenario!.resolution).toBe("failed");
     }
   });
 });

@@ -8,10 +8,18 @@ import { keyString } from "./tables.js";
 
 const CONTEXT_NAME = "context_provider";
 
+type CommandRule = Extract<Run, { op: "command" }>["commands"][number];
+const patterns = new WeakMap<CommandRule, RegExp>();
+const patternOf = (rule: CommandRule): RegExp => {
+  let re = patterns.get(rule);
+  if (!re) patterns.set(rule, (re = new RegExp(rule.pattern)));
+  return re;
+};
+
 /** The command rule a command call would run: the first whose pattern matches, as the runtime picks it. */
 function commandWrites(run: Extract<Run, { op: "command" }>, args: Record<string, unknown>): boolean {
   const command = String(args[run.command_arg] ?? "").trim().replace(/\s+/g, " ");
-  const rule = run.commands.find((r) => new RegExp(r.pattern).test(command));
+  const rule = run.commands.find((r) => patternOf(r).test(command));
   return (rule?.effects?.length ?? 0) > 0;
 }
 
