@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Rng } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import type { TranscriptMessage } from "./contract.js";
 import { loadDomain, loadPackFile } from "./load.js";
@@ -59,6 +60,14 @@ describe("identity", () => {
     expect((after.data as { id: string }).id).toBe("o1");
     // A fork keeps the identified subject.
     expect(s.fork().subject).toBe("c1");
+  });
+
+  it("an identity result cut by failure injection (emptied, timed out) identifies no one", () => {
+    const s = createSession(domain, { failureRate: 1, rng: new Rng("policy\u0000injected") });
+    const kinds = new Set<string>();
+    for (let i = 0; i < 12; i++) kinds.add(s.call({ name: "find_customer", arguments: { email: "ana@example.com" } }).injected ?? "none");
+    expect(kinds.has("empty")).toBe(true);
+    expect(s.subject).toBeUndefined();
   });
 
   it("refuses to act on another user's row and changes nothing", () => {

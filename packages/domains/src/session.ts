@@ -140,8 +140,9 @@ class RuntimeSession implements ToolSession {
     const ctx: OpContext = { domain: this.domain, state: this.state, tool: call.name, args: args as Record<string, unknown> };
     const out = runOp(ctx, this.policy.narrow(call.name, tool.run));
     if (!out.ok) return errorResult(out.error);
-    this.policy.after(call.name, out.data);
     if (injected && out.list) return cutList(out.data, out.list, injected);
+    // Only a result the caller sees whole can identify someone (an emptied list identifies no one).
+    this.policy.after(call.name, out.data);
     return okResult(out.data);
   }
 
