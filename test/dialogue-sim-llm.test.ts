@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replayMismatches, ungrounded } from "../packages/dialogue-sim/src/testing/replay.js";
 import { bin, lines, run, sh } from "./helpers/spawn.js";
 import { killWhen } from "../bench/lib/kill-when.js";
-import { runBin, startFake, type FakeProcess } from "./llm-helpers.js";
+import { root, runBin, startFake, type FakeProcess } from "./llm-helpers.js";
 
 type Msg = Record<string, any>;
 const sim = bin("dialogue-sim");
@@ -165,6 +165,58 @@ describe("dialogue-sim --engine openai (fake server)", () => {
     expect(userSim.every((q) => !q.body.messages.some((m: Msg) => m.name === "context_provider"))).toBe(true);
     // The assistant never sees the hidden goal.
     expect(withTools.every((q) => !JSON.stringify(q.body.messages).includes("Your goal (secret"))).toBe(true);
+  });
+
+  it("sends the pack's policy text as the assistant's system prompt, with the policy's rules", async () => {
+    const log = join(dir, "requests-policy.ndjson");
+    const f = await fake(["--log", log]);
+    const opsPersona = (lines(personas) as Msg[]).find((p) => p.domain === "ops") ?? (lines(personas) as Msg[])[4]!;
+    const r = await llmRun(f, ["--domain", "ops"], JSON.stringify(opsPersona) + "\n");
+    expect(r.code).toBe(0);
+    const policy = readFileSync(join(root, "packages/domains/packs/ops/policy.md"), "utf8").trim();
+    const [d] = lines(r.stdout) as Msg[];
+    expect(d!.messages[0]).toMatchObject({ role: "system" });
+    expect(d!.messages[0].content).toContain(policy);
+    const withTools = (lines(readFileSync(log, "utf8")) as Msg[]).filter((q) => q.body.tools);
+    expect(withTools.length).toBeGreaterThan(0);
+    for (const q of withTools) {
+      expect(q.body.messages[0].role).toBe("system");
+      expect(q.body.messages[0].content).toContain(policy);
+      expect(q.body.messages[0].content).toContain("Before a call of `run_command` that changes anything");
+    }
+  });
+
+  it("a write the pack wants confirmed is refused without the user's yes, and runs after one", async () => {
+    const ops = JSON.stringify((lines(personas) as Msg[]).find((p) => p.domain === "ops") ?? (lines(personas) as Msg[])[4]!) + "\n";
+    const say = (message: string, intent: string) => JSON.stringify({ message, status: "continue", intent, emotion: "neutral", variation: "none" });
+    const restart = { tool_calls: [{ name: "run_command", arguments: { agent: "web-01", command: "systemctl restart nginx" } }] };
+    // The assistant restarts at once: refused, and nothing changes.
+    const rash = await fake(["--script", script([
+      { match: "The chat window is open", times: 1, reply: { content: say("please restart nginx on web-01", "run_command") } },
+      { match: "please restart nginx on web-01", times: 1, reply: restart },
+    ])]);
+    const a = await llmRun(rash, ["--domain", "ops"], ops);
+    expect(a.code).toBe(0);
+    const [da] = lines(a.stdout) as Msg[];
+    const refused = (da!.messages as Msg[]).filter((m) => m.role === "tool" && m.name === "run_command");
+    expect(refused[0]).toMatchObject({ ok: false, error: { type: "confirmation_required" } });
+    expect(refused[0]!.error.message).toContain("Tell the user exactly what you will run");
+    // The assistant asks, the user says yes, then the call: it runs.
+    const careful = await fake(["--script", script([
+      { match: "The chat window is open", times: 1, reply: { content: say("please restart nginx on web-01", "run_command") } },
+      { match: "please restart nginx on web-01", times: 1, reply: { content: "I'll run `systemctl restart nginx` on web-01. Shall I go ahead?" } },
+      { match: "Shall I go ahead?", times: 1, reply: { content: say("yes, go ahead", "confirm") } },
+      { match: "yes, go ahead", times: 1, reply: restart },
+    ])]);
+    const b = await llmRun(careful, ["--domain", "ops"], ops);
+    expect(b.code).toBe(0);
+    const [db] = lines(b.stdout) as Msg[];
+    const ran = (db!.messages as Msg[]).filter((m) => m.role === "tool" && m.name === "run_command");
+    expect(ran[0]).toMatchObject({ ok: true });
+    expect(JSON.parse(ran[0]!.content)).toMatchObject({ command: "systemctl restart nginx", exit_code: 0 });
+    // Both transcripts replay to the same results when the consent is judged from them.
+    expect(replayMismatches("ops", da!)).toEqual([]);
+    expect(replayMismatches("ops", db!)).toEqual([]);
   });
 
   it("--tool-format hermes: a model without native tools still makes real calls", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtinDomains, createSession, loadDomain, loadPackFile, renamePack, type Renames } from "@chatmill/domains";
@@ -40,7 +40,8 @@ describe.each([...builtinDomains])("renaming every tool, table and category of %
     const original = loadDomain(domainName);
     const renames = renamesOf(domainName);
     const dir = mkdtempSync(join(tmpdir(), `chatmill-renamed-${domainName}-`));
-    symlinkSync(join(original.dir, "data"), join(dir, "data"));
+    // The data and the policy file are shared: every file of the pack but pack.json itself.
+    for (const f of readdirSync(original.dir)) if (f !== "pack.json") symlinkSync(join(original.dir, f), join(dir, f));
     writeFileSync(join(dir, "pack.json"), JSON.stringify(renamePack(original.pack, renames)));
     const renamed = loadPackFile(join(dir, "pack.json"));
     // The rename really happened: no old name is left in the pack's identifiers.

@@ -65,6 +65,14 @@ export interface Domain {
   roleOf(tool: string): ToolRole | undefined;
   /** The tools declared with this role, in pack order. */
   toolsWithRole(role: ToolRole): string[];
+  /** The assistant's system prompt in both engines: offline.system_prompt, then the pack's policy text (policy.file). */
+  readonly systemPrompt: string | undefined;
+  /** The policy text alone (policy.file), if the pack has one. */
+  readonly policyText?: string | undefined;
+  /** The one hand-off tool the engines may use: policy.handoff.tool, else the only tool declared role handoff. */
+  readonly handoffTool: string | undefined;
+  /** Whether the pack's policy asks for the user's yes before this call (a write of a tool in policy.confirm). */
+  needsConfirmation(tool: string, args: Record<string, unknown>): boolean;
 }
 
 /** A tool call as it appears in a Dialogue: arguments are a JSON object. */
@@ -92,8 +100,11 @@ export interface ToolResult {
  */
 export interface Session {
   readonly domain: Domain;
-  /** Runs a tool: arguments are checked against its JSON Schema first; never throws. */
-  call(call: Call): ToolResult;
+  /**
+   * Runs a tool: arguments are checked against its JSON Schema first, then the pack's policy
+   * (identity, ownership; consent when `context` carries the conversation so far); never throws.
+   */
+  call(call: Call, context?: CallContext): ToolResult;
   /** Rows of a table as this session sees them (initial rows plus its own writes). */
   rows(table: string): readonly Row[];
   /** A compact, deterministic digest of this session's writes (for RL states and end-state checks). */
@@ -103,8 +114,30 @@ export interface Session {
 }
 
 export interface SessionOptions {
+  /** Start identified as this subject (a replay of a dialogue whose identity call is not replayed). */
+  subject?: unknown;
   /** Probability that a call's result is replaced by an injected failure. */
   failureRate?: number;
   /** The dialogue's random stream (failure injection draws from it). */
   rng?: Rng;
+}
+
+/**
+ * The part of a transcript the policy reads: what was said, by whom, with which labels, and
+ * which calls ran with what result. Dialogue messages (from @chatmill/schema) fit it.
+ */
+export interface TranscriptMessage {
+  role: string;
+  content?: unknown;
+  name?: string;
+  tool_calls?: ReadonlyArray<{ id?: string; name: string; arguments?: unknown }> | null;
+  tool_call_id?: string;
+  ok?: boolean;
+  labels?: { intent?: string } | null;
+}
+
+/** What a call may carry besides its name and arguments: the conversation so far, for the confirmation rule. */
+export interface CallContext {
+  /** The dialogue up to and including the assistant message that makes this call. */
+  transcript: readonly TranscriptMessage[];
 }

@@ -4,6 +4,7 @@ import type { Ajv, ValidateFunction } from "ajv";
 import type { Domain, PreferencePool, Row, ServiceInfo } from "./contract.js";
 import { fieldOf } from "./match.js";
 import { PackError } from "./pack-error.js";
+import { needsConfirmation } from "./policy.js";
 import type { BaseTable } from "./tables.js";
 
 type ToolDef = Domain["tools"][number];
@@ -31,6 +32,8 @@ export class LoadedDomain implements Domain {
     readonly file: string,
     /** The folder holding it (data files are relative to it). */
     readonly dir: string,
+    /** The text of the pack's policy file (policy.file), trimmed. */
+    readonly policyText?: string,
   ) {
     this.name = pack.name;
     this.services = pack.services.map((s) => ({
@@ -68,6 +71,22 @@ export class LoadedDomain implements Domain {
     };
     this.offline = { ...(pack.offline ?? {}) };
     this.categories = new Map(Object.entries(pack.categories));
+  }
+
+  /** The assistant's system prompt in both engines: offline.system_prompt, then the policy text. */
+  get systemPrompt(): string | undefined {
+    const parts = [this.offline.system_prompt, this.policyText].filter((p): p is string => !!p);
+    return parts.length > 0 ? parts.join("\n\n") : undefined;
+  }
+
+  /** The one hand-off tool: policy.handoff.tool, else the only tool declared role handoff (the loader refuses two undeclared). */
+  get handoffTool(): string | undefined {
+    return this.pack.policy?.handoff?.tool ?? this.toolsWithRole("handoff")[0];
+  }
+
+  /** Whether the pack's policy asks for the user's yes before this call (a write of a tool in policy.confirm). */
+  needsConfirmation(tool: string, args: Record<string, unknown>): boolean {
+    return needsConfirmation(this, tool, args);
   }
 
   table(name: string): readonly Row[] {

@@ -1,4 +1,4 @@
-export type { Call, Domain, PreferencePool, Row, ServiceInfo, Session, SessionOptions, ToolResult } from "./contract.js";
+export type { Call, CallContext, Domain, PreferencePool, Row, ServiceInfo, Session, SessionOptions, ToolResult, TranscriptMessage } from "./contract.js";
 export { builtinDomains, loadDomain, loadPackFile, resolvePackFile } from "./load.js";
 export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
@@ -19,3 +19,5 @@ export { endStateDiff } from "./checker/end-state.js";
 export type { StateDifference } from "./checker/end-state.js";
 export { transcriptOf } from "./checker/transcript.js";
 export type { RecordedCall, Transcript, TranscriptMessage } from "./checker/transcript.js";
+export { callWrites, hasConsent, identifies, policyViolations } from "./policy.js";
+export type { PolicyViolation } from "./policy.js";

@@ -66,11 +66,12 @@ describe("built-in packs", () => {
     expect(loadDomain(d.dir)).toBe(d);
   });
 
-  it("retail has MUSe's eight tools over a real catalog", () => {
+  it("retail has MUSe's eight catalog tools over a real catalog, and five order tools behind the identity policy", () => {
     const d = loadDomain("retail");
     expect(d.tools.map((t) => t.function.name).sort()).toEqual(
-      ["check_availability", "compare_items", "filter_items", "get_item_details", "get_reviews", "recommend_similar", "search_items", "visual_search"],
+      ["cancel_pending_order", "check_availability", "compare_items", "filter_items", "find_customer_by_email", "find_customer_by_name_zip", "get_item_details", "get_order_details", "get_reviews", "list_orders", "recommend_similar", "search_items", "visual_search"],
     );
+    expect(d.pack.policy?.identity?.scoped.map((s) => s.tool)).toEqual(["list_orders", "get_order_details", "cancel_pending_order"]);
     const items = d.table("items");
     expect(items.length).toBe(196);
     expect(items.every((i) => typeof i.price === "number" && typeof i.image === "string" && i.image)).toBe(true);

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DomainPack } from "@chatmill/schema";
 import { checkReferences } from "./check-pack.js";
+import { checkPolicy } from "./check-policy.js";
 import type { Domain } from "./contract.js";
 import { LoadedDomain } from "./domain.js";
 import { PackError, formatPath } from "./pack-error.js";
@@ -65,5 +66,7 @@ export function loadPackFile(file: string): LoadedDomain {
   const dir = dirname(file);
   const tables = loadTables(pack, dir, file);
   checkReferences(pack, tables, file);
-  return new LoadedDomain(pack, tables, file, dir);
+  checkPolicy(pack, tables, file, dir);
+  const policyText = pack.policy?.file !== undefined ? readFileSync(resolve(dir, pack.policy.file), "utf8").trim() : undefined;
+  return new LoadedDomain(pack, tables, file, dir, policyText || undefined);
 }

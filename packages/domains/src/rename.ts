@@ -10,8 +10,8 @@ export interface Renames {
 /**
  * A copy of a pack with tools, tables and categories renamed everywhere the pack format
  * refers to them (tool names and booking tools; table keys, `run` tables, includes, command
- * tables, declared changes, `about`, business rules' tables, persona pools, display; categories
- * and their tasks).
+ * tables, declared changes, `about`, business rules' tables, persona pools, display, the
+ * policy's tools and identity table; categories and their tasks).
  * A renamed category keeps what a person calls it: its label is set to the old one's.
  * Descriptions are prose and stay as they are. Data files are not touched (rows hold no
  * table, tool or category names). The renaming test uses this to show that no behaviour
@@ -56,5 +56,13 @@ export function renamePack(pack: DomainPack, renames: Renames): DomainPack {
   renameRuleTables(p, table);
   for (const pref of p.persona?.preferences ?? []) if (pref.from) pref.from.table = table(pref.from.table);
   if (p.offline?.display) p.offline.display = keys(p.offline.display, table);
+  const policy = p.policy;
+  if (policy?.identity) {
+    policy.identity.table = table(policy.identity.table);
+    policy.identity.tools = policy.identity.tools.map(tool);
+    for (const s of policy.identity.scoped) s.tool = tool(s.tool);
+  }
+  if (policy?.confirm) policy.confirm.tools = policy.confirm.tools.map(tool);
+  if (policy?.handoff) policy.handoff.tool = tool(policy.handoff.tool);
   return p;
 }

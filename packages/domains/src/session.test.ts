@@ -18,6 +18,21 @@ const EXAMPLES: Record<string, Call[]> = {
     { name: "visual_search", arguments: { image_url: "/media/catalog/product/m/h/mh01-gray_main.jpg" } },
     { name: "visual_search", arguments: { description: "black leather women's bag" } },
   ],
+  // retail's order tools: user-scoped, so each example first identifies the customer
+  find_customer_by_email: [{ name: "find_customer_by_email", arguments: { email: "ana.moreno@example.com" } }],
+  find_customer_by_name_zip: [{ name: "find_customer_by_name_zip", arguments: { name: "Ben Okafor", zip: "10001" } }],
+  list_orders: [
+    { name: "find_customer_by_email", arguments: { email: "ana.moreno@example.com" } },
+    { name: "list_orders", arguments: { status: "pending" } },
+  ],
+  get_order_details: [
+    { name: "find_customer_by_email", arguments: { email: "ana.moreno@example.com" } },
+    { name: "get_order_details", arguments: { order_id: "ord_1001" } },
+  ],
+  cancel_pending_order: [
+    { name: "find_customer_by_name_zip", arguments: { name: "Ben Okafor", zip: "10001" } },
+    { name: "cancel_pending_order", arguments: { order_id: "ord_1003" } },
+  ],
   // travel
   find_restaurant: [{ name: "find_restaurant", arguments: { area: "centre", food: "italian" } }],
   find_hotel: [{ name: "find_hotel", arguments: { area: "north", min_stars: 4 } }],

@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { sortKeys } from "./canonical.js";
-import type { Call, Domain, Row, Session, SessionOptions, ToolResult } from "./contract.js";
+import type { Call, CallContext, Domain, Row, Session, SessionOptions, ToolResult } from "./contract.js";
 import { LoadedDomain } from "./domain.js";
 import { loadDomain } from "./load.js";
 import { runCommand } from "./ops/command.js";
@@ -8,6 +8,7 @@ import { runAvailability, runCompare, runGet, runSearch, runSimilar } from "./op
 import { type OpContext, type OpResult, type Run, type ToolError } from "./ops/types.js";
 import { runTransact } from "./ops/transact.js";
 import { runCancel, runCreate, runModify } from "./ops/write.js";
+import { SessionPolicy } from "./policy.js";
 import { State, type Write } from "./state.js";
 
 export type { Write } from "./state.js";
@@ -23,8 +24,12 @@ export interface ToolSession extends Session {
   get(table: string, key: unknown): Row | undefined;
   /** Applies recorded writes (e.g. from a Dialogue) to this session. */
   apply(writes: ReadonlyArray<Write>): void;
-  /** A fresh session starting from this one's state (same writes), with its own options. */
+  /** A fresh session starting from this one's state (same writes and identified subject), with its own options. */
   fork(opts?: SessionOptions): ToolSession;
+  /** The key of the person an identity tool identified in this session (the pack's policy.identity), if any. */
+  readonly subject: unknown;
+  /** Runs a tool; with the conversation so far, the pack's confirmation rule is judged from it. */
+  call(call: Call, context?: CallContext): ToolResult;
 }
 
 function asLoaded(domain: Domain | string): LoadedDomain {
@@ -50,12 +55,14 @@ export function replay(domain: Domain | string, writes: ReadonlyArray<Write>, op
 
 class RuntimeSession implements ToolSession {
   private readonly state: State;
+  private readonly policy: SessionPolicy;
 
   constructor(
     readonly domain: LoadedDomain,
     private readonly opts: SessionOptions,
   ) {
     this.state = new State(domain);
+    this.policy = new SessionPolicy(domain, opts.subject);
     const rate = opts.failureRate ?? 0;
     if (!(rate >= 0 && rate <= 1)) throw new Error(`failureRate must be between 0 and 1, got ${rate}`);
     if (rate > 0 && !opts.rng) throw new Error("failure injection needs the dialogue's rng (SessionOptions.rng)");
@@ -81,20 +88,24 @@ class RuntimeSession implements ToolSession {
     this.state.apply(writes);
   }
 
-  fork(opts: SessionOptions = {}): ToolSession {
-    return replay(this.domain, this.state.writes, opts);
+  get subject(): unknown {
+    return this.policy.subject;
   }
 
-  call(call: Call): ToolResult {
+  fork(opts: SessionOptions = {}): ToolSession {
+    return replay(this.domain, this.state.writes, { ...(this.policy.subject !== undefined ? { subject: this.policy.subject } : {}), ...opts });
+  }
+
+  call(call: Call, context?: CallContext): ToolResult {
     try {
-      return this.execute(call);
+      return this.execute(call, context);
     } catch (err) {
       // A pack bug must not crash a 100,000-dialogue run: report it as the API would.
       return errorResult({ type: "internal_error", message: `the tool failed: ${(err as Error).message}` });
     }
   }
 
-  private execute(call: Call): ToolResult {
+  private execute(call: Call, context: CallContext | undefined): ToolResult {
     const tool = this.domain.toolSpecs.get(call.name);
     if (!tool) {
       return errorResult({
@@ -116,6 +127,9 @@ class RuntimeSession implements ToolSession {
     }
     const validate = this.domain.validator(call.name);
     if (!validate(args)) return errorResult(argumentError(validate.errors?.[0]));
+    // The pack's session policy (identity, ownership, consent) refuses before anything runs.
+    const refused = this.policy.before(call.name, tool, args as Record<string, unknown>, this.state, context);
+    if (refused) return errorResult(refused);
 
     const injected = this.drawFailure(tool.run.op);
     if (injected === "timeout") {
@@ -125,9 +139,11 @@ class RuntimeSession implements ToolSession {
       return errorResult({ type: "server_error", status: 503, message: "Service temporarily unavailable; try again shortly." }, injected);
     }
     const ctx: OpContext = { domain: this.domain, state: this.state, tool: call.name, args: args as Record<string, unknown> };
-    const out = runOp(ctx, tool.run);
+    const out = runOp(ctx, this.policy.narrow(call.name, tool.run));
     if (!out.ok) return errorResult(out.error);
     if (injected && out.list) return cutList(out.data, out.list, injected);
+    // Only a result the caller sees whole can identify someone (an emptied list identifies no one).
+    this.policy.after(call.name, out.data);
     return okResult(out.data);
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtinDomains, loadDomain, loadPackFile, renamePack, type LoadedDomain } from "@chatmill/domains";
@@ -18,7 +18,8 @@ function renamed(original: LoadedDomain): { domain: LoadedDomain; back: Record<s
     categories: opaque("zzCat", Object.keys(original.pack.categories)),
   };
   const dir = mkdtempSync(join(tmpdir(), `chatmill-renamed-${original.name}-`));
-  symlinkSync(join(original.dir, "data"), join(dir, "data"));
+  // The data and the policy file are shared: every file of the pack but pack.json itself.
+  for (const f of readdirSync(original.dir)) if (f !== "pack.json") symlinkSync(join(original.dir, f), join(dir, f));
   writeFileSync(join(dir, "pack.json"), JSON.stringify(renamePack(original.pack, renames)));
   const back: Record<string, string> = {};
   for (const m of Object.values(renames)) for (const [from, to] of Object.entries(m)) back[to] = from;

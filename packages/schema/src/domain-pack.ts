@@ -317,6 +317,44 @@ export const OfflineSpec = z.strictObject({
 });
 export type OfflineSpec = z.infer<typeof OfflineSpec>;
 
+/**
+ * Session-level policy: what the assistant must do before it may act, as data the runtime
+ * enforces and a checker can judge from the transcript. Every tool named here must exist.
+ */
+export const IdentitySpec = z.strictObject({
+  table: name.describe("the table of the people a session can identify (customers, users); a row's key is the subject"),
+  tools: z.array(name).min(1).describe("identity tools (lookups or searches over `table`): a successful call whose result holds exactly one row of `table` identifies that row as the session's subject"),
+  scoped: z
+    .array(
+      z.strictObject({
+        tool: name.describe("a user-scoped tool: refused until an identity tool has succeeded"),
+        owner: name.optional().describe("the field of the rows this tool addresses that holds their owner's key: the tool only acts on (and only lists) the identified subject's rows"),
+      }),
+    )
+    .min(1),
+  refusal: z.string().min(1).describe("the error message a user-scoped tool returns before identification (error type identity_required)"),
+  not_owner: z.string().min(1).optional().describe("the error message for a row that belongs to someone else (error type not_owner); required when a scoped tool declares `owner`"),
+});
+
+export const ConfirmSpec = z.strictObject({
+  tools: z.array(name).min(1).describe("tools whose writes need the user's yes first: the assistant asks, the user consents, then the call"),
+  refusal: z.string().min(1).describe("the error message of a write made without consent (error type confirmation_required); nothing changes"),
+  consent_intent: name.optional().describe("the user message intent label that counts as a yes (default: confirm); must be one of the pack's intents"),
+});
+
+export const HandoffSpec = z.strictObject({
+  tool: name.describe("the one tool that hands the conversation to a person (declared role handoff); the engines never use another"),
+  when: z.string().min(1).optional().describe("when to hand off, in words: given to the assistant model (default: only when the user asks for a person)"),
+});
+
+export const PolicySpec = z.strictObject({
+  file: z.string().min(1).optional().describe("a text file, relative to the pack, holding the policy the assistant follows; it becomes the assistant's system prompt in both engines (after offline.system_prompt)"),
+  identity: IdentitySpec.optional(),
+  confirm: ConfirmSpec.optional(),
+  handoff: HandoffSpec.optional(),
+});
+export type PolicySpec = z.infer<typeof PolicySpec>;
+
 export const DomainPack = z.looseObject({
   name: z.string().regex(/^[a-z0-9_-]+$/),
   version: z.string().min(1),
@@ -331,5 +369,6 @@ export const DomainPack = z.looseObject({
   persona: PersonaSpec.optional().describe("the domain's persona distributions"),
   categories: z.record(z.string(), CategorySpec).describe("every category of the services and general_categories → what its task is"),
   offline: OfflineSpec.optional().describe("what the offline engine needs to speak the domain"),
+  policy: PolicySpec.optional().describe("session-level policy: identity, confirmation before writes, the hand-off tool, the policy text"),
 });
 export type DomainPack = z.infer<typeof DomainPack>;

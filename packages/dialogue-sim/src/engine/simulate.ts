@@ -127,7 +127,8 @@ export class OfflineDialogue {
   }
 
   run(): void {
-    const system = this.domain.offline.system_prompt;
+    // The pack's own prompt and its policy text (policy.file): what the assistant was told.
+    const system = this.domain.systemPrompt;
     if (system) this.messages.push({ role: "system", content: system });
     const tasks = this.tasks();
     this.setupBookings();
@@ -396,7 +397,8 @@ export class OfflineDialogue {
     const labels: Labels = { intent, emotion: variation === "failure_recovery" ? "apologetic" : this.assistantEmotion };
     if (variation) labels.variation = variation;
     this.messages.push({ role: "assistant", content: content || null, tool_calls: [{ id, name: call.name, arguments: call.arguments }], labels } as Message);
-    const res = this.session.call(call);
+    // The conversation so far goes with the call: the pack's confirmation rule is judged from it.
+    const res = this.session.call(call, { transcript: this.messages });
     const tool: Record<string, unknown> = { role: "tool", tool_call_id: id, name: call.name, content: res.content, ok: res.ok };
     if (res.error) tool.error = { type: res.error.type, message: res.error.message };
     if (res.injected) tool.injected = res.injected;
@@ -427,8 +429,9 @@ export class OfflineDialogue {
         this.apologized = true;
         this.assistantSay(this.voice.assistant("apologize_ask"), "clarify", "failure_recovery");
         this.emotion = this.rng.chance(0.5) ? "frustrated" : this.emotion;
-        const complain = this.rng.chance(0.4);
-        this.userSay(this.voice.user(complain ? "complain" : "ok_wait", {}, { emotion: this.emotion }), complain ? "complain" : "confirm");
+        // A retry of a write that needs a yes goes ahead only on one: that user says "go ahead".
+        const complain = !this.domain.needsConfirmation(call.name, call.arguments) && this.rng.chance(0.4);
+        this.userSay(this.voice.user(complain ? "complain" : "ok_wait", {}, { emotion: this.emotion }), complain ? "complain" : this.consentIntent);
         return this.exec(call, this.voice.ack(action), intent, "failure_recovery");
       });
     }
@@ -982,7 +985,14 @@ export class OfflineDialogue {
         const text = shown.map((s) => statusText(s.seen, this.lang, this.rng)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
         this.assistantSay(joinSentences([this.voice.intro(), text, this.voice.offer()], this.lang), "inform", undefined, shown);
         for (const s of shown) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
-        if (outcome === "failed") return this.giveUp(task);
+        if (outcome === "failed") {
+          // Asked to confirm a change, this user backs out: nothing is run and the goal is not reached.
+          if (!this.single && this.runCommand(task, shown[0], service, true)) {
+            this.trace.gaveUp = true;
+            return;
+          }
+          return this.giveUp(task);
+        }
         if (outcome === "escalated") return this.escalate(task);
         // A command to run is a request of its own: not in a single-turn dialogue.
         if (!this.single) this.runCommand(task, shown[0], service);
@@ -1024,8 +1034,37 @@ export class OfflineDialogue {
     return undefined;
   }
 
-  /** For ops: a command the pack knows that fits the scenario's category, run on the host. */
-  private runCommand(_task: Task, host: Shown | undefined, service?: string): boolean {
+  /** The user intent label that counts as a yes under the pack's confirmation policy. */
+  private get consentIntent(): string {
+    return this.domain.pack.policy?.confirm?.consent_intent ?? "confirm";
+  }
+
+  /**
+   * The pack's policy wants the user's yes before this write: the assistant says what it is
+   * about to do and asks; the user answers from what it can see — yes when the read-back names
+   * exactly what it asked for, no when it does not or when this user will not get what they
+   * came for (the scenario ends failed). Returns whether the user said yes.
+   */
+  private askConsent(what: string, expected: string[], target: string): boolean {
+    this.assistantSay(this.voice.assistant("confirm_first", { what }), "confirm", "clarification");
+    const asked = String(this.messages[this.messages.length - 1]!.content);
+    const yes = expected.every((e) => asked.includes(e)) && this.scenario.resolution !== "failed";
+    if (yes) {
+      this.userSay(this.voice.user("ok_go", {}), this.consentIntent);
+      return true;
+    }
+    this.userSay(this.voice.user("keep_it", {}, { hedge: this.rng.chance(0.4) }), "decline", "change_of_mind");
+    const text = this.lang === "en" ? sayLocal(["[Okay|Understood|No problem] — [nothing was run|I haven't run anything]; {target} [stays as it is|is unchanged]."], this.rng, { target }) : this.lang === "hi" ? `ठीक है — कुछ नहीं चलाया; ${target} जैसा था वैसा है।` : `Theek hai — kuch nahi chalaya; ${target} waisa hi hai.`;
+    this.assistantSay(text, "inform");
+    return false;
+  }
+
+  /**
+   * For ops: a command the pack knows that fits the scenario's category, run on the host.
+   * With `backOut` (a user who will not get what they came for) only a command that needs the
+   * user's yes is asked for, and the user says no; returns false when there is none.
+   */
+  private runCommand(_task: Task, host: Shown | undefined, service?: string, backOut = false): boolean {
     const tool = this.tools.find(["command"])[0];
     if (!tool || !host || this.turnsLeft() < 3) return false;
     const cat = this.scenario.category;
@@ -1038,9 +1077,16 @@ export class OfflineDialogue {
     const hostArg = tool.keyArg;
     const cmdArg = tool.run.command_arg as string | undefined;
     if (!cmd || !hostArg || !cmdArg) return false;
+    const call = { name: tool.name, arguments: { [hostArg]: host.key, [cmdArg]: cmd } };
+    const ask = this.domain.needsConfirmation(call.name, call.arguments);
+    if (backOut && !ask) return false;
     this.userSay(this.voice.user("command", { cmd, host: host.name }), "command");
+    if (ask) {
+      const what = this.lang === "en" ? `I'll run \`${cmd}\` on ${host.name}` : `\`${cmd}\` → ${host.name}`;
+      if (!this.askConsent(what, [cmd, host.name], host.name)) return true;
+    }
     const ack = this.rng.chance(0.6) ? this.voice.restateItem(host.name, "command") : undefined;
-    const done = this.callWithRecovery({ name: tool.name, arguments: { [hostArg]: host.key, [cmdArg]: cmd } }, "command", [], ack);
+    const done = this.callWithRecovery(call, "command", [], ack);
     if (!done) return true;
     const data = done.res.data as { output?: unknown; stdout?: unknown } | undefined;
     const output = typeof data?.output === "string" ? data.output : typeof data?.stdout === "string" ? data.stdout : done.res.content;
@@ -1105,8 +1151,9 @@ export class OfflineDialogue {
     this.emotion = this.rng.pick(["frustrated", "impatient", "annoyed"]);
     // In a single-turn dialogue the assistant hands over without being asked again.
     if (!this.single) this.userSay(this.voice.user("escalate", {}, { emotion: this.emotion, last: true }), "escalate");
-    // The pack's declared hand-off tool, when it has one; never a tool guessed from its name.
-    const tool = this.tools.withRole("handoff")[0];
+    // The pack's one declared hand-off tool (policy.handoff), only when the user asks for a person.
+    const handoff = this.domain.handoffTool;
+    const tool = handoff ? this.tools.byName(handoff) : undefined;
     if (tool) this.exec({ name: tool.name, arguments: handoffArgs(tool, this.scenario) }, null, "escalate");
     this.assistantSay(this.voice.assistant("escalate"), "escalate");
   }

@@ -87,7 +87,9 @@ class LlmConversation {
     this.trace = { accepted: [], refs: new Map(this.setup.refs), escalated: false, gaveUp: false, infoShown: new Set(), setup: this.setup.setup, failures: 0, recovered: 0 };
     this.shown = new ShownRows(domain);
     this.index = ToolIndex.of(domain);
-    this.tools = domain.tools as ToolDefinition[];
+    // Of the tools declared role handoff, the model is offered only the pack's one hand-off tool.
+    const handoff = domain.handoffTool;
+    this.tools = domain.tools.filter((t) => domain.roleOf(t.function.name) !== "handoff" || t.function.name === handoff) as ToolDefinition[];
     this.system = assistantSystemPrompt(domain);
     this.context = contextText(scenario);
     this.userPrompt = userSystemPrompt({ scenario, domain, bookings });
@@ -227,7 +229,8 @@ class LlmConversation {
         for (const c of calls) {
           this.toolCalls++;
           const writes = this.session.writes.length;
-          const res = this.session.call({ name: c.name, arguments: c.arguments });
+          // With the conversation so far: the pack's confirmation rule is judged from it.
+          const res = this.session.call({ name: c.name, arguments: c.arguments }, { transcript: this.transcript });
           const tool: Record<string, unknown> = { role: "tool", tool_call_id: c.id, name: c.name, content: res.content, ok: res.ok };
           if (res.error) tool.error = { type: res.error.type, message: res.error.message };
           if (res.injected) tool.injected = res.injected;

@@ -66,6 +66,9 @@ export function userSystemPrompt(h: HiddenGoal): string {
     "- React to what the assistant shows you: pick from the options it offers, ask about one, or say why none fits.",
     "- Now and then be human: hesitate, correct yourself (\"sorry, I meant…\"), change your mind once, ask what something means, or make a little small talk.",
     "- Only use names, prices and references the assistant gave you or that are in your goal; never invent them.",
+    ...(h.domain.pack.policy?.confirm
+      ? [`- When the assistant asks you to confirm an action, read what it says it will do: say yes (intent ${h.domain.pack.policy.confirm.consent_intent ?? "confirm"}) only if that is what you want, otherwise say no and what is wrong.`]
+      : []),
     `- ${ENDING[s.resolution] ?? ENDING.resolved}`,
     `- Keep the whole conversation within about ${s.turns.max} messages from you.`,
     "",
@@ -76,15 +79,33 @@ export function userSystemPrompt(h: HiddenGoal): string {
     .join("\n");
 }
 
-/** The assistant's system prompt: the pack's own, plus what every assistant in chatmill data does. */
+/** The assistant's system prompt: the pack's own and its policy text, what every assistant in chatmill data does, and the pack's policy rules. */
 export function assistantSystemPrompt(domain: Domain): string {
-  const own = domain.offline.system_prompt ?? `You are a helpful assistant for ${domain.name}.`;
+  const own = domain.systemPrompt ?? `You are a helpful assistant for ${domain.name}.`;
   return [
     own,
     "Use the tools to look things up and to act; base every name, price, time, id and reference you give on a tool result from this conversation.",
     "When a tool fails, say so briefly and retry, try another tool, or ask the user; do not over-apologise.",
     "Reply in the language and tone the user writes in, and offer a useful next step.",
+    ...policyRules(domain),
   ].join("\n");
+}
+
+const list = (names: readonly string[]): string => names.map((n) => `\`${n}\``).join(", ");
+
+/** The pack's policy as rules the runtime enforces, so the model knows them before a refusal teaches it. */
+export function policyRules(domain: Domain): string[] {
+  const policy = domain.pack.policy;
+  const out: string[] = [];
+  if (policy?.identity) {
+    out.push(`Before using ${list(policy.identity.scoped.map((s) => s.tool))}, identify the user with ${list(policy.identity.tools)}; act only on that user's own records.`);
+  }
+  if (policy?.confirm) {
+    out.push(`Before a call of ${list(policy.confirm.tools)} that changes anything, tell the user exactly what you will do and ask; make the call only after they say yes in their next message. One yes covers one change.`);
+  }
+  const handoff = domain.handoffTool;
+  if (handoff) out.push(`Hand the conversation to a person only with \`${handoff}\`: ${policy?.handoff?.when ?? "only when the user asks for a person"}.`);
+  return out;
 }
 
 /** The note added to the user simulator's prompt when it tried to end before the work was done. */

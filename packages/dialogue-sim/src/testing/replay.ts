@@ -10,13 +10,15 @@ export function replayMismatches(domainName: string, d: Msg): string[] {
   for (const call of d.meta.setup ?? []) session.call(call);
   const calls = new Map<string, Msg>();
   const bad: string[] = [];
-  for (const m of d.messages as Msg[]) {
+  const messages = d.messages as Msg[];
+  for (const [i, m] of messages.entries()) {
     if (m.role === "assistant" && m.tool_calls) for (const c of m.tool_calls) calls.set(c.id, c);
     if (m.role !== "tool") continue;
     // Injected failures never reach the database (timeouts and 503s come before the op; empty/partial only cut a read).
     if (m.injected) continue;
     const c = calls.get(m.tool_call_id)!;
-    const again = session.call({ name: c.name, arguments: c.arguments });
+    // With the transcript up to this result, as the engines call: consent is judged from it.
+    const again = session.call({ name: c.name, arguments: c.arguments }, { transcript: messages.slice(0, i) as Array<Msg & { role: string }> });
     if (again.content !== m.content) bad.push(`${d.id}: ${c.name} ${JSON.stringify(c.arguments)}`);
   }
   return bad;

@@ -67,5 +67,8 @@ export function tinyDomain(): Domain {
     labelOf: (name) => name.replace(/_/g, " "),
     roleOf: () => undefined,
     toolsWithRole: () => [],
+    systemPrompt: undefined,
+    handoffTool: undefined,
+    needsConfirmation: () => false,
   };
 }
