@@ -123,8 +123,8 @@ export interface SessionOptions {
 }
 
 /**
- * The part of a transcript the policy reads: what was said, by whom, with which labels, and
- * which calls ran with what result. Dialogue messages (from @chatmill/schema) fit it.
+ * The part of a transcript the policy and the checker read: what was said, by whom, with which
+ * labels, and which calls ran with what result. Dialogue messages (from @chatmill/schema) fit it.
  */
 export interface TranscriptMessage {
   role: string;
@@ -133,6 +133,8 @@ export interface TranscriptMessage {
   tool_calls?: ReadonlyArray<{ id?: string; name: string; arguments?: unknown }> | null;
   tool_call_id?: string;
   ok?: boolean;
+  /** On a tool message: the failure dialogue-sim injected (the checker does not re-run a call the backend never saw). */
+  injected?: unknown;
   labels?: { intent?: string } | null;
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadDomain } from "../load.js";
 import { createSession } from "../session.js";
 import { judge, wasSaid } from "./judge.js";
-import { transcriptOf, type RecordedCall, type TranscriptMessage } from "./transcript.js";
+import type { TranscriptMessage } from "../contract.js";
+import { transcriptOf, type RecordedCall } from "./transcript.js";
 
 const travel = loadDomain("travel");
 const BOOK = { name: "book_restaurant", arguments: { restaurant_id: "19210", day: "friday", time: "19:00", people: 4 } };

@@ -1,3 +1,5 @@
+import type { TranscriptMessage } from "../contract.js";
+
 /**
  * What a checker reads from a dialogue: the calls in the order they were made, each with the
  * result the assistant saw, and what the assistant said. Built from the messages alone, so the
@@ -18,16 +20,6 @@ export interface Transcript {
   calls: RecordedCall[];
   /** The assistant's texts to the user, in order (tool-call arguments are not "said"). */
   said: string[];
-}
-
-/** The message shapes a checker needs (a Dialogue's messages satisfy it). */
-export interface TranscriptMessage {
-  role: string;
-  content?: string | null;
-  tool_calls?: ReadonlyArray<{ id?: string; name: string; arguments: unknown }>;
-  tool_call_id?: string;
-  ok?: boolean;
-  injected?: unknown;
 }
 
 /**
@@ -52,7 +44,7 @@ export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>, setup?:
     } else if (m.role === "tool" && m.tool_call_id !== undefined) {
       const call = byId.get(m.tool_call_id);
       if (!call || call.result) continue;
-      call.result = { content: m.content ?? "" };
+      call.result = { content: typeof m.content === "string" ? m.content : "" };
       if (m.ok !== undefined) call.result.ok = m.ok;
       if (typeof m.injected === "string") call.result.injected = m.injected;
     }
