@@ -36,6 +36,15 @@ describe("audit (built, through real pipes)", () => {
     expect(r.stderr).toMatch(new RegExp(`audit: ${travel.length} dialogues · ${compared} tool results re-run · 0 differ · 0 judged from their task · 0 disagree`));
   });
 
+  it("re-runs ops' confirmed restarts with the conversation before them, as the pack's policy saw it live", async () => {
+    const r = await sh(`persona-sample -q -n 60 --domain ops --seed 4 | scenario-gen -q | dialogue-sim -q | tee '${dir}/ops.ndjson' | audit -q`);
+    expect(r.code, r.stderr).toBe(0);
+    const reports = lines(r.stdout);
+    expect(reports.filter((x) => !x.agrees)).toEqual([]);
+    // Dialogues where a write needed the user's yes: without the conversation, the re-run could not tell.
+    expect(readFileSync(`${dir}/ops.ndjson`, "utf8")).toMatch(/"labels":\{"intent":"confirm"/);
+  });
+
   it("catches a tool message changed after the fact, and --only-disagreements writes only that one", async () => {
     const d = structuredClone(travel.find((x) => writingCalls(x).length > 0)!);
     const tool = d.messages.find((m: Obj) => m.role === "tool" && m.ok && !m.injected);

@@ -34,7 +34,7 @@ const SHOWN = 5;
 export function auditDialogue(d: Record<string, unknown>, domain: Domain, domainName: string): AuditReport {
   const messages = (Array.isArray(d.messages) ? d.messages : []) as TranscriptMessage[];
   const transcript = transcriptOf(messages, setupOf(d));
-  const replayed = replayCalls(domain, transcript.calls, transcript.setup);
+  const replayed = replayCalls(domain, transcript.calls, transcript.setup, transcript.messages);
   const issues: string[] = [];
   if (replayed.setupErrors.length > 0) issues.push(`the dialogue's starting state cannot be rebuilt: setup call ${replayed.setupErrors[0]!.index} (${replayed.setupErrors[0]!.name}): ${replayed.setupErrors[0]!.error}`);
   if (replayed.mismatches.length > 0) {

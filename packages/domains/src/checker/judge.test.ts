@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadDomain } from "../load.js";
 import { createSession } from "../session.js";
 import { judge, wasSaid } from "./judge.js";
+import { replayCalls } from "./replay-calls.js";
 import type { TranscriptMessage } from "../contract.js";
 import { transcriptOf, type RecordedCall } from "./transcript.js";
 
@@ -94,6 +95,31 @@ describe("judge: the expected actions replayed on a fresh state, compared with t
     expect(wasSaid("1234.50", ["The refund is 1,234.50 dollars."])).toBe(true);
     expect(wasSaid("REGENT street", ["at regent street"])).toBe(true);
     expect(wasSaid("1235", ["1,234"])).toBe(false);
+  });
+});
+
+describe("replayCalls and the pack's policy", () => {
+  it("re-runs each call with the conversation before it: a write refused for want of a yes is refused again, a confirmed one runs", () => {
+    const ops = loadDomain("ops");
+    const restart = { id: "r1", name: "run_command", arguments: { agent: "web-01", command: "systemctl restart nginx" } };
+    const live = createSession(ops);
+    const asked: TranscriptMessage[] = [{ role: "user", content: "Restart nginx on web-01." }, { role: "assistant", content: null, tool_calls: [restart] }];
+    const refused = live.call(restart, { transcript: asked });
+    expect(refused.error?.type).toBe("confirmation_required");
+    const yes: TranscriptMessage[] = [
+      ...asked,
+      { role: "tool", tool_call_id: "r1", content: refused.content, ok: false },
+      { role: "assistant", content: "Restart nginx on web-01 — shall I go ahead?" },
+      { role: "user", content: "Yes, go ahead.", labels: { intent: "confirm" } },
+      { role: "assistant", content: null, tool_calls: [{ ...restart, id: "r2" }] },
+    ];
+    const done = live.call(restart, { transcript: yes });
+    expect(done.ok).toBe(true);
+    const messages = [...yes, { role: "tool", tool_call_id: "r2", content: done.content, ok: true }];
+    const t = transcriptOf(messages);
+    expect(replayCalls(ops, t.calls, [], t.messages).mismatches).toEqual([]);
+    // Without the conversation the first call would run, and its recorded refusal would look false.
+    expect(replayCalls(ops, t.calls).mismatches.map((m) => m.index)).toEqual([0]);
   });
 });
 

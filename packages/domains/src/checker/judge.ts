@@ -18,7 +18,8 @@ export interface Judgement {
 
 /**
  * The one checker: replays the task's expected actions on a fresh session and the dialogue's
- * own calls on another (both from the transcript's setup, when it has one), compares where the two left the data (tau-bench's end-state check),
+ * own calls on another (both from the transcript's setup, when it has one; the expected actions
+ * presuppose the user's yes, so a pack's confirmation rule does not hold them back), compares where the two left the data (tau-bench's end-state check),
  * and looks for every fact the assistant had to say in what it said. Decided from the task
  * and the transcript only.
  */
@@ -29,7 +30,7 @@ export function judge(domain: Domain, evaluation: TaskEvaluation, transcript: Tr
     const r = gold.call({ name: a.name, arguments: a.arguments });
     if (!r.ok) goldErrors.push({ index, name: a.name, error: r.error?.message ?? r.content });
   });
-  const replayed = replayCalls(domain, transcript.calls, transcript.setup);
+  const replayed = replayCalls(domain, transcript.calls, transcript.setup, transcript.messages);
   const differences = endStateDiff(gold, replayed.session);
   const communicate = (evaluation.communicate ?? []).map((info) => ({ info, said: wasSaid(info, transcript.said) }));
   const basis = evaluation.basis ?? (communicate.length > 0 ? (["state", "communicate"] as RewardBasis[]) : (["state"] as RewardBasis[]));

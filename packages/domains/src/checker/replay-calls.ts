@@ -33,7 +33,7 @@ const NOT_EXECUTED = new Set(["timeout", "server_error"]);
  * the one recorded. The end state comes from re-running what was asked, never from writes a
  * simulator recorded, so it is what the calls really do.
  */
-export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, setup: Transcript["setup"] = []): ReplayedCalls {
+export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, setup: Transcript["setup"] = [], messages?: Transcript["messages"]): ReplayedCalls {
   const { session, errors: setupErrors } = startingState(domain, setup);
   const mismatches: CallMismatch[] = [];
   let compared = 0;
@@ -49,7 +49,9 @@ export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, 
       failedInTransit++;
       return;
     }
-    const rerun = session.call({ name: call.name, arguments: call.arguments });
+    // The conversation up to the call's own message: the pack's policy judges a write's yes from it, as it did live.
+    const context = messages && call.at !== undefined ? { transcript: messages.slice(0, call.at + 1) } : undefined;
+    const rerun = session.call({ name: call.name, arguments: call.arguments }, context);
     // An injected empty or partial list is a cut answer to a read: the read ran, its text differs by design.
     if (injected !== undefined) return;
     compared++;

@@ -12,6 +12,8 @@ export interface RecordedCall {
   name: string;
   arguments: Record<string, unknown>;
   result?: { content: string; ok?: boolean; injected?: string };
+  /** Index of the assistant message that made the call, in `Transcript.messages`. */
+  at?: number;
 }
 
 export interface Transcript {
@@ -20,6 +22,8 @@ export interface Transcript {
   calls: RecordedCall[];
   /** The assistant's texts to the user, in order (tool-call arguments are not "said"). */
   said: string[];
+  /** The messages the calls were read from: a re-run call sees the conversation up to its own message, as the pack's policy (a yes before a write) did when it ran. */
+  messages?: ReadonlyArray<TranscriptMessage>;
 }
 
 /**
@@ -30,11 +34,11 @@ export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>, setup?:
   const calls: RecordedCall[] = [];
   const said: string[] = [];
   const byId = new Map<string, RecordedCall>();
-  for (const m of messages) {
+  messages.forEach((m, at) => {
     if (m.role === "assistant") {
       if (typeof m.content === "string" && m.content.trim() !== "") said.push(m.content);
       for (const c of m.tool_calls ?? []) {
-        const call: RecordedCall = { name: c.name, arguments: asObject(c.arguments) };
+        const call: RecordedCall = { name: c.name, arguments: asObject(c.arguments), at };
         if (c.id !== undefined) {
           call.id = c.id;
           byId.set(c.id, call);
@@ -43,13 +47,13 @@ export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>, setup?:
       }
     } else if (m.role === "tool" && m.tool_call_id !== undefined) {
       const call = byId.get(m.tool_call_id);
-      if (!call || call.result) continue;
+      if (!call || call.result) return;
       call.result = { content: typeof m.content === "string" ? m.content : "" };
       if (m.ok !== undefined) call.result.ok = m.ok;
       if (typeof m.injected === "string") call.result.injected = m.injected;
     }
-  }
-  return setup && setup.length > 0 ? { setup, calls, said } : { calls, said };
+  });
+  return { ...(setup && setup.length > 0 ? { setup } : {}), calls, said, messages };
 }
 
 function asObject(args: unknown): Record<string, unknown> {
