@@ -66,6 +66,45 @@ describe("grading", () => {
     expect(JSON.parse(String(tool.content)).id).toBe((c.arguments as Obj).item_id);
   });
 
+  it("re-runs user-scoped calls after the identification that came before them, as the session met them live", () => {
+    const retail = loadDomain("retail");
+    const live = createSession(retail);
+    const find = { id: "c1", name: "find_customer_by_email", arguments: { email: "ana.moreno@example.com" } };
+    const cancel = { id: "c2", name: "cancel_pending_order", arguments: { order_id: "ord_1001" } };
+    const order = { id: "c3", name: "get_order_details", arguments: { order_id: "ord_1001" } };
+    const results = [live.call(find), live.call(cancel), live.call(order)];
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    const d: Obj = {
+      id: "identified",
+      domain: "retail",
+      tools: retail.tools,
+      messages: [
+        { role: "user", content: "Please cancel order ord_1001. I'm ana.moreno@example.com." },
+        ...[find, cancel, order].flatMap((c, i) => [
+          { role: "assistant", content: null, tool_calls: [c] },
+          { role: "tool", tool_call_id: c.id, name: c.name, content: results[i]!.content, ok: true },
+        ]),
+        { role: "assistant", content: "Order ord_1001 is cancelled." },
+      ],
+    };
+    // Every re-run of a user-scoped call, seen through the sessions tool-annotate opens.
+    const reruns: Array<string | undefined> = [];
+    const spy: typeof createSession = (dom, o) => {
+      const s = createSession(dom, o);
+      const call = s.call.bind(s);
+      s.call = (c, ctx) => {
+        const r = call(c, ctx);
+        if (c.name === cancel.name || c.name === order.name) reruns.push(r.error?.type ?? "ok");
+        return r;
+      };
+      return s;
+    };
+    const graded = calls(annotateDialogue(d, retail, { alternatives: 0, openSession: spy })).map((c) => (c.grade as Grade).ok);
+    expect(graded).toEqual([true, true, true]);
+    expect(reruns.length).toBeGreaterThan(1);
+    expect(reruns).not.toContain("identity_required");
+  });
+
   it("flags a reply that names items the result does not show", () => {
     const d = byId("retail-red-dress");
     const msgs = d.messages as Obj[];

@@ -200,7 +200,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
             before.push(finalCall);
             earlier.length = 0;
             inContext.length = 0;
-          }
+          } else if (exec.changesSession(finalCall.name)) before.push(finalCall);
           earlier.push(finalCall);
           if (!toolMsg || chosen.swapped || sameResultText(String(toolMsg.content ?? ""), result.content)) inContext.push(finalCall);
         }
@@ -393,7 +393,7 @@ function insertInferred(messages: Obj[], domain: Domain, exec: DialogueExecutor,
       out.push({ role: "assistant", content: null, tool_calls: withIds, labels: { intent: "tool_call" } });
       for (const c of withIds) {
         const r = exec.run(c, before);
-        if (r.ok && exec.writes(c.name)) before.push(c);
+        if (r.ok && exec.changesSession(c.name)) before.push(c);
         out.push({ role: "tool", tool_call_id: c.id, name: c.name, content: r.content, ok: r.ok, ...(r.error ? { error: r.error } : {}), inferred: true });
         if (!tools.some((t) => t.function.name === c.name)) {
           const def = domain.tools.find((t) => t.function.name === c.name);
@@ -401,10 +401,10 @@ function insertInferred(messages: Obj[], domain: Domain, exec: DialogueExecutor,
         }
       }
     }
-    // A recorded state-changing call that ran ok is part of the state later inferred calls see.
+    // A recorded call that changed the session (a write, an identification) and ran ok is part of the state later inferred calls see.
     if (m.role === "assistant" && Array.isArray(m.tool_calls)) {
       for (const tc of m.tool_calls) {
-        if (!isObj(tc) || typeof tc.name !== "string" || !exec.writes(tc.name)) continue;
+        if (!isObj(tc) || typeof tc.name !== "string" || !exec.changesSession(tc.name)) continue;
         const tm = messages.find((x) => x.role === "tool" && x.tool_call_id === tc.id);
         if (tm && tm.ok !== false) before.push({ name: tc.name, arguments: argsOf(tc.arguments) });
       }

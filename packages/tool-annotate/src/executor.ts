@@ -67,7 +67,16 @@ export class DialogueExecutor {
     return this.infos.get(name)?.writes ?? false;
   }
 
-  /** Runs `call` after replaying `before` (the earlier successful state-changing calls, in order). */
+  /**
+   * A call whose success changes what later calls may do: a write, or one of the pack's
+   * identity tools (policy.identity), after which user-scoped tools answer. Such calls are
+   * replayed before a later call is re-run, so it meets the session it met live.
+   */
+  changesSession(name: string): boolean {
+    return this.writes(name) || (this.runsInDomain(name) && (this.domain!.pack.policy?.identity?.tools.includes(name) ?? false));
+  }
+
+  /** Runs `call` after replaying `before` (the earlier successful calls that changed the session, in order). */
   run(call: CallLike, before: readonly CallLike[]): ToolResult {
     if (this.runsInDomain(call.name)) return this.runInDomain(call, before);
     const info = this.infos.get(call.name);
@@ -79,7 +88,7 @@ export class DialogueExecutor {
 
   private runInDomain(call: CallLike, before: readonly CallLike[]): ToolResult {
     const clean = { name: call.name, arguments: call.arguments };
-    if (this.writes(call.name)) return this.sessionAt(before).call(clean);
+    if (this.changesSession(call.name)) return this.sessionAt(before).call(clean);
     const key = JSON.stringify(before.map((c) => [c.name, c.arguments]));
     let s = this.readSessions.get(key);
     if (!s) this.readSessions.set(key, (s = this.sessionAt(before)));
