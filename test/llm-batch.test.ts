@@ -58,7 +58,7 @@ describe("--batch (the Batch API)", () => {
     }
     expect(kills).toBeGreaterThanOrEqual(2);
     const final = await simRun(batch, args);
-    expect(final.code).toBe(0);
+    expect(final.code, final.stderr).toBe(0);
     expect(final.stdout).toBe(baseline.stdout);
     expect(final.stderr).toMatch(/batch rounds \d+ · batch requests \d+/);
     const s = await batch.stats();

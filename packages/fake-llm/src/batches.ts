@@ -63,6 +63,8 @@ const ENDPOINTS = new Set(["/v1/chat/completions", "/v1/embeddings"]);
 export class BatchService {
   private readonly files = new Map<string, StoredFile>();
   private readonly batches = new Map<string, Batch>();
+  /** How many batches had each input content: the expiry draw changes with it, as a retry's luck does. */
+  private readonly runs = new Map<string, number>();
   private seq = 0;
 
   constructor(private readonly deps: BatchDeps) {}
@@ -147,7 +149,10 @@ export class BatchService {
   /** Answers every line of the batch and writes its output and error files. */
   private run(batch: Batch, content: string): void {
     const { seed, rates } = this.deps;
-    const expire = (rates["batch-expire"] ?? 0) > 0 && Rng.for(seed, "batch-expire", sha256Hex(content)).next() < rates["batch-expire"]!;
+    const hash = sha256Hex(content);
+    const nth = String(this.runs.get(hash) ?? 0);
+    this.runs.set(hash, Number(nth) + 1);
+    const expire = (rates["batch-expire"] ?? 0) > 0 && Rng.for(seed, "batch-expire", hash, nth).next() < rates["batch-expire"]!;
     if (expire) this.deps.fault("batch-expire");
     const output: string[] = [];
     const errors: string[] = [];
@@ -163,7 +168,7 @@ export class BatchService {
       }
       const customId = String(line.custom_id ?? "");
       const requestId = `req_${batch.id}_${i}`;
-      if (expire && Rng.for(seed, "batch-expire-line", customId).next() < 0.5) {
+      if (expire && Rng.for(seed, "batch-expire-line", customId, hash, nth).next() < 0.5) {
         errors.push(JSON.stringify({ id: `batch_req_${i}`, custom_id: customId, response: null, error: { code: "batch_expired", message: "This request could not be executed before the completion window expired." } }));
         continue;
       }
