@@ -51,7 +51,8 @@ describe("importOpenApi", () => {
     expect(get!).toMatchObject({ idArg: "petId", single: true, description: "One pet by id", roleReason: "GET /pets/{petId} takes an id ('petId') and returns one object" });
     expect(get!.parameters).toEqual({ type: "object", properties: { petId: { type: "string", description: "The pet's id" } }, required: ["petId"], additionalProperties: false });
     expect(del!).toMatchObject({ idArg: "petId", description: "Remove a pet", roleReason: "DELETE /pets/{petId}: DELETE changes data" });
-    expect(api.keys).toEqual({ pets: "id" });
+    // Pets have an `id`: the table keeps the default key.
+    expect(api.keys).toEqual({});
   });
 
   it("writes a skeleton the domains loader loads, with roles, changes, runs and an empty table", async () => {
@@ -100,8 +101,12 @@ describe("importOpenApi", () => {
       additionalProperties: false,
     });
     expect(api.tools[0]!.parameters.properties).toEqual({ noteId: { type: "integer", minimum: 1 } });
+    // A note has no `id` but holds the path id (read-only, so it is no argument of the update): that is its key.
+    expect(api.keys).toEqual({ notes: "noteId" });
     const file = writePack(api, join(mkdtempSync(join(tmpdir(), "pack-swagger-")), "notes"));
-    expect(loadPackFile(file).pack.tools[1]!.run).toEqual({ op: "modify", table: "notes", key_arg: "noteId", set: { text: { arg: "text" } } });
+    const domain = loadPackFile(file);
+    expect(domain.keyOf("notes")).toBe("noteId");
+    expect(domain.pack.tools[1]!.run).toEqual({ op: "modify", table: "notes", key_arg: "noteId", set: { text: { arg: "text" } } });
   });
 
   it("refuses an invalid document with the parser's reason, and a missing file", async () => {

@@ -79,16 +79,14 @@ function describeApi(doc: Obj, sourceName: string): ImportedApi {
     for (const method of METHODS) if (item[method]) ops.push({ method, path, op: item[method], pathParams: item.parameters ?? [] });
   }
   const toolNames = uniqueNames(ops.map((o) => toolName(o.op.operationId ?? nameFromPath(o.method, o.path))));
-  const tools = ops.map((o, i) => describeOperation(o, toolNames[i]!, swagger2, apiName));
-  // The table's key: `id` when its rows have one, else the id argument that names a row.
+  const described = ops.map((o, i) => describeOperation(o, toolNames[i]!, swagger2, apiName));
+  const tools = described.map((d) => d.tool);
+  // The table's key: `id`, unless the rows a tool returns by its id argument lack `id` and hold that argument.
   const keys: Record<string, string> = {};
-  for (const t of tools) {
-    if (keys[t.table] || !t.idArg) continue;
-    const item = (t as ImportedTool & { item?: JsonSchema }).item;
+  for (const { tool: t, item } of described) {
     const props = (item?.properties ?? {}) as Record<string, unknown>;
-    keys[t.table] = "id" in props || !(t.idArg in props) ? "id" : t.idArg;
+    if (keys[t.table] === undefined && t.idArg && !("id" in props) && t.idArg in props) keys[t.table] = t.idArg;
   }
-  for (const t of tools) delete (t as { item?: unknown }).item;
   const serviceDescriptions: Record<string, string> = {};
   for (const tag of (doc.tags ?? []) as Obj[]) if (tag.name && tag.description) serviceDescriptions[slug(tag.name)] = String(tag.description);
   const description = String(doc.info?.description ?? doc.info?.summary ?? `Tools of ${title}, imported from ${sourceName}`).trim();
@@ -107,7 +105,8 @@ function tableOf(path: string, fallback: string): string {
   return slug(parts.at(-1) ?? fallback, fallback);
 }
 
-function describeOperation(o: Operation, name: string, swagger2: boolean, apiName: string): ImportedTool & { item?: JsonSchema } {
+/** The tool an operation is, and the schema of one row of what it returns (for the table's key). */
+function describeOperation(o: Operation, name: string, swagger2: boolean, apiName: string): { tool: ImportedTool; item: JsonSchema | undefined } {
   const { method, path, op } = o;
   const params = mergeParams(o.pathParams, op.parameters ?? []);
   const properties: Record<string, JsonSchema> = {};
@@ -153,18 +152,18 @@ function describeOperation(o: Operation, name: string, swagger2: boolean, apiNam
     table: tableOf(path, name),
     service: slug(String(op.tags?.[0] ?? apiName)),
     source: { openapi: { method: method.toUpperCase(), path, ...(op.operationId ? { operationId: op.operationId } : {}), in: where } },
-    ...(item ? { item } : {}),
   };
   if (method === "get") {
     const filterArgs = params.filter((p) => p.in === "query" && p.name in itemProps).map((p) => p.name as string);
-    if (list && !anyPathParam) return { ...base, role: "search", roleReason: `${upper} returns a list and takes no id`, filterArgs };
-    if (!list && pathId) return { ...base, role: "lookup", roleReason: `${upper} takes an id ('${pathId}') and returns one object`, idArg: pathId, single: true };
-    if (list) return { ...base, role: "lookup", roleReason: `${upper} returns a list about the row its id ('${anyPathParam}') names`, idArg: anyPathParam!, filterArgs };
-    return { ...base, role: "lookup", roleReason: `${upper} reads and takes no id: a lookup of what it returns`, filterArgs };
+    const read = (tool: ImportedTool) => ({ tool, item });
+    if (list && !anyPathParam) return read({ ...base, role: "search", roleReason: `${upper} returns a list and takes no id`, filterArgs });
+    if (!list && pathId) return read({ ...base, role: "lookup", roleReason: `${upper} takes an id ('${pathId}') and returns one object`, idArg: pathId, single: true });
+    if (list) return read({ ...base, role: "lookup", roleReason: `${upper} returns a list about the row its id ('${anyPathParam}') names`, idArg: anyPathParam!, filterArgs });
+    return read({ ...base, role: "lookup", roleReason: `${upper} reads and takes no id: a lookup of what it returns`, filterArgs });
   }
   const change = CHANGE_OF[method]!;
   const idArg = change === "create" ? undefined : pathId;
-  return {
+  const act: ImportedTool = {
     ...base,
     role: "act",
     roleReason: `${upper}: ${method.toUpperCase()} changes data`,
@@ -174,6 +173,7 @@ function describeOperation(o: Operation, name: string, swagger2: boolean, apiNam
       : `${method.toUpperCase()} read as a create in '${base.table}': say which tables it really writes and how`,
     ...(idArg ? { idArg } : {}),
   };
+  return { tool: act, item };
 }
 
 /** Path-level parameters, overridden by the operation's own of the same name and place. */
