@@ -270,6 +270,20 @@ describe("exported rows read back through a columnar reader (DuckDB read_json, o
       expect(problems, problems.join("\n")).toEqual([]);
     });
   }
+  // The control: the reader does merge, so the JSON fields are what keeps the rows (a reader that
+  // fell back to JSON or MAP types on its own would let every file above pass for nothing).
+  it("without datasets' JSON fields (datasets < 4.7), the same reader adds argument names to trl rows and nulls their calls", async () => {
+    const e = { tool: "to-sft", args: ["-f", "trl"] };
+    const written = readFileSync(fileOf(e), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, J>);
+    const plain = await throughDuckDB(con, fileOf(e), join(dir, "plain-to-sft-ftrl.jsonl"));
+    const added: string[] = [];
+    written.forEach((row, i) => compare(row, undoTime(row, plain[i]), "", added, []));
+    expect(added.filter((a) => /\.messages\[\]\.tool_calls\[\]\.function\.arguments\./.test(a)).length).toBeGreaterThan(written.length);
+    expect(mixedStructPaths(detectionRows(readFileSync(fileOf(e), "utf8")))).toEqual([["messages", 0]]);
+  });
 });
 
 function firstDiff(a: string, b: string): string {
