@@ -5,23 +5,31 @@ import { toolsForTemplate } from "./template-tools.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the interpreter's node and value classes are not exported */
 type Eval = (this: any, node: any, env: any) => any;
-const proto = Interpreter.prototype as unknown as { evaluateMemberExpression: Eval; evaluateFor: Eval; evaluate: Eval; evaluateBlock: (this: any, statements: unknown[], env: any) => any };
+const proto = Interpreter.prototype as unknown as {
+  evaluateMemberExpression: Eval;
+  evaluateFor: Eval;
+  evaluate: Eval;
+  evaluateBlock: (this: any, statements: unknown[], env: any) => any;
+  applyFilter: (this: any, operand: any, filter: any, env: any) => any;
+};
 const memberOriginal = proto.evaluateMemberExpression;
 const forOriginal = proto.evaluateFor;
+const filterOriginal = proto.applyFilter;
 const UNDEFINED_KEY = /^Cannot access property with non-string(\/non-number)?: got UndefinedValue$/;
 const undefinedValue = (self: any, env: any) => self.evaluate({ type: "Identifier", value: "\u0000chatmill_undefined" }, env);
 
 /**
- * Python's jinja2 (what transformers renders with) treats two things @huggingface/jinja 0.5.11
+ * Python's jinja2 (what transformers renders with) treats three things @huggingface/jinja 0.5.11
  * raises on: a subscript whose key is undefined (`map[x.type]` when x has no `type`) is
- * undefined, and a for loop over an undefined value runs its else block. The Hermes-2-Pro
- * template does both for every array parameter (`json_to_python_type(json_spec|items)` reads
- * `.type` of a list), so in JS it fails on every row whose tools take a list, and renders in
- * Python. While a ChatTemplate renders, the interpreter follows Python there (and only there:
- * every other error is raised as before); the methods are restored after each render. One
- * difference stays: `undefined is iterable` is true in Python and false here, so such an
- * array parameter is typed "list[Any]" in JS and "list[Union[]]" in Python, in the tools
- * preamble only.
+ * undefined, a for loop over an undefined value runs its else block, and `undefined | trim`
+ * is "" (trim of str(Undefined)). The Hermes-2-Pro template does the first two for every array
+ * parameter (`json_to_python_type(json_spec|items)` reads `.type` of a list) and the third for
+ * every parameter without a description (`param_fields.description | trim`): in JS it fails on
+ * such rows, in Python it renders them. While a ChatTemplate renders, the interpreter follows
+ * Python there (and only there: every other error is raised as before); the methods are
+ * restored after each render. One difference stays: `undefined is iterable` is true in Python
+ * and false here, so such an array parameter is typed "list[Any]" in JS and "list[Union[]]" in
+ * Python, in the tools preamble only.
  */
 function renderLikePython(tpl: Template, ctx: Record<string, unknown>): string {
   proto.evaluateMemberExpression = function (expr, env) {
@@ -38,11 +46,16 @@ function renderLikePython(tpl: Template, ctx: Record<string, unknown>): string {
     }
     return forOriginal.call(this, node, env);
   };
+  proto.applyFilter = function (operand, filter, env) {
+    if (operand?.type === "UndefinedValue" && filter?.type === "Identifier" && filter.value === "trim") return this.evaluate({ type: "StringLiteral", value: "" }, env);
+    return filterOriginal.call(this, operand, filter, env);
+  };
   try {
     return tpl.render(ctx);
   } finally {
     proto.evaluateMemberExpression = memberOriginal;
     proto.evaluateFor = forOriginal;
+    proto.applyFilter = filterOriginal;
   }
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -57,8 +57,9 @@ const byNames = new BoundedMap<string, Entry[]>(64);
 /**
  * The `tools` value of a chat-template row: every parameter described (see derivedDescription),
  * as a JSON string (`text`: TRL's trainers `json.loads` a string tools column, and a string
- * survives `datasets`' Arrow schema merge; with a list, Arrow unions the parameters of every
- * tool of the file into one struct, null-filled) or as the list itself (`list`); null when the
+ * survives `datasets`' Arrow schema merge under every version; a list is kept as JSON by
+ * datasets >= 4.7, while older versions union the parameters of every tool of the file into one
+ * struct, null-filled) or as the list itself (`list`); null when the
  * dialogue offers no tools (Llama 3.1 renders its tool preamble even for []). The same list
  * gives the same string object, so the serialiser and the checkers find it by its cached hash.
  */

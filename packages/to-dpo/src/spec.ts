@@ -32,7 +32,7 @@ ${formatsHelp(DPO_FORMATS)}`,
   options: [
     { name: "format", short: "f", type: "string", placeholder: "FMT", choices: DPO_FORMATS.map((f) => f.name), default: "trl", description: `target format: ${DPO_FORMATS.map((f) => f.name).join(", ")}` },
     { name: "min-margin", short: "m", type: "number", placeholder: "X", default: 0.1, min: 0, max: 1, description: "least success-rate difference between chosen and rejected" },
-    { name: "tools-as", type: "string", placeholder: "HOW", choices: ["text", "list"], default: "text", description: "trl: tools as the JSON text of the list (survives datasets' Arrow schema merge; TRL json.loads it) or as the list" },
+    { name: "tools-as", type: "string", placeholder: "HOW", choices: ["text", "list"], default: "text", description: "trl: tools as the JSON text of the list (a string under every datasets version; TRL json.loads it) or as the list (datasets >= 4.7 keeps it as JSON)" },
     { name: "system", type: "string", placeholder: "TEXT", description: "system prompt for every prompt; replaces the dialogue's own system message" },
     { name: "max-tokens", type: "number", placeholder: "N", description: "make every row fit N tokens as --tokenizer counts it (the row rendered with the model's chat template): a longer row is given a shorter history (its oldest turns dropped; the system prompt and the pair stay); a row that cannot be made to fit goes to the dead-letter file (rule max_tokens)" },
     { name: "tokenizer", type: "string", placeholder: "NAME", description: "the tokenizer --max-tokens counts with: qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base (see stats --tokenizer)" },

@@ -20,7 +20,7 @@ db_digest: a hash chain over the tool results seen so far (the domains runtime's
 state digest will replace it when dialogues carry one).`,
   options: [
     { name: "format", short: "f", type: "string", placeholder: "FMT", choices: RL_FORMATS.map((f) => f.name), default: "transitions", description: `target format: ${RL_FORMATS.map((f) => f.name).join(", ")}` },
-    { name: "tools-as", type: "string", placeholder: "HOW", choices: ["text", "list"], default: "text", description: "trl-grpo: tools as the JSON text of the list (survives datasets' Arrow schema merge; TRL json.loads it) or as the list" },
+    { name: "tools-as", type: "string", placeholder: "HOW", choices: ["text", "list"], default: "text", description: "trl-grpo: tools as the JSON text of the list (a string under every datasets version; TRL json.loads it) or as the list (datasets >= 4.7 keeps it as JSON)" },
     { name: "system", type: "string", placeholder: "TEXT", description: "system prompt for every state or prompt; replaces the dialogue's own system message" },
     { name: "max-tokens", type: "number", placeholder: "N", description: "make every row fit N tokens as --tokenizer counts it (the row rendered with the model's chat template): a longer row is given a shorter history (oldest turns dropped from the prompt or state; episodes are never cut); a row that cannot be made to fit goes to the dead-letter file (rule max_tokens)" },
     { name: "tokenizer", type: "string", placeholder: "NAME", description: "the tokenizer --max-tokens counts with: qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base (see stats --tokenizer)" },
