@@ -76,7 +76,7 @@ describe("audit (built, through real pipes)", () => {
     const r = await run(audit, [], ndjson([{ id: "x", tools: [] }, { id: "y", domain: "no-such-pack", tools: [], messages: [{ role: "user", content: "hi" }] }]));
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/not a dialogue: it has no messages array/);
-    expect(r.stderr).toMatch(/cannot load pack 'no-such-pack'/);
+    expect(r.stderr).toMatch(/cannot load domain 'no-such-pack'/);
     const bad = await run(audit, ["--domain", "no-such-pack"], "");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--domain: /);

@@ -1,4 +1,4 @@
-import { loadDomain, type Domain } from "@chatmill/domains";
+import { domainLoader } from "@chatmill/domains";
 import type { RunContext, Transform } from "@chatmill/kit";
 import { auditDialogue } from "./audit-dialogue.js";
 
@@ -14,19 +14,7 @@ export interface AuditOptions {
  * or whose pack cannot be loaded, is rejected with the reason: it cannot be judged.
  */
 export function auditTransform(opts: AuditOptions, ctx: RunContext): Transform {
-  const domains = new Map<string, Domain | Error>();
-  const domainFor = (name: string): Domain | Error => {
-    let d = domains.get(name);
-    if (!d) {
-      try {
-        d = loadDomain(name);
-      } catch (err) {
-        d = new Error(`cannot load pack '${name}': ${(err as Error).message}; pass --domain with a pack name or path`);
-      }
-      domains.set(name, d);
-    }
-    return d;
-  };
+  const domainFor = domainLoader();
   const totals = { dialogues: 0, compared: 0, mismatched: 0, judged: 0, disagree: 0 };
   return async function* audit(input) {
     for await (const rec of input) {

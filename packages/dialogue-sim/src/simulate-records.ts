@@ -1,4 +1,4 @@
-import { createSession, loadDomain } from "@chatmill/domains";
+import { createSession, domainLoader } from "@chatmill/domains";
 import { errorMessage, mapConcurrent, stableId, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Llm } from "@chatmill/llm";
 import { Persona, Scenario, type Dialogue } from "@chatmill/schema";
@@ -29,20 +29,8 @@ export interface SimulateOptions {
  * derivation, so `dialogue-sim` on personas equals `scenario-gen | dialogue-sim`.
  */
 export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Transform {
-  const domains = new Map<string, Domain | Error>();
   const makers = new Map<string, ScenarioMaker>();
-  const domainFor = (name: string): Domain | Error => {
-    let d = domains.get(name);
-    if (!d) {
-      try {
-        d = loadDomain(name);
-      } catch (err) {
-        d = new Error(`cannot load domain '${name}': ${errorMessage(err)}; pass --domain with a pack name or path`);
-      }
-      domains.set(name, d);
-    }
-    return d;
-  };
+  const domainFor: (name: string) => Domain | Error = domainLoader();
   const failureRate = opts.failureRate ?? 0.15;
   const contextRole = opts.contextRole ?? "none";
   const flow = { ...(opts.chitChat !== undefined ? { chitChat: opts.chitChat } : {}), ...(opts.multiTurn !== undefined ? { multiTurn: opts.multiTurn } : {}) };

@@ -47,6 +47,27 @@ export function loadDomain(nameOrPath: string): LoadedDomain & Domain {
   return domain;
 }
 
+/**
+ * For tools that load the pack each record names: each name is loaded once, and a pack that
+ * cannot be loaded comes back as an Error whose message says what to do (the record is then
+ * rejected, not the run).
+ */
+export function domainLoader(): (nameOrPath: string) => (LoadedDomain & Domain) | Error {
+  const tried = new Map<string, (LoadedDomain & Domain) | Error>();
+  return (name) => {
+    let d = tried.get(name);
+    if (!d) {
+      try {
+        d = loadDomain(name);
+      } catch (err) {
+        d = new Error(`cannot load domain '${name}': ${(err as Error).message}; pass --domain with a pack name or path`);
+      }
+      tried.set(name, d);
+    }
+    return d;
+  };
+}
+
 /** Loads a pack file without the cache (for tests and tools that watch a pack change). */
 export function loadPackFile(file: string): LoadedDomain {
   let raw: unknown;

@@ -228,14 +228,7 @@ export class OfflineDialogue {
               return this.keepAsIs();
             }
             if (outcome === "escalated") return this.escalate(task);
-            const done = this.callWithRecovery({ name: tool.name, arguments: { [tool.keyArg!]: ref, ...changes } }, task.kind);
-            if (!done) return this.serviceDown(task, "failed");
-            if (!done.res.ok) {
-              this.assistantSay(this.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "day" }), "inform");
-              return this.giveUp(task);
-            }
-            this.assistantSay(`${this.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details })} ${this.voice.offer(0.4)}`.trim(), "confirm");
-            this.emotion = this.rng.pick(["relieved", "satisfied"]);
+            this.applyBookingChange(task, tool.name, tool.keyArg!, ref, changes, details);
           },
         };
       }
@@ -940,7 +933,12 @@ export class OfflineDialogue {
     if (outcome === "failed") return this.keepAsIs();
     if (outcome === "escalated") return this.escalate(task);
     this.userSay(this.voice.user("ok_go", {}), "confirm");
-    const done = this.callWithRecovery({ name: tool.name, arguments: { [tool.keyArg]: ref, ...changes } }, task.kind);
+    this.applyBookingChange(task, tool.name, tool.keyArg, ref, changes, details);
+  }
+
+  /** Runs a cancel or modify call on the user's booking and says how it went. */
+  private applyBookingChange(task: Task, toolName: string, keyArg: string, ref: string, changes: Record<string, unknown>, details: string): void {
+    const done = this.callWithRecovery({ name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind);
     if (!done) return this.serviceDown(task, "failed");
     if (!done.res.ok) {
       this.assistantSay(this.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "day" }), "inform");
