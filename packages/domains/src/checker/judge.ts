@@ -18,10 +18,10 @@ export interface Judgement {
 
 /**
  * The one checker: replays the task's expected actions on a fresh session and the dialogue's
- * own calls on another (both from the transcript's setup, when it has one; the expected actions
- * presuppose the user's yes, so a pack's confirmation rule does not hold them back), compares where the two left the data (tau-bench's end-state check),
- * and looks for every fact the assistant had to say in what it said. Decided from the task
- * and the transcript only.
+ * own calls on another (both from the transcript's setup, when it has one), compares where
+ * the two left the data (tau-bench's end-state check), and looks for every fact the assistant
+ * had to say in what it said. Decided from the task and the transcript only. The expected
+ * actions presuppose the user's yes, so a pack's confirmation rule does not hold them back.
  */
 export function judge(domain: Domain, evaluation: TaskEvaluation, transcript: Transcript): Judgement {
   const { session: gold } = startingState(domain, transcript.setup);
