@@ -108,7 +108,8 @@ export function proposeDefect(name: Defect, c: AltContext): Proposal | undefined
 }
 
 function wrongTool(c: AltContext): Proposal | undefined {
-  const others = c.executor.tools().filter((t) => t.name !== c.call.name && t.name !== "none" && !equivalent(t, c.info));
+  // Only a tool the model was offered: a call to one it never saw is not a mistake it could make.
+  const others = c.executor.offered().filter((t) => t.name !== c.call.name && t.name !== "none" && !equivalent(t, c.info));
   const same = others.filter((t) => c.info?.table !== undefined && t.table === c.info.table);
   const order = [...c.rng.shuffle(same), ...c.rng.shuffle(others.filter((t) => !same.includes(t)))];
   for (const t of order) {

@@ -105,6 +105,16 @@ describe("grading", () => {
     expect(reruns).not.toContain("identity_required");
   });
 
+  it("makes wrong-tool alternatives only of tools the dialogue offered the model", () => {
+    const d = byId("retail-red-dress");
+    const offered = ["search_items", "filter_items", "get_item_details"];
+    d.tools = loadDomain("retail").tools.filter((t) => offered.includes(t.function.name));
+    const out = annotateDialogue(d, loadDomain("retail"), { alternatives: 4, defects: ["wrong_tool"] });
+    const names = calls(out).flatMap((c) => (c.alternatives as Obj[]).filter((a) => a.call).map((a) => (a.call as Obj).name as string));
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(offered).toContain(n);
+  });
+
   it("flags a reply that names items the result does not show", () => {
     const d = byId("retail-red-dress");
     const msgs = d.messages as Obj[];

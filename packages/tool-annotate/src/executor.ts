@@ -28,6 +28,8 @@ export class DialogueExecutor {
   private readonly infos: Map<string, ToolInfo>;
   private readonly readSessions = new Map<string, Session>();
   private readonly transcript = new Map<string, Obj[]>();
+  /** The tools the dialogue offered the model (its `tools`), when it lists any. */
+  private readonly offeredNames: ReadonlySet<string>;
 
   constructor(
     readonly domain: Domain | undefined,
@@ -36,6 +38,7 @@ export class DialogueExecutor {
     messages: readonly Obj[],
   ) {
     this.infos = new Map(domain && openSession ? toolInfos(domain) : []);
+    this.offeredNames = new Set(dialogueTools.flatMap((t) => (isObj(t) && isObj(t.function) && typeof t.function.name === "string" ? [t.function.name] : [])));
     for (const t of dialogueTools) {
       if (isObj(t) && isObj(t.function) && typeof t.function.name === "string" && !this.infos.has(t.function.name)) {
         this.infos.set(t.function.name, infoFromDefinition(t));
@@ -57,6 +60,12 @@ export class DialogueExecutor {
 
   tools(): ToolInfo[] {
     return [...this.infos.values()];
+  }
+
+  /** The tools the model could have called: the dialogue's offered ones (all the pack's when it lists none). */
+  offered(): ToolInfo[] {
+    const all = this.tools();
+    return this.offeredNames.size === 0 ? all : all.filter((t) => this.offeredNames.has(t.name));
   }
 
   runsInDomain(name: string): boolean {

@@ -98,7 +98,9 @@ const MAKERS: Record<RecoveryDefect, (c: ReactionContext) => Proposal | undefine
 function reportsSuccess(c: ReactionContext): Proposal | undefined {
   const writes = c.alt.executor.writes(c.failure.call.name);
   if (writes) {
-    const verb = /cancel/.test(c.failure.call.name) ? "cancelled" : /modify|update|change/.test(c.failure.call.name) ? "updated" : /book|reserve|order|create/.test(c.failure.call.name) ? "booked" : "done";
+    // What the write does, as the pack declares it (its run's op), never guessed from the tool's name.
+    const op = (c.alt.info?.run as { op?: string } | undefined)?.op;
+    const verb = op === "cancel" ? "cancelled" : op === "modify" ? "changed" : "done";
     return { defect: "reports_success", text: `All set — that's ${verb} for you.`, detail: `tells the user ${c.failure.call.name} succeeded though its result was ${c.failure.kind}` };
   }
   const n = c.alt.rows?.length ?? c.alt.total;
