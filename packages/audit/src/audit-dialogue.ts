@@ -60,7 +60,7 @@ export function auditDialogue(d: Record<string, unknown>, domain: Domain, domain
     const task = Task.safeParse(scenario.task);
     if (!task.success) issues.push(`scenario.task is not a task: ${task.error.issues[0]?.message ?? "invalid"} at /scenario/task/${task.error.issues[0]?.path.join("/") ?? ""}`);
     else {
-      const j = judge(domain, task.data.evaluation, transcript);
+      const j = judge(domain, task.data.evaluation, transcript, replayed);
       report.judged = {
         reward: j.reward,
         state_match: j.state.match,

@@ -23,14 +23,19 @@ export interface Judgement {
  * had to say in what it said. Decided from the task and the transcript only. The expected
  * actions presuppose the user's yes, so a pack's confirmation rule does not hold them back.
  */
-export function judge(domain: Domain, evaluation: TaskEvaluation, transcript: Transcript): Judgement {
+export function judge(
+  domain: Domain,
+  evaluation: TaskEvaluation,
+  transcript: Transcript,
+  // A caller that has already re-run the dialogue's calls (audit) passes them, so they run once.
+  replayed: ReplayedCalls = replayCalls(domain, transcript.calls, transcript.setup, transcript.messages),
+): Judgement {
   const { session: gold } = startingState(domain, transcript.setup);
   const goldErrors: Judgement["goldErrors"] = [];
   evaluation.actions.forEach((a, index) => {
     const r = gold.call({ name: a.name, arguments: a.arguments });
     if (!r.ok) goldErrors.push({ index, name: a.name, error: r.error?.message ?? r.content });
   });
-  const replayed = replayCalls(domain, transcript.calls, transcript.setup, transcript.messages);
   const differences = endStateDiff(gold, replayed.session);
   const communicate = (evaluation.communicate ?? []).map((info) => ({ info, said: wasSaid(info, transcript.said) }));
   const basis = evaluation.basis ?? (communicate.length > 0 ? (["state", "communicate"] as RewardBasis[]) : (["state"] as RewardBasis[]));
