@@ -30,7 +30,7 @@
 // collection, each round times the bare loop and the exporter back to back (taking turns
 // at going first), and a format is held to the median of its rounds' ratios (paired, so a
 // slow spell hits both sides).
-//   npx tsx bench/exporters.ts [N_DIALOGUES]     (BENCH_ROUNDS=n, default 7)
+//   npx tsx bench/exporters.ts [N_DIALOGUES]     (BENCH_ROUNDS=n, default 7; BENCH_ONLY=REGEX for some exporters)
 //
 // With BENCH_MAX_TOKENS=N (and BENCH_TOKENIZER=NAME, default qwen2.5) every exporter runs with
 // --max-tokens N --tokenizer NAME: each row is rendered with the chat template and counted,
@@ -194,7 +194,7 @@ async function stringifySeconds(rows: unknown[]): Promise<number> {
 }
 
 type Bar = "bare" | "out";
-const cases: Array<[string, Bar, Make]> = [
+const allCases: Array<[string, Bar, Make]> = [
   ["to-sft openai", "bare", (ctx, serialize) => sftTransform({ format: "openai", serialize, fitter }, ctx)],
   ["to-sft trl", "bare", (ctx, serialize) => sftTransform({ format: "trl", serialize, fitter }, ctx)],
   ["to-sft sharegpt", "bare", (ctx, serialize) => sftTransform({ format: "sharegpt", serialize, fitter }, ctx)],
@@ -216,6 +216,9 @@ const cases: Array<[string, Bar, Make]> = [
   // seed 000's text states repeat the conversation so far in every row: a prefix format.
   ["to-rl muse", "out", (ctx, serialize) => rlTransform({ format: "muse", serialize, fitter }, ctx)],
 ];
+// BENCH_ONLY=REGEX times only the exporters whose name matches (e.g. BENCH_ONLY='-g turn').
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+const cases = only ? allCases.filter(([name]) => only.test(name)) : allCases;
 
 // A full collection before each timed run (the flag can be set at run time; a new context then sees gc).
 setFlagsFromString("--expose-gc");

@@ -62,7 +62,31 @@ export function chatMessage(m: unknown): ChatMsg | undefined {
   return out;
 }
 
-export const chatMessages = (ms: unknown): ChatMsg[] => (Array.isArray(ms) ? ms : ms === undefined ? [] : [ms]).map(chatMessage).filter((m) => m !== undefined);
+/**
+ * Messages already converted, by the object they were converted from. The rows of one dialogue
+ * share their message objects (a per-turn row repeats the ones before it), so each is converted
+ * once; and the converted object stays the same, so counts can be remembered by it (CountScope).
+ * Only for objects nothing changes afterwards: the exporters make one per dialogue.
+ */
+export type MessageMemo = WeakMap<object, ChatMsg | null>;
+
+function memoized(m: unknown, memo: MessageMemo | undefined, convert: (m: unknown) => ChatMsg | undefined): ChatMsg | undefined {
+  if (!memo || !isObj(m)) return convert(m);
+  const hit = memo.get(m);
+  if (hit !== undefined) return hit ?? undefined;
+  const out = convert(m);
+  memo.set(m, out ?? null);
+  return out;
+}
+
+export const chatMessages = (ms: unknown, memo?: MessageMemo): ChatMsg[] => {
+  const out: ChatMsg[] = [];
+  for (const m of Array.isArray(ms) ? ms : ms === undefined ? [] : [ms]) {
+    const c = memoized(m, memo, chatMessage);
+    if (c) out.push(c);
+  }
+  return out;
+};
 
 // The rows of a dialogue share their tool list (one object, or one JSON text): converted once.
 const toolsOfList = new WeakMap<object, Obj[] | undefined>();
@@ -94,20 +118,24 @@ function toolList(list: unknown): Obj[] | undefined {
 const SHAREGPT_ROLES: Record<string, string> = { system: "system", human: "user", user: "user", gpt: "assistant", assistant: "assistant", observation: "tool", tool: "tool", function_response: "tool" };
 
 /** LLaMA-Factory / Hermes `{from, value}` turns; `function_call` values become tool calls. */
-export function sharegptMessages(turns: unknown): ChatMsg[] {
+export function sharegptMessages(turns: unknown, memo?: MessageMemo): ChatMsg[] {
   const out: ChatMsg[] = [];
   for (const t of Array.isArray(turns) ? turns : turns === undefined ? [] : [turns]) {
-    if (!isObj(t) || typeof t.from !== "string") continue;
-    const value = text(t.value);
-    if (t.from === "function_call") {
-      const v = parsedJson(value);
-      const calls = (Array.isArray(v) ? v : [v]).map(chatCall).filter((c) => c !== undefined);
-      out.push(calls.length > 0 ? { role: "assistant", content: "", tool_calls: calls } : { role: "assistant", content: value });
-      continue;
-    }
-    out.push({ role: SHAREGPT_ROLES[t.from] ?? t.from, content: value });
+    const c = memoized(t, memo, sharegptMessage);
+    if (c) out.push(c);
   }
   return out;
+}
+
+function sharegptMessage(t: unknown): ChatMsg | undefined {
+  if (!isObj(t) || typeof t.from !== "string") return undefined;
+  const value = text(t.value);
+  if (t.from === "function_call") {
+    const v = parsedJson(value);
+    const calls = (Array.isArray(v) ? v : [v]).map(chatCall).filter((c) => c !== undefined);
+    return calls.length > 0 ? { role: "assistant", content: "", tool_calls: calls } : { role: "assistant", content: value };
+  }
+  return { role: SHAREGPT_ROLES[t.from] ?? t.from, content: value };
 }
 
 /** `User: …`, `Assistant: …`, `Tool search_items: …` (seed 000's RL states), `Context: …`. */

@@ -1,5 +1,5 @@
 import { isObj, type Obj } from "./conversation.js";
-import type { TokenCounter } from "./token-counter.js";
+import { CountScope, type TokenCounter } from "./token-counter.js";
 
 /**
  * How a row over the limit is made to fit:
@@ -110,12 +110,13 @@ export class RowFitter {
     readonly maxTokens: number,
   ) {}
 
-  count(row: unknown): number {
-    return this.counter.countRow(row)?.tokens ?? 0;
+  count(row: unknown, scope?: CountScope): number {
+    return this.counter.countRow(row, scope)?.tokens ?? 0;
   }
 
-  fit(row: unknown, mode: FitMode, accept: (row: unknown) => boolean = () => true): FitResult {
-    const n = this.count(row);
+  /** `scope`: what the rows of one dialogue share, counted once (see CountScope). */
+  fit(row: unknown, mode: FitMode, accept: (row: unknown) => boolean = () => true, scope?: CountScope): FitResult {
+    const n = this.count(row, scope);
     if (n <= this.maxTokens) return { row, tokens: n, trimmed: 0 };
     const t = isObj(row) ? turnsOf(row) : undefined;
     const list = t && isObj(row) ? t.get(row) : undefined;
@@ -135,7 +136,7 @@ export class RowFitter {
     let lo = 0;
     let hi = cuts.length;
     const lengths = new Map<number, number>();
-    const len = (k: number) => lengths.get(k) ?? lengths.set(k, this.count(cuts[k]!())).get(k)!;
+    const len = (k: number) => lengths.get(k) ?? lengths.set(k, this.count(cuts[k]!(), scope)).get(k)!;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (len(mid) <= this.maxTokens) hi = mid;
@@ -173,8 +174,9 @@ export function fittingRows<D>(
 ): (d: D, sink: FitSink) => Iterable<unknown> {
   const name = fitter.counter.info.name;
   return function* fitted(d, sink) {
+    const scope = new CountScope();
     for (const row of make(d, sink)) {
-      const r = fitter.fit(row, mode, accepts);
+      const r = fitter.fit(row, mode, accepts, scope);
       if ("row" in r) {
         if (r.trimmed > 0) {
           sink.note("rows cut to fit --max-tokens");

@@ -2,7 +2,7 @@ export { TOKENIZERS, TOKENIZER_NAMES, findTokenizer } from "./registry.js";
 export type { EncoderId, TokenizerInfo } from "./registry.js";
 export { loadEncoder } from "./encoders.js";
 export type { Encoder } from "./encoders.js";
-export { TokenCounter } from "./token-counter.js";
+export { CountScope, TokenCounter } from "./token-counter.js";
 export type { RowTokens } from "./token-counter.js";
 export { rowView } from "./row-shapes.js";
 export type { RowShape, RowView } from "./row-shapes.js";

@@ -1,4 +1,4 @@
-import { chatMessages, chatTools, contextMessages, isObj, parsedJson, replyMessages, sharegptMessages, type ChatMsg, type Conversation, type Obj } from "./conversation.js";
+import { chatMessages, chatTools, contextMessages, isObj, parsedJson, replyMessages, sharegptMessages, type ChatMsg, type Conversation, type MessageMemo, type Obj } from "./conversation.js";
 
 /** What kind of training row a record is; DPO rows hold two conversations (prompt + chosen, prompt + rejected). */
 export type RowShape = "sft" | "dpo" | "rl" | "dialogue";
@@ -21,19 +21,20 @@ function withSystem(row: Obj, ms: ChatMsg[]): ChatMsg[] {
 
 /**
  * The conversations a row trains on, whatever format wrote it (every format of to-sft,
- * to-dpo and to-rl, and Dialogue records). undefined for a record that holds none.
+ * to-dpo and to-rl, and Dialogue records). undefined for a record that holds none. With a
+ * memo, messages seen in an earlier row (the same object) are not converted again.
  */
-export function rowView(value: unknown): RowView | undefined {
+export function rowView(value: unknown, memo?: MessageMemo): RowView | undefined {
   if (!isObj(value)) return undefined;
   const row = value;
   const tools = chatTools(row.tools);
   // OpenAI DPO: {input: {messages, tools}, preferred_output, non_preferred_output}
   if (isObj(row.input) && has(row, "preferred_output")) {
     const t = chatTools(row.input.tools) ?? tools;
-    return { shape: "dpo", layout: "openai-dpo", conversations: pairOf(chatMessages(row.input.messages), t, chatMessages(row.preferred_output), chatMessages(row.non_preferred_output)) };
+    return { shape: "dpo", layout: "openai-dpo", conversations: pairOf(chatMessages(row.input.messages, memo), t, chatMessages(row.preferred_output), chatMessages(row.non_preferred_output)) };
   }
   if (Array.isArray(row.messages)) {
-    const ms = chatMessages(row.messages);
+    const ms = chatMessages(row.messages, memo);
     // axolotl chat_template DPO: {messages, chosen, rejected}
     if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "messages-dpo", conversations: pairOf(ms, tools, replyMessages(row.chosen), replyMessages(row.rejected)) };
     const rl = Array.isArray(row.steps) || typeof row.reward === "number" || row.reference !== undefined || row.outcome_reward !== undefined;
@@ -41,13 +42,13 @@ export function rowView(value: unknown): RowView | undefined {
     return { shape: dialogue ? "dialogue" : rl ? "rl" : "sft", layout: "messages", conversations: [withTools(ms, tools)] };
   }
   if (Array.isArray(row.prompt) || typeof row.prompt === "string") {
-    const prompt = typeof row.prompt === "string" ? [{ role: "user", content: row.prompt }] : chatMessages(row.prompt);
+    const prompt = typeof row.prompt === "string" ? [{ role: "user", content: row.prompt }] : chatMessages(row.prompt, memo);
     if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "prompt-dpo", conversations: pairOf(prompt, tools, replyMessages(row.chosen), replyMessages(row.rejected)) };
     if (row.completion !== undefined) return { shape: "sft", layout: "prompt-completion", conversations: [withTools([...prompt, ...replyMessages(row.completion)], tools)] };
     return { shape: "rl", layout: "prompt", conversations: [withTools(prompt, tools)] };
   }
   if (Array.isArray(row.conversations)) {
-    const ms = withSystem(row, sharegptMessages(row.conversations));
+    const ms = withSystem(row, sharegptMessages(row.conversations, memo));
     if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "sharegpt-dpo", conversations: pairOf(ms, tools, sharegptMessages(row.chosen), sharegptMessages(row.rejected)) };
     return { shape: "sft", layout: "sharegpt", conversations: [withTools(ms, tools)] };
   }
@@ -59,7 +60,7 @@ export function rowView(value: unknown): RowView | undefined {
   if (row.state !== undefined && row.action !== undefined) {
     // RL transitions: the state the policy sees and the action it takes (state as {messages} or as text).
     const state = parsedJson(row.state);
-    const ms = isObj(state) && Array.isArray(state.messages) ? chatMessages(state.messages) : typeof state === "string" ? contextMessages(state) : [];
+    const ms = isObj(state) && Array.isArray(state.messages) ? chatMessages(state.messages, memo) : typeof state === "string" ? contextMessages(state) : [];
     const t = (isObj(state) ? chatTools(state.tools) : undefined) ?? tools;
     return { shape: "rl", layout: "transition", conversations: [withTools([...ms, ...replyMessages(parsedJson(row.action))], t)] };
   }

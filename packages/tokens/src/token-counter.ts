@@ -1,6 +1,6 @@
 import { Template } from "@huggingface/jinja";
-import { renderQwen25 } from "./chatml.js";
-import { oneCallPerMessage, type Conversation } from "./conversation.js";
+import { qwen25Header, qwen25TurnText, qwen25Turns, renderQwen25 } from "./chatml.js";
+import { oneCallPerMessage, type ChatMsg, type Conversation, type MessageMemo } from "./conversation.js";
 import { loadEncoder, type Encoder } from "./encoders.js";
 import { TOKENIZER_NAMES, findTokenizer, type TokenizerInfo } from "./registry.js";
 import { rowView, type RowView } from "./row-shapes.js";
@@ -10,6 +10,26 @@ const QWEN25 = readTemplate("qwen2.5-instruct.jinja");
 
 /** Pieces of rendered text held in the cache, in characters; past it the cache starts over. */
 const CACHE_CHARS = 64 * 1024 * 1024;
+
+/**
+ * What the rows of one dialogue share, remembered by object: the messages converted from each
+ * row object, and (Qwen2.5 and the OpenAI encodings) the tokens of the system turn and of each
+ * turn. A per-turn row then costs a lookup per message instead of rendering and splitting the
+ * whole conversation again. Exact: see qwen25Turns. Make one per dialogue, and do not change
+ * a row's objects after counting it.
+ */
+export class CountScope {
+  readonly messages: MessageMemo = new WeakMap();
+  /**
+   * By tool list (or NO_TOOLS), then by the system message (the object; NO_SYSTEM for none), or
+   * by its text when the object is new to the scope (sharegpt rows make it again for every row).
+   */
+  readonly headers = new WeakMap<object, { byObject: WeakMap<object, number>; byText: Map<string, number> }>();
+  /** By a turn's first message: the turn's messages and its tokens. */
+  readonly turns = new WeakMap<ChatMsg, Array<{ members: ChatMsg[]; tokens: number }>>();
+}
+const NO_TOOLS = {};
+const NO_SYSTEM = {};
 
 export interface RowTokens extends RowView {
   /** The longest of the row's conversations (a DPO row: prompt + chosen or prompt + rejected), in tokens. */
@@ -84,17 +104,47 @@ export class TokenCounter {
     return this.template.render(ctx);
   }
 
-  countConversation(c: Conversation): number {
+  countConversation(c: Conversation, scope?: CountScope): number {
+    if (scope && this.native) return this.countTurns(c, scope);
     return this.countText(this.render(c));
   }
 
   /** A row of any exported format: its shape and its length in tokens; undefined when it holds no conversation. */
-  countRow(row: unknown): RowTokens | undefined {
-    const view = rowView(row);
+  countRow(row: unknown, scope?: CountScope): RowTokens | undefined {
+    const view = rowView(row, scope?.messages);
     if (!view || view.conversations.length === 0) return undefined;
     let tokens = 0;
-    for (const c of view.conversations) tokens = Math.max(tokens, this.countConversation(c));
+    for (const c of view.conversations) tokens = Math.max(tokens, this.countConversation(c, scope));
     return { ...view, tokens };
+  }
+
+  /** The header's tokens plus each turn's, each remembered in the scope (see qwen25Turns for why the sum is exact). */
+  private countTurns(c: Conversation, scope: CountScope): number {
+    const ms = c.messages;
+    const toolsKey = c.tools && c.tools.length > 0 ? c.tools : NO_TOOLS;
+    let headers = scope.headers.get(toolsKey);
+    if (!headers) scope.headers.set(toolsKey, (headers = { byObject: new WeakMap(), byText: new Map() }));
+    const system = ms[0]?.role === "system" ? ms[0] : undefined;
+    let n = headers.byObject.get(system ?? NO_SYSTEM);
+    if (n === undefined) {
+      const text = system ? "s" + system.content : "n";
+      n = headers.byText.get(text);
+      if (n === undefined) headers.byText.set(text, (n = this.countText(qwen25Header(c))));
+      headers.byObject.set(system ?? NO_SYSTEM, n);
+    }
+    for (const [start, end] of qwen25Turns(ms)) {
+      const first = ms[start]!;
+      let seen = scope.turns.get(first);
+      if (!seen) scope.turns.set(first, (seen = []));
+      const same = seen.find((t) => t.members.length === end - start && t.members.every((m, k) => m === ms[start + k]));
+      if (same) n += same.tokens;
+      else {
+        const tokens = this.countText(qwen25TurnText(ms, start, end));
+        seen.push({ members: ms.slice(start, end), tokens });
+        n += tokens;
+      }
+    }
+    return n;
   }
 
   /** Forgets every cached piece and pre-token (benchmarks start each run cold). */

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RowFitter } from "./fit.js";
+import { CountScope, TokenCounter } from "./token-counter.js";
+
+const FIXTURES = join(import.meta.dirname, "../../../test/fixtures/dialogues");
+type Msg = Record<string, unknown> & { role: string; content?: unknown };
+const dialogues = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".ndjson"))
+  .flatMap((f) => readFileSync(join(FIXTURES, f), "utf8").split("\n").filter(Boolean))
+  .map((l) => JSON.parse(l) as { messages: Msg[]; tools?: unknown[] });
+
+/**
+ * The rows an exporter makes of one dialogue, sharing objects as the exporters do: per-turn
+ * rows that repeat the messages before them (OpenAI/TRL layout and sharegpt turns), a last
+ * row whose final message is a new object (the weight-1 copy), and a DPO row.
+ */
+function rowsOf(d: { messages: Msg[]; tools?: unknown[] }): unknown[] {
+  const ms = d.messages.map((m) => ({ ...m, ...(Array.isArray(m.tool_calls) ? { tool_calls: (m.tool_calls as Array<Record<string, unknown>>).map((c) => ({ type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments ?? {}) } })) } : {}) }));
+  const turns = ms.map((m) => ({ from: m.role === "user" ? "human" : m.role === "assistant" ? "gpt" : m.role === "tool" ? "observation" : "system", value: String(m.content ?? "") }));
+  const rows: unknown[] = [];
+  for (let k = 1; k <= ms.length; k++) {
+    if (ms[k - 1]!.role !== "assistant") continue;
+    const prefix = ms.slice(0, k);
+    prefix[k - 1] = { ...prefix[k - 1]!, weight: 1 };
+    rows.push({ messages: prefix, tools: d.tools }, { conversations: turns.slice(0, k), tools: JSON.stringify(d.tools ?? []) });
+    rows.push({ prompt: ms.slice(0, k - 1), chosen: [ms[k - 1]], rejected: [{ role: "assistant", content: "no" }], tools: d.tools });
+  }
+  return rows;
+}
+
+const NAMES = ["qwen2.5", "o200k_base", "cl100k_base", "llama3.1"] as const;
+const counters: Record<string, TokenCounter> = {};
+beforeAll(async () => {
+  for (const n of NAMES) counters[n] = await TokenCounter.load(n);
+}, 120_000);
+
+describe("CountScope: the rows of one dialogue counted once per shared turn", () => {
+  it.each(NAMES)("%s: every row of every fixture dialogue counts the same with and without the scope", (name) => {
+    const counter = counters[name]!;
+    let rows = 0;
+    let remembered = 0;
+    for (const d of dialogues) {
+      const scope = new CountScope();
+      for (const row of rowsOf(d)) {
+        expect(counter.countRow(row, scope)?.tokens).toBe(counter.countRow(row)?.tokens);
+        rows++;
+      }
+      // The scope really was used: the first user message's turn is remembered (native renderers only).
+      const firstUser = counter.countRow({ messages: d.messages }, scope) && scope.messages.get(d.messages.find((m) => m.role === "user")!);
+      if (firstUser && scope.turns.has(firstUser)) remembered++;
+    }
+    expect(rows).toBeGreaterThan(200);
+    if (name === "llama3.1") expect(remembered).toBe(0);
+    else expect(remembered).toBe(dialogues.length);
+  });
+
+  it("a history cut with the scope keeps the same rows as without it", () => {
+    const counter = counters["qwen2.5"]!;
+    const longest = [...dialogues].sort((a, b) => b.messages.length - a.messages.length)[0]!;
+    const rows = rowsOf(longest).filter((r) => Array.isArray((r as { messages?: unknown }).messages));
+    const last = rows[rows.length - 1]!;
+    const fitter = new RowFitter(counter, Math.floor(counter.countRow(last)!.tokens * 0.6));
+    const scope = new CountScope();
+    for (const row of rows) expect(fitter.fit(row, "history", undefined, scope)).toEqual(fitter.fit(row, "history"));
+    const cut = fitter.fit(last, "history", undefined, scope);
+    expect("row" in cut && cut.trimmed).toBeGreaterThan(0);
+  });
+});
