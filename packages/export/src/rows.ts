@@ -19,7 +19,7 @@ export { checkOpenAIDpoRow, checkOpenAIMessages, checkOpenAIRftRow, checkOpenAIS
 export { checkEpisodeRow, checkGrpoRow, checkTransitionRow } from "./rules/rl.js";
 export { checkSharegptConversation, checkSharegptDpoRow, checkSharegptSftRow } from "./rules/sharegpt.js";
 export { checkTrlDpoRow, checkTrlMessages, checkTrlSftRow, checkTrlTools } from "./rules/trl.js";
-export { hermesSystemPrompt, hermesToolCalls, hermesToolResponses, jsonOrString, museCall, museContext, sharegptCallValue } from "./text-formats.js";
+export { hermesSystemPrompt, hermesToolCalls, hermesToolResponses, jsonOrString, museCall, museContext, museContextTexts, sharegptCallValue } from "./text-formats.js";
 export type * from "./types.js";
 export { sharegptConversation } from "./sharegpt-conversation.js";
 export type { ShareConversation, ShareMsg } from "./sharegpt-conversation.js";

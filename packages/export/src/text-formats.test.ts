@@ -1,6 +1,25 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { hermesSystemPrompt, hermesToolResponses, jsonOrString } from "./text-formats.js";
-import type { ToolMessage } from "./types.js";
+import { hermesSystemPrompt, hermesToolResponses, jsonOrString, museContext, museContextTexts } from "./text-formats.js";
+import type { Message, ToolMessage } from "./types.js";
+
+describe("museContextTexts", () => {
+  it("is museContext joined, for every end of every fixture dialogue, with and without tool lines", () => {
+    const file = join(import.meta.dirname, "../../../test/fixtures/dialogues/all-clean.ndjson");
+    const dialogues = readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { messages: Message[] });
+    let ends = 0;
+    for (const { messages } of dialogues) {
+      for (const tools of [true, false]) {
+        const texts = museContextTexts(messages, { tools });
+        expect(texts).toHaveLength(messages.length + 1);
+        for (let end = 0; end <= messages.length; end++) expect(texts[end]).toBe(museContext(messages, end, { tools }).join("\n"));
+        ends += messages.length + 1;
+      }
+    }
+    expect(ends).toBeGreaterThan(100);
+  });
+});
 
 describe("jsonOrString", () => {
   it("embeds JSON objects and arrays as JSON, anything else as a string", () => {

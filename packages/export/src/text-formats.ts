@@ -21,11 +21,34 @@ export function museCall(c: { name: string; arguments: Record<string, unknown> }
 export function museContext(messages: readonly Message[], end: number, opts: { tools?: boolean } = {}): string[] {
   const out: string[] = [];
   for (let i = 0; i < end; i++) {
-    const m = messages[i]!;
-    if (m.role === "user") out.push(`User: ${m.content}`);
-    else if (m.role === "assistant" && typeof m.content === "string" && m.content !== "") out.push(`Assistant: ${m.content}`);
-    else if (m.role === "system" && isContext(m)) out.push(`Context: ${m.content}`);
-    else if (m.role === "tool" && opts.tools) out.push(`Tool ${m.name}: ${m.content}`);
+    const line = museLine(messages[i]!, opts);
+    if (line !== undefined) out.push(line);
+  }
+  return out;
+}
+
+/** A message's line in a MUSe context, or undefined when it has none (a call without text, a tool result without opts.tools). */
+function museLine(m: Message, opts: { tools?: boolean }): string | undefined {
+  if (m.role === "user") return `User: ${m.content}`;
+  if (m.role === "assistant" && typeof m.content === "string" && m.content !== "") return `Assistant: ${m.content}`;
+  if (m.role === "system" && isContext(m)) return `Context: ${m.content}`;
+  if (m.role === "tool" && opts.tools) return `Tool ${m.name}: ${m.content}`;
+  return undefined;
+}
+
+/**
+ * museContext(messages, end, opts).join("\n") for every end from 0 to messages.length, each
+ * built from the one before (V8 keeps them as ropes): a format whose rows repeat the
+ * conversation so far as text (to-rl muse) makes each state in time proportional to the
+ * message added, not to the conversation.
+ */
+export function museContextTexts(messages: readonly Message[], opts: { tools?: boolean } = {}): string[] {
+  const out: string[] = [""];
+  let text: string | undefined;
+  for (const m of messages) {
+    const line = museLine(m, opts);
+    if (line !== undefined) text = text === undefined ? line : text + "\n" + line;
+    out.push(text ?? "");
   }
   return out;
 }

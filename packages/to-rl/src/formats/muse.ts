@@ -1,4 +1,4 @@
-import { checkMuseRlRow, museContext, stepsOf } from "@chatmill/export/rows";
+import { checkMuseRlRow, museContextTexts, stepsOf } from "@chatmill/export/rows";
 import { episodeOf } from "../episode.js";
 import type { RlFormat } from "./types.js";
 
@@ -20,17 +20,19 @@ export const muse: RlFormat = {
     const ep = episodeOf(d, opts.system);
     const steps = stepsOf(d);
     const msgs = d.messages;
+    // The conversation as text up to each message: states and next states are entries of it.
+    const texts = museContextTexts(msgs, { tools: true });
     const replies = steps.filter((s) => s.calls.length === 0).length;
     if (replies > 0) sink.note("replies without a tool action", replies);
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i]!;
       if (s.calls.length === 0) continue;
       const reward = ep.steps[i]!.reward / s.calls.length;
-      const state = museContext(msgs, s.index, { tools: true }).join("\n");
+      const state = texts[s.index]!;
       for (const c of s.calls) {
         let end = s.index + 1;
         for (let k = s.index + 1; k < s.end; k++) if (msgs[k]!.role === "tool" && (msgs[k] as { tool_call_id: string }).tool_call_id === c.id) end = k + 1;
-        yield { state, action: { tool: c.name, args: c.arguments }, reward, next_state: museContext(msgs, end, { tools: true }).join("\n") };
+        yield { state, action: { tool: c.name, args: c.arguments }, reward, next_state: texts[end]! };
       }
     }
   },
