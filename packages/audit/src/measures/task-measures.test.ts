@@ -66,6 +66,11 @@ describe("(c) writes the gold does not make", () => {
     expect(measure(dialogue(booked, { task: none, resolution: "failed" })).unexpectedWrites).toBe(1);
     expect(measure(dialogue([booked[0]!, { call: FIND }, { say: "None free." }], { task: none, resolution: "failed" })).unexpectedWrites).toBe(0);
   });
+  it("classes the task by its own `expected` over the scenario's drawn resolution", () => {
+    const infeasible = { instructions: { reason: "Book pizza hut city centre for 4" }, evaluation: { actions: [] }, expected: "failed" };
+    expect(measure(dialogue(booked, { task: infeasible, resolution: "resolved" })).resolution).toBe("failed");
+    expect(measure(dialogue(booked, { task: BOOK_TASK, resolution: "escalated" })).resolution).toBe("escalated");
+  });
   it("does not count the write the gold expects but the dialogue missed: that is (b)'s miss, not a bad write", () => {
     expect(measure(dialogue([booked[0]!, { say: "Sorry." }], { task: BOOK_TASK, resolution: "failed" })).unexpectedWrites).toBe(0);
   });

@@ -15,7 +15,7 @@ export interface DialogueMeasures {
   id: unknown;
   domain: string;
   category: string;
-  /** The task's class by construction (the scenario's resolution): resolved, failed or escalated. */
+  /** The task's class by construction (`task.expected`, else the scenario's resolution): resolved, failed or escalated. */
   resolution: string;
   hasTask: boolean;
   /** (a) The audit's verdict (calls re-run, outcome re-judged) agrees with the dialogue's own outcome. */
@@ -48,7 +48,8 @@ export function measureDialogue(d: Record<string, unknown>, domain: Domain, doma
     id: d.id,
     domain: domainName,
     category: scenario.category ?? "(none)",
-    resolution: scenario.resolution ?? "(none)",
+    // The task's own class when it states one (tau tasks and scenario-gen's set `expected`), else the scenario's drawn resolution.
+    resolution: String((detail.task as { expected?: unknown } | undefined)?.expected ?? scenario.resolution ?? "(none)"),
     hasTask: detail.task !== undefined,
     satisfyingShown: satisfying,
     unhappyAfterSatisfying: satisfying && ending!.ending !== "content",
