@@ -6,3 +6,4 @@ export { rowsShownToUser } from "./shown-rows.js";
 export type { ShownRow } from "./shown-rows.js";
 export { reasonStated, reasonValues } from "./reason-stated.js";
 export { userEnding } from "./user-ending.js";
+export { barsRecord } from "./bars-record.js";

@@ -1,6 +1,6 @@
 import { meetsConstraint, type Domain, type TranscriptMessage } from "@chatmill/domains";
 import type { Scenario } from "@chatmill/schema";
-import { auditInDetail } from "../audit-dialogue.js";
+import { auditInDetail, type AuditReport } from "../audit-dialogue.js";
 import { reasonStated, reasonValues } from "./reason-stated.js";
 import { rowsShownToUser, type ShownRow } from "./shown-rows.js";
 import { userEnding, type LabelledMessage } from "./user-ending.js";
@@ -34,6 +34,8 @@ export interface DialogueMeasures {
   unhappyAfterSatisfying: boolean;
   /** (e) The user's first two messages carry the task's intent or a value its reason names; undefined when there is nothing to check against. */
   reasonStated?: boolean;
+  /** The audit report these were read from. */
+  audit: AuditReport;
 }
 
 export function measureDialogue(d: Record<string, unknown>, domain: Domain, domainName: string): DialogueMeasures {
@@ -53,6 +55,7 @@ export function measureDialogue(d: Record<string, unknown>, domain: Domain, doma
     hasTask: detail.task !== undefined,
     satisfyingShown: satisfying,
     unhappyAfterSatisfying: satisfying && ending!.ending !== "content",
+    audit: detail.report,
   };
   const stated = reasonStated(messages, scenario.intent, reasonValues(detail.task, constraints));
   if (stated !== undefined) out.reasonStated = stated;
