@@ -33,6 +33,13 @@ describe("the LLM user simulator's prompt and the scenario's task", () => {
     for (const secret of ["book_restaurant", "19210", "01223323737"]) expect(prompt).not.toContain(secret);
   });
 
+  it("a task without instructions still ends by what happened, with no task section", () => {
+    const prompt = userSystemPrompt({ scenario: { ...base!, resolution: "failed", task: { evaluation: task.evaluation } }, domain: travel, bookings: [] });
+    expect(prompt).not.toContain("# Your task");
+    expect(prompt).toContain(TASK_ENDING[1]);
+    expect(prompt).not.toContain("You do not get what you came for");
+  });
+
   it("without a task, the prompt is the goal's with the drawn ending, as before", () => {
     const prompt = userSystemPrompt({ scenario: { ...base!, resolution: "failed" }, domain: travel, bookings: [] });
     expect(prompt).not.toContain("# Your task");

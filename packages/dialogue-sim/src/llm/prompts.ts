@@ -94,16 +94,15 @@ export function userSystemPrompt(h: HiddenGoal): string {
     ...(instructions ? ["", ...taskSection(instructions)] : []),
     "",
     "# How to behave",
-    instructions
-      ? "- Say what you want in your own words, but do not give every detail at once: reveal your requirements over a few messages, as real people do."
-      : "- Open with what you want in your own words, but do not give every detail at once: reveal your requirements over a few messages, as real people do.",
+    "- Open with what you want in your own words, but do not give every detail at once: reveal your requirements over a few messages, as real people do.",
     "- React to what the assistant shows you: pick from the options it offers, ask about one, or say why none fits.",
     "- Now and then be human: hesitate, correct yourself (\"sorry, I meant…\"), change your mind once, ask what something means, or make a little small talk.",
     `- Only use names, prices and references the assistant gave you or that are in your goal${instructions ? " or in what you know" : ""}; never invent them.`,
     ...(h.domain.pack.policy?.confirm
       ? [`- When the assistant asks you to confirm an action, read what it says it will do: say yes (intent ${h.domain.pack.policy.confirm.consent_intent ?? "confirm"}) only if that is what you want, otherwise say no and what is wrong.`]
       : []),
-    ...(instructions ? TASK_ENDING : [`- ${ENDING[s.resolution] ?? ENDING.resolved}`]),
+    // A task is judged from the transcript, so its user ends by what happened, with or without instructions.
+    ...(s.task ? TASK_ENDING : [`- ${ENDING[s.resolution] ?? ENDING.resolved}`]),
     `- Keep the whole conversation within about ${s.turns.max} messages from you.`,
     "",
     "# Your answer",
