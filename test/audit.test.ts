@@ -72,6 +72,29 @@ describe("audit (built, through real pipes)", () => {
     expect((b!.issues as string[]).join(" ")).toMatch(/recorded goal_met true, judged reward 0 \(\d+ row\(s\) differ/);
   });
 
+  it("--bars: one line per pack and category with the bars' totals; the task-judged bars only where scenarios carry a task", async () => {
+    const d = structuredClone(travel.find((x) => writingCalls(x).length > 0 && x.outcome.goal_met)!);
+    const withTask = { ...d, scenario: { ...d.scenario, resolution: "resolved", task: { evaluation: { actions: writingCalls(d) } } } };
+    const r = await run(audit, ["--bars"], ndjson([withTask, ...travel]));
+    expect(r.code, r.stderr).toBe(0);
+    const out = lines(r.stdout);
+    expect(out[0]).toMatchObject({ domain: "travel", category: "all", dialogues: travel.length + 1, with_task: 1, audit_agrees: 1, resolved_tasks: 1, resolved_reached_gold: 1 });
+    const categories = new Set(travel.map((x) => x.scenario.category));
+    expect(out.slice(1).map((x) => x.category)).toEqual([...categories].sort());
+    expect(out.slice(1).reduce((n, x) => n + (x.dialogues as number), 0)).toBe(travel.length + 1);
+    const bars = out[0]!.bars as Obj[];
+    expect(bars.map((b) => b.bar)).toEqual(expect.arrayContaining([expect.stringMatching(/^\(a\)/), expect.stringMatching(/^\(e\)/)]));
+    expect(bars[0]).toMatchObject({ figure: "100.0% (1/1)", holds: true });
+    // Without a task there is nothing to judge the outcome against: the bar is not measured, not passed.
+    const none = lines((await run(audit, ["--bars"], ndjson(travel))).stdout);
+    expect(none[0]).toMatchObject({ with_task: 0 });
+    expect((none[0]!.bars as Obj[])[0]).toMatchObject({ figure: "n/a" });
+    expect((none[0]!.bars as Obj[])[0]!.holds).toBeUndefined();
+    const both = await run(audit, ["--bars", "--only-disagreements"], "");
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/drop --only-disagreements/);
+  });
+
   it("rejects what it cannot judge: a record without messages, a pack it cannot load; --domain must load", async () => {
     const r = await run(audit, [], ndjson([{ id: "x", tools: [] }, { id: "y", domain: "no-such-pack", tools: [], messages: [{ role: "user", content: "hi" }] }]));
     expect(r.code).toBe(3);

@@ -1,4 +1,4 @@
-import { judge, replayCalls, transcriptOf, type CallMismatch, type Domain, type StateDifference, type TranscriptMessage } from "@chatmill/domains";
+import { judge, replayCalls, transcriptOf, type CallMismatch, type Domain, type Judgement, type ReplayedCalls, type StateDifference, type Transcript, type TranscriptMessage } from "@chatmill/domains";
 import { Task } from "@chatmill/schema";
 
 /** One dialogue re-judged: what its calls give when run again, and the outcome its task gives. */
@@ -32,6 +32,19 @@ const SHOWN = 5;
  * recorded outcome agree when `goal_met` is true exactly when the judged reward is 1.
  */
 export function auditDialogue(d: Record<string, unknown>, domain: Domain, domainName: string): AuditReport {
+  return auditInDetail(d, domain, domainName).report;
+}
+
+/** The audit with what it computed on the way: the re-run calls and the judgement (measures read them, so nothing runs twice). */
+export interface AuditDetail {
+  report: AuditReport;
+  transcript: Transcript;
+  replayed: ReplayedCalls;
+  task?: Task;
+  judgement?: Judgement;
+}
+
+export function auditInDetail(d: Record<string, unknown>, domain: Domain, domainName: string): AuditDetail {
   const messages = (Array.isArray(d.messages) ? d.messages : []) as TranscriptMessage[];
   const transcript = transcriptOf(messages, setupOf(d));
   const replayed = replayCalls(domain, transcript.calls, transcript.setup, transcript.messages);
@@ -55,12 +68,15 @@ export function auditDialogue(d: Record<string, unknown>, domain: Domain, domain
   };
   const outcome = d.outcome as { goal_met?: unknown; reward?: unknown } | undefined;
   if (outcome && typeof outcome.goal_met === "boolean" && typeof outcome.reward === "number") report.recorded = { goal_met: outcome.goal_met, reward: outcome.reward };
+  const detail: AuditDetail = { report, transcript, replayed };
   const scenario = d.scenario as { task?: unknown } | undefined;
   if (scenario?.task !== undefined) {
     const task = Task.safeParse(scenario.task);
     if (!task.success) issues.push(`scenario.task is not a task: ${task.error.issues[0]?.message ?? "invalid"} at /scenario/task/${task.error.issues[0]?.path.join("/") ?? ""}`);
     else {
       const j = judge(domain, task.data.evaluation, transcript, replayed);
+      detail.task = task.data;
+      detail.judgement = j;
       report.judged = {
         reward: j.reward,
         state_match: j.state.match,
@@ -75,7 +91,7 @@ export function auditDialogue(d: Record<string, unknown>, domain: Domain, domain
     }
   }
   report.agrees = issues.length === 0;
-  return report;
+  return detail;
 }
 
 /** The calls that built the dialogue's starting state: `meta.setup` as dialogue-sim records it. */

@@ -1,12 +1,17 @@
 import { domainLoader } from "@chatmill/domains";
 import type { RunContext, Transform } from "@chatmill/kit";
-import { auditDialogue } from "./audit-dialogue.js";
+import { auditDialogue, type AuditReport } from "./audit-dialogue.js";
+import { barsRecord } from "./measures/bars-record.js";
+import { summarizeMeasures } from "./measures/measures-summary.js";
+import { measureDialogue, type DialogueMeasures } from "./measures/task-measures.js";
 
 export interface AuditOptions {
   /** A built-in pack name or a pack path for every dialogue; else each dialogue's `domain` or `scenario.domain`. */
   domain?: string | undefined;
   /** Write only the reports of dialogues that disagree. */
   onlyDisagreements?: boolean;
+  /** Instead of one report per dialogue, one line per pack and category with issue #17's bars (measureDialogue), at the end. */
+  bars?: boolean;
 }
 
 /**
@@ -16,6 +21,7 @@ export interface AuditOptions {
 export function auditTransform(opts: AuditOptions, ctx: RunContext): Transform {
   const domainFor = domainLoader();
   const totals = { dialogues: 0, compared: 0, mismatched: 0, judged: 0, disagree: 0 };
+  const measured = new Map<string, DialogueMeasures[]>();
   return async function* audit(input) {
     for await (const rec of input) {
       const d = rec.value;
@@ -34,13 +40,26 @@ export function auditTransform(opts: AuditOptions, ctx: RunContext): Transform {
         ctx.reject(rec, domain.message, "unknown_domain", "/domain");
         continue;
       }
-      const report = auditDialogue(d, domain, name);
+      let report: AuditReport;
+      if (opts.bars) {
+        // measureDialogue runs the same audit on the way: its verdict is counted below as usual.
+        const m = measureDialogue(d, domain, name);
+        report = m.audit;
+        let list = measured.get(name);
+        if (!list) measured.set(name, (list = []));
+        list.push(m);
+      } else report = auditDialogue(d, domain, name);
       totals.dialogues++;
       totals.compared += report.compared;
       totals.mismatched += report.mismatched;
       if (report.judged) totals.judged++;
       if (!report.agrees) totals.disagree++;
-      if (!opts.onlyDisagreements || !report.agrees) yield report;
+      if (!opts.bars && (!opts.onlyDisagreements || !report.agrees)) yield report;
+    }
+    for (const [name, list] of measured) {
+      const byCategory = summarizeMeasures(list);
+      yield barsRecord(name, "all", byCategory.get("all")!);
+      for (const c of [...byCategory.keys()].filter((k) => k !== "all").sort()) yield barsRecord(name, c, byCategory.get(c)!);
     }
     ctx.info(
       `audit: ${totals.dialogues} dialogues · ${totals.compared} tool results re-run · ${totals.mismatched} differ · ${totals.judged} judged from their task · ${totals.disagree} disagree`,

@@ -11,5 +11,8 @@ await runCli(spec, async (args, ctx) => {
       throw new UsageError(`--domain: ${(err as Error).message}`);
     }
   }
-  return auditTransform({ domain, onlyDisagreements: args.values["only-disagreements"] === true }, ctx);
+  const bars = args.values.bars === true;
+  const onlyDisagreements = args.values["only-disagreements"] === true;
+  if (bars && onlyDisagreements) throw new UsageError("--bars writes totals, not reports: drop --only-disagreements (or run audit twice)");
+  return auditTransform({ domain, onlyDisagreements, bars }, ctx);
 });

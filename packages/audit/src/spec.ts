@@ -23,10 +23,17 @@ dialogue or whose pack cannot be loaded is rejected (status 3; --on-error skip t
   options: [
     { name: "domain", short: "d", type: "string", placeholder: "PACK", description: "judge every dialogue on this pack (a built-in name or a pack path) instead of the one it names" },
     { name: "only-disagreements", type: "boolean", description: "write only the reports whose 'agrees' is false" },
+    {
+      name: "bars",
+      type: "boolean",
+      description:
+        "instead of one report per dialogue, one line per pack and per category (category 'all' first) with issue #17's bars: audit agreement, resolved tasks reaching the expected end state, unexpected writes of failed/escalated tasks, users ending unhappy after being shown rows that meet their goal, reason stated in the first two messages (definitions: the package README, 'Measures')",
+    },
   ],
   examples: [
     { what: "every dialogue whose tool messages or outcome the checker does not confirm", cmd: "audit --only-disagreements dialogues.ndjson > disagreements.ndjson" },
     { what: "how many dialogues agree", cmd: "audit -q dialogues.ndjson | jq -s 'map(select(.agrees)) | length'" },
+    { what: "issue #17's bars per pack and category, as one table", cmd: "audit --bars -q dialogues.ndjson | jq -r '[.domain, .category, (.bars[] | .figure)] | @tsv'" },
     { what: "audit imported MultiWOZ dialogues after tool-annotate executed their calls", cmd: "audit --domain travel annotated.ndjson | jq -c 'select(.mismatched > 0)'" },
   ],
 };

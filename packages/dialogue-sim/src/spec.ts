@@ -31,7 +31,12 @@ orders) in the dialogue: none (default), inline (prepended to the first user mes
 named context_provider). Both engines take it; with --engine openai the assistant model sees it.
 Engines: offline (default; seeded, no network): composed phrase banks for the user, a rule-based
 assistant policy. --engine openai: a user-simulator model (--user-model) sees the persona and the
-hidden goal and answers as JSON (message, status, intent, emotion, variation); an assistant model
+hidden goal and answers as JSON (message, status, intent, emotion, variation); when the scenario
+has a task, the user model also gets its instructions (reason, known info to give only when asked,
+unknown info never to invent, decisions; end by what happened: thanks, give up, or ask for a human),
+never its evaluation, and the outcome is the checker's: judge on task.evaluation over the
+transcript (the end state the task's actions reach, every fact to communicate said; reward 1 or 0;
+escalated when the hand-off tool ran); an assistant model
 (--assistant-model) sees only the pack's system prompt, the tools (native tool calls, or Hermes
 <tool_call> text with --tool-format hermes) and the conversation; its calls run on the dialogue's
 own session as offline. Guards: a user who ends before the assistant did the work is sent back

@@ -10,6 +10,7 @@ import { ToolIndex } from "../engine/tools.js";
 import { callIntent, replyLabels, type Labels } from "./labels.js";
 import { assistantSystemPrompt, LAST_TURN_NOTE, notDoneNote, OPEN_NOTE, userSystemPrompt } from "./prompts.js";
 import { ShownRows, type ShownRow } from "./shown-rows.js";
+import { taskOutcome } from "./task-outcome.js";
 import { checkTranscript, cleanUserText, TranscriptError } from "./transcript.js";
 import { userTurnSchema, type UserStatus, type UserTurn } from "./user-turn.js";
 
@@ -119,9 +120,11 @@ class LlmConversation {
   }
 
   dialogue(): Dialogue {
-    const outcome = checkOutcome(this.scenario, this.domain, this.session, this.traceForOutcome());
     const usage = this.llm.takeMeta(this.recordId);
     const messages = placeContext([{ role: "system", content: this.system }, ...this.transcript], this.context, this.opts.contextRole);
+    // With a task, the checker decides from the transcript (as audit will); the trace-based check stays for scenarios without one.
+    const task = this.scenario.task;
+    const outcome = task ? taskOutcome(this.domain, task, messages, this.setup.setup) : checkOutcome(this.scenario, this.domain, this.session, this.traceForOutcome());
     const dialogue = {
       id: `dlg_${this.scenario.id}`,
       scenario: this.scenario,

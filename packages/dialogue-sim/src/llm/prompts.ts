@@ -1,4 +1,4 @@
-import type { Scenario } from "@chatmill/schema";
+import type { Scenario, TaskInstructions } from "@chatmill/schema";
 import type { Call, Domain } from "../contract.js";
 
 /** What the user simulator needs to know that the assistant must not: the goal, as words and data. */
@@ -29,10 +29,41 @@ const ENDING: Record<string, string> = {
   escalated: "At some point, after the assistant has tried, you ask for a human agent; once they hand you over, end with status escalate.",
 };
 
-/** The user simulator's system prompt: persona, hidden goal, how to behave, how to end. */
+/**
+ * How a user with a task ends: by what happened in the conversation, never by an ending drawn
+ * in advance (the outcome is judged from the transcript, so a scripted ending would lie).
+ */
+export const TASK_ENDING = [
+  "- Once the assistant has actually done what you came for (and told you what you needed to hear), thank them once and end with status goal_met.",
+  "- If the assistant shows you it cannot be done (nothing matches, out of stock, no such booking), give up and end with status give_up.",
+  "- If the assistant says its policy does not let it do this, or only a person can, ask for a human and end with status escalate.",
+];
+
+/**
+ * The user's side of a scenario's task, as a tau-bench user simulator gets it: why it came,
+ * what it knows (given only when asked), what it does not know, how it decides. Only the
+ * instructions: the evaluation (gold actions, facts to say) would let the user steer the
+ * assistant to the answer, so it is never shown.
+ */
+export function taskSection(t: TaskInstructions): string[] {
+  const known = Object.entries(t.known ?? {}).map(([k, v]) => `- ${k.replace(/_/g, " ")}: ${String(v)}`);
+  const unknown = (t.unknown ?? []).map((u) => `- ${u}`);
+  const decisions = (t.decisions ?? []).map((d) => `- ${d}`);
+  return [
+    "# Your task (secret: the assistant only learns it from what you say)",
+    `Why you are contacting the assistant: ${t.reason}`,
+    "Say why you are contacting in your first message or your second, in your own words.",
+    ...(known.length ? ["What you know: give each only when the assistant asks for it, exactly as written here:", ...known] : []),
+    ...(unknown.length ? ["What you do not know: if asked, say you do not know; never make it up:", ...unknown] : []),
+    ...(decisions.length ? ["How you decide when it comes to it:", ...decisions] : []),
+  ];
+}
+
+/** The user simulator's system prompt: persona, hidden goal (and the task's instructions, when it has a task), how to behave, how to end. */
 export function userSystemPrompt(h: HiddenGoal): string {
   const { scenario: s } = h;
   const p = s.persona;
+  const instructions = s.task?.instructions;
   const who = [
     p.name && `Your name is ${p.name}.`,
     p.age !== undefined && `You are ${p.age}.`,
@@ -60,16 +91,18 @@ export function userSystemPrompt(h: HiddenGoal): string {
     s.goal.text,
     ...(constraints.length ? ["What must hold for you to be satisfied:", ...constraints] : []),
     ...bookings,
+    ...(instructions ? ["", ...taskSection(instructions)] : []),
     "",
     "# How to behave",
     "- Open with what you want in your own words, but do not give every detail at once: reveal your requirements over a few messages, as real people do.",
     "- React to what the assistant shows you: pick from the options it offers, ask about one, or say why none fits.",
     "- Now and then be human: hesitate, correct yourself (\"sorry, I meant…\"), change your mind once, ask what something means, or make a little small talk.",
-    "- Only use names, prices and references the assistant gave you or that are in your goal; never invent them.",
+    `- Only use names, prices and references the assistant gave you or that are in your goal${instructions ? " or in what you know" : ""}; never invent them.`,
     ...(h.domain.pack.policy?.confirm
       ? [`- When the assistant asks you to confirm an action, read what it says it will do: say yes (intent ${h.domain.pack.policy.confirm.consent_intent ?? "confirm"}) only if that is what you want, otherwise say no and what is wrong.`]
       : []),
-    `- ${ENDING[s.resolution] ?? ENDING.resolved}`,
+    // A task is judged from the transcript, so its user ends by what happened, with or without instructions.
+    ...(s.task ? TASK_ENDING : [`- ${ENDING[s.resolution] ?? ENDING.resolved}`]),
     `- Keep the whole conversation within about ${s.turns.max} messages from you.`,
     "",
     "# Your answer",
