@@ -23,7 +23,7 @@ function rowsOf(d: { messages: Msg[]; tools?: unknown[] }): unknown[] {
   for (let k = 1; k <= ms.length; k++) {
     if (ms[k - 1]!.role !== "assistant") continue;
     const prefix = ms.slice(0, k);
-    prefix[k - 1] = { ...prefix[k - 1]!, weight: 1 };
+    prefix[k - 1] = { ...prefix[k - 1]!, weight: 1 } as (typeof prefix)[number];
     rows.push({ messages: prefix, tools: d.tools }, { conversations: turns.slice(0, k), tools: JSON.stringify(d.tools ?? []) });
     rows.push({ prompt: ms.slice(0, k - 1), chosen: [ms[k - 1]], rejected: [{ role: "assistant", content: "no" }], tools: d.tools });
   }
