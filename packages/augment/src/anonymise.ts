@@ -17,7 +17,9 @@ export class Anonymiser {
   constructor(details: readonly Detail[], newName: string, otherName: () => string, rng: Rng) {
     const names = details.filter((d) => d.kind === "name");
     // Whole names first, so "Sarah Connor" maps to the stand-in's full name and "Sarah" to its first name.
-    const whole = names.filter((n) => !names.some((m) => m !== n && m.value.toLowerCase().includes(n.value.toLowerCase())));
+    const whole = names
+      .filter((n) => !names.some((m) => m !== n && m.value.toLowerCase().includes(n.value.toLowerCase())))
+      .sort((a, b) => Number(b.self === true) - Number(a.self === true));
     whole.forEach((n, i) => {
       const by = i === 0 ? newName : otherName();
       this.set(n, by);
@@ -29,9 +31,12 @@ export class Anonymiser {
       });
     });
     for (const n of names) if (!this.map.has(key(n))) this.set(n, otherName().split(/\s+/)[0]!);
-    let emails = 0;
+    const used = new Set<string>();
     for (const d of details) {
-      if (d.kind === "email") this.set(d, emailOf(newName, emails++));
+      // An email is its owner's: the person whose name part is in it (beverly@… is Beverly's), else the user's.
+      const local = d.value.split("@")[0]!.toLowerCase();
+      const owner = whole.find((n) => n.value.split(/\s+/).some((p) => p.length >= 3 && local.includes(p.toLowerCase())));
+      if (d.kind === "email") this.set(d, emailOf(owner ? this.map.get(key(owner))!.by : newName, used));
       if (d.kind === "phone") this.set(d, d.value.replace(/\d/g, (_, i: number) => String(i === 0 ? rng.int(1, 9) : rng.int(0, 9))));
     }
     const entries = [...this.map.values()].sort((a, b) => b.detail.value.length - a.detail.value.length);
@@ -66,8 +71,12 @@ export class Anonymiser {
 
 const key = (d: Detail) => `${d.kind}\u0000${d.value.toLowerCase()}`;
 
-function emailOf(name: string, n: number): string {
+/** name@example.com, numbered when two addresses would be the same. */
+function emailOf(name: string, used: Set<string>): string {
   const ascii = name.normalize("NFKD").replace(/[^\p{L}\p{N}\s]/gu, "").replace(/[^\x20-\x7e]/g, "").trim().toLowerCase();
   const local = ascii.split(/\s+/).filter(Boolean).join(".") || "user";
-  return `${local}${n > 0 ? n + 1 : ""}@example.com`;
+  let address = `${local}@example.com`;
+  for (let n = 2; used.has(address); n++) address = `${local}${n}@example.com`;
+  used.add(address);
+  return address;
 }

@@ -27,6 +27,8 @@ export interface AugmentInput {
   /** Draws other people's names (stand-ins for people other than the user). */
   otherName: () => string;
   rng: Rng;
+  /** meta.version of the new dialogue (the tool's version). */
+  version?: string;
 }
 
 /** What augment did to one dialogue, kept in `meta.augment`. */
@@ -54,7 +56,7 @@ const INJECTED_NOT_RUN = new Set(["timeout", "server_error"]);
 const YES = /^\s*(yes|yeah|yep|yup|sure|ok(ay)?|please do|go ahead|that works|sounds good|perfect|great,? (book|do)|book it|confirm)/i;
 const NO = /^\s*(no\b|nope|nah|not really|it doesn'?t matter|doesn'?t matter|any(thing)?\b|i don'?t (mind|care)|no preference)/i;
 const THANKS = /\b(thank|thanks|thx|cheers|bye|goodbye|that'?s all|that is all|that'?s it|nothing else)\b/i;
-const WRITE_TOOL = /^(book|reserve|make|create|buy|order|purchase|schedule|add|cancel|delete|remove|update|modify|change|edit|set|send|transfer|pay)/i;
+const WRITE_TOOL = /^(book|reserve|make|create|buy|order|purchase|schedule|add|cancel|delete|remove|update|modify|change|edit|set|send|resend|email|notify|share|forward|transfer|pay)/i;
 
 /**
  * One new dialogue from `source`: the same calls (arguments anonymised), re-run on the pack
@@ -259,20 +261,20 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
     return parts.join(" ");
   }
 
-  const dialogue = assemble(source, out, anon, persona, setup);
+  const dialogue = assemble(source, out, anon, persona, setup, input.version ?? "0.0.0");
   dialogue.outcome = outcomeOf(source, dialogue, out, domain, setup);
   return { dialogue, report };
 }
 
 /** The new record: the source's own fields (anonymised), the new persona and messages. */
-function assemble(source: Obj, messages: Obj[], anon: Anonymiser, persona: Persona, setup: Array<{ name: string; arguments: Obj }>): Obj {
+function assemble(source: Obj, messages: Obj[], anon: Anonymiser, persona: Persona, setup: Array<{ name: string; arguments: Obj }>, version: string): Obj {
   const { id: _id, messages: _m, meta, scenario, persona: _p, annotated: _a, outcome: _o, source: src, ...rest } = source;
   const out: Obj = { ...anon.value(rest) };
   if (isObj(scenario)) out.scenario = { ...anon.value(scenario), persona };
   else out.persona = persona;
   out.messages = messages;
   out.source = { ...(isObj(src) ? anon.value(src) : {}), augmented_from: String(source.id) };
-  out.meta = { ...(isObj(meta) ? { source_meta: { engine: meta.engine, tool: meta.tool } } : {}), ...(setup.length > 0 ? { setup } : {}) };
+  out.meta = { engine: "offline", tool: "augment", version, ...(isObj(meta) ? { source_meta: { engine: meta.engine, tool: meta.tool } } : {}), ...(setup.length > 0 ? { setup } : {}) };
   return out;
 }
 
@@ -290,7 +292,13 @@ function outcomeOf(source: Obj, dialogue: Obj, messages: Obj[], domain: Domain |
       reason: j.reward === 1 ? "judged on the scenario's task: end state and facts as expected" : `judged on the scenario's task: ${j.state.match ? "end state as expected" : `${j.state.differences.length} row(s) differ from the expected end state`}${unsaid.length ? `; not said: ${unsaid.join("; ")}` : ""}`,
     };
   }
-  // No task: the goal is the skeleton's, met when the last attempt of every tool succeeded.
+  const why = task && !task.success ? "the scenario's task is not a valid task" : task && !domain ? "the scenario has a task but no pack to judge it on" : "the source has no scenario task to judge";
+  const prior = isObj(source.outcome) ? source.outcome : undefined;
+  if (prior && typeof prior.goal_met === "boolean" && typeof prior.reward === "number" && typeof prior.resolution === "string") {
+    // The calls re-ran to the results the source was judged on, so its end state — and its outcome — hold.
+    return { resolution: prior.resolution, goal_met: prior.goal_met, reward: prior.reward, reason: `not judged (${why}): the source's outcome is kept: its calls give the results it was judged on` };
+  }
+  // No task and no outcome (an import): the goal is the skeleton's, met when the last attempt of every tool succeeded.
   const lastOk = new Map<string, boolean>();
   const names = new Map<string, string>();
   for (const m of messages) {
@@ -299,10 +307,8 @@ function outcomeOf(source: Obj, dialogue: Obj, messages: Obj[], domain: Domain |
   }
   const failed = [...lastOk].filter(([, ok]) => !ok).map(([n]) => n);
   const goal = failed.length === 0;
-  const why = task && !task.success ? "the scenario's task is not a valid task" : task && !domain ? "the scenario has a task but no pack to judge it on" : "the source has no scenario task to judge";
-  const prior = isObj(source.outcome) ? source.outcome : undefined;
   return {
-    resolution: goal ? (typeof prior?.resolution === "string" ? prior.resolution : "resolved") : "failed",
+    resolution: goal ? "resolved" : "failed",
     goal_met: goal,
     reward: goal ? 1 : 0,
     reason: `not judged (${why}): goal_met = the last call of each of the ${lastOk.size} tool(s) succeeded${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,

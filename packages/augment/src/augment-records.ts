@@ -45,6 +45,12 @@ export function augmentTransform(opts: AugmentOptions, ctx: RunContext): Transfo
       ctx.reject(rec, "the dialogue has no id: augment names its new dialogues after it", "missing_field", "/id");
       return [];
     }
+    // Without a call there is no skeleton to keep: the new wording comes from what the calls
+    // did, never from the source text, so such a dialogue would come out empty of content.
+    if (!d.messages.some((m) => isObj(m) && Array.isArray(m.tool_calls) && m.tool_calls.length > 0)) {
+      ctx.drop(rec, "no tool calls");
+      return [];
+    }
     const scenario = isObj(d.scenario) ? d.scenario : undefined;
     const name = opts.domain ?? (typeof d.domain === "string" && d.domain ? d.domain : typeof scenario?.domain === "string" && scenario.domain ? scenario.domain : undefined);
     let domain: (LoadedDomain & Domain) | undefined;
@@ -67,7 +73,7 @@ export function augmentTransform(opts: AugmentOptions, ctx: RunContext): Transfo
       const otherName = () => makePersona(index, rng.fork(`other ${others++}`), { seed: ctx.seed, mix }).name ?? "Sam Lee";
       let made: { dialogue: Obj; report: AugmentReport };
       try {
-        made = augmentDialogue({ source: d, domain, persona, otherName, rng });
+        made = augmentDialogue({ source: d, domain, persona, otherName, rng, version: opts.version ?? "0.0.0" });
       } catch (err) {
         if (err instanceof AugmentError) {
           ctx.fail(rec, `${id}: ${err.message}`, err.kind);
@@ -76,7 +82,7 @@ export function augmentTransform(opts: AugmentOptions, ctx: RunContext): Transfo
         throw err;
       }
       const { dialogue, report } = made;
-      const meta: Obj = { engine: opts.llm ? "openai" : "offline", tool: "augment", version: opts.version ?? "0.0.0", seed: ctx.seed, ...(dialogue.meta as Obj), augment: { ...report, variant: k } };
+      const meta: Obj = { ...(dialogue.meta as Obj), engine: opts.llm ? "openai" : "offline", seed: ctx.seed, augment: { ...report, variant: k } };
       if (opts.llm) {
         try {
           const r = await rewriteTurns(dialogue.messages as Obj[], persona, detailsOf(d), opts.llm, `${id}~${k}`);

@@ -16,6 +16,8 @@ export type DetailKind = "name" | "email" | "phone";
 export interface Detail {
   kind: DetailKind;
   value: string;
+  /** A name the user gives as their own (the persona's, "my name is", a booking's name): it becomes the new persona's. */
+  self?: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -41,12 +43,14 @@ const NOT_NAMES = new Set(["looking", "trying", "going", "not", "sorry", "here",
 
 export function detailsOf(dialogue: Obj): Detail[] {
   const found = new Map<string, Detail>();
-  const add = (kind: DetailKind, raw: string): string => {
+  const add = (kind: DetailKind, raw: string, self = false): string => {
     const value = raw.trim().replace(/[.,!?;:]+$/, "");
     if (kind === "name" && (value.length < 2 || NOT_NAMES.has(value.toLowerCase().split(/\s+/)[0]!))) return value;
     if (kind === "phone" && (value.replace(/\D/g, "").length < 7 || /^\d{4}-\d{2}-\d{2}/.test(value))) return value;
     const key = `${kind}\u0000${value.toLowerCase()}`;
-    if (!found.has(key)) found.set(key, { kind, value });
+    const had = found.get(key);
+    if (!had) found.set(key, { kind, value, ...(self ? { self } : {}) });
+    else if (self) had.self = true;
     return value;
   };
   const contacts = (text: string) => {
@@ -55,7 +59,7 @@ export function detailsOf(dialogue: Obj): Detail[] {
   };
   const scenario = isObj(dialogue.scenario) ? dialogue.scenario : undefined;
   const persona = scenario && isObj(scenario.persona) ? scenario.persona : isObj(dialogue.persona) ? dialogue.persona : undefined;
-  if (persona && typeof persona.name === "string") add("name", persona.name);
+  if (persona && typeof persona.name === "string") add("name", persona.name, true);
   // Identifiers the tools need (an order number of 7 digits) are not phones: in arguments a
   // number is a phone only under a phone key, and a number the user said that is an argument
   // under another key is that identifier.
@@ -68,7 +72,7 @@ export function detailsOf(dialogue: Obj): Detail[] {
       for (const m of text.matchAll(EMAIL)) add("email", m[0]);
       if (PHONE_KEY.test(key)) for (const m of text.matchAll(PHONE)) PHONE_KEYED.add(add("phone", m[0]));
       else ids.add(text.toLowerCase());
-      if (typeof v === "string" && (PERSON_KEY.test(key) || (key === "name" && PERSON_TOOL.test(tool)))) add("name", v);
+      if (typeof v === "string" && (PERSON_KEY.test(key) || (key === "name" && PERSON_TOOL.test(tool)))) add("name", v, true);
     }
   };
   for (const m of Array.isArray(dialogue.messages) ? dialogue.messages : []) {
@@ -76,7 +80,10 @@ export function detailsOf(dialogue: Obj): Detail[] {
     const text = typeof m.content === "string" ? m.content : "";
     if (m.role === "user" || m.role === "system") {
       contacts(text);
-      for (const re of SAID_NAME) for (const x of text.matchAll(re)) add("name", x[1]!);
+      // The first four patterns are the user naming themselves; a title (Mr …) names anyone.
+      SAID_NAME.forEach((re, k) => {
+        for (const x of text.matchAll(re)) add("name", x[1]!, m.role === "user" && k < 4);
+      });
     }
     if (m.role === "assistant") for (const c of Array.isArray(m.tool_calls) ? m.tool_calls : []) if (isObj(c)) argsOf(String(c.name ?? ""), c.arguments);
   }
@@ -85,7 +92,7 @@ export function detailsOf(dialogue: Obj): Detail[] {
   // A name is also said by its parts ("Sarah" of "Sarah Connor"): each part of 3+ letters is a detail too.
   for (const d of [...found.values()]) {
     if (d.kind !== "name") continue;
-    for (const part of d.value.split(/\s+/)) if (part.length >= 3 && part !== d.value) add("name", part);
+    for (const part of d.value.split(/\s+/)) if (part.length >= 3 && part !== d.value) add("name", part, d.self === true);
   }
   return [...found.values()].filter((d) => d.kind !== "phone" || PHONE_KEYED.has(d.value) || ![...ids].some((id) => id.includes(d.value.toLowerCase())));
 }

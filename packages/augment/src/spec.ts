@@ -30,6 +30,8 @@ its skeleton and change the rest:
   number (user text, system prompt, arguments under phone keys, setup calls) of the source
   is replaced everywhere by a stand-in — the new persona's name, other sampled names, an
   @example.com address, a number of the same layout — consistently, so arguments and text agree.
+A dialogue without a tool call has no skeleton to keep (its content is all in the text, which
+augment does not copy): it is dropped and counted in the summary ("no tool calls").
 The outcome is judged as for any dialogue: with scenario.task, by the one checker
 (@chatmill/domains' judge); without one, goal_met means the last call of each tool succeeded,
 and outcome.reason says it was not judged on a task. Each record gets a new id

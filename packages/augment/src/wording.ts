@@ -66,7 +66,11 @@ export function words(name: string): string {
 
 const VERBS: Array<[RegExp, string, string]> = [
   [/^(find|search|list|get|lookup|look_up|query|show|check|browse|fetch|discover)_?/i, "I'm looking for {obj}", "could you find me {obj}"],
-  [/^(book|reserve|make|create|buy|order|purchase|schedule|add)_?/i, "I'd like to book {obj}", "can you book {obj} for me"],
+  [/^(book|reserve|schedule)_?/i, "I'd like to book {obj}", "can you book {obj} for me"],
+  [/^(create|make|add|register|open|generate)_?/i, "I'd like to create {obj}", "can you set up {obj} for me"],
+  [/^(buy|order|purchase)_?/i, "I'd like to order {obj}", "can you order {obj} for me"],
+  [/^(calculate|compute|convert|translate|analy[sz]e)_?/i, "I need to {verb} {obj}", "can you {verb} {obj} for me"],
+  [/^(send|resend|email|notify|share|forward)_?/i, "I need you to send {obj}", "can you send {obj} again"],
   [/^(cancel|delete|remove)_?/i, "I need to cancel {obj}", "please cancel {obj}"],
   [/^(update|modify|change|edit|set)_?/i, "I need to change {obj}", "can you update {obj}"],
 ];
@@ -77,7 +81,7 @@ export function request(tool: string, rng: Rng): string {
     const m = re.exec(tool);
     if (m) {
       const obj = words(tool.slice(m[0].length)) || "something";
-      return rng.pick([a, b]).replace("{obj}", /^[aeiou]/.test(obj) ? `an ${obj}` : `a ${obj}`);
+      return rng.pick([a, b]).replace("{verb}", words(m[1]!)).replace("{obj}", /^[aeio]/.test(obj) ? `an ${obj}` : `a ${obj}`);
     }
   }
   return `I need help with ${words(tool)}`;
