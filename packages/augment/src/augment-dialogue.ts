@@ -71,6 +71,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
   const id = String(source.id);
   const anon = new Anonymiser(detailsOf(source), persona.name ?? "Alex Morgan", input.otherName, rng.fork("anonymise"));
   const wording = new Wording(persona, rng.fork("wording"));
+  const sayRng = rng.fork("say");
   const messages = (Array.isArray(source.messages) ? source.messages : []).filter(isObj);
   const consent = domain?.pack.policy?.confirm?.consent_intent ?? "confirm";
 
@@ -115,7 +116,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
           const mine = vt !== undefined && unsaid.get(i)?.has(`${arg}\u0000${vt}`) === true;
           if (!vt || args.includes(arg) || (!mine && (!userTexts[i]!.includes(vt) || userTexts.slice(0, i).some((u) => u.includes(vt))))) continue;
           args.push(arg);
-          said.push(sayArg(arg, anon.value(v)));
+          said.push(sayArg(arg, anon.value(v), sayRng));
           tool ??= c.name;
         }
       }

@@ -70,7 +70,10 @@ describe("augmentDialogue", () => {
     const source = emailLog.messages.map((m: Obj) => m.content).filter(Boolean);
     for (const t of [...texts(a), ...texts(b)]) expect(source).not.toContain(t);
     expect(texts(a).join(" ")).not.toEqual(texts(b).join(" "));
-    expect(texts(b).join(" ")).toMatch(/Certainly|kindly|Thank you|please/i);
+    // Formal markers in the formal persona's dialogue, casual ones (and exclamations) in the casual one's.
+    expect(texts(b).join(" ")).toMatch(/Certainly|kindly|Thank you|please|many thanks|pleasure|Good (morning|afternoon|evening)|Dear|May I/);
+    expect(texts(b).join(" ")).not.toMatch(/!/);
+    expect(texts(a).join(" ")).toMatch(/!/);
     // The roles and calls keep the source's order.
     expect(a.messages.map((m: Obj) => m.role)).toEqual(emailLog.messages.map((m: Obj) => m.role));
   });
