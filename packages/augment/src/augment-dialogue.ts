@@ -46,6 +46,8 @@ export interface AugmentReport {
 }
 
 interface SourceCall {
+  /** The call as the source wrote it (its other fields, e.g. inferred, are kept). */
+  raw: Obj;
   id: string;
   name: string;
   args: Obj;
@@ -84,7 +86,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
     const calls = m.tool_calls.filter(isObj).map((c, k): SourceCall => {
       const callId = typeof c.id === "string" && c.id ? c.id : `call_${i}_${k}`;
       const result = results.get(callId);
-      return { id: callId, name: String(c.name ?? (isObj(c.function) ? c.function.name : "")), args: argsOf(c), ...(result ? { result } : {}) };
+      return { raw: c, id: callId, name: String(c.name ?? (isObj(c.function) ? c.function.name : "")), args: argsOf(c), ...(result ? { result } : {}) };
     });
     if (calls.length > 0) callsAt.set(i, calls);
   });
@@ -186,7 +188,11 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
     if (m.role === "assistant") {
       const calls = callsAt.get(i);
       if (calls) {
-        const msg: Obj = { role: "assistant", content: wording.ack() || null, tool_calls: calls.map((c, k) => ({ ...stripSourceFields(isObj((m.tool_calls as unknown[])[k]) ? ((m.tool_calls as unknown[])[k] as Obj) : {}), id: c.id, name: c.name, arguments: anon.value(c.args) })), ...labels };
+        const msg: Obj = { role: "assistant", content: wording.ack() || null, tool_calls: calls.map((c) => {
+          // The OpenAI form's function {name, arguments} is said once, as name and arguments.
+          const { function: _f, ...raw } = stripSourceFields(c.raw);
+          return { ...anon.value(raw), id: c.id, name: c.name, arguments: anon.value(c.args) };
+        }), ...labels };
         out.push(msg);
         for (const c of calls) {
           report.calls++;

@@ -76,12 +76,14 @@ export function augmentTransform(opts: AugmentOptions, ctx: RunContext): Transfo
         made = augmentDialogue({ source: d, domain, persona, otherName, rng, version: opts.version ?? "0.0.0" });
       } catch (err) {
         if (err instanceof AugmentError) {
+          // All or nothing: a source is written with all its variants or failed.
           ctx.fail(rec, `${id}: ${err.message}`, err.kind);
-          return out;
+          return [];
         }
         throw err;
       }
       const { dialogue, report } = made;
+      if (domain) dialogue.domain = domain.name;
       const meta: Obj = { ...(dialogue.meta as Obj), engine: opts.llm ? "openai" : "offline", seed: ctx.seed, augment: { ...report, variant: k } };
       if (opts.llm) {
         try {
@@ -95,12 +97,11 @@ export function augmentTransform(opts: AugmentOptions, ctx: RunContext): Transfo
         } catch (err) {
           if (err instanceof LlmError) {
             ctx.fail(rec, `${id}: ${err.message}`, err.kind);
-            return out;
+            return [];
           }
           throw err;
         }
       }
-      if (domain) dialogue.domain = domain.name;
       totals.written++;
       totals.calls += report.calls;
       totals.rerun += report.rerun;

@@ -45,7 +45,7 @@ describe("detailsOf", () => {
 describe("augmentDialogue", () => {
   it("replaces every person, email and phone of the source, consistently, and keeps the recorded result without a pack", () => {
     const persona = personaFor(1);
-    const { dialogue, report } = augmentDialogue({ source: emailLog, persona, otherName: others(1), rng: new Rng("a") });
+    const { dialogue, report } = augmentDialogue({ source: emailLog, persona, otherName: others(1), rng: new Rng("a") }) as { dialogue: Obj; report: Obj };
     const all = JSON.stringify(dialogue);
     for (const d of detailsOf(emailLog)) expect(holds(all, d), `${d.kind} ${d.value} left`).toBe(false);
     const call = dialogue.messages.find((m: Obj) => m.tool_calls).tool_calls[0];
@@ -64,8 +64,8 @@ describe("augmentDialogue", () => {
   });
 
   it("words every turn anew in the persona's register, never copying the source text", () => {
-    const a = augmentDialogue({ source: emailLog, persona: { ...personaFor(2), style: "casual", formality: "casual", verbosity: "moderate" }, otherName: others(2), rng: new Rng("b") }).dialogue;
-    const b = augmentDialogue({ source: emailLog, persona: { ...personaFor(3), style: "executive", formality: "formal", verbosity: "moderate" }, otherName: others(3), rng: new Rng("c") }).dialogue;
+    const a = augmentDialogue({ source: emailLog, persona: { ...personaFor(2), style: "casual", formality: "casual", verbosity: "moderate" }, otherName: others(2), rng: new Rng("b") }).dialogue as Obj;
+    const b = augmentDialogue({ source: emailLog, persona: { ...personaFor(3), style: "executive", formality: "formal", verbosity: "moderate" }, otherName: others(3), rng: new Rng("c") }).dialogue as Obj;
     const texts = (d: Obj) => d.messages.filter((m: Obj) => m.role === "user" || m.role === "assistant").map((m: Obj) => m.content ?? "");
     const source = emailLog.messages.map((m: Obj) => m.content).filter(Boolean);
     for (const t of [...texts(a), ...texts(b)]) expect(source).not.toContain(t);
@@ -91,7 +91,7 @@ describe("augmentDialogue", () => {
   });
 
   it("re-runs the calls on the pack and judges the outcome on the scenario's task", () => {
-    const good = augmentDialogue({ source: booking(4), domain: travel, persona: personaFor(4), otherName: others(4), rng: new Rng("d") });
+    const good = augmentDialogue({ source: booking(4), domain: travel, persona: personaFor(4), otherName: others(4), rng: new Rng("d") }) as { dialogue: Obj; report: Obj };
     const tool = good.dialogue.messages.find((m: Obj) => m.role === "tool");
     expect(JSON.parse(tool.content)).toMatchObject({ restaurant_id: "19242", people: 4, status: "confirmed" });
     expect(good.report).toMatchObject({ calls: 1, rerun: 1, same_as_source: 0 });

@@ -14,17 +14,10 @@ await runCli(spec, async (args, ctx) => {
   }
   const mix = parseMix(v.mix as string[] | undefined, PERSONA_MIX_KEYS);
   if (mix.has("language")) throw new UsageError("--mix language: augment writes English (its wording, and the model's rewrite of it); leave language out");
-  const batch = v.batch === true || typeof v["batch-dir"] === "string";
   let llm;
-  let withBatch;
-  if (v.engine === "openai" || typeof v.config === "string" || batch) {
+  if (v.engine === "openai" || typeof v.config === "string") {
     const layer = await import("@chatmill/llm");
-    if (layer.llmEngine(v) === "openai") {
-      llm = layer.createLlm(v, ctx, { defaultEngine: "offline", roles: ["augment"] });
-      withBatch = layer.withBatch;
-    }
+    if (layer.llmEngine(v) === "openai") llm = layer.createLlm(v, ctx, { defaultEngine: "offline", roles: ["augment"] });
   }
-  if (batch && !llm) throw new UsageError("--batch and --batch-dir send the model's requests as batches: add --engine openai");
-  const opts = { domain, variants: v.variants as number, mix, llm, version: spec.version };
-  return llm && withBatch ? withBatch((c) => augmentTransform(opts, c), llm, ctx) : augmentTransform(opts, ctx);
+  return augmentTransform({ domain, variants: v.variants as number, mix, llm, version: spec.version }, ctx);
 });

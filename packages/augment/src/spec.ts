@@ -1,5 +1,5 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
-import { batchOptions, llmOptions } from "@chatmill/llm/options";
+import { llmOptions } from "@chatmill/llm/options";
 
 export const spec: ToolSpec = {
   name: "augment",
@@ -44,8 +44,8 @@ left out (run tool-annotate again). Settings of the model: role 'augment' in --c
     { name: "domain", short: "d", type: "string", placeholder: "PACK", description: "re-run every dialogue's calls on this pack (a built-in name or a pack path) instead of the one it names" },
     { name: "variants", short: "n", type: "int", placeholder: "N", min: 1, max: 1000, default: 1, description: "new dialogues per source dialogue, each with its own persona and wording" },
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "override a persona distribution as persona-sample does, e.g. style=casual:1,executive:1 (keys: style, gender, age_range, income_level, formality, verbosity, city)" },
+    // augment asks for text, never tools or JSON: --tool-format and --structured do not apply.
     ...llmOptions.filter((o) => o.name !== "tool-format" && o.name !== "structured"),
-    ...batchOptions,
   ],
   examples: [
     { what: "100 new dialogues from 5 imported MultiWOZ ones, calls re-run on the travel pack", cmd: "chatmill-import --from multiwoz MultiWOZ_2.2/train/dialogues_001.json | tool-annotate --domain travel | augment -n 20 > augmented.ndjson" },
