@@ -1,0 +1,348 @@
+import { judge, transcriptOf, type Judgement, type ToolSession } from "@chatmill/domains";
+import type { Rng } from "@chatmill/kit";
+import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
+import type { Call, Domain, Session, ToolResult } from "../../contract.js";
+import { describeValue } from "./describe.js";
+import { callKey, candidateCalls, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
+import { Seen, norm } from "./seen.js";
+
+/**
+ * The offline engine for task scenarios (a scenario with a `task` and no goal constraints:
+ * imported tau-bench / tau2 tasks, hand-written ones). The user states its reason, gives its
+ * known info when asked, and says what it wants done, naming things as a person knows them
+ * (names and options from the pack's data, not ids it could not know). The assistant is a
+ * **grounded oracle**: it knows what the user wants from the task's gold actions, but it may put
+ * a value into a tool call only once that value has been seen in the conversation — said by
+ * the user or shown in an earlier tool result. It finds ids through the pack's look-ups and
+ * searches from the values it has, identifies the user first when the pack's policy has
+ * identity tools, asks for the user's yes where the policy wants one, hands off with the
+ * pack's declared hand-off tool when the task does, and says the facts the task asks for when
+ * a result showed them. A gold value it cannot ground is not used: the action is not made,
+ * and the dialogue fails — a counted failure (`meta.task.ungrounded`), never a shortcut.
+ * The outcome is the one checker's: judge(domain, task.evaluation, transcriptOf(messages)).
+ */
+export interface TaskEngineOptions {
+  failureRate: number;
+  createSession: (domain: Domain, opts: { failureRate: number; rng: Rng }) => Session;
+  tool: string;
+  version: string;
+  seed: number;
+}
+
+/** What happened besides the messages, for reports: values never grounded, facts never shown, calls refused. */
+export interface TaskTrace {
+  ungrounded: Array<{ action: number; name: string; missing: unknown[] }>;
+  unsaid: string[];
+  refused: Array<{ action: number; name: string; error: string }>;
+  handedOff: boolean;
+  identified: boolean;
+}
+
+/** Whether the task engine runs this scenario: it carries a task and no goal constraints to pursue. */
+export function isTaskScenario(scenario: Scenario): boolean {
+  return scenario.task !== undefined && scenario.goal.constraints.length === 0;
+}
+
+/** Reads the discovery loop may make before one action, at most. */
+const MAX_READS_PER_ACTION = 12;
+/** Retries of a call whose result said the service failed (timeout, server error). */
+const RETRIES = 2;
+
+export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts: TaskEngineOptions): { dialogue: Dialogue; trace: TaskTrace; judgement: Judgement } {
+  const session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") }) as ToolSession;
+  const run = new TaskRun(scenario, domain, session);
+  run.play();
+  const evaluation = scenario.task!.evaluation;
+  const judgement = judge(domain, evaluation, transcriptOf(run.messages));
+  const reward = judgement.reward;
+  const reasons = [
+    ...judgement.goldErrors.map((g) => `the task does not validate: gold action ${g.index} (${g.name}) fails on a fresh state: ${g.error}`),
+    ...judgement.state.differences.map((d) => `${d.table} ${d.key}: ${d.expected === null ? "not expected to change" : d.actual === null ? "expected change not made" : "ends differently"}`),
+    ...judgement.communicate.filter((c) => !c.said).map((c) => `not said: ${c.info}`),
+  ];
+  const dialogue = {
+    id: `dlg_${scenario.id}`,
+    scenario,
+    domain: domain.name,
+    tools: domain.tools,
+    messages: run.messages,
+    outcome: {
+      resolution: run.trace.handedOff ? "escalated" : reward === 1 ? "resolved" : "failed",
+      goal_met: reward === 1,
+      reward,
+      checks: [
+        { name: "end_state", passed: judgement.state.match, ...(judgement.state.differences.length > 0 ? { detail: `${judgement.state.differences.length} row(s) differ from the expected end state` } : {}) },
+        ...(judgement.communicate.length > 0 ? [{ name: "communicate", passed: judgement.communicate.every((c) => c.said), detail: `${judgement.communicate.filter((c) => c.said).length}/${judgement.communicate.length} facts said` }] : []),
+        { name: "grounded", passed: run.trace.ungrounded.length === 0, ...(run.trace.ungrounded.length > 0 ? { detail: `${run.trace.ungrounded.length} action(s) had values the conversation never showed` } : {}) },
+      ],
+      ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
+    },
+    meta: {
+      engine: "offline",
+      tool: opts.tool,
+      version: opts.version,
+      seed: opts.seed,
+      models: {},
+      usage: { prompt_tokens: 0, completion_tokens: 0, requests: 0 },
+      failure_rate: opts.failureRate,
+      task_engine: {
+        ungrounded: run.trace.ungrounded,
+        unsaid: run.trace.unsaid,
+        refused: run.trace.refused,
+        identified: run.trace.identified,
+      },
+      state_digest: session.digest(),
+    },
+  } as unknown as Dialogue;
+  return { dialogue, trace: run.trace, judgement };
+}
+
+class TaskRun {
+  readonly messages: Message[] = [];
+  readonly trace: TaskTrace = { ungrounded: [], unsaid: [], refused: [], handedOff: false, identified: false };
+  private readonly seen = new Seen();
+  private readonly made = new Set<string>();
+  private readonly reads: ReadTool[];
+  private readonly known: Record<string, string | number | boolean>;
+  private calls = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly domain: Domain,
+    private readonly session: ToolSession,
+  ) {
+    this.reads = readTools(domain);
+    this.known = scenario.task?.instructions?.known ?? {};
+  }
+
+  play(): void {
+    const task = this.scenario.task!;
+    const system = this.domain.systemPrompt;
+    if (system) this.messages.push({ role: "system", content: system });
+    this.user(`Hi. ${firstPerson(task.instructions?.reason ?? this.scenario.goal.text)}`);
+    this.identify();
+    const actions = task.evaluation.actions;
+    const acting = actions.filter((a) => this.domain.roleOf(a.name) === "act");
+    if (acting.length > 0) {
+      this.assistant("Thanks. Tell me exactly what you would like me to do.");
+      this.user(this.request(acting));
+    }
+    for (let i = 0; i < actions.length; i++) {
+      if (!this.perform(i, actions[i]!)) break;
+    }
+    if (!this.trace.handedOff) this.sayFacts(task.evaluation.communicate ?? []);
+    this.user("Thanks, that's all I needed.");
+    this.assistant(this.trace.handedOff ? "You're welcome. A colleague will take it from here." : "You're welcome. Have a good day!");
+  }
+
+  // ---- the user's side --------------------------------------------------------------------
+
+  private user(content: string, tagged: Record<string, string | number | boolean> = {}, intent?: string): void {
+    this.messages.push({ role: "user", content, ...(intent ? { labels: { intent } } : {}) } as Message);
+    this.seen.addUser(content, tagged);
+  }
+
+  /** The known facts that answer a request for these parameters, by name (first_name ~ first name). */
+  private knownFor(params: string[]): Record<string, string | number | boolean> {
+    const out: Record<string, string | number | boolean> = {};
+    const wanted = new Set(params.map(norm));
+    for (const [k, v] of Object.entries(this.known)) if (wanted.has(norm(k))) out[k] = v;
+    return out;
+  }
+
+  /** What the user wants done, one clause per action, each value said as the user knows it. */
+  private request(actions: TaskAction[]): string {
+    const knows = new Set(Object.values(this.known).map(String));
+    const text = `${this.scenario.task?.instructions?.reason ?? ""}\n${this.scenario.goal.text}`.toLowerCase();
+    const say = (v: unknown): string | undefined => {
+      if (v === null || v === undefined || v === "") return undefined;
+      if (Array.isArray(v)) {
+        const parts = v.map(say).filter((s): s is string => s !== undefined);
+        return parts.length > 0 ? parts.join(" and ") : undefined;
+      }
+      if (typeof v === "object") {
+        const parts = Object.entries(v).map(([k, x]) => [k, say(x)] as const).filter(([, s]) => s !== undefined);
+        return parts.length > 0 ? parts.map(([k, s]) => `${words(k)} ${s}`).join(", ") : undefined;
+      }
+      const s = String(v);
+      // What the user's own instructions name (an order number, a card) they say as it is; anything else by what it is.
+      if (knows.has(s) || text.includes(s.toLowerCase()) || typeof v !== "string") return s;
+      return describeValue(this.domain, v);
+    };
+    const clauses = actions.map((a) => {
+      const parts = Object.entries(a.arguments)
+        .map(([k, v]) => [k, say(v)] as const)
+        .filter(([, s]) => s !== undefined)
+        .map(([k, s]) => `${words(k)}: ${s}`);
+      return `${words(a.name)}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`;
+    });
+    return `To be precise, I'd like you to ${clauses.join(", then ")}.`;
+  }
+
+  // ---- the assistant's side ---------------------------------------------------------------
+
+  private assistant(content: string): void {
+    this.messages.push({ role: "assistant", content } as Message);
+  }
+
+  /** One call as the dialogue shows it; a result saying the service failed is retried. */
+  private call(call: Call): ToolResult {
+    let res: ToolResult | undefined;
+    for (let attempt = 0; attempt <= RETRIES; attempt++) {
+      const id = `call_${++this.calls}`;
+      this.messages.push({ role: "assistant", content: null, tool_calls: [{ id, name: call.name, arguments: call.arguments }] } as Message);
+      res = this.session.call(call, { transcript: this.messages });
+      const tool: Record<string, unknown> = { role: "tool", tool_call_id: id, name: call.name, content: res.content, ok: res.ok };
+      if (res.error) tool.error = { type: res.error.type, message: res.error.message };
+      if (res.injected) tool.injected = res.injected;
+      this.messages.push(tool as Message);
+      this.made.add(callKey(call));
+      if (res.ok) this.seen.addResult(res.content, res.data);
+      // Only what the result says decides a retry: a timeout or server error, as its text shows.
+      if (res.ok || !/timeout|server_error/.test(res.error?.type ?? "")) break;
+    }
+    return res!;
+  }
+
+  /** Identity first, when the pack's policy has identity tools: ask for what they take, then call the first the user's answer fills. */
+  private identify(): void {
+    const policy = this.domain.pack.policy;
+    const identity = policy?.identity?.tools ?? [];
+    if (identity.length === 0) {
+      // No identity rule: the user still gives what the look-ups take (a user id, a reservation number) when asked.
+      const params = [...new Set(this.reads.flatMap((t) => t.required.map((p) => p.name)))];
+      const give = this.knownFor(params);
+      if (Object.keys(give).length === 0) return;
+      this.assistant(`I can help with that. Could you give me your ${Object.keys(give).map(words).join(" and ")}?`);
+      this.user(sayKnown(give), give);
+      return;
+    }
+    const tools = this.reads.filter((t) => identity.includes(t.name));
+    const ways = tools.map((t) => t.required.map((p) => words(p.name)).join(", "));
+    this.assistant(`I can help with that. First I need to verify your identity: please give me your ${ways.join(", or your ")}.`);
+    const give = this.knownFor(tools.flatMap((t) => t.required.map((p) => p.name)));
+    if (Object.keys(give).length === 0) {
+      this.user("I'm afraid I don't have any of that to hand.");
+      return;
+    }
+    this.user(sayKnown(give), give);
+    for (const tool of tools) {
+      // Only values filed under the parameter's name by the user's answer: the identity call takes what was given for it.
+      const [call] = candidateCalls(tool, this.seen);
+      if (!call || tool.required.some((p) => this.seen.candidates(p.name).length === 0)) continue;
+      this.call(call);
+      if (this.session.subject !== undefined) {
+        this.trace.identified = true;
+        return;
+      }
+    }
+  }
+
+  /** One gold action: find what it needs, then make it (with the user's yes where the policy asks). False ends the actions (a hand-off). */
+  private perform(index: number, action: TaskAction): boolean {
+    const role = this.domain.roleOf(action.name);
+    const call: Call = { name: action.name, arguments: action.arguments };
+    if (role === "handoff") {
+      // The hand-off's text arguments are the assistant's own summary, not data it must have seen.
+      this.assistant("This needs a colleague: I'm transferring you to a human agent now.");
+      this.call(call);
+      this.trace.handedOff = true;
+      return false;
+    }
+    // A tool that works something out without the data (think, none) changes nothing the checker compares.
+    if (role !== "act" && role !== "lookup" && role !== "search") return true;
+    const needed = this.needed(action);
+    for (let n = 0; n < MAX_READS_PER_ACTION; n++) {
+      const read = nextRead(this.domain, this.session, this.seen, this.reads, needed, this.made);
+      if (!read) break;
+      this.call(read);
+    }
+    const missing = needed.filter((v) => !this.seen.has(v));
+    if (missing.length > 0) {
+      // A read the task lists changes nothing: skipping it costs nothing; an act not made is a counted failure.
+      if (role === "act") {
+        this.trace.ungrounded.push({ action: index, name: action.name, missing });
+        this.assistant(`I'm sorry, I could not find everything I need for that in what I can see, so I have not done it.`);
+      }
+      return true;
+    }
+    if (role !== "act") {
+      if (!this.made.has(callKey(call))) this.call(call);
+      return true;
+    }
+    if (this.domain.needsConfirmation(action.name, action.arguments)) {
+      this.assistant(`Before I go ahead: ${words(action.name)} with ${argsText(action.arguments)}. Shall I proceed?`);
+      this.user("Yes, please go ahead.", {}, this.domain.pack.policy?.confirm?.consent_intent ?? "confirm");
+    }
+    const res = this.call(call);
+    if (res.ok) this.assistant("Done.");
+    else {
+      this.trace.refused.push({ action: index, name: action.name, error: res.error?.message ?? res.content });
+      this.assistant(`That did not go through: ${res.error?.message ?? "the tool refused it"}.`);
+    }
+    return true;
+  }
+
+  /** The values of an action's arguments that must have been seen: not those the tool's own schema offers (enums, booleans). */
+  private needed(action: TaskAction): unknown[] {
+    const def = this.domain.tools.find((t) => t.function.name === action.name);
+    const props = ((def?.function.parameters as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
+    const offered = new Set<unknown>();
+    const collect = (schema: unknown): void => {
+      if (!schema || typeof schema !== "object") return;
+      const s = schema as Record<string, unknown>;
+      if (Array.isArray(s.enum)) for (const e of s.enum) offered.add(e);
+      if (s.const !== undefined) offered.add(s.const);
+      for (const v of Object.values(s)) if (v && typeof v === "object") collect(v);
+    };
+    collect(props);
+    return leaves(action.arguments).filter((v) => typeof v !== "boolean" && !offered.has(v));
+  }
+
+  /** The facts the task asks for, said when a result showed them; looked up first like any needed value. */
+  private sayFacts(facts: string[]): void {
+    if (facts.length === 0) return;
+    const needed = facts.map((f) => (Number.isFinite(Number(f.replaceAll(",", ""))) && f.trim() !== "" ? Number(f.replaceAll(",", "")) : f));
+    for (let n = 0; n < MAX_READS_PER_ACTION; n++) {
+      const read = nextRead(this.domain, this.session, this.seen, this.reads, needed.filter((v) => !this.seen.shown(String(v))), this.made);
+      if (!read) break;
+      this.call(read);
+    }
+    const said = facts.filter((f) => this.seen.shown(f));
+    this.trace.unsaid.push(...facts.filter((f) => !this.seen.shown(f)));
+    if (said.length > 0) this.assistant(`Here is what you asked about: ${said.join("; ")}.`);
+  }
+}
+
+function words(name: string): string {
+  return name.replaceAll("_", " ");
+}
+
+function argsText(args: Record<string, unknown>): string {
+  return Object.entries(args)
+    .map(([k, v]) => `${words(k)} ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(", ");
+}
+
+function sayKnown(give: Record<string, string | number | boolean>): string {
+  return `Sure: ${Object.entries(give)
+    .map(([k, v]) => `my ${words(k)} is ${String(v)}`)
+    .join(", ")}.`;
+}
+
+/** tau's instructions speak to the user ("You want to…"); the user says them in the first person. */
+export function firstPerson(text: string): string {
+  const swapped = text
+    .replace(/\byou are\b/gi, "I am")
+    .replace(/\byou're\b/gi, "I'm")
+    .replace(/\byou've\b/gi, "I've")
+    .replace(/\byou'd\b/gi, "I'd")
+    .replace(/\byou'll\b/gi, "I'll")
+    .replace(/\byourself\b/gi, "myself")
+    .replace(/\byours\b/gi, "mine")
+    .replace(/\byour\b/gi, "my")
+    .replace(/\byou\b/gi, "I")
+    .replace(/\s+/g, " ")
+    .trim();
+  return swapped.charAt(0).toUpperCase() + swapped.slice(1);
+}
