@@ -66,8 +66,16 @@ describe("chatmill-import --from tau-bench", () => {
       reason: "Cancel order #W1138897 because no longer needed.",
       known: { name: "Ethan Smith", first_name: "Ethan", last_name: "Smith", email: "ethan.smith4017@example.com" },
     });
-    expect(s.task.evaluation).toEqual({ actions: [{ name: "cancel_pending_order", arguments: { order_id: "#W1138897", reason: "no longer needed" } }], communicate: [], basis: ["state"] });
-    expect(s.task.tau).toEqual({ instruction: benchTask.instruction, annotator: "synthetic", user_id: "ethan_smith_9087" });
+    // The identity look-up tau's policy asks for first is added from the known email (tau2 writes it in its gold).
+    expect(s.task.evaluation).toEqual({
+      actions: [
+        { name: "find_user_id_by_email", arguments: { email: "ethan.smith4017@example.com" } },
+        { name: "cancel_pending_order", arguments: { order_id: "#W1138897", reason: "no longer needed" } },
+      ],
+      communicate: [],
+      basis: ["state"],
+    });
+    expect(s.task.tau).toEqual({ instruction: benchTask.instruction, annotator: "synthetic", user_id: "ethan_smith_9087", identity_added: "find_user_id_by_email" });
     expect(s.persona).toMatchObject({ name: "Ethan Smith", traits: ["cautious", "messy", "confident"], language: "en" });
     expect(s.resolution).toBe("resolved");
     expect(s.meta.pack_checked).toBe(false);
@@ -94,6 +102,14 @@ describe("chatmill-import --from tau-bench", () => {
       traits: ["flexible", "outgoing"],
       rest: "For #W1, exchange X.",
     });
+  });
+
+  it("a user known by name and zip gets the name-and-zip look-up first; a task with no gold actions gets none", () => {
+    const byZip = { ...benchTask, instruction: "Your name is Sofia Li and your zip code is 10199. You are flexible. Cancel order #W1 because no longer needed." };
+    expect((importTauTask(byZip, "tau-bench", { pack: byName }, ctx) as Record<string, any>).task.evaluation.actions[0]).toEqual({ name: "find_user_id_by_name_zip", arguments: { first_name: "Sofia", last_name: "Li", zip: "10199" } });
+    // An installed pack without that look-up: nothing is added (and nothing the pack lacks is named).
+    expect((importTauTask(byZip, "tau-bench", { pack: installed }, ctx) as Record<string, any>).task.evaluation.actions.map((a: { name: string }) => a.name)).toEqual(["cancel_pending_order"]);
+    expect((importTauTask({ ...benchTask, actions: [] }, "tau-bench", { pack: byName }, ctx) as Record<string, any>).task.evaluation.actions).toEqual([]);
   });
 });
 

@@ -45,6 +45,10 @@ export function importTauTask(value: unknown, format: TauFormat, opts: TauOption
       throw new RecordError(`gold action ${i} calls '${a.name}', which the pack '${pack.name}' does not have (it has: ${[...pack.roles.keys()].join(", ")})`, "unknown_tool", `${t.actionsPath}/${i}/name`);
     }
   });
+  if (t.lookup && (!pack.roles || pack.roles.has(t.lookup.name))) {
+    t.actions.unshift(t.lookup);
+    t.extra = { ...t.extra, identity_added: t.lookup.name };
+  }
   const escalated = pack.handoff !== undefined && t.actions.some((a) => a.name === pack.handoff);
   const persona = personaOf(t, format);
   const scenario: Obj = {
@@ -93,6 +97,8 @@ interface TauTask {
   traits: string[];
   actions: Array<{ name: string; arguments: Obj }>;
   actionsPath: string;
+  /** tau-bench: the identity look-up to put before the gold actions (when the pack has that tool). */
+  lookup?: { name: string; arguments: Obj };
   communicate: string[];
   basis: Array<"state" | "communicate">;
   extra: Obj;
@@ -101,11 +107,20 @@ interface TauTask {
 function fromTauBench(v: Obj): TauTask {
   const instruction = v.instruction;
   if (typeof instruction !== "string" || instruction.trim() === "") throw shapeError("/instruction", `a tau-bench task needs 'instruction' (the user's goal text), got ${kindOf(instruction)}`);
-  const actions = readActions(v.actions, "/actions", "kwargs");
+  const actions: Array<{ name: string; arguments: Obj; id?: string }> = readActions(v.actions, "/actions", "kwargs");
   const outputs = v.outputs === undefined || v.outputs === null ? [] : v.outputs;
   if (!Array.isArray(outputs) || outputs.some((o) => typeof o !== "string" || o === "")) throw shapeError("/outputs", "'outputs' must be a list of non-empty strings (facts the agent must say)");
   const { known, traits, rest } = parseTauBenchInstruction(instruction);
   const userId = typeof v.user_id === "string" ? v.user_id : undefined;
+  // tau-bench's gold lists only the writes; tau's policy has the agent find the user first (tau2
+  // writes that look-up into its gold). It is added from what the user knows, so a pack that
+  // enforces identity validates the task; a read changes nothing the end state compares.
+  const identity = known.email
+    ? { name: "find_user_id_by_email", arguments: { email: known.email } }
+    : known.first_name && known.zip
+      ? { name: "find_user_id_by_name_zip", arguments: { first_name: known.first_name, last_name: known.last_name, zip: known.zip } }
+      : undefined;
+
   return {
     // tau-bench tasks have no id: the content decides it, so the same task gets the same id.
     id: stableId("tau-bench", JSON.stringify(v)),
@@ -121,6 +136,7 @@ function fromTauBench(v: Obj): TauTask {
     actionsPath: "/actions",
     communicate: outputs as string[],
     basis: outputs.length > 0 ? ["state", "communicate"] : ["state"],
+    ...(identity && actions.length > 0 ? { lookup: identity } : {}),
     extra: { instruction, ...(typeof v.annotator === "string" ? { annotator: v.annotator } : {}), ...(userId ? { user_id: userId } : {}) },
   };
 }

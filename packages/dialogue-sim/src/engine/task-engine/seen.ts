@@ -98,8 +98,9 @@ export class Seen {
       const parent = path.at(-1);
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         // A map keyed by id (payment methods, variants by item id): the key is a value seen under the map's name.
-        if (idLike(k) && parent !== undefined) this.put(k, [norm(parent)]);
-        this.walk(x, idLike(k) && parent !== undefined ? [...path] : [...path, k]);
+        const keyed = mapKey(k) && parent !== undefined;
+        if (keyed) this.put(k, [norm(parent)]);
+        this.walk(x, keyed ? [...path] : [...path, k]);
       }
     }
   }
@@ -117,6 +118,11 @@ export function norm(name: string): string {
 
 function idLike(s: string): boolean {
   return s.length >= 3 && s.length <= 80 && /[0-9@#_]/.test(s) && /[A-Za-z0-9]/.test(s) && !/\s/.test(s);
+}
+
+/** An object key that is an id (a map keyed by item id or payment method), not a field name: it holds a digit. */
+function mapKey(k: string): boolean {
+  return k.length >= 3 && /\d/.test(k);
 }
 
 /** `needle` inside `hay` not glued to a letter or digit on either side. */
