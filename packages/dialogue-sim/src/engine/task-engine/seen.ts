@@ -1,3 +1,5 @@
+import { expressionNumbers } from "./arithmetic.js";
+
 /**
  * What the assistant has seen in the conversation: every value the user said and every value
  * (and id-like object key) in an earlier tool result. The task engine may put a value into a
@@ -35,6 +37,9 @@ export class Seen {
     if (typeof value === "number") return this.numbers.has(value) || this.values.has(String(value)) || containsWord(this.userText, String(value));
     if (typeof value !== "string") return false;
     if (this.values.has(value)) return true;
+    // An arithmetic expression is seen when every number in it was.
+    const nums = expressionNumbers(value);
+    if (nums) return nums.every((x) => this.has(x));
     const n = Number(value);
     if (value.trim() !== "" && Number.isFinite(n) && this.numbers.has(n)) return true;
     return containsWord(this.userText, value.toLowerCase());

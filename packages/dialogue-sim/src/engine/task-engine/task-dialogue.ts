@@ -2,6 +2,7 @@ import { judge, transcriptOf, type Judgement, type ToolSession } from "@chatmill
 import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
 import type { Call, Domain, Session, ToolResult } from "../../contract.js";
+import { evaluate, expressionNumbers } from "./arithmetic.js";
 import { describeValue } from "./describe.js";
 import { callKey, candidateCalls, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
 import { Seen, norm } from "./seen.js";
@@ -249,8 +250,12 @@ class TaskRun {
       this.trace.handedOff = true;
       return false;
     }
-    // A tool that works something out without the data (think, none) changes nothing the checker compares.
-    if (role !== "act" && role !== "lookup" && role !== "search") return true;
+    // A tool that works something out without the data (think: a calculator) changes nothing the
+    // checker compares; it is called when its arguments are grounded, for what its result shows.
+    if (role !== "act" && role !== "lookup" && role !== "search") {
+      if (role === "think" && this.needed(action).every((v) => this.seen.has(v)) && !this.made.has(callKey(call))) this.call(call);
+      return true;
+    }
     const needed = this.needed(action);
     for (let n = 0; n < MAX_READS_PER_ACTION; n++) {
       const read = nextRead(this.domain, this.session, this.seen, this.reads, needed, this.made);
@@ -299,6 +304,20 @@ class TaskRun {
     return leaves(action.arguments).filter((v) => typeof v !== "boolean" && !offered.has(v));
   }
 
+  /** An arithmetic expression of the task's (a gold calculation) over seen numbers whose value is this fact. */
+  private workedOut(fact: string): string | undefined {
+    const target = Number(fact.replaceAll(",", ""));
+    if (fact.trim() === "" || !Number.isFinite(target)) return undefined;
+    for (const a of this.scenario.task!.evaluation.actions) {
+      for (const v of leaves(a.arguments)) {
+        if (typeof v !== "string" || !expressionNumbers(v) || !this.seen.has(v)) continue;
+        const value = evaluate(v);
+        if (value !== undefined && Math.abs(Math.abs(value) - target) < 0.005) return v;
+      }
+    }
+    return undefined;
+  }
+
   /** The facts the task asks for, said when a result showed them; looked up first like any needed value. */
   private sayFacts(facts: string[]): void {
     if (facts.length === 0) return;
@@ -308,8 +327,16 @@ class TaskRun {
       if (!read) break;
       this.call(read);
     }
-    const said = facts.filter((f) => this.seen.shown(f));
-    this.trace.unsaid.push(...facts.filter((f) => !this.seen.shown(f)));
+    const said: string[] = [];
+    for (const f of facts) {
+      if (this.seen.shown(f)) said.push(f);
+      else {
+        // A total or a difference no result shows, worked out from numbers the conversation showed.
+        const how = this.workedOut(f);
+        if (how) said.push(`${f} (${how})`);
+        else this.trace.unsaid.push(f);
+      }
+    }
     if (said.length > 0) this.assistant(`Here is what you asked about: ${said.join("; ")}.`);
   }
 }

@@ -57,6 +57,7 @@ function tauShapedPack(): Domain {
         function: fn("exchange_delivered_order_items", { order_id: str(), item_ids: { type: "array", items: { type: "string" } }, new_item_ids: { type: "array", items: { type: "string" } }, payment_method_id: str() }),
         run: { op: "create", table: "exchanges", id_prefix: "X", ref: { table: "orders", arg: "order_id" }, set: { order_id: { arg: "order_id" }, item_ids: { arg: "item_ids" }, new_item_ids: { arg: "new_item_ids" }, payment_method_id: { arg: "payment_method_id" } } },
       },
+      { type: "function", role: "think", function: fn("calculate", { expression: str() }), run: { op: "static", result: { note: "worked out" } } },
       { type: "function", role: "handoff", function: fn("transfer_to_human_agents", { summary: str() }), run: { op: "static", result: { transferred: true } } },
     ],
     policy: {
@@ -107,6 +108,28 @@ type Msg = { role: string; content?: string | null; tool_calls?: Array<{ name: s
 
 describe("the task engine on tau-shaped data", () => {
   const pack = tauShapedPack();
+
+  it("a total no result shows is said when the task's calculation runs over numbers the conversation showed", () => {
+    const total = (id: string, expression: string, fact: string) => {
+      const t = structuredClone(tau2Task0) as Scenario;
+      t.id = id;
+      t.task!.evaluation = {
+        actions: [t.task!.evaluation.actions[0]!, { name: "get_order_details", arguments: { order_id: "#W2378156" } }, { name: "calculate", arguments: { expression } }],
+        communicate: [fact],
+      };
+      return taskDialogue(t, pack, Rng.for(1, id), opts);
+    };
+    const ok = total("sum", "342.81 + 561.05", "903.86");
+    expect(ok.trace.unsaid).toEqual([]);
+    expect(ok.dialogue.outcome?.reward).toBe(1);
+    expect((ok.dialogue.messages as Msg[]).some((m) => m.role === "assistant" && String(m.content).includes("903.86 (342.81 + 561.05)"))).toBe(true);
+    expect((ok.dialogue.messages as Msg[]).flatMap((m) => m.tool_calls ?? []).map((c) => c.name)).toContain("calculate");
+    // A number the conversation never showed: neither the calculation nor the fact.
+    const unseen = total("unseen", "342.81 + 1.11", "343.92");
+    expect(unseen.trace.unsaid).toEqual(["343.92"]);
+    expect((unseen.dialogue.messages as Msg[]).flatMap((m) => m.tool_calls ?? []).map((c) => c.name)).not.toContain("calculate");
+    expect(unseen.dialogue.outcome?.reward).toBe(0);
+  });
 
   it("tau2 retail task 0: identity, the order, both products, then the exchange with ids it read: reward 1", () => {
     const { dialogue, trace, judgement } = taskDialogue(tau2Task0, pack, Rng.for(1, "t0"), opts);
