@@ -5,19 +5,26 @@
 // of the 104 tau2 train tasks; the 520 tau-bench retail tasks (train + dev) are reported.
 // Per task kind (the gold tools that change data) and the reasons of the failures.
 //
-// When a tau pack (tau-retail, tau-airline) is not installed, its tasks are imported and
-// counted but not simulated, and the bench says so; it then also measures the engine on tasks
-// built from the built-in retail pack (every order of every customer: cancel a pending one,
-// ask what another cost, try to cancel one that cannot be), so the engine has a figure.
+// When a tau pack (tau-retail, tau-airline) is not installed, the bench says so and gives no
+// figure for it. It then measures instead, clearly labelled PROXY, the same tasks on a
+// bench-local stand-in (bench/lib/tau-proxy-pack.ts: tau-bench's real databases and tool
+// schemas, reads as plain look-ups, every write recorded as a row of its arguments): there the
+// end state matches when exactly the gold writes were made with the gold arguments, which is
+// what the engine's grounding decides, but not tau's write logic. It also measures the engine
+// on tasks built from the built-in retail pack (every order of every customer: cancel a pending
+// one, ask what another cost, try to cancel one that cannot be).
 //
 // Run: npx tsx --conditions chatmill-src bench/tau-tasks.ts
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createSession, loadDomain, resolvePackFile, type Domain } from "@chatmill/domains";
+import { createSession, loadDomain, loadPackFile, resolvePackFile, type Domain } from "@chatmill/domains";
 import { importTauTask, tauPackInfo, type TauFormat } from "@chatmill/import";
 import { Rng } from "@chatmill/kit";
 import type { Scenario } from "@chatmill/schema";
 import { taskDialogue } from "../packages/dialogue-sim/src/engine/task-engine/task-dialogue.js";
+import { writeTauProxyPack } from "./lib/tau-proxy-pack.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const data = process.env.CHATMILL_SHARED_DATA ?? `${here}../../shared/data`;
@@ -56,10 +63,16 @@ function simulate(scenarios: Scenario[], domain: Domain): { results: Result[]; c
     for (const f of judgement.communicate.filter((c) => !c.said)) reasons.push("a fact no result showed (communicate not said)");
     if (!judgement.state.match && reasons.length === 0) reasons.push(`end state differs (${judgement.state.differences.map((d) => d.table).join(", ")})`);
     const ok = judgement.state.match && judgement.communicate.every((c) => c.said);
-    return { id: s.id, kind: s.category, ok, reasons: ok ? [] : reasons };
+    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons };
   });
   const used = process.cpuUsage(cpu);
   return { results, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/** The task's kind on this pack: the gold tools that change data or hand off. */
+function kindOf(s: Scenario, domain: Domain): string {
+  const acting = s.task!.evaluation.actions.filter((a) => ["act", "handoff"].includes(domain.roleOf(a.name) ?? "")).map((a) => a.name);
+  return acting.length > 0 ? [...new Set(acting)].join("+") : s.task!.evaluation.communicate?.length ? "facts only" : "no_change";
 }
 
 function report(title: string, results: Result[], cpuSeconds: number, bar?: number): number {
@@ -96,8 +109,16 @@ function installed(pack: string): Domain | string {
 
 const packInfo = await tauPackInfo();
 const tau2All: Result[] = [];
+const proxyTau2: Result[] = [];
 let tau2Missing = false;
 let cpuTau2 = 0;
+let cpuProxy = 0;
+const proxies = new Map<string, Domain>();
+const proxyFor = (pack: string): Domain => {
+  let d = proxies.get(pack);
+  if (!d) proxies.set(pack, (d = loadPackFile(writeTauProxyPack(data, pack === "tau-airline" ? "airline" : "retail", mkdtempSync(join(tmpdir(), `${pack}-proxy-`))))));
+  return d;
+};
 for (const set of sets) {
   const rows = set.files.flatMap((f) => JSON.parse(readFileSync(`${TASKS}/${f}`, "utf8")) as unknown[]);
   const scenarios: Scenario[] = [];
@@ -112,8 +133,14 @@ for (const set of sets) {
   console.log(`\n# ${set.name}: ${rows.length} tasks read, ${scenarios.length} imported, ${dead.length} dead letters${dead.length > 0 ? `: ${dead.slice(0, 3).join(" | ")}` : ""}`);
   const domain = installed(set.pack);
   if (typeof domain === "string") {
-    console.log(`   NOT SIMULATED: the pack '${set.pack}' is not installed (${domain}). No figure for these tasks.`);
+    console.log(`   NOT SIMULATED ON ${set.pack}: the pack is not installed (${domain}). No tau-pack figure for these tasks.`);
     if (set.format === "tau2") tau2Missing = true;
+    const { results, cpuSeconds } = simulate(scenarios, proxyFor(set.pack));
+    report(`PROXY (bench stand-in for ${set.pack}, writes recorded as calls) — ${set.name}`, results, cpuSeconds);
+    if (set.format === "tau2") {
+      proxyTau2.push(...results);
+      cpuProxy += cpuSeconds;
+    }
     continue;
   }
   const { results, cpuSeconds } = simulate(scenarios, domain);
@@ -123,8 +150,10 @@ for (const set of sets) {
     cpuTau2 += cpuSeconds;
   }
 }
-if (tau2Missing) console.log("\n## tau2 train (104 tasks): NO FIGURE — a tau pack is missing (see above); the ≥ 95% bar cannot be checked.");
-else report("tau2 train, retail + airline", tau2All, cpuTau2, 0.95);
+if (tau2Missing) {
+  console.log("\n## tau2 train (104 tasks): NO FIGURE ON THE TAU PACKS — a tau pack is missing (see above); the ≥ 95% bar cannot be checked on them.");
+  if (proxyTau2.length > 0) report("PROXY tau2 train, retail + airline (stand-in packs, not the bar)", proxyTau2, cpuProxy);
+} else report("tau2 train, retail + airline", tau2All, cpuTau2, 0.95);
 
 // The built-in retail pack: tasks built from its own customers and orders, so the engine is measured even without the tau packs.
 const retail = loadDomain("retail");
