@@ -138,6 +138,7 @@ describe("chatmill-import --from tau2", () => {
 
   it("known info in tau2's words: name, user id, zip, confirmation number", () => {
     expect(parseKnown("You are Yusuf Rossi in zip code 19122.")).toEqual({ name: "Yusuf Rossi", first_name: "Yusuf", last_name: "Rossi", zip: "19122" });
+    expect(parseKnown("You name is Sofia Thomas and your emails are sofia.thomas3019@example.com and sofia.thomas3069@example.com.")).toMatchObject({ email: "sofia.thomas3019@example.com", email_2: "sofia.thomas3069@example.com" });
     expect(parseKnown("You are an interesting guy called Noah Patel, living in the Big Apple in 10108.")).toEqual({ name: "Noah Patel", first_name: "Noah", last_name: "Patel", zip: "10108" });
     expect(parseKnown("You are Anya Garcia.\n\nYour user id is: anya_garcia_5901.\n\nYour confirmation number is JMO1MG.")).toMatchObject({ user_id: "anya_garcia_5901", reservation_id: "JMO1MG" });
   });

@@ -230,8 +230,9 @@ export function parseKnown(text: string): Record<string, string> {
   // "in zip code 19122", or where they live: "you live in Denver, 80280", "from Houston TX, 77004".
   const zip = /zip ?code(?: is)? (\d{5})/i.exec(text) ?? (/\b(?:live|living|residing|from)\b/i.test(text) ? /\b(\d{5})\b/.exec(text) : null);
   if (zip) known.zip = zip[1]!;
-  const email = /([A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/.exec(text);
-  if (email) known.email = email[1]!;
+  // A user may know several emails (tau2 tests the first failing): email, email_2, …
+  const emails = [...text.matchAll(/([A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g)].map((m) => m[1]!);
+  emails.forEach((e, i) => (known[i === 0 ? "email" : `email_${i + 1}`] = e));
   const conf = /(?:confirmation number|reservation id) is:?\s+'?([A-Z0-9]{6})\b/.exec(text);
   if (conf) known.reservation_id = conf[1]!;
   return known;

@@ -47,6 +47,15 @@ function walk(o: unknown, rowName: string | undefined, index: Map<string, string
 
 /** The object's name (or its row's, for a part without one that has options) and its short text fields. */
 function describeObject(obj: Row, idKey: string, rowName: string | undefined): string | undefined {
+  // A thing that holds named things (an order and its items) is described by them: "the one with Water Bottle, Pet Bed".
+  for (const [k, v] of Object.entries(obj)) {
+    if (!Array.isArray(v)) continue;
+    const names = v.map((x) => (x && typeof x === "object" && !Array.isArray(x) ? nameOf(x as Row) : undefined)).filter((n): n is string => n !== undefined);
+    if (names.length > 0 && names.length === v.length) {
+      const status = typeof obj.status === "string" ? `, ${obj.status}` : "";
+      return `the one with ${k.replaceAll("_", " ")} ${[...new Set(names)].join(", ")}${status}`;
+    }
+  }
   const own = nameOf(obj);
   const details: string[] = [];
   let nested = false;

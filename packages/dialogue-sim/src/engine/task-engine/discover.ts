@@ -102,7 +102,9 @@ export function nextRead(domain: Domain, session: ToolSession, seen: Seen, tools
     }
   }
   if (best) return best.call;
-  // Two steps: a read that shows nothing needed yet, but whose result lets a second read show it.
+  // Two steps: a read that shows nothing needed yet, but whose result lets a second read show
+  // it; the pair that shows the most wins (a fact found in the user's own order, not by chance elsewhere).
+  let bestPair: { call: Call; score: number } | undefined;
   for (const first of opened.slice(0, 60)) {
     const probe = seen.clone();
     probe.addResult("", first.data);
@@ -118,10 +120,12 @@ export function nextRead(domain: Domain, session: ToolSession, seen: Seen, tools
         const r = after.fork().call(call);
         if (!r.ok) continue;
         const shown = new Set(leafStrings(r.data));
-        if (missing.some((v) => shown.has(String(v)))) return first.call;
+        const score = missing.filter((v) => shown.has(String(v))).length;
+        if (score > (bestPair?.score ?? 0)) bestPair = { call: first.call, score };
       }
     }
   }
+  if (bestPair) return bestPair.call;
   return undefined;
 }
 

@@ -125,6 +125,18 @@ describe("the task engine with a hand-off (the domains README's shop pack)", () 
     expect(ungroundedArguments(messages(dialogue), ["transfer_to_human"])).toEqual([]);
   });
 
+  it("a look-up that finds nothing: the assistant asks for another email, the user gives its second one", () => {
+    const s = task("two-emails", { reason: "You want a person to look at your order.", known: { email: "old@example.com", email_2: "ana@example.com" } }, {
+      actions: [{ name: "find_customer", arguments: { email: "ana@example.com" } }, { name: "transfer_to_human", arguments: { summary: "a person please" } }],
+    }, "shop");
+    const { dialogue, trace } = run(s, shop);
+    const ms = messages(dialogue);
+    expect(ms.flatMap((m) => m.tool_calls ?? []).map((c) => c.arguments.email ?? c.name)).toEqual(["old@example.com", "ana@example.com", "transfer_to_human"]);
+    expect(ms.some((m) => m.role === "assistant" && /another one\?/.test(String(m.content)))).toBe(true);
+    expect(trace.identified).toBe(true);
+    expect(dialogue.outcome?.reward).toBe(1);
+  });
+
   it("the user describes what it wants by name when it does not know the id; the yes comes right before the write", () => {
     const s = task("cancel-o1", { reason: "You want to cancel an order.", known: { email: "ana@example.com" } }, {
       actions: [{ name: "find_customer", arguments: { email: "ana@example.com" } }, { name: "cancel_order", arguments: { order_id: "o1" } }],
@@ -151,5 +163,6 @@ describe("routing and wording", () => {
 
   it("tau's second-person instructions become the user's first person", () => {
     expect(firstPerson("You want to exchange your keyboard; you're sure it is yours.")).toBe("I want to exchange my keyboard; I'm sure it is mine.");
+    expect(firstPerson("If the agent asks you to confirm, you regret it.")).toBe("If the agent asks me to confirm, I regret it.");
   });
 });

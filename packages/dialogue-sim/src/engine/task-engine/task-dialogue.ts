@@ -143,11 +143,11 @@ class TaskRun {
     this.seen.addUser(content, tagged);
   }
 
-  /** The known facts that answer a request for these parameters, by name (first_name ~ first name). */
+  /** The known facts that answer a request for these parameters, by name (first_name ~ first name); a second email (email_2) is kept back until asked. */
   private knownFor(params: string[]): Record<string, string | number | boolean> {
     const out: Record<string, string | number | boolean> = {};
     const wanted = new Set(params.map(norm));
-    for (const [k, v] of Object.entries(this.known)) if (wanted.has(norm(k))) out[k] = v;
+    for (const [k, v] of Object.entries(this.known)) if (!/_\d+$/.test(k) && wanted.has(norm(k))) out[k] = v;
     return out;
   }
 
@@ -207,8 +207,7 @@ class TaskRun {
 
   /** Identity first, when the pack's policy has identity tools: ask for what they take, then call the first the user's answer fills. */
   private identify(): void {
-    const policy = this.domain.pack.policy;
-    const identity = policy?.identity?.tools ?? [];
+    const identity = this.domain.pack.policy?.identity?.tools ?? [];
     if (identity.length === 0) {
       // No identity rule: the user still gives what the look-ups take (a user id, a reservation number) when asked.
       const params = [...new Set(this.reads.flatMap((t) => t.required.map((p) => p.name)))];
@@ -216,6 +215,8 @@ class TaskRun {
       if (Object.keys(give).length === 0) return;
       this.assistant(`I can help with that. Could you give me your ${Object.keys(give).map(words).join(" and ")}?`);
       this.user(sayKnown(give), give);
+      // Then it looks the user up with what they gave: each read whose parameters the answer fills.
+      for (const tool of this.reads) if (tool.required.length > 0) this.lookUp(tool, give);
       return;
     }
     const tools = this.reads.filter((t) => identity.includes(t.name));
@@ -228,14 +229,36 @@ class TaskRun {
     }
     this.user(sayKnown(give), give);
     for (const tool of tools) {
-      // Only values filed under the parameter's name by the user's answer: the identity call takes what was given for it.
-      const [call] = candidateCalls(tool, this.seen);
-      if (!call || tool.required.some((p) => this.seen.candidates(p.name).length === 0)) continue;
-      this.call(call);
+      this.lookUp(tool, give);
       if (this.session.subject !== undefined) {
         this.trace.identified = true;
         return;
       }
+    }
+  }
+
+  /**
+   * A look-up with what the user just gave (only values given for its parameters). When it finds
+   * nothing and the user knows another value for one of them (a second email), the assistant
+   * asks for it and tries again.
+   */
+  private lookUp(tool: ReadTool, given: Record<string, string | number | boolean>): void {
+    const args: Record<string, unknown> = {};
+    for (const p of tool.required) {
+      const key = Object.keys(given).find((k) => norm(k) === norm(p.name));
+      if (key === undefined) return;
+      args[p.name] = given[key];
+    }
+    let call: Call = { name: tool.name, arguments: args };
+    if (this.made.has(callKey(call))) return;
+    let res = this.call(call);
+    for (let alt = 2; foundNothing(res); alt++) {
+      const other = tool.required.map((p) => [p.name, this.known[`${Object.keys(given).find((k) => norm(k) === norm(p.name))}_${alt}`]] as const).find(([, v]) => v !== undefined);
+      if (!other) return;
+      this.assistant(`I could not find anything with that ${words(other[0])}. Do you have another one?`);
+      this.user(`Try ${String(other[1])}.`, { [other[0]]: other[1]! });
+      call = { name: tool.name, arguments: { ...call.arguments, [other[0]]: other[1] } };
+      res = this.call(call);
     }
   }
 
@@ -341,6 +364,14 @@ class TaskRun {
   }
 }
 
+/** A result that found nothing: an error, or an empty list. */
+function foundNothing(res: ToolResult): boolean {
+  if (!res.ok) return true;
+  const d = res.data as { results?: unknown } | unknown[] | null;
+  if (Array.isArray(d)) return d.length === 0;
+  return !!d && typeof d === "object" && Array.isArray(d.results) && d.results.length === 0;
+}
+
 function words(name: string): string {
   return name.replaceAll("_", " ");
 }
@@ -368,6 +399,8 @@ export function firstPerson(text: string): string {
     .replace(/\byourself\b/gi, "myself")
     .replace(/\byours\b/gi, "mine")
     .replace(/\byour\b/gi, "my")
+    // "asks you to", "for you": an object; elsewhere "you" is the subject.
+    .replace(/\b(asks?|asked|tells?|told|gives?|offers?|offered|helps?|lets?|sends?|to|for|with|at|from|by)\s+you\b/gi, "$1 me")
     .replace(/\byou\b/gi, "I")
     .replace(/\s+/g, " ")
     .trim();
