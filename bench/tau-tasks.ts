@@ -48,6 +48,8 @@ interface Result {
   kind: string;
   ok: boolean;
   reasons: string[];
+  /** Facts said with a working the engine searched for among shown numbers (may match by chance). */
+  searched: number;
 }
 
 const opts = { failureRate: 0, createSession: (d: Domain, o: { failureRate: number; rng: Rng }) => createSession(d as never, o), tool: "bench", version: "0", seed: 1 };
@@ -63,7 +65,7 @@ function simulate(scenarios: Scenario[], domain: Domain): { results: Result[]; c
     for (const f of judgement.communicate.filter((c) => !c.said)) reasons.push("a fact no result showed (communicate not said)");
     if (!judgement.state.match && reasons.length === 0) reasons.push(`end state differs (${judgement.state.differences.map((d) => d.table).join(", ")})`);
     const ok = judgement.state.match && judgement.communicate.every((c) => c.said);
-    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons };
+    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons, searched: trace.searched.length };
   });
   const used = process.cpuUsage(cpu);
   return { results, cpuSeconds: (used.user + used.system) / 1e6 };
@@ -80,6 +82,8 @@ function report(title: string, results: Result[], cpuSeconds: number, bar?: numb
   const share = results.length > 0 ? ok / results.length : 0;
   console.log(`\n## ${title}: ${ok}/${results.length} = ${(100 * share).toFixed(1)}% end in the expected state with every fact said${bar !== undefined ? ` (bar ≥ ${100 * bar}%: ${share >= bar ? "met" : "NOT met"})` : ""}`);
   console.log(`   ${(results.length / Math.max(cpuSeconds, 1e-9)).toFixed(0)} tasks per CPU-second (simulation + judgement)`);
+  const searched = results.filter((r) => r.searched > 0);
+  if (searched.length > 0) console.log(`   ${searched.reduce((n, r) => n + r.searched, 0)} fact(s) in ${searched.length} task(s) said with a working searched among shown numbers (${searched.filter((r) => r.ok).length} of those tasks succeed; without them: ${results.filter((r) => r.ok && r.searched === 0).length}/${results.length})`);
   const kinds = new Map<string, { n: number; ok: number }>();
   for (const r of results) {
     const k = kinds.get(r.kind) ?? { n: 0, ok: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, expressionNumbers } from "./arithmetic.js";
+import { evaluate, expressionNumbers, findWorking } from "./arithmetic.js";
 import { Seen } from "./seen.js";
 
 describe("arithmetic over seen numbers", () => {
@@ -20,5 +20,16 @@ describe("arithmetic over seen numbers", () => {
     seen.addResult('{"amount": 3131.1, "total": 4777.75}', { amount: 3131.1, total: 4777.75 });
     expect(seen.has("3131.1 + 4777.75")).toBe(true);
     expect(seen.has("3131.1 + 367.38")).toBe(false);
+  });
+});
+
+describe("a working searched among shown numbers", () => {
+  it("a price difference across results, a sum inside one result, a difference of facts worked out before", () => {
+    expect(findWorking(167.87, [[2291.87, 1], [2459.74]])).toBe("2459.74 - 2291.87");
+    expect(findWorking(-17.99, [[135.24], [153.23]])).toBe("153.23 - 135.24");
+    expect(findWorking(490.53, [[200.8, 96.35, 193.38, 427.9]])).toBe("200.8 + 96.35 + 193.38");
+    // A sum across two results is not searched for (only differences are).
+    expect(findWorking(496.7, [[200.8, 3], [295.9]])).toBeUndefined();
+    expect(findWorking(107.09, [[1]], [167.87, 60.78])).toBe("167.87 - 60.78");
   });
 });

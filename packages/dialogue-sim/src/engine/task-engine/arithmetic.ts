@@ -47,3 +47,42 @@ export function evaluate(text: string): number | undefined {
     return undefined;
   }
 }
+
+const cents = (x: number): number => Math.round(x * 100);
+
+/**
+ * A working for `target` from numbers results showed: a difference of two numbers (a price
+ * difference), a sum of two or three numbers of one result (a refund of several items), or a
+ * sum or difference of two facts already worked out. The caller knows the target (the task
+ * names it), so a working can also match by chance: callers count the facts said this way.
+ */
+export function findWorking(target: number, results: ReadonlyArray<ReadonlyArray<number>>, earlier: ReadonlyArray<number> = []): string | undefined {
+  const want = cents(Math.abs(target));
+  const all = [...new Set(results.flat())];
+  const byCents = new Map(all.map((x) => [cents(x), x]));
+  for (const a of all) {
+    const b = byCents.get(cents(a) - want);
+    if (b !== undefined && b !== a) return `${a} - ${b}`;
+  }
+  for (const group of results) {
+    const g = [...new Set(group)].filter((x) => x > 0).slice(0, 80);
+    const inGroup = new Map(g.map((x) => [cents(x), x]));
+    for (let i = 0; i < g.length; i++) {
+      const rest = want - cents(g[i]!);
+      const b = inGroup.get(rest);
+      if (b !== undefined && b !== g[i]) return `${g[i]} + ${b}`;
+      for (let j = i + 1; j < g.length; j++) {
+        const c = inGroup.get(rest - cents(g[j]!));
+        if (c !== undefined && c !== g[i] && c !== g[j]) return `${g[i]} + ${g[j]} + ${c}`;
+      }
+    }
+  }
+  for (let i = 0; i < earlier.length; i++) {
+    for (let j = 0; j < earlier.length; j++) {
+      if (i === j) continue;
+      if (cents(earlier[i]! + earlier[j]!) === want && i < j) return `${earlier[i]} + ${earlier[j]}`;
+      if (cents(earlier[i]! - earlier[j]!) === want) return `${earlier[i]} - ${earlier[j]}`;
+    }
+  }
+  return undefined;
+}

@@ -11,6 +11,8 @@ export class Seen {
   /** Scalars by their text, with the names they were seen under. */
   private readonly values = new Map<string, { value: string | number; tags: Set<string> }>();
   private readonly numbers = new Set<number>();
+  /** The numbers of each tool result, in order (amounts and prices; ids of six digits or more left out). */
+  readonly resultNumbers: number[][] = [];
   private userText = "";
   private resultText = "";
 
@@ -29,6 +31,14 @@ export class Seen {
   addResult(content: string, data: unknown): void {
     this.resultText += `\n${content.toLowerCase().replaceAll(",", "")}`;
     this.walk(data, []);
+    const nums = new Set<number>();
+    const collect = (v: unknown): void => {
+      if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e6) nums.add(v);
+      else if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === "object") Object.values(v).forEach(collect);
+    };
+    collect(data);
+    if (nums.size > 0) this.resultNumbers.push([...nums]);
   }
 
   /** Whether this value was said by the user or shown in a result. */
@@ -72,6 +82,7 @@ export class Seen {
     const c = new Seen();
     for (const [k, e] of this.values) c.values.set(k, { value: e.value, tags: new Set(e.tags) });
     for (const n of this.numbers) c.numbers.add(n);
+    c.resultNumbers.push(...this.resultNumbers);
     c.userText = this.userText;
     c.resultText = this.resultText;
     return c;

@@ -2,7 +2,7 @@ import { judge, transcriptOf, type Judgement, type ToolSession } from "@chatmill
 import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
 import type { Call, Domain, Session, ToolResult } from "../../contract.js";
-import { evaluate, expressionNumbers } from "./arithmetic.js";
+import { evaluate, expressionNumbers, findWorking } from "./arithmetic.js";
 import { describeValue } from "./describe.js";
 import { callKey, candidateCalls, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
 import { Seen, norm } from "./seen.js";
@@ -34,6 +34,8 @@ export interface TaskEngineOptions {
 export interface TaskTrace {
   ungrounded: Array<{ action: number; name: string; missing: unknown[] }>;
   unsaid: string[];
+  /** Facts said with a working the engine searched for (not shown, not a gold calculation): they may match by chance. */
+  searched: string[];
   refused: Array<{ action: number; name: string; error: string }>;
   handedOff: boolean;
   identified: boolean;
@@ -89,6 +91,7 @@ export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts:
       task_engine: {
         ungrounded: run.trace.ungrounded,
         unsaid: run.trace.unsaid,
+        searched: run.trace.searched,
         refused: run.trace.refused,
         identified: run.trace.identified,
       },
@@ -100,7 +103,7 @@ export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts:
 
 class TaskRun {
   readonly messages: Message[] = [];
-  readonly trace: TaskTrace = { ungrounded: [], unsaid: [], refused: [], handedOff: false, identified: false };
+  readonly trace: TaskTrace = { ungrounded: [], unsaid: [], searched: [], refused: [], handedOff: false, identified: false };
   private readonly seen = new Seen();
   private readonly made = new Set<string>();
   private readonly reads: ReadTool[];
@@ -351,13 +354,22 @@ class TaskRun {
       this.call(read);
     }
     const said: string[] = [];
+    const worked: number[] = [];
     for (const f of facts) {
       if (this.seen.shown(f)) said.push(f);
       else {
-        // A total or a difference no result shows, worked out from numbers the conversation showed.
-        const how = this.workedOut(f);
-        if (how) said.push(`${f} (${how})`);
-        else this.trace.unsaid.push(f);
+        // A total or a difference no result shows, worked out from numbers the conversation showed:
+        // the task's own calculation first, else a working searched among the shown numbers.
+        let how = this.workedOut(f);
+        const target = Number(f.replaceAll(",", ""));
+        if (!how && f.trim() !== "" && Number.isFinite(target)) {
+          how = findWorking(target, this.seen.resultNumbers, worked);
+          if (how) this.trace.searched.push(f);
+        }
+        if (how) {
+          said.push(`${f} (${how})`);
+          worked.push(target);
+        } else this.trace.unsaid.push(f);
       }
     }
     if (said.length > 0) this.assistant(`Here is what you asked about: ${said.join("; ")}.`);
