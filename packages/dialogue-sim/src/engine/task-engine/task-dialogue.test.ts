@@ -27,7 +27,7 @@ function task(id: string, instructions: Record<string, unknown>, evaluation: Rec
     emotions: { user: "neutral", assistant: "helpful" },
     resolution: "resolved",
     turns: { min: 2, max: 30 },
-  } as Scenario;
+  } as unknown as Scenario;
 }
 const run = (s: Scenario, d: Domain = retail, failureRate = 0) => taskDialogue(s, d, Rng.for(1, s.id), { ...opts, failureRate });
 const messages = (d: { messages: unknown }) => d.messages as Msg[];

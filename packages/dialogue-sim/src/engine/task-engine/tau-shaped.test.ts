@@ -24,7 +24,7 @@ function tauShapedPack(): Domain {
   const users = tau("users.json");
   const orders = tau("orders.json");
   const products = tau("products.json");
-  const user = { user_id: "yusuf_rossi_9620", ...users.yusuf_rossi_9620 };
+  const user: Record<string, unknown> = { user_id: "yusuf_rossi_9620", ...users.yusuf_rossi_9620 };
   const own = (user.orders as string[]).map((id) => orders[id]!);
   const productIds = new Set(own.flatMap((o) => (o.items as Array<{ product_id: string }>).map((i) => i.product_id)));
   const str = (d = "") => ({ type: "string", description: d });
