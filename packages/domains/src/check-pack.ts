@@ -83,13 +83,13 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
         });
         break;
       case "transact":
-        new RuleChecker(tables, fail).transact(run, `${at}.run`, declared);
+        new RuleChecker(tables, fail, addedFields(pack)).transact(run, `${at}.run`, declared);
         break;
       default:
         break;
     }
   });
-  new RuleChecker(tables, fail).invariants(pack);
+  new RuleChecker(tables, fail, addedFields(pack)).invariants(pack);
   pack.tools.forEach((tool, i) => checkRole(tool, `tools[${i}]`, needTable, fail));
   pack.services.forEach((s, i) => {
     needTable(s.table, `services[${i}].table`);
@@ -139,6 +139,11 @@ function writesOf(run: Run): Change[] {
 
 const READ_ROLES = new Set(["lookup", "search"]);
 
+/** Per table, the fields its tools may add (`database.tables.<t>.fields`). */
+function addedFields(pack: DomainPack): Map<string, Set<string>> {
+  return new Map(Object.entries(pack.database.tables).map(([t, spec]) => [t, new Set(spec.fields ?? [])]));
+}
+
 /**
  * A tool's declared role must fit what its run does: a tool that writes is an act (or a
  * hand-off that records something) and declares exactly the writes its run makes; a tool
@@ -163,7 +168,9 @@ function checkRole(tool: DomainPack["tools"][number], at: string, needTable: Nee
   const extra = declared.findIndex((d) => !writes.some((w) => key(w) === key(d)));
   if (extra >= 0) fail(`${at}.changes[${extra}]`, `'${tool.function.name}' declares ${said([declared[extra]!])}, which its run (op ${run.op}) does not do`);
   if (tool.role === "act" && writes.length === 0) fail(`${at}.role`, `'${tool.function.name}' is declared 'act' but its run (op ${run.op}) changes nothing; declare what it is: ${[...READ_ROLES].join(", ")}, think or none`);
-  if ((tool.role === "none" || tool.role === "think") && run.op !== "static") fail(`${at}.role`, `a '${tool.role}' tool reads no data; '${tool.function.name}' runs op ${run.op} (give it op static, or declare lookup/search)`);
+  // A think tool may compute from its arguments alone (a calculator: a transact with no refs and no effects).
+  const computes = tool.role === "think" && run.op === "transact" && (run.refs ?? []).length === 0 && writes.length === 0;
+  if ((tool.role === "none" || tool.role === "think") && run.op !== "static" && !computes) fail(`${at}.role`, `a '${tool.role}' tool reads no data; '${tool.function.name}' runs op ${run.op} (give it op static, or declare lookup/search)`);
   if (READ_ROLES.has(tool.role) && run.op === "static") fail(`${at}.role`, `'${tool.function.name}' is declared '${tool.role}' but returns a fixed result (op static); declare none, think or handoff`);
 }
 

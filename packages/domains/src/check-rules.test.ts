@@ -6,6 +6,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { loadPackFile } from "./load.js";
 import { PackError } from "./pack-error.js";
+import { createSession } from "./session.js";
 
 const WALLET_DIR = fileURLToPath(new URL("../examples/wallet/", import.meta.url));
 const original = JSON.parse(readFileSync(join(WALLET_DIR, "pack.json"), "utf8")) as Record<string, any>;
@@ -81,6 +82,19 @@ describe("a pack's business rules are checked at load", () => {
     ["an effect that is none (a typo: updte)", (p) => (run(p, TRANSFER).effects[0] = { updte: "from", set: {} }), `${T}.effects[0]`, /unknown 'updte': expected one of \{"update": …\}, \{"update_all": …\}, \{"insert": …\}/],
     ["an unknown key of the run (a typo: requre)", (p) => ((run(p, TRANSFER).requre = run(p, TRANSFER).require), delete run(p, TRANSFER).require), `${T}.requre`, /unknown key 'requre' of a transact run/],
     ["an unknown key in a rule", (p) => (run(p, TRANSFER).require[0].mesage = "x"), `${T}.require[0]`, /mesage/],
+    // The forms over lists and objects, and lets.
+    ["a var no let or loop binds", (p) => (run(p, TRANSFER).result.object.balance = { var: "left" }), `${T}.result.object.balance.var`, /no value named 'left' is bound here/],
+    ["a let read before it is declared", (p) => (run(p, TRANSFER).let = [{ as: "a", value: { var: "b" } }, { as: "b", value: { value: 1 } }]), `${T}.let[0].value.var`, /no value named 'b'/],
+    ["a let named like a reference", (p) => (run(p, TRANSFER).let = [{ as: "from", value: { value: 1 } }]), `${T}.let[0].as`, /'from' already names a reference/],
+    ["a loop variable named like an argument", (p) => (run(p, TRANSFER).result.object.balance = { map: { value: [1] }, as: "amount", to: { var: "amount" } }), `${T}.result.object.balance.as`, /'amount' is also an argument's name/],
+    ["a loop variable used outside its loop", (p) => (run(p, TRANSFER).result.object.balance = { list: [{ map: { value: [1] }, as: "x", to: { var: "x" } }, { var: "x" }] }), `${T}.result.object.balance.list[1].var`, /no value named 'x'/],
+    ["a lookup in a missing table", (p) => (run(p, TRANSFER).result.object.balance = { lookup: "acounts", key: { arg: "to_account" } }), `${T}.result.object.balance.lookup`, /no table 'acounts'/],
+    ["rows of a missing table", (p) => (run(p, TRANSFER).result.object.balance = { rows: { table: "acounts" } }), `${T}.result.object.balance.rows.table`, /no table 'acounts'/],
+    ["an update of a let (only references are rows)", (p) => ((run(p, TRANSFER).let = [{ as: "acct", value: { row: "from" } }]), (run(p, TRANSFER).effects[0].update = "acct")), `${T}.effects[0].update`, /no reference 'acct' before this effect/],
+    ["a bad regular expression", (p) => run(p, TRANSFER).require.push({ check: { matches: [{ arg: "customer_id" }, "([a-z"] }, message: "x" }), `${T}.require[8].check.matches[1]`, /not a regular expression/],
+    ["a constant calc that is no arithmetic", (p) => (run(p, TRANSFER).result.object.balance = { calc: { value: "2 +* 3" } }), `${T}.result.object.balance.calc`, /is not an arithmetic text/],
+    ["a field of a let's message placeholder that no table has is fine, but a bare reference is not", (p) => (run(p, TRANSFER).require[7].message = "only {{from}} left"), `${T}.require[7].message`, /\{\{from\}\}: write \{\{arg.NAME\}\}/],
+    ["an update setting a field outside the table's declared new fields", (p) => ((p.database.tables.accounts.fields = ["closed_at"]), (run(p, TRANSFER).effects[0].set = { closed_on: { value: 1 } })), `${T}.effects[0].set.closed_on`, /no row of table 'accounts' has a field 'closed_on'/],
   ];
   it.each(cases)("names %s with the file and the JSON path", (_what, edit, path, detail) => {
     const file = wallet(edit);
@@ -88,5 +102,54 @@ describe("a pack's business rules are checked at load", () => {
     expect(err.file).toBe(file);
     expect(err.path).toBe(path);
     expect(err.message).toMatch(detail);
+  });
+});
+
+describe("the forms over lists and objects, at load and at run time", () => {
+  it("a field the table declares in `fields` (one its tools add) may be set though no row has it yet", () => {
+    const file = wallet((p) => {
+      p.database.tables.accounts.fields = ["closed_at"];
+      p.tools[TRANSFER].run.effects[0].set.closed_at = { value: "2024-05-15" };
+    });
+    expect(loadPackFile(file).roleOf("transfer_funds")).toBe("act");
+  });
+
+  it("a transact with no effects is a read (a look-up with the pack's own not-found text); a think tool may compute from its arguments", () => {
+    const file = wallet((p) => {
+      p.tools.push({
+        type: "function",
+        role: "lookup",
+        function: { name: "balance_of", parameters: { type: "object", properties: { id: { type: "string" } }, required: ["id"] } },
+        run: { op: "transact", refs: [{ as: "a", table: "accounts", key: { arg: "id" }, optional: true }], require: [{ check: { exists: "a" }, message: "account not found", error: "not_found" }], result: { field: "balance", of: "a" } },
+      });
+      p.tools.push({
+        type: "function",
+        role: "think",
+        function: { name: "calc", parameters: { type: "object", properties: { e: { type: "string" } }, required: ["e"] } },
+        run: { op: "transact", require: [{ check: { is_set: { calc: { arg: "e" } } }, message: "not arithmetic" }], result: { round: { calc: { arg: "e" } }, places: 2 } },
+      });
+    });
+    const d = loadPackFile(file);
+    const s = createSession(d);
+    expect(s.call({ name: "balance_of", arguments: { id: "A100" } }).content).toBe('{"result":500}');
+    expect(s.call({ name: "balance_of", arguments: { id: "A9" } }).error).toEqual({ type: "not_found", message: "account not found" });
+    expect(s.call({ name: "calc", arguments: { e: "10 / 3" } }).content).toBe('{"result":3.33}');
+    expect(s.call({ name: "calc", arguments: { e: "10 /" } }).error?.message).toBe("not arithmetic");
+    expect(s.writes).toEqual([]);
+  });
+
+  it("a let is computed when first used: a rule that refuses first keeps a let the data cannot compute from failing the call", () => {
+    const file = wallet((p) => {
+      const run = p.tools[TRANSFER].run;
+      // Text times a number cannot be computed; it is only needed once every rule passed.
+      run.let = [{ as: "bad", value: { mul: [{ field: "currency", of: "from" }, { value: 2 }] } }];
+      run.effects[2].set.note = { var: "bad" };
+    });
+    const s = createSession(loadPackFile(file));
+    expect(s.call({ name: "transfer_funds", arguments: { customer_id: "C1", from_account: "A100", to_account: "A999", amount: 1 } }).error?.type).toBe("not_found");
+    const r = s.call({ name: "transfer_funds", arguments: { customer_id: "C1", from_account: "A100", to_account: "A200", amount: 1 } });
+    expect(r.error?.type).toBe("internal_error");
+    expect(r.error?.message).toMatch(/is not a number/);
+    expect(s.writes).toEqual([]);
   });
 });

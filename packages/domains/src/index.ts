@@ -1,5 +1,5 @@
 export type { Call, CallContext, Domain, PreferencePool, Row, ServiceInfo, Session, SessionOptions, ToolResult, TranscriptMessage } from "./contract.js";
-export { builtinDomains, domainLoader, loadDomain, loadPackFile, resolvePackFile } from "./load.js";
+export { builtinDomains, builtinPacks, domainLoader, loadDomain, loadPackFile, resolvePackFile, tauDomains } from "./load.js";
 export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
 export { PackError } from "./pack-error.js";

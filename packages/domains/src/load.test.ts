@@ -5,7 +5,7 @@ import { DomainPack } from "@chatmill/schema";
 import type { ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { builtinDomains, loadDomain, loadPackFile, resolvePackFile } from "./load.js";
+import { builtinPacks, loadDomain, loadPackFile, resolvePackFile } from "./load.js";
 import { PackError } from "./pack-error.js";
 
 const SEED_003 = {
@@ -28,7 +28,7 @@ function packSchema(): ValidateFunction {
 }
 
 describe("built-in packs", () => {
-  it.each([...builtinDomains])("%s loads, validates and compiles every tool schema", (name) => {
+  it.each([...builtinPacks])("%s loads, validates and compiles every tool schema", (name) => {
     const d = loadDomain(name);
     expect(d.name).toBe(name);
     expect(DomainPack.safeParse(JSON.parse(readFileSync(d.file, "utf8"))).success).toBe(true);
@@ -52,7 +52,7 @@ describe("built-in packs", () => {
     expect(d.intents.length).toBeGreaterThan(0);
   });
 
-  it.each([...builtinDomains])("%s/pack.json validates against the checked-in schemas/domain-pack.schema.json", (name) => {
+  it.each([...builtinPacks])("%s/pack.json validates against the checked-in schemas/domain-pack.schema.json", (name) => {
     const validate = packSchema();
     const ok = validate(JSON.parse(readFileSync(loadDomain(name).file, "utf8")));
     expect(validate.errors ?? [], JSON.stringify(validate.errors?.[0])).toEqual([]);
@@ -109,7 +109,7 @@ describe("--domain resolution", () => {
   });
 
   it("says what to pass for an unknown name", () => {
-    expect(() => resolvePackFile("shoes")).toThrow(/unknown domain 'shoes': use one of retail, travel, ops, or a path/);
+    expect(() => resolvePackFile("shoes")).toThrow(/unknown domain 'shoes': use one of retail, travel, ops, tau-retail, or a path/);
   });
 });
 

@@ -10,9 +10,21 @@ import { PackError, formatPath } from "./pack-error.js";
 import { loadTables } from "./tables.js";
 import { explainIssue } from "./zod-issue.js";
 
-/** The packs that ship with chatmill; `--domain NAME` picks one of them. */
+/**
+ * The packs chatmill's own simulation is written for: scenario-gen samples goals from them and
+ * dialogue-sim's offline engine drives their tools (tests that need both iterate this list).
+ */
 export const builtinDomains = ["retail", "travel", "ops"] as const;
 export type BuiltinDomain = (typeof builtinDomains)[number];
+/**
+ * tau-bench's environments as packs: their tools behave as tau-bench's own (checked by replaying
+ * its tasks' gold actions). They load, run and rename like any pack, but are not in
+ * builtinDomains: the offline engine has no scenario kinds for their after-sales tasks yet (it
+ * makes few tool calls in them), so tests that need a simulated dialogue full of calls skip them.
+ */
+export const tauDomains = ["tau-retail"] as const;
+/** Every pack that ships with chatmill; `--domain NAME` picks one of them. */
+export const builtinPacks = [...builtinDomains, ...tauDomains] as const;
 
 const PACKS_DIR = fileURLToPath(new URL("../packs/", import.meta.url));
 const cache = new Map<string, LoadedDomain>();
@@ -22,7 +34,7 @@ const cache = new Map<string, LoadedDomain>();
  * or a folder holding one. Throws an Error that says what to pass instead.
  */
 export function resolvePackFile(nameOrPath: string): string {
-  if ((builtinDomains as readonly string[]).includes(nameOrPath)) return join(PACKS_DIR, nameOrPath, "pack.json");
+  if ((builtinPacks as readonly string[]).includes(nameOrPath)) return join(PACKS_DIR, nameOrPath, "pack.json");
   const path = resolve(nameOrPath);
   if (existsSync(path)) {
     if (!statSync(path).isDirectory()) return path;
@@ -30,7 +42,7 @@ export function resolvePackFile(nameOrPath: string): string {
     if (existsSync(inner)) return inner;
     throw new Error(`the folder '${nameOrPath}' holds no pack.json; pass a pack file or a folder with one`);
   }
-  throw new Error(`unknown domain '${nameOrPath}': use one of ${builtinDomains.join(", ")}, or a path to a pack.json or a folder holding one`);
+  throw new Error(`unknown domain '${nameOrPath}': use one of ${builtinPacks.join(", ")}, or a path to a pack.json or a folder holding one`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { DomainPack } from "@chatmill/schema";
 import type { Row } from "./contract.js";
 import { PackError } from "./pack-error.js";
@@ -61,7 +62,7 @@ function fieldPath(row: Row, path: string): unknown {
   return cur;
 }
 
-/** Reads every table of a pack (inline rows or a JSON / NDJSON file beside pack.json). */
+/** Reads every table of a pack (inline rows or a JSON / NDJSON file beside pack.json, optionally gzip-compressed). */
 export function loadTables(pack: DomainPack, dir: string, packFile: string): Map<string, BaseTable> {
   const out = new Map<string, BaseTable>();
   for (const [name, spec] of Object.entries(pack.database.tables)) {
@@ -95,8 +96,15 @@ export function loadTables(pack: DomainPack, dir: string, packFile: string): Map
 }
 
 function readRows(file: string): unknown[] {
-  const text = readFileSync(file, "utf8");
-  if (/\.(ndjson|jsonl)$/i.test(file)) {
+  // A gzip-compressed file (.json.gz, .ndjson.gz) keeps a big table small in the repo.
+  const gz = /\.gz$/i.test(file);
+  let text: string;
+  try {
+    text = gz ? gunzipSync(readFileSync(file)).toString("utf8") : readFileSync(file, "utf8");
+  } catch (err) {
+    throw new PackError(file, "", `cannot read the table: ${(err as Error).message}`);
+  }
+  if (/\.(ndjson|jsonl)(\.gz)?$/i.test(file)) {
     const rows: unknown[] = [];
     text.split("\n").forEach((line, i) => {
       if (!line.trim()) return;

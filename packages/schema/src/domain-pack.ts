@@ -248,8 +248,12 @@ export const Table = z.looseObject({
   key: z.string().min(1).describe("the field that identifies a row"),
   description: z.string().optional(),
   rows: z.array(z.record(z.string(), z.unknown())).optional(),
-  file: z.string().optional().describe("rows in a JSON array or NDJSON file, relative to the pack"),
+  file: z.string().optional().describe("rows in a JSON array or NDJSON file (optionally gzip-compressed: .json.gz, .ndjson.gz), relative to the pack"),
   invariants: Invariants.optional(),
+  fields: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("fields the pack's tools may add that no initial row has yet (an order's cancel_reason): rules may name them; any other unknown field is a typo the loader reports"),
 });
 
 /** A persona preference pool: explicit values, or the distinct values of a table field. */

@@ -45,7 +45,7 @@ export {
   ValueSource,
   Where,
 } from "./domain-pack.js";
-export { Cond, Effect, Expr, Invariants, RowRef, Rule, TransactRun } from "./pack-rules.js";
+export { Cond, Effect, Expr, Invariants, Let, RowRef, Rule, TransactRun } from "./pack-rules.js";
 export type { RowSource } from "./pack-rules.js";
 export { SCHEMA_BASE, allJsonSchemas, jsonSchemaOf, recordSchemas, recordTypes, schemaFileName } from "./json-schema.js";
 export type { RecordType } from "./json-schema.js";

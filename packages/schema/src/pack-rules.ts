@@ -12,6 +12,8 @@ import { z } from "zod";
 
 const name = z.string().min(1);
 const jsonValue = z.json();
+/** A name an expression binds (map, filter, let…): read with {"var": name}, or {"field": f, "of": name} for an object. */
+const binder = name.regex(/^[A-Za-z_]\w*$/).describe("the name each element is bound to");
 
 /** A value computed from the call's arguments and the rows it references. */
 export type Expr =
@@ -30,7 +32,28 @@ export type Expr =
   | { count: RowSource }
   | { if: Cond; then: Expr; else: Expr }
   | { template: string }
-  | { object: Record<string, Expr> };
+  | { object: Record<string, Expr> }
+  | { var: string }
+  | { at: Expr; path: Expr[]; default?: z.infer<typeof jsonValue> }
+  | { lookup: string; key: Expr }
+  | { rows: RowSource }
+  | { map: Expr; as: string; to: Expr }
+  | { filter: Expr; as: string; where: Cond }
+  | { find: Expr; as: string; where: Cond }
+  | { index: Expr; as: string; where: Cond }
+  | { reduce: Expr; as: string; acc: string; init: Expr; to: Expr }
+  | { to_object: Expr; as: string; key: Expr; to: Expr }
+  | { list: Expr[] }
+  | { zip: [Expr, Expr] }
+  | { len: Expr }
+  | { total: Expr }
+  | { abs: Expr }
+  | { sort: Expr }
+  | { concat: Expr[] }
+  | { merge: Expr[] }
+  | { put: Expr; path: Expr[]; to: Expr }
+  | { omit: Expr; keys: string[] }
+  | { calc: Expr };
 
 /** Rows an aggregate runs over: a table as the call sees it, or an array field (`in`), narrowed by `where`. */
 export interface RowSource {
@@ -52,7 +75,10 @@ export type Cond =
   | { contains: [Expr, Expr] }
   | { all: Cond[] }
   | { any: Cond[] }
-  | { not: Cond };
+  | { not: Cond }
+  | { has: [Expr, Expr] }
+  | { is_set: Expr }
+  | { matches: [Expr, string] };
 
 const pair = (): z.ZodType<[Expr, Expr]> => z.tuple([Expr, Expr]);
 
@@ -80,6 +106,41 @@ export const Expr: z.ZodType<Expr> = z.lazy(() =>
     z.strictObject({ if: Cond, then: Expr, else: Expr }),
     z.strictObject({ template: z.string().describe("text with {{arg.NAME}}, {{REF.FIELD}} and {{row.FIELD}} placeholders") }),
     z.strictObject({ object: z.record(z.string(), Expr).describe("an object of computed values (for results)") }),
+    z.strictObject({ var: name.describe("a value bound by a transact's let, or by the as/acc of a map, filter, find, index, reduce or to_object around it") }),
+    z.strictObject({
+      at: Expr,
+      path: z.array(Expr).min(1).describe("keys (object) and indexes (array) in turn: products[pid].variants[vid] is {at: product, path: [variants, vid]}"),
+      default: jsonValue.optional().describe("when the path leads nowhere"),
+    }).describe("a value inside an object or array, by keys computed at run time (null when absent)"),
+    z.strictObject({ lookup: name.describe("a table"), key: Expr }).describe("a table's row by key, as the call sees it so far (null when absent)"),
+    z.strictObject({ rows: RowSourceWith(false).describe("the selected rows, as a list") }),
+    z.strictObject({ map: Expr, as: binder, to: Expr }),
+    z.strictObject({ filter: Expr, as: binder, where: Cond }),
+    z.strictObject({ find: Expr, as: binder, where: Cond }).describe("the first element meeting where (null when none)"),
+    z.strictObject({ index: Expr, as: binder, where: Cond }).describe("the position of the first element meeting where (-1 when none)"),
+    z.strictObject({
+      reduce: Expr,
+      as: binder,
+      acc: binder.describe("the accumulated value, starting at init"),
+      init: Expr,
+      to: Expr,
+    }).describe("a fold: each element in turn updates the accumulator"),
+    z.strictObject({ to_object: Expr, as: binder, key: Expr, to: Expr }).describe("an object with one entry per element"),
+    z.strictObject({ list: z.array(Expr) }).describe("a list of computed values"),
+    z.strictObject({ zip: pair() }).describe("pairs [a_i, b_i], as long as the shorter list"),
+    z.strictObject({ len: Expr }).describe("the length of a list or text, or an object's number of keys (0 when absent)"),
+    z.strictObject({ total: Expr }).describe("the sum of a list of numbers"),
+    z.strictObject({ abs: Expr }),
+    z.strictObject({ sort: Expr }).describe("ascending: numbers by value, texts by code point (as Python's sorted)"),
+    z.strictObject({ concat: z.array(Expr).min(2).describe("lists") }).describe("one list after the other"),
+    z.strictObject({ merge: z.array(Expr).min(2).describe("objects") }).describe("the objects' entries, later ones winning"),
+    z.strictObject({
+      put: Expr,
+      path: z.array(Expr).min(1),
+      to: Expr,
+    }).describe("a copy with the value at path set (missing objects along the path are created)"),
+    z.strictObject({ omit: Expr, keys: z.array(name).min(1) }).describe("a copy without these keys"),
+    z.strictObject({ calc: Expr }).describe("the value of an arithmetic text, as Python reads it: numbers, + - * / // **, signs and parentheses (null when it is not one, or divides by zero)"),
   ]),
 ).meta({ id: "RuleExpr", description: "a value computed from the call's arguments and the rows it references" });
 
@@ -108,6 +169,11 @@ export const Cond: z.ZodType<Cond> = z.lazy(() =>
     z.strictObject({ all: z.array(Cond).min(1) }),
     z.strictObject({ any: z.array(Cond).min(1) }),
     z.strictObject({ not: Cond }),
+    z.strictObject({ has: pair() }).describe("an object has this key (the second value), or a list this element (exactly)"),
+    z.strictObject({ is_set: Expr }).describe("the value is not null nor absent"),
+    z.strictObject({
+      matches: z.tuple([Expr, z.string().describe("a regular expression (JavaScript syntax), checked at load")]),
+    }).describe("the text matches the regular expression"),
   ]),
 ).meta({ id: "RuleCond", description: "a condition over arguments and rows" });
 
@@ -155,11 +221,18 @@ export type Effect = z.infer<typeof Effect>;
  * other runs (code reads `run.table` across the union); @chatmill/domains refuses an unknown
  * key at load, so a misspelt `require` cannot silently drop the rules.
  */
+export const Let = z.strictObject({
+  as: name.regex(/^[A-Za-z_]\w*$/).describe("the name rules, effects, the result and messages use ({\"var\": name}, {{name}})"),
+  value: Expr.describe("computed once, when first used, from the state the call sees then"),
+});
+export type Let = z.infer<typeof Let>;
+
 export const TransactRun = z.looseObject({
   op: z.literal("transact"),
   refs: z.array(RowRef).optional().describe("rows the call reads, in order (a key may use an earlier ref)"),
+  let: z.array(Let).optional().describe("named values computed from the arguments and the rows (a price difference, the first unknown item)"),
   require: z.array(Rule).optional().describe("checked in order before any write; the first that fails is the result"),
-  effects: z.array(Effect).min(1).describe("made in order on a staged copy; tables' invariants are checked before anything is written"),
+  effects: z.array(Effect).optional().describe("made in order on a staged copy; tables' invariants are checked before anything is written (none: a read with rules, e.g. a look-up with the pack's own not-found message)"),
   result: Expr.optional().describe("what the call returns (default: every row an update or an insert wrote, by its ref name or as)"),
 });
 export type TransactRun = z.infer<typeof TransactRun>;

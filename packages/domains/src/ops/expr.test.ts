@@ -18,6 +18,7 @@ const scope: Scope = {
   args: { amount: 0.1, item_ids: ["a", "b"], user: "U1", word: "text" },
   ref: (name) => (name === "order" ? order : undefined),
   rows: (table) => (table === "orders" ? [order, { id: "O2", user: "u2", status: "delivered", total: 3 }] : []),
+  get: (table, key) => (table === "orders" && key === "O1" ? order : undefined),
 };
 const ev = (e: Expr): unknown => evaluate(e, scope);
 const ok = (c: Cond): boolean => holds(c, scope);

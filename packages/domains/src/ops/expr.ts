@@ -11,12 +11,44 @@ export interface Scope {
   row?: Row;
   /** A table's rows as the call sees them so far. */
   rows(table: string): readonly Row[];
+  /** A table's row by key as the call sees it so far ({"lookup"}); undefined when absent. */
+  get(table: string, key: string): Row | undefined;
+  /** Values bound by a transact's `let` and by the `as`/`acc` of a map, filter, find, index, reduce or to_object. */
+  vars?: Vars;
+}
+
+/** Bound names: a chain of frames, innermost first (a loop's element shadows nothing: the loader keeps names distinct). */
+export interface Vars {
+  /** The value bound to a name; `undefined` when this chain does not bind it. */
+  lookup(name: string): { value: unknown } | undefined;
+}
+
+class Frame implements Vars {
+  constructor(
+    private readonly name: string,
+    private readonly value: unknown,
+    private readonly up: Vars | undefined,
+  ) {}
+  lookup(name: string): { value: unknown } | undefined {
+    return name === this.name ? { value: this.value } : this.up?.lookup(name);
+  }
 }
 
 /** The scope with another row in context (a fixed shape: cheaper than a spread, on every row a `where` tests). */
 export function withRow(s: Scope, row: Row | undefined): Scope {
-  return { args: s.args, ref: s.ref, rows: s.rows, row };
+  return { args: s.args, ref: s.ref, rows: s.rows, row, get: s.get, vars: s.vars };
 }
+
+/** The scope with a name bound (a loop's element, a fold's accumulator). */
+function bind(s: Scope, name: string, value: unknown): Scope {
+  return { args: s.args, ref: s.ref, rows: s.rows, row: s.row, get: s.get, vars: new Frame(name, value, s.vars) };
+}
+
+function bound(s: Scope, name: string): { value: unknown } | undefined {
+  return s.vars?.lookup(name);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** An expression that cannot be computed (text where a number is needed, a division by zero): the call fails, nothing is written. */
 export class RuleError extends Error {}
@@ -29,7 +61,7 @@ export function evaluate(e: Expr, s: Scope): unknown {
   }
   if ("value" in e) return e.value;
   if ("field" in e) {
-    const row = e.of !== undefined ? s.ref(e.of) : s.row;
+    const row = e.of !== undefined ? (s.ref(e.of) ?? objectOf(bound(s, e.of)?.value)) : s.row;
     const v = row ? fieldOf(row, e.field) : undefined;
     return v === undefined || v === null ? e.default : v;
   }
@@ -52,12 +84,190 @@ export function evaluate(e: Expr, s: Scope): unknown {
   if ("count" in e) return rowsOf(e.count, s).length;
   if ("if" in e) return holds(e.if, s) ? evaluate(e.then, s) : evaluate(e.else, s);
   if ("template" in e) return fill(e.template, s);
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(e.object)) {
-    const v = evaluate(x, s);
-    if (v !== undefined) out[k] = v;
+  if ("object" in e) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(e.object)) {
+      const v = evaluate(x, s);
+      if (v !== undefined) out[k] = v;
+    }
+    return out;
   }
-  return out;
+  return evaluateData(e, s);
+}
+
+type DataExpr = Exclude<Expr, { arg: string } | { value: unknown } | { field: string } | { row: string } | { add: Expr[] } | { sub: [Expr, Expr] } | { mul: Expr[] } | { div: [Expr, Expr] } | { min: Expr[] } | { max: Expr[] } | { round: Expr } | { sum: unknown } | { count: unknown } | { if: Cond } | { template: string } | { object: Record<string, Expr> }>;
+
+/** The forms over lists, objects and bound names (tau-bench's orders, variants and payment methods live in nested JSON). */
+function evaluateData(e: DataExpr, s: Scope): unknown {
+  if ("var" in e) return bound(s, e.var)?.value ?? null;
+  if ("at" in e) {
+    let cur: unknown = evaluate(e.at, s);
+    for (const k of e.path) cur = step(cur, evaluate(k, s));
+    return cur === undefined || cur === null ? (e.default ?? null) : cur;
+  }
+  if ("lookup" in e) {
+    const key = evaluate(e.key, s);
+    if (key === null || key === undefined || typeof key === "object") return null;
+    return s.get(e.lookup, String(key)) ?? null;
+  }
+  if ("rows" in e) return rowsOf(e.rows, s);
+  if ("map" in e) return listOf(e.map, s).map((x) => evaluate(e.to, bind(s, e.as, x)));
+  if ("filter" in e) return listOf(e.filter, s).filter((x) => holds(e.where, bind(s, e.as, x)));
+  if ("find" in e) return listOf(e.find, s).find((x) => holds(e.where, bind(s, e.as, x))) ?? null;
+  if ("index" in e) return listOf(e.index, s).findIndex((x) => holds(e.where, bind(s, e.as, x)));
+  if ("reduce" in e) {
+    let acc = evaluate(e.init, s);
+    for (const x of listOf(e.reduce, s)) acc = evaluate(e.to, bind(bind(s, e.as, x), e.acc, acc));
+    return acc;
+  }
+  if ("to_object" in e) {
+    const out: Record<string, unknown> = {};
+    for (const x of listOf(e.to_object, s)) {
+      const inner = bind(s, e.as, x);
+      const k = evaluate(e.key, inner);
+      if (k === null || k === undefined || typeof k === "object") throw new RuleError(`to_object: the key ${JSON.stringify(k ?? null)} is not a text or number`);
+      out[String(k)] = evaluate(e.to, inner);
+    }
+    return out;
+  }
+  if ("list" in e) return e.list.map((x) => evaluate(x, s) ?? null);
+  if ("zip" in e) {
+    const a = listOf(e.zip[0], s);
+    const b = listOf(e.zip[1], s);
+    return a.slice(0, Math.min(a.length, b.length)).map((x, i) => [x, b[i]]);
+  }
+  if ("len" in e) {
+    const v = evaluate(e.len, s);
+    return Array.isArray(v) || typeof v === "string" ? v.length : isObject(v) ? Object.keys(v).length : 0;
+  }
+  if ("total" in e) return clean(listOf(e.total, s).reduce<number>((n, x) => n + toNumber(x, "total: an element"), 0));
+  if ("abs" in e) return Math.abs(num(e.abs, s, "abs"));
+  if ("sort" in e) return [...listOf(e.sort, s)].sort(ascending);
+  if ("concat" in e) return e.concat.flatMap((x) => listOf(x, s));
+  if ("merge" in e) return Object.assign({}, ...e.merge.map((x) => objectOf(evaluate(x, s)) ?? {}));
+  if ("put" in e) return putAt(evaluate(e.put, s), e.path.map((k) => evaluate(k, s)), evaluate(e.to, s));
+  if ("omit" in e) {
+    const v = objectOf(evaluate(e.omit, s));
+    if (!v) return null;
+    const out = { ...v };
+    for (const k of e.keys) delete out[k];
+    return out;
+  }
+  const text = evaluate(e.calc, s);
+  return typeof text === "string" ? calculate(text) : null;
+}
+
+function objectOf(v: unknown): Row | undefined {
+  return isObject(v) ? v : undefined;
+}
+
+function listOf(e: Expr, s: Scope): readonly unknown[] {
+  const v = evaluate(e, s);
+  return Array.isArray(v) ? v : [];
+}
+
+/** One step of a path: an object's key, an array's index. */
+function step(cur: unknown, k: unknown): unknown {
+  if (Array.isArray(cur)) return typeof k === "number" || (typeof k === "string" && /^\d+$/.test(k)) ? cur[Number(k)] : undefined;
+  if (isObject(cur) && (typeof k === "string" || typeof k === "number")) return Object.hasOwn(cur, k) ? cur[k] : undefined;
+  return undefined;
+}
+
+/** A copy of `v` with `value` at `path`; objects missing along the way are created, arrays are indexed. */
+function putAt(v: unknown, path: readonly unknown[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [k, ...rest] = path;
+  if (Array.isArray(v)) {
+    const i = typeof k === "number" ? k : typeof k === "string" && /^\d+$/.test(k) ? Number(k) : -1;
+    if (i < 0 || i >= v.length) throw new RuleError(`put: index ${JSON.stringify(k)} is outside a list of ${v.length}`);
+    const out = v.slice();
+    out[i] = putAt(v[i], rest, value);
+    return out;
+  }
+  if (typeof k !== "string" && typeof k !== "number") throw new RuleError(`put: the key ${JSON.stringify(k ?? null)} is not a text or number`);
+  const base = isObject(v) ? v : {};
+  return { ...base, [k]: putAt(base[k], rest, value) };
+}
+
+/** Numbers by value, then texts by code point (Python's sorted on ids); mixed lists put numbers first. */
+function ascending(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * An arithmetic text, read as Python reads it (tau-bench's calculator evaluates it so): numbers,
+ * + - * / // ** , unary signs and parentheses; ** binds tighter than a sign on its left and
+ * groups right (-2 ** 2 is -4). Null when it is not one, or divides by zero.
+ */
+export function calculate(text: string): number | null {
+  let i = 0;
+  const peek = (): string => {
+    while (text[i] === " ") i++;
+    return text[i] ?? "";
+  };
+  const take = (op: string): boolean => {
+    if (peek() !== op[0] || text.slice(i, i + op.length) !== op) return false;
+    i += op.length;
+    return true;
+  };
+  const expr = (): number => {
+    let v = term();
+    for (let c = peek(); c === "+" || c === "-"; c = peek()) {
+      i++;
+      v = c === "+" ? v + term() : v - term();
+    }
+    return v;
+  };
+  const term = (): number => {
+    let v = unary();
+    for (;;) {
+      if (peek() !== "*" && peek() !== "/") return v;
+      if (text.slice(i, i + 2) === "**") return v; // only after a primary, handled in power()
+      const floor = take("//");
+      const op = floor ? "//" : text[i++]!;
+      const r = unary();
+      if (op !== "*" && r === 0) throw new RuleError("division by zero");
+      v = op === "*" ? v * r : floor ? Math.floor(v / r) : v / r;
+    }
+  };
+  const unary = (): number => {
+    const c = peek();
+    if (c === "-" || c === "+") {
+      i++;
+      return c === "-" ? -unary() : unary();
+    }
+    return power();
+  };
+  const power = (): number => {
+    const base = primary();
+    return take("**") ? base ** unary() : base;
+  };
+  const primary = (): number => {
+    if (peek() === "(") {
+      i++;
+      const v = expr();
+      if (peek() !== ")") throw new RuleError("missing )");
+      i++;
+      return v;
+    }
+    const m = /^(\d+\.?\d*|\.\d+)/.exec(text.slice(i));
+    if (!m) throw new RuleError("a number is expected");
+    i += m[0].length;
+    return Number(m[0]);
+  };
+  try {
+    const v = expr();
+    if (peek() !== "") return null;
+    return Number.isFinite(v) ? v : null;
+  } catch (err) {
+    if (err instanceof RuleError) return null;
+    throw err;
+  }
 }
 
 /** Whether a condition holds. Comparisons are the one matcher's (testValue): "Red" eq "red", "12.50" eq 12.5, a missing value is never lt/gt anything. */
@@ -66,11 +276,32 @@ export function holds(c: Cond, s: Scope): boolean {
   if ("all" in c) return c.all.every((x) => holds(x, s));
   if ("any" in c) return c.any.some((x) => holds(x, s));
   if ("not" in c) return !holds(c.not, s);
+  if ("has" in c) {
+    const where = evaluate(c.has[0], s);
+    const k = evaluate(c.has[1], s);
+    if (Array.isArray(where)) return where.includes(k);
+    return isObject(where) && (typeof k === "string" || typeof k === "number") && Object.hasOwn(where, k);
+  }
+  if ("is_set" in c) {
+    const v = evaluate(c.is_set, s);
+    return v !== undefined && v !== null;
+  }
+  if ("matches" in c) {
+    const v = evaluate(c.matches[0], s);
+    return typeof v === "string" && pattern(c.matches[1]).test(v);
+  }
   const [op, [a, b]] = Object.entries(c)[0] as ["eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "contains", [Expr, Expr]];
   return testValue(evaluate(a, s), op, evaluate(b, s));
 }
 
-/** A message or text with {{arg.NAME}}, {{REF.FIELD}} and {{row.FIELD}} filled in (absent: empty). */
+const patterns = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source)));
+  return re;
+}
+
+/** A message or text with {{arg.NAME}}, {{REF.FIELD}}, {{row.FIELD}} and {{NAME}} / {{NAME.FIELD}} (a let) filled in (absent: empty). */
 export function fill(template: string, s: Scope): string {
   return template.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, path: string) => {
     const dot = path.indexOf(".");
@@ -79,8 +310,12 @@ export function fill(template: string, s: Scope): string {
     let v: unknown;
     if (head === "arg") v = s.args[rest];
     else {
-      const row = head === "row" ? s.row : s.ref(head);
-      v = row && rest ? fieldOf(row, rest) : undefined;
+      const b = head === "row" ? undefined : bound(s, head);
+      if (b && !rest) v = b.value;
+      else {
+        const row = head === "row" ? s.row : (s.ref(head) ?? objectOf(b?.value));
+        v = row && rest ? fieldOf(row, rest) : undefined;
+      }
     }
     return v == null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
   });

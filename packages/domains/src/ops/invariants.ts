@@ -23,7 +23,7 @@ export function invariantsOf(domain: LoadedDomain, table: string): readonly Rule
 export function brokenInvariant(domain: LoadedDomain, table: string, row: Row, base: Omit<Scope, "row">): OpResult | undefined {
   const rules = invariantsOf(domain, table);
   if (!rules) return undefined;
-  const s: Scope = { args: base.args, ref: base.ref, rows: base.rows, row };
+  const s: Scope = { args: base.args, ref: base.ref, rows: base.rows, row, get: base.get };
   for (const rule of rules) {
     try {
       if (!holds(rule.check, s)) return refusal(rule, s);
@@ -37,5 +37,5 @@ export function brokenInvariant(domain: LoadedDomain, table: string, row: Row, b
 
 /** What a table's invariants see from a create, modify, cancel or command: the arguments and the session's tables (no named rows). */
 export function plainScope(ctx: OpContext): Omit<Scope, "row"> {
-  return { args: ctx.args, ref: () => undefined, rows: (table) => ctx.state.view(table).rows() };
+  return { args: ctx.args, ref: () => undefined, rows: (table) => ctx.state.view(table).rows(), get: (table, key) => ctx.state.view(table).get(key) };
 }

@@ -1,8 +1,8 @@
-import type { Effect, Expr, TransactRun } from "@chatmill/schema";
+import type { Effect, Expr, Let, TransactRun } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { State } from "../state.js";
 import { keyString } from "../tables.js";
-import { type Scope, RuleError, evaluate, holds, withRow } from "./expr.js";
+import { type Scope, type Vars, RuleError, evaluate, holds, withRow } from "./expr.js";
 import { brokenInvariant, refusal } from "./invariants.js";
 import { findRow } from "./rows.js";
 import { type OpContext, type OpResult, fail, present } from "./types.js";
@@ -67,10 +67,33 @@ export function runTransact(ctx: OpContext, run: TransactRun): OpResult {
   }
 }
 
+/** A transact's `let` values: each computed once, when first used, in the call's scope as it is then. */
+class Lets implements Vars {
+  private readonly values = new Map<string, unknown>();
+  scope!: Scope;
+  constructor(private readonly lets: ReadonlyMap<string, Let>) {}
+  lookup(name: string): { value: unknown } | undefined {
+    if (this.values.has(name)) return { value: this.values.get(name) };
+    const l = this.lets.get(name);
+    if (!l) return undefined;
+    const value = evaluate(l.value, this.scope) ?? null;
+    this.values.set(name, value);
+    return { value };
+  }
+}
+
+const letsOf = new WeakMap<TransactRun, ReadonlyMap<string, Let>>();
+
 function transact(ctx: OpContext, run: TransactRun): OpResult {
   const stage = new Stage(ctx.state);
   /** name → where its row is (null: looked up and not found). */
   const found = new Map<string, { table: string; key: string } | null>();
+  let lets: Lets | undefined;
+  if (run.let) {
+    let byName = letsOf.get(run);
+    if (!byName) letsOf.set(run, (byName = new Map(run.let.map((l) => [l.as, l]))));
+    lets = new Lets(byName);
+  }
   const scope: Scope = {
     args: ctx.args,
     ref: (name) => {
@@ -78,7 +101,10 @@ function transact(ctx: OpContext, run: TransactRun): OpResult {
       return at ? stage.get(at.table, at.key) : undefined;
     },
     rows: (table) => stage.rows(table),
+    get: (table, key) => stage.get(table, key),
+    vars: lets,
   };
+  if (lets) lets.scope = scope;
 
   const missing: Array<{ table: string; field: string; value: unknown }> = [];
   for (const ref of run.refs ?? []) {
@@ -95,7 +121,7 @@ function transact(ctx: OpContext, run: TransactRun): OpResult {
   if (gone) return fail("not_found", `No ${gone.table} with ${gone.field} '${keyString(gone.value)}'.`, { table: gone.table });
 
   const written: Array<{ name: string; table: string; key: string }> = [];
-  for (const effect of run.effects) {
+  for (const effect of run.effects ?? []) {
     if (effect.when && !holds(effect.when, scope)) continue;
     const out = stageEffect(ctx, effect, stage, scope, found, written);
     if (out) return out;

@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { canonicalJson } from "@chatmill/kit";
+import { describe, expect, it } from "vitest";
+import type { LoadedDomain } from "./domain.js";
+import { loadDomain, loadPackFile } from "./load.js";
+import { renamePack } from "./rename.js";
+import { createSession } from "./session.js";
+
+// tau-bench's train tasks replayed on the tau packs: every gold action, in order, on a fresh
+// session per task, must succeed or be refused as tau-bench's own tools do, with the same result,
+// and leave the same rows changed. The expected side (test-data/tau-expected.json) was produced
+// once by scripts/tau-expected.py, which runs tau-bench's tool code from a mirror of its repo.
+const DATA = fileURLToPath(new URL("../../../../shared/data/tau-tasks-train/", import.meta.url));
+const EXPECTED = JSON.parse(readFileSync(fileURLToPath(new URL("../test-data/tau-expected.json", import.meta.url)), "utf8")) as Record<string, ExpectedTask[]>;
+
+interface ExpectedTask {
+  task: string;
+  actions: Array<{ ok: boolean; hash: string }>;
+  changed: number;
+  end: string;
+}
+interface Task {
+  id: string;
+  userId?: string;
+  actions: Array<{ name: string; arguments: Record<string, unknown> }>;
+}
+
+/** As the script hashes: numbers at 6 decimals (tau-bench's unrounded sums vs chatmill's clean arithmetic), canonical JSON, sha256, 16 hex digits. */
+function normal(v: unknown): unknown {
+  if (typeof v === "number") return Number.isInteger(v) ? v : Number(v.toFixed(6));
+  if (Array.isArray(v)) return v.map(normal);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normal(x)]));
+  return v;
+}
+const hash = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
+
+function tasks(file: string, tau2: boolean): Task[] {
+  const raw = JSON.parse(readFileSync(DATA + file, "utf8")) as Array<Record<string, any>>;
+  return raw.map((t, i) => {
+    if (!tau2) return { id: String(i), userId: t.user_id, actions: t.actions.map((a: any) => ({ name: a.name, arguments: a.kwargs })) };
+    // tau2 tasks may set an initial state; the train tasks here set none, and a replay that ignored one would be wrong.
+    expect(t.initial_state ?? null, `task ${t.id} has an initial_state, which this replay does not apply`).toBeNull();
+    return { id: String(t.id), actions: (t.evaluation_criteria.actions ?? []).map((a: any) => ({ name: a.name, arguments: a.arguments })) };
+  });
+}
+
+/** Names of a renamed pack: the tool a task's action calls, and the table name a changed row reports. */
+interface Names {
+  tool: (name: string) => string;
+  table: (name: string) => string;
+}
+const same: Names = { tool: (n) => n, table: (n) => n };
+
+function replayTask(domain: LoadedDomain, task: Task, names: Names = same) {
+  // The task's user is the signed-in subject (tau-bench's tasks give it; tau2's find it with their first actions).
+  const s = createSession(domain, task.userId ? { subject: task.userId } : {});
+  const actions = task.actions.map((a) => {
+    const r = s.call({ name: names.tool(a.name), arguments: a.arguments });
+    return r.ok ? { ok: true, hash: hash(canonicalJson(normal(JSON.parse(r.content)))) } : { ok: false, hash: hash(r.error!.message) };
+  });
+  // The rows that differ from the pack's initial ones, as [table, key, row] sorted by table and key.
+  const touched = new Map<string, [string, string]>();
+  for (const w of s.writes) touched.set(`${w.table}\u0000${w.key}`, [w.table, w.key]);
+  const rows = [...touched.values()]
+    .filter(([table, key]) => canonicalJson(normal(s.get(table, key) ?? null)) !== canonicalJson(normal(domain.base(table).byKey.get(key) ?? null)))
+    .map(([table, key]) => [names.table(table), key, normal(s.get(table, key) ?? null)] as const)
+    .sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
+  return { actions, changed: rows.length, end: hash(canonicalJson(rows)) };
+}
+
+/** Every wrong action and end state of a suite's tasks, against the fixture. */
+function mismatches(name: string, domain: LoadedDomain, file: string, tau2: boolean, names: Names = same): string[] {
+  const expected = EXPECTED[name]!;
+  const list = tasks(file, tau2);
+  expect(list.map((t) => t.id)).toEqual(expected.map((t) => t.task));
+  const wrong: string[] = [];
+  list.forEach((task, i) => {
+    const want = expected[i]!;
+    const got = replayTask(domain, task, names);
+    got.actions.forEach((a, j) => {
+      const w = want.actions[j]!;
+      if (a.ok !== w.ok || a.hash !== w.hash) wrong.push(`task ${task.id} action ${j} (${task.actions[j]!.name}): ${a.ok ? "ok" : "refused"}, tau-bench ${w.ok ? "ok" : "refused"}, results differ: ${a.hash !== w.hash}`);
+    });
+    if (got.end !== want.end) wrong.push(`task ${task.id}: end state differs (${got.changed} rows changed, tau-bench ${want.changed})`);
+  });
+  return wrong;
+}
+
+const suites: Array<[string, string, string, boolean]> = [
+  ["tau-bench-retail-train", "tau-retail", "tau-bench-retail-tasks_train.json", false],
+  ["tau-bench-retail-dev", "tau-retail", "tau-bench-retail-tasks_dev.json", false],
+  ["tau2-retail-train", "tau-retail", "tau2-retail-train.json", true],
+];
+
+describe.runIf(existsSync(DATA))("tau-bench's gold actions on the tau packs", () => {
+  it.each(suites)("%s: every action as tau-bench's tools give it, and the same end state", (name, pack, file, tau2) => {
+    expect(mismatches(name, loadDomain(pack), file, tau2).slice(0, 20)).toEqual([]);
+  });
+
+  it("the fixture holds the refusals the issue counts: 20 of tau-bench's retail train actions, 13 of tau2's retail ones", () => {
+    // (The suites above check each action's ok/refused against it.)
+    const refused = (name: string) => EXPECTED[name]!.reduce((n, t) => n + t.actions.filter((a) => !a.ok).length, 0);
+    const actions = (name: string) => EXPECTED[name]!.reduce((n, t) => n + t.actions.length, 0);
+    expect([refused("tau-bench-retail-train"), refused("tau2-retail-train")]).toEqual([20, 13]);
+    expect([actions("tau-bench-retail-train") + actions("tau-bench-retail-dev"), actions("tau2-retail-train")]).toEqual([793, 365]);
+  });
+
+  it.each(suites.filter(([name]) => name !== "tau-bench-retail-train"))("%s on tau-retail with every tool and table renamed: the same results and end states", (name, pack, file, tau2) => {
+    const original = loadDomain(pack);
+    const opaque = (prefix: string, names: string[]) => Object.fromEntries(names.map((n, i) => [n, `${prefix}${i}q`]));
+    const tools = opaque("zzTool", original.pack.tools.map((t) => t.function.name));
+    const tables = opaque("zzTable", Object.keys(original.pack.database.tables));
+    const dir = mkdtempSync(join(tmpdir(), "chatmill-renamed-tau-"));
+    for (const f of readdirSync(original.dir)) if (f !== "pack.json") symlinkSync(join(original.dir, f), join(dir, f));
+    writeFileSync(join(dir, "pack.json"), JSON.stringify(renamePack(original.pack, { tools, tables })));
+    const renamed = loadPackFile(join(dir, "pack.json"));
+    expect([...renamed.tables.keys()].every((t) => t.startsWith("zzTable"))).toBe(true);
+    const back = Object.fromEntries(Object.entries(tables).map(([a, b]) => [b, a]));
+    expect(mismatches(name, renamed, file, tau2, { tool: (n) => tools[n]!, table: (n) => back[n]! }).slice(0, 20)).toEqual([]);
+  });
+});
