@@ -169,9 +169,13 @@ class TaskRun {
         return parts.length > 0 ? parts.map(([k, s]) => `${words(k)} ${s}`).join(", ") : undefined;
       }
       const s = String(v);
-      // What the user's own instructions name (an order number, a card) they say as it is; anything else by what it is.
-      if (knows.has(s) || text.includes(s.toLowerCase()) || typeof v !== "string") return s;
-      return describeValue(this.domain, v);
+      // What the user's own instructions name (an order number, a card) they say as it is; a thing the
+      // data keys by an id (an item, a payment method) by what it is; a value of their own choosing
+      // that is no id in the data (a new address, a date of birth) as it is.
+      if (knows.has(s) || text.includes(s.toLowerCase())) return s;
+      const described = describeValue(this.domain, v);
+      if (described !== undefined) return described;
+      return typeof v === "string" && v.trim() !== "" && !looksLikeId(v) ? s : undefined;
     };
     const clauses = actions.map((a) => {
       const parts = Object.entries(a.arguments)
@@ -374,6 +378,11 @@ class TaskRun {
     }
     if (said.length > 0) this.assistant(`Here is what you asked about: ${said.join("; ")}.`);
   }
+}
+
+/** An id the user could not know, even when the data does not hold it: long digit runs, "#W…", "credit_card_123". */
+function looksLikeId(s: string): boolean {
+  return /\d{6,}/.test(s) || s.startsWith("#") || /^[a-z]+(?:_[a-z0-9]+)*_\d+$/i.test(s);
 }
 
 /** A result that found nothing: an error, or an empty list. */
