@@ -195,6 +195,18 @@ describe("chatmill-import --from tau-bench|tau2 (spawned)", () => {
     expect(run(["--domain", "retail"], "").code).toBe(2);
   });
 
+  it("tau2 retail tasks through dialogue-sim with the tau-retail pack: the task engine reaches tau's expected state", () => {
+    const first = (JSON.parse(readFileSync(join(TAU, "tau2-retail-train.json"), "utf8")) as unknown[]).slice(0, 6);
+    const file = join(tmp, "tau2-retail-first6.json");
+    writeFileSync(file, JSON.stringify(first));
+    const r = sh(`node ${JSON.stringify(BIN)} --from tau2 ${JSON.stringify(file)} | node ${JSON.stringify(SIM)} --quiet`);
+    expect(r.code, r.err).toBe(0);
+    const dialogues = r.out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, any>);
+    expect(dialogues).toHaveLength(6);
+    expect(dialogues.map((d) => d.scenario.meta.pack_checked)).toEqual(Array(6).fill(true));
+    expect(dialogues.map((d) => [d.scenario.id, d.outcome.reward, d.outcome.reason ?? ""])).toEqual(dialogues.map((d) => [d.scenario.id, 1, ""]));
+  });
+
   it("a tau-bench task for the built-in retail pack, through dialogue-sim: the task engine reaches the expected state", () => {
     const task = {
       annotator: "test",

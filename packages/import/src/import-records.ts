@@ -95,12 +95,17 @@ function checkDialogue(record: Obj): void {
 
 /** The import transform over source items: each becomes a Dialogue or is rejected with its line and field. */
 export async function* importItems(items: AsyncIterable<SourceItem>, opts: ImportOptions, ctx: RunContext): AsyncGenerator<Obj> {
+  const tau = opts.from === "tau-bench" || opts.from === "tau2";
   for await (const item of items) {
-    try {
-      yield importRecord(item.value, opts, ctx);
-    } catch (err) {
-      if (!(err instanceof RecordError)) throw err;
-      ctx.reject(item, err.message, err.kind, err.path);
+    // A task list on one line (a compact JSON array, as json.dump writes it) is its tasks, one by one.
+    const values = tau && Array.isArray(item.value) ? item.value : [item.value];
+    for (const [i, value] of values.entries()) {
+      try {
+        yield importRecord(value, opts, ctx);
+      } catch (err) {
+        if (!(err instanceof RecordError)) throw err;
+        ctx.reject(item, err.message, err.kind, values === item.value ? `/${i}${err.path}` : err.path);
+      }
     }
   }
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { RecordError } from "@chatmill/kit";
 import { Scenario } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
-import { importRecord } from "./import-records.js";
+import { Context } from "@chatmill/kit";
+import { importItems, importRecord } from "./import-records.js";
 import { TAU_HANDOFF, importTauTask, parseKnown, parseTauBenchInstruction, type TauPackInfo } from "./tau-tasks.js";
 
 const ctx = { tool: "chatmill-import", version: "0.1.0" };
@@ -166,6 +167,19 @@ describe("tau tasks that do not fit are dead letters with the reason", () => {
     const odd = { ...tau2Task, evaluation_criteria: { ...tau2Task.evaluation_criteria, actions: [{ action_id: "1", name: "refund_everything", arguments: {} }] } };
     expect(dead(odd, "tau2", installed)).toMatchObject({ path: "/evaluation_criteria/actions/0/name", message: /'refund_everything', which the pack 'tau-retail' does not have/ });
     expect(() => importRecord(odd, { from: "tau2", tauPack: byName }, ctx)).not.toThrow();
+  });
+});
+
+describe("a task list on one line", () => {
+  it("a compact JSON array is its tasks; a bad one among them names its index", async () => {
+    const ctx2 = new Context({ seed: 1 });
+    const items = (async function* () {
+      yield { value: [benchTask, { ...benchTask, instruction: "" }], line: 1, raw: "", source: "tasks.json" };
+    })();
+    const out = [];
+    for await (const s of importItems(items, { from: "tau-bench", tauPack: byName }, ctx2)) out.push(s);
+    expect(out).toHaveLength(1);
+    expect(ctx2.issues).toMatchObject([{ path: "/1/instruction" }]);
   });
 });
 
