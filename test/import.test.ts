@@ -204,7 +204,8 @@ describe("chatmill-import --from tau-bench|tau2 (spawned)", () => {
     const dialogues = r.out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, any>);
     expect(dialogues).toHaveLength(6);
     expect(dialogues.map((d) => d.scenario.meta.pack_checked)).toEqual(Array(6).fill(true));
-    expect(dialogues.map((d) => [d.scenario.id, d.outcome.reward, d.outcome.reason ?? ""])).toEqual(dialogues.map((d) => [d.scenario.id, 1, ""]));
+    // (tau2's gold for tasks 2-4 reads a product id its database lacks: the reason says the task does not fully validate; reads change nothing.)
+    expect(dialogues.map((d) => [d.scenario.id, d.outcome.reward, d.outcome.checks.find((c: { name: string }) => c.name === "end_state").passed])).toEqual(dialogues.map((d) => [d.scenario.id, 1, true]));
   });
 
   it("a tau-bench task for the built-in retail pack, through dialogue-sim: the task engine reaches the expected state", () => {
