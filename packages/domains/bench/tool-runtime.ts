@@ -30,6 +30,9 @@ const WALLET = fileURLToPath(new URL("../examples/wallet/pack.json", import.meta
 const t0 = cpuMs();
 for (const d of ["retail", "travel", "ops"]) loadDomain(d);
 console.log(`load 3 packs: ${(cpuMs() - t0).toFixed(0)} ms CPU (cold, includes zod validation)`);
+const t1 = cpuMs();
+for (const d of ["tau-retail", "tau-airline"]) loadDomain(d);
+console.log(`load tau-retail + tau-airline: ${(cpuMs() - t1).toFixed(0)} ms CPU (cold: gunzip, 3,500 rows, rule checks)`);
 
 const CASES: Array<[string, Call]> = [
   ["retail", { name: "search_items", arguments: { query: "hoodie", max_price: 80 } }],
@@ -50,6 +53,14 @@ const CASES: Array<[string, Call]> = [
   [WALLET, { name: "transfer_funds", arguments: { customer_id: "C1", from_account: "A100", to_account: "A200", amount: 120.25 } }],
   [WALLET, { name: "transfer_funds", arguments: { customer_id: "C1", from_account: "A100", to_account: "A999", amount: 99999999 } }],
   [WALLET, { name: "refund_payment", arguments: { payment_id: "P2", amount: 10 } }],
+  // tau-bench as packs: rules over nested JSON (lets, zip, lookups of variants, a fold over an order's items).
+  ["tau-retail", { name: "get_order_details", arguments: { order_id: "#W9093821" } }],
+  ["tau-retail", { name: "find_user_id_by_name_zip", arguments: { first_name: "Harper", last_name: "Kovacs", zip: "94110" } }],
+  ["tau-retail", { name: "modify_pending_order_items", arguments: { order_id: "#W9093821", item_ids: ["3557711149", "3557711149"], new_item_ids: ["3928046918", "7251508981"], payment_method_id: "credit_card_7422485" } }],
+  ["tau-retail", { name: "exchange_delivered_order_items", arguments: { order_id: "#W7303089", item_ids: ["2492465580"], new_item_ids: ["7251508981"], payment_method_id: "paypal_2568958" } }],
+  ["tau-airline", { name: "search_direct_flight", arguments: { origin: "JFK", destination: "MIA", date: "2024-05-20" } }],
+  ["tau-airline", { name: "search_onestop_flight", arguments: { origin: "JFK", destination: "SEA", date: "2024-05-20" } }],
+  ["tau-airline", { name: "update_reservation_flights", arguments: { reservation_id: "R9QDGB", cabin: "business", flights: [{ flight_number: "HAT034", date: "2024-05-28" }, { flight_number: "HAT026", date: "2024-05-28" }, { flight_number: "HAT247", date: "2024-05-30" }, { flight_number: "HAT232", date: "2024-05-30" }], payment_id: "credit_card_2140654" } }],
 ];
 
 const sample = JSON.stringify(loadDomain("retail").table("items")[0]);

@@ -11,6 +11,9 @@ products; a flight date's status), with tau2's error texts.
 The databases are tau-bench's (../shared/data/tau-bench) with each user's key also stored as its
 `user_id` field, as tau2's retail db.json has it and as the packs do (a table row carries its key).
 
+Also runs the probes of test-data/tau-probes.json (hand-written calls for the tools and the
+refusals no gold action reaches) and records them under "probes".
+
 Usage: python3 tau-expected.py TAU_BENCH_GIT_DIR DATA_DIR OUT.json [--full FULL.json]
   TAU_BENCH_GIT_DIR: a git dir of sierra-research/tau-bench (e.g. a bare mirror)
   DATA_DIR: the shared data folder (holding tau-bench/ and tau-tasks-train/)
@@ -189,6 +192,18 @@ for key, file, domain, tables, tools, tau2 in [
     ("tau2-airline-train", "tau2-airline-train.json", "airline", AT, airline_tools, True),
 ]:
     result[key], fulls[key] = run(domain, tables, tools, tasks_of(file, tau2), key)
+
+# Probes: hand-written calls (test-data/tau-probes.json) for the tools and refusals the gold actions never reach.
+import os
+probe_file = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test-data", "tau-probes.json")
+with open(probe_file) as f:
+    probes = json.load(f)
+result["probes"], fulls["probes"] = [], []
+for pack, domain, tables, tools in [("tau-retail", "retail", RT, retail_tools), ("tau-airline", "airline", AT, airline_tools)]:
+    mine = [{"id": p["id"], "user_id": None, "actions": [{"name": a["name"], "kwargs": a["arguments"]} for a in p["actions"]]} for p in probes if p["pack"] == pack]
+    out, full = run(domain, tables, tools, mine, f"probes on {pack}")
+    result["probes"] += out
+    fulls["probes"] += full
 
 with open(out_file, "w") as f:
     f.write("{\n" + ",\n".join(f"  {json.dumps(k)}: [\n" + ",\n".join("    " + json.dumps(t, separators=(",", ":")) for t in v) + "\n  ]" for k, v in result.items()) + "\n}\n")

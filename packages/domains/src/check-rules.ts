@@ -179,7 +179,12 @@ export class RuleChecker {
       this.list(e.path, `${path}.path`, n);
       return this.expr(e.to, `${path}.to`, n);
     }
-    if ("omit" in e) return this.expr(e.omit, `${path}.omit`, n);
+    if ("omit" in e) {
+      this.expr(e.omit, `${path}.omit`, n);
+      return this.list(e.keys, `${path}.keys`, n);
+    }
+    if ("text" in e) return this.list(e.text, `${path}.text`, n);
+    if ("slice" in e) return this.expr(e.slice, `${path}.slice`, n);
     if ("calc" in e) {
       // A constant text is checked now: a typo in a pack's formula fails at load.
       if ("value" in e.calc && (typeof e.calc.value !== "string" || calculate(e.calc.value) === null)) this.fail(`${path}.calc`, `${JSON.stringify(e.calc.value)} is not an arithmetic text (numbers, + - * / // **, signs and parentheses)`);

@@ -109,7 +109,7 @@ describe("--domain resolution", () => {
   });
 
   it("says what to pass for an unknown name", () => {
-    expect(() => resolvePackFile("shoes")).toThrow(/unknown domain 'shoes': use one of retail, travel, ops, tau-retail, or a path/);
+    expect(() => resolvePackFile("shoes")).toThrow(/unknown domain 'shoes': use one of retail, travel, ops, tau-retail, tau-airline, or a path/);
   });
 });
 

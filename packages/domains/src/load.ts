@@ -19,10 +19,11 @@ export type BuiltinDomain = (typeof builtinDomains)[number];
 /**
  * tau-bench's environments as packs: their tools behave as tau-bench's own (checked by replaying
  * its tasks' gold actions). They load, run and rename like any pack, but are not in
- * builtinDomains: the offline engine has no scenario kinds for their after-sales tasks yet (it
- * makes few tool calls in them), so tests that need a simulated dialogue full of calls skip them.
+ * builtinDomains: the offline engine has no scenario kinds for their after-sales tasks yet (in
+ * 40 dialogues it only hands off, 15 and 9 times), so tests that need a simulated dialogue full
+ * of calls skip them.
  */
-export const tauDomains = ["tau-retail"] as const;
+export const tauDomains = ["tau-retail", "tau-airline"] as const;
 /** Every pack that ships with chatmill; `--domain NAME` picks one of them. */
 export const builtinPacks = [...builtinDomains, ...tauDomains] as const;
 

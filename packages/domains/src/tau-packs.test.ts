@@ -15,6 +15,7 @@ import { createSession } from "./session.js";
 // and leave the same rows changed. The expected side (test-data/tau-expected.json) was produced
 // once by scripts/tau-expected.py, which runs tau-bench's tool code from a mirror of its repo.
 const DATA = fileURLToPath(new URL("../../../../shared/data/tau-tasks-train/", import.meta.url));
+const PROBES = JSON.parse(readFileSync(fileURLToPath(new URL("../test-data/tau-probes.json", import.meta.url)), "utf8")) as Array<Task & { pack: string }>;
 const EXPECTED = JSON.parse(readFileSync(fileURLToPath(new URL("../test-data/tau-expected.json", import.meta.url)), "utf8")) as Record<string, ExpectedTask[]>;
 
 interface ExpectedTask {
@@ -94,11 +95,33 @@ const suites: Array<[string, string, string, boolean]> = [
   ["tau-bench-retail-train", "tau-retail", "tau-bench-retail-tasks_train.json", false],
   ["tau-bench-retail-dev", "tau-retail", "tau-bench-retail-tasks_dev.json", false],
   ["tau2-retail-train", "tau-retail", "tau2-retail-train.json", true],
+  ["tau2-airline-train", "tau-airline", "tau2-airline-train.json", true],
 ];
 
 describe.runIf(existsSync(DATA))("tau-bench's gold actions on the tau packs", () => {
   it.each(suites)("%s: every action as tau-bench's tools give it, and the same end state", (name, pack, file, tau2) => {
     expect(mismatches(name, loadDomain(pack), file, tau2).slice(0, 20)).toEqual([]);
+  });
+
+  it("probes: the tools and refusals no gold action reaches (search_onestop_flight, certificates, a booking paid by certificate and gift card, every error text) give what tau-bench's give", () => {
+    const expected = EXPECTED.probes!;
+    expect(PROBES.map((p) => p.id)).toEqual(expected.map((t) => t.task));
+    const wrong: string[] = [];
+    PROBES.forEach((probe, i) => {
+      const want = expected[i]!;
+      const got = replayTask(loadDomain(probe.pack), probe);
+      got.actions.forEach((a, j) => {
+        const w = want.actions[j]!;
+        if (a.ok !== w.ok || a.hash !== w.hash) wrong.push(`probe ${probe.id} action ${j} (${probe.actions[j]!.name}): ${a.ok ? "ok" : "refused"}, tau-bench ${w.ok ? "ok" : "refused"}, results differ: ${a.hash !== w.hash}`);
+      });
+      if (got.end !== want.end) wrong.push(`probe ${probe.id}: end state differs (${got.changed} rows changed, tau-bench ${want.changed})`);
+    });
+    expect(wrong).toEqual([]);
+    // Every tool of both packs is called by some probe.
+    for (const pack of ["tau-retail", "tau-airline"]) {
+      const called = new Set(PROBES.filter((p) => p.pack === pack).flatMap((p) => p.actions.map((a) => a.name)));
+      expect(loadDomain(pack).tools.map((t) => t.function.name).filter((t) => !called.has(t))).toEqual([]);
+    }
   });
 
   it("the fixture holds the refusals the issue counts: 20 of tau-bench's retail train actions, 13 of tau2's retail ones", () => {
@@ -109,7 +132,7 @@ describe.runIf(existsSync(DATA))("tau-bench's gold actions on the tau packs", ()
     expect([actions("tau-bench-retail-train") + actions("tau-bench-retail-dev"), actions("tau2-retail-train")]).toEqual([793, 365]);
   });
 
-  it.each(suites.filter(([name]) => name !== "tau-bench-retail-train"))("%s on tau-retail with every tool and table renamed: the same results and end states", (name, pack, file, tau2) => {
+  it.each(suites.filter(([name]) => name !== "tau-bench-retail-train"))("%s on its pack with every tool and table renamed: the same results and end states", (name, pack, file, tau2) => {
     const original = loadDomain(pack);
     const opaque = (prefix: string, names: string[]) => Object.fromEntries(names.map((n, i) => [n, `${prefix}${i}q`]));
     const tools = opaque("zzTool", original.pack.tools.map((t) => t.function.name));

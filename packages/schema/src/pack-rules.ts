@@ -52,7 +52,9 @@ export type Expr =
   | { concat: Expr[] }
   | { merge: Expr[] }
   | { put: Expr; path: Expr[]; to: Expr }
-  | { omit: Expr; keys: string[] }
+  | { omit: Expr; keys: Expr[] }
+  | { text: Expr[] }
+  | { slice: Expr; from: number; to?: number }
   | { calc: Expr };
 
 /** Rows an aggregate runs over: a table as the call sees it, or an array field (`in`), narrowed by `where`. */
@@ -139,7 +141,13 @@ export const Expr: z.ZodType<Expr> = z.lazy(() =>
       path: z.array(Expr).min(1),
       to: Expr,
     }).describe("a copy with the value at path set (missing objects along the path are created)"),
-    z.strictObject({ omit: Expr, keys: z.array(name).min(1) }).describe("a copy without these keys"),
+    z.strictObject({ omit: Expr, keys: z.array(Expr).min(1) }).describe("a copy without these keys (computed: a certificate used up leaves the payment methods)"),
+    z.strictObject({ text: z.array(Expr).min(1) }).describe("the values written one after the other as text (numbers as JavaScript writes them; null and absent as nothing)"),
+    z.strictObject({
+      slice: Expr,
+      from: z.number().int().describe("the first position (negative: from the end)"),
+      to: z.number().int().optional().describe("the position after the last (default: the end; negative: from the end)"),
+    }).describe("part of a text or a list, as Python's s[from:to]"),
     z.strictObject({ calc: Expr }).describe("the value of an arithmetic text, as Python reads it: numbers, + - * / // **, signs and parentheses (null when it is not one, or divides by zero)"),
   ]),
 ).meta({ id: "RuleExpr", description: "a value computed from the call's arguments and the rows it references" });

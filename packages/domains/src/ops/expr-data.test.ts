@@ -84,7 +84,8 @@ describe("expressions over lists and objects", () => {
     expect(() => ev({ put: items, path: [{ value: 7 }], to: { value: 1 } })).toThrow(/index 7 is outside a list of 3/);
     expect(ev({ merge: [{ value: { a: 1, b: 2 } }, { object: { b: { value: 3 } } }] })).toEqual({ a: 1, b: 3 });
     expect(ev({ concat: [{ value: [1] }, { list: [{ value: 2 }, { arg: "pm" }] }] })).toEqual([1, 2, "gift_card_1"]);
-    expect(ev({ omit: { row: "user" }, keys: ["payment_methods"] })).toEqual({ user_id: "u1" });
+    expect(ev({ omit: { row: "user" }, keys: [{ value: "payment_methods" }] })).toEqual({ user_id: "u1" });
+    expect(ev({ omit: { field: "payment_methods", of: "user" }, keys: [{ arg: "pm" }] })).toEqual({ card_2: { source: "credit_card" } });
   });
 
   it("reduce folds each pair into the items in turn: duplicates change one by one", () => {
@@ -120,6 +121,16 @@ describe("expressions over lists and objects", () => {
     expect(calculate("2 * * 3")).toBeNull();
     expect(calculate("(1")).toBeNull();
     expect(calculate("")).toBeNull();
+  });
+});
+
+describe("text", () => {
+  it("text joins values as text; slice cuts a text or a list as Python's s[a:b]", () => {
+    expect(ev({ text: [{ value: "2024-05-" }, { add: [{ slice: { value: "2024-05-09" }, from: -2 }, { value: 1 }] }] })).toBe("2024-05-10");
+    expect(ev({ text: [{ value: "a" }, { value: null }, { value: 1.5 }, { value: { b: 1 } }] })).toBe('a1.5{"b":1}');
+    expect(ev({ slice: { arg: "item_ids" }, from: 0, to: 1 })).toEqual(["100"]);
+    expect(ev({ slice: { value: "abcdef" }, from: 1, to: -1 })).toBe("bcde");
+    expect(ev({ slice: { value: 5 }, from: 0 })).toBeNull();
   });
 });
 

@@ -150,11 +150,23 @@ function evaluateData(e: DataExpr, s: Scope): unknown {
     const v = objectOf(evaluate(e.omit, s));
     if (!v) return null;
     const out = { ...v };
-    for (const k of e.keys) delete out[k];
+    for (const k of e.keys) {
+      const key = evaluate(k, s);
+      if (typeof key === "string" || typeof key === "number") delete out[key];
+    }
     return out;
+  }
+  if ("text" in e) return e.text.map((x) => textOf(evaluate(x, s))).join("");
+  if ("slice" in e) {
+    const v = evaluate(e.slice, s);
+    return typeof v === "string" || Array.isArray(v) ? v.slice(e.from, e.to) : null;
   }
   const text = evaluate(e.calc, s);
   return typeof text === "string" ? calculate(text) : null;
+}
+
+function textOf(v: unknown): string {
+  return v == null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
 function objectOf(v: unknown): Row | undefined {
