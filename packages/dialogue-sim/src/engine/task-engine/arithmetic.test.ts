@@ -28,6 +28,8 @@ describe("a working searched among shown numbers", () => {
     expect(findWorking(167.87, [[2291.87, 1], [2459.74]])).toBe("2459.74 - 2291.87");
     expect(findWorking(-17.99, [[135.24], [153.23]])).toBe("153.23 - 135.24");
     expect(findWorking(490.53, [[200.8, 96.35, 193.38, 427.9]])).toBe("200.8 + 96.35 + 193.38");
+    expect(findWorking(1000, [[500, 3, 500]])).toBe("500 + 500");
+    expect(findWorking(1000, [[500, 3]])).toBeUndefined();
     // A sum across two results is not searched for (only differences are).
     expect(findWorking(496.7, [[200.8, 3], [295.9]])).toBeUndefined();
     expect(findWorking(107.09, [[1]], [167.87, 60.78])).toBe("167.87 - 60.78");

@@ -65,15 +65,18 @@ export function findWorking(target: number, results: ReadonlyArray<ReadonlyArray
     if (b !== undefined && b !== a) return `${a} - ${b}`;
   }
   for (const group of results) {
-    const g = [...new Set(group)].filter((x) => x > 0).slice(0, 80);
-    const inGroup = new Map(g.map((x) => [cents(x), x]));
+    // Each number as often as the result shows it (two certificates of 500 are 1000), by position.
+    const g = group.filter((x) => x > 0).slice(0, 80);
+    const at = new Map<number, number[]>();
+    g.forEach((x, i) => at.set(cents(x), [...(at.get(cents(x)) ?? []), i]));
+    const other = (c: number, ...not: number[]): number | undefined => at.get(c)?.find((k) => !not.includes(k));
     for (let i = 0; i < g.length; i++) {
       const rest = want - cents(g[i]!);
-      const b = inGroup.get(rest);
-      if (b !== undefined && b !== g[i]) return `${g[i]} + ${b}`;
+      const b = other(rest, i);
+      if (b !== undefined && b > i) return `${g[i]} + ${g[b]}`;
       for (let j = i + 1; j < g.length; j++) {
-        const c = inGroup.get(rest - cents(g[j]!));
-        if (c !== undefined && c !== g[i] && c !== g[j]) return `${g[i]} + ${g[j]} + ${c}`;
+        const c = other(rest - cents(g[j]!), i, j);
+        if (c !== undefined && c > j) return `${g[i]} + ${g[j]} + ${g[c]}`;
       }
     }
   }

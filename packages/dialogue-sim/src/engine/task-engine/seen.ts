@@ -31,14 +31,14 @@ export class Seen {
   addResult(content: string, data: unknown): void {
     this.resultText += `\n${content.toLowerCase().replaceAll(",", "")}`;
     this.walk(data, []);
-    const nums = new Set<number>();
+    const nums: number[] = [];
     const collect = (v: unknown): void => {
-      if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e6) nums.add(v);
+      if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e6) nums.push(v);
       else if (Array.isArray(v)) v.forEach(collect);
       else if (v && typeof v === "object") Object.values(v).forEach(collect);
     };
     collect(data);
-    if (nums.size > 0) this.resultNumbers.push([...nums]);
+    if (nums.length > 0) this.resultNumbers.push(nums);
   }
 
   /** Whether this value was said by the user or shown in a result. */
