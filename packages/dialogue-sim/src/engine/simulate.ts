@@ -1,8 +1,7 @@
 import type { Rng } from "@chatmill/kit";
-import type { Message, Scenario } from "@chatmill/schema";
+import type { Message, Scenario, Task as CheckedTask, TaskAction } from "@chatmill/schema";
 import type { Constraint } from "../contract.js";
 import type { Call, Domain, Row, ServiceInfo, Session, ToolResult } from "../contract.js";
-import type { AssistantAct } from "../phrases/assistant-banks.js";
 import { describeConstraint, langOf, type Lang } from "../phrases/describe.js";
 import { expand, joinSentences, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
 import { compareText, factsText, stockText } from "./facts.js";
@@ -12,6 +11,7 @@ import { ToolIndex, argValue, requiredFields, type ToolInfo } from "./tools.js";
 import { MIDWAY, OPENING } from "../phrases/small-talk.js";
 import { statusText } from "./status-text.js";
 import { Voice } from "./voice.js";
+import { retryAct, visibleProblem } from "./visible-result.js";
 
 type Expectation = Scenario["goal"]["end_state"][number];
 type Labels = { intent: string; emotion: string; variation?: string };
@@ -100,6 +100,8 @@ export class OfflineDialogue {
     private readonly session: Session,
     private readonly rng: Rng,
     private readonly flow: FlowOptions = {},
+    /** The task the user pursues (its setup, its decisions, the values it knows); without one, the goal's bookings are set up as before. */
+    private readonly checked?: CheckedTask,
   ) {
     this.tools = ToolIndex.of(domain);
     const persona = scenario.persona;
@@ -116,6 +118,20 @@ export class OfflineDialogue {
     this.assistantEmotion = scenario.emotions.assistant;
     this.callPrefix = `call_${rng.fork("ids").u32().toString(36)}`;
     this.voice.context = { ops: this.tools.find(["command"]).length > 0, bookable: false };
+  }
+
+  /**
+   * How the user means to end: asking for a person when the task is one the policy reserves to
+   * one; otherwise pursuing the task, and ending by what the assistant shows (thanks when it is
+   * done, giving up when it cannot be done). Never the resolution drawn for the scenario.
+   */
+  private get ending(): "resolved" | "escalated" {
+    return this.checked?.expected === "escalated" ? "escalated" : "resolved";
+  }
+
+  /** The task's expected call of this tool, whose arguments are what the user asked for. */
+  private goldCall(tool: string): TaskAction | undefined {
+    return this.checked?.evaluation.actions.find((a) => a.name === tool);
   }
 
   get maxTurns(): number {
@@ -150,12 +166,12 @@ export class OfflineDialogue {
     else {
       tasks.forEach((task, i) => {
         if (this.trace.gaveUp || this.trace.escalated) return;
-        const last = i === tasks.length - 1;
-        const outcome = last ? this.scenario.resolution : "resolved";
         const turnsForRest = (tasks.length - i - 1) * 3 + 1;
-        this.task(task, outcome, i, turnsForRest);
+        this.task(task, "resolved", i, turnsForRest);
       });
     }
+    // A request the policy reserves to a person: once the rest is done, the user asks for one.
+    if (this.ending === "escalated" && !this.trace.gaveUp && !this.trace.escalated) this.escalate(tasks[tasks.length - 1]!);
     this.close();
     if (this.chitChat === "midway") this.openingAfterAll();
   }
@@ -194,7 +210,7 @@ export class OfflineDialogue {
    * escalated one with the assistant handing over.
    */
   private oneShot(tasks: Task[]): void {
-    const steps = tasks.map((task, i) => this.oneShotTask(task, i === tasks.length - 1 ? this.scenario.resolution : "resolved", i));
+    const steps = tasks.map((task, i) => this.oneShotTask(task, "resolved", i));
     const also = this.lang === "en" ? "Also, " : this.lang === "hi" ? "और, " : "Aur, ";
     const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : also + st.say.charAt(0).toLowerCase() + st.say.slice(1))), this.lang);
     this.userSay(text, steps[0]?.intent ?? "search");
@@ -244,7 +260,8 @@ export class OfflineDialogue {
           const shown = this.search(task, revealed);
           if (!shown) return this.serviceDown(task, outcome);
           const good = this.preferTargets(task, shown);
-          const pick = good.find((s) => task.constraints.every((c) => meets(s.row, c))) ?? good[0];
+          // Only a row that meets everything the user asked for is taken.
+          const pick = good.find((s) => task.constraints.every((c) => meets(s.row, c)));
           if (!create || !pick || outcome !== "resolved") {
             this.present(task, shown, revealed);
             this.midwayChitChat(true, pick?.name);
@@ -325,6 +342,7 @@ export class OfflineDialogue {
 
   /** Bookings the scenario says exist before the dialogue (to cancel or change) are made first, off-screen. */
   private setupBookings(): void {
+    if (this.checked) return this.setupTask(this.checked.setup ?? []);
     const setup = (this.scenario.goal as { setup?: Array<{ service: string; match?: Record<string, unknown> }> }).setup;
     if (!Array.isArray(setup)) return;
     for (const s of setup) {
@@ -338,6 +356,24 @@ export class OfflineDialogue {
       this.trace.setup.push(call);
       const ref = this.newRef(create);
       const exp = this.scenario.goal.end_state.find((e) => e.service === s.service && (e.type === "booking_cancelled" || e.type === "booking_modified"));
+      if (ref && exp) this.trace.refs.set(exp, ref);
+    }
+  }
+
+  /** The task's setup calls, run off-screen; each booking made is the one the task's change refers to. */
+  private setupTask(setup: ReadonlyArray<TaskAction>): void {
+    for (const a of setup) {
+      const call: Call = { name: a.name, arguments: a.arguments };
+      // The world before the conversation is not subject to the flaky backend: a call an injected failure stopped is made again.
+      let res = this.session.call(call);
+      for (let i = 0; i < 8 && res.injected; i++) res = this.session.call(call);
+      if (!res.ok) continue;
+      this.trace.setup.push(call);
+      const service = this.domain.services.find((x) => x.booking?.create === a.name);
+      const tool = this.tools.byName(a.name);
+      if (!service || !tool) continue;
+      const ref = this.newRef(tool);
+      const exp = this.scenario.goal.end_state.find((e) => e.service === service.name && (e.type === "booking_cancelled" || e.type === "booking_modified"));
       if (ref && exp) this.trace.refs.set(exp, ref);
     }
   }
@@ -399,38 +435,40 @@ export class OfflineDialogue {
     return { res, id };
   }
 
-  private failed(res: ToolResult): boolean {
-    // A cut-short list is retried too: the assistant should not recommend from half an answer.
-    return !res.ok ? res.injected !== undefined || /timeout|server|unavailable|rate/i.test(res.error?.type ?? "") : res.injected === "empty" || res.injected === "partial";
-  }
-
   /**
-   * Calls a tool and recovers from injected failures the way a good agent does: retry once,
-   * then another tool for the same job, then one apology and the user's go-ahead.
-   * Returns undefined when the service stays down.
+   * Calls a tool and recovers the way a good agent does, from what the result shows: an error
+   * is retried once, then another tool for the same job, then one apology and the user's
+   * go-ahead (undefined when the service stays down); an empty or cut-short list is asked for
+   * once more, and what comes back then is the answer.
    */
   private callWithRecovery(call: Call, intent: string, alternatives: Call[] = [], ack?: string): { res: ToolResult; id: string } | undefined {
     const action = intent === "book" || intent === "cancel" || intent === "modify";
     let out = this.exec(call, ack ?? this.voice.ack(action), intent);
-    if (!this.failed(out.res)) return out;
+    const seen = visibleProblem(out.res);
+    if (!seen) return out;
     this.trace.failures++;
     const retry = retryAct(out.res);
+    if (seen !== "error") {
+      out = this.exec(call, this.voice.assistant(retry), intent, "failure_recovery");
+      if (!visibleProblem(out.res)) this.trace.recovered++;
+      return out;
+    }
     const plan: Array<() => { res: ToolResult; id: string }> = [() => this.exec(call, this.voice.assistant(retry), intent, "failure_recovery")];
     for (const alt of alternatives.slice(0, 1)) plan.push(() => this.exec(alt, this.voice.assistant("alt_tool"), intent, "failure_recovery"));
-    if (!this.apologized && this.turnsLeft() > 2 && !this.single) {
+    // A write that needs the user's yes is not re-asked after an apology: its yes belongs to the read-back of what it runs.
+    if (!this.apologized && this.turnsLeft() > 2 && !this.single && !this.domain.needsConfirmation(call.name, call.arguments)) {
       plan.push(() => {
         this.apologized = true;
         this.assistantSay(this.voice.assistant("apologize_ask"), "clarify", "failure_recovery");
         this.emotion = this.rng.chance(0.5) ? "frustrated" : this.emotion;
-        // A retry of a write that needs a yes goes ahead only on one: that user says "go ahead".
-        const complain = !this.domain.needsConfirmation(call.name, call.arguments) && this.rng.chance(0.4);
+        const complain = this.rng.chance(0.4);
         this.userSay(this.voice.user(complain ? "complain" : "ok_wait", {}, { emotion: this.emotion }), complain ? "complain" : this.consentIntent);
         return this.exec(call, this.voice.ack(action), intent, "failure_recovery");
       });
     }
     for (const step of plan) {
       out = step();
-      if (!this.failed(out.res)) {
+      if (visibleProblem(out.res) !== "error") {
         this.trace.recovered++;
         return out;
       }
@@ -703,7 +741,8 @@ export class OfflineDialogue {
     }
     this.midwayChitChat(this.turnsLeft() > reserve + 3, top[0]?.name);
 
-    const pick = top.find((s) => task.constraints.every((c) => meets(s.row, c))) ?? top[0];
+    // The user takes the first option shown that meets everything it asked for, and nothing else.
+    const pick = top.find((s) => task.constraints.every((c) => meets(s.row, c)));
     if (outcome === "failed" || !pick) return this.giveUp(task);
     if (outcome === "escalated") return this.escalate(task);
     if (task.kind === "book" && task.service.booking) return this.book(task, pick, outcome);
@@ -824,6 +863,13 @@ export class OfflineDialogue {
   private bookingArgs(tool: ToolInfo, service: ServiceInfo, match: Record<string, unknown>, item: Shown | undefined): Record<string, unknown> {
     const args: Record<string, unknown> = {};
     const venueKey = service.table ? this.domain.keyOf(service.table) : undefined;
+    // What the user asked for (the task's call), with the row it picked as the reference.
+    const gold = this.goldCall(tool.name);
+    if (gold) {
+      for (const [k, v] of Object.entries(gold.arguments)) if (k !== tool.ref?.arg || !item) args[k] = v;
+      if (tool.ref && item) args[tool.ref.arg] = argValue(tool.properties[tool.ref.arg], item.key);
+      return args;
+    }
     if (tool.ref) {
       const v = item?.key ?? (venueKey ? match[venueKey] : undefined) ?? match[tool.ref.arg];
       if (v !== undefined) args[tool.ref.arg] = argValue(tool.properties[tool.ref.arg], v);
@@ -1046,7 +1092,7 @@ export class OfflineDialogue {
   private askConsent(what: string, expected: string[], target: string): boolean {
     this.assistantSay(this.voice.assistant("confirm_first", { what }), "confirm", "clarification");
     const asked = String(this.messages[this.messages.length - 1]!.content);
-    const yes = expected.every((e) => asked.includes(e)) && this.scenario.resolution !== "failed";
+    const yes = expected.every((e) => asked.includes(e));
     if (yes) {
       this.userSay(this.voice.user("ok_go", {}), this.consentIntent);
       return true;
@@ -1097,7 +1143,7 @@ export class OfflineDialogue {
   private serviceDown(task: Task, outcome: string): void {
     const next = this.lang === "en" ? "I'll pass this to the team so it doesn't get lost." : this.lang === "hi" ? "मैं यह टीम को भेज रहा हूँ।" : "Main ye team ko bhej raha hoon.";
     this.assistantSay(this.voice.assistant("still_failing", { next }), "inform", "failure_recovery");
-    if (outcome === "escalated" || this.scenario.resolution === "escalated") return this.escalate(task);
+    if (outcome === "escalated" || this.ending === "escalated") return this.escalate(task);
     this.giveUp(task);
   }
 
@@ -1162,13 +1208,6 @@ export class OfflineDialogue {
     this.userSay(this.voice.user("thanks_done", {}, { last: true }), "farewell");
     this.assistantSay(this.voice.assistant("farewell"), "farewell");
   }
-}
-
-/** The retry phrase that names what went wrong with a result. */
-function retryAct(res: ToolResult): AssistantAct {
-  if (res.injected === "empty") return "retry_empty";
-  if (res.injected === "partial") return "retry_partial";
-  return /timeout/i.test(res.error?.type ?? "") ? "retry_timeout" : "retry_error";
 }
 
 function capFirst(s: string): string {
