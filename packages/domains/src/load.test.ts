@@ -96,7 +96,7 @@ describe("built-in packs", () => {
   it("ops has AJ's tools including none", () => {
     const d = loadDomain("ops");
     expect(d.tools.map((t) => t.function.name).sort()).toEqual(["check_status", "list_agents", "none", "read_logs", "run_command", "transfer_to_human_agents"]);
-    expect(d.pack.policy?.handoff?.tasks).toEqual(["modify"]);
+    expect(d.pack.policy?.handoff?.tasks).toEqual(["issue", "modify"]);
     expect(d.persona.styles).toEqual(["casual", "senior_engineer", "stressed", "learner", "executive"]);
     expect(d.toolsWithRole("none")).toEqual(["none"]);
     expect(d.roleOf("run_command")).toBe("act");

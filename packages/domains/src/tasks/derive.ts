@@ -146,6 +146,14 @@ export function deriveTask(domain: Domain, input: TaskInput): Derived {
       const name = nameOf(target, table ? domain.titleOf(table) : undefined);
       if (name) communicate.push(fact(name));
     }
+    // A request the category answers by running one of its declared commands that changes a host (a restart): that call.
+    const command = !searchable && i === 0 && table ? commandAction(domain, tools, input.category, table, constraints) : undefined;
+    if (command) {
+      const done = run(session, command);
+      if (done.error) return { problem: { message: "expected action refused", action: command, error: done.error } };
+      actions.push(command);
+      decisions.push("Ask the assistant to run the command on the host, and say yes when it reads it back.");
+    }
   }
   if (reserved && handoff && expected === "resolved") {
     const args: Record<string, unknown> = {};
@@ -261,4 +269,46 @@ function bookingArgs(domain: Domain, service: ServiceInfo, toolName: string, mat
     return { missing: req };
   }
   return { args };
+}
+
+/**
+ * For a category that declares commands, over a table whose rows belong to a host (a service on
+ * an agent): the first declared command that changes the host, with {{service}} the first row
+ * that meets the constraints, on its host. Undefined when none of the commands writes.
+ */
+function commandAction(domain: Domain, tools: ToolIndex, category: string, table: string, constraints: ReadonlyArray<Constraint>): TaskAction | undefined {
+  const tool = tools.find(["command"])[0];
+  const commands = domain.category(category)?.commands ?? [];
+  const cmdArg = tool?.run.command_arg;
+  if (!tool?.keyArg || typeof cmdArg !== "string" || commands.length === 0) return undefined;
+  // Only a row reached through its host (no look-up of its own) names the service a command is about.
+  if (tools.find(["get", "list", "search"], table).length > 0) return undefined;
+  const target = domain.table(table).find((r) => constraints.every((c) => meetsConstraint(r, c)));
+  const owner = target ? ownerOf(domain, tools, target, table) : undefined;
+  const service = target ? nameOf(target, domain.titleOf(table)) : undefined;
+  if (!owner || !service) return undefined;
+  const patterns = ((tool.run.commands as Array<{ pattern: string }> | undefined) ?? []).map((c) => new RegExp(c.pattern));
+  for (const template of commands) {
+    const command = template.replaceAll("{{service}}", service);
+    if (!patterns.some((p) => p.test(command))) continue;
+    const call = { name: tool.name, arguments: { [tool.keyArg]: owner, [cmdArg]: command } };
+    const scratch = createSession(domain);
+    if (scratch.call(call).ok && scratch.writes.length > 0) return call;
+  }
+  return undefined;
+}
+
+/** The key of the row a row belongs to, from a get tool that includes this table's rows (`include: [{table, field}]`). */
+function ownerOf(domain: Domain, tools: ToolIndex, row: Row, table: string): string | undefined {
+  for (const tool of tools.find(["get"])) {
+    if (!tool.table) continue;
+    for (const inc of (tool.run.include as Array<{ table: string; field: string }> | undefined) ?? []) {
+      if (inc.table !== table) continue;
+      const v = row[inc.field];
+      const key = domain.keyOf(tool.table);
+      const hit = v == null ? undefined : domain.table(tool.table).find((r) => String(r[key]) === String(v));
+      if (hit) return String(hit[key]);
+    }
+  }
+  return undefined;
 }
