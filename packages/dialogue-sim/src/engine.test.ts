@@ -47,8 +47,9 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
     for (const d of dialogues) {
       const ms = d.messages as Msg[];
       ms.forEach((m, i) => {
-        // A first attempt (not itself a retry): an empty or cut list met again on the retry is the answer, as a real one would be.
-        if (m.role !== "tool" || !m.injected || ms[i - 1]?.labels?.variation === "failure_recovery") return;
+        // A first attempt (not itself a retry) whose result shows a failure: an error, or a list the backend says it cut.
+        // An injected empty looks like any empty list, which is an answer: the assistant does not retry it.
+        if (m.role !== "tool" || !m.injected || m.injected === "empty" || ms[i - 1]?.labels?.variation === "failure_recovery") return;
         failures++;
         const next = ms.slice(i + 1).find((x) => x.role === "assistant");
         if (next?.labels?.variation === "failure_recovery") recovered++;
@@ -67,6 +68,21 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
     const shop = /great choice|good pick|nice one|solid choice|a winner|you'll like it/i;
     const bad = dialogues.flatMap((d) => (d.messages as Msg[]).filter((m) => m.role === "assistant" && m.labels?.intent === "recommend" && shop.test(m.content ?? "")).map((m) => m.content));
     expect(bad.slice(0, 3)).toEqual([]);
+  });
+
+  it("treats an injected empty list as it treats a real one: no retry, the answer is that nothing came back", () => {
+    let empties = 0;
+    for (const d of dialogues) {
+      const ms = d.messages as Msg[];
+      ms.forEach((m, i) => {
+        if (m.role !== "tool" || !m.ok || !/^\{"count":0,"results":\[\]/.test(m.content)) return;
+        empties++;
+        const next = ms[i + 1];
+        // Whether injected or real, the next message answers from the empty list; it never calls the same tool again at once.
+        expect((next?.tool_calls ?? []).some((c: Msg) => c.name === m.name), `${d.id} ${m.injected ?? "real"}`).toBe(false);
+      });
+    }
+    expect(empties).toBeGreaterThan(10);
   });
 
   it("says what went wrong when it retries: a timeout is not an empty answer", () => {

@@ -31,8 +31,8 @@ resolution is escalated when the hand-off tool ran, resolved when reward = 1 and
 feasible (task.expected resolved), failed otherwise.
 --failure-rate makes that share of tool calls time out, fail, or come back empty or partial;
 the assistant reacts to what the result shows: an error is retried, then another tool, one
-apology and the user's go-ahead, then it gives up; an empty or cut-short list (injected or not)
-is asked for once more and the second answer stands.
+apology and the user's go-ahead, then it gives up; a list the backend says it cut short is asked
+for once more; an empty list, injected or real, is the answer (the two look the same).
 --chit-chat P and --multi-turn R set how many dialogues have small talk and how many have more
 than one user request; both are read from the records (labels.intent chit_chat on a user message;
 user messages whose intent is neither chit_chat nor farewell), and record their value in meta.

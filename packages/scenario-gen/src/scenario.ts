@@ -12,7 +12,19 @@ import { buildGoal } from "./goal.js";
 import { writeNarrative } from "./narrative.js";
 
 /** Draws of a scenario's category and goal before its task is taken as it comes. */
-const MAX_DRAWS = 12;
+const MAX_DRAWS = 16;
+/** Draws that keep the scenario's own services; later ones draw services again. */
+const SERVICES_KEPT = 6;
+
+/**
+ * Whether the data can refuse a request of this category on this service: a change to a booking
+ * (cancelled before the dialogue), or a find or booking over a table (constraints no row meets).
+ */
+function canFail(domain: Domain, service: Domain["services"][number], category: string): boolean {
+  const kind = domain.taskOf(category) ?? "info";
+  if ((kind === "modify" || kind === "cancel") && service.booking?.cancel) return true;
+  return (kind === "create" || kind === "info") && service.table !== undefined && service.searchFields.length > 0;
+}
 
 /** Keys --mix understands in scenario-gen. */
 export const SCENARIO_MIX_KEYS = ["size", "resolution", "slot", "region", "user_emotion", "assistant_emotion"] as const;
@@ -65,22 +77,26 @@ export class ScenarioMaker {
    */
   private taskFor(
     wanted: Scenario["resolution"],
-    categories: readonly string[],
-    base: { domain: Domain; persona: Persona; services: string[]; date: string; currency: string },
+    servicesOf: (attempt: number) => string[],
+    base: { domain: Domain; persona: Persona; date: string; currency: string },
     rng: Rng,
-  ): { category: string; goal: ReturnType<typeof buildGoal>; task: Task } {
+  ): { services: string[]; category: string; goal: ReturnType<typeof buildGoal>; task: Task } {
     const { domain } = base;
-    const fits = categories.filter((c) => reservedToPerson(domain, c) === (wanted === "escalated"));
-    let kept: { category: string; goal: ReturnType<typeof buildGoal>; task: Task } | undefined;
+    let kept: { services: string[]; category: string; goal: ReturnType<typeof buildGoal>; task: Task } | undefined;
     let last: string | undefined;
     for (let attempt = 0; attempt < MAX_DRAWS; attempt++) {
       const suffix = attempt === 0 ? "" : `:${attempt}`;
+      const services = servicesOf(attempt);
+      const categories = this.categoriesFor(services);
+      const primary = domain.services.find((s) => s.name === services[0])!;
+      // The categories that can have the wanted ending: reserved to a person for an escalation; for a failure, one the data can refuse.
+      const fits = categories.filter((c) => reservedToPerson(domain, c) === (wanted === "escalated") && (wanted !== "failed" || canFail(domain, primary, c)));
       const category = rng.fork(`category${suffix}`).pick(fits.length > 0 ? fits : categories);
-      const goal = buildGoal({ ...base, category, rng: rng.fork(`goal${suffix}`), ending: wanted });
+      const goal = buildGoal({ ...base, services, category, rng: rng.fork(`goal${suffix}`), ending: wanted });
       const got = deriveTask(domain, { goal: goal.data, category, reason: goal.data.text });
       const problem = got.task ? validateTask(domain, got.task) : got.problem;
       if (got.task && !problem) {
-        kept = { category, goal, task: got.task };
+        kept = { services, category, goal, task: got.task };
         // A failed task is one the data refuses outright: its expected actions change nothing.
         if ((got.task.expected ?? "resolved") === wanted && (wanted !== "failed" || got.task.evaluation.actions.length === 0)) return kept;
       } else last = problem?.message;
@@ -88,6 +104,12 @@ export class ScenarioMaker {
     }
     if (kept) return kept;
     throw new Error(`no task of this persona's scenario validates after ${MAX_DRAWS} draws (last: ${last ?? "no task"})`);
+  }
+
+  /** The categories valid for these services: the primary one's, then the domain's general ones. */
+  private categoriesFor(services: readonly string[]): string[] {
+    const primary = this.opts.domain.services.find((s) => s.name === services[0])!;
+    return this.categoriesOf(primary.name, primary.categories);
   }
 
   private readonly categoryCache = new Map<string, string[]>();
@@ -122,13 +144,16 @@ export class ScenarioMaker {
     const { domain } = this.opts;
     // One stream per concern (services, category, region, time, feelings, resolution, turns,
     // goal, narrative), so overriding one distribution with --mix leaves the others as they were.
-    const sr = rng.fork("services");
-    const size = sr.weighted(this.sizes);
-    const candidates = this.combos[size]!;
-    const combo = this.opts.balancer ? this.opts.balancer.choose(candidates, sr) : sr.pick(candidates);
-    const services = sr.shuffle(combo);
-    const primary = domain.services.find((s) => s.name === services[0])!;
-    const categories = this.categoriesOf(primary.name, primary.categories);
+    // The services of draw `attempt`: the first is the scenario's own; later ones only when its services allow no task with the wanted ending
+    // (never under --balance, whose counts are of the services it chose).
+    const drawServices = (attempt: number): string[] => {
+      const sr = rng.fork(attempt === 0 ? "services" : `services:${attempt}`);
+      const size = sr.weighted(this.sizes);
+      const candidates = this.combos[size]!;
+      const combo = attempt === 0 && this.opts.balancer ? this.opts.balancer.choose(candidates, sr) : sr.pick(candidates);
+      return sr.shuffle(combo);
+    };
+    const firstServices = drawServices(0);
 
     const rr = rng.fork("region");
     const home = persona.location?.city;
@@ -153,13 +178,13 @@ export class ScenarioMaker {
     const max = tt.int(Math.max(maxLo, min), Math.max(maxHi, min));
 
     const currency = domain.offline.currency ?? domain.persona.budget?.currency ?? "USD";
-    const { category, goal, task } =
+    const { services, category, goal, task } =
       this.opts.tasks === false
         ? (() => {
-            const category = rng.fork("category").pick(categories);
-            return { category, goal: buildGoal({ domain, persona, services, category, date, currency, rng: rng.fork("goal") }), task: undefined };
+            const category = rng.fork("category").pick(this.categoriesFor(firstServices));
+            return { services: firstServices, category, goal: buildGoal({ domain, persona, services: firstServices, category, date, currency, rng: rng.fork("goal") }), task: undefined };
           })()
-        : this.taskFor(wanted, categories, { domain, persona, services, date, currency }, rng);
+        : this.taskFor(wanted, (attempt) => (attempt < SERVICES_KEPT || this.opts.balancer ? firstServices : drawServices(attempt)), { domain, persona, date, currency }, rng);
     const resolution = task?.expected ?? wanted;
     const plans = goal.plans;
     const destination = domain.offline.city;

@@ -21,7 +21,7 @@ export function judgedOutcome(domain: Domain, task: Task, messages: ReadonlyArra
   checks.push({
     name: "end state",
     passed: j.state.match,
-    ...(j.state.match ? {} : { detail: j.state.differences.slice(0, 3).map((d) => `${d.table} ${d.key}: ${d.expected ? (d.actual ? "differs" : "expected, not made") : "made, not expected"}`).join("; ") }),
+    ...(j.state.match ? {} : { detail: inPackOrder(domain, j.state.differences).slice(0, 3).map((d) => `${d.table} ${d.key}: ${d.expected ? (d.actual ? "differs" : "expected, not made") : "made, not expected"}`).join("; ") }),
   });
   for (const c of j.communicate) checks.push({ name: `said "${c.info}"`, passed: c.said });
   for (const g of j.goldErrors) checks.push({ name: `expected action ${g.index} (${g.name})`, passed: false, detail: g.error });
@@ -38,4 +38,10 @@ function handOffRan(messages: ReadonlyArray<TranscriptMessage>, tool: string): b
     if (m.role === "tool" && m.tool_call_id !== undefined && ids.has(m.tool_call_id) && m.ok !== false) return true;
   }
   return false;
+}
+
+/** Differences in the order of the pack's tables (then as the checker lists them), so a renamed pack words its outcome the same way. */
+function inPackOrder<T extends { table: string }>(domain: Domain, differences: ReadonlyArray<T>): T[] {
+  const order = Object.keys(domain.pack.database.tables);
+  return differences.map((d, i) => ({ d, i, t: order.indexOf(d.table) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.d);
 }

@@ -5,7 +5,7 @@ import type { Call, Domain, Row, ServiceInfo, Session, ToolResult } from "../con
 import { describeConstraint, langOf, type Lang } from "../phrases/describe.js";
 import { expand, joinSentences, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
 import { compareText, factsText, stockText } from "./facts.js";
-import { displayOf, itemLine, type Shown } from "./present.js";
+import { closestIntro, displayOf, itemLine, type Shown } from "./present.js";
 import { displayName, meets, nameOf, rowIndex, rowsOf } from "./rows.js";
 import { ToolIndex, argValue, requiredFields, type ToolInfo } from "./tools.js";
 import { MIDWAY, OPENING } from "../phrases/small-talk.js";
@@ -87,6 +87,8 @@ export class OfflineDialogue {
   private lastSearch: { table: string; call: string; data: unknown; id: string } | undefined;
   /** How many rows the last search found, as the assistant may say it. */
   private lastTotal = 0;
+  /** Rows the last search returned when none met everything the user said: shown as the closest, never as "nothing found". */
+  private closest: Shown[] = [];
   /** Small talk still to come under --chit-chat ("midway" until said), undefined without the flag. */
   private chitChat: "none" | "opening" | "midway" | "said" | undefined;
   /** A single-turn dialogue (--multi-turn): the assistant never asks the user anything. */
@@ -442,8 +444,8 @@ export class OfflineDialogue {
   /**
    * Calls a tool and recovers the way a good agent does, from what the result shows: an error
    * is retried once, then another tool for the same job, then one apology and the user's
-   * go-ahead (undefined when the service stays down); an empty or cut-short list is asked for
-   * once more, and what comes back then is the answer.
+   * go-ahead (undefined when the service stays down); a list the backend says it cut short is
+   * asked for once more; an empty list is the answer, as the assistant cannot tell why it is empty.
    */
   private callWithRecovery(call: Call, intent: string, alternatives: Call[] = [], ack?: string): { res: ToolResult; id: string } | undefined {
     const action = intent === "book" || intent === "cancel" || intent === "modify";
@@ -466,14 +468,15 @@ export class OfflineDialogue {
     let failedOnce = false;
     for (;;) {
       const seen = visibleProblem(out.res);
-      if (!seen) {
+      // An empty list is an answer, whoever made it: the assistant cannot tell a flaky backend's empty from a real one.
+      if (!seen || seen === "empty") {
         if (failedOnce) this.trace.recovered++;
         return out;
       }
       this.trace.failures++;
       failedOnce = true;
-      if (seen !== "error") {
-        // An empty or cut-short list is asked for once more; the second list stands.
+      if (seen === "partial") {
+        // A list the backend says it cut short is asked for once more; the second list stands.
         if (listRetried) return out;
         listRetried = true;
         out = this.exec(call, this.voice.assistant(retryAct(out.res)), intent, "failure_recovery");
@@ -607,6 +610,7 @@ export class OfflineDialogue {
     const total = (data as { total?: unknown } | null)?.total;
     const whole = typeof total !== "number" || total <= returned.length;
     this.lastTotal = rows.length === returned.length ? (typeof total === "number" ? total : rows.length) : whole ? rows.length : 0;
+    this.closest = rows.length === 0 && returned.length > 0 ? this.remember(returned.slice(0, 3), task.table!, id) : [];
     return this.remember(rows, task.table!, id);
   }
 
@@ -638,6 +642,12 @@ export class OfflineDialogue {
 
   /** The assistant's answer to a search, from its rows. */
   private present(task: Task, shown: Shown[], revealed: Constraint[], variation?: string): Shown[] {
+    if (shown.length === 0 && this.closest.length > 0) {
+      const d = displayOf(this.domain, task.table);
+      const lines = this.closest.map((s, i) => `${i + 1}. ${itemLine(s.seen, d, this.lang, this.currency, { image: false })}`);
+      this.assistantSay(`${closestIntro(this.lang, this.wants(revealed), this.rng)}\n${lines.join("\n")}`, "inform", variation, this.closest);
+      return [];
+    }
     if (shown.length === 0) {
       const field = humanField(revealed[revealed.length - 1]?.field ?? "option");
       this.assistantSay(this.voice.assistant("none_found", { wants: this.wants(revealed), field }), "inform", variation);
@@ -1176,6 +1186,18 @@ export class OfflineDialogue {
     }
   }
 
+  /** A dialogue still short of the scenario's minimum: before the goodbye, the user asks about what it was shown (read-only look-ups). */
+  private beforeGoodbye(): void {
+    const items = [...this.shown.values()].reverse();
+    const ops = this.tools.find(["command"]).length > 0;
+    // A single-turn dialogue (--multi-turn) makes one request only.
+    for (let i = 0; !this.single && i < 3 && this.userTurns + 1 < this.minTurns && this.turnsLeft() > 1; i++) {
+      const item = items[i];
+      const get = item ? this.tools.find(["get"], item.table)[0] : undefined;
+      if (!item || !get?.keyArg || !this.detail(get, item, ops ? "status" : "details")) break;
+    }
+  }
+
   private giveUp(_task: Task): void {
     this.followUp();
     this.trace.gaveUp = true;
@@ -1198,6 +1220,7 @@ export class OfflineDialogue {
 
   private close(): void {
     if (this.trace.gaveUp || this.trace.escalated) return;
+    this.beforeGoodbye();
     this.followUp();
     this.userSay(this.voice.user("thanks_done", {}, { last: true }), "farewell");
     this.assistantSay(this.voice.assistant("farewell"), "farewell");
