@@ -35,7 +35,7 @@ describe("audit (built, through real pipes)", () => {
     expect(travel.some((d) => d.meta?.setup)).toBe(true);
     expect(r.stderr).toMatch(new RegExp(`audit: ${travel.length} dialogues · ${compared} tool results re-run · 0 differ · ${travel.length} judged from their task · 0 disagree`));
     // Every offline dialogue carries its task, and its outcome is the one the audit computes.
-    expect(reports.every((x) => x.judged && x.recorded && x.recorded.goal_met === (x.judged.reward === 1))).toBe(true);
+    expect(reports.every((x) => x.judged && x.recorded && (x.recorded as { goal_met: boolean }).goal_met === ((x.judged as { reward: number }).reward === 1))).toBe(true);
   });
 
   it("re-runs ops' confirmed restarts with the conversation before them, as the pack's policy saw it live", async () => {

@@ -721,6 +721,9 @@ export class OfflineDialogue {
       const i = revealed.indexOf(w.bad);
       if (i >= 0) revealed[i] = w.good;
       else revealed.push(w.good);
+      // Corrected before it was said: the wrong value is never said after all.
+      const j = pending.indexOf(w.bad);
+      if (j >= 0) pending.splice(j, 1);
       const c = describeConstraint(w.good, this.lang, this.rng, this.currency);
       this.userSay(this.voice.user("correct", { c, old: String(w.bad.value) }), "filter", "correction");
       this.assistantSay(this.voice.assistant("correction_ack", { c }), "filter", "correction");
