@@ -33,7 +33,9 @@ describe("audit (built, through real pipes)", () => {
     const compared = reports.reduce((n, x) => n + (x.compared as number), 0);
     expect(compared).toBeGreaterThan(travel.length);
     expect(travel.some((d) => d.meta?.setup)).toBe(true);
-    expect(r.stderr).toMatch(new RegExp(`audit: ${travel.length} dialogues · ${compared} tool results re-run · 0 differ · 0 judged from their task · 0 disagree`));
+    expect(r.stderr).toMatch(new RegExp(`audit: ${travel.length} dialogues · ${compared} tool results re-run · 0 differ · ${travel.length} judged from their task · 0 disagree`));
+    // Every offline dialogue carries its task, and its outcome is the one the audit computes.
+    expect(reports.every((x) => x.judged && x.recorded && (x.recorded as { goal_met: boolean }).goal_met === ((x.judged as { reward: number }).reward === 1))).toBe(true);
   });
 
   it("re-runs ops' confirmed restarts with the conversation before them, as the pack's policy saw it live", async () => {

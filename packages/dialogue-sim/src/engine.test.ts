@@ -1,4 +1,4 @@
-import { createSession, loadDomain } from "@chatmill/domains";
+import { createSession, judge, loadDomain, transcriptOf } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { Dialogue, type Scenario } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
@@ -32,10 +32,11 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
   it("every item an assistant recommends appears in an earlier tool result", () => {
     const bad = dialogues.flatMap(ungrounded);
     expect(bad.slice(0, 5)).toEqual([]);
-    expect(dialogues.filter((d) => d.messages.some((m: Msg) => m.grounding?.length)).length).toBeGreaterThan(500);
+    // ops' escalation tasks (a third of its scenarios) hand off without showing hosts: fewer dialogues ground an item there.
+    expect(dialogues.filter((d) => d.messages.some((m: Msg) => m.grounding?.length)).length).toBeGreaterThan(domainName === "ops" ? 350 : 500);
   });
 
-  it("about 15% of tool calls fail and the assistant recovers in the next turns", () => {
+  it("about 15% of tool calls fail and the assistant recovers from a first failure in the next turns", () => {
     const tools = dialogues.flatMap((d) => d.messages.filter((m: Msg) => m.role === "tool" && m.name !== "none"));
     const injected = tools.filter((m: Msg) => m.injected).length;
     expect(injected / tools.length).toBeGreaterThan(0.1);
@@ -46,7 +47,9 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
     for (const d of dialogues) {
       const ms = d.messages as Msg[];
       ms.forEach((m, i) => {
-        if (m.role !== "tool" || !m.injected) return;
+        // A first attempt (not itself a retry) whose result shows a failure: an error, or a list the backend says it cut.
+        // An injected empty looks like any empty list, which is an answer: the assistant does not retry it.
+        if (m.role !== "tool" || !m.injected || m.injected === "empty" || ms[i - 1]?.labels?.variation === "failure_recovery") return;
         failures++;
         const next = ms.slice(i + 1).find((x) => x.role === "assistant");
         if (next?.labels?.variation === "failure_recovery") recovered++;
@@ -65,6 +68,21 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
     const shop = /great choice|good pick|nice one|solid choice|a winner|you'll like it/i;
     const bad = dialogues.flatMap((d) => (d.messages as Msg[]).filter((m) => m.role === "assistant" && m.labels?.intent === "recommend" && shop.test(m.content ?? "")).map((m) => m.content));
     expect(bad.slice(0, 3)).toEqual([]);
+  });
+
+  it("treats an injected empty list as it treats a real one: no retry, the answer is that nothing came back", () => {
+    let empties = 0;
+    for (const d of dialogues) {
+      const ms = d.messages as Msg[];
+      ms.forEach((m, i) => {
+        if (m.role !== "tool" || !m.ok || !/^\{"count":0,"results":\[\]/.test(m.content)) return;
+        empties++;
+        const next = ms[i + 1];
+        // Whether injected or real, the next message answers from the empty list; it never calls the same tool again at once.
+        expect((next?.tool_calls ?? []).some((c: Msg) => c.name === m.name), `${d.id} ${m.injected ?? "real"}`).toBe(false);
+      });
+    }
+    expect(empties).toBeGreaterThan(10);
   });
 
   it("says what went wrong when it retries: a timeout is not an empty answer", () => {
@@ -104,19 +122,34 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
     expect(problems.slice(0, 5)).toEqual([]);
   });
 
-  it("ends consistently with the scenario's resolution and stays within the turn budget", () => {
-    let agree = 0;
+  it("takes its outcome from the checker: goal_met is reward 1, escalated means the hand-off ran, resolved needs a feasible task met", () => {
+    const domain = loadDomain(domainName);
     let over = 0;
     for (const [i, d] of dialogues.entries()) {
       const s = scenarios[i]!;
-      if (d.outcome.resolution === s.resolution) agree++;
-      // A goal that was met is never reported as failed, and a met goal is a resolved one.
-      if (d.outcome.goal_met) expect(d.outcome.resolution).toBe("resolved");
+      const task = d.scenario.task;
+      expect(task, d.id).toBeDefined();
+      const j = judge(domain, task.evaluation, transcriptOf(d.messages, d.meta.setup));
+      expect(d.outcome.reward, d.id).toBe(j.reward);
+      expect(d.outcome.goal_met, d.id).toBe(j.reward === 1);
+      const handedOff = d.messages.some((m: Msg) => (m.tool_calls ?? []).some((c: Msg) => c.name === domain.handoffTool));
+      expect(d.outcome.resolution === "escalated", d.id).toBe(handedOff);
+      if (d.outcome.resolution === "resolved") expect([j.reward, task.expected ?? "resolved"], d.id).toEqual([1, "resolved"]);
       const userTurns = d.messages.filter((m: Msg) => m.role === "user").length;
       if (userTurns > s.turns.max + 2) over++;
     }
-    expect(agree / dialogues.length).toBeGreaterThan(0.85);
     expect(over / dialogues.length).toBeLessThan(0.05);
+  });
+
+  it("reaches what its task asks for: most feasible tasks are met, no infeasible one writes, escalation tasks are handed off", () => {
+    const resolvable = dialogues.filter((d) => (d.scenario.task.expected ?? "resolved") === "resolved");
+    expect(resolvable.length).toBeGreaterThan(100);
+    expect(resolvable.filter((d) => d.outcome.reward === 1).length / resolvable.length).toBeGreaterThan(0.9);
+    for (const d of dialogues.filter((x) => x.scenario.task.expected === "failed")) expect(d.outcome.resolution, d.id).toBe("failed");
+    const escalations = dialogues.filter((d) => d.scenario.task.expected === "escalated");
+    // An escalation task whose other requests cannot be met ends before the hand-off (the user gives up): most still reach it.
+    expect(escalations.length).toBeGreaterThan(10);
+    expect(escalations.filter((d) => d.outcome.resolution === "escalated").length / escalations.length).toBeGreaterThan(0.7);
   });
 
   it("varies its language: injected variations, small talk in about a quarter of dialogues", () => {
@@ -126,7 +159,8 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
     expect(has("clarification")).toBeGreaterThan(0.1);
     if (domainName !== "ops") expect(has("correction")).toBeGreaterThan(0.05);
     const users = dialogues.flatMap((d) => d.messages.filter((m: Msg) => m.role === "user").map((m: Msg) => m.content));
-    expect(new Set(users).size / users.length).toBeGreaterThan(domainName === "ops" ? 0.7 : 0.8);
+    // Users who give up when nothing meets their task say so in few words: slightly fewer distinct messages than when endings were drawn.
+    expect(new Set(users).size / users.length).toBeGreaterThan(domainName === "ops" ? 0.7 : 0.75);
   });
 });
 

@@ -58,6 +58,8 @@ describe.each([...builtinDomains])("renaming every tool, table and category of %
     for (const s of scenarios) {
       // The scenario as the renamed pack's scenario-gen would write it: its tables and category renamed.
       const moved = mapNames(s, forward, undefined, new Set(["table", "category"])) as Scenario;
+      // Its task names the renamed tools.
+      if (moved.task) moved.task = mapNames(moved.task, renames.tools!, undefined, new Set(["name"])) as Scenario["task"];
       const a = offlineDialogue(s, original, Rng.for(1, s.id, "dialogue"), opts).dialogue;
       const b = offlineDialogue(moved, renamed, Rng.for(1, s.id, "dialogue"), opts).dialogue;
       calls += a.messages.filter((m) => m.role === "tool").length;

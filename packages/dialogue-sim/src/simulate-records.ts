@@ -6,6 +6,7 @@ import { ScenarioMaker, type ScenarioOptions } from "@chatmill/scenario-gen";
 import { contextText, placeContext, type ContextRole } from "./context.js";
 import type { Domain } from "./contract.js";
 import { offlineDialogue } from "./engine/dialogue.js";
+import { TaskInvalid } from "./engine/scenario-task.js";
 
 export interface SimulateOptions {
   /** The domain for every record; without it, each record's own `domain` field is loaded. */
@@ -93,7 +94,8 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
           dialogue.messages = placeContext(dialogue.messages, contextText(got.scenario), contextRole);
           yield finish(dialogue, got.scenario);
         } catch (err) {
-          ctx.fail(rec, `could not simulate this scenario: ${errorMessage(err)}`, "simulation_error");
+          if (err instanceof TaskInvalid) ctx.fail(rec, err.message, err.kind);
+          else ctx.fail(rec, `could not simulate this scenario: ${errorMessage(err)}`, "simulation_error");
         }
       }
     };

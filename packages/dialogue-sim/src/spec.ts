@@ -18,10 +18,21 @@ too: their scenario is made with scenario-gen's code and the scenario flags belo
 Every user and assistant message has labels (intent, emotion, variation where one was injected:
 hesitation, correction, clarification, small_talk, change_of_mind, failure_recovery); every tool
 message has ok and, on failure, error {type, message} (injected failures also 'injected').
-outcome checks the goal's constraints and expected end state against the final database state:
-resolution reached, goal_met, reward in [0, 1] (the share of checks passed), and the checks.
+Each scenario is a task (scenario.task; one is derived from the goal when the scenario has none,
+written on the record, and the outcome's reason says so; a task whose actions the tools refuse
+is dead-lettered as task_invalid with the action and the tool's error). The offline user pursues
+it and ends by what it sees: thanks once it is done, gives up when nothing meets it, asks for a
+person when the pack's policy reserves the request to one (policy.handoff.tasks).
+outcome (offline engine) is the checker's verdict (@chatmill/domains judge, as the audit tool):
+reward is 1 when the end state equals the one the task's actions reach from the same start and
+every fact to communicate was said, else 0; goal_met is reward = 1 (for an infeasible task:
+nothing was written; for an escalation task: nothing was written, the hand-off writes nothing);
+resolution is escalated when the hand-off tool ran, resolved when reward = 1 and the task is
+feasible (task.expected resolved), failed otherwise.
 --failure-rate makes that share of tool calls time out, fail, or come back empty or partial;
-the assistant retries, tries another tool, apologises once and asks the user, then gives up.
+the assistant reacts to what the result shows: an error is retried, then another tool, one
+apology and the user's go-ahead, then it gives up; a list the backend says it cut short is asked
+for once more; an empty list, injected or real, is the answer (the two look the same).
 --chit-chat P and --multi-turn R set how many dialogues have small talk and how many have more
 than one user request; both are read from the records (labels.intent chit_chat on a user message;
 user messages whose intent is neither chit_chat nor farewell), and record their value in meta.

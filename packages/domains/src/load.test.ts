@@ -66,11 +66,13 @@ describe("built-in packs", () => {
     expect(loadDomain(d.dir)).toBe(d);
   });
 
-  it("retail has MUSe's eight catalog tools over a real catalog, and five order tools behind the identity policy", () => {
+  it("retail has MUSe's eight catalog tools over a real catalog, five order tools behind the identity policy, and the hand-off", () => {
     const d = loadDomain("retail");
     expect(d.tools.map((t) => t.function.name).sort()).toEqual(
-      ["cancel_pending_order", "check_availability", "compare_items", "filter_items", "find_customer_by_email", "find_customer_by_name_zip", "get_item_details", "get_order_details", "get_reviews", "list_orders", "recommend_similar", "search_items", "visual_search"],
+      ["cancel_pending_order", "check_availability", "compare_items", "filter_items", "find_customer_by_email", "find_customer_by_name_zip", "get_item_details", "get_order_details", "get_reviews", "list_orders", "recommend_similar", "search_items", "transfer_to_human_agents", "visual_search"],
     );
+    expect(d.handoffTool).toBe("transfer_to_human_agents");
+    expect(d.pack.policy?.handoff?.tasks).toEqual(["issue"]);
     expect(d.pack.policy?.identity?.scoped.map((s) => s.tool)).toEqual(["list_orders", "get_order_details", "cancel_pending_order"]);
     const items = d.table("items");
     expect(items.length).toBe(196);
@@ -93,7 +95,8 @@ describe("built-in packs", () => {
 
   it("ops has AJ's tools including none", () => {
     const d = loadDomain("ops");
-    expect(d.tools.map((t) => t.function.name).sort()).toEqual(["check_status", "list_agents", "none", "read_logs", "run_command"]);
+    expect(d.tools.map((t) => t.function.name).sort()).toEqual(["check_status", "list_agents", "none", "read_logs", "run_command", "transfer_to_human_agents"]);
+    expect(d.pack.policy?.handoff?.tasks).toEqual(["issue", "modify"]);
     expect(d.persona.styles).toEqual(["casual", "senior_engineer", "stressed", "learner", "executive"]);
     expect(d.toolsWithRole("none")).toEqual(["none"]);
     expect(d.roleOf("run_command")).toBe("act");

@@ -58,6 +58,7 @@ const EXAMPLES: Record<string, Call[]> = {
   run_command: [{ name: "run_command", arguments: { agent: "db-01", command: "df -h" } }],
   read_logs: [{ name: "read_logs", arguments: { agent: "db-01", level: "error" } }],
   none: [{ name: "none", arguments: {} }],
+  transfer_to_human_agents: [{ name: "transfer_to_human_agents", arguments: { summary: "The user wants to complain about a late order." } }],
 };
 
 /** modify/cancel tools run on the booking their book_ tool makes. */

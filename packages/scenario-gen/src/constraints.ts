@@ -1,4 +1,4 @@
-import type { Row } from "@chatmill/domains";
+import { meetsConstraint, type Row } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint } from "./types.js";
 
@@ -85,4 +85,32 @@ export function ceilNice(x: number): number {
   if (x <= 10) return Math.ceil(x);
   const step = x < 100 ? 5 : 10 ** (Math.floor(Math.log10(x)) - 1);
   return Math.ceil(x / step) * step;
+}
+
+/**
+ * Constraints no row of the table meets together, for a task the data refuses: one field set to
+ * a value another row really has (so each part is believable), checked against every row.
+ * Undefined when a few draws find no such combination.
+ */
+export function impossibleConstraints(rows: readonly Row[], constraints: readonly Constraint[], searchFields: readonly string[], rng: Rng, where: { service: string; table: string }, nameField?: string): Constraint[] | undefined {
+  const fields = searchFields.filter((f) => f !== nameField && !PRICE_FIELD.test(f));
+  if (fields.length === 0 || rows.length === 0) return undefined;
+  const stateable = (v: unknown): boolean => usable(v) && typeof v !== "boolean" && !Array.isArray(v);
+  const kept = constraints.filter((c) => c.field !== nameField);
+  for (let i = 0; i < 24; i++) {
+    const field = rng.pick(fields);
+    const v = rng.pick(rows)[field];
+    if (!stateable(v)) continue;
+    let base = kept.filter((c) => c.field !== field);
+    if (base.length === 0) {
+      // A named place's request becomes a description: another field's real value beside this one.
+      const other = rng.pick(fields);
+      const w = rng.pick(rows)[other];
+      if (other === field || !stateable(w)) continue;
+      base = [{ field: other, op: "eq", value: w, ...where }];
+    }
+    const next: Constraint[] = [...base, { field, op: "eq", value: v, ...where }];
+    if (next.length >= 2 && !rows.some((r) => next.every((c) => meetsConstraint(r, c)))) return next;
+  }
+  return undefined;
 }

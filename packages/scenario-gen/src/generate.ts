@@ -65,15 +65,29 @@ export function scenarioTransform(opts: GenerateOptions, ctx: RunContext): Trans
         return undefined;
       }
       const out: Scenario[] = [];
-      for (let k = 0; k < perPersona; k++) out.push(maker.make(persona, ctx.rng(persona.id, "scenario", String(k)), k));
+      for (let k = 0; k < perPersona; k++) {
+        try {
+          out.push(maker.make(persona, ctx.rng(persona.id, "scenario", String(k)), k));
+        } catch (err) {
+          ctx.fail(rec, errorMessage(err), "task_invalid");
+        }
+      }
       return out;
     }
+  };
+
+  /** The summary's line on tasks drawn again because they did not validate (or allowed another ending than the one drawn). */
+  const reportRedrawn = (): void => {
+    let n = 0;
+    for (const m of makers.values()) if (!(m instanceof Error)) n += m.redrawn;
+    if (n > 0) ctx.info(`${n} task(s) drawn again: they did not validate, or the data allowed another ending than the one drawn`);
   };
 
   const llm = opts.llm;
   if (!llm) {
     return async function* generate(input: AsyncIterable<InputRecord>) {
       for await (const rec of input) yield* (await scenariosOf(rec)) ?? [];
+      reportRedrawn();
     };
   }
   return async function* generateWithLlm(input: AsyncIterable<InputRecord>) {
@@ -98,6 +112,7 @@ export function scenarioTransform(opts: GenerateOptions, ctx: RunContext): Trans
     };
     try {
       for await (const list of mapConcurrent(input, written, { concurrency: () => llm.concurrency, ordered: llm.ordered })) yield* list;
+      reportRedrawn();
     } finally {
       llm.close();
     }

@@ -4,7 +4,7 @@ import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
 import { addDays, bookingValue, changedValue, type BookingContext } from "./booking-values.js";
 import { categoryKind, categoryWords, type CategoryKind } from "./categories.js";
-import { constraintsFrom, pickRow, usable } from "./constraints.js";
+import { constraintsFrom, impossibleConstraints, pickRow, usable } from "./constraints.js";
 import { article, describeBooking, describeThing, display } from "./phrases.js";
 
 /** What the user wants from one service of the scenario. */
@@ -19,6 +19,8 @@ export interface ServicePlan {
   booking?: Record<string, unknown>;
   /** For modify/cancel/issue: the booking that exists before the dialogue. */
   existing?: Record<string, unknown>;
+  /** The existing booking was cancelled before the dialogue: a change to it is refused (a failed task). */
+  closed?: boolean;
   /** Words for the thing: "a cheap Italian restaurant in the centre". */
   thing: string;
   /** The clause in the infinitive: "book a table at … for 4 people on Saturday at 19:30". */
@@ -30,8 +32,8 @@ export type GoalData = Scenario["goal"] & {
   end_state: Expectation[];
   /** The real rows the constraints were taken from: one way to reach the goal. */
   targets: Array<{ service: string; table: string; id: string }>;
-  /** Bookings that exist before the dialogue starts (to modify, cancel or complain about). */
-  setup?: Array<{ type: "booking"; service: string; table?: string; match: Record<string, unknown> }>;
+  /** Bookings that exist before the dialogue starts (to modify, cancel or complain about); `closed` ones were cancelled before it. */
+  setup?: Array<{ type: "booking"; service: string; table?: string; match: Record<string, unknown>; closed?: boolean }>;
 };
 
 const BOOK_PREFIX: Record<string, string[]> = {
@@ -53,6 +55,11 @@ export interface PlanInput {
   date: string;
   rng: Rng;
   currency: string;
+  /**
+   * The ending the task is built for: "failed" makes the primary request one the data refuses
+   * (constraints no row meets together, or a change to a booking cancelled before the dialogue).
+   */
+  ending?: "resolved" | "failed" | "escalated";
 }
 
 /** Plans each service (rows, constraints, booking values), then writes the goal as words and as data. */
@@ -65,20 +72,20 @@ export function buildGoal(input: PlanInput): { data: GoalData; plans: ServicePla
     const primaryKind = categoryKind(domain, category);
     // Other services are what the trip also needs: book them when they can be booked.
     const kind: CategoryKind = i === 0 ? primaryKind : info.booking ? "create" : "info";
-    plans.push(planService(info, kind, i === 0 ? category : undefined, input, rng.fork(`service:${i}`), places));
+    plans.push(planService(info, kind, i === 0 ? category : undefined, input, rng.fork(`service:${i}`), places, i === 0 && input.ending === "failed"));
   });
 
   const constraints = plans.flatMap((p) => p.constraints);
   // A catalog domain (one that recommends) ends a "find" in a recommendation; a travel one in an answer.
   const recommends = domain.intents.includes("recommend");
   const end_state: Expectation[] = plans.map((p) => expectation(p, category, recommends));
-  const setup = plans.filter((p) => p.existing).map((p) => ({ type: "booking" as const, service: p.service, ...(p.table ? { table: p.table } : {}), match: p.existing! }));
+  const setup = plans.filter((p) => p.existing).map((p) => ({ type: "booking" as const, service: p.service, ...(p.table ? { table: p.table } : {}), match: p.existing!, ...(p.closed ? { closed: true } : {}) }));
   const targets = plans.filter((p) => p.row && p.table && p.key).map((p) => ({ service: p.service, table: p.table!, id: String(p.row![p.key!]) }));
   const data: GoalData = { text: goalText(plans, rng.fork("text")), constraints, end_state, targets, ...(setup.length > 0 ? { setup } : {}) };
   return { data, plans };
 }
 
-function planService(info: ServiceInfo, kind: CategoryKind, category: string | undefined, input: PlanInput, rng: Rng, places: string[]): ServicePlan {
+function planService(info: ServiceInfo, kind: CategoryKind, category: string | undefined, input: PlanInput, rng: Rng, places: string[], infeasible = false): ServicePlan {
   const { domain, persona } = input;
   const plan: ServicePlan = { service: info.name, kind, constraints: [], thing: "", clause: "" };
   const refers = kind === "modify" || kind === "cancel" || kind === "issue";
@@ -99,6 +106,8 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
         named = nameField !== undefined;
       } else {
         plan.constraints = constraintsFrom(row, info.searchFields, rng, where, nameField);
+        // A request nothing in the data meets: real values that no row has together.
+        if (infeasible) plan.constraints = impossibleConstraints(domain.table(info.table), plan.constraints, info.searchFields, rng.fork("infeasible"), where, nameField) ?? plan.constraints;
         named = plan.constraints.length === 1 && plan.constraints[0]!.field === nameField;
       }
       if (nameField) places.push(display(String(row[nameField])));
@@ -118,6 +127,8 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   }
   if (info.booking && kind === "create") plan.booking = values;
   if (info.booking && refers) {
+    // A change the data refuses: the booking was cancelled before the conversation.
+    if (infeasible && (kind === "modify" || kind === "cancel") && info.booking.cancel) plan.closed = true;
     plan.existing = { ...(plan.row && plan.key ? { [plan.key]: plan.row[plan.key] } : {}), ...values };
     if (kind === "modify") {
       const changeable = Object.keys(values).filter((f) => !/name$/i.test(f));
@@ -223,7 +234,7 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
     }
     case "issue": {
       const bank = asks ?? [`get help with ${categoryWords(domain, category ?? "a problem")} for {ref}`];
-      return rng.pick(bank).replaceAll("{ref}", ref);
+      return fill(rng.pick(bank), thing, domain, rng).replaceAll("{ref}", ref);
     }
     default:
       if (asks) return fill(rng.pick(asks), thing, domain, rng);

@@ -1,4 +1,4 @@
-import { loadDomain, meetsConstraint } from "@chatmill/domains";
+import { createSession, loadDomain, meetsConstraint, reservedToPerson, validateTask } from "@chatmill/domains";
 import { Context, Rng, fromValues } from "@chatmill/kit";
 import { makePersona } from "@chatmill/persona-sample";
 import { tinyDomain } from "@chatmill/persona-sample/testing";
@@ -65,7 +65,8 @@ describe("calendar arithmetic", () => {
 
 describe("ScenarioMaker on a small contract Domain", () => {
   const domain = tinyDomain();
-  const maker = new ScenarioMaker({ seed: 1, domain });
+  // A contract-level Domain has no tools that run, so no task can be derived or validated.
+  const maker = new ScenarioMaker({ seed: 1, domain, tasks: false });
 
   it("uses the pack's own combinations", () => {
     expect(Object.keys(maker.combos).sort()).toEqual(["double", "single", "triple"]);
@@ -132,17 +133,31 @@ describe("scenarioTransform", () => {
   it("writes --per-persona scenarios with distinct ids and keeps the persona's own fields", async () => {
     const ctx = new Context({ seed: 1 });
     const p = { ...personas(1, domain)[0]!, my_field: 42 };
-    const out = await collect(scenarioTransform({ seed: 1, domain, perPersona: 3 }, ctx)(fromValues([p]), ctx)) as Scenario[];
+    const out = await collect(scenarioTransform({ seed: 1, domain, perPersona: 3, tasks: false }, ctx)(fromValues([p]), ctx)) as Scenario[];
     expect(out).toHaveLength(3);
     expect(new Set(out.map((s) => s.id)).size).toBe(3);
     expect((out[0]!.persona as Record<string, unknown>).my_field).toBe(42);
+  });
+
+  it("builds the resolution by construction on a real pack: --mix resolution=failed:1 gives infeasible tasks, and the redraws are counted on stderr", async () => {
+    const travel = loadDomain("travel");
+    const lines: string[] = [];
+    const ctx = new Context({ seed: 2, log: (line) => lines.push(line) });
+    const mix = new Map([["resolution", { failed: 1 }]]);
+    const input = personas(40, travel);
+    const out = (await collect(scenarioTransform({ seed: 2, domain: travel, mix: mix as never }, ctx)(fromValues(input), ctx))) as Scenario[];
+    expect(out).toHaveLength(40);
+    const failed = out.filter((s) => s.resolution === "failed");
+    expect(failed.length).toBeGreaterThan(30);
+    for (const s of failed) expect(s.task!.expected).toBe("failed");
+    expect(lines.some((l) => /\d+ task\(s\) drawn again/.test(l))).toBe(true);
   });
 
   it("gives each persona the same scenario whatever else is in the input and in what order", async () => {
     const list = personas(60, domain);
     const run = async (input: Persona[]) => {
       const ctx = new Context({ seed: 4 });
-      return new Map((await collect(scenarioTransform({ seed: 4, domain }, ctx)(fromValues(input), ctx)) as Scenario[]).map((s) => [s.persona.id, s]));
+      return new Map((await collect(scenarioTransform({ seed: 4, domain, tasks: false }, ctx)(fromValues(input), ctx)) as Scenario[]).map((s) => [s.persona.id, s]));
     };
     const whole = await run(list);
     const reversed = await run([...list].reverse());
@@ -182,16 +197,31 @@ describe("10,000 scenarios on the travel pack", () => {
       const expected = SIZE_WEIGHTS[name]! / list.length;
       for (const c of list) expect(Math.abs(share((s) => comboKey(s.services) === comboKey(c)) - expected)).toBeLessThan(2);
     }
-    // categories are uniform among those valid for the primary service
+    // An escalation is a category the policy reserves to a person, and those are uniform among the primary service's valid ones.
     for (const svc of travel.services) {
-      const withPrimary = scenarios.filter((s) => s.services[0] === svc.name);
-      const valid = new Set([...svc.categories, ...travel.generalCategories]);
+      const escalated = scenarios.filter((s) => s.services[0] === svc.name && s.resolution === "escalated");
+      const valid = new Set([...svc.categories, ...travel.generalCategories].filter((c) => reservedToPerson(travel, c)));
+      expect(escalated.every((s) => valid.has(s.category))).toBe(true);
       for (const c of valid) {
-        const got = (100 * withPrimary.filter((s) => s.category === c).length) / withPrimary.length;
-        expect(Math.abs(got - 100 / valid.size)).toBeLessThan(4);
+        const got = (100 * escalated.filter((s) => s.category === c).length) / escalated.length;
+        expect(Math.abs(got - 100 / valid.size)).toBeLessThan(5);
       }
+      // And no other ending comes from one of them.
+      expect(scenarios.filter((s) => s.services[0] === svc.name && s.resolution !== "escalated" && valid.has(s.category))).toEqual([]);
     }
     for (const e of USER_EMOTIONS) expect(Math.abs(share((s) => s.emotions.user === e) - 5)).toBeLessThan(2);
+  });
+
+  it("writes on every scenario a task that validates, whose ending is the scenario's resolution by construction", () => {
+    for (const s of scenarios.slice(0, 1500)) {
+      expect(s.task, s.id).toBeDefined();
+      expect(validateTask(travel, s.task!), s.id).toBeUndefined();
+      expect(s.task!.expected, s.id).toBe(s.resolution);
+      const actions = s.task!.evaluation.actions;
+      if (s.resolution === "escalated") expect(actions.at(-1)!.name).toBe(travel.handoffTool);
+      // Infeasible in the data: the expected actions change nothing.
+      if (s.resolution === "failed") expect(actions, s.id).toEqual([]);
+    }
   });
 
   it("never repeats a scenario, or a goal text and narrative", () => {

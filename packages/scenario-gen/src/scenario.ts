@@ -1,7 +1,7 @@
-import type { Domain } from "@chatmill/domains";
+import { deriveTask, reservedToPerson, validateTask, type Domain } from "@chatmill/domains";
 import { stableId, type Rng } from "@chatmill/kit";
 import { CITY_NAMES, type Mix } from "@chatmill/persona-sample";
-import type { Persona, Scenario } from "@chatmill/schema";
+import type { Persona, Scenario, Task } from "@chatmill/schema";
 import { categoryKind } from "./categories.js";
 import { CombinationBalancer, combinationsOf, sizeWeights, type Combinations } from "./combinations.js";
 import {
@@ -10,6 +10,21 @@ import {
 import { addDays, daysBetween } from "./booking-values.js";
 import { buildGoal } from "./goal.js";
 import { writeNarrative } from "./narrative.js";
+
+/** Draws of a scenario's category and goal before its task is taken as it comes. */
+const MAX_DRAWS = 16;
+/** Draws that keep the scenario's own services; later ones draw services again. */
+const SERVICES_KEPT = 6;
+
+/**
+ * Whether the data can refuse a request of this category on this service: a change to a booking
+ * (cancelled before the dialogue), or a find or booking over a table (constraints no row meets).
+ */
+function canFail(domain: Domain, service: Domain["services"][number], category: string): boolean {
+  const kind = domain.taskOf(category) ?? "info";
+  if ((kind === "modify" || kind === "cancel") && service.booking?.cancel) return true;
+  return (kind === "create" || kind === "info") && service.table !== undefined && service.searchFields.length > 0;
+}
 
 /** Keys --mix understands in scenario-gen. */
 export const SCENARIO_MIX_KEYS = ["size", "resolution", "slot", "region", "user_emotion", "assistant_emotion"] as const;
@@ -27,6 +42,12 @@ export interface ScenarioOptions {
   homeShare?: number;
   /** Exact balancing across combinations (stateful; see CombinationBalancer). */
   balancer?: CombinationBalancer;
+  /**
+   * Derive and validate a task for every scenario (default true). It needs a pack whose tools
+   * run (a loaded pack); false only for a contract-level Domain with no runtime, as in unit tests
+   * of the generic parts — the resolution is then the drawn one and no task is written.
+   */
+  tasks?: boolean;
 }
 
 /** Per-domain precomputation, so 10,000 scenarios cost 10,000 draws and nothing more. */
@@ -42,6 +63,53 @@ export class ScenarioMaker {
     this.sizes = Object.entries(sizeWeights(this.combos, this.mix.get("size") ?? SIZE_WEIGHTS));
     const [from, to] = opts.dates ?? ["2026-01-01", "2026-12-31"];
     this.dayCount = Math.max(1, daysBetween(from, to) + 1);
+  }
+
+  /** Tasks drawn that did not validate or did not allow the wanted ending, and were drawn again. */
+  redrawn = 0;
+
+  /**
+   * The category, goal and task of a scenario, by construction for the wanted ending: a category
+   * the policy reserves to a person for "escalated", another for "resolved" and "failed"; the goal
+   * made infeasible for "failed"; the task derived from it and validated by replaying its actions.
+   * A draw whose task does not validate or allows another ending is drawn again (and counted);
+   * when none fits, the last valid task is kept with the ending it allows.
+   */
+  private taskFor(
+    wanted: Scenario["resolution"],
+    servicesOf: (attempt: number) => string[],
+    base: { domain: Domain; persona: Persona; date: string; currency: string },
+    rng: Rng,
+  ): { services: string[]; category: string; goal: ReturnType<typeof buildGoal>; task: Task } {
+    const { domain } = base;
+    let kept: { services: string[]; category: string; goal: ReturnType<typeof buildGoal>; task: Task } | undefined;
+    let last: string | undefined;
+    for (let attempt = 0; attempt < MAX_DRAWS; attempt++) {
+      const suffix = attempt === 0 ? "" : `:${attempt}`;
+      const services = servicesOf(attempt);
+      const categories = this.categoriesFor(services);
+      const primary = domain.services.find((s) => s.name === services[0])!;
+      // The categories that can have the wanted ending: reserved to a person for an escalation; for a failure, one the data can refuse.
+      const fits = categories.filter((c) => reservedToPerson(domain, c) === (wanted === "escalated") && (wanted !== "failed" || canFail(domain, primary, c)));
+      const category = rng.fork(`category${suffix}`).pick(fits.length > 0 ? fits : categories);
+      const goal = buildGoal({ ...base, services, category, rng: rng.fork(`goal${suffix}`), ending: wanted });
+      const got = deriveTask(domain, { goal: goal.data, category, reason: goal.data.text });
+      const problem = got.task ? validateTask(domain, got.task) : got.problem;
+      if (got.task && !problem) {
+        kept = { services, category, goal, task: got.task };
+        // A failed task is one the data refuses outright: its expected actions change nothing.
+        if ((got.task.expected ?? "resolved") === wanted && (wanted !== "failed" || got.task.evaluation.actions.length === 0)) return kept;
+      } else last = problem?.message;
+      this.redrawn++;
+    }
+    if (kept) return kept;
+    throw new Error(`no task of this persona's scenario validates after ${MAX_DRAWS} draws (last: ${last ?? "no task"})`);
+  }
+
+  /** The categories valid for these services: the primary one's, then the domain's general ones. */
+  private categoriesFor(services: readonly string[]): string[] {
+    const primary = this.opts.domain.services.find((s) => s.name === services[0])!;
+    return this.categoriesOf(primary.name, primary.categories);
   }
 
   private readonly categoryCache = new Map<string, string[]>();
@@ -76,14 +144,16 @@ export class ScenarioMaker {
     const { domain } = this.opts;
     // One stream per concern (services, category, region, time, feelings, resolution, turns,
     // goal, narrative), so overriding one distribution with --mix leaves the others as they were.
-    const sr = rng.fork("services");
-    const size = sr.weighted(this.sizes);
-    const candidates = this.combos[size]!;
-    const combo = this.opts.balancer ? this.opts.balancer.choose(candidates, sr) : sr.pick(candidates);
-    const services = sr.shuffle(combo);
-    const primary = domain.services.find((s) => s.name === services[0])!;
-    const categories = this.categoriesOf(primary.name, primary.categories);
-    const category = rng.fork("category").pick(categories);
+    // The services of draw `attempt`: the first is the scenario's own; later ones only when its services allow no task with the wanted ending
+    // (never under --balance, whose counts are of the services it chose).
+    const drawServices = (attempt: number): string[] => {
+      const sr = rng.fork(attempt === 0 ? "services" : `services:${attempt}`);
+      const size = sr.weighted(this.sizes);
+      const candidates = this.combos[size]!;
+      const combo = attempt === 0 && this.opts.balancer ? this.opts.balancer.choose(candidates, sr) : sr.pick(candidates);
+      return sr.shuffle(combo);
+    };
+    const firstServices = drawServices(0);
 
     const rr = rng.fork("region");
     const home = persona.location?.city;
@@ -99,7 +169,7 @@ export class ScenarioMaker {
     const er = rng.fork("emotions");
     const userEmotion = er.weighted(this.weights("user_emotion", USER_EMOTION_WEIGHTS));
     const assistantEmotion = er.weighted(this.weights("assistant_emotion", ASSISTANT_EMOTION_WEIGHTS));
-    const resolution = rng.fork("resolution").weighted(this.weights("resolution", RESOLUTION_WEIGHTS)) as Scenario["resolution"];
+    const wanted = rng.fork("resolution").weighted(this.weights("resolution", RESOLUTION_WEIGHTS)) as Scenario["resolution"];
 
     const [minLo, minHi] = this.opts.minTurns ?? MIN_TURNS;
     const [maxLo, maxHi] = this.opts.maxTurns ?? MAX_TURNS;
@@ -108,7 +178,14 @@ export class ScenarioMaker {
     const max = tt.int(Math.max(maxLo, min), Math.max(maxHi, min));
 
     const currency = domain.offline.currency ?? domain.persona.budget?.currency ?? "USD";
-    const goal = buildGoal({ domain, persona, services, category, date, rng: rng.fork("goal"), currency });
+    const { services, category, goal, task } =
+      this.opts.tasks === false
+        ? (() => {
+            const category = rng.fork("category").pick(this.categoriesFor(firstServices));
+            return { services: firstServices, category, goal: buildGoal({ domain, persona, services: firstServices, category, date, currency, rng: rng.fork("goal") }), task: undefined };
+          })()
+        : this.taskFor(wanted, (attempt) => (attempt < SERVICES_KEPT || this.opts.balancer ? firstServices : drawServices(attempt)), { domain, persona, date, currency }, rng);
+    const resolution = task?.expected ?? wanted;
     const plans = goal.plans;
     const destination = domain.offline.city;
     const narrative = writeNarrative({ persona, plans, region, slot, at, userEmotion, ...(destination ? { destination } : {}), rng: rng.fork("narrative") });
@@ -122,6 +199,7 @@ export class ScenarioMaker {
       category,
       ...(intent ? { intent } : {}),
       goal: goal.data,
+      ...(task ? { task } : {}),
       region,
       time: { slot, at },
       emotions: { user: userEmotion, assistant: assistantEmotion },

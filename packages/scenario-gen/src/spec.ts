@@ -13,9 +13,14 @@ domain's services, the first being the primary one), a category valid for the pr
 (its own or the domain's general ones), a region among seed 003's 54 cities (the persona's own
 city half of the time), a time inside a named slot, user and assistant emotions (seed 003's
 twenty each), a resolution (resolved/failed/escalated 40/30/30), a turn budget, a goal in words
-and as data (constraints taken from a real row of the service's table, so a resolved scenario
-is achievable, and the expected end state, e.g. booking_created with the booking's fields), and
-a 2-3 sentence narrative in the persona's voice with the time and place in it.
+and as data (constraints taken from a real row of the service's table, and the expected end
+state, e.g. booking_created with the booking's fields), a task (the user's instructions, the
+actions that reach the goal from a fresh state, the facts to say, the ending the data allows),
+and a 2-3 sentence narrative in the persona's voice with the time and place in it.
+The resolution is built, not steered: it chooses the task (resolved: feasible; failed: the data
+refuses it and the actions change nothing; escalated: a category the pack's policy reserves to
+a person, ending in its hand-off tool). Every task is replayed before it is written; one that
+does not validate, or allows another ending, is drawn again, and the count goes to stderr.
 Each scenario depends only on --seed, the persona and the flags, never on the other records:
 splitting the input (parallel --pipe) gives the same scenarios as one process.
 --balance gives exactly even use of combinations instead, at the price of that property.

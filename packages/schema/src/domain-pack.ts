@@ -349,6 +349,7 @@ export const ConfirmSpec = z.strictObject({
 export const HandoffSpec = z.strictObject({
   tool: name.describe("the one tool that hands the conversation to a person (declared role handoff); the engines never use another"),
   when: z.string().min(1).optional().describe("when to hand off, in words: given to the assistant model (default: only when the user asks for a person)"),
+  tasks: z.array(CategoryTask).min(1).optional().describe("category tasks the policy reserves to a person (complaints: issue): a scenario of such a category is an escalation task, whose expected action is this hand-off"),
 });
 
 export const PolicySpec = z.strictObject({

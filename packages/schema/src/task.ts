@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Resolution } from "./common.js";
 
 /**
  * What a scenario asks, as tau-bench and tau2 write their tasks: the user's side (why they
@@ -30,6 +31,8 @@ export const TaskEvaluation = z.looseObject({
 export const Task = z.looseObject({
   instructions: TaskInstructions.optional(),
   evaluation: TaskEvaluation,
+  setup: z.array(TaskAction).optional().describe("calls that build the world the task starts in (the booking a \"cancel my booking\" user already has): run before the conversation, and before the actions when they are replayed"),
+  expected: Resolution.optional().describe("the ending the data and the policy allow: resolved (the actions reach the goal), failed (the request cannot be met: the actions change nothing), escalated (the policy reserves it to a person: the actions are the hand-off)"),
 });
 
 export type TaskAction = z.infer<typeof TaskAction>;

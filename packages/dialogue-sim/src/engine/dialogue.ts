@@ -1,7 +1,8 @@
 import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Scenario } from "@chatmill/schema";
 import type { Domain, Session } from "../contract.js";
-import { checkOutcome } from "./outcome.js";
+import { judgedOutcome } from "./judged-outcome.js";
+import { scenarioTask } from "./scenario-task.js";
 import { OfflineDialogue, type FlowOptions, type Trace } from "./simulate.js";
 import { isTaskScenario, taskDialogue } from "./task-engine/task-dialogue.js";
 
@@ -18,18 +19,21 @@ export interface OfflineOptions extends FlowOptions {
 /**
  * One scenario → one Dialogue with the offline engine. All randomness comes from `rng`
  * (the caller passes ctx.rng(scenario.id)), so the record does not depend on its position.
+ * The outcome is the checker's verdict on the task (judged-outcome.ts), never the simulator's.
  */
 export function offlineDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts: OfflineOptions): { dialogue: Dialogue; trace?: Trace } {
-  // A task with no goal constraints (imported tau tasks, hand-written ones) is pursued by the task engine.
+  // A task whose goal holds nothing the scenario engine pursues (imported tau tasks, hand-written ones) goes to the task engine.
   if (isTaskScenario(scenario)) return { dialogue: taskDialogue(scenario, domain, rng, opts).dialogue };
+  // The task pursued and judged: the scenario's, or one derived from its goal (written on the record, so an audit can re-judge it).
+  const { task, derived } = scenarioTask(scenario, domain);
   const session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") });
   const flow: FlowOptions = { ...(opts.chitChat !== undefined ? { chitChat: opts.chitChat } : {}), ...(opts.multiTurn !== undefined ? { multiTurn: opts.multiTurn } : {}) };
-  const sim = new OfflineDialogue(scenario, domain, session, rng.fork("dialogue"), flow);
+  const sim = new OfflineDialogue(scenario, domain, session, rng.fork("dialogue"), flow, task);
   sim.run();
-  const outcome = checkOutcome(scenario, domain, session, sim.trace);
+  const outcome = judgedOutcome(domain, task, sim.messages, sim.trace.setup, derived);
   const dialogue = {
     id: `dlg_${scenario.id}`,
-    scenario,
+    scenario: derived ? { ...scenario, task } : scenario,
     domain: domain.name,
     tools: domain.tools,
     messages: sim.messages,

@@ -1,6 +1,8 @@
+import type { Rng } from "@chatmill/kit";
 import type { OfflineSpec } from "@chatmill/schema";
 import type { Domain, Row } from "../contract.js";
 import { money, type Lang } from "../phrases/describe.js";
+import { say } from "../phrases/grammar.js";
 import { displayName, imageOf, nameOf, priceOf } from "./rows.js";
 
 type Display = NonNullable<OfflineSpec["display"]>[string];
@@ -36,4 +38,14 @@ export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opt
   const idText = id !== undefined && String(id) !== title ? ` (${String(id)})` : "";
   const tail = typeof img === "string" && img !== "" ? ` ${lang === "en" ? "— pic" : "— photo"}: ${img}` : "";
   return `${title}${idText}${parts.length ? ` — ${parts.join(", ")}` : ""}${tail}`;
+}
+
+/**
+ * The search returned rows, but none meets everything the user asked for: the assistant says so
+ * and shows the closest ones rather than claiming nothing came back.
+ */
+export function closestIntro(lang: Lang, wants: string, rng: Rng): string {
+  if (lang === "hi") return `${wants} — बिल्कुल ऐसा कुछ नहीं मिला; सबसे नज़दीकी ये हैं:`;
+  if (lang === "mixed") return `${wants} — exactly aisa kuch nahi mila; sabse close ye hain:`;
+  return say(["[Nothing matches|None of them fits] {wants} [exactly|on every point] — [the closest I have|the nearest options] [are|came back as]:", "[I have nothing|There's nothing] that's {wants} [exactly|on the nose]; [closest|nearest] [matches|options]:"], rng, { wants });
 }

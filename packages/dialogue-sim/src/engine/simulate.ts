@@ -1,17 +1,19 @@
 import type { Rng } from "@chatmill/kit";
-import type { Message, Scenario } from "@chatmill/schema";
+import type { Message, Scenario, Task as CheckedTask, TaskAction } from "@chatmill/schema";
 import type { Constraint } from "../contract.js";
 import type { Call, Domain, Row, ServiceInfo, Session, ToolResult } from "../contract.js";
-import type { AssistantAct } from "../phrases/assistant-banks.js";
 import { describeConstraint, langOf, type Lang } from "../phrases/describe.js";
 import { expand, joinSentences, listJoin, say as sayBank, tidy } from "../phrases/grammar.js";
 import { compareText, factsText, stockText } from "./facts.js";
-import { displayOf, itemLine, type Shown } from "./present.js";
+import { closestIntro, displayOf, itemLine, type Shown } from "./present.js";
 import { displayName, meets, nameOf, rowIndex, rowsOf } from "./rows.js";
 import { ToolIndex, argValue, requiredFields, type ToolInfo } from "./tools.js";
 import { MIDWAY, OPENING } from "../phrases/small-talk.js";
 import { statusText } from "./status-text.js";
 import { Voice } from "./voice.js";
+import { retryAct, visibleProblem } from "./visible-result.js";
+import { reservedAsk, reservedReply } from "./reserved-request.js";
+import { describeArg, humanField } from "./arg-words.js";
 
 type Expectation = Scenario["goal"]["end_state"][number];
 type Labels = { intent: string; emotion: string; variation?: string };
@@ -25,7 +27,7 @@ interface Task {
   table?: string;
 }
 
-/** What the simulation observed, for the outcome check. */
+/** What the simulation observed (the setup calls go on the record; the rest is for the LLM engine's trace-based outcome). */
 export interface Trace {
   /** Items the user accepted (chose or booked), with the table they come from. */
   accepted: Array<{ table: string; row: Row }>;
@@ -85,6 +87,8 @@ export class OfflineDialogue {
   private lastSearch: { table: string; call: string; data: unknown; id: string } | undefined;
   /** How many rows the last search found, as the assistant may say it. */
   private lastTotal = 0;
+  /** Rows the last search returned when none met everything the user said: shown as the closest, never as "nothing found". */
+  private closest: Shown[] = [];
   /** Small talk still to come under --chit-chat ("midway" until said), undefined without the flag. */
   private chitChat: "none" | "opening" | "midway" | "said" | undefined;
   /** A single-turn dialogue (--multi-turn): the assistant never asks the user anything. */
@@ -100,6 +104,8 @@ export class OfflineDialogue {
     private readonly session: Session,
     private readonly rng: Rng,
     private readonly flow: FlowOptions = {},
+    /** The task the user pursues (its setup, its decisions, the values it knows); without one, the goal's bookings are set up as before. */
+    private readonly checked?: CheckedTask,
   ) {
     this.tools = ToolIndex.of(domain);
     const persona = scenario.persona;
@@ -116,6 +122,20 @@ export class OfflineDialogue {
     this.assistantEmotion = scenario.emotions.assistant;
     this.callPrefix = `call_${rng.fork("ids").u32().toString(36)}`;
     this.voice.context = { ops: this.tools.find(["command"]).length > 0, bookable: false };
+  }
+
+  /**
+   * How the user means to end: asking for a person when the task is one the policy reserves to
+   * one; otherwise pursuing the task, and ending by what the assistant shows (thanks when it is
+   * done, giving up when it cannot be done). Never the resolution drawn for the scenario.
+   */
+  private get ending(): "resolved" | "escalated" {
+    return this.checked?.expected === "escalated" ? "escalated" : "resolved";
+  }
+
+  /** The task's expected call of this tool, whose arguments are what the user asked for. */
+  private goldCall(tool: string): TaskAction | undefined {
+    return this.checked?.evaluation.actions.find((a) => a.name === tool);
   }
 
   get maxTurns(): number {
@@ -150,14 +170,22 @@ export class OfflineDialogue {
     else {
       tasks.forEach((task, i) => {
         if (this.trace.gaveUp || this.trace.escalated) return;
-        const last = i === tasks.length - 1;
-        const outcome = last ? this.scenario.resolution : "resolved";
+        // A request reserved to a person is said first, and left for the hand-off.
+        if (i === 0 && this.ending === "escalated") return this.reservedRequest(tasks.length > 1);
         const turnsForRest = (tasks.length - i - 1) * 3 + 1;
-        this.task(task, outcome, i, turnsForRest);
+        this.task(task, i, turnsForRest);
       });
     }
+    // A request the policy reserves to a person: once the rest is done, the user asks for one.
+    if (this.ending === "escalated" && !this.trace.gaveUp && !this.trace.escalated) this.escalate(tasks[tasks.length - 1]!);
     this.close();
     if (this.chitChat === "midway") this.openingAfterAll();
+  }
+
+  /** The user's request the policy reserves to a person: stated, and acknowledged as one a person handles. */
+  private reservedRequest(more: boolean): void {
+    this.userSay(reservedAsk(this.checked?.instructions?.reason ?? this.scenario.goal.text, this.lang, this.rng), this.scenario.intent ?? "request");
+    this.assistantSay(reservedReply(this.lang, more, this.rng), "inform");
   }
 
   /** Small talk drawn for midway in a dialogue that never reached a point for it: said at the opening instead. */
@@ -194,7 +222,11 @@ export class OfflineDialogue {
    * escalated one with the assistant handing over.
    */
   private oneShot(tasks: Task[]): void {
-    const steps = tasks.map((task, i) => this.oneShotTask(task, i === tasks.length - 1 ? this.scenario.resolution : "resolved", i));
+    const steps = tasks.map((task, i) =>
+      i === 0 && this.ending === "escalated"
+        ? { say: reservedAsk(this.checked?.instructions?.reason ?? this.scenario.goal.text, this.lang, this.rng), intent: this.scenario.intent ?? "request", act: () => this.assistantSay(reservedReply(this.lang, false, this.rng), "inform") }
+        : this.oneShotTask(task, i),
+    );
     const also = this.lang === "en" ? "Also, " : this.lang === "hi" ? "और, " : "Aur, ";
     const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : also + st.say.charAt(0).toLowerCase() + st.say.slice(1))), this.lang);
     this.userSay(text, steps[0]?.intent ?? "search");
@@ -205,7 +237,7 @@ export class OfflineDialogue {
   }
 
   /** What the user says for one task in a single-turn dialogue, and what the assistant then does. */
-  private oneShotTask(task: Task, outcome: string, index: number): { say: string; intent: string; act: () => void } {
+  private oneShotTask(task: Task, index: number): { say: string; intent: string; act: () => void } {
     this.lastSearch = undefined;
     this.voice.context = { ...this.voice.context, bookable: !!task.service.booking };
     const first = index === 0 && this.userTurns === 0;
@@ -222,14 +254,7 @@ export class OfflineDialogue {
         return {
           say: this.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref, details }, { first }),
           intent: task.kind,
-          act: () => {
-            if (outcome === "failed") {
-              this.confirmFirst(`${ref}${details ? `: ${details}` : ""}`);
-              return this.keepAsIs();
-            }
-            if (outcome === "escalated") return this.escalate(task);
-            this.applyBookingChange(task, tool.name, tool.keyArg!, ref, changes, details);
-          },
+          act: () => this.applyBookingChange(task, tool.name, tool.keyArg!, ref, changes, details),
         };
       }
     } else if (task.table && search) {
@@ -242,14 +267,14 @@ export class OfflineDialogue {
         intent: create ? "book" : "search",
         act: () => {
           const shown = this.search(task, revealed);
-          if (!shown) return this.serviceDown(task, outcome);
+          if (!shown) return this.serviceDown(task);
           const good = this.preferTargets(task, shown);
-          const pick = good.find((s) => task.constraints.every((c) => meets(s.row, c))) ?? good[0];
-          if (!create || !pick || outcome !== "resolved") {
+          // Only a row that meets everything the user asked for is taken.
+          const pick = good.find((s) => task.constraints.every((c) => meets(s.row, c)));
+          if (!create || !pick) {
             this.present(task, shown, revealed);
             this.midwayChitChat(true, pick?.name);
-            if (outcome === "failed" || !pick) return this.giveUp(task);
-            if (outcome === "escalated") return this.escalate(task);
+            if (!pick) return this.giveUp(task);
             this.trace.accepted.push({ table: pick.table, row: pick.row });
             return;
           }
@@ -268,14 +293,12 @@ export class OfflineDialogue {
         say: this.voice.user("open", { thing: this.thing(task), wants: details }, { first }),
         intent: "book",
         act: () => {
-          if (outcome === "failed") return this.giveUp(task);
-          if (outcome === "escalated") return this.escalate(task);
           this.create(task, create, args, this.lang === "en" ? cap(task.service.name) : task.service.name);
         },
       };
     }
     // Explained or looked up as in the multi-turn flow, its question taken into the user's one message.
-    return this.explainPlan(task, outcome, first);
+    return this.explainPlan(task, first);
   }
 
   /** "Book the best one for me — for 2 people, at 19:00." */
@@ -325,6 +348,7 @@ export class OfflineDialogue {
 
   /** Bookings the scenario says exist before the dialogue (to cancel or change) are made first, off-screen. */
   private setupBookings(): void {
+    if (this.checked) return this.setupTask(this.checked.setup ?? []);
     const setup = (this.scenario.goal as { setup?: Array<{ service: string; match?: Record<string, unknown> }> }).setup;
     if (!Array.isArray(setup)) return;
     for (const s of setup) {
@@ -338,6 +362,24 @@ export class OfflineDialogue {
       this.trace.setup.push(call);
       const ref = this.newRef(create);
       const exp = this.scenario.goal.end_state.find((e) => e.service === s.service && (e.type === "booking_cancelled" || e.type === "booking_modified"));
+      if (ref && exp) this.trace.refs.set(exp, ref);
+    }
+  }
+
+  /** The task's setup calls, run off-screen; each booking made is the one the task's change refers to. */
+  private setupTask(setup: ReadonlyArray<TaskAction>): void {
+    for (const a of setup) {
+      const call: Call = { name: a.name, arguments: a.arguments };
+      // The world before the conversation is not subject to the flaky backend: a call an injected failure stopped is made again.
+      let res = this.session.call(call);
+      for (let i = 0; i < 8 && res.injected; i++) res = this.session.call(call);
+      if (!res.ok) continue;
+      this.trace.setup.push(call);
+      const service = this.domain.services.find((x) => x.booking?.create === a.name);
+      const tool = this.tools.byName(a.name);
+      if (!service || !tool) continue;
+      const ref = this.newRef(tool);
+      const exp = this.scenario.goal.end_state.find((e) => e.service === service.name && (e.type === "booking_cancelled" || e.type === "booking_modified"));
       if (ref && exp) this.trace.refs.set(exp, ref);
     }
   }
@@ -399,58 +441,66 @@ export class OfflineDialogue {
     return { res, id };
   }
 
-  private failed(res: ToolResult): boolean {
-    // A cut-short list is retried too: the assistant should not recommend from half an answer.
-    return !res.ok ? res.injected !== undefined || /timeout|server|unavailable|rate/i.test(res.error?.type ?? "") : res.injected === "empty" || res.injected === "partial";
-  }
-
   /**
-   * Calls a tool and recovers from injected failures the way a good agent does: retry once,
-   * then another tool for the same job, then one apology and the user's go-ahead.
-   * Returns undefined when the service stays down.
+   * Calls a tool and recovers the way a good agent does, from what the result shows: an error
+   * is retried once, then another tool for the same job, then one apology and the user's
+   * go-ahead (undefined when the service stays down); a list the backend says it cut short is
+   * asked for once more; an empty list is the answer, as the assistant cannot tell why it is empty.
    */
   private callWithRecovery(call: Call, intent: string, alternatives: Call[] = [], ack?: string): { res: ToolResult; id: string } | undefined {
     const action = intent === "book" || intent === "cancel" || intent === "modify";
     let out = this.exec(call, ack ?? this.voice.ack(action), intent);
-    if (!this.failed(out.res)) return out;
-    this.trace.failures++;
-    const retry = retryAct(out.res);
-    const plan: Array<() => { res: ToolResult; id: string }> = [() => this.exec(call, this.voice.assistant(retry), intent, "failure_recovery")];
-    for (const alt of alternatives.slice(0, 1)) plan.push(() => this.exec(alt, this.voice.assistant("alt_tool"), intent, "failure_recovery"));
-    if (!this.apologized && this.turnsLeft() > 2 && !this.single) {
-      plan.push(() => {
-        this.apologized = true;
-        this.assistantSay(this.voice.assistant("apologize_ask"), "clarify", "failure_recovery");
-        this.emotion = this.rng.chance(0.5) ? "frustrated" : this.emotion;
-        // A retry of a write that needs a yes goes ahead only on one: that user says "go ahead".
-        const complain = !this.domain.needsConfirmation(call.name, call.arguments) && this.rng.chance(0.4);
-        this.userSay(this.voice.user(complain ? "complain" : "ok_wait", {}, { emotion: this.emotion }), complain ? "complain" : this.consentIntent);
-        return this.exec(call, this.voice.ack(action), intent, "failure_recovery");
-      });
-    }
-    for (const step of plan) {
-      out = step();
-      if (!this.failed(out.res)) {
-        this.trace.recovered++;
+    // The ways out of an error, in order: the same call again, another tool for the job, one apology and the user's go-ahead.
+    const ladder: Array<(said: string) => { res: ToolResult; id: string } | undefined> = [(said) => this.exec(call, said, intent, "failure_recovery")];
+    for (const alt of alternatives.slice(0, 1)) ladder.push(() => this.exec(alt, this.voice.assistant("alt_tool"), intent, "failure_recovery"));
+    ladder.push(() => {
+      // A write that needs the user's yes is not re-asked after an apology: its yes belongs to the read-back of what it runs.
+      if (this.apologized || this.turnsLeft() <= 2 || this.single || this.domain.needsConfirmation(call.name, call.arguments)) return undefined;
+      this.apologized = true;
+      this.assistantSay(this.voice.assistant("apologize_ask"), "clarify", "failure_recovery");
+      this.emotion = this.rng.chance(0.5) ? "frustrated" : this.emotion;
+      const complain = this.rng.chance(0.4);
+      this.userSay(this.voice.user(complain ? "complain" : "ok_wait", {}, { emotion: this.emotion }), complain ? "complain" : this.consentIntent);
+      return this.exec(call, this.voice.ack(action), intent, "failure_recovery");
+    });
+    let step = 0;
+    let listRetried = false;
+    let failedOnce = false;
+    for (;;) {
+      const seen = visibleProblem(out.res);
+      // An empty list is an answer, whoever made it: the assistant cannot tell a flaky backend's empty from a real one.
+      if (!seen || seen === "empty") {
+        if (failedOnce) this.trace.recovered++;
         return out;
       }
       this.trace.failures++;
+      failedOnce = true;
+      if (seen === "partial") {
+        // A list the backend says it cut short is asked for once more; the second list stands.
+        if (listRetried) return out;
+        listRetried = true;
+        out = this.exec(call, this.voice.assistant(retryAct(out.res)), intent, "failure_recovery");
+        continue;
+      }
+      let next: { res: ToolResult; id: string } | undefined;
+      while (!next && step < ladder.length) next = ladder[step++]!(this.voice.assistant(retryAct(out.res)));
+      if (!next) return undefined;
+      out = next;
     }
-    return undefined;
   }
 
   // ---- one task -----------------------------------------------------------------------------
 
-  private task(task: Task, outcome: string, index: number, reserve: number): void {
+  private task(task: Task, index: number, reserve: number): void {
     this.lastSearch = undefined;
     this.voice.context = { ...this.voice.context, bookable: !!task.service.booking };
     const search = task.table ? this.tools.searchFor(task.table, this.agenda(task)) : undefined;
-    if (task.kind === "cancel" || task.kind === "modify") return this.changeBooking(task, outcome, index);
+    if (task.kind === "cancel" || task.kind === "modify") return this.changeBooking(task, index);
     if (!task.table || !search) {
-      if (task.service.booking && task.kind === "book") return this.directBooking(task, outcome, index);
-      return this.explain(task, outcome, index);
+      if (task.service.booking && task.kind === "book") return this.directBooking(task, index);
+      return this.explain(task, index);
     }
-    this.findAndAct(task, outcome, index, reserve);
+    this.findAndAct(task, index, reserve);
   }
 
   private thing(task: Task): string {
@@ -560,6 +610,7 @@ export class OfflineDialogue {
     const total = (data as { total?: unknown } | null)?.total;
     const whole = typeof total !== "number" || total <= returned.length;
     this.lastTotal = rows.length === returned.length ? (typeof total === "number" ? total : rows.length) : whole ? rows.length : 0;
+    this.closest = rows.length === 0 && returned.length > 0 ? this.remember(returned.slice(0, 3), task.table!, id) : [];
     return this.remember(rows, task.table!, id);
   }
 
@@ -591,6 +642,12 @@ export class OfflineDialogue {
 
   /** The assistant's answer to a search, from its rows. */
   private present(task: Task, shown: Shown[], revealed: Constraint[], variation?: string): Shown[] {
+    if (shown.length === 0 && this.closest.length > 0) {
+      const d = displayOf(this.domain, task.table);
+      const lines = this.closest.map((s, i) => `${i + 1}. ${itemLine(s.seen, d, this.lang, this.currency, { image: false })}`);
+      this.assistantSay(`${closestIntro(this.lang, this.wants(revealed), this.rng)}\n${lines.join("\n")}`, "inform", variation, this.closest);
+      return [];
+    }
     if (shown.length === 0) {
       const field = humanField(revealed[revealed.length - 1]?.field ?? "option");
       this.assistantSay(this.voice.assistant("none_found", { wants: this.wants(revealed), field }), "inform", variation);
@@ -623,7 +680,7 @@ export class OfflineDialogue {
     return [...good, ...rest];
   }
 
-  private findAndAct(task: Task, outcome: string, index: number, reserve: number): void {
+  private findAndAct(task: Task, index: number, reserve: number): void {
     const r = this.rng.fork(`task:${index}`);
     const pending = r.shuffle(this.agenda(task));
     // What the search tool cannot run without is said first (a train needs from and to).
@@ -657,13 +714,16 @@ export class OfflineDialogue {
       this.userSay(this.voice.user(act, { thing, wants: this.wants(revealed) }, { first: this.userTurns === 0, hedge }), "search", hedge ? "hesitation" : undefined);
     }
     let shown = this.search(task, revealed);
-    if (!shown) return this.serviceDown(task, outcome);
+    if (!shown) return this.serviceDown(task);
     let top = this.present(task, shown, revealed);
 
     const correct = (w: { bad: Constraint; good: Constraint }): void => {
       const i = revealed.indexOf(w.bad);
       if (i >= 0) revealed[i] = w.good;
       else revealed.push(w.good);
+      // Corrected before it was said: the wrong value is never said after all.
+      const j = pending.indexOf(w.bad);
+      if (j >= 0) pending.splice(j, 1);
       const c = describeConstraint(w.good, this.lang, this.rng, this.currency);
       this.userSay(this.voice.user("correct", { c, old: String(w.bad.value) }), "filter", "correction");
       this.assistantSay(this.voice.assistant("correction_ack", { c }), "filter", "correction");
@@ -684,16 +744,25 @@ export class OfflineDialogue {
         this.userSay(this.voice.user("add", { c: describeConstraint(next, this.lang, rr, this.currency) }, { hedge: h }), "filter", h ? "hesitation" : undefined);
       }
       shown = this.search(task, revealed);
-      if (!shown) return this.serviceDown(task, outcome);
+      if (!shown) return this.serviceDown(task);
       top = this.present(task, shown, revealed, variation);
     }
-    if (wrong && outcome !== "failed" && this.turnsLeft() > 1) {
+    if (wrong) {
       // Short of turns, a user who means to get it right still corrects themselves, late.
       correct(wrong);
       wrong = undefined;
       shown = this.search(task, revealed);
-      if (!shown) return this.serviceDown(task, outcome);
+      if (!shown) return this.serviceDown(task);
       top = this.present(task, shown, revealed, "correction");
+    }
+    if (pending.length > 0) {
+      // Short of turns, the user still says everything it knows before deciding, in one message.
+      const rest = pending.splice(0);
+      revealed.push(...rest);
+      this.userSay(this.voice.user("add", { c: this.wants(rest) }), "filter");
+      shown = this.search(task, revealed);
+      if (!shown) return this.serviceDown(task);
+      top = this.present(task, shown, revealed);
     }
 
     // Look closer while the budget allows and the dialogue is still short of its minimum.
@@ -703,10 +772,10 @@ export class OfflineDialogue {
     }
     this.midwayChitChat(this.turnsLeft() > reserve + 3, top[0]?.name);
 
-    const pick = top.find((s) => task.constraints.every((c) => meets(s.row, c))) ?? top[0];
-    if (outcome === "failed" || !pick) return this.giveUp(task);
-    if (outcome === "escalated") return this.escalate(task);
-    if (task.kind === "book" && task.service.booking) return this.book(task, pick, outcome);
+    // The user takes the first option shown that meets everything it asked for, and nothing else.
+    const pick = top.find((s) => task.constraints.every((c) => meets(s.row, c)));
+    if (!pick) return this.giveUp(task);
+    if (task.kind === "book" && task.service.booking) return this.book(task, pick);
     // A find or an information request ends with the user taking the assistant's pick.
     if (top.length > 1 && this.rng.chance(0.15) && this.turnsLeft() > reserve + 2) {
       const other = top.find((s) => s !== pick)!;
@@ -824,6 +893,13 @@ export class OfflineDialogue {
   private bookingArgs(tool: ToolInfo, service: ServiceInfo, match: Record<string, unknown>, item: Shown | undefined): Record<string, unknown> {
     const args: Record<string, unknown> = {};
     const venueKey = service.table ? this.domain.keyOf(service.table) : undefined;
+    // What the user asked for (the task's call), with the row it picked as the reference.
+    const gold = this.goldCall(tool.name);
+    if (gold) {
+      for (const [k, v] of Object.entries(gold.arguments)) if (k !== tool.ref?.arg || !item) args[k] = v;
+      if (tool.ref && item) args[tool.ref.arg] = argValue(tool.properties[tool.ref.arg], item.key);
+      return args;
+    }
     if (tool.ref) {
       const v = item?.key ?? (venueKey ? match[venueKey] : undefined) ?? match[tool.ref.arg];
       if (v !== undefined) args[tool.ref.arg] = argValue(tool.properties[tool.ref.arg], v);
@@ -865,7 +941,7 @@ export class OfflineDialogue {
     return listJoin(parts, this.lang === "hi" ? "और" : this.lang === "mixed" ? "aur" : "and");
   }
 
-  private book(task: Task, pick: Shown, _outcome: string): void {
+  private book(task: Task, pick: Shown): void {
     const create = this.tools.byName(task.service.booking!.create);
     if (!create) return this.giveUp(task);
     const args = this.bookingArgs(create, task.service, task.expectation?.match ?? {}, pick);
@@ -884,7 +960,7 @@ export class OfflineDialogue {
 
   private create(task: Task, create: ToolInfo, args: Record<string, unknown>, name: string): void {
     const done = this.callWithRecovery({ name: create.name, arguments: args }, "book");
-    if (!done) return this.serviceDown(task, "failed");
+    if (!done) return this.serviceDown(task);
     if (!done.res.ok) {
       this.assistantSay(this.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "time" }), "inform");
       return this.giveUp(task);
@@ -896,15 +972,13 @@ export class OfflineDialogue {
     this.emotion = this.rng.pick(["relieved", "satisfied", "happy"]);
   }
 
-  private directBooking(task: Task, outcome: string, index: number): void {
+  private directBooking(task: Task, index: number): void {
     const create = this.tools.byName(task.service.booking!.create);
-    if (!create) return this.explain(task, outcome, index);
+    if (!create) return this.explain(task, index);
     const args = this.bookingArgs(create, task.service, task.expectation?.match ?? {}, undefined);
     const details = this.detailsText(args, undefined);
     this.userSay(this.voice.user("open", { thing: this.thing(task), wants: details }, { first: this.userTurns === 0 }), "book");
     this.confirmFirst(details);
-    if (outcome === "failed") return this.giveUp(task);
-    if (outcome === "escalated") return this.escalate(task);
     this.userSay(this.voice.user("ok_go", {}), "confirm");
     this.create(task, create, args, this.lang === "en" ? cap(task.service.name) : task.service.name);
   }
@@ -914,12 +988,12 @@ export class OfflineDialogue {
     this.assistantSay(this.voice.assistant("confirm_first", { what }), "confirm", "clarification");
   }
 
-  private changeBooking(task: Task, outcome: string, index: number): void {
+  private changeBooking(task: Task, index: number): void {
     const booking = task.service.booking;
     const toolName = task.kind === "cancel" ? booking?.cancel : booking?.modify;
     const tool = toolName ? this.tools.byName(toolName) : undefined;
     const ref = task.expectation ? this.trace.refs.get(task.expectation) : undefined;
-    if (!tool?.keyArg || !ref) return this.explain(task, outcome, index);
+    if (!tool?.keyArg || !ref) return this.explain(task, index);
     const changes: Record<string, unknown> = {};
     if (task.kind === "modify") for (const [k, v] of Object.entries(task.expectation?.match ?? {})) if (tool.properties[k]) changes[k] = argValue(tool.properties[k], v);
     const details = this.detailsText(changes, undefined);
@@ -930,8 +1004,6 @@ export class OfflineDialogue {
       this.userSay(this.lang === "en" ? sayLocal(["[it's|sure,|] {ref}", "{ref}[, I think|]"], this.rng, { ref }) : `${ref}`, "inform");
     }
     this.confirmFirst(`${ref}${details ? `: ${details}` : ""}`);
-    if (outcome === "failed") return this.keepAsIs();
-    if (outcome === "escalated") return this.escalate(task);
     this.userSay(this.voice.user("ok_go", {}), "confirm");
     this.applyBookingChange(task, tool.name, tool.keyArg, ref, changes, details);
   }
@@ -939,7 +1011,7 @@ export class OfflineDialogue {
   /** Runs a cancel or modify call on the user's booking and says how it went. */
   private applyBookingChange(task: Task, toolName: string, keyArg: string, ref: string, changes: Record<string, unknown>, details: string): void {
     const done = this.callWithRecovery({ name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind);
-    if (!done) return this.serviceDown(task, "failed");
+    if (!done) return this.serviceDown(task);
     if (!done.res.ok) {
       this.assistantSay(this.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "day" }), "inform");
       return this.giveUp(task);
@@ -949,21 +1021,22 @@ export class OfflineDialogue {
   }
 
   /** A task with no table to search: ask and answer (ops' "how does X work"), or look up by name. */
-  private explain(task: Task, outcome: string, _index: number): void {
-    const plan = this.explainPlan(task, outcome, this.userTurns === 0);
+  private explain(task: Task, _index: number): void {
+    const plan = this.explainPlan(task, this.userTurns === 0);
     this.userSay(plan.say, plan.intent, plan.variation);
     plan.act();
   }
 
   /** The user's question for explain() and what the assistant then does (apart, so a single-turn dialogue can ask first). */
-  private explainPlan(task: Task, outcome: string, first: boolean): { say: string; intent: string; variation?: string; act: () => void } {
+  private explainPlan(task: Task, first: boolean): { say: string; intent: string; variation?: string; act: () => void } {
     const r = this.rng;
     const table = task.table ?? task.service.table;
     const get = table ? this.tools.find(["get", "list", "search"], table)[0] : undefined;
     const topic = this.scenario.category ? this.domain.labelOf(this.scenario.category) : task.service.name.replace(/_/g, " ");
     const rowsHere = table ? this.domain.table(table) : [];
     const wanted = rowsHere.filter((row) => task.constraints.every((c) => meets(row, c)));
-    const picked = wanted.length > 0 ? r.pick(wanted) : rowsHere.length > 0 ? r.pick(rowsHere) : undefined;
+    // The first row that fits, as the task's derivation takes it (a row the user names, in the table's order).
+    const picked = wanted.length > 0 ? wanted[0] : rowsHere.length > 0 ? r.pick(rowsHere) : undefined;
     // A row with no tool of its own (a service on a host) is reached through the row it belongs to.
     const via = picked && table && !get ? this.owner(picked, table) : undefined;
     if (via || (get && table)) {
@@ -978,20 +1051,11 @@ export class OfflineDialogue {
       const act = (): void => {
         const args: Record<string, unknown> = tool.op === "get" && tool.keyArg && key ? { [tool.keyArg]: key } : {};
         const done = this.callWithRecovery({ name: tool.name, arguments: args }, "status");
-        if (!done) return this.serviceDown(task, "failed");
+        if (!done) return this.serviceDown(task);
         const shown = this.remember(rowsOf(done.res.data), useTable, done.id).slice(0, 3);
         const text = shown.map((s) => statusText(s.seen, this.lang, this.rng)).join("\n") || this.voice.assistant("none_found", { wants: topic, field: "name" });
         this.assistantSay(joinSentences([this.voice.intro(), text, this.voice.offer()], this.lang), "inform", undefined, shown);
         for (const s of shown) this.trace.infoShown.add(`${s.table}\u0000${s.key}`);
-        if (outcome === "failed") {
-          // Asked to confirm a change, this user backs out: nothing is run and the goal is not reached.
-          if (!this.single && this.runCommand(task, shown[0], service, true)) {
-            this.trace.gaveUp = true;
-            return;
-          }
-          return this.giveUp(task);
-        }
-        if (outcome === "escalated") return this.escalate(task);
         // A command to run is a request of its own: not in a single-turn dialogue.
         if (!this.single) this.runCommand(task, shown[0], service);
         if (via && picked) this.trace.accepted.push({ table: table!, row: picked });
@@ -1010,8 +1074,6 @@ export class OfflineDialogue {
         ? sayLocal(["[Good question|Sure]! In short: {topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]"], r, { topic })
         : this.lang === "hi" ? `अच्छा सवाल! संक्षेप में: ${topic} में पहले स्थिति देखिए, फिर एक बार में एक बदलाव कीजिए।` : `Accha question! Short mein: ${topic} mein pehle state check karo, phir ek time pe ek change karo.`;
       this.assistantSay(answer, "inform");
-      if (outcome === "failed") return this.giveUp(task);
-      if (outcome === "escalated") return this.escalate(task);
       this.trace.infoShown.add(`topic\u0000${topic}`);
     };
     return { say, intent: "clarify", variation: "clarification", act };
@@ -1040,13 +1102,12 @@ export class OfflineDialogue {
   /**
    * The pack's policy wants the user's yes before this write: the assistant says what it is
    * about to do and asks; the user answers from what it can see — yes when the read-back names
-   * exactly what it asked for, no when it does not or when this user will not get what they
-   * came for (the scenario ends failed). Returns whether the user said yes.
+   * exactly what it asked for, no when it does not. Returns whether the user said yes.
    */
   private askConsent(what: string, expected: string[], target: string): boolean {
     this.assistantSay(this.voice.assistant("confirm_first", { what }), "confirm", "clarification");
     const asked = String(this.messages[this.messages.length - 1]!.content);
-    const yes = expected.every((e) => asked.includes(e)) && this.scenario.resolution !== "failed";
+    const yes = expected.every((e) => asked.includes(e));
     if (yes) {
       this.userSay(this.voice.user("ok_go", {}), this.consentIntent);
       return true;
@@ -1058,11 +1119,10 @@ export class OfflineDialogue {
   }
 
   /**
-   * For ops: a command the pack knows that fits the scenario's category, run on the host.
-   * With `backOut` (a user who will not get what they came for) only a command that needs the
-   * user's yes is asked for, and the user says no; returns false when there is none.
+   * For ops: a command the pack knows that fits the scenario's category, run on the host: the
+   * one the task asks for, else a read-only one. Returns false when there is none.
    */
-  private runCommand(_task: Task, host: Shown | undefined, service?: string, backOut = false): boolean {
+  private runCommand(_task: Task, host: Shown | undefined, service?: string): boolean {
     const tool = this.tools.find(["command"])[0];
     if (!tool || !host || this.turnsLeft() < 3) return false;
     const cat = this.scenario.category;
@@ -1071,13 +1131,17 @@ export class OfflineDialogue {
     // The commands the pack declares for the category; {{service}} is the service in question.
     const cands = (this.domain.category(cat)?.commands ?? []).map((c) => c.replaceAll("{{service}}", broken));
     const patterns = ((tool.run.commands as Array<{ pattern: string }>) ?? []).map((c) => new RegExp(c.pattern));
-    const cmd = this.rng.shuffle(cands).find((c) => patterns.some((p) => p.test(c)));
     const hostArg = tool.keyArg;
     const cmdArg = tool.run.command_arg as string | undefined;
-    if (!cmd || !hostArg || !cmdArg) return false;
+    if (!hostArg || !cmdArg) return false;
+    // A command that changes the host is run only when the user's task asks for exactly it; any read-only one may be asked for.
+    const asked = this.checked?.evaluation.actions.find((a) => a.name === tool.name && String(a.arguments[hostArg]) === host.key);
+    const cmd = asked
+      ? String(asked.arguments[cmdArg])
+      : this.rng.shuffle(cands).find((c) => patterns.some((p) => p.test(c)) && !this.domain.needsConfirmation(tool.name, { [hostArg]: host.key, [cmdArg]: c }));
+    if (!cmd) return false;
     const call = { name: tool.name, arguments: { [hostArg]: host.key, [cmdArg]: cmd } };
     const ask = this.domain.needsConfirmation(call.name, call.arguments);
-    if (backOut && !ask) return false;
     this.userSay(this.voice.user("command", { cmd, host: host.name }), "command");
     if (ask) {
       const what = this.lang === "en" ? `I'll run \`${cmd}\` on ${host.name}` : `\`${cmd}\` → ${host.name}`;
@@ -1094,10 +1158,10 @@ export class OfflineDialogue {
 
   // ---- endings ------------------------------------------------------------------------------
 
-  private serviceDown(task: Task, outcome: string): void {
+  private serviceDown(task: Task): void {
     const next = this.lang === "en" ? "I'll pass this to the team so it doesn't get lost." : this.lang === "hi" ? "मैं यह टीम को भेज रहा हूँ।" : "Main ye team ko bhej raha hoon.";
     this.assistantSay(this.voice.assistant("still_failing", { next }), "inform", "failure_recovery");
-    if (outcome === "escalated" || this.scenario.resolution === "escalated") return this.escalate(task);
+    if (this.ending === "escalated") return this.escalate(task);
     this.giveUp(task);
   }
 
@@ -1125,15 +1189,16 @@ export class OfflineDialogue {
     }
   }
 
-  /** A change the user decides against after all: the booking stays, the goal is not reached. */
-  private keepAsIs(): void {
-    this.followUp();
-    this.trace.gaveUp = true;
-    this.emotion = this.rng.pick(["hesitant", "resigned", "uncertain"]);
-    this.userSay(this.voice.user("keep_it", {}, { last: true, hedge: this.rng.chance(0.4) }), "farewell", "change_of_mind");
-    const en = ["[No problem|Understood|Sure] — [I'll leave it as it is|nothing's changed], [your booking stays as booked|it's still confirmed]. [Just come back if you change your mind.|I'm here if you need it later.]"];
-    const text = this.lang === "en" ? sayBank(en, this.rng) : this.lang === "hi" ? "ठीक है — बुकिंग जैसी थी वैसी ही है। ज़रूरत हो तो फिर बताइए।" : "Theek hai — booking waisi hi hai. Zaroorat ho toh phir batana.";
-    this.assistantSay(text, "farewell");
+  /** A dialogue still short of the scenario's minimum: before the goodbye, the user asks about what it was shown (read-only look-ups). */
+  private beforeGoodbye(): void {
+    const items = [...this.shown.values()].reverse();
+    const ops = this.tools.find(["command"]).length > 0;
+    // A single-turn dialogue (--multi-turn) makes one request only.
+    for (let i = 0; !this.single && i < 3 && this.userTurns + 1 < this.minTurns && this.turnsLeft() > 1; i++) {
+      const item = items[i];
+      const get = item ? this.tools.find(["get"], item.table)[0] : undefined;
+      if (!item || !get?.keyArg || !this.detail(get, item, ops ? "status" : "details")) break;
+    }
   }
 
   private giveUp(_task: Task): void {
@@ -1158,17 +1223,11 @@ export class OfflineDialogue {
 
   private close(): void {
     if (this.trace.gaveUp || this.trace.escalated) return;
+    this.beforeGoodbye();
     this.followUp();
     this.userSay(this.voice.user("thanks_done", {}, { last: true }), "farewell");
     this.assistantSay(this.voice.assistant("farewell"), "farewell");
   }
-}
-
-/** The retry phrase that names what went wrong with a result. */
-function retryAct(res: ToolResult): AssistantAct {
-  if (res.injected === "empty") return "retry_empty";
-  if (res.injected === "partial") return "retry_partial";
-  return /timeout/i.test(res.error?.type ?? "") ? "retry_timeout" : "retry_error";
 }
 
 function capFirst(s: string): string {
@@ -1184,39 +1243,6 @@ function handoffArgs(tool: ToolInfo, scenario: Scenario): Record<string, unknown
   const args: Record<string, unknown> = {};
   for (const r of tool.required) if (tool.properties[r]?.type === "string") args[r] = `The user asked for a person. Their goal: ${scenario.goal.text}`;
   return args;
-}
-
-function humanField(f: string): string {
-  const names: Record<string, string> = { pricerange: "price range", leaveAt: "departure time", arriveBy: "arrival time", leave_at: "pick-up time", arrive_by: "arrival time", colors: "colour", sizes: "size", food: "cuisine", stay: "number of nights", people: "number of people" };
-  return names[f] ?? f.replace(/_/g, " ");
-}
-
-function describeArg(k: string, v: unknown, lang: Lang): string {
-  const f = k.toLowerCase();
-  if (lang === "en") {
-    if (/people|passengers|guests/.test(f)) return `for ${v} ${v === 1 ? "person" : "people"}`;
-    if (f === "stay" || /nights/.test(f)) return `${v} night${v === 1 ? "" : "s"}`;
-    if (f === "day") return `on ${cap(String(v))}`;
-    if (f === "time") return `at ${v}`;
-    if (/leave/.test(f)) return `leaving ${v}`;
-    if (/arrive/.test(f)) return `arriving by ${v}`;
-    if (/departure|origin/.test(f)) return `from ${v}`;
-    if (/destination/.test(f)) return `to ${v}`;
-    if (f === "cabin") return `in ${v}`;
-    return `${humanField(k)} ${v}`;
-  }
-  if (lang === "hi") {
-    if (/people|passengers|guests/.test(f)) return `${v} लोगों के लिए`;
-    if (f === "day") return `${v} को`;
-    if (f === "time") return `${v} बजे`;
-    if (f === "stay") return `${v} रात`;
-    return `${humanField(k)} ${v}`;
-  }
-  if (/people|passengers|guests/.test(f)) return `${v} log`;
-  if (f === "day") return `${v} ko`;
-  if (f === "time") return `${v} baje`;
-  if (f === "stay") return `${v} raat`;
-  return `${humanField(k)} ${v}`;
 }
 
 /** A bank written where it is used; values go in as slots, so the templates stay few and cached. */

@@ -41,9 +41,11 @@ export interface TaskTrace {
   identified: boolean;
 }
 
-/** Whether the task engine runs this scenario: it carries a task and no goal constraints to pursue. */
+/** Whether the task engine runs this scenario: it carries a task, and its goal neither constraints nor expectations to pursue. */
 export function isTaskScenario(scenario: Scenario): boolean {
-  return scenario.task !== undefined && scenario.goal.constraints.length === 0;
+  // scenario-gen's tasks always carry the goal's expectations (an ops "learn about X" task has no
+  // constraints but does expect an answer): those stay with the scenario engine that made them.
+  return scenario.task !== undefined && scenario.goal.constraints.length === 0 && scenario.goal.end_state.length === 0;
 }
 
 /** Reads the discovery loop may make before one action, at most. */

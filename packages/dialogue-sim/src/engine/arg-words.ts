@@ -1,0 +1,40 @@
+import type { Lang } from "../phrases/describe.js";
+
+/** What a person calls a field: "price range", "departure time". */
+export function humanField(f: string): string {
+  const names: Record<string, string> = { pricerange: "price range", leaveAt: "departure time", arriveBy: "arrival time", leave_at: "pick-up time", arrive_by: "arrival time", colors: "colour", sizes: "size", food: "cuisine", stay: "number of nights", people: "number of people" };
+  return names[f] ?? f.replace(/_/g, " ");
+}
+
+/** One booking argument as words: "for 4 people", "on Friday", "at 19:00". */
+export function describeArg(k: string, v: unknown, lang: Lang): string {
+  const f = k.toLowerCase();
+  if (lang === "en") {
+    if (/people|passengers|guests/.test(f)) return `for ${v} ${v === 1 ? "person" : "people"}`;
+    if (f === "stay" || /nights/.test(f)) return `${v} night${v === 1 ? "" : "s"}`;
+    if (f === "day") return `on ${cap(String(v))}`;
+    if (f === "time") return `at ${v}`;
+    if (/leave/.test(f)) return `leaving ${v}`;
+    if (/arrive/.test(f)) return `arriving by ${v}`;
+    if (/departure|origin/.test(f)) return `from ${v}`;
+    if (/destination/.test(f)) return `to ${v}`;
+    if (f === "cabin") return `in ${v}`;
+    return `${humanField(k)} ${v}`;
+  }
+  if (lang === "hi") {
+    if (/people|passengers|guests/.test(f)) return `${v} लोगों के लिए`;
+    if (f === "day") return `${v} को`;
+    if (f === "time") return `${v} बजे`;
+    if (f === "stay") return `${v} रात`;
+    return `${humanField(k)} ${v}`;
+  }
+  if (/people|passengers|guests/.test(f)) return `${v} log`;
+  if (f === "day") return `${v} ko`;
+  if (f === "time") return `${v} baje`;
+  if (f === "stay") return `${v} raat`;
+  return `${humanField(k)} ${v}`;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

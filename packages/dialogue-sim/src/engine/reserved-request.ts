@@ -1,0 +1,33 @@
+import type { Rng } from "@chatmill/kit";
+import type { Lang } from "../phrases/describe.js";
+import { say } from "../phrases/grammar.js";
+
+/**
+ * A request the pack's policy reserves to a person (a refund, a complaint): the user states it
+ * first, as its reason for contacting; the assistant says a person handles it and, when the user
+ * has more to ask, offers to see to that first. The hand-off itself comes at the end.
+ */
+
+// scenario-gen joins a goal's requests with these: the first request is the text before the first.
+const JOINERS = /, then |, and after that |\. Also |; on top of that, |\. Then |\. After that, /;
+
+/** The user's first request, from the task's reason (the goal text, whose first clause is the primary request). */
+export function firstRequest(reason: string): string {
+  const first = reason.split(JOINERS)[0]!.trim().replace(/[.!?]+$/, "");
+  return first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+export function reservedAsk(reason: string, lang: Lang, rng: Rng): string {
+  const what = firstRequest(reason);
+  if (lang === "hi") return `मुझे ${what} — मदद करेंगे?`;
+  if (lang === "mixed") return `Mujhe ${what}, help karoge?`;
+  return say(["[Hi|Hello|Hey] — I [need|want] to {what}.", "I'd like to {what}[, please|].", "[Quick one|Hi there]: I need to {what}."], rng, { what });
+}
+
+export function reservedReply(lang: Lang, more: boolean, rng: Rng): string {
+  if (lang === "hi") return more ? "यह हमारी टीम का कोई व्यक्ति देखेगा — मैं आपको उनसे जोड़ दूँगा। उससे पहले कुछ और चाहिए?" : "यह हमारी टीम का कोई व्यक्ति देखेगा — मैं आपको उनसे जोड़ सकता हूँ।";
+  if (lang === "mixed") return more ? "Ye hamari team ka koi insaan dekhega — main aapko unse jod dunga. Usse pehle kuch aur chahiye?" : "Ye hamari team ka koi insaan dekhega — main aapko unse jod sakta hoon.";
+  return more
+    ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
+    : say(["[That's one a person on our team handles|A colleague handles that one] — [I can hand you over|I can pass you to them] [now|right away]."], rng);
+}

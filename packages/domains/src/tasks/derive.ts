@@ -1,0 +1,314 @@
+import type { Task, TaskAction } from "@chatmill/schema";
+import type { Domain, Row, ServiceInfo } from "../contract.js";
+import { meetsConstraint } from "../match.js";
+import { nameOf } from "../names.js";
+import { createSession, type ToolSession } from "../session.js";
+import { rowsOf } from "./rows-of.js";
+import { ToolIndex, argValue, requiredFields, type Constraint, type SearchPlan } from "./tool-index.js";
+
+/**
+ * A scenario's goal made into a checkable task, from the pack's declared semantics only: the
+ * service's booking tools, its search tools' own result order, the policy's hand-off. The
+ * rule for "which row": the first row, in the order the search tool returns them, that meets
+ * every constraint the user states — a rule the simulated user can follow from what it sees.
+ */
+
+/** A goal as scenario-gen writes it (Scenario.goal): constraints, expected end states, the rows it was grounded in, the bookings that exist before. */
+export interface GoalInput {
+  constraints: ReadonlyArray<Constraint & { service?: string | undefined; table?: string | undefined }>;
+  end_state: ReadonlyArray<{ type: string; service?: string | undefined; table?: string | undefined; match?: Record<string, unknown> | undefined }>;
+  targets?: ReadonlyArray<{ service: string; table: string; id: string }> | undefined;
+  /** Bookings that exist before the conversation; `closed` ones were cancelled before it (a request the data refuses). */
+  setup?: ReadonlyArray<{ service: string; match?: Record<string, unknown> | undefined; closed?: boolean | undefined }> | undefined;
+}
+
+export interface TaskInput {
+  goal: GoalInput;
+  category: string;
+  /** Why the user contacts, in their words (the goal's text). */
+  reason: string;
+}
+
+/** What went wrong deriving or validating a task: the action the tools refused and their error. */
+export interface TaskProblem {
+  message: string;
+  action?: TaskAction;
+  error?: string;
+}
+
+export type Derived = { task: Task; problem?: undefined } | { task?: undefined; problem: TaskProblem };
+
+/** Whether the pack's policy reserves this category's task to a person (policy.handoff.tasks). */
+export function reservedToPerson(domain: Domain, category: string): boolean {
+  const kind = domain.taskOf(category);
+  return kind !== undefined && (domain.pack.policy?.handoff?.tasks ?? []).includes(kind);
+}
+
+/** The task of a goal: its setup, expected actions, facts to say, the user's instructions, and the ending the data allows. */
+export function deriveTask(domain: Domain, input: TaskInput): Derived {
+  const tools = ToolIndex.of(domain);
+  const { goal } = input;
+  const session = createSession(domain);
+  const known: Record<string, string | number | boolean> = {};
+  const decisions: string[] = [];
+  const unknown: string[] = [];
+
+  // The world before the conversation: the bookings the user already has.
+  const setup: TaskAction[] = [];
+  const refs = new Map<string, string>();
+  for (const s of goal.setup ?? []) {
+    const service = serviceOf(domain, s.service);
+    const create = service?.booking ? tools.byName(service.booking.create) : undefined;
+    if (!service || !create) return problem(`setup: service '${s.service}' has no create tool`);
+    const args = bookingArgs(domain, service, create.name, s.match ?? {}, undefined);
+    if ("missing" in args) return problem(`setup: the booking of '${s.service}' needs '${args.missing}', which the goal does not give`);
+    const made = run(session, { name: create.name, arguments: args.args });
+    if (made.error) return { problem: { message: `setup call refused`, action: made.action, error: made.error } };
+    setup.push(made.action);
+    const ref = lastInsert(session, create.table);
+    if (ref === undefined) return problem(`setup: '${create.name}' made no row`);
+    refs.set(s.service, ref);
+    known[`${s.service} booking reference`] = ref;
+    if (s.closed) {
+      const cancel = service.booking?.cancel ? tools.byName(service.booking.cancel) : undefined;
+      if (!cancel?.keyArg) return problem(`setup: service '${s.service}' has no cancel tool to close the booking`);
+      const closed = run(session, { name: cancel.name, arguments: { [cancel.keyArg]: ref } });
+      if (closed.error) return { problem: { message: "setup call refused", action: closed.action, error: closed.error } };
+      setup.push(closed.action);
+    }
+  }
+
+  const actions: TaskAction[] = [];
+  const communicate: string[] = [];
+  let expected: NonNullable<Task["expected"]> = "resolved";
+
+  // The primary request of a category the policy reserves to a person is handed off, after the scenario's other requests are done.
+  const reserved = reservedToPerson(domain, input.category);
+  const handoff = domain.handoffTool ? tools.byName(domain.handoffTool) : undefined;
+  if (reserved && !handoff) return problem(`the policy reserves category '${input.category}' to a person but the pack declares no hand-off tool`);
+
+  const work = goal.end_state.filter((e) => e.type !== "escalated");
+  for (const [i, e] of work.entries()) {
+    if (i === 0 && reserved) continue;
+    const service = serviceOf(domain, e.service) ?? domain.services[0]!;
+    const constraints = goal.constraints.filter((c) => (c.service ? c.service === service.name : i === 0));
+    const table = e.table ?? service.table;
+    const booking = service.booking;
+    if (e.type === "booking_cancelled" || e.type === "booking_modified") {
+      const toolName = e.type === "booking_cancelled" ? booking?.cancel : booking?.modify;
+      const tool = toolName ? tools.byName(toolName) : undefined;
+      const ref = refs.get(service.name);
+      if (!tool?.keyArg || ref === undefined) return problem(`${e.type} of '${service.name}': no ${e.type === "booking_cancelled" ? "cancel" : "modify"} tool or no booking to change`);
+      const args: Record<string, unknown> = { [tool.keyArg]: ref };
+      if (e.type === "booking_modified") for (const [k, v] of Object.entries(e.match ?? {})) if (tool.properties[k] && k !== tool.keyArg) args[k] = argValue(tool.properties[k], v);
+      const done = run(session, { name: tool.name, arguments: args });
+      if (done.error) {
+        // The data refuses the change (the booking is closed): the request cannot be met.
+        decisions.push("If the assistant says the booking cannot be changed, accept it and end the conversation.");
+        expected = "failed";
+        break;
+      }
+      actions.push(done.action);
+      decisions.push(e.type === "booking_cancelled" ? "Confirm the cancellation when the assistant reads it back." : "Confirm the change when the assistant reads it back.");
+      continue;
+    }
+    // A find, or a booking of a found row: the target is the first row the search shows that meets everything.
+    let target: Row | undefined;
+    let searchable = false;
+    if (table) {
+      const agenda = agendaOf(domain, tools, service, table, constraints, goal.targets);
+      const plan = tools.searchFor(table, agenda);
+      if (plan) {
+        searchable = true;
+        target = firstMeeting(domain, session, plan, table, agenda);
+        for (const c of agenda) known[c.field] = knownValue(c.value);
+        if (!target) {
+          decisions.push("If the assistant shows that nothing meets everything you asked for, give up politely: do not accept anything else.");
+          expected = "failed";
+          break;
+        }
+        decisions.push("Take the first option the assistant shows that meets everything you asked for.");
+      }
+    }
+    if (e.type === "booking_created" && booking) {
+      const create = tools.byName(booking.create);
+      if (!create) return problem(`service '${service.name}' declares create tool '${booking.create}', which the pack does not have`);
+      if (create.ref && !target) return problem(`booking of '${service.name}' needs a ${create.ref.table} row and none could be found by a search`);
+      const args = bookingArgs(domain, service, create.name, e.match ?? {}, target);
+      if ("missing" in args) return problem(`the booking of '${service.name}' needs '${args.missing}', which the goal does not give`);
+      const done = run(session, { name: create.name, arguments: args.args });
+      if (done.error) return { problem: { message: "expected action refused", action: done.action, error: done.error } };
+      actions.push(done.action);
+      for (const [k, v] of Object.entries(args.args)) if (k !== create.ref?.arg) known[k] = knownValue(v);
+      continue;
+    }
+    if (target && searchable) {
+      const name = nameOf(target, table ? domain.titleOf(table) : undefined);
+      if (name) communicate.push(fact(name));
+    }
+    // A request the category answers by running one of its declared commands that changes a host (a restart): that call.
+    const command = !searchable && i === 0 && table ? commandAction(domain, tools, input.category, table, constraints) : undefined;
+    if (command) {
+      const done = run(session, command);
+      if (done.error) return { problem: { message: "expected action refused", action: command, error: done.error } };
+      actions.push(command);
+      decisions.push("Ask the assistant to run the command on the host, and say yes when it reads it back.");
+    }
+  }
+  if (reserved && handoff && expected === "resolved") {
+    const args: Record<string, unknown> = {};
+    for (const r of handoff.required) if (handoff.properties[r]?.type === "string") args[r] = `The user asked for a person. Their goal: ${input.reason}`;
+    actions.push({ name: handoff.name, arguments: args });
+    decisions.push("Your main request needs a person: once the rest is done, ask to be handed to a human agent.");
+    expected = "escalated";
+  }
+  if (expected === "failed") unknown.push("anything that would make the request possible: do not change what you asked for");
+  return finish({ reason: input.reason, known, unknown, decisions }, actions, communicate, setup, expected);
+}
+
+function finish(instructions: NonNullable<Task["instructions"]>, actions: TaskAction[], communicate: string[], setup: TaskAction[], expected: NonNullable<Task["expected"]>): Derived {
+  const inst: NonNullable<Task["instructions"]> = { reason: instructions.reason };
+  if (instructions.known && Object.keys(instructions.known).length > 0) inst.known = instructions.known;
+  if (instructions.unknown && instructions.unknown.length > 0) inst.unknown = instructions.unknown;
+  if (instructions.decisions && instructions.decisions.length > 0) inst.decisions = [...new Set(instructions.decisions)];
+  const task: Task = {
+    instructions: inst,
+    evaluation: { actions, ...(communicate.length > 0 ? { communicate: [...new Set(communicate)] } : {}) },
+    ...(setup.length > 0 ? { setup } : {}),
+    expected,
+  };
+  return { task };
+}
+
+function problem(message: string): Derived {
+  return { problem: { message } };
+}
+
+function serviceOf(domain: Domain, name: string | undefined): ServiceInfo | undefined {
+  return name === undefined ? undefined : domain.services.find((s) => s.name === name);
+}
+
+/** A fact as the checker looks for it: lower-case, and without commas (the said text loses its commas before the search). */
+export function fact(value: string): string {
+  return value.replaceAll(",", "").toLowerCase();
+}
+
+function knownValue(v: unknown): string | number | boolean {
+  return typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : JSON.stringify(v);
+}
+
+function run(session: ToolSession, action: TaskAction): { action: TaskAction; error?: string } {
+  const r = session.call({ name: action.name, arguments: action.arguments });
+  return r.ok ? { action } : { action, error: r.error?.message ?? r.content };
+}
+
+function lastInsert(session: ToolSession, table: string | undefined): string | undefined {
+  for (let i = session.writes.length - 1; i >= 0; i--) {
+    const w = session.writes[i]!;
+    if (w.op === "insert" && (!table || w.table === table)) return w.key;
+  }
+  return undefined;
+}
+
+/**
+ * The constraints the user states: the goal's, plus each value the search tool cannot run
+ * without (a train's day), taken from the row the goal was grounded in.
+ */
+export function agendaOf(
+  domain: Domain,
+  tools: ToolIndex,
+  service: ServiceInfo,
+  table: string,
+  constraints: ReadonlyArray<Constraint>,
+  targets: GoalInput["targets"],
+): Constraint[] {
+  const out: Constraint[] = constraints.map((c) => ({ ...c }));
+  const search = tools.find(["search", "filter", "list"], table).find((t) => t.table === table);
+  const missing = search ? requiredFields(search).filter((f) => !out.some((c) => c.field === f)) : [];
+  if (missing.length === 0) return out;
+  const t = targets?.find((x) => x.table === table && x.service === service.name) ?? targets?.find((x) => x.table === table);
+  const key = domain.keyOf(table);
+  const row = t ? domain.table(table).find((r) => String(r[key]) === String(t.id)) : domain.table(table).find((r) => out.every((c) => meetsConstraint(r, c)));
+  if (!row) return out;
+  for (const f of missing) if (row[f] !== undefined && row[f] !== "?") out.push({ field: f, op: "eq", value: row[f], service: service.name, table } as Constraint);
+  return out;
+}
+
+/** The first row of the search's result, in the tool's own order, whose full row meets every constraint. */
+function firstMeeting(domain: Domain, session: ToolSession, plan: SearchPlan, table: string, constraints: ReadonlyArray<Constraint>): Row | undefined {
+  const r = session.call({ name: plan.tool.name, arguments: plan.args });
+  if (!r.ok) return undefined;
+  const key = domain.keyOf(table);
+  const all = session.rows(table);
+  for (const seen of rowsOf(r.data)) {
+    const k = seen[key];
+    const row = k === undefined ? seen : all.find((x) => String(x[key]) === String(k)) ?? seen;
+    if (constraints.every((c) => meetsConstraint(row, c))) return row;
+  }
+  return undefined;
+}
+
+/**
+ * A create call's arguments: the found row as its reference, the goal's booking values, and the
+ * Missing: a required argument the goal gives no value for.
+ */
+function bookingArgs(domain: Domain, service: ServiceInfo, toolName: string, match: Record<string, unknown>, target: Row | undefined): { args: Record<string, unknown> } | { missing: string } {
+  const tool = ToolIndex.of(domain).byName(toolName)!;
+  const args: Record<string, unknown> = {};
+  const venueKey = service.table ? domain.keyOf(service.table) : undefined;
+  if (tool.ref) {
+    const v = target && venueKey ? target[venueKey] : (venueKey ? match[venueKey] : undefined) ?? match[tool.ref.arg];
+    if (v !== undefined) args[tool.ref.arg] = argValue(tool.properties[tool.ref.arg], v);
+  }
+  for (const [k, v] of Object.entries(match)) {
+    if (k === venueKey || args[k] !== undefined || v === undefined) continue;
+    if (tool.properties[k]) args[k] = argValue(tool.properties[k], v);
+  }
+  for (const req of tool.required) {
+    if (args[req] !== undefined) continue;
+    return { missing: req };
+  }
+  return { args };
+}
+
+/**
+ * For a category that declares commands, over a table whose rows belong to a host (a service on
+ * an agent): the first declared command that changes the host, with {{service}} the first row
+ * that meets the constraints, on its host. Undefined when none of the commands writes.
+ */
+function commandAction(domain: Domain, tools: ToolIndex, category: string, table: string, constraints: ReadonlyArray<Constraint>): TaskAction | undefined {
+  const tool = tools.find(["command"])[0];
+  const commands = domain.category(category)?.commands ?? [];
+  const cmdArg = tool?.run.command_arg;
+  if (!tool?.keyArg || typeof cmdArg !== "string" || commands.length === 0) return undefined;
+  // Only a row reached through its host (no look-up of its own) names the service a command is about.
+  if (tools.find(["get", "list", "search"], table).length > 0) return undefined;
+  const target = domain.table(table).find((r) => constraints.every((c) => meetsConstraint(r, c)));
+  const owner = target ? ownerOf(domain, tools, target, table) : undefined;
+  const service = target ? nameOf(target, domain.titleOf(table)) : undefined;
+  if (!owner || !service) return undefined;
+  const patterns = ((tool.run.commands as Array<{ pattern: string }> | undefined) ?? []).map((c) => new RegExp(c.pattern));
+  for (const template of commands) {
+    const command = template.replaceAll("{{service}}", service);
+    if (!patterns.some((p) => p.test(command))) continue;
+    const call = { name: tool.name, arguments: { [tool.keyArg]: owner, [cmdArg]: command } };
+    const scratch = createSession(domain);
+    if (scratch.call(call).ok && scratch.writes.length > 0) return call;
+  }
+  return undefined;
+}
+
+/** The key of the row a row belongs to, from a get tool that includes this table's rows (`include: [{table, field}]`). */
+function ownerOf(domain: Domain, tools: ToolIndex, row: Row, table: string): string | undefined {
+  for (const tool of tools.find(["get"])) {
+    if (!tool.table) continue;
+    for (const inc of (tool.run.include as Array<{ table: string; field: string }> | undefined) ?? []) {
+      if (inc.table !== table) continue;
+      const v = row[inc.field];
+      const key = domain.keyOf(tool.table);
+      const hit = v == null ? undefined : domain.table(tool.table).find((r) => String(r[key]) === String(v));
+      if (hit) return String(hit[key]);
+    }
+  }
+  return undefined;
+}
