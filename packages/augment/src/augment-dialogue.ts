@@ -1,4 +1,4 @@
-import { createSession, judge, transcriptOf, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
+import { createSession, judgedOutcome, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import { Task, type Persona } from "@chatmill/schema";
 import { Anonymiser } from "./anonymise.js";
@@ -290,14 +290,8 @@ function outcomeOf(source: Obj, dialogue: Obj, messages: Obj[], domain: Domain |
   const scenario = isObj(dialogue.scenario) ? dialogue.scenario : undefined;
   const task = scenario?.task !== undefined ? Task.safeParse(scenario.task) : undefined;
   if (task?.success && domain) {
-    const j = judge(domain, task.data.evaluation, transcriptOf(messages as unknown as TranscriptMessage[], setup));
-    const unsaid = j.communicate.filter((c) => !c.said).map((c) => c.info);
-    return {
-      resolution: j.reward === 1 ? "resolved" : "failed",
-      goal_met: j.reward === 1,
-      reward: j.reward,
-      reason: j.reward === 1 ? "judged on the scenario's task: end state and facts as expected" : `judged on the scenario's task: ${j.state.match ? "end state as expected" : `${j.state.differences.length} row(s) differ from the expected end state`}${unsaid.length ? `; not said: ${unsaid.join("; ")}` : ""}`,
-    };
+    // The outcome every engine gives a dialogue with a task (judgedOutcome), so audit agrees with it.
+    return judgedOutcome(domain, task.data, messages as unknown as TranscriptMessage[], setup) as unknown as Obj;
   }
   const why = task && !task.success ? "the scenario's task is not a valid task" : task && !domain ? "the scenario has a task but no pack to judge it on" : "the source has no scenario task to judge";
   const prior = isObj(source.outcome) ? source.outcome : undefined;

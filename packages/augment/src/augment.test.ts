@@ -95,11 +95,11 @@ describe("augmentDialogue", () => {
     const tool = good.dialogue.messages.find((m: Obj) => m.role === "tool");
     expect(JSON.parse(tool.content)).toMatchObject({ restaurant_id: "19242", people: 4, status: "confirmed" });
     expect(good.report).toMatchObject({ calls: 1, rerun: 1, same_as_source: 0 });
-    expect(good.dialogue.outcome).toMatchObject({ goal_met: true, reward: 1, reason: expect.stringContaining("judged on the scenario's task") });
+    expect(good.dialogue.outcome).toMatchObject({ goal_met: true, reward: 1, resolution: "resolved", reason: "the end state and every fact to say match the task" });
     expect(good.dialogue.scenario.persona.name).not.toBe("John Smith");
     expect(JSON.stringify(good.dialogue)).not.toMatch(/john|smith/i);
     const bad = augmentDialogue({ source: booking(6), domain: travel, persona: personaFor(4), otherName: others(4), rng: new Rng("d") });
-    expect(bad.dialogue.outcome).toMatchObject({ goal_met: false, reward: 0, reason: expect.stringContaining("differ from the expected end state") });
+    expect(bad.dialogue.outcome).toMatchObject({ goal_met: false, reward: 0, resolution: "failed", reason: "the end state differs from the one the task's actions reach" });
   });
 
   it("refuses a source whose call would no longer do what it did", () => {

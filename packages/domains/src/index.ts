@@ -18,6 +18,7 @@ export type { CallMismatch, ReplayedCalls } from "./checker/replay-calls.js";
 export { endStateDiff } from "./checker/end-state.js";
 export type { StateDifference } from "./checker/end-state.js";
 export { transcriptOf } from "./checker/transcript.js";
+export { judgeDialogue, judgedOutcome } from "./checker/outcome.js";
 export type { RecordedCall, Transcript } from "./checker/transcript.js";
 export { callWrites, hasConsent, identifies, policyViolations } from "./policy.js";
 export type { PolicyViolation } from "./policy.js";

@@ -1,7 +1,7 @@
+import { judgedOutcome } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Scenario } from "@chatmill/schema";
 import type { Domain, Session } from "../contract.js";
-import { judgedOutcome } from "./judged-outcome.js";
 import { scenarioTask } from "./scenario-task.js";
 import { OfflineDialogue, type FlowOptions, type Trace } from "./simulate.js";
 import { isTaskScenario, taskDialogue } from "./task-engine/task-dialogue.js";
@@ -19,7 +19,7 @@ export interface OfflineOptions extends FlowOptions {
 /**
  * One scenario → one Dialogue with the offline engine. All randomness comes from `rng`
  * (the caller passes ctx.rng(scenario.id)), so the record does not depend on its position.
- * The outcome is the checker's verdict on the task (judged-outcome.ts), never the simulator's.
+ * The outcome is the checker's verdict on the task (judgedOutcome in @chatmill/domains), never the simulator's.
  */
 export function offlineDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts: OfflineOptions): { dialogue: Dialogue; trace?: Trace } {
   // A task whose goal holds nothing the scenario engine pursues (imported tau tasks, hand-written ones) goes to the task engine.

@@ -1,5 +1,6 @@
 import type { Rng } from "@chatmill/kit";
 import { roleSettings, type ChatMessage, type Llm, type ToolDefinition } from "@chatmill/llm";
+import { judgedOutcome } from "@chatmill/domains";
 import type { Dialogue, Message, Scenario } from "@chatmill/schema";
 import { CONTEXT_NAME, contextText, placeContext, type ContextRole } from "../context.js";
 import type { Call, Domain, Expectation, Session } from "../contract.js";
@@ -10,7 +11,6 @@ import { ToolIndex } from "../engine/tools.js";
 import { callIntent, replyLabels, type Labels } from "./labels.js";
 import { assistantSystemPrompt, LAST_TURN_NOTE, notDoneNote, OPEN_NOTE, userSystemPrompt } from "./prompts.js";
 import { ShownRows, type ShownRow } from "./shown-rows.js";
-import { taskOutcome } from "./task-outcome.js";
 import { checkTranscript, cleanUserText, TranscriptError } from "./transcript.js";
 import { userTurnSchema, type UserStatus, type UserTurn } from "./user-turn.js";
 
@@ -124,7 +124,7 @@ class LlmConversation {
     const messages = placeContext([{ role: "system", content: this.system }, ...this.transcript], this.context, this.opts.contextRole);
     // With a task, the checker decides from the transcript (as audit will); the trace-based check stays for scenarios without one.
     const task = this.scenario.task;
-    const outcome = task ? taskOutcome(this.domain, task, messages, this.setup.setup) : checkOutcome(this.scenario, this.domain, this.session, this.traceForOutcome());
+    const outcome = task ? judgedOutcome(this.domain, task, messages, this.setup.setup) : checkOutcome(this.scenario, this.domain, this.session, this.traceForOutcome());
     const dialogue = {
       id: `dlg_${this.scenario.id}`,
       scenario: this.scenario,

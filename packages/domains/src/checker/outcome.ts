@@ -1,5 +1,7 @@
-import { judge, transcriptOf, type Domain, type TranscriptMessage } from "@chatmill/domains";
 import type { Outcome, Task } from "@chatmill/schema";
+import type { Domain, TranscriptMessage } from "../contract.js";
+import { judge, type Judgement } from "./judge.js";
+import { transcriptOf } from "./transcript.js";
 
 /**
  * A dialogue's outcome, computed by the one checker from the scenario's task and the messages
@@ -11,7 +13,24 @@ import type { Outcome, Task } from "@chatmill/schema";
  * - resolution: escalated when the pack's hand-off tool ran; else resolved when reward = 1 and
  *   the task is feasible (task.expected resolved); else failed.
  */
-export function judgedOutcome(domain: Domain, task: Task, messages: ReadonlyArray<TranscriptMessage>, setup: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }>, derived: boolean): Outcome {
+export function judgedOutcome(domain: Domain, task: Task, messages: ReadonlyArray<TranscriptMessage>, setup: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }> = [], derived = false): Outcome {
+  return judgeDialogue(domain, task, messages, setup, { derived }).outcome;
+}
+
+/**
+ * judgedOutcome with the checker's judgement beside it, and checks an engine adds of its own
+ * (they are reported, never part of the verdict: goal_met and reward are the checker's).
+ * Every engine and tool that labels a dialogue (offline, task engine, openai, augment) uses
+ * this, so `audit` re-computes the same outcome from the record.
+ */
+export function judgeDialogue(
+  domain: Domain,
+  task: Task,
+  messages: ReadonlyArray<TranscriptMessage>,
+  setup: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }>,
+  opts: { derived?: boolean; checks?: NonNullable<Outcome["checks"]> } = {},
+): { outcome: Outcome; judgement: Judgement } {
+  const derived = opts.derived ?? false;
   const j = judge(domain, task.evaluation, transcriptOf(messages, setup));
   const handoff = domain.handoffTool;
   const handedOff = handoff !== undefined && handOffRan(messages, handoff);
@@ -25,10 +44,11 @@ export function judgedOutcome(domain: Domain, task: Task, messages: ReadonlyArra
   });
   for (const c of j.communicate) checks.push({ name: `said "${c.info}"`, passed: c.said });
   for (const g of j.goldErrors) checks.push({ name: `expected action ${g.index} (${g.name})`, passed: false, detail: g.error });
+  checks.push(...(opts.checks ?? []));
   const what = j.reward === 1 ? "the end state and every fact to say match the task" : j.state.match ? "a fact the task needs was not said" : "the end state differs from the one the task's actions reach";
   const how = handedOff ? "; the assistant handed the conversation to a person" : feasible ? "" : "; the task cannot be done in the data, so it cannot be resolved";
   const reason = `${what}${how}${derived ? " (the scenario carried no task: one was derived from its goal)" : ""}`;
-  return { resolution, goal_met: j.reward === 1, reward: j.reward, checks, reason };
+  return { outcome: { resolution, goal_met: j.reward === 1, reward: j.reward, checks, reason }, judgement: j };
 }
 
 function handOffRan(messages: ReadonlyArray<TranscriptMessage>, tool: string): boolean {
