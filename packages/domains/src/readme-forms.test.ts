@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Cond, Effect, Expr, Let } from "@chatmill/schema";
+import { Cond, Effect, Expr, Let, RowRef, Rule, TransactRun } from "@chatmill/schema";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "./canonical.js";
@@ -36,7 +36,10 @@ function formsIn(value: unknown, found = new Set<string>()): Set<string> {
     const keys = Object.keys(value);
     if (Expr.safeParse(value).success) for (const k of keys.filter((k) => exprForms.includes(k))) found.add(`expr ${k}`);
     if (Cond.safeParse(value).success) for (const k of keys.filter((k) => condForms.includes(k))) found.add(`cond ${k}`);
-    if (Effect.safeParse(value).success) for (const k of keys.filter((k) => effectForms.includes(k))) found.add(`effect ${k}`);
+    if (Effect.safeParse(value).success) for (const k of keys) found.add(effectForms.includes(k) ? `effect ${k}` : `effect field ${k}`);
+    if (RowRef.safeParse(value).success) for (const k of keys) found.add(`ref field ${k}`);
+    if (Rule.safeParse(value).success) for (const k of keys) found.add(`rule field ${k}`);
+    if (TransactRun.safeParse(value).success) for (const k of keys) found.add(`transact field ${k}`);
     for (const v of Object.values(value)) formsIn(v, found);
   }
   return found;
@@ -52,7 +55,6 @@ function calledRuns(): unknown[] {
       const tool = pack.tools.find((t) => t.function.name === call[1]);
       expect(tool, `the reference calls ${call[1]}, a tool of ${m[1]}`).toBeDefined();
       runs.push(tool!.run);
-      if (tool!.run.let) runs.push({ let: tool!.run.let });
       for (const c of tool!.changes ?? []) runs.push(pack.database.tables[c.table]?.invariants ?? []);
     }
   }
@@ -161,15 +163,19 @@ describe("the pack reference has a runnable example of every rule form", () => {
     expect(wrong.join("\n"), "examples whose printed value differs from what they run to").toBe("");
   });
 
-  it("every expression, condition and effect form, and let, is shown running", () => {
+  it("every expression, condition and effect form, and every part of a transact, ref, rule and effect, is shown running", () => {
     const shown = formsIn([...calledRuns(), ...examples.flatMap((e) => [e.form, ...e.lets.map((l) => l.value)])]);
-    const hasLet = calledRuns().some((r) => (r as { let?: unknown[] }).let?.length) || examples.some((e) => e.lets.length > 0);
+    const fields = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+    const effectFields = [...new Set(Effect.options.flatMap((o) => fields(o)))].filter((k) => !effectForms.includes(k));
     const missing = [
       ...exprForms.map((f) => `expr ${f}`),
       ...condForms.map((f) => `cond ${f}`),
       ...effectForms.map((f) => `effect ${f}`),
+      ...effectFields.map((f) => `effect field ${f}`),
+      ...fields(RowRef).map((f) => `ref field ${f}`),
+      ...fields(Rule).map((f) => `rule field ${f}`),
+      ...fields(TransactRun).map((f) => `transact field ${f}`),
     ].filter((f) => !shown.has(f));
     expect(missing, "forms with no runnable example in README.md").toEqual([]);
-    expect(hasLet, "a transact's let").toBe(true);
   });
 });

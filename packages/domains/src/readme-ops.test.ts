@@ -5,7 +5,8 @@
 // business rules' blocks that readme-rules.test.ts runs) calls a tool with that op and role.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ToolRole, ToolRun } from "@chatmill/schema";
+import { PolicySpec, ToolRole, ToolRun } from "@chatmill/schema";
+import type { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { loadDomain, loadPackFile } from "./load.js";
 import { createSession } from "./session.js";
@@ -62,5 +63,33 @@ describe("README: every op and every role is shown running", () => {
     expect(allOps).toContain("transact");
     expect(allOps.filter((op) => !ops.has(op)), "ops with no call in README.md").toEqual([]);
     expect(ToolRole.options.filter((r) => !roles.has(r)), "roles with no call in README.md").toEqual([]);
+  });
+});
+
+/** The dotted paths of a schema's leaf fields (through optionals and arrays): identity.scoped.owner… */
+function leafPaths(schema: z.ZodType, prefix = ""): string[] {
+  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> } } })._zod.def;
+  if (def.type === "optional") return leafPaths(def.innerType!, prefix);
+  if (def.type === "array" && (def.element as unknown as { _zod: { def: { type: string } } })._zod.def.type === "object") return leafPaths(def.element!, prefix);
+  if (def.type !== "object") return [prefix];
+  return Object.entries(def.shape!).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** The dotted paths a JSON value sets (arrays of objects: each element's). */
+function setPaths(value: unknown, prefix = ""): string[] {
+  if (Array.isArray(value)) return value.some((v) => v && typeof v === "object") ? value.flatMap((v) => setPaths(v, prefix)) : [prefix];
+  if (!value || typeof value !== "object") return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => setPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("README: the policy example sets every policy field", () => {
+  it("every field of PolicySpec is in the example that policy.test.ts loads and runs", () => {
+    const block = /<!-- policy-example -->\n```json\n([\s\S]*?)```/.exec(readme);
+    expect(block, "the policy example block").not.toBeNull();
+    const example = (JSON.parse(block![1]!) as { policy: unknown }).policy;
+    const fields = leafPaths(PolicySpec);
+    expect(fields).toContain("identity.scoped.owner");
+    const set = new Set(setPaths(example));
+    expect(fields.filter((f) => !set.has(f)), "policy fields the example does not show").toEqual([]);
   });
 });
