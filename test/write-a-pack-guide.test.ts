@@ -45,6 +45,14 @@ describe("docs/write-a-pack.md builds a pack that loads and runs", () => {
     for (const tool of ["chatmill-pack check", "persona-sample", "scenario-gen", "dialogue-sim"]) expect(commands.join("\n")).toContain(tool);
   });
 
+  it("says in the text before each block which file it goes into (renderers do not show a block's header)", () => {
+    for (const block of packSteps.flatMap((s) => s.blocks)) {
+      if (block.kind !== "file" && block.kind !== "add") continue;
+      expect(block.before, `the text before the block for ${block.file}`).toContain(`\`${block.file}\``);
+      if (block.kind === "add") expect(block.before, `the text before the block for ${block.file} ${block.place}`).toMatch(new RegExp(`\`(\\S+\\.)?${block.place.split(".").pop()}\``));
+    }
+  });
+
   // One test per step, in order (vitest runs a file's tests in order): each continues the folder.
   for (const step of packSteps) {
     it(step.title, async () => {

@@ -5,10 +5,10 @@ import { dirname, join } from "node:path";
 import type { TranscriptMessage } from "@chatmill/domains";
 
 export type GuideBlock =
-  /** A file's whole content. */
-  | { kind: "file"; file: string; text: string }
+  /** A file's whole content; `before` is the paragraph before the block, which says so to a reader. */
+  | { kind: "file"; file: string; text: string; before: string }
   /** A JSON value added to a JSON file at a dotted place: appended to a list, set otherwise. */
-  | { kind: "add"; file: string; place: string; text: string }
+  | { kind: "add"; file: string; place: string; text: string; before: string }
   /** Calls and their printed results, with the conversation lines around them. */
   | { kind: "calls"; lines: string[] }
   /** Shell commands and what they print. */
@@ -28,11 +28,13 @@ export function readGuide(markdown: string): GuideStep[] {
     for (const m of section.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)) {
       const [lang, file, place, ...rest] = m[1]!.trim().split(/\s+/);
       const text = m[2]!;
+      // The paragraph before the block: what a reader sees (a block's header is not shown by renderers).
+      const before = section.slice(0, m.index).trimEnd().split(/\n\s*\n/).pop() ?? "";
       if (rest.length > 0) throw new Error(`block header '${m[1]}' in '${title}': expected LANG FILE [PLACE]`);
       if (lang === "text" && file === "calls") blocks.push({ kind: "calls", lines: text.trimEnd().split("\n") });
       else if (lang === "console") blocks.push({ kind: "console", commands: consoleCommands(text) });
-      else if (file !== undefined && place !== undefined) blocks.push({ kind: "add", file, place, text });
-      else if (file !== undefined) blocks.push({ kind: "file", file, text });
+      else if (file !== undefined && place !== undefined) blocks.push({ kind: "add", file, place, text, before });
+      else if (file !== undefined) blocks.push({ kind: "file", file, text, before });
     }
     steps.push({ title, blocks });
   }
