@@ -19,3 +19,4 @@ bash bench/tool-annotate-sim.sh 340
 npx tsx --conditions chatmill-src packages/domains/bench/tool-runtime.ts
 npx tsx bench/import.ts 50
 npx tsx bench/mix.ts 100000
+npx tsx --conditions chatmill-src bench/tau-tasks.ts

@@ -167,6 +167,66 @@ describe.skipIf(!existsSync(DATA))(`chatmill-import on the shared samples (${DAT
   });
 });
 
+describe("chatmill-import --from tau-bench|tau2 (spawned)", () => {
+  const TAU = join(DATA, "tau-tasks-train");
+  const SIM = join(ROOT, "packages/dialogue-sim/bin/dialogue-sim.js");
+
+  it("the shared task files: 520 tau-bench retail and 74 + 30 tau2 tasks become Scenarios, 0 dead letters", () => {
+    const bench = run(["--from", "tau-bench", join(TAU, "tau-bench-retail-tasks_train.json"), join(TAU, "tau-bench-retail-tasks_dev.json")]);
+    expect(bench.code).toBe(0);
+    expect(bench.lines).toHaveLength(520);
+    expect(bench.err).toMatch(/read 520 · written 520 · dropped 0/);
+    const tau2 = run(["--from", "tau2", join(TAU, "tau2-retail-train.json"), join(TAU, "tau2-airline-train.json")]);
+    expect(tau2.code).toBe(0);
+    const lines = tau2.lines;
+    expect(lines.filter((s) => s.domain === "tau-retail")).toHaveLength(74);
+    expect(lines.filter((s) => s.domain === "tau-airline")).toHaveLength(30);
+    expect(new Set(lines.map((s) => s.id)).size).toBe(104);
+    const v = sh(`node ${JSON.stringify(BIN)} --from tau2 ${JSON.stringify(join(TAU, "tau2-airline-train.json"))} | node ${JSON.stringify(VALIDATE)} --type scenario --quiet`);
+    expect(v.code, v.err).toBe(0);
+  });
+
+  it("--domain: the pack every task is for; gold actions calling tools it lacks are dead letters with the reason; a pack that does not exist is a configuration error", () => {
+    const r = run(["--from", "tau2", "--domain", "retail", join(TAU, "tau2-airline-train.json")]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/gold action 0 calls 'get_reservation_details', which the pack 'retail' does not have/);
+    expect(r.lines.every((s) => s.domain === "retail" && s.meta.pack_checked === true)).toBe(true);
+    expect(run(["--from", "tau2", "--domain", "no-such-pack"], "{}").code).toBe(5);
+    expect(run(["--domain", "retail"], "").code).toBe(2);
+  });
+
+  it("tau2 retail tasks through dialogue-sim with the tau-retail pack: the task engine reaches tau's expected state", () => {
+    const first = (JSON.parse(readFileSync(join(TAU, "tau2-retail-train.json"), "utf8")) as unknown[]).slice(0, 6);
+    const file = join(tmp, "tau2-retail-first6.json");
+    writeFileSync(file, JSON.stringify(first));
+    const r = sh(`node ${JSON.stringify(BIN)} --from tau2 ${JSON.stringify(file)} | node ${JSON.stringify(SIM)} --quiet`);
+    expect(r.code, r.err).toBe(0);
+    const dialogues = r.out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, any>);
+    expect(dialogues).toHaveLength(6);
+    expect(dialogues.map((d) => d.scenario.meta.pack_checked)).toEqual(Array(6).fill(true));
+    // (tau2's gold for tasks 2-4 reads a product id its database lacks: the reason says the task does not fully validate; reads change nothing.)
+    expect(dialogues.map((d) => [d.scenario.id, d.outcome.reward, d.outcome.checks.find((c: { name: string }) => c.name === "end_state").passed])).toEqual(dialogues.map((d) => [d.scenario.id, 1, true]));
+  });
+
+  it("a tau-bench task for the built-in retail pack, through dialogue-sim: the task engine reaches the expected state", () => {
+    const task = {
+      annotator: "test",
+      user_id: "cus_001",
+      instruction: "Your name is Ana Moreno and your zip code is 94107. You are calm. Cancel your pending order with the Chaz Kangeroo Hoodie.",
+      actions: [
+        { name: "find_customer_by_name_zip", kwargs: { name: "Ana Moreno", zip: "94107" } },
+        { name: "cancel_pending_order", kwargs: { order_id: "ord_1001" } },
+      ],
+      outputs: ["94"],
+    };
+    const r = sh(`echo '${JSON.stringify(task)}' | node ${JSON.stringify(BIN)} --from tau-bench --domain retail | node ${JSON.stringify(SIM)} --quiet`);
+    expect(r.code, r.err).toBe(0);
+    const d = JSON.parse(r.out) as Record<string, any>;
+    expect(d.outcome).toMatchObject({ reward: 1, goal_met: true, resolution: "resolved" });
+    expect(d.messages.flatMap((m: { tool_calls?: Array<{ name: string }> }) => m.tool_calls ?? []).map((c: { name: string }) => c.name)).toContain("cancel_pending_order");
+  });
+});
+
 interface ShareGptRow {
   conversations: Array<{ from: string; value: string }>;
   tools?: string;

@@ -38,6 +38,7 @@ const cases: Case[] = [
   { tool: "scenario-gen", args: ["-k", "2"], input: withBad(personas) },
   { tool: "dialogue-sim", args: ["--failure-rate", "0.2"], input: withBad(scenarios) },
   { tool: "tool-annotate", args: ["--alternatives", "2"], input: withBad(dialogues) },
+  { tool: "augment", args: ["--variants", "2"], input: withBad(dialogues) },
   {
     tool: "llm-map",
     args: ["--model", "fake", "--prompt", "Say {{id}}", "--field", "said", "--no-meta"],

@@ -96,7 +96,7 @@ describe.concurrent("stats (built bin, real pipes)", () => {
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
-  it("--per-dialogue FILE: each dialogue's context retention and text-shaped calls, for jq; both in the report and the page", async () => {
+  it("--per-dialogue FILE: each dialogue's context retention, persona adaptation and text-shaped calls, for jq; both in the report and the page", async () => {
     const per = join(dir, "per.ndjson");
     const html = join(dir, "metrics.html");
     const forgetful = {
@@ -115,11 +115,19 @@ describe.concurrent("stats (built bin, real pipes)", () => {
     expect(res.code, res.stderr).toBe(0);
     const rows = lines(readFileSync(per, "utf8")) as any[];
     expect(rows.map((r) => r.id)).toEqual([...dialogues.slice(0, 3).map((d) => d.id), "forgetful"]);
-    expect(rows[3]).toEqual({ id: "forgetful", context_retention: { kept: 0, dropped: 2, reasked: 0, value: 0 }, text_tool_calls: 1 });
+    // One answered pair: "with parking" (casual: lower case, 1/3; calm; terse) and the text-shaped reply (0.5; calm; terse).
+    expect(rows[3]).toEqual({
+      id: "forgetful",
+      context_retention: { kept: 0, dropped: 2, reasked: 0, value: 0 },
+      persona_adaptation: { pairs: 1, formality: 0.833, energy: 1, length: 1, value: 0.944 },
+      text_tool_calls: 1,
+    });
     const d = (lines(res.stdout)[0] as any).dialogues;
     expect(d.tool_format.problems.call_written_as_text).toBe(1);
     expect(d.context_retention.dropped).toBeGreaterThanOrEqual(2);
+    expect(d.persona_adaptation.dialogues_measured).toBe(4);
     expect(readFileSync(html, "utf8")).toContain("Context retention");
+    expect(readFileSync(html, "utf8")).toContain("Persona adaptation");
   });
 
   it("| head -1 ends quietly with status 0; --help, --version, bad flag", async () => {

@@ -70,6 +70,8 @@ export const FUZZ_TOOLS: FuzzTool[] = [
   { label: "to-dpo --format trl", tool: "to-dpo", bin: bin("to-dpo"), args: ["--format", "trl"], pool: dialogues, shape: "fanout" },
   { label: "to-rl --format transitions", tool: "to-rl", bin: bin("to-rl"), args: ["--format", "transitions"], pool: dialogues, shape: "fanout", ref: (r) => [str(r.episode_id)] },
   { label: "to-rl --format episodes", tool: "to-rl", bin: bin("to-rl"), args: ["--format", "episodes"], pool: dialogues, shape: "one", ref: (r) => [str(r.id)] },
+  // augment -n 1: one new dialogue per source (named after it in source.augmented_from); one without a call is dropped.
+  { label: "augment", tool: "augment", bin: bin("augment"), args: [], pool: dialogues, shape: "one", ref: (r) => [str(obj(r.source).augmented_from)], deliberate: /^no tool calls$/ },
   { label: "audit", tool: "audit", bin: bin("audit"), args: [], pool: dialogues, shape: "one", ref: (r) => [str(r.id)] },
   { label: "stats", tool: "stats", bin: bin("stats"), args: [], pool: all, shape: "aggregate" },
   { label: "chatmill-import --from openai", tool: "chatmill-import", bin: bin("chatmill-import", "import"), args: ["--from", "openai"], pool: (c) => c.openaiRows, shape: "one", countsDuplicateIds: false },

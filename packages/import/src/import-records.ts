@@ -7,10 +7,13 @@ import { DATASETS, FORMAT_SHAPES, detectFormat, type Format } from "./detect-for
 import type { ServiceTools } from "./frames-schema.js";
 import type { SourceItem } from "./read-sources.js";
 import { isObj, type Obj } from "./shape.js";
+import { importTauTask, type TauFormat, type TauPackInfo } from "./tau-tasks.js";
 
 export interface ImportOptions {
-  /** A format, or "auto" to detect each record's format from its fields. */
-  from: Format | "auto";
+  /** A format, or "auto" to detect each record's format from its fields; tau-bench and tau2 task lists become Scenarios (never detected: name them). */
+  from: Format | "auto" | TauFormat;
+  /** For tau-bench / tau2: the pack each task's tau domain is for (tauPackInfo). */
+  tauPack?: (tauDomain: string) => TauPackInfo;
   /** source.dataset for records that do not name one (default: the format's dataset). */
   dataset?: string;
   /** source.license for records that do not name one. */
@@ -23,10 +26,14 @@ export interface ImportOptions {
 
 /** Converts one source record into a Dialogue record; throws RecordError naming the field when it cannot. */
 export function importRecord(value: unknown, opts: ImportOptions, ctx: Pick<RunContext, "tool" | "version">): Obj {
+  if (opts.from === "tau-bench" || opts.from === "tau2") {
+    if (!opts.tauPack) throw new Error("importRecord: --from tau-bench|tau2 needs opts.tauPack (tauPackInfo())");
+    return importTauTask(value, opts.from, { pack: opts.tauPack }, ctx);
+  }
   const format = opts.from === "auto" ? detectFormat(value) : opts.from;
   if (!format) {
     throw new RecordError(
-      "cannot tell the record's format: expected 'messages', 'conversations' or 'conversation' (a list of turns), 'dialogue_id' with 'turns' (MultiWOZ/SGD), or an array of turns; or pass --from",
+      "cannot tell the record's format: expected 'messages', 'conversations' or 'conversation' (a list of turns), 'dialogue_id' with 'turns' (MultiWOZ/SGD), or an array of turns; or pass --from (tau-bench and tau2 task lists: --from tau-bench|tau2)",
       "unknown_shape",
       "",
     );
@@ -88,12 +95,17 @@ function checkDialogue(record: Obj): void {
 
 /** The import transform over source items: each becomes a Dialogue or is rejected with its line and field. */
 export async function* importItems(items: AsyncIterable<SourceItem>, opts: ImportOptions, ctx: RunContext): AsyncGenerator<Obj> {
+  const tau = opts.from === "tau-bench" || opts.from === "tau2";
   for await (const item of items) {
-    try {
-      yield importRecord(item.value, opts, ctx);
-    } catch (err) {
-      if (!(err instanceof RecordError)) throw err;
-      ctx.reject(item, err.message, err.kind, err.path);
+    // A task list on one line (a compact JSON array, as json.dump writes it) is its tasks, one by one.
+    const values = tau && Array.isArray(item.value) ? item.value : [item.value];
+    for (const [i, value] of values.entries()) {
+      try {
+        yield importRecord(value, opts, ctx);
+      } catch (err) {
+        if (!(err instanceof RecordError)) throw err;
+        ctx.reject(item, err.message, err.kind, values === item.value ? `/${i}${err.path}` : err.path);
+      }
     }
   }
 }

@@ -13,3 +13,6 @@ export { isJsonDocument, readSources } from "./read-sources.js";
 export type { SourceItem } from "./read-sources.js";
 export { readTools } from "./tools.js";
 export { spec } from "./spec.js";
+export { TAU_HANDOFF, TAU_PACKS, importTauTask, parseKnown, parseTauBenchInstruction } from "./tau-tasks.js";
+export type { TauFormat, TauOptions, TauPackInfo } from "./tau-tasks.js";
+export { tauPackInfo } from "./tau-pack.js";

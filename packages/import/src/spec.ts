@@ -25,6 +25,16 @@ MultiWOZ has no calls; tool-annotate can infer them from 'state'. With --schema,
 services' intents become the dialogue's tools; without it, SGD tools are described
 from the calls seen.
 
+--from tau-bench / tau2 reads task lists instead and writes Scenario records with a task
+(instructions: reason, known info, unknown info, decisions; evaluation: the gold actions,
+the facts to say, the reward basis) for the packs tau-retail and tau-airline (tau2 names
+each task's domain; tau-bench's are retail), or for --domain. goal.text is the instruction,
+goal.constraints is empty, resolution is "escalated" when a gold action is the pack's
+hand-off tool, else "resolved"; what has no slot (the full instruction, annotator, tau2's
+initial_state, nl_assertions, reward_basis) is kept under task.tau. A tau pack that is not
+installed is imported by names (meta.pack_checked: false); when it is, a gold action that
+calls a tool the pack lacks is a dead letter. These two formats are never detected: name them.
+
 A record that does not fit is reported as 'chatmill-import: FILE: line N: /json/path: what is wrong'.
 The command is chatmill-import, not import, which would clash with ImageMagick's.`,
   options: [
@@ -33,11 +43,12 @@ The command is chatmill-import, not import, which would clash with ImageMagick's
       short: "f",
       type: "string",
       placeholder: "FORMAT",
-      choices: ["auto", "multiwoz", "sgd", "sharegpt", "glaive", "openai", "chat"],
+      choices: ["auto", "multiwoz", "sgd", "sharegpt", "glaive", "openai", "chat", "tau-bench", "tau2"],
       default: "auto",
-      description: "source format: auto (detect each record), multiwoz, sgd, sharegpt, glaive, openai, chat",
+      description: "source format: auto (detect each record), multiwoz, sgd, sharegpt, glaive, openai, chat; tau-bench or tau2 (task lists → Scenario records)",
     },
     { name: "schema", type: "string", placeholder: "FILE", description: "SGD / MultiWOZ 2.2 schema.json: each service's intents become the dialogue's tools" },
+    { name: "domain", type: "string", placeholder: "NAME|PATH", description: "with --from tau-bench|tau2: the pack every task is for [default: tau-retail or tau-airline, by the task's domain]" },
     { name: "dataset", type: "string", placeholder: "NAME", description: "source.dataset for records that do not carry one [default: by format, e.g. multiwoz22, sgd, glaive-function-calling-v2]" },
     { name: "license", type: "string", placeholder: "SPDX", description: "source.license for records that do not carry one [default: the format's known license, if any]" },
   ],
@@ -45,6 +56,7 @@ The command is chatmill-import, not import, which would clash with ImageMagick's
     { what: "import SGD dialogues (a JSON array file) with tools from its schema", cmd: "chatmill-import --from sgd --schema sgd/train/schema.json sgd/train/dialogues_001.json > sgd.ndjson" },
     { what: "import MultiWOZ 2.2, then let tool-annotate infer the calls from the dialogue state", cmd: "chatmill-import --from multiwoz --schema multiwoz/schema.json dialogues_001.json | tool-annotate > mwoz.ndjson" },
     { what: "glaive / ShareGPT function-calling rows, round trip back to ShareGPT", cmd: "chatmill-import --from glaive glaive.jsonl | to-sft --format sharegpt > sharegpt.jsonl" },
+    { what: "tau2 and tau-bench task lists into scenarios for the tau packs, then simulate them", cmd: "chatmill-import --from tau2 tau2-retail-train.json | dialogue-sim > tau2-dialogues.ndjson" },
     { what: "your own chat logs, any mix of formats, bad records set aside", cmd: "chatmill-import --dataset support-logs --license proprietary --on-error skip --errors bad.ndjson logs/*.jsonl > dialogues.ndjson" },
   ],
 };

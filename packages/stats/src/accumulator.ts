@@ -5,11 +5,13 @@ import { arr, isObj, kindOf, num, str, type Obj } from "./record-shapes.js";
 import { offeredTools, toolCallProblem } from "./tool-format.js";
 import { contextRetention, type Retention } from "./context-retention.js";
 import { textToolCall } from "./text-tool-call.js";
+import { personaAdaptation, type Adaptation } from "./persona-adaptation.js";
 
 /** One dialogue's own figures (stats --per-dialogue), for filtering with jq. */
 export interface DialogueMetrics {
   id: string | null;
   context_retention: Retention;
+  persona_adaptation: Adaptation;
   text_tool_calls: number;
 }
 
@@ -81,6 +83,7 @@ export class StatsAccumulator {
   callsChecked = 0;
   textCalls = 0;
   readonly retention = { measured: 0, sum: 0, kept: 0, dropped: 0, reasked: 0 };
+  readonly adaptation = { measured: 0, pairs: 0, sum: 0, formality: 0, energy: 0, length: 0 };
   readonly userIntents = new Tally();
   readonly assistantIntents = new Tally();
   readonly emotions = new Tally();
@@ -242,12 +245,22 @@ export class StatsAccumulator {
       this.retention.measured++;
       this.retention.sum += retention.value;
     }
+    const adaptation = personaAdaptation(d);
+    if (adaptation.value !== null) {
+      const a = this.adaptation;
+      a.measured++;
+      a.pairs += adaptation.pairs;
+      a.sum += adaptation.value;
+      a.formality += adaptation.formality!;
+      a.energy += adaptation.energy!;
+      a.length += adaptation.length!;
+    }
     this.turnSum += turns;
     this.turnMin = Math.min(this.turnMin, turns);
     this.turnMax = Math.max(this.turnMax, turns);
     const bucket = Math.min(turns, MAX_TURN_BUCKET);
     this.turns.set(bucket, (this.turns.get(bucket) ?? 0) + 1);
-    return { id: typeof d.id === "string" || typeof d.id === "number" ? String(d.id) : null, context_retention: retention, text_tool_calls: textCalls };
+    return { id: typeof d.id === "string" || typeof d.id === "number" ? String(d.id) : null, context_retention: retention, persona_adaptation: adaptation, text_tool_calls: textCalls };
   }
 
   report(): StatsReport {
@@ -308,6 +321,15 @@ export class StatsAccumulator {
           reasked: this.retention.reasked,
           method: "per dialogue: kept / (kept + dropped + re-asks) of the facts (argument values the user said before the call) at later calls of the same tool; null where nothing could be forgotten; mean over measured dialogues",
         },
+        persona_adaptation: {
+          dialogues_measured: this.adaptation.measured,
+          pairs: this.adaptation.pairs,
+          mean: this.meanAdaptation("sum"),
+          formality: this.meanAdaptation("formality"),
+          energy: this.meanAdaptation("energy"),
+          length: this.meanAdaptation("length"),
+          method: "per dialogue: mean over (user message, assistant reply) pairs of 1 - |user - reply| for formality (formal vs casual markers), energy (exclamations, emoji, capitals per sentence) and length class (terse/moderate/verbose on each role's scale, difference / 2); value = mean of the three; null without a pair; mean over measured dialogues",
+        },
         intents: { user: this.userIntents.toObject(), assistant: this.assistantIntents.toObject() },
         user_emotions: this.emotions.toObject(),
         variations: this.variations.toObject(),
@@ -352,6 +374,10 @@ export class StatsAccumulator {
     };
   }
 
+  private meanAdaptation(key: "sum" | "formality" | "energy" | "length"): number | null {
+    return this.adaptation.measured > 0 ? round(this.adaptation[key] / this.adaptation.measured) : null;
+  }
+
   private quantile(q: number): number | null {
     if (this.dialogues === 0) return null;
     const target = q * this.dialogues;
@@ -392,6 +418,7 @@ export interface StatsReport {
     };
     tool_format: { calls_checked: number; valid: number; accuracy: number | null; problems: Counts; written_as_text: number };
     context_retention: { dialogues_measured: number; mean: number | null; kept: number; dropped: number; reasked: number; method: string };
+    persona_adaptation: { dialogues_measured: number; pairs: number; mean: number | null; formality: number | null; energy: number | null; length: number | null; method: string };
     intents: { user: Counts; assistant: Counts };
     user_emotions: Counts;
     variations: Counts;

@@ -12,7 +12,8 @@ self-contained page with charts (inline SVG, no script, nothing fetched).
 Dialogues: conversation success (outcome.goal_met), resolution mix, turns, tool usage
 and failure rate, tool-format accuracy (a call written as text in a reply counts as a
 bad call), context retention (facts the user gave kept in later calls, not asked for
-again), intents, emotions, vocabulary diversity
+again), persona adaptation (each reply in the user's formality, energy and length),
+intents, emotions, vocabulary diversity
 (distinct-1/2), persona alignment of recommended items (budget and preferences) and
 multimodal grounding (recommendations linked to an item with an image). Scenarios (on
 their own or inside dialogues): coverage and entropy of the grid service combination
@@ -30,7 +31,7 @@ Percentiles p50/p90/p95/p99, max, rows over 2048…32768 tokens, and a histogram
     { name: "html", type: "string", placeholder: "FILE", description: "also write an HTML page with charts to FILE" },
     { name: "title", type: "string", placeholder: "TEXT", description: "title of the HTML page" },
     { name: "pretty", type: "boolean", description: "indent the JSON report" },
-    { name: "per-dialogue", type: "string", placeholder: "FILE", description: "also write each dialogue's own figures to FILE, one NDJSON line each ({id, context_retention: {kept, dropped, reasked, value}, text_tool_calls}), to filter with jq" },
+    { name: "per-dialogue", type: "string", placeholder: "FILE", description: "also write each dialogue's own figures to FILE, one NDJSON line each ({id, context_retention: {kept, dropped, reasked, value}, persona_adaptation: {pairs, formality, energy, length, value}, text_tool_calls}), to filter with jq" },
     { name: "tokenizer", type: "string", placeholder: "NAME", description: "also report token lengths per file with this tokenizer: qwen2.5, qwen3, llama3.1, o200k_base, cl100k_base (loading takes a few seconds)" },
   ],
   examples: [
@@ -39,6 +40,7 @@ Percentiles p50/p90/p95/p99, max, rows over 2048…32768 tokens, and a histogram
     { what: "one figure, straight from a pipeline", cmd: "dialogue-sim < scenarios.ndjson | tee d.ndjson | stats | jq .dialogues.success.rate" },
     { what: "how well scenarios cover the grid", cmd: "stats scenarios.ndjson | jq .scenarios.grid" },
     { what: "the ids of dialogues that forget what the user said", cmd: "stats --per-dialogue per.ndjson dialogues.ndjson > /dev/null && jq -r 'select(.context_retention.value != null and .context_retention.value < 1) | .id' per.ndjson" },
+    { what: "the ids of dialogues whose replies ignore the user's style", cmd: "stats --per-dialogue per.ndjson dialogues.ndjson > /dev/null && jq -r 'select(.persona_adaptation.value != null and .persona_adaptation.value < 0.6) | .id' per.ndjson" },
     { what: "token lengths of exported files, as Qwen2.5 counts them", cmd: "stats --tokenizer qwen2.5 sft.jsonl dpo.jsonl | jq '.tokens.files[] | .tokens'" },
   ],
 };

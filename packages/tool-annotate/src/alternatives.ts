@@ -323,18 +323,39 @@ function mutateId(id: string, rng: Rng): string {
   return `${m[1]}${String(n).padStart(digits.length, "0")}${m[3]}`;
 }
 
+/**
+ * Stale context: the call forgets a value the user gave in an earlier turn (not repeated in the
+ * latest) and asks for another one of the same kind — another enum value, another value of the
+ * field in the database, another real id — that the user never said: what a model that answers
+ * only the latest message fills in. Its result goes against what the user said (the agents of
+ * another role, another host's disk), so the reply written for the right result is not grounded
+ * in it. A value with no other of its kind (free text) is dropped instead, which is only
+ * possible for an optional argument (dropping a required one is missing_arg).
+ */
 function ignoredContext(c: AltContext): Proposal | undefined {
   // A repeat already ignores what the user said since (progress 0): dropping one more value is no worse.
   if (c.repeat) return undefined;
   const last = c.lastUser.toLowerCase();
   const earlier = c.earlierUser.map((t) => t.toLowerCase());
-  const fromEarlier = Object.entries(c.call.arguments).filter(([k, v]) => {
-    if (c.info?.required.includes(k)) return false;
+  const said = (w: string) => earlier.some((t) => mentions(t, w)) || mentions(last, w);
+  const fromEarlier = Object.entries(c.call.arguments).filter(([, v]) => {
     const words = (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string" || typeof x === "number").map((x) => String(x).toLowerCase());
     return words.length > 0 && words.some((w) => earlier.some((t) => mentions(t, w)) && !mentions(last, w));
   });
   if (fromEarlier.length === 0) return undefined;
-  const [k, v] = c.rng.pick(fromEarlier);
+  for (const [k, v] of c.rng.shuffle(fromEarlier)) {
+    const alt = otherValue(k, v, c);
+    const words = (Array.isArray(alt) ? alt : [alt]).filter((x) => typeof x === "string" || typeof x === "number").map((x) => String(x).toLowerCase());
+    if (alt === undefined || JSON.stringify(alt) === JSON.stringify(v) || words.some(said)) continue;
+    return {
+      defect: "ignored_context",
+      call: { name: c.call.name, arguments: { ...c.call.arguments, [k]: alt } },
+      detail: `stale_context: forgets ${k}=${JSON.stringify(v)}, which the user said earlier, and asks for ${JSON.stringify(alt)}`,
+    };
+  }
+  const optional = fromEarlier.filter(([k]) => !c.info?.required.includes(k));
+  if (optional.length === 0) return undefined;
+  const [k, v] = c.rng.pick(optional);
   const { [k]: _dropped, ...rest } = c.call.arguments;
   return {
     defect: "ignored_context",

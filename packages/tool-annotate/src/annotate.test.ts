@@ -386,4 +386,29 @@ describe("grading measures what it claims (issue 6 on dialogue-sim output)", () 
     expect(cancel!.grade.notes!.join(" ")).toMatch(/cancels where the goal expects booking modified/);
     expect(cancel!.grade.progress).toBeLessThan(1);
   });
+
+  it("ignored_context asks for another value than the one the user gave earlier, never one the user said; it grades below the call", () => {
+    const args = { role: "database", status: "degraded" };
+    const content = run("ops", "list_agents", args);
+    const names = (JSON.parse(content) as Obj[] | Obj) as unknown;
+    const rows = (Array.isArray(names) ? names : ((names as Obj).agents ?? (names as Obj).results ?? [])) as Obj[];
+    const d = dialogue("ops", undefined, [
+      { role: "user", content: "I look after the database hosts" },
+      { role: "assistant", content: "Sure, what do you need?" },
+      { role: "user", content: "which ones are degraded or healthy right now?" },
+      { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "list_agents", arguments: args }] },
+      { role: "tool", tool_call_id: "c1", name: "list_agents", content, ok: true },
+      { role: "assistant", content: `${rows.length} degraded: ${rows.map((r) => String(r.id ?? r.name)).join(", ")}.` },
+    ]);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const c = calls(annotateDialogue(d, loadDomain("ops"), { alternatives: 1, defects: ["ignored_context"], seed }))[0]!;
+      const alt = (c.alternatives as Obj[])[0]!;
+      // role=database was said in the earlier turn, not the latest: it is the one forgotten, replaced by a role nobody said.
+      expect(alt.detail).toMatch(/^stale_context: forgets role="database", which the user said earlier, and asks for "/);
+      const role = String(((alt.call as Obj).arguments as Obj).role);
+      expect(role).not.toBe("database");
+      expect(((alt.call as Obj).arguments as Obj).status).toBe("degraded");
+      expect((alt.grade as Grade).success_rate).toBeLessThanOrEqual((c.grade as Grade).success_rate - 0.05);
+    }
+  });
 });

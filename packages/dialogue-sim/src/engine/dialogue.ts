@@ -3,6 +3,7 @@ import type { Dialogue, Scenario } from "@chatmill/schema";
 import type { Domain, Session } from "../contract.js";
 import { checkOutcome } from "./outcome.js";
 import { OfflineDialogue, type FlowOptions, type Trace } from "./simulate.js";
+import { isTaskScenario, taskDialogue } from "./task-engine/task-dialogue.js";
 
 export interface OfflineOptions extends FlowOptions {
   /** Probability that a tool call's result is replaced by an injected failure. */
@@ -18,7 +19,9 @@ export interface OfflineOptions extends FlowOptions {
  * One scenario → one Dialogue with the offline engine. All randomness comes from `rng`
  * (the caller passes ctx.rng(scenario.id)), so the record does not depend on its position.
  */
-export function offlineDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts: OfflineOptions): { dialogue: Dialogue; trace: Trace } {
+export function offlineDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts: OfflineOptions): { dialogue: Dialogue; trace?: Trace } {
+  // A task with no goal constraints (imported tau tasks, hand-written ones) is pursued by the task engine.
+  if (isTaskScenario(scenario)) return { dialogue: taskDialogue(scenario, domain, rng, opts).dialogue };
   const session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") });
   const flow: FlowOptions = { ...(opts.chitChat !== undefined ? { chitChat: opts.chitChat } : {}), ...(opts.multiTurn !== undefined ? { multiTurn: opts.multiTurn } : {}) };
   const sim = new OfflineDialogue(scenario, domain, session, rng.fork("dialogue"), flow);

@@ -1,0 +1,10 @@
+export { augmentTransform } from "./augment-records.js";
+export type { AugmentOptions } from "./augment-records.js";
+export { AugmentError, augmentDialogue } from "./augment-dialogue.js";
+export type { AugmentInput, AugmentReport } from "./augment-dialogue.js";
+export { detailsOf, holds } from "./personal-details.js";
+export type { Detail, DetailKind } from "./personal-details.js";
+export { Anonymiser } from "./anonymise.js";
+export { Wording, registerOf } from "./wording.js";
+export { rewriteTurns, REWRITE_ROLE } from "./rewrite-llm.js";
+export { spec } from "./spec.js";

@@ -1,0 +1,429 @@
+import { judge, transcriptOf, type Judgement, type ToolSession } from "@chatmill/domains";
+import type { Rng } from "@chatmill/kit";
+import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
+import type { Call, Domain, Session, ToolResult } from "../../contract.js";
+import { evaluate, expressionNumbers, findWorking } from "./arithmetic.js";
+import { describeValue } from "./describe.js";
+import { callKey, candidateCalls, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
+import { Seen, norm } from "./seen.js";
+
+/**
+ * The offline engine for task scenarios (a scenario with a `task` and no goal constraints:
+ * imported tau-bench / tau2 tasks, hand-written ones). The user states its reason, gives its
+ * known info when asked, and says what it wants done, naming things as a person knows them
+ * (names and options from the pack's data, not ids it could not know). The assistant is a
+ * **grounded oracle**: it knows what the user wants from the task's gold actions, but it may put
+ * a value into a tool call only once that value has been seen in the conversation — said by
+ * the user or shown in an earlier tool result. It finds ids through the pack's look-ups and
+ * searches from the values it has, identifies the user first when the pack's policy has
+ * identity tools, asks for the user's yes where the policy wants one, hands off with the
+ * pack's declared hand-off tool when the task does, and says the facts the task asks for when
+ * a result showed them. A gold value it cannot ground is not used: the action is not made,
+ * and the dialogue fails — a counted failure (`meta.task.ungrounded`), never a shortcut.
+ * The outcome is the one checker's: judge(domain, task.evaluation, transcriptOf(messages)).
+ */
+export interface TaskEngineOptions {
+  failureRate: number;
+  createSession: (domain: Domain, opts: { failureRate: number; rng: Rng }) => Session;
+  tool: string;
+  version: string;
+  seed: number;
+}
+
+/** What happened besides the messages, for reports: values never grounded, facts never shown, calls refused. */
+export interface TaskTrace {
+  ungrounded: Array<{ action: number; name: string; missing: unknown[] }>;
+  unsaid: string[];
+  /** Facts said with a working the engine searched for (not shown, not a gold calculation): they may match by chance. */
+  searched: string[];
+  refused: Array<{ action: number; name: string; error: string }>;
+  handedOff: boolean;
+  identified: boolean;
+}
+
+/** Whether the task engine runs this scenario: it carries a task and no goal constraints to pursue. */
+export function isTaskScenario(scenario: Scenario): boolean {
+  return scenario.task !== undefined && scenario.goal.constraints.length === 0;
+}
+
+/** Reads the discovery loop may make before one action, at most. */
+const MAX_READS_PER_ACTION = 12;
+/** Retries of a call whose result said the service failed (timeout, server error). */
+const RETRIES = 2;
+
+export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts: TaskEngineOptions): { dialogue: Dialogue; trace: TaskTrace; judgement: Judgement } {
+  const session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") }) as ToolSession;
+  const run = new TaskRun(scenario, domain, session);
+  run.play();
+  const evaluation = scenario.task!.evaluation;
+  const judgement = judge(domain, evaluation, transcriptOf(run.messages));
+  const reward = judgement.reward;
+  const reasons = [
+    ...judgement.goldErrors.map((g) => `the task does not validate: gold action ${g.index} (${g.name}) fails on a fresh state: ${g.error}`),
+    ...judgement.state.differences.map((d) => `${d.table} ${d.key}: ${d.expected === null ? "not expected to change" : d.actual === null ? "expected change not made" : "ends differently"}`),
+    ...judgement.communicate.filter((c) => !c.said).map((c) => `not said: ${c.info}`),
+  ];
+  const dialogue = {
+    id: `dlg_${scenario.id}`,
+    scenario,
+    domain: domain.name,
+    tools: domain.tools,
+    messages: run.messages,
+    outcome: {
+      resolution: run.trace.handedOff ? "escalated" : reward === 1 ? "resolved" : "failed",
+      goal_met: reward === 1,
+      reward,
+      checks: [
+        { name: "end_state", passed: judgement.state.match, ...(judgement.state.differences.length > 0 ? { detail: `${judgement.state.differences.length} row(s) differ from the expected end state` } : {}) },
+        ...(judgement.communicate.length > 0 ? [{ name: "communicate", passed: judgement.communicate.every((c) => c.said), detail: `${judgement.communicate.filter((c) => c.said).length}/${judgement.communicate.length} facts said` }] : []),
+        { name: "grounded", passed: run.trace.ungrounded.length === 0, ...(run.trace.ungrounded.length > 0 ? { detail: `${run.trace.ungrounded.length} action(s) had values the conversation never showed` } : {}) },
+      ],
+      ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
+    },
+    meta: {
+      engine: "offline",
+      tool: opts.tool,
+      version: opts.version,
+      seed: opts.seed,
+      models: {},
+      usage: { prompt_tokens: 0, completion_tokens: 0, requests: 0 },
+      failure_rate: opts.failureRate,
+      task_engine: {
+        ungrounded: run.trace.ungrounded,
+        unsaid: run.trace.unsaid,
+        searched: run.trace.searched,
+        refused: run.trace.refused,
+        identified: run.trace.identified,
+      },
+      state_digest: session.digest(),
+    },
+  } as unknown as Dialogue;
+  return { dialogue, trace: run.trace, judgement };
+}
+
+class TaskRun {
+  readonly messages: Message[] = [];
+  readonly trace: TaskTrace = { ungrounded: [], unsaid: [], searched: [], refused: [], handedOff: false, identified: false };
+  private readonly seen = new Seen();
+  private readonly made = new Set<string>();
+  private readonly reads: ReadTool[];
+  private readonly known: Record<string, string | number | boolean>;
+  private calls = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly domain: Domain,
+    private readonly session: ToolSession,
+  ) {
+    this.reads = readTools(domain);
+    this.known = scenario.task?.instructions?.known ?? {};
+  }
+
+  play(): void {
+    const task = this.scenario.task!;
+    const system = this.domain.systemPrompt;
+    if (system) this.messages.push({ role: "system", content: system });
+    this.user(`Hi. ${firstPerson(task.instructions?.reason ?? this.scenario.goal.text)}`);
+    this.identify();
+    const actions = task.evaluation.actions;
+    const acting = actions.filter((a) => this.domain.roleOf(a.name) === "act");
+    if (acting.length > 0) {
+      this.assistant("Thanks. Tell me exactly what you would like me to do.");
+      this.user(this.request(acting));
+    }
+    for (let i = 0; i < actions.length; i++) {
+      if (!this.perform(i, actions[i]!)) break;
+    }
+    if (!this.trace.handedOff) this.sayFacts(task.evaluation.communicate ?? []);
+    this.user("Thanks, that's all I needed.");
+    this.assistant(this.trace.handedOff ? "You're welcome. A colleague will take it from here." : "You're welcome. Have a good day!");
+  }
+
+  // ---- the user's side --------------------------------------------------------------------
+
+  private user(content: string, tagged: Record<string, string | number | boolean> = {}, intent?: string): void {
+    this.messages.push({ role: "user", content, ...(intent ? { labels: { intent } } : {}) } as Message);
+    this.seen.addUser(content, tagged);
+  }
+
+  /** The known facts that answer a request for these parameters, by name (first_name ~ first name); a second email (email_2) is kept back until asked. */
+  private knownFor(params: string[]): Record<string, string | number | boolean> {
+    const out: Record<string, string | number | boolean> = {};
+    const wanted = new Set(params.map(norm));
+    for (const [k, v] of Object.entries(this.known)) if (!/_\d+$/.test(k) && wanted.has(norm(k))) out[k] = v;
+    return out;
+  }
+
+  /** What the user wants done, one clause per action, each value said as the user knows it. */
+  private request(actions: TaskAction[]): string {
+    const knows = new Set(Object.values(this.known).map(String));
+    const text = `${this.scenario.task?.instructions?.reason ?? ""}\n${this.scenario.goal.text}`.toLowerCase();
+    const say = (v: unknown): string | undefined => {
+      if (v === null || v === undefined || v === "") return undefined;
+      if (Array.isArray(v)) {
+        const parts = v.map(say).filter((s): s is string => s !== undefined);
+        return parts.length > 0 ? parts.join(" and ") : undefined;
+      }
+      if (typeof v === "object") {
+        const parts = Object.entries(v).map(([k, x]) => [k, say(x)] as const).filter(([, s]) => s !== undefined);
+        return parts.length > 0 ? parts.map(([k, s]) => `${words(k)} ${s}`).join(", ") : undefined;
+      }
+      const s = String(v);
+      // What the user's own instructions name (an order number, a card) they say as it is; a thing the
+      // data keys by an id (an item, a payment method) by what it is; a value of their own choosing
+      // that is no id in the data (a new address, a date of birth) as it is.
+      if (knows.has(s) || text.includes(s.toLowerCase())) return s;
+      const described = describeValue(this.domain, v);
+      if (described !== undefined) return described;
+      return typeof v === "string" && v.trim() !== "" && !looksLikeId(v) ? s : undefined;
+    };
+    const clauses = actions.map((a) => {
+      const parts = Object.entries(a.arguments)
+        .map(([k, v]) => [k, say(v)] as const)
+        .filter(([, s]) => s !== undefined)
+        .map(([k, s]) => `${words(k)}: ${s}`);
+      return `${words(a.name)}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`;
+    });
+    return `To be precise, I'd like you to ${clauses.join(", then ")}.`;
+  }
+
+  // ---- the assistant's side ---------------------------------------------------------------
+
+  private assistant(content: string): void {
+    this.messages.push({ role: "assistant", content } as Message);
+  }
+
+  /** One call as the dialogue shows it; a result saying the service failed is retried. */
+  private call(call: Call): ToolResult {
+    let res: ToolResult | undefined;
+    for (let attempt = 0; attempt <= RETRIES; attempt++) {
+      const id = `call_${++this.calls}`;
+      this.messages.push({ role: "assistant", content: null, tool_calls: [{ id, name: call.name, arguments: call.arguments }] } as Message);
+      res = this.session.call(call, { transcript: this.messages });
+      const tool: Record<string, unknown> = { role: "tool", tool_call_id: id, name: call.name, content: res.content, ok: res.ok };
+      if (res.error) tool.error = { type: res.error.type, message: res.error.message };
+      if (res.injected) tool.injected = res.injected;
+      this.messages.push(tool as Message);
+      this.made.add(callKey(call));
+      if (res.ok) this.seen.addResult(res.content, res.data);
+      // Only what the result says decides a retry: a timeout or server error, as its text shows.
+      if (res.ok || !/timeout|server_error/.test(res.error?.type ?? "")) break;
+    }
+    return res!;
+  }
+
+  /** Identity first, when the pack's policy has identity tools: ask for what they take, then call the first the user's answer fills. */
+  private identify(): void {
+    const identity = this.domain.pack.policy?.identity?.tools ?? [];
+    if (identity.length === 0) {
+      // No identity rule: the user still gives what the look-ups take (a user id, a reservation number) when asked.
+      const params = [...new Set(this.reads.flatMap((t) => t.required.map((p) => p.name)))];
+      const give = this.knownFor(params);
+      if (Object.keys(give).length === 0) return;
+      this.assistant(`I can help with that. Could you give me your ${Object.keys(give).map(words).join(" and ")}?`);
+      this.user(sayKnown(give), give);
+      // Then it looks the user up with what they gave: each read whose parameters the answer fills.
+      for (const tool of this.reads) if (tool.required.length > 0) this.lookUp(tool, give);
+      return;
+    }
+    const tools = this.reads.filter((t) => identity.includes(t.name));
+    const ways = tools.map((t) => t.required.map((p) => words(p.name)).join(", "));
+    this.assistant(`I can help with that. First I need to verify your identity: please give me your ${ways.join(", or your ")}.`);
+    const give = this.knownFor(tools.flatMap((t) => t.required.map((p) => p.name)));
+    if (Object.keys(give).length === 0) {
+      this.user("I'm afraid I don't have any of that to hand.");
+      return;
+    }
+    this.user(sayKnown(give), give);
+    for (const tool of tools) {
+      this.lookUp(tool, give);
+      if (this.session.subject !== undefined) {
+        this.trace.identified = true;
+        return;
+      }
+    }
+  }
+
+  /**
+   * A look-up with what the user just gave (only values given for its parameters). When it finds
+   * nothing and the user knows another value for one of them (a second email), the assistant
+   * asks for it and tries again.
+   */
+  private lookUp(tool: ReadTool, given: Record<string, string | number | boolean>): void {
+    const args: Record<string, unknown> = {};
+    for (const p of tool.required) {
+      const key = Object.keys(given).find((k) => norm(k) === norm(p.name));
+      if (key === undefined) return;
+      args[p.name] = given[key];
+    }
+    let call: Call = { name: tool.name, arguments: args };
+    if (this.made.has(callKey(call))) return;
+    let res = this.call(call);
+    for (let alt = 2; foundNothing(res); alt++) {
+      const other = tool.required.map((p) => [p.name, this.known[`${Object.keys(given).find((k) => norm(k) === norm(p.name))}_${alt}`]] as const).find(([, v]) => v !== undefined);
+      if (!other) return;
+      this.assistant(`I could not find anything with that ${words(other[0])}. Do you have another one?`);
+      this.user(`Try ${String(other[1])}.`, { [other[0]]: other[1]! });
+      call = { name: tool.name, arguments: { ...call.arguments, [other[0]]: other[1] } };
+      res = this.call(call);
+    }
+  }
+
+  /** One gold action: find what it needs, then make it (with the user's yes where the policy asks). False ends the actions (a hand-off). */
+  private perform(index: number, action: TaskAction): boolean {
+    const role = this.domain.roleOf(action.name);
+    const call: Call = { name: action.name, arguments: action.arguments };
+    if (role === "handoff") {
+      // The hand-off's text arguments are the assistant's own summary, not data it must have seen.
+      this.assistant("This needs a colleague: I'm transferring you to a human agent now.");
+      this.call(call);
+      this.trace.handedOff = true;
+      return false;
+    }
+    // A tool that works something out without the data (think: a calculator) changes nothing the
+    // checker compares; it is called when its arguments are grounded, for what its result shows.
+    if (role !== "act" && role !== "lookup" && role !== "search") {
+      if (role === "think" && this.needed(action).every((v) => this.seen.has(v)) && !this.made.has(callKey(call))) this.call(call);
+      return true;
+    }
+    const needed = this.needed(action);
+    for (let n = 0; n < MAX_READS_PER_ACTION; n++) {
+      const read = nextRead(this.domain, this.session, this.seen, this.reads, needed, this.made);
+      if (!read) break;
+      this.call(read);
+    }
+    const missing = needed.filter((v) => !this.seen.has(v));
+    if (missing.length > 0) {
+      // A read the task lists changes nothing: skipping it costs nothing; an act not made is a counted failure.
+      if (role === "act") {
+        this.trace.ungrounded.push({ action: index, name: action.name, missing });
+        this.assistant(`I'm sorry, I could not find everything I need for that in what I can see, so I have not done it.`);
+      }
+      return true;
+    }
+    if (role !== "act") {
+      if (!this.made.has(callKey(call))) this.call(call);
+      return true;
+    }
+    if (this.domain.needsConfirmation(action.name, action.arguments)) {
+      this.assistant(`Before I go ahead: ${words(action.name)} with ${argsText(action.arguments)}. Shall I proceed?`);
+      this.user("Yes, please go ahead.", {}, this.domain.pack.policy?.confirm?.consent_intent ?? "confirm");
+    }
+    const res = this.call(call);
+    if (res.ok) this.assistant("Done.");
+    else {
+      this.trace.refused.push({ action: index, name: action.name, error: res.error?.message ?? res.content });
+      this.assistant(`That did not go through: ${res.error?.message ?? "the tool refused it"}.`);
+    }
+    return true;
+  }
+
+  /** The values of an action's arguments that must have been seen: not those the tool's own schema offers (enums, booleans). */
+  private needed(action: TaskAction): unknown[] {
+    const def = this.domain.tools.find((t) => t.function.name === action.name);
+    const props = ((def?.function.parameters as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
+    const offered = new Set<unknown>();
+    const collect = (schema: unknown): void => {
+      if (!schema || typeof schema !== "object") return;
+      const s = schema as Record<string, unknown>;
+      if (Array.isArray(s.enum)) for (const e of s.enum) offered.add(e);
+      if (s.const !== undefined) offered.add(s.const);
+      for (const v of Object.values(s)) if (v && typeof v === "object") collect(v);
+    };
+    collect(props);
+    return leaves(action.arguments).filter((v) => typeof v !== "boolean" && !offered.has(v));
+  }
+
+  /** An arithmetic expression of the task's (a gold calculation) over seen numbers whose value is this fact. */
+  private workedOut(fact: string): string | undefined {
+    const target = Number(fact.replaceAll(",", ""));
+    if (fact.trim() === "" || !Number.isFinite(target)) return undefined;
+    for (const a of this.scenario.task!.evaluation.actions) {
+      for (const v of leaves(a.arguments)) {
+        if (typeof v !== "string" || !expressionNumbers(v) || !this.seen.has(v)) continue;
+        const value = evaluate(v);
+        if (value !== undefined && Math.abs(Math.abs(value) - target) < 0.005) return v;
+      }
+    }
+    return undefined;
+  }
+
+  /** The facts the task asks for, said when a result showed them; looked up first like any needed value. */
+  private sayFacts(facts: string[]): void {
+    if (facts.length === 0) return;
+    const needed = facts.map((f) => (Number.isFinite(Number(f.replaceAll(",", ""))) && f.trim() !== "" ? Number(f.replaceAll(",", "")) : f));
+    for (let n = 0; n < MAX_READS_PER_ACTION; n++) {
+      const read = nextRead(this.domain, this.session, this.seen, this.reads, needed.filter((v) => !this.seen.shown(String(v))), this.made);
+      if (!read) break;
+      this.call(read);
+    }
+    const said: string[] = [];
+    const worked: number[] = [];
+    for (const f of facts) {
+      if (this.seen.shown(f)) said.push(f);
+      else {
+        // A total or a difference no result shows, worked out from numbers the conversation showed:
+        // the task's own calculation first, else a working searched among the shown numbers.
+        let how = this.workedOut(f);
+        const target = Number(f.replaceAll(",", ""));
+        if (!how && f.trim() !== "" && Number.isFinite(target)) {
+          how = findWorking(target, this.seen.resultNumbers, worked);
+          if (how) this.trace.searched.push(f);
+        }
+        if (how) {
+          said.push(`${f} (${how})`);
+          worked.push(target);
+        } else this.trace.unsaid.push(f);
+      }
+    }
+    if (said.length > 0) this.assistant(`Here is what you asked about: ${said.join("; ")}.`);
+  }
+}
+
+/** An id the user could not know, even when the data does not hold it: long digit runs, "#W…", "credit_card_123". */
+function looksLikeId(s: string): boolean {
+  return /\d{6,}/.test(s) || s.startsWith("#") || /^[a-z]+(?:_[a-z0-9]+)*_\d+$/i.test(s);
+}
+
+/** A result that found nothing: an error, or an empty list. */
+function foundNothing(res: ToolResult): boolean {
+  if (!res.ok) return true;
+  const d = res.data as { results?: unknown } | unknown[] | null;
+  if (Array.isArray(d)) return d.length === 0;
+  return !!d && typeof d === "object" && Array.isArray(d.results) && d.results.length === 0;
+}
+
+function words(name: string): string {
+  return name.replaceAll("_", " ");
+}
+
+function argsText(args: Record<string, unknown>): string {
+  return Object.entries(args)
+    .map(([k, v]) => `${words(k)} ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(", ");
+}
+
+function sayKnown(give: Record<string, string | number | boolean>): string {
+  return `Sure: ${Object.entries(give)
+    .map(([k, v]) => `my ${words(k)} is ${String(v)}`)
+    .join(", ")}.`;
+}
+
+/** tau's instructions speak to the user ("You want to…"); the user says them in the first person. */
+export function firstPerson(text: string): string {
+  const swapped = text
+    .replace(/\byou are\b/gi, "I am")
+    .replace(/\byou're\b/gi, "I'm")
+    .replace(/\byou've\b/gi, "I've")
+    .replace(/\byou'd\b/gi, "I'd")
+    .replace(/\byou'll\b/gi, "I'll")
+    .replace(/\byourself\b/gi, "myself")
+    .replace(/\byours\b/gi, "mine")
+    .replace(/\byour\b/gi, "my")
+    // "asks you to", "for you": an object; elsewhere "you" is the subject.
+    .replace(/\b(asks?|asked|tells?|told|gives?|offers?|offered|helps?|lets?|sends?|to|for|with|at|from|by)\s+you\b/gi, "$1 me")
+    .replace(/\byou\b/gi, "I")
+    .replace(/\s+/g, " ")
+    .trim();
+  return swapped.charAt(0).toUpperCase() + swapped.slice(1);
+}
