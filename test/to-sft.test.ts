@@ -76,7 +76,11 @@ describe("to-sft: the command", () => {
   it("stops quietly with status 0 when the reader goes away (| head -1)", () => {
     const dir = mkdtempSync(join(tmpdir(), "to-sft-"));
     const big = join(dir, "big.ndjson");
-    writeFileSync(big, readFileSync(CLEAN, "utf8").repeat(400));
+    // Each copy under its own id: a repeated id is warned about on stderr, and how far the tool
+    // reads before it sees the pipe close depends on the machine's load.
+    const lines = readFileSync(CLEAN, "utf8").split("\n").filter(Boolean);
+    const copies = Array.from({ length: 400 }, (_, k) => lines.map((l) => JSON.stringify({ ...JSON.parse(l), id: `${JSON.parse(l).id}-${k}` })).join("\n"));
+    writeFileSync(big, copies.join("\n") + "\n");
     const r = spawnSync("bash", ["-c", `set -o pipefail; node ${BIN} -g turn ${big} | head -1`], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
