@@ -69,7 +69,7 @@ OpenAI-batch runner (vLLM's run_batch) into DIR/round-N.output.jsonl and run the
 again, until it exits 0 with the dialogues.
 LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, then --config.`,
   options: [
-    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, or a pack path); default: each record's own domain field" },
+    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, tau-retail, tau-airline, or a pack path); default: each record's own domain field" },
     { name: "failure-rate", type: "number", placeholder: "P", default: 0.15, min: 0, max: 1, description: "share of tool calls whose result is replaced by an injected failure" },
     { name: "chit-chat", type: "number", placeholder: "P", min: 0, max: 1, description: "probability a dialogue has one small-talk exchange (user intent chit_chat): 70% at the opening, 30% midway (after results are shown; at the opening when the dialogue has no such point). Default: the engine's own mix, 25% at the opening and 12% midway, about a third of dialogues. Offline engine only" },
     { name: "multi-turn", type: "number", placeholder: "R", min: 0, max: 1, description: "share of dialogues in which the user makes more than one request (a user message other than small talk and the goodbye); the others are single-turn: one message asks for everything, the assistant does it without asking back. Default: the engine's own flow (multi-turn but for 0-25% of dialogues, most in ops). Offline engine only" },

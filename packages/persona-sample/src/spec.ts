@@ -28,7 +28,7 @@ persona's text into the fields instead of the offline heuristics (JSON checked a
 null where the text says nothing); a persona whose answers stay malformed fails (exit 4).`,
   options: [
     { name: "count", short: "n", type: "int", placeholder: "N", default: 10, min: 0, description: "how many personas to write" },
-    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack: retail, travel, ops, or a pack file/folder (preferences, budgets, catalog); without it, personas are spread evenly over retail, travel and ops" },
+    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack: retail, travel, ops, tau-retail, tau-airline, or a pack file/folder (preferences, budgets, catalog); without it, personas are spread evenly over retail, travel and ops" },
     { name: "from", type: "string", placeholder: "FILE", description: "draw personas from this NDJSON corpus instead of generating them" },
     { name: "stratify", type: "string", placeholder: "BY", choices: ["auto", "cluster", "summary", "none"], default: "auto", description: "with --from: draw evenly across cluster_label, summary_label, or not at all; auto: cluster, else summary, else none" },
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "override a distribution, e.g. style=casual:0.5,stressed:0.5 or language=en:1,hi:1" },

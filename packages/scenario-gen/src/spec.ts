@@ -31,7 +31,7 @@ texts from the persona and the scenario's fixed facts, every other field staying
 the data. LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, then --config.
 A record whose answers stay malformed after --repairs fails (exit 4, or dead-lettered).`,
   options: [
-    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, or a pack path); default: each persona's own domain field" },
+    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, tau-retail, tau-airline, or a pack path); default: each persona's own domain field" },
     { name: "per-persona", short: "k", type: "int", placeholder: "K", default: 1, min: 1, description: "scenarios to write for each persona" },
     { name: "min-turns", type: "string", placeholder: "LO-HI", default: "5-10", description: "range the turn budget's minimum is drawn from" },
     { name: "max-turns", type: "string", placeholder: "LO-HI", default: "7-20", description: "range the turn budget's maximum is drawn from (never below the minimum)" },

@@ -36,7 +36,7 @@ executed and graded like the others ("source": "llm"), and judges each reply's g
 note; execution and the schema checks still decide every grade.`,
   options: [
     { name: "alternatives", short: "k", type: "int", placeholder: "K", default: 3, min: 0, max: 10, description: "alternatives per graded call, and bad reactions per failure (each of a different defect)" },
-    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain for every dialogue: retail, travel, ops, or a pack file/folder" },
+    { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain for every dialogue: retail, travel, ops, tau-retail, tau-airline, or a pack file/folder" },
     { name: "defects", type: "string", placeholder: "LIST", description: "only these defects, comma-separated, of both lists (default: all)" },
     { name: "no-infer", type: "boolean", description: "do not add calls to dialogues that lack them" },
     ...llmOptions,
