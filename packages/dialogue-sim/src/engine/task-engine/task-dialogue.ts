@@ -447,8 +447,12 @@ class TaskRun {
     const worked: number[] = [];
     const calc = this.calculator() !== undefined;
     for (const f of facts) {
-      if (this.seen.shown(f)) said.push(f);
-      else {
+      if (this.seen.shown(f)) {
+        said.push(f);
+        // A fact a result showed is a number the next fact may be worked out from (a difference of two said facts).
+        const n = Number(f.replaceAll(",", ""));
+        if (f.trim() !== "" && Number.isFinite(n)) worked.push(n);
+      } else {
         // A total or a difference no result shows, worked out from numbers the conversation showed:
         // the task's own calculation first, else a working searched among the shown numbers. With
         // the pack's calculator the assistant calls it, and says the value its result shows.
