@@ -87,7 +87,7 @@ function report(title: string, results: Result[], cpuSeconds: number, bar?: numb
   const searched = results.filter((r) => r.searched > 0);
   const strict = results.filter((r) => r.ok && r.searched === 0).length;
   console.log(`   with searched workings: ${ok}/${results.length} (${(100 * share).toFixed(1)}%); without (a task that needed one counts as failed): ${strict}/${results.length} (${((100 * strict) / Math.max(results.length, 1)).toFixed(1)}%)`);
-  if (searched.length > 0) console.log(`   ${searched.reduce((n, r) => n + r.searched, 0)} fact(s)/amount(s) in ${searched.length} task(s) worked out (with the pack's calculator) from a working searched among shown numbers; ${searched.filter((r) => r.ok).length} of those tasks succeed`);
+  if (searched.length > 0) console.log(`   ${searched.reduce((n, r) => n + r.searched, 0)} fact(s)/amount(s) in ${searched.length} task(s) worked out from a working searched among shown numbers (with the pack's calculator when its numbers are grounded); ${searched.filter((r) => r.ok).length} of those tasks succeed`);
   const kinds = new Map<string, { n: number; ok: number }>();
   for (const r of results) {
     const k = kinds.get(r.kind) ?? { n: 0, ok: 0 };
