@@ -130,7 +130,7 @@ export function nextRead(domain: Domain, session: ToolSession, seen: Seen, tools
 }
 
 /** Every scalar of a result, and the id-like keys of its maps, as text. */
-function leafStrings(v: unknown, out: string[] = []): string[] {
+export function leafStrings(v: unknown, out: string[] = []): string[] {
   if (Array.isArray(v)) for (const x of v) leafStrings(x, out);
   else if (v && typeof v === "object") {
     for (const [k, x] of Object.entries(v)) {

@@ -1,4 +1,4 @@
-import { expressionNumbers } from "./arithmetic.js";
+import { expressionNumbers, type ShownNumber } from "./arithmetic.js";
 
 /**
  * What the assistant has seen in the conversation: every value the user said and every value
@@ -13,6 +13,8 @@ export class Seen {
   private readonly numbers = new Set<number>();
   /** The numbers of each tool result, in order (amounts and prices; ids of six digits or more left out). */
   readonly resultNumbers: number[][] = [];
+  /** The same numbers with the field each was shown under, for sums across results (a bare number's field is `bare`). */
+  readonly shownNumbers: ShownNumber[] = [];
   private userText = "";
   private resultText = "";
 
@@ -28,16 +30,19 @@ export class Seen {
   }
 
   /** A tool result the assistant saw. */
-  addResult(content: string, data: unknown): void {
+  addResult(content: string, data: unknown, bare = "result"): void {
     this.resultText += `\n${content.toLowerCase().replaceAll(",", "")}`;
     this.walk(data, []);
     const nums: number[] = [];
-    const collect = (v: unknown): void => {
-      if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e6) nums.push(v);
-      else if (Array.isArray(v)) v.forEach(collect);
-      else if (v && typeof v === "object") Object.values(v).forEach(collect);
+    const result = this.resultNumbers.length;
+    const collect = (v: unknown, key: string): void => {
+      if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e6) {
+        nums.push(v);
+        this.shownNumbers.push({ value: v, key, result });
+      } else if (Array.isArray(v)) v.forEach((x) => collect(x, key));
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) collect(x, k);
     };
-    collect(data);
+    collect(data, bare);
     if (nums.length > 0) this.resultNumbers.push(nums);
   }
 
@@ -83,6 +88,7 @@ export class Seen {
     for (const [k, e] of this.values) c.values.set(k, { value: e.value, tags: new Set(e.tags) });
     for (const n of this.numbers) c.numbers.add(n);
     c.resultNumbers.push(...this.resultNumbers);
+    c.shownNumbers.push(...this.shownNumbers);
     c.userText = this.userText;
     c.resultText = this.resultText;
     return c;

@@ -2,9 +2,9 @@ import { judge, transcriptOf, type Judgement, type ToolSession } from "@chatmill
 import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
 import type { Call, Domain, Session, ToolResult } from "../../contract.js";
-import { evaluate, expressionNumbers, findWorking } from "./arithmetic.js";
+import { ACROSS_TIMES, evaluate, expressionNumbers, findAcross, findWorking } from "./arithmetic.js";
 import { describeValue } from "./describe.js";
-import { callKey, candidateCalls, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
+import { callKey, candidateCalls, leafStrings, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
 import { Seen, norm } from "./seen.js";
 
 /**
@@ -34,7 +34,7 @@ export interface TaskEngineOptions {
 export interface TaskTrace {
   ungrounded: Array<{ action: number; name: string; missing: unknown[] }>;
   unsaid: string[];
-  /** Facts said with a working the engine searched for (not shown, not a gold calculation): they may match by chance. */
+  /** Facts said, and amounts used, with a working the engine searched for (not shown, not a gold calculation): they may match by chance. */
   searched: string[];
   refused: Array<{ action: number; name: string; error: string }>;
   handedOff: boolean;
@@ -48,6 +48,8 @@ export function isTaskScenario(scenario: Scenario): boolean {
   return scenario.task !== undefined && scenario.goal.constraints.length === 0 && scenario.goal.end_state.length === 0;
 }
 
+/** Look-ups of seen ids made to find the numbers of a fact no result shows (the user's other orders), at most. */
+const MAX_EXPLORE_READS = 10;
 /** Reads the discovery loop may make before one action, at most. */
 const MAX_READS_PER_ACTION = 12;
 /** Retries of a call whose result said the service failed (timeout, server error). */
@@ -294,6 +296,26 @@ class TaskRun {
       if (!read) break;
       this.call(read);
     }
+    // An amount no result shows (the card's share of a price after gift cards and a certificate)
+    // is worked out with the pack's calculator from shown numbers, less the action's other amounts.
+    for (const v of needed) {
+      if (typeof v !== "number" || this.seen.has(v)) continue;
+      const others = leaves(action.arguments).filter((x): x is number => typeof x === "number" && x !== v && x > 0 && this.seen.has(x));
+      // The price the action pays in parts (fares less what the other payments cover) first: a bare
+      // difference of two shown numbers is tried last, as it matches by chance more easily.
+      const work = () => (others.length > 0 ? findAcross(v, this.seen.shownNumbers, others, ACROSS_TIMES) : findAcross(v, this.seen.shownNumbers));
+      let how = work();
+      // The numbers may be in results not read yet (the fare of each flight the action books):
+      // read, a few, what shows the most of the action's own values, until a working appears.
+      for (let n = 0; !how && n < MAX_EXPLORE_READS && this.calculator(); n++) {
+        const read = this.readShowing(needed);
+        if (!read) break;
+        this.call(read);
+        how = work();
+      }
+      how ??= findWorking(v, this.seen.resultNumbers) ?? findAcross(v, this.seen.shownNumbers);
+      if (how && this.calculate(how, v)) this.trace.searched.push(String(v));
+    }
     const missing = needed.filter((v) => !this.seen.has(v));
     if (missing.length > 0) {
       // A read the task lists changes nothing: skipping it costs nothing; an act not made is a counted failure.
@@ -350,6 +372,57 @@ class TaskRun {
     return undefined;
   }
 
+  /** The read not made yet (tried on a fork) whose result shows the most of these values: where their prices and amounts are. */
+  private readShowing(values: unknown[]): Call | undefined {
+    const want = values.filter((v) => typeof v !== "number").map(String);
+    let best: { call: Call; score: number } | undefined;
+    for (const tool of this.reads) {
+      for (const call of candidateCalls(tool, this.seen)) {
+        if (this.made.has(callKey(call))) continue;
+        const r = this.session.fork().call(call);
+        if (!r.ok) continue;
+        const shown = new Set(leafStrings(r.data));
+        const score = want.filter((v) => shown.has(v)).length;
+        if (score > (best?.score ?? 0)) best = { call, score };
+      }
+    }
+    return best?.call;
+  }
+
+  /** The pack's calculator: a tool whose declared role is think and that takes one string (the expression). */
+  private calculator(): { name: string; param: string } | undefined {
+    for (const t of this.domain.tools) {
+      if (this.domain.roleOf(t.function.name) !== "think") continue;
+      const params = t.function.parameters as { properties?: Record<string, { type?: string }>; required?: string[] };
+      const req = params.required ?? [];
+      if (req.length === 1 && params.properties?.[req[0]!]?.type === "string" && /calc|math|expression/i.test(`${t.function.name} ${t.function.description ?? ""}`)) return { name: t.function.name, param: req[0]! };
+    }
+    return undefined;
+  }
+
+  /**
+   * Works `target` out with the calculator from an expression over seen numbers: the call shows
+   * in the dialogue and its result grounds the value like any other. False when the pack has no
+   * calculator, the expression uses an unseen number, or the result is not the target.
+   */
+  private calculate(expression: string, target: number): boolean {
+    const calc = this.calculator();
+    if (!calc || !this.seen.has(expression)) return false;
+    const call = { name: calc.name, arguments: { [calc.param]: expression } };
+    if (!this.made.has(callKey(call)) && !this.call(call).ok) return false;
+    return this.seen.has(target);
+  }
+
+  /** A working for a fact no result shows: the task's own calculation, else one searched among shown numbers (counted as searched). */
+  private working(f: string, worked: number[]): { how: string; searched: boolean } | undefined {
+    const gold = this.workedOut(f);
+    if (gold) return { how: gold, searched: false };
+    const target = Number(f.replaceAll(",", ""));
+    if (f.trim() === "" || !Number.isFinite(target)) return undefined;
+    const how = findWorking(target, this.seen.resultNumbers, worked) ?? findAcross(target, this.seen.shownNumbers);
+    return how ? { how, searched: true } : undefined;
+  }
+
   /** The facts the task asks for, said when a result showed them; looked up first like any needed value. */
   private sayFacts(facts: string[]): void {
     if (facts.length === 0) return;
@@ -359,23 +432,44 @@ class TaskRun {
       if (!read) break;
       this.call(read);
     }
+    // A number no result shows and no working over what was read gives: the numbers may be in
+    // things the user has that were not read yet (their other orders); look those up, a few.
+    const unworked = () => facts.filter((f) => !this.seen.shown(f) && !this.working(f, []));
+    if (unworked().length > 0) {
+      let explored = 0;
+      for (const tool of this.reads.filter((t) => this.domain.roleOf(t.name) === "lookup")) {
+        for (const call of candidateCalls(tool, this.seen)) {
+          if (explored >= MAX_EXPLORE_READS || this.made.has(callKey(call)) || unworked().length === 0) break;
+          this.call(call);
+          explored++;
+        }
+      }
+    }
     const said: string[] = [];
     const worked: number[] = [];
+    const calc = this.calculator() !== undefined;
     for (const f of facts) {
-      if (this.seen.shown(f)) said.push(f);
-      else {
+      if (this.seen.shown(f)) {
+        said.push(f);
+        // A fact a result showed is a number the next fact may be worked out from (a difference of two said facts).
+        const n = Number(f.replaceAll(",", ""));
+        if (f.trim() !== "" && Number.isFinite(n)) worked.push(n);
+      } else {
         // A total or a difference no result shows, worked out from numbers the conversation showed:
-        // the task's own calculation first, else a working searched among the shown numbers.
-        let how = this.workedOut(f);
+        // the task's own calculation first, else a working searched among the shown numbers. With
+        // the pack's calculator the assistant calls it, and says the value its result shows.
+        const w = this.working(f, worked);
         const target = Number(f.replaceAll(",", ""));
-        if (!how && f.trim() !== "" && Number.isFinite(target)) {
-          how = findWorking(target, this.seen.resultNumbers, worked);
-          if (how) this.trace.searched.push(f);
+        if (!w) {
+          this.trace.unsaid.push(f);
+          continue;
         }
-        if (how) {
-          said.push(`${f} (${how})`);
-          worked.push(target);
-        } else this.trace.unsaid.push(f);
+        if (w.searched) this.trace.searched.push(f);
+        worked.push(target);
+        // The value the calculator's result shows is said as it is; a pack without a calculator
+        // (or whose calculator does not compute) gets the working written out in the message.
+        if (calc && this.calculate(w.how, target) && this.seen.shown(f)) said.push(f);
+        else said.push(`${f} (${w.how})`);
       }
     }
     if (said.length > 0) this.assistant(`Here is what you asked about: ${said.join("; ")}.`);

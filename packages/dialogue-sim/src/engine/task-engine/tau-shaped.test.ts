@@ -20,12 +20,23 @@ import { taskDialogue } from "./task-dialogue.js";
 const DATA = process.env.CHATMILL_SHARED_DATA ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../../../../../shared/data");
 const tau = (f: string) => JSON.parse(readFileSync(join(DATA, "tau-bench/retail", f), "utf8")) as Record<string, Record<string, unknown>>;
 
-function tauShapedPack(): Domain {
+/** The tau packs' calculator: it computes the expression (rounded to cents) and refuses anything else. */
+const computingCalculate = {
+  op: "transact",
+  require: [
+    { check: { matches: [{ arg: "expression" }, "^[0-9+\\-*/(). ]*$"] }, message: "invalid characters in expression", error: "bad_expression" },
+    { check: { is_set: { calc: { arg: "expression" } } }, message: "the expression cannot be calculated", error: "bad_expression" },
+  ],
+  result: { round: { calc: { arg: "expression" } }, places: 2 },
+};
+
+/** `computing`: calculate works the expression out (as tau-retail's does); `hidden`: orders left out of the data (their numbers never shown). */
+function tauShapedPack(o: { computing?: boolean; hidden?: string[] } = {}): Domain {
   const users = tau("users.json");
   const orders = tau("orders.json");
   const products = tau("products.json");
   const user: Record<string, unknown> = { user_id: "yusuf_rossi_9620", ...users.yusuf_rossi_9620 };
-  const own = (user.orders as string[]).map((id) => orders[id]!);
+  const own = (user.orders as string[]).filter((id) => !o.hidden?.includes(id)).map((id) => orders[id]!);
   const productIds = new Set(own.flatMap((o) => (o.items as Array<{ product_id: string }>).map((i) => i.product_id)));
   const str = (d = "") => ({ type: "string", description: d });
   const fn = (name: string, props: Record<string, unknown>, required = Object.keys(props)) => ({ name, parameters: { type: "object", properties: props, required, additionalProperties: false } });
@@ -57,7 +68,7 @@ function tauShapedPack(): Domain {
         function: fn("exchange_delivered_order_items", { order_id: str(), item_ids: { type: "array", items: { type: "string" } }, new_item_ids: { type: "array", items: { type: "string" } }, payment_method_id: str() }),
         run: { op: "create", table: "exchanges", id_prefix: "X", ref: { table: "orders", arg: "order_id" }, set: { order_id: { arg: "order_id" }, item_ids: { arg: "item_ids" }, new_item_ids: { arg: "new_item_ids" }, payment_method_id: { arg: "payment_method_id" } } },
       },
-      { type: "function", role: "think", function: fn("calculate", { expression: str() }), run: { op: "static", result: { note: "worked out" } } },
+      { type: "function", role: "think", function: fn("calculate", { expression: str() }), run: o.computing ? computingCalculate : { op: "static", result: { note: "worked out" } } },
       { type: "function", role: "handoff", function: fn("transfer_to_human_agents", { summary: str() }), run: { op: "static", result: { transferred: true } } },
     ],
     policy: {
@@ -162,5 +173,54 @@ describe("the task engine on tau-shaped data", () => {
     expect(trace.ungrounded).toEqual([{ action: 4, name: "exchange_delivered_order_items", missing: ["9999999999"] }]);
     expect((dialogue.messages as Msg[]).flatMap((m) => m.tool_calls ?? []).some((c) => c.name.startsWith("exchange"))).toBe(false);
     expect(dialogue.outcome?.reward).toBe(0);
+  });
+
+  describe("a number no result shows, worked out with the pack's calculator", () => {
+    // Yusuf's two delivered orders were paid 2895.55 (#W6679257) and 1819.92 (#W2378156).
+    const totalTask = (id: string): Scenario => {
+      const t = structuredClone(tau2Task0) as Scenario;
+      t.id = id;
+      t.task!.evaluation = { actions: [t.task!.evaluation.actions[0]!], communicate: ["4715.47"] };
+      return t;
+    };
+    const calcs = (d: { messages: unknown }) => (d.messages as Msg[]).flatMap((m) => m.tool_calls ?? []).filter((c) => c.name === "calculate");
+
+    it("a sum over two orders: the orders are read, calculate is called over their shown amounts, the fact is said as the result shows it", () => {
+      const { dialogue, trace } = taskDialogue(totalTask("two-orders"), tauShapedPack({ computing: true }), Rng.for(1, "two-orders"), opts);
+      expect(trace.unsaid).toEqual([]);
+      expect(trace.searched).toEqual(["4715.47"]);
+      expect(dialogue.outcome?.reward).toBe(1);
+      const [calc] = calcs(dialogue);
+      const expression = String(calc?.arguments.expression);
+      expect(expression.split(" + ").sort()).toEqual(["1819.92", "2895.55"]);
+      const ms = dialogue.messages as Msg[];
+      // Each number of the expression was in a tool result before the call; the value is in the calculator's result.
+      const at = ms.findIndex((m) => m.tool_calls?.some((c) => c.name === "calculate"));
+      const before = ms.slice(0, at).filter((m) => m.role === "tool").map((m) => String(m.content)).join("\n");
+      expect(before).toContain("2895.55");
+      expect(before).toContain("1819.92");
+      expect(String(ms[at + 1]?.content)).toContain("4715.47");
+      expect(ms.some((m) => m.role === "assistant" && String(m.content).includes("4715.47"))).toBe(true);
+    });
+
+    it("the same task with one order's amount never shown: no calculation, the fact is not said, reward 0", () => {
+      const { dialogue, trace } = taskDialogue(totalTask("one-hidden"), tauShapedPack({ computing: true, hidden: ["#W6679257"] }), Rng.for(1, "one-hidden"), opts);
+      expect(trace.unsaid).toEqual(["4715.47"]);
+      expect(calcs(dialogue)).toEqual([]);
+      expect(dialogue.outcome?.reward).toBe(0);
+    });
+
+    it("an amount of a write no result shows (the price left after another payment) is worked out before the write", () => {
+      const t = structuredClone(tau2Task0) as Scenario;
+      t.id = "amount";
+      // A hand-built write paying 1819.92 (order #W2378156's amount) as 272.33 by gift card plus the rest by card.
+      const pack = tauShapedPack({ computing: true });
+      const exchange = t.task!.evaluation.actions.at(-1)!;
+      exchange.arguments = { ...exchange.arguments, new_item_ids: [272.33, 1547.59] };
+      const { dialogue, trace } = taskDialogue(t, pack, Rng.for(1, "amount"), opts);
+      expect(trace.ungrounded).toEqual([]);
+      expect(trace.searched).toContain("1547.59");
+      expect(calcs(dialogue).map((c) => c.arguments.expression)).toContain("1819.92 - 272.33");
+    });
   });
 });
