@@ -205,7 +205,7 @@ describe("chatmill-import --from tau-bench|tau2 (spawned)", () => {
     expect(dialogues).toHaveLength(6);
     expect(dialogues.map((d) => d.scenario.meta.pack_checked)).toEqual(Array(6).fill(true));
     // (tau2's gold for tasks 2-4 reads a product id its database lacks: the reason says the task does not fully validate; reads change nothing.)
-    expect(dialogues.map((d) => [d.scenario.id, d.outcome.reward, d.outcome.checks.find((c: { name: string }) => c.name === "end_state").passed])).toEqual(dialogues.map((d) => [d.scenario.id, 1, true]));
+    expect(dialogues.map((d) => [d.scenario.id, d.outcome.reward, d.outcome.checks.find((c: { name: string }) => c.name === "end state").passed])).toEqual(dialogues.map((d) => [d.scenario.id, 1, true]));
   });
 
   it("a tau-bench task for the built-in retail pack, through dialogue-sim: the task engine reaches the expected state", () => {

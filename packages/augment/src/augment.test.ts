@@ -99,7 +99,7 @@ describe("augmentDialogue", () => {
     expect(good.dialogue.scenario.persona.name).not.toBe("John Smith");
     expect(JSON.stringify(good.dialogue)).not.toMatch(/john|smith/i);
     const bad = augmentDialogue({ source: booking(6), domain: travel, persona: personaFor(4), otherName: others(4), rng: new Rng("d") });
-    expect(bad.dialogue.outcome).toMatchObject({ goal_met: false, reward: 0, resolution: "failed", reason: "the end state differs from the one the task's actions reach" });
+    expect(bad.dialogue.outcome).toMatchObject({ goal_met: false, reward: 0, resolution: "failed", reason: expect.stringMatching(/^the end state differs from the one the task's actions reach \(/) });
   });
 
   it("refuses a source whose call would no longer do what it did", () => {

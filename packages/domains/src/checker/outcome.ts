@@ -40,15 +40,26 @@ export function judgeDialogue(
   checks.push({
     name: "end state",
     passed: j.state.match,
-    ...(j.state.match ? {} : { detail: inPackOrder(domain, j.state.differences).slice(0, 3).map((d) => `${d.table} ${d.key}: ${d.expected ? (d.actual ? "differs" : "expected, not made") : "made, not expected"}`).join("; ") }),
+    ...(j.state.match ? {} : { detail: inPackOrder(domain, j.state.differences).slice(0, 3).map(differenceText).join("; ") }),
   });
   for (const c of j.communicate) checks.push({ name: `said "${c.info}"`, passed: c.said });
   for (const g of j.goldErrors) checks.push({ name: `expected action ${g.index} (${g.name})`, passed: false, detail: g.error });
   checks.push(...(opts.checks ?? []));
   const what = j.reward === 1 ? "the end state and every fact to say match the task" : j.state.match ? "a fact the task needs was not said" : "the end state differs from the one the task's actions reach";
   const how = handedOff ? "; the assistant handed the conversation to a person" : feasible ? "" : "; the task cannot be done in the data, so it cannot be resolved";
-  const reason = `${what}${how}${derived ? " (the scenario carried no task: one was derived from its goal)" : ""}`;
+  const unsaid = j.communicate.filter((c) => !c.said).map((c) => c.info);
+  const details = [
+    ...inPackOrder(domain, j.state.differences).slice(0, 3).map(differenceText),
+    ...(unsaid.length > 0 ? [`not said: ${unsaid.join("; ")}`] : []),
+    ...j.goldErrors.map((g) => `the task does not validate: gold action ${g.index} (${g.name}) fails on a fresh state: ${g.error}`),
+  ];
+  const reason = `${what}${how}${details.length > 0 ? ` (${details.join("; ")})` : ""}${derived ? " (the scenario carried no task: one was derived from its goal)" : ""}`;
   return { outcome: { resolution, goal_met: j.reward === 1, reward: j.reward, checks, reason }, judgement: j };
+}
+
+/** One row that ends otherwise than the task's actions leave it. */
+function differenceText(d: { table: string; key: string; expected: unknown; actual: unknown }): string {
+  return `${d.table} ${d.key}: ${d.expected === null ? "not expected to change" : d.actual === null ? "expected change not made" : "ends differently"}`;
 }
 
 function handOffRan(messages: ReadonlyArray<TranscriptMessage>, tool: string): boolean {

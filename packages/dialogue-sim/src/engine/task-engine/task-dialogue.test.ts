@@ -88,7 +88,7 @@ describe("the task engine on the built-in retail pack", () => {
     expect(messages(shown.dialogue).some((m) => m.role === "assistant" && /\b63\b/.test(String(m.content)))).toBe(true);
     const never = run(info("never", ["12345.67"]));
     expect(never.trace.unsaid).toEqual(["12345.67"]);
-    expect(never.dialogue.outcome).toMatchObject({ reward: 0, reason: "not said: 12345.67" });
+    expect(never.dialogue.outcome).toMatchObject({ reward: 0, reason: expect.stringContaining("not said: 12345.67") });
   });
 
   it("a gold action the policy refuses on a fresh state (no identity in the gold) is reported as a task that does not validate", () => {

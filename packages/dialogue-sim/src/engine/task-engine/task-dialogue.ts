@@ -1,4 +1,4 @@
-import { judge, transcriptOf, type Judgement, type ToolSession } from "@chatmill/domains";
+import { judgeDialogue, type Judgement, type ToolSession } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
 import type { Call, Domain, Session, ToolResult } from "../../contract.js";
@@ -20,7 +20,7 @@ import { Seen, norm } from "./seen.js";
  * pack's declared hand-off tool when the task does, and says the facts the task asks for when
  * a result showed them. A gold value it cannot ground is not used: the action is not made,
  * and the dialogue fails — a counted failure (`meta.task.ungrounded`), never a shortcut.
- * The outcome is the one checker's: judge(domain, task.evaluation, transcriptOf(messages)).
+ * The outcome is the one checker's, as for every engine: judgeDialogue(domain, task, messages).
  */
 export interface TaskEngineOptions {
   failureRate: number;
@@ -59,31 +59,16 @@ export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts:
   const session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") }) as ToolSession;
   const run = new TaskRun(scenario, domain, session);
   run.play();
-  const evaluation = scenario.task!.evaluation;
-  const judgement = judge(domain, evaluation, transcriptOf(run.messages));
-  const reward = judgement.reward;
-  const reasons = [
-    ...judgement.goldErrors.map((g) => `the task does not validate: gold action ${g.index} (${g.name}) fails on a fresh state: ${g.error}`),
-    ...judgement.state.differences.map((d) => `${d.table} ${d.key}: ${d.expected === null ? "not expected to change" : d.actual === null ? "expected change not made" : "ends differently"}`),
-    ...judgement.communicate.filter((c) => !c.said).map((c) => `not said: ${c.info}`),
-  ];
+  // The grounding rule's own check is reported beside the checker's; the verdict is the checker's alone.
+  const grounded = { name: "grounded", passed: run.trace.ungrounded.length === 0, ...(run.trace.ungrounded.length > 0 ? { detail: `${run.trace.ungrounded.length} action(s) had values the conversation never showed` } : {}) };
+  const { outcome, judgement } = judgeDialogue(domain, scenario.task!, run.messages, [], { checks: [grounded] });
   const dialogue = {
     id: `dlg_${scenario.id}`,
     scenario,
     domain: domain.name,
     tools: domain.tools,
     messages: run.messages,
-    outcome: {
-      resolution: run.trace.handedOff ? "escalated" : reward === 1 ? "resolved" : "failed",
-      goal_met: reward === 1,
-      reward,
-      checks: [
-        { name: "end_state", passed: judgement.state.match, ...(judgement.state.differences.length > 0 ? { detail: `${judgement.state.differences.length} row(s) differ from the expected end state` } : {}) },
-        ...(judgement.communicate.length > 0 ? [{ name: "communicate", passed: judgement.communicate.every((c) => c.said), detail: `${judgement.communicate.filter((c) => c.said).length}/${judgement.communicate.length} facts said` }] : []),
-        { name: "grounded", passed: run.trace.ungrounded.length === 0, ...(run.trace.ungrounded.length > 0 ? { detail: `${run.trace.ungrounded.length} action(s) had values the conversation never showed` } : {}) },
-      ],
-      ...(reasons.length > 0 ? { reason: reasons.join("; ") } : {}),
-    },
+    outcome,
     meta: {
       engine: "offline",
       tool: opts.tool,
