@@ -21,3 +21,6 @@ export { transcriptOf } from "./checker/transcript.js";
 export type { RecordedCall, Transcript } from "./checker/transcript.js";
 export { callWrites, hasConsent, identifies, policyViolations } from "./policy.js";
 export type { PolicyViolation } from "./policy.js";
+export { BACKEND_MODES, LiveBackend, MissingSecretError, ReplayMissError } from "./live/backend.js";
+export type { BackendMode, BackendOptions } from "./live/backend.js";
+export type { CassetteEntry, HttpAnswer, RequestKey } from "./live/cassette.js";
