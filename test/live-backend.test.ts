@@ -258,6 +258,20 @@ describe("live HTTP backend", () => {
     server = await startServer(); // afterAll stops it
   }, 120_000);
 
+  it("from-openapi --live refuses what it cannot write: not an http(s) URL, credentials in it, an MCP source", async () => {
+    const packBin = `'${node}' '${bin("chatmill-pack", "pack")}'`;
+    for (const [args, said] of [
+      [`from-openapi '${FIXTURES}shop-api.yaml' --live ftp://host/`, /--live takes an http\(s\) URL/],
+      [`from-openapi '${FIXTURES}shop-api.yaml' --live not-a-url`, /--live takes the API's base URL/],
+      [`from-openapi '${FIXTURES}shop-api.yaml' --live http://me:pw@127.0.0.1:1/`, /put no credentials in the URL/],
+      [`from-mcp --live http://127.0.0.1:1 -- node x.js`, /--live is for from-openapi/],
+    ] as const) {
+      const r = await sh(`cd '${tmp}' && ${packBin} ${args} --out '${tmp}/refused' --force`);
+      expect(r.code, args).toBe(2);
+      expect(r.stderr).toMatch(said);
+    }
+  });
+
   it("dialogue-sim: the flags that cannot work are usage errors; a missing secret stops the run (exit 5)", async () => {
     const ds = `'${node}' '${bin("dialogue-sim")}' --domain '${packFile}'`;
     for (const [flags, said] of [

@@ -206,7 +206,8 @@ export const HttpSpec = z.strictObject({
 });
 export type HttpSpec = z.infer<typeof HttpSpec>;
 
-const HttpRun = HttpSpec.extend({ op: z.literal("http") });
+// Loose like the other runs (the union is read through fields some runs lack, e.g. `table`).
+const HttpRun = z.looseObject({ ...HttpSpec.shape, op: z.literal("http") });
 
 /** The pack's live backend: where relative URLs go, headers for every request, per-dialogue isolation. */
 export const LiveSpec = z.strictObject({
