@@ -164,11 +164,25 @@ class RuntimeSession implements ToolSession {
     const ctx: OpContext = { domain: this.domain, state: this.state, tool: call.name, args: args as Record<string, unknown> };
     const http = httpOf(tool.run);
     const out = http ? runHttp(ctx, http, backendOf(this.opts)) : runOp(ctx, this.policy.narrow(call.name, tool.run));
+    if (http && out.ok) this.mirror(tool.run, out.data);
     if (!out.ok) return errorResult(out.error);
     if (injected && out.list) return cutList(out.data, out.list, injected);
     // Only a result the caller sees whole can identify someone (an emptied list identifies no one).
     this.policy.after(call.name, out.data);
     return okResult(out.data);
+  }
+
+  /**
+   * A declarative create/modify/cancel run that was sent to a live backend: the row the backend
+   * answered (when it holds the table's key) is written in this session's state too, so outcome
+   * checks, booking references and the state digest see what the backend did.
+   */
+  private mirror(run: Run, data: Record<string, unknown>): void {
+    if (run.op !== "create" && run.op !== "modify" && run.op !== "cancel") return;
+    if (!this.domain.tables.has(run.table)) return;
+    const key = data[this.domain.keyOf(run.table)];
+    if (key === undefined || key === null || typeof key === "object") return;
+    this.state.apply([{ table: run.table, op: run.op === "create" ? "insert" : "update", key: String(key), row: { ...data } }]);
   }
 
   /** One draw per call from the dialogue's rng; a failure kind only when it fires. */

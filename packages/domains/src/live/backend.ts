@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createSyncFn } from "synckit";
 import { Cassette, describeRequest, keyText, type HttpAnswer, type RequestKey } from "./cassette.js";
 
@@ -56,6 +57,7 @@ function sender(): Send {
 }
 
 const REDACTED = "[redacted]";
+const START = "start";
 
 /**
  * Where the `http` op's requests go: the live backend, the live backend with every answer
@@ -68,6 +70,8 @@ export class LiveBackend {
   readonly mode: BackendMode;
   private readonly cassette: Cassette | undefined;
   private readonly seen = new Map<string, number>();
+  /** Digest of the requests made since the last reset: with the reset, what the backend's state is. */
+  private history = START;
   private readonly env: Record<string, string | undefined>;
 
   constructor(opts: BackendOptions) {
@@ -80,17 +84,22 @@ export class LiveBackend {
 
   /** Sends the request (or finds its recorded answer). Throws ReplayMissError and MissingSecretError; any other failure is an answer. */
   request(req: OutRequest, opts: { reset?: boolean } = {}): HttpAnswer {
-    // A reset starts the backend's state over, so the occurrence count starts over with it.
-    if (opts.reset) this.seen.clear();
+    // A reset starts the backend's state over, so the history starts over with it.
+    if (opts.reset) {
+      this.seen.clear();
+      this.history = START;
+    }
     const key = keyOf(req);
     const k = keyText(key);
     const n = (this.seen.get(k) ?? 0) + 1;
     this.seen.set(k, n);
+    const after = this.history;
+    this.history = createHash("sha256").update(after).update("\u0000").update(k).digest("hex").slice(0, 32);
     if (this.mode === "replay") {
-      const answer = this.cassette!.answer(key, n);
+      const answer = this.cassette!.answer(key, after);
       if (!answer) {
         const times = this.cassette!.recorded(key);
-        const had = times === 0 ? "it was never recorded" : `it was recorded at most ${times} time${times === 1 ? "" : "s"} since a reset, and this is time ${n}`;
+        const had = times === 0 ? "it was never recorded" : `it was recorded ${times} time${times === 1 ? "" : "s"}, never after the same earlier requests since the reset`;
         throw new ReplayMissError(`replay miss: no answer in the cassette '${this.cassette!.file}' for ${describeRequest(key)} (${had}); record again with --backend record`);
       }
       return answer;
@@ -108,7 +117,7 @@ export class LiveBackend {
     if (req.body !== undefined) headers["content-type"] ??= "application/json";
     const raw = sender()({ method: req.method, url: req.url, headers, ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}), timeoutMs: req.timeoutMs });
     const answer = redact(raw, secrets);
-    this.cassette?.append({ request: key, n, answer });
+    this.cassette?.append({ request: key, after, n, answer });
     return answer;
   }
 }

@@ -15,9 +15,14 @@ export type HttpAnswer =
   | { error: "timeout" }
   | { error: "network"; message: string };
 
-/** One cassette line: the request, which time this same request was made in the run (1, 2, …), the answer. */
+/**
+ * One cassette line: the request; `after`, a digest of the requests made before it since the
+ * last reset (the backend's state is what they made of it); `n`, which time this same request
+ * was made since the reset (for people reading the file); the answer.
+ */
 export interface CassetteEntry {
   request: RequestKey;
+  after: string;
   n: number;
   answer: HttpAnswer;
 }
@@ -32,11 +37,11 @@ export const keyText = (key: RequestKey): string => canonicalJson(key);
 
 /**
  * An NDJSON cassette. Record starts it empty and appends each answer as it arrives (a killed
- * run keeps what it recorded); replay reads it whole and answers the n-th occurrence of a
- * request with the answer recorded for its n-th occurrence, so a request whose answer changed
- * during the run (a list read before and after a create) replays in order. The count starts
- * again at each reset request (see LiveBackend), so with a declared reset every dialogue's
- * calls are keyed within the dialogue: any subset or order of the recorded dialogues replays.
+ * run keeps what it recorded); replay reads it whole and answers a request made after the
+ * same earlier requests with what was recorded there, so a request whose answer changed
+ * (a list read before and after a create; cancelling order o1 in two dialogues that ordered
+ * different items) replays right. The history starts again at each reset request (see
+ * LiveBackend), so with a declared reset any subset or order of the recorded dialogues replays.
  */
 export class Cassette {
   private readonly entries = new Map<string, HttpAnswer>();
@@ -63,11 +68,12 @@ export class Cassette {
         } catch {
           throw new Error(`${file}:${i + 1}: not a cassette entry (not JSON); record the cassette again`);
         }
-        if (!e || typeof e !== "object" || !e.request || !e.answer) throw new Error(`${file}:${i + 1}: not a cassette entry (needs request and answer)`);
+        if (!e || typeof e !== "object" || !e.request || !e.answer || typeof e.after !== "string") throw new Error(`${file}:${i + 1}: not a cassette entry (needs request, after and answer); record the cassette again`);
         const k = keyText(e.request);
         // The same occurrence recorded twice (the same dialogue in two records): the first answer stands.
-        if (!c.entries.has(`${k}\u0000${e.n}`)) c.entries.set(`${k}\u0000${e.n}`, e.answer);
-        c.counts.set(k, Math.max(c.counts.get(k) ?? 0, e.n));
+        // The same request after the same history (the same dialogue twice): the first answer stands.
+        if (!c.entries.has(`${k}\u0000${e.after}`)) c.entries.set(`${k}\u0000${e.after}`, e.answer);
+        c.counts.set(k, (c.counts.get(k) ?? 0) + 1);
       });
     return c;
   }
@@ -76,12 +82,12 @@ export class Cassette {
     appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
   }
 
-  /** The answer recorded for the n-th occurrence of this request. */
-  answer(key: RequestKey, n: number): HttpAnswer | undefined {
-    return this.entries.get(`${keyText(key)}\u0000${n}`);
+  /** The answer recorded for this request after this history. */
+  answer(key: RequestKey, after: string): HttpAnswer | undefined {
+    return this.entries.get(`${keyText(key)}\u0000${after}`);
   }
 
-  /** The most occurrences of this request recorded (0: never). */
+  /** How many times this request was recorded, after any history (0: never). */
   recorded(key: RequestKey): number {
     return this.counts.get(keyText(key)) ?? 0;
   }
