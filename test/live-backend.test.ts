@@ -116,6 +116,9 @@ describe("live HTTP backend", () => {
     const order = s.call({ name: "createOrder", arguments: { item_id: "i5", quantity: 2 } });
     expect(order.data).toEqual({ id: "o1", item_id: "i5", quantity: 2, total: 38, status: "placed" });
     expect(await get(server, "/orders")).toHaveLength(1);
+    // The create run's table holds the backend's row too: outcome checks and references see it.
+    expect(s.rows("orders")).toEqual([{ id: "o1", item_id: "i5", quantity: 2, total: 38, status: "placed" }]);
+    expect(s.writes.map((w) => `${w.op} ${w.table} ${w.key}`)).toEqual(["insert orders o1"]);
     expect(s.call({ name: "createOrder", arguments: { item_id: "i5", quantity: 0 } }).error?.type).toBe("bad_arguments"); // the schema's minimum, before sending
     expect(s.call({ name: "createOrder", arguments: { item_id: "zz" } }).error).toEqual({ type: "not_found", message: "no item zz", status: 404 });
     expect(s.call({ name: "cancelOrder", arguments: { orderId: "o1" } }).data).toMatchObject({ status: "cancelled" });
