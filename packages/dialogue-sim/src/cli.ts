@@ -1,5 +1,6 @@
 import { UsageError, runCli } from "@chatmill/kit/cli";
 import type { ContextRole } from "./context.js";
+import { backendFromFlags } from "./backend-flags.js";
 import { spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
@@ -26,6 +27,7 @@ await runCli(spec, async (args, ctx) => {
     contextRole: args.values["context-role"] as ContextRole,
     scenario: await scenarioFlags(args.values),
     ...(llm ? { llm } : {}),
+    backend: backendFromFlags(args.values),
   };
   // --batch / --batch-dir: the same transform, run in rounds whose requests go out as batches.
   return llm && withBatch ? withBatch((c) => simulateTransform(opts, c), llm, ctx) : simulateTransform(opts, ctx);

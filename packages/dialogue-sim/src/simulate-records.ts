@@ -1,4 +1,5 @@
-import { createSession, domainLoader } from "@chatmill/domains";
+import { createSession, domainLoader, MissingSecretError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
+import { ConfigError } from "@chatmill/kit/cli";
 import { errorMessage, mapConcurrent, stableId, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Llm } from "@chatmill/llm";
 import { Persona, Scenario, type Dialogue } from "@chatmill/schema";
@@ -22,6 +23,8 @@ export interface SimulateOptions {
   scenario?: Omit<ScenarioOptions, "domain" | "seed" | "balancer">;
   /** --engine openai: a user-simulator model and an assistant model instead of the offline engine. */
   llm?: Llm;
+  /** --backend/--cassette: where http tools send their requests (default: live, nothing recorded). */
+  backend?: LiveBackend | undefined;
 }
 
 /**
@@ -35,7 +38,7 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
   const failureRate = opts.failureRate ?? 0.15;
   const contextRole = opts.contextRole ?? "none";
   const flow = { ...(opts.chitChat !== undefined ? { chitChat: opts.chitChat } : {}), ...(opts.multiTurn !== undefined ? { multiTurn: opts.multiTurn } : {}) };
-  const common = { failureRate, ...flow, createSession: (d: Domain, o: Parameters<typeof createSession>[1]) => createSession(d, o), tool: ctx.tool, version: ctx.version, seed: ctx.seed };
+  const common = { failureRate, ...flow, createSession: (d: Domain, o: Parameters<typeof createSession>[1]) => createSession(d, opts.backend ? { ...o, backend: opts.backend } : o), tool: ctx.tool, version: ctx.version, seed: ctx.seed };
 
   /** The record's scenario and domain, or undefined when it was rejected. */
   const scenarioOf = (rec: InputRecord): { scenario: Scenario; domain: Domain } | undefined => {
@@ -94,7 +97,9 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
           dialogue.messages = placeContext(dialogue.messages, contextText(got.scenario), contextRole);
           yield finish(dialogue, got.scenario);
         } catch (err) {
+          if (err instanceof MissingSecretError) throw new ConfigError(err.message);
           if (err instanceof TaskInvalid) ctx.fail(rec, err.message, err.kind);
+          else if (err instanceof ReplayMissError) ctx.fail(rec, err.message, "replay_miss");
           else ctx.fail(rec, `could not simulate this scenario: ${errorMessage(err)}`, "simulation_error");
         }
       }
@@ -114,7 +119,8 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
         return finish(dialogue, got.scenario);
       } catch (err) {
         llm.takeMeta(llmRecordId(got.scenario, got.domain));
-        if (err instanceof TranscriptError) ctx.fail(rec, `the transcript could not be made valid: ${err.message}`, err.kind);
+        if (err instanceof ReplayMissError) ctx.fail(rec, err.message, "replay_miss");
+        else if (err instanceof TranscriptError) ctx.fail(rec, `the transcript could not be made valid: ${err.message}`, err.kind);
         else if (err instanceof LlmError) ctx.fail(rec, err.message, err.kind);
         else if (stopped) return undefined;
         else {

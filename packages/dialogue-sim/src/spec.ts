@@ -1,5 +1,6 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 import { batchOptions, llmOptions } from "@chatmill/llm/options";
+import { backendOptions } from "./backend-flags.js";
 import { CONTEXT_ROLES } from "./context.js";
 
 export const spec: ToolSpec = {
@@ -79,6 +80,7 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
     { name: "home-share", type: "number", placeholder: "P", default: 0.5, min: 0, max: 1, description: "(Persona input) probability the scenario is in the persona's own city, as scenario-gen" },
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "(Persona input) override a scenario distribution, e.g. resolution=resolved:1, as scenario-gen" },
     { name: "context-role", type: "string", placeholder: "ROLE", default: "none", choices: [...CONTEXT_ROLES], description: "where the app's context (time, place, customer, recent orders) goes: nowhere, the first user message, or its own assistant/system message named context_provider" },
+    ...backendOptions,
     ...llmOptions,
     ...batchOptions,
   ],
@@ -91,6 +93,7 @@ LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, the
     { what: "through the OpenAI Batch API (half price), in rounds, resumable", cmd: "dialogue-sim --engine openai -m gpt-4o-mini --batch --cache .llm-cache < scenarios.ndjson > dialogues.ndjson" },
     { what: "context on its own message, as seed 002", cmd: "dialogue-sim --context-role assistant < scenarios.ndjson" },
     { what: "seed 000's chit-chat rate and seed 004's 30% multi-turn", cmd: "dialogue-sim --chit-chat 0.25 --multi-turn 0.3 < scenarios.ndjson" },
+    { what: "a pack whose tools call a live API: record every call, then replay it offline", cmd: "dialogue-sim -d ./my-api --backend record --cassette run.cassette.ndjson < scenarios.ndjson > a.ndjson && dialogue-sim -d ./my-api --backend replay --cassette run.cassette.ndjson < scenarios.ndjson > b.ndjson" },
     { what: "reproducible, and the same when split across processes", cmd: "parallel --pipe -k -N 500 dialogue-sim --seed 7 < scenarios.ndjson > dialogues.ndjson" },
   ],
 };

@@ -1,4 +1,5 @@
-import type { DomainPack } from "@chatmill/schema";
+import { HttpSpec, type DomainPack } from "@chatmill/schema";
+import { explainIssue } from "./zod-issue.js";
 import { RuleChecker } from "./check-rules.js";
 import { fieldOf } from "./match.js";
 import { PackError } from "./pack-error.js";
@@ -54,6 +55,7 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
     if (text) needArg(text.arg, "text.arg");
     const anchor = run.anchor as { arg: string } | undefined;
     if (anchor) needArg(anchor.arg, "anchor.arg");
+    checkHttp(run, at, needArg, fail, pack);
     switch (run.op) {
       case "get":
         run.include?.forEach((inc, j) => needTable(inc.table, `${at}.run.include[${j}].table`));
@@ -137,6 +139,32 @@ function writesOf(run: Run): Change[] {
   }
 }
 
+/**
+ * An http request (the op, or a declarative run's `http` block): its arguments are declared,
+ * a relative URL has a base. What it writes on the backend cannot be read from it: for the
+ * `http` op the declared `changes` are taken as they are.
+ */
+function checkHttp(run: Run & Record<string, unknown>, at: string, needArg: (arg: string | undefined, path: string) => void, fail: Fail, pack: DomainPack): void {
+  let spec: HttpSpec | undefined;
+  // needArg paths are under `${at}.run.`
+  const sub = run.op === "http" ? "" : "http.";
+  if (run.op === "http") spec = run as HttpSpec;
+  else if (run.http !== undefined) {
+    const parsed = HttpSpec.safeParse(run.http);
+    if (!parsed.success) {
+      const { path, message } = explainIssue(parsed.error.issues[0]!);
+      fail(`${at}.run.http${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message);
+    }
+    spec = parsed.data;
+  }
+  if (!spec) return;
+  for (const m of spec.url.matchAll(/\{([A-Za-z_][\w.-]*)\}/g)) needArg(m[1], `${sub}url`);
+  spec.query?.forEach((q, j) => needArg(q, `${sub}query[${j}]`));
+  spec.body?.forEach((b, j) => needArg(b, `${sub}body[${j}]`));
+  needArg(spec.body_arg, `${sub}body_arg`);
+  if (!/^https?:\/\//i.test(spec.url) && !pack.live?.base_url) fail(`${at}.run.${sub}url`, `'${spec.url}' is relative: give the pack live.base_url (or an absolute URL)`);
+}
+
 const READ_ROLES = new Set(["lookup", "search"]);
 
 /** Per table, the fields its tools may add (`database.tables.<t>.fields`). */
@@ -151,7 +179,7 @@ function addedFields(pack: DomainPack): Map<string, Set<string>> {
  */
 function checkRole(tool: DomainPack["tools"][number], at: string, needTable: NeedTable, fail: Fail): void {
   const run = tool.run;
-  const writes = writesOf(run);
+  const writes = run.op === "http" ? (tool.changes ?? []) : writesOf(run);
   const declared = tool.changes ?? [];
   declared.forEach((c, j) => needTable(c.table, `${at}.changes[${j}].table`));
   if (tool.about !== undefined) {
@@ -170,7 +198,7 @@ function checkRole(tool: DomainPack["tools"][number], at: string, needTable: Nee
   if (tool.role === "act" && writes.length === 0) fail(`${at}.role`, `'${tool.function.name}' is declared 'act' but its run (op ${run.op}) changes nothing; declare what it is: ${[...READ_ROLES].join(", ")}, think or none`);
   // A think tool may compute from its arguments alone (a calculator: a transact with no refs and no effects).
   const computes = tool.role === "think" && run.op === "transact" && (run.refs ?? []).length === 0 && writes.length === 0;
-  if ((tool.role === "none" || tool.role === "think") && run.op !== "static" && !computes) fail(`${at}.role`, `a '${tool.role}' tool reads no data; '${tool.function.name}' runs op ${run.op} (give it op static, or declare lookup/search)`);
+  if ((tool.role === "none" || tool.role === "think") && run.op !== "static" && run.op !== "http" && !computes) fail(`${at}.role`, `a '${tool.role}' tool reads no data; '${tool.function.name}' runs op ${run.op} (give it op static, or declare lookup/search)`);
   if (READ_ROLES.has(tool.role) && run.op === "static") fail(`${at}.role`, `'${tool.function.name}' is declared '${tool.role}' but returns a fixed result (op static); declare none, think or handoff`);
 }
 

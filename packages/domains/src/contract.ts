@@ -1,3 +1,4 @@
+import type { LiveBackend } from "./live/backend.js";
 /**
  * The contract between the domain packs and the tools that use them
  * (persona-sample, scenario-gen, dialogue-sim, tool-annotate, to-rl).
@@ -120,6 +121,8 @@ export interface SessionOptions {
   failureRate?: number;
   /** The dialogue's random stream (failure injection draws from it). */
   rng?: Rng;
+  /** Where http tools send their requests: live, recorded, or replayed from a cassette (default: live, nothing recorded). */
+  backend?: LiveBackend;
 }
 
 /**

@@ -3,12 +3,15 @@ import { sortKeys } from "./canonical.js";
 import type { Call, CallContext, Domain, Row, Session, SessionOptions, ToolResult } from "./contract.js";
 import { LoadedDomain } from "./domain.js";
 import { loadDomain } from "./load.js";
+import { LiveBackend, MissingSecretError, ReplayMissError } from "./live/backend.js";
 import { runCommand } from "./ops/command.js";
+import { runHttp, runReset } from "./ops/http.js";
 import { runAvailability, runCompare, runGet, runSearch, runSimilar } from "./ops/read.js";
 import { type OpContext, type OpResult, type Run, type ToolError } from "./ops/types.js";
 import { runTransact } from "./ops/transact.js";
 import { runCancel, runCreate, runModify } from "./ops/write.js";
 import { SessionPolicy } from "./policy.js";
+import type { HttpSpec } from "@chatmill/schema";
 import { State, type Write } from "./state.js";
 
 export type { Write } from "./state.js";
@@ -43,7 +46,25 @@ function asLoaded(domain: Domain | string): LoadedDomain {
  * read-only tables and keeps only its own writes, so bookings never leak between sessions.
  */
 export function createSession(domain: Domain | string, opts: SessionOptions = {}): ToolSession {
-  return new RuntimeSession(asLoaded(domain), opts);
+  const loaded = asLoaded(domain);
+  const live = loaded.pack.live;
+  // Per-dialogue isolation: the declared reset runs as each dialogue's session starts (not on a replay of a recorded state).
+  if (live?.reset && hasHttpTools(loaded)) runReset(live, backendOf(opts));
+  return new RuntimeSession(loaded, opts);
+}
+
+/** The request a tool's run sends to a live backend: the `http` op, or a declarative run's `http` block. */
+function httpOf(run: Run): HttpSpec | undefined {
+  if (run.op === "http") return run;
+  return (run as { http?: HttpSpec }).http;
+}
+
+const hasHttpTools = (d: LoadedDomain): boolean => d.pack.tools.some((t) => httpOf(t.run) !== undefined);
+
+// Without a backend from the caller, http tools call the live backend directly (nothing recorded).
+let defaultBackend: LiveBackend | undefined;
+function backendOf(opts: SessionOptions): LiveBackend {
+  return opts.backend ?? (defaultBackend ??= new LiveBackend({ mode: "live" }));
 }
 
 /** A session whose state is the given recorded writes (tool-annotate, to-rl: re-run a call on a recorded state). */
@@ -100,6 +121,8 @@ class RuntimeSession implements ToolSession {
     try {
       return this.execute(call, context);
     } catch (err) {
+      // The run cannot go on as recorded, or a secret is missing: the caller must stop, not the assistant recover.
+      if (err instanceof ReplayMissError || err instanceof MissingSecretError) throw err;
       // A pack bug must not crash a 100,000-dialogue run: report it as the API would.
       return errorResult({ type: "internal_error", message: `the tool failed: ${(err as Error).message}` });
     }
@@ -139,12 +162,27 @@ class RuntimeSession implements ToolSession {
       return errorResult({ type: "server_error", status: 503, message: "Service temporarily unavailable; try again shortly." }, injected);
     }
     const ctx: OpContext = { domain: this.domain, state: this.state, tool: call.name, args: args as Record<string, unknown> };
-    const out = runOp(ctx, this.policy.narrow(call.name, tool.run));
+    const http = httpOf(tool.run);
+    const out = http ? runHttp(ctx, http, backendOf(this.opts)) : runOp(ctx, this.policy.narrow(call.name, tool.run));
+    if (http && out.ok) this.mirror(tool.run, out.data);
     if (!out.ok) return errorResult(out.error);
     if (injected && out.list) return cutList(out.data, out.list, injected);
     // Only a result the caller sees whole can identify someone (an emptied list identifies no one).
     this.policy.after(call.name, out.data);
     return okResult(out.data);
+  }
+
+  /**
+   * A declarative create/modify/cancel run that was sent to a live backend: the row the backend
+   * answered (when it holds the table's key) is written in this session's state too, so outcome
+   * checks, booking references and the state digest see what the backend did.
+   */
+  private mirror(run: Run, data: Record<string, unknown>): void {
+    if (run.op !== "create" && run.op !== "modify" && run.op !== "cancel") return;
+    if (!this.domain.tables.has(run.table)) return;
+    const key = data[this.domain.keyOf(run.table)];
+    if (key === undefined || key === null || typeof key === "object") return;
+    this.state.apply([{ table: run.table, op: run.op === "create" ? "insert" : "update", key: String(key), row: { ...data } }]);
   }
 
   /** One draw per call from the dialogue's rng; a failure kind only when it fires. */
@@ -183,6 +221,8 @@ function runOp(ctx: OpContext, run: Run): OpResult {
       return { ok: true, data: (run.result ?? {}) as Record<string, unknown> };
     case "transact":
       return runTransact(ctx, run);
+    case "http":
+      throw new Error("an http run is sent by the session, not run over tables");
   }
 }
 

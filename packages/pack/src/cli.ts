@@ -70,7 +70,8 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length !== 1) throw new UsageError("check takes one pack: chatmill-pack check PACK (a folder or its pack.json)");
       return run.runCheck(rest[0]!, v.json === true, info);
     }
-    const opts = { out: v.out as string | undefined, force: v.force === true, info, version: spec.version };
+    if (v.live !== undefined && sub !== "from-openapi") throw new UsageError("--live is for from-openapi (an MCP server's tools are not http requests)");
+    const opts = { out: v.out as string | undefined, force: v.force === true, info, version: spec.version, live: v.live as string | undefined };
     if (sub === "from-openapi") {
       if (rest.length !== 1) throw new UsageError("from-openapi takes one document: chatmill-pack from-openapi SPEC [--out DIR]");
       return await run.runImport({ openapi: rest[0]! }, opts);

@@ -12,6 +12,8 @@ interface ImportOptions {
   force: boolean;
   info: (line: string) => void;
   version: string;
+  /** from-openapi --live BASE_URL: tools call the API there (run.http). */
+  live?: string | undefined;
 }
 
 /** What a stdio target or a URL is called in the pack's `source` (a URL without its credentials or query). */
@@ -27,7 +29,7 @@ export async function runImport(source: Source, opts: ImportOptions): Promise<nu
   if ("openapi" in source) api = await importOpenApi(source.openapi);
   else api = describeMcp(await listMcpTools(source.mcp, source.timeoutMs, opts.version), mcpSourceName(source.mcp));
   const dir = opts.out ?? api.name;
-  const file = writePack(api, dir, opts.force);
+  const file = writePack(api, dir, opts.force, opts.live);
   process.stdout.write(`${file}\n`);
   const roles = ["search", "lookup", "act"].map((r) => [r, api.tools.filter((t) => t.role === r).length] as const).filter(([, n]) => n > 0);
   const services = new Set(api.tools.map((t) => t.service)).size;

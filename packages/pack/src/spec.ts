@@ -4,7 +4,7 @@ export const spec: ToolSpec = {
   name: "chatmill-pack",
   version: readPackageVersion(import.meta.url),
   summary: "pack skeletons from an OpenAPI document or an MCP server, and a check of what a pack lacks",
-  usage: "from-openapi SPEC [--out DIR] | from-mcp [--timeout S] [--out DIR] (URL | -- CMD ARGS...) | check [--json] PACK",
+  usage: "from-openapi SPEC [--live BASE_URL] [--out DIR] | from-mcp [--timeout S] [--out DIR] (URL | -- CMD ARGS...) | check [--json] PACK",
   input: "none",
   common: { seed: false, errors: false },
   description: `from-openapi SPEC   reads an OpenAPI 3.x or Swagger 2.0 document (JSON or YAML) and
@@ -37,6 +37,7 @@ check PACK          loads a pack (a folder or pack.json) with the domains loader
                     Findings are advice: the exit status is 0 when the pack loads.`,
   options: [
     { name: "out", short: "o", type: "string", placeholder: "DIR", description: "from-*: folder to write pack.json to [default: ./NAME, the API's title or the server's name]" },
+    { name: "live", type: "string", placeholder: "BASE_URL", description: "from-openapi: each tool's run also gets an http block (method, path, query/body/header arguments as the document says) and the pack live.base_url BASE_URL, so its tools answer from the API there (dialogue-sim --backend live|record|replay)" },
     { name: "force", type: "boolean", description: "from-*: write into a folder that is not empty (its pack.json is replaced)" },
     { name: "timeout", type: "number", placeholder: "S", default: 10, min: 0.001, description: "from-mcp: seconds to wait for the server to start and list its tools" },
     { name: "json", type: "boolean", description: "check: findings as NDJSON {file, path, kind, message}" },

@@ -188,6 +188,40 @@ const CommandRun = z.looseObject({
 
 const StaticRun = z.looseObject({ op: z.literal("static"), result: z.unknown() });
 
+/** A header value: literal text (may hold `{arg}`), or a secret read from the environment, never printed or recorded. */
+export const HeaderValue = z.union([z.string(), z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).describe("environment variable holding the value") })]);
+
+/**
+ * A request to a live backend: what the `http` op sends (and what a declarative run with an
+ * `http` block sends instead of running over the pack's tables).
+ */
+export const HttpSpec = z.strictObject({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+  url: z.string().min(1).describe("URL template: {arg} is the argument, URL-encoded; a path starting with / is joined to live.base_url"),
+  query: z.array(name).optional().describe("arguments sent as query parameters (when given)"),
+  body: z.array(name).optional().describe("arguments sent as the JSON body's fields (when given)"),
+  body_arg: name.optional().describe("an argument sent as the whole JSON body"),
+  headers: z.record(z.string(), HeaderValue).optional().describe("request headers; {env: NAME} values are secrets"),
+  timeout_ms: z.number().int().min(1).optional().describe("default live.timeout_ms, else 10000"),
+});
+export type HttpSpec = z.infer<typeof HttpSpec>;
+
+// Loose like the other runs (the union is read through fields some runs lack, e.g. `table`).
+const HttpRun = z.looseObject({ ...HttpSpec.shape, op: z.literal("http") });
+
+/** The pack's live backend: where relative URLs go, headers for every request, per-dialogue isolation. */
+export const LiveSpec = z.strictObject({
+  base_url: z.string().url().optional(),
+  headers: z.record(z.string(), HeaderValue).optional(),
+  reset: z
+    .strictObject({ method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]), url: z.string().min(1), body: z.unknown().optional() })
+    .optional()
+    .describe("a request run when each dialogue's session starts, so every dialogue sees the same backend state"),
+  read_only: z.boolean().optional().describe("refuse every act tool (error type read_only) without sending it: dialogues cannot change the backend"),
+  timeout_ms: z.number().int().min(1).optional().describe("a request that takes longer is cut and becomes a timeout result (default 10000)"),
+});
+export type LiveSpec = z.infer<typeof LiveSpec>;
+
 export const ToolRun = z.discriminatedUnion("op", [
   SearchRun,
   GetRun,
@@ -200,6 +234,7 @@ export const ToolRun = z.discriminatedUnion("op", [
   CommandRun,
   StaticRun,
   TransactRun,
+  HttpRun,
 ]);
 export type ToolRun = z.infer<typeof ToolRun>;
 
@@ -375,5 +410,6 @@ export const DomainPack = z.looseObject({
   categories: z.record(z.string(), CategorySpec).describe("every category of the services and general_categories → what its task is"),
   offline: OfflineSpec.optional().describe("what the offline engine needs to speak the domain"),
   policy: PolicySpec.optional().describe("session-level policy: identity, confirmation before writes, the hand-off tool, the policy text"),
+  live: LiveSpec.optional().describe("the live backend the pack's http tools call (base URL, headers, reset, read-only)"),
 });
 export type DomainPack = z.infer<typeof DomainPack>;
