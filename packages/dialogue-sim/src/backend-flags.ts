@@ -15,12 +15,15 @@ export const backendOptions: ToolSpec["options"] = [
   { name: "cassette", type: "string", placeholder: "FILE", description: "the NDJSON cassette --backend record writes (from empty) and --backend replay reads; secret headers are recorded by their variable's name, never their value" },
 ];
 
-/** The backend the flags ask for, or undefined (live, nothing recorded). Throws UsageError for a combination that cannot work. */
-export function backendFromFlags(values: Record<string, unknown>): LiveBackend | undefined {
-  const mode = values.backend as BackendMode | undefined;
+/**
+ * The backend the flags ask for: live (nothing recorded) without --backend, since simulating a
+ * pack's live tools is dialogue-sim's job (a session has no backend unless given one, so the
+ * other tools never send requests). Throws UsageError for a combination that cannot work.
+ */
+export function backendFromFlags(values: Record<string, unknown>): LiveBackend {
+  const mode = (values.backend as BackendMode | undefined) ?? "live";
   const cassette = values.cassette as string | undefined;
-  if (cassette !== undefined && (mode === undefined || mode === "live")) throw new UsageError("--cassette needs --backend record (to write it) or --backend replay (to read it)");
-  if (mode === undefined) return undefined;
+  if (cassette !== undefined && mode === "live") throw new UsageError("--cassette needs --backend record (to write it) or --backend replay (to read it)");
   if (mode !== "live" && cassette === undefined) throw new UsageError(`--backend ${mode} needs --cassette FILE`);
   if (mode === "replay" && !existsSync(cassette!)) throw new UsageError(`the cassette '${cassette}' does not exist: record it first with --backend record --cassette ${cassette}`);
   return new LiveBackend({ mode, ...(cassette !== undefined ? { cassette } : {}) });

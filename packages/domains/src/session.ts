@@ -49,7 +49,7 @@ export function createSession(domain: Domain | string, opts: SessionOptions = {}
   const loaded = asLoaded(domain);
   const live = loaded.pack.live;
   // Per-dialogue isolation: the declared reset runs as each dialogue's session starts (not on a replay of a recorded state).
-  if (live?.reset && hasHttpTools(loaded)) runReset(live, backendOf(opts));
+  if (live?.reset && opts.backend && hasHttpTools(loaded)) runReset(live, opts.backend);
   return new RuntimeSession(loaded, opts);
 }
 
@@ -61,11 +61,16 @@ function httpOf(run: Run): HttpSpec | undefined {
 
 const hasHttpTools = (d: LoadedDomain): boolean => d.pack.tools.some((t) => httpOf(t.run) !== undefined);
 
-// Without a backend from the caller, http tools call the live backend directly (nothing recorded).
-let defaultBackend: LiveBackend | undefined;
-function backendOf(opts: SessionOptions): LiveBackend {
-  return opts.backend ?? (defaultBackend ??= new LiveBackend({ mode: "live" }));
-}
+/**
+ * A live backend is opt-in: without one from the caller (dialogue-sim --backend), a session
+ * never sends a request. A declarative run with an `http` block runs over the pack's tables
+ * (what scenario-gen validates tasks with, and what tool-annotate re-runs calls with, so
+ * neither writes on the user's backend); a bare `http` op answers with an error saying so.
+ */
+const NO_BACKEND = (tool: string) => ({
+  type: "no_backend",
+  message: `${tool} answers from a live backend, and this session has none: run dialogue-sim with --backend live, record or replay`,
+});
 
 /** A session whose state is the given recorded writes (tool-annotate, to-rl: re-run a call on a recorded state). */
 export function replay(domain: Domain | string, writes: ReadonlyArray<Write>, opts: SessionOptions = {}): ToolSession {
@@ -163,8 +168,10 @@ class RuntimeSession implements ToolSession {
     }
     const ctx: OpContext = { domain: this.domain, state: this.state, tool: call.name, args: args as Record<string, unknown> };
     const http = httpOf(tool.run);
-    const out = http ? runHttp(ctx, http, backendOf(this.opts)) : runOp(ctx, this.policy.narrow(call.name, tool.run));
-    if (http && out.ok) this.mirror(tool.run, out.data);
+    const backend = this.opts.backend;
+    if (http && !backend && tool.run.op === "http") return errorResult(NO_BACKEND(call.name));
+    const out = http && backend ? runHttp(ctx, http, backend) : runOp(ctx, this.policy.narrow(call.name, tool.run));
+    if (http && backend && out.ok) this.mirror(tool.run, out.data);
     if (!out.ok) return errorResult(out.error);
     if (injected && out.list) return cutList(out.data, out.list, injected);
     // Only a result the caller sees whole can identify someone (an emptied list identifies no one).
