@@ -5,6 +5,7 @@ import type { Domain, Session } from "../contract.js";
 import { scenarioTask } from "./scenario-task.js";
 import { OfflineDialogue, type FlowOptions, type Trace } from "./simulate.js";
 import { isTaskScenario, taskDialogue } from "./task-engine/task-dialogue.js";
+import { offlineMeta } from "./offline-meta.js";
 
 export interface OfflineOptions extends FlowOptions {
   /** Probability that a tool call's result is replaced by an injected failure. */
@@ -39,13 +40,7 @@ export function offlineDialogue(scenario: Scenario, domain: Domain, rng: Rng, op
     messages: sim.messages,
     outcome,
     meta: {
-      engine: "offline",
-      tool: opts.tool,
-      version: opts.version,
-      seed: opts.seed,
-      models: {},
-      usage: { prompt_tokens: 0, completion_tokens: 0, requests: 0 },
-      failure_rate: opts.failureRate,
+      ...offlineMeta(opts),
       // Only when given, so a run without the flags writes what it always wrote.
       ...(opts.chitChat !== undefined ? { chit_chat: opts.chitChat } : {}),
       ...(opts.multiTurn !== undefined ? { multi_turn: opts.multiTurn } : {}),

@@ -6,6 +6,7 @@ import { ACROSS_TIMES, evaluate, expressionNumbers, findAcross, findWorking } fr
 import { describeValue } from "./describe.js";
 import { callKey, candidateCalls, leafStrings, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
 import { Seen, norm } from "./seen.js";
+import { offlineMeta } from "../offline-meta.js";
 
 /**
  * The offline engine for task scenarios (a scenario with a `task` and no goal constraints:
@@ -70,13 +71,7 @@ export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts:
     messages: run.messages,
     outcome,
     meta: {
-      engine: "offline",
-      tool: opts.tool,
-      version: opts.version,
-      seed: opts.seed,
-      models: {},
-      usage: { prompt_tokens: 0, completion_tokens: 0, requests: 0 },
-      failure_rate: opts.failureRate,
+      ...offlineMeta(opts),
       task_engine: {
         ungrounded: run.trace.ungrounded,
         unsaid: run.trace.unsaid,
