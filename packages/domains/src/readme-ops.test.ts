@@ -9,6 +9,7 @@ import { PolicySpec, ToolRole, ToolRun } from "@chatmill/schema";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { loadDomain, loadPackFile } from "./load.js";
+import { expectCallsReturn } from "./readme-calls.test-helper.js";
 import { createSession } from "./session.js";
 import type { LoadedDomain } from "./domain.js";
 
@@ -32,14 +33,7 @@ describe("README ops: the calls shown run and return what is written", () => {
   for (const [i, { pack: name, lines }] of blocks.entries()) {
     it(`block ${i + 1} (${name}): ${lines[0]!.slice(2, 70)}`, () => {
       const s = createSession(pack(name));
-      expect(lines.length % 2, "calls and results come in pairs").toBe(0);
-      for (let j = 0; j < lines.length; j += 2) {
-        const call = /^> (\w+) (\{.*\})$/.exec(lines[j]!);
-        expect(call, lines[j]).not.toBeNull();
-        expect(lines[j + 1]!.startsWith("< "), lines[j + 1]).toBe(true);
-        const r = s.call({ name: call![1]!, arguments: JSON.parse(call![2]!) as Record<string, unknown> });
-        expect(r.content, lines[j]).toBe(lines[j + 1]!.slice(2));
-      }
+      expectCallsReturn(s, lines);
     });
   }
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Cond, Effect, Expr, Let, RowRef, Rule, TransactRun } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import { loadDomain, loadPackFile } from "./load.js";
+import { expectCallsReturn } from "./readme-calls.test-helper.js";
 import { createSession } from "./session.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -30,14 +31,7 @@ describe("README business rules: the calls shown run and return what is written"
     it(`block ${i + 1} (${pack}): ${block.split("\n")[0]!.slice(2, 70)}`, () => {
       const s = createSession(packs[pack]);
       const lines = block.trim().split("\n");
-      expect(lines.length % 2, "calls and results come in pairs").toBe(0);
-      for (let j = 0; j < lines.length; j += 2) {
-        const call = /^> (\w+) (\{.*\})$/.exec(lines[j]!);
-        expect(call, lines[j]).not.toBeNull();
-        expect(lines[j + 1]!.startsWith("< "), lines[j + 1]).toBe(true);
-        const r = s.call({ name: call![1]!, arguments: JSON.parse(call![2]!) as Record<string, unknown> });
-        expect(r.content, lines[j]).toBe(lines[j + 1]!.slice(2));
-      }
+      expectCallsReturn(s, lines);
     });
   }
 });
