@@ -19,11 +19,17 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 function screenshot(url: string, out: string): void {
-  execFileSync(
-    CHROMIUM!,
-    ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", `--screenshot=${out}`, "--window-size=1280,1600", url],
-    { stdio: "ignore", timeout: 30_000 },
-  );
+  try {
+    execFileSync(
+      CHROMIUM!,
+      ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", `--screenshot=${out}`, "--window-size=1280,1600", url],
+      { stdio: "ignore", timeout: 30_000 },
+    );
+  } catch (err) {
+    // Headless Chromium sometimes hangs on exit after writing the screenshot (seen once in a
+    // fresh-clone CI run): a written file is what the test reads; no file is still a failure.
+    if (!existsSync(out) || statSync(out).size === 0) throw err;
+  }
 }
 
 describe.skipIf(!CHROMIUM)("stats --html in headless Chromium", () => {
