@@ -220,13 +220,10 @@ describe("live HTTP backend", () => {
     dialogues.forEach((d, i) => {
       const sent = (d.messages as Array<Record<string, unknown>>).filter((m) => {
         if (m.role !== "tool") return false;
-        // Not sent: arguments the schema refused, an injected timeout or server error drawn before
-        // the call ("did not respond within 30 s"; a partial list too short to cut is a timeout
-        // after the answer came, "the request timed out").
-        const error = m.error as { type?: string; message?: string } | undefined;
+        // Not sent: arguments the schema refused, an injected timeout or server error (drawn before the call).
+        const error = m.error as { type?: string } | undefined;
         const injected = m.injected as string | undefined;
-        const before = injected === "server_error" || (injected === "timeout" && /did not respond within/.test(error?.message ?? ""));
-        return error?.type !== "bad_arguments" && !before;
+        return error?.type !== "bad_arguments" && injected !== "server_error" && injected !== "timeout";
       });
       const group = groups[i]!;
       const setup = group.slice(0, group.length - sent.length);
@@ -253,6 +250,27 @@ describe("live HTTP backend", () => {
     expect(readFileSync(`${dir}/replay.ndjson`, "utf8")).toBe(readFileSync(`${dir}/live.ndjson`, "utf8"));
     for (const text of [readFileSync(`${dir}/live.ndjson`, "utf8"), readFileSync(cassette, "utf8"), recorded.stderr, replayed.stderr]) expect(text).not.toContain(SECRET);
 
+    // audit --backend replay: every call re-runs on the recorded answers, so every tool message
+    // checks out and every outcome agrees; re-run over the pack's tables (no --backend), the
+    // server's answers are not what the table model says.
+    const audit = (flags: string) => sh(`${tools("audit")} -q ${flags} --domain '${packFile}' < '${dir}/live.ndjson'`);
+    const onCassette = await audit(`--backend replay --cassette '${cassette}'`);
+    expect(onCassette.code, onCassette.stderr).toBe(0);
+    const reports = lines(onCassette.stdout);
+    expect(reports).toHaveLength(200);
+    expect(reports.filter((r) => !r.agrees).map((r) => r.issues)).toEqual([]);
+    expect(reports.reduce((n, r) => n + (r.compared as number), 0)).toBeGreaterThan(300);
+    const overTables = lines((await audit("")).stdout);
+    expect(overTables.reduce((n, r) => n + (r.mismatched as number), 0)).toBeGreaterThan(0);
+    // A cassette without the later dialogues: theirs fail as replay_miss, naming the request.
+    writeFileSync(`${dir}/head.ndjson`, readFileSync(cassette, "utf8").split("\n").slice(0, 40).join("\n"));
+    const partial = await audit(`--backend replay --cassette '${dir}/head.ndjson' --on-error skip --errors '${dir}/audit-errors.ndjson'`);
+    expect(partial.code, partial.stderr).toBe(0);
+    const missed = lines(readFileSync(`${dir}/audit-errors.ndjson`, "utf8"));
+    expect(missed.length).toBeGreaterThan(0); // 76 with seed 5: a dialogue whose requests an earlier one made alike still replays
+    expect(missed[0]).toMatchObject({ kind: "replay_miss", reason: expect.stringMatching(/^replay miss: no answer in the cassette/) });
+    expect(lines(partial.stdout).length + missed.length).toBe(200);
+
     // A cassette missing the later dialogues: those records fail as replay_miss (exit 4), naming the request.
     writeFileSync(`${dir}/short.ndjson`, readFileSync(cassette, "utf8").split("\n").slice(0, 3).join("\n"));
     const short = await sh(`${tools("dialogue-sim")} --domain '${packFile}' --seed 5 --backend replay --cassette '${dir}/short.ndjson' --errors '${dir}/errors.ndjson' < '${dir}/scenarios.ndjson' > /dev/null`);
@@ -277,7 +295,7 @@ describe("live HTTP backend", () => {
     }
   });
 
-  it("dialogue-sim: the flags that cannot work are usage errors; a missing secret stops the run (exit 5)", async () => {
+  it("dialogue-sim and audit: the flags that cannot work are usage errors; a missing secret stops the run (exit 5)", async () => {
     const ds = `'${node}' '${bin("dialogue-sim")}' --domain '${packFile}'`;
     for (const [flags, said] of [
       ["--backend record", /--backend record needs --cassette FILE/],
@@ -285,6 +303,17 @@ describe("live HTTP backend", () => {
       ["--backend replay --cassette /nonexistent.ndjson", /the cassette '\/nonexistent.ndjson' does not exist/],
     ] as const) {
       const r = await sh(`${ds} ${flags} < /dev/null`);
+      expect(r.code, flags).toBe(2);
+      expect(r.stderr).toMatch(said);
+    }
+    const audit = `'${node}' '${bin("audit")}' --domain '${packFile}'`;
+    for (const [flags, said] of [
+      ["--backend record --cassette x.ndjson", /--backend/],
+      ["--cassette x.ndjson", /--cassette needs --backend replay/],
+      ["--backend replay", /--backend replay needs --cassette FILE/],
+      ["--backend live --cassette x.ndjson", /--cassette needs --backend replay \(to read it\)/],
+    ] as const) {
+      const r = await sh(`${audit} ${flags} < /dev/null`);
       expect(r.code, flags).toBe(2);
       expect(r.stderr).toMatch(said);
     }

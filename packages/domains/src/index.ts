@@ -30,4 +30,5 @@ export type { Derived, GoalInput, TaskInput, TaskProblem } from "./tasks/derive.
 export { validateTask } from "./tasks/validate.js";
 export { BACKEND_MODES, LiveBackend, MissingSecretError, ReplayMissError } from "./live/backend.js";
 export type { BackendMode, BackendOptions } from "./live/backend.js";
+export { backendFromFlags, backendOptions, type BackendFlagsSpec } from "./backend-flags.js";
 export type { CassetteEntry, HttpAnswer, RequestKey } from "./live/cassette.js";

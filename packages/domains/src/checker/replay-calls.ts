@@ -1,4 +1,4 @@
-import type { Domain } from "../contract.js";
+import type { Domain, SessionOptions } from "../contract.js";
 import { createSession, type ToolSession } from "../session.js";
 import type { RecordedCall, Transcript } from "./transcript.js";
 
@@ -33,8 +33,15 @@ const NOT_EXECUTED = new Set(["timeout", "server_error"]);
  * the one recorded. The end state comes from re-running what was asked, never from writes a
  * simulator recorded, so it is what the calls really do.
  */
-export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, setup: Transcript["setup"] = [], messages?: Transcript["messages"]): ReplayedCalls {
-  const { session, errors: setupErrors } = startingState(domain, setup);
+export function replayCalls(
+  domain: Domain,
+  calls: ReadonlyArray<RecordedCall>,
+  setup: Transcript["setup"] = [],
+  messages?: Transcript["messages"],
+  // A live pack's calls re-run on its backend (audit --backend replay: the recorded answers), not over its tables.
+  opts: Pick<SessionOptions, "backend"> = {},
+): ReplayedCalls {
+  const { session, errors: setupErrors } = startingState(domain, setup, opts);
   const mismatches: CallMismatch[] = [];
   let compared = 0;
   let failedInTransit = 0;
@@ -61,8 +68,8 @@ export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, 
 }
 
 /** A fresh session with the setup calls run on it: where the conversation (and the task's actions) start. */
-export function startingState(domain: Domain, setup: Transcript["setup"] = []): { session: ToolSession; errors: ReplayedCalls["setupErrors"] } {
-  const session = createSession(domain);
+export function startingState(domain: Domain, setup: Transcript["setup"] = [], opts: Pick<SessionOptions, "backend"> = {}): { session: ToolSession; errors: ReplayedCalls["setupErrors"] } {
+  const session = createSession(domain, opts);
   const errors: ReplayedCalls["setupErrors"] = [];
   setup.forEach((c, index) => {
     const r = session.call({ name: c.name, arguments: c.arguments });
