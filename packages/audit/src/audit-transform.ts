@@ -1,4 +1,4 @@
-import { domainLoader, MissingSecretError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
+import { domainLoader, explorePack, MissingSecretError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
 import { ConfigError, type RunContext, type Transform } from "@chatmill/kit";
 import { auditDialogue, type AuditReport } from "./audit-dialogue.js";
 import { barsRecord } from "./measures/bars-record.js";
@@ -21,7 +21,9 @@ export interface AuditOptions {
  * or whose pack cannot be loaded, is rejected with the reason: it cannot be judged.
  */
 export function auditTransform(opts: AuditOptions, ctx: RunContext): Transform {
-  const domainFor = domainLoader();
+  // With a backend, a live pack's empty tables are read from it first (replayed from the cassette: dialogue-sim read them first), as dialogue-sim judged over them.
+  const backend = opts.backend;
+  const domainFor = domainLoader(backend ? (d) => explorePack(d, backend, ctx) : undefined);
   const totals = { dialogues: 0, compared: 0, mismatched: 0, judged: 0, disagree: 0 };
   const measured = new Map<string, DialogueMeasures[]>();
   return async function* audit(input) {

@@ -1,5 +1,5 @@
 export type { Call, CallContext, Domain, PreferencePool, Row, ServiceInfo, Session, SessionOptions, ToolResult, TranscriptMessage } from "./contract.js";
-export { builtinDomains, builtinPacks, domainLoader, loadDomain, loadPackFile, resolvePackFile, tauDomains } from "./load.js";
+export { builtinDomains, builtinPacks, domainLoader, loadDomain, loadPackFile, resolvePackFile, tauDomains, withRows } from "./load.js";
 export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
 export { PackError } from "./pack-error.js";
@@ -31,4 +31,5 @@ export { validateTask } from "./tasks/validate.js";
 export { BACKEND_MODES, LiveBackend, MissingSecretError, ReplayMissError } from "./live/backend.js";
 export type { BackendMode, BackendOptions } from "./live/backend.js";
 export { backendFromFlags, backendOptions, type BackendFlagsSpec } from "./backend-flags.js";
+export { exploreBackend, explorePack, type Explored } from "./explore.js";
 export type { CassetteEntry, HttpAnswer, RequestKey } from "./live/cassette.js";
