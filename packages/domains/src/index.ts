@@ -19,7 +19,7 @@ export { endStateDiff } from "./checker/end-state.js";
 export type { StateDifference } from "./checker/end-state.js";
 export { transcriptOf } from "./checker/transcript.js";
 export { judgeDialogue, judgedOutcome } from "./checker/outcome.js";
-export type { RecordedCall, Transcript } from "./checker/transcript.js";
+export type { RecordedCall, SetupCall, Transcript } from "./checker/transcript.js";
 export { callWrites, hasConsent, identifies, policyViolations } from "./policy.js";
 export type { PolicyViolation } from "./policy.js";
 export { ToolIndex, argValue, requiredFields } from "./tasks/tool-index.js";
@@ -32,4 +32,5 @@ export { BACKEND_MODES, LiveBackend, MissingSecretError, ReplayMissError } from 
 export type { BackendMode, BackendOptions } from "./live/backend.js";
 export { backendFromFlags, backendOptions, type BackendFlagsSpec } from "./backend-flags.js";
 export { exploreBackend, explorePack, type Explored } from "./explore.js";
+export { runSetup, type SetupRun } from "./tasks/run-setup.js";
 export type { CassetteEntry, HttpAnswer, RequestKey } from "./live/cassette.js";
