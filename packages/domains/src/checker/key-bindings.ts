@@ -38,7 +38,7 @@ export class KeyBindings {
 }
 
 /** The row the last call inserted: its table and key (the last insert among the session's writes from index `from`). */
-export function insertedRow(session: ToolSession, from: number): { table: string; key: string } | undefined {
+export function insertedRow(session: Pick<ToolSession, "writes">, from: number): { table: string; key: string } | undefined {
   const writes = session.writes;
   for (let i = writes.length - 1; i >= from; i--) {
     const w = writes[i]!;

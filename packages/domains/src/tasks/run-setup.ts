@@ -7,6 +7,8 @@ import { createSession, type ToolSession } from "../session.js";
 /** The setup as made: the calls (each create with the key its row got), or the first one refused. */
 export interface SetupRun {
   calls: SetupCall[];
+  /** Per call, the key of the row it created on the session (undefined when it created none). */
+  rows: Array<string | undefined>;
   refused?: { action: TaskAction; error: string };
 }
 
@@ -19,10 +21,11 @@ export interface SetupRun {
  * The world before the conversation is not subject to the flaky backend: a call an injected
  * failure stopped is made again (up to `retries` times).
  */
-export function runSetup(domain: Domain, session: ToolSession, actions: ReadonlyArray<TaskAction>, retries = 8): SetupRun {
+export function runSetup(domain: Domain, session: Pick<ToolSession, "call" | "writes">, actions: ReadonlyArray<TaskAction>, retries = 8): SetupRun {
   const plan = createSession(domain);
   const toBackend = new KeyBindings();
   const calls: SetupCall[] = [];
+  const rows: Array<string | undefined> = [];
   for (const action of actions) {
     const planBefore = plan.writes.length;
     plan.call({ name: action.name, arguments: action.arguments });
@@ -31,10 +34,11 @@ export function runSetup(domain: Domain, session: ToolSession, actions: Readonly
     const before = session.writes.length;
     let r = session.call({ name: action.name, arguments: args });
     for (let i = 0; i < retries && r.injected; i++) r = session.call({ name: action.name, arguments: args });
-    if (!r.ok) return { calls, refused: { action, error: r.error?.message ?? r.content } };
+    if (!r.ok) return { calls, rows, refused: { action, error: r.error?.message ?? r.content } };
     const created = insertedRow(session, before)?.key;
     toBackend.bind(planned, created);
     calls.push({ name: action.name, arguments: args, ...(created !== undefined && created !== planned ? { created } : {}) });
+    rows.push(created);
   }
-  return { calls };
+  return { calls, rows };
 }

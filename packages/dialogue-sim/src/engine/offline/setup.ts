@@ -1,6 +1,8 @@
 // The world before the conversation: the bookings the user will cancel or change are made
 // off-screen on the dialogue's session, and their calls go on the record (meta.setup).
+import { runSetup } from "@chatmill/domains";
 import type { TaskAction } from "@chatmill/schema";
+import { TaskInvalid } from "../scenario-task.js";
 import type { Call } from "../../contract.js";
 import { newRef } from "./assistant-policy.js";
 import type { Dialog } from "./context.js";
@@ -26,20 +28,19 @@ export function setupBookings(d: Dialog): void {
   }
 }
 
-/** The task's setup calls, run off-screen; each booking made is the one the task's change refers to. */
+/**
+ * The task's setup calls, run off-screen (runSetup: on a live backend, with the backend's keys
+ * for the rows the setup made); each booking made is the one the task's change refers to. A
+ * call the backend refuses means the dialogue cannot start in the world its task describes.
+ */
 function setupTask(d: Dialog, setup: ReadonlyArray<TaskAction>): void {
-  for (const a of setup) {
-    const call: Call = { name: a.name, arguments: a.arguments };
-    // The world before the conversation is not subject to the flaky backend: a call an injected failure stopped is made again.
-    let res = d.session.call(call);
-    for (let i = 0; i < 8 && res.injected; i++) res = d.session.call(call);
-    if (!res.ok) continue;
+  const run = runSetup(d.domain, d.session, setup);
+  if (run.refused) throw new TaskInvalid({ message: "a setup call was refused (on a live backend: its data is not the pack's)", action: run.refused.action, error: run.refused.error });
+  run.calls.forEach((call, i) => {
     d.t.trace.setup.push(call);
-    const service = d.domain.services.find((x) => x.booking?.create === a.name);
-    const tool = d.tools.byName(a.name);
-    if (!service || !tool) continue;
-    const ref = newRef(d, tool);
-    const exp = d.scenario.goal.end_state.find((e) => e.service === service.name && (e.type === "booking_cancelled" || e.type === "booking_modified"));
+    const service = d.domain.services.find((x) => x.booking?.create === call.name);
+    const ref = run.rows[i];
+    const exp = service && d.scenario.goal.end_state.find((e) => e.service === service.name && (e.type === "booking_cancelled" || e.type === "booking_modified"));
     if (ref && exp) d.t.trace.refs.set(exp, ref);
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import type { Message, Scenario } from "@chatmill/schema";
+import type { SetupCall } from "@chatmill/domains";
 import type { Call, Row, Session, ToolResult } from "../../contract.js";
 import type { Shown } from "../present.js";
 
@@ -17,7 +18,8 @@ export interface Trace {
   escalated: boolean;
   gaveUp: boolean;
   infoShown: Set<string>;
-  setup: Call[];
+  /** As made: on a live backend, with its keys (and `created`, the key it gave a row the plan named otherwise). */
+  setup: SetupCall[];
   failures: number;
   recovered: number;
 }
