@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NameFinder } from "./checks.js";
-import { CorpusMeter } from "./measure.js";
+import { around, CorpusMeter } from "./measure.js";
 import { LeakFinder } from "./phrases.js";
 
 const meter = () =>
@@ -43,5 +43,15 @@ describe("a corpus meter", () => {
     expect(m.needed.get("visual_search")).toEqual({ tool: "visual_search", dialogues: 1, called: 0 });
     expect(m.needed.size).toBe(1);
     expect(m.consecutive.count + m.names.count + m.leaks.count).toBe(0);
+  });
+});
+
+describe("an example's excerpt", () => {
+  it("is the text around what was found, marked where cut", () => {
+    const text = `${"x".repeat(100)} Pro tip: I can check stock ${"y".repeat(200)}`;
+    const e = around(text, "pro tip", 5, 20);
+    // 5 characters before the match, the match (7) and 20 after.
+    expect(e).toBe("…xxxx Pro tip: I can check stock …");
+    expect(around("short", "absent")).toBe("short");
   });
 });

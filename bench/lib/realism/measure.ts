@@ -15,6 +15,17 @@ export interface Tally {
   examples: string[];
 }
 
+/** The part of a text around `what` (case-insensitive; its first word when the whole is not found), quoted, for an example line. */
+export function around(text: string, what: string, before = 50, after = 110): string {
+  const lower = text.toLowerCase();
+  let at = lower.indexOf(what.toLowerCase());
+  if (at < 0) at = lower.indexOf(what.toLowerCase().split(/\s+/)[0] ?? "");
+  if (at < 0) at = 0;
+  const start = Math.max(0, at - before);
+  const end = Math.min(text.length, at + what.length + after);
+  return `${start > 0 ? "…" : ""}${JSON.stringify(text.slice(start, end)).slice(1, -1)}${end < text.length ? "…" : ""}`;
+}
+
 const tally = (): Tally => ({ count: 0, dialogues: 0, examples: [] });
 const MAX_EXAMPLES = 3;
 
@@ -75,7 +86,7 @@ export class CorpusMeter {
       const ent = htmlEntities(text);
       if (ent.length > 0) {
         bump("entities", this.entities);
-        note(this.entities, 1, () => `${m.role}: ${ent.join(" ")} in ${JSON.stringify(text.slice(0, 160))}`);
+        note(this.entities, 1, () => `${m.role}: ${ent.join(" ")} in "${around(text, ent[0]!)}"`);
       }
       const art = articleErrors(text);
       if (art.length > 0) {
@@ -86,7 +97,7 @@ export class CorpusMeter {
         const names = this.nameFinder.find(text);
         if (names.length > 0) {
           bump("names", this.names);
-          note(this.names, names.length, () => `${names.map((n) => n.found).join(", ")} in ${JSON.stringify(text.slice(0, 160))}`);
+          note(this.names, names.length, () => `${names.map((n) => n.found).join(", ")} in "${around(text, names[0]!.found)}"`);
         }
         const forms = firstPersonGender(text);
         const agreement = genderAgreement(forms, gender);
@@ -96,7 +107,8 @@ export class CorpusMeter {
             this.gender.carrying++;
             if (agreement === "agrees") this.gender.agreeing++;
             else if (this.gender.examples.length < MAX_EXAMPLES) {
-              this.gender.examples.push(`${gender} persona: ${[...forms.masculine, ...forms.feminine].join(", ")} in ${JSON.stringify(text.slice(0, 140))}`);
+              const all = [...forms.masculine, ...forms.feminine];
+              this.gender.examples.push(`${gender} persona: ${all.join(", ")} in "${around(text, all[0]!)}"`);
             }
           }
         }
@@ -107,7 +119,7 @@ export class CorpusMeter {
       this.leaks.dialogues++;
       this.leaks.count += leaks.length;
       for (const l of leaks) this.leakList.push({ ...l, dialogue: d.id ?? "?" });
-      if (this.leaks.examples.length < MAX_EXAMPLES) this.leaks.examples.push(`"${leaks[0]!.phrase}" (${leaks[0]!.origin}) in ${JSON.stringify(leaks[0]!.text.slice(0, 160))}`);
+      if (this.leaks.examples.length < MAX_EXAMPLES) this.leaks.examples.push(`"${leaks[0]!.phrase}" (${leaks[0]!.origin}) in "${around(leaks[0]!.text, leaks[0]!.matched)}"`);
     }
     const category = d.scenario?.category;
     const tool = category === undefined ? undefined : this.needs.get(category);
