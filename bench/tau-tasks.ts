@@ -50,6 +50,8 @@ interface Result {
   reasons: string[];
   /** Facts said and amounts used with a working the engine searched for among shown numbers (may match by chance). */
   searched: string[];
+  /** Facts said and amounts used with a working derived from what was seen (derive.ts), by kind. */
+  derived: string[];
 }
 
 const opts = { failureRate: 0, createSession: (d: Domain, o: { failureRate: number; rng: Rng }) => createSession(d as never, o), tool: "bench", version: "0", seed: 1 };
@@ -65,7 +67,7 @@ function simulate(scenarios: Scenario[], domain: Domain): { results: Result[]; c
     for (const f of judgement.communicate.filter((c) => !c.said)) reasons.push("a fact no result showed (communicate not said)");
     if (!judgement.state.match && reasons.length === 0) reasons.push(`end state differs (${judgement.state.differences.map((d) => d.table).join(", ")})`);
     const ok = judgement.state.match && judgement.communicate.every((c) => c.said);
-    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons, searched: trace.searched };
+    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons, searched: trace.searched, derived: trace.derived.map((d) => d.kind) };
   });
   const used = process.cpuUsage(cpu);
   return { results, cpuSeconds: (used.user + used.system) / 1e6 };
@@ -91,6 +93,12 @@ function report(title: string, results: Result[], cpuSeconds: number, bar?: numb
     console.log(`   ${searched.reduce((n, r) => n + r.searched.length, 0)} fact(s)/amount(s) in ${searched.length} task(s) worked out from a working searched among shown numbers (with the pack's calculator when its numbers are grounded); ${searched.filter((r) => r.ok).length} of those tasks succeed`);
     // Which tasks, and which values: what a grounded derivation has yet to cover.
     console.log(`   tasks with a searched working: ${searched.map((r) => `${r.id} (${r.searched.join(", ")})`).join("; ")}`);
+  }
+  const derived = results.filter((r) => r.derived.length > 0);
+  if (derived.length > 0) {
+    const byKind = new Map<string, number>();
+    for (const k of derived.flatMap((r) => r.derived)) byKind.set(k, (byKind.get(k) ?? 0) + 1);
+    console.log(`   ${derived.reduce((n, r) => n + r.derived.length, 0)} fact(s)/amount(s) in ${derived.length} task(s) derived from what was seen (${[...byKind].map(([k, n]) => `${n} ${k}`).join(", ")}); ${derived.filter((r) => r.ok).length} of those tasks succeed`);
   }
   const kinds = new Map<string, { n: number; ok: number }>();
   for (const r of results) {

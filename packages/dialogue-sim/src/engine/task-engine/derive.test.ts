@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./arithmetic.js";
-import { actionPrice, derivedEqual, namedTotals, paymentTotals, prices, recordBefore, savings, sumExpression, unpriced, writeAmounts, writesTotals } from "./derive.js";
+import { actionPrice, datedTotals, derivedEqual, namedTotals, paymentTotals, prices, recordBefore, savings, sumExpression, unpriced, writeAmounts, writesTotals } from "./derive.js";
 import { Seen } from "./seen.js";
 
 // Field names here are arbitrary on purpose: the derivations look at shapes, values and what the user said, never at names.
@@ -128,5 +128,25 @@ describe("the price an action pays", () => {
     expect(actionPrice(action(372), 372, [search1, search2])).toBeUndefined();
     // An amount that is no part of a list of amounts has no such price.
     expect(actionPrice({ cabin: "gold", legs: action(1).legs, amount: 871 }, 871, [search1, search2])).toBeUndefined();
+  });
+});
+
+describe("dated totals: what the records of one kind were paid, all of them, the upcoming or the past ones", () => {
+  const booking = (id: string, day: string, paid: number[]) => ({ id, owner: "u_1", legs: [{ day, fare: 1 }], paid: paid.map((amount) => ({ amount })) });
+  const now = "2024-05-15T15:00";
+  const seen = [booking("AB1", "2024-05-20", [296]), booking("CD2", "2024-05-19", [100, 524]), booking("EF3", "2024-05-14", [308]), { other: { x: 5 }, y: 7 }];
+
+  it("each record as first seen; upcoming = a date after now; the records' own lists summed", () => {
+    const all = datedTotals([...seen, booking("AB1", "2024-05-20", [296, 1072, -296, -1072])], now);
+    expect(derivedEqual(920, all)?.how).toBe("296 + 100 + 524");
+    expect(derivedEqual(1228, all)?.how).toBe("296 + 100 + 524 + 308");
+    expect(all.every((d) => d.kind === "dated total")).toBe(true);
+    // The later view of AB1 (paid and refunded) is not the one counted.
+    expect(derivedEqual(920 + 1072, all)).toBeUndefined();
+  });
+
+  it("no time given: no upcoming total; a kind with one record: nothing", () => {
+    expect(derivedEqual(920, datedTotals(seen, undefined))).toBeUndefined();
+    expect(datedTotals([seen[0]], now)).toEqual([]);
   });
 });

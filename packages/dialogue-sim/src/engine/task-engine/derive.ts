@@ -9,6 +9,8 @@
  * - **savings on a cheaper choice**: what a record the user named cost, less the cheapest
  *   usable record among its siblings (the variants of the product it is one of), summed over
  *   the named records;
+ * - **dated totals**: over the records of one kind (every reservation read), as first seen, what
+ *   each was paid, summed over all, over the upcoming ones (a date after now) or the past ones;
  * - **what the writes came to**: per write, what its result shows that the record did not show
  *   before (a refund, a price difference) or the total of the records it names by id (the
  *   prices of the items returned), summed over every write made; and per payment id, the
@@ -28,7 +30,7 @@
 export interface Derived {
   value: number;
   how: string;
-  kind: "named total" | "saving" | "writes total" | "payment total" | "action price";
+  kind: "named total" | "saving" | "writes total" | "payment total" | "action price" | "dated total";
 }
 
 type Obj = Record<string, unknown>;
@@ -188,6 +190,49 @@ export function savings(results: ReadonlyArray<unknown>, userText: string): Deri
     if (picked.length < 2) continue;
     out.push({ value: sum(picked.map((p) => p.value)), how: picked.map((p) => `(${p.how})`).join(" + "), kind: "saving" });
   }
+  return out;
+}
+
+/**
+ * Dated totals: over the records of one kind that results showed at their top (the same lists
+ * and maps in them: every reservation, every order), each record as first seen (before any
+ * write changed it), the sum of the numbers under one field anywhere in the record (what each
+ * was paid), summed over all of them, over those with a date after `now` (upcoming) and over
+ * those with none after it (past). A record is told apart by its top-level id-like values.
+ */
+export function datedTotals(results: ReadonlyArray<unknown>, now: string | undefined): Derived[] {
+  const kinds = new Map<string, Map<string, Obj>>();
+  for (const r of results) {
+    if (!isObj(r)) continue;
+    const kind = Object.keys(r).filter((k) => r[k] !== null && typeof r[k] === "object").sort().join(",");
+    if (kind === "") continue;
+    const identity = Object.values(r).filter((v): v is string => typeof v === "string" && idLike(v)).sort().join(",");
+    const of = kinds.get(kind) ?? new Map<string, Obj>();
+    if (!of.has(identity)) of.set(identity, r);
+    kinds.set(kind, of);
+  }
+  const out: Derived[] = [];
+  for (const of of kinds.values()) {
+    const recs = [...of.values()];
+    if (recs.length < 2) continue;
+    const fields = new Set(recs.flatMap((r) => [...numbersByPath(r).keys()].map((p) => p.split(".").at(-1)!)));
+    const upcoming = (r: Obj): boolean => now !== undefined && leafValues(r).some((v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v) && v > now);
+    for (const field of fields) {
+      const per = recs.map((r) => ({ r, terms: [...numbersByPath(r)].filter(([p]) => p.split(".").at(-1) === field).map(([, v]) => v) }));
+      for (const pick of [per, per.filter((p) => upcoming(p.r)), per.filter((p) => !upcoming(p.r))]) {
+        const terms = pick.flatMap((p) => p.terms).filter((v) => v !== 0);
+        if (pick.length < 2 || terms.length < 2) continue;
+        out.push({ value: sum(terms), how: sumExpression(terms), kind: "dated total" });
+      }
+    }
+  }
+  return out;
+}
+
+function leafValues(v: unknown, out: unknown[] = []): unknown[] {
+  if (Array.isArray(v)) v.forEach((x) => leafValues(x, out));
+  else if (isObj(v)) Object.values(v).forEach((x) => leafValues(x, out));
+  else out.push(v);
   return out;
 }
 

@@ -3,7 +3,7 @@ import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
 import type { Call, Domain, Session, ToolResult } from "../../contract.js";
 import { ACROSS_TIMES, evaluate, expressionNumbers, findAcross, findWorking } from "./arithmetic.js";
-import { actionPrice, derivedEqual, prices, unpriced, namedTotals, paymentTotals, recordBefore, savings, writesTotals, type Derived, type Write } from "./derive.js";
+import { actionPrice, datedTotals, derivedEqual, prices, unpriced, namedTotals, paymentTotals, recordBefore, savings, writesTotals, type Derived, type Write } from "./derive.js";
 import { describeValue } from "./describe.js";
 import { callKey, candidateCalls, leafStrings, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
 import { Seen, norm } from "./seen.js";
@@ -450,7 +450,7 @@ class TaskRun {
     // The candidates change only with what was seen: worked out once per new result, message or write.
     const said = this.seen.said();
     const at = `${this.seen.results.length}/${said.length}/${this.writes.length}`;
-    if (this.derivedAt?.at !== at) this.derivedAt = { at, candidates: [...namedTotals(this.seen.results, said), ...savings(this.seen.results, said), ...writesTotals(this.writes), ...paymentTotals(this.writes)] };
+    if (this.derivedAt?.at !== at) this.derivedAt = { at, candidates: [...namedTotals(this.seen.results, said), ...savings(this.seen.results, said), ...writesTotals(this.writes), ...paymentTotals(this.writes), ...datedTotals(this.seen.results, this.scenario.time?.at)] };
     const d = derivedEqual(target, this.derivedAt.candidates);
     return d && this.seen.has(d.how) ? d : undefined;
   }
@@ -482,9 +482,13 @@ class TaskRun {
     }
     if (unworked().length > 0) {
       let explored = 0;
-      for (const tool of this.reads.filter((t) => this.domain.roleOf(t.name) === "lookup")) {
+      // A record by its id first (the user's other orders, reservations): what a total over their things needs.
+      const byId = (t: ReadTool): number => (t.required.length === 1 ? 0 : 1);
+      for (const tool of this.reads.filter((t) => this.domain.roleOf(t.name) === "lookup").sort((a, b) => byId(a) - byId(b))) {
         for (const call of candidateCalls(tool, this.seen)) {
-          if (explored >= MAX_EXPLORE_READS || this.made.has(callKey(call)) || unworked().length === 0) break;
+          if (explored >= MAX_EXPLORE_READS || unworked().length === 0) break;
+          // A record read already is skipped, not the rest of the tool's calls (the user's other reservations).
+          if (this.made.has(callKey(call))) continue;
           this.call(call);
           explored++;
         }

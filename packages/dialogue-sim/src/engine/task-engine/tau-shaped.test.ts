@@ -223,6 +223,18 @@ describe("the task engine on tau-shaped data", () => {
       expect(searched.trace.searched).toEqual(["106.7"]);
     });
 
+    it("looking through the user's things goes past one already read (their first order, read for the task): every t-shirt is found", () => {
+      const t = totalTask("t-shirts-read");
+      t.task!.instructions!.reason = "You want to know what you paid for all the t-shirts you bought.";
+      t.task!.evaluation.actions.push({ name: "get_order_details", arguments: { order_id: "#W6247578" } });
+      t.task!.evaluation.communicate = ["106.7"];
+      const { dialogue, trace } = taskDialogue(t, tauShapedPack({ computing: true }), Rng.for(1, "t-shirts-read"), opts);
+      const reads = (dialogue.messages as Msg[]).flatMap((m) => m.tool_calls ?? []).filter((c) => c.name === "get_order_details").map((c) => c.arguments.order_id);
+      expect(reads).toContain("#W4776164");
+      expect(trace.derived.map((d) => d.value)).toEqual(["106.7"]);
+      expect(dialogue.outcome?.reward).toBe(1);
+    });
+
     it("the same task with one order's amount never shown: no calculation, the fact is not said, reward 0", () => {
       const { dialogue, trace } = taskDialogue(totalTask("one-hidden"), tauShapedPack({ computing: true, hidden: ["#W6679257"] }), Rng.for(1, "one-hidden"), opts);
       expect(trace.unsaid).toEqual(["4715.47"]);
