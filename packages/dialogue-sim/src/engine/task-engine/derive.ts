@@ -363,6 +363,11 @@ export function unpriced(args: Obj, target: number, results: ReadonlyArray<unkno
   return shape.lists.flatMap(([, list]) => list.filter((e) => priceOf(e, shape.keys, seenRecords) === undefined));
 }
 
+/** Whether this amount of an action is one of a list of amounts (a payment among several): actionPrice's case. */
+export function isListAmount(args: Obj, target: number): boolean {
+  return priceShape(args, target) !== undefined;
+}
+
 /** Whether a result prices this record: it shows a record with all its fields and a number under one of `keys`. */
 export function prices(result: unknown, e: Obj, args: Obj): boolean {
   const keys = new Set(Object.values(args).filter((v): v is string => typeof v === "string"));

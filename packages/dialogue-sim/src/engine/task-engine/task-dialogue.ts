@@ -3,7 +3,7 @@ import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
 import type { Call, Domain, Session, ToolResult } from "../../contract.js";
 import { ACROSS_TIMES, evaluate, expressionNumbers, findAcross, findWorking } from "./arithmetic.js";
-import { actionPrice, datedTotals, derivedEqual, prices, unpriced, namedTotals, paymentTotals, recordBefore, savings, writesTotals, type Derived, type Write } from "./derive.js";
+import { actionPrice, datedTotals, derivedEqual, isListAmount, prices, unpriced, namedTotals, paymentTotals, recordBefore, savings, writesTotals, type Derived, type Write } from "./derive.js";
 import { describeValue } from "./describe.js";
 import { callKey, candidateCalls, leafStrings, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
 import { Seen, norm } from "./seen.js";
@@ -283,8 +283,11 @@ class TaskRun {
       return true;
     }
     const needed = this.needed(action);
+    // An amount in a list of amounts (one payment of several) is worked out below from the prices
+    // of what the action names, not looked for as such in results (trying every read for it is slow and finds nothing).
+    const lookFor = needed.filter((v) => !(typeof v === "number" && isListAmount(action.arguments, v)));
     for (let n = 0; n < MAX_READS_PER_ACTION; n++) {
-      const read = nextRead(this.domain, this.session, this.seen, this.reads, needed, this.made);
+      const read = nextRead(this.domain, this.session, this.seen, this.reads, lookFor, this.made);
       if (!read) break;
       this.call(read);
     }
