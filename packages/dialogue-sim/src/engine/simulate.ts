@@ -117,7 +117,7 @@ export class OfflineDialogue {
     this.voice = new Voice(persona, this.lang, rng.fork("voice"), {
       city: persona.location?.city ?? scenario.region,
       weekday,
-    });
+    }, domain.wording);
     this.emotion = scenario.emotions.user;
     this.assistantEmotion = scenario.emotions.assistant;
     this.callPrefix = `call_${rng.fork("ids").u32().toString(36)}`;
@@ -540,7 +540,7 @@ export class OfflineDialogue {
   }
 
   private wants(cs: readonly Constraint[]): string {
-    const parts = cs.map((c) => describeConstraint(c, this.lang, this.rng, this.currency)).filter(Boolean);
+    const parts = cs.map((c) => describeConstraint(c, this.lang, this.rng, this.currency, this.voice.valueTemplate)).filter(Boolean);
     return listJoin(parts, this.lang === "hi" ? "और" : this.lang === "mixed" ? "aur" : "and");
   }
 
@@ -724,7 +724,7 @@ export class OfflineDialogue {
       // Corrected before it was said: the wrong value is never said after all.
       const j = pending.indexOf(w.bad);
       if (j >= 0) pending.splice(j, 1);
-      const c = describeConstraint(w.good, this.lang, this.rng, this.currency);
+      const c = describeConstraint(w.good, this.lang, this.rng, this.currency, this.voice.valueTemplate);
       this.userSay(this.voice.user("correct", { c, old: String(w.bad.value) }), "filter", "correction");
       this.assistantSay(this.voice.assistant("correction_ack", { c }), "filter", "correction");
     };
@@ -741,7 +741,7 @@ export class OfflineDialogue {
         const next = pending.shift()!;
         revealed.push(next);
         const h = rr.chance(0.12);
-        this.userSay(this.voice.user("add", { c: describeConstraint(next, this.lang, rr, this.currency) }, { hedge: h }), "filter", h ? "hesitation" : undefined);
+        this.userSay(this.voice.user("add", { c: describeConstraint(next, this.lang, rr, this.currency, this.voice.valueTemplate) }, { hedge: h }), "filter", h ? "hesitation" : undefined);
       }
       shown = this.search(task, revealed);
       if (!shown) return this.serviceDown(task);
@@ -864,7 +864,7 @@ export class OfflineDialogue {
       const skip = [d.title ?? "name", d.id ?? "id", "description", "images", "image", "source"];
       text = this.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, skip, this.voice.style === "executive" ? 3 : 6, this.lang) });
       if (typeof row.image === "string" && this.lang === "en") text += ` Photo: ${row.image}`;
-      if (this.voice.style === "learner" && this.lang === "en") text += ` ${this.rng.pick(["Pro tip: check the material if you care about warmth.", "Pro tip: I can check stock in your size before you decide.", "Pro tip: reviews are a good tie-breaker."])}`;
+      if (this.voice.style === "learner" && this.lang === "en") text += ` ${this.voice.tip()}`;
     }
     this.assistantSay(joinSentences([text, this.voice.offer(0.5)], this.lang), "inform", variation, [item]);
     this.trace.infoShown.add(`${item.table}\u0000${item.key}`);
