@@ -60,7 +60,7 @@ const en: Bank = {
     "[It's still down|That's still failing] [on my side|]. [I'd rather not keep you waiting —|]{next}",
   ],
   booked: [
-    "[Done|All set]! {summary}[ Your reference is|, reference] {ref}.",
+    "[Done|All set]! {summary}[. Your reference is|, reference] {ref}.",
     "[That's confirmed|Sorted|Confirmed] — {summary}. Reference: {ref}.",
   ],
   cancelled: [
