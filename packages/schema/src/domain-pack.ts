@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Wording } from "./wording.js";
 import { ToolDefinition } from "./common.js";
 import { Invariants, TransactRun } from "./pack-rules.js";
 
@@ -409,6 +410,7 @@ export const DomainPack = z.looseObject({
   persona: PersonaSpec.optional().describe("the domain's persona distributions"),
   categories: z.record(z.string(), CategorySpec).describe("every category of the services and general_categories → what its task is"),
   offline: OfflineSpec.optional().describe("what the offline engine needs to speak the domain"),
+  wording: Wording.optional().describe("the pack's own phrases for the offline engine (openers, acknowledgements, offers, tips, how values are said), per language and act; without it the engine speaks its neutral defaults"),
   policy: PolicySpec.optional().describe("session-level policy: identity, confirmation before writes, the hand-off tool, the policy text"),
   live: LiveSpec.optional().describe("the live backend the pack's http tools call (base URL, headers, reset, read-only)"),
 });

@@ -89,7 +89,7 @@ export class Dialog {
     this.voice = new Voice(persona, this.lang, rng.fork("voice"), {
       city: persona.location?.city ?? scenario.region,
       weekday,
-    });
+    }, domain.wording);
     this.t = new Transcript(session, scenario, scenario.emotions.assistant, `call_${rng.fork("ids").u32().toString(36)}`);
     this.voice.context = { ops: this.tools.find(["command"]).length > 0, bookable: false };
   }

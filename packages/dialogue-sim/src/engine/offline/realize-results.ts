@@ -77,7 +77,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
     const skip = [disp.title ?? "name", disp.id ?? "id", "description", "images", "image", "source"];
     text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, skip, d.voice.style === "executive" ? 3 : 6, d.lang) });
     if (typeof row.image === "string" && d.lang === "en") text += ` Photo: ${row.image}`;
-    if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.rng.pick(["Pro tip: check the material if you care about warmth.", "Pro tip: I can check stock in your size before you decide.", "Pro tip: reviews are a good tie-breaker."])}`;
+    if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
   return joinSentences([text, d.voice.offer(0.5)], d.lang);
 }

@@ -58,13 +58,13 @@ function thingTemplate(d: Dialog, task: Task): string {
 
 /** The constraints, said as the user's wishes ("red and under $50"). */
 export function wants(d: Dialog, cs: readonly Constraint[]): string {
-  const parts = cs.map((c) => describeConstraint(c, d.lang, d.rng, d.currency)).filter(Boolean);
+  const parts = cs.map((c) => describeConstraint(c, d.lang, d.rng, d.currency, d.voice.valueTemplate)).filter(Boolean);
   return listJoin(parts, and(d));
 }
 
 /** One constraint, said on its own (an added wish, a corrected value). */
 export function wish(d: Dialog, c: Constraint, rng: Rng = d.rng): string {
-  return describeConstraint(c, d.lang, rng, d.currency);
+  return describeConstraint(c, d.lang, rng, d.currency, d.voice.valueTemplate);
 }
 
 /** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`. */
