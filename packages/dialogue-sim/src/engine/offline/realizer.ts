@@ -189,3 +189,15 @@ export function likeAck(d: Dialog, item: string): string {
   if (d.lang === "mixed") return `${item} jaise options dekh raha hoon.`;
   return sayLocal(["[Looking for|Finding|Pulling up] [options|a few] like {item}[ now|].", "[Sure|On it] — [checking|searching] for [things|options] similar to {item}."], d.rng, { item });
 }
+
+/** The user asks about two items at once: their status, or whether they are in stock. */
+export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b: string): string {
+  if (act === "status") {
+    if (d.lang === "hi") return `${a} और ${b} का स्टेटस बताइए?`;
+    if (d.lang === "mixed") return sayLocal(["{a} aur {b} ka status check karo?", "{a} aur {b} dono theek hain?"], d.rng, { a, b });
+    return sayLocal(["[How are|Can you check] {a} and {b}[ doing|]?", "[What's the status of|Check] {a} and {b}[, please|]."], d.rng, { a, b });
+  }
+  if (d.lang === "hi") return `${a} और ${b} स्टॉक में हैं?`;
+  if (d.lang === "mixed") return sayLocal(["{a} aur {b} stock mein hain?", "{a} aur {b} dono available hain?"], d.rng, { a, b });
+  return sayLocal(["[Are|Are both] {a} and {b} in stock?", "[Can you check stock on|Is there stock of] {a} and {b}?"], d.rng, { a, b });
+}
