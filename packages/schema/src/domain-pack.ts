@@ -325,6 +325,12 @@ export const CategorySpec = z.strictObject({
     .optional()
     .describe("how a user puts the request, as clauses in the infinitive: {thing} (the place, journey or item), {thingNoun}, {occasion}; for an issue task {ref} (the booking, order or visit it is about)"),
   commands: z.array(z.string().min(1)).min(1).optional().describe("commands a user of a command tool asks to run for this category; {{service}} is the service in question"),
+  reference: z
+    .enum(["image", "item"])
+    .optional()
+    .describe(
+      "the user asks from a reference: image — it shares a photo of what it wants (the display's image of the row it has in mind), and the assistant searches with a tool whose run finds rows like an image (op similar with an anchor on the image field); item — it asks for things like an item it was shown, and the assistant uses a tool whose run finds rows like a given row (op similar with key_arg)",
+    ),
 });
 export type CategorySpec = z.infer<typeof CategorySpec>;
 

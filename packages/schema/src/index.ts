@@ -9,6 +9,7 @@ export {
   Message,
   Meta,
   Outcome,
+  SharedImage,
   SystemMessage,
   ToolCall,
   ToolMessage,

@@ -2,10 +2,10 @@
 // what it keeps of the results (only what the result shows; recovery from errors and cut-short
 // lists is in recovery.ts). The words for what it answers are the realizer's.
 import type { Scenario } from "@chatmill/schema";
-import type { Constraint, Row } from "../../contract.js";
+import type { Call, Constraint, Row } from "../../contract.js";
 import { displayOf, type Shown } from "../present.js";
 import { displayName, meets, nameOf, rowIndex, rowsOf } from "../rows.js";
-import type { ToolInfo } from "../tools.js";
+import { argValue, type ToolInfo } from "../tools.js";
 import type { Dialog, Task } from "./context.js";
 import { callWithRecovery } from "./recovery.js";
 import { wants } from "./realizer.js";
@@ -16,10 +16,11 @@ import { wants } from "./realizer.js";
  * the user said (undefined when the service stays down); sets the count it may say and the
  * closest rows when none meet it.
  */
-export function search(d: Dialog, task: Task, revealed: Constraint[]): Shown[] | undefined {
-  const plan = d.tools.searchFor(task.table!, revealed);
-  if (!plan) return undefined;
-  const call = { name: plan.tool.name, arguments: plan.args };
+export function search(d: Dialog, task: Task, revealed: Constraint[], by?: Call): Shown[] | undefined {
+  // `by`: a search the user's reference calls for (a photo), made instead of the planned one.
+  const plan = by ? undefined : d.tools.searchFor(task.table!, revealed);
+  if (!plan && !by) return undefined;
+  const call = by ?? { name: plan!.tool.name, arguments: plan!.args };
   const callText = JSON.stringify(call);
   const same = d.lastSearch && d.lastSearch.table === task.table && callText === d.lastSearch.call;
   let data: unknown;
@@ -29,10 +30,10 @@ export function search(d: Dialog, task: Task, revealed: Constraint[]): Shown[] |
     // return the same rows, so the assistant narrows the rows it already has.
     ({ data, id } = d.lastSearch!);
   } else {
-    const alt = d.tools.searchFor(task.table!, revealed, [plan.tool.name]);
+    const alt = plan ? d.tools.searchFor(task.table!, revealed, [plan.tool.name]) : undefined;
     // Half the time the assistant says what it is looking for, as people do ("On it — red, under $50.").
     const restate = d.rng.chance(0.5) && revealed.length > 0 ? d.voice.restate(wants(d, revealed)) : undefined;
-    const done = callWithRecovery(d, call, "search", alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], restate);
+    const done = callWithRecovery(d, call, "search", plan && alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], restate);
     if (!done) return undefined;
     ({ data } = done.res);
     id = done.id;
@@ -120,4 +121,25 @@ export function newRef(d: Dialog, tool: ToolInfo): string | undefined {
     if (w.op === "insert" && (!table || w.table === table)) return w.key;
   }
   return undefined;
+}
+
+/**
+ * The tool that finds rows of `table` that look like a picture: its run finds similar rows by an
+ * anchor on the table's image field (declared in the pack's run spec, whatever the tool is called).
+ */
+export function imageSearchTool(d: Dialog, table: string): ToolInfo | undefined {
+  const image = displayOf(d.domain, table).image ?? "image";
+  return d.tools.find(["similar"], table).find((t) => (t.run.anchor as { field?: string } | undefined)?.field === image && !!t.keyArg);
+}
+
+/** The tool that recommends rows of `table` like a given row: its run finds similar rows by the row's key. */
+export function similarTool(d: Dialog, table: string): ToolInfo | undefined {
+  return d.tools.find(["similar"], table).find((t) => typeof t.run.key_arg === "string" && t.keyArg === t.run.key_arg);
+}
+
+/** Recommendations like `item`, as the similar tool returns them (every row keeps its image link); undefined when the service stays down. */
+export function recommendLike(d: Dialog, tool: ToolInfo, item: Shown, ack: string | undefined): Shown[] | undefined {
+  const done = callWithRecovery(d, { name: tool.name, arguments: { [tool.keyArg!]: argValue(tool.properties[tool.keyArg!], item.key) } }, "recommend", [], ack);
+  if (!done) return undefined;
+  return remember(d, rowsOf(done.res.data), item.table, done.id).filter((s) => s.key !== item.key);
 }

@@ -64,6 +64,8 @@ export class Dialog {
   lastTotal = 0;
   /** Rows the last search returned when none met everything the user said: shown as the closest, never as "nothing found". */
   closest: Shown[] = [];
+  /** The items of the last list the assistant showed (options, or the closest there were). */
+  listed: Shown[] = [];
   /** Small talk still to come under --chit-chat ("midway" until said), undefined without the flag. */
   chitChat: "none" | "opening" | "midway" | "said" | undefined;
   /** A single-turn dialogue (--multi-turn): the assistant never asks the user anything. */

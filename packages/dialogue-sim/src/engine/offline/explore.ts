@@ -5,8 +5,9 @@ import { rowsOf } from "../rows.js";
 import { argValue, type ToolInfo } from "../tools.js";
 import type { Dialog, Task } from "./context.js";
 import { runCommand } from "./ops.js";
-import { comparisonText, lookupText, type LookAct } from "./realize-results.js";
-import { callWithRecovery } from "./recovery.js";
+import { comparisonText, lookupText, statusPairText, stockPairText, type LookAct } from "./realize-results.js";
+import { bothAsk } from "./realizer.js";
+import { callAllWithRecovery, callWithRecovery } from "./recovery.js";
 
 /** One extra exchange about shown items: details, reviews, stock, or a comparison. Returns false when nothing fits. */
 export function explore(d: Dialog, task: Task, top: Shown[]): boolean {
@@ -25,6 +26,9 @@ export function explore(d: Dialog, task: Task, top: Shown[]): boolean {
   if (ops) options.push(() => runCommand(d, task, item));
   if (avail?.keyArg) options.push(() => detail(d, avail, item, "availability"));
   if (compare?.keyArg && top.length >= 2) options.push(() => compareTwo(d, compare, top));
+  // Two items at once, as people ask ("how are web-01 and web-02?", "are both in stock?"): the look-ups go out together.
+  if (get?.keyArg && top.length >= 2 && (ops || !compare)) options.push(() => both(d, get, top, ops ? "status" : "details"));
+  if (avail?.keyArg && top.length >= 2) options.push(() => both(d, avail, top, "availability"));
   const fresh = options.filter((_, i) => !d.explored.has(`${item.key}:${i}`));
   if (fresh.length === 0) return false;
   const i = options.indexOf(d.rng.pick(fresh));
@@ -65,5 +69,33 @@ function compareTwo(d: Dialog, tool: ToolInfo, top: Shown[]): boolean {
   const rows = rowsOf(done.res.data);
   const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.seen, b.seen];
   t.assistantSay(comparisonText(d, pair[0]!, pair[1]!, tool.table), "compare", undefined, [a, b]);
+  return true;
+}
+
+/**
+ * The user asks about the first two options together; the assistant makes both look-ups in one
+ * message (parallel tool calls) and answers about both: their status, how they compare, their stock.
+ */
+function both(d: Dialog, tool: ToolInfo, top: Shown[], act: "status" | "details" | "availability"): boolean {
+  const t = d.t;
+  const pair = [top[0]!, top[1]!];
+  const arg = tool.keyArg!;
+  const say = act === "details" ? d.voice.user("compare", { item: pair[0]!.name, item2: pair[1]!.name }) : bothAsk(d, act, pair[0]!.name, pair[1]!.name);
+  t.userSay(say, act === "details" ? "compare" : act);
+  const calls = pair.map((item) => ({ name: tool.name, arguments: { [arg]: argValue(tool.properties[arg], item.key) } }));
+  const done = callAllWithRecovery(d, calls, act === "details" ? "compare" : act);
+  if (done.some((r) => !r)) {
+    t.assistantSay(d.voice.assistant("still_failing", { next: "" }), "inform", "failure_recovery");
+    return true;
+  }
+  const rows = done.map((r, i) => rowsOf(r!.res.data)[0] ?? pair[i]!.seen);
+  const text =
+    act === "details"
+      ? comparisonText(d, rows[0]!, rows[1]!, tool.table)
+      : act === "status"
+        ? statusPairText(d, rows)
+        : stockPairText(d, pair.map((item, i) => ({ name: item.name, rows: rowsOf(done[i]!.res.data) })));
+  t.assistantSay(text, act === "details" ? "compare" : "inform", undefined, pair);
+  for (const item of pair) t.trace.infoShown.add(`${item.table}\u0000${item.key}`);
   return true;
 }

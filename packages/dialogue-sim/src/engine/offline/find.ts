@@ -1,22 +1,25 @@
 // A search task as a conversation: the user reveals what it wants (a wrong value corrected on
 // the way), the assistant searches and lists, the user looks closer and takes one.
 import type { Constraint } from "../../contract.js";
+import { joinSentences } from "../../phrases/grammar.js";
+import type { ToolInfo } from "../tools.js";
 import { humanField } from "../arg-words.js";
 import type { Shown } from "../present.js";
-import { search, topOf } from "./assistant-policy.js";
+import { imageSearchTool, recommendLike, search, similarTool, topOf } from "./assistant-policy.js";
 import { book } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { explore } from "./explore.js";
 import { closestText, listText, pickText } from "./realize-results.js";
-import { wants, wish } from "./realizer.js";
+import { likeAck, likeThisText, nothingLike, photoText, wants, wish } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
-import { choose, revealPlan } from "./user-agent.js";
+import { choose, photo, reference, revealPlan } from "./user-agent.js";
 
 /** The assistant's answer to a search, from its rows: the options, the closest ones, or none. Returns the options listed. */
 export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constraint[], variation?: string): Shown[] {
   if (shown.length === 0 && d.closest.length > 0) {
     d.t.assistantSay(closestText(d, task.table, d.closest, revealed), "inform", variation, d.closest);
+    d.listed = d.closest;
     return [];
   }
   if (shown.length === 0) {
@@ -26,6 +29,7 @@ export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constra
   }
   const { top, n } = topOf(d, task, shown);
   d.t.assistantSay(listText(d, task.table, top, n, d.lastTotal), "recommend", variation, top);
+  d.listed = top;
   for (const s of top) d.t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
   return top;
 }
@@ -35,7 +39,15 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
   const plan = revealPlan(d, task, index);
   const { pending, revealed, thing } = plan;
   let wrong = plan.wrong;
-  if (plan.vague) {
+  // A user with a photo of what it wants shares it in its first message; the assistant searches by the picture.
+  const image = reference(d) === "image" ? imageSearchTool(d, task.table!) : undefined;
+  const shared = image ? photo(d, task) : undefined;
+  if (shared) {
+    revealed.push(...pending.splice(0, plan.openCount));
+    const act = revealed.length > 0 ? "open" : "open_vague";
+    const ask = d.voice.user(act, { thing, wants: wants(d, revealed) }, { first: t.userTurns === 0, hedge: plan.hedge });
+    t.userSay(joinSentences([ask, photoText(d, shared.url)], d.lang), "search", plan.hedge ? "hesitation" : undefined, [shared]);
+  } else if (plan.vague) {
     t.userSay(d.voice.user("open_vague", { thing }, { first: t.userTurns === 0 }), "search");
     t.assistantSay(d.voice.assistant("clarify_ask", { field: humanField(pending[0]!.field) }), "clarify", "clarification");
     revealed.push(...pending.splice(0, plan.openCount));
@@ -45,7 +57,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
     const act = revealed.length > 0 ? "open" : "open_vague";
     t.userSay(d.voice.user(act, { thing, wants: wants(d, revealed) }, { first: t.userTurns === 0, hedge: plan.hedge }), "search", plan.hedge ? "hesitation" : undefined);
   }
-  let shown = search(d, task, revealed);
+  let shown = search(d, task, revealed, shared && image ? { name: image.name, arguments: { [image.keyArg!]: shared.url } } : undefined);
   if (!shown) return serviceDown(d, task);
   let top = present(d, task, shown, revealed);
 
@@ -104,7 +116,17 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
   }
   midwayChitChat(d, t.turnsLeft() > reserve + 3, top[0]?.name);
 
-  const pick = choose(task, top);
+  let pick = choose(task, top);
+  // A user after things like an item asks for them, about the one it likes (else the last it was shown),
+  // and takes the first that meets everything it asked for, else the one it had.
+  const similar = reference(d) === "item" ? similarTool(d, task.table!) : undefined;
+  const anchor = similar ? pick ?? d.listed[0] : undefined;
+  if (similar && anchor) {
+    const like = likeAlternatives(d, similar, anchor);
+    if (like === undefined) return serviceDown(d, task);
+    if (like.length > 0) top = like;
+    pick = choose(task, like) ?? pick;
+  }
   if (!pick) return giveUp(d, task);
   if (task.kind === "book" && task.service.booking) return book(d, task, pick);
   // A find or an information request ends with the user taking the assistant's pick.
@@ -116,4 +138,24 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
   } else t.userSay(d.voice.user("choose", { item: pick.name }), "confirm");
   t.trace.accepted.push({ table: pick.table, row: pick.row });
   t.assistantSay(pickText(d, task.table, pick), "recommend", undefined, [pick]);
+}
+
+/** The user asks for things like `item`; the assistant recommends them with the similar tool. Returns them (undefined when the service stays down). */
+function likeAlternatives(d: Dialog, tool: ToolInfo, item: Shown): Shown[] | undefined {
+  const t = d.t;
+  t.userSay(likeThisText(d, item.name), "recommend");
+  const ack = d.rng.chance(0.6) ? likeAck(d, item.name) : undefined;
+  const like = recommendLike(d, tool, item, ack);
+  if (!like) return undefined;
+  if (like.length === 0) {
+    t.assistantSay(joinSentences([nothingLike(d, item.name), d.voice.offer()], d.lang), "inform");
+    return [];
+  }
+  // Most similar first, as the tool ranks them.
+  const n = Math.min(like.length, d.voice.listSize);
+  const top = like.slice(0, n);
+  t.assistantSay(listText(d, item.table, top, n, like.length), "recommend", undefined, top);
+  d.listed = top;
+  for (const s of top) t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
+  return top;
 }

@@ -92,3 +92,16 @@ export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefi
 export function commandText(d: Dialog, cmd: string, host: string, output: string): string {
   return `${d.voice.assistant("command", { cmd, name: host, output: "```\n" + output.slice(0, 600) + "\n```" })} ${d.voice.offer(0.6)}`.trim();
 }
+
+/** Two hosts' status, one paragraph each. */
+export function statusPairText(d: Dialog, rows: Row[]): string {
+  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng)).join("\n"), d.voice.offer()], d.lang);
+}
+
+/** Two items' stock, a line each. */
+export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[] }>): string {
+  const none = d.lang === "en" ? "out of stock right now" : d.lang === "hi" ? "अभी स्टॉक में नहीं" : "abhi stock nahi hai";
+  const lines = items.map((it) => `${it.name}: ${stockText(it.rows, d.lang) || none}`);
+  const head = d.lang === "en" ? sayLocal(["[Just checked|Here's the stock|Stock right now]:"], d.rng) : d.lang === "hi" ? "स्टॉक:" : "Stock check:";
+  return joinSentences([head, `\n${lines.join("\n")}`, d.voice.offer()], d.lang).replace(/ \n/g, "\n").trim();
+}

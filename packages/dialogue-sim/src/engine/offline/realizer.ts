@@ -161,3 +161,43 @@ export function comeBack(d: Dialog): { ask: string; answer: string } {
   if (d.lang === "hi") return { ask: "एक बात और: क्या मैं बाद में फिर यहाँ पूछ सकता हूँ?", answer: "ज़रूर — जब चाहें फिर लिखिए, मैं सब दोबारा देख लूँगा।" };
   return { ask: "Ek aur baat: kya main baad mein yahan phir pooch sakta hoon?", answer: "Bilkul — jab chaho phir likho, main sab dobara check kar lunga." };
 }
+
+/** The user's words with a photo it shares; the link is said too, so a text-only export keeps it. */
+export function photoText(d: Dialog, url: string): string {
+  if (d.lang === "hi") return `यह फ़ोटो देखिए: ${url}`;
+  if (d.lang === "mixed") return sayLocal(["[Ye photo dekho|Is photo jaisa kuch chahiye]: {url}"], d.rng, { url });
+  return sayLocal(["[Here's a photo|Something like this one|This is the look I mean]: {url}", "[Like in this picture|Going by this photo]: {url}"], d.rng, { url });
+}
+
+/** The user asks for things like an item it was shown. */
+export function likeThisText(d: Dialog, item: string): string {
+  if (d.lang === "hi") return `${item} जैसा कुछ और दिखाइए?`;
+  if (d.lang === "mixed") return sayLocal(["{item} jaisa kuch aur dikhao?", "[Kuch|Koi] {item} jaisa [hai|milega]?"], d.rng, { item });
+  return sayLocal(["[Anything|Do you have anything] [similar to|like] {item}?", "[Could you show me|Show me] [a few|some] [alternatives to|things like] {item}?"], d.rng, { item });
+}
+
+/** Nothing came back like the item. */
+export function nothingLike(d: Dialog, item: string): string {
+  if (d.lang === "hi") return `${item} जैसा और कुछ नहीं मिला।`;
+  if (d.lang === "mixed") return `${item} jaisa aur kuch nahi mila.`;
+  return sayLocal(["[I couldn't find|There's nothing] [else|more] quite like {item}[ right now|]."], d.rng, { item });
+}
+
+/** The assistant, as it looks for things like an item. */
+export function likeAck(d: Dialog, item: string): string {
+  if (d.lang === "hi") return `${item} जैसे विकल्प देख रहा हूँ।`;
+  if (d.lang === "mixed") return `${item} jaise options dekh raha hoon.`;
+  return sayLocal(["[Looking for|Finding|Pulling up] [options|a few] like {item}[ now|].", "[Sure|On it] — [checking|searching] for [things|options] similar to {item}."], d.rng, { item });
+}
+
+/** The user asks about two items at once: their status, or whether they are in stock. */
+export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b: string): string {
+  if (act === "status") {
+    if (d.lang === "hi") return `${a} और ${b} का स्टेटस बताइए?`;
+    if (d.lang === "mixed") return sayLocal(["{a} aur {b} ka status check karo?", "{a} aur {b} dono theek hain?"], d.rng, { a, b });
+    return sayLocal(["[How are|Can you check] {a} and {b}[ doing|]?", "[What's the status of|Check] {a} and {b}[, please|]."], d.rng, { a, b });
+  }
+  if (d.lang === "hi") return `${a} और ${b} स्टॉक में हैं?`;
+  if (d.lang === "mixed") return sayLocal(["{a} aur {b} stock mein hain?", "{a} aur {b} dono available hain?"], d.rng, { a, b });
+  return sayLocal(["[Are|Are both] {a} and {b} in stock?", "[Can you check stock on|Is there stock of] {a} and {b}?"], d.rng, { a, b });
+}

@@ -15,9 +15,25 @@ export function consentIntent(d: Dialog): string {
  * tell why it is empty.
  */
 export function callWithRecovery(d: Dialog, call: Call, intent: string, alternatives: Call[] = [], ack?: string): { res: ToolResult; id: string } | undefined {
+  const action = intent === "book" || intent === "cancel" || intent === "modify";
+  return recover(d, call, intent, alternatives, d.t.exec(call, ack ?? d.voice.ack(action), intent));
+}
+
+/**
+ * Look-ups made together (two items, two hosts): one message with every call; a call whose
+ * result shows a problem is then recovered on its own, as callWithRecovery would.
+ * Each entry is undefined when its service stays down.
+ */
+export function callAllWithRecovery(d: Dialog, calls: Call[], intent: string, ack?: string): Array<{ res: ToolResult; id: string } | undefined> {
+  const first = d.t.execAll(calls, ack ?? d.voice.ack(false), intent);
+  return calls.map((call, i) => recover(d, call, intent, [], first[i]!));
+}
+
+/** What the assistant does after a call's result `first`, until it has an answer (or gives up on the call: undefined). */
+function recover(d: Dialog, call: Call, intent: string, alternatives: Call[], first: { res: ToolResult; id: string }): { res: ToolResult; id: string } | undefined {
   const t = d.t;
   const action = intent === "book" || intent === "cancel" || intent === "modify";
-  let out = t.exec(call, ack ?? d.voice.ack(action), intent);
+  let out = first;
   // The ways out of an error, in order: the same call again, another tool for the job, one apology and the user's go-ahead.
   const ladder: Array<(said: string) => { res: ToolResult; id: string } | undefined> = [(said) => t.exec(call, said, intent, "failure_recovery")];
   for (const alt of alternatives.slice(0, 1)) ladder.push(() => t.exec(alt, d.voice.assistant("alt_tool"), intent, "failure_recovery"));

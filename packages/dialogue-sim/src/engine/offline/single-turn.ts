@@ -1,19 +1,20 @@
 // Single-turn dialogues (--multi-turn): the user asks for everything in one message, the
 // assistant does it all in turn without a question back.
+import type { SharedImage } from "@chatmill/schema";
 import { joinSentences } from "../../phrases/grammar.js";
 import { meets } from "../rows.js";
 import { reservedAsk, reservedReply } from "../reserved-request.js";
-import { preferTargets, search } from "./assistant-policy.js";
+import { imageSearchTool, preferTargets, search } from "./assistant-policy.js";
 import { applyBookingChange, makeBooking } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { present } from "./find.js";
 import { explainPlan } from "./ops.js";
-import { alsoText, bookOutright, detailsText, serviceName, thing, wants } from "./realizer.js";
+import { alsoText, bookOutright, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
-import { agenda, bookingArgs, bookingChanges, ending, reservedReason } from "./user-agent.js";
+import { agenda, bookingArgs, bookingChanges, ending, photo, reference, reservedReason } from "./user-agent.js";
 
-type Step = { say: string; intent: string; act: () => void };
+type Step = { say: string; intent: string; act: () => void; images?: SharedImage[] };
 
 /**
  * The user asks for everything in one message (every task of the goal, every constraint);
@@ -29,7 +30,8 @@ export function oneShot(d: Dialog, tasks: Task[]): void {
       : oneShotTask(d, task, i),
   );
   const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : alsoText(d, st.say))), d.lang);
-  d.t.userSay(text, steps[0]?.intent ?? "search");
+  const images = steps.flatMap((st) => st.images ?? []);
+  d.t.userSay(text, steps[0]?.intent ?? "search", undefined, images.length > 0 ? images : undefined);
   for (const st of steps) {
     if (d.t.trace.gaveUp || d.t.trace.escalated) break;
     st.act();
@@ -61,11 +63,16 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
     const what = thing(d, task);
     const create = task.kind === "book" && booking ? d.tools.byName(booking.create) : undefined;
     const ask = d.voice.user(revealed.length > 0 ? "open" : "open_vague", { thing: what, wants: wants(d, revealed) }, { first });
+    // A user with a photo of what it wants shares it with its message; the assistant searches by the picture.
+    const image = reference(d) === "image" ? imageSearchTool(d, task.table) : undefined;
+    const shared = image ? photo(d, task) : undefined;
+    const withPhoto = shared ? joinSentences([ask, photoText(d, shared.url)], d.lang) : ask;
     return {
-      say: create ? joinSentences([ask, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg))], d.lang) : ask,
+      say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg))], d.lang) : withPhoto,
       intent: create ? "book" : "search",
+      ...(shared ? { images: [shared] } : {}),
       act: () => {
-        const shown = search(d, task, revealed);
+        const shown = search(d, task, revealed, shared && image ? { name: image.name, arguments: { [image.keyArg!]: shared.url } } : undefined);
         if (!shown) return serviceDown(d, task);
         const good = preferTargets(task, shown);
         // Only a row that meets everything the user asked for is taken.

@@ -1,5 +1,5 @@
-import type { Message, Scenario } from "@chatmill/schema";
 import type { SetupCall } from "@chatmill/domains";
+import type { Message, Scenario, SharedImage } from "@chatmill/schema";
 import type { Call, Row, Session, ToolResult } from "../../contract.js";
 import type { Shown } from "../present.js";
 
@@ -60,12 +60,12 @@ export class Transcript {
     return this.maxTurns - this.userTurns;
   }
 
-  userSay(content: string, intent: string, variation?: string): void {
+  userSay(content: string, intent: string, variation?: string, images?: SharedImage[]): void {
     this.userTurns++;
     if (!NOT_A_REQUEST.has(intent)) this.requests++;
     const labels: Labels = { intent, emotion: this.emotion };
     if (variation) labels.variation = variation;
-    this.messages.push({ role: "user", content, labels });
+    this.messages.push(images && images.length > 0 ? { role: "user", content, images, labels } : { role: "user", content, labels });
   }
 
   assistantSay(content: string, intent: string, variation?: string, grounding?: Shown[]): void {
@@ -85,16 +85,27 @@ export class Transcript {
 
   /** One tool call as the dialogue shows it: an assistant message with the call, then the result. */
   exec(call: Call, content: string | null, intent: string, variation?: string): { res: ToolResult; id: string } {
-    const id = `${this.callPrefix}_${++this.calls}`;
+    return this.execAll([call], content, intent, variation)[0]!;
+  }
+
+  /**
+   * Calls made together, as people expect when two things are looked up at once: one assistant
+   * message with every call, then each result in the order of the calls.
+   */
+  execAll(calls: readonly Call[], content: string | null, intent: string, variation?: string): Array<{ res: ToolResult; id: string }> {
+    const ids = calls.map(() => `${this.callPrefix}_${++this.calls}`);
     const labels: Labels = { intent, emotion: variation === "failure_recovery" ? "apologetic" : this.assistantEmotion };
     if (variation) labels.variation = variation;
-    this.messages.push({ role: "assistant", content: content || null, tool_calls: [{ id, name: call.name, arguments: call.arguments }], labels } as Message);
-    // The conversation so far goes with the call: the pack's confirmation rule is judged from it.
-    const res = this.session.call(call, { transcript: this.messages });
-    const tool: Record<string, unknown> = { role: "tool", tool_call_id: id, name: call.name, content: res.content, ok: res.ok };
-    if (res.error) tool.error = { type: res.error.type, message: res.error.message };
-    if (res.injected) tool.injected = res.injected;
-    this.messages.push(tool as Message);
-    return { res, id };
+    const toolCalls = calls.map((call, i) => ({ id: ids[i]!, name: call.name, arguments: call.arguments }));
+    this.messages.push({ role: "assistant", content: content || null, tool_calls: toolCalls, labels } as Message);
+    return calls.map((call, i) => {
+      // The conversation so far goes with the call: the pack's confirmation rule is judged from it.
+      const res = this.session.call(call, { transcript: this.messages });
+      const tool: Record<string, unknown> = { role: "tool", tool_call_id: ids[i]!, name: call.name, content: res.content, ok: res.ok };
+      if (res.error) tool.error = { type: res.error.type, message: res.error.message };
+      if (res.injected) tool.injected = res.injected;
+      this.messages.push(tool as Message);
+      return { res, id: ids[i]! };
+    });
   }
 }

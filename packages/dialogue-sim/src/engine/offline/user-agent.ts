@@ -1,10 +1,11 @@
 // The simulated user: what it asks for and decides, from the scenario's goal and task (its own
 // knowledge) and from what it has seen in the transcript. Never from the session's hidden state,
 // never from the resolution drawn for the scenario.
-import type { TaskAction } from "@chatmill/schema";
-import type { Constraint, ServiceInfo } from "../../contract.js";
-import type { Shown } from "../present.js";
-import { meets, rowIndex } from "../rows.js";
+import type { SharedImage, TaskAction } from "@chatmill/schema";
+import { createSession } from "@chatmill/domains";
+import type { Constraint, Row, ServiceInfo } from "../../contract.js";
+import { displayOf, type Shown } from "../present.js";
+import { meets, rowIndex, rowsOf } from "../rows.js";
 import { argValue, requiredFields, type ToolInfo } from "../tools.js";
 import { thing } from "./realizer.js";
 import { WEEKDAYS, type Dialog, type Kind, type Task } from "./context.js";
@@ -189,4 +190,43 @@ function fillArg(d: Dialog, name: string, schema: Record<string, unknown> | unde
   else if (/destination|to/.test(f)) v = "the station";
   if (v === undefined) return undefined;
   return argValue(schema, v);
+}
+
+/** How the user asks for this request, as the pack declares it for the scenario's category: from a photo, from an item shown, or plainly. */
+export function reference(d: Dialog): "image" | "item" | undefined {
+  return d.scenario.category ? d.domain.category(d.scenario.category)?.reference : undefined;
+}
+
+/**
+ * The photo the user shares: the picture of the item it is after — the first its wishes lead to
+ * in the catalog as the pack ships it (the row its task takes: what it shows and what it wants
+ * agree), else the row the scenario was grounded in — by the table's display image field.
+ */
+export function photo(d: Dialog, task: Task): SharedImage | undefined {
+  if (!task.table) return undefined;
+  const table = task.table;
+  const wishes = agenda(d, task);
+  let row = firstFound(d, table, wishes);
+  if (!row) {
+    const targets = (d.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
+    const t = targets?.find((x) => x.table === table && x.service === task.service.name) ?? targets?.find((x) => x.table === table);
+    row = t ? rowIndex(d.domain, table).get(String(t.id)) : undefined;
+  }
+  const url = row?.[displayOf(d.domain, table).image ?? "image"];
+  return row && typeof url === "string" && url ? { url, item_id: String(row[d.domain.keyOf(table)]), table } : undefined;
+}
+
+/** The first row the pack's search for these wishes returns that meets them all, on a fresh copy of the catalog (not the dialogue's session). */
+function firstFound(d: Dialog, table: string, wishes: Constraint[]): Row | undefined {
+  const plan = d.tools.searchFor(table, wishes);
+  if (!plan) return undefined;
+  const res = createSession(d.domain, { failureRate: 0, rng: d.rng.fork("photo") }).call({ name: plan.tool.name, arguments: plan.args });
+  if (!res.ok) return undefined;
+  const index = rowIndex(d.domain, table);
+  const key = d.domain.keyOf(table);
+  for (const seen of rowsOf(res.data)) {
+    const row = seen[key] === undefined ? seen : index.get(String(seen[key])) ?? seen;
+    if (wishes.every((c) => meets(row, c))) return row;
+  }
+  return undefined;
 }
