@@ -35,7 +35,9 @@ const NEEDS: Record<string, Record<string, string>> = { retail: { visual_search:
 const started = process.cpuUsage();
 const domains = PACKS.map((p) => loadDomain(p));
 const packOf = (d: (typeof domains)[number]) => d as unknown as PackLike;
-const leakFinder = new LeakFinder(ownGrams(new Map(domains.map((d) => [d.name, packPhraseStrings(packOf(d).pack)]))));
+// The engine's neutral lines are everyone's: a 4-gram they say is no pack's own.
+const { neutralLines } = await import("../packages/dialogue-sim/dist/phrases/wording.js");
+const leakFinder = new LeakFinder(ownGrams(new Map(domains.map((d) => [d.name, packPhraseStrings(packOf(d).pack)])), await neutralLines()));
 
 interface Corpus {
   pack: string;

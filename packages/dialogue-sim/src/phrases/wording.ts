@@ -88,3 +88,20 @@ export function genderOf(gender: string | undefined): "m" | "f" | "n" {
   if (/^(m|male|man|boy|masculine)$/.test(g)) return "m";
   return "n";
 }
+
+/**
+ * Every line of the engine's neutral defaults, both sides, every language and style (for the
+ * realism bench: a phrase the defaults say is nobody's own, so finding it in a pack's
+ * dialogues is no leak).
+ */
+export async function neutralLines(): Promise<string[]> {
+  const [{ OPENING, MIDWAY }, { FILLERS, FRUSTRATED }] = await Promise.all([import("./small-talk.js"), import("./voice-banks.js")]);
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED].forEach(walk);
+  return out;
+}

@@ -36,7 +36,7 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   const host = facts.length ? `${head} (${facts.join(", ")})` : line;
   const en = ops
     ? ["[Okay|Right|Noted] — staying on {host}.", "{host} [it is|then]; [I'll keep it in view|noted]."]
-    : ["[Great choice|Good pick|Nice one] — {line}.", "{line} — [solid choice|that one's a winner|you'll like it]."];
+    : ["[Great choice|Good pick|Nice one] — {line}.", "{line} — [solid choice|you'll like it|good one]."];
   const hi = ops ? ["[ठीक है|समझ गया] — {host}।"] : ["[बढ़िया चुनाव|अच्छी पसंद] — {line}।"];
   const mixed = ops ? ["[Ok|Theek hai] — {host} pe rehte hain."] : ["[Badhiya choice|Acchi pick] — {line}."];
   const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
