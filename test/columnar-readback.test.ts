@@ -168,10 +168,17 @@ const hasToolMessage = (messages: J[]) => messages.some((m) => isObj(m) && m.rol
 // files are for OpenAI; for an open model's template, export `-f trl` (arguments as objects, tool
 // messages named).
 const OPENAI_ARGUMENTS: Scope = { templates: ["qwen2.5", "llama3.1", "hermes"], fails: [DOUBLE, HERMES_NAME], when: callsTool };
+// Meta's Llama 3.1 template raises on an assistant message with more than one tool call ("This
+// model only supports single tool-calls at once!"): rows whose dialogue made two calls at once
+// (two hosts checked together) cannot render there in the formats that keep them together (openai,
+// openai-rft, episodes); for that template export `-f trl`, which splits parallel calls.
+const parallelCalls = (messages: J[]) => messages.some((m) => isObj(m) && Array.isArray(m.tool_calls) && m.tool_calls.length > 1);
+const LLAMA_SINGLE_CALL: Scope = { templates: ["llama3.1"], fails: ["This model only supports single tool-calls at once!"], when: parallelCalls };
 const SCOPED_OUT: Record<string, Scope[]> = {
-  "to-sft -f openai": [OPENAI_ARGUMENTS],
-  "to-dpo -f openai": [OPENAI_ARGUMENTS],
-  "to-rl -f openai-rft": [OPENAI_ARGUMENTS],
+  "to-sft -f openai": [LLAMA_SINGLE_CALL, OPENAI_ARGUMENTS],
+  "to-dpo -f openai": [LLAMA_SINGLE_CALL, OPENAI_ARGUMENTS],
+  "to-rl -f openai-rft": [LLAMA_SINGLE_CALL, OPENAI_ARGUMENTS],
+  "to-rl -f episodes": [LLAMA_SINGLE_CALL],
   // axolotl's chat_template DPO strategy (axolotl-ai-cloud/axolotl at 067b021,
   // src/axolotl/prompt_strategies/dpo/chat_template.py `default`) rebuilds every message as
   // {role, content}: a tool message reaches the template without `name`, which Hermes-2-Pro
