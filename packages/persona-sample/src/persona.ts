@@ -1,4 +1,4 @@
-import { stableId, type Rng } from "@chatmill/kit";
+import { article as articleFor, stableId, type Rng } from "@chatmill/kit";
 import { nameOf, type Domain, type Row } from "@chatmill/domains";
 import type { Persona } from "@chatmill/schema";
 import { CITIES, CITY_NAMES, findCity, perUsd, type City } from "./data/cities.js";
@@ -243,12 +243,13 @@ function matches(row: Row, liked: Set<string>): boolean {
 function describe(rng: Rng, p: Persona): string {
   const where = p.location?.city ?? "somewhere";
   const job = p.occupation ?? "person";
-  const article = /^[aeiou]/i.test(job) ? "an" : "a";
+  const article = articleFor(job);
+  const Article = (phrase: string): string => (articleFor(phrase) === "an" ? "An" : "A");
   const traits = (p.traits ?? []).slice(0, 2).join(" and ");
   const forms = [
-    () => `A ${p.age}-year-old ${job} in ${where}; ${traits}.`,
+    () => `${Article(String(p.age))} ${p.age}-year-old ${job} in ${where}; ${traits}.`,
     () => `${p.name}, ${article} ${job} from ${where}, ${p.age}, ${traits}.`,
-    () => `${/^[aeiou]/i.test(traits) ? "An" : "A"} ${traits} ${job} living in ${where}, aged ${p.age}.`,
+    () => `${Article(`${traits} ${job}`)} ${traits} ${job} living in ${where}, aged ${p.age}.`,
     () => `${p.age}, ${job}, based in ${where} — ${traits}.`,
   ];
   return rng.pick(forms)();

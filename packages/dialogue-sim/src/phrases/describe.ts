@@ -1,6 +1,6 @@
 import type { Constraint } from "../contract.js";
 import type { Rng } from "@chatmill/kit";
-import { expand } from "./grammar.js";
+import { article, expand } from "./grammar.js";
 
 export type Lang = "en" | "hi" | "mixed";
 
@@ -41,21 +41,25 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
     if (lang === "mixed") return below ? expand(`[${m} ke andar|${m} se kam|max ${m}]`, rng) : `${m} se upar`;
     return below ? expand(`[under|below|no more than|at most|less than] ${m}`, rng) : `over ${m}`;
   }
+  // The article goes by the value's sound ("an orange", "a one-way"), never a fixed "a".
+  const a = article(v);
+  // A value that already says "size" ("one size") is not said as "size one size".
+  const sized = /\bsizes?\b/i.test(v);
   const en: Record<string, string> = {
-    color: `[in|in a] ${v}`,
+    color: `[in|in ${a}] ${v}`,
     colors: `[in|in a nice] ${v}`,
-    size: `[in size|size|in a] ${v}`,
-    sizes: `[in size|size] ${v}`,
+    size: sized ? `[in|] ${v}` : `[in size|size|in ${a}] ${v}`,
+    sizes: sized ? `[in|] ${v}` : `[in size|size] ${v}`,
     brand: `[from|by] ${v}`,
     material: `[made of|in] ${v}`,
-    pattern: `[with a|in a] ${v} [pattern|look]`,
+    pattern: `[with ${a}|in ${a}] ${v} [pattern|look]`,
     gender: `for ${v}`,
     category: `[from the|in] ${v} [section|range|]`,
     area: `in the ${v}[ of town| part of town|]`,
-    pricerange: `[${v}-priced|in the ${v} price range|at a ${v} price]`,
+    pricerange: `[${v}-priced|in the ${v} price range|at ${a} ${v} price]`,
     food: `[serving|that does|with] ${v} food`,
     stars: `[with|rated] ${v} stars`,
-    type: `[a|some kind of] ${v}`,
+    type: `[${a}|some kind of] ${v}`,
     parking: yes ? "[with parking|with free parking|where I can park]" : "without parking",
     internet: yes ? "[with wifi|with internet|with free wifi]" : "without internet",
     departure: `[from|leaving from] ${v}`,
@@ -69,7 +73,7 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
     env: `in ${v}`,
     status: `[with status ${v}|showing ${v}|marked ${v}]`,
     hostname: `${v}`,
-    style: `[in a|with a|with that] ${v} [style|look|fit]`,
+    style: `[in ${a}|with ${a}|with that] ${v} [style|look|fit]`,
     name: `[called|named] ${v}`,
     climate: `for ${v.toLowerCase()} weather`,
     collections: `from the ${v} collection`,
@@ -80,8 +84,8 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
   const hi: Record<string, string> = {
     color: `${v} रंग में`,
     colors: `${v} रंग में`,
-    size: `साइज़ ${v} में`,
-    sizes: `साइज़ ${v} में`,
+    size: sized ? `${v} में` : `साइज़ ${v} में`,
+    sizes: sized ? `${v} में` : `साइज़ ${v} में`,
     brand: `${v} ब्रांड का`,
     area: `${v} इलाके में`,
     pricerange: `${v} बजट वाला`,
@@ -104,12 +108,12 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
   const mixed: Record<string, string> = {
     color: `[${v} colour mein|${v} wala]`,
     colors: `${v} colour mein`,
-    size: `[size ${v} mein|${v} size]`,
-    sizes: `size ${v} mein`,
+    size: sized ? `${v} [mein|wala]` : `[size ${v} mein|${v} size]`,
+    sizes: sized ? `${v} mein` : `size ${v} mein`,
     brand: `${v} brand ka`,
     area: `${v} side [mein|wala]`,
     pricerange: `${v} budget [wala|mein]`,
-    food: `${v} food [wala|milta ho]`,
+    food: `${v} food [wala|serve karne wala]`,
     stars: `${v} star wala`,
     parking: yes ? "parking [ke saath|wala]" : "bina parking",
     internet: yes ? "wifi [ke saath|wala]" : "bina wifi",
