@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cleanCatalogText } from "../src/markup.js";
 
 const DATA = process.env.CHATMILL_DATA ?? "/work/shared/data";
 const PACKS = fileURLToPath(new URL("../packs/", import.meta.url));
@@ -31,9 +32,17 @@ function write(pack: string, file: string, rows: unknown[]): void {
 function hashInt(text: string): number {
   return createHash("sha256").update(text).digest().readUInt32BE(0);
 }
-const split = (v: unknown): string[] => (typeof v === "string" && v ? v.split("|").map(decodeEntities) : []);
-function decodeEntities(s: string): string {
-  return s.replace(/&reg;/g, "®").replace(/&trade;/g, "™").replace(/&amp;/g, "&");
+const split = (v: unknown): string[] => (typeof v === "string" && v ? v.split("|") : []);
+/**
+ * Catalog text is web-shop text: HTML entities ("HeatTech&trade;", "&frac14; zip"), maybe tags.
+ * Every string of a catalog row is cleaned here (entities decoded, tags removed, spaces collapsed),
+ * so no dialogue says "&trade;"; a test scans every built-in pack's data for markup left over.
+ */
+function clean<T>(v: T): T {
+  if (typeof v === "string") return cleanCatalogText(v) as T;
+  if (Array.isArray(v)) return v.map(clean) as T;
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)])) as T;
+  return v;
 }
 const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 
@@ -78,7 +87,7 @@ function buildRetail(): void {
       performance_fabric: a.performance_fabric === "Yes",
       on_sale: a.sale === "Yes",
       new_arrival: a.new === "Yes",
-      description: decodeEntities(String(p.description_text ?? "")),
+      description: String(p.description_text ?? ""),
       image: `${MAGENTO_MEDIA}${p.image_path}`,
       images: (p.additional_image_paths as string[]).map((i) => `${MAGENTO_MEDIA}${i}`),
       rating: null,
@@ -150,9 +159,9 @@ function buildRetail(): void {
       reviews.push({ id: `${id}-R${i + 1}`, item_id: id, rating: r.rating, comment: r.comment, date: String(r.date).slice(0, 10), reviewer: r.reviewerName });
     });
   }
-  write("retail", "items.json", items);
-  write("retail", "variants.json", variants);
-  write("retail", "reviews.json", reviews);
+  write("retail", "items.json", clean(items));
+  write("retail", "variants.json", clean(variants));
+  write("retail", "reviews.json", clean(reviews));
 }
 // Where a Magento install serves these product images; the source gives media paths only.
 const MAGENTO_MEDIA = "/media/catalog/product";

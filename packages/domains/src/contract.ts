@@ -146,5 +146,11 @@ export interface TranscriptMessage {
 /** What a call may carry besides its name and arguments: the conversation so far, for the confirmation rule. */
 export interface CallContext {
   /** The dialogue up to and including the assistant message that makes this call. */
-  transcript: readonly TranscriptMessage[];
+  transcript?: readonly TranscriptMessage[];
+  /**
+   * Made off-stage, before the conversation (a task's setup): no failure is injected, since the
+   * world the dialogue starts in is not subject to the flaky backend (a live backend's own
+   * errors still come back). The draw is still made, so the dialogue's random stream is the same.
+   */
+  offstage?: boolean;
 }

@@ -4,6 +4,8 @@ export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
 export { PackError } from "./pack-error.js";
 export { canonicalJson, sortKeys } from "./canonical.js";
+export { cleanCatalogText, markupIn, markupInRows } from "./markup.js";
+export type { MarkupHit } from "./markup.js";
 export { createSession, replay } from "./session.js";
 export type { Injected, ToolSession, Write } from "./session.js";
 export { fieldOf, meetsConstraint, testValue, valueMeets } from "./match.js";

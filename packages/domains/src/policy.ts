@@ -169,7 +169,7 @@ export class SessionPolicy {
       if (owner !== undefined && !this.owns(tool.run, owner, args, state)) return { type: "not_owner", message: spec.identity.not_owner ?? spec.identity.refusal };
     }
     // Without a transcript (a replay of a recorded call) there is nothing to judge consent from.
-    if (spec.confirm && context && needsConfirmation(this.domain, name, args) && !hasConsent(this.domain, context.transcript)) {
+    if (spec.confirm && context?.transcript && needsConfirmation(this.domain, name, args) && !hasConsent(this.domain, context.transcript)) {
       return { type: "confirmation_required", message: spec.confirm.refusal };
     }
     return undefined;

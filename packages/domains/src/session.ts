@@ -159,7 +159,8 @@ class RuntimeSession implements ToolSession {
     const refused = this.policy.before(call.name, tool, args as Record<string, unknown>, this.state, context);
     if (refused) return errorResult(refused);
 
-    const injected = this.drawFailure(tool.run.op);
+    const drawn = this.drawFailure(tool.run.op);
+    const injected = context?.offstage ? undefined : drawn;
     if (injected === "timeout") {
       return errorResult({ type: "timeout", message: `${call.name} did not respond within 30 s; try again.` }, injected);
     }

@@ -1,5 +1,6 @@
 export { allOptions, commonOptions, formatHelp, parseToolArgs } from "./args.js";
 export type { OptionSpec, OptionType, ParsedArgs, ParsedValue, ToolSpec } from "./args.js";
+export { article, withArticle } from "./article.js";
 export { canonicalJson, sortKeys } from "./canonical-json.js";
 export { Context, formatIssue } from "./context.js";
 export type { ContextOptions, OnError, RecordRef, RunContext } from "./context.js";

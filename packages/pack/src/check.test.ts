@@ -64,6 +64,26 @@ describe("checkPack", () => {
     ]);
   });
 
+  it("reports table text with HTML entities or tags, and leaves the pack's files as they were", async () => {
+    const file = await skeleton();
+    const pack = JSON.parse(readFileSync(file, "utf8"));
+    pack.database.tables.pets.rows = [
+      { id: "p1", name: "Rex", species: "dog", status: "available" },
+      { id: "p2", name: "Tom &amp; Jerry", species: "cat", status: "available", tags: ["<b>new</b>"] },
+      { id: "p3", name: "Fish & Chips", species: "cat", status: "sold" },
+    ];
+    writeFileSync(file, JSON.stringify(pack));
+    const before = readFileSync(file, "utf8");
+    const found = checkPack(file).findings.filter((f) => f.kind === "markup");
+    expect(found.map((f) => [f.path, f.message])).toEqual([
+      [
+        "database.tables.pets",
+        "table 'pets' has 2 text values with HTML entities and HTML tags (first: row 1, name: \"Tom &amp; Jerry\"), which dialogues would say as written: decode the entities (&amp; → \"&\") and remove the tags in the data, e.g. with cleanCatalogText from @chatmill/domains",
+      ],
+    ]);
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
   it("a pack that cannot load is the loader's PackError, naming the file and the field", () => {
     const dir = mkdtempSync(join(tmpdir(), "pack-broken-"));
     mkdirSync(join(dir, "p"));

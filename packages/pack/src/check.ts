@@ -1,11 +1,11 @@
-import { loadPackFile, resolvePackFile, type LoadedDomain } from "@chatmill/domains";
+import { cleanCatalogText, loadPackFile, markupInRows, resolvePackFile, type LoadedDomain } from "@chatmill/domains";
 import { SourceError } from "./source-error.js";
 
 /** One thing a pack lacks for good dialogues: where (file and JSON path) and what to do. */
 export interface Finding {
   file: string;
   path: string;
-  kind: "inferred" | "empty_table" | "no_tool_for_task" | "no_search_fields" | "no_booking";
+  kind: "inferred" | "empty_table" | "no_tool_for_task" | "no_search_fields" | "no_booking" | "markup";
   message: string;
 }
 
@@ -28,7 +28,7 @@ export function checkPack(nameOrPath: string): { domain: LoadedDomain; findings:
   return { domain, findings: findingsOf(domain) };
 }
 
-/** What a loadable pack still lacks: unconfirmed inferences, empty tables that tools read, tasks no tool can do. */
+/** What a loadable pack still lacks: unconfirmed inferences, empty tables that tools read, tasks no tool can do, text with HTML markup. */
 export function findingsOf(domain: LoadedDomain): Finding[] {
   const file = domain.file;
   const pack = domain.pack as Pack;
@@ -75,6 +75,22 @@ export function findingsOf(domain: LoadedDomain): Finding[] {
     const creates = s.categories.some((c) => pack.categories[c]?.task === "create");
     if (creates && !s.booking) add(`services[${i}].booking`, "no_booking", `service '${s.name}' has a create category but no booking: name the tool that creates ("create") and the arguments a user gives ("fields")`);
   });
+
+  // Text copied from a web page ("HeatTech&trade;", "<p>…</p>") would be said as written in every
+  // dialogue. The checker only reports it: the pack's bytes are the user's to change.
+  for (const table of domain.tables.keys()) {
+    const hits = markupInRows(domain.table(table));
+    if (hits.length === 0) continue;
+    const first = hits[0]!;
+    const where = `database.tables.${table}`;
+    const kinds = [...new Set(hits.map((h) => (h.markup.startsWith("&") ? "HTML entities" : "HTML tags")))].join(" and ");
+    add(
+      where,
+      "markup",
+      `table '${table}' has ${hits.length} text value${hits.length === 1 ? "" : "s"} with ${kinds} (first: row ${first.row}, ${first.path}: ${JSON.stringify(first.text.length > 60 ? `${first.text.slice(0, 57)}...` : first.text)}), which dialogues would say as written: ` +
+        `decode the entities (${first.markup.startsWith("&") ? `${first.markup} → ${JSON.stringify(cleanCatalogText(first.markup))}` : "&trade; → ™"}) and remove the tags in the data, e.g. with cleanCatalogText from @chatmill/domains`,
+    );
+  }
   return out;
 }
 

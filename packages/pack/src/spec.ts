@@ -33,7 +33,10 @@ check PACK          loads a pack (a folder or pack.json) with the domains loader
                     FILE: PATH: message (with --json, NDJSON {file, path, kind, message}):
                     inferred entries not confirmed, empty tables that tools or services
                     read, categories whose task no tool can do, services with a table
-                    but no search_fields, create categories without a booking.
+                    but no search_fields, create categories without a booking, and
+                    table text with HTML entities or tags ("HeatTech&trade;", "<p>"),
+                    which dialogues would say as written: decode them in the data
+                    (check never changes the pack's files).
                     Findings are advice: the exit status is 0 when the pack loads.`,
   options: [
     { name: "out", short: "o", type: "string", placeholder: "DIR", description: "from-*: folder to write pack.json to [default: ./NAME, the API's title or the server's name]" },

@@ -1,3 +1,4 @@
+export { budgetIn, convertAmount, packCurrency, roundAmount } from "./money.js";
 export { CITIES, CITY_NAMES, CURRENCY_SYMBOLS, findCity, formatMoney, perUsd } from "./data/cities.js";
 export type { City } from "./data/cities.js";
 export { STYLES, STYLE_NAMES } from "./data/styles.js";
@@ -8,7 +9,7 @@ export { ageRangeOf, citiesOf, factsFromText, occupationOf } from "./heuristics.
 export type { TextFacts } from "./heuristics.js";
 export { checkMixValues, parseMix } from "./mix.js";
 export type { Mix } from "./mix.js";
-export { PERSONA_MIX_KEYS, makePersona, personaId, roundAmount, rowName } from "./persona.js";
+export { PERSONA_MIX_KEYS, makePersona, personaId, rowName } from "./persona.js";
 export type { CorpusPick, PersonaOptions } from "./persona.js";
 export { sampleTransform } from "./sample.js";
 export type { SampleOptions } from "./sample.js";

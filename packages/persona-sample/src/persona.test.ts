@@ -6,7 +6,8 @@ import { CITIES, formatMoney } from "./data/cities.js";
 import { STYLE_NAMES } from "./data/styles.js";
 import { factsFromText, occupationOf } from "./heuristics.js";
 import { checkMixValues, parseMix } from "./mix.js";
-import { makePersona, personaId, roundAmount } from "./persona.js";
+import { budgetIn, roundAmount } from "./money.js";
+import { makePersona, personaId } from "./persona.js";
 import { sampleTransform } from "./sample.js";
 import { tinyDomain } from "./testing/tiny-domain.js";
 
@@ -42,12 +43,40 @@ describe("makePersona", () => {
       expect(p.id).toBe(personaId(1, i, "tiny"));
       expect(p.domain).toBe("tiny");
       const city = CITIES.find((c) => c.city === p.location?.city)!;
-      expect(p.budget?.currency).toBe(city.currency);
+      // A customer of the pack: the budget is in the pack's currency (GBP), whatever the city's.
+      expect(p.budget?.currency).toBe("GBP");
+      expect(p.budget!.max).toBeGreaterThanOrEqual(10);
+      expect(p.budget!.max).toBeLessThanOrEqual(400);
       expect(p.budget!.min!).toBeLessThanOrEqual(p.budget!.max);
       for (const c of (p.preferences?.cuisines as string[]) ?? []) expect(["italian", "thai", "greek"]).toContain(c);
       for (const h of p.history ?? []) expect(["c1", "c2", "c3", "c4", "g1", "g2"]).toContain(h.item_id);
       if (city.country !== "India") expect(p.language).toBe("en");
     }
+  });
+
+  it("draws the budget in the pack's currency: offline.currency converted by the rate table, else the city's for a pack that sells nothing", () => {
+    const base = tinyDomain();
+    const euro = { ...base, offline: { ...base.offline, currency: "EUR" } } as typeof base;
+    const nothingSold = { ...base, persona: { ...base.persona, budget: undefined } } as typeof base;
+    const unknownRate = { ...base, offline: { ...base.offline, currency: "ISK" } } as typeof base;
+    for (let i = 0; i < 60; i++) {
+      const gbp = makePersona(i, new Rng(`b${i}`), { seed: 1, domain: base });
+      const eur = makePersona(i, new Rng(`b${i}`), { seed: 1, domain: euro });
+      expect(eur.budget?.currency).toBe("EUR");
+      // The same draw, converted GBP → EUR at the table's rates (0.79 and 0.92 per USD) and rounded.
+      expect(eur.budget!.max).toBeGreaterThan(gbp.budget!.max * 1.05);
+      expect(eur.budget!.max).toBeLessThan(gbp.budget!.max * 1.25);
+      const city = CITIES.find((c) => c.city === gbp.location?.city)!;
+      expect(makePersona(i, new Rng(`b${i}`), { seed: 1, domain: nothingSold }).budget?.currency).toBe(city.currency);
+      expect(makePersona(i, new Rng(`b${i}`), { seed: 1, domain: unknownRate }).budget).toEqual(gbp.budget);
+    }
+  });
+
+  it("converts a budget to another currency by the rate table, rounded, or says it cannot", () => {
+    expect(budgetIn({ min: 20, max: 100, currency: "USD" }, "INR")).toEqual({ min: 1700, max: 8400, currency: "INR" });
+    expect(budgetIn({ min: 3900, max: 12000, currency: "INR" }, "USD")).toEqual({ min: 46, max: 140, currency: "USD" });
+    expect(budgetIn({ max: 50, currency: "GBP" }, "GBP")).toEqual({ max: 50, currency: "GBP" });
+    expect(budgetIn({ max: 50, currency: "GBP" }, "ISK")).toBeUndefined();
   });
 
   it("offers the domain's own styles besides seed 004's", () => {

@@ -1,7 +1,8 @@
-import { stableId, type Rng } from "@chatmill/kit";
+import { article as articleFor, stableId, type Rng } from "@chatmill/kit";
 import { nameOf, type Domain, type Row } from "@chatmill/domains";
 import type { Persona } from "@chatmill/schema";
-import { CITIES, CITY_NAMES, findCity, perUsd, type City } from "./data/cities.js";
+import { CITIES, CITY_NAMES, findCity, type City } from "./data/cities.js";
+import { convertAmount, packCurrency, roundAmount } from "./money.js";
 import {
   AGE_RANGES, AGE_RANGE_WEIGHTS, DEFAULT_BUDGET_USD, FORMALITIES, GENDER_WEIGHTS, INCOME_WEIGHTS,
   LANGUAGE_WEIGHTS_INDIA, OCCUPATIONS, TRAITS, VERBOSITIES,
@@ -169,22 +170,22 @@ function preferencesFor(rng: Rng, domain: Domain): Record<string, string[]> {
   return out;
 }
 
-/** A round amount a person would name: 80, 450, 4,500, 12,000. */
-export function roundAmount(x: number): number {
-  if (x < 10) return Math.max(1, Math.round(x));
-  const step = 10 ** (Math.floor(Math.log10(x)) - 1);
-  return Math.round(x / step) * step;
-}
-
-/** The budget per purchase or booking, in the persona's local currency. */
+/**
+ * The budget per purchase or booking. For a pack with prices (a currency: `offline.currency` or
+ * `persona.budget.currency`) the persona is one of its customers: the budget is drawn in the
+ * pack's currency, as its prices are ("under $60" beside a budget of $150, not of ₹12,000), the
+ * pack's ranges converted by the rate table only when `offline.currency` differs from theirs.
+ * A pack that sells nothing (ops), or no pack: the USD table in the city's own currency.
+ */
 function budgetFor(rng: Rng, income: string, city: City, domain?: Domain): NonNullable<Persona["budget"]> {
   const given = domain?.persona.budget;
   const range = given?.byIncome[income] ?? DEFAULT_BUDGET_USD[income] ?? DEFAULT_BUDGET_USD.middle!;
   const from = given?.currency ?? "USD";
-  const rateFrom = perUsd(from);
-  // A domain currency we have no rate for stays as it is (a user's pack in, say, ISK).
-  const currency = rateFrom === undefined ? from : city.currency;
-  const factor = rateFrom === undefined ? 1 : city.perUsd / rateFrom;
+  const pack = domain ? packCurrency(domain) : undefined;
+  // A currency with no rate in the table stays as the pack gives it (a user's pack in, say, ISK).
+  const toPack = pack === undefined ? undefined : convertAmount(1, from, pack);
+  const toCity = convertAmount(1, from, city.currency);
+  const [currency, factor] = pack !== undefined ? (toPack === undefined ? [from, 1] : [pack, toPack]) : toCity === undefined ? [from, 1] : [city.currency, toCity];
   const max = roundAmount((range[0] + rng.next() * (range[1] - range[0])) * factor);
   const min = roundAmount(max * (0.2 + rng.next() * 0.3));
   return { min: Math.min(min, max), max, currency };
@@ -243,12 +244,13 @@ function matches(row: Row, liked: Set<string>): boolean {
 function describe(rng: Rng, p: Persona): string {
   const where = p.location?.city ?? "somewhere";
   const job = p.occupation ?? "person";
-  const article = /^[aeiou]/i.test(job) ? "an" : "a";
+  const article = articleFor(job);
+  const Article = (phrase: string): string => (articleFor(phrase) === "an" ? "An" : "A");
   const traits = (p.traits ?? []).slice(0, 2).join(" and ");
   const forms = [
-    () => `A ${p.age}-year-old ${job} in ${where}; ${traits}.`,
+    () => `${Article(String(p.age))} ${p.age}-year-old ${job} in ${where}; ${traits}.`,
     () => `${p.name}, ${article} ${job} from ${where}, ${p.age}, ${traits}.`,
-    () => `${/^[aeiou]/i.test(traits) ? "An" : "A"} ${traits} ${job} living in ${where}, aged ${p.age}.`,
+    () => `${Article(`${traits} ${job}`)} ${traits} ${job} living in ${where}, aged ${p.age}.`,
     () => `${p.age}, ${job}, based in ${where} — ${traits}.`,
   ];
   return rng.pick(forms)();

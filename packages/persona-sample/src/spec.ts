@@ -11,8 +11,9 @@ export const spec: ToolSpec = {
 the 54 world cities of seed 003 (country, currency, time zone), an age and age range, gender,
 occupation, income level, traits, a communication style (casual, senior_engineer, stressed,
 learner, executive, or the domain's own) with formality and verbosity, a language (en; in Indian
-cities en/hi/mixed 35/25/40), a budget in the local currency, and preferences and past purchases
-or bookings drawn from the domain's real catalog.
+cities en/hi/mixed 35/25/40), a budget (in the currency of the pack's prices, as one of its
+customers; in the city's own for a pack that sells nothing, or without a pack), and preferences
+and past purchases or bookings drawn from the domain's real catalog.
 With --from FILE the personas come from a corpus instead: PersonaHub {"persona": "…"},
 Synthetic-Persona-Chat {"persona_facts": […]}, or FinePersonas rows with cluster_label /
 summary_label, drawn evenly across clusters (or summaries); the structured fields are read

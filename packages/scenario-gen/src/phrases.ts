@@ -1,6 +1,6 @@
 import type { Constraint } from "./types.js";
 import { formatMoney } from "@chatmill/persona-sample";
-import type { Rng } from "@chatmill/kit";
+import { article, withArticle, type Rng } from "@chatmill/kit";
 
 /**
  * Turns constraints into English: words that go before the noun ("cheap", "4-star",
@@ -75,11 +75,8 @@ function titleWords(name: string): string {
     /^(of|and|the|at|in|on|to|de|du|la)$/.test(a + rest) && sep !== "" ? w : sep + a.toUpperCase() + rest);
 }
 
-/** "a" or "an" before a word, acronyms by how they are spoken ("an ML box", "a DB server"). */
-export function article(word: string): string {
-  if (/^[A-Z]{2,}\b/.test(word)) return "AEFHILMNORSX".includes(word[0]!) ? "an" : "a";
-  return /^[aeiou]/i.test(word) && !/^(uni|use|eu|one)/i.test(word) ? "an" : "a";
-}
+/** "a" or "an" by the first word's sound ("an ML box", "a DB server", "an hour"): the one function in @chatmill/kit. */
+export { article };
 
 const ENVS: Record<string, string> = { prod: "in production", production: "in production", staging: "in staging", dev: "in dev", internal: "on the internal network", test: "in test" };
 
@@ -189,7 +186,7 @@ function one(parts: Parts, c: Constraint, currency: string): void {
       parts.noun = /[A-Z]/.test(s) ? s : title(s).replace(/\b(Of|And|The|At|In|On|To)\b/g, (w) => w.toLowerCase());
       return;
     case "style":
-      parts.post.push(`in a ${s.toLowerCase()} style`);
+      parts.post.push(`in ${withArticle(s.toLowerCase())} style`);
       return;
     case "cabin":
       parts.post.push(`in ${s.replace(/_/g, " ")}`);

@@ -1,8 +1,9 @@
 import { deriveTask, reservedToPerson, validateTask, type Domain } from "@chatmill/domains";
 import { stableId, type Rng } from "@chatmill/kit";
-import { CITY_NAMES, type Mix } from "@chatmill/persona-sample";
+import { CITY_NAMES, packCurrency, type Mix } from "@chatmill/persona-sample";
 import type { Persona, Scenario, Task } from "@chatmill/schema";
 import { categoryKind } from "./categories.js";
+import { asCustomer } from "./customer.js";
 import { CombinationBalancer, combinationsOf, sizeWeights, type Combinations } from "./combinations.js";
 import {
   ASSISTANT_EMOTIONS, MAX_TURNS, MIN_TURNS, RESOLUTION_WEIGHTS, SIZE_WEIGHTS, SLOT_WEIGHTS, TIME_SLOTS, USER_EMOTIONS,
@@ -140,8 +141,10 @@ export class ScenarioMaker {
    * "scenario", k)): every choice forks from it by name, so the scenario depends on the
    * persona, the seed and k only — not on which other personas are in the same input.
    */
-  make(persona: Persona, rng: Rng, k = 0): Scenario {
+  make(given: Persona, rng: Rng, k = 0): Scenario {
     const { domain } = this.opts;
+    // The persona is the pack's customer: money in the pack's currency (see customer.ts).
+    const persona = asCustomer(given, domain);
     // One stream per concern (services, category, region, time, feelings, resolution, turns,
     // goal, narrative), so overriding one distribution with --mix leaves the others as they were.
     // The services of draw `attempt`: the first is the scenario's own; later ones only when its services allow no task with the wanted ending
@@ -177,7 +180,7 @@ export class ScenarioMaker {
     const min = tt.int(minLo, minHi);
     const max = tt.int(Math.max(maxLo, min), Math.max(maxHi, min));
 
-    const currency = domain.offline.currency ?? domain.persona.budget?.currency ?? "USD";
+    const currency = packCurrency(domain) ?? "USD";
     const { services, category, goal, task } =
       this.opts.tasks === false
         ? (() => {

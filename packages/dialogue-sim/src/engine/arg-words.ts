@@ -1,8 +1,15 @@
 import type { Lang } from "../phrases/describe.js";
 
-/** What a person calls a field: "price range", "departure time". */
+/**
+ * What a person calls a field: "price range", "departure time". A yes/no field is named by what
+ * the question is about ("discount", not "on sale"), since it is said after "any preference on",
+ * "which … are you after": "any preference on on sale?" doubled a word.
+ */
 export function humanField(f: string): string {
-  const names: Record<string, string> = { pricerange: "price range", leaveAt: "departure time", arriveBy: "arrival time", leave_at: "pick-up time", arrive_by: "arrival time", colors: "colour", sizes: "size", food: "cuisine", stay: "number of nights", people: "number of people" };
+  const names: Record<string, string> = {
+    pricerange: "price range", leaveAt: "departure time", arriveBy: "arrival time", leave_at: "pick-up time", arrive_by: "arrival time", colors: "colour", sizes: "size", food: "cuisine", stay: "number of nights", people: "number of people",
+    on_sale: "discount", eco_friendly: "fabric", performance_fabric: "fabric", new_arrival: "collection",
+  };
   return names[f] ?? f.replace(/_/g, " ");
 }
 

@@ -35,7 +35,8 @@ export function stockText(options: Row[], lang: Lang): string {
   }
   const parts = [...byColor].slice(0, 4).map(([color, e]) => {
     const c = lang === "en" ? color.toLowerCase() : color;
-    const sizes = e.sizes.length ? (lang === "en" ? `, size${e.sizes.length > 1 ? "s" : ""} ${listAnd(e.sizes)}` : `, ${e.sizes.join("/")}`) : "";
+    // A size that names itself ("one size") is not said as "size one size".
+    const sizes = e.sizes.length === 0 ? "" : lang !== "en" ? `, ${e.sizes.join("/")}` : e.sizes.every((z) => /\bsize\b/i.test(z)) ? `, ${listAnd(e.sizes)}` : `, size${e.sizes.length > 1 ? "s" : ""} ${listAnd(e.sizes)}`;
     return `${c} (${e.qty} ${lang === "en" ? "left" : lang === "hi" ? "बचे" : "bache"}${sizes})`;
   });
   return lang === "en" ? listAnd(parts) : parts.join(", ");

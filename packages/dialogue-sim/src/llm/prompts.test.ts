@@ -48,4 +48,11 @@ describe("the LLM user simulator's prompt and the scenario's task", () => {
     expect(prompt).toContain("You do not get what you came for");
     expect(prompt).not.toContain(TASK_ENDING[0]);
   });
+
+  it("puts the article the persona's occupation sounds like before it", () => {
+    const said = (occupation: string) => userSystemPrompt({ scenario: { ...base!, persona: { ...base!.persona, occupation } }, domain: travel, bookings: [] });
+    expect(said("engineer")).toContain("You work as an engineer.");
+    expect(said("university lecturer")).toContain("You work as a university lecturer.");
+    expect(said("nurse")).toContain("You work as a nurse.");
+  });
 });

@@ -1,5 +1,6 @@
 import type { Scenario, TaskInstructions } from "@chatmill/schema";
 import type { Call, Domain } from "../contract.js";
+import { withArticle } from "../phrases/grammar.js";
 
 /** What the user simulator needs to know that the assistant must not: the goal, as words and data. */
 export interface HiddenGoal {
@@ -67,7 +68,7 @@ export function userSystemPrompt(h: HiddenGoal): string {
   const who = [
     p.name && `Your name is ${p.name}.`,
     p.age !== undefined && `You are ${p.age}.`,
-    p.occupation && `You work as a ${p.occupation}.`,
+    p.occupation && `You work as ${withArticle(p.occupation)}.`,
     p.location && `You live in ${p.location.city}${p.location.country ? `, ${p.location.country}` : ""}.`,
     p.traits?.length && `You are ${p.traits.join(", ")}.`,
     p.description,

@@ -1,6 +1,6 @@
 import type { Constraint } from "../contract.js";
 import type { Rng } from "@chatmill/kit";
-import { expand } from "./grammar.js";
+import { article, expand } from "./grammar.js";
 
 export type Lang = "en" | "hi" | "mixed";
 
@@ -38,7 +38,12 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
   const v = valueText(c.value);
   const no = v === "no" || v === "false";
   const own = said?.(c.field, no) ?? said?.(field, no);
-  if (own !== undefined) return expand(own, rng, { value: v });
+  if (own !== undefined) {
+    // A value that already names its field ("one size" for size) is said as it is, not "size one size".
+    if (namesField(v, field)) return v;
+    // The pack writes "in a {value}"; the article goes by the value's sound ("in an XL").
+    return expand(own, rng, { value: v }).replace(new RegExp(`\\ba (?=${escapeRe(v)}\\b)`, "g"), `${article(v)} `);
+  }
   if (PRICE.test(field) && typeof c.value === "number") {
     const m = money(c.value, currency);
     const below = c.op === "lte" || c.op === "lt";
@@ -46,18 +51,20 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
     if (lang === "mixed") return below ? expand(`[${m} ke andar|${m} se kam|max ${m}]`, rng) : `${m} se upar`;
     return below ? expand(`[under|below|no more than|at most|less than] ${m}`, rng) : `over ${m}`;
   }
+  // The article goes by the value's sound ("an orange", "a one-way"), never a fixed "a".
+  const a = article(v);
   const en: Record<string, string> = {
-    color: `[in|in a] ${v}`,
+    color: `[in|in ${a}] ${v}`,
     colors: `[in|in a nice] ${v}`,
     brand: `[from|by] ${v}`,
     material: `[made of|in] ${v}`,
-    pattern: `[with a|in a] ${v} [pattern|look]`,
+    pattern: `[with ${a}|in ${a}] ${v} [pattern|look]`,
     gender: `for ${v}`,
     category: `[from the|in] ${v} [section|range|]`,
-    type: `[a|some kind of] ${v}`,
+    type: `[${a}|some kind of] ${v}`,
     day: `on ${v}`,
     status: `[with status ${v}|showing ${v}|marked ${v}]`,
-    style: `[in a|with a|with that] ${v} [style|look|fit]`,
+    style: `[in ${a}|with ${a}|with that] ${v} [style|look|fit]`,
     name: `[called|named] ${v}`,
   };
   const hi: Record<string, string> = {
@@ -85,7 +92,16 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
   const bank = lang === "hi" ? hi : lang === "mixed" ? mixed : en;
   const t = bank[field];
   if (t !== undefined && t !== "") return expand(t, rng);
-  if (lang === "hi") return `${c.field} ${v}`;
-  if (lang === "mixed") return `${c.field} ${v} wala`;
+  // A field's name is said as words, never as its key ("on sale", not "on_sale").
+  if (lang === "hi") return `${c.field.replace(/_/g, " ")} ${v}`;
+  if (lang === "mixed") return `${c.field.replace(/_/g, " ")} ${v} wala`;
   return c.op === "contains" ? `with ${v}` : expand(`[with|where] ${c.field.replace(/_/g, " ")} [is |]${v}`, rng);
 }
+
+/** Whether a value says its field's name as a word of its own ("one size" for size or sizes). */
+function namesField(value: string, field: string): boolean {
+  const name = field.replace(/_/g, " ").replace(/s$/, "");
+  return name.length > 2 && new RegExp(`\\b${escapeRe(name)}s?\\b`, "i").test(value);
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,6 +1,9 @@
 import type { Rng } from "@chatmill/kit";
 import type { Lang } from "./describe.js";
 
+/** "a" or "an" before a value, by its sound ("an hour", "a user", "an SUV"): the one function of @chatmill/kit. */
+export { article, withArticle } from "@chatmill/kit";
+
 /**
  * A tiny phrase grammar, so one line of a bank stands for dozens of sentences:
  *   [a|b|c]   one of the alternatives (nested brackets allowed; an empty one makes it optional)

@@ -18,10 +18,10 @@ export interface SetupRun {
  * same actions run on a tables session beside it, and a later action that names a planned row
  * is sent with the backend's key. Each create's call records the key it got (`created`, when
  * it differs from the plan's), which the checker's replay over the tables binds back.
- * The world before the conversation is not subject to the flaky backend: a call an injected
- * failure stopped is made again (up to `retries` times).
+ * The world before the conversation is not subject to the flaky backend: the calls are made
+ * off-stage (no injected failure); a live backend's own refusal stops the setup.
  */
-export function runSetup(domain: Domain, session: Pick<ToolSession, "call" | "writes">, actions: ReadonlyArray<TaskAction>, retries = 8): SetupRun {
+export function runSetup(domain: Domain, session: Pick<ToolSession, "call" | "writes">, actions: ReadonlyArray<TaskAction>): SetupRun {
   const plan = createSession(domain);
   const toBackend = new KeyBindings();
   const calls: SetupCall[] = [];
@@ -32,8 +32,7 @@ export function runSetup(domain: Domain, session: Pick<ToolSession, "call" | "wr
     const planned = insertedRow(plan, planBefore)?.key;
     const args = toBackend.rewrite(action.arguments);
     const before = session.writes.length;
-    let r = session.call({ name: action.name, arguments: args });
-    for (let i = 0; i < retries && r.injected; i++) r = session.call({ name: action.name, arguments: args });
+    const r = session.call({ name: action.name, arguments: args }, { offstage: true });
     if (!r.ok) return { calls, rows, refused: { action, error: r.error?.message ?? r.content } };
     const created = insertedRow(session, before)?.key;
     toBackend.bind(planned, created);

@@ -19,7 +19,7 @@ export function setupBookings(d: Dialog): void {
     if (!service || !create) continue;
     const args = bookingArgs(d, create, service, s.match ?? {}, undefined);
     const call: Call = { name: create.name, arguments: args };
-    const res = d.session.call(call);
+    const res = d.session.call(call, { offstage: true });
     if (!res.ok) continue;
     d.t.trace.setup.push(call);
     const ref = newRef(d, create);
