@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { BACKEND_MODES, LiveBackend, type BackendMode } from "@chatmill/domains";
 import { UsageError, type ToolSpec } from "@chatmill/kit/cli";
 
-/** --backend and --cassette: where a pack's http tools send their requests (packs without them ignore both). */
+/** --backend and --cassette: where a pack's http and mcp tools send their calls (packs without them ignore both). */
 export const backendOptions: ToolSpec["options"] = [
   {
     name: "backend",
@@ -10,9 +10,9 @@ export const backendOptions: ToolSpec["options"] = [
     placeholder: "MODE",
     choices: [...BACKEND_MODES],
     description:
-      "for packs whose tools call a live backend (http): live sends every request (default), record sends them and writes each request and answer to --cassette, replay answers from --cassette alone (no network; the same output byte for byte); a request replay does not find fails its record (replay_miss)",
+      "for packs whose tools call a live backend (http, or mcp: a tool on an MCP server, connected once per run): live sends every request (default), record sends them and writes each request and answer to --cassette, replay answers from --cassette alone (no network, no server started; the same output byte for byte); a request replay does not find fails its record (replay_miss); an MCP server that does not start stops the run (exit 5)",
   },
-  { name: "cassette", type: "string", placeholder: "FILE", description: "the NDJSON cassette --backend record writes (from empty) and --backend replay reads; secret headers are recorded by their variable's name, never their value" },
+  { name: "cassette", type: "string", placeholder: "FILE", description: "the NDJSON cassette --backend record writes (from empty) and --backend replay reads; secret headers are recorded by their variable's name, never their value (an MCP call by its server's name in the pack, its tool and arguments)" },
 ];
 
 /**

@@ -28,6 +28,6 @@ export { rowsOf } from "./tasks/rows-of.js";
 export { agendaOf, deriveTask, fact, reservedToPerson } from "./tasks/derive.js";
 export type { Derived, GoalInput, TaskInput, TaskProblem } from "./tasks/derive.js";
 export { validateTask } from "./tasks/validate.js";
-export { BACKEND_MODES, LiveBackend, MissingSecretError, ReplayMissError } from "./live/backend.js";
+export { BACKEND_MODES, LiveBackend, LiveSetupError, McpServerError, MissingSecretError, ReplayMissError } from "./live/backend.js";
 export type { BackendMode, BackendOptions } from "./live/backend.js";
-export type { CassetteEntry, HttpAnswer, RequestKey } from "./live/cassette.js";
+export type { CassetteEntry, HttpAnswer, HttpKey, LiveAnswer, McpAnswer, McpKey, McpToolResult, RequestKey } from "./live/cassette.js";

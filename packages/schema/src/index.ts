@@ -31,6 +31,8 @@ export {
   HandoffSpec,
   HeaderValue,
   HttpSpec,
+  McpServerSpec,
+  McpSpec,
   IdentitySpec,
   LiveSpec,
   Include,
