@@ -29,6 +29,7 @@ const TOOLS: Record<string, [string, Record<string, unknown>, Record<string, unk
   close_ticket: ["act", { ticket_id: str }],
   whoami: ["lookup", {}],
   stall: ["lookup", { ms: { type: "integer" } }, { timeout_ms: 300 }],
+  crash: ["lookup", {}],
   // The pack's name for a tool the server calls `search_tickets`, whose `words` argument is the server's `query`.
   find: ["search", { words: str }, { tool: "search_tickets", args: { query: "words" } }],
   missing_tool: ["lookup", {}, { tool: "no_such_tool" }],
@@ -122,6 +123,18 @@ describe("the mcp op (stdio server)", () => {
     expect(s.call({ name: "get_ticket", arguments: { ticket_id: "t1" } }).ok).toBe(true);
   });
 
+  it("a server that exits mid-run makes that call unavailable; the next call starts it again", () => {
+    // Its own server (other settings, so another connection): the other tests' server stays up.
+    const s = createSession(loadPackFile(deskPack(tmp, { ...stdio, env: { ...stdio.env, DESK_ROLE: "crash-test" } }, {}, "crash")), { backend });
+    expect(s.call({ name: "open_ticket", arguments: { title: "Lost with the server" } }).ok).toBe(true);
+    const crashed = s.call({ name: "crash", arguments: {} }).error;
+    expect(crashed?.type).toBe("unavailable");
+    // What it wrote on stderr follows when it arrived before the exit (the usual case).
+    expect(crashed?.message).toMatch(/^crash could not reach its backend \(the server closed the connection( \(it wrote on stderr: desk: crashed on purpose\))?\); try again later\.$/);
+    expect(s.call({ name: "get_ticket", arguments: { ticket_id: "t4" } }).error?.type).toBe("tool_error"); // a new server, with the first three tickets
+    expect(s.call({ name: "get_ticket", arguments: { ticket_id: "t1" } }).ok).toBe(true);
+  });
+
   it("read_only refuses act tools without calling the server; no backend, no call", () => {
     const s = createSession(loadPackFile(deskPack(tmp, stdio, { read_only: true }, "ro")), { backend });
     expect(s.call({ name: "open_ticket", arguments: { title: "Should not exist" } }).error).toEqual({
@@ -159,6 +172,9 @@ describe("the mcp op (stdio server)", () => {
     expect(err).toBeInstanceOf(McpServerError);
     expect(err!.message).toMatch(/^the MCP server 'desk' \(.* -e .*\) could not be reached: .*; it wrote on stderr: desk: no config file; token \[redacted\]; check live\.mcp\.desk in the pack$/);
     expect(err!.message).not.toContain(SECRET);
+    // A server that starts and never answers the handshake is cut at live.timeout_ms.
+    const silent = deskPack(tmp, { command: node, args: ["-e", "setTimeout(() => {}, 60000)"] }, { timeout_ms: 300 }, "silent");
+    expect(() => createSession(loadPackFile(silent), { backend })).toThrow(/^the MCP server 'desk' \(.*\) could not be reached: .*timed out/);
     const nowhere = deskPack(tmp, { command: "chatmill-no-such-server" }, {}, "nowhere");
     expect(() => createSession(loadPackFile(nowhere), { backend })).toThrow(/could not be reached: no such command \(chatmill-no-such-server: ENOENT\)/);
   });
@@ -207,6 +223,9 @@ describe("the mcp op (stdio server)", () => {
     const badArg = structuredClone(pack);
     badArg.tools[6].run.args = { query: "text" };
     expect(() => loadPackFile(write(badArg))).toThrow(/tools\[6\]\.run\.args\.query: argument 'text' is not declared/);
+    const both = structuredClone(pack);
+    both.tools[1].run = { op: "get", table: "tickets", key_arg: "ticket_id", mcp: { server: "desk", tool: "get_ticket" }, http: { method: "GET", url: "http://127.0.0.1:1/t" } };
+    expect(() => loadPackFile(write(both))).toThrow(/tools\[1\]\.run\.mcp: a run sends its call to one backend/);
     const badReset = structuredClone(pack);
     badReset.live.reset.server = "other";
     expect(() => loadPackFile(write(badReset))).toThrow(/live\.reset\.server: no MCP server 'other'/);
