@@ -9,7 +9,7 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ["chatmill-src"] } },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
     // Timeouts catch hangs, not slowness: the spawn tests run whole pipelines, and the
     // suite must pass on two cores with another full suite beside it (issue #20), where a
     // 40-second pipeline can take four times as long.

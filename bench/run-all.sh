@@ -13,6 +13,7 @@ npx tsx bench/exporters.ts 2000
 npx tsx bench/scenario-gen.ts 10000
 node --expose-gc --import tsx bench/dialogue-sim.ts 1000
 npx tsx bench/dialogue-sim-language.ts
+npx tsx bench/realism.ts
 npx tsx bench/tasks.ts 1000
 npx tsx --conditions chatmill-src bench/tool-annotate.ts 500
 bash bench/tool-annotate-sim.sh 340

@@ -49,7 +49,9 @@ interface Result {
   ok: boolean;
   reasons: string[];
   /** Facts said and amounts used with a working the engine searched for among shown numbers (may match by chance). */
-  searched: number;
+  searched: string[];
+  /** Facts said and amounts used with a working derived from what was seen (derive.ts), by kind. */
+  derived: string[];
 }
 
 const opts = { failureRate: 0, createSession: (d: Domain, o: { failureRate: number; rng: Rng }) => createSession(d as never, o), tool: "bench", version: "0", seed: 1 };
@@ -65,7 +67,7 @@ function simulate(scenarios: Scenario[], domain: Domain): { results: Result[]; c
     for (const f of judgement.communicate.filter((c) => !c.said)) reasons.push("a fact no result showed (communicate not said)");
     if (!judgement.state.match && reasons.length === 0) reasons.push(`end state differs (${judgement.state.differences.map((d) => d.table).join(", ")})`);
     const ok = judgement.state.match && judgement.communicate.every((c) => c.said);
-    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons, searched: trace.searched.length };
+    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons, searched: trace.searched, derived: trace.derived.map((d) => d.kind) };
   });
   const used = process.cpuUsage(cpu);
   return { results, cpuSeconds: (used.user + used.system) / 1e6 };
@@ -84,10 +86,20 @@ function report(title: string, results: Result[], cpuSeconds: number, bar?: numb
   console.log(`   ${(results.length / Math.max(cpuSeconds, 1e-9)).toFixed(0)} tasks per CPU-second (simulation + judgement)`);
   // Both figures: a working searched against the known target may match by chance, so the
   // tasks that needed one are also left out (counted as failures) in the second figure.
-  const searched = results.filter((r) => r.searched > 0);
-  const strict = results.filter((r) => r.ok && r.searched === 0).length;
+  const searched = results.filter((r) => r.searched.length > 0);
+  const strict = results.filter((r) => r.ok && r.searched.length === 0).length;
   console.log(`   with searched workings: ${ok}/${results.length} (${(100 * share).toFixed(1)}%); without (a task that needed one counts as failed): ${strict}/${results.length} (${((100 * strict) / Math.max(results.length, 1)).toFixed(1)}%)`);
-  if (searched.length > 0) console.log(`   ${searched.reduce((n, r) => n + r.searched, 0)} fact(s)/amount(s) in ${searched.length} task(s) worked out from a working searched among shown numbers (with the pack's calculator when its numbers are grounded); ${searched.filter((r) => r.ok).length} of those tasks succeed`);
+  if (searched.length > 0) {
+    console.log(`   ${searched.reduce((n, r) => n + r.searched.length, 0)} fact(s)/amount(s) in ${searched.length} task(s) worked out from a working searched among shown numbers (with the pack's calculator when its numbers are grounded); ${searched.filter((r) => r.ok).length} of those tasks succeed`);
+    // Which tasks, and which values: what a grounded derivation has yet to cover.
+    console.log(`   tasks with a searched working: ${searched.map((r) => `${r.id} (${r.searched.join(", ")})`).join("; ")}`);
+  }
+  const derived = results.filter((r) => r.derived.length > 0);
+  if (derived.length > 0) {
+    const byKind = new Map<string, number>();
+    for (const k of derived.flatMap((r) => r.derived)) byKind.set(k, (byKind.get(k) ?? 0) + 1);
+    console.log(`   ${derived.reduce((n, r) => n + r.derived.length, 0)} fact(s)/amount(s) in ${derived.length} task(s) derived from what was seen (${[...byKind].map(([k, n]) => `${n} ${k}`).join(", ")}); ${derived.filter((r) => r.ok).length} of those tasks succeed`);
+  }
   const kinds = new Map<string, { n: number; ok: number }>();
   for (const r of results) {
     const k = kinds.get(r.kind) ?? { n: 0, ok: 0 };

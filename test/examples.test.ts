@@ -1,4 +1,5 @@
 // Every job in examples/ runs here, small, so none rots.
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,6 +56,31 @@ describe.concurrent("examples/", () => {
     const r = await sh(`N=60 JOBS=4 OUT=${dir} bash examples/sharded-parallel.sh`);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("4 shards gave the same 60 dialogues");
+  });
+
+  it("openapi-sft/Makefile: from the shop's OpenAPI document to SFT rows against its live API, audited on the cassette, replayed byte for byte", async () => {
+    const dir = out();
+    const key = "sk-example-4c1d";
+    const server = spawn(process.execPath, [join(root, "packages/pack/fixtures/shop-api.mjs")], { env: { ...process.env, SHOP_API_KEY: key }, stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const port = await new Promise<string>((resolve, reject) => {
+        server.on("error", reject);
+        server.stdout!.setEncoding("utf8").once("data", (d: string) => resolve(d.trim()));
+      });
+      const r = await sh(`make -s -C examples/openapi-sft API=http://127.0.0.1:${port} N=20 OUT=${dir}`, { SHOP_API_KEY: key });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/scenario-gen: read \d+ items rows from the backend through listItems/);
+      expect(lines(join(dir, "dialogues.ndjson"))).toBe(20);
+      expect(lines(join(dir, "sft.openai.jsonl"))).toBeGreaterThan(15);
+      expect(readFileSync(join(dir, "audit.ndjson"), "utf8")).toBe(""); // every tool message is the API's answer
+      expect(lines(join(dir, "run.cassette.ndjson"))).toBeGreaterThan(40);
+      for (const f of ["dialogues.ndjson", "sft.openai.jsonl", "run.cassette.ndjson", "plan.cassette.ndjson", "shop/pack.json"]) expect(readFileSync(join(dir, f), "utf8")).not.toContain(key);
+      server.kill("SIGTERM");
+      const replay = await sh(`make -s -C examples/openapi-sft API=http://127.0.0.1:${port} N=20 OUT=${dir} replay`, { SHOP_API_KEY: "" });
+      expect(replay.code, replay.stderr).toBe(0);
+    } finally {
+      server.kill("SIGTERM");
+    }
   });
 
   it("llm-local-server.sh: interrupted, resumed and replayed offline byte for byte", async () => {

@@ -85,6 +85,9 @@ describe("docs/write-a-pack.md builds a pack that loads and runs", () => {
     expect(pack.policy?.confirm?.tools.length).toBeGreaterThan(0);
     expect(pack.policy?.handoff?.tool).toBe("transfer_to_agent");
     expect(domain.systemPrompt).toContain("Verify the customer by their email");
+    // Step 10: its own words for the offline engine, with a Hindi line whose verb follows the persona's gender.
+    expect(domain.wording?.en?.assistant?.offer).toEqual(["Want me to check the balance as well?"]);
+    expect(domain.wording?.hi?.user?.thanks_done?.[0]).toContain("{m:सकता|f:सकती}");
   });
 
   it("the mistake step 10 describes is reported as the guide says", async () => {

@@ -1,4 +1,4 @@
-import { judge, replayCalls, transcriptOf, type CallMismatch, type Domain, type Judgement, type ReplayedCalls, type StateDifference, type Transcript, type TranscriptMessage } from "@chatmill/domains";
+import { judge, replayCalls, transcriptOf, type CallMismatch, type Domain, type LiveBackend, type Judgement, type ReplayedCalls, type StateDifference, type Transcript, type TranscriptMessage } from "@chatmill/domains";
 import { Task } from "@chatmill/schema";
 
 /** One dialogue re-judged: what its calls give when run again, and the outcome its task gives. */
@@ -31,8 +31,8 @@ const SHOWN = 5;
  * Re-judges one dialogue from its messages and its scenario's task alone. Judged outcome and
  * recorded outcome agree when `goal_met` is true exactly when the judged reward is 1.
  */
-export function auditDialogue(d: Record<string, unknown>, domain: Domain, domainName: string): AuditReport {
-  return auditInDetail(d, domain, domainName).report;
+export function auditDialogue(d: Record<string, unknown>, domain: Domain, domainName: string, backend?: LiveBackend): AuditReport {
+  return auditInDetail(d, domain, domainName, backend).report;
 }
 
 /** The audit with what it computed on the way: the re-run calls and the judgement (measures read them, so nothing runs twice). */
@@ -44,10 +44,16 @@ export interface AuditDetail {
   judgement?: Judgement;
 }
 
-export function auditInDetail(d: Record<string, unknown>, domain: Domain, domainName: string): AuditDetail {
+/**
+ * With a backend (audit --backend), a live pack's calls re-run on it, so each tool message is
+ * compared with what the backend answers (from a cassette: what it answered when recorded);
+ * the judgement still re-runs them over the pack's tables, as dialogue-sim judged them, so the
+ * recorded and judged outcomes are comparable.
+ */
+export function auditInDetail(d: Record<string, unknown>, domain: Domain, domainName: string, backend?: LiveBackend): AuditDetail {
   const messages = (Array.isArray(d.messages) ? d.messages : []) as TranscriptMessage[];
   const transcript = transcriptOf(messages, setupOf(d));
-  const replayed = replayCalls(domain, transcript.calls, transcript.setup, transcript.messages);
+  const replayed = replayCalls(domain, transcript.calls, transcript.setup, transcript.messages, backend ? { backend } : {});
   const issues: string[] = [];
   if (replayed.setupErrors.length > 0) issues.push(`the dialogue's starting state cannot be rebuilt: setup call ${replayed.setupErrors[0]!.index} (${replayed.setupErrors[0]!.name}): ${replayed.setupErrors[0]!.error}`);
   if (replayed.mismatches.length > 0) {
@@ -74,7 +80,7 @@ export function auditInDetail(d: Record<string, unknown>, domain: Domain, domain
     const task = Task.safeParse(scenario.task);
     if (!task.success) issues.push(`scenario.task is not a task: ${task.error.issues[0]?.message ?? "invalid"} at /scenario/task/${task.error.issues[0]?.path.join("/") ?? ""}`);
     else {
-      const j = judge(domain, task.data.evaluation, transcript, replayed);
+      const j = backend ? judge(domain, task.data.evaluation, transcript) : judge(domain, task.data.evaluation, transcript, replayed);
       detail.task = task.data;
       detail.judgement = j;
       report.judged = {

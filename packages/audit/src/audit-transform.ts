@@ -1,5 +1,5 @@
-import { domainLoader } from "@chatmill/domains";
-import type { RunContext, Transform } from "@chatmill/kit";
+import { domainLoader, explorePack, LiveSetupError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
+import { ConfigError, type RunContext, type Transform } from "@chatmill/kit";
 import { auditDialogue, type AuditReport } from "./audit-dialogue.js";
 import { barsRecord } from "./measures/bars-record.js";
 import { summarizeMeasures } from "./measures/measures-summary.js";
@@ -12,6 +12,8 @@ export interface AuditOptions {
   onlyDisagreements?: boolean;
   /** Instead of one report per dialogue, one line per pack and category with issue #17's bars (measureDialogue), at the end. */
   bars?: boolean;
+  /** Where a live pack's calls re-run (audit --backend); none: over the pack's tables. */
+  backend?: LiveBackend | undefined;
 }
 
 /**
@@ -19,7 +21,9 @@ export interface AuditOptions {
  * or whose pack cannot be loaded, is rejected with the reason: it cannot be judged.
  */
 export function auditTransform(opts: AuditOptions, ctx: RunContext): Transform {
-  const domainFor = domainLoader();
+  // With a backend, a live pack's empty tables are read from it first (replayed from the cassette: dialogue-sim read them first), as dialogue-sim judged over them.
+  const backend = opts.backend;
+  const domainFor = domainLoader(backend ? (d) => explorePack(d, backend, ctx) : undefined);
   const totals = { dialogues: 0, compared: 0, mismatched: 0, judged: 0, disagree: 0 };
   const measured = new Map<string, DialogueMeasures[]>();
   return async function* audit(input) {
@@ -41,14 +45,22 @@ export function auditTransform(opts: AuditOptions, ctx: RunContext): Transform {
         continue;
       }
       let report: AuditReport;
-      if (opts.bars) {
-        // measureDialogue runs the same audit on the way: its verdict is counted below as usual.
-        const m = measureDialogue(d, domain, name);
-        report = m.audit;
-        let list = measured.get(name);
-        if (!list) measured.set(name, (list = []));
-        list.push(m);
-      } else report = auditDialogue(d, domain, name);
+      try {
+        if (opts.bars) {
+          // measureDialogue runs the same audit on the way: its verdict is counted below as usual.
+          const m = measureDialogue(d, domain, name, opts.backend);
+          report = m.audit;
+          let list = measured.get(name);
+          if (!list) measured.set(name, (list = []));
+          list.push(m);
+        } else report = auditDialogue(d, domain, name, opts.backend);
+      } catch (err) {
+        // Only a backend throws: a request the cassette lacks is this dialogue's failure, a missing secret the run's.
+        if (err instanceof LiveSetupError) throw new ConfigError(err.message);
+        if (!(err instanceof ReplayMissError)) throw err;
+        ctx.fail(rec, err.message, "replay_miss");
+        continue;
+      }
       totals.dialogues++;
       totals.compared += report.compared;
       totals.mismatched += report.mismatched;

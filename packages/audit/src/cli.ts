@@ -1,8 +1,8 @@
 import { UsageError, runCli } from "@chatmill/kit/cli";
-import { spec } from "./spec.js";
+import { backendFlags, spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
-  const [{ auditTransform }, { loadDomain }] = await Promise.all([import("./audit-transform.js"), import("@chatmill/domains")]);
+  const [{ auditTransform }, { loadDomain, backendFromFlags }] = await Promise.all([import("./audit-transform.js"), import("@chatmill/domains")]);
   const domain = args.values.domain as string | undefined;
   if (domain) {
     try {
@@ -14,5 +14,6 @@ await runCli(spec, async (args, ctx) => {
   const bars = args.values.bars === true;
   const onlyDisagreements = args.values["only-disagreements"] === true;
   if (bars && onlyDisagreements) throw new UsageError("--bars writes totals, not reports: drop --only-disagreements (or run audit twice)");
-  return auditTransform({ domain, onlyDisagreements, bars }, ctx);
+  const backend = backendFromFlags(args.values, backendFlags);
+  return auditTransform({ domain, onlyDisagreements, bars, backend }, ctx);
 });

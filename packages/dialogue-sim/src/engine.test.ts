@@ -93,8 +93,9 @@ describe.each(["retail", "travel", "ops"])("offline engine on the built-in %s do
       ms.forEach((m, i) => {
         if (m.role !== "tool" || !m.injected) return;
         const next = ms.slice(i + 1).find((x) => x.role === "assistant");
-        // The retry: the next assistant message calls the same tool again.
-        if (!next?.tool_calls?.some((c: Msg) => c.name === m.name) || !next.content) return;
+        // The retry: the next assistant message makes the same call again (two calls sent together are retried one by one).
+        const call = ms.flatMap((x) => (x.tool_calls ?? []) as Msg[]).find((c) => c.id === m.tool_call_id);
+        if (!next?.tool_calls?.some((c: Msg) => c.name === m.name && JSON.stringify(c.arguments) === JSON.stringify(call?.arguments)) || !next.content) return;
         retries++;
         const kind = m.injected === "empty" ? "empty" : m.injected === "partial" ? "partial" : m.injected === "timeout" ? "timeout" : "error";
         for (const [k, re] of Object.entries(said)) {

@@ -6,7 +6,8 @@ import { Rng } from "@chatmill/kit";
 import { Dialogue } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import { offlineDialogue } from "./engine/dialogue.js";
-import { NOT_A_REQUEST, type FlowOptions } from "./engine/simulate.js";
+import type { FlowOptions } from "./engine/offline/context.js";
+import { NOT_A_REQUEST } from "./engine/offline/transcript.js";
 import { replayMismatches, ungrounded } from "./testing/replay.js";
 import { sampleScenarios } from "./testing/scenarios.js";
 

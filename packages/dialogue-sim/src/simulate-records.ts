@@ -1,4 +1,4 @@
-import { createSession, domainLoader, LiveSetupError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
+import { createSession, domainLoader, explorePack, LiveSetupError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
 import { ConfigError } from "@chatmill/kit/cli";
 import { errorMessage, mapConcurrent, stableId, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Llm } from "@chatmill/llm";
@@ -34,7 +34,8 @@ export interface SimulateOptions {
  */
 export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Transform {
   const makers = new Map<string, ScenarioMaker>();
-  const domainFor: (name: string) => Domain | Error = domainLoader();
+  // With a backend, a live pack's empty tables are read from it first, so tasks are judged over the rows they were planned from.
+  const domainFor: (name: string) => Domain | Error = domainLoader(opts.backend ? (d) => explorePack(d, opts.backend!, ctx) : undefined);
   const failureRate = opts.failureRate ?? 0.15;
   const contextRole = opts.contextRole ?? "none";
   const flow = { ...(opts.chitChat !== undefined ? { chitChat: opts.chitChat } : {}), ...(opts.multiTurn !== undefined ? { multiTurn: opts.multiTurn } : {}) };
@@ -144,3 +145,4 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
     }
   };
 }
+

@@ -4,7 +4,7 @@ import type { LiveBackend } from "./live/backend.js";
  * (persona-sample, scenario-gen, dialogue-sim, tool-annotate, to-rl).
  * Implemented in this package; the other packages code against these types only.
  */
-import type { CategorySpec, CategoryTask, DomainPack, OfflineSpec, ToolRole } from "@chatmill/schema";
+import type { CategorySpec, CategoryTask, DomainPack, OfflineSpec, ToolRole, Wording } from "@chatmill/schema";
 import type { Rng } from "@chatmill/kit";
 
 export type Row = Readonly<Record<string, unknown>>;
@@ -56,6 +56,8 @@ export interface Domain {
   readonly persona: { preferences: PreferencePool[]; styles: string[]; budget?: { currency: string; byIncome: Record<string, [number, number]> } };
   /** What the offline engine needs to speak the domain (display, nouns, system prompt…): the pack's typed `offline` section. */
   readonly offline: OfflineSpec;
+  /** The pack's own phrases for the offline engine, merged over its neutral ones (the pack's `wording` section); undefined: neutral only. */
+  readonly wording?: Wording | undefined;
   /** A category's declaration (its task, label, commands), or undefined for a category the pack does not list. */
   category(name: string): CategorySpec | undefined;
   /** What a category asks the assistant to do (create, modify, cancel, info, issue), as the pack declares it. */

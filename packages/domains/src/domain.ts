@@ -1,4 +1,4 @@
-import type { CategorySpec, CategoryTask, DomainPack, DomainTool, OfflineSpec, ToolRole } from "@chatmill/schema";
+import type { CategorySpec, CategoryTask, DomainPack, DomainTool, OfflineSpec, ToolRole, Wording } from "@chatmill/schema";
 import { createRequire } from "node:module";
 import type { Ajv, ValidateFunction } from "ajv";
 import type { Domain, PreferencePool, Row, ServiceInfo } from "./contract.js";
@@ -18,6 +18,8 @@ export class LoadedDomain implements Domain {
   readonly tools: ToolDef[];
   readonly persona: Domain["persona"];
   readonly offline: OfflineSpec;
+  /** The pack's own phrases for the offline engine (checked at load: acts, slots, brackets); undefined: neutral wording only. */
+  readonly wording: Wording | undefined;
   /** Tool name → its definition with the `run` spec. */
   readonly toolSpecs: ReadonlyMap<string, DomainTool>;
   private readonly validators = new Map<string, ValidateFunction>();
@@ -70,6 +72,7 @@ export class LoadedDomain implements Domain {
       ...(pack.persona?.budget ? { budget: { currency: pack.persona.budget.currency, byIncome: { ...pack.persona.budget.by_income } } } : {}),
     };
     this.offline = { ...(pack.offline ?? {}) };
+    this.wording = pack.wording;
     this.categories = new Map(Object.entries(pack.categories));
   }
 

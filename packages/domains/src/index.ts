@@ -1,5 +1,5 @@
 export type { Call, CallContext, Domain, PreferencePool, Row, ServiceInfo, Session, SessionOptions, ToolResult, TranscriptMessage } from "./contract.js";
-export { builtinDomains, builtinPacks, domainLoader, loadDomain, loadPackFile, resolvePackFile, tauDomains } from "./load.js";
+export { builtinDomains, builtinPacks, domainLoader, loadDomain, loadPackFile, resolvePackFile, tauDomains, withRows } from "./load.js";
 export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
 export { PackError } from "./pack-error.js";
@@ -19,7 +19,7 @@ export { endStateDiff } from "./checker/end-state.js";
 export type { StateDifference } from "./checker/end-state.js";
 export { transcriptOf } from "./checker/transcript.js";
 export { judgeDialogue, judgedOutcome } from "./checker/outcome.js";
-export type { RecordedCall, Transcript } from "./checker/transcript.js";
+export type { RecordedCall, SetupCall, Transcript } from "./checker/transcript.js";
 export { callWrites, hasConsent, identifies, policyViolations } from "./policy.js";
 export type { PolicyViolation } from "./policy.js";
 export { ToolIndex, argValue, requiredFields } from "./tasks/tool-index.js";
@@ -30,4 +30,7 @@ export type { Derived, GoalInput, TaskInput, TaskProblem } from "./tasks/derive.
 export { validateTask } from "./tasks/validate.js";
 export { BACKEND_MODES, LiveBackend, LiveSetupError, McpServerError, MissingSecretError, ReplayMissError } from "./live/backend.js";
 export type { BackendMode, BackendOptions } from "./live/backend.js";
+export { backendFromFlags, backendOptions, type BackendFlagsSpec } from "./backend-flags.js";
+export { exploreBackend, explorePack, type Explored } from "./explore.js";
+export { runSetup, type SetupRun } from "./tasks/run-setup.js";
 export type { CassetteEntry, HttpAnswer, HttpKey, LiveAnswer, McpAnswer, McpKey, McpToolResult, RequestKey } from "./live/cassette.js";

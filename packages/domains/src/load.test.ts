@@ -259,4 +259,36 @@ describe("a broken user pack", () => {
     expect(() => d.checkTools()).toThrow(PackError);
     expect(() => d.checkTools()).toThrow(/tools\[0\]\.function\.parameters/);
   });
+
+  it("loads a pack's wording and hands it to the engine", () => {
+    const d = loadDomain(userPack((p) => (p.wording = { assistant_gender: "f", en: { assistant: { offer: ["Want the {m:x|f:y} one?"] } }, values: { colour: { en: "in {value}" } } })));
+    expect(d.wording?.assistant_gender).toBe("f");
+    expect(d.wording?.en?.assistant?.offer).toEqual(["Want the {m:x|f:y} one?"]);
+  });
+
+  it("names an unknown act in the wording and lists the acts", () => {
+    const err = packError(userPack((p) => (p.wording = { en: { assistant: { bookd: ["Done."] } } })));
+    expect(err.path).toBe("wording.en.assistant");
+    expect(err.detail).toContain("unknown assistant act 'bookd'");
+    expect(err.detail).toContain("booked");
+  });
+
+  it("names an unbalanced bracket in a wording line", () => {
+    const err = packError(userPack((p) => (p.wording = { hi: { user: { choose: ["मैं {item} [लूँगा|ले लेता हूँ"] } } })));
+    expect(err.path).toBe("wording.hi.user.choose[0]");
+    expect(err.detail).toContain("'[' never closed");
+  });
+
+  it("names a slot the act does not have, with the slots it has", () => {
+    const err = packError(userPack((p) => (p.wording = { en: { assistant: { booked: ["Done: {summary}, {reference}."] } } })));
+    expect(err.path).toBe("wording.en.assistant.booked[0]");
+    expect(err.detail).toContain("unknown slot {reference}");
+    expect(err.detail).toContain("{ref}");
+  });
+
+  it("names a malformed gender form, an unknown act in replace and a bad value template", () => {
+    expect(packError(userPack((p) => (p.wording = { mixed: { user: { give_up: ["main {m:lunga|lungi}"] } } }))).detail).toContain("not a gender form");
+    expect(packError(userPack((p) => (p.wording = { replace: ["assistant.offers"] }))).path).toBe("wording.replace[0]");
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { no: { en: "not {colour}" } } } }))).path).toBe("wording.values.colour.no.en");
+  });
 });

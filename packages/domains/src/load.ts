@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { DomainPack } from "@chatmill/schema";
 import { checkReferences } from "./check-pack.js";
 import { checkPolicy } from "./check-policy.js";
-import type { Domain } from "./contract.js";
+import type { Domain, Row } from "./contract.js";
 import { LoadedDomain } from "./domain.js";
 import { PackError, formatPath } from "./pack-error.js";
 import { loadTables } from "./tables.js";
@@ -65,7 +65,10 @@ export function loadDomain(nameOrPath: string): LoadedDomain & Domain {
  * cannot be loaded comes back as an Error whose message says what to do (the record is then
  * rejected, not the run).
  */
-export function domainLoader(): (nameOrPath: string) => (LoadedDomain & Domain) | Error {
+export function domainLoader(
+  // Applied once to each pack loaded (explorePack: a live pack's empty tables read from its backend); what it throws stops the run.
+  prepare?: (d: LoadedDomain) => LoadedDomain,
+): (nameOrPath: string) => (LoadedDomain & Domain) | Error {
   const tried = new Map<string, (LoadedDomain & Domain) | Error>();
   return (name) => {
     let d = tried.get(name);
@@ -75,6 +78,7 @@ export function domainLoader(): (nameOrPath: string) => (LoadedDomain & Domain) 
       } catch (err) {
         d = new Error(`cannot load domain '${name}': ${(err as Error).message}; pass --domain with a pack name or path`);
       }
+      if (prepare && !(d instanceof Error)) d = prepare(d);
       tried.set(name, d);
     }
     return d;
@@ -96,11 +100,29 @@ export function loadPackFile(file: string): LoadedDomain {
     const more = issues.slice(1).map((i) => `; ${formatPath(i.path) || "(root)"}: ${i.message}`).join("");
     throw new PackError(file, formatPath(first.path), `${first.message}${more} (see the pack format in @chatmill/domains' README)`);
   }
-  const pack = parsed.data;
+  return fromPack(parsed.data, file);
+}
+
+function fromPack(pack: DomainPack, file: string): LoadedDomain {
   const dir = dirname(file);
   const tables = loadTables(pack, dir, file);
   checkReferences(pack, tables, file);
   checkPolicy(pack, tables, file, dir);
   const policyText = pack.policy?.file !== undefined ? readFileSync(resolve(dir, pack.policy.file), "utf8").trim() : undefined;
   return new LoadedDomain(pack, tables, file, dir, policyText || undefined);
+}
+
+/**
+ * The same pack with some tables' rows replaced (rows read from its live backend: exploreBackend),
+ * checked as the loader checks any pack: a row without its key or a duplicate key is a PackError.
+ */
+export function withRows(domain: LoadedDomain, rows: ReadonlyMap<string, ReadonlyArray<Row>>): LoadedDomain & Domain {
+  const tables = { ...domain.pack.database.tables };
+  for (const [name, list] of rows) {
+    const spec = tables[name];
+    if (!spec) throw new PackError(domain.file, `database.tables.${name}`, `the pack has no table '${name}'`);
+    const { file: _file, ...rest } = spec;
+    tables[name] = { ...rest, rows: list.map((r) => ({ ...r })) };
+  }
+  return fromPack({ ...domain.pack, database: { ...domain.pack.database, tables } }, domain.file) as LoadedDomain & Domain;
 }

@@ -282,6 +282,24 @@ describe("failure injection", () => {
     expect(Object.keys(kinds).sort()).toEqual(["empty", "partial", "server_error", "timeout"]);
   });
 
+  it("a partial cut of a list too short to halve is the real answer, not a timeout (the request ran)", () => {
+    const full = createSession("ops").call({ name: "list_agents", arguments: {} });
+    const one = (full.data as { results: Array<Record<string, unknown>> }).results[0]!;
+    const where = { env: one.env, role: one.role, status: one.status };
+    const alone = createSession("ops").call({ name: "list_agents", arguments: where });
+    expect((alone.data as { results: unknown[] }).results).toHaveLength(1);
+    // Every call draws a failure; a quarter of the draws are "partial", which cannot halve one row.
+    const s = createSession("ops", { failureRate: 1, rng: new Rng("short-partial") });
+    const kinds = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      const r = s.call({ name: "list_agents", arguments: where });
+      expect(r.injected).not.toBe("partial");
+      if (r.injected === undefined) expect([r.ok, r.content]).toEqual([true, alone.content]);
+      kinds.add(r.injected ?? "whole");
+    }
+    expect([...kinds].sort()).toEqual(["empty", "server_error", "timeout", "whole"]);
+  });
+
   it("is deterministic for the same rng and never writes on an injected failure", () => {
     const run = () => {
       const s = createSession("travel", { failureRate: 0.5, rng: new Rng("d") });

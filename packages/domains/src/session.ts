@@ -183,7 +183,8 @@ class RuntimeSession implements ToolSession {
     const out = liveCall && backend ? ("http" in liveCall ? runHttp(ctx, liveCall.http, backend) : runMcp(ctx, liveCall.mcp, backend)) : runOp(ctx, this.policy.narrow(call.name, tool.run));
     if (liveCall && backend && out.ok) this.mirror(tool.run, out.data);
     if (!out.ok) return errorResult(out.error);
-    if (injected && out.list) return cutList(out.data, out.list, injected);
+    const cut = injected && out.list ? cutList(out.data, out.list, injected) : undefined;
+    if (cut) return cut;
     // Only a result the caller sees whole can identify someone (an emptied list identifies no one).
     this.policy.after(call.name, out.data);
     return okResult(out.data);
@@ -260,12 +261,14 @@ function errorResult(error: ToolError, injected?: Injected): ToolResult {
   };
 }
 
-/** An injected empty or partial list: what a flaky backend returns. A list too short to cut times out instead. */
-function cutList(data: Record<string, unknown>, key: string, kind: Injected): ToolResult {
+/**
+ * An injected empty or partial list: what a flaky backend returns. A list too short to cut in
+ * half is answered as it is, not injected: labelling it a timeout would say the backend never
+ * answered a request it ran (a live backend's cassette has it; audit would not re-run it).
+ */
+function cutList(data: Record<string, unknown>, key: string, kind: Injected): ToolResult | undefined {
   const list = Array.isArray(data[key]) ? (data[key] as unknown[]) : [];
-  if (kind === "partial" && list.length < 2) {
-    return errorResult({ type: "timeout", message: "the request timed out; try again." }, "timeout");
-  }
+  if (kind === "partial" && list.length < 2) return undefined;
   const kept = kind === "empty" ? [] : list.slice(0, Math.floor(list.length / 2));
   const out: Record<string, unknown> = { ...data, [key]: kept, count: kept.length };
   if (kind === "empty" && "total" in out) out.total = 0;

@@ -1,10 +1,10 @@
 import { UsageError, errorMessage, runCli } from "@chatmill/kit/cli";
-import { spec } from "./spec.js";
+import { backendFlags, spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
   const { scenarioFlags } = await import("./flags.js");
   const { mix, minTurns, maxTurns, dates, homeShare } = await scenarioFlags(args.values);
-  const { loadDomain } = await import("@chatmill/domains");
+  const { loadDomain, backendFromFlags, explorePack } = await import("@chatmill/domains");
   const domainArg = args.values.domain as string | undefined;
   let domain;
   if (domainArg) {
@@ -14,6 +14,9 @@ await runCli(spec, async (args, ctx) => {
       throw new UsageError(`--domain ${domainArg}: ${errorMessage(err)}`);
     }
   }
+  const backend = backendFromFlags(args.values, backendFlags);
+  if (backend && !domain) throw new UsageError("--backend explores one pack: give it with --domain");
+  if (backend && domain) domain = explorePack(domain, backend, ctx);
   let llm;
   if (args.values.engine === "openai" || typeof args.values.config === "string") {
     const { createLlm, llmEngine } = await import("@chatmill/llm");

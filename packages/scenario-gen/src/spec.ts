@@ -1,5 +1,13 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 import { llmOptions } from "@chatmill/llm/options";
+import { BACKEND_MODES, backendOptions, type BackendFlagsSpec } from "@chatmill/domains";
+
+/** Exploring sends requests only when asked: without --backend a pack's empty tables stay empty. */
+export const backendFlags: BackendFlagsSpec = {
+  modes: BACKEND_MODES,
+  description:
+    "explore a live pack (tools with http requests) before planning: each table a service plans over that the pack ships empty is read from the backend through the pack's first search tool that lists it with no argument (after the declared reset); live sends the requests, record also writes them to --cassette, replay reads them from it (the same scenarios, no network). Needs --domain",
+};
 
 export const spec: ToolSpec = {
   name: "scenario-gen",
@@ -29,7 +37,11 @@ Engines: offline (default) composes the goal text and narrative from phrase bank
 deterministic; --engine openai has the "writer" role (--writer-model, or --model) rewrite those two
 texts from the persona and the scenario's fixed facts, every other field staying as drawn from
 the data. LLM settings: flags, then OPENAI_BASE_URL / OPENAI_API_KEY / CHATMILL_MODEL, then --config.
-A record whose answers stay malformed after --repairs fails (exit 4, or dead-lettered).`,
+A record whose answers stay malformed after --repairs fails (exit 4, or dead-lettered).
+Live packs: a pack made from an API (chatmill-pack from-openapi --live) ships its tables empty;
+--backend reads their rows from the API first (the tool, table and row count go to stderr), and
+the goals, targets and tasks are planned from them. dialogue-sim --backend reads them the same
+way, so the tasks it judges see the same rows.`,
   options: [
     { name: "domain", short: "d", type: "string", placeholder: "NAME|PATH", description: "domain pack (retail, travel, ops, tau-retail, tau-airline, or a pack path); default: each persona's own domain field" },
     { name: "per-persona", short: "k", type: "int", placeholder: "K", default: 1, min: 1, description: "scenarios to write for each persona" },
@@ -40,6 +52,7 @@ A record whose answers stay malformed after --repairs fails (exit 4, or dead-let
     { name: "mix", type: "string", placeholder: "KEY=V:W,...", multiple: true, description: "override a distribution, e.g. resolution=resolved:1 or size=single:1,double:1" },
     { name: "balance", type: "boolean", description: "use service combinations exactly evenly (least used first). STATEFUL: a scenario then depends on the records before it, so split runs (parallel --pipe) no longer match one run, and --shard refuses it" },
     ...llmOptions,
+    ...backendOptions(backendFlags),
   ],
   examples: [
     { what: "one scenario per persona", cmd: "persona-sample -n 1000 --domain travel | scenario-gen > scenarios.ndjson" },

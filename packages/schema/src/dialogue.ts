@@ -27,10 +27,18 @@ export const SystemMessage = z.looseObject({
   name: z.string().optional(),
 });
 
+/** A picture the user shares with a message: its link (a URL or a media path), and the row it shows when it came from a catalog. */
+export const SharedImage = z.looseObject({
+  url: z.string().min(1),
+  item_id: z.string().optional(),
+  table: z.string().optional(),
+});
+
 export const UserMessage = z.looseObject({
   role: z.literal("user"),
-  content: z.string(),
+  content: z.string().describe("the text; a message that shares a picture also says its link, so a text-only export keeps it"),
   name: z.string().optional(),
+  images: z.array(SharedImage).min(1).optional().describe("pictures the user shares with this message"),
   labels: Labels.optional(),
 });
 
@@ -98,6 +106,7 @@ export const Dialogue = dialogue(AssistantMessage);
 export const AnnotatedDialogue = dialogue(assistantMessage(GradedToolCall));
 
 export type Labels = z.infer<typeof Labels>;
+export type SharedImage = z.infer<typeof SharedImage>;
 export type ToolCall = z.infer<typeof ToolCall>;
 export type Message = z.infer<typeof Message>;
 export type Dialogue = z.infer<typeof Dialogue>;

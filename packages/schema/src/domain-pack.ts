@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Wording } from "./wording.js";
 import { ToolDefinition } from "./common.js";
 import { Invariants, TransactRun } from "./pack-rules.js";
 
@@ -370,6 +371,12 @@ export const CategorySpec = z.strictObject({
     .optional()
     .describe("how a user puts the request, as clauses in the infinitive: {thing} (the place, journey or item), {thingNoun}, {occasion}; for an issue task {ref} (the booking, order or visit it is about)"),
   commands: z.array(z.string().min(1)).min(1).optional().describe("commands a user of a command tool asks to run for this category; {{service}} is the service in question"),
+  reference: z
+    .enum(["image", "item"])
+    .optional()
+    .describe(
+      "the user asks from a reference: image — it shares a photo of what it wants (the display's image of the row it has in mind), and the assistant searches with a tool whose run finds rows like an image (op similar with an anchor on the image field); item — it asks for things like an item it was shown, and the assistant uses a tool whose run finds rows like a given row (op similar with key_arg)",
+    ),
 });
 export type CategorySpec = z.infer<typeof CategorySpec>;
 
@@ -455,6 +462,7 @@ export const DomainPack = z.looseObject({
   persona: PersonaSpec.optional().describe("the domain's persona distributions"),
   categories: z.record(z.string(), CategorySpec).describe("every category of the services and general_categories → what its task is"),
   offline: OfflineSpec.optional().describe("what the offline engine needs to speak the domain"),
+  wording: Wording.optional().describe("the pack's own phrases for the offline engine (openers, acknowledgements, offers, tips, how values are said), per language and act; without it the engine speaks its neutral defaults"),
   policy: PolicySpec.optional().describe("session-level policy: identity, confirmation before writes, the hand-off tool, the policy text"),
   live: LiveSpec.optional().describe("the live backends the pack's http and mcp tools call (base URL, headers, MCP servers, reset, read-only)"),
 });

@@ -9,6 +9,7 @@ export {
   Message,
   Meta,
   Outcome,
+  SharedImage,
   SystemMessage,
   ToolCall,
   ToolMessage,
@@ -58,3 +59,5 @@ export { HistoryEntry, Persona, PersonaSource } from "./persona.js";
 export { Constraint, ConstraintOp, Expectation, Goal, Scenario } from "./scenario.js";
 export { RewardBasis, Task, TaskAction, TaskEvaluation, TaskInstructions } from "./task.js";
 export { writeJsonSchemas } from "./write-json-schemas.js";
+export { ASSISTANT_ACT_SLOTS, AssistantLines, COMMON_SLOTS, LangWording, USER_ACT_SLOTS, UserLines, Wording, templateError } from "./wording.js";
+export type { AssistantAct, UserAct } from "./wording.js";

@@ -1,4 +1,4 @@
-import { meetsConstraint, type Domain, type TranscriptMessage } from "@chatmill/domains";
+import { meetsConstraint, type Domain, type LiveBackend, type TranscriptMessage } from "@chatmill/domains";
 import type { Scenario } from "@chatmill/schema";
 import { auditInDetail, type AuditReport } from "../audit-dialogue.js";
 import { reasonStated, reasonValues } from "./reason-stated.js";
@@ -38,8 +38,8 @@ export interface DialogueMeasures {
   audit: AuditReport;
 }
 
-export function measureDialogue(d: Record<string, unknown>, domain: Domain, domainName: string): DialogueMeasures {
-  const detail = auditInDetail(d, domain, domainName);
+export function measureDialogue(d: Record<string, unknown>, domain: Domain, domainName: string, backend?: LiveBackend): DialogueMeasures {
+  const detail = auditInDetail(d, domain, domainName, backend);
   const scenario = (d.scenario ?? {}) as { category?: string; resolution?: string; intent?: string; goal?: { constraints?: Constraint[] } };
   const messages = (Array.isArray(d.messages) ? d.messages : []) as Array<TranscriptMessage & LabelledMessage>;
   const constraints = scenario.goal?.constraints ?? [];

@@ -3,7 +3,9 @@ import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Scenario } from "@chatmill/schema";
 import type { Domain, Session } from "../contract.js";
 import { scenarioTask } from "./scenario-task.js";
-import { OfflineDialogue, type FlowOptions, type Trace } from "./simulate.js";
+import type { FlowOptions } from "./offline/context.js";
+import { runOffline } from "./offline/run.js";
+import type { Trace } from "./offline/transcript.js";
 import { isTaskScenario, taskDialogue } from "./task-engine/task-dialogue.js";
 import { offlineMeta } from "./offline-meta.js";
 
@@ -29,8 +31,7 @@ export function offlineDialogue(scenario: Scenario, domain: Domain, rng: Rng, op
   const { task, derived } = scenarioTask(scenario, domain);
   const session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") });
   const flow: FlowOptions = { ...(opts.chitChat !== undefined ? { chitChat: opts.chitChat } : {}), ...(opts.multiTurn !== undefined ? { multiTurn: opts.multiTurn } : {}) };
-  const sim = new OfflineDialogue(scenario, domain, session, rng.fork("dialogue"), flow, task);
-  sim.run();
+  const sim = runOffline(scenario, domain, session, rng.fork("dialogue"), flow, task);
   const outcome = judgedOutcome(domain, task, sim.messages, sim.trace.setup, derived);
   const dialogue = {
     id: `dlg_${scenario.id}`,

@@ -2,7 +2,7 @@ import type { Outcome, Scenario } from "@chatmill/schema";
 import type { Domain, Row, Session } from "../contract.js";
 import { valueMeets } from "@chatmill/domains";
 import { agrees, meets, rowIndex } from "./rows.js";
-import type { Trace } from "./simulate.js";
+import type { Trace } from "./offline/transcript.js";
 
 type Check = { name: string; passed: boolean; detail?: string };
 

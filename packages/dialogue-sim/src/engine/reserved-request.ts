@@ -25,8 +25,9 @@ export function reservedAsk(reason: string, lang: Lang, rng: Rng): string {
 }
 
 export function reservedReply(lang: Lang, more: boolean, rng: Rng): string {
-  if (lang === "hi") return more ? "यह हमारी टीम का कोई व्यक्ति देखेगा — मैं आपको उनसे जोड़ दूँगा। उससे पहले कुछ और चाहिए?" : "यह हमारी टीम का कोई व्यक्ति देखेगा — मैं आपको उनसे जोड़ सकता हूँ।";
-  if (lang === "mixed") return more ? "Ye hamari team ka koi insaan dekhega — main aapko unse jod dunga. Usse pehle kuch aur chahiye?" : "Ye hamari team ka koi insaan dekhega — main aapko unse jod sakta hoon.";
+  // Said without a first-person verb (whose form would carry the assistant's gender): "you will be connected".
+  if (lang === "hi") return more ? "यह हमारी टीम का कोई व्यक्ति देखेगा — बात के आख़िर में आपको उनसे जोड़ा जाएगा। उससे पहले कुछ और चाहिए?" : "यह हमारी टीम का कोई व्यक्ति देखेगा — आपको अभी उनसे जोड़ा जा सकता है।";
+  if (lang === "mixed") return more ? "Ye hamari team ka koi insaan dekhega — baat ke end mein aapko unse connect kar diya jayega. Usse pehle kuch aur chahiye?" : "Ye hamari team ka koi insaan dekhega — aapko abhi unse connect kiya ja sakta hai.";
   return more
     ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
     : say(["[That's one a person on our team handles|A colleague handles that one] — [I can hand you over|I can pass you to them] [now|right away]."], rng);

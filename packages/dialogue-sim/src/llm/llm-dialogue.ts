@@ -6,7 +6,8 @@ import { CONTEXT_NAME, contextText, placeContext, type ContextRole } from "../co
 import type { Call, Domain, Expectation, Session } from "../contract.js";
 import { bookingTable, checkOutcome } from "../engine/outcome.js";
 import { agrees } from "../engine/rows.js";
-import { OfflineDialogue, type Trace } from "../engine/simulate.js";
+import { offlineSetup } from "../engine/offline/run.js";
+import type { Trace } from "../engine/offline/transcript.js";
 import { ToolIndex } from "../engine/tools.js";
 import { callIntent, replyLabels, type Labels } from "./labels.js";
 import { assistantSystemPrompt, LAST_TURN_NOTE, notDoneNote, OPEN_NOTE, userSystemPrompt } from "./prompts.js";
@@ -81,7 +82,7 @@ class LlmConversation {
   ) {
     this.session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") });
     // The bookings that exist before the conversation are made by the offline engine's own code.
-    this.setup = new OfflineDialogue(scenario, domain, this.session, rng.fork("dialogue")).setUp();
+    this.setup = offlineSetup(scenario, domain, this.session, rng.fork("dialogue"));
     const inserted = this.session.writes.filter((w) => w.op === "insert").map((w) => w.key);
     this.setupKeys = new Set(inserted);
     const bookings = this.setup.setup.flatMap((call, i) => (inserted[i] ? [{ call, ref: inserted[i]! }] : []));

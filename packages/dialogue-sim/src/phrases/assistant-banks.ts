@@ -2,37 +2,17 @@
  * What the assistant says, by language and act (AJ's voice, seed 004: no robotic phrasing,
  * one apology at most, follow-up offers). Style-specific openings live in style-banks.ts.
  */
-export type AssistantAct =
-  | "small_talk"
-  | "small_talk_mid"
-  | "clarify_ask"
-  | "none_found"
-  | "retry_timeout"
-  | "retry_error"
-  | "retry_empty"
-  | "retry_partial"
-  | "alt_tool"
-  | "apologize_ask"
-  | "still_failing"
-  | "booked"
-  | "cancelled"
-  | "modified"
-  | "action_failed"
-  | "escalate"
-  | "farewell"
-  | "give_up_reply"
-  | "details"
-  | "compare"
-  | "reviews"
-  | "availability"
-  | "correction_ack"
-  | "status"
-  | "command"
-  | "need_details"
-  | "noted"
-  | "confirm_first";
+import type { AssistantAct } from "@chatmill/schema";
 
-type Bank = Record<AssistantAct, string[]>;
+export type { AssistantAct };
+
+/**
+ * The acts whose neutral lines are elsewhere: those that depend on the persona's style
+ * (style-banks.ts) and those Voice composes around a turn (voice-banks.ts).
+ */
+export type ElsewhereAct = "ack" | "intro" | "offer" | "action_ack" | "tip" | "restate" | `look_${string}`;
+
+type Bank = Record<Exclude<AssistantAct, ElsewhereAct>, string[]>;
 
 const en: Bank = {
   small_talk: [
@@ -80,8 +60,8 @@ const en: Bank = {
     "[It's still down|That's still failing] [on my side|]. [I'd rather not keep you waiting —|]{next}",
   ],
   booked: [
-    "[Done|All set|Booked]! {summary}[ Your reference is|, reference] {ref}.",
-    "[You're booked|That's confirmed|Sorted] — {summary}. Reference: {ref}.",
+    "[Done|All set]! {summary}[. Your reference is|, reference] {ref}.",
+    "[That's confirmed|Sorted|Confirmed] — {summary}. Reference: {ref}.",
   ],
   cancelled: [
     "[Done|All done] — {ref} is cancelled.",
@@ -119,7 +99,7 @@ const en: Bank = {
     "[Reviews for|What people say about] {name}: {facts}.",
   ],
   availability: [
-    "[Good news|Yes] — {name} is in stock in {facts}.",
+    "[Good news|Yes] — {name} is available in {facts}.",
     "{name} is available in {facts}.",
     "[I checked|Just checked]: {name} comes in {facts}.",
   ],
@@ -136,70 +116,70 @@ const en: Bank = {
   confirm_first: ["[Just to confirm|Quick check|Let me make sure I have this right]: {what}[ — shall I go ahead?|? Good to go?|, correct?]", "[Okay|Got it] — {what}. [Want me to go ahead?|Shall I?]"],
   noted: ["[Good pick|Nice|Okay] — {name} [it is|then]. [Anything else before we wrap up?|Want me to check anything else on it?]", "{name}, [got it|noted]. [Shall I go ahead?|Anything else?]"],
   need_details: [
-    "[Sure|Happy to] — [I just need|what's] the {fields} [for the booking|and I'll set it up]?",
+    "[Sure|Happy to] — [I just need|what's] the {fields}[, and I'll set it up|]?",
   ],
 };
 
 const hi: Bank = {
   small_talk: ["[मैं ठीक हूँ, पूछने के लिए धन्यवाद|सब बढ़िया]! [बताइए, क्या मदद करूँ?|आज क्या ढूँढ रहे हैं?]"],
   small_talk_mid: ["[हाहा|अच्छा]! तो, {topic} — [आगे बढ़ें?|और कुछ?]"],
-  clarify_ask: ["[ज़रूर|बिल्कुल]! {field} [कैसा चाहिए|के बारे में कोई पसंद]?", "[ठीक है|समझ गया]। {field} [क्या रखें|बताइए]?"],
+  clarify_ask: ["[ज़रूर|बिल्कुल]! {field} [कैसा चाहिए|के बारे में कोई पसंद]?", "[ठीक है|समझ {m:गया|f:गई}]। {field} [क्या रखें|बताइए]?"],
   none_found: ["[माफ़ कीजिए,|अभी] {wants} [कुछ नहीं मिला|कोई विकल्प नहीं है]। [कोई शर्त ढीली करूँ?|कुछ और देखूँ?]"],
-  retry_timeout: ["[जवाब नहीं आया|टाइमआउट हो गया] — [फिर से कोशिश कर रहा हूँ|एक बार और देखता हूँ]।"],
-  retry_error: ["[कुछ गड़बड़ हुई|सर्विस में दिक्कत आई]; [दोबारा चला रहा हूँ|फिर से देखता हूँ]।"],
-  retry_empty: ["[नतीजा खाली आया, अजीब है|कुछ नहीं लौटा, यह ठीक नहीं लगता] — [फिर से देखता हूँ|दोबारा चला रहा हूँ]।"],
-  retry_partial: ["[सिर्फ़ आधी सूची आई|जवाब अधूरा लगता है] — [बाकी मँगवा रहा हूँ|पूरी सूची के लिए फिर चला रहा हूँ]।"],
-  alt_tool: ["[अब भी दिक्कत है|फिर वही समस्या], [दूसरे तरीके से देखता हूँ|दूसरा रास्ता आज़माता हूँ]।"],
+  retry_timeout: ["[जवाब नहीं आया|टाइमआउट हो गया] — [फिर से कोशिश कर {m:रहा|f:रही} हूँ|एक बार और {m:देखता|f:देखती} हूँ]।"],
+  retry_error: ["[कुछ गड़बड़ हुई|सर्विस में दिक्कत आई]; [दोबारा चला {m:रहा|f:रही} हूँ|फिर से {m:देखता|f:देखती} हूँ]।"],
+  retry_empty: ["[नतीजा खाली आया, अजीब है|कुछ नहीं लौटा, यह ठीक नहीं लगता] — [फिर से {m:देखता|f:देखती} हूँ|दोबारा चला {m:रहा|f:रही} हूँ]।"],
+  retry_partial: ["[सिर्फ़ आधी सूची आई|जवाब अधूरा लगता है] — [बाकी मँगवा {m:रहा|f:रही} हूँ|पूरी सूची के लिए फिर चला {m:रहा|f:रही} हूँ]।"],
+  alt_tool: ["[अब भी दिक्कत है|फिर वही समस्या], [दूसरे तरीके से {m:देखता|f:देखती} हूँ|दूसरा रास्ता {m:आज़माता|f:आज़माती} हूँ]।"],
   apologize_ask: ["माफ़ कीजिए — [सिस्टम अभी धीमा है|सेवा जवाब नहीं दे रही]। [फिर से कोशिश करूँ?|थोड़ी देर बाद देखूँ?]"],
   still_failing: ["[अब भी नहीं चल रहा|अभी भी फेल हो रहा है]। {next}"],
-  booked: ["[हो गया|बुक हो गया]! {summary}। रेफ़रेंस: {ref}।"],
+  booked: ["[हो गया|पक्का हो गया]! {summary}। रेफ़रेंस: {ref}।"],
   cancelled: ["[हो गया|रद्द कर दिया] — {ref} कैंसल है।"],
   modified: ["[बदल दिया|अपडेट हो गया] — {ref}: {summary}।"],
-  action_failed: ["[यह नहीं हो पाया|बुकिंग नहीं हुई]: {reason}। [कोई और विकल्प देखें?|दूसरा {field} आज़माएँ?]"],
-  escalate: ["[समझ गया|ठीक है] — मैं यह [किसी सहकर्मी|सपोर्ट टीम] को [सौंप रहा हूँ|भेज रहा हूँ]; उन्हें पूरी बातचीत दिखेगी, आपको दोहराना नहीं पड़ेगा।"],
+  action_failed: ["[यह नहीं हो पाया|यह पूरा नहीं हुआ]: {reason}। [कोई और विकल्प देखें?|दूसरा {field} आज़माएँ?]"],
+  escalate: ["[समझ {m:गया|f:गई}|ठीक है] — मैं यह [किसी सहकर्मी|सपोर्ट टीम] को [सौंप {m:रहा|f:रही} हूँ|भेज {m:रहा|f:रही} हूँ]; उन्हें पूरी बातचीत दिखेगी, आपको दोहराना नहीं पड़ेगा।"],
   farewell: ["[आपका स्वागत है|ख़ुशी हुई]! [ध्यान रखिए|दिन अच्छा रहे]।", "[कोई बात नहीं|स्वागत है]! [और कुछ हो तो बताइए।|मैं यहीं हूँ।]"],
-  give_up_reply: ["[कोई बात नहीं|समझ सकता हूँ] — [माफ़ कीजिए, इस बार नहीं हो पाया|]। [कभी भी फिर पूछिए।|मैं यहीं हूँ।]"],
+  give_up_reply: ["[कोई बात नहीं|समझ {m:सकता|f:सकती} हूँ] — [माफ़ कीजिए, इस बार नहीं हो पाया|]। [कभी भी फिर पूछिए।|मैं यहीं हूँ।]"],
   details: ["{name} ({id}) — {facts}।"],
   compare: ["[तुलना|आमने-सामने]: {lines}"],
   reviews: ["{name} के रिव्यू: {facts}।"],
   availability: ["{name}: {facts}।"],
-  correction_ack: ["[ठीक है|समझ गया] — {c}। [फिर से देखता हूँ।|सर्च अपडेट कर रहा हूँ।]"],
+  correction_ack: ["[ठीक है|समझ {m:गया|f:गई}] — {c}। [फिर से {m:देखता|f:देखती} हूँ।|सर्च अपडेट कर {m:रहा|f:रही} हूँ।]"],
   status: ["{name}: {facts}।"],
   command: ["{name} पर `{cmd}` का आउटपुट:\n{output}"],
   confirm_first: ["[पक्का कर लूँ|एक बार जाँच लूँ]: {what} — [आगे बढ़ूँ?|सही है?]"],
   noted: ["[ठीक है|बढ़िया] — {name}। [और कुछ?|आगे बढ़ूँ?]"],
-  need_details: ["[ज़रूर|बिल्कुल] — बुकिंग के लिए {fields} बता दीजिए?"],
+  need_details: ["[ज़रूर|बिल्कुल] — बस {fields} बता दीजिए?"],
 };
 
 const mixed: Bank = {
   small_talk: ["[Main badhiya, thanks for asking|Sab mast]! [Batao, kya help karun?|Aaj kya dhoondh rahe ho?]"],
   small_talk_mid: ["[Haha|Accha]! Toh, {topic} — [aage badhein?|aur kuch?]"],
-  clarify_ask: ["[Sure|Bilkul]! {field} [kaisa chahiye|ka koi preference]?", "[Ok|Samajh gaya]. {field} [kya rakhein|batao]?"],
+  clarify_ask: ["[Sure|Bilkul]! {field} [kaisa chahiye|ka koi preference]?", "[Ok|Samajh {m:gaya|f:gayi}]. {field} [kya rakhein|batao]?"],
   none_found: ["[Sorry,|Abhi] {wants} [kuch nahi mila|koi option nahi hai]. [Koi filter loose karun?|Kuch aur try karein?]"],
-  retry_timeout: ["[Timeout ho gaya|Response nahi aaya] — [phir se try kar raha hoon|ek baar aur dekhta hoon]."],
-  retry_error: ["[Kuch gadbad hui|Service mein issue aaya]; [dobara chala raha hoon|phir se check karta hoon]."],
-  retry_empty: ["[Result khaali aaya, ajeeb hai|Kuch return nahi hua, theek nahi lag raha] — [phir se check karta hoon|dobara chala raha hoon]."],
-  retry_partial: ["[Sirf aadhi list aayi|Result adhoora lag raha hai] — [baaki mangwa raha hoon|poori list ke liye phir chala raha hoon]."],
-  alt_tool: ["[Abhi bhi issue hai|Phir wahi problem], [doosre tarike se dekhta hoon|another route try karta hoon]."],
+  retry_timeout: ["[Timeout ho gaya|Response nahi aaya] — [phir se try kar {m:raha|f:rahi} hoon|ek baar aur {m:dekhta|f:dekhti} hoon]."],
+  retry_error: ["[Kuch gadbad hui|Service mein issue aaya]; [dobara chala {m:raha|f:rahi} hoon|phir se check {m:karta|f:karti} hoon]."],
+  retry_empty: ["[Result khaali aaya, ajeeb hai|Kuch return nahi hua, theek nahi lag raha] — [phir se check {m:karta|f:karti} hoon|dobara chala {m:raha|f:rahi} hoon]."],
+  retry_partial: ["[Sirf aadhi list aayi|Result adhoora lag raha hai] — [baaki mangwa {m:raha|f:rahi} hoon|poori list ke liye phir chala {m:raha|f:rahi} hoon]."],
+  alt_tool: ["[Abhi bhi issue hai|Phir wahi problem], [doosre tarike se {m:dekhta|f:dekhti} hoon|another route try {m:karta|f:karti} hoon]."],
   apologize_ask: ["Sorry — [system abhi slow hai|service respond nahi kar rahi]. [Phir se try karun?|Thodi der baad dekhein?]"],
   still_failing: ["[Abhi bhi nahi chal raha|Still fail ho raha hai]. {next}"],
-  booked: ["[Ho gaya|Booked]! {summary}. Reference: {ref}."],
+  booked: ["[Ho gaya|Confirm ho gaya]! {summary}. Reference: {ref}."],
   cancelled: ["[Ho gaya|Cancel kar diya] — {ref} cancel hai."],
   modified: ["[Update ho gaya|Change kar diya] — {ref}: {summary}."],
-  action_failed: ["[Ye nahi ho paya|Booking nahi hui]: {reason}. [Koi aur option dekhein?|Doosra {field} try karein?]"],
-  escalate: ["[Samajh gaya|Theek hai] — main ye [colleague|support team] ko [hand over kar raha hoon|bhej raha hoon]; unhe poori baat dikhegi, aapko repeat nahi karna padega."],
+  action_failed: ["[Ye nahi ho paya|Ye complete nahi hua]: {reason}. [Koi aur option dekhein?|Doosra {field} try karein?]"],
+  escalate: ["[Samajh {m:gaya|f:gayi}|Theek hai] — main ye [colleague|support team] ko [hand over kar {m:raha|f:rahi} hoon|bhej {m:raha|f:rahi} hoon]; unhe poori baat dikhegi, aapko repeat nahi karna padega."],
   farewell: ["[Welcome|Khushi hui]! [Take care|Din accha rahe].", "[Koi baat nahi|Anytime]! [Aur kuch ho toh batana.|Main yahin hoon.]"],
-  give_up_reply: ["[Koi baat nahi|Samajh sakta hoon] — [sorry, is baar nahi ho paya|]. [Kabhi bhi phir poochna.|Main yahin hoon.]"],
+  give_up_reply: ["[Koi baat nahi|Samajh {m:sakta|f:sakti} hoon] — [sorry, is baar nahi ho paya|]. [Kabhi bhi phir poochna.|Main yahin hoon.]"],
   details: ["{name} ({id}) — {facts}."],
   compare: ["[Comparison|Side by side]: {lines}"],
   reviews: ["{name} ke reviews: {facts}."],
   availability: ["{name}: {facts}."],
-  correction_ack: ["[Ok|Samajh gaya] — {c}. [Phir se dekhta hoon.|Search update kar raha hoon.]"],
+  correction_ack: ["[Ok|Samajh {m:gaya|f:gayi}] — {c}. [Phir se {m:dekhta|f:dekhti} hoon.|Search update kar {m:raha|f:rahi} hoon.]"],
   status: ["{name}: {facts}."],
   command: ["{name} pe `{cmd}` ka output:\n{output}"],
   confirm_first: ["[Confirm kar loon|Ek baar check kar loon]: {what} — [aage badhun?|sahi hai?]"],
   noted: ["[Theek hai|Badhiya] — {name}. [Aur kuch?|Aage badhun?]"],
-  need_details: ["[Sure|Bilkul] — booking ke liye {fields} bata do?"],
+  need_details: ["[Sure|Bilkul] — bas {fields} bata do?"],
 };
 
 export const ASSISTANT: Record<"en" | "hi" | "mixed", Bank> = { en, hi, mixed };

@@ -26,14 +26,19 @@ function valueText(v: unknown): string {
 }
 
 /**
- * How a person states one constraint, in their language: "under $50", "in red", "size M",
- * "in the north", "with free parking". Field names the engine does not know get a plain
- * "<field>: <value>" that still reads acceptably.
+ * How a person states one constraint, in their language: "under $50", "in red", "by Acme".
+ * Prices and a few generic attributes (colour, brand, material, name, type, category, day)
+ * are built in; how a pack's own fields are said ("size M", "in the north", "with free
+ * parking") is its `wording.values` (`said` reads them: a template with {value}, its `no`
+ * form for a yes/no field whose value is no). Other
+ * fields get a plain "with <field> <value>" that still reads acceptably.
  */
-export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency = "USD"): string {
+export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency = "USD", said?: (field: string, no: boolean) => string | undefined): string {
   const field = c.field.toLowerCase();
   const v = valueText(c.value);
-  const yes = v === "yes" || v === "true";
+  const no = v === "no" || v === "false";
+  const own = said?.(c.field, no) ?? said?.(field, no);
+  if (own !== undefined) return expand(own, rng, { value: v });
   if (PRICE.test(field) && typeof c.value === "number") {
     const m = money(c.value, currency);
     const below = c.op === "lte" || c.op === "lt";
@@ -44,59 +49,24 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
   const en: Record<string, string> = {
     color: `[in|in a] ${v}`,
     colors: `[in|in a nice] ${v}`,
-    size: `[in size|size|in a] ${v}`,
-    sizes: `[in size|size] ${v}`,
     brand: `[from|by] ${v}`,
     material: `[made of|in] ${v}`,
     pattern: `[with a|in a] ${v} [pattern|look]`,
     gender: `for ${v}`,
     category: `[from the|in] ${v} [section|range|]`,
-    area: `in the ${v}[ of town| part of town|]`,
-    pricerange: `[${v}-priced|in the ${v} price range|at a ${v} price]`,
-    food: `[serving|that does|with] ${v} food`,
-    stars: `[with|rated] ${v} stars`,
     type: `[a|some kind of] ${v}`,
-    parking: yes ? "[with parking|with free parking|where I can park]" : "without parking",
-    internet: yes ? "[with wifi|with internet|with free wifi]" : "without internet",
-    departure: `[from|leaving from] ${v}`,
-    destination: `[to|going to|heading to] ${v}`,
     day: `on ${v}`,
-    leaveat: `[leaving after|departing after] ${v}`,
-    arriveby: `[arriving by|getting in before] ${v}`,
-    department: `[in the|for the] ${v} department`,
-    // Post-modifiers, like the rest: they follow "anything", "a server" or "nothing matches".
-    role: `[in the ${v} role|with the ${v} role|from the ${v} group]`,
-    env: `in ${v}`,
     status: `[with status ${v}|showing ${v}|marked ${v}]`,
-    hostname: `${v}`,
     style: `[in a|with a|with that] ${v} [style|look|fit]`,
     name: `[called|named] ${v}`,
-    climate: `for ${v.toLowerCase()} weather`,
-    collections: `from the ${v} collection`,
-    eco_friendly: yes ? "[eco-friendly|sustainable]" : "",
-    on_sale: yes ? "[on sale|discounted]" : "",
-    new_arrival: yes ? "[new in|a new arrival]" : "",
   };
   const hi: Record<string, string> = {
     color: `${v} रंग में`,
     colors: `${v} रंग में`,
-    size: `साइज़ ${v} में`,
-    sizes: `साइज़ ${v} में`,
     brand: `${v} ब्रांड का`,
-    area: `${v} इलाके में`,
-    pricerange: `${v} बजट वाला`,
-    food: `${v} खाने वाला`,
-    stars: `${v} स्टार वाला`,
-    parking: yes ? "पार्किंग के साथ" : "बिना पार्किंग",
-    internet: yes ? "वाई-फ़ाई के साथ" : "बिना इंटरनेट",
-    departure: `${v} से`,
-    destination: `${v} तक`,
     day: `${v} को`,
-    leaveat: `${v} के बाद`,
-    arriveby: `${v} तक पहुँचने वाली`,
     category: `${v} में`,
     type: `${v}`,
-    hostname: `${v}`,
     name: `${v} नाम का`,
     style: `${v} स्टाइल में`,
     gender: `${v} के लिए`,
@@ -104,23 +74,10 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
   const mixed: Record<string, string> = {
     color: `[${v} colour mein|${v} wala]`,
     colors: `${v} colour mein`,
-    size: `[size ${v} mein|${v} size]`,
-    sizes: `size ${v} mein`,
     brand: `${v} brand ka`,
-    area: `${v} side [mein|wala]`,
-    pricerange: `${v} budget [wala|mein]`,
-    food: `${v} food [wala|milta ho]`,
-    stars: `${v} star wala`,
-    parking: yes ? "parking [ke saath|wala]" : "bina parking",
-    internet: yes ? "wifi [ke saath|wala]" : "bina wifi",
-    departure: `${v} se`,
-    destination: `${v} tak`,
     day: `${v} ko`,
-    leaveat: `${v} ke baad`,
-    arriveby: `${v} tak pahunch jaye`,
     category: `${v} mein`,
     type: `${v}`,
-    hostname: `${v}`,
     name: `[${v} naam ka|${v} wala]`,
     style: `${v} style mein`,
     gender: `${v} ke liye`,

@@ -5,9 +5,15 @@ import type { Lang } from "./describe.js";
  * A tiny phrase grammar, so one line of a bank stands for dozens of sentences:
  *   [a|b|c]   one of the alternatives (nested brackets allowed; an empty one makes it optional)
  *   {slot}    a value from the slots (an array slot picks one of its values)
+ *   {m:a|f:b} a first-person form agreeing with the speaker's gender, the slot GENDER_SLOT
+ *             ("m", "f" or "n"; an optional |n:c is said for "n", else the masculine, Hindi's
+ *             unmarked form). Plain text only inside.
  * Templates are compiled once and cached: the offline engine expands hundreds per dialogue.
  */
-type Node = string | { slot: string } | { alt: Node[][] };
+type Node = string | { slot: string } | { alt: Node[][] } | { gender: Readonly<Record<string, string>> };
+
+/** The slot that says which gender form a {m:…|f:…} takes: the speaker's ("m", "f" or "n"). */
+export const GENDER_SLOT = "_gender";
 
 const cache = new Map<string, Node[]>();
 /**
@@ -53,7 +59,8 @@ function parse(src: string): Node[] {
         const end = src.indexOf("}", i);
         if (end < 0) throw new Error(`phrase template has an unclosed '{': ${src}`);
         flush();
-        alts[alts.length - 1]!.push({ slot: src.slice(i + 1, end) });
+        const inner = src.slice(i + 1, end);
+        alts[alts.length - 1]!.push(/^[mfn]:/.test(inner) ? { gender: Object.fromEntries(inner.split("|").map((f) => [f[0]!, f.slice(2)])) } : { slot: inner });
         i = end + 1;
       } else {
         text += c;
@@ -72,7 +79,10 @@ export type Slots = Readonly<Record<string, string | readonly string[] | undefin
 function render(nodes: Node[], rng: Rng, slots: Slots, out: string[]): void {
   for (const n of nodes) {
     if (typeof n === "string") out.push(n);
-    else if ("slot" in n) {
+    else if ("gender" in n) {
+      const g = slots[GENDER_SLOT];
+      out.push(n.gender[typeof g === "string" ? g : "m"] ?? n.gender.m ?? "");
+    } else if ("slot" in n) {
       const v = slots[n.slot];
       if (v === undefined) throw new Error(`phrase slot {${n.slot}} has no value`);
       if (typeof v === "string") out.push(v);

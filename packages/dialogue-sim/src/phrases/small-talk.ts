@@ -31,12 +31,12 @@ export const OPENING: Record<Lang, SmallTalk[]> = {
   hi: [
     { user: ["[नमस्ते|हैलो]! [आप कैसे हैं|आज का दिन कैसा चल रहा है]?"], assistant: ["[मैं ठीक हूँ, पूछने के लिए धन्यवाद|सब बढ़िया]! [बताइए, क्या मदद करूँ?|आज क्या ढूँढ रहे हैं?]"] },
     { user: ["{city} में [आज बहुत गर्मी है|आज बारिश हो रही है|मौसम अच्छा है]"], assistant: ["[अरे, ध्यान रखिए|मौसम का मज़ा लीजिए]! बताइए, क्या मदद करूँ?"] },
-    { user: ["[हैलो|नमस्ते], [पहली बार यह चैट इस्तेमाल कर रहा हूँ|मैं यहाँ नया हूँ]"], assistant: ["[स्वागत है|आपका स्वागत है]! बस बताइए क्या चाहिए, बाकी मैं देख लूँगा।"] },
+    { user: ["[हैलो|नमस्ते], [पहली बार यह चैट इस्तेमाल कर {m:रहा|f:रही} हूँ|मैं यहाँ {m:नया|f:नई} हूँ]"], assistant: ["[स्वागत है|आपका स्वागत है]! बस बताइए क्या चाहिए, बाकी मुझ पर छोड़ दीजिए।"] },
   ],
   mixed: [
     { user: ["[hi|hello|hey]! [kaise ho|aaj ka din kaisa chal raha hai|sab badhiya]?"], assistant: ["[Main badhiya, thanks for asking|Sab mast]! [Batao, kya help karun?|Aaj kya dhoondh rahe ho?]"] },
     { user: ["{city} mein [aaj bahut garmi hai|aaj baarish ho rahi hai|mausam mast hai] [yaar|]"], assistant: ["[Arre, dhyan rakhna|Mausam enjoy karo]! Batao, kya help karun?"] },
-    { user: ["[hello|hi], [pehli baar ye chat use kar raha hoon|main yahan naya hoon]"], assistant: ["[Welcome|Swagat hai]! Bas batao kya chahiye, baaki main dekh lunga."] },
+    { user: ["[hello|hi], [pehli baar ye chat use kar {m:raha|f:rahi} hoon|main yahan {m:naya|f:nayi} hoon]"], assistant: ["[Welcome|Swagat hai]! Bas batao kya chahiye, baaki mujh pe chhod do."] },
   ],
 };
 

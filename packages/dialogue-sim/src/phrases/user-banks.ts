@@ -3,37 +3,11 @@
  * grammar (see grammar.ts): alternatives in [a|b], slots in {braces}. Style comes from the
  * openers and closers composed around the core (style-banks.ts), not from separate copies.
  */
-export type UserAct =
-  | "small_talk"
-  | "small_talk_reply"
-  | "small_talk_mid"
-  | "open"
-  | "open_vague"
-  | "answer_clarify"
-  | "add"
-  | "correct"
-  | "clarify_q"
-  | "details"
-  | "reviews"
-  | "availability"
-  | "compare"
-  | "choose"
-  | "change_mind"
-  | "book"
-  | "thanks_done"
-  | "give_up"
-  | "escalate"
-  | "complain"
-  | "ok_wait"
-  | "ok_go"
-  | "logs"
-  | "keep_it"
-  | "cancel"
-  | "modify"
-  | "status"
-  | "command";
+import type { UserAct } from "@chatmill/schema";
 
-type Bank = Record<UserAct, string[]>;
+export type { UserAct };
+
+type Bank = Record<Exclude<UserAct, "extra">, string[]>;
 
 const en: Bank = {
   small_talk: [
@@ -102,7 +76,7 @@ const en: Bank = {
     "is {item} [actually any good|worth it|well reviewed]?",
   ],
   availability: [
-    "[is|do you have] {item} [in stock|available][ {c}|]?",
+    "[is|do you have] {item} available[ {c}|]?",
     "[can I still get|any left of] {item}[ {c}|]?",
   ],
   compare: [
@@ -119,9 +93,9 @@ const en: Bank = {
     "[changed my mind|scratch that] — [let's do|I'd rather have] {item2}",
   ],
   book: [
-    "[please book it|book it|can you book that|let's book it] {details}",
-    "[go ahead and|please|can you] [reserve|book] {item} {details}",
-    "[yes,|great,|ok] [book|reserve] [it|that] {details}[, please|]",
+    "[please go ahead with it|let's do it|can you set that up|go ahead] {details}",
+    "[go ahead and|please|can you] [set up|arrange|confirm] {item} {details}",
+    "[yes,|great,|ok] [confirm|set up] [it|that] {details}[, please|]",
   ],
   thanks_done: [
     "[perfect|great|awesome|brilliant|that's it], [thanks|thank you|cheers][!|.]",
@@ -148,29 +122,26 @@ const en: Bank = {
   ],
   keep_it: [
     "[actually|on second thought|wait], [leave it as it is|let's not change anything|don't touch it][ for now|], [I'll sort it out myself later|I need to check with my partner first|I'm not sure yet]",
-    "[hmm, no|no, wait], [never mind|forget it] — [keep it as it is|leave the booking alone][, thanks|]",
+    "[hmm, no|no, wait], [never mind|forget it] — [keep it as it is|leave it alone][, thanks|]",
   ],
   ok_go: ["[yes|yep|yeah|correct|that's right][, go ahead|, please|, do it|]", "[sounds good|perfect|exactly], [go for it|thanks|please]", "[yes please|go ahead]"],
   cancel: [
-    "[I need to|I want to|please] cancel [my booking|my reservation|the booking] {ref}",
+    "[I need to|I want to|please] cancel {ref}",
     "[can you|could you] cancel {ref}? [plans changed|something came up]",
   ],
   modify: [
-    "[can I|could you] [change|move|update] [my booking|the reservation] {ref} [to|so it's] {details}?",
+    "[can I|could you] [change|move|update] {ref} [to|so it's] {details}?",
     "[I need to|please] [change|amend] {ref}: {details}",
   ],
   logs: [
-    "[any errors in|anything weird in|can you pull|mind pulling] the [logs|recent logs|latest log lines] [on|for|from] {item}?",
-    "[what do the logs say on|check the logs on|show me recent logs from|tail the logs on] {item}[?|]",
-    "[is there|do you see] anything [odd|suspicious|red] in {item}'s logs[?| lately?]",
-    "[logs|log lines] [for|from] {item}[, last few|, recent ones|]?",
+    "[anything odd in|can you pull|mind pulling] the [recent entries|latest entries] [on|for] {item}?",
+    "[show me|what are] the [recent|latest] entries [for|on] {item}[?|]",
   ],
   status: [
-    "[is|how's|what's up with|what's going on with] {host}[?| doing?| looking?| today?]",
+    "[how's|what's up with|what's going on with] {host}[?| looking?| today?]",
     "[check|can you check|could you look at|take a look at] {host}[ for me| real quick|]",
-    "[status on|status of|health of|quick health check on] {host}?",
-    "[is|are] {host} [ok|healthy|alive|up]? [it feels slow|something seems off|just want to be sure|]",
-    "[give me|I need] [a status|the numbers|the vitals] [on|for] {host}",
+    "[status on|status of] {host}?",
+    "[give me|I need] [a status|the numbers] [on|for] {host}",
   ],
   command: [
     "[run|can you run|please run|could you run|fire off] `{cmd}` on {host}[ for me|]",
@@ -184,12 +155,12 @@ const hi: Bank = {
   small_talk: [
     "[नमस्ते|हैलो|नमस्कार]! [आप कैसे हैं|आज का दिन कैसा चल रहा है]?",
     "[नमस्ते|हैलो], {city} में [आज बहुत गर्मी है|आज बारिश हो रही है|मौसम अच्छा है]",
-    "[हैलो|नमस्ते], [पहली बार यह चैट इस्तेमाल कर रहा हूँ|मैं यहाँ नया हूँ]",
+    "[हैलो|नमस्ते], [पहली बार यह चैट इस्तेमाल कर {m:रहा|f:रही} हूँ|मैं यहाँ {m:नया|f:नई} हूँ]",
   ],
   small_talk_mid: ["[वैसे|एक बात], [आप काफ़ी तेज़ हैं|यह ऐप से आसान है]", "{city} में [आज बहुत गर्मी है|बारिश हो रही है]"],
   small_talk_reply: ["[हाहा|अच्छा], [सही बात है|आपको भी]। [चलिए|तो]", "[धन्यवाद|शुक्रिया]! [तो|अच्छा]"],
   open: [
-    "[मुझे|मैं] {thing} [चाहिए|ढूँढ रहा हूँ|ढूँढ रही हूँ], {wants}",
+    "[मुझे {thing} चाहिए|मैं {thing} ढूँढ {m:रहा|f:रही} हूँ], {wants}",
     "[क्या आप|आप] {wants} {thing} [ढूँढ सकते हैं|दिखा सकते हैं]?",
     "{wants} {thing} [मिलेगा|मिल सकता है] [क्या|]?",
   ],
@@ -200,21 +171,21 @@ const hi: Bank = {
   clarify_q: ["{item} और {item2} में [क्या फ़र्क है|कौन बेहतर है]?", "[यह कैसे काम करता है|इनमें से कौन सा अच्छा है]?"],
   details: ["{item} के बारे में [और बताइए|थोड़ा और बताइए|जानकारी दीजिए]", "{item} [कैसा है|अच्छा है क्या]?"],
   reviews: ["{item} के [रिव्यू कैसे हैं|बारे में लोग क्या कहते हैं]?"],
-  availability: ["[क्या|] {item} [स्टॉक में है|उपलब्ध है][ {c}|]?"],
+  availability: ["[क्या|] {item} उपलब्ध है[ {c}|]?"],
   compare: ["{item} और {item2} की [तुलना कीजिए|तुलना करके बताइए]", "{item} या {item2}, [कौन सा लूँ|आप क्या सुझाएँगे]?"],
-  choose: ["[मैं {item} लूँगा|मैं {item} लूँगी|मुझे {item} चाहिए]", "{item} [ठीक है|बढ़िया है|ले लेते हैं]"],
-  change_mind: ["[वैसे|रुकिए], [सोचता हूँ|लगता है] {item2} [बेहतर रहेगा|ज़्यादा अच्छा है]"],
-  book: ["[कृपया|] [बुक कर दीजिए|बुकिंग कर दीजिए] {details}", "{item} [बुक कर दीजिए|रिज़र्व कर दीजिए] {details}"],
+  choose: ["[मैं {item} {m:लूँगा|f:लूँगी}|मुझे {item} चाहिए]", "{item} [ठीक है|बढ़िया है|ले लेते हैं]"],
+  change_mind: ["[वैसे|रुकिए], [{m:सोचता|f:सोचती} हूँ|लगता है] {item2} [बेहतर रहेगा|ज़्यादा अच्छा है]"],
+  book: ["[कृपया|] [कर दीजिए|पक्का कर दीजिए] {details}", "{item} [पक्का कर दीजिए|तय कर दीजिए] {details}"],
   thanks_done: ["[बहुत बढ़िया|बिल्कुल सही|ठीक है], [धन्यवाद|शुक्रिया]!", "[बस इतना ही चाहिए था|हो गया], [बहुत धन्यवाद|शुक्रिया]"],
-  give_up: ["[रहने दीजिए|कोई बात नहीं], [मैं कहीं और देख लूँगा|यह मेरे काम का नहीं है]", "[इनमें से कुछ भी ठीक नहीं|यह नहीं चलेगा], [धन्यवाद|रहने दीजिए]"],
-  escalate: ["[क्या मैं|मुझे] [किसी इंसान से|किसी अधिकारी से|सपोर्ट टीम से] बात [कर सकता हूँ|करनी है]?", "[यह नहीं हो रहा|बहुत हो गया], [किसी से बात कराइए|मैनेजर से बात कराइए]"],
+  give_up: ["[रहने दीजिए|कोई बात नहीं], [मैं कहीं और देख {m:लूँगा|f:लूँगी}|यह मेरे काम का नहीं है]", "[इनमें से कुछ भी ठीक नहीं|यह नहीं चलेगा], [धन्यवाद|रहने दीजिए]"],
+  escalate: ["[क्या मैं [किसी इंसान से|किसी अधिकारी से|सपोर्ट टीम से] बात कर {m:सकता|f:सकती} हूँ?|मुझे [किसी इंसान से|किसी अधिकारी से|सपोर्ट टीम से] बात करनी है]", "[यह नहीं हो रहा|बहुत हो गया], [किसी से बात कराइए|मैनेजर से बात कराइए]"],
   complain: ["[उफ़|अरे], [फिर से?|बहुत समय लग रहा है|यह बार-बार फेल हो रहा है]"],
   ok_wait: ["[ठीक है|कोई बात नहीं], [फिर से कोशिश कीजिए|आराम से कीजिए]"],
-  keep_it: ["[रहने दीजिए|रुकिए], [अभी कुछ मत बदलिए|जैसी है वैसी रहने दीजिए], [मैं बाद में देख लूँगा|पहले घर पर पूछ लूँ]"],
+  keep_it: ["[रहने दीजिए|रुकिए], [अभी कुछ मत बदलिए|जैसी है वैसी रहने दीजिए], [मैं बाद में देख {m:लूँगा|f:लूँगी}|पहले घर पर पूछ लूँ]"],
   ok_go: ["[हाँ|जी हाँ|सही है], [कर दीजिए|आगे बढ़िए]"],
-  cancel: ["[मुझे|कृपया] [मेरी बुकिंग|बुकिंग] {ref} [कैंसल करनी है|रद्द कर दीजिए]"],
-  modify: ["[मेरी बुकिंग|बुकिंग] {ref} [बदलनी है|में बदलाव करना है]: {details}"],
-  logs: ["{item} के लॉग में [कोई एरर है|क्या दिख रहा है]?"],
+  cancel: ["[मुझे {ref} कैंसल करवाना है|कृपया {ref} रद्द कर दीजिए]"],
+  modify: ["{ref} [बदलना है|में बदलाव करना है]: {details}"],
+  logs: ["{item} की हाल की एंट्री में [कोई गड़बड़ है|क्या दिख रहा है]?"],
   status: ["{host} [का हाल क्या है|ठीक है क्या|का स्टेटस बताइए]?"],
   command: ["{host} पर `{cmd}` [चलाइए|चला दीजिए]"],
 };
@@ -223,14 +194,14 @@ const mixed: Bank = {
   small_talk: [
     "[hi|hello|hey]! [kaise ho|aaj ka din kaisa chal raha hai|sab badhiya]?",
     "[hey|hi], {city} mein [aaj bahut garmi hai|aaj baarish ho rahi hai|mausam mast hai] [yaar|]",
-    "[hello|hi], [pehli baar ye chat use kar raha hoon|main yahan naya hoon]",
+    "[hello|hi], [pehli baar ye chat use kar {m:raha|f:rahi} hoon|main yahan {m:naya|f:nayi} hoon]",
   ],
   small_talk_mid: ["[btw|waise], [aap kaafi fast ho|ye app se easy hai]", "{city} mein [aaj bahut garmi hai|baarish ho rahi hai] [yaar|]"],
   small_talk_reply: ["[haha|accha], [sahi baat hai|aapko bhi]. [chalo|toh]", "[thanks|shukriya]! [toh|accha]"],
   open: [
     "[mujhe|mereko] {thing} [chahiye|dhoondhna hai], {wants}",
     "[kya aap|aap] {wants} {thing} [dhoondh sakte ho|dikha sakte ho]?",
-    "{thing} [chahiye|dekh raha hoon] {wants}[, kuch hai kya?|]",
+    "{thing} [chahiye|dekh {m:raha|f:rahi} hoon] {wants}[, kuch hai kya?|]",
     "[bhai|yaar|hi], {thing} [mil jayega|milega kya] {wants}?",
   ],
   open_vague: ["[mujhe|mereko] {thing} [chahiye|dhoondhna hai]", "[kya aap|aap] {thing} [dhoondhne mein help karoge|dhoondh doge]?"],
@@ -240,21 +211,21 @@ const mixed: Bank = {
   clarify_q: ["{item} aur {item2} mein [kya difference hai|kaun better hai]?", "[ye kaise kaam karta hai|inmein se kaunsa accha hai]?"],
   details: ["{item} ke baare mein [aur batao|thoda detail do|info do]", "{item} [kaisa hai|accha hai kya]?"],
   reviews: ["{item} ke [reviews kaise hain|baare mein log kya bolte hain]?"],
-  availability: ["[kya|] {item} [stock mein hai|available hai][ {c}|]?"],
+  availability: ["[kya|] {item} available hai[ {c}|]?"],
   compare: ["{item} aur {item2} [compare karo|ka comparison do]", "{item} ya {item2}, [kaunsa loon|aap kya suggest karoge]?"],
-  choose: ["[main {item} lunga|main {item} lungi|mujhe {item} chahiye]", "{item} [theek hai|badhiya hai|le lete hain]"],
+  choose: ["[main {item} {m:lunga|f:lungi}|mujhe {item} chahiye]", "{item} [theek hai|badhiya hai|le lete hain]"],
   change_mind: ["[waise|ruko], [lagta hai|socha] {item2} [better rahega|zyada accha hai]"],
-  book: ["[please|] [book kar do|booking kar do] {details}", "{item} [book kar do|reserve kar do] {details}"],
+  book: ["[please|] [kar do|confirm kar do] {details}", "{item} [confirm kar do|final kar do] {details}"],
   thanks_done: ["[perfect|badhiya|mast], [thanks|shukriya|thank you]!", "[bas itna hi chahiye tha|ho gaya], [thanks yaar|bahut shukriya]"],
-  give_up: ["[rehne do|koi baat nahi], [main kahin aur dekh lunga|ye mere kaam ka nahi]", "[inmein se kuch bhi theek nahi|ye nahi chalega], [thanks anyway|rehne do]"],
-  escalate: ["[kya main|mujhe] [kisi insaan se|kisi manager se|support team se] baat [kar sakta hoon|karni hai]?", "[ye nahi ho raha|bahut ho gaya], [kisi se baat karao|manager se baat karao]"],
+  give_up: ["[rehne do|koi baat nahi], [main kahin aur dekh {m:lunga|f:lungi}|ye mere kaam ka nahi]", "[inmein se kuch bhi theek nahi|ye nahi chalega], [thanks anyway|rehne do]"],
+  escalate: ["[kya main [kisi insaan se|kisi manager se|support team se] baat kar {m:sakta|f:sakti} hoon?|mujhe [kisi insaan se|kisi manager se|support team se] baat karni hai]", "[ye nahi ho raha|bahut ho gaya], [kisi se baat karao|manager se baat karao]"],
   complain: ["[uff|arre], [phir se?|bahut time lag raha hai|ye baar baar fail ho raha hai]"],
   ok_wait: ["[theek hai|no problem], [phir se try karo|aaram se karo]"],
-  keep_it: ["[rehne do|ruko], [abhi kuch mat badlo|jaisi hai waisi rehne do], [main baad mein dekh lunga|pehle ghar pe pooch loon]"],
+  keep_it: ["[rehne do|ruko], [abhi kuch mat badlo|jaisi hai waisi rehne do], [main baad mein dekh {m:lunga|f:lungi}|pehle ghar pe pooch loon]"],
   ok_go: ["[haan|ha|sahi hai], [kar do|go ahead]"],
-  cancel: ["[mujhe|please] [meri booking|booking] {ref} [cancel karni hai|cancel kar do]"],
-  modify: ["[meri booking|booking] {ref} [change karni hai|update kar do]: {details}"],
-  logs: ["{item} ke logs mein [koi error hai|kya dikh raha hai]?"],
+  cancel: ["[mujhe {ref} cancel karwana hai|please {ref} cancel kar do]"],
+  modify: ["{ref} [change karna hai|update kar do]: {details}"],
+  logs: ["{item} ki recent entries mein [koi error hai|kya dikh raha hai]?"],
   status: ["{host} [ka kya haal hai|theek hai kya|ka status batao]?"],
   command: ["{host} pe `{cmd}` [chalao|run karo]"],
 };

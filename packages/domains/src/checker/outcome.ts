@@ -1,7 +1,7 @@
 import type { Outcome, Task } from "@chatmill/schema";
 import type { Domain, TranscriptMessage } from "../contract.js";
 import { judge, type Judgement } from "./judge.js";
-import { transcriptOf } from "./transcript.js";
+import { transcriptOf, type SetupCall } from "./transcript.js";
 
 /**
  * A dialogue's outcome, computed by the one checker from the scenario's task and the messages
@@ -13,7 +13,7 @@ import { transcriptOf } from "./transcript.js";
  * - resolution: escalated when the pack's hand-off tool ran; else resolved when reward = 1 and
  *   the task is feasible (task.expected resolved); else failed.
  */
-export function judgedOutcome(domain: Domain, task: Task, messages: ReadonlyArray<TranscriptMessage>, setup: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }> = [], derived = false): Outcome {
+export function judgedOutcome(domain: Domain, task: Task, messages: ReadonlyArray<TranscriptMessage>, setup: ReadonlyArray<SetupCall> = [], derived = false): Outcome {
   return judgeDialogue(domain, task, messages, setup, { derived }).outcome;
 }
 
@@ -27,7 +27,7 @@ export function judgeDialogue(
   domain: Domain,
   task: Task,
   messages: ReadonlyArray<TranscriptMessage>,
-  setup: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }>,
+  setup: ReadonlyArray<SetupCall>,
   opts: { derived?: boolean; checks?: NonNullable<Outcome["checks"]> } = {},
 ): { outcome: Outcome; judgement: Judgement } {
   const derived = opts.derived ?? false;

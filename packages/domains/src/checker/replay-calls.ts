@@ -1,5 +1,6 @@
-import type { Domain } from "../contract.js";
+import type { Domain, SessionOptions } from "../contract.js";
 import { createSession, type ToolSession } from "../session.js";
+import { insertedRow, KeyBindings, keyInResult } from "./key-bindings.js";
 import type { RecordedCall, Transcript } from "./transcript.js";
 
 /** A recorded result that differs from what the tool returns when the call is run again. */
@@ -33,8 +34,15 @@ const NOT_EXECUTED = new Set(["timeout", "server_error"]);
  * the one recorded. The end state comes from re-running what was asked, never from writes a
  * simulator recorded, so it is what the calls really do.
  */
-export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, setup: Transcript["setup"] = [], messages?: Transcript["messages"]): ReplayedCalls {
-  const { session, errors: setupErrors } = startingState(domain, setup);
+export function replayCalls(
+  domain: Domain,
+  calls: ReadonlyArray<RecordedCall>,
+  setup: Transcript["setup"] = [],
+  messages?: Transcript["messages"],
+  // A live pack's calls re-run on its backend (audit --backend replay: the recorded answers), not over its tables.
+  opts: Pick<SessionOptions, "backend"> = {},
+): ReplayedCalls {
+  const { session, errors: setupErrors, bindings } = startingState(domain, setup, opts);
   const mismatches: CallMismatch[] = [];
   let compared = 0;
   let failedInTransit = 0;
@@ -51,7 +59,11 @@ export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, 
     }
     // The conversation up to the call's own message: the pack's policy judges a write's yes from it, as it did live.
     const context = messages && call.at !== undefined ? { transcript: messages.slice(0, call.at + 1) } : undefined;
-    const rerun = session.call({ name: call.name, arguments: call.arguments }, context);
+    // A row a live backend created goes by the backend's key in the dialogue and by the tables' key here.
+    const before = session.writes.length;
+    const rerun = session.call({ name: call.name, arguments: bindings.rewrite(call.arguments) }, context);
+    const made = rerun.ok ? insertedRow(session, before) : undefined;
+    if (made && call.result.ok !== false) bindings.bind(keyInResult(domain, made.table, call.result.content), made.key);
     // An injected empty or partial list is a cut answer to a read: the read ran, its text differs by design.
     if (injected !== undefined) return;
     compared++;
@@ -61,12 +73,20 @@ export function replayCalls(domain: Domain, calls: ReadonlyArray<RecordedCall>, 
 }
 
 /** A fresh session with the setup calls run on it: where the conversation (and the task's actions) start. */
-export function startingState(domain: Domain, setup: Transcript["setup"] = []): { session: ToolSession; errors: ReplayedCalls["setupErrors"] } {
-  const session = createSession(domain);
+export function startingState(
+  domain: Domain,
+  setup: Transcript["setup"] = [],
+  opts: Pick<SessionOptions, "backend"> = {},
+): { session: ToolSession; errors: ReplayedCalls["setupErrors"]; bindings: KeyBindings } {
+  const session = createSession(domain, opts);
   const errors: ReplayedCalls["setupErrors"] = [];
+  // A setup call made on a live backend records the key the backend gave the row it created (`created`).
+  const bindings = new KeyBindings();
   setup.forEach((c, index) => {
-    const r = session.call({ name: c.name, arguments: c.arguments });
+    const before = session.writes.length;
+    const r = session.call({ name: c.name, arguments: bindings.rewrite(c.arguments) });
     if (!r.ok) errors.push({ index, name: c.name, error: r.error?.message ?? r.content });
+    else bindings.bind(c.created, insertedRow(session, before)?.key);
   });
-  return { session, errors };
+  return { session, errors, bindings };
 }

@@ -16,9 +16,16 @@ export interface RecordedCall {
   at?: number;
 }
 
+/** A call that built the starting state (meta.setup); `created`: the key a live backend gave the row it made. */
+export interface SetupCall {
+  name: string;
+  arguments: Record<string, unknown>;
+  created?: string;
+}
+
 export interface Transcript {
   /** Calls that built the world the conversation starts in (a booking a "cancel my booking" user already has): run first, on every session the checker compares. */
-  setup?: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }>;
+  setup?: ReadonlyArray<SetupCall>;
   calls: RecordedCall[];
   /** The assistant's texts to the user, in order (tool-call arguments are not "said"). */
   said: string[];
@@ -30,7 +37,7 @@ export interface Transcript {
  * Pairs every call with the tool message that answers it (by id), in call order. `setup` is
  * the dialogue's starting state as calls (a Dialogue's `meta.setup`).
  */
-export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>, setup?: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }>): Transcript {
+export function transcriptOf(messages: ReadonlyArray<TranscriptMessage>, setup?: ReadonlyArray<SetupCall>): Transcript {
   const calls: RecordedCall[] = [];
   const said: string[] = [];
   const byId = new Map<string, RecordedCall>();

@@ -15,8 +15,15 @@ export class Seen {
   readonly resultNumbers: number[][] = [];
   /** The same numbers with the field each was shown under, for sums across results (a bare number's field is `bare`). */
   readonly shownNumbers: ShownNumber[] = [];
+  /** Every result's data, in order: the records derivations work over (derive.ts). */
+  readonly results: unknown[] = [];
   private userText = "";
   private resultText = "";
+
+  /** Everything the user said, lower-cased. */
+  said(): string {
+    return this.userText;
+  }
 
   /** A user message: its whole text counts, and `tagged` values are filed under their keys (known info given on request). */
   addUser(text: string, tagged: Record<string, string | number | boolean> = {}): void {
@@ -32,6 +39,7 @@ export class Seen {
   /** A tool result the assistant saw. */
   addResult(content: string, data: unknown, bare = "result"): void {
     this.resultText += `\n${content.toLowerCase().replaceAll(",", "")}`;
+    this.results.push(data);
     this.walk(data, []);
     const nums: number[] = [];
     const result = this.resultNumbers.length;
@@ -52,9 +60,10 @@ export class Seen {
     if (typeof value === "number") return this.numbers.has(value) || this.values.has(String(value)) || containsWord(this.userText, String(value));
     if (typeof value !== "string") return false;
     if (this.values.has(value)) return true;
-    // An arithmetic expression is seen when every number in it was.
+    // An arithmetic expression is seen when every number in it was; a negative one shown is
+    // written as the subtraction of its magnitude ("167.87 - 60.78" for a difference of -60.78).
     const nums = expressionNumbers(value);
-    if (nums) return nums.every((x) => this.has(x));
+    if (nums) return nums.every((x) => this.has(x) || this.has(-x));
     const n = Number(value);
     if (value.trim() !== "" && Number.isFinite(n) && this.numbers.has(n)) return true;
     return containsWord(this.userText, value.toLowerCase());
@@ -89,6 +98,7 @@ export class Seen {
     for (const n of this.numbers) c.numbers.add(n);
     c.resultNumbers.push(...this.resultNumbers);
     c.shownNumbers.push(...this.shownNumbers);
+    c.results.push(...this.results);
     c.userText = this.userText;
     c.resultText = this.resultText;
     return c;

@@ -3,6 +3,7 @@ import type { Rng } from "@chatmill/kit";
 import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
 import type { Call, Domain, Session, ToolResult } from "../../contract.js";
 import { ACROSS_TIMES, evaluate, expressionNumbers, findAcross, findWorking } from "./arithmetic.js";
+import { actionPrice, datedTotals, derivedEqual, isListAmount, prices, unpriced, namedTotals, paymentTotals, recordBefore, savings, writesTotals, type Derived, type Write } from "./derive.js";
 import { describeValue } from "./describe.js";
 import { callKey, candidateCalls, leafStrings, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
 import { Seen, norm } from "./seen.js";
@@ -37,6 +38,8 @@ export interface TaskTrace {
   unsaid: string[];
   /** Facts said, and amounts used, with a working the engine searched for (not shown, not a gold calculation): they may match by chance. */
   searched: string[];
+  /** Facts said, and amounts used, with a working derived from what was seen (derive.ts: a named total, a saving, what the writes came to, the price an action pays). */
+  derived: Array<{ value: string; kind: Derived["kind"]; how: string }>;
   refused: Array<{ action: number; name: string; error: string }>;
   handedOff: boolean;
   identified: boolean;
@@ -76,6 +79,7 @@ export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts:
         ungrounded: run.trace.ungrounded,
         unsaid: run.trace.unsaid,
         searched: run.trace.searched,
+        derived: run.trace.derived,
         refused: run.trace.refused,
         identified: run.trace.identified,
       },
@@ -87,9 +91,14 @@ export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts:
 
 class TaskRun {
   readonly messages: Message[] = [];
-  readonly trace: TaskTrace = { ungrounded: [], unsaid: [], searched: [], refused: [], handedOff: false, identified: false };
+  readonly trace: TaskTrace = { ungrounded: [], unsaid: [], searched: [], derived: [], refused: [], handedOff: false, identified: false };
   private readonly seen = new Seen();
   private readonly made = new Set<string>();
+  /** The writes made, with what their record looked like before: what they came to is derived from them. */
+  private readonly writes: Write[] = [];
+  /** The reads made before the first write, in order: read again when a fact may have changed (a balance after a payment). */
+  private readonly readsBeforeWrites: Array<{ call: Call; shown: string[] }> = [];
+  private derivedAt: { at: string; candidates: Derived[] } | undefined;
   private readonly reads: ReadTool[];
   private readonly known: Record<string, string | number | boolean>;
   private calls = 0;
@@ -189,6 +198,9 @@ class TaskRun {
       if (res.injected) tool.injected = res.injected;
       this.messages.push(tool as Message);
       this.made.add(callKey(call));
+      const role = this.domain.roleOf(call.name);
+      if (res.ok && role === "act") this.writes.push({ args: call.arguments, before: recordBefore(call.arguments, res.data, this.seen.results), after: res.data });
+      if (res.ok && (role === "lookup" || role === "search") && this.writes.length === 0) this.readsBeforeWrites.push({ call, shown: leaves(res.data).filter((v): v is string => typeof v === "string") });
       if (res.ok) this.seen.addResult(res.content, res.data);
       // Only what the result says decides a retry: a timeout or server error, as its text shows.
       if (res.ok || !/timeout|server_error/.test(res.error?.type ?? "")) break;
@@ -271,8 +283,11 @@ class TaskRun {
       return true;
     }
     const needed = this.needed(action);
+    // An amount in a list of amounts (one payment of several) is worked out below from the prices
+    // of what the action names, not looked for as such in results (trying every read for it is slow and finds nothing).
+    const lookFor = needed.filter((v) => !(typeof v === "number" && isListAmount(action.arguments, v)));
     for (let n = 0; n < MAX_READS_PER_ACTION; n++) {
-      const read = nextRead(this.domain, this.session, this.seen, this.reads, needed, this.made);
+      const read = nextRead(this.domain, this.session, this.seen, this.reads, lookFor, this.made);
       if (!read) break;
       this.call(read);
     }
@@ -283,17 +298,26 @@ class TaskRun {
       const others = leaves(action.arguments).filter((x): x is number => typeof x === "number" && x !== v && x > 0 && this.seen.has(x));
       // The price the action pays in parts (fares less what the other payments cover) first: a bare
       // difference of two shown numbers is tried last, as it matches by chance more easily.
-      const work = () => (others.length > 0 ? findAcross(v, this.seen.shownNumbers, others, ACROSS_TIMES) : findAcross(v, this.seen.shownNumbers));
-      let how = work();
-      // The numbers may be in results not read yet (the fare of each flight the action books):
-      // read, a few, what shows the most of the action's own values, until a working appears.
-      for (let n = 0; !how && n < MAX_EXPLORE_READS && this.calculator(); n++) {
-        const read = this.readShowing(needed);
+      // First the price the action pays, derived from the records it names (derive.ts); the numbers
+      // may be in results not read yet (the fare of each flight the action books): read, a few,
+      // what shows the most of the action's own values, until it can be worked out.
+      const derive = () => actionPrice(action.arguments, v, this.seen.results);
+      let derived = derive();
+      for (let n = 0; !derived && n < MAX_EXPLORE_READS && this.calculator(); n++) {
+        const pending = unpriced(action.arguments, v, this.seen.results);
+        const read = (pending.length > 0 ? this.readPricing(pending, action.arguments) : undefined) ?? this.readShowing(needed);
         if (!read) break;
         this.call(read);
-        how = work();
+        derived = derive();
       }
-      how ??= findWorking(v, this.seen.resultNumbers) ?? findAcross(v, this.seen.shownNumbers);
+      if (derived) {
+        if (this.calculate(derived.how, v)) this.trace.derived.push({ value: String(v), kind: derived.kind, how: derived.how });
+        continue;
+      }
+      // Else a working searched among shown numbers, flagged: the price the action pays in parts
+      // (fares less what the other payments cover) first; a bare difference of two shown numbers
+      // last, as it matches by chance more easily.
+      const how = (others.length > 0 ? findAcross(v, this.seen.shownNumbers, others, ACROSS_TIMES) : findAcross(v, this.seen.shownNumbers)) ?? findWorking(v, this.seen.resultNumbers) ?? findAcross(v, this.seen.shownNumbers);
       if (how && this.calculate(how, v)) this.trace.searched.push(String(v));
     }
     const missing = needed.filter((v) => !this.seen.has(v));
@@ -369,6 +393,21 @@ class TaskRun {
     return best?.call;
   }
 
+  /** The read not made yet (tried on a fork) whose result prices the most of these records an action names (derive.ts: unpriced). */
+  private readPricing(pending: Array<Record<string, unknown>>, args: Record<string, unknown>): Call | undefined {
+    let best: { call: Call; score: number } | undefined;
+    for (const tool of this.reads) {
+      for (const call of candidateCalls(tool, this.seen)) {
+        if (this.made.has(callKey(call))) continue;
+        const r = this.session.fork().call(call);
+        if (!r.ok) continue;
+        const score = pending.filter((e) => prices(r.data, e, args)).length;
+        if (score > (best?.score ?? 0)) best = { call, score };
+      }
+    }
+    return best?.call;
+  }
+
   /** The pack's calculator: a tool whose declared role is think and that takes one string (the expression). */
   private calculator(): { name: string; param: string } | undefined {
     for (const t of this.domain.tools) {
@@ -393,14 +432,30 @@ class TaskRun {
     return this.seen.has(target);
   }
 
-  /** A working for a fact no result shows: the task's own calculation, else one searched among shown numbers (counted as searched). */
-  private working(f: string, worked: number[]): { how: string; searched: boolean } | undefined {
+  /**
+   * A working for a fact no result shows: the task's own calculation, else one derived from what
+   * was seen (derive.ts), else — unless `grounded` — one searched among shown numbers (counted as searched).
+   */
+  private working(f: string, worked: number[], grounded = false): { how: string; searched: boolean; derived?: Derived } | undefined {
     const gold = this.workedOut(f);
     if (gold) return { how: gold, searched: false };
     const target = Number(f.replaceAll(",", ""));
     if (f.trim() === "" || !Number.isFinite(target)) return undefined;
+    const derived = this.derivedFact(target);
+    if (derived) return { how: derived.how, searched: false, derived };
+    if (grounded) return undefined;
     const how = findWorking(target, this.seen.resultNumbers, worked) ?? findAcross(target, this.seen.shownNumbers);
     return how ? { how, searched: true } : undefined;
+  }
+
+  /** A quantity derived from what was seen (derive.ts) equal to this number, over seen numbers only. */
+  private derivedFact(target: number): Derived | undefined {
+    // The candidates change only with what was seen: worked out once per new result, message or write.
+    const said = this.seen.said();
+    const at = `${this.seen.results.length}/${said.length}/${this.writes.length}`;
+    if (this.derivedAt?.at !== at) this.derivedAt = { at, candidates: [...namedTotals(this.seen.results, said), ...savings(this.seen.results, said), ...writesTotals(this.writes), ...paymentTotals(this.writes), ...datedTotals(this.seen.results, this.scenario.time?.at)] };
+    const d = derivedEqual(target, this.derivedAt.candidates);
+    return d && this.seen.has(d.how) ? d : undefined;
   }
 
   /** The facts the task asks for, said when a result showed them; looked up first like any needed value. */
@@ -414,12 +469,29 @@ class TaskRun {
     }
     // A number no result shows and no working over what was read gives: the numbers may be in
     // things the user has that were not read yet (their other orders); look those up, a few.
-    const unworked = () => facts.filter((f) => !this.seen.shown(f) && !this.working(f, []));
+    const unworked = () => facts.filter((f) => !this.seen.shown(f) && !this.working(f, [], true));
+    // A fact a write may have changed (a balance after a payment): read again, a few, what was
+    // read before the writes, as an agent checks the new figure.
+    if (this.writes.length > 0) {
+      let again = 0;
+      // Only reads whose result showed a value a write was given: the records the writes touched.
+      const touched = new Set(this.writes.flatMap((w) => leaves(w.args)).filter((v) => typeof v === "string"));
+      for (const { call, shown } of this.readsBeforeWrites) {
+        if (again >= MAX_EXPLORE_READS || unworked().length === 0) break;
+        if (!shown.some((v) => touched.has(v))) continue;
+        this.call(call);
+        again++;
+      }
+    }
     if (unworked().length > 0) {
       let explored = 0;
-      for (const tool of this.reads.filter((t) => this.domain.roleOf(t.name) === "lookup")) {
+      // A record by its id first (the user's other orders, reservations): what a total over their things needs.
+      const byId = (t: ReadTool): number => (t.required.length === 1 ? 0 : 1);
+      for (const tool of this.reads.filter((t) => this.domain.roleOf(t.name) === "lookup").sort((a, b) => byId(a) - byId(b))) {
         for (const call of candidateCalls(tool, this.seen)) {
-          if (explored >= MAX_EXPLORE_READS || this.made.has(callKey(call)) || unworked().length === 0) break;
+          if (explored >= MAX_EXPLORE_READS || unworked().length === 0) break;
+          // A record read already is skipped, not the rest of the tool's calls (the user's other reservations).
+          if (this.made.has(callKey(call))) continue;
           this.call(call);
           explored++;
         }
@@ -445,6 +517,7 @@ class TaskRun {
           continue;
         }
         if (w.searched) this.trace.searched.push(f);
+        if (w.derived) this.trace.derived.push({ value: f, kind: w.derived.kind, how: w.derived.how });
         worked.push(target);
         // The value the calculator's result shows is said as it is; a pack without a calculator
         // (or whose calculator does not compute) gets the working written out in the message.

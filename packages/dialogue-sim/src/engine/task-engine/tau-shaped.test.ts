@@ -203,6 +203,38 @@ describe("the task engine on tau-shaped data", () => {
       expect(ms.some((m) => m.role === "assistant" && String(m.content).includes("4715.47"))).toBe(true);
     });
 
+    it("a total of the things the user named (their t-shirts, in two orders) is derived, not searched: the orders are read until the total is there", () => {
+      const t = totalTask("t-shirts");
+      t.task!.instructions!.reason = "You want to know what you paid for all the t-shirts you bought.";
+      t.task!.evaluation.communicate = ["106.7"];
+      const { dialogue, trace } = taskDialogue(t, tauShapedPack({ computing: true }), Rng.for(1, "t-shirts"), opts);
+      expect(trace.unsaid).toEqual([]);
+      expect(trace.searched).toEqual([]);
+      expect(trace.derived).toEqual([{ value: "106.7", kind: "named total", how: expect.stringMatching(/^53\.(27|43) \+ 53\.(27|43)$/) }]);
+      expect((dialogue.meta as unknown as { task_engine: { derived: unknown[] } }).task_engine.derived).toEqual(trace.derived);
+      expect(calcs(dialogue).map((c) => c.arguments.expression)).toEqual([trace.derived[0]!.how]);
+      expect(dialogue.outcome?.reward).toBe(1);
+      // The same total when the user names nothing it could be derived from: still worked out, but by a search, flagged.
+      const vague = totalTask("vague");
+      vague.task!.instructions!.reason = "You want to know a total.";
+      vague.task!.evaluation.communicate = ["106.7"];
+      const searched = taskDialogue(vague, tauShapedPack({ computing: true }), Rng.for(1, "vague"), opts);
+      expect(searched.trace.derived).toEqual([]);
+      expect(searched.trace.searched).toEqual(["106.7"]);
+    });
+
+    it("looking through the user's things goes past one already read (their first order, read for the task): every t-shirt is found", () => {
+      const t = totalTask("t-shirts-read");
+      t.task!.instructions!.reason = "You want to know what you paid for all the t-shirts you bought.";
+      t.task!.evaluation.actions.push({ name: "get_order_details", arguments: { order_id: "#W6247578" } });
+      t.task!.evaluation.communicate = ["106.7"];
+      const { dialogue, trace } = taskDialogue(t, tauShapedPack({ computing: true }), Rng.for(1, "t-shirts-read"), opts);
+      const reads = (dialogue.messages as Msg[]).flatMap((m) => m.tool_calls ?? []).filter((c) => c.name === "get_order_details").map((c) => c.arguments.order_id);
+      expect(reads).toContain("#W4776164");
+      expect(trace.derived.map((d) => d.value)).toEqual(["106.7"]);
+      expect(dialogue.outcome?.reward).toBe(1);
+    });
+
     it("the same task with one order's amount never shown: no calculation, the fact is not said, reward 0", () => {
       const { dialogue, trace } = taskDialogue(totalTask("one-hidden"), tauShapedPack({ computing: true, hidden: ["#W6679257"] }), Rng.for(1, "one-hidden"), opts);
       expect(trace.unsaid).toEqual(["4715.47"]);

@@ -1,0 +1,100 @@
+// Bookings as a conversation: booking a chosen item, booking a service outright, cancelling or
+// changing a booking the user has (by its reference, read back before the change).
+import { listJoin } from "../../phrases/grammar.js";
+import { humanField } from "../arg-words.js";
+import type { Shown } from "../present.js";
+import type { ToolInfo } from "../tools.js";
+import { newRef } from "./assistant-policy.js";
+import type { Dialog, Task } from "./context.js";
+import { giveUp, serviceDown } from "./endings.js";
+import { explain } from "./ops.js";
+import { askRef, detailsText, giveRef, serviceName, thing } from "./realizer.js";
+import { callWithRecovery } from "./recovery.js";
+import { bookingArgs, bookingChanges } from "./user-agent.js";
+
+/** The user books the item it chose, with the details its goal fixes (sometimes only when asked for them). */
+export function book(d: Dialog, task: Task, pick: Shown): void {
+  const t = d.t;
+  const create = d.tools.byName(task.service.booking!.create);
+  if (!create) return giveUp(d, task);
+  const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, pick);
+  const details = detailsText(d, args, create.ref?.arg);
+  if (d.rng.chance(0.35) && details && t.turnsLeft() > 2) {
+    // The user forgets the details; the assistant asks for exactly what it needs.
+    t.userSay(d.voice.user("choose", { item: pick.name }), "confirm");
+    t.assistantSay(d.voice.assistant("need_details", { fields: listJoin(Object.keys(args).filter((k) => k !== create.ref?.arg).map(humanField)) }), "clarify", "clarification");
+    t.userSay(d.voice.user("answer_clarify", { wants: details }), "confirm");
+  } else {
+    t.userSay(d.voice.user("book", { item: pick.name, details }), "book");
+  }
+  t.trace.accepted.push({ table: pick.table, row: pick.row });
+  makeBooking(d, task, create, args, pick.name);
+}
+
+/** The assistant makes the booking and says how it went (its reference, or why it was refused). */
+export function makeBooking(d: Dialog, task: Task, create: ToolInfo, args: Record<string, unknown>, name: string): void {
+  const t = d.t;
+  const done = callWithRecovery(d, { name: create.name, arguments: args }, "book");
+  if (!done) return serviceDown(d, task);
+  if (!done.res.ok) {
+    t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "time" }), "inform");
+    return giveUp(d, task);
+  }
+  const ref = newRef(d, create) ?? "";
+  if (task.expectation) t.trace.refs.set(task.expectation, ref);
+  const summary = `${name}, ${detailsText(d, args, create.ref?.arg)}`;
+  t.assistantSay(`${d.voice.assistant("booked", { summary, ref })} ${d.voice.offer(0.5)}`.trim(), "confirm");
+  t.emotion = d.rng.pick(["relieved", "satisfied", "happy"]);
+}
+
+/** A booking with nothing to choose from (a taxi): asked for with its details, read back, made. */
+export function directBooking(d: Dialog, task: Task, index: number): void {
+  const t = d.t;
+  const create = d.tools.byName(task.service.booking!.create);
+  if (!create) return explain(d, task, index);
+  const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined);
+  const details = detailsText(d, args, undefined);
+  t.userSay(d.voice.user("open", { thing: thing(d, task), wants: details }, { first: t.userTurns === 0 }), "book");
+  confirmFirst(d, details);
+  t.userSay(d.voice.user("ok_go", {}), "confirm");
+  makeBooking(d, task, create, args, serviceName(d, task));
+}
+
+/** Before changing anything, a good assistant reads the request back. */
+function confirmFirst(d: Dialog, what: string): void {
+  d.t.assistantSay(d.voice.assistant("confirm_first", { what }), "confirm", "clarification");
+}
+
+/** The user cancels or changes a booking it has; the assistant asks for the reference when it was not given. */
+export function changeBooking(d: Dialog, task: Task, index: number): void {
+  const t = d.t;
+  const booking = task.service.booking;
+  const toolName = task.kind === "cancel" ? booking?.cancel : booking?.modify;
+  const tool = toolName ? d.tools.byName(toolName) : undefined;
+  const ref = task.expectation ? t.trace.refs.get(task.expectation) : undefined;
+  if (!tool?.keyArg || !ref) return explain(d, task, index);
+  const changes = bookingChanges(task, tool);
+  const details = detailsText(d, changes, undefined);
+  const withRef = d.rng.chance(0.7);
+  t.userSay(d.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref: withRef ? ref : "", details }, { first: t.userTurns === 0 }), task.kind);
+  if (!withRef) {
+    t.assistantSay(askRef(d), "clarify", "clarification");
+    t.userSay(giveRef(d, ref), "inform");
+  }
+  confirmFirst(d, `${ref}${details ? `: ${details}` : ""}`);
+  t.userSay(d.voice.user("ok_go", {}), "confirm");
+  applyBookingChange(d, task, tool.name, tool.keyArg, ref, changes, details);
+}
+
+/** Runs a cancel or modify call on the user's booking and says how it went. */
+export function applyBookingChange(d: Dialog, task: Task, toolName: string, keyArg: string, ref: string, changes: Record<string, unknown>, details: string): void {
+  const t = d.t;
+  const done = callWithRecovery(d, { name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind);
+  if (!done) return serviceDown(d, task);
+  if (!done.res.ok) {
+    t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "day" }), "inform");
+    return giveUp(d, task);
+  }
+  t.assistantSay(`${d.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details })} ${d.voice.offer(0.4)}`.trim(), "confirm");
+  t.emotion = d.rng.pick(["relieved", "satisfied"]);
+}

@@ -1,0 +1,75 @@
+// How a dialogue ends: the user's last questions, thanks when it is done, giving up when it
+// cannot be done, asking for a person (and the pack's hand-off tool) when the task needs one.
+import { handoffArgs } from "./assistant-policy.js";
+import type { Dialog, Task } from "./context.js";
+import { detail } from "./explore.js";
+import { comeBack, passToTeam } from "./realizer.js";
+import { ending } from "./user-agent.js";
+
+/** The service stays down: the assistant says so; the user gives up, or asks for a person when it meant to. */
+export function serviceDown(d: Dialog, task: Task): void {
+  d.t.assistantSay(d.voice.assistant("still_failing", { next: passToTeam(d) }), "inform", "failure_recovery");
+  if (ending(d) === "escalated") return escalate(d, task);
+  giveUp(d, task);
+}
+
+/**
+ * A multi-turn dialogue (--multi-turn) whose flow made one request only (a question answered
+ * at once, a booking given up): before the goodbye, the user asks one more thing — about an
+ * item the assistant showed, with the tool that looks it up, or whether they can come back.
+ */
+function followUp(d: Dialog): void {
+  if (!d.multi || d.t.requests > 1) return;
+  d.multi = false;
+  const item = [...d.shown.values()].pop();
+  const get = item ? d.tools.find(["get"], item.table)[0] : undefined;
+  if (item && get?.keyArg && detail(d, get, item, d.ops ? "status" : "details")) return;
+  const { ask, answer } = comeBack(d);
+  d.t.userSay(ask, "clarify");
+  d.t.assistantSay(answer, "inform");
+}
+
+/** A dialogue still short of the scenario's minimum: before the goodbye, the user asks about what it was shown (read-only look-ups). */
+function beforeGoodbye(d: Dialog): void {
+  const t = d.t;
+  const items = [...d.shown.values()].reverse();
+  const ops = d.ops;
+  // A single-turn dialogue (--multi-turn) makes one request only.
+  for (let i = 0; !d.single && i < 3 && t.userTurns + 1 < t.minTurns && t.turnsLeft() > 1; i++) {
+    const item = items[i];
+    const get = item ? d.tools.find(["get"], item.table)[0] : undefined;
+    if (!item || !get?.keyArg || !detail(d, get, item, ops ? "status" : "details")) break;
+  }
+}
+
+export function giveUp(d: Dialog, _task: Task): void {
+  const t = d.t;
+  followUp(d);
+  t.trace.gaveUp = true;
+  t.emotion = d.rng.pick(["disappointed", "frustrated", "resigned"]);
+  t.userSay(d.voice.user("give_up", {}, { last: true }), "farewell");
+  t.assistantSay(d.voice.assistant("give_up_reply"), "farewell");
+}
+
+export function escalate(d: Dialog, _task: Task): void {
+  const t = d.t;
+  t.trace.escalated = true;
+  t.emotion = d.rng.pick(["frustrated", "impatient", "annoyed"]);
+  // In a single-turn dialogue the assistant hands over without being asked again.
+  if (!d.single) t.userSay(d.voice.user("escalate", {}, { emotion: t.emotion, last: true }), "escalate");
+  // The pack's one declared hand-off tool (policy.handoff), only when the user asks for a person.
+  const handoff = d.domain.handoffTool;
+  const tool = handoff ? d.tools.byName(handoff) : undefined;
+  if (tool) t.exec({ name: tool.name, arguments: handoffArgs(tool, d.scenario) }, null, "escalate");
+  t.assistantSay(d.voice.assistant("escalate"), "escalate");
+}
+
+/** The goodbye of a dialogue that got what it came for (after any last look-ups). */
+export function close(d: Dialog): void {
+  const t = d.t;
+  if (t.trace.gaveUp || t.trace.escalated) return;
+  beforeGoodbye(d);
+  followUp(d);
+  t.userSay(d.voice.user("thanks_done", {}, { last: true }), "farewell");
+  t.assistantSay(d.voice.assistant("farewell"), "farewell");
+}

@@ -1,0 +1,161 @@
+// A search task as a conversation: the user reveals what it wants (a wrong value corrected on
+// the way), the assistant searches and lists, the user looks closer and takes one.
+import type { Constraint } from "../../contract.js";
+import { joinSentences } from "../../phrases/grammar.js";
+import type { ToolInfo } from "../tools.js";
+import { humanField } from "../arg-words.js";
+import type { Shown } from "../present.js";
+import { imageSearchTool, recommendLike, search, similarTool, topOf } from "./assistant-policy.js";
+import { book } from "./booking.js";
+import type { Dialog, Task } from "./context.js";
+import { giveUp, serviceDown } from "./endings.js";
+import { explore } from "./explore.js";
+import { closestText, listText, pickText } from "./realize-results.js";
+import { likeAck, likeThisText, nothingLike, photoText, wants, wish } from "./realizer.js";
+import { midwayChitChat } from "./small-talk.js";
+import { choose, photo, reference, revealPlan } from "./user-agent.js";
+
+/** The assistant's answer to a search, from its rows: the options, the closest ones, or none. Returns the options listed. */
+export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constraint[], variation?: string): Shown[] {
+  if (shown.length === 0 && d.closest.length > 0) {
+    d.t.assistantSay(closestText(d, task.table, d.closest, revealed), "inform", variation, d.closest);
+    d.listed = d.closest;
+    return [];
+  }
+  if (shown.length === 0) {
+    const field = humanField(revealed[revealed.length - 1]?.field ?? "option");
+    d.t.assistantSay(d.voice.assistant("none_found", { wants: wants(d, revealed), field }), "inform", variation);
+    return [];
+  }
+  const { top, n } = topOf(d, task, shown);
+  d.t.assistantSay(listText(d, task.table, top, n, d.lastTotal), "recommend", variation, top);
+  d.listed = top;
+  for (const s of top) d.t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
+  return top;
+}
+
+export function findAndAct(d: Dialog, task: Task, index: number, reserve: number): void {
+  const t = d.t;
+  const plan = revealPlan(d, task, index);
+  const { pending, revealed, thing } = plan;
+  let wrong = plan.wrong;
+  // A user with a photo of what it wants shares it in its first message; the assistant searches by the picture.
+  const image = reference(d) === "image" ? imageSearchTool(d, task.table!) : undefined;
+  const shared = image ? photo(d, task) : undefined;
+  if (shared) {
+    revealed.push(...pending.splice(0, plan.openCount));
+    const act = revealed.length > 0 ? "open" : "open_vague";
+    const ask = d.voice.user(act, { thing, wants: wants(d, revealed) }, { first: t.userTurns === 0, hedge: plan.hedge });
+    t.userSay(joinSentences([ask, photoText(d, shared.url)], d.lang), "search", plan.hedge ? "hesitation" : undefined, [shared]);
+  } else if (plan.vague) {
+    t.userSay(d.voice.user("open_vague", { thing }, { first: t.userTurns === 0 }), "search");
+    t.assistantSay(d.voice.assistant("clarify_ask", { field: humanField(pending[0]!.field) }), "clarify", "clarification");
+    revealed.push(...pending.splice(0, plan.openCount));
+    t.userSay(d.voice.user("answer_clarify", { wants: wants(d, revealed) }, { hedge: plan.hedge }), "filter", plan.hedge ? "hesitation" : undefined);
+  } else {
+    revealed.push(...pending.splice(0, plan.openCount));
+    const act = revealed.length > 0 ? "open" : "open_vague";
+    t.userSay(d.voice.user(act, { thing, wants: wants(d, revealed) }, { first: t.userTurns === 0, hedge: plan.hedge }), "search", plan.hedge ? "hesitation" : undefined);
+  }
+  let shown = search(d, task, revealed, shared && image ? { name: image.name, arguments: { [image.keyArg!]: shared.url } } : undefined);
+  if (!shown) return serviceDown(d, task);
+  let top = present(d, task, shown, revealed);
+
+  const correct = (w: { bad: Constraint; good: Constraint }): void => {
+    const i = revealed.indexOf(w.bad);
+    if (i >= 0) revealed[i] = w.good;
+    else revealed.push(w.good);
+    // Corrected before it was said: the wrong value is never said after all.
+    const j = pending.indexOf(w.bad);
+    if (j >= 0) pending.splice(j, 1);
+    const c = wish(d, w.good);
+    t.userSay(d.voice.user("correct", { c, old: String(w.bad.value) }), "filter", "correction");
+    t.assistantSay(d.voice.assistant("correction_ack", { c }), "filter", "correction");
+  };
+
+  // Reveal the rest of the agenda, one constraint (or correction) per turn.
+  while ((pending.length > 0 || wrong) && t.turnsLeft() > reserve + 2) {
+    const rr = d.rng;
+    let variation: string | undefined;
+    if (wrong && (pending.length === 0 || rr.chance(0.6))) {
+      correct(wrong);
+      variation = "correction";
+      wrong = undefined;
+    } else {
+      const next = pending.shift()!;
+      revealed.push(next);
+      const h = rr.chance(0.12);
+      t.userSay(d.voice.user("add", { c: wish(d, next, rr) }, { hedge: h }), "filter", h ? "hesitation" : undefined);
+    }
+    shown = search(d, task, revealed);
+    if (!shown) return serviceDown(d, task);
+    top = present(d, task, shown, revealed, variation);
+  }
+  if (wrong) {
+    // Short of turns, a user who means to get it right still corrects themselves, late.
+    correct(wrong);
+    wrong = undefined;
+    shown = search(d, task, revealed);
+    if (!shown) return serviceDown(d, task);
+    top = present(d, task, shown, revealed, "correction");
+  }
+  if (pending.length > 0) {
+    // Short of turns, the user still says everything it knows before deciding, in one message.
+    const rest = pending.splice(0);
+    revealed.push(...rest);
+    t.userSay(d.voice.user("add", { c: wants(d, rest) }), "filter");
+    shown = search(d, task, revealed);
+    if (!shown) return serviceDown(d, task);
+    top = present(d, task, shown, revealed);
+  }
+
+  // Look closer while the budget allows and the dialogue is still short of its minimum.
+  let guard = 0;
+  while (top.length > 0 && t.userTurns + reserve + 2 < t.minTurns && t.turnsLeft() > reserve + 2 && guard++ < 4) {
+    if (!explore(d, task, top)) break;
+  }
+  midwayChitChat(d, t.turnsLeft() > reserve + 3, top[0]?.name);
+
+  let pick = choose(task, top);
+  // A user after things like an item asks for them, about the one it likes (else the last it was shown),
+  // and takes the first that meets everything it asked for, else the one it had.
+  const similar = reference(d) === "item" ? similarTool(d, task.table!) : undefined;
+  const anchor = similar ? pick ?? d.listed[0] : undefined;
+  if (similar && anchor) {
+    const like = likeAlternatives(d, similar, anchor);
+    if (like === undefined) return serviceDown(d, task);
+    if (like.length > 0) top = like;
+    pick = choose(task, like) ?? pick;
+  }
+  if (!pick) return giveUp(d, task);
+  if (task.kind === "book" && task.service.booking) return book(d, task, pick);
+  // A find or an information request ends with the user taking the assistant's pick.
+  if (top.length > 1 && d.rng.chance(0.15) && t.turnsLeft() > reserve + 2) {
+    const other = top.find((s) => s !== pick)!;
+    t.userSay(d.voice.user("choose", { item: other.name }), "confirm");
+    t.assistantSay(d.voice.assistant("noted", { name: other.name }), "confirm", undefined, [other]);
+    t.userSay(d.voice.user("change_mind", { item2: pick.name }), "confirm", "change_of_mind");
+  } else t.userSay(d.voice.user("choose", { item: pick.name }), "confirm");
+  t.trace.accepted.push({ table: pick.table, row: pick.row });
+  t.assistantSay(pickText(d, task.table, pick), "recommend", undefined, [pick]);
+}
+
+/** The user asks for things like `item`; the assistant recommends them with the similar tool. Returns them (undefined when the service stays down). */
+function likeAlternatives(d: Dialog, tool: ToolInfo, item: Shown): Shown[] | undefined {
+  const t = d.t;
+  t.userSay(likeThisText(d, item.name), "recommend");
+  const ack = d.rng.chance(0.6) ? likeAck(d, item.name) : undefined;
+  const like = recommendLike(d, tool, item, ack);
+  if (!like) return undefined;
+  if (like.length === 0) {
+    t.assistantSay(joinSentences([nothingLike(d, item.name), d.voice.offer()], d.lang), "inform");
+    return [];
+  }
+  // Most similar first, as the tool ranks them.
+  const n = Math.min(like.length, d.voice.listSize);
+  const top = like.slice(0, n);
+  t.assistantSay(listText(d, item.table, top, n, like.length), "recommend", undefined, top);
+  d.listed = top;
+  for (const s of top) t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
+  return top;
+}

@@ -1,0 +1,106 @@
+// Single-turn dialogues (--multi-turn): the user asks for everything in one message, the
+// assistant does it all in turn without a question back.
+import type { SharedImage } from "@chatmill/schema";
+import { joinSentences } from "../../phrases/grammar.js";
+import { meets } from "../rows.js";
+import { reservedAsk, reservedReply } from "../reserved-request.js";
+import { imageSearchTool, preferTargets, search } from "./assistant-policy.js";
+import { applyBookingChange, makeBooking } from "./booking.js";
+import type { Dialog, Task } from "./context.js";
+import { giveUp, serviceDown } from "./endings.js";
+import { present } from "./find.js";
+import { explainPlan } from "./ops.js";
+import { alsoText, bookOutright, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
+import { midwayChitChat } from "./small-talk.js";
+import { agenda, bookingArgs, bookingChanges, ending, photo, reference, reservedReason } from "./user-agent.js";
+
+type Step = { say: string; intent: string; act: () => void; images?: SharedImage[] };
+
+/**
+ * The user asks for everything in one message (every task of the goal, every constraint);
+ * the assistant does it all in turn, without a question back: it searches, books the best
+ * match or recommends it, cancels or changes a booking by its reference, reports a status.
+ * A task that cannot be done ends with the user giving up; one the policy reserves to a
+ * person, with the assistant handing over.
+ */
+export function oneShot(d: Dialog, tasks: Task[]): void {
+  const steps = tasks.map((task, i): Step =>
+    i === 0 && ending(d) === "escalated"
+      ? { say: reservedAsk(reservedReason(d), d.lang, d.rng), intent: d.scenario.intent ?? "request", act: () => d.t.assistantSay(reservedReply(d.lang, false, d.rng), "inform") }
+      : oneShotTask(d, task, i),
+  );
+  const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : alsoText(d, st.say))), d.lang);
+  const images = steps.flatMap((st) => st.images ?? []);
+  d.t.userSay(text, steps[0]?.intent ?? "search", undefined, images.length > 0 ? images : undefined);
+  for (const st of steps) {
+    if (d.t.trace.gaveUp || d.t.trace.escalated) break;
+    st.act();
+  }
+}
+
+/** What the user says for one task in a single-turn dialogue, and what the assistant then does. */
+function oneShotTask(d: Dialog, task: Task, index: number): Step {
+  d.lastSearch = undefined;
+  d.voice.context = { ...d.voice.context, bookable: !!task.service.booking };
+  const first = index === 0 && d.t.userTurns === 0;
+  const searchPlan = task.table ? d.tools.searchFor(task.table, agenda(d, task)) : undefined;
+  const booking = task.service.booking;
+  if (task.kind === "cancel" || task.kind === "modify") {
+    const toolName = task.kind === "cancel" ? booking?.cancel : booking?.modify;
+    const tool = toolName ? d.tools.byName(toolName) : undefined;
+    const ref = task.expectation ? d.t.trace.refs.get(task.expectation) : undefined;
+    if (tool?.keyArg && ref) {
+      const changes = bookingChanges(task, tool);
+      const details = detailsText(d, changes, undefined);
+      return {
+        say: d.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref, details }, { first }),
+        intent: task.kind,
+        act: () => applyBookingChange(d, task, tool.name, tool.keyArg!, ref, changes, details),
+      };
+    }
+  } else if (task.table && searchPlan) {
+    const revealed = agenda(d, task);
+    const what = thing(d, task);
+    const create = task.kind === "book" && booking ? d.tools.byName(booking.create) : undefined;
+    const ask = d.voice.user(revealed.length > 0 ? "open" : "open_vague", { thing: what, wants: wants(d, revealed) }, { first });
+    // A user with a photo of what it wants shares it with its message; the assistant searches by the picture.
+    const image = reference(d) === "image" ? imageSearchTool(d, task.table) : undefined;
+    const shared = image ? photo(d, task) : undefined;
+    const withPhoto = shared ? joinSentences([ask, photoText(d, shared.url)], d.lang) : ask;
+    return {
+      say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg))], d.lang) : withPhoto,
+      intent: create ? "book" : "search",
+      ...(shared ? { images: [shared] } : {}),
+      act: () => {
+        const shown = search(d, task, revealed, shared && image ? { name: image.name, arguments: { [image.keyArg!]: shared.url } } : undefined);
+        if (!shown) return serviceDown(d, task);
+        const good = preferTargets(task, shown);
+        // Only a row that meets everything the user asked for is taken.
+        const pick = good.find((s) => task.constraints.every((c) => meets(s.row, c)));
+        if (!create || !pick) {
+          present(d, task, shown, revealed);
+          midwayChitChat(d, true, pick?.name);
+          if (!pick) return giveUp(d, task);
+          d.t.trace.accepted.push({ table: pick.table, row: pick.row });
+          return;
+        }
+        // Asked to book outright: the best match is booked with what the goal says.
+        const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, pick);
+        d.t.trace.accepted.push({ table: pick.table, row: pick.row });
+        d.t.trace.infoShown.add(`${pick.table}\u0000${pick.key}`);
+        makeBooking(d, task, create, args, pick.name);
+      },
+    };
+  } else if (task.kind === "book" && booking && d.tools.byName(booking.create)) {
+    const create = d.tools.byName(booking.create)!;
+    const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined);
+    const details = detailsText(d, args, undefined);
+    return {
+      say: d.voice.user("open", { thing: thing(d, task), wants: details }, { first }),
+      intent: "book",
+      act: () => makeBooking(d, task, create, args, serviceName(d, task)),
+    };
+  }
+  // Explained or looked up as in the multi-turn flow, its question taken into the user's one message.
+  return explainPlan(d, task, first);
+}

@@ -1,0 +1,232 @@
+// The simulated user: what it asks for and decides, from the scenario's goal and task (its own
+// knowledge) and from what it has seen in the transcript. Never from the session's hidden state,
+// never from the resolution drawn for the scenario.
+import type { SharedImage, TaskAction } from "@chatmill/schema";
+import { createSession } from "@chatmill/domains";
+import type { Constraint, Row, ServiceInfo } from "../../contract.js";
+import { displayOf, type Shown } from "../present.js";
+import { meets, rowIndex, rowsOf } from "../rows.js";
+import { argValue, requiredFields, type ToolInfo } from "../tools.js";
+import { thing } from "./realizer.js";
+import { WEEKDAYS, type Dialog, type Kind, type Task } from "./context.js";
+
+/**
+ * How the user means to end: asking for a person when the task is one the policy reserves to
+ * one; otherwise pursuing the task, and ending by what the assistant shows (thanks when it is
+ * done, giving up when it cannot be done). Never the resolution drawn for the scenario.
+ */
+export function ending(d: Dialog): "resolved" | "escalated" {
+  return d.checked?.expected === "escalated" ? "escalated" : "resolved";
+}
+
+/** What the user says a person should handle (the task's reason, else its goal). */
+export function reservedReason(d: Dialog): string {
+  return d.checked?.instructions?.reason ?? d.scenario.goal.text;
+}
+
+/** The task's expected call of this tool, whose arguments are what the user asked for. */
+function goldCall(d: Dialog, tool: string): TaskAction | undefined {
+  return d.checked?.evaluation.actions.find((a) => a.name === tool);
+}
+
+/** The user's requests: one per expected end state, with that service's constraints. */
+export function tasks(d: Dialog): Task[] {
+  const goal = d.scenario.goal;
+  const out: Task[] = [];
+  const services = d.scenario.services;
+  const expectations = goal.end_state.filter((e) => e.type !== "escalated");
+  const list = expectations.length > 0 ? expectations : [undefined];
+  list.forEach((e, i) => {
+    const name = e?.service ?? services[i] ?? services[0]!;
+    const service = d.domain.services.find((s) => s.name === name) ?? d.domain.services[0]!;
+    const kind: Kind = !e
+      ? "find"
+      : e.type === "booking_created"
+        ? "book"
+        : e.type === "booking_cancelled"
+          ? "cancel"
+          : e.type === "booking_modified"
+            ? "modify"
+            : e.type === "item_recommended"
+              ? "find"
+              : "info";
+    const constraints = goal.constraints.filter((c) => (c.service ? c.service === service.name : services.length === 1 || i === 0));
+    const table = e?.table ?? service.table;
+    out.push({ service, kind, ...(e ? { expectation: e } : {}), constraints, ...(table ? { table } : {}) });
+  });
+  return out;
+}
+
+/** Fields the best search tool of the task's table requires. */
+export function mustSay(d: Dialog, task: Task): string[] {
+  const tool = d.tools.find(["search", "filter", "list"], task.table).find((t) => t.table === task.table);
+  return tool ? requiredFields(tool) : [];
+}
+
+/**
+ * The constraints the user will state: the goal's, plus what the search tool requires and the
+ * goal leaves open, taken from the real row the scenario was grounded in (goal.targets).
+ */
+export function agenda(d: Dialog, task: Task): Constraint[] {
+  const out = [...task.constraints];
+  const missing = mustSay(d, task).filter((f) => !out.some((c) => c.field === f));
+  if (missing.length === 0 || !task.table) return out;
+  const targets = (d.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
+  const t = targets?.find((x) => x.table === task.table && x.service === task.service.name) ?? targets?.find((x) => x.table === task.table);
+  const row = t ? rowIndex(d.domain, task.table).get(String(t.id)) : d.domain.table(task.table).find((r) => out.every((c) => meets(r, c)));
+  if (!row) return out;
+  for (const f of missing) if (row[f] !== undefined && row[f] !== "?") out.push({ field: f, op: "eq", value: row[f], service: task.service.name, table: task.table });
+  return out;
+}
+
+/** A believable wrong value for a correction: another value of the same field in the table. */
+function wrongValue(d: Dialog, table: string, c: Constraint): Constraint | undefined {
+  if (c.op !== "eq" && c.op !== "contains") return undefined;
+  if (typeof c.value !== "string") return undefined;
+  const rows = d.domain.table(table);
+  for (let i = 0; i < 8; i++) {
+    const row = rows[d.rng.int(0, rows.length - 1)];
+    const v = row?.[c.field];
+    const cand = Array.isArray(v) ? v[0] : v;
+    if (typeof cand === "string" && cand.toLowerCase() !== c.value.toLowerCase() && cand.length < 30 && !/^(\?|yes|no|true|false|free)$/i.test(cand)) return { ...c, value: cand };
+  }
+  return undefined;
+}
+
+/** How the user will reveal a search task: in what order, how much at first, and whether one value starts out wrong. */
+export interface RevealPlan {
+  pending: Constraint[];
+  revealed: Constraint[];
+  thing: string;
+  /** A correction: the user first says a wrong value, then fixes it after seeing results. */
+  wrong: { bad: Constraint; good: Constraint } | undefined;
+  vague: boolean;
+  openCount: number;
+  hedge: boolean;
+}
+
+export function revealPlan(d: Dialog, task: Task, index: number): RevealPlan {
+  const r = d.rng.fork(`task:${index}`);
+  const pending = r.shuffle(agenda(d, task));
+  // What the search tool cannot run without is said first (a train needs from and to).
+  const must = new Set(mustSay(d, task));
+  pending.sort((a, b) => Number(must.has(b.field)) - Number(must.has(a.field)));
+  const what = thing(d, task);
+  let wrong: { bad: Constraint; good: Constraint } | undefined;
+  if (r.chance(0.22) && pending.length > 0) {
+    for (let i = 0; i < pending.length && !wrong; i++) {
+      const bad = wrongValue(d, task.table!, pending[i]!);
+      if (bad) {
+        wrong = { bad, good: pending[i]! };
+        pending[i] = bad;
+      }
+    }
+  }
+  const style = d.voice.style;
+  const vague = pending.length > 0 && r.chance(style === "senior_engineer" || style === "executive" ? 0.1 : 0.3);
+  const wanted = style === "senior_engineer" || style === "executive" ? 3 : r.int(1, 2);
+  const openCount = Math.min(pending.length, Math.max(wanted, pending.filter((c) => must.has(c.field)).length));
+  const hedge = r.chance(style === "learner" || style === "casual" ? 0.25 : 0.1);
+  return { pending, revealed: [], thing: what, wrong, vague, openCount, hedge };
+}
+
+/** The user takes the first option shown that meets everything it asked for, and nothing else. */
+export function choose(task: Task, shown: Shown[]): Shown | undefined {
+  return shown.find((s) => task.constraints.every((c) => meets(s.row, c)));
+}
+
+/** The user's yes to a read-back: it names exactly what the user asked for. */
+export function agrees(readBack: string, expected: string[]): boolean {
+  return expected.every((e) => readBack.includes(e));
+}
+
+/** The changes the user asks for on a booking (a modify task's values the change tool takes). */
+export function bookingChanges(task: Task, tool: ToolInfo): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  if (task.kind === "modify") for (const [k, v] of Object.entries(task.expectation?.match ?? {})) if (tool.properties[k]) changes[k] = argValue(tool.properties[k], v);
+  return changes;
+}
+
+/** What the user asks to book: the task's call when it has one, else the goal's values, with the row it picked as the reference. */
+export function bookingArgs(d: Dialog, tool: ToolInfo, service: ServiceInfo, match: Record<string, unknown>, item: Shown | undefined): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const venueKey = service.table ? d.domain.keyOf(service.table) : undefined;
+  // What the user asked for (the task's call), with the row it picked as the reference.
+  const gold = goldCall(d, tool.name);
+  if (gold) {
+    for (const [k, v] of Object.entries(gold.arguments)) if (k !== tool.ref?.arg || !item) args[k] = v;
+    if (tool.ref && item) args[tool.ref.arg] = argValue(tool.properties[tool.ref.arg], item.key);
+    return args;
+  }
+  if (tool.ref) {
+    const v = item?.key ?? (venueKey ? match[venueKey] : undefined) ?? match[tool.ref.arg];
+    if (v !== undefined) args[tool.ref.arg] = argValue(tool.properties[tool.ref.arg], v);
+  }
+  for (const [k, v] of Object.entries(match)) {
+    if (k === venueKey || args[k] !== undefined) continue;
+    if (tool.properties[k]) args[k] = argValue(tool.properties[k], v);
+  }
+  for (const req of tool.required) {
+    if (args[req] !== undefined) continue;
+    const v = fillArg(d, req, tool.properties[req]);
+    if (v !== undefined) args[req] = v;
+  }
+  return args;
+}
+
+/** A value for a required booking argument the goal does not fix. */
+function fillArg(d: Dialog, name: string, schema: Record<string, unknown> | undefined): unknown {
+  const r = d.rng.fork(`arg:${name}`);
+  if (Array.isArray(schema?.enum) && schema.enum.length > 0) return r.pick(schema.enum);
+  const f = name.toLowerCase();
+  const at = d.scenario.time.at;
+  let v: unknown;
+  if (/day/.test(f)) v = WEEKDAYS[new Date(`${at.slice(0, 10)}T12:00:00Z`).getUTCDay()] ?? "saturday";
+  else if (/date/.test(f)) v = at.slice(0, 10);
+  else if (/time|leave|arrive/.test(f)) v = /T(\d\d:\d\d)/.exec(at)?.[1] ?? "18:00";
+  else if (/people|passengers|guests|party|seats|quantity|stay|nights/.test(f)) v = r.int(1, 4);
+  else if (/name/.test(f)) v = d.scenario.persona.name ?? "Alex";
+  else if (/departure|origin|from/.test(f)) v = d.scenario.region;
+  else if (/destination|to/.test(f)) v = "the station";
+  if (v === undefined) return undefined;
+  return argValue(schema, v);
+}
+
+/** How the user asks for this request, as the pack declares it for the scenario's category: from a photo, from an item shown, or plainly. */
+export function reference(d: Dialog): "image" | "item" | undefined {
+  return d.scenario.category ? d.domain.category(d.scenario.category)?.reference : undefined;
+}
+
+/**
+ * The photo the user shares: the picture of the item it is after — the first its wishes lead to
+ * in the catalog as the pack ships it (the row its task takes: what it shows and what it wants
+ * agree), else the row the scenario was grounded in — by the table's display image field.
+ */
+export function photo(d: Dialog, task: Task): SharedImage | undefined {
+  if (!task.table) return undefined;
+  const table = task.table;
+  const wishes = agenda(d, task);
+  let row = firstFound(d, table, wishes);
+  if (!row) {
+    const targets = (d.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
+    const t = targets?.find((x) => x.table === table && x.service === task.service.name) ?? targets?.find((x) => x.table === table);
+    row = t ? rowIndex(d.domain, table).get(String(t.id)) : undefined;
+  }
+  const url = row?.[displayOf(d.domain, table).image ?? "image"];
+  return row && typeof url === "string" && url ? { url, item_id: String(row[d.domain.keyOf(table)]), table } : undefined;
+}
+
+/** The first row the pack's search for these wishes returns that meets them all, on a fresh copy of the catalog (not the dialogue's session). */
+function firstFound(d: Dialog, table: string, wishes: Constraint[]): Row | undefined {
+  const plan = d.tools.searchFor(table, wishes);
+  if (!plan) return undefined;
+  const res = createSession(d.domain, { failureRate: 0, rng: d.rng.fork("photo") }).call({ name: plan.tool.name, arguments: plan.args });
+  if (!res.ok) return undefined;
+  const index = rowIndex(d.domain, table);
+  const key = d.domain.keyOf(table);
+  for (const seen of rowsOf(res.data)) {
+    const row = seen[key] === undefined ? seen : index.get(String(seen[key])) ?? seen;
+    if (wishes.every((c) => meets(row, c))) return row;
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+import type { AssistantAct } from "@chatmill/schema";
+import type { Lang } from "./describe.js";
+import type { Style } from "./style-banks.js";
+
+/**
+ * The neutral lines Voice composes around a turn: acknowledgements of a change, tips, the
+ * restated request, "looking at …" while a call runs, the context a verbose user adds, and
+ * fillers. No domain's words here: a pack adds its own in its `wording` (the retail pack's
+ * stock and sizes, the travel pack's bookings, the ops pack's servers and logs).
+ */
+type VoiceAct = Extract<AssistantAct, "action_ack" | "tip" | "restate" | `look_${string}`>;
+
+export const VOICE_ASSISTANT: Record<Lang, Record<VoiceAct, string[]>> = {
+  en: {
+    // Said with a call that changes something: no "good question" here.
+    action_ack: ["On it.", "Sorting that now.", "Doing it now.", "One sec, making the change.", "Putting that through.", ""],
+    tip: ["Tip: ask me to compare two and I'll lay them side by side.", "Tip: you can narrow it down by adding a detail or a price cap.", "Tip: the details often settle a close call."],
+    restate: [
+      "{ack} [Looking for|Searching for|Pulling up|Checking for] [anything|options|something] {wants}.",
+      "[Okay|Right|Got it|Sure] — [something|anything|options] {wants}, [coming up|one sec|let me look].",
+      "{wants}[, noted|, got it|]. [Searching now.|Let me see what we have.|Looking.]",
+    ],
+    look_details: ["[Pulling up|Fetching|Getting] [the details on|the full listing for|more on] {name}[ now|]."],
+    look_reviews: ["[Checking|Pulling] [the reviews for|what people say about|ratings on] {name}."],
+    look_availability: ["[Checking what's available of|Seeing what's left of|Checking the options for] {name}."],
+    look_logs: ["[Pulling|Fetching|Grabbing] the [recent|latest] entries [for|on] `{name}`."],
+    look_status: ["[Checking|Looking at] `{name}`[ now|]."],
+    look_command: ["[Running it on|Executing on] `{name}`."],
+    look_compare: ["[Putting|Lining up] {name} side by side."],
+  },
+  hi: {
+    action_ack: ["अभी कर {m:रहा|f:रही} हूँ।", "एक पल, बदलाव कर {m:रहा|f:रही} हूँ।", ""],
+    tip: ["टिप: दो विकल्पों की तुलना माँगिए, मैं आमने-सामने रख {m:दूँगा|f:दूँगी}।"],
+    restate: ["{ack} {wants} [देख|खोज] {m:रहा|f:रही} हूँ।", "[ठीक है|समझ {m:गया|f:गई}] — {wants}, [एक पल|अभी {m:देखता|f:देखती} हूँ]।"],
+    look_details: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
+    look_reviews: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
+    look_availability: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
+    look_logs: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
+    look_status: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
+    look_command: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
+    look_compare: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
+  },
+  mixed: {
+    action_ack: ["Abhi kar {m:raha|f:rahi} hoon.", "Ek sec, change kar {m:raha|f:rahi} hoon.", ""],
+    tip: ["Tip: do options compare karne ko bolo, main side by side rakh {m:dunga|f:dungi}."],
+    restate: ["{ack} {wants} [dekh|search kar] {m:raha|f:rahi} hoon.", "[Ok|Samajh {m:gaya|f:gayi}] — {wants}, [ek sec|abhi {m:dekhta|f:dekhti} hoon]."],
+    look_details: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
+    look_reviews: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
+    look_availability: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
+    look_logs: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
+    look_status: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
+    look_command: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
+    look_compare: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
+  },
+};
+
+/** Context a verbose user adds after the request (the user act `extra`). */
+export const EXTRAS: Record<Lang, string[]> = {
+  en: [
+    "[it's for|I need it for] [work|the weekend|a project|something next week] [next week|on {weekday}|soon]",
+    "[I'm|we're] in {city} [this week|for a few days|until {weekday}]",
+    "[last time|the last one] I [got|tried] [didn't work out|was a letdown|was great, so I'm back]",
+    "[my budget's a bit tight this month|money's not a big issue|I'd rather not overspend]",
+    "[I've been putting this off|been meaning to sort this for ages|a friend recommended you]",
+  ],
+  hi: ["[यह|ये] [ऑफिस|घर] के काम के लिए चाहिए", "मैं [इस हफ़्ते|कुछ दिनों के लिए] {city} में हूँ"],
+  mixed: ["[ye|yeh] [office|ghar] ke kaam ke liye chahiye", "main [is week|kuch din] {city} mein hoon", "[budget thoda tight hai|paisa issue nahi hai]"],
+};
+
+/** What a user says before a later turn's content ("ok", "right"), by style. */
+export const FILLERS: Record<Lang, Record<Style, string[]>> = {
+  en: {
+    casual: ["oh", "ok", "hmm ok", "right", "ah", "ooh"],
+    senior_engineer: ["ok.", "right.", "fine."],
+    stressed: ["ok ok", "quick", "please"],
+    learner: ["oh I see!", "interesting,", "ah, ok —"],
+    executive: ["ok.", "fine."],
+    neutral: ["okay,", "alright,", "I see,", "thanks,"],
+  },
+  hi: { casual: ["अच्छा", "ठीक"], senior_engineer: ["ठीक।"], stressed: ["जल्दी"], learner: ["अच्छा, {m:समझा|f:समझी} —"], executive: ["ठीक।"], neutral: ["ठीक है,", "अच्छा,"] },
+  mixed: { casual: ["accha", "ok", "haan"], senior_engineer: ["ok."], stressed: ["jaldi"], learner: ["accha, {m:samjha|f:samjhi} —"], executive: ["ok."], neutral: ["theek hai,", "accha,"] },
+};
+
+/** Said by a frustrated English speaker after their request. */
+export const FRUSTRATED: string[] = ["seriously.", "come on.", "this is taking too long."];

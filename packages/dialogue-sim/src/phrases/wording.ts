@@ -1,0 +1,90 @@
+import type { AssistantAct, UserAct, Wording } from "@chatmill/schema";
+import { ASSISTANT } from "./assistant-banks.js";
+import type { Lang } from "./describe.js";
+import { ASSISTANT_STYLE, USER_STYLE, type Style } from "./style-banks.js";
+import { USER } from "./user-banks.js";
+import { EXTRAS, VOICE_ASSISTANT } from "./voice-banks.js";
+
+/**
+ * The lines one dialogue draws from: the engine's neutral defaults merged with the pack's
+ * `wording`. The decision: a pack's lines are ADDED to the neutral ones of the same act (its
+ * voice mixes with the engine's, so a small section does not make every turn sound the same),
+ * except for the acts the pack lists in `wording.replace`, where its lines are all there is.
+ * Lines for the persona's style (`wording.<lang>.styles.<style>`, by the persona's own style
+ * name or the built-in one it maps to) are added on top.
+ */
+export class PackWording {
+  private readonly memo = new Map<string, readonly string[]>();
+  private readonly replace: ReadonlySet<string>;
+
+  constructor(
+    private readonly wording: Wording | undefined,
+    private readonly lang: Lang,
+    private readonly style: Style,
+    /** The persona's own style name ("bargain_hunter"), which a pack's styles may name. */
+    private readonly personaStyle: string,
+  ) {
+    this.replace = new Set(wording?.replace ?? []);
+  }
+
+  /** The assistant's gender for its first-person forms: the pack's, else masculine. */
+  get assistantGender(): "m" | "f" {
+    return this.wording?.assistant_gender ?? "m";
+  }
+
+  assistant(act: AssistantAct): readonly string[] {
+    return this.lines("assistant", act, () => {
+      if (act === "ack" || act === "intro" || act === "offer") {
+        const st = ASSISTANT_STYLE[this.lang][this.style];
+        return act === "ack" ? st.acks : act === "intro" ? st.intros : st.offers;
+      }
+      if (act in VOICE_ASSISTANT[this.lang]) return VOICE_ASSISTANT[this.lang][act as keyof (typeof VOICE_ASSISTANT)["en"]];
+      return ASSISTANT[this.lang][act as keyof (typeof ASSISTANT)["en"]];
+    });
+  }
+
+  user(act: UserAct): readonly string[] {
+    return this.lines("user", act, () => (act === "extra" ? EXTRAS[this.lang] : USER[this.lang][act]));
+  }
+
+  /** How a constraint on `field` is said in this language, from the pack (a template with {value}), if it says; `no`: its "no" form. */
+  value(field: string, no = false): string | undefined {
+    const spec = this.wording?.values?.[field];
+    return no ? spec?.no?.[this.lang] : spec?.[this.lang];
+  }
+
+  /** Whether the pack gives lines of its own for the act (in this language, any style). */
+  hasOwn(side: "assistant" | "user", act: string): boolean {
+    return this.own(side, act).length > 0;
+  }
+
+  private own(side: "assistant" | "user", act: string): string[] {
+    const lw = this.wording?.[this.lang];
+    if (!lw) return [];
+    const styles = lw.styles ?? {};
+    const byStyle = [styles[this.personaStyle], this.personaStyle === this.style ? undefined : styles[this.style]];
+    return [
+      ...(((lw[side] as Record<string, string[] | undefined> | undefined)?.[act]) ?? []),
+      ...byStyle.flatMap((s) => ((s?.[side] as Record<string, string[] | undefined> | undefined)?.[act]) ?? []),
+    ];
+  }
+
+  private lines(side: "assistant" | "user", act: string, neutral: () => readonly string[]): readonly string[] {
+    const key = `${side}.${act}`;
+    let out = this.memo.get(key);
+    if (!out) {
+      const own = this.own(side, act);
+      out = own.length > 0 && this.replace.has(key) ? own : [...neutral(), ...own];
+      this.memo.set(key, out);
+    }
+    return out;
+  }
+}
+
+/** "m", "f" or "n" from a persona's gender as written ("female", "F", "woman", "non_binary"). */
+export function genderOf(gender: string | undefined): "m" | "f" | "n" {
+  const g = (gender ?? "").trim().toLowerCase();
+  if (/^(f|female|woman|girl|feminine)$/.test(g)) return "f";
+  if (/^(m|male|man|boy|masculine)$/.test(g)) return "m";
+  return "n";
+}
