@@ -21,3 +21,4 @@ npx tsx --conditions chatmill-src packages/domains/bench/tool-runtime.ts
 npx tsx bench/import.ts 50
 npx tsx bench/mix.ts 100000
 npx tsx --conditions chatmill-src bench/tau-tasks.ts
+npx tsx bench/mcp-live.ts 100 500

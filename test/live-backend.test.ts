@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, LiveBackend, loadPackFile, MissingSecretError, PackError, ReplayMissError, type CassetteEntry } from "@chatmill/domains";
+import { createSession, LiveBackend, loadPackFile, MissingSecretError, PackError, ReplayMissError, type CassetteEntry, type HttpKey } from "@chatmill/domains";
 import { bin, lines, root, sh } from "./helpers/spawn.js";
 
 const SECRET = "sk-live-7f3a9c2e51";
@@ -209,8 +209,8 @@ describe("live HTTP backend", () => {
     // The cassette in dialogues: each starts at its reset. Within one, the calls made off-screen
     // before the conversation (meta.setup: the booking a cancel refers to) come first, then one
     // answer per tool message the backend saw, in order: that message must be that answer.
-    const entries = lines(readFileSync(cassette, "utf8")) as unknown as CassetteEntry[];
-    const groups: CassetteEntry[][] = [];
+    const entries = lines(readFileSync(cassette, "utf8")) as unknown as Array<CassetteEntry & { request: HttpKey }>;
+    const groups: Array<typeof entries> = [];
     for (const e of entries) {
       if (e.request.url === `${server.base}/reset`) groups.push([]);
       else groups.at(-1)!.push(e);

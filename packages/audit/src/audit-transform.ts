@@ -1,4 +1,4 @@
-import { domainLoader, explorePack, MissingSecretError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
+import { domainLoader, explorePack, LiveSetupError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
 import { ConfigError, type RunContext, type Transform } from "@chatmill/kit";
 import { auditDialogue, type AuditReport } from "./audit-dialogue.js";
 import { barsRecord } from "./measures/bars-record.js";
@@ -56,7 +56,7 @@ export function auditTransform(opts: AuditOptions, ctx: RunContext): Transform {
         } else report = auditDialogue(d, domain, name, opts.backend);
       } catch (err) {
         // Only a backend throws: a request the cassette lacks is this dialogue's failure, a missing secret the run's.
-        if (err instanceof MissingSecretError) throw new ConfigError(err.message);
+        if (err instanceof LiveSetupError) throw new ConfigError(err.message);
         if (!(err instanceof ReplayMissError)) throw err;
         ctx.fail(rec, err.message, "replay_miss");
         continue;

@@ -8,7 +8,7 @@ const flags: BackendFlagsSpec = {
   modes: BACKEND_MODES,
   fallback: "live",
   description:
-    "for packs whose tools call a live backend (http): live sends every request (default), record sends them and writes each request and answer to --cassette, replay answers from --cassette alone (no network; the same output byte for byte); a request replay does not find fails its record (replay_miss). With a backend, a live pack's empty tables are first read from it through its search tools (as scenario-gen --backend does), so tasks are judged over the API's rows",
+    "for packs whose tools call a live backend (http, or mcp: a tool on an MCP server, connected once per run): live sends every request (default), record sends them and writes each request and answer to --cassette, replay answers from --cassette alone (no network, no server started; the same output byte for byte); a request replay does not find fails its record (replay_miss); an MCP server that does not start stops the run (exit 5). With a backend, a live pack's empty tables are first read from it through its search tools (as scenario-gen --backend does), so tasks are judged over the API's rows",
 };
 
 export const backendOptions = backendFlags(flags);

@@ -1,4 +1,4 @@
-import { createSession, domainLoader, explorePack, MissingSecretError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
+import { createSession, domainLoader, explorePack, LiveSetupError, ReplayMissError, type LiveBackend } from "@chatmill/domains";
 import { ConfigError } from "@chatmill/kit/cli";
 import { errorMessage, mapConcurrent, stableId, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Llm } from "@chatmill/llm";
@@ -23,7 +23,7 @@ export interface SimulateOptions {
   scenario?: Omit<ScenarioOptions, "domain" | "seed" | "balancer">;
   /** --engine openai: a user-simulator model and an assistant model instead of the offline engine. */
   llm?: Llm;
-  /** --backend/--cassette: where http tools send their requests (default: live, nothing recorded). */
+  /** --backend/--cassette: where http and mcp tools send their calls (default: live, nothing recorded). */
   backend?: LiveBackend | undefined;
 }
 
@@ -90,19 +90,25 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
   const llm = opts.llm;
   if (!llm) {
     return async function* simulate(input: AsyncIterable<InputRecord>) {
-      for await (const rec of input) {
-        const got = scenarioOf(rec);
-        if (!got) continue;
-        try {
-          const { dialogue } = offlineDialogue(got.scenario, got.domain, ctx.rng(got.scenario.id, "dialogue"), common);
-          dialogue.messages = placeContext(dialogue.messages, contextText(got.scenario), contextRole);
-          yield finish(dialogue, got.scenario);
-        } catch (err) {
-          if (err instanceof MissingSecretError) throw new ConfigError(err.message);
-          if (err instanceof TaskInvalid) ctx.fail(rec, err.message, err.kind);
-          else if (err instanceof ReplayMissError) ctx.fail(rec, err.message, "replay_miss");
-          else ctx.fail(rec, `could not simulate this scenario: ${errorMessage(err)}`, "simulation_error");
+      try {
+        for await (const rec of input) {
+          const got = scenarioOf(rec);
+          if (!got) continue;
+          try {
+            const { dialogue } = offlineDialogue(got.scenario, got.domain, ctx.rng(got.scenario.id, "dialogue"), common);
+            dialogue.messages = placeContext(dialogue.messages, contextText(got.scenario), contextRole);
+            yield finish(dialogue, got.scenario);
+          } catch (err) {
+            // A missing secret, an MCP server that does not start: no dialogue can get past it.
+            if (err instanceof LiveSetupError) throw new ConfigError(err.message);
+            if (err instanceof TaskInvalid) ctx.fail(rec, err.message, err.kind);
+            else if (err instanceof ReplayMissError) ctx.fail(rec, err.message, "replay_miss");
+            else ctx.fail(rec, `could not simulate this scenario: ${errorMessage(err)}`, "simulation_error");
+          }
         }
+      } finally {
+        // The run's MCP connections end with it (a stdio server is stopped).
+        opts.backend?.close();
       }
     };
   }
@@ -126,7 +132,7 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
         else if (stopped) return undefined;
         else {
           stopped = true;
-          throw err;
+          throw err instanceof LiveSetupError ? new ConfigError(err.message) : err;
         }
         return undefined;
       }
@@ -135,6 +141,7 @@ export function simulateTransform(opts: SimulateOptions, ctx: RunContext): Trans
       for await (const d of mapConcurrent(input, simulate, { concurrency: () => llm.concurrency, ordered: llm.ordered })) if (d) yield d;
     } finally {
       llm.close();
+      opts.backend?.close();
     }
   };
 }

@@ -25,7 +25,7 @@ export function backendOptions(s: BackendFlagsSpec): ToolSpec["options"] {
       type: "string",
       placeholder: "FILE",
       description: writes
-        ? "the NDJSON cassette --backend record writes (from empty) and --backend replay reads; secret headers are recorded by their variable's name, never their value"
+        ? "the NDJSON cassette --backend record writes (from empty) and --backend replay reads; secret headers are recorded by their variable's name, never their value (an MCP call by its server's name in the pack, its tool and arguments)"
         : "the NDJSON cassette --backend replay reads (one dialogue-sim --backend record wrote)",
     },
   ];

@@ -1,4 +1,4 @@
-import { HttpSpec, type DomainPack } from "@chatmill/schema";
+import { HttpSpec, McpSpec, type DomainPack } from "@chatmill/schema";
 import { explainIssue } from "./zod-issue.js";
 import { RuleChecker } from "./check-rules.js";
 import { fieldOf } from "./match.js";
@@ -56,6 +56,7 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
     const anchor = run.anchor as { arg: string } | undefined;
     if (anchor) needArg(anchor.arg, "anchor.arg");
     checkHttp(run, at, needArg, fail, pack);
+    checkMcp(run, at, needArg, fail, pack);
     switch (run.op) {
       case "get":
         run.include?.forEach((inc, j) => needTable(inc.table, `${at}.run.include[${j}].table`));
@@ -92,6 +93,8 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
     }
   });
   new RuleChecker(tables, fail, addedFields(pack)).invariants(pack);
+  const reset = pack.live?.reset;
+  if (reset && "tool" in reset) needServer(pack, reset.server, "live.reset.server", fail);
   pack.tools.forEach((tool, i) => checkRole(tool, `tools[${i}]`, needTable, fail));
   pack.services.forEach((s, i) => {
     needTable(s.table, `services[${i}].table`);
@@ -165,6 +168,36 @@ function checkHttp(run: Run & Record<string, unknown>, at: string, needArg: (arg
   if (!/^https?:\/\//i.test(spec.url) && !pack.live?.base_url) fail(`${at}.run.${sub}url`, `'${spec.url}' is relative: give the pack live.base_url (or an absolute URL)`);
 }
 
+/** A server an mcp tool or the reset names is declared in live.mcp. */
+function needServer(pack: DomainPack, server: string, path: string, fail: Fail): void {
+  const servers = Object.keys(pack.live?.mcp ?? {});
+  if (!servers.includes(server)) fail(path, `no MCP server '${server}' in live.mcp (it has: ${servers.join(", ") || "none"}); declare it: "live": {"mcp": {"${server}": {"command": …, "args": […]} or {"url": …}}}`);
+}
+
+/**
+ * An MCP tool call (the op, or a declarative run's `mcp` block): its server is declared and
+ * the arguments it maps are declared. What it writes cannot be read from it: for the `mcp`
+ * op the declared `changes` are taken as they are.
+ */
+function checkMcp(run: Run & Record<string, unknown>, at: string, needArg: (arg: string | undefined, path: string) => void, fail: Fail, pack: DomainPack): void {
+  let spec: McpSpec | undefined;
+  const sub = run.op === "mcp" ? "" : "mcp.";
+  if (run.op === "mcp") spec = run as McpSpec;
+  else if (run.mcp !== undefined) {
+    const parsed = McpSpec.safeParse(run.mcp);
+    if (!parsed.success) {
+      const { path, message } = explainIssue(parsed.error.issues[0]!);
+      fail(`${at}.run.mcp${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message);
+    }
+    spec = parsed.data;
+  }
+  if (!spec) return;
+  if (run.http !== undefined) fail(`${at}.run.mcp`, "a run sends its call to one backend: give it an http block or an mcp block, not both");
+  needServer(pack, spec.server, `${at}.run.${sub}server`, fail);
+  for (const [param, arg] of Object.entries(spec.args ?? {})) needArg(arg, `${sub}args.${param}`);
+}
+
+const LIVE_OPS = new Set(["http", "mcp"]);
 const READ_ROLES = new Set(["lookup", "search"]);
 
 /** Per table, the fields its tools may add (`database.tables.<t>.fields`). */
@@ -179,7 +212,7 @@ function addedFields(pack: DomainPack): Map<string, Set<string>> {
  */
 function checkRole(tool: DomainPack["tools"][number], at: string, needTable: NeedTable, fail: Fail): void {
   const run = tool.run;
-  const writes = run.op === "http" ? (tool.changes ?? []) : writesOf(run);
+  const writes = LIVE_OPS.has(run.op) ? (tool.changes ?? []) : writesOf(run);
   const declared = tool.changes ?? [];
   declared.forEach((c, j) => needTable(c.table, `${at}.changes[${j}].table`));
   if (tool.about !== undefined) {
@@ -198,7 +231,7 @@ function checkRole(tool: DomainPack["tools"][number], at: string, needTable: Nee
   if (tool.role === "act" && writes.length === 0) fail(`${at}.role`, `'${tool.function.name}' is declared 'act' but its run (op ${run.op}) changes nothing; declare what it is: ${[...READ_ROLES].join(", ")}, think or none`);
   // A think tool may compute from its arguments alone (a calculator: a transact with no refs and no effects).
   const computes = tool.role === "think" && run.op === "transact" && (run.refs ?? []).length === 0 && writes.length === 0;
-  if ((tool.role === "none" || tool.role === "think") && run.op !== "static" && run.op !== "http" && !computes) fail(`${at}.role`, `a '${tool.role}' tool reads no data; '${tool.function.name}' runs op ${run.op} (give it op static, or declare lookup/search)`);
+  if ((tool.role === "none" || tool.role === "think") && run.op !== "static" && !LIVE_OPS.has(run.op) && !computes) fail(`${at}.role`, `a '${tool.role}' tool reads no data; '${tool.function.name}' runs op ${run.op} (give it op static, or declare lookup/search)`);
   if (READ_ROLES.has(tool.role) && run.op === "static") fail(`${at}.role`, `'${tool.function.name}' is declared '${tool.role}' but returns a fixed result (op static); declare none, think or handoff`);
 }
 

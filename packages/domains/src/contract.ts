@@ -123,7 +123,7 @@ export interface SessionOptions {
   failureRate?: number;
   /** The dialogue's random stream (failure injection draws from it). */
   rng?: Rng;
-  /** Where http tools send their requests: live, recorded, or replayed from a cassette (default: live, nothing recorded). */
+  /** Where http and mcp tools send their calls: live, recorded, or replayed from a cassette (default: none: a session without one never calls a backend). */
   backend?: LiveBackend;
 }
 

@@ -1,7 +1,7 @@
 import { ConfigError, type RunContext } from "@chatmill/kit";
 import type { Row } from "./contract.js";
 import type { LoadedDomain } from "./domain.js";
-import { MissingSecretError, ReplayMissError, type LiveBackend } from "./live/backend.js";
+import { LiveSetupError, ReplayMissError, type LiveBackend } from "./live/backend.js";
 import { withRows } from "./load.js";
 import { createSession } from "./session.js";
 
@@ -17,7 +17,7 @@ const LIST_OPS = new Set(["search", "filter", "list"]);
 /**
  * Rows for the tables a live pack ships empty, read from its backend through the pack's own
  * read-only tools: for each empty table that a service plans over, the first search tool (in
- * the pack's order) that lists that table, sends a request, and needs no argument. The calls
+ * the pack's order) that lists that table, calls the backend (http or mcp), and needs no argument. The calls
  * go through a session on the given backend, so they start from the declared reset (the state
  * every dialogue starts from) and are recorded in, or replayed from, its cassette like every
  * other call. A table no such tool lists stays empty: the caller says so.
@@ -28,8 +28,8 @@ export function exploreBackend(domain: LoadedDomain, backend: LiveBackend): Expl
   const session = createSession(domain, { backend });
   const out: Explored[] = [];
   for (const tool of domain.pack.tools) {
-    const run = tool.run as { op: string; table?: string; http?: unknown };
-    if (tool.role !== "search" || !LIST_OPS.has(run.op) || run.table === undefined || !wanted.has(run.table) || run.http === undefined) continue;
+    const run = tool.run as { op: string; table?: string; http?: unknown; mcp?: unknown };
+    if (tool.role !== "search" || !LIST_OPS.has(run.op) || run.table === undefined || !wanted.has(run.table) || (run.http === undefined && run.mcp === undefined)) continue;
     if ((tool.function.parameters as { required?: unknown[] }).required?.length) continue;
     const result = session.call({ name: tool.function.name, arguments: {} });
     if (!result.ok) continue;
@@ -58,12 +58,13 @@ function listOf(data: unknown, key: string): Row[] {
  */
 export function explorePack(domain: LoadedDomain, backend: LiveBackend, ctx: Pick<RunContext, "info" | "warn" | "tool">): LoadedDomain {
   // A pack without live tools (every built-in one) has nothing to explore.
-  if (!domain.pack.tools.some((t) => t.run.op === "http" || (t.run as { http?: unknown }).http !== undefined)) return domain;
+  if (!domain.pack.tools.some((t) => t.run.op === "http" || t.run.op === "mcp" || (t.run as { http?: unknown }).http !== undefined || (t.run as { mcp?: unknown }).mcp !== undefined)) return domain;
   let explored: Explored[];
   try {
     explored = exploreBackend(domain, backend);
   } catch (err) {
-    if (err instanceof MissingSecretError || err instanceof ReplayMissError) throw new ConfigError(err.message);
+    // A missing secret, an MCP server that does not start, a cassette without the reads.
+    if (err instanceof LiveSetupError || err instanceof ReplayMissError) throw new ConfigError(err.message);
     throw err;
   }
   for (const e of explored) ctx.info(`${ctx.tool}: read ${e.rows.length} ${e.table} rows from the backend through ${e.tool}`);

@@ -55,9 +55,9 @@ describe("README: every op and every role is shown running", () => {
     // zod 4 keeps the values a literal or an enum accepts in _zod.values.
     const allOps = ToolRun.options.flatMap((o) => [...(o.shape.op as unknown as { _zod: { values: Set<string> } })._zod.values]);
     expect(allOps).toContain("transact");
-    // An http tool answers from a live server, which a README block cannot start: its calls,
-    // errors and replay are run by test/live-backend.test.ts against a server the test starts.
-    const needsServer = new Set(["http"]);
+    // An http or mcp tool answers from a live server, which a README block cannot start: its calls,
+    // errors and replay are run by test/live-backend.test.ts and test/live-mcp.test.ts against servers the tests start.
+    const needsServer = new Set(["http", "mcp"]);
     expect(allOps.filter((op) => !ops.has(op) && !needsServer.has(op)), "ops with no call in README.md").toEqual([]);
     expect(ToolRole.options.filter((r) => !roles.has(r)), "roles with no call in README.md").toEqual([]);
   });

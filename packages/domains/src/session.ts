@@ -3,15 +3,16 @@ import { sortKeys } from "./canonical.js";
 import type { Call, CallContext, Domain, Row, Session, SessionOptions, ToolResult } from "./contract.js";
 import { LoadedDomain } from "./domain.js";
 import { loadDomain } from "./load.js";
-import { LiveBackend, MissingSecretError, ReplayMissError } from "./live/backend.js";
+import { LiveBackend, LiveSetupError, ReplayMissError } from "./live/backend.js";
 import { runCommand } from "./ops/command.js";
 import { runHttp, runReset } from "./ops/http.js";
+import { runMcp, runMcpReset } from "./ops/mcp.js";
 import { runAvailability, runCompare, runGet, runSearch, runSimilar } from "./ops/read.js";
 import { type OpContext, type OpResult, type Run, type ToolError } from "./ops/types.js";
 import { runTransact } from "./ops/transact.js";
 import { runCancel, runCreate, runModify } from "./ops/write.js";
 import { SessionPolicy } from "./policy.js";
-import type { HttpSpec } from "@chatmill/schema";
+import type { HttpSpec, McpSpec } from "@chatmill/schema";
 import { State, type Write } from "./state.js";
 
 export type { Write } from "./state.js";
@@ -49,23 +50,32 @@ export function createSession(domain: Domain | string, opts: SessionOptions = {}
   const loaded = asLoaded(domain);
   const live = loaded.pack.live;
   // Per-dialogue isolation: the declared reset runs as each dialogue's session starts (not on a replay of a recorded state).
-  if (live?.reset && opts.backend && hasHttpTools(loaded)) runReset(live, opts.backend);
+  if (live?.reset && opts.backend && hasLiveTools(loaded)) {
+    const reset = live.reset;
+    if ("tool" in reset) runMcpReset(loaded, reset, opts.backend);
+    else runReset(live, reset, opts.backend);
+  }
   return new RuntimeSession(loaded, opts);
 }
 
-/** The request a tool's run sends to a live backend: the `http` op, or a declarative run's `http` block. */
-function httpOf(run: Run): HttpSpec | undefined {
-  if (run.op === "http") return run;
-  return (run as { http?: HttpSpec }).http;
+/** What a tool's run sends to a live backend: the `http` or `mcp` op, or a declarative run's `http` or `mcp` block. */
+type LiveCall = { http: HttpSpec } | { mcp: McpSpec };
+function liveOf(run: Run): LiveCall | undefined {
+  if (run.op === "http") return { http: run };
+  if (run.op === "mcp") return { mcp: run };
+  const block = run as { http?: HttpSpec; mcp?: McpSpec };
+  if (block.http) return { http: block.http };
+  if (block.mcp) return { mcp: block.mcp };
+  return undefined;
 }
 
-const hasHttpTools = (d: LoadedDomain): boolean => d.pack.tools.some((t) => httpOf(t.run) !== undefined);
+const hasLiveTools = (d: LoadedDomain): boolean => d.pack.tools.some((t) => liveOf(t.run) !== undefined);
 
 /**
  * A live backend is opt-in: without one from the caller (dialogue-sim --backend), a session
- * never sends a request. A declarative run with an `http` block runs over the pack's tables
- * (what scenario-gen validates tasks with, and what tool-annotate re-runs calls with, so
- * neither writes on the user's backend); a bare `http` op answers with an error saying so.
+ * never sends a request. A declarative run with an `http` or `mcp` block runs over the pack's
+ * tables (what scenario-gen validates tasks with, and what tool-annotate re-runs calls with, so
+ * neither writes on the user's backend); a bare `http` or `mcp` op answers with an error saying so.
  */
 const NO_BACKEND = (tool: string) => ({
   type: "no_backend",
@@ -126,8 +136,8 @@ class RuntimeSession implements ToolSession {
     try {
       return this.execute(call, context);
     } catch (err) {
-      // The run cannot go on as recorded, or a secret is missing: the caller must stop, not the assistant recover.
-      if (err instanceof ReplayMissError || err instanceof MissingSecretError) throw err;
+      // The run cannot go on as recorded, or the backend cannot work (a secret is missing, a server does not start): the caller must stop, not the assistant recover.
+      if (err instanceof ReplayMissError || err instanceof LiveSetupError) throw err;
       // A pack bug must not crash a 100,000-dialogue run: report it as the API would.
       return errorResult({ type: "internal_error", message: `the tool failed: ${(err as Error).message}` });
     }
@@ -168,11 +178,11 @@ class RuntimeSession implements ToolSession {
       return errorResult({ type: "server_error", status: 503, message: "Service temporarily unavailable; try again shortly." }, injected);
     }
     const ctx: OpContext = { domain: this.domain, state: this.state, tool: call.name, args: args as Record<string, unknown> };
-    const http = httpOf(tool.run);
+    const liveCall = liveOf(tool.run);
     const backend = this.opts.backend;
-    if (http && !backend && tool.run.op === "http") return errorResult(NO_BACKEND(call.name));
-    const out = http && backend ? runHttp(ctx, http, backend) : runOp(ctx, this.policy.narrow(call.name, tool.run));
-    if (http && backend && out.ok) this.mirror(tool.run, out.data);
+    if (liveCall && !backend && (tool.run.op === "http" || tool.run.op === "mcp")) return errorResult(NO_BACKEND(call.name));
+    const out = liveCall && backend ? ("http" in liveCall ? runHttp(ctx, liveCall.http, backend) : runMcp(ctx, liveCall.mcp, backend)) : runOp(ctx, this.policy.narrow(call.name, tool.run));
+    if (liveCall && backend && out.ok) this.mirror(tool.run, out.data);
     if (!out.ok) return errorResult(out.error);
     const cut = injected && out.list ? cutList(out.data, out.list, injected) : undefined;
     if (cut) return cut;
@@ -231,7 +241,8 @@ function runOp(ctx: OpContext, run: Run): OpResult {
     case "transact":
       return runTransact(ctx, run);
     case "http":
-      throw new Error("an http run is sent by the session, not run over tables");
+    case "mcp":
+      throw new Error(`an ${run.op} run is sent by the session, not run over tables`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { loadPackFile } from "@chatmill/domains";
@@ -60,6 +60,22 @@ describe("MCP import", () => {
         booking: { create: "open_ticket", fields: ["title"] },
       },
     ]);
+  });
+
+  it("writes each tool's mcp block and the server it was read from in live.mcp (stdio: started where from-mcp ran; HTTP: the URL)", async () => {
+    const api = describeMcp(await listMcpTools(stdio, 20_000), "node mcp-server.mjs");
+    const base = mkdtempSync(join(tmpdir(), "pack-mcp-live-"));
+    const file = writePack(api, join(base, "packs", "desk"), false, undefined, stdio);
+    const pack = JSON.parse(readFileSync(file, "utf8"));
+    expect(pack.tools.map((t: any) => t.run.mcp)).toEqual(["search_tickets", "get_ticket", "open_ticket", "close_ticket", "retag_ticket"].map((tool) => ({ server: "ticket_desk", tool })));
+    expect(pack.tools[1].run).toMatchObject({ op: "get", table: "get_ticket", key_arg: "ticket_id" }); // the declarative part stays
+    expect(pack.tools[1].inferred.run).toMatch(/^calls get_ticket on the MCP server 'ticket_desk'/);
+    expect(pack.live).toEqual({ mcp: { ticket_desk: { command: process.execPath, args: [SERVER], cwd: relative(join(base, "packs", "desk"), process.cwd()) } } });
+    loadPackFile(file).checkTools();
+
+    const overHttp = JSON.parse(readFileSync(writePack(api, join(base, "http"), false, undefined, { url: "http://127.0.0.1:3000/mcp" }), "utf8"));
+    expect(overHttp.live).toEqual({ mcp: { ticket_desk: { url: "http://127.0.0.1:3000/mcp" } } });
+    expect(() => writePack(api, join(base, "creds"), false, undefined, { url: "http://me:pw@127.0.0.1:3000/mcp" })).toThrow(/put no credentials in the MCP server's URL/);
   });
 
   it("lists the same tools over streamable HTTP on 127.0.0.1", async () => {

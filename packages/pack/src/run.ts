@@ -29,7 +29,7 @@ export async function runImport(source: Source, opts: ImportOptions): Promise<nu
   if ("openapi" in source) api = await importOpenApi(source.openapi);
   else api = describeMcp(await listMcpTools(source.mcp, source.timeoutMs, opts.version), mcpSourceName(source.mcp));
   const dir = opts.out ?? api.name;
-  const file = writePack(api, dir, opts.force, opts.live);
+  const file = writePack(api, dir, opts.force, opts.live, "mcp" in source ? source.mcp : undefined);
   process.stdout.write(`${file}\n`);
   const roles = ["search", "lookup", "act"].map((r) => [r, api.tools.filter((t) => t.role === r).length] as const).filter(([, n]) => n > 0);
   const services = new Set(api.tools.map((t) => t.service)).size;

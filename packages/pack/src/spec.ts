@@ -26,6 +26,10 @@ service per OpenAPI tag (or the server) with a category per task its tools allow
 Every guess is listed under "inferred" (per tool: role, changes, run; for the pack:
 services, categories); confirm each and delete its entry. "source" keeps what the
 source said (method, path, where each argument goes; the MCP tool and annotations).
+from-mcp also gives each tool's run an mcp block calling the server's tool, and the
+pack live.mcp naming the server it read (the command and its arguments, started in
+the current folder, written relative to the pack; or the URL), so its tools answer
+from the server (dialogue-sim --backend live|record|replay).
 The path of pack.json is printed on stdout.
 check PACK          loads a pack (a folder or pack.json) with the domains loader; a pack
                     that cannot load is reported as FILE: PATH: what is wrong, exit 3.

@@ -210,16 +210,61 @@ export type HttpSpec = z.infer<typeof HttpSpec>;
 // Loose like the other runs (the union is read through fields some runs lack, e.g. `table`).
 const HttpRun = z.looseObject({ ...HttpSpec.shape, op: z.literal("http") });
 
-/** The pack's live backend: where relative URLs go, headers for every request, per-dialogue isolation. */
+/**
+ * A tool on an MCP server: what the `mcp` op calls (and what a declarative run with an `mcp`
+ * block calls instead of running over the pack's tables). The tool's arguments are sent as
+ * they are, unless `args` renames them.
+ */
+export const McpSpec = z.strictObject({
+  server: name.describe("the server, by its name in live.mcp"),
+  tool: name.describe("the tool's name on the server (as tools/list gives it)"),
+  args: z.record(z.string(), name).optional().describe("the server tool's argument name → the pack tool's argument it takes (default: every argument under its own name); arguments not listed are not sent"),
+  timeout_ms: z.number().int().min(1).optional().describe("default live.timeout_ms, else 10000"),
+});
+export type McpSpec = z.infer<typeof McpSpec>;
+
+const McpRun = z.looseObject({ ...McpSpec.shape, op: z.literal("mcp") });
+
+/** An MCP server started as a child process, spoken to over its stdin and stdout. */
+export const McpStdioServer = z.strictObject({
+  command: name.describe("the program to start (found on PATH, or a path)"),
+  args: z.array(z.string()).optional().describe("its arguments"),
+  env: z.record(z.string(), HeaderValue).optional().describe("environment variables set for it (beside HOME, PATH and the like): text, or {env: NAME}, a secret read from chatmill's environment, never printed or recorded"),
+  cwd: z.string().min(1).optional().describe("the directory it starts in, relative to the pack's directory (default: the pack's directory)"),
+});
+
+/** An MCP server already running, spoken to over streamable HTTP. */
+export const McpHttpServer = z.strictObject({
+  url: z.string().url().describe("its streamable HTTP endpoint, e.g. http://127.0.0.1:3000/mcp"),
+  headers: z.record(z.string(), HeaderValue).optional().describe("headers sent with every request; {env: NAME} values are secrets"),
+});
+
+export const McpServerSpec = z.union([McpStdioServer, McpHttpServer]);
+export type McpServerSpec = z.infer<typeof McpServerSpec>;
+
+const HttpReset = z.strictObject({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).describe("the reset request's method"),
+  url: z.string().min(1).describe("its URL; a path starting with / is joined to live.base_url"),
+  body: z.unknown().optional().describe("its JSON body"),
+});
+
+const McpReset = z.strictObject({
+  server: name.describe("the server, by its name in live.mcp"),
+  tool: name.describe("the server's tool that puts its state back"),
+  arguments: z.record(z.string(), z.unknown()).optional().describe("the arguments it is called with (default none)"),
+});
+
+/** The pack's live backend: where relative URLs go, headers for every request, MCP servers, per-dialogue isolation. */
 export const LiveSpec = z.strictObject({
-  base_url: z.string().url().optional(),
-  headers: z.record(z.string(), HeaderValue).optional(),
+  base_url: z.string().url().optional().describe("where the http tools' relative URLs go"),
+  headers: z.record(z.string(), HeaderValue).optional().describe("headers sent with every http request; {env: NAME} values are secrets"),
+  mcp: z.record(name, McpServerSpec).optional().describe("the MCP servers the mcp tools call, by name: a command to start (stdio) or a URL (streamable HTTP); each is connected once per run, on its first call"),
   reset: z
-    .strictObject({ method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]), url: z.string().min(1), body: z.unknown().optional() })
+    .union([HttpReset, McpReset])
     .optional()
-    .describe("a request run when each dialogue's session starts, so every dialogue sees the same backend state"),
+    .describe("run when each dialogue's session starts, so every dialogue sees the same backend state: a request ({method, url, body}) or an MCP tool call ({server, tool, arguments})"),
   read_only: z.boolean().optional().describe("refuse every act tool (error type read_only) without sending it: dialogues cannot change the backend"),
-  timeout_ms: z.number().int().min(1).optional().describe("a request that takes longer is cut and becomes a timeout result (default 10000)"),
+  timeout_ms: z.number().int().min(1).optional().describe("a request or MCP call that takes longer is cut and becomes a timeout result (default 10000)"),
 });
 export type LiveSpec = z.infer<typeof LiveSpec>;
 
@@ -236,6 +281,7 @@ export const ToolRun = z.discriminatedUnion("op", [
   StaticRun,
   TransactRun,
   HttpRun,
+  McpRun,
 ]);
 export type ToolRun = z.infer<typeof ToolRun>;
 
@@ -418,6 +464,6 @@ export const DomainPack = z.looseObject({
   offline: OfflineSpec.optional().describe("what the offline engine needs to speak the domain"),
   wording: Wording.optional().describe("the pack's own phrases for the offline engine (openers, acknowledgements, offers, tips, how values are said), per language and act; without it the engine speaks its neutral defaults"),
   policy: PolicySpec.optional().describe("session-level policy: identity, confirmation before writes, the hand-off tool, the policy text"),
-  live: LiveSpec.optional().describe("the live backend the pack's http tools call (base URL, headers, reset, read-only)"),
+  live: LiveSpec.optional().describe("the live backends the pack's http and mcp tools call (base URL, headers, MCP servers, reset, read-only)"),
 });
 export type DomainPack = z.infer<typeof DomainPack>;

@@ -32,6 +32,8 @@ export {
   HandoffSpec,
   HeaderValue,
   HttpSpec,
+  McpServerSpec,
+  McpSpec,
   IdentitySpec,
   LiveSpec,
   Include,

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { createSyncFn } from "synckit";
-import { Cassette, describeRequest, keyText, type HttpAnswer, type RequestKey } from "./cassette.js";
+import { Cassette, describeRequest, keyText, type HttpAnswer, type HttpKey, type LiveAnswer, type McpAnswer, type McpKey, type RequestKey } from "./cassette.js";
 
 export type BackendMode = "live" | "record" | "replay";
 export const BACKEND_MODES: readonly BackendMode[] = ["live", "record", "replay"];
 
-/** A header to send: literal text, or the value of an environment variable (a secret). */
+/** A header (or an MCP server's environment variable) to send: literal text, or the value of an environment variable (a secret). */
 export interface OutHeader {
   name: string;
   value?: string;
@@ -21,14 +21,39 @@ export interface OutRequest {
   timeoutMs: number;
 }
 
+/** Where an MCP server is: a command to start in a directory (stdio), or a URL (streamable HTTP). */
+export type OutMcpServer = { command: string; args: string[]; env: OutHeader[]; cwd: string } | { url: string; headers: OutHeader[] };
+
+/** One MCP tool call: the server's name in the pack (what the cassette keys), where it is, the tool and its arguments. */
+export interface OutMcpCall {
+  server: string;
+  at: OutMcpServer;
+  tool: string;
+  arguments: Record<string, unknown>;
+  timeoutMs: number;
+}
+
 /** Replay found no recorded answer: the run cannot go on byte-identically, so it is not a tool result but an error. */
 export class ReplayMissError extends Error {
   override name = "ReplayMissError";
 }
 
-/** A header's environment variable is not set: the request is not sent. */
-export class MissingSecretError extends Error {
+/**
+ * The live backend cannot work as the pack and the environment set it up: no call can succeed,
+ * so the run stops (dialogue-sim exits 5) instead of every dialogue recovering from errors.
+ */
+export class LiveSetupError extends Error {
+  override name = "LiveSetupError";
+}
+
+/** A header's (or a server variable's) environment variable is not set: nothing is sent. */
+export class MissingSecretError extends LiveSetupError {
   override name = "MissingSecretError";
+}
+
+/** An MCP server that does not start, or does not complete the handshake within the timeout. */
+export class McpServerError extends LiveSetupError {
+  override name = "McpServerError";
 }
 
 export interface BackendOptions {
@@ -39,20 +64,20 @@ export interface BackendOptions {
   env?: Record<string, string | undefined>;
 }
 
-interface WireRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-  timeoutMs: number;
-}
-type Send = (req: WireRequest) => HttpAnswer;
+type WireMcpServer = { command: string; args: string[]; env: Record<string, string>; cwd: string } | { url: string; headers: Record<string, string> };
+type WireMessage =
+  | { kind: "http"; method: string; url: string; headers: Record<string, string>; body?: string; timeoutMs: number }
+  | { kind: "mcp"; spec: WireMcpServer; tool: string; arguments: Record<string, unknown>; timeoutMs: number }
+  | { kind: "close" };
+type WireAnswer = HttpAnswer | McpAnswer | { error: "start"; message: string } | { closed: number };
+type Send = (msg: WireMessage) => WireAnswer;
 
-// One worker for the process, started on the first live request (replay never starts it).
+// One worker for the process, started on the first live request (replay never starts it). It
+// holds the MCP connections, so they live as long as the run (LiveBackend.close ends them).
 let send: Send | undefined;
 function sender(): Send {
   // worker/ sits two levels above both src/live/ and dist/live/.
-  send ??= createSyncFn<(req: WireRequest) => Promise<HttpAnswer>>(new URL("../../worker/http-worker.mjs", import.meta.url), { execArgv: [], globalShims: false }) as Send;
+  send ??= createSyncFn<(msg: WireMessage) => Promise<WireAnswer>>(new URL("../../worker/live-worker.mjs", import.meta.url), { execArgv: [], globalShims: false }) as Send;
   return send;
 }
 
@@ -60,11 +85,12 @@ const REDACTED = "[redacted]";
 const START = "start";
 
 /**
- * Where the `http` op's requests go: the live backend, the live backend with every answer
- * recorded in a cassette, or the cassette alone (no network). Synchronous: the request runs in
- * a worker thread while the session waits, so the tool runtime stays synchronous.
- * Secrets (header values from the environment) are sent, never keyed, recorded or returned:
- * the key holds `{env: NAME}`'s name, and any secret value the server echoes is redacted.
+ * Where the live ops' requests go (`http` requests and `mcp` tool calls): the live backend, the
+ * live backend with every answer recorded in a cassette, or the cassette alone (no network).
+ * Synchronous: the request runs in a worker thread while the session waits, so the tool runtime
+ * stays synchronous. Secrets (header values and MCP server variables from the environment) are
+ * sent, never keyed, recorded or returned: the key holds `{env: NAME}`'s name (an MCP call's key
+ * holds the server's name only), and any secret value the server echoes is redacted.
  */
 export class LiveBackend {
   readonly mode: BackendMode;
@@ -84,12 +110,47 @@ export class LiveBackend {
 
   /** Sends the request (or finds its recorded answer). Throws ReplayMissError and MissingSecretError; any other failure is an answer. */
   request(req: OutRequest, opts: { reset?: boolean } = {}): HttpAnswer {
+    return this.exchange(keyOfRequest(req), opts, () => {
+      const secrets: string[] = [];
+      const headers = this.resolve(req.headers, secrets, "header");
+      if (req.body !== undefined) headers["content-type"] ??= "application/json";
+      const raw = sender()({ kind: "http", method: req.method, url: req.url, headers, ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}), timeoutMs: req.timeoutMs });
+      return { answer: raw as HttpAnswer, secrets };
+    }) as HttpAnswer;
+  }
+
+  /**
+   * Calls the MCP tool (or finds its recorded answer). The server is connected on its first
+   * call and stays connected for the run. Throws ReplayMissError, MissingSecretError and
+   * McpServerError (the server does not start or answer the handshake); any other failure is an answer.
+   */
+  callTool(call: OutMcpCall, opts: { reset?: boolean } = {}): McpAnswer {
+    const key: McpKey = { mcp: call.server, tool: call.tool, arguments: call.arguments };
+    return this.exchange(key, opts, () => {
+      const secrets: string[] = [];
+      const at = call.at;
+      const spec: WireMcpServer = "url" in at ? { url: at.url, headers: this.resolve(at.headers, secrets, "header") } : { command: at.command, args: at.args, env: this.resolve(at.env, secrets, "variable"), cwd: at.cwd };
+      const raw = sender()({ kind: "mcp", spec, tool: call.tool, arguments: call.arguments, timeoutMs: call.timeoutMs });
+      if ("error" in raw && raw.error === "start") {
+        const where = "url" in at ? at.url : [at.command, ...at.args].join(" ");
+        throw new McpServerError(scrub(`the MCP server '${call.server}' (${where}) could not be reached: ${raw.message}; check live.mcp.${call.server} in the pack`, secrets));
+      }
+      return { answer: raw as McpAnswer, secrets };
+    }) as McpAnswer;
+  }
+
+  /** Ends the run's MCP connections (a stdio server is stopped); a later call connects again. Nothing to do in replay. */
+  close(): void {
+    if (send) send({ kind: "close" });
+  }
+
+  /** The cassette's bookkeeping around one call: the history, replay, recording. */
+  private exchange(key: RequestKey, opts: { reset?: boolean }, live: () => { answer: LiveAnswer; secrets: string[] }): LiveAnswer {
     // A reset starts the backend's state over, so the history starts over with it.
     if (opts.reset) {
       this.seen.clear();
       this.history = START;
     }
-    const key = keyOf(req);
     const k = keyText(key);
     const n = (this.seen.get(k) ?? 0) + 1;
     this.seen.set(k, n);
@@ -104,26 +165,29 @@ export class LiveBackend {
       }
       return answer;
     }
-    const secrets: string[] = [];
-    const headers: Record<string, string> = {};
-    for (const h of req.headers) {
-      if (h.env !== undefined) {
-        const v = this.env[h.env];
-        if (v === undefined || v === "") throw new MissingSecretError(`header ${h.name} takes its value from the environment variable ${h.env}, which is not set; export it and run again`);
-        secrets.push(v);
-        headers[h.name] = v;
-      } else headers[h.name] = h.value ?? "";
-    }
-    if (req.body !== undefined) headers["content-type"] ??= "application/json";
-    const raw = sender()({ method: req.method, url: req.url, headers, ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}), timeoutMs: req.timeoutMs });
+    const { answer: raw, secrets } = live();
     const answer = redact(raw, secrets);
     this.cassette?.append({ request: key, after, n, answer });
     return answer;
   }
+
+  /** Header or variable values: literal, or read from the environment (collected in `secrets`). */
+  private resolve(values: OutHeader[], secrets: string[], what: "header" | "variable"): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const h of values) {
+      if (h.env !== undefined) {
+        const v = this.env[h.env];
+        if (v === undefined || v === "") throw new MissingSecretError(`${what} ${h.name} takes its value from the environment variable ${h.env}, which is not set; export it and run again`);
+        secrets.push(v);
+        out[h.name] = v;
+      } else out[h.name] = h.value ?? "";
+    }
+    return out;
+  }
 }
 
 /** The request as the cassette keys it: header names lower-cased and sorted, a secret as `{env NAME}`. */
-function keyOf(req: OutRequest): RequestKey {
+function keyOfRequest(req: OutRequest): HttpKey {
   const headers: Record<string, string> = {};
   for (const h of [...req.headers].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1))) {
     headers[h.name.toLowerCase()] = h.env !== undefined ? `{env ${h.env}}` : (h.value ?? "");
@@ -131,10 +195,19 @@ function keyOf(req: OutRequest): RequestKey {
   return { method: req.method, url: req.url, headers, ...(req.body !== undefined ? { body: req.body } : {}) };
 }
 
-/** A server that echoes a secret (in a body or an error) must not put it in a dialogue or a cassette. */
-function redact(answer: HttpAnswer, secrets: string[]): HttpAnswer {
-  const scrub = (text: string) => secrets.reduce((t, s) => t.split(s).join(REDACTED), text);
-  if ("status" in answer) return { ...answer, body: scrub(answer.body) };
-  if (answer.error === "network") return { error: "network", message: scrub(answer.message) };
-  return answer;
+const scrub = (text: string, secrets: string[]): string => secrets.reduce((t, s) => t.split(s).join(REDACTED), text);
+
+/** Every string in a JSON value, scrubbed (an MCP result's text parts, structured content, error messages). */
+function scrubAll(value: unknown, secrets: string[]): unknown {
+  if (typeof value === "string") return scrub(value, secrets);
+  if (Array.isArray(value)) return value.map((v) => scrubAll(v, secrets));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k, secrets), scrubAll(v, secrets)]));
+  return value;
+}
+
+/** A server that echoes a secret (in a body, a result or an error) must not put it in a dialogue or a cassette. */
+function redact(answer: LiveAnswer, secrets: string[]): LiveAnswer {
+  if (secrets.length === 0) return answer;
+  if ("status" in answer) return { ...answer, body: scrub(answer.body, secrets) };
+  return scrubAll(answer, secrets) as LiveAnswer;
 }

@@ -1,19 +1,47 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { canonicalJson } from "../canonical.js";
 
-/** A request as the cassette keys it: secret header values replaced by the name of their variable. */
-export interface RequestKey {
+/** An HTTP request as the cassette keys it: secret header values replaced by the name of their variable. */
+export interface HttpKey {
   method: string;
   url: string;
   headers: Record<string, string>;
   body?: unknown;
 }
 
+/** An MCP tool call as the cassette keys it: the server's name in the pack (never its command, URL or secrets), the tool, the arguments sent. */
+export interface McpKey {
+  mcp: string;
+  tool: string;
+  arguments: Record<string, unknown>;
+}
+
+export type RequestKey = HttpKey | McpKey;
+
 /** What the backend answered: a status and a body, or no answer (cut at the timeout, unreachable). */
 export type HttpAnswer =
   | { status: number; contentType: string; body: string }
   | { error: "timeout" }
   | { error: "network"; message: string };
+
+/** An MCP tool's result as the server sent it (content parts, structuredContent, isError). */
+export interface McpToolResult {
+  content: Array<Record<string, unknown>>;
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
+
+/**
+ * What an MCP server answered: the tool's result; no answer within the timeout; a dropped
+ * connection; or a JSON-RPC error (the server refused the call: an unknown tool, bad params).
+ */
+export type McpAnswer =
+  | { result: McpToolResult }
+  | { error: "timeout" }
+  | { error: "network"; message: string }
+  | { error: "rpc"; code: number; message: string };
+
+export type LiveAnswer = HttpAnswer | McpAnswer;
 
 /**
  * One cassette line: the request; `after`, a digest of the requests made before it since the
@@ -24,11 +52,12 @@ export interface CassetteEntry {
   request: RequestKey;
   after: string;
   n: number;
-  answer: HttpAnswer;
+  answer: LiveAnswer;
 }
 
-/** Names the request in an error: method, URL and body (secrets are already out of the key). */
+/** Names the request in an error: method, URL and body, or server, tool and arguments (secrets are already out of the key). */
 export function describeRequest(key: RequestKey): string {
+  if ("mcp" in key) return `the MCP call ${key.tool} on server ${key.mcp} with arguments ${canonicalJson(key.arguments)}`;
   return `${key.method} ${key.url}${key.body !== undefined ? ` with body ${canonicalJson(key.body)}` : ""}`;
 }
 
@@ -36,7 +65,7 @@ export function describeRequest(key: RequestKey): string {
 export const keyText = (key: RequestKey): string => canonicalJson(key);
 
 /**
- * An NDJSON cassette. Record starts it empty and appends each answer as it arrives (a killed
+ * An NDJSON cassette (HTTP requests and MCP tool calls alike). Record starts it empty and appends each answer as it arrives (a killed
  * run keeps what it recorded); replay reads it whole and answers a request made after the
  * same earlier requests with what was recorded there, so a request whose answer changed
  * (a list read before and after a create; cancelling order o1 in two dialogues that ordered
@@ -44,7 +73,7 @@ export const keyText = (key: RequestKey): string => canonicalJson(key);
  * LiveBackend), so with a declared reset any subset or order of the recorded dialogues replays.
  */
 export class Cassette {
-  private readonly entries = new Map<string, HttpAnswer>();
+  private readonly entries = new Map<string, LiveAnswer>();
   /** Per request, how many occurrences were recorded (for the miss message). */
   private readonly counts = new Map<string, number>();
 
@@ -83,7 +112,7 @@ export class Cassette {
   }
 
   /** The answer recorded for this request after this history. */
-  answer(key: RequestKey, after: string): HttpAnswer | undefined {
+  answer(key: RequestKey, after: string): LiveAnswer | undefined {
     return this.entries.get(`${keyText(key)}\u0000${after}`);
   }
 

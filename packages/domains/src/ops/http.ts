@@ -3,22 +3,26 @@ import type { LiveBackend, OutHeader, OutRequest } from "../live/backend.js";
 import type { HttpAnswer } from "../live/cassette.js";
 import { fail, type OpContext, type OpResult } from "./types.js";
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** live.read_only: an act tool is refused before anything is sent (the http and mcp ops alike). */
+export function readOnlyRefusal(ctx: OpContext): OpResult | undefined {
+  if (!ctx.domain.pack.live?.read_only || ctx.domain.toolSpecs.get(ctx.tool)?.role !== "act") return undefined;
+  return fail("read_only", `${ctx.tool} changes data, and this backend is read-only for dialogues (the pack's live.read_only); nothing was sent.`);
+}
 
 /** The `http` op (or a declarative run's `http` block): the tool's answer is the live backend's. */
 export function runHttp(ctx: OpContext, spec: HttpSpec, backend: LiveBackend): OpResult {
   const live = ctx.domain.pack.live;
-  if (live?.read_only && ctx.domain.toolSpecs.get(ctx.tool)?.role === "act") {
-    return fail("read_only", `${ctx.tool} changes data, and this backend is read-only for dialogues (the pack's live.read_only); nothing was sent.`);
-  }
+  const refused = readOnlyRefusal(ctx);
+  if (refused) return refused;
   const built = buildRequest(spec, ctx.args, live);
   if (typeof built === "string") return fail("bad_arguments", built);
   return answerOf(ctx.tool, backend.request(built), built.timeoutMs);
 }
 
 /** The reset request a session runs before its dialogue (live.reset); throws when the backend does not accept it. */
-export function runReset(live: LiveSpec, backend: LiveBackend): void {
-  const reset = live.reset!;
+export function runReset(live: LiveSpec, reset: { method: string; url: string; body?: unknown }, backend: LiveBackend): void {
   const req: OutRequest = { method: reset.method, url: absolute(reset.url, live), headers: headers(live.headers, {}), ...(reset.body !== undefined ? { body: reset.body } : {}), timeoutMs: live.timeout_ms ?? DEFAULT_TIMEOUT_MS };
   const a = backend.request(req, { reset: true });
   if ("error" in a) throw new Error(`the reset request ${reset.method} ${req.url} failed (${a.error === "timeout" ? `no answer within ${req.timeoutMs} ms` : a.message}); is the backend up?`);
