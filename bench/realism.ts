@@ -13,7 +13,7 @@ import { offlineDialogue } from "../packages/dialogue-sim/dist/engine/dialogue.j
 import { NameFinder } from "./lib/realism/checks.js";
 import { around, CorpusMeter, type DialogueLike, type Tally } from "./lib/realism/measure.js";
 import { varietyAt, type VarietyStats } from "./lib/realism/metrics.js";
-import { declaredNames, sayableText, type PackLike } from "./lib/realism/pack-names.js";
+import { declaredNames, sayableText, toolNames, type PackLike } from "./lib/realism/pack-names.js";
 import { LeakFinder, ownGrams, packPhraseStrings } from "./lib/realism/phrases.js";
 import { sgdUtterances } from "./lib/realism/sgd.js";
 
@@ -46,7 +46,7 @@ interface Corpus {
 }
 const corpora: Corpus[] = [];
 for (const domain of domains) {
-  const names = new NameFinder(declaredNames(packOf(domain)), sayableText(packOf(domain)));
+  const names = new NameFinder(declaredNames(packOf(domain)), sayableText(packOf(domain)), toolNames(packOf(domain)));
   const maker = new ScenarioMaker({ seed: SEED, domain });
   for (const language of LANGUAGES) {
     // The same as `persona-sample --mix language=<language>`: only the language is forced.

@@ -117,6 +117,12 @@ describe("raw field and category names", () => {
     expect(finder.find("with account id C1")).toEqual([{ name: "account_id", found: "account id" }]);
   });
 
+  it("checks tool names raw only: said with spaces they are ordinary phrases", () => {
+    const tools = new NameFinder([], [], ["find_train"]);
+    expect(tools.find("can you find train tickets to Ely?")).toEqual([]);
+    expect(tools.find("use find_train please")).toEqual([{ name: "find_train", found: "find_train" }]);
+  });
+
   it("lets a spaced name pass when the pack's wording or data says it so", () => {
     expect(finder.find("a jacket on sale, please")).toEqual([]);
     expect(finder.find("in cocona® performance fabric")).toEqual([]);

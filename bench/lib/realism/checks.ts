@@ -189,15 +189,20 @@ export interface NameHit {
 export class NameFinder {
   private readonly patterns: Array<{ name: string; raw: RegExp; spaced: RegExp | null }>;
 
-  constructor(names: Iterable<string>, sayable: Iterable<string> = []) {
+  /**
+   * `rawOnly`: names checked raw only (tool names: said with spaces they are ordinary verb
+   * phrases, "find train tickets", "check availability").
+   */
+  constructor(names: Iterable<string>, sayable: Iterable<string> = [], rawOnly: Iterable<string> = []) {
+    const rawOnlySet = new Set([...rawOnly].map((n) => n.toLowerCase()));
     const said = [...sayable].map((s) => s.toLowerCase().replace(/\s+/g, " ")).join("\n");
     const bounded = (s: string) => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{M}\\p{N}_])`, "u");
-    this.patterns = [...new Set(names)]
+    this.patterns = [...new Set([...names, ...rawOnlySet])]
       .filter((n) => n.includes("_") && /[\p{L}]/u.test(n))
       .map((n) => n.toLowerCase())
       .map((name) => {
         const spacedText = name.replace(/_+/g, " ").trim();
-        const spacedOk = spacedText !== "" && !bounded(spacedText).test(said);
+        const spacedOk = spacedText !== "" && !rawOnlySet.has(name) && !bounded(spacedText).test(said);
         return { name, raw: bounded(name), spaced: spacedOk ? bounded(spacedText) : null };
       });
   }

@@ -15,8 +15,9 @@ const ROWS_SCANNED = 5000;
 
 /**
  * The internal names a pack declares, which a user should never say: its tables and their
- * fields, its services, search and booking fields, tool names and arguments, and its
- * categories. Only the ones with an underscore are checked (see NameFinder).
+ * fields, its services, search and booking fields, tool arguments, and its categories. Only
+ * the ones with an underscore are checked (see NameFinder). Tool names are apart (toolNames):
+ * they are checked raw only.
  */
 export function declaredNames(p: PackLike): string[] {
   const out = new Set<string>();
@@ -35,10 +36,16 @@ export function declaredNames(p: PackLike): string[] {
   for (const c of Object.keys(obj(p.pack.categories))) out.add(c);
   for (const t of list(p.pack.tools)) {
     const fn = obj(obj(t).function);
-    if (typeof fn.name === "string") out.add(fn.name);
     for (const arg of Object.keys(obj(obj(fn.parameters).properties))) out.add(arg);
   }
   return [...out];
+}
+
+/** The pack's tool names. */
+export function toolNames(p: PackLike): string[] {
+  return list(p.pack.tools)
+    .map((t) => obj(obj(t).function).name)
+    .filter((n): n is string => typeof n === "string");
 }
 
 /**

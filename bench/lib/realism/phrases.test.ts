@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredNames, sayableText } from "./pack-names.js";
+import { declaredNames, sayableText, toolNames } from "./pack-names.js";
 import { expandAlternatives, LeakFinder, ownGrams, packPhraseStrings, phraseGrams, pieces, stringsUnder } from "./phrases.js";
 
 describe("a pack's phrases", () => {
@@ -71,10 +71,11 @@ describe("a pack's declared names", () => {
     tables: new Map([["dentists", { rows: [{ id: "D1", practice_name: "Riverside Dental", speciality: "gum care" }] }]]),
   };
 
-  it("are its tables, fields, services, categories, tools and arguments", () => {
+  it("are its tables, fields, services, categories and tool arguments; tool names apart", () => {
     expect(declaredNames(pack).sort()).toEqual(
-      ["area", "billing_complaint", "checkup_booking", "day", "dental_care", "dentists", "find_dentists", "id", "max_fee", "new_patients", "practice_name", "speciality"].sort(),
+      ["area", "billing_complaint", "checkup_booking", "day", "dental_care", "dentists", "id", "max_fee", "new_patients", "practice_name", "speciality"].sort(),
     );
+    expect(toolNames(pack)).toEqual(["find_dentists"]);
   });
 
   it("say-able text is its labels, asks, nouns and row values", () => {
