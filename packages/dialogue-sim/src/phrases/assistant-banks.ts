@@ -27,7 +27,7 @@ const en: Bank = {
   clarify_ask: [
     "[Sure|Happy to help|Can do]! [What|Which] {field} [are you after|did you have in mind|works for you]?",
     "[Got it|Okay]. [To narrow it down,|Quick question so I get it right:] any preference on {field}?",
-    "[Sure thing|Of course] — [any|do you have a] {field} in mind?",
+    "[Sure thing|Of course] — [any|do you have some] {field} in mind?",
   ],
   none_found: [
     "[Hmm, nothing|Sorry, nothing] [matches|fits] {wants} [right now|at the moment]. [Want me to loosen one of those?|Shall I widen the search?|Want to try a different {field}?]",
@@ -105,7 +105,7 @@ const en: Bank = {
   ],
   correction_ack: [
     "[No problem|Got it|Ah, okay] — {c} [it is|then]. [Updating the search.|Let me re-check.]",
-    "[Easy fix|No worries], switching to {c}.",
+    "[Easy fix|No worries] — changing it: {c}.",
   ],
   status: [
     "{name}: {facts}.",

@@ -5,7 +5,7 @@
 import type { Rng } from "@chatmill/kit";
 import type { Constraint } from "../../contract.js";
 import { describeConstraint } from "../../phrases/describe.js";
-import { expand, listJoin, say as sayBank, tidy } from "../../phrases/grammar.js";
+import { expand, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
 import { describeArg } from "../arg-words.js";
 import type { Dialog, Task } from "./context.js";
 
@@ -52,7 +52,7 @@ function thingTemplate(d: Dialog, task: Task): string {
   }
   const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
   if (bank[task.service.name]) return bank[task.service.name]!;
-  if (item) return d.lang === "en" ? `[${item.map((w) => `${/^[aeiou]/i.test(w) ? "an" : "a"} ${w}`).join("|")}]` : item[0]!;
+  if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}]` : item[0]!;
   return d.lang === "hi" ? "कुछ" : d.lang === "mixed" ? "kuch" : "something";
 }
 
@@ -116,7 +116,7 @@ export function hostText(d: Dialog, host: string, service: string | undefined): 
 
 /** The user's question about a topic no tool looks up ("how does X work?"). */
 export function topicQuestion(d: Dialog, topic: string): string {
-  const en = ["[how does|can you explain how] {topic} [works|work]?", "[what's the deal with|quick question about] {topic}?", "[I'm trying to understand|explain] {topic}[, please|]"];
+  const en = ["[how does {topic} work|can you explain how {topic} works]?", "[what's the deal with|quick question about] {topic}?", "[I'm trying to understand|explain] {topic}[, please|]"];
   return d.lang === "en" ? sayLocal(en, d.rng, { topic }) : d.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`;
 }
 
