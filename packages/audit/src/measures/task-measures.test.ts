@@ -83,6 +83,13 @@ describe("(d) unhappy after being shown rows that satisfy the goal", () => {
     const m = shownThenLeaves("Try Caffe Uno on Bridge Street.", { user: "Get me a person.", intent: "escalate" });
     expect(m).toMatchObject({ satisfyingShown: true, unhappyAfterSatisfying: true });
   });
+  it("does not count a user taking the hand-off its task expects (a request the policy reserves to a person)", () => {
+    const turns: Turn[] = [{ user: "Italian in the centre?", intent: "find" }, { call: FIND }, { say: "Try Caffe Uno on Bridge Street." }, { user: "Yes, go ahead.", intent: "escalate" }];
+    const reserved = { instructions: { reason: "complain about my booking" }, evaluation: { actions: [] }, expected: "escalated" };
+    expect(measure(dialogue(turns, { task: reserved, outcome: { resolution: "escalated", goal_met: true } }))).toMatchObject({ satisfyingShown: true, unhappyAfterSatisfying: false });
+    const resolvable = { ...reserved, expected: "resolved" };
+    expect(measure(dialogue(turns, { task: resolvable, outcome: { resolution: "escalated", goal_met: false } })).unhappyAfterSatisfying).toBe(true);
+  });
   it("counts a give-up (a farewell on an unresolved outcome), not a thank-you", () => {
     expect(shownThenLeaves("Try Caffe Uno.", { user: "Forget it.", intent: "farewell" }).unhappyAfterSatisfying).toBe(true);
     expect(shownThenLeaves("Try Caffe Uno.", { user: "Lovely, thanks.", intent: "thanks" }, { resolution: "resolved", goal_met: true }).unhappyAfterSatisfying).toBe(false);

@@ -30,7 +30,7 @@ export interface DialogueMeasures {
   unexpectedWrites?: number;
   /** (d) Before the user's last message, the rows shown to it met every constraint of its goal. */
   satisfyingShown: boolean;
-  /** (d) …and the user then ended unhappy: asked for a human or gave up (userEnding). */
+  /** (d) …and the user then ended unhappy: asked for a human (unless its task expects the hand-off) or gave up (userEnding). */
   unhappyAfterSatisfying: boolean;
   /** (e) The user's first two messages carry the task's intent or a value its reason names; undefined when there is nothing to check against. */
   reasonStated?: boolean;
@@ -54,7 +54,8 @@ export function measureDialogue(d: Record<string, unknown>, domain: Domain, doma
     resolution: String((detail.task as { expected?: unknown } | undefined)?.expected ?? scenario.resolution ?? "(none)"),
     hasTask: detail.task !== undefined,
     satisfyingShown: satisfying,
-    unhappyAfterSatisfying: satisfying && ending!.ending !== "content",
+    // Asking for the person a task reserved to one expects (its expected ending is the hand-off) is not unhappiness.
+    unhappyAfterSatisfying: satisfying && ending!.ending !== "content" && !(ending!.ending === "human" && (detail.task as { expected?: unknown } | undefined)?.expected === "escalated"),
     audit: detail.report,
   };
   const stated = reasonStated(messages, scenario.intent, reasonValues(detail.task, constraints));

@@ -51,12 +51,17 @@ export function giveUp(d: Dialog, _task: Task): void {
   t.assistantSay(d.voice.assistant("give_up_reply"), "farewell");
 }
 
-export function escalate(d: Dialog, _task: Task): void {
+/**
+ * The user asks for a person and the pack's hand-off tool runs. `offered`: the request is one
+ * the policy reserves to a person and the assistant already offered the hand-off, so the user
+ * takes it calmly ("yes, go ahead"); otherwise (the service stayed down) it asks, frustrated.
+ */
+export function escalate(d: Dialog, _task: Task, offered = false): void {
   const t = d.t;
   t.trace.escalated = true;
-  t.emotion = d.rng.pick(["frustrated", "impatient", "annoyed"]);
+  if (!offered) t.emotion = d.rng.pick(["frustrated", "impatient", "annoyed"]);
   // In a single-turn dialogue the assistant hands over without being asked again.
-  if (!d.single) t.userSay(d.voice.user("escalate", {}, { emotion: t.emotion, last: true }), "escalate");
+  if (!d.single) t.userSay(offered ? d.voice.user("ok_go", {}, { last: true }) : d.voice.user("escalate", {}, { emotion: t.emotion, last: true }), "escalate");
   // The pack's one declared hand-off tool (policy.handoff), only when the user asks for a person.
   const handoff = d.domain.handoffTool;
   const tool = handoff ? d.tools.byName(handoff) : undefined;

@@ -48,7 +48,7 @@ export function runOffline(
     });
   }
   // A request the policy reserves to a person: once the rest is done, the user asks for one.
-  if (ending(d) === "escalated" && !t.trace.gaveUp && !t.trace.escalated) escalate(d, tasks[tasks.length - 1]!);
+  if (ending(d) === "escalated" && !t.trace.gaveUp && !t.trace.escalated) escalate(d, tasks[tasks.length - 1]!, true);
   close(d);
   openingAfterAll(d);
   return { messages: t.messages, trace: t.trace };
