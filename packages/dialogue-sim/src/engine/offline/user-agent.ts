@@ -123,7 +123,8 @@ export function revealPlan(d: Dialog, task: Task, index: number): RevealPlan {
     }
   }
   const style = d.voice.style;
-  const vague = pending.length > 0 && r.chance(style === "senior_engineer" || style === "executive" ? 0.1 : 0.3);
+  // A first request after opening small talk names what it wants: two vague messages in a row would not say why the user came.
+  const vague = pending.length > 0 && r.chance(style === "senior_engineer" || style === "executive" ? 0.1 : 0.3) && !(index === 0 && d.t.userTurns > 0);
   const wanted = style === "senior_engineer" || style === "executive" ? 3 : r.int(1, 2);
   const openCount = Math.min(pending.length, Math.max(wanted, pending.filter((c) => must.has(c.field)).length));
   const hedge = r.chance(style === "learner" || style === "casual" ? 0.25 : 0.1);
