@@ -83,6 +83,21 @@ describe.concurrent("examples/", () => {
     }
   });
 
+  it("mcp-sft/Makefile: from the ticket desk's MCP server to SFT rows, planned from its tickets, audited on the cassette, replayed byte for byte", async () => {
+    const dir = out();
+    const r = await sh(`make -s -C examples/mcp-sft N=20 OUT=${dir}`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/scenario-gen: read 3 tickets rows from the backend through search_tickets/);
+    expect(r.stderr).toMatch(/dialogue-sim: read 3 tickets rows from the backend through search_tickets/);
+    expect(lines(join(dir, "dialogues.ndjson"))).toBe(20);
+    expect(lines(join(dir, "sft.openai.jsonl"))).toBeGreaterThan(15);
+    expect(readFileSync(join(dir, "audit.ndjson"), "utf8")).toBe(""); // every tool message is the server's answer
+    const calls = readFileSync(join(dir, "run.cassette.ndjson"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { request: { tool?: string } });
+    expect(calls.filter((c) => c.request.tool === "reset_desk")).toHaveLength(21); // the exploring read's session, then one per dialogue
+    const replay = await sh(`make -s -C examples/mcp-sft N=20 OUT=${dir} replay`);
+    expect(replay.code, replay.stderr).toBe(0);
+  });
+
   it("llm-local-server.sh: interrupted, resumed and replayed offline byte for byte", async () => {
     const dir = out();
     const r = await sh(`N=12 OUT=${dir} bash examples/llm-local-server.sh`, { OPENAI_BASE_URL: "" });
