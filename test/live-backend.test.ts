@@ -153,6 +153,20 @@ describe("live HTTP backend", () => {
     expect(gone.call({ name: "gone", arguments: {} }).error).toMatchObject({ type: "unavailable", message: expect.stringContaining("ECONNREFUSED") });
   });
 
+  it("live.rate_limit paces the calls with the LLM layer's limiter (a second's burst, then an even pace); a replay never waits", () => {
+    const cassette = join(tmp, "paced.ndjson");
+    // 300 per minute: a burst of 5, then one call every 200 ms, so 15 calls take 2 s at least.
+    const file = opPack(tmp, server.base, { name: "items", run: { method: "GET", url: "/items" } }, { rate_limit: { rpm: 300 } });
+    const s = createSession(loadPackFile(file), { backend: new LiveBackend({ mode: "record", cassette, env }) });
+    const started = performance.now();
+    for (let i = 0; i < 15; i++) expect(s.call({ name: "items", arguments: {} }).ok).toBe(true);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1800);
+    // Replayed, the same 15 calls are answered from the cassette, with no network and no pace.
+    const again = createSession(loadPackFile(file), { backend: new LiveBackend({ mode: "replay", cassette }) });
+    for (let i = 0; i < 15; i++) expect(again.call({ name: "items", arguments: {} }).ok).toBe(true);
+    expect(() => loadPackFile(opPack(tmp, server.base, { name: "x", run: { method: "GET", url: "/items" } }, { rate_limit: { rpm: 0 } }))).toThrow(/rate_limit/);
+  });
+
   it("secrets: sent to the server, never in a result, a cassette or an error", () => {
     const cassette = join(tmp, "whoami.ndjson");
     const file = opPack(tmp, server.base, { name: "whoami", run: { method: "GET", url: "/whoami" } });

@@ -265,6 +265,10 @@ export const LiveSpec = z.strictObject({
     .describe("run when each dialogue's session starts, so every dialogue sees the same backend state: a request ({method, url, body}) or an MCP tool call ({server, tool, arguments})"),
   read_only: z.boolean().optional().describe("refuse every act tool (error type read_only) without sending it: dialogues cannot change the backend"),
   timeout_ms: z.number().int().min(1).optional().describe("a request or MCP call that takes longer is cut and becomes a timeout result (default 10000)"),
+  rate_limit: z
+    .strictObject({ rpm: z.number().positive().describe("requests (and MCP calls) per minute, per base URL or MCP server") })
+    .optional()
+    .describe("a pace the backend asks for: calls wait for their turn (the LLM layer's limiter: a second's burst, then an even pace); a replay never waits"),
 });
 export type LiveSpec = z.infer<typeof LiveSpec>;
 

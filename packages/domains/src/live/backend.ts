@@ -19,6 +19,8 @@ export interface OutRequest {
   /** The JSON body, if any. */
   body?: unknown;
   timeoutMs: number;
+  /** live.rate_limit.rpm: the pace this backend asks for (not part of the cassette key). */
+  rpm?: number;
 }
 
 /** Where an MCP server is: a command to start in a directory (stdio), or a URL (streamable HTTP). */
@@ -31,6 +33,8 @@ export interface OutMcpCall {
   tool: string;
   arguments: Record<string, unknown>;
   timeoutMs: number;
+  /** live.rate_limit.rpm (not part of the cassette key). */
+  rpm?: number;
 }
 
 /** Replay found no recorded answer: the run cannot go on byte-identically, so it is not a tool result but an error. */
@@ -66,8 +70,8 @@ export interface BackendOptions {
 
 type WireMcpServer = { command: string; args: string[]; env: Record<string, string>; cwd: string } | { url: string; headers: Record<string, string> };
 type WireMessage =
-  | { kind: "http"; method: string; url: string; headers: Record<string, string>; body?: string; timeoutMs: number }
-  | { kind: "mcp"; spec: WireMcpServer; tool: string; arguments: Record<string, unknown>; timeoutMs: number }
+  | { kind: "http"; method: string; url: string; headers: Record<string, string>; body?: string; timeoutMs: number; rpm?: number }
+  | { kind: "mcp"; spec: WireMcpServer; tool: string; arguments: Record<string, unknown>; timeoutMs: number; rpm?: number; server: string }
   | { kind: "close" };
 type WireAnswer = HttpAnswer | McpAnswer | { error: "start"; message: string } | { closed: number };
 type Send = (msg: WireMessage) => WireAnswer;
@@ -114,7 +118,7 @@ export class LiveBackend {
       const secrets: string[] = [];
       const headers = this.resolve(req.headers, secrets, "header");
       if (req.body !== undefined) headers["content-type"] ??= "application/json";
-      const raw = sender()({ kind: "http", method: req.method, url: req.url, headers, ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}), timeoutMs: req.timeoutMs });
+      const raw = sender()({ kind: "http", method: req.method, url: req.url, headers, ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}), timeoutMs: req.timeoutMs, ...(req.rpm !== undefined ? { rpm: req.rpm } : {}) });
       return { answer: raw as HttpAnswer, secrets };
     }) as HttpAnswer;
   }
@@ -130,7 +134,7 @@ export class LiveBackend {
       const secrets: string[] = [];
       const at = call.at;
       const spec: WireMcpServer = "url" in at ? { url: at.url, headers: this.resolve(at.headers, secrets, "header") } : { command: at.command, args: at.args, env: this.resolve(at.env, secrets, "variable"), cwd: at.cwd };
-      const raw = sender()({ kind: "mcp", spec, tool: call.tool, arguments: call.arguments, timeoutMs: call.timeoutMs });
+      const raw = sender()({ kind: "mcp", spec, server: call.server, tool: call.tool, arguments: call.arguments, timeoutMs: call.timeoutMs, ...(call.rpm !== undefined ? { rpm: call.rpm } : {}) });
       if ("error" in raw && raw.error === "start") {
         const where = "url" in at ? at.url : [at.command, ...at.args].join(" ");
         throw new McpServerError(scrub(`the MCP server '${call.server}' (${where}) could not be reached: ${raw.message}; check live.mcp.${call.server} in the pack`, secrets));

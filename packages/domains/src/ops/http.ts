@@ -23,7 +23,7 @@ export function runHttp(ctx: OpContext, spec: HttpSpec, backend: LiveBackend): O
 
 /** The reset request a session runs before its dialogue (live.reset); throws when the backend does not accept it. */
 export function runReset(live: LiveSpec, reset: { method: string; url: string; body?: unknown }, backend: LiveBackend): void {
-  const req: OutRequest = { method: reset.method, url: absolute(reset.url, live), headers: headers(live.headers, {}), ...(reset.body !== undefined ? { body: reset.body } : {}), timeoutMs: live.timeout_ms ?? DEFAULT_TIMEOUT_MS };
+  const req: OutRequest = { method: reset.method, url: absolute(reset.url, live), headers: headers(live.headers, {}), ...(reset.body !== undefined ? { body: reset.body } : {}), timeoutMs: live.timeout_ms ?? DEFAULT_TIMEOUT_MS, ...paceOf(live) };
   const a = backend.request(req, { reset: true });
   if ("error" in a) throw new Error(`the reset request ${reset.method} ${req.url} failed (${a.error === "timeout" ? `no answer within ${req.timeoutMs} ms` : a.message}); is the backend up?`);
   if (a.status >= 400) throw new Error(`the reset request ${reset.method} ${req.url} answered HTTP ${a.status}: ${messageOf(a.body) ?? "no message"}`);
@@ -70,7 +70,7 @@ function buildRequest(spec: HttpSpec, args: Record<string, unknown>, live: LiveS
   // Pack-wide headers first; a tool's own header of the same name wins.
   const all = new Map<string, OutHeader>();
   for (const h of [...headers(live?.headers, args), ...headers(spec.headers, args)]) all.set(h.name.toLowerCase(), h);
-  return { method: spec.method, url, headers: [...all.values()], ...(body !== undefined ? { body } : {}), timeoutMs: spec.timeout_ms ?? live?.timeout_ms ?? DEFAULT_TIMEOUT_MS };
+  return { method: spec.method, url, headers: [...all.values()], ...(body !== undefined ? { body } : {}), timeoutMs: spec.timeout_ms ?? live?.timeout_ms ?? DEFAULT_TIMEOUT_MS, ...paceOf(live) };
 }
 
 /** The error type an HTTP status means to the assistant. */
@@ -129,4 +129,9 @@ function answerOf(tool: string, a: HttpAnswer, timeoutMs: number): OpResult {
   if (Array.isArray(value)) return { ok: true, data: { results: value }, list: "results" };
   if (value && typeof value === "object") return { ok: true, data: value as Record<string, unknown> };
   return { ok: true, data: { result: value } };
+}
+
+/** The pace the pack's backend asks for (live.rate_limit), as the request carries it to the worker. */
+export function paceOf(live: { rate_limit?: { rpm: number } | undefined } | undefined): { rpm?: number } {
+  return live?.rate_limit ? { rpm: live.rate_limit.rpm } : {};
 }

@@ -3,7 +3,7 @@ import type { LiveSpec, McpServerSpec, McpSpec } from "@chatmill/schema";
 import type { LiveBackend, OutHeader, OutMcpServer } from "../live/backend.js";
 import type { McpAnswer, McpToolResult } from "../live/cassette.js";
 import type { LoadedDomain } from "../domain.js";
-import { DEFAULT_TIMEOUT_MS, readOnlyRefusal } from "./http.js";
+import { DEFAULT_TIMEOUT_MS, paceOf, readOnlyRefusal } from "./http.js";
 import { fail, type OpContext, type OpResult, type ToolError } from "./types.js";
 
 /** The `mcp` op (or a declarative run's `mcp` block): the tool's answer is the MCP server's. */
@@ -13,14 +13,14 @@ export function runMcp(ctx: OpContext, spec: McpSpec, backend: LiveBackend): OpR
   const live = ctx.domain.pack.live;
   const args = spec.args ? Object.fromEntries(Object.entries(spec.args).filter(([, a]) => ctx.args[a] !== undefined).map(([p, a]) => [p, ctx.args[a]])) : ctx.args;
   const timeoutMs = spec.timeout_ms ?? live?.timeout_ms ?? DEFAULT_TIMEOUT_MS;
-  const a = backend.callTool({ server: spec.server, at: serverOf(ctx.domain, spec.server), tool: spec.tool, arguments: args, timeoutMs });
+  const a = backend.callTool({ server: spec.server, at: serverOf(ctx.domain, spec.server), tool: spec.tool, arguments: args, timeoutMs, ...paceOf(live) });
   return answerOf(ctx.tool, a, timeoutMs);
 }
 
 /** The reset tool a session calls before its dialogue (live.reset with a tool); throws when the server does not accept it. */
 export function runMcpReset(domain: LoadedDomain, reset: { server: string; tool: string; arguments?: Record<string, unknown> | undefined }, backend: LiveBackend): void {
   const timeoutMs = domain.pack.live?.timeout_ms ?? DEFAULT_TIMEOUT_MS;
-  const a = backend.callTool({ server: reset.server, at: serverOf(domain, reset.server), tool: reset.tool, arguments: reset.arguments ?? {}, timeoutMs }, { reset: true });
+  const a = backend.callTool({ server: reset.server, at: serverOf(domain, reset.server), tool: reset.tool, arguments: reset.arguments ?? {}, timeoutMs, ...paceOf(domain.pack.live) }, { reset: true });
   const what = `the reset tool ${reset.tool} on the MCP server '${reset.server}'`;
   if ("error" in a) throw new Error(`${what} failed (${a.error === "timeout" ? `no answer within ${timeoutMs} ms` : a.message}); is the server up?`);
   if (a.result.isError) throw new Error(`${what} answered with an error: ${errorOf(reset.tool, valueOf(a.result)).message}`);
