@@ -379,30 +379,27 @@ class TaskRun {
   /** The read not made yet (tried on a fork) whose result shows the most of these values: where their prices and amounts are. */
   private readShowing(values: unknown[]): Call | undefined {
     const want = values.filter((v) => typeof v !== "number").map(String);
-    let best: { call: Call; score: number } | undefined;
-    for (const tool of this.reads) {
-      for (const call of candidateCalls(tool, this.seen)) {
-        if (this.made.has(callKey(call))) continue;
-        const r = this.session.fork().call(call);
-        if (!r.ok) continue;
-        const shown = new Set(leafStrings(r.data));
-        const score = want.filter((v) => shown.has(v)).length;
-        if (score > (best?.score ?? 0)) best = { call, score };
-      }
-    }
-    return best?.call;
+    return this.bestRead((data) => {
+      const shown = new Set(leafStrings(data));
+      return want.filter((v) => shown.has(v)).length;
+    });
   }
 
   /** The read not made yet (tried on a fork) whose result prices the most of these records an action names (derive.ts: unpriced). */
   private readPricing(pending: Array<Record<string, unknown>>, args: Record<string, unknown>): Call | undefined {
+    return this.bestRead((data) => pending.filter((e) => prices(data, e, args)).length);
+  }
+
+  /** Of the reads not made yet, each tried on a fork of the session, the first whose result scores highest (above 0). */
+  private bestRead(score: (data: unknown) => number): Call | undefined {
     let best: { call: Call; score: number } | undefined;
     for (const tool of this.reads) {
       for (const call of candidateCalls(tool, this.seen)) {
         if (this.made.has(callKey(call))) continue;
         const r = this.session.fork().call(call);
         if (!r.ok) continue;
-        const score = pending.filter((e) => prices(r.data, e, args)).length;
-        if (score > (best?.score ?? 0)) best = { call, score };
+        const s = score(r.data);
+        if (s > (best?.score ?? 0)) best = { call, score: s };
       }
     }
     return best?.call;
