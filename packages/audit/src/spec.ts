@@ -1,4 +1,4 @@
-import { backendOptions, type BackendFlagsSpec } from "@chatmill/domains";
+import { backendOptions, type BackendFlagsSpec } from "@chatmill/domains/flags";
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 
 /** A re-run sends nothing unless asked: without --backend a live pack's calls re-run over its tables. */

@@ -1,4 +1,5 @@
-import { BACKEND_MODES, backendFromFlags as parseBackend, backendOptions as backendFlags, type BackendFlagsSpec, type LiveBackend } from "@chatmill/domains";
+import type { LiveBackend } from "@chatmill/domains";
+import { BACKEND_MODES, backendFromFlags as parseBackend, backendOptions as backendFlags, type BackendFlagsSpec } from "@chatmill/domains/flags";
 
 /**
  * Simulating a pack's live tools is dialogue-sim's job, so its backend is live (nothing recorded)

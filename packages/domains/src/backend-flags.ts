@@ -2,6 +2,9 @@ import { existsSync } from "node:fs";
 import { UsageError, type ToolSpec } from "@chatmill/kit/cli";
 import { BACKEND_MODES, LiveBackend, type BackendMode } from "./live/backend.js";
 
+// `@chatmill/domains/flags`: a tool's spec (its --help) loads this module alone, not the pack loader.
+export { BACKEND_MODES, type BackendMode };
+
 /**
  * --backend and --cassette, for every tool that runs a pack's live tools: dialogue-sim (which
  * simulates against the backend, live by default) and the tools that re-run a dialogue's calls

@@ -1,6 +1,6 @@
 import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 import { llmOptions } from "@chatmill/llm/options";
-import { BACKEND_MODES, backendOptions, type BackendFlagsSpec } from "@chatmill/domains";
+import { BACKEND_MODES, backendOptions, type BackendFlagsSpec } from "@chatmill/domains/flags";
 
 /** Exploring sends requests only when asked: without --backend a pack's empty tables stay empty. */
 export const backendFlags: BackendFlagsSpec = {
