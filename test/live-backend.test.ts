@@ -360,7 +360,7 @@ describe("live HTTP backend", () => {
     const gen = `'${node}' '${bin("scenario-gen")}'`;
     for (const [flags, said] of [
       ["--backend live", /--backend explores one pack: give it with --domain/],
-      [`--domain '${packFile}' --cassette x.ndjson`, /--cassette needs --backend replay/],
+      [`--domain '${packFile}' --cassette x.ndjson`, /--cassette needs --backend record \(to write it\) or --backend replay/],
       [`--domain '${packFile}' --backend record`, /--backend record needs --cassette FILE/],
     ] as const) {
       const r = await sh(`${gen} ${flags} < /dev/null`);

@@ -39,13 +39,13 @@ export function backendFromFlags(values: Record<string, unknown>, s: BackendFlag
   const mode = (values.backend as BackendMode | undefined) ?? s.fallback;
   const cassette = values.cassette as string | undefined;
   if (mode === undefined) {
-    if (cassette !== undefined) throw new UsageError("--cassette needs --backend replay (to read it)");
+    if (cassette !== undefined) throw new UsageError(`--cassette needs ${writes(s) ? "--backend record (to write it) or " : ""}--backend replay (to read it)`);
     return undefined;
   }
   if (!s.modes.includes(mode)) throw new UsageError(`--backend ${mode} is not one of ${s.modes.join(", ")}`);
   if (cassette !== undefined && mode === "live") throw new UsageError(`--cassette needs ${writes(s) ? "--backend record (to write it) or " : ""}--backend replay (to read it)`);
   if (mode !== "live" && cassette === undefined) throw new UsageError(`--backend ${mode} needs --cassette FILE`);
-  if (mode === "replay" && !existsSync(cassette!)) throw new UsageError(`the cassette '${cassette}' does not exist: record it first with dialogue-sim --backend record --cassette ${cassette}`);
+  if (mode === "replay" && !existsSync(cassette!)) throw new UsageError(`the cassette '${cassette}' does not exist: record it first with ${writes(s) ? "" : "dialogue-sim "}--backend record --cassette ${cassette}`);
   return new LiveBackend({ mode, ...(cassette !== undefined ? { cassette } : {}) });
 }
 
