@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { createSession, LiveBackend, loadPackFile, type CassetteEntry, type McpAnswer } from "@chatmill/domains";
+import { confirmDeskPack } from "../packages/pack/fixtures/desk-pack.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 // The SDK is a dependency of the packages, not of the workspace root: the baseline takes the same copy.
@@ -39,24 +40,7 @@ const ndjson = (text: string) => text.split("\n").filter((l) => l.trim()).map((l
 run("chatmill-pack", ["from-mcp", "--out", "desk", "--", node, SERVER], undefined, "pack");
 const file = `${dir}/desk/pack.json`;
 const pack = JSON.parse(readFileSync(file, "utf8"));
-for (const t of pack.tools) {
-  t.run.table = "tickets";
-  for (const c of t.changes ?? []) c.table = "tickets";
-}
-pack.database.tables = {
-  tickets: {
-    key: "id",
-    rows: [
-      { id: "t1", title: "Printer jams on tray 2", state: "open", priority: 2, tags: ["hardware"] },
-      { id: "t2", title: "VPN drops every hour", state: "open", priority: 1, tags: ["network"] },
-      { id: "t3", title: "Reset my password", state: "closed", priority: 3, tags: ["account"] },
-    ],
-  },
-};
-pack.services[0].table = "tickets";
-pack.services[0].booking = { create: "open_ticket", modify: "retag_ticket", cancel: "close_ticket", fields: ["title"] };
-pack.live.reset = { server: "ticket_desk", tool: "reset_desk" };
-writeFileSync(file, JSON.stringify(pack, null, 2));
+writeFileSync(file, JSON.stringify(confirmDeskPack(pack), null, 2));
 
 const scenarios = run("scenario-gen", ["--domain", file], run("persona-sample", ["-n", String(n), "--seed", "11", "--domain", file]));
 const cassette = `${dir}/run.cassette.ndjson`;

@@ -13,6 +13,7 @@ import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSession, LiveBackend, loadPackFile, McpServerError, MissingSecretError, PackError, ReplayMissError, type CassetteEntry, type McpAnswer } from "@chatmill/domains";
 import { bin, lines, root, sh } from "./helpers/spawn.js";
+import { confirmDeskPack } from "../packages/pack/fixtures/desk-pack.mjs";
 
 const SECRET = "desk-token-5c81e0a7";
 const SERVER = `${root}packages/pack/fixtures/mcp-server.mjs`;
@@ -286,24 +287,7 @@ describe("from-mcp → scenario-gen → dialogue-sim record/replay → to-sft (s
     // plan with), the booking's modify and cancel, the reset tool.
     const search = await sh(`cd '${dir}' && ${tool("chatmill-pack", "pack")} check desk`);
     expect(search.code, search.stderr).toBe(0);
-    for (const t of pack.tools) {
-      t.run.table = "tickets";
-      for (const c of t.changes ?? []) c.table = "tickets";
-    }
-    pack.database.tables = {
-      tickets: {
-        key: "id",
-        rows: [
-          { id: "t1", title: "Printer jams on tray 2", state: "open", priority: 2, tags: ["hardware"] },
-          { id: "t2", title: "VPN drops every hour", state: "open", priority: 1, tags: ["network"] },
-          { id: "t3", title: "Reset my password", state: "closed", priority: 3, tags: ["account"] },
-        ],
-      },
-    };
-    pack.services[0].table = "tickets";
-    pack.services[0].booking = { create: "open_ticket", modify: "retag_ticket", cancel: "close_ticket", fields: ["title"] };
-    pack.live.reset = { server: "ticket_desk", tool: "reset_desk" };
-    writeFileSync(file, JSON.stringify(pack, null, 2));
+    writeFileSync(file, JSON.stringify(confirmDeskPack(pack), null, 2));
 
     const n = 60;
     const cassette = `${dir}/run.cassette.ndjson`;
