@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, LiveBackend, loadPackFile, MissingSecretError, PackError, ReplayMissError, type CassetteEntry, type HttpKey } from "@chatmill/domains";
+import { createSession, LiveBackend, loadPackFile, MIN_SECRET_LENGTH, MissingSecretError, PackError, ReplayMissError, ShortSecretError, type CassetteEntry, type HttpKey } from "@chatmill/domains";
 import { bin, lines, root, sh } from "./helpers/spawn.js";
 
 const SECRET = "sk-live-7f3a9c2e51";
@@ -179,6 +179,16 @@ describe("live HTTP backend", () => {
     const unset = createSession(loadPackFile(file), { backend: new LiveBackend({ mode: "live", env: {} }) });
     expect(() => unset.call({ name: "whoami", arguments: {} })).toThrow(MissingSecretError);
     expect(() => unset.call({ name: "whoami", arguments: {} })).toThrow(/environment variable SHOP_API_KEY, which is not set/);
+  });
+
+  it("a secret too short to redact is refused before anything is sent", () => {
+    // Redacting "k" from every answer would turn "jackets" into "jac[redacted]ets".
+    const file = opPack(tmp, server.base, { name: "whoami", run: { method: "GET", url: "/whoami" } });
+    const short = createSession(loadPackFile(file), { backend: new LiveBackend({ mode: "live", env: { SHOP_API_KEY: "k" } }) });
+    expect(() => short.call({ name: "whoami", arguments: {} })).toThrow(ShortSecretError);
+    expect(() => short.call({ name: "whoami", arguments: {} })).toThrow(/SHOP_API_KEY, which holds 1 character: .* at least 8 characters/);
+    const long = createSession(loadPackFile(file), { backend: new LiveBackend({ mode: "live", env: { SHOP_API_KEY: "k".repeat(MIN_SECRET_LENGTH) } }) });
+    expect(long.call({ name: "whoami", arguments: {} }).error).toBeDefined(); // sent: the server refuses the wrong key
   });
 
   it("replay answers from the cassette; a request it lacks is a ReplayMissError naming it", () => {

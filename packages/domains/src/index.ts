@@ -30,7 +30,7 @@ export { rowsOf } from "./tasks/rows-of.js";
 export { agendaOf, deriveTask, fact, reservedToPerson } from "./tasks/derive.js";
 export type { Derived, GoalInput, TaskInput, TaskProblem } from "./tasks/derive.js";
 export { validateTask } from "./tasks/validate.js";
-export { BACKEND_MODES, LiveBackend, LiveSetupError, McpServerError, MissingSecretError, ReplayMissError } from "./live/backend.js";
+export { BACKEND_MODES, LiveBackend, LiveSetupError, McpServerError, MIN_SECRET_LENGTH, MissingSecretError, ReplayMissError, ShortSecretError } from "./live/backend.js";
 export type { BackendMode, BackendOptions } from "./live/backend.js";
 export { backendFromFlags, backendOptions, type BackendFlagsSpec } from "./backend-flags.js";
 export { exploreBackend, explorePack, type Explored } from "./explore.js";

@@ -55,6 +55,17 @@ export class MissingSecretError extends LiveSetupError {
   override name = "MissingSecretError";
 }
 
+/**
+ * A secret too short to redact: every answer is scrubbed of each secret's value, and a value of
+ * a few characters ("k") would be cut out of ordinary words ("jac[redacted]ets") in every result.
+ */
+export class ShortSecretError extends LiveSetupError {
+  override name = "ShortSecretError";
+}
+
+/** Secrets shorter than this are refused (ShortSecretError) rather than redacted out of ordinary text. */
+export const MIN_SECRET_LENGTH = 8;
+
 /** An MCP server that does not start, or does not complete the handshake within the timeout. */
 export class McpServerError extends LiveSetupError {
   override name = "McpServerError";
@@ -182,6 +193,7 @@ export class LiveBackend {
       if (h.env !== undefined) {
         const v = this.env[h.env];
         if (v === undefined || v === "") throw new MissingSecretError(`${what} ${h.name} takes its value from the environment variable ${h.env}, which is not set; export it and run again`);
+        if (v.length < MIN_SECRET_LENGTH) throw new ShortSecretError(`${what} ${h.name} takes its value from the environment variable ${h.env}, which holds ${v.length} character${v.length === 1 ? "" : "s"}: a secret is redacted wherever an answer echoes it, and one shorter than ${MIN_SECRET_LENGTH} characters would be cut out of ordinary text; give the server a key of at least ${MIN_SECRET_LENGTH} characters`);
         secrets.push(v);
         out[h.name] = v;
       } else out[h.name] = h.value ?? "";
