@@ -19,6 +19,13 @@ const ROLES = new Set(["system", "user", "assistant", "tool"]);
 const MESSAGE_KEYS = new Set(["role", "content"]);
 const ROW_KEYS = new Set(["messages", "chosen", "rejected"]);
 
+/**
+ * Assistant messages whose <tool_call> text was found sound: the pairs of a dialogue share
+ * their prompt's message objects (which must not change once checked), so each is parsed once
+ * per dialogue, not once per pair.
+ */
+const soundCalls = new WeakSet<object>();
+
 function checkCallsText(content: string, at: string): RuleIssue | undefined {
   for (const block of hermesCalls(content)) {
     if (!parsesAsObject(block)) return issue("axolotl.tool_call_json", at, "a <tool_call> block must hold JSON {\"name\", \"arguments\"}");
@@ -40,9 +47,10 @@ export function checkAxolotlDpoRow(row: unknown): RuleIssue | undefined {
     if (k !== undefined) return issue("axolotl.message_key", `${at}/${k}`, `chat_template.default keeps only role and content; '${k}' would be lost`);
     if (!ROLES.has(m.role as string)) return issue("axolotl.role", `${at}/role`, `role must be system, user, assistant or tool (the strategy's default roles), not '${String(m.role)}'`);
     if (typeof m.content !== "string") return issue("axolotl.content", `${at}/content`, "content must be a string");
-    if (m.role === "assistant") {
+    if (m.role === "assistant" && !soundCalls.has(m)) {
       const c = checkCallsText(m.content, `${at}/content`);
       if (c) return c;
+      soundCalls.add(m);
     }
   }
   const last = (msgs[msgs.length - 1] as { role: string }).role;

@@ -4,7 +4,7 @@ import { preferenceRows } from "../preference-rows.js";
 import { before, type DpoFormat } from "./types.js";
 
 /** A chat message as chat_template.default keeps it: role and content, a call as a <tool_call> block in the content. */
-function flat(m: ChatMessage): { role: string; content: string } {
+function flat(m: ChatMessage): { role: ChatMessage["role"]; content: string } {
   if (m.role === "assistant" && m.tool_calls) {
     return { role: "assistant", content: hermesToolCalls(m.content, m.tool_calls.map((c) => ({ name: c.function.name, arguments: c.function.arguments as Record<string, unknown> }))) };
   }
@@ -31,10 +31,11 @@ export const axolotl: DpoFormat = {
       const chat = chatMessages(d, { args: "object", system: pc.opts.system, emptyContent: "", context: "fold" });
       const sys = chat.messages[0]?.role === "system" ? chat.messages[0].content ?? undefined : undefined;
       const head = hermesSystemPrompt(d.tools, sys);
-      if (head === undefined) return chat;
-      if (sys !== undefined) return { messages: [{ role: "system", content: head }, ...chat.messages.slice(1)], origin: chat.origin };
-      return { messages: [{ role: "system", content: head }, ...chat.messages], origin: [{ src: -1, mistake: false }, ...chat.origin] };
+      // Flattened once per dialogue: every pair's prompt is a slice of the same message objects, which the row serializer writes once.
+      if (head === undefined) return { messages: chat.messages.map(flat), origin: chat.origin };
+      if (sys !== undefined) return { messages: [{ role: "system", content: head }, ...chat.messages.slice(1).map(flat)], origin: chat.origin };
+      return { messages: [{ role: "system", content: head }, ...chat.messages.map(flat)], origin: [{ src: -1, mistake: false }, ...chat.origin] };
     });
-    return { messages: before(c, p.promptEnd).map(flat), chosen: side(p.chosen), rejected: side(p.rejected) };
+    return { messages: before(c, p.promptEnd), chosen: side(p.chosen), rejected: side(p.rejected) };
   },
 };
