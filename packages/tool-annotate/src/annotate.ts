@@ -1,4 +1,4 @@
-import { createSession } from "@chatmill/domains";
+import { createSession, type LiveBackend } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { proposeAlternatives, type Proposal } from "./alternatives.js";
 import { failureOf, proposeReactions } from "./recovery.js";
@@ -32,6 +32,12 @@ export interface AnnotateOptions {
   advice?: Map<string, LlmAdvice>;
   /** Tool name and version recorded in `annotated`. */
   tool?: { name: string; version: string };
+  /**
+   * A live pack's backend (tool-annotate --backend; the domain explored from it): the dialogue's
+   * calls re-run on it first, and every other call runs over the tables on the state the backend
+   * was in (README "Live backends"). Throws ReplayMissError for a request a cassette lacks.
+   */
+  backend?: LiveBackend;
 }
 
 export interface AnnotateStats {
@@ -55,7 +61,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
   let messages = (structuredClone(dialogue.messages) as Obj[]).filter(isObj);
   const tools = (Array.isArray(dialogue.tools) ? [...(dialogue.tools as ToolDef[])] : []) as ToolDef[];
   const openSession: OpenSession = opts.openSession ?? createSession;
-  const exec = new DialogueExecutor(domain, openSession, tools, messages);
+  const exec = new DialogueExecutor(domain, openSession, tools, messages, opts.backend && domain ? { backend: opts.backend, setup: setupCalls(dialogue) } : undefined);
   const K = opts.alternatives ?? 3;
   let inferredCount = 0;
 
@@ -300,10 +306,11 @@ function runAlternative(p: Proposal, exec: DialogueExecutor, before: CallLike[],
  * meta.setup: the booking a "cancel my booking" scenario starts from). They are the start of
  * the state every call of the dialogue is re-run on.
  */
-export function setupCalls(dialogue: Obj): CallLike[] {
+export function setupCalls(dialogue: Obj): Array<CallLike & { created?: string }> {
   const meta = isObj(dialogue.meta) ? dialogue.meta : undefined;
   const setup = meta && Array.isArray(meta.setup) ? meta.setup : [];
-  return setup.filter((c): c is Obj => isObj(c) && typeof c.name === "string").map((c) => ({ name: String(c.name), arguments: argsOf(c.arguments) }));
+  // `created`: the key a live backend gave the row the call made (what the dialogue calls it).
+  return setup.filter((c): c is Obj => isObj(c) && typeof c.name === "string").map((c) => ({ name: String(c.name), arguments: argsOf(c.arguments), ...(typeof c.created === "string" ? { created: c.created } : {}) }));
 }
 
 /** Re-runs an alternative as tool-annotate recorded it, on the state before its call (for checks and tests). */
