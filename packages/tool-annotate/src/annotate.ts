@@ -155,7 +155,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
           proposals.push(p);
         }
         if (advice?.grounded !== undefined) grade.notes?.splice(-1, 0, `LLM judge: the reply is ${advice.grounded ? "" : "not "}grounded (a note; the checks decide the grade)`);
-        let alternatives = proposals.map((p) => runAlternative(p, exec, before, base, inContext));
+        let alternatives = proposals.map((p) => runAlternative(p, exec, before, base, inContext)).filter(ranSomewhere);
         let chosen = { ...tc, id: callId, name: call.name, arguments: call.arguments, grade } as Obj;
         let finalResult: ToolResult = recorded && toolMsg ? recordedResult(toolMsg) : result;
         // The swap rule (README): a chosen call that failed through its own fault (its arguments:
@@ -275,6 +275,13 @@ function offerUsedTools(messages: Obj[], domain: Domain, tools: ToolDef[]): void
     }
   }
 }
+
+/**
+ * A call to a tool that only a live backend answers (a bare `http` or `mcp` op) cannot run
+ * without sending it, and alternatives are never sent: its `no_backend` error says nothing
+ * about the call, so it is no wrong alternative to learn from.
+ */
+const ranSomewhere = (a: Alternative): boolean => a.error?.type !== "no_backend";
 
 function runAlternative(p: Proposal, exec: DialogueExecutor, before: CallLike[], base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat">, earlier: CallLike[]): Alternative {
   const result = p.call ? exec.run(p.call, before) : failure("format_error", `not a tool call: ${p.detail}`);
@@ -482,10 +489,12 @@ function reactionAlternatives(m: Obj, failed: NonNullable<ReturnType<typeof fail
   );
   // Text answers the failed result it follows: it is judged against that result, as the dialogue recorded it.
   const judgeText = (t: string): Grade => gradeCall({ ...r.base, reply: t, recorded: seen, repeat: false });
-  const alternatives = proposals.map((p): Alternative =>
-    p.call
-      ? runAlternative(p, r.exec, r.before, r.base, r.inContext)
-      : { defect: p.defect, text: p.text ?? "", detail: p.detail, result: null, ok: false, grade: judgeText(p.text ?? "") },
-  );
+  const alternatives = proposals
+    .map((p): Alternative =>
+      p.call
+        ? runAlternative(p, r.exec, r.before, r.base, r.inContext)
+        : { defect: p.defect, text: p.text ?? "", detail: p.detail, result: null, ok: false, grade: judgeText(p.text ?? "") },
+    )
+    .filter(ranSomewhere);
   return { alternatives, ...(chosenCalls.length === 0 && text ? { grade: judgeText(text) } : {}) };
 }
