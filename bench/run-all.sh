@@ -17,6 +17,7 @@ npx tsx bench/realism.ts
 npx tsx bench/tasks.ts 1000
 npx tsx --conditions chatmill-src bench/tool-annotate.ts 500
 bash bench/tool-annotate-sim.sh 340
+bash bench/tool-annotate-live.sh 150
 npx tsx --conditions chatmill-src packages/domains/bench/tool-runtime.ts
 npx tsx bench/import.ts 50
 npx tsx bench/mix.ts 100000

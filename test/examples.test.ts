@@ -10,6 +10,26 @@ const out = () => mkdtempSync(join(tmpdir(), "chatmill-example-"));
 const lines = (file: string) => readFileSync(file, "utf8").split("\n").filter(Boolean).length;
 const shared = join(root, "..", "shared", "data");
 
+/**
+ * tool-annotate --backend replay's output: the calls whose grade is not what the backend answered
+ * (ok exactly when the recorded answer was; injected timeouts and server errors it never saw aside).
+ */
+function gradedOtherwise(file: string): { calls: number; otherwise: string[] } {
+  type M = { role: string; tool_calls?: Array<{ id: string; name: string; grade: { ok: boolean; notes?: string[] } }>; tool_call_id?: string; ok?: boolean; injected?: string };
+  let calls = 0;
+  const otherwise: string[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
+    const messages = (JSON.parse(line) as { messages: M[] }).messages;
+    for (const c of messages.flatMap((m) => m.tool_calls ?? [])) {
+      const answer = messages.find((m) => m.role === "tool" && m.tool_call_id === c.id);
+      if (!answer || answer.injected === "timeout" || answer.injected === "server_error") continue;
+      calls++;
+      if (c.grade.ok !== (answer.ok !== false)) otherwise.push(`${c.name}: ${c.grade.notes?.[0]}`);
+    }
+  }
+  return { calls, otherwise };
+}
+
 describe.concurrent("examples/", () => {
   it("covers every script in the folder", () => {
     const scripts = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".sh"));
@@ -73,6 +93,10 @@ describe.concurrent("examples/", () => {
       expect(lines(join(dir, "dialogues.ndjson"))).toBe(20);
       expect(lines(join(dir, "sft.openai.jsonl"))).toBeGreaterThan(15);
       expect(readFileSync(join(dir, "audit.ndjson"), "utf8")).toBe(""); // every tool message is the API's answer
+      // Every call graded on the API's answer: a create, and a cancel of the order it made, are ok.
+      const graded = gradedOtherwise(join(dir, "annotated.ndjson"));
+      expect(graded.calls).toBeGreaterThan(30);
+      expect(graded.otherwise).toEqual([]);
       expect(lines(join(dir, "run.cassette.ndjson"))).toBeGreaterThan(40);
       for (const f of ["dialogues.ndjson", "sft.openai.jsonl", "run.cassette.ndjson", "plan.cassette.ndjson", "shop/pack.json"]) expect(readFileSync(join(dir, f), "utf8")).not.toContain(key);
       server.kill("SIGTERM");
@@ -92,6 +116,9 @@ describe.concurrent("examples/", () => {
     expect(lines(join(dir, "dialogues.ndjson"))).toBe(20);
     expect(lines(join(dir, "sft.openai.jsonl"))).toBeGreaterThan(15);
     expect(readFileSync(join(dir, "audit.ndjson"), "utf8")).toBe(""); // every tool message is the server's answer
+    const graded = gradedOtherwise(join(dir, "annotated.ndjson"));
+    expect(graded.calls).toBeGreaterThan(30);
+    expect(graded.otherwise).toEqual([]);
     const calls = readFileSync(join(dir, "run.cassette.ndjson"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { request: { tool?: string } });
     expect(calls.filter((c) => c.request.tool === "reset_desk")).toHaveLength(21); // the exploring read's session, then one per dialogue
     const replay = await sh(`make -s -C examples/mcp-sft N=20 OUT=${dir} replay`);

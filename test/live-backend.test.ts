@@ -3,13 +3,13 @@
 // read-only mode, record → replay with the server stopped, and no secret anywhere.
 // The API is packages/pack/fixtures/shop-api.mjs, run as a child process on 127.0.0.1 (the tool
 // runtime blocks this thread while a request is out, so the server cannot share it).
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, LiveBackend, loadPackFile, MIN_SECRET_LENGTH, MissingSecretError, PackError, ReplayMissError, ShortSecretError, type CassetteEntry, type HttpKey } from "@chatmill/domains";
+import { getShop, makeShopPack, startShopApi, stopShopApi, type ShopServer } from "./helpers/shop-api.js";
 import { bin, lines, root, sh } from "./helpers/spawn.js";
 
 const SECRET = "sk-live-7f3a9c2e51";
@@ -17,48 +17,12 @@ const FIXTURES = `${root}packages/pack/fixtures/`;
 const node = process.execPath;
 const env = { SHOP_API_KEY: SECRET };
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-}
-
-/** Starts the shop API; resolves once it prints its port. */
-function startServer(): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, [`${FIXTURES}shop-api.mjs`], { env: { ...process.env, SHOP_API_KEY: SECRET }, stdio: ["ignore", "pipe", "inherit"] });
-    child.on("error", reject);
-    child.stdout!.setEncoding("utf8").once("data", (d: string) => resolve({ child, base: `http://127.0.0.1:${d.trim()}` }));
-  });
-}
-
-function stopServer(s: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (s.child.exitCode !== null) return resolve();
-    s.child.once("exit", () => resolve());
-    s.child.kill("SIGTERM");
-  });
-}
-
-const get = async (s: Server, path: string) => (await fetch(`${s.base}${path}`, { headers: { "x-api-key": SECRET } })).json();
-
-/**
- * The pack as a user makes it: from-openapi --live, then the key header from the environment,
- * the reset, the item rows the engines plan with (read from the API), and what the order needs.
- */
-async function makePack(s: Server, live: Record<string, unknown> = {}, copyRows = true): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "chatmill-live-"));
-  const r = await sh(`'${node}' '${bin("chatmill-pack", "pack")}' from-openapi '${FIXTURES}shop-api.yaml' --live ${s.base} --out '${dir}/shop' --force`);
-  expect(r.code, r.stderr).toBe(0);
-  const file = `${dir}/shop/pack.json`;
-  const pack = JSON.parse(readFileSync(file, "utf8"));
-  pack.live = { ...pack.live, headers: { "X-Api-Key": { env: "SHOP_API_KEY" } }, reset: { method: "POST", url: "/reset" }, ...live };
-  if (copyRows) pack.database.tables.items.rows = await get(s, "/items");
-  pack.services[0].search_fields = ["category"];
-  const create = pack.tools.find((t: { function: { name: string } }) => t.function.name === "createOrder");
-  create.run.ref = { table: "items", arg: "item_id" };
-  writeFileSync(file, JSON.stringify(pack, null, 2));
-  return file;
-}
+// The shop API and its pack: test/helpers/shop-api.ts (tool-annotate's backend test uses them too).
+const startServer = () => startShopApi(SECRET);
+const stopServer = stopShopApi;
+const get = getShop;
+const makePack = makeShopPack;
+type Server = ShopServer;
 
 /** A one-tool pack over the shop API with a raw `http` op (timeouts, 5xx, echoes). */
 function opPack(dir: string, base: string, tool: Record<string, unknown>, live: Record<string, unknown> = {}): string {

@@ -69,7 +69,8 @@ function liveOf(run: Run): LiveCall | undefined {
   return undefined;
 }
 
-const hasLiveTools = (d: LoadedDomain): boolean => d.pack.tools.some((t) => liveOf(t.run) !== undefined);
+/** The pack has tools that answer from a live backend (an http or mcp op, or a run with an http or mcp block). */
+export const hasLiveTools = (d: Pick<LoadedDomain, "pack">): boolean => d.pack.tools.some((t) => liveOf(t.run) !== undefined);
 
 /**
  * A live backend is opt-in: without one from the caller (dialogue-sim --backend), a session

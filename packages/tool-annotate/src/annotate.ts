@@ -1,4 +1,4 @@
-import { createSession } from "@chatmill/domains";
+import { createSession, type LiveBackend } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { proposeAlternatives, type Proposal } from "./alternatives.js";
 import { failureOf, proposeReactions } from "./recovery.js";
@@ -32,6 +32,12 @@ export interface AnnotateOptions {
   advice?: Map<string, LlmAdvice>;
   /** Tool name and version recorded in `annotated`. */
   tool?: { name: string; version: string };
+  /**
+   * A live pack's backend (tool-annotate --backend; the domain explored from it): the dialogue's
+   * calls re-run on it first, and every other call runs over the tables on the state the backend
+   * was in (README "Live backends"). Throws ReplayMissError for a request a cassette lacks.
+   */
+  backend?: LiveBackend;
 }
 
 export interface AnnotateStats {
@@ -55,7 +61,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
   let messages = (structuredClone(dialogue.messages) as Obj[]).filter(isObj);
   const tools = (Array.isArray(dialogue.tools) ? [...(dialogue.tools as ToolDef[])] : []) as ToolDef[];
   const openSession: OpenSession = opts.openSession ?? createSession;
-  const exec = new DialogueExecutor(domain, openSession, tools, messages);
+  const exec = new DialogueExecutor(domain, openSession, tools, messages, opts.backend && domain ? { backend: opts.backend, setup: setupCalls(dialogue) } : undefined);
   const K = opts.alternatives ?? 3;
   let inferredCount = 0;
 
@@ -149,7 +155,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
           proposals.push(p);
         }
         if (advice?.grounded !== undefined) grade.notes?.splice(-1, 0, `LLM judge: the reply is ${advice.grounded ? "" : "not "}grounded (a note; the checks decide the grade)`);
-        let alternatives = proposals.map((p) => runAlternative(p, exec, before, base, inContext));
+        let alternatives = proposals.map((p) => runAlternative(p, exec, before, base, inContext)).filter(ranSomewhere);
         let chosen = { ...tc, id: callId, name: call.name, arguments: call.arguments, grade } as Obj;
         let finalResult: ToolResult = recorded && toolMsg ? recordedResult(toolMsg) : result;
         // The swap rule (README): a chosen call that failed through its own fault (its arguments:
@@ -270,6 +276,13 @@ function offerUsedTools(messages: Obj[], domain: Domain, tools: ToolDef[]): void
   }
 }
 
+/**
+ * A call to a tool that only a live backend answers (a bare `http` or `mcp` op) cannot run
+ * without sending it, and alternatives are never sent: its `no_backend` error says nothing
+ * about the call, so it is no wrong alternative to learn from.
+ */
+const ranSomewhere = (a: Alternative): boolean => a.error?.type !== "no_backend";
+
 function runAlternative(p: Proposal, exec: DialogueExecutor, before: CallLike[], base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat">, earlier: CallLike[]): Alternative {
   const result = p.call ? exec.run(p.call, before) : failure("format_error", `not a tool call: ${p.detail}`);
   const info = p.call ? exec.info(p.call.name) : undefined;
@@ -300,10 +313,11 @@ function runAlternative(p: Proposal, exec: DialogueExecutor, before: CallLike[],
  * meta.setup: the booking a "cancel my booking" scenario starts from). They are the start of
  * the state every call of the dialogue is re-run on.
  */
-export function setupCalls(dialogue: Obj): CallLike[] {
+export function setupCalls(dialogue: Obj): Array<CallLike & { created?: string }> {
   const meta = isObj(dialogue.meta) ? dialogue.meta : undefined;
   const setup = meta && Array.isArray(meta.setup) ? meta.setup : [];
-  return setup.filter((c): c is Obj => isObj(c) && typeof c.name === "string").map((c) => ({ name: String(c.name), arguments: argsOf(c.arguments) }));
+  // `created`: the key a live backend gave the row the call made (what the dialogue calls it).
+  return setup.filter((c): c is Obj => isObj(c) && typeof c.name === "string").map((c) => ({ name: String(c.name), arguments: argsOf(c.arguments), ...(typeof c.created === "string" ? { created: c.created } : {}) }));
 }
 
 /** Re-runs an alternative as tool-annotate recorded it, on the state before its call (for checks and tests). */
@@ -475,10 +489,12 @@ function reactionAlternatives(m: Obj, failed: NonNullable<ReturnType<typeof fail
   );
   // Text answers the failed result it follows: it is judged against that result, as the dialogue recorded it.
   const judgeText = (t: string): Grade => gradeCall({ ...r.base, reply: t, recorded: seen, repeat: false });
-  const alternatives = proposals.map((p): Alternative =>
-    p.call
-      ? runAlternative(p, r.exec, r.before, r.base, r.inContext)
-      : { defect: p.defect, text: p.text ?? "", detail: p.detail, result: null, ok: false, grade: judgeText(p.text ?? "") },
-  );
+  const alternatives = proposals
+    .map((p): Alternative =>
+      p.call
+        ? runAlternative(p, r.exec, r.before, r.base, r.inContext)
+        : { defect: p.defect, text: p.text ?? "", detail: p.detail, result: null, ok: false, grade: judgeText(p.text ?? "") },
+    )
+    .filter(ranSomewhere);
   return { alternatives, ...(chosenCalls.length === 0 && text ? { grade: judgeText(text) } : {}) };
 }

@@ -1,5 +1,5 @@
 import { UsageError, runCli } from "@chatmill/kit/cli";
-import { spec } from "./spec.js";
+import { backendFlags, spec } from "./spec.js";
 
 await runCli(spec, async (args, ctx) => {
   const [{ makeTransform }, { DEFECTS }, domains] = await Promise.all([import("./transform.js"), import("./alternatives.js"), import("@chatmill/domains")]);
@@ -21,6 +21,7 @@ await runCli(spec, async (args, ctx) => {
     const { createLlm, llmEngine } = await import("@chatmill/llm");
     if (llmEngine(args.values) === "openai") llm = createLlm(args.values, ctx, { defaultEngine: "offline", roles: ["judge"] });
   }
+  const backend = domains.backendFromFlags(args.values, backendFlags);
   return makeTransform(
     {
       alternatives: args.values.alternatives as number,
@@ -30,6 +31,7 @@ await runCli(spec, async (args, ctx) => {
       loadDomain: domains.loadDomain,
       openSession: domains.createSession,
       ...(llm ? { llm } : {}),
+      ...(backend ? { backend } : {}),
     },
     ctx,
   );

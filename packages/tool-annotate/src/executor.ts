@@ -1,3 +1,5 @@
+import type { LiveBackend, SetupCall } from "@chatmill/domains";
+import { LiveStates } from "./live-states.js";
 import { checkArguments } from "./schema-check.js";
 import { infoFromDefinition, toolInfos, type ToolInfo } from "./tool-info.js";
 import { isObj, type CallLike, type Domain, type Obj, type OpenSession, type Session, type ToolResult } from "./types.js";
@@ -23,6 +25,9 @@ export interface ToolDef {
  * alternative, gives the same result every time.
  * Tools the domain does not have (e.g. SGD services) run against the dialogue's own
  * transcript: the rows its recorded results of that tool showed, filtered by the arguments.
+ * With a live backend's re-run (`live`, tool-annotate --backend), a call the dialogue made on
+ * that state gets the backend's answer, and every other call runs over the tables on the state
+ * the backend was in there (LiveStates).
  */
 export class DialogueExecutor {
   private readonly infos: Map<string, ToolInfo>;
@@ -30,12 +35,15 @@ export class DialogueExecutor {
   private readonly transcript = new Map<string, Obj[]>();
   /** The tools the dialogue offered the model (its `tools`), when it lists any. */
   private readonly offeredNames: ReadonlySet<string>;
+  private readonly live: LiveStates | undefined;
 
   constructor(
     readonly domain: Domain | undefined,
     private readonly openSession: OpenSession | undefined,
     dialogueTools: readonly ToolDef[],
     messages: readonly Obj[],
+    /** tool-annotate --backend: the dialogue's calls re-run on the backend first (throws ReplayMissError, LiveSetupError). */
+    onBackend?: { backend: LiveBackend; setup: readonly SetupCall[] },
   ) {
     this.infos = new Map(domain && openSession ? toolInfos(domain) : []);
     this.offeredNames = new Set(dialogueTools.flatMap((t) => (isObj(t) && isObj(t.function) && typeof t.function.name === "string" ? [t.function.name] : [])));
@@ -52,6 +60,7 @@ export class DialogueExecutor {
       for (const r of rows) if (!list.some((x) => JSON.stringify(x) === JSON.stringify(r))) list.push(r);
       this.transcript.set(m.name, list);
     }
+    this.live = onBackend && domain && openSession ? new LiveStates(domain, onBackend.backend, messages, onBackend.setup, (name) => this.changesSession(name)) : undefined;
   }
 
   info(name: string): ToolInfo | undefined {
@@ -96,6 +105,8 @@ export class DialogueExecutor {
   }
 
   private runInDomain(call: CallLike, before: readonly CallLike[]): ToolResult {
+    const answered = this.live?.answer(call, before);
+    if (answered) return answered;
     const clean = { name: call.name, arguments: call.arguments };
     if (this.changesSession(call.name)) return this.sessionAt(before).call(clean);
     const key = JSON.stringify(before.map((c) => [c.name, c.arguments]));
@@ -105,6 +116,8 @@ export class DialogueExecutor {
   }
 
   private sessionAt(before: readonly CallLike[]): Session {
+    const live = this.live?.sessionAt(before);
+    if (live) return live;
     const s = this.openSession!(this.domain!, { failureRate: 0 });
     for (const c of before) s.call({ name: c.name, arguments: c.arguments });
     return s;

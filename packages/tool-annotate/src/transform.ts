@@ -1,9 +1,10 @@
-import { RecordError, mapConcurrent, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
+import { explorePack, hasLiveTools, LiveSetupError, LoadedDomain, ReplayMissError, type LiveBackend } from "@chatmill/domains";
+import { ConfigError, RecordError, mapConcurrent, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Llm } from "@chatmill/llm";
 import { annotateDialogue, type AnnotateOptions, type AnnotateStats } from "./annotate.js";
 import { isObj, type Domain, type Obj, type OpenSession } from "./types.js";
 
-export interface TransformOptions extends Omit<AnnotateOptions, "rng" | "seed" | "advice"> {
+export interface TransformOptions extends Omit<AnnotateOptions, "rng" | "seed" | "advice" | "backend"> {
   /** Force this domain (a built-in name or a pack path) for every dialogue. */
   domain?: string;
   /** Loads a domain by name or path (the domains package's loadDomain). */
@@ -11,6 +12,11 @@ export interface TransformOptions extends Omit<AnnotateOptions, "rng" | "seed" |
   openSession: OpenSession;
   /** --engine openai: an LLM proposes more alternatives and judges the replies (as notes). */
   llm?: Llm;
+  /**
+   * --backend: a live pack's empty tables are read from its backend first (explorePack, as
+   * dialogue-sim did) and each dialogue's calls re-run on it (README "Live backends").
+   */
+  backend?: LiveBackend | undefined;
 }
 
 /**
@@ -30,7 +36,34 @@ export function domainNameOf(d: Obj, forced?: string): string | undefined {
 
 export function makeTransform(opts: TransformOptions, ctx: RunContext): Transform {
   const stats: AnnotateStats = { graded: 0, inferred: 0, alternatives: 0, swapped: 0, recoveries: 0 };
-  const { llm, ...annotateOpts } = opts;
+  const { llm, backend, ...annotateOpts } = opts;
+  // Per pack name: the pack explored from the backend (--backend), or whether it was said that its live calls are graded over its tables.
+  const explored = new Map<string, Domain>();
+  const warned = new Set<string>();
+  let overTables = 0;
+
+  /**
+   * The domain a live pack's calls are graded on. With --backend: explored from the backend
+   * once (what it cannot read stops the run: a ConfigError). Without: its own tables, which is
+   * said once per pack and counted per dialogue, since a live dialogue's creates and cancels
+   * name rows the tables do not hold.
+   */
+  const liveDomain = (name: string, domain: Domain): Domain => {
+    if (!hasLiveTools(domain)) return domain;
+    if (backend) {
+      let d = explored.get(name);
+      if (!d) explored.set(name, (d = domain instanceof LoadedDomain ? explorePack(domain, backend, ctx) : domain));
+      return d;
+    }
+    overTables++;
+    if (!warned.has(name)) {
+      warned.add(name);
+      ctx.warn(
+        `pack '${name}' answers from a live backend, and no --backend was given: its calls are graded over the pack's own tables, not on what the backend answered (a create or cancel of a row the backend made is graded not_found); pass --backend replay --cassette FILE (the cassette dialogue-sim --backend record wrote) or --backend live`,
+      );
+    }
+    return domain;
+  };
 
   /** One record: its annotated dialogue, or undefined when it was rejected or failed (reported through ctx). */
   const one = async (rec: InputRecord): Promise<Obj | undefined> => {
@@ -49,35 +82,45 @@ export function makeTransform(opts: TransformOptions, ctx: RunContext): Transfor
         ctx.reject(rec, `cannot load its domain: ${(err as Error).message}`, "unknown_domain", "/domain");
         return undefined;
       }
+      domain = liveDomain(name, domain);
     }
     const id = String(d.id);
     try {
       const advice = llm ? await (await import("./llm-assist.js")).llmAdvice(d, llm) : undefined;
-      const out = annotateDialogue(d, domain, { ...annotateOpts, rng: ctx.rng(id), tool: { name: ctx.tool, version: ctx.version }, ...(advice ? { advice } : {}) }, stats);
+      const out = annotateDialogue(d, domain, { ...annotateOpts, rng: ctx.rng(id), tool: { name: ctx.tool, version: ctx.version }, ...(advice ? { advice } : {}), ...(backend && domain && hasLiveTools(domain) ? { backend } : {}) }, stats);
       const meta = llm?.takeMeta(id);
       if (meta && isObj(out.annotated)) out.annotated = { ...out.annotated, llm: meta };
       return out;
     } catch (err) {
-      if (err instanceof RecordError) ctx.reject(rec, err.message, err.kind, err.path);
+      // Only a backend throws these: a request the cassette lacks is this dialogue's failure (the message names it), a missing secret the run's.
+      if (err instanceof LiveSetupError) throw new ConfigError(err.message);
+      if (err instanceof ReplayMissError) ctx.fail(rec, err.message, "replay_miss");
+      else if (err instanceof RecordError) ctx.reject(rec, err.message, err.kind, err.path);
       else ctx.fail(rec, `could not annotate: ${(err as Error).message}`, (err as { kind?: string }).kind ?? "annotate_error");
       return undefined;
     }
   };
 
   return async function* annotate(input: AsyncIterable<InputRecord>) {
-    if (llm) {
-      for await (const out of mapConcurrent(input, one, { concurrency: () => llm.concurrency })) if (out) yield out;
-    } else {
-      for await (const rec of input) {
-        const out = await one(rec);
-        if (out) yield out;
+    try {
+      if (llm) {
+        for await (const out of mapConcurrent(input, one, { concurrency: () => llm.concurrency })) if (out) yield out;
+      } else {
+        for await (const rec of input) {
+          const out = await one(rec);
+          if (out) yield out;
+        }
       }
+    } finally {
+      // The run's MCP connections end with it (a stdio server is stopped).
+      backend?.close();
     }
     ctx.counters.notes.set("calls graded", stats.graded);
     ctx.counters.notes.set("inferred", stats.inferred);
     ctx.counters.notes.set("alternatives", stats.alternatives);
     ctx.counters.notes.set("swapped", stats.swapped);
     ctx.counters.notes.set("recovery alternatives", stats.recoveries ?? 0);
+    if (overTables > 0) ctx.counters.notes.set("live dialogues over the pack's tables", overTables);
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Domain, SessionOptions } from "../contract.js";
+import type { Domain, SessionOptions, ToolResult } from "../contract.js";
 import { createSession, type ToolSession } from "../session.js";
 import { insertedRow, KeyBindings, keyInResult } from "./key-bindings.js";
 import type { RecordedCall, Transcript } from "./transcript.js";
@@ -24,6 +24,17 @@ export interface ReplayedCalls {
   unanswered: number;
   /** Setup calls the tools refuse: the starting state cannot be rebuilt as recorded. */
   setupErrors: Array<{ index: number; name: string; error: string }>;
+  /** What each call answered when run again, by its position (undefined: not run). */
+  reruns: Array<ToolResult | undefined>;
+}
+
+export interface ReplayOptions extends Pick<SessionOptions, "backend"> {
+  /**
+   * Sees the session as each call that runs again meets it, before it runs: tool-annotate
+   * --backend keeps these states to run a live call's alternatives on (over the tables, where
+   * the rows the backend created go by the backend's keys).
+   */
+  beforeCall?: (index: number, session: ToolSession) => void;
 }
 
 /** Injected failures the backend never saw; `empty` and `partial` ran and only their answer was cut. */
@@ -40,9 +51,10 @@ export function replayCalls(
   setup: Transcript["setup"] = [],
   messages?: Transcript["messages"],
   // A live pack's calls re-run on its backend (audit --backend replay: the recorded answers), not over its tables.
-  opts: Pick<SessionOptions, "backend"> = {},
+  opts: ReplayOptions = {},
 ): ReplayedCalls {
-  const { session, errors: setupErrors, bindings } = startingState(domain, setup, opts);
+  const { session, errors: setupErrors, bindings } = startingState(domain, setup, opts.backend ? { backend: opts.backend } : {});
+  const reruns: ReplayedCalls["reruns"] = [];
   const mismatches: CallMismatch[] = [];
   let compared = 0;
   let failedInTransit = 0;
@@ -61,7 +73,9 @@ export function replayCalls(
     const context = messages && call.at !== undefined ? { transcript: messages.slice(0, call.at + 1) } : undefined;
     // A row a live backend created goes by the backend's key in the dialogue and by the tables' key here.
     const before = session.writes.length;
+    opts.beforeCall?.(index, session);
     const rerun = session.call({ name: call.name, arguments: bindings.rewrite(call.arguments) }, context);
+    reruns[index] = rerun;
     const made = rerun.ok ? insertedRow(session, before) : undefined;
     if (made && call.result.ok !== false) bindings.bind(keyInResult(domain, made.table, call.result.content), made.key);
     // An injected empty or partial list is a cut answer to a read: the read ran, its text differs by design.
@@ -69,7 +83,7 @@ export function replayCalls(
     compared++;
     if (rerun.content !== call.result.content) mismatches.push({ index, name: call.name, recorded: call.result.content, rerun: rerun.content });
   });
-  return { session, mismatches, compared, failedInTransit, unanswered, setupErrors };
+  return { session, mismatches, compared, failedInTransit, unanswered, setupErrors, reruns };
 }
 
 /** A fresh session with the setup calls run on it: where the conversation (and the task's actions) start. */
