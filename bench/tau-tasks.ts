@@ -3,7 +3,9 @@
 // checker. A task succeeds when it ends in the expected database state AND every
 // communicate_info / output is said (whatever the task's reward basis). Issue #17's bar: ≥ 95%
 // of the 104 tau2 train tasks; the 520 tau-bench retail tasks (train + dev) are reported.
-// Per task kind (the gold tools that change data) and the reasons of the failures.
+// Per task kind (the gold tools that change data) and the reasons of the failures; and how many
+// dialogues kept the pack's policy, judged from the transcript (policyViolations), which counts
+// the tau packs' identity rule although their tools do not enforce it.
 //
 // When a tau pack (tau-retail, tau-airline) is not installed, the bench says so and gives no
 // figure for it. It then measures instead, clearly labelled PROXY, the same tasks on a
@@ -19,7 +21,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createSession, loadDomain, loadPackFile, resolvePackFile, type Domain } from "@chatmill/domains";
+import { createSession, loadDomain, loadPackFile, policyViolations, resolvePackFile, type Domain } from "@chatmill/domains";
 import { importTauTask, tauPackInfo, type TauFormat } from "@chatmill/import";
 import { Rng } from "@chatmill/kit";
 import type { Scenario } from "@chatmill/schema";
@@ -52,6 +54,10 @@ interface Result {
   searched: string[];
   /** Facts said and amounts used with a working derived from what was seen (derive.ts), by kind. */
   derived: string[];
+  /** The pack's policy rules the dialogue broke (policyViolations: identity, confirmation), once each. */
+  breaches: string[];
+  /** The rules the pack's policy has (identity, confirmation), so a pack without one is not said to keep it. */
+  rules: string[];
 }
 
 const opts = { failureRate: 0, createSession: (d: Domain, o: { failureRate: number; rng: Rng }) => createSession(d as never, o), tool: "bench", version: "0", seed: 1 };
@@ -59,7 +65,9 @@ const opts = { failureRate: 0, createSession: (d: Domain, o: { failureRate: numb
 function simulate(scenarios: Scenario[], domain: Domain): { results: Result[]; cpuSeconds: number } {
   const cpu = process.cpuUsage();
   const results = scenarios.map((s) => {
-    const { judgement, trace } = taskDialogue(s, domain, Rng.for(1, s.id, "dialogue"), opts);
+    const { dialogue, judgement, trace } = taskDialogue(s, domain, Rng.for(1, s.id, "dialogue"), opts);
+    // Judged from the transcript, so a rule the tools do not enforce (the tau packs' identity) counts too.
+    const breaches = [...new Set(policyViolations(domain as never, dialogue.messages as never).map((v) => v.rule))];
     const reasons: string[] = [];
     for (const g of judgement.goldErrors) reasons.push(`task does not validate: ${g.name}: ${g.error.slice(0, 80)}`);
     for (const u of trace.ungrounded) reasons.push(`never seen, so not called: ${u.name} (${u.missing.length} value(s))`);
@@ -67,10 +75,15 @@ function simulate(scenarios: Scenario[], domain: Domain): { results: Result[]; c
     for (const f of judgement.communicate.filter((c) => !c.said)) reasons.push("a fact no result showed (communicate not said)");
     if (!judgement.state.match && reasons.length === 0) reasons.push(`end state differs (${judgement.state.differences.map((d) => d.table).join(", ")})`);
     const ok = judgement.state.match && judgement.communicate.every((c) => c.said);
-    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons, searched: trace.searched, derived: trace.derived.map((d) => d.kind) };
+    return { id: s.id, kind: kindOf(s, domain), ok, reasons: ok ? [] : reasons, searched: trace.searched, derived: trace.derived.map((d) => d.kind), breaches, rules: policyRulesOf(domain) };
   });
   const used = process.cpuUsage(cpu);
   return { results, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+function policyRulesOf(domain: Domain): string[] {
+  const policy = domain.pack.policy;
+  return [...(policy?.identity ? ["identity"] : []), ...(policy?.confirm ? ["confirmation"] : [])];
 }
 
 /** The task's kind on this pack: the gold tools that change data or hand off. */
@@ -94,6 +107,12 @@ function report(title: string, results: Result[], cpuSeconds: number, bar?: numb
     // Which tasks, and which values: what a grounded derivation has yet to cover.
     console.log(`   tasks with a searched working: ${searched.map((r) => `${r.id} (${r.searched.join(", ")})`).join("; ")}`);
   }
+  const kept = (rule: string, what: string) => {
+    const under = results.filter((r) => r.rules.includes(rule));
+    return under.length > 0 ? [`${under.filter((r) => !r.breaches.includes(rule)).length}/${under.length} ${what}`] : [];
+  };
+  const policy = [...kept("identity", "identify the user before any user-scoped call"), ...kept("confirmation", "have the user's yes before each write that needs one")];
+  if (policy.length > 0) console.log(`   policy kept (policyViolations on the transcript): ${policy.join("; ")}`);
   const derived = results.filter((r) => r.derived.length > 0);
   if (derived.length > 0) {
     const byKind = new Map<string, number>();

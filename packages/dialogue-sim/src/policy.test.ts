@@ -107,6 +107,13 @@ describe("the openai engine's prompts", () => {
     expect(assistantSystemPrompt(loadDomain("travel"))).not.toContain("Before a call of");
   });
 
+  it("the tau packs' identity rule is in their assistant's prompt, though their tools do not enforce it", () => {
+    const retail = assistantSystemPrompt(loadDomain("tau-retail"));
+    expect(retail).toContain("identify the user with `find_user_id_by_email`, `find_user_id_by_name_zip`; act only on that user's own records.");
+    expect(retail).toContain("Before using `get_user_details`, `get_order_details`, `cancel_pending_order`");
+    expect(assistantSystemPrompt(loadDomain("tau-airline"))).toContain("identify the user with `get_user_details`; act only on that user's own records.");
+  });
+
   it("the user simulator is told to confirm only what it wants, where the pack asks for confirmation", () => {
     const [s] = sampleScenarios("ops", 1, 5);
     expect(userSystemPrompt({ scenario: s!, domain: loadDomain("ops"), bookings: [] })).toContain("say yes (intent confirm) only if that is what you want");

@@ -41,12 +41,19 @@ export function checkPolicy(pack: DomainPack, tables: ReadonlyMap<string, BaseTa
     id.tools.forEach((name, j) => {
       const t = needTool(name, `policy.identity.tools[${j}]`);
       if (t.role !== "lookup" && t.role !== "search") fail(`policy.identity.tools[${j}]`, `an identity tool finds a person: '${name}' is declared '${t.role}' (declare it lookup or search)`);
+      // A transact run reads the tables its refs and row sources name (find_user_id_by_email: a ref over users).
+      if (t.run.op === "transact") {
+        const read = tablesNamed(t.run);
+        if (!read.has(id.table)) fail(`policy.identity.tools[${j}]`, `'${name}' reads ${read.size > 0 ? `tables ${[...read].map((x) => `'${x}'`).join(", ")}` : "no table"}, not the identity table '${id.table}'`);
+        return;
+      }
       const table = (t.run as { table?: string }).table;
       if (table !== id.table) fail(`policy.identity.tools[${j}]`, `'${name}' reads table '${table ?? "(none)"}', not the identity table '${id.table}'`);
       const project = (t.run as { project?: string[] }).project;
       const key = tables.get(id.table)!.key;
       if (project && !project.includes(key)) fail(`policy.identity.tools[${j}]`, `'${name}' projects away '${key}', the key that names the subject; add it to run.project`);
     });
+    if (id.enforced !== false && id.refusal === undefined) fail("policy.identity.refusal", "give the error message a user-scoped tool returns before identification (or declare \"enforced\": false, when the tools must not refuse)");
     const seen = new Set<string>();
     id.scoped.forEach((s, j) => {
       const at = `policy.identity.scoped[${j}]`;
@@ -55,6 +62,7 @@ export function checkPolicy(pack: DomainPack, tables: ReadonlyMap<string, BaseTa
       seen.add(s.tool);
       if (id.tools.includes(s.tool)) fail(`${at}.tool`, `'${s.tool}' is an identity tool; it cannot also need identification`);
       if (s.owner === undefined) return;
+      if (id.enforced === false) fail(`${at}.owner`, `the runtime checks owners only for an enforced identity rule, and this one declares "enforced": false: remove owner (the system prompt already says to act only on the user's own records) or enforce the rule`);
       if (id.not_owner === undefined) fail("policy.identity.not_owner", `'${s.tool}' declares an owner field: give the error message for a row of someone else's in policy.identity.not_owner`);
       const table = ownedTable(t);
       if (!OWNER_OPS.has(t.run.op) || table === undefined) {
@@ -89,4 +97,22 @@ export function ownedTable(t: Tool): string | undefined {
   const run = t.run as { op: string; table?: string; ref?: { table: string } };
   if (run.op === "create") return run.ref?.table;
   return run.table;
+}
+
+/** The tables a transact run reads: its refs', its row sources' (`{"rows": {"table"}}`) and its look-ups' (`{"lookup"}`). */
+function tablesNamed(run: unknown): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== "object") return;
+    const o = v as Record<string, unknown>;
+    if (typeof o.table === "string") out.add(o.table);
+    if (typeof o.lookup === "string") out.add(o.lookup);
+    // A literal expression ({"value": …} alone) is data, not a read.
+    const keys = Object.keys(o);
+    if (keys.length === 1 && keys[0] === "value") return;
+    Object.values(o).forEach(walk);
+  };
+  walk(run);
+  return out;
 }

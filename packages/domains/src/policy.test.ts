@@ -159,6 +159,44 @@ describe("confirmation before a write", () => {
   });
 });
 
+/** The README example's identity rule. */
+const shopIdentity = (): Record<string, unknown> => ({ ...(shopPack().policy as { identity: Record<string, unknown> }).identity });
+
+describe("an identity rule that is not enforced (\"enforced\": false)", () => {
+  // The shop's rule as the assistant's only: no refusal text, no owners (the runtime would be the one to check them).
+  const pack = shopPack();
+  const identity: Record<string, unknown> = { ...shopIdentity(), scoped: [{ tool: "get_order" }, { tool: "cancel_order" }], enforced: false };
+  delete identity.refusal;
+  delete identity.not_owner;
+  const domain = loadPackFile(writePack({ ...pack, policy: { ...(pack.policy as object), identity } }));
+  const call = (id: string, name: string, args: Record<string, unknown>): TranscriptMessage => ({ role: "assistant", content: null, tool_calls: [{ id, name, arguments: args }] });
+
+  it("lets user-scoped tools run before identification, and still remembers whom an identity tool identified", () => {
+    const s = createSession(domain);
+    const before = s.call({ name: "get_order", arguments: { order_id: "o2" } });
+    expect(before.ok).toBe(true);
+    expect(s.subject).toBeUndefined();
+    s.call({ name: "find_customer", arguments: { email: "ana@example.com" } });
+    expect(s.subject).toBe("c1");
+    // No owner check: bo's order reads as the tools give it.
+    expect((s.call({ name: "get_order", arguments: { order_id: "o2" } }).data as { id: string }).id).toBe("o2");
+  });
+
+  it("is still judged from the transcript: a scoped call before any identity call is a breach", () => {
+    const s = createSession(domain);
+    const get = s.call({ name: "get_order", arguments: { order_id: "o1" } });
+    const find = s.call({ name: "find_customer", arguments: { email: "ana@example.com" } });
+    const early: TranscriptMessage[] = [
+      call("a", "get_order", { order_id: "o1" }),
+      { role: "tool", tool_call_id: "a", content: get.content, ok: true },
+      call("b", "find_customer", { email: "ana@example.com" }),
+      { role: "tool", tool_call_id: "b", content: find.content, ok: true },
+    ];
+    expect(policyViolations(domain, early)).toEqual([{ index: 1, tool: "get_order", rule: "identity", detail: expect.stringContaining("before an identity tool") }]);
+    expect(policyViolations(domain, [...early.slice(2), ...early.slice(0, 2)])).toEqual([]);
+  });
+});
+
 describe("the built-in retail pack's identity policy", () => {
   it("refuses order tools until the customer is identified, then only for their own pending orders", () => {
     const retail = loadDomain("retail");
@@ -206,6 +244,8 @@ describe("a policy that names what does not exist fails to load with the file an
     ["a missing scoped tool", withPolicy({ identity: { ...(shopPack().policy as { identity: object }).identity, scoped: [{ tool: "get_invoice" }] } }), "policy.identity.scoped[0].tool", "no tool named 'get_invoice'"],
     ["a missing owner field", withPolicy({ identity: { ...(shopPack().policy as { identity: object }).identity, scoped: [{ tool: "get_order", owner: "user_id" }] } }), "policy.identity.scoped[0].owner", "no row of table 'orders' has a field 'user_id'"],
     ["a missing identity table", withPolicy({ identity: { ...(shopPack().policy as { identity: object }).identity, table: "users" } }), "policy.identity.table", "no table 'users'"],
+    ["an enforced identity rule without its refusal", withPolicy({ identity: { ...shopIdentity(), refusal: undefined } }), "policy.identity.refusal", "declare \"enforced\": false"],
+    ["an owner on an identity rule that is not enforced", withPolicy({ identity: { ...shopIdentity(), enforced: false } }), "policy.identity.scoped[0].owner", "remove owner"],
     ["a missing confirm tool", withPolicy({ confirm: { tools: ["refund_order"], refusal: "x" } }), "policy.confirm.tools[0]", "no tool named 'refund_order'"],
     ["a confirm tool that never writes", withPolicy({ confirm: { tools: ["get_order"], refusal: "x" } }), "policy.confirm.tools[0]", "never writes"],
     ["an unknown consent intent", withPolicy({ confirm: { tools: ["cancel_order"], refusal: "x", consent_intent: "agree" } }), "policy.confirm.consent_intent", "'agree' is not one of the pack's intents"],

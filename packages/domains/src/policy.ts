@@ -128,12 +128,18 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-/** The subject an identity tool's result names: the key of the one row of the identity table it holds. */
+/**
+ * The subject an identity tool's result names: the key of the one row of the identity table it
+ * holds, or the key itself when the tool's result is a bare value (`{"result": "sara_doe_496"}`,
+ * as a transact run returns a user id).
+ */
 export function identifies(domain: LoadedDomain, data: unknown): unknown {
   const id = domain.pack.policy?.identity;
   if (!id || !data || typeof data !== "object") return undefined;
   const key = domain.keyOf(id.table);
   const d = data as Record<string, unknown>;
+  const keys = Object.keys(d);
+  if (keys.length === 1 && keys[0] === "result" && (typeof d.result === "string" || typeof d.result === "number")) return d.result;
   const rows: unknown[] = Array.isArray(data) ? data : Array.isArray(d.results) ? d.results : [d];
   if (rows.length !== 1) return undefined;
   const row = rows[0] as Record<string, unknown> | null;
@@ -163,10 +169,12 @@ export class SessionPolicy {
   before(name: string, tool: DomainTool, args: Record<string, unknown>, state: State, context: CallContext | undefined): ToolError | undefined {
     const spec = this.spec;
     if (!spec) return undefined;
-    if (spec.identity && this.scoped.has(name)) {
-      if (this.subject === undefined) return { type: "identity_required", message: spec.identity.refusal };
+    // An identity rule that is not enforced is the assistant's to follow (and policyViolations' to judge); the tools run.
+    if (spec.identity && spec.identity.enforced !== false && this.scoped.has(name)) {
+      // The loader requires both messages of an enforced rule (check-policy.ts).
+      if (this.subject === undefined) return { type: "identity_required", message: spec.identity.refusal! };
       const owner = this.scoped.get(name);
-      if (owner !== undefined && !this.owns(tool.run, owner, args, state)) return { type: "not_owner", message: spec.identity.not_owner ?? spec.identity.refusal };
+      if (owner !== undefined && !this.owns(tool.run, owner, args, state)) return { type: "not_owner", message: spec.identity.not_owner ?? spec.identity.refusal! };
     }
     // Without a transcript (a replay of a recorded call) there is nothing to judge consent from.
     if (spec.confirm && context?.transcript && needsConfirmation(this.domain, name, args) && !hasConsent(this.domain, context.transcript)) {

@@ -7,6 +7,8 @@ import { canonicalJson } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import type { LoadedDomain } from "./domain.js";
 import { loadDomain, loadPackFile } from "./load.js";
+import type { TranscriptMessage } from "./contract.js";
+import { policyViolations } from "./policy.js";
 import { renamePack } from "./rename.js";
 import { createSession } from "./session.js";
 
@@ -144,5 +146,83 @@ describe.runIf(existsSync(DATA))("tau-bench's gold actions on the tau packs", ()
     expect([...renamed.tables.keys()].every((t) => t.startsWith("zzTable"))).toBe(true);
     const back = Object.fromEntries(Object.entries(tables).map(([a, b]) => [b, a]));
     expect(mismatches(name, renamed, file, tau2, { tool: (n) => tools[n]!, table: (n) => back[n]! }).slice(0, 20)).toEqual([]);
+  });
+});
+
+/** A task's gold actions as a transcript (each call and its result), for the policy checker. */
+function goldTranscript(domain: LoadedDomain, task: Task): { messages: TranscriptMessage[]; subjects: unknown[] } {
+  const s = createSession(domain);
+  const messages: TranscriptMessage[] = [];
+  const subjects: unknown[] = [];
+  task.actions.forEach((a, i) => {
+    const r = s.call({ name: a.name, arguments: a.arguments });
+    messages.push({ role: "assistant", content: null, tool_calls: [{ id: `c${i}`, name: a.name, arguments: a.arguments }] });
+    messages.push({ role: "tool", tool_call_id: `c${i}`, name: a.name, content: r.content, ok: r.ok });
+    subjects.push(s.subject);
+  });
+  return { messages, subjects };
+}
+
+describe.runIf(existsSync(DATA))("identity on the tau packs: the assistant's rule (policy.identity, enforced: false), not the tools'", () => {
+  it("tau-retail: an order tool runs before identification, as tau-bench's does; either find tool names the subject; the checker flags the early call", () => {
+    const retail = loadDomain("tau-retail");
+    expect(retail.pack.policy?.identity?.enforced).toBe(false);
+    const s = createSession(retail);
+    const order = s.call({ name: "get_order_details", arguments: { order_id: "#W5272531" } });
+    expect(order.ok).toBe(true);
+    expect(s.subject).toBeUndefined();
+    const owner = (order.data as { user_id: string }).user_id;
+    expect(s.call({ name: "find_user_id_by_email", arguments: { email: "nobody@example.com" } }).ok).toBe(false);
+    expect(s.subject).toBeUndefined();
+    const found = s.call({ name: "find_user_id_by_email", arguments: { email: "fatima.wilson5721@example.com" } });
+    expect(found.data).toEqual({ result: owner });
+    expect(s.subject).toBe(owner);
+    const user = s.get("users", owner) as { name: { first_name: string; last_name: string }; address: { zip: string } };
+    const byZip = createSession(retail);
+    byZip.call({ name: "find_user_id_by_name_zip", arguments: { first_name: user.name.first_name, last_name: user.name.last_name, zip: user.address.zip } });
+    expect(byZip.subject).toBe(owner);
+    const early = goldTranscript(retail, { id: "early", actions: [{ name: "get_order_details", arguments: { order_id: "#W5272531" } }, { name: "find_user_id_by_email", arguments: { email: "fatima.wilson5721@example.com" } }] });
+    expect(policyViolations(retail, early.messages).map((v) => [v.tool, v.rule])).toEqual([["get_order_details", "identity"]]);
+    expect(policyViolations(retail, [...early.messages.slice(2), ...early.messages.slice(0, 2)])).toEqual([]);
+  });
+
+  it("tau-airline: get_user_details identifies the user; a reservation read before it runs and is flagged", () => {
+    const airline = loadDomain("tau-airline");
+    const t = goldTranscript(airline, { id: "early", actions: [{ name: "get_reservation_details", arguments: { reservation_id: "K1NW8N" } }, { name: "get_user_details", arguments: { user_id: "mohamed_silva_9265" } }] });
+    expect(t.messages.filter((m) => m.role === "tool").map((m) => m.ok)).toEqual([true, true]);
+    expect(t.subjects).toEqual([undefined, "mohamed_silva_9265"]);
+    expect(policyViolations(airline, t.messages).map((v) => [v.tool, v.rule])).toEqual([["get_reservation_details", "identity"]]);
+  });
+
+  // Why the rule is not enforced: in 29 of tau2's retail train tasks and 15 airline ones, a gold
+  // action on a user's records that tau2's tools accept comes before any identity call (tau-bench's
+  // own retail gold lists hold no identity call at all), so refusing would break the replay bar
+  // above. Where they do identify, every later action is on the identified user's own records,
+  // so "act only on the user's own records" asks nothing the gold contradicts.
+  it.each([
+    ["tau2-retail-train.json", "tau-retail", 29],
+    ["tau2-airline-train.json", "tau-airline", 15],
+  ] as const)("%s: the tasks whose gold acts before identifying, and no action on another user's record after", (file, pack, early) => {
+    const domain = loadDomain(pack);
+    const list = tasks(file, true);
+    const flagged = list.filter((task) => policyViolations(domain, goldTranscript(domain, task).messages).some((v) => v.rule === "identity"));
+    expect(flagged.length).toBe(early);
+    const others: string[] = [];
+    let own = 0;
+    for (const task of list) {
+      const { subjects } = goldTranscript(domain, task);
+      task.actions.forEach((a, i) => {
+        const subject = subjects[i - 1];
+        if (subject === undefined) return;
+        const args = a.arguments as { order_id?: string; reservation_id?: string; user_id?: string };
+        const row = args.order_id ? domain.base("orders").byKey.get(args.order_id) : args.reservation_id ? domain.base("reservations").byKey.get(args.reservation_id) : undefined;
+        const owner = row ? row.user_id : args.user_id;
+        if (owner === undefined) return;
+        if (owner === subject) own++;
+        else others.push(`task ${task.id} action ${i} (${a.name}): ${String(owner)}, identified ${String(subject)}`);
+      });
+    }
+    expect(others).toEqual([]);
+    expect(own).toBeGreaterThan(0);
   });
 });

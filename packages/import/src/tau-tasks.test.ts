@@ -121,7 +121,7 @@ describe("chatmill-import --from tau2", () => {
     expect(s.id).toBe("tau2-retail-7");
     expect(s.task.instructions).toEqual({
       reason: "You want to cancel order #W1138897.",
-      known: { user_id: "mia_garcia_4516", email: "mia.garcia2723@example.com" },
+      known: { user_id: "mia_garcia_4516", first_name: "Mia", last_name: "Garcia", email: "mia.garcia2723@example.com" },
       unknown: ["You do not remember your zip code."],
       decisions: ["If the agent offers a gift card refund, insist on the original card.", "You are polite."],
     });
@@ -142,6 +142,9 @@ describe("chatmill-import --from tau2", () => {
     expect(parseKnown("You name is Sofia Thomas and your emails are sofia.thomas3019@example.com and sofia.thomas3069@example.com.")).toMatchObject({ email: "sofia.thomas3019@example.com", email_2: "sofia.thomas3069@example.com" });
     expect(parseKnown("You are an interesting guy called Noah Patel, living in the Big Apple in 10108.")).toEqual({ name: "Noah Patel", first_name: "Noah", last_name: "Patel", zip: "10108" });
     expect(parseKnown("You are Anya Garcia.\n\nYour user id is: anya_garcia_5901.\n\nYour confirmation number is JMO1MG.")).toMatchObject({ user_id: "anya_garcia_5901", reservation_id: "JMO1MG" });
+    // A user known only by its id knows the name the id spells (tau2 then finds it by name and zip); a stated name wins.
+    expect(parseKnown("You are mei_kovacs_8020 living in zipcode 28236.")).toEqual({ user_id: "mei_kovacs_8020", first_name: "Mei", last_name: "Kovacs", zip: "28236" });
+    expect(parseKnown("You are Anya Garcia. Your user id is: anya_smith_5901.")).toMatchObject({ first_name: "Anya", last_name: "Garcia" });
   });
 
   it("with the pack installed, the task kind lists only the tools that change data", () => {

@@ -215,7 +215,7 @@ export function parseTauBenchInstruction(text: string): { known: Record<string, 
   return { known, traits, rest: rest.trim() };
 }
 
-/** Facts a user knows, from tau's free text: name, user id, zip, email, a reservation's confirmation number. */
+/** Facts a user knows, from tau's free text: name (else the one its user id spells), user id, zip, email, a reservation's confirmation number. */
 export function parseKnown(text: string): Record<string, string> {
   const known: Record<string, string> = {};
   const name = /(?:Your name is|You name is|You are|You're|called) ([A-Z][a-zA-Z'-]+(?: [A-Z][a-zA-Z'-]+)+)/.exec(text);
@@ -227,6 +227,15 @@ export function parseKnown(text: string): Record<string, string> {
   }
   const user = /user id is:?\s+'?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)'?/i.exec(text) ?? /\b([a-z]+_[a-z]+_\d{4})\b/.exec(text);
   if (user) known.user_id = user[1]!;
+  // "You are mei_kovacs_8020": tau's user ids are the user's names and a number, and tau's user
+  // simulator answers "Mei Kovacs" when asked for its name (tau2's gold then finds the user by
+  // name and zip), so the name is known too.
+  const named = user && !known.first_name ? /^([a-z]+)_([a-z]+)_\d+$/.exec(user[1]!) : null;
+  if (named) {
+    const cap = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
+    known.first_name = cap(named[1]!);
+    known.last_name = cap(named[2]!);
+  }
   // "in zip code 19122", or where they live: "you live in Denver, 80280", "from Houston TX, 77004".
   const zip = /zip ?code(?: is)? (\d{5})/i.exec(text) ?? (/\b(?:live|living|residing|from)\b/i.test(text) ? /\b(\d{5})\b/.exec(text) : null);
   if (zip) known.zip = zip[1]!;

@@ -419,7 +419,7 @@ export type OfflineSpec = z.infer<typeof OfflineSpec>;
  */
 export const IdentitySpec = z.strictObject({
   table: name.describe("the table of the people a session can identify (customers, users); a row's key is the subject"),
-  tools: z.array(name).min(1).describe("identity tools (lookups or searches over `table`): a successful call whose result holds exactly one row of `table` identifies that row as the session's subject"),
+  tools: z.array(name).min(1).describe("identity tools (lookups or searches over `table`): a successful call whose result holds exactly one row of `table` (or is that row's key alone, `{\"result\": key}`) identifies that row as the session's subject"),
   scoped: z
     .array(
       z.strictObject({
@@ -428,8 +428,14 @@ export const IdentitySpec = z.strictObject({
       }),
     )
     .min(1),
-  refusal: z.string().min(1).describe("the error message a user-scoped tool returns before identification (error type identity_required)"),
+  refusal: z.string().min(1).optional().describe("the error message a user-scoped tool returns before identification (error type identity_required); required unless `enforced` is false"),
   not_owner: z.string().min(1).optional().describe("the error message for a row that belongs to someone else (error type not_owner); required when a scoped tool declares `owner`"),
+  enforced: z
+    .boolean()
+    .optional()
+    .describe(
+      "false: the tools do not refuse (they behave as a source environment's tools that check no one, so its recorded actions replay unchanged); the rule is still the assistant's, in its system prompt and in both engines, and policyViolations still judges it. Default true: the runtime refuses",
+    ),
 });
 
 export const ConfirmSpec = z.strictObject({

@@ -127,7 +127,7 @@ export function assistantSystemPrompt(domain: Domain): string {
 
 const list = (names: readonly string[]): string => names.map((n) => `\`${n}\``).join(", ");
 
-/** The pack's policy as rules the runtime enforces, so the model knows them before a refusal teaches it. */
+/** The pack's policy as rules, so the model knows them before a refusal teaches it (an identity rule declared `enforced: false` has no refusal: the prompt is all the model learns it from). */
 export function policyRules(domain: Domain): string[] {
   const policy = domain.pack.policy;
   const out: string[] = [];

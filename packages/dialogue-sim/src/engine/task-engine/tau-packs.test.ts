@@ -1,4 +1,4 @@
-import { createSession, loadDomain } from "@chatmill/domains";
+import { createSession, loadDomain, policyViolations } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import type { Scenario, TaskAction } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
@@ -120,5 +120,44 @@ describe("the task engine on the tau packs: workings a reader of the transcript 
     const [, a, b, c] = amount.match(/^\((\d+) \+ (\d+) \+ (\d+)\)/)!;
     fares.forEach((f, i) => expect(shown).toMatch(new RegExp(`"date":"${f.date}"[^{}]*"flight_number":"${f.flight_number}"[^{}]*"prices":\\{[^}]*"business":${[a, b, c][i]}`)));
     expect(dialogue.outcome?.reward).toBe(1);
+  });
+});
+
+describe("the task engine follows the tau packs' identity rule (declared, not enforced by the tools)", () => {
+  it("a tau2 task whose gold returns items without identifying: the user is found by email first, and the dialogue breaks no policy rule", () => {
+    // tau2 retail train task 73: the gold is the return alone; tau2's tools would accept it unidentified.
+    const s = scenario(
+      "identify-first",
+      "tau-retail",
+      "You want to return everything you just bought except the coffee machine.",
+      { name: "Fatima Wilson", first_name: "Fatima", last_name: "Wilson", email: "fatima.wilson5721@example.com" },
+      [{ name: "return_delivered_order_items", arguments: { order_id: "#W5272531", item_ids: ["7228247242", "2698416822", "8098621301", "3320557165"], payment_method_id: "credit_card_6824399" } }],
+      [],
+    );
+    const retail = loadDomain("tau-retail");
+    const { dialogue, trace, judgement } = taskDialogue(s, retail, Rng.for(1, s.id), opts);
+    expect(trace.identified).toBe(true);
+    expect(judgement.state.match).toBe(true);
+    const names = calls(dialogue).map((c) => c.name);
+    expect(names[0]).toBe("find_user_id_by_email");
+    expect(names.indexOf("return_delivered_order_items")).toBeGreaterThan(0);
+    expect(policyViolations(retail, dialogue.messages as never)).toEqual([]);
+  });
+
+  it("tau-airline: the user id is checked with get_user_details before the reservation is read", () => {
+    const s = scenario(
+      "airline-identify-first",
+      "tau-airline",
+      "You want to cancel your reservation K1NW8N.",
+      { user_id: "mohamed_silva_9265", reservation_id: "K1NW8N" },
+      [{ name: "cancel_reservation", arguments: { reservation_id: "K1NW8N" } }],
+      [],
+    );
+    const airline = loadDomain("tau-airline");
+    const { dialogue, trace } = taskDialogue(s, airline, Rng.for(1, s.id), opts);
+    expect(trace.identified).toBe(true);
+    const names = calls(dialogue).map((c) => c.name);
+    expect(names[0]).toBe("get_user_details");
+    expect(policyViolations(airline, dialogue.messages as never).filter((v) => v.rule === "identity")).toEqual([]);
   });
 });
