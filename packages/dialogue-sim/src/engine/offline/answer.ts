@@ -23,7 +23,7 @@ export function answerPlan(d: Dialog, task: Task, index: number, first: boolean)
   const read = d.tools.readFor(table, wishes);
   if (!read) return undefined;
   const topic = topicOf(d, table, wishes);
-  const say = askAbout(d, topic, index === 0 ? categoryAsk(d) : undefined, first);
+  const say = askAbout(d, topic, index === 0 ? categoryAsk(d, task) : undefined, first);
   const act = (): void => {
     const t = d.t;
     const done = callWithRecovery(d, { name: read.tool.name, arguments: read.args }, "inform");
@@ -77,9 +77,14 @@ function topicOf(d: Dialog, table: string, wishes: readonly Constraint[]): strin
   return (row ? nameOf(row, title) : undefined) ?? wishes.map((c) => String(c.value)).join(" ");
 }
 
-/** The scenario's category's own clause ("find out what {thing} does"), when it has one the user can say with the topic. */
-function categoryAsk(d: Dialog): string | undefined {
-  const asks = d.scenario.category ? d.domain.category(d.scenario.category)?.asks : undefined;
+/**
+ * The scenario's category's own clause ("find out what {thing} does"), when the category is one
+ * of the service's own (a general one, small talk or feedback, asks for something else) and has
+ * a clause the user can say with the topic.
+ */
+function categoryAsk(d: Dialog, task: Task): string | undefined {
+  const category = d.scenario.category;
+  const asks = category && task.service.categories.includes(category) ? d.domain.category(category)?.asks : undefined;
   const usable = (asks ?? []).filter((a) => a.includes("{thing}") && !/\{(?!thing\}|thingNoun\})[^}]*\}/.test(a));
   return usable.length > 0 ? d.rng.pick(usable) : undefined;
 }
