@@ -86,4 +86,18 @@ describe("a user's own pack with a knowledge table gets the same conversation", 
   it("asks about a note by its heading, reads it with read_note and says its point", () => {
     expect(checkAnswers(loadDomain(dir), sampleScenarios(dir, 40, 3))).toBeGreaterThanOrEqual(10);
   });
+
+  it("a search that comes back empty is asked again once, and the answer then holds the point", () => {
+    const bakery = loadDomain(dir);
+    const flaky = { ...opts, failureRate: 0.6 };
+    let retried = 0;
+    for (const s of sampleScenarios(dir, 60, 4)) {
+      const d = offlineDialogue(s, bakery, Rng.for(5, s.id, "dialogue"), flaky).dialogue;
+      const tools = d.messages.filter((m) => m.role === "tool") as Array<{ injected?: string }>;
+      if (tools[0]?.injected !== "empty" || tools.length < 2 || tools[1]!.injected !== undefined) continue;
+      retried++;
+      expect(d.outcome, s.id).toMatchObject({ resolution: "resolved", reward: 1 });
+    }
+    expect(retried).toBeGreaterThan(0);
+  });
 });

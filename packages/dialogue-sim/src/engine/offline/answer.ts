@@ -7,7 +7,7 @@ import type { Shown } from "../present.js";
 import { fieldOf, meets, nameOf, rowIndex, rowsOf } from "../rows.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
-import { answerText, askAbout, nothingOn } from "./realizer.js";
+import { answerText, askAbout, lookAgain, nothingOn } from "./realizer.js";
 import { callWithRecovery } from "./recovery.js";
 import { agenda } from "./user-agent.js";
 
@@ -26,9 +26,18 @@ export function answerPlan(d: Dialog, task: Task, index: number, first: boolean)
   const say = askAbout(d, topic, index === 0 ? categoryAsk(d, task) : undefined, first);
   const act = (): void => {
     const t = d.t;
-    const done = callWithRecovery(d, { name: read.tool.name, arguments: read.args }, "inform");
+    const call = { name: read.tool.name, arguments: read.args };
+    let done = callWithRecovery(d, call, "inform");
     if (!done) return serviceDown(d, task);
-    const hit = readRow(d, table, rowsOf(done.res.data), wishes, done.id);
+    let hit = readRow(d, table, rowsOf(done.res.data), wishes, done.id);
+    // Nothing came back (a search can come back empty on a bad day): the user asks once more, the assistant looks again.
+    if (!hit && t.turnsLeft() > 3 && !d.single) {
+      t.assistantSay(nothingOn(d, topic), "inform");
+      t.userSay(lookAgain(d, topic), "clarify");
+      done = callWithRecovery(d, call, "inform");
+      if (!done) return serviceDown(d, task);
+      hit = readRow(d, table, rowsOf(done.res.data), wishes, done.id);
+    }
     if (!hit) {
       t.assistantSay(nothingOn(d, topic), "inform");
       return giveUp(d, task);

@@ -152,6 +152,13 @@ export function nothingOn(d: Dialog, topic: string): string {
   return sayLocal(["[Sorry|Hmm], I [don't have anything|have nothing] on {topic}[ in my notes|]."], d.rng, { topic });
 }
 
+/** The user, told there is nothing on its topic, asks the assistant to look once more. */
+export function lookAgain(d: Dialog, topic: string): string {
+  if (d.lang === "hi") return `एक बार फिर देखिए? ${topic} तो आम चीज़ है।`;
+  if (d.lang === "mixed") return `Ek baar phir check karo? ${topic} toh common hai.`;
+  return sayLocal(["[Really?|Hm, are you sure?] [Could you|Can you] [check|look] again? {topic} [is pretty common|should be in there]."], d.rng, { topic });
+}
+
 /** The assistant's answer from knowledge about a topic. */
 export function topicAnswer(d: Dialog, topic: string): string {
   return d.lang === "en"
