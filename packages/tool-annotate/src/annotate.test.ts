@@ -5,6 +5,8 @@ import { createSession, loadDomain, resolvePackFile } from "@chatmill/domains";
 import { Context, fromValues } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import { annotateDialogue } from "./annotate.js";
+import { catalogIndex } from "./mentions.js";
+import { catalogTables } from "./tool-info.js";
 import { DEFECTS } from "./alternatives.js";
 import { DialogueExecutor } from "./executor.js";
 import { WEIGHTS } from "./grade.js";
@@ -332,6 +334,16 @@ describe("grading measures what it claims (issue 6 on dialogue-sim output)", () 
     expect(g.progress).toBeGreaterThan(0);
     expect(g.success_rate).toBe(formula(g));
     for (const a of c.alternatives as Obj[]) expect((a.grade as Grade).success_rate).toBeLessThan(g.success_rate);
+  });
+
+  it("an information service's table is no catalog: a reply naming a topic (`systemctl restart`) claims no row", () => {
+    const ops = loadDomain("ops");
+    const topics = ops.services.find((x) => x.facts)!.table!;
+    expect(catalogTables(ops)).not.toContain(topics);
+    expect(catalogTables(ops)).toEqual(expect.arrayContaining(["agents", "services"]));
+    const named = catalogIndex(ops).find("Got it — I'll run `systemctl restart nginx` on web-01, then `uptime`.").map((m) => m.entry.table);
+    expect(named).toContain("agents");
+    expect(named).not.toContain(topics);
   });
 
   it("a direct answer serves a goal whose services hold no data; a data call does not", () => {
