@@ -1,7 +1,7 @@
 import { HttpSpec, McpSpec, type DomainPack } from "@chatmill/schema";
 import { explainIssue } from "./zod-issue.js";
 import { RuleChecker } from "./check-rules.js";
-import { fieldOf } from "./match.js";
+import { fieldOf, meetsConstraint } from "./match.js";
 import { PackError } from "./pack-error.js";
 import type { BaseTable } from "./tables.js";
 
@@ -112,6 +112,8 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
     }
   });
   checkCategories(pack, fail);
+  checkFacts(pack, tables, fail);
+  checkCategoryRows(pack, tables, fail);
   checkOffline(pack, tables, needTable, fail);
   pack.persona?.preferences?.forEach((p, i) => {
     if (p.from) needTable(p.from.table, `persona.preferences[${i}].from.table`);
@@ -250,6 +252,58 @@ function checkCategories(pack: DomainPack, fail: Fail): void {
   });
   for (const c of Object.keys(pack.categories)) {
     if (!listed.has(c)) fail(`categories.${c}`, `'${c}' is not a category of any service nor in general_categories`);
+  }
+}
+
+/** As the checker compares a fact with what was said: lower-case, without commas. */
+const asSaid = (v: unknown): string => String(v).toLowerCase().replaceAll(",", "");
+
+/**
+ * An information service (`facts`) can be answered from its data: it has a table, a lookup or
+ * search tool reads that table, every row has a value for every fact, and the fields the
+ * answer is worded from (`says`) hold each row's facts, so the answer says them.
+ */
+function checkFacts(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, fail: Fail): void {
+  pack.services.forEach((s, i) => {
+    const at = `services[${i}]`;
+    if (s.says && !s.facts) fail(`${at}.says`, "`says` words the answer of an information service: declare its `facts` too");
+    if (!s.facts) return;
+    if (s.table === undefined) fail(`${at}.facts`, `service '${s.name}' declares facts but no \`table\` to read them from`);
+    const table = tables.get(s.table!)!;
+    const readers = pack.tools.filter((t) => READ_ROLES.has(t.role) && (t.run as { table?: string }).table === s.table);
+    if (readers.length === 0) fail(`${at}.facts`, `no lookup or search tool reads table '${s.table}': declare one, so the assistant can look up the row it answers from`);
+    const says = s.says ?? s.facts;
+    for (const [list, fields] of [["facts", s.facts], ["says", says]] as const) {
+      fields.forEach((f, j) => {
+        if (table.rows.length > 0 && !table.rows.some((r) => fieldOf(r, f) !== undefined)) fail(`${at}.${list}[${j}]`, `no row of table '${s.table}' has a field '${f}'`);
+      });
+    }
+    for (const row of table.rows) {
+      const key = String(row[table.key]);
+      const said = says.map((f) => asSaid(fieldOf(row, f) ?? "")).join(" ");
+      s.facts.forEach((f, j) => {
+        const v = fieldOf(row, f);
+        if (v === undefined || v === null || String(v).trim() === "") fail(`${at}.facts[${j}]`, `row '${key}' of table '${s.table}' has no '${f}': every row a user can ask about needs its facts`);
+        if (!said.includes(asSaid(v))) fail(`${at}.facts[${j}]`, `row '${key}' of table '${s.table}': its '${f}' (${JSON.stringify(v)}) is not in what the answer says (${says.join(", ")})`);
+      });
+    }
+  });
+}
+
+/** A category's `where` narrows the rows of the table of each service that lists it: its fields exist and some row meets it. */
+function checkCategoryRows(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, fail: Fail): void {
+  for (const [c, spec] of Object.entries(pack.categories)) {
+    if (!spec.where) continue;
+    const at = `categories.${c}.where`;
+    const owners = pack.services.filter((s) => s.categories.includes(c));
+    if (owners.length === 0 || owners.some((s) => s.table === undefined)) fail(at, `'${c}' narrows the rows it is about, so every service that lists it needs a \`table\` (general categories cannot)`);
+    for (const s of owners) {
+      const rows = tables.get(s.table!)?.rows ?? [];
+      spec.where.forEach((w, j) => {
+        if (rows.length > 0 && !rows.some((r) => fieldOf(r, w.field) !== undefined)) fail(`${at}[${j}].field`, `no row of table '${s.table}' has a field '${w.field}'`);
+      });
+      if (rows.length > 0 && !rows.some((r) => spec.where!.every((w) => meetsConstraint(r, w)))) fail(at, `no row of table '${s.table}' meets every condition`);
+    }
   }
 }
 

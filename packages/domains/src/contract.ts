@@ -27,6 +27,10 @@ export interface ServiceInfo {
     /** Argument names the user must give (e.g. day, time, people) beside the venue id. */
     fields: string[];
   };
+  /** An information service: fields of `table` whose values, in the row asked about, the assistant must tell. */
+  facts?: string[];
+  /** With `facts`: the fields its answer is worded from, in order (the facts when the pack gives none). */
+  says?: string[];
 }
 
 /** Value pools for persona preferences, drawn from the domain's real data. */

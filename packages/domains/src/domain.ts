@@ -44,6 +44,7 @@ export class LoadedDomain implements Domain {
       ...(s.table !== undefined ? { table: s.table } : {}),
       categories: [...s.categories],
       searchFields: [...(s.search_fields ?? [])],
+      ...(s.facts ? { facts: [...s.facts], says: [...(s.says ?? s.facts)] } : {}),
       ...(s.booking
         ? {
             booking: {

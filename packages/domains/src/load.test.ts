@@ -95,7 +95,7 @@ describe("built-in packs", () => {
 
   it("ops has AJ's tools including none", () => {
     const d = loadDomain("ops");
-    expect(d.tools.map((t) => t.function.name).sort()).toEqual(["check_status", "list_agents", "none", "read_logs", "run_command", "transfer_to_human_agents"]);
+    expect(d.tools.map((t) => t.function.name).sort()).toEqual(["check_status", "list_agents", "look_up_topic", "none", "read_logs", "run_command", "transfer_to_human_agents"]);
     expect(d.pack.policy?.handoff?.tasks).toEqual(["issue", "modify"]);
     expect(d.persona.styles).toEqual(["casual", "senior_engineer", "stressed", "learner", "executive"]);
     expect(d.toolsWithRole("none")).toEqual(["none"]);
@@ -189,6 +189,50 @@ describe("a broken user pack", () => {
     const err = packError(userPack((p) => (p.tools[0].run.project = ["id", "nmae"])));
     expect(err.path).toBe("tools[0].run.project[1]");
     expect(err.detail).toContain("no row of table 'things' has a field 'nmae'");
+  });
+
+  describe("an information service's facts and a category's rows", () => {
+    const notes = '[{"id":"a","name":"swap","kind":"concept","gist":"overflow for memory","answer":"Swap is disk space used as overflow for memory."},{"id":"b","name":"df -h","kind":"command","gist":"free space","answer":"df -h shows free space per filesystem."}]';
+    const facts = (p: Record<string, any>): void => {
+      p.services[0].facts = ["gist"];
+      p.services[0].says = ["answer"];
+    };
+
+    it("loads when every row's facts are in what the answer says, and types them on the service", () => {
+      const d = loadDomain(userPack(facts, notes));
+      expect(d.services[0]).toMatchObject({ facts: ["gist"], says: ["answer"] });
+      // says defaults to the facts themselves
+      expect(loadDomain(userPack((p) => (p.services[0].facts = ["answer"]), notes)).services[0]).toMatchObject({ facts: ["answer"], says: ["answer"] });
+    });
+
+    it("names a fact field no row has", () => {
+      const err = packError(userPack((p) => (facts(p), (p.services[0].facts = ["gist", "gits"])), notes));
+      expect(err.path).toBe("services[0].facts[1]");
+      expect(err.detail).toContain("no row of table 'things' has a field 'gits'");
+    });
+
+    it("names a row whose fact the answer does not say", () => {
+      const err = packError(userPack(facts, notes.replace("overflow for memory\"", "extra memory\"")));
+      expect(err.path).toBe("services[0].facts[0]");
+      expect(err.detail).toContain("row 'a' of table 'things': its 'gist' (\"extra memory\") is not in what the answer says (answer)");
+    });
+
+    it("names facts without a table, without a tool that reads it, and says without facts", () => {
+      expect(packError(userPack((p) => (facts(p), delete p.services[0].table), notes)).path).toBe("services[0].facts");
+      const noReader = packError(userPack((p) => (facts(p), (p.tools[0].role = "think"), (p.tools[0].run = { op: "static", result: {} })), notes));
+      expect(noReader.path).toBe("services[0].facts");
+      expect(noReader.detail).toContain("no lookup or search tool reads table 'things'");
+      expect(packError(userPack((p) => (p.services[0].says = ["answer"]), notes)).path).toBe("services[0].says");
+    });
+
+    it("names a category's where field no row has, and a where no row meets", () => {
+      const bad = packError(userPack((p) => (p.categories.finding.where = [{ field: "knid", value: "concept" }]), notes));
+      expect(bad.path).toBe("categories.finding.where[0].field");
+      const none = packError(userPack((p) => (p.categories.finding.where = [{ field: "kind", value: "practice" }]), notes));
+      expect(none.path).toBe("categories.finding.where");
+      expect(none.detail).toContain("no row of table 'things' meets every condition");
+      expect(loadDomain(userPack((p) => (p.categories.finding.where = [{ field: "kind", value: "concept" }]), notes)).category("finding")?.where).toEqual([{ field: "kind", value: "concept" }]);
+    });
   });
 
   it("names the data file and row of a row without its key", () => {

@@ -57,6 +57,7 @@ const EXAMPLES: Record<string, Call[]> = {
   check_status: [{ name: "check_status", arguments: { agent: "db-01" } }],
   run_command: [{ name: "run_command", arguments: { agent: "db-01", command: "df -h" } }],
   read_logs: [{ name: "read_logs", arguments: { agent: "db-01", level: "error" } }],
+  look_up_topic: [{ name: "look_up_topic", arguments: { topic: "Load Average" } }],
   none: [{ name: "none", arguments: {} }],
   transfer_to_human_agents: [{ name: "transfer_to_human_agents", arguments: { summary: "The user wants to complain about a late order." } }],
 };

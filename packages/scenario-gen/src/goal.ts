@@ -1,4 +1,4 @@
-import { nameFieldOf, type Domain, type Row, type ServiceInfo } from "@chatmill/domains";
+import { meetsConstraint, nameFieldOf, type Domain, type Row, type ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
@@ -91,7 +91,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   const refers = kind === "modify" || kind === "cancel" || kind === "issue";
   let named = false;
   if (info.table) {
-    const row = pickRow(domain.table(info.table), info.searchFields, rng);
+    const row = pickRow(rowsAbout(domain, info.table, category), info.searchFields, rng);
     if (row) {
       plan.table = info.table;
       plan.key = domain.keyOf(info.table);
@@ -152,6 +152,13 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   }
   plan.clause = clauseFor(plan, info, category, domain, named, rng);
   return plan;
+}
+
+/** The rows a category's requests are about: the table's rows that meet the category's declared `where` (all of them without one). */
+function rowsAbout(domain: Domain, table: string, category: string | undefined): readonly Row[] {
+  const rows = domain.table(table);
+  const where = category ? domain.category(category)?.where : undefined;
+  return where ? rows.filter((r) => where.every((w) => meetsConstraint(r, w))) : rows;
 }
 
 /** A service with no venues of its own (a taxi) goes between places: the scenario's, or other real ones. */

@@ -11,6 +11,8 @@ interface Parts {
   pre: string[];
   post: string[];
   noun?: string;
+  /** A field none of the words below know: said as "with <field> <value>". */
+  unknown?: boolean;
 }
 
 const DEFAULT_NOUNS: Record<string, string[]> = {
@@ -192,6 +194,7 @@ function one(parts: Parts, c: Constraint, currency: string): void {
       parts.post.push(`in ${s.replace(/_/g, " ")}`);
       return;
     default:
+      parts.unknown = true;
       parts.post.push(c.op === "contains" ? `with ${s} among its ${words(c.field)}` : `with ${words(c.field)} ${s}`);
   }
 }
@@ -209,6 +212,9 @@ export function describeThing(
   const parts: Parts = { pre: [], post: [] };
   for (const c of constraints) one(parts, c, opts.currency);
   if (opts.named && parts.noun) return parts.noun;
+  // A row named by a field the words above do not know (a topic, a command): its name as the data writes it.
+  const only = constraints[0];
+  if (opts.named && parts.unknown && constraints.length === 1 && typeof only?.value === "string" && only.op === "eq") return only.value;
   // The pack's words for the service, else for a row of its table (display.<table>.nouns), never a table's name.
   const nouns = opts.nouns?.[service] ?? DEFAULT_NOUNS[service] ?? opts.tableNouns ?? [words(service)];
   const noun = parts.noun ?? rng.pick(nouns);

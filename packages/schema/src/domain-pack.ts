@@ -328,6 +328,18 @@ export const Service = z.looseObject({
   categories: z.array(z.string().min(1)).min(1),
   search_fields: z.array(name).optional().describe("fields of `table` a user can state as constraints"),
   booking: Booking.optional(),
+  facts: z
+    .array(name)
+    .min(1)
+    .optional()
+    .describe(
+      "fields of `table` whose values, in the row the user asks about, are what the assistant must tell (the task's facts to communicate): an information service. The user names the row, the assistant reads it with a lookup or search tool over `table` and answers with these values",
+    ),
+  says: z
+    .array(name)
+    .min(1)
+    .optional()
+    .describe("with `facts`: the fields of that row the assistant's answer is worded from, in order (default: the facts); every row's fact values must appear in them"),
 });
 
 export const Table = z.looseObject({
@@ -375,6 +387,11 @@ export const CategorySpec = z.strictObject({
     .optional()
     .describe("how a user puts the request, as clauses in the infinitive: {thing} (the place, journey or item), {thingNoun}, {occasion}; for an issue task {ref} (the booking, order or visit it is about)"),
   commands: z.array(z.string().min(1)).min(1).optional().describe("commands a user of a command tool asks to run for this category; {{service}} is the service in question"),
+  where: z
+    .array(Where)
+    .min(1)
+    .optional()
+    .describe("the rows of the service's table this category's requests are about: the row a scenario is grounded in meets every condition (ops: explain_command → kind eq command)"),
   reference: z
     .enum(["image", "item"])
     .optional()

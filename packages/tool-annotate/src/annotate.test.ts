@@ -1,8 +1,12 @@
-import { readFileSync } from "node:fs";
-import { createSession, loadDomain } from "@chatmill/domains";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createSession, loadDomain, resolvePackFile } from "@chatmill/domains";
 import { Context, fromValues } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import { annotateDialogue } from "./annotate.js";
+import { catalogIndex } from "./mentions.js";
+import { catalogTables } from "./tool-info.js";
 import { DEFECTS } from "./alternatives.js";
 import { DialogueExecutor } from "./executor.js";
 import { WEIGHTS } from "./grade.js";
@@ -332,15 +336,37 @@ describe("grading measures what it claims (issue 6 on dialogue-sim output)", () 
     for (const a of c.alternatives as Obj[]) expect((a.grade as Grade).success_rate).toBeLessThan(g.success_rate);
   });
 
+  it("an information service's table is no catalog: a reply naming a topic (`systemctl restart`) claims no row", () => {
+    const ops = loadDomain("ops");
+    const topics = ops.services.find((x) => x.facts)!.table!;
+    expect(catalogTables(ops)).not.toContain(topics);
+    expect(catalogTables(ops)).toEqual(expect.arrayContaining(["agents", "services"]));
+    const named = catalogIndex(ops).find("Got it — I'll run `systemctl restart nginx` on web-01, then `uptime`.").map((m) => m.entry.table);
+    expect(named).toContain("agents");
+    expect(named).not.toContain(topics);
+  });
+
   it("a direct answer serves a goal whose services hold no data; a data call does not", () => {
-    const d = dialogue("ops", { services: ["learning"], goal: { text: "Learn what a command does", constraints: [], end_state: [{ type: "info_provided", service: "learning" }] } }, [
+    const direct = [
       { role: "user", content: "can you explain how escalation works?" },
       { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "none", arguments: { reason: "explaining escalation" } }] },
       { role: "tool", tool_call_id: "c1", name: "none", content: run("ops", "none", { reason: "explaining escalation" }), ok: true },
       { role: "assistant", content: "In short: escalation means handing it to someone senior." },
-    ]);
-    const c = calls(annotateDialogue(d, loadDomain("ops"), { alternatives: 3, defects: ["wrong_tool", "missing_arg", "unnecessary_call"] }))[0]!;
+    ];
+    const goal = { services: ["learning"], goal: { text: "Learn what a command does", constraints: [], end_state: [{ type: "info_provided", service: "learning" }] } };
+    // ops as it was before its learning service had notes: a service with no table.
+    const dir = mkdtempSync(join(tmpdir(), "chatmill-ops-nodata-"));
+    cpSync(dirname(resolvePackFile("ops")), dir, { recursive: true });
+    const pack = JSON.parse(readFileSync(join(dir, "pack.json"), "utf8")) as { services: Obj[]; categories: Record<string, Obj> };
+    const learning = pack.services.find((x) => x.name === "learning")!;
+    for (const k of ["table", "facts", "says", "search_fields"]) delete learning[k];
+    for (const c of learning.categories as string[]) delete pack.categories[c]!.where;
+    writeFileSync(join(dir, "pack.json"), JSON.stringify(pack));
+    const d = dialogue("ops", goal, direct);
+    const c = calls(annotateDialogue(d, loadDomain(dir), { alternatives: 3, defects: ["wrong_tool", "missing_arg", "unnecessary_call"] }))[0]!;
     expect((c.grade as Grade).progress).toBe(1);
+    // The built-in ops answers learning questions from its notes: there a direct answer serves nothing.
+    expect((calls(annotateDialogue(d, loadDomain("ops"), { alternatives: 0 }))[0]!.grade as Grade).progress).toBe(0);
     // Dropping the free-text reason changes nothing: not a defect, so not proposed.
     expect((c.alternatives as Obj[]).map((a) => a.defect)).not.toContain("missing_arg");
     for (const a of c.alternatives as Obj[]) expect((a.grade as Grade).success_rate).toBeLessThan((c.grade as Grade).success_rate);

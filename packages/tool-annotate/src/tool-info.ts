@@ -108,13 +108,18 @@ function domainTables(domain: Domain): string[] {
   return Object.keys(domain.pack.database.tables);
 }
 
-/** The tables whose rows an assistant recommends by name or id (services' tables and every named table). */
+/**
+ * The tables whose rows an assistant recommends by name or id (services' tables and every named
+ * table). Not an information service's table (its `facts`): its rows are topics ("uptime",
+ * "systemctl restart") whose names are ordinary words of the conversation, not items shown.
+ */
 export function catalogTables(domain: Domain): string[] {
   const out = new Set<string>();
-  for (const s of domain.services) if (s.table) out.add(s.table);
+  const knowledge = new Set(domain.services.filter((s) => s.facts).map((s) => s.table));
+  for (const s of domain.services) if (s.table && !s.facts) out.add(s.table);
   for (const t of domainTables(domain)) {
     const first = domain.table(t)[0];
-    if (first && (typeof first.name === "string" || typeof first.hostname === "string")) out.add(t);
+    if (!knowledge.has(t) && first && (typeof first.name === "string" || typeof first.hostname === "string")) out.add(t);
   }
   return [...out];
 }

@@ -7,6 +7,9 @@ export { rowsOf } from "@chatmill/domains";
 /** What a row is called: the domain's one name lookup (a table's declared title first). */
 export { nameOf } from "@chatmill/domains";
 
+/** A row's field, dotted paths reaching nested objects (as the tools' filters read it). */
+export { fieldOf } from "@chatmill/domains";
+
 /**
  * A name as an assistant writes it: scenario-gen's display, so the goal text and the dialogue
  * write a database's lower-case names ("archway house") the same way (Archway House).

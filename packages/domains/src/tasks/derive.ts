@@ -1,6 +1,6 @@
 import type { Task, TaskAction } from "@chatmill/schema";
 import type { Domain, Row, ServiceInfo } from "../contract.js";
-import { meetsConstraint } from "../match.js";
+import { fieldOf, meetsConstraint } from "../match.js";
 import { nameOf } from "../names.js";
 import { createSession, type ToolSession } from "../session.js";
 import { rowsOf } from "./rows-of.js";
@@ -110,6 +110,22 @@ export function deriveTask(domain: Domain, input: TaskInput): Derived {
       }
       actions.push(done.action);
       decisions.push(e.type === "booking_cancelled" ? "Confirm the cancellation when the assistant reads it back." : "Confirm the change when the assistant reads it back.");
+      continue;
+    }
+    // An information service: the row the user asks about, read as the assistant reads it; its declared facts are what must be said.
+    if (service.facts && table && e.type !== "booking_created") {
+      const agenda = agendaOf(domain, tools, service, table, constraints, goal.targets);
+      const read = tools.readFor(table, agenda);
+      if (!read) return problem(`service '${service.name}' declares facts but no lookup or search tool reads its row from what the user asks (${agenda.map((c) => c.field).join(", ") || "nothing"})`);
+      for (const c of agenda) known[c.field] = knownValue(c.value);
+      const row = firstMeeting(domain, session, read, table, agenda);
+      if (!row) {
+        decisions.push("If the assistant finds nothing on what you asked about, accept it and end the conversation.");
+        expected = "failed";
+        break;
+      }
+      for (const f of service.facts) communicate.push(fact(String(fieldOf(row, f))));
+      decisions.push("You only want to understand it: once the assistant has explained it, thank them and end.");
       continue;
     }
     // A find, or a booking of a found row: the target is the first row the search shows that meets everything.

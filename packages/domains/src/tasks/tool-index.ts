@@ -109,6 +109,23 @@ export class ToolIndex {
     }
     return best;
   }
+
+  /**
+   * How to read the row the constraints name: the search plan that covers most of them, else a
+   * get tool over the table whose key (or its `by` field) a constraint gives exactly. The task's
+   * derivation and the offline assistant both read an information service's row this way.
+   */
+  readFor(table: string, constraints: readonly Constraint[]): SearchPlan | undefined {
+    const search = this.searchFor(table, constraints);
+    if (search) return search;
+    for (const tool of this.find(["get"], table)) {
+      if (tool.table !== table || !tool.keyArg) continue;
+      const field = typeof tool.run.by === "string" ? tool.run.by : this.domain.keyOf(table);
+      const c = constraints.find((x) => x.field === field && (x.op === "eq" || x.op === undefined) && x.value !== undefined);
+      if (c) return { tool, args: { [tool.keyArg]: argValue(tool.properties[tool.keyArg], c.value) }, covered: 1 };
+    }
+    return undefined;
+  }
 }
 
 /** Fields behind a search tool's required arguments: what the user must say before it can run. */

@@ -120,6 +120,45 @@ export function topicQuestion(d: Dialog, topic: string): string {
   return d.lang === "en" ? sayLocal(en, d.rng, { topic }) : d.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`;
 }
 
+/**
+ * The user's question about a row it names (a command, a concept): the scenario category's own
+ * clause when it has one ("find out what {thing} does before I run it"), else a plain question.
+ */
+export function askAbout(d: Dialog, topic: string, ask: string | undefined, first: boolean): string {
+  if (d.lang === "hi") return `${topic} के बारे में समझा दीजिए?`;
+  if (d.lang === "mixed") return sayLocal(["{topic} ke baare mein samjha do?", "{topic} kya hota hai, thoda explain karo?"], d.rng, { topic });
+  const hello = first ? "[Hi! |Hey! |]" : "";
+  if (ask && d.rng.chance(0.6)) {
+    const clause = ask.replaceAll("{thing}", "{topic}").replaceAll("{thingNoun}", "{topic}");
+    return sayLocal([`${hello}[I'd like to|I want to] ${clause}.`, `${hello}[Can|Could] you help me ${clause}?`], d.rng, { topic });
+  }
+  return sayLocal([`${hello}[Can|Could] you explain {topic}[ to me|]?`, `${hello}[What should I know about|What's the short version on] {topic}?`, `${hello}I'm trying to understand {topic}[ — can you help|]?`], d.rng, { topic });
+}
+
+/**
+ * The assistant's answer from the row it read: an opener, then the row's answer fields as the
+ * data writes them (not re-spaced or re-punctuated, so the facts in them stay word for word).
+ */
+export function answerText(d: Dialog, parts: readonly string[]): string {
+  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? "ज़रूर!" : "Bilkul!";
+  const offer = d.lang === "en" ? sayLocal(["[Want me to show you on one of your servers?|Anything else you'd like explained?|]"], d.rng) : "";
+  return [open, ...parts, offer].filter((x) => x !== "").join(" ");
+}
+
+/** The assistant found nothing on the topic the user asked about. */
+export function nothingOn(d: Dialog, topic: string): string {
+  if (d.lang === "hi") return `${topic} के बारे में मेरे पास कुछ नहीं है।`;
+  if (d.lang === "mixed") return `${topic} ke baare mein mere paas kuch nahi hai.`;
+  return sayLocal(["[Sorry|Hmm], I [don't have anything|have nothing] on {topic}[ in my notes|]."], d.rng, { topic });
+}
+
+/** The user, told there is nothing on its topic, asks the assistant to look once more. */
+export function lookAgain(d: Dialog, topic: string): string {
+  if (d.lang === "hi") return `एक बार फिर देखिए? ${topic} तो आम चीज़ है।`;
+  if (d.lang === "mixed") return `Ek baar phir check karo? ${topic} toh common hai.`;
+  return sayLocal(["[Really?|Hm, are you sure?] [Could you|Can you] [check|look] again? {topic} [is pretty common|should be in there]."], d.rng, { topic });
+}
+
 /** The assistant's answer from knowledge about a topic. */
 export function topicAnswer(d: Dialog, topic: string): string {
   return d.lang === "en"

@@ -7,6 +7,7 @@ import type { Rng } from "@chatmill/kit";
 import type { Message, Scenario, Task as CheckedTask } from "@chatmill/schema";
 import type { Domain, Session } from "../../contract.js";
 import { reservedAsk, reservedReply } from "../reserved-request.js";
+import { answer, isFactsTask } from "./answer.js";
 import { changeBooking, directBooking } from "./booking.js";
 import { Dialog, type FlowOptions, type Task } from "./context.js";
 import { close, escalate } from "./endings.js";
@@ -76,6 +77,8 @@ function oneTask(d: Dialog, task: Task, index: number, reserve: number): void {
   d.voice.context = { ...d.voice.context, bookable: !!task.service.booking };
   const search = task.table ? d.tools.searchFor(task.table, agenda(d, task)) : undefined;
   if (task.kind === "cancel" || task.kind === "modify") return changeBooking(d, task, index);
+  // An information service: answered from the row the user names, read with the pack's tool.
+  if (isFactsTask(task) && answer(d, task, index)) return;
   if (!task.table || !search) {
     if (task.service.booking && task.kind === "book") return directBooking(d, task, index);
     return explain(d, task, index);

@@ -9,6 +9,7 @@ import { applyBookingChange, makeBooking } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { present } from "./find.js";
+import { answerPlan, isFactsTask } from "./answer.js";
 import { explainPlan } from "./ops.js";
 import { alsoText, bookOutright, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
@@ -45,6 +46,8 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
   const first = index === 0 && d.t.userTurns === 0;
   const searchPlan = task.table ? d.tools.searchFor(task.table, agenda(d, task)) : undefined;
   const booking = task.service.booking;
+  const answered = isFactsTask(task) ? answerPlan(d, task, index, first) : undefined;
+  if (answered) return answered;
   if (task.kind === "cancel" || task.kind === "modify") {
     const toolName = task.kind === "cancel" ? booking?.cancel : booking?.modify;
     const tool = toolName ? d.tools.byName(toolName) : undefined;
