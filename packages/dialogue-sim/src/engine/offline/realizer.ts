@@ -75,6 +75,32 @@ export function detailsText(d: Dialog, args: Record<string, unknown>, skip: stri
   return listJoin(parts, and(d));
 }
 
+/**
+ * Said with a call that changes something, naming what it changes: the item being set up, the
+ * reference being cancelled or changed. No first-person verb in Hindi or Hinglish ("we" forms),
+ * so nothing here depends on the assistant's gender.
+ */
+export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what: string): string {
+  const banks: Record<typeof kind, Record<Dialog["lang"], string[]>> = {
+    create: {
+      en: ["[Okay|Right|Sure] — [setting up|arranging|sorting out] {what} [now|for you|right away].", "{what} — [putting it through|making it happen|setting it up] [now|for you].", "[Great,|Lovely,|Perfect,] [let me set up|I'll arrange|I'm confirming] {what}[ now|]."],
+      hi: ["[ठीक है|अच्छा], {what} [अभी तय करते हैं|पक्का करते हैं]।", "{what} — [एक पल, तय हो रहा है|अभी करते हैं]।"],
+      mixed: ["[Ok|Theek hai], {what} [abhi set karte hain|confirm karte hain].", "{what} — [ek sec, ho raha hai|abhi karte hain]."],
+    },
+    cancel: {
+      en: ["[Okay|Right|Understood] — [cancelling|calling off] {what} [now|for you].", "{what}: [cancelling it now|calling it off now|on it, cancelling]."],
+      hi: ["[ठीक है|अच्छा], {what} [रद्द करते हैं|कैंसल कर रहे हैं]।"],
+      mixed: ["[Ok|Theek hai], {what} [cancel karte hain|cancel kar rahe hain]."],
+    },
+    modify: {
+      en: ["[Okay|Right|Sure] — [updating|changing] {what} [now|for you].", "{what}: [making the change now|updating it now|on it]."],
+      hi: ["[ठीक है|अच्छा], {what} [बदल रहे हैं|अपडेट करते हैं]।"],
+      mixed: ["[Ok|Theek hai], {what} [update kar rahe hain|change karte hain]."],
+    },
+  };
+  return capFirst(sayLocal(banks[kind][d.lang], d.rng, { what }));
+}
+
 /** "(12 matches in all.)" after a list that shows fewer. */
 export function moreText(d: Dialog, total: number): string {
   if (d.lang === "hi") return `(कुल ${total} मिले)`;
