@@ -9,6 +9,7 @@
  */
 import type { AssistantAct, UserAct } from "@chatmill/schema";
 import type { Lang } from "./describe.js";
+import type { SmallTalk } from "./small-talk.js";
 import type { Style } from "./style-banks.js";
 
 type Lines<A extends string> = Partial<Record<A, string[]>>;
@@ -37,15 +38,15 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[That's a tricky combination|That combination is a tough one] — [nothing|not a single result] {wants}. [Shall I change the {field}?|Want to try again with fewer filters?]",
     ],
     retry_timeout: [
-      "[Hmm, no reply yet|Still waiting on that one] — [I'll send it again|let me ask again].",
-      "[The system is being slow|That one's taking its time]; [trying it a second time|I'll give it another go].",
+      "[Hmm, no answer yet|That one's taking too long] — [I'll send it again|let me ask again].",
+      "[The system timed out|That timed out on me]; [trying it a second time|I'll give it another go].",
     ],
     retry_error: [
       "[Hmm, that came back with an error|Got an error on that one] — [running it again|one more attempt coming].",
       "[That failed on the first try|First attempt failed]; [retrying|let me give it another shot].",
     ],
     retry_empty: ["[Odd, nothing came back|Hmm, an empty answer] — [I'll ask again to be sure|let me double-check]."],
-    retry_partial: ["[That list stopped halfway|I only got the first part] — [asking for the rest now|let me get the full list]."],
+    retry_partial: ["[Only part of the list made it|The list got cut short] — [asking for the rest now|let me get the full list]."],
     alt_tool: ["[Second try didn't work either|Still no luck], so [I'll use a different lookup|let me try another way in]."],
     apologize_ask: [
       "[I'm sorry|So sorry] — [the system keeps failing on me|it's just not answering right now]. [Shall I keep at it, or would you rather try later?|Do you want me to try again?]",
@@ -91,11 +92,15 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Sure|Okay] — {name} [({id})|]: {facts}.",
       "[Here's|This is] {name} [({id})|] — {facts}.",
       "[Quick summary of|A closer look at] {name}: {facts}.",
+      "[What I have on|The facts on] {name} [({id})|]: {facts}.",
+      "[Okay, so|Alright —] {name} [({id})|] [is|would be] {facts}.",
     ],
     compare: [
       "[Okay, the two side by side|Putting them next to each other]: {lines}",
       "[In short|Briefly]: {lines}",
     ],
+    status: ["[Here's|This is] {name}: {facts}.", "[Right now|At the moment], {name}: {facts}."],
+    command: ["[Ran|Just ran] `{cmd}` on {name}[ — here it is|]:\n{output}", "`{cmd}` [on|for] {name} [came back with|returned]:\n{output}"],
     reviews: [
       "[Here's what reviewers think of|Reviewers on] {name}: {facts}.",
       "[The reviews for|Feedback on] {name} [say|reads]: {facts}.",
@@ -165,8 +170,18 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[अफ़सोस|दुख है], {wants} [कुछ नहीं है|कोई नतीजा नहीं आया]। [{field} बदलकर देखें?|थोड़ा बड़ा दायरा रखें?]",
       "{wants} [अभी कुछ उपलब्ध नहीं|कुछ नहीं दिख रहा]। [क्या {field} बदल दें?|कोई शर्त हटा दें?]",
     ],
-    retry_timeout: ["[सिस्टम धीमा है|जवाब में देर हो रही है] — [एक बार और कोशिश करते हैं|दोबारा भेज रहे हैं]।"],
+    retry_timeout: ["[टाइमआउट हो गया|जवाब नहीं आया, सिस्टम धीमा है] — [एक बार और कोशिश करते हैं|दोबारा भेज रहे हैं]।"],
     retry_error: ["[पहली बार में गड़बड़ हुई|एक एरर आया] — [फिर से चलाते हैं|एक और कोशिश]।"],
+    retry_empty: ["[अजीब, कुछ नहीं लौटा|खाली जवाब आया] — [पक्का करने के लिए फिर देखते हैं|एक बार और पूछते हैं]।"],
+    retry_partial: ["[जवाब अधूरा आया|सिर्फ़ आधी सूची आई] — [बाकी मँगवाते हैं|पूरी सूची लाते हैं]।"],
+    alt_tool: ["[दूसरी बार भी नहीं चला|फिर वही हाल], [किसी और तरीके से देखते हैं|दूसरा रास्ता लेते हैं]।"],
+    apologize_ask: ["[बहुत माफ़ी|माफ़ कीजिए] — [सिस्टम बार-बार अटक रहा है|अभी जवाब नहीं मिल रहा]। [थोड़ी देर बाद देखें या अभी फिर कोशिश करें?|एक बार और कोशिश करें?]"],
+    still_failing: ["[फिर भी नहीं हुआ|अब भी कोई जवाब नहीं] — [माफ़ी चाहते हैं|इसके लिए खेद है]। {next}"],
+    status: ["[ये रहा|देखिए,] {name}: {facts}।"],
+    command: ["`{cmd}` का नतीजा ({name}):\n{output}"],
+    tip: ["टिप: [जो सबसे ज़रूरी है वो बताइए|कोई एक शर्त बताइए], [उसी हिसाब से छाँट दिया जाएगा|नतीजे उसी से छँट जाएँगे]।", "टिप: [दो एक जैसे लगें|तय न हो पाए] तो [फ़र्क पूछिए|तुलना माँगिए]।"],
+    look_logs: ["{name} की [ताज़ा|नई] एंट्री [देखते हैं|खोलते हैं]।"],
+    look_command: ["{name} पर [चला रहे हैं|चलाकर देखते हैं]।"],
     booked: ["[बढ़िया|सब तय] — {summary}। [आपका रेफ़रेंस|रेफ़रेंस नंबर] {ref} है।", "{summary} — [पक्का हो गया|कन्फ़र्म है]। [रेफ़रेंस|नंबर]: {ref}।"],
     cancelled: ["{ref} [रद्द हो गया है|कैंसल कर दिया गया है]। [और कुछ?|आपको कुछ और नहीं करना है।]"],
     modified: ["{ref} [अब|बदलकर] {summary} [है|हो गया है]।"],
@@ -185,9 +200,9 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[माफ़ कीजिए, इस बार बात नहीं बनी|अफ़सोस है कि कुछ नहीं मिला]। [फिर कभी कोशिश करेंगे।|जब चाहें फिर आइए।]",
       "[समझ सकते हैं|ठीक है] — [शुभकामनाएँ|उम्मीद है कुछ अच्छा मिलेगा]। [मैं यहीं हूँ।|फिर लिखिएगा।]",
     ],
-    details: ["[ये रही|देखिए] {name} [({id})|] की जानकारी: {facts}।", "{name}: {facts}।"],
-    compare: ["[दोनों की तुलना|फ़र्क देखिए]: {lines}"],
-    reviews: ["{name} के बारे में लोग [कहते हैं|लिखते हैं]: {facts}।"],
+    details: ["[ये रही|देखिए] {name} [({id})|] की जानकारी: {facts}।", "{name}: {facts}।", "[संक्षेप में|मोटे तौर पर], {name} [({id})|] — {facts}।", "{name} [({id})|] के बारे में: {facts}।"],
+    compare: ["[दोनों की तुलना|फ़र्क देखिए]: {lines}", "[संक्षेप में|मोटे तौर पर]: {lines}"],
+    reviews: ["{name} के बारे में लोग [कहते हैं|लिखते हैं]: {facts}।", "[रिव्यू में|लोगों की राय में] {name}: {facts}।"],
     availability: ["{name} [में ये मिलता है|उपलब्ध है]: {facts}।", "[हाँ|जी हाँ], {name}: {facts}।"],
     correction_ack: ["[अच्छा|ओह], {c} — [दोबारा खोजते हैं|फिर से देखते हैं]।", "[सही किया|ठीक है], {c}। [एक पल।|अभी बदलते हैं।]"],
     noted: ["{name} — [अच्छा चुनाव|सही फ़ैसला]। [आगे बढ़ें?|और कुछ जानना है?]"],
@@ -216,8 +231,18 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Afsos|Sorry yaar], {wants} [kuch nahi hai|koi result nahi aaya]. [{field} change karke dekhein?|Thoda wide search karein?]",
       "{wants} [abhi kuch available nahi|kuch nahi dikh raha]. [Kya {field} badal dein?|Koi filter hata dein?]",
     ],
-    retry_timeout: ["[System slow hai|Response mein der ho rahi hai] — [ek baar aur try karte hain|dobara bhej rahe hain]."],
+    retry_timeout: ["[Timeout ho gaya|Response nahi aaya, system slow hai] — [ek baar aur try karte hain|dobara bhej rahe hain]."],
     retry_error: ["[Pehli baar mein error aaya|Ek gadbad hui] — [phir se chalate hain|ek aur try]."],
+    retry_empty: ["[Ajeeb, kuch return nahi hua|Khaali response aaya] — [pakka karne ke liye phir dekhte hain|ek baar aur poochte hain]."],
+    retry_partial: ["[Result adhoora aaya|Sirf aadhi list aayi] — [baaki mangwate hain|poori list laate hain]."],
+    alt_tool: ["[Doosri baar bhi nahi chala|Phir wahi haal], [kisi aur tarike se dekhte hain|doosra route lete hain]."],
+    apologize_ask: ["[Sorry yaar|Maafi] — [system baar baar atak raha hai|abhi response nahi mil raha]. [Thodi der baad dekhein ya abhi phir try karein?|Ek baar aur try karein?]"],
+    still_failing: ["[Phir bhi nahi hua|Ab bhi koi response nahi] — [sorry for this|iske liye maafi]. {next}"],
+    status: ["[Ye raha|Dekho,] {name}: {facts}."],
+    command: ["`{cmd}` ka result ({name}):\n{output}"],
+    tip: ["Tip: [jo sabse zaroori hai wo batao|koi ek condition batao], [usi hisaab se sort ho jayega|results usi se filter ho jayenge].", "Tip: [do ek jaise lagein|decide na ho paye] toh [difference poocho|comparison maango]."],
+    look_logs: ["{name} ki [latest|nayi] entries [dekhte hain|kholte hain]."],
+    look_command: ["{name} pe [chala rahe hain|chala ke dekhte hain]."],
     booked: ["[Badhiya|Sab set] — {summary}. [Aapka reference|Reference number] {ref} hai.", "{summary} — [confirm ho gaya|pakka hai]. [Reference|Number]: {ref}."],
     cancelled: ["{ref} [cancel ho gaya hai|cancel kar diya gaya hai]. [Aur kuch?|Aapko kuch aur nahi karna.]"],
     modified: ["{ref} [ab|change hoke] {summary} [hai|ho gaya hai]."],
@@ -236,9 +261,9 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Sorry, is baar baat nahi bani|Afsos ki kuch nahi mila]. [Phir kabhi try karenge.|Jab chaho phir aana.]",
       "[Samajh sakte hain|Theek hai] — [all the best|umeed hai kuch accha milega]. [Main yahin hoon.|Phir likhna.]",
     ],
-    details: ["[Ye rahi|Dekho] {name} [({id})|] ki details: {facts}.", "{name}: {facts}."],
-    compare: ["[Dono ka comparison|Difference dekho]: {lines}"],
-    reviews: ["{name} ke baare mein log [kehte hain|likhte hain]: {facts}."],
+    details: ["[Ye rahi|Dekho] {name} [({id})|] ki details: {facts}.", "{name}: {facts}.", "[Short mein|Mote taur pe], {name} [({id})|] — {facts}.", "{name} [({id})|] ke baare mein: {facts}."],
+    compare: ["[Dono ka comparison|Difference dekho]: {lines}", "[Short mein|Mote taur pe]: {lines}"],
+    reviews: ["{name} ke baare mein log [kehte hain|likhte hain]: {facts}.", "[Reviews mein|Logon ki raay mein] {name}: {facts}."],
     availability: ["{name} [mein ye milta hai|available hai]: {facts}.", "[Haan|Ji haan], {name}: {facts}."],
     correction_ack: ["[Accha|Oh], {c} — [dobara search karte hain|phir se dekhte hain].", "[Sahi kiya|Theek hai], {c}. [Ek sec.|Abhi update karte hain.]"],
     noted: ["{name} — [acchi choice|sahi decision]. [Aage badhein?|Aur kuch jaanna hai?]"],
@@ -259,8 +284,8 @@ export const MORE_STYLE: Record<Lang, Partial<Record<Style, { acks?: string[]; i
   en: {
     casual: {
       acks: ["[Ooh|Oh nice], [let's see|let me have a look].", "[Two secs|Hang on], [checking|looking].", "[Yep|Sure], [on the case|digging in now].", "[Coming right up|Let's find out]!"],
-      intros: ["[Alright|Okay], [these came up|got a few for you]:", "[Have a look|Take a peek]:", "[Right then|So], [here's the lot|this is what's out there]:"],
-      offers: ["[Any of these catch your eye?|Like any of them?]", "[Shall I dig into one?|Want the lowdown on one?]", "[Want to see a few more?|More where that came from — want them?]"],
+      intros: ["[Alright|Okay], [these came up|got a few for you]:", "[Have a look|Take a peek]:", "[Right then|So], [here's the lot|this is what's out there]:", "[Ta-da|Boom|Sweet], [found some|a few here]:"],
+      offers: ["[Any of these catch your eye?|Like any of them?]", "[Shall I dig into one?|Want the lowdown on one?]", "[Want to see a few more?|More where that came from — want them?]", "[Pick one|Point at one] and [I'll tell you more|I'll dig in].", "[Not quite it?|None of them?] [Say the word and I'll keep looking.|I can keep digging.]", "[Want|Fancy] [a closer look|the full story] on [the first|the second|one of them]?"],
     },
     senior_engineer: {
       acks: ["Querying.", "Looking.", "Fetching."],
@@ -283,26 +308,26 @@ export const MORE_STYLE: Record<Lang, Partial<Record<Style, { acks?: string[]; i
       offers: ["[Go with the first?|Proceed?]", "[Anything else?|Done here?]"],
     },
     neutral: {
-      acks: ["[Of course|Certainly] — [let me see|I'll check].", "[One moment|Just a moment] while I [look|check].", "[Let me find that for you|I'll look that up].", "[Sure|Okay], [looking now|searching now]."],
-      intros: ["[Here's what came up|Here's what's available]:", "[A few that fit|Some good matches]:", "[These match|These fit] what you asked for:"],
-      offers: ["[Shall I tell you more about one?|Want more on one of them?]", "[Would you like to see others?|Want a few more options?]", "[Is one of these right for you?|Does one of these work?]"],
+      acks: ["[Of course|Certainly] — [let me see|I'll check].", "[One moment|Just a moment] while I [look|check].", "[Let me find that for you|I'll look that up].", "[Sure|Okay], [looking now|searching now].", "[Give me a second|Bear with me] — [checking|having a look]."],
+      intros: ["[Here's what came up|Here's what's available]:", "[A few that fit|Some good matches]:", "[These match|These fit] what you asked for:", "[Okay|Right|Alright], [this is what I found|these are the options|here's the list]:", "[So far|For now], [these look closest|the best fits are]:"],
+      offers: ["[Shall I tell you more about one?|Want more on one of them?]", "[Would you like to see others?|Want a few more options?]", "[Is one of these right for you?|Does one of these work?]", "[Let me know|Just say] [which one you like|if one stands out][ and I'll take it from there|].", "[Happy to|I can] [look closer at any of them|compare a couple] [if that helps|if you like]."],
     },
   },
   hi: {
-    casual: { acks: ["[रुकिए|एक सेकंड], [देखते हैं|खोजते हैं]!"], intros: ["[लीजिए|ये देखिए]:"], offers: ["[कोई पसंद आया?|इनमें से कोई जमा?]"] },
+    casual: { acks: ["[रुकिए|एक सेकंड], [देखते हैं|खोजते हैं]!", "[हाँ हाँ|अरे ज़रूर], [अभी ढूँढते हैं|बस दो सेकंड]!"], intros: ["[लीजिए|ये देखिए]:", "[वाह|बढ़िया], [कुछ मिल गए|ये रहे]:", "[देखिए तो|ज़रा देखिए], [क्या मिला|ये निकले]:"], offers: ["[कोई पसंद आया?|इनमें से कोई जमा?]", "[किसी एक पर|जो अच्छा लगे उस पर] [उँगली रखिए|बताइए], [और बताऊँ?|डिटेल दूँ?]", "[और चाहिए?|कुछ और दिखाऊँ?]"] },
     senior_engineer: { acks: ["[खोज|देख] {m:रहा|f:रही} हूँ।"], intros: ["[मिले|परिणाम]:"], offers: ["[एक की डिटेल?|और छाँटूँ?]"] },
     stressed: { acks: ["[बस एक पल|तुरंत देखते हैं]।"], intros: ["[जल्दी से|फटाफट], ये रहे:"], offers: ["[एक चुन दूँ?|कहें तो अभी कर दूँ?]"] },
     learner: { acks: ["[अच्छी बात पूछी|ज़रूर] — [अभी पता करते हैं|देखते हैं]।"], intros: ["[तुलना के लिए कुछ विकल्प|कुछ विकल्प देखिए]:"], offers: ["[इनका फ़र्क बताऊँ?|किसी के बारे में और जानना है?]"] },
     executive: { acks: ["[अभी|तुरंत] देखते हैं।"], intros: ["[सबसे अच्छे|चुने हुए]:"], offers: ["[पहला वाला?|आगे बढ़ें?]"] },
-    neutral: { acks: ["[ज़रूर|बिल्कुल], [एक पल|अभी देखते हैं]।", "[अभी पता करते हैं|देखते हैं क्या मिलता है]।"], intros: ["[ये मिले|ये उपलब्ध हैं]:", "[आपकी बात से मिलते|कुछ अच्छे] विकल्प:"], offers: ["[किसी के बारे में और बताऊँ?|और विकल्प दिखाऊँ?]", "[इनमें से कोई ठीक लगा?|कोई जँचा?]"] },
+    neutral: { acks: ["[ज़रूर|बिल्कुल], [एक पल|अभी देखते हैं]।", "[अभी पता करते हैं|देखते हैं क्या मिलता है]।", "[जी,|हाँ जी,] [खोज शुरू करते हैं|ज़रा देखने दीजिए]।"], intros: ["[ये मिले|ये उपलब्ध हैं]:", "[आपकी बात से मिलते|कुछ अच्छे] विकल्प:", "[ठीक है|अच्छा], [ये रहे नतीजे|यह मिला]:"], offers: ["[किसी के बारे में और बताऊँ?|और विकल्प दिखाऊँ?]", "[इनमें से कोई ठीक लगा?|कोई जँचा?]", "[जो पसंद हो|कोई एक] [बताइए|चुनिए], [आगे मैं देख {m:लूँगा|f:लूँगी}|बाकी मुझ पर छोड़िए]।"] },
   },
   mixed: {
-    casual: { acks: ["[Ruko|Ek sec], [dekhte hain|search karte hain]!"], intros: ["[Lo|Ye dekho]:"], offers: ["[Koi pasand aaya?|Inmein se koi jacha?]"] },
+    casual: { acks: ["[Ruko|Ek sec], [dekhte hain|search karte hain]!", "[Haan haan|Arre zaroor], [abhi dhoondhte hain|bas do sec]!"], intros: ["[Lo|Ye dekho]:", "[Wah|Badhiya], [kuch mil gaye|ye rahe]:", "[Dekho toh|Zara dekho], [kya mila|ye nikle]:"], offers: ["[Koi pasand aaya?|Inmein se koi jacha?]", "[Kisi ek pe|Jo accha lage uspe] [point karo|batao], [aur bataun?|detail doon?]", "[Aur chahiye?|Kuch aur dikhaun?]"] },
     senior_engineer: { acks: ["[Search|Check] kar {m:raha|f:rahi} hoon."], intros: ["[Mile|Results]:"], offers: ["[Ek ki detail?|Aur filter karun?]"] },
     stressed: { acks: ["[Bas ek sec|Turant dekhte hain]."], intros: ["[Jaldi se|Fatafat], ye rahe:"], offers: ["[Ek choose kar doon?|Bolo toh abhi kar doon?]"] },
     learner: { acks: ["[Accha sawaal|Zaroor] — [abhi pata karte hain|dekhte hain]."], intros: ["[Compare karne ke liye kuch options|Kuch options dekho]:"], offers: ["[Inka difference bataun?|Kisi ke baare mein aur jaanna hai?]"] },
     executive: { acks: ["[Abhi|Turant] dekhte hain."], intros: ["[Best options|Top picks]:"], offers: ["[Pehla wala?|Aage badhein?]"] },
-    neutral: { acks: ["[Zaroor|Bilkul], [ek sec|abhi dekhte hain].", "[Abhi pata karte hain|Dekhte hain kya milta hai]."], intros: ["[Ye mile|Ye available hain]:", "[Aapki requirement se milte|Kuch acche] options:"], offers: ["[Kisi ke baare mein aur bataun?|Aur options dikhaun?]", "[Inmein se koi theek laga?|Koi jacha?]"] },
+    neutral: { acks: ["[Zaroor|Bilkul], [ek sec|abhi dekhte hain].", "[Abhi pata karte hain|Dekhte hain kya milta hai].", "[Ji,|Haan ji,] [search start karte hain|zara dekhne do]."], intros: ["[Ye mile|Ye available hain]:", "[Aapki requirement se milte|Kuch acche] options:", "[Theek hai|Accha], [ye rahe results|ye mila]:"], offers: ["[Kisi ke baare mein aur bataun?|Aur options dikhaun?]", "[Inmein se koi theek laga?|Koi jacha?]", "[Jo pasand ho|Koi ek] [batao|choose karo], [aage main dekh {m:lunga|f:lungi}|baaki mujh pe chhod do]."] },
   },
 };
 
@@ -394,7 +419,7 @@ export const MORE_USER: Record<Lang, Lines<UserAct>> = {
   hi: {
     small_talk: ["[नमस्ते जी|राम राम]! [सब कैसा चल रहा है|आप ठीक हैं]?", "[नमस्ते|हैलो], [उम्मीद है आप ठीक हैं|आपका दिन अच्छा जा रहा होगा]"],
     small_talk_reply: ["[अच्छा है|बढ़िया], [धन्यवाद|शुक्रिया]। [तो बात यह है|अब काम की बात]"],
-    small_talk_mid: ["[माफ़ कीजिए|एक मिनट], [कोई आ गया था|फ़ोन आ गया था], [अब बताइए|हाँ तो]"],
+    small_talk_mid: ["[माफ़ कीजिए|एक मिनट], [कोई आ गया|फ़ोन आ गया], [अब बताइए|हाँ तो]"],
     open: [
       "[नमस्ते,|सुनिए,] {thing} [देखना है|चाहिए], {wants}",
       "[हम|हम लोग] {thing} [ढूँढ रहे हैं|देख रहे हैं], {wants}",
@@ -408,7 +433,7 @@ export const MORE_USER: Record<Lang, Lines<UserAct>> = {
     correct: ["[ओह,|अरे,] [गलत बोल दिया|गलती हुई] — {c}[, {old} नहीं|]"],
     clarify_q: ["{item} [या|और] {item2} — [आप कौन सा लेते|कौन सा ठीक रहेगा]?"],
     details: ["{item} की [पूरी जानकारी|डिटेल] [दीजिए|बताइए]", "[ज़रा|थोड़ा] {item} के बारे में [बताइए|समझाइए]"],
-    reviews: ["{item} [को लोग कैसा बताते हैं|की रेटिंग कैसी है]?"],
+    reviews: ["{item} [को लोग कैसा बताते हैं|की रेटिंग कैसी है]?", "[लोगों ने|ख़रीदने वालों ने] {item} के बारे में [क्या लिखा है|क्या कहा है]?"],
     availability: ["[क्या|] {item}[ {c}|] [मिलेगा|अभी मिल सकता है]?"],
     compare: ["{item} और {item2} में [फ़र्क बताइए|कौन बेहतर है]?"],
     choose: ["[तो|ठीक है,] {item} [ही|] [ठीक रहेगा|लेते हैं]", "[पक्का|फ़ाइनल], {item}"],
@@ -421,17 +446,17 @@ export const MORE_USER: Record<Lang, Lines<UserAct>> = {
     ok_wait: ["[ठीक है,|चलिए,] [रुक जाते हैं|एक बार और देखिए]"],
     ok_go: ["[जी|हाँ जी], [बिल्कुल सही|ठीक है], [कर दीजिए|आगे बढ़िए]", "[सही है|हाँ], [पक्का कीजिए|कर दीजिए]"],
     keep_it: ["[नहीं,|अभी] [जैसा है वैसा रहने दीजिए|कुछ मत बदलिए]"],
-    cancel: ["{ref} [रद्द कर दीजिए|कैंसल कर दीजिए], [प्लान बदल गया|कुछ काम आ गया]"],
-    modify: ["{ref} में [बदलाव चाहिए|थोड़ा बदलना है] — {details}"],
-    logs: ["{item} की [नई|ताज़ा] एंट्री [दिखाइए|में क्या है]?"],
-    status: ["{host} [कैसा चल रहा है|ठीक है]?"],
-    command: ["`{cmd}` {host} पर [चलाकर दिखाइए|चलाइए]"],
+    cancel: ["{ref} [रद्द कर दीजिए|कैंसल कर दीजिए], [प्लान बदल गया|कुछ काम आ गया]", "[क्या|] {ref} [रद्द हो सकता है|कैंसल हो जाएगा]?"],
+    modify: ["{ref} में [बदलाव चाहिए|थोड़ा बदलना है] — {details}", "[क्या|] {ref} [बदल सकते हैं|अपडेट हो सकता है]? {details}"],
+    logs: ["{item} की [नई|ताज़ा] एंट्री [दिखाइए|में क्या है]?", "{item} [की आख़िरी एंट्री|में हाल में क्या हुआ], [बताइए|दिखाइए]"],
+    status: ["{host} [कैसा चल रहा है|ठीक है]?", "[ज़रा|एक बार] {host} [देखिए|चेक कीजिए]"],
+    command: ["`{cmd}` {host} पर [चलाकर दिखाइए|चलाइए]", "{host} पर [ज़रा|एक बार] `{cmd}` [चला दीजिए|चलाइए]"],
     extra: ["[थोड़ी जल्दी है|समय कम है]", "[एक दोस्त ने यहाँ पूछने को कहा|पहली बार यहाँ पूछ रहे हैं]"],
   },
   mixed: {
     small_talk: ["[Happy {weekday}|Namaste ji]! [Sab kaisa chal raha hai|Aap theek ho]?", "[Hello|Hi], [umeed hai aap theek ho|aapka din accha ja raha hoga]"],
     small_talk_reply: ["[Accha hai|Badhiya], [thanks|shukriya]. [Toh baat ye hai|Ab kaam ki baat]"],
-    small_talk_mid: ["[Sorry|Ek min], [koi aa gaya tha|phone aa gaya tha], [ab batao|haan toh]"],
+    small_talk_mid: ["[Sorry|Ek min], [koi aa gaya|phone aa gaya], [ab batao|haan toh]"],
     open: [
       "[Hello,|Suno,] {thing} [dekhna hai|chahiye], {wants}",
       "[Hum|Hum log] {thing} [dhoondh rahe hain|dekh rahe hain], {wants}",
@@ -445,7 +470,7 @@ export const MORE_USER: Record<Lang, Lines<UserAct>> = {
     correct: ["[Oh,|Arre,] [galat bol diya|galti ho gayi] — {c}[, {old} nahi|]"],
     clarify_q: ["{item} [ya|aur] {item2} — [aap kaunsa lete|kaunsa theek rahega]?"],
     details: ["{item} ki [poori info|details] [do|batao]", "[Zara|Thoda] {item} ke baare mein [batao|samjhao]"],
-    reviews: ["{item} [ko log kaisa bolte hain|ki rating kaisi hai]?"],
+    reviews: ["{item} [ko log kaisa bolte hain|ki rating kaisi hai]?", "[Logon ne|Customers ne] {item} ke baare mein [kya likha hai|kya bola hai]?"],
     availability: ["[Kya|] {item}[ {c}|] [milega|abhi mil sakta hai]?"],
     compare: ["{item} aur {item2} mein [difference batao|kaun better hai]?"],
     choose: ["[Toh|Theek hai,] {item} [hi|] [theek rahega|le lete hain]", "[Pakka|Final], {item}"],
@@ -458,11 +483,48 @@ export const MORE_USER: Record<Lang, Lines<UserAct>> = {
     ok_wait: ["[Theek hai,|Chalo,] [ruk jaate hain|ek baar aur dekho]"],
     ok_go: ["[Ji|Haan ji], [bilkul sahi|theek hai], [kar do|aage badho]", "[Sahi hai|Haan], [pakka karo|kar do]"],
     keep_it: ["[Nahi,|Abhi] [jaisa hai waisa rehne do|kuch mat badlo]"],
-    cancel: ["{ref} [cancel kar do|cancel karna hai], [plan change ho gaya|kuch kaam aa gaya]"],
-    modify: ["{ref} mein [change chahiye|thoda badalna hai] — {details}"],
-    logs: ["{item} ki [nayi|latest] entries [dikhao|mein kya hai]?"],
-    status: ["{host} [kaisa chal raha hai|theek hai]?"],
-    command: ["`{cmd}` {host} pe [chala ke dikhao|chalao]"],
+    cancel: ["{ref} [cancel kar do|cancel karna hai], [plan change ho gaya|kuch kaam aa gaya]", "[Kya|] {ref} [cancel ho sakta hai|cancel ho jayega]?"],
+    modify: ["{ref} mein [change chahiye|thoda badalna hai] — {details}", "[Kya|] {ref} [change ho sakta hai|update ho sakta hai]? {details}"],
+    logs: ["{item} ki [nayi|latest] entries [dikhao|mein kya hai]?", "{item} [ki last entries|mein recently kya hua], [batao|dikhao]"],
+    status: ["{host} [kaisa chal raha hai|theek hai]?", "[Zara|Ek baar] {host} [dekho|check karo]"],
+    command: ["`{cmd}` {host} pe [chala ke dikhao|chalao]", "{host} pe [zara|ek baar] `{cmd}` [chala do|run karo]"],
     extra: ["[Thodi jaldi hai|Time kam hai]", "[Ek dost ne yahan poochne ko bola|Pehli baar yahan pooch rahe hain]"],
   },
+};
+
+/** More small-talk pairs (a user's line and answers that fit it), added to small-talk.ts's. */
+export const MORE_OPENING: Record<Lang, SmallTalk[]> = {
+  en: [
+    {
+      user: ["[long week|busy day] [already|so far][, phew|]", "[finally a break|quick breather] [between meetings|before lunch][, so here I am|]"],
+      assistant: ["[Sounds like you've earned a break|Phew indeed]! [Let's keep this quick and easy — what do you need?|I'll make this painless. What are we after?]", "[Hope it eases up soon|Hang in there]! [What can I take off your plate?|How can I help today?]"],
+    },
+    {
+      user: ["[good {weekday}|happy {weekday}]! [hope you're well|how's it going]?", "[hi there|hello], [hope it's a good day on your side|how's the day treating you]?"],
+      assistant: ["[Very well, thank you|Going nicely, thanks] — [and happy {weekday} to you too|same to you]! [What can I do for you?|What are you looking for?]", "[All good here|Can't complain], [thanks for asking|kind of you to ask]. [What brings you in?|Tell me what you need.]"],
+    },
+  ],
+  hi: [
+    { user: ["[लंबा हफ़्ता रहा|आज बहुत काम था], [थक गए|उफ़]"], assistant: ["[आराम से|कोई जल्दी नहीं] — [बताइए, क्या मदद करूँ?|आज क्या देखना है?]"] },
+    { user: ["[नमस्ते जी|राम राम], [कैसे हैं आप|सब बढ़िया]?"], assistant: ["[सब बढ़िया, धन्यवाद|बहुत अच्छा, आप सुनाइए]! [क्या मदद करूँ?|बताइए, क्या चाहिए?]"] },
+  ],
+  mixed: [
+    { user: ["[lamba week raha|aaj bahut kaam tha] [yaar|], [thak gaye|uff]"], assistant: ["[Aaram se|Koi jaldi nahi] — [batao, kya help karun?|aaj kya dekhna hai?]"] },
+    { user: ["[namaste ji|hello ji], [kaise ho|sab badhiya]?"], assistant: ["[Sab badhiya, thanks|Ekdum mast, aap sunao]! [Kya help karun?|Batao, kya chahiye?]"] },
+  ],
+};
+
+export const MORE_MIDWAY: Record<Lang, SmallTalk[]> = {
+  en: [
+    {
+      user: ["[sorry,|oh,] [the doorbell just went|my phone rang][, back now|, I'm back]"],
+      assistant: ["[Welcome back|No worries at all]! [We were on|Back to] {topic} — [shall we continue?|what's next?]"],
+    },
+    {
+      user: ["[honestly|not gonna lie], [this is easier than I expected|you're making this easy]"],
+      assistant: ["[Glad to hear it|That's the idea]! [So,|Right,] {topic}: [anything else you'd like to know?|shall we keep going?]"],
+    },
+  ],
+  hi: [{ user: ["[माफ़ कीजिए|एक मिनट], [फ़ोन आ गया|कोई आ गया]"], assistant: ["[कोई बात नहीं|आराम से]! {topic} पर [लौटें?|आगे बढ़ें?]"] }],
+  mixed: [{ user: ["[sorry|ek min], [phone aa gaya|koi aa gaya]"], assistant: ["[Koi baat nahi|Aaram se]! {topic} pe [wapas aayein?|aage badhein?]"] }],
 };
