@@ -103,9 +103,9 @@ export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what:
 
 /** "(12 matches in all.)" after a list that shows fewer. */
 export function moreText(d: Dialog, total: number): string {
-  if (d.lang === "hi") return `(कुल ${total} मिले)`;
-  if (d.lang === "mixed") return `(total ${total} mile)`;
-  return d.rng.pick([`(${total} matches in all.)`, `(There are ${total} in total.)`, `— ${total} came up overall.`, ""]);
+  if (d.lang === "hi") return sayLocal(["(कुल {n} मिले)", "(कुल मिलाकर {n} [नतीजे|विकल्प] हैं)", "— [सब मिलाकर|कुल] {n}।", ""], d.rng, { n: String(total) });
+  if (d.lang === "mixed") return sayLocal(["(total {n} mile)", "(kul {n} [results|options] hain)", "— [sab milake|total] {n}.", ""], d.rng, { n: String(total) });
+  return sayLocal(["({n} matches in all.)", "(There are {n} in total.)", "— {n} came up overall.", "", "[I have|There are] {n} [altogether|in all], [these are the top ones|showing the best few].", "({n} [fit|match] [overall|in total][, these first|].)"], d.rng, { n: String(total) });
 }
 
 /** "Book the best one for me — for 2 people, at 19:00." */
@@ -223,7 +223,8 @@ export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b:
     if (d.lang === "mixed") return sayLocal(["{a} aur {b} ka status check karo?", "{a} aur {b} dono theek hain?"], d.rng, { a, b });
     return sayLocal(["[How are|Can you check] {a} and {b}[ doing|]?", "[What's the status of|Check] {a} and {b}[, please|]."], d.rng, { a, b });
   }
-  if (d.lang === "hi") return `${a} और ${b} स्टॉक में हैं?`;
-  if (d.lang === "mixed") return sayLocal(["{a} aur {b} stock mein hain?", "{a} aur {b} dono available hain?"], d.rng, { a, b });
+  // "स्टॉक में है" is the retail pack's own phrase: the neutral question asks whether they can be had.
+  if (d.lang === "hi") return sayLocal(["{a} और {b} [उपलब्ध हैं|मिल जाएँगे]?"], d.rng, { a, b });
+  if (d.lang === "mixed") return sayLocal(["{a} aur {b} [abhi milenge|mil jayenge]?", "{a} aur {b} dono available hain?"], d.rng, { a, b });
   return sayLocal(["[Are|Are both] {a} and {b} in stock?", "[Can you check stock on|Is there stock of] {a} and {b}?"], d.rng, { a, b });
 }
