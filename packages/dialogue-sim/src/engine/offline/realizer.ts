@@ -101,6 +101,26 @@ export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what:
   return capFirst(sayLocal(banks[kind][d.lang], d.rng, { what }));
 }
 
+/** The user's thanks at the end, naming what it got. */
+export function thanksFor(d: Dialog, name: string): string {
+  const bank: Record<Dialog["lang"], string[]> = {
+    en: ["[thanks for the help with|cheers for sorting out|thank you for your help with] {name}[!|.]", "[great|perfect|lovely], {name} [it is|sounds right|works for me] — [thanks|thank you|cheers][!|.]", "[that's|ok, that's] {name} [sorted|settled] then, [thanks a lot|many thanks]"],
+    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया]!", "[बढ़िया|ठीक है], {name} [तय रहा|पक्का] — [धन्यवाद|शुक्रिया]!"],
+    mixed: ["{name} ke liye [thanks|shukriya|thank you]!", "[Badhiya|Theek hai], {name} [final|pakka] — [thanks|shukriya]!"],
+  };
+  return capFirst(sayLocal(bank[d.lang], d.rng, { name }));
+}
+
+/** Said after the assistant's goodbye, naming what the dialogue was about. */
+export function farewellAbout(d: Dialog, name: string): string {
+  const bank: Record<Dialog["lang"], string[]> = {
+    en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]"],
+    hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!"],
+    mixed: ["{name} ke liye [all the best|best of luck]!"],
+  };
+  return sayLocal(bank[d.lang], d.rng, { name });
+}
+
 /** "(12 matches in all.)" after a list that shows fewer. */
 export function moreText(d: Dialog, total: number): string {
   if (d.lang === "hi") return sayLocal(["(कुल {n} मिले)", "(कुल मिलाकर {n} [नतीजे|विकल्प] हैं)", "— [सब मिलाकर|कुल] {n}।", ""], d.rng, { n: String(total) });
