@@ -163,7 +163,9 @@ export function hostText(d: Dialog, host: string, service: string | undefined): 
 /** The user's question about a topic no tool looks up ("how does X work?"). */
 export function topicQuestion(d: Dialog, topic: string): string {
   const en = ["[how does {topic} work|can you explain how {topic} works]?", "[what's the deal with|quick question about] {topic}?", "[I'm trying to understand|explain] {topic}[, please|]"];
-  return d.lang === "en" ? sayLocal(en, d.rng, { topic }) : d.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`;
+  const hi = ["{topic} [कैसे काम करता है|समझा दीजिए]?", "[एक सवाल था|ज़रा बताइए]: {topic} [क्या है|कैसे चलता है]?"];
+  const mixed = ["{topic} [kaise kaam karta hai|samjha do]?", "[Ek question tha|Zara batao]: {topic} [kya hai|kaise chalta hai]?"];
+  return sayLocal(d.lang === "en" ? en : d.lang === "hi" ? hi : mixed, d.rng, { topic });
 }
 
 /** The assistant's answer from knowledge about a topic. */
@@ -204,8 +206,13 @@ export function comeBack(d: Dialog): { ask: string; answer: string } {
     const ask = sayLocal(["[One more thing|Oh, and one more question|Also]: [can I come back to this chat later|if I need this again, can I just ask here]?"], d.rng);
     return { ask, answer: sayLocal(["[Of course|Yes, any time] — [start a chat whenever you like|just message me again] and [tell me what you need|say what you're after]; I'll look everything up fresh."], d.rng) };
   }
-  if (d.lang === "hi") return { ask: "एक बात और: क्या मैं बाद में फिर यहाँ पूछ सकता हूँ?", answer: "ज़रूर — जब चाहें फिर लिखिए, मैं सब दोबारा देख लूँगा।" };
-  return { ask: "Ek aur baat: kya main baad mein yahan phir pooch sakta hoon?", answer: "Bilkul — jab chaho phir likho, main sab dobara check kar lunga." };
+  // The user's first-person form agrees with the persona (the voice's slots carry its gender); the answer has none.
+  if (d.lang === "hi") {
+    const ask = sayBank(["[एक बात और|आख़िरी सवाल|अच्छा, एक चीज़]: [क्या मैं बाद में फिर यहाँ पूछ {m:सकता|f:सकती} हूँ?|ज़रूरत पड़े तो यहीं दोबारा लिख दूँ?]"], d.rng, d.voice.slots);
+    return { ask, answer: sayLocal(["[ज़रूर|बिल्कुल] — [जब चाहें फिर लिखिए|कभी भी नई चैट शुरू कीजिए], [सब दोबारा देखा जाएगा|हर बार ताज़ा जानकारी मिलेगी]।"], d.rng) };
+  }
+  const ask = sayBank(["[Ek aur baat|Last question|Accha, ek cheez]: [kya main baad mein yahan phir pooch {m:sakta|f:sakti} hoon?|zaroorat pade toh yahin dobara likh doon?]"], d.rng, d.voice.slots);
+  return { ask, answer: sayLocal(["[Bilkul|Zaroor] — [jab chaho phir likho|kabhi bhi nayi chat start karo], [sab dobara check hoga|har baar fresh info milegi]."], d.rng) };
 }
 
 /** The user's words with a photo it shares; the link is said too, so a text-only export keeps it. */
