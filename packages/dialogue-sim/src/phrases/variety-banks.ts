@@ -390,13 +390,17 @@ export const MORE_USER: Record<Lang, Lines<UserAct>> = {
     ],
     thanks_done: [
       "[great, that's everything|brilliant, all done], [thanks so much|many thanks]",
+      "[that's exactly it|just what I was after|spot on], [thanks for the help|appreciate it|you're a star][!|.]",
+      "[ok, I think I'm done|right, that's me sorted|all good now], [thanks|cheers|thank you][, bye|, have a nice day|]",
       "[you've been a big help|that was quick], [thank you|thanks]!",
       "[cool|lovely], [that sorts it|exactly what I needed]. [bye!|cheers!|thanks!]",
       "[thanks, that's great|thank you, perfect]. [have a good {weekday}|talk soon]",
       "[amazing|super], [appreciate the help|thanks for your help]",
     ],
     give_up: [
-      "[ah well|oh well], [I'll think about it|maybe another time]",
+      "[ah well|oh well|hmm, ok], [I'll think about it|maybe another time|I'll leave it for today]",
+      "[I think I'll pass|I'll pass for now|let's stop here], [thanks for looking|thanks all the same|no hard feelings]",
+      "[this isn't quite working for me|we're not getting there], [I'll try again another day|I'll have a think and come back]",
       "[not quite what I'm after|doesn't really fit], [I'll leave it there|I'll keep looking]",
       "[no, that's ok|never mind then], [thanks for trying|I'll sort it another way]",
     ],

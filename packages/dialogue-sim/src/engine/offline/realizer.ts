@@ -101,6 +101,16 @@ export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what:
   return capFirst(sayLocal(banks[kind][d.lang], d.rng, { what }));
 }
 
+/** The user takes the hand-off to a person the assistant offered. */
+export function handoffYes(d: Dialog): string {
+  const bank: Record<Dialog["lang"], string[]> = {
+    en: ["[yes|yeah|sure|ok], [please put me through|connect me, please|hand me over then|pass me on][, thanks|, thank you|]", "[that'd be great|sounds good|perfect], [I'll talk to them|let's do that|put me through]", "[please do|go on then], [I'd rather speak to someone|a person is what I need][ about this|]", "[fine by me|works for me] — [who will I be talking to?|will they have the details?|thanks for explaining]"],
+    hi: ["[हाँ|जी हाँ|ठीक है], [जोड़ दीजिए|उनसे बात करवा दीजिए|आगे भेज दीजिए][, धन्यवाद|]", "[बढ़िया|अच्छा], [उन्हीं से बात कर लेते हैं|किसी व्यक्ति से ही बात ठीक रहेगी]"],
+    mixed: ["[Haan|Ji haan|Theek hai], [connect kar do|unse baat karwa do|aage bhej do][, thanks|]", "[Badhiya|Accha], [unhi se baat kar lete hain|kisi insaan se hi baat theek rahegi]"],
+  };
+  return capFirst(sayLocal(bank[d.lang], d.rng));
+}
+
 /** The user's thanks at the end, naming what it got. */
 export function thanksFor(d: Dialog, name: string): string {
   const bank: Record<Dialog["lang"], string[]> = {
