@@ -19,8 +19,8 @@ export function firstRequest(reason: string): string {
 
 export function reservedAsk(reason: string, lang: Lang, rng: Rng): string {
   const what = firstRequest(reason);
-  if (lang === "hi") return say(["मुझे {what} — [मदद करेंगे?|हो पाएगा?|कैसे करें?]", "[नमस्ते|सुनिए], [बात यह है कि|असल में] मुझे {what}।"], rng, { what });
-  if (lang === "mixed") return say(["Mujhe {what}, [help karoge?|ho payega?|kaise karein?]", "[Hello|Suno], [baat ye hai ki|actually] mujhe {what}."], rng, { what });
+  if (lang === "hi") return say(["मुझे {what} — [मदद करेंगे?|हो पाएगा?|कैसे करें?]", "[नमस्ते|सुनिए], [बात यह है कि|असल में] मुझे {what}।", "{what} — [इसी में मदद चाहिए|यही करना है], [हो जाएगा?|कैसे होगा?]"], rng, { what });
+  if (lang === "mixed") return say(["Mujhe {what}, [help karoge?|ho payega?|kaise karein?]", "[Hello|Suno], [baat ye hai ki|actually] mujhe {what}.", "{what} — [isi mein help chahiye|yahi karna hai], [ho jayega?|kaise hoga?]"], rng, { what });
   return say(["[Hi|Hello|Hey] — I [need|want] to {what}.", "I'd like to {what}[, please|].", "[Quick one|Hi there]: I need to {what}."], rng, { what });
 }
 

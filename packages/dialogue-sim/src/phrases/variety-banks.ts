@@ -197,7 +197,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[बहुत बढ़िया|शानदार] — [मदद करके अच्छा लगा|काम हो गया]। [अपना ध्यान रखिए!|नमस्ते!]",
     ],
     give_up_reply: [
-      "[माफ़ कीजिए, इस बार बात नहीं बनी|अफ़सोस है कि कुछ नहीं मिला]। [फिर कभी कोशिश करेंगे।|जब चाहें फिर आइए।]",
+      "[माफ़ कीजिए, इस बार बात नहीं बनी|अफ़सोस है कि कुछ नहीं मिला|खेद है, इस बार मदद नहीं हो सकी]। [फिर कभी कोशिश करेंगे।|जब चाहें फिर आइए।|दरवाज़ा हमेशा खुला है।]",
+      "[कोई बात नहीं|बिल्कुल ठीक], [आपका फ़ैसला|आपकी मर्ज़ी]। [अगली बार शायद कुछ मिल जाए।|फिर कभी ज़रूर देखेंगे।]",
       "[समझ सकते हैं|ठीक है] — [शुभकामनाएँ|उम्मीद है कुछ अच्छा मिलेगा]। [मैं यहीं हूँ।|फिर लिखिएगा।]",
     ],
     details: ["[ये रही|देखिए] {name} [({id})|] की जानकारी: {facts}।", "{name}: {facts}।", "[संक्षेप में|मोटे तौर पर], {name} [({id})|] — {facts}।", "{name} [({id})|] के बारे में: {facts}।"],
@@ -258,7 +259,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Bahut badhiya|Mast] — [help karke accha laga|kaam ho gaya]. [Take care!|Bye bye!]",
     ],
     give_up_reply: [
-      "[Sorry, is baar baat nahi bani|Afsos ki kuch nahi mila]. [Phir kabhi try karenge.|Jab chaho phir aana.]",
+      "[Sorry, is baar baat nahi bani|Afsos ki kuch nahi mila|Maafi, is baar help nahi ho paayi]. [Phir kabhi try karenge.|Jab chaho phir aana.|Darwaza hamesha khula hai.]",
+      "[Koi baat nahi|Bilkul theek], [aapka decision|aapki marzi]. [Next time shayad kuch mil jaye.|Phir kabhi zaroor dekhenge.]",
       "[Samajh sakte hain|Theek hai] — [all the best|umeed hai kuch accha milega]. [Main yahin hoon.|Phir likhna.]",
     ],
     details: ["[Ye rahi|Dekho] {name} [({id})|] ki details: {facts}.", "{name}: {facts}.", "[Short mein|Mote taur pe], {name} [({id})|] — {facts}.", "{name} [({id})|] ke baare mein: {facts}."],

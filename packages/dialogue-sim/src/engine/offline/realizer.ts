@@ -202,7 +202,10 @@ export function passToTeam(d: Dialog): string {
 
 /** The assistant asks which booking (the user did not give its reference). */
 export function askRef(d: Dialog): string {
-  return d.lang === "en" ? sayLocal(["[Sure|Can do] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter."], d.rng) : d.lang === "hi" ? "ज़रूर — बुकिंग का रेफ़रेंस बताइए?" : "Sure — booking reference batao?";
+  const hi = ["[ज़रूर|बिल्कुल|हाँ जी] — [बुकिंग का रेफ़रेंस बताइए?|रेफ़रेंस नंबर क्या है?|किस बुकिंग की बात है? रेफ़रेंस बताइए।]"];
+  const mixed = ["[Sure|Bilkul|Haan ji] — [booking reference batao?|reference number kya hai?|kaunsi booking hai? Reference batao.]"];
+  const en = ["[Sure|Can do|No problem] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter.", "[Okay|Right], [could you give me|I'll need] the booking reference[, please|]?"];
+  return sayLocal(d.lang === "en" ? en : d.lang === "hi" ? hi : mixed, d.rng);
 }
 
 /** The user gives the reference. */
