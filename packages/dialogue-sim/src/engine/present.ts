@@ -45,7 +45,7 @@ export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opt
  * and shows the closest ones rather than claiming nothing came back.
  */
 export function closestIntro(lang: Lang, wants: string, rng: Rng): string {
-  if (lang === "hi") return `${wants} — बिल्कुल ऐसा कुछ नहीं मिला; सबसे नज़दीकी ये हैं:`;
-  if (lang === "mixed") return `${wants} — exactly aisa kuch nahi mila; sabse close ye hain:`;
+  if (lang === "hi") return say(["{wants} — [बिल्कुल ऐसा कुछ नहीं मिला|हूबहू ऐसा कुछ नहीं है]; [सबसे नज़दीकी ये हैं|इनके सबसे क़रीब ये हैं]:"], rng, { wants });
+  if (lang === "mixed") return say(["{wants} — [exactly aisa kuch nahi mila|bilkul waisa kuch nahi hai]; [sabse close ye hain|sabse kareeb ye options hain]:"], rng, { wants });
   return say(["[Nothing matches|None of them fits] {wants} [exactly|on every point] — [the closest I have|the nearest options] [are|came back as]:", "[I have nothing|There's nothing] that's {wants} [exactly|on the nose]; [closest|nearest] [matches|options]:"], rng, { wants });
 }

@@ -19,15 +19,44 @@ export function firstRequest(reason: string): string {
 
 export function reservedAsk(reason: string, lang: Lang, rng: Rng): string {
   const what = firstRequest(reason);
-  if (lang === "hi") return `मुझे ${what} — मदद करेंगे?`;
-  if (lang === "mixed") return `Mujhe ${what}, help karoge?`;
+  if (lang === "hi") return say(["मुझे {what} — [मदद करेंगे?|हो पाएगा?|कैसे करें?]", "[नमस्ते|सुनिए], [बात यह है कि|असल में] मुझे {what}।", "{what} — [इसी में मदद चाहिए|यही करना है], [हो जाएगा?|कैसे होगा?]"], rng, { what });
+  if (lang === "mixed") return say(["Mujhe {what}, [help karoge?|ho payega?|kaise karein?]", "[Hello|Suno], [baat ye hai ki|actually] mujhe {what}.", "{what} — [isi mein help chahiye|yahi karna hai], [ho jayega?|kaise hoga?]"], rng, { what });
   return say(["[Hi|Hello|Hey] — I [need|want] to {what}.", "I'd like to {what}[, please|].", "[Quick one|Hi there]: I need to {what}."], rng, { what });
 }
 
-export function reservedReply(lang: Lang, more: boolean, rng: Rng): string {
+/** The user's request as the assistant says it back ("leave a review of my order" → "leave a review of your order"). */
+export function yourRequest(reason: string): string {
+  return firstRequest(reason)
+    .replace(/\bmy\b/g, "your")
+    .replace(/\bmine\b/g, "yours")
+    .replace(/\bme\b/g, "you")
+    .replace(/\bI'm\b|\bI am\b/g, "you're")
+    .replace(/\bI was\b/g, "you were")
+    .replace(/\bI\b/g, "you");
+}
+
+/**
+ * The assistant's answer: a person handles it. In English it often says the request back
+ * (`reason`, the task's reason), so the reply is about this user's matter, not a stock line.
+ */
+export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: string): string {
+  if (lang === "en" && reason && rng.chance(0.6)) {
+    const what = yourRequest(reason);
+    return more
+      ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else can I help with first?|Anything else in the meantime?]", "[Happy to get that started|Sure]: [a colleague will help you|someone on the team can help you] {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
+      : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|, right away|].", "[Got it|Understood] — [a colleague|a person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.]", "[Sorry for the trouble|Thanks for telling me]. [Someone on the team|A colleague] [handles requests to|is the right person to help you] {what} — [I can pass you over now.|want me to connect you?]"], rng, { what });
+  }
   // Said without a first-person verb (whose form would carry the assistant's gender): "you will be connected".
-  if (lang === "hi") return more ? "यह हमारी टीम का कोई व्यक्ति देखेगा — बात के आख़िर में आपको उनसे जोड़ा जाएगा। उससे पहले कुछ और चाहिए?" : "यह हमारी टीम का कोई व्यक्ति देखेगा — आपको अभी उनसे जोड़ा जा सकता है।";
-  if (lang === "mixed") return more ? "Ye hamari team ka koi insaan dekhega — baat ke end mein aapko unse connect kar diya jayega. Usse pehle kuch aur chahiye?" : "Ye hamari team ka koi insaan dekhega — aapko abhi unse connect kiya ja sakta hai.";
+  if (lang === "hi") {
+    return more
+      ? say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [बात के आख़िर में|जाने से पहले] आपको उनसे जोड़ा जाएगा। [उससे पहले कुछ और चाहिए?|तब तक और कुछ?|पहले कुछ और देख लें?]"], rng)
+      : say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [आपको अभी उनसे जोड़ा जा सकता है|अभी उनसे जोड़ दें?|बस एक पल, उनसे जोड़ा जा रहा है]।", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया] — [यह टीम ही देख सकती है|इसमें टीम का कोई साथी मदद करेगा]। [उनसे जोड़ दें?|अभी जोड़ा जा सकता है।]"], rng);
+  }
+  if (lang === "mixed") {
+    return more
+      ? say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [baat ke end mein|jaane se pehle] aapko unse connect kar diya jayega. [Usse pehle kuch aur chahiye?|Tab tak aur kuch?|Pehle kuch aur dekh lein?]"], rng)
+      : say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [aapko abhi unse connect kiya ja sakta hai|abhi connect kar dein?|bas ek sec, connect kiya ja raha hai].", "[Sorry for the trouble|Batane ke liye thanks] — [ye team hi dekh sakti hai|isme team ka koi member help karega]. [Connect kar dein?|Abhi connect kiya ja sakta hai.]"], rng);
+  }
   return more
     ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
     : say(["[That's one a person on our team handles|A colleague handles that one] — [I can hand you over|I can pass you to them] [now|right away]."], rng);

@@ -36,8 +36,23 @@ describe("statusText", () => {
     }
   });
 
-  it("keeps the compact field list for Hindi and Hinglish replies, and rows without state", () => {
-    expect(statusText(host, "hi", new Rng("1"))).toBe(statusLine(host));
+  it("says the state in Hindi and Hinglish sentences too: the row's values, no field names", () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const hi = statusText(host, "hi", new Rng(String(seed)));
+      expect(hi).toMatch(/^`gpu-01\.ml` (अभी )?healthy है \(ml, staging\)(, | — )(अपटाइम|चालू:) 19 days, 8:30। CPU 71%, मेमोरी 38% और लोड 5\.8। /);
+      expect(hi).toMatch(/`jupyterhub` stopped है; `nvidia-dcgm` और `vllm` running हैं।$/);
+      const mixed = statusText(host, "mixed", new Rng(String(seed)));
+      expect(mixed).toMatch(/^`gpu-01\.ml` (abhi )?healthy hai \(ml, staging\)/);
+      expect(mixed).toMatch(/(`\/data` 62% full hai, `\/` 44%|Disk: `\/data` 62% aur `\/` 44%)\./);
+      for (const text of [hi, mixed]) {
+        expect(text).not.toMatch(/cpu pct|mem pct|load 1m/);
+        for (const n of text.match(/\d+(\.\d+)?/g) ?? []) expect(JSON.stringify(host)).toContain(n);
+      }
+    }
+  });
+
+  it("keeps the compact field list for rows without state", () => {
+    expect(statusText({ id: "db-01", name: "db-01", role: "db" }, "hi", new Rng("1"))).toBe(statusLine({ id: "db-01", name: "db-01", role: "db" }));
     expect(statusLine(host)).toContain("cpu pct 71");
     expect(statusText({ id: "db-01", name: "db-01", role: "db" }, "en", new Rng("1"))).toBe("`db-01`: db.");
   });

@@ -10,11 +10,12 @@ import { nameOf } from "./rows.js";
  * (ml, staging), up 19 days. CPU at 71%, memory 38%, load 5.8. `/data` is 62% full, `/`
  * 44%. `jupyterhub` is stopped; `nvidia-dcgm` and `vllm` are running." — not a list of field
  * names. Only values from the row are said (tool-annotate checks every number of a reply
- * against the result). Hindi and Hinglish replies keep the compact field list.
+ * against the result). Hindi and Hinglish replies say the same in their own words
+ * (statusSaid), with the compact field list for a row without a state.
  */
 export function statusText(row: Row, lang: Lang, rng: Rng): string {
   const name = nameOf(row) ?? "";
-  if (lang !== "en") return statusLine(row);
+  if (lang !== "en") return statusSaid(row, lang, rng) ?? statusLine(row);
   const sentences: string[] = [];
   const where = [row.role, row.env].filter((v) => v !== undefined && v !== "").map(String);
   if (row.status !== undefined) {
@@ -67,4 +68,51 @@ export function statusLine(row: Row): string {
 
 function capFirst(s: string): string {
   return s.startsWith("`") ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * A host's state in Hindi or Hinglish sentences, as a Hindi-speaking operator types it (the
+ * values and English status words as they are, the rest in the language): "`gpu-01.ml` अभी
+ * healthy है (ml, staging), अपटाइम 19 days, 8:30। CPU 71%, मेमोरी 38%, लोड 5.8। …". Only the
+ * row's values; undefined for a row with no status or load to say.
+ */
+export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng): string | undefined {
+  const name = nameOf(row) ?? "";
+  const hi = lang === "hi";
+  const and = hi ? "और" : "aur";
+  const stop = hi ? "।" : ".";
+  const sentences: string[] = [];
+  const where = [row.role, row.env].filter((v) => v !== undefined && v !== "").map(String);
+  if (row.status !== undefined) {
+    const now = rng.pick(hi ? ["अभी ", ""] : ["abhi ", ""]);
+    const up = row.uptime !== undefined ? `${rng.pick([", ", " — "])}${hi ? rng.pick(["अपटाइम ", "चालू: "]) : rng.pick(["uptime ", "up: "])}${String(row.uptime)}` : "";
+    sentences.push(`\`${name}\` ${now}${String(row.status)} ${hi ? "है" : "hai"}${where.length ? ` (${where.join(", ")})` : ""}${up}`);
+  }
+  const load: string[] = [];
+  if (row.cpu_pct !== undefined) load.push(`CPU ${String(row.cpu_pct)}%`);
+  if (row.mem_pct !== undefined) load.push(`${hi ? "मेमोरी" : rng.pick(["memory", "RAM"])} ${String(row.mem_pct)}%`);
+  if (row.load_1m !== undefined) load.push(`${hi ? "लोड" : "load"} ${String(row.load_1m)}`);
+  if (load.length) sentences.push(listJoin(load, and));
+  const disks = (Array.isArray(row.disks) ? (row.disks as Row[]) : []).filter((d) => d.mount !== undefined && d.use_pct !== undefined);
+  if (disks.length) {
+    const byUse = [...disks].sort((a, b) => Number(b.use_pct) - Number(a.use_pct));
+    const [top, ...rest] = byUse.map((d) => `\`${String(d.mount)}\` ${String(d.use_pct)}%`);
+    sentences.push(
+      rng.chance(0.5)
+        ? `${top!} ${hi ? "भरा है" : "full hai"}${rest.length ? `, ${listJoin(rest, and)}` : ""}`
+        : `${hi ? "डिस्क" : "Disk"}: ${listJoin([top!, ...rest], and)}`,
+    );
+  }
+  const services = Array.isArray(row.services) ? (row.services as Row[]) : [];
+  if (services.length) {
+    const byState = new Map<string, string[]>();
+    for (const s of services) {
+      const state = String(s.status ?? "unknown");
+      byState.set(state, [...(byState.get(state) ?? []), `\`${String(s.name)}\``]);
+    }
+    const states = [...byState.keys()].sort((a, b) => Number(a === "running") - Number(b === "running"));
+    sentences.push(states.map((st) => `${listJoin(byState.get(st)!, and)} ${st} ${byState.get(st)!.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}`).join("; "));
+  }
+  if (row.status === undefined && load.length === 0) return undefined;
+  return sentences.map((s) => capFirst(s)).join(`${stop} `) + stop;
 }

@@ -47,47 +47,47 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
   if (PRICE.test(field) && typeof c.value === "number") {
     const m = money(c.value, currency);
     const below = c.op === "lte" || c.op === "lt";
-    if (lang === "hi") return below ? `${m} से कम` : `${m} से ज़्यादा`;
-    if (lang === "mixed") return below ? expand(`[${m} ke andar|${m} se kam|max ${m}]`, rng) : `${m} se upar`;
-    return below ? expand(`[under|below|no more than|at most|less than] ${m}`, rng) : `over ${m}`;
+    if (lang === "hi") return expand(below ? `[${m} से कम|${m} के अंदर|ज़्यादा से ज़्यादा ${m}]` : `[${m} से ज़्यादा|${m} से ऊपर]`, rng);
+    if (lang === "mixed") return below ? expand(`[${m} ke andar|${m} se kam|max ${m}|${m} tak]`, rng) : expand(`[${m} se upar|${m} se zyada]`, rng);
+    return below ? expand(`[under|below|no more than|at most|less than|within|up to] ${m}`, rng) : expand(`[over|above|more than] ${m}`, rng);
   }
   // The article goes by the value's sound ("an orange", "a one-way"), never a fixed "a".
   const a = article(v);
   const en: Record<string, string> = {
-    color: `[in|in ${a}] ${v}`,
+    color: `[in|in ${a}|coloured|in the colour] ${v}`,
     colors: `[in|in a nice] ${v}`,
-    brand: `[from|by] ${v}`,
-    material: `[made of|in] ${v}`,
-    pattern: `[with ${a}|in ${a}] ${v} [pattern|look]`,
-    gender: `for ${v}`,
-    category: `[from the|in] ${v} [section|range|]`,
+    brand: `[from|by|made by] ${v}`,
+    material: `[made of|in|made from] ${v}`,
+    pattern: `[with ${a}|in ${a}|with some kind of] ${v} [pattern|look|print]`,
+    gender: `[for|meant for] ${v}`,
+    category: `[from the|in|in the] ${v} [section|range|]`,
     type: `[${a}|some kind of] ${v}`,
     day: `on ${v}`,
     status: `[with status ${v}|showing ${v}|marked ${v}]`,
     style: `[in ${a}|with ${a}|with that] ${v} [style|look|fit]`,
-    name: `[called|named] ${v}`,
+    name: `[called|named|by the name of] ${v}`,
   };
   const hi: Record<string, string> = {
-    color: `${v} रंग में`,
+    color: `[${v} रंग में|${v} रंग का|${v} वाला]`,
     colors: `${v} रंग में`,
-    brand: `${v} ब्रांड का`,
+    brand: `[${v} ब्रांड का|${v} कंपनी का]`,
     day: `${v} को`,
-    category: `${v} में`,
+    category: `[${v} में|${v} वाले सेक्शन से]`,
     type: `${v}`,
-    name: `${v} नाम का`,
-    style: `${v} स्टाइल में`,
-    gender: `${v} के लिए`,
+    name: `[${v} नाम का|${v} वाला]`,
+    style: `[${v} स्टाइल में|${v} स्टाइल का]`,
+    gender: `[${v} के लिए|${v} वाला]`,
   };
   const mixed: Record<string, string> = {
-    color: `[${v} colour mein|${v} wala]`,
+    color: `[${v} colour mein|${v} wala|${v} colour ka]`,
     colors: `${v} colour mein`,
-    brand: `${v} brand ka`,
+    brand: `[${v} brand ka|${v} company ka]`,
     day: `${v} ko`,
-    category: `${v} mein`,
+    category: `[${v} mein|${v} section se]`,
     type: `${v}`,
     name: `[${v} naam ka|${v} wala]`,
-    style: `${v} style mein`,
-    gender: `${v} ke liye`,
+    style: `[${v} style mein|${v} style ka]`,
+    gender: `[${v} ke liye|${v} wala]`,
   };
   const bank = lang === "hi" ? hi : lang === "mixed" ? mixed : en;
   const t = bank[field];

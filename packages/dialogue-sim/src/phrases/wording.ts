@@ -3,6 +3,7 @@ import { ASSISTANT } from "./assistant-banks.js";
 import type { Lang } from "./describe.js";
 import { ASSISTANT_STYLE, USER_STYLE, type Style } from "./style-banks.js";
 import { USER } from "./user-banks.js";
+import { MORE_ASSISTANT, MORE_MIDWAY, MORE_OPENING, MORE_STYLE, MORE_USER } from "./variety-banks.js";
 import { EXTRAS, VOICE_ASSISTANT } from "./voice-banks.js";
 
 /**
@@ -36,15 +37,16 @@ export class PackWording {
     return this.lines("assistant", act, () => {
       if (act === "ack" || act === "intro" || act === "offer") {
         const st = ASSISTANT_STYLE[this.lang][this.style];
-        return act === "ack" ? st.acks : act === "intro" ? st.intros : st.offers;
+        const more = MORE_STYLE[this.lang][this.style] ?? {};
+        return act === "ack" ? [...st.acks, ...(more.acks ?? [])] : act === "intro" ? [...st.intros, ...(more.intros ?? [])] : [...st.offers, ...(more.offers ?? [])];
       }
-      if (act in VOICE_ASSISTANT[this.lang]) return VOICE_ASSISTANT[this.lang][act as keyof (typeof VOICE_ASSISTANT)["en"]];
-      return ASSISTANT[this.lang][act as keyof (typeof ASSISTANT)["en"]];
+      const first = act in VOICE_ASSISTANT[this.lang] ? VOICE_ASSISTANT[this.lang][act as keyof (typeof VOICE_ASSISTANT)["en"]] : ASSISTANT[this.lang][act as keyof (typeof ASSISTANT)["en"]];
+      return [...first, ...(MORE_ASSISTANT[this.lang][act] ?? [])];
     });
   }
 
   user(act: UserAct): readonly string[] {
-    return this.lines("user", act, () => (act === "extra" ? EXTRAS[this.lang] : USER[this.lang][act]));
+    return this.lines("user", act, () => [...(act === "extra" ? EXTRAS[this.lang] : USER[this.lang][act]), ...(MORE_USER[this.lang][act] ?? [])]);
   }
 
   /** How a constraint on `field` is said in this language, from the pack (a template with {value}), if it says; `no`: its "no" form. */
@@ -102,6 +104,6 @@ export async function neutralLines(): Promise<string[]> {
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED].forEach(walk);
+  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY].forEach(walk);
   return out;
 }

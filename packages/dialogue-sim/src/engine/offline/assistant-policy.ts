@@ -31,8 +31,9 @@ export function search(d: Dialog, task: Task, revealed: Constraint[], by?: Call)
     ({ data, id } = d.lastSearch!);
   } else {
     const alt = plan ? d.tools.searchFor(task.table!, revealed, [plan.tool.name]) : undefined;
-    // Half the time the assistant says what it is looking for, as people do ("On it — red, under $50.").
-    const restate = d.rng.chance(0.5) && revealed.length > 0 ? d.voice.restate(wants(d, revealed)) : undefined;
+    // Most of the time the assistant says what it is looking for, as people do ("On it — red, under $50."):
+    // the request's own values make the acknowledgement a sentence of this dialogue, not a stock one.
+    const restate = d.rng.chance(0.75) && revealed.length > 0 ? d.voice.restate(wants(d, revealed)) : undefined;
     const done = callWithRecovery(d, call, "search", plan && alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], restate);
     if (!done) return undefined;
     ({ data } = done.res);

@@ -8,7 +8,7 @@ import { newRef } from "./assistant-policy.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { explain } from "./ops.js";
-import { askRef, detailsText, giveRef, serviceName, thing } from "./realizer.js";
+import { actionAck, askRef, detailsText, giveRef, serviceName, thing } from "./realizer.js";
 import { callWithRecovery } from "./recovery.js";
 import { bookingArgs, bookingChanges } from "./user-agent.js";
 
@@ -34,7 +34,9 @@ export function book(d: Dialog, task: Task, pick: Shown): void {
 /** The assistant makes the booking and says how it went (its reference, or why it was refused). */
 export function makeBooking(d: Dialog, task: Task, create: ToolInfo, args: Record<string, unknown>, name: string): void {
   const t = d.t;
-  const done = callWithRecovery(d, { name: create.name, arguments: args }, "book");
+  // Often said with what is being set up ("Setting up the Harbour View for you now."); a service's bare name ("Taxi") is not an item's.
+  const ack = name !== serviceName(d, task) && d.rng.chance(0.6) ? actionAck(d, "create", name) : undefined;
+  const done = callWithRecovery(d, { name: create.name, arguments: args }, "book", [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
     t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "time" }), "inform");
@@ -89,7 +91,8 @@ export function changeBooking(d: Dialog, task: Task, index: number): void {
 /** Runs a cancel or modify call on the user's booking and says how it went. */
 export function applyBookingChange(d: Dialog, task: Task, toolName: string, keyArg: string, ref: string, changes: Record<string, unknown>, details: string): void {
   const t = d.t;
-  const done = callWithRecovery(d, { name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind);
+  const ack = d.rng.chance(0.6) ? actionAck(d, task.kind === "cancel" ? "cancel" : "modify", ref) : undefined;
+  const done = callWithRecovery(d, { name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind, [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
     t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "day" }), "inform");

@@ -3,7 +3,7 @@
 import { handoffArgs } from "./assistant-policy.js";
 import type { Dialog, Task } from "./context.js";
 import { detail } from "./explore.js";
-import { comeBack, passToTeam } from "./realizer.js";
+import { comeBack, farewellAbout, handoffYes, passToTeam, thanksFor } from "./realizer.js";
 import { ending } from "./user-agent.js";
 
 /** The service stays down: the assistant says so; the user gives up, or asks for a person when it meant to. */
@@ -61,7 +61,9 @@ export function escalate(d: Dialog, _task: Task, offered = false): void {
   t.trace.escalated = true;
   if (!offered) t.emotion = d.rng.pick(["frustrated", "impatient", "annoyed"]);
   // In a single-turn dialogue the assistant hands over without being asked again.
-  if (!d.single) t.userSay(offered ? d.voice.user("ok_go", {}, { last: true }) : d.voice.user("escalate", {}, { emotion: t.emotion, last: true }), "escalate");
+  // Taking an offered hand-off is often said as what it is ("yes, put me through"), not only a bare yes.
+  const yes = () => (d.rng.chance(0.6) ? d.voice.casing(handoffYes(d)) : d.voice.user("ok_go", {}, { last: true }));
+  if (!d.single) t.userSay(offered ? yes() : d.voice.user("escalate", {}, { emotion: t.emotion, last: true }), "escalate");
   // The pack's one declared hand-off tool (policy.handoff), only when the user asks for a person.
   const handoff = d.domain.handoffTool;
   const tool = handoff ? d.tools.byName(handoff) : undefined;
@@ -75,6 +77,16 @@ export function close(d: Dialog): void {
   if (t.trace.gaveUp || t.trace.escalated) return;
   beforeGoodbye(d);
   followUp(d);
-  t.userSay(d.voice.user("thanks_done", {}, { last: true }), "farewell");
-  t.assistantSay(d.voice.assistant("farewell"), "farewell");
+  // The goodbye often names what the dialogue was about (the item taken, the host looked at): said of this dialogue, not any.
+  const about = lastAccepted(d);
+  t.userSay(about && d.rng.chance(0.4) ? d.voice.casing(thanksFor(d, about)) : d.voice.user("thanks_done", {}, { last: true }), "farewell");
+  const bye = d.voice.assistant("farewell");
+  t.assistantSay(about && d.rng.chance(0.4) ? `${bye} ${farewellAbout(d, about)}` : bye, "farewell");
+}
+
+/** The name of the last item the user took or booked, as the assistant showed it. */
+function lastAccepted(d: Dialog): string | undefined {
+  const last = d.t.trace.accepted[d.t.trace.accepted.length - 1];
+  if (!last) return undefined;
+  return [...d.shown.values()].find((s) => s.table === last.table && s.row === last.row)?.name;
 }

@@ -43,7 +43,8 @@ export function detail(d: Dialog, tool: ToolInfo, item: Shown, act: LookAct): bo
   if (!arg) return false;
   const variation = act === "details" && d.rng.chance(0.3) ? "clarification" : undefined;
   t.userSay(d.voice.user(act, { item: item.name, host: item.name, c: "" }), act, variation);
-  const ack = d.rng.chance(0.6) ? d.voice.restateItem(item.name, act) : undefined;
+  // Mostly naming the item looked at: its name makes the acknowledgement this dialogue's own.
+  const ack = d.rng.chance(0.8) ? d.voice.restateItem(item.name, act) : undefined;
   const done = callWithRecovery(d, { name: tool.name, arguments: { [arg]: argValue(tool.properties[arg], item.key) } }, act, [], ack);
   if (!done) {
     t.assistantSay(d.voice.assistant("still_failing", { next: d.lang === "en" ? "Want to go ahead with what we have?" : "" }), "inform", "failure_recovery");
@@ -60,7 +61,7 @@ function compareTwo(d: Dialog, tool: ToolInfo, top: Shown[]): boolean {
   const [a, b] = [top[0]!, top[1]!];
   t.userSay(d.voice.user(d.rng.chance(0.5) ? "compare" : "clarify_q", { item: a.name, item2: b.name }), "compare", "clarification");
   const arg = tool.keyArg!;
-  const ack = d.rng.chance(0.6) ? d.voice.restateItem(`${a.name} and ${b.name}`, "compare") : undefined;
+  const ack = d.rng.chance(0.8) ? d.voice.restateItem(`${a.name} and ${b.name}`, "compare") : undefined;
   const done = callWithRecovery(d, { name: tool.name, arguments: { [arg]: [a.key, b.key] } }, "compare", [], ack);
   if (!done) {
     t.assistantSay(d.voice.assistant("still_failing", { next: "" }), "inform", "failure_recovery");

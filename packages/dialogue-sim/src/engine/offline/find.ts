@@ -144,7 +144,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
 function likeAlternatives(d: Dialog, tool: ToolInfo, item: Shown): Shown[] | undefined {
   const t = d.t;
   t.userSay(likeThisText(d, item.name), "recommend");
-  const ack = d.rng.chance(0.6) ? likeAck(d, item.name) : undefined;
+  const ack = d.rng.chance(0.8) ? likeAck(d, item.name) : undefined;
   const like = recommendLike(d, tool, item, ack);
   if (!like) return undefined;
   if (like.length === 0) {

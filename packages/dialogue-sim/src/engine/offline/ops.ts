@@ -109,7 +109,7 @@ export function runCommand(d: Dialog, _task: Task, host: Shown | undefined, serv
   const ask = d.domain.needsConfirmation(call.name, call.arguments);
   t.userSay(d.voice.user("command", { cmd, host: host.name }), "command");
   if (ask && !askConsent(d, commandReadBack(d, cmd, host.name), [cmd, host.name], host.name)) return true;
-  const ack = d.rng.chance(0.6) ? d.voice.restateItem(host.name, "command") : undefined;
+  const ack = d.rng.chance(0.8) ? d.voice.restateItem(host.name, "command") : undefined;
   const done = callWithRecovery(d, call, "command", [], ack);
   if (!done) return true;
   const data = done.res.data as { output?: unknown; stdout?: unknown } | undefined;

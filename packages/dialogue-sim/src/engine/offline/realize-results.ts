@@ -37,8 +37,8 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   const en = ops
     ? ["[Okay|Right|Noted] — staying on {host}.", "{host} [it is|then]; [I'll keep it in view|noted]."]
     : ["[Great choice|Good pick|Nice one] — {line}.", "{line} — [solid choice|you'll like it|good one]."];
-  const hi = ops ? ["[ठीक है|समझ गया] — {host}।"] : ["[बढ़िया चुनाव|अच्छी पसंद] — {line}।"];
-  const mixed = ops ? ["[Ok|Theek hai] — {host} pe rehte hain."] : ["[Badhiya choice|Acchi pick] — {line}."];
+  const hi = ops ? ["[ठीक है|अच्छा] — {host}।", "{host} [पर रहते हैं|ही देखते हैं]।"] : ["[बढ़िया चुनाव|अच्छी पसंद] — {line}।", "{line} — [सही फ़ैसला|अच्छा चुना]।", "[तो|ठीक है,] {line} [तय रहा|पक्का]।"];
+  const mixed = ops ? ["[Ok|Theek hai] — {host} pe rehte hain.", "{host} [hi dekhte hain|pe focus karte hain]."] : ["[Badhiya choice|Acchi pick] — {line}.", "{line} — [sahi decision|accha choose kiya].", "[Toh|Theek hai,] {line} [final|pakka]."];
   const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
   return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(0.8)], d.lang);
 }

@@ -75,11 +75,67 @@ export function detailsText(d: Dialog, args: Record<string, unknown>, skip: stri
   return listJoin(parts, and(d));
 }
 
+/**
+ * Said with a call that changes something, naming what it changes: the item being set up, the
+ * reference being cancelled or changed. No first-person verb in Hindi or Hinglish ("we" forms),
+ * so nothing here depends on the assistant's gender.
+ */
+export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what: string): string {
+  const banks: Record<typeof kind, Record<Dialog["lang"], string[]>> = {
+    create: {
+      en: ["[Okay|Right|Sure] — [setting up|arranging|sorting out] {what} [now|for you|right away].", "{what} — [putting it through|making it happen|setting it up] [now|for you].", "[Great,|Lovely,|Perfect,] [let me set up|I'll arrange|I'm confirming] {what}[ now|]."],
+      hi: ["[ठीक है|अच्छा], {what} [अभी तय करते हैं|पक्का करते हैं]।", "{what} — [एक पल, तय हो रहा है|अभी करते हैं]।"],
+      mixed: ["[Ok|Theek hai], {what} [abhi set karte hain|confirm karte hain].", "{what} — [ek sec, ho raha hai|abhi karte hain]."],
+    },
+    cancel: {
+      en: ["[Okay|Right|Understood] — [cancelling|calling off] {what} [now|for you].", "{what}: [cancelling it now|calling it off now|on it, cancelling]."],
+      hi: ["[ठीक है|अच्छा], {what} [रद्द करते हैं|कैंसल कर रहे हैं]।"],
+      mixed: ["[Ok|Theek hai], {what} [cancel karte hain|cancel kar rahe hain]."],
+    },
+    modify: {
+      en: ["[Okay|Right|Sure] — [updating|changing] {what} [now|for you].", "{what}: [making the change now|updating it now|on it]."],
+      hi: ["[ठीक है|अच्छा], {what} [बदल रहे हैं|अपडेट करते हैं]।"],
+      mixed: ["[Ok|Theek hai], {what} [update kar rahe hain|change karte hain]."],
+    },
+  };
+  return capFirst(sayLocal(banks[kind][d.lang], d.rng, { what }));
+}
+
+/** The user takes the hand-off to a person the assistant offered. */
+export function handoffYes(d: Dialog): string {
+  const bank: Record<Dialog["lang"], string[]> = {
+    en: ["[yes|yeah|sure|ok], [please put me through|connect me, please|hand me over then|pass me on][, thanks|, thank you|]", "[that'd be great|sounds good|perfect], [I'll talk to them|let's do that|put me through]", "[please do|go on then], [I'd rather speak to someone|a person is what I need][ about this|]", "[fine by me|works for me] — [who will I be talking to?|will they have the details?|thanks for explaining]"],
+    hi: ["[हाँ|जी हाँ|ठीक है], [जोड़ दीजिए|उनसे बात करवा दीजिए|आगे भेज दीजिए][, धन्यवाद|]", "[बढ़िया|अच्छा], [उन्हीं से बात कर लेते हैं|किसी व्यक्ति से ही बात ठीक रहेगी]"],
+    mixed: ["[Haan|Ji haan|Theek hai], [connect kar do|unse baat karwa do|aage bhej do][, thanks|]", "[Badhiya|Accha], [unhi se baat kar lete hain|kisi insaan se hi baat theek rahegi]"],
+  };
+  return capFirst(sayLocal(bank[d.lang], d.rng));
+}
+
+/** The user's thanks at the end, naming what it got. */
+export function thanksFor(d: Dialog, name: string): string {
+  const bank: Record<Dialog["lang"], string[]> = {
+    en: ["[thanks for the help with|cheers for sorting out|thank you for your help with] {name}[!|.]", "[great|perfect|lovely], {name} [it is|sounds right|works for me] — [thanks|thank you|cheers][!|.]", "[that's|ok, that's] {name} [sorted|settled] then, [thanks a lot|many thanks]"],
+    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया]!", "[बढ़िया|ठीक है], {name} [तय रहा|पक्का] — [धन्यवाद|शुक्रिया]!"],
+    mixed: ["{name} ke liye [thanks|shukriya|thank you]!", "[Badhiya|Theek hai], {name} [final|pakka] — [thanks|shukriya]!"],
+  };
+  return capFirst(sayLocal(bank[d.lang], d.rng, { name }));
+}
+
+/** Said after the assistant's goodbye, naming what the dialogue was about. */
+export function farewellAbout(d: Dialog, name: string): string {
+  const bank: Record<Dialog["lang"], string[]> = {
+    en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]"],
+    hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!"],
+    mixed: ["{name} ke liye [all the best|best of luck]!"],
+  };
+  return sayLocal(bank[d.lang], d.rng, { name });
+}
+
 /** "(12 matches in all.)" after a list that shows fewer. */
 export function moreText(d: Dialog, total: number): string {
-  if (d.lang === "hi") return `(कुल ${total} मिले)`;
-  if (d.lang === "mixed") return `(total ${total} mile)`;
-  return d.rng.pick([`(${total} matches in all.)`, `(There are ${total} in total.)`, `— ${total} came up overall.`, ""]);
+  if (d.lang === "hi") return sayLocal(["(कुल {n} मिले)", "(कुल मिलाकर {n} [नतीजे|विकल्प] हैं)", "— [सब मिलाकर|कुल] {n}।", ""], d.rng, { n: String(total) });
+  if (d.lang === "mixed") return sayLocal(["(total {n} mile)", "(kul {n} [results|options] hain)", "— [sab milake|total] {n}.", ""], d.rng, { n: String(total) });
+  return sayLocal(["({n} matches in all.)", "(There are {n} in total.)", "— {n} came up overall.", "", "[I have|There are] {n} [altogether|in all], [these are the top ones|showing the best few].", "({n} [fit|match] [overall|in total][, these first|].)"], d.rng, { n: String(total) });
 }
 
 /** "Book the best one for me — for 2 people, at 19:00." */
@@ -117,7 +173,9 @@ export function hostText(d: Dialog, host: string, service: string | undefined): 
 /** The user's question about a topic no tool looks up ("how does X work?"). */
 export function topicQuestion(d: Dialog, topic: string): string {
   const en = ["[how does {topic} work|can you explain how {topic} works]?", "[what's the deal with|quick question about] {topic}?", "[I'm trying to understand|explain] {topic}[, please|]"];
-  return d.lang === "en" ? sayLocal(en, d.rng, { topic }) : d.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`;
+  const hi = ["{topic} [कैसे काम करता है|समझा दीजिए]?", "[एक सवाल था|ज़रा बताइए]: {topic} [क्या है|कैसे चलता है]?"];
+  const mixed = ["{topic} [kaise kaam karta hai|samjha do]?", "[Ek question tha|Zara batao]: {topic} [kya hai|kaise chalta hai]?"];
+  return sayLocal(d.lang === "en" ? en : d.lang === "hi" ? hi : mixed, d.rng, { topic });
 }
 
 /**
@@ -183,7 +241,10 @@ export function passToTeam(d: Dialog): string {
 
 /** The assistant asks which booking (the user did not give its reference). */
 export function askRef(d: Dialog): string {
-  return d.lang === "en" ? sayLocal(["[Sure|Can do] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter."], d.rng) : d.lang === "hi" ? "ज़रूर — बुकिंग का रेफ़रेंस बताइए?" : "Sure — booking reference batao?";
+  const hi = ["[ज़रूर|बिल्कुल|हाँ जी] — [बुकिंग का रेफ़रेंस बताइए?|रेफ़रेंस नंबर क्या है?|किस बुकिंग की बात है? रेफ़रेंस बताइए।]"];
+  const mixed = ["[Sure|Bilkul|Haan ji] — [booking reference batao?|reference number kya hai?|kaunsi booking hai? Reference batao.]"];
+  const en = ["[Sure|Can do|No problem] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter.", "[Okay|Right], [could you give me|I'll need] the booking reference[, please|]?"];
+  return sayLocal(d.lang === "en" ? en : d.lang === "hi" ? hi : mixed, d.rng);
 }
 
 /** The user gives the reference. */
@@ -197,8 +258,13 @@ export function comeBack(d: Dialog): { ask: string; answer: string } {
     const ask = sayLocal(["[One more thing|Oh, and one more question|Also]: [can I come back to this chat later|if I need this again, can I just ask here]?"], d.rng);
     return { ask, answer: sayLocal(["[Of course|Yes, any time] — [start a chat whenever you like|just message me again] and [tell me what you need|say what you're after]; I'll look everything up fresh."], d.rng) };
   }
-  if (d.lang === "hi") return { ask: "एक बात और: क्या मैं बाद में फिर यहाँ पूछ सकता हूँ?", answer: "ज़रूर — जब चाहें फिर लिखिए, मैं सब दोबारा देख लूँगा।" };
-  return { ask: "Ek aur baat: kya main baad mein yahan phir pooch sakta hoon?", answer: "Bilkul — jab chaho phir likho, main sab dobara check kar lunga." };
+  // The user's first-person form agrees with the persona (the voice's slots carry its gender); the answer has none.
+  if (d.lang === "hi") {
+    const ask = sayBank(["[एक बात और|आख़िरी सवाल|अच्छा, एक चीज़]: [क्या मैं बाद में फिर यहाँ पूछ {m:सकता|f:सकती} हूँ?|ज़रूरत पड़े तो यहीं दोबारा लिख दूँ?]"], d.rng, d.voice.slots);
+    return { ask, answer: sayLocal(["[ज़रूर|बिल्कुल] — [जब चाहें फिर लिखिए|कभी भी नई चैट शुरू कीजिए], [सब दोबारा देखा जाएगा|हर बार ताज़ा जानकारी मिलेगी]।"], d.rng) };
+  }
+  const ask = sayBank(["[Ek aur baat|Last question|Accha, ek cheez]: [kya main baad mein yahan phir pooch {m:sakta|f:sakti} hoon?|zaroorat pade toh yahin dobara likh doon?]"], d.rng, d.voice.slots);
+  return { ask, answer: sayLocal(["[Bilkul|Zaroor] — [jab chaho phir likho|kabhi bhi nayi chat start karo], [sab dobara check hoga|har baar fresh info milegi]."], d.rng) };
 }
 
 /** The user's words with a photo it shares; the link is said too, so a text-only export keeps it. */
@@ -236,7 +302,8 @@ export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b:
     if (d.lang === "mixed") return sayLocal(["{a} aur {b} ka status check karo?", "{a} aur {b} dono theek hain?"], d.rng, { a, b });
     return sayLocal(["[How are|Can you check] {a} and {b}[ doing|]?", "[What's the status of|Check] {a} and {b}[, please|]."], d.rng, { a, b });
   }
-  if (d.lang === "hi") return `${a} और ${b} स्टॉक में हैं?`;
-  if (d.lang === "mixed") return sayLocal(["{a} aur {b} stock mein hain?", "{a} aur {b} dono available hain?"], d.rng, { a, b });
+  // "स्टॉक में है" is the retail pack's own phrase: the neutral question asks whether they can be had.
+  if (d.lang === "hi") return sayLocal(["{a} और {b} [उपलब्ध हैं|मिल जाएँगे]?"], d.rng, { a, b });
+  if (d.lang === "mixed") return sayLocal(["{a} aur {b} [abhi milenge|mil jayenge]?", "{a} aur {b} dono available hain?"], d.rng, { a, b });
   return sayLocal(["[Are|Are both] {a} and {b} in stock?", "[Can you check stock on|Is there stock of] {a} and {b}?"], d.rng, { a, b });
 }

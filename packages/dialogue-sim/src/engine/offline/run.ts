@@ -68,7 +68,7 @@ export function offlineSetup(scenario: Scenario, domain: Domain, session: Sessio
 /** The user's request the policy reserves to a person: stated, and acknowledged as one a person handles. */
 function reservedRequest(d: Dialog, more: boolean): void {
   d.t.userSay(reservedAsk(reservedReason(d), d.lang, d.rng), d.scenario.intent ?? "request");
-  d.t.assistantSay(reservedReply(d.lang, more, d.rng), "inform");
+  d.t.assistantSay(reservedReply(d.lang, more, d.rng, reservedReason(d)), "inform");
 }
 
 /** One of the user's requests, in the conversation its kind calls for. */

@@ -2,6 +2,7 @@
 // plans where; without the flag the engine's own mix draws it).
 import { say as sayBank } from "../../phrases/grammar.js";
 import { MIDWAY, OPENING } from "../../phrases/small-talk.js";
+import { MORE_MIDWAY, MORE_OPENING } from "../../phrases/variety-banks.js";
 import type { Dialog } from "./context.js";
 import { capFirst, yourRequest } from "./realizer.js";
 
@@ -10,7 +11,7 @@ export const MIDWAY_SHARE = 0.3;
 
 /** One small-talk exchange: the user's line and the assistant's reply, back to `topic` (or the request). */
 export function smallTalk(d: Dialog, first: boolean, topic?: string): void {
-  const pair = d.rng.pick((first ? OPENING : MIDWAY)[d.lang]);
+  const pair = d.rng.pick(first ? [...OPENING[d.lang], ...MORE_OPENING[d.lang]] : [...MIDWAY[d.lang], ...MORE_MIDWAY[d.lang]]);
   const back = topic ?? yourRequest(d);
   d.t.userSay(d.voice.casing(sayBank(pair.user, d.rng, d.voice.slots)), "chit_chat", "small_talk");
   d.t.assistantSay(capFirst(sayBank(pair.assistant, d.rng, { ...d.voice.slots, topic: back })), "chit_chat", "small_talk");
