@@ -98,6 +98,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
       plan.row = row;
       const where = { service: info.name, table: info.table };
       const nameField = nameFieldOf(row, domain.titleOf(info.table));
+      const moneyField = domain.offline.display?.[info.table]?.price;
       if (refers) {
         // The user refers to a place they already booked or bought: by its name, or by what identifies it.
         plan.constraints = nameField
@@ -105,9 +106,9 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
           : info.searchFields.filter((f) => usable(row[f]) && !Array.isArray(row[f])).slice(0, 4).map((field) => ({ field, op: "eq" as const, value: row[field], ...where }));
         named = nameField !== undefined;
       } else {
-        plan.constraints = constraintsFrom(row, info.searchFields, rng, where, nameField);
+        plan.constraints = constraintsFrom(row, info.searchFields, rng, where, nameField, moneyField);
         // A request nothing in the data meets: real values that no row has together.
-        if (infeasible) plan.constraints = impossibleConstraints(domain.table(info.table), plan.constraints, info.searchFields, rng.fork("infeasible"), where, nameField) ?? plan.constraints;
+        if (infeasible) plan.constraints = impossibleConstraints(domain.table(info.table), plan.constraints, info.searchFields, rng.fork("infeasible"), where, nameField, moneyField) ?? plan.constraints;
         named = plan.constraints.length === 1 && plan.constraints[0]!.field === nameField;
       }
       if (nameField) places.push(display(String(row[nameField])));
@@ -141,7 +142,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   }
   const nouns = nounsOf(domain);
   if (info.table) {
-    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, ...tableNouns(domain, info.table), definite: refers, named });
+    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, ...tableNouns(domain, info.table), ...moneyOf(domain, info.table), definite: refers, named });
   } else if (info.booking) {
     const noun = rng.pick(nouns[info.name] ?? [info.name.replace(/_/g, " ")]);
     plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values)}`.trim();
@@ -240,6 +241,12 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
       if (asks) return fill(rng.pick(asks), thing, domain, rng);
       return `${rng.pick(INFO_VERBS)} ${category ? `${categoryWords(domain, category)} for ` : ""}${thing}`;
   }
+}
+
+/** The table's declared price field (display.price): its amounts are said with the currency. */
+function moneyOf(domain: Domain, table: string): { money?: string } {
+  const money = domain.offline.display?.[table]?.price;
+  return money ? { money } : {};
 }
 
 function tableNouns(domain: Domain, table: string): { tableNouns?: string[] } {

@@ -80,13 +80,15 @@ export { article };
 
 const ENVS: Record<string, string> = { prod: "in production", production: "in production", staging: "in staging", dev: "in dev", internal: "on the internal network", test: "in test" };
 
-function one(parts: Parts, c: Constraint, currency: string): void {
+/** `moneyField`: the table's declared price field (display.price); a field is never taken for money by its name. */
+function one(parts: Parts, c: Constraint, currency: string, moneyField: string | undefined): void {
   const f = c.field.toLowerCase().replace(/[^a-z]/g, "");
   const v = c.value;
   const s = typeof v === "string" ? v : Array.isArray(v) ? v.join(", ") : String(v);
   if (c.op === "lte" || c.op === "lt") {
-    const money = /price|fare|cost|fee/.test(f) && typeof v === "number" ? formatMoney(v, currency) : s;
-    parts.post.push(/price|fare|cost|fee/.test(f) ? `for under ${money}` : `with ${words(c.field)} under ${s}`);
+    const isMoney = c.field === moneyField;
+    const money = isMoney && typeof v === "number" ? formatMoney(v, currency) : s;
+    parts.post.push(isMoney ? `for under ${money}` : `with ${words(c.field)} under ${s}`);
     return;
   }
   if (typeof v === "boolean" || v === "yes" || v === "no") {
@@ -204,10 +206,10 @@ export function describeThing(
   service: string,
   constraints: readonly Constraint[],
   rng: Rng,
-  opts: { currency: string; table?: string; nouns?: Record<string, string[]>; tableNouns?: string[]; definite?: boolean; named?: boolean },
+  opts: { currency: string; table?: string; nouns?: Record<string, string[]>; tableNouns?: string[]; money?: string; definite?: boolean; named?: boolean },
 ): string {
   const parts: Parts = { pre: [], post: [] };
-  for (const c of constraints) one(parts, c, opts.currency);
+  for (const c of constraints) one(parts, c, opts.currency, opts.money);
   if (opts.named && parts.noun) return parts.noun;
   // The pack's words for the service, else for a row of its table (display.<table>.nouns), never a table's name.
   const nouns = opts.nouns?.[service] ?? DEFAULT_NOUNS[service] ?? opts.tableNouns ?? [words(service)];

@@ -4,9 +4,10 @@
 // Results shown to the user (lists, details, status) are worded in realize-results.ts.
 import type { Rng } from "@chatmill/kit";
 import type { Constraint } from "../../contract.js";
-import { describeConstraint } from "../../phrases/describe.js";
+import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
 import { expand, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
 import { describeArg } from "../arg-words.js";
+import { isMoneyField } from "../present.js";
 import type { Dialog, Task } from "./context.js";
 
 /** A bank written where it is used; values go in as slots, so the templates stay few and cached. */
@@ -58,13 +59,19 @@ function thingTemplate(d: Dialog, task: Task): string {
 
 /** The constraints, said as the user's wishes ("red and under $50"). */
 export function wants(d: Dialog, cs: readonly Constraint[]): string {
-  const parts = cs.map((c) => describeConstraint(c, d.lang, d.rng, d.currency, d.voice.valueTemplate)).filter(Boolean);
+  const words = constraintWords(d);
+  const parts = cs.map((c) => describeConstraint(c, d.lang, d.rng, words)).filter(Boolean);
   return listJoin(parts, and(d));
 }
 
 /** One constraint, said on its own (an added wish, a corrected value). */
 export function wish(d: Dialog, c: Constraint, rng: Rng = d.rng): string {
-  return describeConstraint(c, d.lang, rng, d.currency, d.voice.valueTemplate);
+  return describeConstraint(c, d.lang, rng, constraintWords(d));
+}
+
+/** What the pack says of its fields, for describeConstraint: the dialogue's currency, the pack's value phrasings, its money fields. */
+function constraintWords(d: Dialog): ConstraintWords {
+  return { currency: d.currency, said: d.voice.valueTemplate, isMoney: (c) => isMoneyField(d.domain, c) };
 }
 
 /** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`. */
