@@ -31,6 +31,12 @@ export interface ConstraintWords {
   said?: ((field: string, no: boolean) => string | undefined) | undefined;
   /** Whether the constraint's field holds an amount of money, as the pack declares it (its table's `display.price`); never read from the field's name. */
   isMoney?: ((c: Constraint) => boolean) | undefined;
+  /**
+   * A field's name as a person says it, when the pack's own text says it (@chatmill/domains'
+   * sayableName), else undefined: the name is a key and is not said. Without this function the
+   * name's words are used as they are.
+   */
+  fieldWords?: ((field: string) => string | undefined) | undefined;
 }
 
 /**
@@ -101,10 +107,18 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
   const bank = lang === "hi" ? hi : lang === "mixed" ? mixed : en;
   const t = bank[field];
   if (t !== undefined && t !== "") return expand(t, rng);
-  // A field's name is said as words, never as its key ("on sale", not "on_sale").
-  if (lang === "hi") return `${c.field.replace(/_/g, " ")} ${v}`;
-  if (lang === "mixed") return `${c.field.replace(/_/g, " ")} ${v} wala`;
-  return c.op === "contains" ? `with ${v}` : expand(`[with|where] ${c.field.replace(/_/g, " ")} [is |]${v}`, rng);
+  // A field's name is said only as the pack's people say it ("new patients"), never as a key
+  // ("accepts_new_patients" or "accepts new patients" when the pack never says that): without
+  // words, the value alone — and a yes or no alone says nothing, so it is left unsaid (a pack
+  // gives such a field its phrasing in wording.values).
+  const name = words.fieldWords ? words.fieldWords(c.field) : c.field.replace(/_/g, " ");
+  if (name === undefined) {
+    if (no || v === "yes" || v === "true") return "";
+    return lang === "hi" ? v : lang === "mixed" ? `${v} wala` : `with ${v}`;
+  }
+  if (lang === "hi") return `${name} ${v}`;
+  if (lang === "mixed") return `${name} ${v} wala`;
+  return c.op === "contains" ? `with ${v}` : expand(`[with|where] ${name} [is |]${v}`, rng);
 }
 
 /** Whether a value says its field's name as a word of its own ("one size" for size or sizes). */

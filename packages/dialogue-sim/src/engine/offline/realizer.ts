@@ -2,6 +2,7 @@
 // elsewhere (user-agent.ts, assistant-policy.ts); the words for it are built here, from the
 // voice (the persona's style and the phrase banks), the pack's nouns and the describers.
 // Results shown to the user (lists, details, status) are worded in realize-results.ts.
+import { sayableName } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint } from "../../contract.js";
 import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
@@ -45,7 +46,7 @@ function thingTemplate(d: Dialog, task: Task): string {
     maintenance: "[some maintenance done|a service fixed]",
   };
   const hi: Record<string, string> = { restaurant: "रेस्टोरेंट", hotel: "होटल", train: "ट्रेन", attraction: "घूमने की जगह", taxi: "टैक्सी", hospital: "अस्पताल का विभाग", flight: "फ़्लाइट", bus: "बस" };
-  const mixed: Record<string, string> = { restaurant: "[restaurant|khane ki jagah]", hotel: "[hotel|rehne ki jagah]", train: "train ticket", attraction: "[ghoomne ki jagah|koi attraction]", taxi: "[taxi|cab]", hospital: "hospital appointment", flight: "flight", bus: "bus" };
+  const mixed: Record<string, string> = { restaurant: "[restaurant|khane ki jagah]", hotel: "[hotel|rehne ki jagah]", train: "train ticket", attraction: "[ghoomne ki jagah|koi attraction]", taxi: "[taxi|cab]", hospital: "[hospital department|doctor ka appointment]", flight: "flight", bus: "bus" };
   // A catalog (a pack that names its items) is asked for by the item's category ("some tees").
   if (cat && item && task.service.table) {
     const v = String(cat.value).toLowerCase();
@@ -64,21 +65,21 @@ export function wants(d: Dialog, cs: readonly Constraint[]): string {
   return listJoin(parts, and(d));
 }
 
-/** One constraint, said on its own (an added wish, a corrected value). */
+/** One constraint, said on its own (an added wish, a corrected value); a yes/no the pack gives no words for is said by its value. */
 export function wish(d: Dialog, c: Constraint, rng: Rng = d.rng): string {
-  return describeConstraint(c, d.lang, rng, constraintWords(d));
+  return describeConstraint(c, d.lang, rng, constraintWords(d)) || String(c.value);
 }
 
-/** What the pack says of its fields, for describeConstraint: the dialogue's currency, the pack's value phrasings, its money fields. */
+/** What the pack says of its fields, for describeConstraint: the dialogue's currency, the pack's value phrasings, its money fields, its fields' sayable words. */
 function constraintWords(d: Dialog): ConstraintWords {
-  return { currency: d.currency, said: d.voice.valueTemplate, isMoney: (c) => isMoneyField(d.domain, c) };
+  return { currency: d.currency, said: d.voice.valueTemplate, isMoney: (c) => isMoneyField(d.domain, c), fieldWords: (field) => sayableName(d.domain, field) };
 }
 
 /** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`. */
 export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined): string {
   const parts = Object.entries(args)
     .filter(([k]) => k !== skip)
-    .map(([k, v]) => describeArg(k, v, d.lang));
+    .map(([k, v]) => describeArg(k, v, d.lang, (name) => sayableName(d.domain, name)));
   return listJoin(parts, and(d));
 }
 
@@ -127,11 +128,9 @@ export function topicQuestion(d: Dialog, topic: string): string {
   return d.lang === "en" ? sayLocal(en, d.rng, { topic }) : d.lang === "hi" ? `${topic} कैसे काम करता है?` : `${topic} kaise kaam karta hai?`;
 }
 
-/** The assistant's answer from knowledge about a topic. */
+/** The assistant's answer from knowledge about a topic: the pack's `explain` lines (ops' explainer is ops' own), else the neutral ones. */
 export function topicAnswer(d: Dialog, topic: string): string {
-  return d.lang === "en"
-    ? sayLocal(["[Good question|Sure]! In short: {topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]"], d.rng, { topic })
-    : d.lang === "hi" ? `अच्छा सवाल! संक्षेप में: ${topic} में पहले स्थिति देखिए, फिर एक बार में एक बदलाव कीजिए।` : `Accha question! Short mein: ${topic} mein pehle state check karo, phir ek time pe ek change karo.`;
+  return d.voice.assistant("explain", { topic });
 }
 
 /** The assistant's read-back of a command before it runs it. */
