@@ -114,7 +114,7 @@ const en: Bank = {
     "[Here's the output from|Output of|Here's what] `{cmd}` [on|says on] {name}:\n{output}",
   ],
   explain: [
-    "[Good question|Sure]! {topic} [depends on|comes down to] [what you need|the details] — [tell me a bit more|say what you have in mind] and I'll [look into it|check it for you].",
+    "[Good question|Sure thing]: {topic} [depends on|comes down to] [what you need|the details] — [tell me a bit more|say what you have in mind] and I'll [look into it|check it for you].",
     "[Happy to help with that|Sure thing]. [What would you like to know|Which part matters most to you] about {topic}?",
   ],
   confirm_first: ["[Just to confirm|Quick check|Let me make sure I have this right]: {what}[ — shall I go ahead?|? Good to go?|, correct?]", "[Okay|Got it] — {what}. [Want me to go ahead?|Shall I?]"],
@@ -182,7 +182,7 @@ const mixed: Bank = {
   correction_ack: ["[Ok|Samajh {m:gaya|f:gayi}] — {c}. [Phir se {m:dekhta|f:dekhti} hoon.|Search update kar {m:raha|f:rahi} hoon.]"],
   status: ["{name}: {facts}."],
   command: ["{name} pe `{cmd}` ka output:\n{output}"],
-  explain: ["[Accha question|Sure]! {topic} aapki zaroorat pe depend karta hai — [batao kya chahiye|thoda aur batao], main check kar {m:lunga|f:lungi}."],
+  explain: ["[Bilkul|Sure], dekho: {topic} aapki zaroorat pe depend karta hai — [batao kya chahiye|thoda aur batao], main check kar {m:lunga|f:lungi}."],
   confirm_first: ["[Confirm kar loon|Ek baar check kar loon]: {what} — [aage badhun?|sahi hai?]"],
   noted: ["[Theek hai|Badhiya] — {name}. [Aur kuch?|Aage badhun?]"],
   need_details: ["[Sure|Bilkul] — bas {fields} bata do?"],
