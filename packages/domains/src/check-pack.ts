@@ -319,6 +319,11 @@ function checkOffline(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, 
     for (const [k, f] of fields) {
       if (f !== undefined && rows.length > 0 && !rows.some((r) => fieldOf(r, f) !== undefined)) fail(`offline.display.${table}.${k}`, `no row of table '${table}' has a field '${f}'`);
     }
+    // The price field is said as money ("under £60"): it must hold amounts, not text like "cheap".
+    const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim()));
+    if (d.price !== undefined && rows.length > 0 && !rows.some((r) => amount(fieldOf(r, d.price!)))) {
+      fail(`offline.display.${table}.price`, `'${d.price}' holds no amount in table '${table}' (a number, e.g. 49.99): display.price names the field of a row's price, said with the currency; leave a price band like "cheap" to details`);
+    }
   }
   for (const s of Object.keys(off.nouns ?? {})) if (!services.has(s)) fail(`offline.nouns.${s}`, `no service named '${s}'`);
   off.combinations?.forEach((combo, i) =>

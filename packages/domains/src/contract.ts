@@ -66,7 +66,7 @@ export interface Domain {
   category(name: string): CategorySpec | undefined;
   /** What a category asks the assistant to do (create, modify, cancel, info, issue), as the pack declares it. */
   taskOf(category: string): CategoryTask | undefined;
-  /** What a person calls a category: its declared label, else its name with spaces for underscores. */
+  /** What a person calls a category: its declared label, else what its task is ("a change", "a question"); never its name (a key). */
   labelOf(category: string): string;
   /** A tool's declared role (lookup, search, act, handoff, think, none), or undefined for an unknown tool. */
   roleOf(tool: string): ToolRole | undefined;

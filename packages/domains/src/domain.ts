@@ -5,6 +5,7 @@ import type { Domain, PreferencePool, Row, ServiceInfo } from "./contract.js";
 import { fieldOf } from "./match.js";
 import { PackError } from "./pack-error.js";
 import { needsConfirmation } from "./policy.js";
+import { categoryWords } from "./sayable.js";
 import type { BaseTable } from "./tables.js";
 
 type ToolDef = Domain["tools"][number];
@@ -120,7 +121,7 @@ export class LoadedDomain implements Domain {
   }
 
   labelOf(category: string): string {
-    return this.categories.get(category)?.label ?? category.replace(/_/g, " ");
+    return categoryWords(this.categories.get(category));
   }
 
   roleOf(tool: string): ToolRole | undefined {

@@ -12,6 +12,7 @@ export { fieldOf, meetsConstraint, testValue, valueMeets } from "./match.js";
 export type { FieldCondition, FieldOp } from "./match.js";
 export { NAME_FIELDS, nameFieldOf, nameOf } from "./names.js";
 export { renamePack } from "./rename.js";
+export { categoryWords, nameWords, sayableName } from "./sayable.js";
 export type { Renames } from "./rename.js";
 export { judge, wasSaid } from "./checker/judge.js";
 export type { Judgement } from "./checker/judge.js";

@@ -280,6 +280,7 @@ describe("a broken user pack", () => {
     ["an unknown offline key", (p) => (p.offline = { no_tool: "none" }), "offline", /no_tool/],
     ["a display of a missing table", (p) => (p.offline = { display: { thingz: { title: "name" } } }), "offline.display.thingz", /no table 'thingz'/],
     ["a display title no row has", (p) => (p.offline = { display: { things: { title: "nmae" } } }), "offline.display.things.title", /no row of table 'things' has a field 'nmae'/],
+    ["a display price that holds no amount", (p) => (p.offline = { display: { things: { price: "name" } } }), "offline.display.things.price", /'name' holds no amount in table 'things'/],
     ["nouns of a missing service", (p) => (p.offline = { nouns: { thing: ["a thing"] } }), "offline.nouns.thing", /no service named 'thing'/],
   ];
   it.each(cases)("names %s with the file and the JSON path", (_what, edit, path, detail) => {
@@ -295,7 +296,8 @@ describe("a broken user pack", () => {
     expect(d.roleOf("order")).toBe("act");
     expect(d.toolsWithRole("search")).toEqual(["find"]);
     expect(d.taskOf("finding")).toBe("info");
-    expect(d.labelOf("finding")).toBe("finding");
+    // Without a label, a category is called by what its task is, never by its name (a key).
+    expect(d.labelOf("finding")).toBe("a question");
   });
 
   it("names a tool whose parameters are not a JSON Schema", () => {

@@ -12,7 +12,8 @@ export interface Renames {
  * refers to them (tool names and booking tools; table keys, `run` tables, includes, command
  * tables, declared changes, `about`, business rules' tables, persona pools, display, the
  * policy's tools and identity table; categories and their tasks).
- * A renamed category keeps what a person calls it: its label is set to the old one's.
+ * A renamed category keeps what a person calls it: its label, or without one its task's words
+ * (what a category is called never comes from its name).
  * Descriptions are prose and stay as they are. Data files are not touched (rows hold no
  * table, tool or category names). The renaming test uses this to show that no behaviour
  * depends on a name; a user can use it to give a pack's names a prefix.
@@ -36,7 +37,7 @@ export function renamePack(pack: DomainPack, renames: Renames): DomainPack {
   }
   p.general_categories = p.general_categories.map(category);
   p.categories = Object.fromEntries(
-    Object.entries(p.categories).map(([name, spec]) => [category(name), { ...spec, label: spec.label ?? name.replace(/_/g, " ") }]),
+    Object.entries(p.categories).map(([name, spec]) => [category(name), spec]),
   );
   for (const t of p.tools) {
     t.function.name = tool(t.function.name);

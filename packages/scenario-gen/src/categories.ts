@@ -12,7 +12,7 @@ export function categoryKind(domain: Domain, category: string): CategoryKind {
   return domain.taskOf(category) ?? "info";
 }
 
-/** What a person calls a category: the pack's label, else "dining_reservation" → "dining reservation". */
+/** What a person calls a category: the pack's label, else its task's words ("a change"); never its name. */
 export function categoryWords(domain: Domain, category: string): string {
   return domain.labelOf(category);
 }

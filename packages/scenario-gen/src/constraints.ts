@@ -2,7 +2,6 @@ import { meetsConstraint, type Row } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint } from "./types.js";
 
-const PRICE_FIELD = /price|fare|cost|fee|budget/i;
 /** How many search fields a user states: mostly two, sometimes one or three. */
 const CONSTRAINT_COUNT: Record<string, number> = { 1: 30, 2: 45, 3: 25 };
 // "on time", "flying", "delayed": a flight already under way is no longer on sale.
@@ -52,8 +51,12 @@ export function pickRow(rows: readonly Row[], searchFields: readonly string[], r
   return fallback ?? rng.pick(rows);
 }
 
-/** 1–3 of the row's search fields as constraints the row satisfies (`nameField`: what the row is called, see nameFieldOf). */
-export function constraintsFrom(row: Row, searchFields: readonly string[], rng: Rng, where: { service: string; table: string }, nameField?: string): Constraint[] {
+/**
+ * 1–3 of the row's search fields as constraints the row satisfies (`nameField`: what the row is
+ * called, see nameFieldOf; `moneyField`: the table's declared price field, display.price, whose
+ * amount becomes a cap — a field is never taken for money by its name).
+ */
+export function constraintsFrom(row: Row, searchFields: readonly string[], rng: Rng, where: { service: string; table: string }, nameField?: string, moneyField?: string): Constraint[] {
   let fields = rng.shuffle(searchFields.filter((f) => usable(row[f])));
   // A user names a place ("book pizza hut") or describes it ("cheap Italian in the centre"), rarely both.
   if (fields.length > 1 && fields[0] === nameField) fields = fields.slice(0, 1);
@@ -65,7 +68,7 @@ export function constraintsFrom(row: Row, searchFields: readonly string[], rng: 
     if (Array.isArray(v)) {
       const items = v.filter((x): x is string => typeof x === "string" && x.trim() !== "" && x.length <= 40);
       out.push({ field, op: "contains", value: rng.pick(items), ...where });
-    } else if (PRICE_FIELD.test(field) && numeric(v) !== undefined) {
+    } else if (field === moneyField && numeric(v) !== undefined) {
       out.push({ field, op: "lte", value: ceilNice(numeric(v)! * (1 + rng.next() * 0.3)), ...where });
     } else {
       out.push({ field, op: "eq", value: v, ...where });
@@ -92,8 +95,8 @@ export function ceilNice(x: number): number {
  * a value another row really has (so each part is believable), checked against every row.
  * Undefined when a few draws find no such combination.
  */
-export function impossibleConstraints(rows: readonly Row[], constraints: readonly Constraint[], searchFields: readonly string[], rng: Rng, where: { service: string; table: string }, nameField?: string): Constraint[] | undefined {
-  const fields = searchFields.filter((f) => f !== nameField && !PRICE_FIELD.test(f));
+export function impossibleConstraints(rows: readonly Row[], constraints: readonly Constraint[], searchFields: readonly string[], rng: Rng, where: { service: string; table: string }, nameField?: string, moneyField?: string): Constraint[] | undefined {
+  const fields = searchFields.filter((f) => f !== nameField && f !== moneyField);
   if (fields.length === 0 || rows.length === 0) return undefined;
   const stateable = (v: unknown): boolean => usable(v) && typeof v !== "boolean" && !Array.isArray(v);
   const kept = constraints.filter((c) => c.field !== nameField);

@@ -1,11 +1,11 @@
-import { meetsConstraint, nameFieldOf, type Domain, type Row, type ServiceInfo } from "@chatmill/domains";
+import { meetsConstraint, nameFieldOf, sayableName, type Domain, type Row, type ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
 import { addDays, bookingValue, changedValue, type BookingContext } from "./booking-values.js";
 import { categoryKind, categoryWords, type CategoryKind } from "./categories.js";
 import { constraintsFrom, impossibleConstraints, pickRow, usable } from "./constraints.js";
-import { article, describeBooking, describeThing, display } from "./phrases.js";
+import { article, describeBooking, describeThing, display, firstWay, type FieldSaying } from "./phrases.js";
 
 /** What the user wants from one service of the scenario. */
 export interface ServicePlan {
@@ -98,6 +98,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
       plan.row = row;
       const where = { service: info.name, table: info.table };
       const nameField = nameFieldOf(row, domain.titleOf(info.table));
+      const moneyField = domain.offline.display?.[info.table]?.price;
       if (refers) {
         // The user refers to a place they already booked or bought: by its name, or by what identifies it.
         plan.constraints = nameField
@@ -105,9 +106,9 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
           : info.searchFields.filter((f) => usable(row[f]) && !Array.isArray(row[f])).slice(0, 4).map((field) => ({ field, op: "eq" as const, value: row[field], ...where }));
         named = nameField !== undefined;
       } else {
-        plan.constraints = constraintsFrom(row, info.searchFields, rng, where, nameField);
+        plan.constraints = constraintsFrom(row, info.searchFields, rng, where, nameField, moneyField);
         // A request nothing in the data meets: real values that no row has together.
-        if (infeasible) plan.constraints = impossibleConstraints(domain.table(info.table), plan.constraints, info.searchFields, rng.fork("infeasible"), where, nameField) ?? plan.constraints;
+        if (infeasible) plan.constraints = impossibleConstraints(domain.table(info.table), plan.constraints, info.searchFields, rng.fork("infeasible"), where, nameField, moneyField) ?? plan.constraints;
         named = plan.constraints.length === 1 && plan.constraints[0]!.field === nameField;
       }
       if (nameField) places.push(display(String(row[nameField])));
@@ -141,10 +142,11 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   }
   const nouns = nounsOf(domain);
   if (info.table) {
-    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, ...tableNouns(domain, info.table), definite: refers, named });
+    const nameField = plan.row ? nameFieldOf(plan.row, domain.titleOf(info.table)) : undefined;
+    plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, ...tableNouns(domain, info.table), ...moneyOf(domain, info.table), ...(nameField ? { nameField } : {}), say: fieldSaying(domain), definite: refers, named });
   } else if (info.booking) {
-    const noun = rng.pick(nouns[info.name] ?? [info.name.replace(/_/g, " ")]);
-    plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values)}`.trim();
+    const noun = rng.pick(nouns[info.name] ?? [sayableName(domain, info.name) ?? "booking"]);
+    plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values, fieldSaying(domain))}`.trim();
   } else {
     const table = domain.services.find((s) => s.table)?.table;
     const noun = rng.pick((table ? nouns[table] : undefined) ?? ["system"]);
@@ -203,11 +205,34 @@ const CHANGES: Array<[RegExp, (v: string) => string[]]> = [
   [/^(cabin|class|seatclass)$/, (v) => [`switch it to ${v.replace(/_/g, " ")}`, `move me to ${v.replace(/_/g, " ")}`]],
 ];
 
-function changePhrase(change: Record<string, unknown>, rng: Rng): string {
+function changePhrase(change: Record<string, unknown>, rng: Rng, say: FieldSaying): string {
   const [field, value] = Object.entries(change)[0] ?? ["", ""];
   const f = field.toLowerCase().replace(/[^a-z]/g, "");
   const hit = CHANGES.find(([re]) => re.test(f));
-  return hit ? rng.pick(hit[1](String(value))) : `change the ${field.replace(/_/g, " ")} to ${String(value)}`;
+  if (hit) return rng.pick(hit[1](String(value)));
+  // The field by its words when the pack says them; else the new value alone ("make it 10:30"), never the key.
+  const words = say.words?.(field);
+  return words ? `change the ${words} to ${String(value)}` : `make it ${String(value)}`;
+}
+
+const sayings = new WeakMap<Domain, FieldSaying>();
+
+/** How this pack lets its fields be said: its wording.values (English, one way) and its fields' sayable words. */
+function fieldSaying(domain: Domain): FieldSaying {
+  let say = sayings.get(domain);
+  if (!say) {
+    const values = domain.wording?.values ?? {};
+    say = {
+      phrase: (field, value, no) => {
+        const spec = values[field];
+        const t = no ? spec?.no?.en : spec?.en;
+        return t === undefined ? undefined : firstWay(t, value);
+      },
+      words: (field) => sayableName(domain, field),
+    };
+    sayings.set(domain, say);
+  }
+  return say;
 }
 
 function fill(template: string, thing: string, domain: Domain, rng: Rng): string {
@@ -228,7 +253,7 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
     case "create": {
       if (!info.booking) return asks ? fill(rng.pick(asks), thing, domain, rng) : `${rng.pick(FIND_VERBS)} ${thing}`;
       const prefix = info.table ? rng.pick(BOOK_PREFIX[info.name] ?? [""]) : "";
-      const details = info.table ? describeBooking(plan.booking ?? {}) : "";
+      const details = info.table ? describeBooking(plan.booking ?? {}, fieldSaying(domain)) : "";
       // "an appointment with the" + "a cardiology department": one article is enough.
       const object = prefix.endsWith("the ") ? thing.replace(/^(a|an) /, "") : thing;
       return `${rng.pick(CREATE_VERBS)} ${prefix}${object}${details ? ` ${details}` : ""}`;
@@ -236,17 +261,27 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
     case "cancel":
       return `${rng.pick(["cancel", "call off", "cancel"])} ${ref}${existingWhen(plan)}`;
     case "modify": {
-      if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan)} and ${changePhrase(plan.booking, rng)}`;
+      if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan)} and ${changePhrase(plan.booking, rng, fieldSaying(domain))}`;
+      // Without a change to name, the category's own words for it (its asks), else its label.
+      if (asks) return fill(rng.pick(asks), thing, domain, rng).replaceAll("{ref}", ref);
       return `sort out ${category ? categoryWords(domain, category) : "a change"} for ${ref}${existingWhen(plan)}`;
     }
     case "issue": {
-      const bank = asks ?? [`get help with ${categoryWords(domain, category ?? "a problem")} for {ref}`];
+      const bank = asks ?? [`get help with ${category ? categoryWords(domain, category) : "a problem"} for {ref}`];
       return fill(rng.pick(bank), thing, domain, rng).replaceAll("{ref}", ref);
     }
     default:
       if (asks) return fill(rng.pick(asks), thing, domain, rng);
-      return `${rng.pick(INFO_VERBS)} ${category ? `${categoryWords(domain, category)} for ` : ""}${thing}`;
+      // A category is named only by its declared label: its task's words ("a question") would not read here.
+      const label = category ? domain.category(category)?.label : undefined;
+      return `${rng.pick(INFO_VERBS)} ${label ? `${label} for ` : ""}${thing}`;
   }
+}
+
+/** The table's declared price field (display.price): its amounts are said with the currency. */
+function moneyOf(domain: Domain, table: string): { money?: string } {
+  const money = domain.offline.display?.[table]?.price;
+  return money ? { money } : {};
 }
 
 function tableNouns(domain: Domain, table: string): { tableNouns?: string[] } {

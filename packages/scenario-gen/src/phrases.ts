@@ -11,8 +11,10 @@ interface Parts {
   pre: string[];
   post: string[];
   noun?: string;
-  /** A field none of the words below know: said as "with <field> <value>". */
+  /** A field none of the words below know: said in the pack's words for it, or as its value. */
   unknown?: boolean;
+  /** The code the row is called by ("TR8704"), said after the noun. */
+  code?: string;
 }
 
 const DEFAULT_NOUNS: Record<string, string[]> = {
@@ -51,10 +53,6 @@ export function itemNoun(category: string): string {
     .join(" or ");
 }
 
-function words(field: string): string {
-  return field.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
-}
-
 function title(v: string): string {
   return display(v);
 }
@@ -82,13 +80,38 @@ export { article };
 
 const ENVS: Record<string, string> = { prod: "in production", production: "in production", staging: "in staging", dev: "in dev", internal: "on the internal network", test: "in test" };
 
-function one(parts: Parts, c: Constraint, currency: string): void {
+/** A template of the phrase grammar said one way: each `[a|b]` as its first alternative, `{value}` filled. */
+export function firstWay(template: string, value: string): string {
+  let t = template;
+  for (let guard = 0; guard < 100 && /\[[^[\]]*\]/.test(t); guard++) t = t.replace(/\[([^[\]]*)\]/g, (_m, inner: string) => inner.split("|")[0]!);
+  return t.replaceAll("{value}", value).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * How the pack lets its fields be said (from @chatmill/domains, over its declared data): its own
+ * phrasing of a value (`wording.values`, English, first alternatives: "in size {value}"), and a
+ * field's name as words when the pack's own text says them (else undefined: the name is a key).
+ */
+export interface FieldSaying {
+  phrase?: ((field: string, value: string, no: boolean) => string | undefined) | undefined;
+  words?: ((field: string) => string | undefined) | undefined;
+}
+
+/**
+ * `moneyField`: the table's declared price field (display.price), never guessed from a name;
+ * `nameField`: the field that says what the row is called. A field the switch below does not
+ * know is said by the pack's phrasing, else by its name's words when the pack says them, else
+ * by its value alone — never as a key read aloud ("with train id TR8704").
+ */
+function one(parts: Parts, c: Constraint, currency: string, moneyField: string | undefined, nameField: string | undefined, say: FieldSaying): void {
   const f = c.field.toLowerCase().replace(/[^a-z]/g, "");
   const v = c.value;
   const s = typeof v === "string" ? v : Array.isArray(v) ? v.join(", ") : String(v);
+  const fieldWords = say.words?.(c.field);
   if (c.op === "lte" || c.op === "lt") {
-    const money = /price|fare|cost|fee/.test(f) && typeof v === "number" ? formatMoney(v, currency) : s;
-    parts.post.push(/price|fare|cost|fee/.test(f) ? `for under ${money}` : `with ${words(c.field)} under ${s}`);
+    const isMoney = c.field === moneyField;
+    const money = isMoney && typeof v === "number" ? formatMoney(v, currency) : s;
+    parts.post.push(isMoney ? `for under ${money}` : say.phrase?.(c.field, `under ${s}`, false) ?? (fieldWords ? `with ${fieldWords} under ${s}` : `under ${s}`));
     return;
   }
   if (typeof v === "boolean" || v === "yes" || v === "no") {
@@ -98,7 +121,17 @@ function one(parts: Parts, c: Constraint, currency: string): void {
     else if (f === "ecofriendly" && yes) parts.pre.push("eco-friendly");
     else if (f === "newarrival" && yes) parts.pre.push("newly arrived");
     else if (f === "onsale") parts.post.push(yes ? "that's on sale" : "at full price");
-    else parts.post.push(yes ? `with ${words(c.field)}` : `without ${words(c.field)}`);
+    else {
+      // A yes/no field the pack does not phrase and whose name it never says has no words: it is left unsaid.
+      const own = say.phrase?.(c.field, yes ? "yes" : "no", !yes);
+      if (own !== undefined) parts.post.push(own);
+      else if (fieldWords) parts.post.push(yes ? `with ${fieldWords}` : `without ${fieldWords}`);
+    }
+    return;
+  }
+  if (c.field === nameField && f !== "name" && f !== "hostname" && f !== "title" && /\d/.test(s) && !/\s/.test(s)) {
+    // A row called by a code ("TR8704", "HAT156"): the code after the noun — "the train TR8704".
+    parts.code = s;
     return;
   }
   switch (f) {
@@ -193,9 +226,13 @@ function one(parts: Parts, c: Constraint, currency: string): void {
     case "cabin":
       parts.post.push(`in ${s.replace(/_/g, " ")}`);
       return;
-    default:
+    default: {
       parts.unknown = true;
-      parts.post.push(c.op === "contains" ? `with ${s} among its ${words(c.field)}` : `with ${words(c.field)} ${s}`);
+      const own = say.phrase?.(c.field, s, false);
+      if (own !== undefined) parts.post.push(own);
+      else if (c.op === "contains") parts.post.push(fieldWords ? `with ${s} among its ${fieldWords}` : `with ${s}`);
+      else parts.post.push(fieldWords ? `with ${fieldWords} ${s}` : `with ${s}`);
+    }
   }
 }
 
@@ -207,25 +244,25 @@ export function describeThing(
   service: string,
   constraints: readonly Constraint[],
   rng: Rng,
-  opts: { currency: string; table?: string; nouns?: Record<string, string[]>; tableNouns?: string[]; definite?: boolean; named?: boolean },
+  opts: { currency: string; table?: string; nouns?: Record<string, string[]>; tableNouns?: string[]; money?: string; nameField?: string; say?: FieldSaying; definite?: boolean; named?: boolean },
 ): string {
   const parts: Parts = { pre: [], post: [] };
-  for (const c of constraints) one(parts, c, opts.currency);
+  for (const c of constraints) one(parts, c, opts.currency, opts.money, opts.nameField, opts.say ?? {});
   if (opts.named && parts.noun) return parts.noun;
   // A row named by a field the words above do not know (a topic, a command): its name as the data writes it.
   const only = constraints[0];
   if (opts.named && parts.unknown && constraints.length === 1 && typeof only?.value === "string" && only.op === "eq") return only.value;
   // The pack's words for the service, else for a row of its table (display.<table>.nouns), never a table's name.
-  const nouns = opts.nouns?.[service] ?? DEFAULT_NOUNS[service] ?? opts.tableNouns ?? [words(service)];
+  const nouns = opts.nouns?.[service] ?? DEFAULT_NOUNS[service] ?? opts.tableNouns ?? [opts.say?.words?.(service) ?? "option"];
   const noun = parts.noun ?? rng.pick(nouns);
-  const head = [...parts.pre, noun].join(" ");
+  const head = [...parts.pre, noun, ...(parts.code ? [parts.code] : [])].join(" ");
   const phrase = [head, ...rng.shuffle(parts.post.filter((p) => p.startsWith("in ") || p.startsWith("from ") || p.startsWith("to "))), ...parts.post.filter((p) => !(p.startsWith("in ") || p.startsWith("from ") || p.startsWith("to ")))].join(" ");
   if (opts.definite) return `the ${phrase}`;
   return `${article(head)} ${phrase}`;
 }
 
 /** Booking details as words: "for 4 people on Saturday at 19:30", "for 2 nights from Friday". */
-export function describeBooking(match: Record<string, unknown>): string {
+export function describeBooking(match: Record<string, unknown>, say: FieldSaying = {}): string {
   const out: string[] = [];
   for (const [field, v] of Object.entries(match)) {
     const f = field.toLowerCase().replace(/[^a-z]/g, "");
@@ -241,7 +278,11 @@ export function describeBooking(match: Record<string, unknown>): string {
     else if (f === "destination" || f === "dropoff") out.push(`to ${title(s)}`);
     else if (f === "cabin" || f === "class") out.push(`in ${s.replace(/_/g, " ")}`);
     else if (/name$/.test(f)) continue;
-    else out.push(`${words(field)} ${s}`);
+    else {
+      // A field the pack phrases, or whose name it says, with its words; else the value alone (never a key read aloud).
+      const fw = say.words?.(field);
+      out.push(say.phrase?.(field, s, false) ?? (fw ? `${fw} ${s}` : `with ${s}`));
+    }
   }
   return out.join(" ");
 }

@@ -405,8 +405,8 @@ export type CategorySpec = z.infer<typeof CategorySpec>;
 export const DisplaySpec = z.strictObject({
   title: z.string().min(1).optional().describe("the field that says what a row is called (the one name lookup reads it first)"),
   id: z.string().min(1).optional().describe("the field shown as the row's reference"),
-  price: z.string().min(1).optional().describe("the field holding its price"),
-  image: z.string().min(1).optional().describe("the field holding its image link"),
+  price: z.string().min(1).optional().describe("the field holding its price: an amount of money, said with the currency in lists, goals and users' requests whatever the field is called (no field is taken for money by its name)"),
+  image: z.string().min(1).optional().describe("the field holding its image link: shown with lists and details, and the photo a user shares (no field is taken for an image by its name)"),
   details: z.array(z.string().min(1)).optional().describe("fields shown after the price, in this order"),
   nouns: z.array(z.string().min(1)).min(1).optional().describe("words for one row of the table (\"server\", \"machine\"), when its service declares none"),
   format: z.enum(["rows", "reviews", "log"]).optional().describe("how rows that describe another row are said: as rows (default), as reviews (rating, comment) or as log lines (time, level, service, message)"),

@@ -6,15 +6,24 @@ import type { Lang } from "../phrases/describe.js";
  * "which … are you after": "any preference on on sale?" doubled a word.
  */
 export function humanField(f: string): string {
-  const names: Record<string, string> = {
-    pricerange: "price range", leaveAt: "departure time", arriveBy: "arrival time", leave_at: "pick-up time", arrive_by: "arrival time", colors: "colour", sizes: "size", food: "cuisine", stay: "number of nights", people: "number of people",
-    on_sale: "discount", eco_friendly: "fabric", performance_fabric: "fabric", new_arrival: "collection",
-  };
-  return names[f] ?? f.replace(/_/g, " ");
+  return NAMES[f] ?? f.replace(/_/g, " ");
 }
 
-/** One booking argument as words: "for 4 people", "on Friday", "at 19:00". */
-export function describeArg(k: string, v: unknown, lang: Lang): string {
+const NAMES: Record<string, string> = {
+  pricerange: "price range", leaveAt: "departure time", arriveBy: "arrival time", leave_at: "pick-up time", arrive_by: "arrival time", colors: "colour", sizes: "size", food: "cuisine", stay: "number of nights", people: "number of people",
+  on_sale: "discount", eco_friendly: "fabric", performance_fabric: "fabric", new_arrival: "collection",
+};
+
+/**
+ * One booking argument as words: "for 4 people", "on Friday", "at 19:00". `words`: the pack's
+ * sayable words for an argument (@chatmill/domains' sayableName); an argument it gives none for
+ * is said by its value alone, never as its key.
+ */
+export function describeArg(k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined = humanField): string {
+  const said = (): string => {
+    const name = NAMES[k] ?? words(k);
+    return name === undefined ? String(v) : `${name} ${v}`;
+  };
   const f = k.toLowerCase();
   if (lang === "en") {
     if (/people|passengers|guests/.test(f)) return `for ${v} ${v === 1 ? "person" : "people"}`;
@@ -26,20 +35,20 @@ export function describeArg(k: string, v: unknown, lang: Lang): string {
     if (/departure|origin/.test(f)) return `from ${v}`;
     if (/destination/.test(f)) return `to ${v}`;
     if (f === "cabin") return `in ${v}`;
-    return `${humanField(k)} ${v}`;
+    return said();
   }
   if (lang === "hi") {
     if (/people|passengers|guests/.test(f)) return `${v} लोगों के लिए`;
     if (f === "day") return `${v} को`;
     if (f === "time") return `${v} बजे`;
     if (f === "stay") return `${v} रात`;
-    return `${humanField(k)} ${v}`;
+    return said();
   }
   if (/people|passengers|guests/.test(f)) return `${v} log`;
   if (f === "day") return `${v} ko`;
   if (f === "time") return `${v} baje`;
   if (f === "stay") return `${v} raat`;
-  return `${humanField(k)} ${v}`;
+  return said();
 }
 
 function cap(s: string): string {

@@ -3,13 +3,23 @@ import type { OfflineSpec } from "@chatmill/schema";
 import type { Domain, Row } from "../contract.js";
 import { money, type Lang } from "../phrases/describe.js";
 import { say } from "../phrases/grammar.js";
-import { displayName, imageOf, nameOf, priceOf } from "./rows.js";
+import { displayName, nameOf } from "./rows.js";
 
 type Display = NonNullable<OfflineSpec["display"]>[string];
 
 /** How the pack wants a table's rows shown (offline.display), with sensible fallbacks. */
 export function displayOf(domain: Domain, table: string | undefined): Display {
   return (table && domain.offline.display?.[table]) || {};
+}
+
+/**
+ * Whether a constraint is on a field that holds money: its table's declared price field
+ * (`offline.display.<table>.price`), the table being the constraint's own or its service's.
+ * Declared data only — a field is never taken for money by its name.
+ */
+export function isMoneyField(domain: Domain, c: { field: string; table?: string | undefined; service?: string | undefined }): boolean {
+  const table = c.table ?? (c.service ? domain.services.find((s) => s.name === c.service)?.table : undefined);
+  return table !== undefined && displayOf(domain, table).price === c.field;
 }
 
 export interface Shown {
@@ -29,12 +39,12 @@ export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opt
   const title = displayName(nameOf(row, d.title) ?? "this one");
   const id = d.id ? row[d.id] : row.id;
   // A pack that lists what to show decides whether a price is among it.
-  const price = d.price ? row[d.price] : d.details ? undefined : priceOf(row);
+  const price = d.price ? row[d.price] : undefined;
   const parts: string[] = [];
   const details = (d.details ?? []).map((f) => row[f]).filter((v) => v != null && v !== "" && v !== "?").slice(0, opts.details ?? 3);
   if (typeof price === "number" || (typeof price === "string" && price !== "")) parts.push(typeof price === "number" ? money(price, currency) : String(price));
   for (const v of details) parts.push(Array.isArray(v) ? v.slice(0, 3).join("/") : String(v));
-  const img = opts.image !== false ? (d.image ? row[d.image] : imageOf(row)) : undefined;
+  const img = opts.image !== false && d.image ? row[d.image] : undefined;
   const idText = id !== undefined && String(id) !== title ? ` (${String(id)})` : "";
   const tail = typeof img === "string" && img !== "" ? ` ${lang === "en" ? "— pic" : "— photo"}: ${img}` : "";
   return `${title}${idText}${parts.length ? ` — ${parts.join(", ")}` : ""}${tail}`;

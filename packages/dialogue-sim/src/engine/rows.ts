@@ -16,21 +16,6 @@ export { fieldOf } from "@chatmill/domains";
  */
 export { display as displayName } from "@chatmill/scenario-gen";
 
-export function priceOf(row: Row): number | undefined {
-  for (const [k, v] of Object.entries(row)) {
-    if (/^(price|fare|cost|price_single|price_double)$/i.test(k)) {
-      if (typeof v === "number") return v;
-      if (typeof v === "string" && /^\d+(\.\d+)?$/.test(v)) return Number(v);
-    }
-  }
-  return undefined;
-}
-
-export function imageOf(row: Row): string | undefined {
-  const v = row.image ?? row.image_url ?? row.thumbnail;
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
-
 /** Whether a row meets one goal constraint: the domain's one matcher, as a tool's filter judges it. */
 export { meetsConstraint as meets } from "@chatmill/domains";
 

@@ -1,5 +1,6 @@
 import type { Domain, Row } from "../contract.js";
-import { imageOf, nameOf, rowsOf } from "../engine/rows.js";
+import { displayOf } from "../engine/present.js";
+import { nameOf, rowsOf } from "../engine/rows.js";
 
 /** A row some tool returned in this dialogue, with what names it in text. */
 export interface ShownRow {
@@ -36,6 +37,8 @@ export class ShownRows {
     }
     const keyField = this.domain.keyOf(table);
     const title = this.domain.titleOf(table);
+    // The table's declared image field (display.image): a link under another name is not taken for a photo.
+    const imageField = displayOf(this.domain, table).image;
     for (const row of rowsOf(data)) {
       const key = row[keyField];
       if (key === undefined || key === null) continue;
@@ -43,7 +46,8 @@ export class ShownRows {
       if (this.seen.has(id)) continue;
       this.seen.add(id);
       const name = nameOf(row, title);
-      const image = imageOf(row);
+      const img = imageField ? row[imageField] : undefined;
+      const image = typeof img === "string" && img !== "" ? img : undefined;
       this.rows.push({ table, key: String(key), row, callId, ...(name && name !== String(key) ? { name } : {}), ...(image ? { image } : {}) });
     }
   }

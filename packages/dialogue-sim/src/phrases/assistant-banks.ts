@@ -113,6 +113,10 @@ const en: Bank = {
   command: [
     "[Here's the output from|Output of|Here's what] `{cmd}` [on|says on] {name}:\n{output}",
   ],
+  explain: [
+    "[Good question|Sure thing]: {topic} [depends on|comes down to] [what you need|the details] — [tell me a bit more|say what you have in mind] and I'll [look into it|check it for you].",
+    "[Happy to help with that|Sure thing]. [What would you like to know|Which part matters most to you] about {topic}?",
+  ],
   confirm_first: ["[Just to confirm|Quick check|Let me make sure I have this right]: {what}[ — shall I go ahead?|? Good to go?|, correct?]", "[Okay|Got it] — {what}. [Want me to go ahead?|Shall I?]"],
   noted: ["[Good pick|Nice|Okay] — {name} [it is|then]. [Anything else before we wrap up?|Want me to check anything else on it?]", "{name}, [got it|noted]. [Shall I go ahead?|Anything else?]"],
   need_details: [
@@ -146,6 +150,7 @@ const hi: Bank = {
   correction_ack: ["[ठीक है|समझ {m:गया|f:गई}] — {c}। [फिर से {m:देखता|f:देखती} हूँ।|सर्च अपडेट कर {m:रहा|f:रही} हूँ।]"],
   status: ["{name}: {facts}।"],
   command: ["{name} पर `{cmd}` का आउटपुट:\n{output}"],
+  explain: ["[अच्छा सवाल|ज़रूर]! {topic} आपकी ज़रूरत पर निर्भर करता है — [बताइए क्या चाहिए|थोड़ा और बताइए], मैं देख {m:लूँगा|f:लूँगी}।"],
   confirm_first: ["[पक्का कर लूँ|एक बार जाँच लूँ]: {what} — [आगे बढ़ूँ?|सही है?]"],
   noted: ["[ठीक है|बढ़िया] — {name}। [और कुछ?|आगे बढ़ूँ?]"],
   need_details: ["[ज़रूर|बिल्कुल] — बस {fields} बता दीजिए?"],
@@ -177,6 +182,7 @@ const mixed: Bank = {
   correction_ack: ["[Ok|Samajh {m:gaya|f:gayi}] — {c}. [Phir se {m:dekhta|f:dekhti} hoon.|Search update kar {m:raha|f:rahi} hoon.]"],
   status: ["{name}: {facts}."],
   command: ["{name} pe `{cmd}` ka output:\n{output}"],
+  explain: ["[Bilkul|Sure], dekho: {topic} aapki zaroorat pe depend karta hai — [batao kya chahiye|thoda aur batao], main check kar {m:lunga|f:lungi}."],
   confirm_first: ["[Confirm kar loon|Ek baar check kar loon]: {what} — [aage badhun?|sahi hai?]"],
   noted: ["[Theek hai|Badhiya] — {name}. [Aur kuch?|Aage badhun?]"],
   need_details: ["[Sure|Bilkul] — bas {fields} bata do?"],

@@ -19,7 +19,7 @@ const said = (lang: Lang) => (field: string, no: boolean): string | undefined =>
 /** Every way a constraint can be said (with the packs' own phrasings): many draws of its alternatives. */
 function sayings(con: Constraint, lang: Lang = "en"): Set<string> {
   const out = new Set<string>();
-  for (let seed = 0; seed < 200; seed++) out.add(describeConstraint(con, lang, new Rng(String(seed)), "USD", said(lang)));
+  for (let seed = 0; seed < 200; seed++) out.add(describeConstraint(con, lang, new Rng(String(seed)), { currency: "USD", said: said(lang) }));
   return out;
 }
 
@@ -56,6 +56,25 @@ describe("describeConstraint", () => {
     }
     // The Hinglish food phrase was "chinese food milta ho", which in "kya … ho sakta hai?" said "ho ho".
     for (const s of sayings(c("food", "chinese"), "mixed")) expect(s).not.toMatch(/\bho$/);
+  });
+});
+
+describe("amounts of money, by the pack's declaration", () => {
+  const cap = (field: string): Constraint => ({ field, op: "lte", value: 60, table: "rooms" }) as Constraint;
+  const declared = (field: string) => (x: Constraint) => x.table === "rooms" && x.field === field;
+  const all = (con: Constraint, isMoney: (x: Constraint) => boolean, lang: Lang) =>
+    [...Array(40).keys()].map((seed) => describeConstraint(con, lang, new Rng(String(seed)), { currency: "GBP", isMoney })).join(" | ");
+
+  it("says a field declared as money with the currency, whatever it is called", () => {
+    expect(all(cap("nightly_charge"), declared("nightly_charge"), "en")).toMatch(/(under|below|no more than|at most|less than) £60/);
+    expect(all(cap("nightly_charge"), declared("nightly_charge"), "hi")).toContain("£60 से कम");
+    expect(all(cap("nightly_charge"), declared("nightly_charge"), "mixed")).toMatch(/£60 (ke andar|se kam)|max £60/);
+  });
+
+  it("does not take a field for money by its name", () => {
+    const said = all(cap("price"), declared("nightly_charge"), "en");
+    expect(said).not.toContain("£");
+    expect(said).toContain("60");
   });
 });
 

@@ -17,23 +17,38 @@ export function money(v: unknown, currency = "USD"): string {
   return sym ? `${sym}${v}` : `${v} ${currency}`;
 }
 
-const PRICE = /price|fare|cost|fee|budget/i;
-
 function valueText(v: unknown): string {
   if (Array.isArray(v)) return v.map(String).join("/");
   if (typeof v === "boolean") return v ? "yes" : "no";
   return String(v);
 }
 
+/** What describeConstraint knows of the pack: its currency, how it says its fields, which fields hold money. */
+export interface ConstraintWords {
+  /** The currency amounts are said in (a code, "GBP", or a symbol, "£"). */
+  currency: string;
+  /** The pack's own phrasing of a constraint on `field` (`wording.values`: a template with {value}; `no`: its "no" form). */
+  said?: ((field: string, no: boolean) => string | undefined) | undefined;
+  /** Whether the constraint's field holds an amount of money, as the pack declares it (its table's `display.price`); never read from the field's name. */
+  isMoney?: ((c: Constraint) => boolean) | undefined;
+  /**
+   * A field's name as a person says it, when the pack's own text says it (@chatmill/domains'
+   * sayableName), else undefined: the name is a key and is not said. Without this function the
+   * name's words are used as they are.
+   */
+  fieldWords?: ((field: string) => string | undefined) | undefined;
+}
+
 /**
  * How a person states one constraint, in their language: "under $50", "in red", "by Acme".
- * Prices and a few generic attributes (colour, brand, material, name, type, category, day)
- * are built in; how a pack's own fields are said ("size M", "in the north", "with free
- * parking") is its `wording.values` (`said` reads them: a template with {value}, its `no`
- * form for a yes/no field whose value is no). Other
- * fields get a plain "with <field> <value>" that still reads acceptably.
+ * An amount on a field the pack declares as money is said with the currency ("under £60",
+ * whatever the field is called); a few generic attributes (colour, brand, material, name,
+ * type, category, day) are built in; how a pack's own fields are said ("size M", "in the
+ * north", "with free parking") is its `wording.values` (`words.said`). Other fields get a
+ * plain "with <field> <value>" that still reads acceptably.
  */
-export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency = "USD", said?: (field: string, no: boolean) => string | undefined): string {
+export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: ConstraintWords = { currency: "USD" }): string {
+  const { currency, said } = words;
   const field = c.field.toLowerCase();
   const v = valueText(c.value);
   const no = v === "no" || v === "false";
@@ -44,7 +59,7 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
     // The pack writes "in a {value}"; the article goes by the value's sound ("in an XL").
     return expand(own, rng, { value: v }).replace(new RegExp(`\\ba (?=${escapeRe(v)}\\b)`, "g"), `${article(v)} `);
   }
-  if (PRICE.test(field) && typeof c.value === "number") {
+  if (typeof c.value === "number" && words.isMoney?.(c)) {
     const m = money(c.value, currency);
     const below = c.op === "lte" || c.op === "lt";
     if (lang === "hi") return expand(below ? `[${m} से कम|${m} के अंदर|ज़्यादा से ज़्यादा ${m}]` : `[${m} से ज़्यादा|${m} से ऊपर]`, rng);
@@ -92,10 +107,18 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, currency
   const bank = lang === "hi" ? hi : lang === "mixed" ? mixed : en;
   const t = bank[field];
   if (t !== undefined && t !== "") return expand(t, rng);
-  // A field's name is said as words, never as its key ("on sale", not "on_sale").
-  if (lang === "hi") return `${c.field.replace(/_/g, " ")} ${v}`;
-  if (lang === "mixed") return `${c.field.replace(/_/g, " ")} ${v} wala`;
-  return c.op === "contains" ? `with ${v}` : expand(`[with|where] ${c.field.replace(/_/g, " ")} [is |]${v}`, rng);
+  // A field's name is said only as the pack's people say it ("new patients"), never as a key
+  // ("accepts_new_patients" or "accepts new patients" when the pack never says that): without
+  // words, the value alone — and a yes or no alone says nothing, so it is left unsaid (a pack
+  // gives such a field its phrasing in wording.values).
+  const name = words.fieldWords ? words.fieldWords(c.field) : c.field.replace(/_/g, " ");
+  if (name === undefined) {
+    if (no || v === "yes" || v === "true") return "";
+    return lang === "hi" ? v : lang === "mixed" ? `${v} wala` : `with ${v}`;
+  }
+  if (lang === "hi") return `${name} ${v}`;
+  if (lang === "mixed") return `${name} ${v} wala`;
+  return c.op === "contains" ? `with ${v}` : expand(`[with|where] ${name} [is |]${v}`, rng);
 }
 
 /** Whether a value says its field's name as a word of its own ("one size" for size or sizes). */

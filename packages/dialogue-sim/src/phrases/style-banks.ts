@@ -28,7 +28,7 @@ export const USER_STYLE: Record<Lang, Record<Style, UserStyle>> = {
     senior_engineer: { openers: ["", "quick one:", "need this:", "fyi"], closers: ["", "thanks", "ta"] },
     stressed: { openers: ["HELP", "urgent:", "please, quick", "I'm in a rush —", "asap:"], closers: ["please hurry", "need it asap", "running out of time here", "please"] },
     learner: { openers: ["hi! I'm new to this —", "hello, quick question:", "sorry if this is basic, but", "hi there,"], closers: ["how does that work?", "thanks for explaining", "is that the right way to ask?", "thank you!"] },
-    executive: { openers: ["", "quick:", "need:", "status:"], closers: ["keep it short", "bottom line?", "", "thanks"] },
+    executive: { openers: ["", "quick:", "need:", "status:"], closers: ["keep it short", "short answer?", "", "thanks"] },
     neutral: { openers: ["hi,", "hello,", "good morning,", "hi there,"], closers: ["thanks", "thank you", "thanks in advance"] },
   },
   hi: {

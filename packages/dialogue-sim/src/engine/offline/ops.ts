@@ -7,7 +7,7 @@ import { owner, remember } from "./assistant-policy.js";
 import { serviceDown } from "./endings.js";
 import type { Dialog, Task } from "./context.js";
 import { commandText, statusListText } from "./realize-results.js";
-import { commandReadBack, hostText, nothingRun, topicAnswer, topicQuestion } from "./realizer.js";
+import { commandReadBack, hostText, nothingRun, thing, topicAnswer, topicQuestion } from "./realizer.js";
 import { callWithRecovery, consentIntent } from "./recovery.js";
 import { agrees } from "./user-agent.js";
 
@@ -24,7 +24,9 @@ export function explainPlan(d: Dialog, task: Task, first: boolean): { say: strin
   const t = d.t;
   const table = task.table ?? task.service.table;
   const get = table ? d.tools.find(["get", "list", "search"], table)[0] : undefined;
-  const topic = d.scenario.category ? d.domain.labelOf(d.scenario.category) : task.service.name.replace(/_/g, " ");
+  // What the user asks about: the category's declared label, else the pack's words for what the service offers — never a key.
+  const label = d.scenario.category ? d.domain.category(d.scenario.category)?.label : undefined;
+  const topic = label ?? thing(d, task);
   const rowsHere = table ? d.domain.table(table) : [];
   const wanted = rowsHere.filter((row) => task.constraints.every((c) => meets(row, c)));
   // The first row that fits, as the task's derivation takes it (a row the user names, in the table's order).

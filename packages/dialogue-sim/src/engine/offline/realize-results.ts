@@ -74,9 +74,11 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
       : d.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
   } else {
     const row = rows[0] ?? item.seen;
-    const skip = [disp.title ?? "name", disp.id ?? "id", "description", "images", "image", "source"];
+    // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
+    const image = disp.image ? row[disp.image] : undefined;
+    const skip = [disp.title ?? "name", disp.id ?? "id", ...(disp.image ? [disp.image] : []), "description", "images", "source"];
     text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, skip, d.voice.style === "executive" ? 3 : 6, d.lang) });
-    if (typeof row.image === "string" && d.lang === "en") text += ` Photo: ${row.image}`;
+    if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
   return joinSentences([text, d.voice.offer(0.5)], d.lang);

@@ -2,11 +2,13 @@
 // elsewhere (user-agent.ts, assistant-policy.ts); the words for it are built here, from the
 // voice (the persona's style and the phrase banks), the pack's nouns and the describers.
 // Results shown to the user (lists, details, status) are worded in realize-results.ts.
+import { sayableName } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint } from "../../contract.js";
-import { describeConstraint } from "../../phrases/describe.js";
+import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
 import { expand, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
 import { describeArg } from "../arg-words.js";
+import { isMoneyField } from "../present.js";
 import type { Dialog, Task } from "./context.js";
 
 /** A bank written where it is used; values go in as slots, so the templates stay few and cached. */
@@ -44,7 +46,7 @@ function thingTemplate(d: Dialog, task: Task): string {
     maintenance: "[some maintenance done|a service fixed]",
   };
   const hi: Record<string, string> = { restaurant: "रेस्टोरेंट", hotel: "होटल", train: "ट्रेन", attraction: "घूमने की जगह", taxi: "टैक्सी", hospital: "अस्पताल का विभाग", flight: "फ़्लाइट", bus: "बस" };
-  const mixed: Record<string, string> = { restaurant: "[restaurant|khane ki jagah]", hotel: "[hotel|rehne ki jagah]", train: "train ticket", attraction: "[ghoomne ki jagah|koi attraction]", taxi: "[taxi|cab]", hospital: "hospital appointment", flight: "flight", bus: "bus" };
+  const mixed: Record<string, string> = { restaurant: "[restaurant|khane ki jagah]", hotel: "[hotel|rehne ki jagah]", train: "train ticket", attraction: "[ghoomne ki jagah|koi attraction]", taxi: "[taxi|cab]", hospital: "[hospital department|doctor ka appointment]", flight: "flight", bus: "bus" };
   // A catalog (a pack that names its items) is asked for by the item's category ("some tees").
   if (cat && item && task.service.table) {
     const v = String(cat.value).toLowerCase();
@@ -58,20 +60,26 @@ function thingTemplate(d: Dialog, task: Task): string {
 
 /** The constraints, said as the user's wishes ("red and under $50"). */
 export function wants(d: Dialog, cs: readonly Constraint[]): string {
-  const parts = cs.map((c) => describeConstraint(c, d.lang, d.rng, d.currency, d.voice.valueTemplate)).filter(Boolean);
+  const words = constraintWords(d);
+  const parts = cs.map((c) => describeConstraint(c, d.lang, d.rng, words)).filter(Boolean);
   return listJoin(parts, and(d));
 }
 
-/** One constraint, said on its own (an added wish, a corrected value). */
+/** One constraint, said on its own (an added wish, a corrected value); a yes/no the pack gives no words for is said by its value. */
 export function wish(d: Dialog, c: Constraint, rng: Rng = d.rng): string {
-  return describeConstraint(c, d.lang, rng, d.currency, d.voice.valueTemplate);
+  return describeConstraint(c, d.lang, rng, constraintWords(d)) || String(c.value);
+}
+
+/** What the pack says of its fields, for describeConstraint: the dialogue's currency, the pack's value phrasings, its money fields, its fields' sayable words. */
+function constraintWords(d: Dialog): ConstraintWords {
+  return { currency: d.currency, said: d.voice.valueTemplate, isMoney: (c) => isMoneyField(d.domain, c), fieldWords: (field) => sayableName(d.domain, field) };
 }
 
 /** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`. */
 export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined): string {
   const parts = Object.entries(args)
     .filter(([k]) => k !== skip)
-    .map(([k, v]) => describeArg(k, v, d.lang));
+    .map(([k, v]) => describeArg(k, v, d.lang, (name) => sayableName(d.domain, name)));
   return listJoin(parts, and(d));
 }
 
@@ -217,11 +225,9 @@ export function lookAgain(d: Dialog, topic: string): string {
   return sayLocal(["[Really?|Hm, are you sure?] [Could you|Can you] [check|look] again? {topic} [is pretty common|should be in there]."], d.rng, { topic });
 }
 
-/** The assistant's answer from knowledge about a topic. */
+/** The assistant's answer from knowledge about a topic: the pack's `explain` lines (ops' explainer is ops' own), else the neutral ones. */
 export function topicAnswer(d: Dialog, topic: string): string {
-  return d.lang === "en"
-    ? sayLocal(["[Good question|Sure]! In short: {topic} [comes down to|is mostly about] knowing what state things are in and changing one thing at a time. [Pro tip: check before you change anything.|Pro tip: keep a note of what you ran.] [Want me to show you on a real box?|Want an example?]"], d.rng, { topic })
-    : d.lang === "hi" ? `अच्छा सवाल! संक्षेप में: ${topic} में पहले स्थिति देखिए, फिर एक बार में एक बदलाव कीजिए।` : `Accha question! Short mein: ${topic} mein pehle state check karo, phir ek time pe ek change karo.`;
+  return d.voice.assistant("explain", { topic });
 }
 
 /** The assistant's read-back of a command before it runs it. */

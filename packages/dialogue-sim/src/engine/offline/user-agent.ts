@@ -201,7 +201,8 @@ export function reference(d: Dialog): "image" | "item" | undefined {
 /**
  * The photo the user shares: the picture of the item it is after — the first its wishes lead to
  * in the catalog as the pack ships it (the row its task takes: what it shows and what it wants
- * agree), else the row the scenario was grounded in — by the table's display image field.
+ * agree), else the row the scenario was grounded in — by the table's declared image field
+ * (display.image); a table that declares none has no photo to share.
  */
 export function photo(d: Dialog, task: Task): SharedImage | undefined {
   if (!task.table) return undefined;
@@ -213,7 +214,8 @@ export function photo(d: Dialog, task: Task): SharedImage | undefined {
     const t = targets?.find((x) => x.table === table && x.service === task.service.name) ?? targets?.find((x) => x.table === table);
     row = t ? rowIndex(d.domain, table).get(String(t.id)) : undefined;
   }
-  const url = row?.[displayOf(d.domain, table).image ?? "image"];
+  const field = displayOf(d.domain, table).image;
+  const url = field ? row?.[field] : undefined;
   return row && typeof url === "string" && url ? { url, item_id: String(row[d.domain.keyOf(table)]), table } : undefined;
 }
 

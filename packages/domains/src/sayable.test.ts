@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadDomain } from "./load.js";
+import { categoryWords, nameWords, sayableName } from "./sayable.js";
+
+// A pack's internal names are keys: said aloud only in the words its own text uses (issue 18:
+// zero raw field or category names in user text).
+const dental = loadDomain(fileURLToPath(new URL("../../../bench/packs/dental", import.meta.url)));
+const travel = loadDomain("travel");
+
+describe("sayableName", () => {
+  it("gives a field's words when the pack's own text says them, and nothing for a key it never says", () => {
+    // "find {thing} who is taking new patients" is one of dental's category asks.
+    expect(sayableName(dental, "new_patients")).toBe("new patients");
+    expect(sayableName(dental, "dentist_id")).toBeUndefined();
+    expect(sayableName(travel, "trainID")).toBeUndefined();
+    expect(sayableName(travel, "flight_number")).toBeUndefined();
+    // A one-word name is an ordinary word.
+    expect(sayableName(dental, "speciality")).toBe("speciality");
+    expect(nameWords("leaveAt")).toBe("leave at");
+  });
+});
+
+describe("categoryWords", () => {
+  it("is the declared label, else what the task is — never the category's name", () => {
+    expect(categoryWords({ label: "a check-up", task: "create" })).toBe("a check-up");
+    expect(categoryWords({ task: "modify" })).toBe("a change");
+    expect(categoryWords({ task: "issue" })).toBe("a problem");
+    expect(categoryWords(undefined)).toBe("a question");
+    const unlabelled = Object.entries(travel.pack.categories).filter(([, spec]) => spec.label === undefined);
+    expect(unlabelled.length).toBeGreaterThan(10);
+    for (const [c] of unlabelled) expect(travel.labelOf(c)).toMatch(/^a (booking|change|cancellation|question|problem)$/);
+  });
+});
