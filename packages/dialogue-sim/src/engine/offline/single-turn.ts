@@ -32,10 +32,13 @@ export function oneShot(d: Dialog, tasks: Task[]): void {
   const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : alsoText(d, st.say))), d.lang);
   const images = steps.flatMap((st) => st.images ?? []);
   d.t.userSay(text, steps[0]?.intent ?? "search", undefined, images.length > 0 ? images : undefined);
-  for (const st of steps) {
-    if (d.t.trace.gaveUp || d.t.trace.escalated) break;
+  steps.forEach((st, i) => {
+    if (d.t.trace.gaveUp || d.t.trace.escalated) return;
+    // Before the last request (or the hand-off that follows it) the assistant goes straight on: no offer it would not wait for.
+    d.voice.context = { ...d.voice.context, goesOn: i < steps.length - 1 || ending(d) === "escalated" };
     st.act();
-  }
+  });
+  d.voice.context = { ...d.voice.context, goesOn: false };
 }
 
 /** What the user says for one task in a single-turn dialogue, and what the assistant then does. */

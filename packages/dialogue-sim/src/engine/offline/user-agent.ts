@@ -199,20 +199,25 @@ export function reference(d: Dialog): "image" | "item" | undefined {
 }
 
 /**
- * The photo the user shares: the picture of the item it is after — the first its wishes lead to
- * in the catalog as the pack ships it (the row its task takes: what it shows and what it wants
- * agree), else the row the scenario was grounded in — by the table's display image field.
+ * The item the user has in mind for a request from a reference (its photo, or the item it wants
+ * things like): the first its wishes lead to in the catalog as the pack ships it (the row its
+ * task takes: what it shows and what it wants agree), else the row the scenario was grounded in.
  */
+export function referenceRow(d: Dialog, task: Task): Row | undefined {
+  if (!task.table) return undefined;
+  const table = task.table;
+  const row = firstFound(d, table, agenda(d, task));
+  if (row) return row;
+  const targets = (d.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
+  const t = targets?.find((x) => x.table === table && x.service === task.service.name) ?? targets?.find((x) => x.table === table);
+  return t ? rowIndex(d.domain, table).get(String(t.id)) : undefined;
+}
+
+/** The photo the user shares: the picture of the item it has in mind (referenceRow), by the table's display image field. */
 export function photo(d: Dialog, task: Task): SharedImage | undefined {
   if (!task.table) return undefined;
   const table = task.table;
-  const wishes = agenda(d, task);
-  let row = firstFound(d, table, wishes);
-  if (!row) {
-    const targets = (d.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
-    const t = targets?.find((x) => x.table === table && x.service === task.service.name) ?? targets?.find((x) => x.table === table);
-    row = t ? rowIndex(d.domain, table).get(String(t.id)) : undefined;
-  }
+  const row = referenceRow(d, task);
   const url = row?.[displayOf(d.domain, table).image ?? "image"];
   return row && typeof url === "string" && url ? { url, item_id: String(row[d.domain.keyOf(table)]), table } : undefined;
 }
