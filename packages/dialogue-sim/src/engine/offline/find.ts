@@ -1,6 +1,6 @@
 // A search task as a conversation: the user reveals what it wants (a wrong value corrected on
 // the way), the assistant searches and lists, the user looks closer and takes one.
-import type { Constraint } from "../../contract.js";
+import type { Call, Constraint } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
 import type { ToolInfo } from "../tools.js";
 import { humanField } from "../arg-words.js";
@@ -13,7 +13,7 @@ import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { explore } from "./explore.js";
 import { closestText, listText, pickText } from "./realize-results.js";
-import { foundLikeText, likeAck, likeThisText, nothingLike, ownLikeText, photoText, wants, wish } from "./realizer.js";
+import { foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText, wants, wish } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
 import { choose, photo, reference, referenceRow, revealPlan } from "./user-agent.js";
 
@@ -151,25 +151,40 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
 
 /**
  * The item the user has in mind (its task's reference), named by the user with a request for
- * things like it, and found by the assistant with the pack's search by the table's display name.
- * Null when it cannot be named or found (the assistant has said so), undefined when the service stays down.
+ * things like it, and found by the assistant. Null when it cannot be named or found (the
+ * assistant has said so), undefined when the service stays down.
  */
 function namedItem(d: Dialog, task: Task): Shown | null | undefined {
-  const t = d.t;
+  const own = ownItem(d, task);
+  if (!own) return null;
+  d.t.userSay(ownLikeText(d, own.name), "recommend");
+  return findOwn(d, task, own);
+}
+
+/**
+ * The item the user has in mind for things like it (referenceRow, nearest to what it describes), by its display
+ * name, with the pack's search that finds it by that name; undefined when there is none, or when
+ * no search of the pack takes the name (the user then has nothing it could point at).
+ */
+export function ownItem(d: Dialog, task: Task): { name: string; search: Call } | undefined {
   const table = task.table!;
-  const row = referenceRow(d, task);
+  // Of the rows, what it describes, else the nearest thing to it: things like it are what it is after.
+  const row = referenceRow(d, task, true);
   const title = displayOf(d.domain, table).title;
   const said = row && title ? nameOf(row, title) : undefined;
-  // Only a search that takes the name finds it: a pack whose search cannot leaves the user nothing to point at.
   const plan = said ? d.tools.searchFor(table, [{ field: title!, op: "eq", value: said }]) : undefined;
-  if (!said || !plan || plan.covered === 0) return null;
-  const name = displayName(said);
-  t.userSay(ownLikeText(d, name), "recommend");
-  const done = callWithRecovery(d, { name: plan.tool.name, arguments: plan.args }, "search");
+  if (!said || !plan || plan.covered === 0) return undefined;
+  return { name: displayName(said), search: { name: plan.tool.name, arguments: plan.args } };
+}
+
+/** The assistant finds the item the user named, by its name, and says so: the item (null when the search does not show it: said so; undefined when the service stays down). */
+export function findOwn(d: Dialog, task: Task, own: { name: string; search: Call }): Shown | null | undefined {
+  const t = d.t;
+  const done = callWithRecovery(d, own.search, "search");
   if (!done) return undefined;
-  const found = remember(d, rowsOf(done.res.data), table, done.id).find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const found = remember(d, rowsOf(done.res.data), task.table!, done.id).find((s) => s.name.toLowerCase() === own.name.toLowerCase());
   if (!found) {
-    t.assistantSay(joinSentences([nothingLike(d, name), d.voice.offer()], d.lang), "inform");
+    t.assistantSay(joinSentences([notFoundText(d, own.name), d.voice.offer()], d.lang), "inform");
     return null;
   }
   // Said with the item it found (its grounding), in the message that then asks for things like it.
@@ -181,7 +196,7 @@ function namedItem(d: Dialog, task: Task): Shown | null | undefined {
  * The user asks for things like `item` (`asked`: it already has, naming it); the assistant
  * recommends them with the similar tool. Returns them (undefined when the service stays down).
  */
-function likeAlternatives(d: Dialog, tool: ToolInfo, item: Shown, asked = false): Shown[] | undefined {
+export function likeAlternatives(d: Dialog, tool: ToolInfo, item: Shown, asked = false): Shown[] | undefined {
   const t = d.t;
   if (!asked) t.userSay(likeThisText(d, item.name), "recommend");
   const ack = asked ? "" : d.rng.chance(0.6) ? likeAck(d, item.name) : undefined;

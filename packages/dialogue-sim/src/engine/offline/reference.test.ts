@@ -106,6 +106,23 @@ describe("something like this (reference: item)", () => {
     // The sample holds tasks no row meets (nothing is ever listed): each of them reaches the similar tool this way.
     expect(named).toBeGreaterThanOrEqual(2);
   });
+
+  it("in a single-turn dialogue (--multi-turn 0) the user names the item it has in its one message, and the assistant recommends things like it", () => {
+    const single = ofCategory("similar_items").map((s) => offlineDialogue(s, retail, Rng.for(3, s.id, "dialogue"), { ...opts, multiTurn: 0 }).dialogue);
+    const items = retail.table("items");
+    const used = single.filter((d) => {
+      const at = similarAt(d);
+      if (at < 0) return false;
+      const row = items.find((r) => r.id === anchorAt(d, at))!;
+      const first = d.messages.find((m) => m.role === "user" && m.labels?.intent !== "chit_chat")!;
+      expect(String(first.content).toLowerCase()).toContain(String(row.name).toLowerCase());
+      // No user message between the request and the recommendation: the assistant did it all in turn.
+      expect(d.messages.slice(d.messages.indexOf(first) + 1, at).some((m) => m.role === "user")).toBe(false);
+      expect(groundedUpTo(d, at)).toContain(row.id);
+      return true;
+    });
+    expect(used.length / single.length).toBeGreaterThanOrEqual(0.9);
+  });
 });
 
 describe("the behaviour comes from the pack's declaration", () => {

@@ -4,15 +4,15 @@ import type { SharedImage } from "@chatmill/schema";
 import { joinSentences } from "../../phrases/grammar.js";
 import { meets } from "../rows.js";
 import { reservedAsk, reservedReply } from "../reserved-request.js";
-import { imageSearchTool, preferTargets, search } from "./assistant-policy.js";
+import { imageSearchTool, preferTargets, search, similarTool } from "./assistant-policy.js";
 import { applyBookingChange, makeBooking } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
-import { present } from "./find.js";
+import { findOwn, likeAlternatives, ownItem, present } from "./find.js";
 import { explainPlan } from "./ops.js";
-import { alsoText, bookOutright, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
+import { alsoText, bookOutright, ownLikeText, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
-import { agenda, bookingArgs, bookingChanges, ending, photo, reference, reservedReason } from "./user-agent.js";
+import { agenda, bookingArgs, bookingChanges, choose, ending, photo, reference, reservedReason } from "./user-agent.js";
 
 type Step = { say: string; intent: string; act: () => void; images?: SharedImage[] };
 
@@ -70,6 +70,25 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
     const image = reference(d) === "image" ? imageSearchTool(d, task.table) : undefined;
     const shared = image ? photo(d, task) : undefined;
     const withPhoto = shared ? joinSentences([ask, photoText(d, shared.url)], d.lang) : ask;
+    // A user after things like an item it has names it; the assistant finds it, then recommends with the similar tool.
+    const similar = reference(d) === "item" && !create ? similarTool(d, task.table) : undefined;
+    const own = similar ? ownItem(d, task) : undefined;
+    if (similar && own) {
+      return {
+        say: joinSentences([ask, ownLikeText(d, own.name, true)], d.lang),
+        intent: "search",
+        act: () => {
+          const found = findOwn(d, task, own);
+          const like = found ? likeAlternatives(d, similar, found, true) : [];
+          if (found === undefined || like === undefined) return serviceDown(d, task);
+          // The first like it that meets everything asked for, else the one it has when that does.
+          const pick = choose(task, like) ?? (found && task.constraints.every((c) => meets(found.row, c)) ? found : undefined);
+          midwayChitChat(d, true, pick?.name);
+          if (!pick) return giveUp(d, task);
+          d.t.trace.accepted.push({ table: pick.table, row: pick.row });
+        },
+      };
+    }
     return {
       say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg))], d.lang) : withPhoto,
       intent: create ? "book" : "search",

@@ -203,10 +203,11 @@ export function reference(d: Dialog): "image" | "item" | undefined {
  * things like): the first its wishes lead to in the catalog as the pack ships it (the row its
  * task takes: what it shows and what it wants agree), else the row the scenario was grounded in.
  */
-export function referenceRow(d: Dialog, task: Task): Row | undefined {
+export function referenceRow(d: Dialog, task: Task, nearest = false): Row | undefined {
   if (!task.table) return undefined;
   const table = task.table;
-  const row = firstFound(d, table, agenda(d, task));
+  const wishes = agenda(d, task);
+  const row = firstFound(d, table, wishes) ?? (nearest ? nearestRow(d, table, wishes) : undefined);
   if (row) return row;
   const targets = (d.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
   const t = targets?.find((x) => x.table === table && x.service === task.service.name) ?? targets?.find((x) => x.table === table);
@@ -220,6 +221,20 @@ export function photo(d: Dialog, task: Task): SharedImage | undefined {
   const row = referenceRow(d, task);
   const url = row?.[displayOf(d.domain, table).image ?? "image"];
   return row && typeof url === "string" && url ? { url, item_id: String(row[d.domain.keyOf(table)]), table } : undefined;
+}
+
+/**
+ * The catalog row that meets most of the wishes, the first in the catalog's order among equals
+ * (none when it meets none): what a user whose wishes no row meets all of has that comes closest.
+ */
+function nearestRow(d: Dialog, table: string, wishes: Constraint[]): Row | undefined {
+  let best: Row | undefined;
+  let most = 0;
+  for (const row of rowIndex(d.domain, table).values()) {
+    const n = wishes.filter((c) => meets(row, c)).length;
+    if (n > most) [best, most] = [row, n];
+  }
+  return best;
 }
 
 /** The first row the pack's search for these wishes returns that meets them all, on a fresh copy of the catalog (not the dialogue's session). */
