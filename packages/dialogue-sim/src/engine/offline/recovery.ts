@@ -26,7 +26,9 @@ export function callWithRecovery(d: Dialog, call: Call, intent: string, alternat
  * caller words itself (a restatement) is kept, joined to them.
  */
 function announce(d: Dialog, ack: () => string): string | null {
-  return d.t.assistantSpeaking() ? null : ack();
+  // Drawn either way, so what follows draws what it would have.
+  const said = ack();
+  return d.t.assistantSpeaking() ? null : said;
 }
 
 /**
