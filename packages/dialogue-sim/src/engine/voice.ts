@@ -119,12 +119,17 @@ export class Voice {
     return this.say("tip");
   }
 
-  /** What the follow-up offers may talk about: servers, or bookings, or neither. */
-  context: { ops: boolean; bookable: boolean } = { ops: false, bookable: true };
+  /**
+   * What the follow-up offers may talk about: servers, or bookings, or neither; `goesOn`: the
+   * assistant goes on to the user's next request without waiting for an answer (a single-turn
+   * dialogue), so it offers nothing it would not wait for.
+   */
+  context: { ops: boolean; bookable: boolean; goesOn?: boolean } = { ops: false, bookable: true };
 
   /** A follow-up offer; most turns end with one, not all (it would read as a tic). */
   offer(p = 0.65): string {
-    if (!this.rng.chance(p)) return "";
+    // Drawn either way, so what follows draws what it would have.
+    if (!this.rng.chance(p) || this.context.goesOn) return "";
     const all = this.wording.assistant("offer");
     const fit = this.context.bookable ? all : all.filter((o) => !BOOKING_WORDS.test(o));
     return fit.length > 0 ? tidy(expand(this.rng.pick(fit), this.rng, this.assistantSlots)) : "";

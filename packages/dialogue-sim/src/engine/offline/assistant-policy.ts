@@ -14,9 +14,10 @@ import { wants } from "./realizer.js";
  * Searches the task's table for what the user has said so far. The same search is not sent
  * twice in a row: the rows it already has are narrowed instead. Returns the rows that meet what
  * the user said (undefined when the service stays down); sets the count it may say and the
- * closest rows when none meet it.
+ * closest rows when none meet it. `acked`: the assistant has just acknowledged what the user
+ * said (a correction, restating it), so the search is made in that message, without restating it again.
  */
-export function search(d: Dialog, task: Task, revealed: Constraint[], by?: Call): Shown[] | undefined {
+export function search(d: Dialog, task: Task, revealed: Constraint[], by?: Call, acked = false): Shown[] | undefined {
   // `by`: a search the user's reference calls for (a photo), made instead of the planned one.
   const plan = by ? undefined : d.tools.searchFor(task.table!, revealed);
   if (!plan && !by) return undefined;
@@ -34,7 +35,7 @@ export function search(d: Dialog, task: Task, revealed: Constraint[], by?: Call)
     // Most of the time the assistant says what it is looking for, as people do ("On it — red, under $50."):
     // the request's own values make the acknowledgement a sentence of this dialogue, not a stock one.
     const restate = d.rng.chance(0.75) && revealed.length > 0 ? d.voice.restate(wants(d, revealed)) : undefined;
-    const done = callWithRecovery(d, call, "search", plan && alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], restate);
+    const done = callWithRecovery(d, call, "search", plan && alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], acked ? "" : restate);
     if (!done) return undefined;
     ({ data } = done.res);
     id = done.id;

@@ -92,7 +92,7 @@ export class Dialog {
       city: persona.location?.city ?? scenario.region,
       weekday,
     }, domain.wording);
-    this.t = new Transcript(session, scenario, scenario.emotions.assistant, `call_${rng.fork("ids").u32().toString(36)}`);
+    this.t = new Transcript(session, scenario, scenario.emotions.assistant, `call_${rng.fork("ids").u32().toString(36)}`, this.lang);
     this.voice.context = { ops: this.tools.find(["command"]).length > 0, bookable: false };
   }
 

@@ -1,19 +1,21 @@
 // A search task as a conversation: the user reveals what it wants (a wrong value corrected on
 // the way), the assistant searches and lists, the user looks closer and takes one.
-import type { Constraint } from "../../contract.js";
+import type { Call, Constraint } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
 import type { ToolInfo } from "../tools.js";
 import { humanField } from "../arg-words.js";
-import type { Shown } from "../present.js";
-import { imageSearchTool, recommendLike, search, similarTool, topOf } from "./assistant-policy.js";
+import { displayOf, type Shown } from "../present.js";
+import { displayName, nameOf, rowsOf } from "../rows.js";
+import { imageSearchTool, recommendLike, remember, search, similarTool, topOf } from "./assistant-policy.js";
+import { callWithRecovery } from "./recovery.js";
 import { book } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { explore } from "./explore.js";
 import { closestText, listText, pickText } from "./realize-results.js";
-import { likeAck, likeThisText, nothingLike, photoText, wants, wish } from "./realizer.js";
+import { foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText, wants, wish } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
-import { choose, photo, reference, revealPlan } from "./user-agent.js";
+import { choose, photo, reference, referenceRow, revealPlan } from "./user-agent.js";
 
 /** The assistant's answer to a search, from its rows: the options, the closest ones, or none. Returns the options listed. */
 export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constraint[], variation?: string): Shown[] {
@@ -87,7 +89,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
       const h = rr.chance(0.12);
       t.userSay(d.voice.user("add", { c: wish(d, next, rr) }, { hedge: h }), "filter", h ? "hesitation" : undefined);
     }
-    shown = search(d, task, revealed);
+    shown = search(d, task, revealed, undefined, variation === "correction");
     if (!shown) return serviceDown(d, task);
     top = present(d, task, shown, revealed, variation);
   }
@@ -95,7 +97,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
     // Short of turns, a user who means to get it right still corrects themselves, late.
     correct(wrong);
     wrong = undefined;
-    shown = search(d, task, revealed);
+    shown = search(d, task, revealed, undefined, true);
     if (!shown) return serviceDown(d, task);
     top = present(d, task, shown, revealed, "correction");
   }
@@ -120,9 +122,16 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
   // A user after things like an item asks for them, about the one it likes (else the last it was shown),
   // and takes the first that meets everything it asked for, else the one it had.
   const similar = reference(d) === "item" ? similarTool(d, task.table!) : undefined;
-  const anchor = similar ? pick ?? d.listed[0] : undefined;
+  let anchor = similar ? pick ?? d.listed[0] : undefined;
+  // Nothing was shown to point at: the user names the item it has in mind, and the assistant finds it first.
+  const named = similar && !anchor && t.turnsLeft() > reserve + 1;
+  if (named) {
+    const own = namedItem(d, task);
+    if (own === undefined) return serviceDown(d, task);
+    anchor = own ?? undefined;
+  }
   if (similar && anchor) {
-    const like = likeAlternatives(d, similar, anchor);
+    const like = likeAlternatives(d, similar, anchor, named);
     if (like === undefined) return serviceDown(d, task);
     if (like.length > 0) top = like;
     pick = choose(task, like) ?? pick;
@@ -140,11 +149,57 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
   t.assistantSay(pickText(d, task.table, pick), "recommend", undefined, [pick]);
 }
 
-/** The user asks for things like `item`; the assistant recommends them with the similar tool. Returns them (undefined when the service stays down). */
-function likeAlternatives(d: Dialog, tool: ToolInfo, item: Shown): Shown[] | undefined {
+/**
+ * The item the user has in mind (its task's reference), named by the user with a request for
+ * things like it, and found by the assistant. Null when it cannot be named or found (the
+ * assistant has said so), undefined when the service stays down.
+ */
+function namedItem(d: Dialog, task: Task): Shown | null | undefined {
+  const own = ownItem(d, task);
+  if (!own) return null;
+  d.t.userSay(ownLikeText(d, own.name), "recommend");
+  return findOwn(d, task, own);
+}
+
+/**
+ * The item the user has in mind for things like it (referenceRow, nearest to what it describes), by its display
+ * name, with the pack's search that finds it by that name; undefined when there is none, or when
+ * no search of the pack takes the name (the user then has nothing it could point at).
+ */
+export function ownItem(d: Dialog, task: Task): { name: string; search: Call } | undefined {
+  const table = task.table!;
+  // Of the rows, what it describes, else the nearest thing to it: things like it are what it is after.
+  const row = referenceRow(d, task, true);
+  const title = displayOf(d.domain, table).title;
+  const said = row && title ? nameOf(row, title) : undefined;
+  const plan = said ? d.tools.searchFor(table, [{ field: title!, op: "eq", value: said }]) : undefined;
+  if (!said || !plan || plan.covered === 0) return undefined;
+  return { name: displayName(said), search: { name: plan.tool.name, arguments: plan.args } };
+}
+
+/** The assistant finds the item the user named, by its name, and says so: the item (null when the search does not show it: said so; undefined when the service stays down). */
+export function findOwn(d: Dialog, task: Task, own: { name: string; search: Call }): Shown | null | undefined {
   const t = d.t;
-  t.userSay(likeThisText(d, item.name), "recommend");
-  const ack = d.rng.chance(0.8) ? likeAck(d, item.name) : undefined;
+  const done = callWithRecovery(d, own.search, "search");
+  if (!done) return undefined;
+  const found = remember(d, rowsOf(done.res.data), task.table!, done.id).find((s) => s.name.toLowerCase() === own.name.toLowerCase());
+  if (!found) {
+    t.assistantSay(joinSentences([notFoundText(d, own.name), d.voice.offer()], d.lang), "inform");
+    return null;
+  }
+  // Said with the item it found (its grounding), in the message that then asks for things like it.
+  t.assistantSay(foundLikeText(d, found.name), "recommend", undefined, [found]);
+  return found;
+}
+
+/**
+ * The user asks for things like `item` (`asked`: it already has, naming it); the assistant
+ * recommends them with the similar tool. Returns them (undefined when the service stays down).
+ */
+export function likeAlternatives(d: Dialog, tool: ToolInfo, item: Shown, asked = false): Shown[] | undefined {
+  const t = d.t;
+  if (!asked) t.userSay(likeThisText(d, item.name), "recommend");
+  const ack = asked ? "" : d.rng.chance(0.8) ? likeAck(d, item.name) : undefined;
   const like = recommendLike(d, tool, item, ack);
   if (!like) return undefined;
   if (like.length === 0) {

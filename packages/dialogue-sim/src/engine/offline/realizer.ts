@@ -313,3 +313,28 @@ export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b:
   if (d.lang === "mixed") return sayLocal(["{a} aur {b} [abhi milenge|mil jayenge]?", "{a} aur {b} dono available hain?"], d.rng, { a, b });
   return sayLocal(["[Are|Are both] {a} and {b} in stock?", "[Can you check stock on|Is there stock of] {a} and {b}?"], d.rng, { a, b });
 }
+
+/**
+ * The user names the item it has and asks for things like it: after nothing was shown to point
+ * at, or (`opening`) in the message that asks for everything at once.
+ */
+export function ownLikeText(d: Dialog, item: string, opening = false): string {
+  if (d.lang === "hi") return `मेरे पास ${item} है — उसके जैसा कुछ दिखाइए?`;
+  if (d.lang === "mixed") return sayLocal(["Mere paas {item} hai — [uske jaisa kuch dikhao|uske jaisa kuch milega]?"], d.rng, { item });
+  if (opening) return sayLocal(["[Something|Anything] [similar to|like] {item}, [ideally|if you can] — [that's the one I have|I already have that one]."], d.rng, { item });
+  return sayLocal(["[Then|OK, then] [anything|is there anything] [similar to|like] {item}? [That's the one I have|I already have that one]."], d.rng, { item });
+}
+
+/** The search by the name the user said did not show the item. */
+export function notFoundText(d: Dialog, item: string): string {
+  if (d.lang === "hi") return `${item} नहीं मिला।`;
+  if (d.lang === "mixed") return `${item} nahi mila.`;
+  return sayLocal(["[I couldn't find|I can't find|There's no sign of] {item} [in the catalog|right now]."], d.rng, { item });
+}
+
+/** The assistant has found the item the user named, and looks for things like it. */
+export function foundLikeText(d: Dialog, item: string): string {
+  if (d.lang === "hi") return `${item} मिल गया — इसके जैसे विकल्प देख रहा हूँ।`;
+  if (d.lang === "mixed") return `${item} mil gaya — iske jaise options dekh raha hoon.`;
+  return sayLocal(["[Found it|There it is] — {item}. [Let me see what's similar|Checking for similar ones now]."], d.rng, { item });
+}

@@ -16,7 +16,19 @@ export function consentIntent(d: Dialog): string {
  */
 export function callWithRecovery(d: Dialog, call: Call, intent: string, alternatives: Call[] = [], ack?: string): { res: ToolResult; id: string } | undefined {
   const action = intent === "book" || intent === "cancel" || intent === "modify";
-  return recover(d, call, intent, alternatives, d.t.exec(call, ack ?? d.voice.ack(action), intent));
+  return recover(d, call, intent, alternatives, d.t.exec(call, ack ?? announce(d, () => d.voice.ack(action)), intent));
+}
+
+/**
+ * A call's stock acknowledgement ("On it."), unless the assistant has just spoken (a request
+ * a person handles, the last result of a single-turn dialogue): then the call goes with those
+ * words in one message, and a filler after them would say nothing. An acknowledgement the
+ * caller words itself (a restatement) is kept, joined to them.
+ */
+function announce(d: Dialog, ack: () => string): string | null {
+  // Drawn either way, so what follows draws what it would have.
+  const said = ack();
+  return d.t.assistantSpeaking() ? null : said;
 }
 
 /**
@@ -25,7 +37,7 @@ export function callWithRecovery(d: Dialog, call: Call, intent: string, alternat
  * Each entry is undefined when its service stays down.
  */
 export function callAllWithRecovery(d: Dialog, calls: Call[], intent: string, ack?: string): Array<{ res: ToolResult; id: string } | undefined> {
-  const first = d.t.execAll(calls, ack ?? d.voice.ack(false), intent);
+  const first = d.t.execAll(calls, ack ?? announce(d, () => d.voice.ack(false)), intent);
   return calls.map((call, i) => recover(d, call, intent, [], first[i]!));
 }
 

@@ -4,16 +4,16 @@ import type { SharedImage } from "@chatmill/schema";
 import { joinSentences } from "../../phrases/grammar.js";
 import { meets } from "../rows.js";
 import { reservedAsk, reservedReply } from "../reserved-request.js";
-import { imageSearchTool, preferTargets, search } from "./assistant-policy.js";
+import { imageSearchTool, preferTargets, search, similarTool } from "./assistant-policy.js";
 import { applyBookingChange, makeBooking } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
-import { present } from "./find.js";
+import { findOwn, likeAlternatives, ownItem, present } from "./find.js";
 import { answerPlan, isFactsTask } from "./answer.js";
 import { explainPlan } from "./ops.js";
-import { alsoText, bookOutright, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
+import { alsoText, bookOutright, ownLikeText, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
-import { agenda, bookingArgs, bookingChanges, ending, photo, reference, reservedReason } from "./user-agent.js";
+import { agenda, bookingArgs, bookingChanges, choose, ending, photo, reference, reservedReason } from "./user-agent.js";
 
 type Step = { say: string; intent: string; act: () => void; images?: SharedImage[] };
 
@@ -33,10 +33,13 @@ export function oneShot(d: Dialog, tasks: Task[]): void {
   const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : alsoText(d, st.say))), d.lang);
   const images = steps.flatMap((st) => st.images ?? []);
   d.t.userSay(text, steps[0]?.intent ?? "search", undefined, images.length > 0 ? images : undefined);
-  for (const st of steps) {
-    if (d.t.trace.gaveUp || d.t.trace.escalated) break;
+  steps.forEach((st, i) => {
+    if (d.t.trace.gaveUp || d.t.trace.escalated) return;
+    // Before the last request (or the hand-off that follows it) the assistant goes straight on: no offer it would not wait for.
+    d.voice.context = { ...d.voice.context, goesOn: i < steps.length - 1 || ending(d) === "escalated" };
     st.act();
-  }
+  });
+  d.voice.context = { ...d.voice.context, goesOn: false };
 }
 
 /** What the user says for one task in a single-turn dialogue, and what the assistant then does. */
@@ -70,6 +73,25 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
     const image = reference(d) === "image" ? imageSearchTool(d, task.table) : undefined;
     const shared = image ? photo(d, task) : undefined;
     const withPhoto = shared ? joinSentences([ask, photoText(d, shared.url)], d.lang) : ask;
+    // A user after things like an item it has names it; the assistant finds it, then recommends with the similar tool.
+    const similar = reference(d) === "item" && !create ? similarTool(d, task.table) : undefined;
+    const own = similar ? ownItem(d, task) : undefined;
+    if (similar && own) {
+      return {
+        say: joinSentences([ask, ownLikeText(d, own.name, true)], d.lang),
+        intent: "search",
+        act: () => {
+          const found = findOwn(d, task, own);
+          const like = found ? likeAlternatives(d, similar, found, true) : [];
+          if (found === undefined || like === undefined) return serviceDown(d, task);
+          // The first like it that meets everything asked for, else the one it has when that does.
+          const pick = choose(task, like) ?? (found && task.constraints.every((c) => meets(found.row, c)) ? found : undefined);
+          midwayChitChat(d, true, pick?.name);
+          if (!pick) return giveUp(d, task);
+          d.t.trace.accepted.push({ table: pick.table, row: pick.row });
+        },
+      };
+    }
     return {
       say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg))], d.lang) : withPhoto,
       intent: create ? "book" : "search",

@@ -1,6 +1,8 @@
 import type { SetupCall } from "@chatmill/domains";
 import type { Message, Scenario, SharedImage } from "@chatmill/schema";
 import type { Call, Row, Session, ToolResult } from "../../contract.js";
+import type { Lang } from "../../phrases/describe.js";
+import { joinSentences } from "../../phrases/grammar.js";
 import type { Shown } from "../present.js";
 
 type Expectation = Scenario["goal"]["end_state"][number];
@@ -28,6 +30,10 @@ export interface Trace {
  * The dialogue as it is written down: messages with their labels, the ids of tool calls, the
  * calls run on the dialogue's session, the turn count and what the run observed (the trace).
  * It decides nothing: the user agent and the assistant policy say what goes in.
+ *
+ * One assistant turn is one message, as OpenAI-format assistants write it: what the assistant
+ * says after its own words, before the user or a tool speaks, goes into the same message — a
+ * second text is joined to the first, a tool call carries the text that announced it.
  */
 export class Transcript {
   readonly messages: Message[] = [];
@@ -44,6 +50,8 @@ export class Transcript {
     private readonly scenario: Scenario,
     private readonly assistantEmotion: string,
     private readonly callPrefix: string,
+    /** The language texts of one turn are joined in (the sentence mark between them). */
+    private readonly lang: Lang = "en",
   ) {
     this.emotion = scenario.emotions.user;
   }
@@ -75,7 +83,47 @@ export class Transcript {
     if (grounding && grounding.length > 0) {
       msg.grounding = grounding.map((g) => ({ item_id: g.key, name: g.name, table: g.table, call_id: g.callId, ...(g.image ? { image: g.image } : {}) }));
     }
-    this.messages.push(msg as Message);
+    this.pushAssistant(msg);
+  }
+
+  /**
+   * Whether the assistant has the floor: the last message is its own words, with no call, so
+   * what it says or calls next is part of the same turn (and needs no acknowledgement of its own).
+   */
+  assistantSpeaking(): boolean {
+    return this.openText() !== undefined;
+  }
+
+  private openText(): Record<string, unknown> | undefined {
+    const last = this.messages[this.messages.length - 1] as Record<string, unknown> | undefined;
+    return last && last.role === "assistant" && !last.tool_calls ? last : undefined;
+  }
+
+  /**
+   * An assistant message, joined to the assistant's words just before it when there are some:
+   * the texts in order, the later message's calls and labels (the earlier variation kept when
+   * the later has none, as a correction's acknowledgement that a search then follows), and the
+   * items both grounded.
+   */
+  private pushAssistant(msg: Record<string, unknown>): void {
+    const open = this.openText();
+    if (!open) {
+      this.messages.push(msg as Message);
+      return;
+    }
+    this.messages.pop();
+    const texts = [open.content, msg.content].filter((c): c is string => typeof c === "string" && c.trim() !== "");
+    const labels = { ...(msg.labels as Labels) };
+    const earlier = (open.labels as Labels | undefined)?.variation;
+    if (!labels.variation && earlier) labels.variation = earlier;
+    type G = { item_id: string; call_id: string };
+    const grounding: G[] = [];
+    for (const g of [...((open.grounding as G[] | undefined) ?? []), ...((msg.grounding as G[] | undefined) ?? [])]) {
+      if (!grounding.some((x) => x.item_id === g.item_id && x.call_id === g.call_id)) grounding.push(g);
+    }
+    const merged: Record<string, unknown> = { ...msg, content: texts.length > 0 ? joinSentences(texts, this.lang) : msg.tool_calls ? null : "", labels };
+    if (grounding.length > 0) merged.grounding = grounding;
+    this.messages.push(merged as Message);
   }
 
   /** The text of the last message (what the user reads before answering). */
@@ -97,7 +145,7 @@ export class Transcript {
     const labels: Labels = { intent, emotion: variation === "failure_recovery" ? "apologetic" : this.assistantEmotion };
     if (variation) labels.variation = variation;
     const toolCalls = calls.map((call, i) => ({ id: ids[i]!, name: call.name, arguments: call.arguments }));
-    this.messages.push({ role: "assistant", content: content || null, tool_calls: toolCalls, labels } as Message);
+    this.pushAssistant({ role: "assistant", content: content || null, tool_calls: toolCalls, labels });
     return calls.map((call, i) => {
       // The conversation so far goes with the call: the pack's confirmation rule is judged from it.
       const res = this.session.call(call, { transcript: this.messages });

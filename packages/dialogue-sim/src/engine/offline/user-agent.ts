@@ -199,24 +199,46 @@ export function reference(d: Dialog): "image" | "item" | undefined {
 }
 
 /**
- * The photo the user shares: the picture of the item it is after — the first its wishes lead to
- * in the catalog as the pack ships it (the row its task takes: what it shows and what it wants
- * agree), else the row the scenario was grounded in — by the table's declared image field
- * (display.image); a table that declares none has no photo to share.
+ * The item the user has in mind for a request from a reference (its photo, or the item it wants
+ * things like): the first its wishes lead to in the catalog as the pack ships it (the row its
+ * task takes: what it shows and what it wants agree), else the row the scenario was grounded in.
+ */
+export function referenceRow(d: Dialog, task: Task, nearest = false): Row | undefined {
+  if (!task.table) return undefined;
+  const table = task.table;
+  const wishes = agenda(d, task);
+  const row = firstFound(d, table, wishes) ?? (nearest ? nearestRow(d, table, wishes) : undefined);
+  if (row) return row;
+  const targets = (d.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
+  const t = targets?.find((x) => x.table === table && x.service === task.service.name) ?? targets?.find((x) => x.table === table);
+  return t ? rowIndex(d.domain, table).get(String(t.id)) : undefined;
+}
+
+/**
+ * The photo the user shares: the picture of the item it has in mind (referenceRow), by the
+ * table's declared image field (display.image); a table that declares none has no photo to share.
  */
 export function photo(d: Dialog, task: Task): SharedImage | undefined {
   if (!task.table) return undefined;
   const table = task.table;
-  const wishes = agenda(d, task);
-  let row = firstFound(d, table, wishes);
-  if (!row) {
-    const targets = (d.scenario.goal as { targets?: Array<{ service: string; table: string; id: string }> }).targets;
-    const t = targets?.find((x) => x.table === table && x.service === task.service.name) ?? targets?.find((x) => x.table === table);
-    row = t ? rowIndex(d.domain, table).get(String(t.id)) : undefined;
-  }
+  const row = referenceRow(d, task);
   const field = displayOf(d.domain, table).image;
   const url = field ? row?.[field] : undefined;
   return row && typeof url === "string" && url ? { url, item_id: String(row[d.domain.keyOf(table)]), table } : undefined;
+}
+
+/**
+ * The catalog row that meets most of the wishes, the first in the catalog's order among equals
+ * (none when it meets none): what a user whose wishes no row meets all of has that comes closest.
+ */
+function nearestRow(d: Dialog, table: string, wishes: Constraint[]): Row | undefined {
+  let best: Row | undefined;
+  let most = 0;
+  for (const row of rowIndex(d.domain, table).values()) {
+    const n = wishes.filter((c) => meets(row, c)).length;
+    if (n > most) [best, most] = [row, n];
+  }
+  return best;
 }
 
 /** The first row the pack's search for these wishes returns that meets them all, on a fresh copy of the catalog (not the dialogue's session). */
