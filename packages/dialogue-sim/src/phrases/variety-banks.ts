@@ -58,12 +58,12 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "{summary} — [confirmed|all set]. [Reference|Your ref]: {ref}.",
     ],
     cancelled: [
-      "[Okay|Right], {ref} [has been cancelled|is now cancelled]. [Anything else?|Is there anything else I can do?]",
+      "[Okay|Right], {ref} [has been cancelled|is now cancelled]. [That's done.|Nothing more to do on your side.]",
       "{ref} [is cancelled now|has been called off]. [Nothing more you need to do.|That's taken care of.]",
     ],
     modified: [
       "[There you go|All sorted] — {ref} [has been updated|is changed]: {summary}.",
-      "{ref} [now reads|is updated to] {summary}. [All good?|Anything else to change?]",
+      "{ref} [now reads|is updated to] {summary}.",
     ],
     action_failed: [
       "[Sorry,|Hmm,] [that was turned down|the system said no]: {reason}. [Shall we try another {field}?|Want to change the {field}?]",
