@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "@chatmill/kit";
 import { RowFitter } from "./fit.js";
-import { CountScope, TokenCounter } from "./token-counter.js";
+import { CountScope, NFC_STABLE, TokenCounter } from "./token-counter.js";
 
 // The bound --max-tokens uses to pass rows without counting them (TokenCounter.bound,
 // countRowOver): never below the exact count, and the fitting decisions it leads to are those
@@ -64,6 +64,19 @@ describe("the upper bound on a row's tokens (--max-tokens passes rows under it w
     const nfcLonger = "\u0344".repeat(50);
     expect(counter.bound(nfcLonger)).toBeGreaterThanOrEqual(counter.countText(nfcLonger));
     if (name.startsWith("qwen")) expect(counter.countText(nfcLonger)).toBeGreaterThan(Buffer.byteLength(nfcLonger));
+  });
+
+  it("NFC_STABLE holds only text NFC leaves as it is: each of its characters alone and every pair of them", () => {
+    const chars: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (NFC_STABLE.test(String.fromCharCode(c)) && (c < 0xd800 || c > 0xdfff)) chars.push(String.fromCharCode(c));
+    expect(chars.length).toBe(0x300 + (0x2070 - 0x2002) + (0x20d0 - 0x20a0));
+    expect(NFC_STABLE.test("\u2000") || NFC_STABLE.test("\u0301") || NFC_STABLE.test("\u0344")).toBe(false);
+    for (const a of chars) {
+      expect(a.normalize("NFC")).toBe(a);
+      // A composition needs a pair (a starter and what follows it): none composes, none reorders.
+      const joined = chars.map((b) => a + b).join("");
+      expect(joined.normalize("NFC") === joined, JSON.stringify(a)).toBe(true);
+    }
   });
 
   it.each(NAMES)("%s: countRowOver says within exactly when the row fits, and counts exactly a row over the limit", (name) => {

@@ -37,6 +37,13 @@ interface TurnCount {
   bound: number;
   text: string | undefined;
 }
+/**
+ * Text NFC leaves as it is, and any piece of it too: every character here is NFC_QC=Yes with
+ * combining class 0 (so the quick check says "normalized") — Latin up to U+02FF (U+0300 starts
+ * the combining marks), general punctuation but U+2000 and U+2001 (which NFC replaces), currency
+ * signs. Checked character by character and pair by pair in count-bound.test.ts.
+ */
+export const NFC_STABLE = /^[\u0000-\u02ff\u2002-\u206f\u20a0-\u20cf]*$/;
 const NO_TOOLS = {};
 const NO_SYSTEM = {};
 
@@ -96,12 +103,12 @@ export class TokenCounter {
    * An upper bound on countText(text), found without tokenizing: each atom is one token, each
    * piece between them at most its bytes as the tokenizer sees them (Encoder.bound). A text the
    * tokenizer's normalizer leaves as it is (no normalizer; NFC and ASCII text) is bounded by its
-   * own bytes, an atom being one token for several bytes.
+   * own bytes (an atom being one token for several bytes); otherwise each piece is normalized and measured.
    */
   bound(text: string): number {
     const bytes = byteBound(text);
     const n = this.encoder.normalizes;
-    if (n === "none" || (n === "nfc" && bytes === text.length)) return bytes;
+    if (n === "none" || (n === "nfc" && (bytes === text.length || NFC_STABLE.test(text)))) return bytes;
     const parts = text.split(this.split);
     let b = 0;
     for (let i = 0; i < parts.length; i++) b += i % 2 === 1 ? 1 : parts[i]!.length > 0 ? this.encoder.bound(parts[i]!) : 0;
