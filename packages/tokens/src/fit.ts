@@ -12,7 +12,8 @@ import { CountScope, type TokenCounter } from "./token-counter.js";
 export type FitMode = "end" | "history";
 
 export type FitResult =
-  | { row: unknown; tokens: number; trimmed: number }
+  /** `tokens`: the row's length, or undefined when a bound showed it within the limit without counting it (TokenCounter.countRowOver). */
+  | { row: unknown; tokens: number | undefined; trimmed: number }
   /** Nothing that fits could be kept: `tokens` is the length of the shortest row tried. */
   | { tokens: number; reason: string };
 
@@ -116,8 +117,13 @@ export class RowFitter {
 
   /** `scope`: what the rows of one dialogue share, counted once (see CountScope). */
   fit(row: unknown, mode: FitMode, accept: (row: unknown) => boolean = () => true, scope?: CountScope): FitResult {
-    const n = this.count(row, scope);
-    if (n <= this.maxTokens) return { row, tokens: n, trimmed: 0 };
+    // Only rows over the limit are counted exactly (what is within it may be shown by a bound).
+    const over = (r: unknown): number | undefined => {
+      const n = this.counter.countRowOver(r, this.maxTokens, scope);
+      return n === "within" ? undefined : n;
+    };
+    const n = over(row);
+    if (n === undefined || n <= this.maxTokens) return { row, tokens: n, trimmed: 0 };
     const t = isObj(row) ? turnsOf(row) : undefined;
     const list = t && isObj(row) ? t.get(row) : undefined;
     if (!t || !list || !isObj(row) || Array.isArray(row.steps)) {
@@ -135,18 +141,23 @@ export class RowFitter {
     // Lengths fall along the candidates: binary search for the first that fits, then the first the rules accept.
     let lo = 0;
     let hi = cuts.length;
-    const lengths = new Map<number, number>();
-    const len = (k: number) => lengths.get(k) ?? lengths.set(k, this.count(cuts[k]!(), scope)).get(k)!;
+    const lengths = new Map<number, number | undefined>();
+    const len = (k: number) => (lengths.has(k) ? lengths.get(k) : lengths.set(k, over(cuts[k]!())).get(k));
+    const fits = (k: number) => {
+      const m = len(k);
+      return m === undefined || m <= this.maxTokens;
+    };
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (len(mid) <= this.maxTokens) hi = mid;
+      if (fits(mid)) hi = mid;
       else lo = mid + 1;
     }
     for (let k = lo; k < cuts.length; k++) {
       const cut = cuts[k]!();
-      if (len(k) <= this.maxTokens && accept(cut)) return { row: cut, tokens: len(k), trimmed: list.length - (t.get(cut)?.length ?? 0) };
+      if (fits(k) && accept(cut)) return { row: cut, tokens: len(k), trimmed: list.length - (t.get(cut)?.length ?? 0) };
     }
-    const shortest = cuts.length > 0 ? len(cuts.length - 1) : n;
+    // The message names the shortest cut's length (counted here if a bound had spared it).
+    const shortest = cuts.length > 0 ? (len(cuts.length - 1) ?? this.count(cuts[cuts.length - 1]!(), scope)) : n;
     return { tokens: shortest, reason: mode === "end" ? "even the first turn is over the limit" : "even the last turn alone is over the limit" };
   }
 }

@@ -66,7 +66,7 @@ export class PreTokenCache {
  * it is not there (the caller then counts with the whole encoder).
  */
 interface HfInternals {
-  normalizer: ((text: string) => string) | null;
+  normalizer: (((text: string) => string) & { config?: Record<string, unknown> }) | null;
   pre_tokenizer: { tokenizers?: Array<{ config?: Record<string, unknown>; pattern?: unknown; pre_tokenize_text(text: string, options?: unknown): string[] }> } | null;
   model: ((tokens: string[]) => string[]) & { config?: Record<string, unknown>; fuse_unk?: boolean };
   remove_space?: boolean;
@@ -80,7 +80,7 @@ interface HfInternals {
  * the tokenizer's own split gives them), then each new pre-token through the ByteLevel mapping
  * and the BPE model, as the tokenizer does it.
  */
-export function hfCounter(tokenizer: unknown, cache: PreTokenCache): ((text: string) => number) | undefined {
+export function hfCounter(tokenizer: unknown, cache: PreTokenCache): { count: (text: string) => number; bound: (piece: string) => number; normalizes: Normalizes } | undefined {
   const tok = tokenizer as HfInternals;
   const seq = tok.pre_tokenizer?.tokenizers;
   if (!seq || seq.length !== 2 || tok.remove_space || tok.do_lowercase_and_remove_accent || tok.model.fuse_unk) return undefined;
@@ -94,7 +94,10 @@ export function hfCounter(tokenizer: unknown, cache: PreTokenCache): ((text: str
   const pattern = new RegExp(split.pattern.source, split.pattern.flags.includes("g") ? split.pattern.flags : `${split.pattern.flags}g`);
   const merge = (pre: string): number => tok.model(byteLevel.pre_tokenize_text(pre)).length;
   const normalize = tok.normalizer;
-  return (text) => {
+  // The bytes the model's BPE starts from are those of the normalized text (see byteBound).
+  const bound = (piece: string): number => byteBound(normalize ? normalize(piece) : piece);
+  const normalizes: Normalizes = !normalize ? "none" : normalize.config?.type === "NFC" ? "nfc" : "other";
+  const count = (text: string): number => {
     const x = normalize ? normalize(text) : text;
     let n = 0;
     let prev = 0;
@@ -112,6 +115,23 @@ export function hfCounter(tokenizer: unknown, cache: PreTokenCache): ((text: str
     if (prev < x.length) n += cache.count(x.slice(prev), merge);
     return n;
   };
+  return { count, bound, normalizes };
+}
+
+/** What a tokenizer's normalizer does to a text before it is cut into pre-tokens: nothing, NFC (which leaves ASCII text as it is), or something else. */
+export type Normalizes = "none" | "nfc" | "other";
+
+/**
+ * An upper bound on the tokens of a text, counted without tokenizing it: its length in UTF-8
+ * bytes. Byte-level BPE (Qwen, Llama 3, tiktoken's encodings) starts each pre-token from one
+ * symbol per byte and every merge joins two symbols into one, so a pre-token never has more
+ * tokens than bytes; an added token (`<|im_start|>`, a frame marker) is one token for several
+ * bytes. This holds for the text the BPE sees, after the tokenizer's normalizer (NFC can make a
+ * text longer: U+0344 becomes two characters). `src/count-bound.test.ts` checks it on varied text for
+ * every tokenizer.
+ */
+export function byteBound(text: string): number {
+  return Buffer.byteLength(text, "utf8");
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Template } from "@huggingface/jinja";
-import { qwen25Header, qwen25TurnText, qwen25Turns, renderQwen25 } from "./chatml.js";
+import { qwen25Header, qwen25TurnText, renderQwen25 } from "./chatml.js";
 import { oneCallPerMessage, type ChatMsg, type Conversation, type MessageMemo } from "./conversation.js";
 import { loadEncoder, type Encoder } from "./encoders.js";
+import { byteBound } from "./pretoken-count.js";
 import { TOKENIZER_NAMES, findTokenizer, type TokenizerInfo } from "./registry.js";
 import { rowView, type RowView } from "./row-shapes.js";
 import { readTemplate } from "./templates-dir.js";
@@ -25,9 +26,24 @@ export class CountScope {
    * by its text when the object is new to the scope (sharegpt rows make it again for every row).
    */
   readonly headers = new WeakMap<object, { byObject: WeakMap<object, number>; byText: Map<string, number> }>();
-  /** By a turn's first message: the turn's messages and its tokens. */
-  readonly turns = new WeakMap<ChatMsg, Array<{ members: ChatMsg[]; tokens: number }>>();
+  /** By a turn's first message: the turn's messages and its tokens (or, until they are needed, its text and a bound on them). */
+  readonly turns = new WeakMap<ChatMsg, TurnCount[]>();
 }
+
+/** A turn in a CountScope: its exact tokens once counted; before that its text and an upper bound (Encoder.bound). */
+interface TurnCount {
+  members: ChatMsg[];
+  tokens: number | undefined;
+  bound: number;
+  text: string | undefined;
+}
+/**
+ * Text NFC leaves as it is, and any piece of it too: every character here is NFC_QC=Yes with
+ * combining class 0 (so the quick check says "normalized") — Latin up to U+02FF (U+0300 starts
+ * the combining marks), general punctuation but U+2000 and U+2001 (which NFC replaces), currency
+ * signs. Checked character by character and pair by pair in count-bound.test.ts.
+ */
+export const NFC_STABLE = /^[\u0000-\u02ff\u2002-\u206f\u20a0-\u20cf]*$/;
 const NO_TOOLS = {};
 const NO_SYSTEM = {};
 
@@ -83,6 +99,22 @@ export class TokenCounter {
     return n;
   }
 
+  /**
+   * An upper bound on countText(text), found without tokenizing: each atom is one token, each
+   * piece between them at most its bytes as the tokenizer sees them (Encoder.bound). A text the
+   * tokenizer's normalizer leaves as it is (no normalizer; NFC and ASCII text) is bounded by its
+   * own bytes (an atom being one token for several bytes); otherwise each piece is normalized and measured.
+   */
+  bound(text: string): number {
+    const bytes = byteBound(text);
+    const n = this.encoder.normalizes;
+    if (n === "none" || (n === "nfc" && (bytes === text.length || NFC_STABLE.test(text)))) return bytes;
+    const parts = text.split(this.split);
+    let b = 0;
+    for (let i = 0; i < parts.length; i++) b += i % 2 === 1 ? 1 : parts[i]!.length > 0 ? this.encoder.bound(parts[i]!) : 0;
+    return b;
+  }
+
   /** Token ids of a text (for tests against a tokenizer's reference ids; frame markers are -1). */
   encode(text: string): number[] {
     const parts = text.split(this.split);
@@ -105,8 +137,19 @@ export class TokenCounter {
   }
 
   countConversation(c: Conversation, scope?: CountScope): number {
-    if (scope && this.native) return this.countTurns(c, scope);
-    return this.countText(this.render(c));
+    return this.conversationWithin(c, scope, -1)!;
+  }
+
+  /**
+   * The conversation's tokens; or undefined when an upper bound (Encoder.bound) shows it has at
+   * most `limit` without counting it (limit -1: always counted).
+   */
+  private conversationWithin(c: Conversation, scope: CountScope | undefined, limit: number): number | undefined {
+    // The native renderer counts turn by turn, each remembered in the scope (a new one when none is given).
+    if (this.native) return this.countTurns(c, scope ?? new CountScope(), limit);
+    const text = this.render(c);
+    if (limit >= 0 && this.bound(text) <= limit) return undefined;
+    return this.countText(text);
   }
 
   /** A row of any exported format: its shape and its length in tokens; undefined when it holds no conversation. */
@@ -118,8 +161,32 @@ export class TokenCounter {
     return { ...view, tokens };
   }
 
-  /** The header's tokens plus each turn's, each remembered in the scope (see qwen25Turns for why the sum is exact). */
-  private countTurns(c: Conversation, scope: CountScope): number {
+  /**
+   * What --max-tokens needs to know of a row: its length in tokens (the longest of its
+   * conversations, as countRow counts it) when that is over `limit`, exactly; `"within"` when
+   * it is at most `limit`, which an upper bound may show without counting (a row far below the
+   * limit costs its rendering and no tokenizing; see Encoder.bound). 0 for a row that holds no conversation.
+   */
+  countRowOver(row: unknown, limit: number, scope?: CountScope): number | "within" {
+    const view = rowView(row, scope?.messages);
+    if (!view) return 0;
+    let tokens = 0;
+    let bounded = false;
+    for (const c of view.conversations) {
+      const n = this.conversationWithin(c, scope, limit);
+      if (n === undefined) bounded = true;
+      else tokens = Math.max(tokens, n);
+    }
+    // Over the limit: the longest conversation was counted (a bounded one is at most the limit).
+    return tokens > limit || !bounded ? tokens : "within";
+  }
+
+  /**
+   * The header's tokens plus each turn's, each remembered in the scope (see qwen25Turns for why
+   * the sum is exact). With a limit (>= 0), turns not counted yet enter the sum with their bound
+   * first, and are counted only when that sum is over the limit (undefined otherwise).
+   */
+  private countTurns(c: Conversation, scope: CountScope, limit: number): number | undefined {
     const ms = c.messages;
     const toolsKey = c.tools && c.tools.length > 0 ? c.tools : NO_TOOLS;
     let headers = scope.headers.get(toolsKey);
@@ -132,17 +199,42 @@ export class TokenCounter {
       if (n === undefined) headers.byText.set(text, (n = this.countText(qwen25Header(c))));
       headers.byObject.set(system ?? NO_SYSTEM, n);
     }
-    for (const [start, end] of qwen25Turns(ms)) {
-      const first = ms[start]!;
+    const turns: TurnCount[] = [];
+    let atMost = n;
+    let i = ms[0]?.role === "system" ? 1 : 0;
+    while (i < ms.length) {
+      // A message, or a run of tool results (as qwen25Turns cuts them).
+      let end = i + 1;
+      if (ms[i]!.role === "tool") while (end < ms.length && ms[end]!.role === "tool") end++;
+      const first = ms[i]!;
       let seen = scope.turns.get(first);
       if (!seen) scope.turns.set(first, (seen = []));
-      const same = seen.find((t) => t.members.length === end - start && t.members.every((m, k) => m === ms[start + k]));
-      if (same) n += same.tokens;
-      else {
-        const tokens = this.countText(qwen25TurnText(ms, start, end));
-        seen.push({ members: ms.slice(start, end), tokens });
-        n += tokens;
+      let turn: TurnCount | undefined;
+      for (const t of seen) {
+        if (t.members.length !== end - i) continue;
+        let k = 1;
+        while (k < t.members.length && t.members[k] === ms[i + k]) k++;
+        if (k === t.members.length) {
+          turn = t;
+          break;
+        }
       }
+      if (!turn) {
+        const text = qwen25TurnText(ms, i, end);
+        turn = { members: ms.slice(i, end), tokens: undefined, bound: limit >= 0 ? this.bound(text) : Infinity, text };
+        seen.push(turn);
+      }
+      turns.push(turn);
+      atMost += turn.tokens ?? turn.bound;
+      i = end;
+    }
+    if (limit >= 0 && atMost <= limit) return undefined;
+    for (const t of turns) {
+      if (t.tokens === undefined) {
+        t.tokens = this.countText(t.text!);
+        t.text = undefined;
+      }
+      n += t.tokens;
     }
     return n;
   }
