@@ -11,16 +11,28 @@ import { say } from "../phrases/grammar.js";
 // scenario-gen joins a goal's requests with these: the first request is the text before the first.
 const JOINERS = /, then |, and after that |\. Also |; on top of that, |\. Then |\. After that, /;
 
+/** The requests of a task's reason (the goal text), one clause each, in the order of the goal's requests. */
+export function requestClauses(reason: string): string[] {
+  return reason.split(JOINERS).map((part) => {
+    const clause = part.trim().replace(/[.!?]+$/, "");
+    return clause.charAt(0).toLowerCase() + clause.slice(1);
+  });
+}
+
 /** The user's first request, from the task's reason (the goal text, whose first clause is the primary request). */
 export function firstRequest(reason: string): string {
-  const first = reason.split(JOINERS)[0]!.trim().replace(/[.!?]+$/, "");
-  return first.charAt(0).toLowerCase() + first.slice(1);
+  return requestClauses(reason)[0]!;
 }
 
 export function reservedAsk(reason: string, lang: Lang, rng: Rng): string {
-  const what = firstRequest(reason);
+  return askFor(firstRequest(reason), lang, rng);
+}
+
+/** A request said as the user's reason puts it ("I need to get a price for a taxi from …"); a greeting only in the user's first message. */
+export function askFor(what: string, lang: Lang, rng: Rng, first = true): string {
   if (lang === "hi") return `मुझे ${what} — मदद करेंगे?`;
   if (lang === "mixed") return `Mujhe ${what}, help karoge?`;
+  if (!first) return say(["I [need|want] to {what}.", "I'd like to {what}[, please|]."], rng, { what });
   return say(["[Hi|Hello|Hey] — I [need|want] to {what}.", "I'd like to {what}[, please|].", "[Quick one|Hi there]: I need to {what}."], rng, { what });
 }
 
