@@ -141,8 +141,12 @@ export function revealPlan(d: Dialog, task: Task, index: number): RevealPlan {
   const namedAtOpening = pending.slice(0, openCount).filter(named).length;
   let wrong: { bad: Constraint; good: Constraint } | undefined;
   if (correction && pending.length > 0 && states === undefined) {
-    for (let i = 0; i < pending.length && !wrong; i++) {
-      if (i < openCount && named(pending[i]!) && namedAtOpening === 1) continue;
+    // Never in place of the only value that says why the user came: then only another value of the
+    // first request can be the slip (none when it has no other), not one said later.
+    const spared = pending.findIndex((c, i) => i < openCount && named(c) && namedAtOpening === 1);
+    const last = spared >= 0 ? openCount - 1 : pending.length - 1;
+    for (let i = 0; i <= last && !wrong; i++) {
+      if (i === spared) continue;
       const bad = wrongValue(d, task.table!, pending[i]!);
       if (bad) {
         wrong = { bad, good: pending[i]! };
