@@ -56,7 +56,7 @@ describe("the user's first request says why it came", () => {
         const service = domain.services.find((x) => x.name === s.services[0]);
         if (!service?.table && !noTable.has(service?.name ?? "")) continue;
         const d = run(s, domain);
-        if (d.messages.some((m) => m.labels?.variation === "correction")) corrected++;
+        if (d.messages.some((m) => (m.labels as { variation?: string } | undefined)?.variation === "correction")) corrected++;
         if (!reasonStated(d, s)) missed.push(`${name} ${s.category}: ${userMessages(d).slice(0, 2).map(text).join(" | ")}`);
       }
     }
