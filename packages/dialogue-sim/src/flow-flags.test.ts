@@ -1,6 +1,6 @@
 // --chit-chat P and --multi-turn R, measured from the records the engine writes: a user message
-// labelled intent chit_chat is small talk; a user message whose intent is neither chit_chat nor
-// farewell is a request (more than one: a multi-turn dialogue).
+// labelled intent chit_chat is small talk; a user message whose intent is neither small talk nor a
+// goodbye (NOT_A_REQUEST: chit_chat, farewell, thanks) is a request (more than one: a multi-turn dialogue).
 import { createSession, loadDomain } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { Dialogue } from "@chatmill/schema";

@@ -11,16 +11,29 @@ import { say } from "../phrases/grammar.js";
 // scenario-gen joins a goal's requests with these: the first request is the text before the first.
 const JOINERS = /, then |, and after that |\. Also |; on top of that, |\. Then |\. After that, /;
 
+/** The requests of a task's reason (the goal text), one clause each, in the order of the goal's requests. */
+export function requestClauses(reason: string): string[] {
+  return reason.split(JOINERS).map((part) => {
+    const clause = part.trim().replace(/[.!?]+$/, "");
+    return clause.charAt(0).toLowerCase() + clause.slice(1);
+  });
+}
+
 /** The user's first request, from the task's reason (the goal text, whose first clause is the primary request). */
 export function firstRequest(reason: string): string {
-  const first = reason.split(JOINERS)[0]!.trim().replace(/[.!?]+$/, "");
-  return first.charAt(0).toLowerCase() + first.slice(1);
+  return requestClauses(reason)[0]!;
 }
 
 export function reservedAsk(reason: string, lang: Lang, rng: Rng): string {
-  const what = firstRequest(reason);
-  if (lang === "hi") return say(["मुझे {what} — [मदद करेंगे?|हो पाएगा?|कैसे करें?]", "[नमस्ते|सुनिए], [बात यह है कि|असल में] मुझे {what}।", "{what} — [इसी में मदद चाहिए|यही करना है], [हो जाएगा?|कैसे होगा?]"], rng, { what });
-  if (lang === "mixed") return say(["Mujhe {what}, [help karoge?|ho payega?|kaise karein?]", "[Hello|Suno], [baat ye hai ki|actually] mujhe {what}.", "{what} — [isi mein help chahiye|yahi karna hai], [ho jayega?|kaise hoga?]"], rng, { what });
+  return askFor(firstRequest(reason), lang, rng);
+}
+
+/** A request said as the user's reason puts it ("I need to get a price for a taxi from …"); a greeting only in the user's first message. */
+export function askFor(what: string, lang: Lang, rng: Rng, first = true): string {
+  // The second line of each opens with a greeting: only for the user's first message.
+  if (lang === "hi") return say(["मुझे {what} — [मदद करेंगे?|हो पाएगा?|कैसे करें?]", ...(first ? ["[नमस्ते|सुनिए], [बात यह है कि|असल में] मुझे {what}।"] : []), "{what} — [इसी में मदद चाहिए|यही करना है], [हो जाएगा?|कैसे होगा?]"], rng, { what });
+  if (lang === "mixed") return say(["Mujhe {what}, [help karoge?|ho payega?|kaise karein?]", ...(first ? ["[Hello|Suno], [baat ye hai ki|actually] mujhe {what}."] : []), "{what} — [isi mein help chahiye|yahi karna hai], [ho jayega?|kaise hoga?]"], rng, { what });
+  if (!first) return say(["I [need|want] to {what}.", "I'd like to {what}[, please|]."], rng, { what });
   return say(["[Hi|Hello|Hey] — I [need|want] to {what}.", "I'd like to {what}[, please|].", "[Quick one|Hi there]: I need to {what}."], rng, { what });
 }
 

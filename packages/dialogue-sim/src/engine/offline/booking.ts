@@ -12,14 +12,18 @@ import { actionAck, askRef, detailsText, giveRef, serviceName, thing } from "./r
 import { callWithRecovery } from "./recovery.js";
 import { bookingArgs, bookingChanges } from "./user-agent.js";
 
-/** The user books the item it chose, with the details its goal fixes (sometimes only when asked for them). */
-export function book(d: Dialog, task: Task, pick: Shown): void {
+/**
+ * The user books the item it chose, with the details its goal fixes (sometimes only when asked for
+ * them). `nameIt`: the item is not in the list just shown, so the user names it first.
+ */
+export function book(d: Dialog, task: Task, pick: Shown, nameIt = false): void {
   const t = d.t;
   const create = d.tools.byName(task.service.booking!.create);
   if (!create) return giveUp(d, task);
   const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, pick);
   const details = detailsText(d, args, create.ref?.arg);
-  if (d.rng.chance(0.35) && details && t.turnsLeft() > 2) {
+  const forgets = d.rng.chance(0.35);
+  if ((forgets || nameIt) && details && t.turnsLeft() > 2) {
     // The user forgets the details; the assistant asks for exactly what it needs.
     t.userSay(d.voice.user("choose", { item: pick.name }), "confirm");
     t.assistantSay(d.voice.assistant("need_details", { fields: listJoin(Object.keys(args).filter((k) => k !== create.ref?.arg).map(humanField)) }), "clarify", "clarification");

@@ -3,8 +3,10 @@
 import { handoffArgs } from "./assistant-policy.js";
 import type { Dialog, Task } from "./context.js";
 import { detail } from "./explore.js";
-import { comeBack, farewellAbout, handoffYes, passToTeam, thanksFor } from "./realizer.js";
-import { ending } from "./user-agent.js";
+import type { Shown } from "../present.js";
+import { meets } from "../rows.js";
+import { comeBack, farewellAbout, handoffYes, passToTeam, thanksFor, thanksForTheRest } from "./realizer.js";
+import { ending, tasks as userTasks } from "./user-agent.js";
 
 /** The service stays down: the assistant says so; the user gives up, or asks for a person when it meant to. */
 export function serviceDown(d: Dialog, task: Task): void {
@@ -46,9 +48,31 @@ export function giveUp(d: Dialog, _task: Task): void {
   const t = d.t;
   followUp(d);
   t.trace.gaveUp = true;
+  // A user that has something out of the dialogue does not give up on it: it thanks for that and leaves this request for later.
+  if (gotSomething(d)) {
+    t.emotion = d.rng.pick(["resigned", "satisfied"]);
+    t.userSay(d.voice.casing(thanksForTheRest(d)), "thanks");
+    t.assistantSay(d.voice.assistant("give_up_reply"), "farewell");
+    return;
+  }
   t.emotion = d.rng.pick(["disappointed", "frustrated", "resigned"]);
   t.userSay(d.voice.user("give_up", {}, { last: true }), "farewell");
   t.assistantSay(d.voice.assistant("give_up_reply"), "farewell");
+}
+
+/**
+ * What the user has out of the dialogue, from what it saw: an item it took (chose or booked), or
+ * an option the assistant listed that meets everything one of its requests asks for.
+ */
+function gotSomething(d: Dialog): boolean {
+  if (d.t.trace.accepted.length > 0) return true;
+  const listed = listedSoFar(d);
+  return userTasks(d).some((task) => task.constraints.length > 0 && listed.some((s) => s.table === task.table && task.constraints.every((c) => meets(s.row, c))));
+}
+
+/** The rows the assistant has listed to the user so far (what it said, not every row a tool returned), first listed first. */
+export function listedSoFar(d: Dialog, table?: string): Shown[] {
+  return [...d.t.trace.infoShown].map((k) => d.shown.get(k)).filter((s): s is Shown => s !== undefined && (table === undefined || s.table === table));
 }
 
 /**

@@ -2,6 +2,7 @@
 // the way), the assistant searches and lists, the user looks closer and takes one.
 import type { Call, Constraint } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
+import { askFor } from "../reserved-request.js";
 import type { ToolInfo } from "../tools.js";
 import { humanField } from "../arg-words.js";
 import { displayOf, type Shown } from "../present.js";
@@ -10,7 +11,7 @@ import { imageSearchTool, recommendLike, remember, search, similarTool, topOf } 
 import { callWithRecovery } from "./recovery.js";
 import { book } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
-import { giveUp, serviceDown } from "./endings.js";
+import { giveUp, listedSoFar, serviceDown } from "./endings.js";
 import { explore } from "./explore.js";
 import { closestText, listText, pickText } from "./realize-results.js";
 import { foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText, wants, wish } from "./realizer.js";
@@ -49,6 +50,12 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
     const act = revealed.length > 0 ? "open" : "open_vague";
     const ask = d.voice.user(act, { thing, wants: wants(d, revealed) }, { first: t.userTurns === 0, hedge: plan.hedge });
     t.userSay(joinSentences([ask, photoText(d, shared.url)], d.lang), "search", plan.hedge ? "hesitation" : undefined, [shared]);
+  } else if (plan.states !== undefined) {
+    // Said as the reason puts it; what the search needs besides (a train's from and to) is added.
+    revealed.push(...pending.splice(0, plan.openCount));
+    const extra = revealed.filter((c) => !task.constraints.includes(c));
+    const ask = askFor(plan.states, d.lang, d.rng, t.userTurns === 0);
+    t.userSay(extra.length > 0 ? joinSentences([ask, d.voice.user("add", { c: wants(d, extra) })], d.lang) : ask, d.scenario.intent ?? "search");
   } else if (plan.vague) {
     t.userSay(d.voice.user("open_vague", { thing }, { first: t.userTurns === 0 }), "search");
     t.assistantSay(d.voice.assistant("clarify_ask", { field: humanField(pending[0]!.field) }), "clarify", "clarification");
@@ -118,7 +125,8 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
   }
   midwayChitChat(d, t.turnsLeft() > reserve + 3, top[0]?.name);
 
-  let pick = choose(task, top);
+  // An option it saw that meets everything it asked for is still there when a later answer came back empty: the user takes it.
+  let pick = choose(task, top) ?? choose(task, listedSoFar(d, task.table));
   // A user after things like an item asks for them, about the one it likes (else the last it was shown),
   // and takes the first that meets everything it asked for, else the one it had.
   const similar = reference(d) === "item" ? similarTool(d, task.table!) : undefined;
@@ -137,7 +145,8 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
     pick = choose(task, like) ?? pick;
   }
   if (!pick) return giveUp(d, task);
-  if (task.kind === "book" && task.service.booking) return book(d, task, pick);
+  // Taken from an earlier list, it is named before it is booked: "book it" would not say which.
+  if (task.kind === "book" && task.service.booking) return book(d, task, pick, !top.includes(pick));
   // A find or an information request ends with the user taking the assistant's pick.
   if (top.length > 1 && d.rng.chance(0.15) && t.turnsLeft() > reserve + 2) {
     const other = top.find((s) => s !== pick)!;

@@ -9,17 +9,19 @@ import type { Dialog, Task } from "./context.js";
 import { commandText, statusListText } from "./realize-results.js";
 import { commandReadBack, hostText, nothingRun, thing, topicAnswer, topicQuestion } from "./realizer.js";
 import { callWithRecovery, consentIntent } from "./recovery.js";
-import { agrees } from "./user-agent.js";
+import { askFor } from "../reserved-request.js";
+import { reasonClause } from "./reason.js";
+import { agrees, reservedReason, tasks as userTasks } from "./user-agent.js";
 
 /** A task with no table to search: ask and answer (ops' "how does X work"), or look up by name. */
-export function explain(d: Dialog, task: Task, _index: number): void {
-  const plan = explainPlan(d, task, d.t.userTurns === 0);
+export function explain(d: Dialog, task: Task, index: number): void {
+  const plan = explainPlan(d, task, d.t.userTurns === 0, index);
   d.t.userSay(plan.say, plan.intent, plan.variation);
   plan.act();
 }
 
 /** The user's question for explain() and what the assistant then does (apart, so a single-turn dialogue can ask first). */
-export function explainPlan(d: Dialog, task: Task, first: boolean): { say: string; intent: string; variation?: string; act: () => void } {
+export function explainPlan(d: Dialog, task: Task, first: boolean, index = 0): { say: string; intent: string; variation?: string; act: () => void } {
   const r = d.rng;
   const t = d.t;
   const table = task.table ?? task.service.table;
@@ -57,13 +59,17 @@ export function explainPlan(d: Dialog, task: Task, first: boolean): { say: strin
     return { say, intent: "status", act };
   }
   // Nothing to look up: a question answered from knowledge, with the pack's "no tool" call if it has one.
-  const say = topicQuestion(d, topic);
+  // A request about a thing the service books (the fare of a taxi from A to B) is said as the user's
+  // reason puts it, not as a question about the category's label; the first is the scenario's own request.
+  const asked = task.service.booking ? reasonClause(reservedReason(d), index, userTasks(d).length) : undefined;
+  const say = asked ? askFor(asked, d.lang, r, first) : topicQuestion(d, topic);
   const act = (): void => {
     const none = d.tools.withRole("none")[0];
     if (none) callWithRecovery(d, { name: none.name, arguments: { reason: `explaining ${topic}` } }, "inform");
     t.assistantSay(topicAnswer(d, topic), "inform");
     t.trace.infoShown.add(`topic\u0000${topic}`);
   };
+  if (asked) return { say, intent: (index === 0 ? d.scenario.intent : undefined) ?? "request", act };
   return { say, intent: "clarify", variation: "clarification", act };
 }
 

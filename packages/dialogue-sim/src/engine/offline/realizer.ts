@@ -273,6 +273,13 @@ export function comeBack(d: Dialog): { ask: string; answer: string } {
   return { ask, answer: sayLocal(["[Bilkul|Zaroor] — [jab chaho phir likho|kabhi bhi nayi chat start karo], [sab dobara check hoga|har baar fresh info milegi]."], d.rng) };
 }
 
+/** The user's goodbye when one request could not be done but others were (or it saw what it wanted): thanks for those, the rest later. */
+export function thanksForTheRest(d: Dialog): string {
+  if (d.lang === "hi") return "ठीक है, बाकी सब के लिए धन्यवाद — यह वाला बाद में देख लेंगे।";
+  if (d.lang === "mixed") return sayLocal(["[Theek hai|Koi baat nahi], baaki sab ke liye [thanks|shukriya] — ye wala baad mein dekh lenge."], d.rng);
+  return sayLocal(["[Okay|Fair enough|No worries], [thanks for the rest|thanks for what you could do|thanks for your help anyway] — I'll [sort that part out|come back for that one] [later|another time]."], d.rng);
+}
+
 /** The user's words with a photo it shares; the link is said too, so a text-only export keeps it. */
 export function photoText(d: Dialog, url: string): string {
   if (d.lang === "hi") return `यह फ़ोटो देखिए: ${url}`;

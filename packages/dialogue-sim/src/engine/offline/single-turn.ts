@@ -127,5 +127,5 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
     };
   }
   // Explained or looked up as in the multi-turn flow, its question taken into the user's one message.
-  return explainPlan(d, task, first);
+  return explainPlan(d, task, first, index);
 }

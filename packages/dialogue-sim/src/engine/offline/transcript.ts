@@ -9,7 +9,7 @@ type Expectation = Scenario["goal"]["end_state"][number];
 type Labels = { intent: string; emotion: string; variation?: string };
 
 /** User intents that are not a request: small talk and the goodbye (thanks, giving up, keeping a booking as it is). */
-export const NOT_A_REQUEST: ReadonlySet<string> = new Set(["chit_chat", "farewell"]);
+export const NOT_A_REQUEST: ReadonlySet<string> = new Set(["chit_chat", "farewell", "thanks"]);
 
 /** What the simulation observed (the setup calls go on the record; the rest is for the LLM engine's trace-based outcome). */
 export interface Trace {

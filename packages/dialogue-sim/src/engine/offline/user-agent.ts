@@ -7,6 +7,7 @@ import type { Constraint, Row, ServiceInfo } from "../../contract.js";
 import { displayOf, type Shown } from "../present.js";
 import { meets, rowIndex, rowsOf } from "../rows.js";
 import { argValue, requiredFields, type ToolInfo } from "../tools.js";
+import { namesValue, reasonClause } from "./reason.js";
 import { thing } from "./realizer.js";
 import { WEEKDAYS, type Dialog, type Kind, type Task } from "./context.js";
 
@@ -103,6 +104,8 @@ export interface RevealPlan {
   vague: boolean;
   openCount: number;
   hedge: boolean;
+  /** The first request said as the reason puts it (its clause), when no value the user knows names it. */
+  states?: string;
 }
 
 export function revealPlan(d: Dialog, task: Task, index: number): RevealPlan {
@@ -111,10 +114,39 @@ export function revealPlan(d: Dialog, task: Task, index: number): RevealPlan {
   // What the search tool cannot run without is said first (a train needs from and to).
   const must = new Set(mustSay(d, task));
   pending.sort((a, b) => Number(must.has(b.field)) - Number(must.has(a.field)));
-  const what = thing(d, task);
+  const correction = r.chance(0.22);
+  const style = d.voice.style;
+  // A first request after opening small talk names what it wants: two vague messages in a row would not say why the user came.
+  let vague = pending.length > 0 && r.chance(style === "senior_engineer" || style === "executive" ? 0.1 : 0.3) && !(index === 0 && d.t.userTurns > 0);
+  const wanted = style === "senior_engineer" || style === "executive" ? 3 : r.int(1, 2);
+  let openCount = Math.min(pending.length, Math.max(wanted, pending.filter((c) => must.has(c.field)).length));
+  const hedge = r.chance(style === "learner" || style === "casual" ? 0.25 : 0.1);
+  // The first request says why the user came: a value of its goal that its reason names for this request is among the first said (and said right).
+  const clause = reasonClause(reservedReason(d), index, tasks(d).length);
+  const named = (c: Constraint): boolean => clause !== undefined && task.constraints.includes(c) && namesValue(clause, c.value);
+  if (!pending.slice(0, openCount).some(named)) {
+    const at = pending.findIndex(named);
+    if (at >= 0) {
+      pending.unshift(...pending.splice(at, 1));
+      openCount += 1;
+    }
+  }
+  // Values that do not name the request (a "yes" for free parking, a two-letter code) would not say why the user came:
+  // its first request is then said as its reason puts it, with everything it knows, said right.
+  const states = index === 0 && !pending.some(named) ? clause : undefined;
+  if (states !== undefined) {
+    vague = false;
+    openCount = pending.length;
+  }
+  const namedAtOpening = pending.slice(0, openCount).filter(named).length;
   let wrong: { bad: Constraint; good: Constraint } | undefined;
-  if (r.chance(0.22) && pending.length > 0) {
-    for (let i = 0; i < pending.length && !wrong; i++) {
+  if (correction && pending.length > 0 && states === undefined) {
+    // Never in place of the only value that says why the user came: then only another value of the
+    // first request can be the slip (none when it has no other), not one said later.
+    const spared = pending.findIndex((c, i) => i < openCount && named(c) && namedAtOpening === 1);
+    const last = spared >= 0 ? openCount - 1 : pending.length - 1;
+    for (let i = 0; i <= last && !wrong; i++) {
+      if (i === spared) continue;
       const bad = wrongValue(d, task.table!, pending[i]!);
       if (bad) {
         wrong = { bad, good: pending[i]! };
@@ -122,13 +154,8 @@ export function revealPlan(d: Dialog, task: Task, index: number): RevealPlan {
       }
     }
   }
-  const style = d.voice.style;
-  // A first request after opening small talk names what it wants: two vague messages in a row would not say why the user came.
-  const vague = pending.length > 0 && r.chance(style === "senior_engineer" || style === "executive" ? 0.1 : 0.3) && !(index === 0 && d.t.userTurns > 0);
-  const wanted = style === "senior_engineer" || style === "executive" ? 3 : r.int(1, 2);
-  const openCount = Math.min(pending.length, Math.max(wanted, pending.filter((c) => must.has(c.field)).length));
-  const hedge = r.chance(style === "learner" || style === "casual" ? 0.25 : 0.1);
-  return { pending, revealed: [], thing: what, wrong, vague, openCount, hedge };
+  const what = thing(d, task);
+  return { pending, revealed: [], thing: what, wrong, vague, openCount, hedge, ...(states !== undefined ? { states } : {}) };
 }
 
 /** The user takes the first option shown that meets everything it asked for, and nothing else. */
