@@ -57,7 +57,7 @@ const en: Bank = {
     "[Apologies,|Sorry,] [that's not working on my end just now|the service isn't responding]. [Okay if I give it another shot?|Want me to retry?]",
   ],
   still_failing: [
-    "[It's still down|That's still failing] [on my side|]. [I'd rather not keep you waiting —|]{next}",
+    "[It's still down|That's still failing] [on my side|]. [I'd rather not keep you waiting — |]{next}",
   ],
   booked: [
     "[Done|All set]! {summary}[. Your reference is|, reference] {ref}.",

@@ -139,7 +139,8 @@ export function joinSentences(parts: readonly string[], lang: Lang): string {
   let out = "";
   for (const p of parts) {
     if (!p) continue;
-    if (out && /[\p{L}\p{M}\p{N}%)]$/u.test(out) && /^\s*[\p{Lu}\p{Lo}]/u.test(p)) out += lang === "hi" ? "।" : ".";
+    // A closing bracket ends a sentence only when no mark stands inside it: "(5 in all.)" needs no second period.
+    if (out && /[\p{L}\p{M}\p{N}%)]$/u.test(out) && !/[.!?।]\)$/u.test(out) && /^\s*[\p{Lu}\p{Lo}]/u.test(p)) out += lang === "hi" ? "।" : ".";
     out = out ? `${out} ${p}` : p;
   }
   return out.trim();

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { joinSentences } from "./grammar.js";
+
+describe("joinSentences", () => {
+  it("ends a sentence before the next one starts, once", () => {
+    expect(joinSentences(["Here are three", "Want more?"], "en")).toBe("Here are three. Want more?");
+    expect(joinSentences(["Found it (about $5)", "Shall I book it?"], "en")).toBe("Found it (about $5). Shall I book it?");
+    // A mark inside the bracket already ends the sentence.
+    expect(joinSentences(["Two shown (5 matches in all.)", "Would you like the rest?"], "en")).toBe("Two shown (5 matches in all.) Would you like the rest?");
+    expect(joinSentences(["Done!", "", "Anything else?"], "en")).toBe("Done! Anything else?");
+  });
+
+  it("uses the danda in Hindi", () => {
+    expect(joinSentences(["यह मिल गया", "और कुछ?"], "hi")).toBe("यह मिल गया। और कुछ?");
+  });
+});
