@@ -27,10 +27,8 @@ export function statusText(row: Row, lang: Lang, rng: Rng): string {
   if (row.mem_pct !== undefined) load.push(`memory ${String(row.mem_pct)}%`);
   if (row.load_1m !== undefined) load.push(`load ${String(row.load_1m)}`);
   if (load.length) sentences.push(listJoin(load));
-  const disks = (Array.isArray(row.disks) ? (row.disks as Row[]) : []).filter((d) => d.mount !== undefined && d.use_pct !== undefined);
-  if (disks.length) {
-    // The fullest first: that is the one an operator would worry about.
-    const byUse = [...disks].sort((a, b) => Number(b.use_pct) - Number(a.use_pct));
+  const byUse = disksByUse(row);
+  if (byUse.length) {
     const [top, ...rest] = byUse.map((d) => ({ mount: `\`${String(d.mount)}\``, pct: `${String(d.use_pct)}%` }));
     sentences.push(
       rng.chance(0.5)
@@ -38,17 +36,8 @@ export function statusText(row: Row, lang: Lang, rng: Rng): string {
         : `Disks: ${listJoin(byUse.map((d) => `\`${String(d.mount)}\` ${String(d.use_pct)}%`))}`,
     );
   }
-  const services = Array.isArray(row.services) ? (row.services as Row[]) : [];
-  if (services.length) {
-    const byState = new Map<string, string[]>();
-    for (const s of services) {
-      const state = String(s.status ?? "unknown");
-      byState.set(state, [...(byState.get(state) ?? []), `\`${String(s.name)}\``]);
-    }
-    // What is not running comes first.
-    const states = [...byState.keys()].sort((a, b) => Number(a === "running") - Number(b === "running"));
-    sentences.push(states.map((st) => `${listJoin(byState.get(st)!)} ${byState.get(st)!.length > 1 ? "are" : "is"} ${st}`).join("; "));
-  }
+  const byState = servicesByState(row);
+  if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names)} ${names.length > 1 ? "are" : "is"} ${st}`).join("; "));
   if (sentences.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, lang)}`;
   return sentences.map((s) => capFirst(s)).join(". ") + ".";
 }
@@ -64,6 +53,22 @@ export function statusLine(row: Row): string {
   if (svcs.length) parts.push(`services ${svcs.map((s) => `${String(s.name)} ${String(s.status)}`).join(", ")}`);
   if (parts.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, "en")}`;
   return `\`${name}\`: ${parts.join("; ")}`;
+}
+
+/** A row's disks with a mount and a use, the fullest first: that is the one an operator would worry about. */
+function disksByUse(row: Row): Row[] {
+  const disks = (Array.isArray(row.disks) ? (row.disks as Row[]) : []).filter((d) => d.mount !== undefined && d.use_pct !== undefined);
+  return disks.sort((a, b) => Number(b.use_pct) - Number(a.use_pct));
+}
+
+/** A row's services grouped by state, as `name` lists, what is not running first. */
+function servicesByState(row: Row): Array<[string, string[]]> {
+  const byState = new Map<string, string[]>();
+  for (const s of Array.isArray(row.services) ? (row.services as Row[]) : []) {
+    const state = String(s.status ?? "unknown");
+    byState.set(state, [...(byState.get(state) ?? []), `\`${String(s.name)}\``]);
+  }
+  return [...byState.entries()].sort(([a], [b]) => Number(a === "running") - Number(b === "running"));
 }
 
 function capFirst(s: string): string {
@@ -93,9 +98,8 @@ export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng): string | u
   if (row.mem_pct !== undefined) load.push(`${hi ? "मेमोरी" : rng.pick(["memory", "RAM"])} ${String(row.mem_pct)}%`);
   if (row.load_1m !== undefined) load.push(`${hi ? "लोड" : "load"} ${String(row.load_1m)}`);
   if (load.length) sentences.push(listJoin(load, and));
-  const disks = (Array.isArray(row.disks) ? (row.disks as Row[]) : []).filter((d) => d.mount !== undefined && d.use_pct !== undefined);
-  if (disks.length) {
-    const byUse = [...disks].sort((a, b) => Number(b.use_pct) - Number(a.use_pct));
+  const byUse = disksByUse(row);
+  if (byUse.length) {
     const [top, ...rest] = byUse.map((d) => `\`${String(d.mount)}\` ${String(d.use_pct)}%`);
     sentences.push(
       rng.chance(0.5)
@@ -103,16 +107,8 @@ export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng): string | u
         : `${hi ? "डिस्क" : "Disk"}: ${listJoin([top!, ...rest], and)}`,
     );
   }
-  const services = Array.isArray(row.services) ? (row.services as Row[]) : [];
-  if (services.length) {
-    const byState = new Map<string, string[]>();
-    for (const s of services) {
-      const state = String(s.status ?? "unknown");
-      byState.set(state, [...(byState.get(state) ?? []), `\`${String(s.name)}\``]);
-    }
-    const states = [...byState.keys()].sort((a, b) => Number(a === "running") - Number(b === "running"));
-    sentences.push(states.map((st) => `${listJoin(byState.get(st)!, and)} ${st} ${byState.get(st)!.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}`).join("; "));
-  }
+  const byState = servicesByState(row);
+  if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names, and)} ${st} ${names.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}`).join("; "));
   if (row.status === undefined && load.length === 0) return undefined;
   return sentences.map((s) => capFirst(s)).join(`${stop} `) + stop;
 }
