@@ -1,7 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BAKERY_NOTES, writeBakeryPack } from "../../fixtures/bakery-pack.mjs";
 import type { Task, TaskEvaluation } from "@chatmill/schema";
 import { judge } from "../checker/judge.js";
 import { judgeDialogue } from "../checker/outcome.js";
@@ -82,35 +80,8 @@ describe("an information service's task: the facts of the row the user asks abou
 });
 
 describe("a user's own pack with a knowledge table gets the same task, whatever its names", () => {
-  const dir = mkdtempSync(join(tmpdir(), "chatmill-notes-"));
-  mkdirSync(join(dir, "data"));
-  const notes = [
-    { ref: "n1", heading: "sourdough starter", point: "flour and water", text: "A sourdough starter is flour and water left to ferment with wild yeast." },
-    { ref: "n2", heading: "proofing", point: "the last rise", text: "Proofing is the last rise of shaped dough before it is baked." },
-  ];
-  writeFileSync(join(dir, "data", "notes.json"), JSON.stringify(notes));
-  writeFileSync(
-    join(dir, "pack.json"),
-    JSON.stringify({
-      name: "bakery",
-      version: "1",
-      description: "a baker's notes",
-      services: [{ name: "baking", table: "notes", categories: ["ask_baker"], search_fields: ["heading"], facts: ["point"], says: ["text"] }],
-      general_categories: [],
-      intents: ["ask"],
-      tools: [
-        {
-          type: "function",
-          function: { name: "read_note", parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"], additionalProperties: false } },
-          role: "search",
-          run: { op: "search", table: "notes", text: { arg: "q", fields: ["heading"] } },
-        },
-      ],
-      categories: { ask_baker: { task: "info" } },
-      database: { tables: { notes: { key: "ref", file: "data/notes.json" } } },
-      offline: { display: { notes: { title: "heading" } } },
-    }),
-  );
+  // The first two notes: the sourdough starter and proofing.
+  const dir = writeBakeryPack({ notes: BAKERY_NOTES.slice(0, 2) });
   const bakery = loadDomain(dir);
 
   it("derives the declared fact of the row named, read with the pack's own search tool", () => {

@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createSession, loadDomain } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import type { Dialogue, Scenario } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
+import { writeBakeryPack } from "../../../../domains/fixtures/bakery-pack.mjs";
 import type { Domain } from "../../contract.js";
 import { offlineDialogue } from "../dialogue.js";
 import { sampleScenarios } from "../../testing/scenarios.js";
@@ -53,35 +51,7 @@ describe("ops' learning categories are answered from the pack's notes", () => {
 });
 
 describe("a user's own pack with a knowledge table gets the same conversation", () => {
-  const dir = mkdtempSync(join(tmpdir(), "chatmill-bakery-"));
-  mkdirSync(join(dir, "data"));
-  const notes = ["sourdough starter:flour and water:A sourdough starter is flour and water left to ferment with wild yeast.", "proofing:the last rise:Proofing is the last rise of shaped dough before it is baked.", "autolyse:rest before kneading:An autolyse is a rest before kneading: flour and water sit for half an hour so gluten starts to form.", "scoring:where the loaf opens:Scoring is a shallow cut that decides where the loaf opens as it expands in the oven."].map((line, i) => {
-    const [heading, point, text] = line.split(":");
-    return { ref: `n${i + 1}`, heading, point, text: line.slice(heading!.length + point!.length + 2) || text };
-  });
-  writeFileSync(join(dir, "data", "notes.json"), JSON.stringify(notes));
-  writeFileSync(
-    join(dir, "pack.json"),
-    JSON.stringify({
-      name: "bakery",
-      version: "1",
-      description: "a baker's notes",
-      services: [{ name: "baking", table: "notes", categories: ["ask_baker"], search_fields: ["heading"], facts: ["point"], says: ["text"] }],
-      general_categories: [],
-      intents: ["ask"],
-      tools: [
-        {
-          type: "function",
-          function: { name: "read_note", parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"], additionalProperties: false } },
-          role: "search",
-          run: { op: "search", table: "notes", text: { arg: "q", fields: ["heading"] } },
-        },
-      ],
-      categories: { ask_baker: { task: "info", asks: ["understand {thing}"] } },
-      database: { tables: { notes: { key: "ref", file: "data/notes.json" } } },
-      offline: { display: { notes: { title: "heading" } } },
-    }),
-  );
+  const dir = writeBakeryPack({ asks: ["understand {thing}"] });
 
   it("asks about a note by its heading, reads it with read_note and says its point", () => {
     expect(checkAnswers(loadDomain(dir), sampleScenarios(dir, 40, 3))).toBeGreaterThanOrEqual(10);
