@@ -24,17 +24,56 @@ export function firstRequest(reason: string): string {
   return requestClauses(reason)[0]!;
 }
 
-export function reservedAsk(reason: string, lang: Lang, rng: Rng): string {
-  return askFor(firstRequest(reason), lang, rng);
+export function reservedAsk(reason: string, lang: Lang, rng: Rng, local?: LocalRequest): string {
+  return askFor(firstRequest(reason), lang, rng, true, { ...local, reserved: true });
 }
 
+/**
+ * What a Hindi or Hinglish speaker says of a request whose reason is written in English (the
+ * goal's text): the thing it is about, named by a value the reason names (`item`), and whether
+ * it is one for a person (`reserved`). The English text itself is never said in those languages.
+ */
+export interface LocalRequest {
+  item?: string;
+  reserved?: boolean;
+}
+
+// The parts an English request is composed from: who is asking how, and how it ends.
+const HELLO = "[Hi|Hello|Hey|Hi there|Morning|Good afternoon|Evening|Hiya|Hello again|Hey there]";
+const NEED = "[I need to|I want to|I'd like to|I'm hoping to|I have to|I'm trying to|I've got to|I was hoping to|I'm looking to]";
+const PLEASE = "[, please|, if you can|, thanks|, if that's possible| today| this time|]";
+
 /** A request said as the user's reason puts it ("I need to get a price for a taxi from …"); a greeting only in the user's first message. */
-export function askFor(what: string, lang: Lang, rng: Rng, first = true): string {
-  // The second line of each opens with a greeting: only for the user's first message.
-  if (lang === "hi") return say(["मुझे {what} — [मदद करेंगे?|हो पाएगा?|कैसे करें?]", ...(first ? ["[नमस्ते|सुनिए], [बात यह है कि|असल में] मुझे {what}।"] : []), "{what} — [इसी में मदद चाहिए|यही करना है], [हो जाएगा?|कैसे होगा?]"], rng, { what });
-  if (lang === "mixed") return say(["Mujhe {what}, [help karoge?|ho payega?|kaise karein?]", ...(first ? ["[Hello|Suno], [baat ye hai ki|actually] mujhe {what}."] : []), "{what} — [isi mein help chahiye|yahi karna hai], [ho jayega?|kaise hoga?]"], rng, { what });
-  if (!first) return say(["I [need|want] to {what}.", "I'd like to {what}[, please|]."], rng, { what });
-  return say(["[Hi|Hello|Hey] — I [need|want] to {what}.", "I'd like to {what}[, please|].", "[Quick one|Hi there]: I need to {what}."], rng, { what });
+export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: LocalRequest = {}): string {
+  // Hindi and Hinglish say the request in their own words: about its thing, or plainly.
+  if (lang === "hi") {
+    const about = local.item ? "{item} [के बारे में|को लेकर|के सिलसिले में]" : "[एक मामले में|एक ज़रूरी बात पर|एक दिक्कत को लेकर]";
+    const ends = local.reserved
+      ? ["[टीम के किसी व्यक्ति से|किसी इंसान से|किसी ज़िम्मेदार व्यक्ति से|आपकी टीम से] बात करनी है", "[शिकायत|एक बात] [दर्ज करानी है|आगे पहुँचानी है], [कोई व्यक्ति देखे तो अच्छा|किसी से बात हो सकती है?]"]
+      : ["[मदद चाहिए|कुछ करवाना है|काम है], [हो पाएगा?|मदद करेंगे?|कैसे करें?]", "[कुछ पूछना है|जानकारी चाहिए], [बताइए|ज़रा देखिए]"];
+    const greet = first ? "[नमस्ते,|सुनिए,|नमस्कार जी,|हैलो,|]" : "[और|अब|]";
+    return say(ends.map((e) => `${greet} [मुझे|हमें] ${about} ${e}`), rng, local.item ? { item: local.item } : {}).replace(/([^?!।])$/u, "$1।");
+  }
+  if (lang === "mixed") {
+    const about = local.item ? "{item} [ke baare mein|ko lekar|ke silsile mein]" : "[ek matter mein|ek zaroori baat pe|ek problem ko lekar]";
+    const ends = local.reserved
+      ? ["[team ke kisi member se|kisi insaan se|kisi responsible person se|aapki team se] baat karni hai", "[complaint|ek baat] [register karni hai|aage pahunchani hai], [koi person dekhe toh accha|kisi se baat ho sakti hai?]"]
+      : ["[help chahiye|kuch karwana hai|kaam hai], [ho payega?|help karoge?|kaise karein?]", "[poochna tha|info chahiye], [batao|zara dekho]"];
+    const greet = first ? "[Hello,|Suno,|Namaste ji,|Hi,|]" : "[Aur|Ab|]";
+    return say(ends.map((e) => `${greet} [mujhe|humein] ${about} ${e}`), rng, local.item ? { item: local.item } : {}).replace(/([^?!.])$/u, "$1.");
+  }
+  if (!first) return say([`${NEED} {what}${PLEASE}.`, "[Also|And|Next|Then], [I need|I want|I'd like] to {what}.", "[One more thing:|After that,|Oh, and] {what}[, please|]."], rng, { what });
+  return say(
+    [
+      `${HELLO}[ —|,|!] ${NEED} {what}${PLEASE}.`,
+      `${NEED} {what}${PLEASE}.`,
+      `[Quick one|Short question|Can you help|Hoping you can help|Maybe you can help|Here's my problem][:| —] ${NEED} {what}.`,
+      `${HELLO}, [can you help me|could you help me|would you help me|are you able to help me] {what}?`,
+      `[So|Ok so|Right|Basically|Well], ${NEED} {what}[ and I'm not sure how| — can you sort that?|, can you help?|].`,
+    ],
+    rng,
+    { what },
+  );
 }
 
 /** The user's request as the assistant says it back ("leave a review of my order" → "leave a review of your order"). */

@@ -6,6 +6,7 @@ import { capitalize, expand, GENDER_SLOT, say, tidy, type Slots } from "../phras
 import { HEDGES, USER_STYLE, styleOf, type Style } from "../phrases/style-banks.js";
 import type { UserAct } from "../phrases/user-banks.js";
 import { FILLERS, FRUSTRATED } from "../phrases/voice-banks.js";
+import { MORE_USER_STYLE } from "../phrases/user-variety-banks.js";
 import { genderOf, PackWording } from "../phrases/wording.js";
 
 /** Lower case as a casual typist writes, but references and codes (anything with a digit) kept as given. */
@@ -37,6 +38,8 @@ export class Voice {
   private readonly lower: boolean;
   /** The dialogue's fixed slots with the assistant's gender. */
   private readonly assistantSlots: Slots;
+  /** What this user's style puts before and after a request: style-banks.ts's with user-variety-banks.ts's. */
+  private readonly userStyle: { openers: string[]; closers: string[] };
 
   constructor(
     persona: Persona,
@@ -53,6 +56,9 @@ export class Voice {
     this.assistantSlots = { ...base, [GENDER_SLOT]: this.wording.assistantGender };
     this.verbosity = persona.verbosity ?? (this.style === "executive" || this.style === "senior_engineer" ? "terse" : "moderate");
     this.formality = persona.formality ?? (this.style === "casual" ? "casual" : "neutral");
+    const st = USER_STYLE[lang][this.style];
+    const more = MORE_USER_STYLE[lang][this.style];
+    this.userStyle = { openers: [...st.openers, ...(more?.openers ?? [])], closers: [...st.closers, ...(more?.closers ?? [])] };
     this.lower = lang !== "hi" && (this.style === "casual" || this.formality === "casual") && rng.chance(0.6);
   }
 
@@ -60,7 +66,7 @@ export class Voice {
   user(act: UserAct, slots: Slots, opts: { first?: boolean; last?: boolean; hedge?: boolean; emotion?: string } = {}): string {
     const r = this.rng;
     const all = { ...this.slots, ...slots };
-    const st = USER_STYLE[this.lang][this.style];
+    const st = this.userStyle;
     const parts: string[] = [];
     const terse = this.verbosity === "terse";
     const verbose = this.verbosity === "verbose";

@@ -16,7 +16,7 @@ import { explore } from "./explore.js";
 import { closestText, listText, pickText } from "./realize-results.js";
 import { foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText, wants, wish } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
-import { choose, photo, reference, referenceRow, revealPlan } from "./user-agent.js";
+import { choose, photo, reference, referenceRow, requestItem, revealPlan } from "./user-agent.js";
 
 /** The assistant's answer to a search, from its rows: the options, the closest ones, or none. Returns the options listed. */
 export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constraint[], variation?: string): Shown[] {
@@ -54,7 +54,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
     // Said as the reason puts it; what the search needs besides (a train's from and to) is added.
     revealed.push(...pending.splice(0, plan.openCount));
     const extra = revealed.filter((c) => !task.constraints.includes(c));
-    const ask = askFor(plan.states, d.lang, d.rng, t.userTurns === 0);
+    const ask = askFor(plan.states, d.lang, d.rng, t.userTurns === 0, { item: requestItem(d, plan.states) ?? thing });
     t.userSay(extra.length > 0 ? joinSentences([ask, d.voice.user("add", { c: wants(d, extra) })], d.lang) : ask, d.scenario.intent ?? "search");
   } else if (plan.vague) {
     t.userSay(d.voice.user("open_vague", { thing }, { first: t.userTurns === 0 }), "search");

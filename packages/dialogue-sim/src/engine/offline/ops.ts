@@ -11,7 +11,7 @@ import { commandReadBack, hostText, nothingRun, thing, topicAnswer, topicQuestio
 import { callWithRecovery, consentIntent } from "./recovery.js";
 import { askFor } from "../reserved-request.js";
 import { reasonClause } from "./reason.js";
-import { agrees, reservedReason, tasks as userTasks } from "./user-agent.js";
+import { agrees, requestItem, reservedReason, tasks as userTasks } from "./user-agent.js";
 
 /** A task with no table to search: ask and answer (ops' "how does X work"), or look up by name. */
 export function explain(d: Dialog, task: Task, index: number): void {
@@ -62,7 +62,7 @@ export function explainPlan(d: Dialog, task: Task, first: boolean, index = 0): {
   // A request about a thing the service books (the fare of a taxi from A to B) is said as the user's
   // reason puts it, not as a question about the category's label; the first is the scenario's own request.
   const asked = task.service.booking ? reasonClause(reservedReason(d), index, userTasks(d).length) : undefined;
-  const say = asked ? askFor(asked, d.lang, r, first) : topicQuestion(d, topic);
+  const say = asked ? askFor(asked, d.lang, r, first, d.lang === "en" ? {} : { item: requestItem(d, asked) ?? thing(d, task) }) : topicQuestion(d, topic);
   const act = (): void => {
     const none = d.tools.withRole("none")[0];
     if (none) callWithRecovery(d, { name: none.name, arguments: { reason: `explaining ${topic}` } }, "inform");

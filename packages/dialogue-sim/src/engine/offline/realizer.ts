@@ -112,9 +112,23 @@ export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what:
 /** The user takes the hand-off to a person the assistant offered. */
 export function handoffYes(d: Dialog): string {
   const bank: Record<Dialog["lang"], string[]> = {
-    en: ["[yes|yeah|sure|ok], [please put me through|connect me, please|hand me over then|pass me on][, thanks|, thank you|]", "[that'd be great|sounds good|perfect], [I'll talk to them|let's do that|put me through]", "[please do|go on then], [I'd rather speak to someone|a person is what I need][ about this|]", "[fine by me|works for me] — [who will I be talking to?|will they have the details?|thanks for explaining]"],
-    hi: ["[हाँ|जी हाँ|ठीक है], [जोड़ दीजिए|उनसे बात करवा दीजिए|आगे भेज दीजिए][, धन्यवाद|]", "[बढ़िया|अच्छा], [उन्हीं से बात कर लेते हैं|किसी व्यक्ति से ही बात ठीक रहेगी]"],
-    mixed: ["[Haan|Ji haan|Theek hai], [connect kar do|unse baat karwa do|aage bhej do][, thanks|]", "[Badhiya|Accha], [unhi se baat kar lete hain|kisi insaan se hi baat theek rahegi]"],
+    en: [
+      "[yes|yeah|sure|ok|alright|right], [please put me through|connect me, please|hand me over then|pass me on|put me in touch|transfer me][, thanks|, thank you|, cheers| then|]",
+      "[that'd be great|sounds good|perfect|good|fair enough|that works], [I'll talk to them|let's do that|put me through|I'll wait for them|I'll explain it to them]",
+      "[please do|go on then|yes, do|ok, go ahead], [I'd rather speak to someone|a person is what I need|I want someone to look at it properly|that's what I was hoping for][ about this| on this|]",
+      "[fine by me|works for me|ok then|that's fine] — [who will I be talking to?|will they have the details?|thanks for explaining|how long is the wait?|will they see this chat?]",
+      "[yes please|please|yes], [the sooner the better|I'd appreciate that|I'll hold|I've got time now]",
+    ],
+    hi: [
+      "[हाँ|जी हाँ|ठीक है|जी|बिल्कुल], [जोड़ दीजिए|उनसे बात करवा दीजिए|आगे भेज दीजिए|उनसे मिलवा दीजिए|बात करा दीजिए][, धन्यवाद|, शुक्रिया|, जल्दी|]",
+      "[बढ़िया|अच्छा|ठीक|सही], [उन्हीं से बात कर लेते हैं|किसी व्यक्ति से ही बात ठीक रहेगी|वही ठीक रहेगा|यही चाहिए था]",
+      "[ठीक है|अच्छा] — [क्या उन्हें पूरी बात पता होगी?|कितनी देर लगेगी?|वे यह चैट देख पाएँगे?]",
+    ],
+    mixed: [
+      "[Haan|Ji haan|Theek hai|Ji|Bilkul|Ok], [connect kar do|unse baat karwa do|aage bhej do|unse milwa do|baat kara do][, thanks|, shukriya|, jaldi|]",
+      "[Badhiya|Accha|Theek|Sahi], [unhi se baat kar lete hain|kisi insaan se hi baat theek rahegi|wahi theek rahega|yahi chahiye tha]",
+      "[Theek hai|Accha] — [kya unhe poori baat pata hogi?|kitni der lagegi?|wo ye chat dekh payenge?]",
+    ],
   };
   return capFirst(sayLocal(bank[d.lang], d.rng));
 }
@@ -122,9 +136,14 @@ export function handoffYes(d: Dialog): string {
 /** The user's thanks at the end, naming what it got. */
 export function thanksFor(d: Dialog, name: string): string {
   const bank: Record<Dialog["lang"], string[]> = {
-    en: ["[thanks for the help with|cheers for sorting out|thank you for your help with] {name}[!|.]", "[great|perfect|lovely], {name} [it is|sounds right|works for me] — [thanks|thank you|cheers][!|.]", "[that's|ok, that's] {name} [sorted|settled] then, [thanks a lot|many thanks]"],
-    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया]!", "[बढ़िया|ठीक है], {name} [तय रहा|पक्का] — [धन्यवाद|शुक्रिया]!"],
-    mixed: ["{name} ke liye [thanks|shukriya|thank you]!", "[Badhiya|Theek hai], {name} [final|pakka] — [thanks|shukriya]!"],
+    en: [
+      "[thanks for the help with|cheers for sorting out|thank you for your help with|much obliged for the help with|thanks for looking into] {name}[!|.| — really helpful.| — bye for now.]",
+      "[great|perfect|lovely|brilliant|excellent|good stuff], {name} [it is|sounds right|works for me|will do nicely|is just right] — [thanks|thank you|cheers|many thanks|ta][!|.]",
+      "[that's|ok, that's|right, that's|so that's] {name} [sorted|settled|done|taken care of] then, [thanks a lot|many thanks|thank you|cheers][!|.]",
+      "[glad we got|happy to have] {name} [sorted|figured out|out of the way][, thanks|, thank you so much|]. [bye|take care|have a good day|]",
+    ],
+    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया|आपका आभार][!|।]", "[बढ़िया|ठीक है|वाह|बहुत अच्छा], {name} [तय रहा|पक्का|हो गया|सुलझ गया] — [धन्यवाद|शुक्रिया|बहुत धन्यवाद][!|।]", "{name} [का काम हो गया|वाली बात हो गई|का काम पूरा हुआ], [शुक्रिया|धन्यवाद][, नमस्ते|, फिर मिलेंगे|]"],
+    mixed: ["{name} ke liye [thanks|shukriya|thank you|bahut thanks][!|.]", "[Badhiya|Theek hai|Wah|Mast], {name} [final|pakka|ho gaya|sort ho gaya] — [thanks|shukriya|thank you][!|.]", "{name} [ka kaam ho gaya|wali baat ho gayi|ka kaam poora hua], [shukriya|thanks][, bye|, milte hain|]"],
   };
   return capFirst(sayLocal(bank[d.lang], d.rng, { name }));
 }

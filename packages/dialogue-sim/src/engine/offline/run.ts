@@ -6,7 +6,7 @@
 import type { Rng } from "@chatmill/kit";
 import type { Message, Scenario, Task as CheckedTask } from "@chatmill/schema";
 import type { Domain, Session } from "../../contract.js";
-import { reservedAsk, reservedReply } from "../reserved-request.js";
+import { firstRequest, reservedAsk, reservedReply } from "../reserved-request.js";
 import { answer, isFactsTask } from "./answer.js";
 import { changeBooking, directBooking } from "./booking.js";
 import { Dialog, type FlowOptions, type Task } from "./context.js";
@@ -17,7 +17,7 @@ import { setupBookings } from "./setup.js";
 import { oneShot } from "./single-turn.js";
 import { openingAfterAll, openingChitChat } from "./small-talk.js";
 import type { Trace } from "./transcript.js";
-import { agenda, ending, reservedReason, tasks as userTasks } from "./user-agent.js";
+import { agenda, ending, requestItem, reservedReason, tasks as userTasks } from "./user-agent.js";
 
 /** One offline dialogue: its messages and what the run observed. All randomness comes from `rng`. */
 export function runOffline(
@@ -67,7 +67,7 @@ export function offlineSetup(scenario: Scenario, domain: Domain, session: Sessio
 
 /** The user's request the policy reserves to a person: stated, and acknowledged as one a person handles. */
 function reservedRequest(d: Dialog, more: boolean): void {
-  d.t.userSay(reservedAsk(reservedReason(d), d.lang, d.rng), d.scenario.intent ?? "request");
+  d.t.userSay(reservedAsk(reservedReason(d), d.lang, d.rng, { item: requestItem(d, firstRequest(reservedReason(d))) }), d.scenario.intent ?? "request");
   d.t.assistantSay(reservedReply(d.lang, more, d.rng, reservedReason(d)), "inform");
 }
 

@@ -3,7 +3,7 @@
 import type { SharedImage } from "@chatmill/schema";
 import { joinSentences } from "../../phrases/grammar.js";
 import { meets } from "../rows.js";
-import { reservedAsk, reservedReply } from "../reserved-request.js";
+import { firstRequest, reservedAsk, reservedReply } from "../reserved-request.js";
 import { imageSearchTool, preferTargets, search, similarTool } from "./assistant-policy.js";
 import { applyBookingChange, makeBooking } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
@@ -13,7 +13,7 @@ import { answerPlan, isFactsTask } from "./answer.js";
 import { explainPlan } from "./ops.js";
 import { alsoText, bookOutright, ownLikeText, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
-import { agenda, bookingArgs, bookingChanges, choose, ending, photo, reference, reservedReason } from "./user-agent.js";
+import { agenda, bookingArgs, bookingChanges, choose, ending, photo, reference, requestItem, reservedReason } from "./user-agent.js";
 
 type Step = { say: string; intent: string; act: () => void; images?: SharedImage[] };
 
@@ -27,7 +27,7 @@ type Step = { say: string; intent: string; act: () => void; images?: SharedImage
 export function oneShot(d: Dialog, tasks: Task[]): void {
   const steps = tasks.map((task, i): Step =>
     i === 0 && ending(d) === "escalated"
-      ? { say: reservedAsk(reservedReason(d), d.lang, d.rng), intent: d.scenario.intent ?? "request", act: () => d.t.assistantSay(reservedReply(d.lang, false, d.rng, reservedReason(d)), "inform") }
+      ? { say: reservedAsk(reservedReason(d), d.lang, d.rng, { item: requestItem(d, firstRequest(reservedReason(d))) }), intent: d.scenario.intent ?? "request", act: () => d.t.assistantSay(reservedReply(d.lang, false, d.rng, reservedReason(d)), "inform") }
       : oneShotTask(d, task, i),
   );
   const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : alsoText(d, st.say))), d.lang);

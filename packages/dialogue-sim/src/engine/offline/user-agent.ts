@@ -25,6 +25,28 @@ export function reservedReason(d: Dialog): string {
   return d.checked?.instructions?.reason ?? d.scenario.goal.text;
 }
 
+/**
+ * What a request is about, as a value its clause of the reason names (a goal value, or the
+ * name of the row the scenario was grounded in): what a Hindi or Hinglish speaker names when
+ * it says the request in its own words (askFor), since the reason itself is written in English.
+ */
+export function requestItem(d: Dialog, clause: string): string | undefined {
+  const text = clause.toLowerCase();
+  for (const c of d.scenario.goal.constraints) {
+    const values = Array.isArray(c.value) ? c.value : [c.value];
+    const hit = values.find((v) => (typeof v === "string" || typeof v === "number") && namesValue(text, v));
+    if (hit !== undefined) return String(hit);
+  }
+  const targets = (d.scenario.goal as { targets?: Array<{ table: string; id: string }> }).targets ?? [];
+  for (const t of targets) {
+    const row = rowIndex(d.domain, t.table).get(String(t.id));
+    const field = d.domain.titleOf(t.table);
+    const title = row && field ? row[field] : undefined;
+    if (typeof title === "string" && namesValue(text, title)) return title;
+  }
+  return undefined;
+}
+
 /** The task's expected call of this tool, whose arguments are what the user asked for. */
 function goldCall(d: Dialog, tool: string): TaskAction | undefined {
   return d.checked?.evaluation.actions.find((a) => a.name === tool);
