@@ -12,7 +12,7 @@ import { ASSISTANT } from "./phrases/assistant-banks.js";
 import { OPENING, MIDWAY } from "./phrases/small-talk.js";
 import { ASSISTANT_STYLE, HEDGES, USER_STYLE } from "./phrases/style-banks.js";
 import { USER } from "./phrases/user-banks.js";
-import { MORE_USER_STYLE, USER_VARIETY } from "./phrases/user-variety-banks.js";
+import { MORE_HEDGES, MORE_USER_STYLE, USER_VARIETY } from "./phrases/user-variety-banks.js";
 import { MORE_ASSISTANT, MORE_MIDWAY, MORE_OPENING, MORE_STYLE, MORE_USER } from "./phrases/variety-banks.js";
 import { EXTRAS, FILLERS, VOICE_ASSISTANT } from "./phrases/voice-banks.js";
 import { sampleScenarios } from "./testing/scenarios.js";
@@ -46,7 +46,7 @@ function templatesIn(value: unknown, out: string[] = []): string[] {
 }
 
 /** The engine's neutral lines, as one text to search. */
-const NEUTRAL = templatesIn([ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, HEDGES, VOICE_ASSISTANT, EXTRAS, FILLERS, OPENING, MIDWAY, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, MORE_USER_STYLE]).join("\n").toLowerCase();
+const NEUTRAL = templatesIn([ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, HEDGES, VOICE_ASSISTANT, EXTRAS, FILLERS, OPENING, MIDWAY, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, MORE_USER_STYLE, MORE_HEDGES]).join("\n").toLowerCase();
 
 /**
  * The literal pieces of the built-in packs' wording that the neutral lines never say

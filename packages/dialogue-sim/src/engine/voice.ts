@@ -6,7 +6,7 @@ import { capitalize, expand, GENDER_SLOT, say, tidy, type Slots } from "../phras
 import { HEDGES, USER_STYLE, styleOf, type Style } from "../phrases/style-banks.js";
 import type { UserAct } from "../phrases/user-banks.js";
 import { FILLERS, FRUSTRATED } from "../phrases/voice-banks.js";
-import { MORE_USER_STYLE } from "../phrases/user-variety-banks.js";
+import { MORE_HEDGES, MORE_USER_STYLE } from "../phrases/user-variety-banks.js";
 import { genderOf, PackWording } from "../phrases/wording.js";
 
 /** Lower case as a casual typist writes, but references and codes (anything with a digit) kept as given. */
@@ -40,6 +40,8 @@ export class Voice {
   private readonly assistantSlots: Slots;
   /** What this user's style puts before and after a request: style-banks.ts's with user-variety-banks.ts's. */
   private readonly userStyle: { openers: string[]; closers: string[] };
+  /** What this user says first when unsure: style-banks.ts's hedges with user-variety-banks.ts's. */
+  private readonly hedges: string[];
 
   constructor(
     persona: Persona,
@@ -58,6 +60,7 @@ export class Voice {
     this.formality = persona.formality ?? (this.style === "casual" ? "casual" : "neutral");
     const st = USER_STYLE[lang][this.style];
     const more = MORE_USER_STYLE[lang][this.style];
+    this.hedges = [...HEDGES[lang], ...MORE_HEDGES[lang]];
     this.userStyle = { openers: [...st.openers, ...(more?.openers ?? [])], closers: [...st.closers, ...(more?.closers ?? [])] };
     this.lower = lang !== "hi" && (this.style === "casual" || this.formality === "casual") && rng.chance(0.6);
   }
@@ -73,7 +76,7 @@ export class Voice {
     // Greetings and openers belong to the first message; later turns get at most a filler.
     if (opts.first && st.openers.length && r.chance(terse ? 0.35 : 0.7)) parts.push(say(st.openers, r, this.slots));
     else if (!opts.first && act !== "open" && act !== "open_vague" && r.chance(terse ? 0.05 : 0.15)) parts.push(say(FILLERS[this.lang][this.style], r, this.slots));
-    if (opts.hedge) parts.push(`${say(HEDGES[this.lang], r, this.slots)},`);
+    if (opts.hedge) parts.push(`${say(this.hedges, r, this.slots)},`);
     let core = say(this.wording.user(act), r, all);
     if (this.lang === "en" && this.formality === "formal" && r.chance(0.5)) core = core.replace(/^(can you|could you)/i, "would you kindly").replace(/\bthx\b/, "thank you");
     parts.push(core);

@@ -27,6 +27,12 @@ const NOFIT = "[that's not what I had in mind|none of that quite fits|it's not r
 const PERSON = "[a person|a real person|someone on your team|a human|somebody who can sort it|one of your colleagues|a supervisor|a team lead]";
 const WANT = "[I'd like|I'd love|I want|I'm hoping for|I'm after|I'm keen on|I need|I was hoping for]";
 const ASKFIND = "[can you find|could you look for|would you dig up|can you pull up|could you check for|would you look up|can you search for|could you hunt down]";
+// A request in three parts (lead-in, ask, tail): each multiplies the others.
+const LEADIN = "[so|ok|right|alright|well|hey|hello|hi again|good news first:|first things first:|here's the deal:|straightforward one:|bit of a long shot, but|I wonder if you can help —|you might know this:]";
+const ASKFOR = "[I'm on the lookout for|I'm shopping around for|I'd be grateful for|I've got my eye out for|I'm trying to track down|I'm interested in getting|I'm out to find|it'd be great to get|I'm weighing up|I'm in need of|I'm keen to find|what I really want is]";
+const TAIL = "[|, if you've got any|, nothing fancy|, whatever's best|, fairly soon|, for a change|, ideally today|, if that exists|, that's the main thing|, cheers|, thanks in advance|, if it's not too much trouble]";
+const MORE = "[anything else about|what more is there on|fill me in on|talk me through|tell me a bit more about|what's special about|what are the highlights of|give me the lowdown on|I'd like to hear about|what should I know about|how would you describe]";
+const OPINE = "[to be honest|if I'm honest|personally|for what it's worth|from my side|in my case|frankly|truthfully]";
 
 const en: Lines = {
   small_talk: [
@@ -44,6 +50,9 @@ const en: Lines = {
     "[just saying,|by the way,|fun fact:] [this beats waiting on hold|this is quicker than I thought|you're calmer than I'd be][ ha|]",
   ],
   open: [
+    `${LEADIN} ${ASKFIND} {thing} {wants}${TAIL}?`,
+    `${ASKFOR} {thing} {wants}${TAIL}`,
+    `${LEADIN} ${ASKFOR} {thing} {wants}${TAIL}`,
     `[${WANT}|${ASKFIND}] {thing} {wants}[?|, if there's any|, please|]`,
     "[any luck finding|do you happen to have|is there anything like|would you have] {thing} {wants}?",
     "[help me out —|quick question —|here's one for you:|got a tricky one:] [I'm looking for|I need|I'm after|I'm hunting for] {thing} {wants}",
@@ -51,16 +60,20 @@ const en: Lines = {
     "[I've been searching for|I keep looking for|I've been trying to get] {thing} {wants}[, no luck so far|, can you help|]",
   ],
   open_vague: [
+    `${LEADIN} ${ASKFOR} {thing}${TAIL}`,
     "[I'm interested in|I'm curious about|I'd like to ask about|I was wondering about] {thing}[, where do we start?|, can you help?|]",
     "[got anything for me in|can you help me with|I could use some help with] {thing}?",
     "[so,|right,|ok,] {thing} — [what's out there?|what are my choices?|where do I begin?]",
   ],
   answer_clarify: [
+    `${OPINE}, {wants}[ matters most| is what counts| is key|]`,
     `[${SOFT},|oh,|ah,|] {wants}[ would suit me| would be my pick| please| I think| for sure|]`,
     "[let's go with|put me down for|I'd settle for|make it|I'd take] {wants}",
     "[in that case|if I have to choose|to narrow it down|to be specific], {wants}",
   ],
   add: [
+    `[${OPINE}, |][one extra thing:|small detail:|I almost forgot:] {c}`,
+    `${OPINE}, [I'd want it|it should be|I need it] {c}`,
     "[also|plus|oh, and|one more detail:|another thing:|on top of that,] [ideally|if you can|preferably|if possible|] {c}",
     "[could you keep it to|can we stick to|let's limit it to|only show me things] {c}[?|, please|]",
     "[I should add|I forgot to say|I meant to mention|it matters that] [it has to be|it's got to be|I need it] {c}",
@@ -74,10 +87,13 @@ const en: Lines = {
     "[if you were me, would you take|between the two, do you prefer|which would you trust more,] {item} or {item2}?",
   ],
   details: [
+    `[${OPINE},|hmm,|ok,|] {item} [looks decent|might be it|appeals to me|has my attention] — ${MORE} it?`,
+    `${MORE} {item}[?|, please|, if you would|]`,
     "[I'd like the full picture on|can you walk me through|what else should I know about|give me the rundown on] {item}[?|, please|]",
     "[hmm,|ooh,|right,|] {item} [caught my eye|stands out|sounds promising] — [what else can you tell me|anything I should know|more about it]?",
   ],
   reviews: [
+    `${OPINE}, [I care what others think —|reviews matter to me —] [how is|how's] {item} rated?`,
     "[how well liked is|what's the verdict on|any opinions out there on|are people happy with] {item}?",
     "[before I decide,|just to be safe,] [what do others think of|how do people find] {item}?",
   ],
@@ -87,6 +103,7 @@ const en: Lines = {
     "[what are the pros and cons of|weigh up] {item} [versus|and] {item2}[?|, please]",
   ],
   choose: [
+    `${OPINE}, {item} [is the best fit|feels right|suits me|will do nicely]`,
     `[${YES},|ok then,|right then,|fine,] [I'll take|I'll have|I'm going with|put me down for|I choose] {item}`,
     "{item} [sounds like the one|ticks the boxes|is my pick|wins|gets my vote|it is, then]",
     "[I've decided:|my choice is|let's settle on|I'll go for] {item}[, thanks|, please|]",
@@ -95,10 +112,15 @@ const en: Lines = {
     "[hmm,|actually,|wait,|no,] [I've changed my mind —|second thoughts —|let me switch —] {item2} [instead|after all|suits me better]",
   ],
   book: [
+    `[${OPINE}, |]{item} [suits me|is the one|works] — [set it up|get it arranged|put it in place] {details}`,
+    `${LEADIN} [let's make|I'm ready to make|can we make] it official with {item} {details}${TAIL}`,
     `[${YES},|ok,|good,] [lock it in|confirm it|put it through|sort it out|make it official][ for me|] {details}`,
     "[I'm ready to go ahead with|please finalise|let's finalise] {item} {details}",
   ],
   thanks_done: [
+    `[${GOOD}|${THANKS}] — [I'll be back next time|I'll tell my friends about this|I'll remember this chat|that made my {weekday}][. ${BYE}|]`,
+    `${LEADIN} ${DONE}[,|.] ${THANKS}[. ${BYE}|!|]`,
+    `${OPINE}, [that went better than expected|you've been great|that was painless][. ${THANKS}|, ${THANKS}]`,
     `${GOOD}[,|!|.] ${DONE}[,|.] ${THANKS}[!|.]`,
     `${THANKS}[,|!|.] ${DONE}[. ${BYE}|]`,
     `${DONE}[,|.] ${THANKS}[ for your help| for sorting it| for bearing with me| for being so quick|][. ${BYE}|!]`,
@@ -106,12 +128,16 @@ const en: Lines = {
     `${GOOD}[, ${THANKS}|] — [you've saved me a lot of time|made that easy|been really helpful|been a star][. ${BYE}|]`,
   ],
   give_up: [
+    `${LEADIN} ${NOFIT}[,|.] ${LEAVE}[, ${THANKS}|]`,
+    `${OPINE}, ${NOFIT}[. ${LEAVE}|, so ${LEAVE}]`,
     `${SOFT}, ${NOFIT}[,|.] ${LEAVE}`,
     `[forget it|never mind|no matter|it's fine|don't worry about it|let it go], ${LEAVE}[, ${THANKS}|, thanks for trying|]`,
     `${NOFIT}[ — | ]${LEAVE}[, ${THANKS}|]`,
     `[I don't think this is going to work out|we're going in circles|I'm not finding what I want here], ${LEAVE}`,
   ],
   escalate: [
+    `${OPINE}, [I'd rather|I'd prefer to] [explain this to|sort this with] ${PERSON}`,
+    `${LEADIN} [I'd like to talk to|can I be put through to|could you get me] ${PERSON}[ about this| now|]`,
     `[I'd really prefer|can I please get|please find me|I need] ${PERSON}[ to deal with this| for this| on this one|]`,
     `[this needs|I think this needs|honestly this needs] ${PERSON}[, please|, not a chat|]`,
     `[could you pass me to|can you connect me with|is it possible to reach] ${PERSON}[?|, please?]`,
@@ -124,6 +150,10 @@ const en: Lines = {
     `[${YES},|fine,|no problem,] [have another go|try one more time|give it a minute|I'll hold on|I can wait a bit]`,
   ],
   ok_go: [
+    `[${OPINE}, |]${YES}, [that all checks out|those details are right|you read it back correctly][. ${GO}|]`,
+    `[${YES}, |]${GO} [whenever you're ready|when you can|straight away|now][, ${THANKS}|]`,
+    `${GO}[ —|,] [I'm happy with that|that all looks fine|no changes from me|that's exactly it][, ${THANKS}|]`,
+    `[${YES}, |][that's what I asked for|you've got it right|that's the one|all the details match|nothing to add|I've checked it over][,|.|] ${GO}`,
     `${YES}[,|!|.] ${GO}`,
     `[that's right|that's all correct|all good|that matches|looks correct|nothing to change][,|.] ${GO}`,
     `${GO}[, ${THANKS}|]`,
@@ -165,6 +195,12 @@ const H_NOFIT = "[यह मेरे काम का नहीं|यह व�
 const H_LEAVE = "[बाद में देखेंगे|फिर कभी कोशिश करेंगे|अभी रहने देते हैं|सोचकर बताएँगे|घर पर पूछकर आएँगे|कहीं और पूछ लेंगे]";
 const H_PERSON = "[किसी व्यक्ति|टीम के किसी साथी|किसी अधिकारी|किसी सीनियर|किसी असली इंसान]";
 
+// A Hindi request in three parts (lead-in, what, tail).
+const H_LEAD = "[अच्छा,|सुनिए,|नमस्ते,|देखिए,|एक काम है —|मदद चाहिए —|बात यह है कि|सीधी सी बात है —|ज़रा सुनिए,|हाँ तो,|]";
+const H_ASK = "[ढूँढ दीजिए|दिखा दीजिए|खोज दीजिए|बता दीजिए|सुझाइए|निकाल दीजिए|देख लीजिए]";
+const H_TAIL = "[|, जल्दी हो तो अच्छा|, कोई जल्दी नहीं|, जो सबसे अच्छा हो|, अगर मिल जाए|, मेहरबानी होगी|, धन्यवाद]";
+const H_MORE = "[की पूरी बात बताइए|के बारे में विस्तार से बताइए|में क्या ख़ास है|की ख़ूबियाँ बताइए|के बारे में कुछ और बताइए|का ब्योरा दीजिए]";
+
 const hi: Lines = {
   small_talk: [
     "[नमस्ते|नमस्कार|हैलो|प्रणाम][!|,] [{weekday} कैसा जा रहा है|आज आपका दिन कैसा है|सब कुशल मंगल|उम्मीद है सब ठीक है]?",
@@ -173,19 +209,24 @@ const hi: Lines = {
   small_talk_reply: ["[अच्छा लगा सुनकर|यह तो बढ़िया है|हाँ, सही कहा], [अब काम की बात करें|तो चलिए शुरू करें|चलिए आगे बढ़ें]"],
   small_talk_mid: ["[माफ़ कीजिए|एक सेकंड], [बच्चे ने बुलाया था|चाय बन रही थी|कोई दरवाज़े पर था], [अब बोलिए|हाँ, आगे]"],
   open: [
+    `${H_LEAD} [मुझे|हमें] {thing} [चाहिए|की ज़रूरत है], {wants}${H_TAIL}`,
+    `${H_LEAD} {wants} {thing} ${H_ASK}${H_TAIL}`,
     "[नमस्ते,|सुनिए,|] मैं {wants} {thing} [ढूँढ|खोज|देख] {m:रहा|f:रही} हूँ[, मदद करेंगे?|, कुछ है?|]",
     "[मुझे|हमें] {thing} [की तलाश है|चाहिए|देखना है], {wants}[ — कुछ मिलेगा?| — मदद करेंगे?|]",
     "[ज़रा|एक बार] {wants} {thing} [खोजकर बताइए|दिखाइए|ढूँढ दीजिए]",
     "[सुनिए,|नमस्ते जी,|एक मदद चाहिए —] {wants} {thing} [है क्या|मिल सकता है क्या|उपलब्ध है]?",
     "{thing} [के लिए क्या विकल्प हैं|में क्या-क्या है|में क्या मिलेगा], {wants}?",
   ],
-  open_vague: ["[{thing} के बारे में कुछ पूछना है|{thing} देखना चाहते हैं]", "[क्या आप|आप ज़रा] {thing} [में मदद कर सकते हैं|के बारे में बता सकते हैं]?"],
+  open_vague: [
+    `${H_LEAD} {thing} ${H_ASK}${H_TAIL}`,"[{thing} के बारे में कुछ पूछना है|{thing} देखना चाहते हैं]", "[क्या आप|आप ज़रा] {thing} [में मदद कर सकते हैं|के बारे में बता सकते हैं]?"],
   answer_clarify: [
+    `${H_LEAD} {wants}${H_TAIL}`,
     "[मैं सोच {m:रहा था|f:रही थी}|मैं {m:चाहता|f:चाहती} हूँ कि] {wants} [हो|मिले]","[देखिए,|असल में,|तो,|] {wants} [चाहिए|रहे तो अच्छा|ही ठीक रहेगा|होना ज़रूरी है]", "[मेरी पसंद|पहली पसंद|ज़रूरत] — {wants}"],
   add: ["[एक और बात|ध्यान रहे|और सुनिए|इसके अलावा], {c} [होना चाहिए|चाहिए|ज़रूरी है|हो तो बेहतर]", "[सिर्फ़|केवल] {c} [दिखाइए|बताइए|वाले देखिए]"],
   correct: ["[अरे नहीं|ओह|माफ़ कीजिए], [गलत बता दिया|ग़लती हो गई|उलटा बोल दिया] — {c}[, {old} नहीं|]", "{old} नहीं, {c} [चाहिए|सही है|समझिए]"],
   clarify_q: ["{item} [और|या] {item2} में [असली अंतर क्या है|किसे चुनना चाहिए|कौन ज़्यादा अच्छा है]?"],
-  details: ["{item} के बारे में [सब कुछ बताइए|और जानकारी चाहिए|थोड़ा विस्तार से बताइए]", "[ज़रा|एक बार] {item} [की जानकारी दिखाइए|का ब्योरा दीजिए]"],
+  details: [
+    `${H_LEAD} {item} ${H_MORE}`,"{item} के बारे में [सब कुछ बताइए|और जानकारी चाहिए|थोड़ा विस्तार से बताइए]", "[ज़रा|एक बार] {item} [की जानकारी दिखाइए|का ब्योरा दीजिए]"],
   reviews: ["{item} के बारे में [दूसरे लोगों की राय क्या है|लोग क्या सोचते हैं|रेटिंग क्या कहती है]?"],
   availability: ["{item}[ {c}|] [अभी मिल जाएगा|उपलब्ध रहेगा|मिल सकता है] क्या?"],
   compare: ["{item} और {item2} [को आमने-सामने रखिए|की तुलना दिखाइए|में फ़र्क समझाइए]"],
@@ -194,19 +235,23 @@ const hi: Lines = {
   change_mind: ["[नहीं,|रुकिए,|सोचा तो] {item2} [ही ठीक रहेगा|ज़्यादा सही लग रहा है|लेना बेहतर है]"],
   book: [`[${H_YES},|चलिए,] {item} [पक्का कीजिए|तय कर दीजिए|फ़ाइनल कर दीजिए] {details}`],
   thanks_done: [
+    `${H_LEAD} ${H_DONE}[,|।] ${H_THANKS}[। ${H_BYE}|!|]`,
     `${H_GOOD}, [अब कोई चिंता नहीं|अब मैं आराम से {m:बैठूँगा|f:बैठूँगी}], ${H_THANKS}`,
     `${H_GOOD}[,|!|।] ${H_DONE}[,|।] ${H_THANKS}[!|।]`,
     `${H_THANKS}[,|!] ${H_DONE}[। ${H_BYE}|]`,
     `${H_DONE}[,|।] [आपने बहुत मदद की|काम बहुत जल्दी हो गया|आपका साथ अच्छा रहा], ${H_THANKS}`,
   ],
   give_up: [
+    `${H_LEAD} ${H_NOFIT}[,|।] ${H_LEAVE}`,
     `[ठीक है,|छोड़िए,|रहने दीजिए,] ${H_NOFIT}, मैं [कहीं और पूछ|बाद में देख|ख़ुद ढूँढ] {m:लूँगा|f:लूँगी}`,`[छोड़िए|रहने दीजिए|कोई बात नहीं|ठीक है], ${H_NOFIT}[,|।] ${H_LEAVE}`, `${H_NOFIT}[ —|,] ${H_LEAVE}[, ${H_THANKS}|]`],
   escalate: [
     `मैं ${H_PERSON} से बात करना {m:चाहता|f:चाहती} हूँ[, कृपया|, अभी|]`,`[कृपया|प्लीज़|अब] ${H_PERSON} से [बात करवाइए|जोड़िए|मिलवाइए][, यह ज़रूरी है|, जल्दी|]`, `[यह मामला|इसे] ${H_PERSON} [तक पहुँचाइए|को दिखाइए][, प्लीज़|]`],
   complain: ["[यह क्या हो रहा है?|इतनी देर?|फिर से गड़बड़?|कब तक लगेगा?|कुछ ठीक नहीं चल रहा]"],
   ok_wait: [
     "[ठीक है,|कोई बात नहीं,] मैं [रुक {m:सकता|f:सकती} हूँ|इंतज़ार {m:करूँगा|f:करूँगी}|यहीं {m:बैठा|f:बैठी} हूँ]",`[${H_YES},|कोई बात नहीं,] [एक बार और कोशिश कीजिए|थोड़ा रुक जाते हैं|फिर से देखिए]`],
-  ok_go: [`${H_YES}[,|!|।] ${H_GO}`, `[सब सही है|यही चाहिए था|बात पक्की], ${H_GO}`],
+  ok_go: [
+    `${H_GO}[,|।] [जल्दी से|अभी|बिना देर किए][, ${H_THANKS}|]`,
+    `[${H_YES}, |][सब सही है|आपने ठीक समझा|यही माँगा था|कुछ नहीं बदलना][,|।] ${H_GO}`,`${H_YES}[,|!|।] ${H_GO}`, `[सब सही है|यही चाहिए था|बात पक्की], ${H_GO}`],
   keep_it: ["[अभी रहने दीजिए|अभी कुछ मत कीजिए], [पहले घर पर बात करनी है|बाद में तय करेंगे|थोड़ा सोचना है]"],
   cancel: ["[हमें|कृपया] {ref} [रद्द करना है|रद्द कर दीजिए], [योजना बदल गई|अब ज़रूरत नहीं]"],
   modify: ["{ref} [में थोड़ा बदलाव करना है|बदलवाना है]: {details}"],
@@ -227,6 +272,12 @@ const M_NOFIT = "[ye mere kaam ka nahi|ye waisa nahi jo chahiye tha|inmein se ku
 const M_LEAVE = "[baad mein dekhenge|phir kabhi try karenge|abhi rehne dete hain|soch ke batayenge|ghar pe pooch ke aayenge|kahin aur pooch lenge]";
 const M_PERSON = "[kisi insaan|team ke kisi member|kisi manager|kisi senior|kisi real person]";
 
+// A Hinglish request in three parts (lead-in, what, tail).
+const M_LEAD = "[accha,|suno,|hello,|dekho,|ek kaam hai —|help chahiye —|baat ye hai ki|simple si baat hai —|zara suno,|haan toh,|yaar,|]";
+const M_ASK = "[dhoondh do|dikha do|talaash karke do|bata do|suggest karo|nikaal do|dekh lo]";
+const M_TAIL = "[|, jaldi ho toh accha|, koi jaldi nahi|, jo best ho|, agar mil jaye|, meherbani hogi|, thanks]";
+const M_MORE = "[ki poori baat batao|ke baare mein detail mein batao|mein kya khaas hai|ki khoobiyan batao|ke baare mein kuch aur batao|ki details do]";
+
 const mixed: Lines = {
   small_talk: [
     "[hello|hi|namaste|hey][!|,] [{weekday} kaisa ja raha hai|aaj aapka din kaisa hai|sab theek thaak|umeed hai sab badhiya hai]?",
@@ -235,19 +286,24 @@ const mixed: Lines = {
   small_talk_reply: ["[accha laga sunke|ye toh badhiya hai|haan, sahi kaha], [ab kaam ki baat karein|toh chalo start karein|chalo aage badhte hain]"],
   small_talk_mid: ["[sorry|ek sec], [bachche ne bulaya tha|chai ban rahi thi|koi door pe tha], [ab bolo|haan, aage]"],
   open: [
+    `${M_LEAD} [mujhe|humein] {thing} [chahiye|ki zaroorat hai], {wants}${M_TAIL}`,
+    `${M_LEAD} {wants} {thing} ${M_ASK}${M_TAIL}`,
     "[hello,|suno,|] main {wants} {thing} [dhoondh|talaash kar|dekh] {m:raha|f:rahi} hoon[, help karoge?|, kuch hai?|]",
     "[mujhe|humein] {thing} [ki talaash hai|chahiye|dekhna hai], {wants}[ — kuch milega?| — help karoge?|]",
     "[zara|ek baar] {wants} {thing} [dhoondh ke batao|dikhao|dhoondh do]",
     "[suno,|hello ji,|ek help chahiye —] {wants} {thing} [hai kya|mil sakta hai kya|available hai]?",
     "{thing} [ke liye kya options hain|mein kya kya hai|mein kya milega], {wants}?",
   ],
-  open_vague: ["[{thing} ke baare mein kuch poochna hai|{thing} dekhna chahte hain]", "[kya aap|aap zara] {thing} [mein help kar sakte ho|ke baare mein bata sakte ho]?"],
+  open_vague: [
+    `${M_LEAD} {thing} ${M_ASK}${M_TAIL}`,"[{thing} ke baare mein kuch poochna hai|{thing} dekhna chahte hain]", "[kya aap|aap zara] {thing} [mein help kar sakte ho|ke baare mein bata sakte ho]?"],
   answer_clarify: [
+    `${M_LEAD} {wants}${M_TAIL}`,
     "[main soch {m:raha tha|f:rahi thi}|main {m:chahta|f:chahti} hoon ki] {wants} [ho|mile]","[dekho,|actually,|toh,|] {wants} [chahiye|rahe toh accha|hi theek rahega|hona zaroori hai]", "[meri choice|pehli pasand|requirement] — {wants}"],
   add: ["[ek aur baat|dhyan rakhna|aur suno|iske alawa], {c} [hona chahiye|chahiye|zaroori hai|ho toh better]", "[sirf|bas] {c} [dikhao|batao|wale dekho]"],
   correct: ["[arre nahi|oh|sorry], [galat bata diya|galti ho gayi|ulta bol diya] — {c}[, {old} nahi|]", "{old} nahi, {c} [chahiye|sahi hai|samjho]"],
   clarify_q: ["{item} [aur|ya] {item2} mein [asli difference kya hai|kisko choose karun|kaun zyada accha hai]?"],
-  details: ["{item} ke baare mein [sab kuch batao|aur info chahiye|thoda detail mein batao]", "[zara|ek baar] {item} [ki info dikhao|ki details do]"],
+  details: [
+    `${M_LEAD} {item} ${M_MORE}`,"{item} ke baare mein [sab kuch batao|aur info chahiye|thoda detail mein batao]", "[zara|ek baar] {item} [ki info dikhao|ki details do]"],
   reviews: ["{item} ke baare mein [dusre logon ki rai kya hai|log kya sochte hain|rating kya kehti hai]?"],
   availability: ["{item}[ {c}|] [abhi mil jayega|available rahega|mil sakta hai] kya?"],
   compare: ["{item} aur {item2} [side by side rakho|ka comparison dikhao|mein farak samjhao]"],
@@ -256,19 +312,23 @@ const mixed: Lines = {
   change_mind: ["[nahi,|ruko,|socha toh] {item2} [hi theek rahega|zyada sahi lag raha hai|lena better hai]"],
   book: [`[${M_YES},|chalo,] {item} [pakka karo|fix kar do|final kar do] {details}`],
   thanks_done: [
+    `${M_LEAD} ${M_DONE}[,|.] ${M_THANKS}[. ${M_BYE}|!|]`,
     `${M_GOOD}, [main bahut khush hoon|ab main tension free hoon|ab main aaram se {m:baithunga|f:baithungi}], ${M_THANKS}`,
     `${M_GOOD}[,|!|.] ${M_DONE}[,|.] ${M_THANKS}[!|.]`,
     `${M_THANKS}[,|!] ${M_DONE}[. ${M_BYE}|]`,
     `${M_DONE}[,|.] [aapne bahut help ki|kaam bahut jaldi ho gaya|aapke saath accha raha], ${M_THANKS}`,
   ],
   give_up: [
+    `${M_LEAD} ${M_NOFIT}[,|.] ${M_LEAVE}`,
     `[theek hai,|chhodo,|rehne do,] ${M_NOFIT}, main [kahin aur pooch|baad mein dekh|khud dhoondh] {m:lunga|f:lungi}`,`[chhodo|rehne do|koi baat nahi|theek hai], ${M_NOFIT}[,|.] ${M_LEAVE}`, `${M_NOFIT}[ —|,] ${M_LEAVE}[, ${M_THANKS}|]`],
   escalate: [
     `main ${M_PERSON} se baat karna {m:chahta|f:chahti} hoon[, please|, abhi|]`,`[please|plz|ab] ${M_PERSON} se [baat karwao|connect karo|milwao][, ye zaroori hai|, jaldi|]`, `[ye matter|isko] ${M_PERSON} [tak pahunchao|ko dikhao][, please|]`],
   complain: ["[ye kya ho raha hai?|itni der?|phir se gadbad?|kab tak lagega?|kuch theek nahi chal raha]"],
   ok_wait: [
     "[theek hai,|koi baat nahi,] main [ruk {m:sakta|f:sakti} hoon|wait {m:karunga|f:karungi}|yahin {m:baitha|f:baithi} hoon]",`[${M_YES},|koi baat nahi,] [ek baar aur try karo|thoda ruk jaate hain|phir se dekho]`],
-  ok_go: [`${M_YES}[,|!|.] ${M_GO}`, `[sab sahi hai|yahi chahiye tha|baat pakki], ${M_GO}`],
+  ok_go: [
+    `${M_GO}[,|.] [jaldi se|abhi|bina der kiye][, ${M_THANKS}|]`,
+    `[${M_YES}, |][sab sahi hai|aapne theek samjha|yahi maanga tha|kuch nahi badalna][,|.] ${M_GO}`,`${M_YES}[,|!|.] ${M_GO}`, `[sab sahi hai|yahi chahiye tha|baat pakki], ${M_GO}`],
   keep_it: ["[abhi rehne do|abhi kuch mat karo], [pehle ghar pe baat karni hai|baad mein decide karenge|thoda sochna hai]"],
   cancel: ["[humein|please] {ref} [cancel karna hai|cancel kar do], [plan badal gaya|ab zaroorat nahi]"],
   modify: ["{ref} [mein thoda change karna hai|badalwana hai]: {details}"],
@@ -305,4 +365,11 @@ export const MORE_USER_STYLE: Record<Lang, Partial<Record<Style, { openers: stri
     learner: { openers: ["hi, pehli baar hai —", "ek cheez poochni thi:"], closers: ["samjha ke batao", "thoda explain karo"] },
     neutral: { openers: ["suniye,", "namaskar,", "ji hello,"], closers: ["bahut thanks", "dhanyavaad"] },
   },
+};
+
+/** More of what an unsure user says first (added to style-banks.ts's HEDGES). */
+export const MORE_HEDGES: Record<Lang, string[]> = {
+  en: ["hmm, good question", "ooh, let me see", "not a hundred percent sure, but", "off the top of my head", "thinking out loud here", "I suppose", "probably", "if I had to say", "let me think about that", "gosh, um", "right, so", "mm, maybe"],
+  hi: ["सोचने दीजिए", "ठीक से पता नहीं, पर", "शायद ऐसा", "मेरे ख़याल से", "अम्म", "एक मिनट सोचकर"],
+  mixed: ["sochne do", "pakka nahi pata, but", "shayad aisa", "mere khayal se", "umm", "ek min soch ke"],
 };

@@ -3,7 +3,7 @@ import { ASSISTANT } from "./assistant-banks.js";
 import type { Lang } from "./describe.js";
 import { ASSISTANT_STYLE, USER_STYLE, type Style } from "./style-banks.js";
 import { USER } from "./user-banks.js";
-import { MORE_USER_STYLE, USER_VARIETY } from "./user-variety-banks.js";
+import { MORE_HEDGES, MORE_USER_STYLE, USER_VARIETY } from "./user-variety-banks.js";
 import { MORE_ASSISTANT, MORE_MIDWAY, MORE_OPENING, MORE_STYLE, MORE_USER } from "./variety-banks.js";
 import { EXTRAS, VOICE_ASSISTANT } from "./voice-banks.js";
 
@@ -105,6 +105,6 @@ export async function neutralLines(): Promise<string[]> {
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, MORE_USER_STYLE].forEach(walk);
+  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, MORE_USER_STYLE, MORE_HEDGES].forEach(walk);
   return out;
 }

@@ -294,16 +294,16 @@ export function comeBack(d: Dialog): { ask: string; answer: string } {
 
 /** The user's goodbye when one request could not be done but others were (or it saw what it wanted): thanks for those, the rest later. */
 export function thanksForTheRest(d: Dialog): string {
-  if (d.lang === "hi") return "ठीक है, बाकी सब के लिए धन्यवाद — यह वाला बाद में देख लेंगे।";
-  if (d.lang === "mixed") return sayLocal(["[Theek hai|Koi baat nahi], baaki sab ke liye [thanks|shukriya] — ye wala baad mein dekh lenge."], d.rng);
-  return sayLocal(["[Okay|Fair enough|No worries], [thanks for the rest|thanks for what you could do|thanks for your help anyway] — I'll [sort that part out|come back for that one] [later|another time]."], d.rng);
+  if (d.lang === "hi") return sayLocal(["[ठीक है|कोई बात नहीं|चलिए], [बाकी सब के लिए|बाकी काम के लिए|जो हो सका उसके लिए] [धन्यवाद|शुक्रिया] — [यह वाला|वह हिस्सा] [बाद में देख लेंगे|फिर कभी करेंगे|ख़ुद सँभाल लेंगे]।"], d.rng);
+  if (d.lang === "mixed") return sayLocal(["[Theek hai|Koi baat nahi|Chalo], [baaki sab ke liye|baaki kaam ke liye|jo ho saka uske liye] [thanks|shukriya] — [ye wala|wo part] [baad mein dekh lenge|phir kabhi karenge|khud sambhal lenge]."], d.rng);
+  return sayLocal(["[Okay|Fair enough|No worries|That's fine|Ah well], [thanks for the rest|thanks for what you could do|thanks for your help anyway|thanks for the other bits|cheers for everything else] — I'll [sort that part out|come back for that one|deal with that bit|chase that up] [later|another time|myself|next week]."], d.rng);
 }
 
 /** The user's words with a photo it shares; the link is said too, so a text-only export keeps it. */
 export function photoText(d: Dialog, url: string): string {
-  if (d.lang === "hi") return `यह फ़ोटो देखिए: ${url}`;
-  if (d.lang === "mixed") return sayLocal(["[Ye photo dekho|Is photo jaisa kuch chahiye]: {url}"], d.rng, { url });
-  return sayLocal(["[Here's a photo|Something like this one|This is the look I mean]: {url}", "[Like in this picture|Going by this photo]: {url}"], d.rng, { url });
+  if (d.lang === "hi") return sayLocal(["[यह फ़ोटो देखिए|इस तस्वीर जैसा कुछ चाहिए|बिल्कुल ऐसा ही चाहिए]: {url}"], d.rng, { url });
+  if (d.lang === "mixed") return sayLocal(["[Ye photo dekho|Is photo jaisa kuch chahiye|Bilkul aisa hi chahiye|Ye wali pic dekho]: {url}"], d.rng, { url });
+  return sayLocal(["[Here's a photo|Something like this one|This is the look I mean|Here's what I have in mind|I took this picture|Found this one online]: {url}", "[Like in this picture|Going by this photo|Roughly like this|Similar to this snap]: {url}"], d.rng, { url });
 }
 
 /** The user asks for things like an item it was shown. */
@@ -330,9 +330,9 @@ export function likeAck(d: Dialog, item: string): string {
 /** The user asks about two items at once: their status, or whether they are in stock. */
 export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b: string): string {
   if (act === "status") {
-    if (d.lang === "hi") return `${a} और ${b} का स्टेटस बताइए?`;
+    if (d.lang === "hi") return sayLocal(["{a} और {b} [का स्टेटस बताइए|दोनों ठीक हैं|का हाल क्या है]?", "[ज़रा|एक साथ] {a} और {b} [देख लीजिए|चेक कीजिए]"], d.rng, { a, b });
     if (d.lang === "mixed") return sayLocal(["{a} aur {b} ka status check karo?", "{a} aur {b} dono theek hain?"], d.rng, { a, b });
-    return sayLocal(["[How are|Can you check] {a} and {b}[ doing|]?", "[What's the status of|Check] {a} and {b}[, please|]."], d.rng, { a, b });
+    return sayLocal(["[How are|Can you check|Could you look at] {a} and {b}[ doing| for me|]?", "[What's the status of|Check|Give me a read on|Quick look at] {a} and {b}[, please| together|].", "[Are {a} and {b} both ok|Is anything wrong with {a} or {b}][ at the moment| today|]?"], d.rng, { a, b });
   }
   // "स्टॉक में है" is the retail pack's own phrase: the neutral question asks whether they can be had.
   if (d.lang === "hi") return sayLocal(["{a} और {b} [उपलब्ध हैं|मिल जाएँगे]?"], d.rng, { a, b });
