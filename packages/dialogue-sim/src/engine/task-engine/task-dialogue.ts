@@ -182,8 +182,20 @@ class TaskRun {
 
   // ---- the assistant's side ---------------------------------------------------------------
 
+  /**
+   * The assistant's words. Said right after its own words ("Done." and then the facts), they
+   * join that message: an assistant turn is one message, never two in a row.
+   */
   private assistant(content: string): void {
-    this.messages.push({ role: "assistant", content } as Message);
+    const last = this.speaking();
+    if (last) last.content = `${last.content as string} ${content}`;
+    else this.messages.push({ role: "assistant", content } as Message);
+  }
+
+  /** The last message when it is the assistant's text with no call yet: the turn that is still open. */
+  private speaking(): (Message & { content: string }) | undefined {
+    const last = this.messages.at(-1) as (Message & { tool_calls?: unknown[] }) | undefined;
+    return last?.role === "assistant" && !last.tool_calls?.length && typeof last.content === "string" ? (last as Message & { content: string }) : undefined;
   }
 
   /** One call as the dialogue shows it; a result saying the service failed is retried. */
@@ -191,7 +203,12 @@ class TaskRun {
     let res: ToolResult | undefined;
     for (let attempt = 0; attempt <= RETRIES; attempt++) {
       const id = `call_${++this.calls}`;
-      this.messages.push({ role: "assistant", content: null, tool_calls: [{ id, name: call.name, arguments: call.arguments }] } as Message);
+      // A call made right after the assistant's words goes with them, as one message (the words
+      // say what it is about to do: "I'm transferring you now").
+      const tool_calls = [{ id, name: call.name, arguments: call.arguments }];
+      const open = this.speaking();
+      if (open) (open as Message & { tool_calls?: unknown[] }).tool_calls = tool_calls;
+      else this.messages.push({ role: "assistant", content: null, tool_calls } as Message);
       res = this.session.call(call, { transcript: this.messages });
       const tool: Record<string, unknown> = { role: "tool", tool_call_id: id, name: call.name, content: res.content, ok: res.ok };
       if (res.error) tool.error = { type: res.error.type, message: res.error.message };
