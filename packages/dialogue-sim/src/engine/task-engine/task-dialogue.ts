@@ -4,9 +4,10 @@ import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
 import type { Call, Domain, Session, ToolResult } from "../../contract.js";
 import { ACROSS_TIMES, evaluate, expressionNumbers, findAcross, findWorking } from "./arithmetic.js";
 import { actionPrice, datedTotals, derivedEqual, isListAmount, prices, unpriced, namedTotals, paymentTotals, recordBefore, savings, writesTotals, type Derived, type Write } from "./derive.js";
-import { describeValue } from "./describe.js";
 import { callKey, candidateCalls, leafStrings, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
 import { Seen, norm } from "./seen.js";
+import { argsText, firstPerson, requestText, sayKnown, words } from "./task-words.js";
+import { calculatorOf, foundNothing, neededValues } from "./tool-kinds.js";
 import { offlineMeta } from "../offline-meta.js";
 
 /**
@@ -122,7 +123,7 @@ class TaskRun {
     const acting = actions.filter((a) => this.domain.roleOf(a.name) === "act");
     if (acting.length > 0) {
       this.assistant("Thanks. Tell me exactly what you would like me to do.");
-      this.user(this.request(acting));
+      this.user(requestText(this.domain, this.known, `${task.instructions?.reason ?? ""}\n${this.scenario.goal.text}`, acting));
     }
     for (let i = 0; i < actions.length; i++) {
       if (!this.perform(i, actions[i]!)) break;
@@ -145,39 +146,6 @@ class TaskRun {
     const wanted = new Set(params.map(norm));
     for (const [k, v] of Object.entries(this.known)) if (!/_\d+$/.test(k) && wanted.has(norm(k))) out[k] = v;
     return out;
-  }
-
-  /** What the user wants done, one clause per action, each value said as the user knows it. */
-  private request(actions: TaskAction[]): string {
-    const knows = new Set(Object.values(this.known).map(String));
-    const text = `${this.scenario.task?.instructions?.reason ?? ""}\n${this.scenario.goal.text}`.toLowerCase();
-    const say = (v: unknown): string | undefined => {
-      if (v === null || v === undefined || v === "") return undefined;
-      if (Array.isArray(v)) {
-        const parts = v.map(say).filter((s): s is string => s !== undefined);
-        return parts.length > 0 ? parts.join(" and ") : undefined;
-      }
-      if (typeof v === "object") {
-        const parts = Object.entries(v).map(([k, x]) => [k, say(x)] as const).filter(([, s]) => s !== undefined);
-        return parts.length > 0 ? parts.map(([k, s]) => `${words(k)} ${s}`).join(", ") : undefined;
-      }
-      const s = String(v);
-      // What the user's own instructions name (an order number, a card) they say as it is; a thing the
-      // data keys by an id (an item, a payment method) by what it is; a value of their own choosing
-      // that is no id in the data (a new address, a date of birth) as it is.
-      if (knows.has(s) || text.includes(s.toLowerCase())) return s;
-      const described = describeValue(this.domain, v);
-      if (described !== undefined) return described;
-      return typeof v === "string" && v.trim() !== "" && !looksLikeId(v) ? s : undefined;
-    };
-    const clauses = actions.map((a) => {
-      const parts = Object.entries(a.arguments)
-        .map(([k, v]) => [k, say(v)] as const)
-        .filter(([, s]) => s !== undefined)
-        .map(([k, s]) => `${words(k)}: ${s}`);
-      return `${words(a.name)}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`;
-    });
-    return `To be precise, I'd like you to ${clauses.join(", then ")}.`;
   }
 
   // ---- the assistant's side ---------------------------------------------------------------
@@ -296,10 +264,10 @@ class TaskRun {
     // A tool that works something out without the data (think: a calculator) changes nothing the
     // checker compares; it is called when its arguments are grounded, for what its result shows.
     if (role !== "act" && role !== "lookup" && role !== "search") {
-      if (role === "think" && this.needed(action).every((v) => this.seen.has(v)) && !this.made.has(callKey(call))) this.call(call);
+      if (role === "think" && neededValues(this.domain, action).every((v) => this.seen.has(v)) && !this.made.has(callKey(call))) this.call(call);
       return true;
     }
-    const needed = this.needed(action);
+    const needed = neededValues(this.domain, action);
     // An amount in a list of amounts (one payment of several) is worked out below from the prices
     // of what the action names, not looked for as such in results (trying every read for it is slow and finds nothing).
     const lookFor = needed.filter((v) => !(typeof v === "number" && isListAmount(action.arguments, v)));
@@ -320,7 +288,7 @@ class TaskRun {
       // what shows the most of the action's own values, until it can be worked out.
       const derive = () => actionPrice(action.arguments, v, this.seen.results);
       let derived = derive();
-      for (let n = 0; !derived && n < MAX_EXPLORE_READS && this.calculator(); n++) {
+      for (let n = 0; !derived && n < MAX_EXPLORE_READS && calculatorOf(this.domain); n++) {
         const pending = unpriced(action.arguments, v, this.seen.results);
         const read = (pending.length > 0 ? this.readPricing(pending, action.arguments) : undefined) ?? this.readShowing(needed);
         if (!read) break;
@@ -361,22 +329,6 @@ class TaskRun {
       this.assistant(`That did not go through: ${res.error?.message ?? "the tool refused it"}.`);
     }
     return true;
-  }
-
-  /** The values of an action's arguments that must have been seen: not those the tool's own schema offers (enums, booleans). */
-  private needed(action: TaskAction): unknown[] {
-    const def = this.domain.tools.find((t) => t.function.name === action.name);
-    const props = ((def?.function.parameters as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
-    const offered = new Set<unknown>();
-    const collect = (schema: unknown): void => {
-      if (!schema || typeof schema !== "object") return;
-      const s = schema as Record<string, unknown>;
-      if (Array.isArray(s.enum)) for (const e of s.enum) offered.add(e);
-      if (s.const !== undefined) offered.add(s.const);
-      for (const v of Object.values(s)) if (v && typeof v === "object") collect(v);
-    };
-    collect(props);
-    return leaves(action.arguments).filter((v) => typeof v !== "boolean" && !offered.has(v));
   }
 
   /** An arithmetic expression of the task's (a gold calculation) over seen numbers whose value is this fact. */
@@ -422,24 +374,13 @@ class TaskRun {
     return best?.call;
   }
 
-  /** The pack's calculator: a tool whose declared role is think and that takes one string (the expression). */
-  private calculator(): { name: string; param: string } | undefined {
-    for (const t of this.domain.tools) {
-      if (this.domain.roleOf(t.function.name) !== "think") continue;
-      const params = t.function.parameters as { properties?: Record<string, { type?: string }>; required?: string[] };
-      const req = params.required ?? [];
-      if (req.length === 1 && params.properties?.[req[0]!]?.type === "string" && /calc|math|expression/i.test(`${t.function.name} ${t.function.description ?? ""}`)) return { name: t.function.name, param: req[0]! };
-    }
-    return undefined;
-  }
-
   /**
    * Works `target` out with the calculator from an expression over seen numbers: the call shows
    * in the dialogue and its result grounds the value like any other. False when the pack has no
    * calculator, the expression uses an unseen number, or the result is not the target.
    */
   private calculate(expression: string, target: number): boolean {
-    const calc = this.calculator();
+    const calc = calculatorOf(this.domain);
     if (!calc || !this.seen.has(expression)) return false;
     const call = { name: calc.name, arguments: { [calc.param]: expression } };
     if (!this.made.has(callKey(call)) && !this.call(call).ok) return false;
@@ -513,7 +454,7 @@ class TaskRun {
     }
     const said: string[] = [];
     const worked: number[] = [];
-    const calc = this.calculator() !== undefined;
+    const calc = calculatorOf(this.domain) !== undefined;
     for (const f of facts) {
       if (this.seen.shown(f)) {
         said.push(f);
@@ -543,50 +484,4 @@ class TaskRun {
   }
 }
 
-/** An id the user could not know, even when the data does not hold it: long digit runs, "#W…", "credit_card_123". */
-function looksLikeId(s: string): boolean {
-  return /\d{6,}/.test(s) || s.startsWith("#") || /^[a-z]+(?:_[a-z0-9]+)*_\d+$/i.test(s);
-}
-
-/** A result that found nothing: an error, or an empty list. */
-function foundNothing(res: ToolResult): boolean {
-  if (!res.ok) return true;
-  const d = res.data as { results?: unknown } | unknown[] | null;
-  if (Array.isArray(d)) return d.length === 0;
-  return !!d && typeof d === "object" && Array.isArray(d.results) && d.results.length === 0;
-}
-
-function words(name: string): string {
-  return name.replaceAll("_", " ");
-}
-
-function argsText(args: Record<string, unknown>): string {
-  return Object.entries(args)
-    .map(([k, v]) => `${words(k)} ${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join(", ");
-}
-
-function sayKnown(give: Record<string, string | number | boolean>): string {
-  return `Sure: ${Object.entries(give)
-    .map(([k, v]) => `my ${words(k)} is ${String(v)}`)
-    .join(", ")}.`;
-}
-
-/** tau's instructions speak to the user ("You want to…"); the user says them in the first person. */
-export function firstPerson(text: string): string {
-  const swapped = text
-    .replace(/\byou are\b/gi, "I am")
-    .replace(/\byou're\b/gi, "I'm")
-    .replace(/\byou've\b/gi, "I've")
-    .replace(/\byou'd\b/gi, "I'd")
-    .replace(/\byou'll\b/gi, "I'll")
-    .replace(/\byourself\b/gi, "myself")
-    .replace(/\byours\b/gi, "mine")
-    .replace(/\byour\b/gi, "my")
-    // "asks you to", "for you": an object; elsewhere "you" is the subject.
-    .replace(/\b(asks?|asked|tells?|told|gives?|offers?|offered|helps?|lets?|sends?|to|for|with|at|from|by)\s+you\b/gi, "$1 me")
-    .replace(/\byou\b/gi, "I")
-    .replace(/\s+/g, " ")
-    .trim();
-  return swapped.charAt(0).toUpperCase() + swapped.slice(1);
-}
+export { firstPerson } from "./task-words.js";
