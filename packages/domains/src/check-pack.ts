@@ -109,6 +109,12 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
         const t = s.booking[key];
         if (t !== undefined && !toolNames.has(t)) fail(`services[${i}].booking.${key}`, `no tool named '${t}' in tools`);
       }
+      for (const [field, v] of Object.entries(s.booking.values ?? {})) {
+        const at = `services[${i}].booking.values.${field}`;
+        if (!s.booking.fields.includes(field)) fail(at, `'${field}' is not one of booking.fields (${s.booking.fields.join(", ")}); declare values only for the fields a user gives`);
+        if (v.kind === "time" && v.hours[0] > v.hours[1]) fail(`${at}.hours`, "hours is [earliest, latest] with earliest <= latest");
+        if (v.kind === "count" && v.between[0] > v.between[1]) fail(`${at}.between`, "between is [min, max] with min <= max");
+      }
     }
   });
   checkCategories(pack, fail);

@@ -4,6 +4,7 @@ export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
 export { PackError } from "./pack-error.js";
 export { canonicalJson, sortKeys } from "./canonical.js";
+export { isClockPattern } from "./clock.js";
 export { cleanCatalogText, markupIn, markupInRows } from "./markup.js";
 export type { MarkupHit } from "./markup.js";
 export { createSession, hasLiveTools, replay } from "./session.js";

@@ -2,7 +2,7 @@ import { meetsConstraint, nameFieldOf, sayableName, type Domain, type Row, type 
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
-import { addDays, bookingValue, changedValue, type BookingContext } from "./booking-values.js";
+import { addDays, bookingValue, changeable, changedValue, type BookingContext } from "./booking-values.js";
 import { categoryKind, categoryWords, type CategoryKind } from "./categories.js";
 import { constraintsFrom, impossibleConstraints, pickRow, usable } from "./constraints.js";
 import { article, describeBooking, describeThing, display, firstWay, type FieldSaying } from "./phrases.js";
@@ -132,9 +132,9 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
     if (infeasible && (kind === "modify" || kind === "cancel") && info.booking.cancel) plan.closed = true;
     plan.existing = { ...(plan.row && plan.key ? { [plan.key]: plan.row[plan.key] } : {}), ...values };
     if (kind === "modify") {
-      const changeable = Object.keys(values).filter((f) => !/name$/i.test(f));
-      if (changeable.length > 0) {
-        const field = rng.pick(changeable);
+      const fields = Object.keys(values).filter((f) => changeable(f, info));
+      if (fields.length > 0) {
+        const field = rng.pick(fields);
         const next = changedValue(field, values[field], info, domain, bctx);
         if (next !== undefined) plan.booking = { [field]: next };
       }
