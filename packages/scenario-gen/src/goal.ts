@@ -132,10 +132,15 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
     if (infeasible && (kind === "modify" || kind === "cancel") && info.booking.cancel) plan.closed = true;
     plan.existing = { ...(plan.row && plan.key ? { [plan.key]: plan.row[plan.key] } : {}), ...values };
     if (kind === "modify") {
-      const changeable = Object.keys(values).filter((f) => !/name$/i.test(f));
-      if (changeable.length > 0) {
-        const field = rng.pick(changeable);
-        const next = changedValue(field, values[field], info, domain, bctx);
+      // The fields the category's change is to (its declared `changes`: a new pick-up point), else any but a name.
+      const declared = category ? domain.category(category)?.changes : undefined;
+      const changeable = Object.keys(values).filter((f) => (declared ? declared.includes(f) : !/name$/i.test(f)));
+      // The change is to one field, drawn; when that field has no other value to move to, to the next one that has.
+      const first = changeable.length > 0 ? changeable.indexOf(rng.pick(changeable)) : 0;
+      const ctx: BookingContext = { ...bctx, otherPlaces: withOtherPlaces([], domain, rng.fork("other places")) };
+      for (let i = 0; i < changeable.length && !plan.booking; i++) {
+        const field = changeable[(first + i) % changeable.length]!;
+        const next = changedValue(field, values[field], info, domain, i === 0 ? ctx : { ...ctx, rng: ctx.rng.fork(`change-field:${i}`) });
         if (next !== undefined) plan.booking = { [field]: next };
       }
     }
