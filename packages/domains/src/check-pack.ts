@@ -120,6 +120,7 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
   checkCategories(pack, fail);
   checkFacts(pack, tables, fail);
   checkCategoryRows(pack, tables, fail);
+  checkCategoryChanges(pack, fail);
   checkOffline(pack, tables, needTable, fail);
   pack.persona?.preferences?.forEach((p, i) => {
     if (p.from) needTable(p.from.table, `persona.preferences[${i}].from.table`);
@@ -258,6 +259,23 @@ function checkCategories(pack: DomainPack, fail: Fail): void {
   });
   for (const c of Object.keys(pack.categories)) {
     if (!listed.has(c)) fail(`categories.${c}`, `'${c}' is not a category of any service nor in general_categories`);
+  }
+}
+
+/** A modify category's declared `changes` are booking fields of every service that lists it. */
+function checkCategoryChanges(pack: DomainPack, fail: Fail): void {
+  for (const [c, spec] of Object.entries(pack.categories)) {
+    if (!spec.changes) continue;
+    const at = `categories.${c}.changes`;
+    if (spec.task !== "modify") fail(at, `'${c}' is a ${spec.task} task; \`changes\` names the booking fields a modify task changes`);
+    const owners = pack.services.filter((s) => s.categories.includes(c));
+    if (owners.length === 0) fail(at, `'${c}' names the booking fields it changes, so the services that list it need bookings (general categories cannot)`);
+    for (const s of owners) {
+      const fields = s.booking?.fields ?? [];
+      spec.changes.forEach((f, j) => {
+        if (!fields.includes(f)) fail(`${at}[${j}]`, `'${f}' is not a booking field of service '${s.name}' (${fields.join(", ") || "it has no booking"})`);
+      });
+    }
   }
 }
 

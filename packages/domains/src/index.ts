@@ -29,7 +29,7 @@ export type { PolicyViolation } from "./policy.js";
 export { ToolIndex, argValue, requiredFields } from "./tasks/tool-index.js";
 export type { Constraint, Filter, SearchPlan, ToolInfo } from "./tasks/tool-index.js";
 export { rowsOf } from "./tasks/rows-of.js";
-export { agendaOf, deriveTask, fact, reservedToPerson } from "./tasks/derive.js";
+export { agendaOf, checksSomething, deriveTask, fact, reservedToPerson } from "./tasks/derive.js";
 export type { Derived, GoalInput, TaskInput, TaskProblem } from "./tasks/derive.js";
 export { validateTask } from "./tasks/validate.js";
 export { BACKEND_MODES, LiveBackend, LiveSetupError, McpServerError, MIN_SECRET_LENGTH, MissingSecretError, ReplayMissError, ShortSecretError } from "./live/backend.js";

@@ -13,6 +13,8 @@ export interface BookingContext {
   row?: Row;
   /** Names of the other places in this scenario (taxi from the hotel to the restaurant). */
   places: string[];
+  /** Other real places a change can move a place field to (a new pick-up point). */
+  otherPlaces?: string[];
 }
 
 const PEOPLE_WEIGHTS: Record<string, number> = { 1: 15, 2: 35, 3: 15, 4: 20, 5: 6, 6: 5, 7: 2, 8: 2 };
@@ -122,6 +124,15 @@ export function changedValue(field: string, old: unknown, service: ServiceInfo, 
   for (let i = 0; i < 6; i++) {
     const v = bookingValue(field, service, domain, { ...ctx, rng: ctx.rng.fork(`change:${i}`), date: addDays(ctx.date, i + 1) });
     if (v !== undefined && JSON.stringify(v) !== JSON.stringify(old)) return v;
+  }
+  // A place field takes its value from the scenario's places: a change moves one of them to another real place.
+  for (const alt of ctx.otherPlaces ?? []) {
+    for (const at of [0, 1]) {
+      const places = ctx.places.slice();
+      places[at] = alt;
+      const v = bookingValue(field, service, domain, { ...ctx, places });
+      if (v !== undefined && JSON.stringify(v) !== JSON.stringify(old)) return v;
+    }
   }
   return undefined;
 }

@@ -410,6 +410,11 @@ export const CategorySpec = z.strictObject({
     .optional()
     .describe("how a user puts the request, as clauses in the infinitive: {thing} (the place, journey or item), {thingNoun}, {occasion}; for an issue task {ref} (the booking, order or visit it is about)"),
   commands: z.array(z.string().min(1)).min(1).optional().describe("commands a user of a command tool asks to run for this category; {{service}} is the service in question"),
+  changes: z
+    .array(name)
+    .min(1)
+    .optional()
+    .describe("for a modify task: the booking fields its change is to, one drawn per scenario (travel: pickup_location → departure); default: any booking field of the service. Each must be a booking field of every service that lists the category"),
   where: z
     .array(Where)
     .min(1)
