@@ -103,7 +103,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
     command: ["[Ran|Just ran] `{cmd}` on {name}[ — here it is|]:\n{output}", "`{cmd}` [on|for] {name} [came back with|returned]:\n{output}"],
     reviews: [
       "[Here's what reviewers think of|Reviewers on] {name}: {facts}.",
-      "[The reviews for|Feedback on] {name} [say|reads]: {facts}.",
+      "The reviews for {name} say: {facts}.",
+      "Feedback on {name} [reads|runs like this]: {facts}.",
     ],
     availability: [
       "[Yes|Good news] — {name} [comes in|is there in] {facts}.",

@@ -6,29 +6,39 @@ import { compareText, factsText, stockText } from "../facts.js";
 import { closestIntro, displayOf, itemLine, type Shown } from "../present.js";
 import { statusText } from "../status-text.js";
 import type { Dialog } from "./context.js";
+import { briefLine, briefOf, detailRow, listBody, restText } from "./list-lines.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
-/** Rows that met nothing the user said, shown as the closest there are. */
+/** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
 export function closestText(d: Dialog, table: string | undefined, closest: Shown[], revealed: Constraint[]): string {
   const disp = displayOf(d.domain, table);
-  const lines = closest.map((s, i) => `${i + 1}. ${itemLine(s.seen, disp, d.lang, d.currency, { image: false })}`);
+  const rows = closest.map((s) => s.seen);
+  const focus = revealed.map((c) => c.field);
+  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focus, 2, s.row), 0, d.lang)}`);
   return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}`;
 }
 
-/** The options found: one line each (with the photo link unless the persona wants it short), and how many there are in all. */
-export function listText(d: Dialog, table: string | undefined, top: Shown[], n: number, total: number): string {
+/**
+ * The options found: up to three, each with the facts that bear on the request (`focus`: the
+ * fields the user constrained) and one that sets it apart — no photo links (offered for the pick);
+ * the rest counted ("and 4 more") or left at "N in all".
+ */
+export function listText(d: Dialog, table: string | undefined, top: Shown[], n: number, total: number, focus: readonly string[] = []): string {
   const disp = displayOf(d.domain, table);
-  const lines = top.map((s) => itemLine(s.seen, disp, d.lang, d.currency, { image: d.voice.style !== "executive" }));
-  const more = total > n ? moreText(d, total) : "";
-  const body = top.length === 1 ? lines[0]! : lines.map((l, i) => `${i + 1}. ${l}`).join("\n");
+  const rows = top.map((s) => s.seen);
+  const facts = d.voice.style === "executive" ? 1 : d.rng.int(1, 2);
+  const body = listBody(d, top.map((s) => briefOf(d, s.seen, rows, disp, focus, facts, s.row)));
+  const more = total > n ? (restText(d, top.length, total) ?? moreText(d, total)) : "";
   const intro = d.voice.intro();
   const offer = d.voice.offer();
-  return joinSentences([intro, top.length === 1 ? body : `\n${body}`, more, offer], d.lang).replace(/ \n/g, "\n").trim();
+  return joinSentences([intro, body.block ? `\n${body.text}` : body.text, more, offer], d.lang).replace(/ \n/g, "\n").trim();
 }
 
 /** The assistant's word on the item the user took. */
 export function pickText(d: Dialog, table: string | undefined, pick: Shown): string {
-  const line = itemLine(pick.seen, displayOf(d.domain, table), d.lang, d.currency, { image: true, details: 2 });
+  const disp = displayOf(d.domain, table);
+  // An operator's host keeps its declared line ("gpu-01 — ml, healthy"); an item is said briefly, with its photo: the one pick is where the picture belongs.
+  const line = d.voice.context.ops ? itemLine(pick.seen, disp, d.lang, d.currency, { image: true, details: 2 }) : pickLine(d, pick, disp);
   // A host is not a purchase: an operator settles on one without "great choice".
   const ops = d.voice.context.ops;
   // "gpu-01 — ml, healthy" is said as "gpu-01 (ml, healthy)" inside a sentence.
@@ -41,6 +51,18 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   const mixed = ops ? ["[Ok|Theek hai] — {host} pe rehte hain.", "{host} [hi dekhte hain|pe focus karte hain]."] : ["[Badhiya choice|Acchi pick] — {line}.", "{line} — [sahi decision|accha choose kiya].", "[Toh|Theek hai,] {line} [final|pakka]."];
   const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
   return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(0.8)], d.lang);
+}
+
+/** The pick in a few words and its photo link, said one of a few ways. */
+function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): string {
+  const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row);
+  const line = briefLine(b, d.rng.int(0, 2), d.lang);
+  const img = disp.image ? pick.seen[disp.image] : undefined;
+  if (typeof img !== "string" || img === "") return line;
+  const en = ["{line} — [pic|photo|picture]: {img}", "{line} ([photo|picture|pic] {img})", "{line}; [here's a|the] [photo|picture]: {img}"];
+  const hi = ["{line} — फ़ोटो: {img}", "{line} ([फ़ोटो|तस्वीर] {img})"];
+  const mixed = ["{line} — [photo|pic]: {img}", "{line} ([photo|pic] {img})"];
+  return sayLocal(d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en, d.rng, { line, img });
 }
 
 /** Status of the hosts looked up, one paragraph each; `topic` is what was asked about when none came back. */
@@ -73,7 +95,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : d.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
   } else {
-    const row = rows[0] ?? item.seen;
+    const row = detailRow(d, rows[0] ?? item.seen, disp, item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
     const skip = [disp.title ?? "name", disp.id ?? "id", ...(disp.image ? [disp.image] : []), "description", "images", "source"];
