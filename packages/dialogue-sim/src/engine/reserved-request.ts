@@ -72,5 +72,5 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
   }
   return more
     ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
-    : say(["[That's one a person on our team handles|A colleague handles that one] — [I can hand you over|I can pass you to them] [now|right away]."], rng);
+    : say(["[That's one a person on our team handles|A colleague handles that one|Someone on our team looks after that|That goes to one of my colleagues|A teammate takes care of requests like this] — [I can hand you over|I can pass you to them|I can connect you|I'll put you through] [now|right away|in a moment|straight away].", "[For that|For this one], [you'll want|the right person is] [a colleague|someone on our team]; [shall I connect you?|I can bring them in now.|want me to hand you over?]"], rng);
 }

@@ -13,9 +13,9 @@ import { nameOf } from "./rows.js";
  * against the result). Hindi and Hinglish replies say the same in their own words
  * (statusSaid), with the compact field list for a row without a state.
  */
-export function statusText(row: Row, lang: Lang, rng: Rng): string {
+export function statusText(row: Row, lang: Lang, rng: Rng, gist = false): string {
   const name = nameOf(row) ?? "";
-  if (lang !== "en") return statusSaid(row, lang, rng) ?? statusLine(row);
+  if (lang !== "en") return statusSaid(row, lang, rng, gist) ?? statusLine(row);
   const sentences: string[] = [];
   const where = [row.role, row.env].filter((v) => v !== undefined && v !== "").map(String);
   if (row.status !== undefined) {
@@ -39,7 +39,7 @@ export function statusText(row: Row, lang: Lang, rng: Rng): string {
   const byState = servicesByState(row);
   if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names)} ${names.length > 1 ? "are" : "is"} ${st}`).join("; "));
   if (sentences.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, lang)}`;
-  return sentences.map((s) => capFirst(s)).join(". ") + ".";
+  return (gist ? gistOf(row, sentences, rng) : sentences).map((s) => capFirst(s)).join(". ") + ".";
 }
 
 /** One line on a row's state: its scalar facts, then its lists summarised (the compact form). */
@@ -53,6 +53,28 @@ export function statusLine(row: Row): string {
   if (svcs.length) parts.push(`services ${svcs.map((s) => `${String(s.name)} ${String(s.status)}`).join(", ")}`);
   if (parts.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, "en")}`;
   return `\`${name}\`: ${parts.join("; ")}`;
+}
+
+/**
+ * What an engineer would say of a host when asked how it is: its state line, then only what
+ * stands out — load when CPU or memory runs high, disks when one is filling, services when one
+ * is not running — and, when nothing does, at most one of the rest (drawn). `sentences` is
+ * statusText's full list, in its order: state, load, disks, services (each only when the row has it).
+ */
+function gistOf(row: Row, sentences: string[], rng: Rng): string[] {
+  if (row.status === undefined || sentences.length <= 1) return sentences;
+  const kinds: Array<"load" | "disks" | "services"> = [];
+  if (row.cpu_pct !== undefined || row.mem_pct !== undefined || row.load_1m !== undefined) kinds.push("load");
+  if (disksByUse(row).length) kinds.push("disks");
+  if (servicesByState(row).length) kinds.push("services");
+  const stands = {
+    load: Number(row.cpu_pct ?? 0) >= 80 || Number(row.mem_pct ?? 0) >= 85,
+    disks: Number(disksByUse(row)[0]?.use_pct ?? 0) >= 80,
+    services: servicesByState(row).some(([st]) => st !== "running"),
+  };
+  const keep = kinds.map((k) => stands[k]);
+  if (!keep.some(Boolean) && rng.chance(0.7)) keep[rng.int(0, kinds.length - 1)] = true;
+  return [sentences[0]!, ...sentences.slice(1).filter((_, i) => keep[i])];
 }
 
 /** A row's disks with a mount and a use, the fullest first: that is the one an operator would worry about. */
@@ -81,7 +103,7 @@ function capFirst(s: string): string {
  * healthy है (ml, staging), अपटाइम 19 days, 8:30। CPU 71%, मेमोरी 38%, लोड 5.8। …". Only the
  * row's values; undefined for a row with no status or load to say.
  */
-export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng): string | undefined {
+export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng, gist = false): string | undefined {
   const name = nameOf(row) ?? "";
   const hi = lang === "hi";
   const and = hi ? "और" : "aur";
@@ -110,5 +132,5 @@ export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng): string | u
   const byState = servicesByState(row);
   if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names, and)} ${st} ${names.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}`).join("; "));
   if (row.status === undefined && load.length === 0) return undefined;
-  return sentences.map((s) => capFirst(s)).join(`${stop} `) + stop;
+  return (gist ? gistOf(row, sentences, rng) : sentences).map((s) => capFirst(s)).join(`${stop} `) + stop;
 }

@@ -82,11 +82,17 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Perfect|Lovely|Wonderful] — [glad I could help|happy to be of use]. [Enjoy your {weekday}!|Bye!|Take care!]",
       "[Sure thing|Of course], [that's what I'm here for|any time]. [Have a great rest of the day!|Speak soon!|Good luck with it all!]",
       "[You're very welcome|No trouble at all]. [If anything else comes up, just message me.|Drop me a line if you need more.]",
+      "[That's everything then|That should be it|We're all done here]. [Take care|Have a good one|All the best], and [thanks for your patience|thanks for the chat|see you next time]!",
+      "[My pleasure|Any time|Glad to help] — [hope the rest of your {weekday} goes smoothly|have a smooth {weekday}|good luck with the rest of your day].",
+      "[Thanks for getting in touch|Thanks for reaching out|Thanks for your time] — [bye for now|take care|talk soon]!",
+      "[Great|Excellent|Brilliant], [we got there|that's done|job done]. [Ping me|Message me|Come back] [whenever you need a hand|if anything else crops up|any time]."
     ],
     give_up_reply: [
       "[Sorry I couldn't do more|Sorry it didn't work out this time]. [Feel free to come back anytime.|I'll be here if you want to try again.]",
       "[Totally understand|That's fair]. [Good luck with it|Hope you find what you need], and [come back any time|I'm here if you need me].",
       "[Okay|Alright] — [sorry we didn't get there|apologies that I couldn't find it]. [If you change your mind, just say.|Another day might bring better results.]",
+      "[I hear you|Understood|Fair enough]; [I'm sorry this one didn't come together|sorry I couldn't get you there]. [You're welcome back any time.|Reach out whenever you're ready.|The door's always open.]",
+      "[No hard feelings|That's okay|No worries] — [thanks for giving it a go|thanks for your patience]. [Hope you find the right thing.|Good luck with it.|I'm here if you change your mind.]",
     ],
     details: [
       "[Sure|Okay] — {name} [({id})|]: {facts}.",
@@ -286,32 +292,32 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
 export const MORE_STYLE: Record<Lang, Partial<Record<Style, { acks?: string[]; intros?: string[]; offers?: string[] }>>> = {
   en: {
     casual: {
-      acks: ["[Ooh|Oh nice], [let's see|let me have a look].", "[Two secs|Hang on], [checking|looking].", "[Yep|Sure], [on the case|digging in now].", "[Coming right up|Let's find out]!"],
+      acks: ["[Okay|Alright|Sweet], [give me a sec|one sec|two ticks] — [looking|having a dig|checking].", "[Say no more|Got you|Love it] — [searching|on the hunt] [now|right now].", "[Hmm, let's see|Let's have a look] what [turns up|I can find|comes back].", "[Ooh|Oh nice], [let's see|let me have a look].", "[Two secs|Hang on], [checking|looking].", "[Yep|Sure], [on the case|digging in now].", "[Coming right up|Let's find out]!"],
       intros: ["[Alright|Okay], [these came up|got a few for you]:", "[Have a look|Take a peek]:", "[Right then|So], [here's the lot|this is what's out there]:", "[Ta-da|Boom|Sweet], [found some|a few here]:"],
       offers: ["[Any of these catch your eye?|Like any of them?]", "[Shall I dig into one?|Want the lowdown on one?]", "[Want to see a few more?|More where that came from — want them?]", "[Pick one|Point at one] and [I'll tell you more|I'll dig in].", "[Not quite it?|None of them?] [Say the word and I'll keep looking.|I can keep digging.]", "[Want|Fancy] [a closer look|the full story] on [the first|the second|one of them]?"],
     },
     senior_engineer: {
-      acks: ["Querying.", "Looking.", "Fetching."],
+      acks: ["Querying.", "Looking.", "Fetching.", "[Running the query|Pulling it|Looking it up][ now|].", "[Checking|Querying] [the records|the data][ now|].", "[Ack|Roger|Understood] — [querying|checking|fetching]."],
       intros: ["[Output|Returned]:", "[Hits|Rows]:"],
       offers: ["[Filter further?|Narrow it?]", "[Detail on one?|Drill in?]"],
     },
     stressed: {
-      acks: ["[Right away|On it now] — [won't be a sec|be right back].", "[Checking as fast as I can|Looking right now]."],
+      acks: ["[Understood|Got it|Right] — [looking at it now|checking straight away|on it this second].", "[No delay|Straight on it] — [checking|searching] [now|right away].", "[Right away|On it now] — [won't be a sec|be right back].", "[Checking as fast as I can|Looking right now]."],
       intros: ["[Quick answer|Fast version]:", "[Right, found some|Here, quickly]:"],
       offers: ["[Want me to just pick one?|Shall I choose for you?]", "[One word and I'll go ahead.|Tell me which and it's done.]"],
     },
     learner: {
-      acks: ["[Great question|Nice one] — [let me find out|I'll look it up].", "[Sure thing|Of course] — [searching now|let me check]."],
+      acks: ["[Good thinking|Good question|Fair question] — [let me check|I'll look that up|let's find out][ for you| together|].", "[Happy to explain|Let's see] — [checking|looking it up] [first|now].", "[Great question|Nice one] — [let me find out|I'll look it up].", "[Sure thing|Of course] — [searching now|let me check]."],
       intros: ["[Here are a few to compare|A few options, so you can see the range]:", "[These are the closest fits|Here's what matches best]:"],
       offers: ["[Want me to say what sets them apart?|Shall I explain how they differ?]", "[Any questions about one of them?|Want to know more about one?]"],
     },
     executive: {
-      acks: ["[Looking|Checking] now.", "Right away."],
+      acks: ["[Looking|Checking] now.", "Right away.", "[Checking|On it|Pulling it up][.| now.]", "[Understood|Noted] — [checking|one moment]."],
       intros: ["[Best options|Top picks]:", "[Shortlist|In brief]:"],
       offers: ["[Go with the first?|Proceed?]", "[Anything else?|Done here?]"],
     },
     neutral: {
-      acks: ["[Of course|Certainly] — [let me see|I'll check].", "[One moment|Just a moment] while I [look|check].", "[Let me find that for you|I'll look that up].", "[Sure|Okay], [looking now|searching now].", "[Give me a second|Bear with me] — [checking|having a look]."],
+      acks: ["[Let me take a look|I'll check that|Let me look that up] [for you|right now|now].", "[Sure|Absolutely|Of course] — [give me a moment|just a moment|one second][ while I check| to look|].", "[Okay|Alright|Right], [let me see what I can find|I'll see what's there|searching now].", "[Of course|Certainly] — [let me see|I'll check].", "[One moment|Just a moment] while I [look|check].", "[Let me find that for you|I'll look that up].", "[Sure|Okay], [looking now|searching now].", "[Give me a second|Bear with me] — [checking|having a look]."],
       intros: ["[Here's what came up|Here's what's available]:", "[A few that fit|Some good matches]:", "[These match|These fit] what you asked for:", "[Okay|Right|Alright], [this is what I found|these are the options|here's the list]:", "[So far|For now], [these look closest|the best fits are]:"],
       offers: ["[Shall I tell you more about one?|Want more on one of them?]", "[Would you like to see others?|Want a few more options?]", "[Is one of these right for you?|Does one of these work?]", "[Let me know|Just say] [which one you like|if one stands out][ and I'll take it from there|].", "[Happy to|I can] [look closer at any of them|compare a couple] [if that helps|if you like]."],
     },

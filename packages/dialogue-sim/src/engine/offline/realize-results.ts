@@ -67,7 +67,7 @@ function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): s
 
 /** Status of the hosts looked up, one paragraph each; `topic` is what was asked about when none came back. */
 export function statusListText(d: Dialog, shown: Shown[], topic: string): string {
-  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng)).join("\n") || d.voice.assistant("none_found", { wants: topic, field: "name" });
+  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng, true)).join("\n") || d.voice.assistant("none_found", { wants: topic, field: "name" });
   return joinSentences([d.voice.intro(), text, d.voice.offer()], d.lang);
 }
 
@@ -80,10 +80,10 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
   if (act === "logs") {
     const lines = rows.slice(0, 5).map((row) => `${String(row.time ?? "").slice(11, 19)} ${String(row.level ?? "").toUpperCase()} ${row.service ?? ""}: ${row.message ?? ""}`.trim());
     text = lines.length
-      ? `${d.voice.intro()}\n\`\`\`\n${lines.join("\n")}\n\`\`\``
+      ? logsText(d, item.name, lines)
       : d.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : `${item.name}: logs khaali hain.`;
   } else if (act === "status") {
-    text = `${d.voice.style === "executive" ? "TL;DR: " : ""}${statusText(rows[0] ?? item.seen, d.lang, d.rng)}`;
+    text = `${d.voice.style === "executive" ? "TL;DR: " : ""}${statusText(rows[0] ?? item.seen, d.lang, d.rng, true)}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${row.rating ?? "?"}★ "${String(row.comment ?? row.text ?? "").slice(0, 140)}"`);
     text = lines.length
@@ -114,12 +114,36 @@ export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefi
 
 /** A command's output, as the assistant reports it. */
 export function commandText(d: Dialog, cmd: string, host: string, output: string): string {
-  return `${d.voice.assistant("command", { cmd, name: host, output: "```\n" + output.slice(0, 600) + "\n```" })} ${d.voice.offer(0.6)}`.trim();
+  const lines = output.split("\n").map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  // No output is an answer too; one line is said inline; a longer one is shown, cut to what fits a chat.
+  if (lines.length === 0) {
+    const bank = d.lang === "hi" ? ["{name} पर `{cmd}` [चल गया|हो गया], [कोई आउटपुट नहीं|कोई एरर नहीं]।"] : d.lang === "mixed" ? ["{name} pe `{cmd}` [chal gaya|ho gaya], [koi output nahi|koi error nahi]."] : ["`{cmd}` [ran cleanly|went through] on {name}[ — no output|, nothing printed|; no errors].", "[Done|Ran it]: `{cmd}` on {name} [printed nothing|came back silent], [which is what you want|so no errors]."];
+    return joinSentences([sayLocal(bank, d.rng, { cmd, name: host }), d.voice.offer(0.6)], d.lang);
+  }
+  if (lines.length === 1 && d.lang === "en") {
+    const text = sayLocal(["`{cmd}` on {name} [says|reports|gives]: `{line}`", "[On|From] {name}, `{cmd}` [says|came back with] `{line}`"], d.rng, { cmd, name: host, line: lines[0]!.trim() });
+    return joinSentences([text, d.voice.offer(0.6)], d.lang);
+  }
+  const shown = lines.slice(0, 4).join("\n").slice(0, 400);
+  return `${d.voice.assistant("command", { cmd, name: host, output: "```\n" + shown + "\n```" })} ${d.voice.offer(0.6)}`.trim();
+}
+
+/** A few log lines as an engineer passes them on: a warning or error picked out, else the newest lines shown. */
+function logsText(d: Dialog, name: string, lines: string[]): string {
+  const bad = lines.filter((l) => / (WARN|WARNING|ERROR|FATAL|CRIT)\b/.test(l));
+  if (bad.length > 0 && d.rng.chance(0.6)) {
+    const en = ["[The line that stands out|What stands out] on {name}: `{line}`", "[Mostly routine|Nothing much], [except|but for] `{line}` on {name}", "{name} logged `{line}`[ — worth a look| among the recent lines]"];
+    const hi = ["{name} के logs में [ध्यान देने वाली लाइन|यह अलग दिखता है]: `{line}`"];
+    const mixed = ["{name} ke logs mein [ye line dekhne layak hai|ye alag dikh raha hai]: `{line}`"];
+    const text = sayLocal(d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en, d.rng, { name, line: bad[0]!.trim() });
+    return bad.length > 1 && d.lang === "en" ? `${text} (${bad.length - 1} more like it).` : text;
+  }
+  return `${d.voice.intro()}\n\`\`\`\n${lines.slice(0, d.rng.int(2, 3)).join("\n")}\n\`\`\``;
 }
 
 /** Two hosts' status, one paragraph each. */
 export function statusPairText(d: Dialog, rows: Row[]): string {
-  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng)).join("\n"), d.voice.offer()], d.lang);
+  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng, true)).join("\n"), d.voice.offer()], d.lang);
 }
 
 /** Two items' stock, a line each. */
