@@ -53,7 +53,7 @@ export function yourRequest(reason: string): string {
  * (`reason`, the task's reason), so the reply is about this user's matter, not a stock line.
  */
 export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: string): string {
-  if (lang === "en" && reason && rng.chance(0.6)) {
+  if (lang === "en" && reason && rng.chance(0.4)) {
     const what = yourRequest(reason);
     return more
       ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else can I help with first?|Anything else in the meantime?]", "[Happy to get that started|Sure]: [a colleague will help you|someone on the team can help you] {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })

@@ -18,7 +18,12 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist = false): string
   if (lang !== "en") return statusSaid(row, lang, rng, gist) ?? statusLine(row);
   const sentences: string[] = [];
   const where = [row.role, row.env].filter((v) => v !== undefined && v !== "").map(String);
-  if (row.status !== undefined) {
+  if (row.status !== undefined && gist) {
+    // Asked how a host is, an engineer says its state; its role and uptime only now and then (the asker knows the box).
+    const up = row.uptime !== undefined && rng.chance(0.4) ? rng.pick([", up ", " — up ", " and has been up ", "; uptime "]) + String(row.uptime) : "";
+    const at = where.length && rng.chance(0.3) ? ` (${where.join(", ")})` : "";
+    sentences.push(`\`${name}\` ${rng.pick(["is", "looks", "shows as", "reports", "is currently"])} ${String(row.status)}${at}${up}`);
+  } else if (row.status !== undefined) {
     const up = row.uptime !== undefined ? `${rng.pick([", up ", " — up "])}${String(row.uptime)}` : "";
     sentences.push(`\`${name}\` is ${String(row.status)}${where.length ? ` (${where.join(", ")})` : ""}${up}`);
   } else if (where.length) sentences.push(`\`${name}\`: ${where.join(", ")}`);
@@ -112,8 +117,9 @@ export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng, gist = fals
   const where = [row.role, row.env].filter((v) => v !== undefined && v !== "").map(String);
   if (row.status !== undefined) {
     const now = rng.pick(hi ? ["अभी ", ""] : ["abhi ", ""]);
-    const up = row.uptime !== undefined ? `${rng.pick([", ", " — "])}${hi ? rng.pick(["अपटाइम ", "चालू: "]) : rng.pick(["uptime ", "up: "])}${String(row.uptime)}` : "";
-    sentences.push(`\`${name}\` ${now}${String(row.status)} ${hi ? "है" : "hai"}${where.length ? ` (${where.join(", ")})` : ""}${up}`);
+    const up = row.uptime !== undefined && (!gist || rng.chance(0.4)) ? `${rng.pick([", ", " — "])}${hi ? rng.pick(["अपटाइम ", "चालू: "]) : rng.pick(["uptime ", "up: "])}${String(row.uptime)}` : "";
+    const at = where.length && (!gist || rng.chance(0.3)) ? ` (${where.join(", ")})` : "";
+    sentences.push(`\`${name}\` ${now}${String(row.status)} ${hi ? "है" : "hai"}${at}${up}`);
   }
   const load: string[] = [];
   if (row.cpu_pct !== undefined) load.push(`CPU ${String(row.cpu_pct)}%`);

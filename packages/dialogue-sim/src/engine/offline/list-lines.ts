@@ -32,23 +32,42 @@ function sayable(row: Row, disp: Display, k: string, known?: Row): boolean {
  * (else any), drawn with the dialogue's rng. Yes/no fields only when asked about: "not eco-friendly"
  * on every row is noise.
  */
-export function factFields(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly string[], n: number, known?: Row): string[] {
+export function factFields(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row): string[] {
   const out: string[] = [];
-  for (const f of focus) if (out.length < n && !out.includes(f) && sayable(row, disp, f, known)) out.push(f);
+  for (const { field: f } of focus) if (out.length < n && !out.includes(f) && sayable(row, disp, f, known)) out.push(f);
   if (out.length >= n) return out;
-  const pool = (disp.details?.length ? disp.details : Object.keys(row)).filter((k) => !out.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean");
+  let pool = (disp.details?.length ? disp.details : Object.keys(row)).filter((k) => !out.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean");
+  // A single value tells rows apart in fewer words than a list: mostly one of those, when there is one.
+  const single = pool.filter((k) => !Array.isArray(row[k]));
+  if (single.length > 0 && d.rng.chance(0.7)) pool = single;
   // A one-value list ("sizes: one size") says little in a list; the pack's declared details are said as they are.
-  if (!disp.details?.length) pool.splice(0, pool.length, ...pool.filter((k) => !(Array.isArray(row[k]) && (row[k] as unknown[]).length === 1)));
+  if (!disp.details?.length) pool = pool.filter((k) => !(Array.isArray(row[k]) && (row[k] as unknown[]).length === 1));
   const differs = pool.filter((k) => others.some((o) => o !== row && JSON.stringify(o[k]) !== JSON.stringify(row[k])));
   const from = differs.length > 0 ? differs : pool;
   while (out.length < n && from.length > 0) out.push(from.splice(d.rng.int(0, from.length - 1), 1)[0]!);
   return out;
 }
 
-/** The chosen facts of a row in the dialogue's language ("by Luma, in black or gray"). */
-export function factsOf(d: Dialog, row: Row, fields: readonly string[]): string {
+/** A constrained field, with the value the user asked for when there is one. */
+export interface Focus {
+  field: string;
+  value?: unknown;
+}
+
+/**
+ * The chosen facts of a row in the dialogue's language ("by Luma, in black or gray"). A list the
+ * user asked one value of is said as that value ("in purple", not every colour it comes in).
+ */
+export function factsOf(d: Dialog, row: Row, fields: readonly string[], focus: readonly Focus[] = []): string {
   if (fields.length === 0) return "";
-  return factsText(Object.fromEntries(fields.map((f) => [f, row[f]])), [], fields.length, d.lang);
+  const said = (f: string): unknown => {
+    const v = row[f];
+    const asked = focus.find((c) => c.field === f)?.value;
+    if (!Array.isArray(v) || asked === undefined || Array.isArray(asked)) return v;
+    const hit = v.find((x) => String(x).toLowerCase() === String(asked).toLowerCase());
+    return hit === undefined ? v : [hit];
+  };
+  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang);
 }
 
 export interface Brief {
@@ -59,13 +78,13 @@ export interface Brief {
 }
 
 /** One row reduced to what a list says about it; `known`: the row as the table holds it (only its fields are facts). */
-export function briefOf(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly string[], n: number, known?: Row): Brief {
+export function briefOf(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row): Brief {
   const title = displayName(nameOf(row, disp.title) ?? "this one");
   const rawId = disp.id ? row[disp.id] : row.id;
   const id = rawId !== undefined && String(rawId) !== title ? String(rawId) : "";
   const p = disp.price ? row[disp.price] : undefined;
   const price = typeof p === "number" ? money(p, d.currency) : typeof p === "string" ? p : "";
-  return { title, id, price, facts: factsOf(d, row, factFields(d, row, others, disp, focus, n, known)) };
+  return { title, id, price, facts: factsOf(d, row, factFields(d, row, others, disp, focus, n, known), focus) };
 }
 
 /** A brief as one line; `form` is the list's framing, drawn once per list so its rows read alike. */
@@ -107,14 +126,14 @@ export function restText(d: Dialog, shown: number, total: number): string | unde
 
 /**
  * The row a details answer reads from: its title, id and a few of its other facts in a drawn
- * order (three or four; two for an executive), the photo link kept in about a third of answers
+ * order (two or three; two for an executive), the photo link kept in about a third of answers
  * (a person offers the picture, they do not paste it every time).
  */
 export function detailRow(d: Dialog, row: Row, disp: Display, known?: Row): Row {
   const keep = new Set([disp.title ?? "name", disp.id ?? "id", "id"]);
   if (disp.image && d.rng.chance(0.35)) keep.add(disp.image);
   const pool = Object.keys(row).filter((k) => !keep.has(k) && sayable(row, disp, k, known) && row[k] !== false);
-  const n = d.voice.style === "executive" ? 2 : d.rng.int(3, 4);
+  const n = d.voice.style === "executive" ? 2 : d.rng.int(2, 3);
   const chosen: string[] = [];
   while (chosen.length < n && pool.length > 0) chosen.push(pool.splice(d.rng.int(0, pool.length - 1), 1)[0]!);
   return Object.fromEntries([...Object.entries(row).filter(([k]) => keep.has(k)), ...chosen.map((k) => [k, row[k]] as const)]);

@@ -6,14 +6,14 @@ import { compareText, factsText, stockText } from "../facts.js";
 import { closestIntro, displayOf, itemLine, type Shown } from "../present.js";
 import { statusText } from "../status-text.js";
 import type { Dialog } from "./context.js";
-import { briefLine, briefOf, detailRow, listBody, restText } from "./list-lines.js";
+import { briefLine, briefOf, detailRow, listBody, restText, type Focus } from "./list-lines.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
 export function closestText(d: Dialog, table: string | undefined, closest: Shown[], revealed: Constraint[]): string {
   const disp = displayOf(d.domain, table);
   const rows = closest.map((s) => s.seen);
-  const focus = revealed.map((c) => c.field);
+  const focus = revealed.map((c) => ({ field: c.field, value: c.value }));
   const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focus, 2, s.row), 0, d.lang)}`);
   return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}`;
 }
@@ -23,11 +23,13 @@ export function closestText(d: Dialog, table: string | undefined, closest: Shown
  * fields the user constrained) and one that sets it apart — no photo links (offered for the pick);
  * the rest counted ("and 4 more") or left at "N in all".
  */
-export function listText(d: Dialog, table: string | undefined, top: Shown[], n: number, total: number, focus: readonly string[] = []): string {
+export function listText(d: Dialog, table: string | undefined, top: Shown[], n: number, total: number, focus: readonly Focus[] = []): string {
   const disp = displayOf(d.domain, table);
   const rows = top.map((s) => s.seen);
   const facts = d.voice.style === "executive" ? 1 : d.rng.int(1, 2);
-  const body = listBody(d, top.map((s) => briefOf(d, s.seen, rows, disp, focus, facts, s.row)));
+  // A row already shown in this dialogue is named again, not described again.
+  const again = (s: Shown) => d.t.trace.infoShown.has(`${s.table}\u0000${s.key}`);
+  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row))));
   const more = total > n ? (restText(d, top.length, total) ?? moreText(d, total)) : "";
   const intro = d.voice.intro();
   const offer = d.voice.offer();
@@ -90,7 +92,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
       ? d.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
       : d.lang === "en" ? `No reviews for ${item.name} yet.` : d.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
   } else if (act === "availability") {
-    const stock = stockText(rows, d.lang);
+    const stock = lighterStock(d, stockText(rows, d.lang));
     text = stock
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : d.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
@@ -106,9 +108,32 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
   return joinSentences([text, d.voice.offer(0.5)], d.lang);
 }
 
+/** Stock as a person reads it out: about half the time without the unit counts ("gray (sizes M and L)"), as "is there one in M?" is what matters. */
+function lighterStock(d: Dialog, stock: string): string {
+  return stock && d.rng.chance(0.5) ? dropCounts(stock) : stock;
+}
+
+/** "gray (165 left, sizes L and M)" → "gray (sizes L and M)"; a group with no sizes loses its bracket. */
+function dropCounts(stock: string): string {
+  return stock.replace(/ \((\d+) (left|बचे|bache)(, )?([^)]*)\)/g, (_m, _n, _w, _c, rest: string) => (rest ? ` (${rest})` : ""));
+}
+
+/** A row's title and id first, then up to five of its other keys in a drawn order. */
+function drawnKeys(d: Dialog, row: Row, title: string | undefined): string[] {
+  const head = [title ?? "name", "id", "name"].filter((k, i, all) => k in row && all.indexOf(k) === i);
+  const rest = Object.keys(row).filter((k) => !head.includes(k));
+  const out: string[] = [];
+  while (out.length < 5 && rest.length > 0) out.push(rest.splice(d.rng.int(0, rest.length - 1), 1)[0]!);
+  return [...head, ...out];
+}
+
 /** Two items side by side. */
 export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefined): string {
-  const lines = compareText(a, b, d.lang, table ? d.domain.titleOf(table) : undefined);
+  const title = table ? d.domain.titleOf(table) : undefined;
+  // The points compared are drawn, as a person picks the few differences that come to mind, not all in the row's order.
+  const keys = drawnKeys(d, a, title);
+  const pickKeys = (r: Row): Row => Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]]));
+  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, title);
   return joinSentences([d.voice.assistant("compare", { lines }), d.voice.offer(0.6)], d.lang);
 }
 
@@ -149,7 +174,8 @@ export function statusPairText(d: Dialog, rows: Row[]): string {
 /** Two items' stock, a line each. */
 export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[] }>): string {
   const none = d.lang === "en" ? "out of stock right now" : d.lang === "hi" ? "अभी स्टॉक में नहीं" : "abhi stock nahi hai";
-  const lines = items.map((it) => `${it.name}: ${stockText(it.rows, d.lang) || none}`);
+  const light = d.rng.chance(0.5);
+  const lines = items.map((it) => `${it.name}: ${(light ? dropCounts(stockText(it.rows, d.lang)) : stockText(it.rows, d.lang)) || none}`);
   const head = d.lang === "en" ? sayLocal(["[Just checked|Here's the stock|Stock right now]:"], d.rng) : d.lang === "hi" ? "स्टॉक:" : "Stock check:";
   return joinSentences([head, `\n${lines.join("\n")}`, d.voice.offer()], d.lang).replace(/ \n/g, "\n").trim();
 }
