@@ -44,7 +44,7 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist = false): string
   const byState = servicesByState(row);
   if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names)} ${names.length > 1 ? "are" : "is"} ${st}`).join("; "));
   if (sentences.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, lang)}`;
-  return (gist ? gistOf(row, sentences, rng) : sentences).map((s) => capFirst(s)).join(". ") + ".";
+  return (gist ? gistOf(row, sentences, rng, "en") : sentences).map((s) => capFirst(s)).join(". ") + ".";
 }
 
 /** One line on a row's state: its scalar facts, then its lists summarised (the compact form). */
@@ -66,7 +66,7 @@ export function statusLine(row: Row): string {
  * is not running — and, when nothing does, at most one of the rest (drawn). `sentences` is
  * statusText's full list, in its order: state, load, disks, services (each only when the row has it).
  */
-function gistOf(row: Row, sentences: string[], rng: Rng): string[] {
+function gistOf(row: Row, sentences: string[], rng: Rng, lang: Lang): string[] {
   if (row.status === undefined || sentences.length <= 1) return sentences;
   const kinds: Array<"load" | "disks" | "services"> = [];
   if (row.cpu_pct !== undefined || row.mem_pct !== undefined || row.load_1m !== undefined) kinds.push("load");
@@ -79,7 +79,20 @@ function gistOf(row: Row, sentences: string[], rng: Rng): string[] {
   };
   const keep = kinds.map((k) => stands[k]);
   if (!keep.some(Boolean) && rng.chance(0.7)) keep[rng.int(0, kinds.length - 1)] = true;
-  return [sentences[0]!, ...sentences.slice(1).filter((_, i) => keep[i])];
+  return [
+    sentences[0]!,
+    ...sentences.slice(1).flatMap((text, i) => {
+      if (!keep[i]) return [];
+      const kind = kinds[i];
+      // What stands out is said alone: the filling disk, not every mount; the stopped service, not the running ones.
+      if (kind === "services" && stands.services) return [text.split("; ").filter((part) => !/\brunning\b/.test(part)).join("; ")];
+      if (kind === "disks" && stands.disks && lang === "en") {
+        const top = disksByUse(row)[0]!;
+        return [`\`${String(top.mount)}\` ${rng.pick(["is", "is at", "has reached"])} ${String(top.use_pct)}%${rng.pick([" full", "", " used"])}`];
+      }
+      return [text];
+    }),
+  ];
 }
 
 /** A row's disks with a mount and a use, the fullest first: that is the one an operator would worry about. */
@@ -138,5 +151,5 @@ export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng, gist = fals
   const byState = servicesByState(row);
   if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names, and)} ${st} ${names.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}`).join("; "));
   if (row.status === undefined && load.length === 0) return undefined;
-  return (gist ? gistOf(row, sentences, rng) : sentences).map((s) => capFirst(s)).join(`${stop} `) + stop;
+  return (gist ? gistOf(row, sentences, rng, lang) : sentences).map((s) => capFirst(s)).join(`${stop} `) + stop;
 }

@@ -36,6 +36,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[No luck|Nothing doing] — [no results|zero results] {wants}. [Could we drop one of those?|Want me to try without the {field}?|Shall I look a little wider?]",
       "[Sadly|Unfortunately], [there's nothing|I'm not seeing anything] {wants}. [A different {field} might help.|Maybe a different {field}?|What if we loosen the {field}?]",
       "[That's a tricky combination|That combination is a tough one] — [nothing|not a single result] {wants}. [Shall I change the {field}?|Want to try again with fewer filters?]",
+      "[With|Once I add] the {field}, [nothing's left|it comes back empty|there's no match][, I'm afraid|]. [Want to drop it?|Shall I try without it?|Any flexibility there?]",
+      "[Hmm|Ah], [that narrows it to nothing|that rules everything out]. [Is the {field} a must?|Could the {field} be different?|How firm is the {field}?]",
     ],
     retry_timeout: [
       "[Hmm, no answer yet|That one's taking too long] — [I'll send it again|let me ask again].",
@@ -178,6 +180,7 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
     none_found: [
       "[अफ़सोस|दुख है], {wants} [कुछ नहीं है|कोई नतीजा नहीं आया]। [{field} बदलकर देखें?|थोड़ा बड़ा दायरा रखें?]",
       "{wants} [अभी कुछ उपलब्ध नहीं|कुछ नहीं दिख रहा]। [क्या {field} बदल दें?|कोई शर्त हटा दें?]",
+      "{field} [जोड़ते ही|के साथ] [कुछ नहीं बचा|सब छँट गया]। [इसे हटा दें?|इसमें थोड़ी ढील दें?|क्या यह ज़रूरी है?]",
     ],
     retry_timeout: ["[टाइमआउट हो गया|जवाब नहीं आया, सिस्टम धीमा है] — [एक बार और कोशिश करते हैं|दोबारा भेज रहे हैं]।"],
     retry_error: ["[पहली बार में गड़बड़ हुई|एक एरर आया] — [फिर से चलाते हैं|एक और कोशिश]।"],
@@ -240,6 +243,7 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
     none_found: [
       "[Afsos|Sorry yaar], {wants} [kuch nahi hai|koi result nahi aaya]. [{field} change karke dekhein?|Thoda wide search karein?]",
       "{wants} [abhi kuch available nahi|kuch nahi dikh raha]. [Kya {field} badal dein?|Koi filter hata dein?]",
+      "{field} [add karte hi|ke saath] [kuch nahi bacha|sab filter ho gaya]. [Ise hata dein?|Isme thoda flexible ho sakte hain?|Kya ye zaroori hai?]",
     ],
     retry_timeout: ["[Timeout ho gaya|Response nahi aaya, system slow hai] — [ek baar aur try karte hain|dobara bhej rahe hain]."],
     retry_error: ["[Pehli baar mein error aaya|Ek gadbad hui] — [phir se chalate hain|ek aur try]."],

@@ -60,7 +60,8 @@ function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): s
   const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row);
   const line = briefLine(b, d.rng.int(0, 2), d.lang);
   const img = disp.image ? pick.seen[disp.image] : undefined;
-  if (typeof img !== "string" || img === "") return line;
+  // The photo comes with most picks, not all: a person who has just seen the list may not need it again.
+  if (typeof img !== "string" || img === "" || !d.rng.chance(0.6)) return line;
   const en = ["{line} — [pic|photo|picture]: {img}", "{line} ([photo|picture|pic] {img})", "{line}; [here's a|the] [photo|picture]: {img}"];
   const hi = ["{line} — फ़ोटो: {img}", "{line} ([फ़ोटो|तस्वीर] {img})"];
   const mixed = ["{line} — [photo|pic]: {img}", "{line} ([photo|pic] {img})"];
@@ -90,7 +91,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
     const lines = rows.slice(0, 3).map((row) => `${row.rating ?? "?"}★ "${String(row.comment ?? row.text ?? "").slice(0, 140)}"`);
     text = lines.length
       ? d.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
-      : d.lang === "en" ? `No reviews for ${item.name} yet.` : d.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
+      : d.lang === "en" ? sayLocal(["No reviews for {name} yet.", "Nobody has reviewed {name} [yet|so far].", "{name} has no reviews [yet|so far][ — you could be the first| — it's still waiting for its first|]."], d.rng, { name: item.name }) : d.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
   } else if (act === "availability") {
     const stock = lighterStock(d, stockText(rows, d.lang));
     text = stock
