@@ -63,12 +63,12 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
   if (lang === "hi") {
     return more
       ? say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [बात के आख़िर में|जाने से पहले] आपको उनसे जोड़ा जाएगा। [उससे पहले कुछ और चाहिए?|तब तक और कुछ?|पहले कुछ और देख लें?]"], rng)
-      : say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [आपको अभी उनसे जोड़ा जा सकता है|अभी उनसे जोड़ दें?|बस एक पल, उनसे जोड़ा जा रहा है]।", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया] — [यह टीम ही देख सकती है|इसमें टीम का कोई साथी मदद करेगा]। [उनसे जोड़ दें?|अभी जोड़ा जा सकता है।]"], rng);
+      : say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [आपको अभी उनसे जोड़ा जा सकता है|अभी उनसे जोड़ दें?|बस एक पल, उनसे जोड़ा जा रहा है]।", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया] — [यह टीम ही देख सकती है|इसमें टीम का कोई साथी मदद करेगा]। [उनसे जोड़ दें?|अभी जोड़ा जा सकता है।]", "[जी|ठीक है] — [इसमें हमारी टीम मदद करेगी|यह टीम के पास जाएगा|इसे टीम का कोई सदस्य सँभालेगा]; [आपको उनसे जोड़ा जा रहा है|बस एक पल में बात होगी|कहें तो अभी जोड़ दें]।"], rng);
   }
   if (lang === "mixed") {
     return more
       ? say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [baat ke end mein|jaane se pehle] aapko unse connect kar diya jayega. [Usse pehle kuch aur chahiye?|Tab tak aur kuch?|Pehle kuch aur dekh lein?]"], rng)
-      : say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [aapko abhi unse connect kiya ja sakta hai|abhi connect kar dein?|bas ek sec, connect kiya ja raha hai].", "[Sorry for the trouble|Batane ke liye thanks] — [ye team hi dekh sakti hai|isme team ka koi member help karega]. [Connect kar dein?|Abhi connect kiya ja sakta hai.]"], rng);
+      : say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [aapko abhi unse connect kiya ja sakta hai|abhi connect kar dein?|bas ek sec, connect kiya ja raha hai].", "[Sorry for the trouble|Batane ke liye thanks] — [ye team hi dekh sakti hai|isme team ka koi member help karega]. [Connect kar dein?|Abhi connect kiya ja sakta hai.]", "[Ji|Theek hai] — [isme hamari team help karegi|ye team ke paas jayega|ise team ka koi member sambhalega]; [aapko unse connect kiya ja raha hai|bas ek min mein baat hogi|bolo toh abhi connect kar dein]."], rng);
   }
   return more
     ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
