@@ -31,7 +31,7 @@ export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constra
     return [];
   }
   const { top, n } = topOf(d, task, shown);
-  d.t.assistantSay(listText(d, task.table, top, n, d.lastTotal), "recommend", variation, top);
+  d.t.assistantSay(listText(d, task.table, top, n, d.lastTotal, revealed.map((c) => ({ field: c.field, value: c.value }))), "recommend", variation, top);
   d.listed = top;
   for (const s of top) d.t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
   return top;
