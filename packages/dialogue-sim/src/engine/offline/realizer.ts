@@ -207,7 +207,7 @@ export function askAbout(d: Dialog, topic: string, ask: string | undefined, firs
  */
 export function answerText(d: Dialog, parts: readonly string[]): string {
   const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? "ज़रूर!" : "Bilkul!";
-  const offer = d.lang === "en" ? sayLocal(["[Want me to show you on one of your servers?|Anything else you'd like explained?|]"], d.rng) : "";
+  const offer = d.lang === "en" ? sayLocal(["[Anything else you'd like explained?|Does that help?|Want me to go into more detail?|]"], d.rng) : "";
   return [open, ...parts, offer].filter((x) => x !== "").join(" ");
 }
 
