@@ -3,7 +3,7 @@
 import type { Constraint, Row } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
 import { compareText, factsText, stockText } from "../facts.js";
-import { closestIntro, displayOf, itemLine, type Shown } from "../present.js";
+import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../present.js";
 import { statusText } from "../status-text.js";
 import type { Dialog } from "./context.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
@@ -76,8 +76,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
     const row = rows[0] ?? item.seen;
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    const skip = [disp.title ?? "name", disp.id ?? "id", ...(disp.image ? [disp.image] : []), "description", "images", "source"];
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, skip, d.voice.style === "executive" ? 3 : 6, d.lang) });
+    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang) });
     if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
@@ -86,7 +85,8 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
 
 /** Two items side by side. */
 export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefined): string {
-  const lines = compareText(a, b, d.lang, table ? d.domain.titleOf(table) : undefined);
+  const skip = [...new Set([...unsaidFields(d.domain, table, a), ...unsaidFields(d.domain, table, b)])];
+  const lines = compareText(a, b, d.lang, skip, table ? d.domain.titleOf(table) : undefined);
   return joinSentences([d.voice.assistant("compare", { lines }), d.voice.offer(0.6)], d.lang);
 }
 
