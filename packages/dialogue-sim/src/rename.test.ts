@@ -40,10 +40,11 @@ function withFields(s: Scenario, renames: Renames): Scenario {
   const map = fieldMapOf(renames, tables);
   const out = structuredClone(s);
   for (const c of out.goal.constraints) if (c.table && renames.fields?.[c.table]?.[c.field]) c.field = renames.fields[c.table]![c.field]!;
-  const known = out.task?.instructions.known as Record<string, unknown> | undefined;
-  if (out.task && known) out.task.instructions.known = Object.fromEntries(Object.entries(known).map(([k, v]) => [map[k] ?? k, v]));
+  const instructions = out.task?.instructions as { known?: Record<string, unknown> } | undefined;
+  if (instructions?.known) instructions.known = Object.fromEntries(Object.entries(instructions.known).map(([k, v]) => [map[k] ?? k, v]));
   // What a booking must match names the booked row by its table's key field.
-  for (const e of [...(out.goal.end_state ?? []), ...(out.goal.setup ?? [])] as Array<{ match?: Record<string, unknown> }>) {
+  const goal = out.goal as { end_state?: unknown[]; setup?: unknown[] };
+  for (const e of [...(goal.end_state ?? []), ...(goal.setup ?? [])] as Array<{ match?: Record<string, unknown> }>) {
     if (e.match) e.match = Object.fromEntries(Object.entries(e.match).map(([k, v]) => [map[k] ?? k, v]));
   }
   return out;
