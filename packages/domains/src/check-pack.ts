@@ -110,11 +110,18 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
         const t = s.booking[key];
         if (t !== undefined && !toolNames.has(t)) fail(`services[${i}].booking.${key}`, `no tool named '${t}' in tools`);
       }
+      for (const [field, v] of Object.entries(s.booking.values ?? {})) {
+        const at = `services[${i}].booking.values.${field}`;
+        if (!s.booking.fields.includes(field)) fail(at, `'${field}' is not one of booking.fields (${s.booking.fields.join(", ")}); declare values only for the fields a user gives`);
+        if (v.kind === "time" && v.hours[0] > v.hours[1]) fail(`${at}.hours`, "hours is [earliest, latest] with earliest <= latest");
+        if (v.kind === "count" && v.between[0] > v.between[1]) fail(`${at}.between`, "between is [min, max] with min <= max");
+      }
     }
   });
   checkCategories(pack, fail);
   checkFacts(pack, tables, fail);
   checkCategoryRows(pack, tables, fail);
+  checkCategoryChanges(pack, fail);
   checkOffline(pack, tables, needTable, fail);
   checkNames(pack, tables, fail);
   pack.persona?.preferences?.forEach((p, i) => {
@@ -259,6 +266,23 @@ function checkCategories(pack: DomainPack, fail: Fail): void {
   });
   for (const c of Object.keys(pack.categories)) {
     if (!listed.has(c)) fail(`categories.${c}`, `'${c}' is not a category of any service nor in general_categories`);
+  }
+}
+
+/** A modify category's declared `changes` are booking fields of every service that lists it. */
+function checkCategoryChanges(pack: DomainPack, fail: Fail): void {
+  for (const [c, spec] of Object.entries(pack.categories)) {
+    if (!spec.changes) continue;
+    const at = `categories.${c}.changes`;
+    if (spec.task !== "modify") fail(at, `'${c}' is a ${spec.task} task; \`changes\` names the booking fields a modify task changes`);
+    const owners = pack.services.filter((s) => s.categories.includes(c));
+    if (owners.length === 0) fail(at, `'${c}' names the booking fields it changes, so the services that list it need bookings (general categories cannot)`);
+    for (const s of owners) {
+      const fields = s.booking?.fields ?? [];
+      spec.changes.forEach((f, j) => {
+        if (!fields.includes(f)) fail(`${at}[${j}]`, `'${f}' is not a booking field of service '${s.name}' (${fields.join(", ") || "it has no booking"})`);
+      });
+    }
   }
 }
 
