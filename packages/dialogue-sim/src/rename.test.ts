@@ -41,7 +41,9 @@ function withFields(s: Scenario, renames: Renames): Scenario {
   const out = structuredClone(s);
   for (const c of out.goal.constraints) if (c.table && renames.fields?.[c.table]?.[c.field]) c.field = renames.fields[c.table]![c.field]!;
   const instructions = out.task?.instructions as { known?: Record<string, unknown> } | undefined;
-  if (instructions?.known) instructions.known = Object.fromEntries(Object.entries(instructions.known).map(([k, v]) => [map[k] ?? k, v]));
+  // Its keys are "<service> <field>" (a booking's reference too): the field is the last word.
+  const knownKey = (k: string): string => k.replace(/(^| )([^ ]+)$/, (_m, sp: string, f: string) => sp + (map[f] ?? f));
+  if (instructions?.known) instructions.known = Object.fromEntries(Object.entries(instructions.known).map(([k, v]) => [knownKey(k), v]));
   // What a booking must match names the booked row by its table's key field.
   const goal = out.goal as { end_state?: unknown[]; setup?: unknown[] };
   for (const e of [...(goal.end_state ?? []), ...(goal.setup ?? [])] as Array<{ match?: Record<string, unknown> }>) {
@@ -66,7 +68,7 @@ function knownBack(value: unknown, fields: Record<string, string>): unknown {
   if (Array.isArray(value)) return value.map((v) => knownBack(v, fields));
   if (!value || typeof value !== "object") return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, (k === "known" || k === "match") && v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([f, x]) => [back[f] ?? f, x])) : knownBack(v, fields)]),
+    Object.entries(value).map(([k, v]) => [k, (k === "known" || k === "match") && v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([f, x]) => [f.replace(/zzfield\d+q/g, (m) => back[m] ?? m), x])) : knownBack(v, fields)]),
   );
 }
 

@@ -29,11 +29,11 @@ function renamed(original: LoadedDomain): { domain: LoadedDomain; back: Record<s
   return { domain: loadPackFile(join(dir, "pack.json")), back };
 }
 
-/** Names mapped back: whole values, names inside text, and field names as keys (what a task knows, what a row must match). */
+/** Names mapped back: whole values, names inside text, and field names in keys (what a task knows, "<service> <field>"; what a row must match). */
 const mapBack = (value: unknown, back: Record<string, string>, key?: string): unknown =>
   typeof value === "string" ? back[value] ?? value.replace(/zzfield\d+q/g, (m) => back[m] ?? m)
   : Array.isArray(value) ? value.map((v) => mapBack(v, back))
-  : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [key === "known" || key === "match" ? back[k] ?? k : k, mapBack(v, back, k)]))
+  : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [key === "known" || key === "match" ? (back[k] ?? k).replace(/zzfield\d+q/g, (m) => back[m] ?? m) : k, mapBack(v, back, k)]))
   : value;
 
 describe.each([...builtinDomains])("renaming every tool, table and category (and fields) of %s", (name) => {
