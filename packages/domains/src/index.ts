@@ -28,7 +28,7 @@ export { callWrites, hasConsent, identifies, policyViolations } from "./policy.j
 export type { PolicyViolation } from "./policy.js";
 export { ToolIndex, argValue, requiredFields } from "./tasks/tool-index.js";
 export type { Constraint, Filter, SearchPlan, ToolInfo } from "./tasks/tool-index.js";
-export { rowsOf } from "./tasks/rows-of.js";
+export { ONE_ROW, resultRowsOf, resultRowsOfTool, rowsOf, toolRows } from "./tasks/rows-of.js";
 export { agendaOf, checksSomething, deriveTask, fact, reservedToPerson } from "./tasks/derive.js";
 export type { Derived, GoalInput, TaskInput, TaskProblem } from "./tasks/derive.js";
 export { validateTask } from "./tasks/validate.js";

@@ -173,6 +173,22 @@ describe("a broken user pack", () => {
     expect(err.message).toContain(`${join(dir, "pack.json")}: tools[0].run.op:`);
   });
 
+  it("names a tool whose result_rows is not where its op puts its rows", () => {
+    const err = packError(userPack((p) => (p.tools[0].result_rows = "rows")));
+    expect(err.path).toBe("tools[0].result_rows");
+    expect(err.message).toMatch(/op search returns its rows under "results"/);
+    expect(loadDomain(userPack((p) => (p.tools[0].result_rows = "results"))).name).toBe("mine");
+  });
+
+  it("names a wording.names entry or a display.unsaid field the pack does not have", () => {
+    const names = packError(userPack((p) => (p.wording = { names: { colour: "colour" } })));
+    expect(names.path).toBe("wording.names.colour");
+    expect(names.message).toMatch(/no table has a field 'colour' and no tool an argument 'colour'/);
+    expect(loadDomain(userPack((p) => (p.wording = { names: { q: "what you are after", name: "title" } }))).name).toBe("mine");
+    const unsaid = packError(userPack((p) => (p.offline = { display: { things: { unsaid: ["blurb"] } } })));
+    expect(unsaid.path).toBe("offline.display.things.unsaid[0]");
+  });
+
   it("names a missing required field", () => {
     const err = packError(userPack((p) => delete p.services[0].categories));
     expect(err.path).toBe("services[0].categories");

@@ -311,6 +311,13 @@ export const DomainTool = ToolDefinition.extend({
   role: ToolRole.describe("what the tool is for; the engines choose tools by role, never by name"),
   changes: z.array(ToolChange).min(1).optional().describe("for role act (and a hand-off that writes): every table the tool writes and how; checked against `run`"),
   about: z.string().min(1).optional().describe("for a lookup whose rows describe rows of another table (reviews of an item, logs of a host): that table"),
+  result_rows: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "where the tool's result holds the rows it shows (what the engines name, count and talk about): the field of its result object holding their list (\"flights\"), or \"$row\" when the result is one row whatever lists it holds. Default: what the op returns (search, filter, list, similar, compare: results; availability: options; get: the row), else a list result's objects, else the only field holding a list of objects, else the result as one row (so a result with two such lists is one row unless this is declared). For ops with a fixed result it may only repeat that place",
+    ),
 });
 export type DomainTool = z.infer<typeof DomainTool>;
 
@@ -436,6 +443,11 @@ export const DisplaySpec = z.strictObject({
   price: z.string().min(1).optional().describe("the field holding its price: an amount of money, said with the currency in lists, goals and users' requests whatever the field is called (no field is taken for money by its name)"),
   image: z.string().min(1).optional().describe("the field holding its image link: shown with lists and details, and the photo a user shares (no field is taken for an image by its name)"),
   details: z.array(z.string().min(1)).optional().describe("fields shown after the price, in this order"),
+  unsaid: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe("fields never said among a row's facts (a long description, a list of image links, where the row came from); the title, id and image are never said among them either, as they are said as the row's name, reference and photo"),
   nouns: z.array(z.string().min(1)).min(1).optional().describe("words for one row of the table (\"server\", \"machine\"), when its service declares none"),
   format: z.enum(["rows", "reviews", "log"]).optional().describe("how rows that describe another row are said: as rows (default), as reviews (rating, comment) or as log lines (time, level, service, message)"),
 });

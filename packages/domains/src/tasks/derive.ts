@@ -3,7 +3,7 @@ import type { Domain, Row, ServiceInfo } from "../contract.js";
 import { fieldOf, meetsConstraint } from "../match.js";
 import { nameOf } from "../names.js";
 import { createSession, type ToolSession } from "../session.js";
-import { rowsOf } from "./rows-of.js";
+import { toolRows } from "./rows-of.js";
 import { ToolIndex, argValue, requiredFields, type Constraint, type SearchPlan } from "./tool-index.js";
 
 /**
@@ -275,7 +275,7 @@ function firstMeeting(domain: Domain, session: ToolSession, plan: SearchPlan, ta
   if (!r.ok) return undefined;
   const key = domain.keyOf(table);
   const all = session.rows(table);
-  for (const seen of rowsOf(r.data)) {
+  for (const seen of toolRows(domain, plan.tool.name, r.data)) {
     const k = seen[key];
     const row = k === undefined ? seen : all.find((x) => String(x[key]) === String(k)) ?? seen;
     if (constraints.every((c) => meetsConstraint(row, c))) return row;

@@ -3,7 +3,7 @@
 import type { Constraint, Row } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
 import { compareText, factsText, stockText } from "../facts.js";
-import { closestIntro, displayOf, itemLine, type Shown } from "../present.js";
+import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../present.js";
 import { statusText } from "../status-text.js";
 import type { Dialog } from "./context.js";
 import { briefLine, briefOf, detailRow, listBody, restText, type Focus } from "./list-lines.js";
@@ -101,8 +101,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
     const row = detailRow(d, rows[0] ?? item.seen, disp, item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    const skip = [disp.title ?? "name", disp.id ?? "id", ...(disp.image ? [disp.image] : []), "description", "images", "source"];
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, skip, d.voice.style === "executive" ? 3 : 6, d.lang) });
+    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang) });
     if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
@@ -119,10 +118,10 @@ function dropCounts(stock: string): string {
   return stock.replace(/ \((\d+) (left|बचे|bache)(, )?([^)]*)\)/g, (_m, _n, _w, _c, rest: string) => (rest ? ` (${rest})` : ""));
 }
 
-/** A row's title and id first, then up to five of its other keys in a drawn order. */
-function drawnKeys(d: Dialog, row: Row, title: string | undefined): string[] {
-  const head = [title ?? "name", "id", "name"].filter((k, i, all) => k in row && all.indexOf(k) === i);
-  const rest = Object.keys(row).filter((k) => !head.includes(k));
+/** The fields that name a row (its title, kept so it can be named), then up to five of the others that may be said, in a drawn order. */
+function drawnKeys(d: Dialog, row: Row, title: string | undefined, unsaid: readonly string[]): string[] {
+  const head = unsaid.filter((k, i, all) => k in row && all.indexOf(k) === i);
+  const rest = Object.keys(row).filter((k) => !unsaid.includes(k) && k !== title);
   const out: string[] = [];
   while (out.length < 5 && rest.length > 0) out.push(rest.splice(d.rng.int(0, rest.length - 1), 1)[0]!);
   return [...head, ...out];
@@ -131,10 +130,11 @@ function drawnKeys(d: Dialog, row: Row, title: string | undefined): string[] {
 /** Two items side by side. */
 export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefined): string {
   const title = table ? d.domain.titleOf(table) : undefined;
+  const skip = [...new Set([...unsaidFields(d.domain, table, a), ...unsaidFields(d.domain, table, b)])];
   // The points compared are drawn, as a person picks the few differences that come to mind, not all in the row's order.
-  const keys = drawnKeys(d, a, title);
+  const keys = drawnKeys(d, a, title, skip);
   const pickKeys = (r: Row): Row => Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]]));
-  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, title);
+  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title);
   return joinSentences([d.voice.assistant("compare", { lines }), d.voice.offer(0.6)], d.lang);
 }
 

@@ -79,7 +79,7 @@ function constraintWords(d: Dialog): ConstraintWords {
 export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined): string {
   const parts = Object.entries(args)
     .filter(([k]) => k !== skip)
-    .map(([k, v]) => describeArg(k, v, d.lang, (name) => sayableName(d.domain, name)));
+    .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name)));
   return listJoin(parts, and(d));
 }
 

@@ -5,7 +5,7 @@ import type { SharedImage, TaskAction } from "@chatmill/schema";
 import { createSession, isClockPattern } from "@chatmill/domains";
 import type { Constraint, Row, ServiceInfo } from "../../contract.js";
 import { displayOf, type Shown } from "../present.js";
-import { meets, rowIndex, rowsOf } from "../rows.js";
+import { meets, rowIndex, toolRows } from "../rows.js";
 import { argValue, requiredFields, type ToolInfo } from "../tools.js";
 import { namesValue, reasonClause } from "./reason.js";
 import { thing } from "./realizer.js";
@@ -280,7 +280,7 @@ function firstFound(d: Dialog, table: string, wishes: Constraint[]): Row | undef
   if (!res.ok) return undefined;
   const index = rowIndex(d.domain, table);
   const key = d.domain.keyOf(table);
-  for (const seen of rowsOf(res.data)) {
+  for (const seen of toolRows(d.domain, plan.tool.name, res.data)) {
     const row = seen[key] === undefined ? seen : index.get(String(seen[key])) ?? seen;
     if (wishes.every((c) => meets(row, c))) return row;
   }
