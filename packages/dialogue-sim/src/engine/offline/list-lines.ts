@@ -3,22 +3,41 @@
 // attribute and every photo link of every row; the list framed in one of a few ways. Which facts
 // and which framing are seeded choices, so the same rows do not read the same in every dialogue.
 // Field choice is by the row's shape (short scalar values), never by a pack's field names.
+import { nameFieldOf } from "@chatmill/domains";
 import type { Row } from "../../contract.js";
 import { money } from "../../phrases/describe.js";
 import { listJoin } from "../../phrases/grammar.js";
 import { factsText } from "../facts.js";
-import type { displayOf } from "../present.js";
+import { displayOf } from "../present.js";
 import { displayName, nameOf } from "../rows.js";
 import type { Dialog } from "./context.js";
 import { sayLocal } from "./realizer.js";
 
 type Display = ReturnType<typeof displayOf>;
 
-/** Fields never said as a row's facts: they are said apart (title, id, price, photo) or too long to list. */
+/**
+ * A table's display with its reference resolved, as list lines and details need it: the declared
+ * id, else the table's key (never a field called "id").
+ */
+export function displayFor(d: Dialog, table: string | undefined): Display {
+  const disp = displayOf(d.domain, table);
+  if (disp.id !== undefined || table === undefined || !d.domain.pack.database.tables[table]) return disp;
+  return { ...disp, id: d.domain.keyOf(table) };
+}
+
+/**
+ * A row's fields in the table's own order (the data row's, when known), not the tool result's
+ * sorted keys: which facts are drawn then depends on the data, never on what the fields are called.
+ */
+function fieldOrder(row: Row, known?: Row): string[] {
+  return known && Object.keys(known).length > 0 ? Object.keys(known).filter((k) => k in row) : Object.keys(row);
+}
+
+/** Fields never said as a row's facts: they are said apart (title, id, price, photo), declared unsaid, or too long to list. */
 function sayable(row: Row, disp: Display, k: string, known?: Row): boolean {
   // A field the tool adds to its answer (a match score) is not a fact of the row.
   if (known && Object.keys(known).length > 0 && !(k in known)) return false;
-  if (k === (disp.title ?? "name") || k === (disp.id ?? "id") || k === disp.price || k === disp.image || k === "id") return false;
+  if (k === nameFieldOf(row, disp.title) || k === disp.id || k === disp.price || k === disp.image || disp.unsaid?.includes(k)) return false;
   const v = row[k];
   if (v == null || v === "" || v === "?") return false;
   if (Array.isArray(v)) return v.length > 0 && v.every((x) => typeof x === "string" || typeof x === "number") && v.join(" ").length <= 60;
@@ -36,7 +55,7 @@ export function factFields(d: Dialog, row: Row, others: readonly Row[], disp: Di
   const out: string[] = [];
   for (const { field: f } of focus) if (out.length < n && !out.includes(f) && sayable(row, disp, f, known)) out.push(f);
   if (out.length >= n) return out;
-  let pool = (disp.details?.length ? disp.details : Object.keys(row)).filter((k) => !out.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean");
+  let pool = (disp.details?.length ? disp.details : fieldOrder(row, known)).filter((k) => !out.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean");
   // A single value tells rows apart in fewer words than a list: mostly one of those, when there is one.
   const single = pool.filter((k) => !Array.isArray(row[k]));
   if (single.length > 0 && d.rng.chance(0.7)) pool = single;
@@ -80,7 +99,7 @@ export interface Brief {
 /** One row reduced to what a list says about it; `known`: the row as the table holds it (only its fields are facts). */
 export function briefOf(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row): Brief {
   const title = displayName(nameOf(row, disp.title) ?? "this one");
-  const rawId = disp.id ? row[disp.id] : row.id;
+  const rawId = disp.id ? row[disp.id] : undefined;
   const id = rawId !== undefined && String(rawId) !== title ? String(rawId) : "";
   const p = disp.price ? row[disp.price] : undefined;
   const price = typeof p === "number" ? money(p, d.currency) : typeof p === "string" ? p : "";
@@ -130,9 +149,9 @@ export function restText(d: Dialog, shown: number, total: number): string | unde
  * (a person offers the picture, they do not paste it every time).
  */
 export function detailRow(d: Dialog, row: Row, disp: Display, known?: Row): Row {
-  const keep = new Set([disp.title ?? "name", disp.id ?? "id", "id"]);
+  const keep = new Set([nameFieldOf(row, disp.title), disp.id].filter((k): k is string => k !== undefined));
   if (disp.image && d.rng.chance(0.35)) keep.add(disp.image);
-  const pool = Object.keys(row).filter((k) => !keep.has(k) && sayable(row, disp, k, known) && row[k] !== false);
+  const pool = fieldOrder(row, known).filter((k) => !keep.has(k) && sayable(row, disp, k, known) && row[k] !== false);
   const n = d.voice.style === "executive" ? 2 : d.rng.int(2, 3);
   const chosen: string[] = [];
   while (chosen.length < n && pool.length > 0) chosen.push(pool.splice(d.rng.int(0, pool.length - 1), 1)[0]!);

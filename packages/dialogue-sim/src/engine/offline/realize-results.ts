@@ -6,12 +6,12 @@ import { compareText, factsText, stockText } from "../facts.js";
 import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../present.js";
 import { statusText } from "../status-text.js";
 import type { Dialog } from "./context.js";
-import { briefLine, briefOf, detailRow, listBody, restText, type Focus } from "./list-lines.js";
+import { briefLine, briefOf, detailRow, displayFor, listBody, restText, type Focus } from "./list-lines.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
 export function closestText(d: Dialog, table: string | undefined, closest: Shown[], revealed: Constraint[]): string {
-  const disp = displayOf(d.domain, table);
+  const disp = displayFor(d, table);
   const rows = closest.map((s) => s.seen);
   const focus = revealed.map((c) => ({ field: c.field, value: c.value }));
   const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focus, 2, s.row), 0, d.lang)}`);
@@ -24,7 +24,7 @@ export function closestText(d: Dialog, table: string | undefined, closest: Shown
  * the rest counted ("and 4 more") or left at "N in all".
  */
 export function listText(d: Dialog, table: string | undefined, top: Shown[], n: number, total: number, focus: readonly Focus[] = []): string {
-  const disp = displayOf(d.domain, table);
+  const disp = displayFor(d, table);
   const rows = top.map((s) => s.seen);
   const facts = d.voice.style === "executive" ? 1 : d.rng.int(1, 2);
   // A row already shown in this dialogue is named again, not described again.
@@ -40,7 +40,7 @@ export function listText(d: Dialog, table: string | undefined, top: Shown[], n: 
 export function pickText(d: Dialog, table: string | undefined, pick: Shown): string {
   const disp = displayOf(d.domain, table);
   // An operator's host keeps its declared line ("gpu-01 — ml, healthy"); an item is said briefly, with its photo: the one pick is where the picture belongs.
-  const line = d.voice.context.ops ? itemLine(pick.seen, disp, d.lang, d.currency, { image: true, details: 2 }) : pickLine(d, pick, disp);
+  const line = d.voice.context.ops ? itemLine(pick.seen, disp, d.lang, d.currency, { image: true, details: 2 }) : pickLine(d, pick, displayFor(d, table));
   // A host is not a purchase: an operator settles on one without "great choice".
   const ops = d.voice.context.ops;
   // "gpu-01 — ml, healthy" is said as "gpu-01 (ml, healthy)" inside a sentence.
@@ -98,7 +98,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : d.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
   } else {
-    const row = detailRow(d, rows[0] ?? item.seen, disp, item.row);
+    const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
     text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang) });
