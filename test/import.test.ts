@@ -208,6 +208,17 @@ describe("chatmill-import --from tau-bench|tau2 (spawned)", () => {
     expect(dialogues.map((d) => [d.scenario.id, d.outcome.reward, d.outcome.checks.find((c: { name: string }) => c.name === "end state").passed])).toEqual(dialogues.map((d) => [d.scenario.id, 1, true]));
   });
 
+  it("every tau2 train task through dialogue-sim: an assistant turn is one message (no two assistant messages in a row, a call goes with the words before it)", () => {
+    const r = sh(`node ${JSON.stringify(BIN)} --from tau2 ${JSON.stringify(join(TAU, "tau2-retail-train.json"))} ${JSON.stringify(join(TAU, "tau2-airline-train.json"))} | node ${JSON.stringify(SIM)} --quiet`);
+    expect(r.code, r.err).toBe(0);
+    const dialogues = r.out.trim().split("\n").map((l) => JSON.parse(l) as { id: string; messages: Array<{ role: string; content: string | null; tool_calls?: unknown[] }> });
+    expect(dialogues).toHaveLength(104);
+    const inARow = dialogues.flatMap((d) => d.messages.flatMap((m, i) => (m.role === "assistant" && d.messages[i + 1]?.role === "assistant" ? [`${d.id}#${i}`] : [])));
+    expect(inARow).toEqual([]);
+    // The words said before a call stay with it: some calls carry text (the hand-off, a call right after "Done.").
+    expect(dialogues.some((d) => d.messages.some((m) => m.role === "assistant" && typeof m.content === "string" && (m.tool_calls?.length ?? 0) > 0))).toBe(true);
+  });
+
   it("a tau-bench task for the built-in retail pack, through dialogue-sim: the task engine reaches the expected state", () => {
     const task = {
       annotator: "test",

@@ -1,4 +1,4 @@
-import { createSession, judgedOutcome, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
+import { createSession, judgedOutcome, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import { Task, type Persona } from "@chatmill/schema";
 import { Anonymiser } from "./anonymise.js";
@@ -220,7 +220,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
           if (c.result.inferred === true) tool.inferred = true;
           out.push(tool);
           sinceUser.push({ call: c, tool });
-          if (tool.ok !== false) lastRows = rowsOf(parse(text(tool.content)));
+          if (tool.ok !== false) lastRows = toolRows(domain, c.name, parse(text(tool.content)));
         }
         return;
       }
@@ -241,7 +241,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
       if (tool.ok === false) parts.push(wording.failed(isObj(tool.error) ? String(tool.error.type) : "an error"));
       else if (WRITE_TOOL.test(call.name) || (domain?.toolSpecs.get(call.name)?.role === "act")) parts.push(wording.done(describeWrite(parse(text(tool.content)), call.name)));
       else {
-        const rows = rowsOf(parse(text(tool.content)));
+        const rows = toolRows(domain, call.name, parse(text(tool.content)));
         parts.push(wording.found(countOf(parse(text(tool.content)), rows), rows.map(nameOfRow).filter((n): n is string => !!n), words(call.name.replace(/^[a-z]+_/, ""))));
       }
       sinceUser = [];
@@ -352,13 +352,6 @@ function parse(s: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function rowsOf(data: unknown): Obj[] {
-  if (Array.isArray(data)) return data.filter(isObj);
-  if (!isObj(data)) return [];
-  for (const v of Object.values(data)) if (Array.isArray(v) && v.every(isObj)) return v as Obj[];
-  return [data];
 }
 
 function countOf(data: unknown, rows: Obj[]): number {

@@ -56,7 +56,7 @@ const NEUTRAL = templatesIn([ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, HEDGE
 function packPhrases(): string[] {
   const out = new Set<string>();
   for (const pack of ["retail", "travel", "ops"]) {
-    const { values: _values, ...lines } = loadDomain(pack).wording ?? {};
+    const { values: _values, names: _names, ...lines } = loadDomain(pack).wording ?? {};
     for (const t of templatesIn(lines)) {
       for (const piece of t.split(/[[\]|]|\{[^}]*\}/)) {
         const p = piece.trim().replace(/^[,.;:!?—-]+\s*|\s*[,.;:!?—-]+$/g, "");

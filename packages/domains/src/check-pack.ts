@@ -4,6 +4,7 @@ import { RuleChecker } from "./check-rules.js";
 import { fieldOf, meetsConstraint } from "./match.js";
 import { PackError } from "./pack-error.js";
 import type { BaseTable } from "./tables.js";
+import { ONE_ROW, opRowsPlace } from "./tasks/rows-of.js";
 
 type Run = DomainPack["tools"][number]["run"];
 
@@ -109,12 +110,20 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
         const t = s.booking[key];
         if (t !== undefined && !toolNames.has(t)) fail(`services[${i}].booking.${key}`, `no tool named '${t}' in tools`);
       }
+      for (const [field, v] of Object.entries(s.booking.values ?? {})) {
+        const at = `services[${i}].booking.values.${field}`;
+        if (!s.booking.fields.includes(field)) fail(at, `'${field}' is not one of booking.fields (${s.booking.fields.join(", ")}); declare values only for the fields a user gives`);
+        if (v.kind === "time" && v.hours[0] > v.hours[1]) fail(`${at}.hours`, "hours is [earliest, latest] with earliest <= latest");
+        if (v.kind === "count" && v.between[0] > v.between[1]) fail(`${at}.between`, "between is [min, max] with min <= max");
+      }
     }
   });
   checkCategories(pack, fail);
   checkFacts(pack, tables, fail);
   checkCategoryRows(pack, tables, fail);
+  checkCategoryChanges(pack, fail);
   checkOffline(pack, tables, needTable, fail);
+  checkNames(pack, tables, fail);
   pack.persona?.preferences?.forEach((p, i) => {
     if (p.from) needTable(p.from.table, `persona.preferences[${i}].from.table`);
     if (!p.from && !p.values?.length) fail(`persona.preferences[${i}]`, "give `values` or `from: {table, field}`");
@@ -221,6 +230,11 @@ function checkRole(tool: DomainPack["tools"][number], at: string, needTable: Nee
     needTable(tool.about, `${at}.about`);
     if (tool.role !== "lookup" && tool.role !== "search") fail(`${at}.about`, `only a lookup or a search is about another table; '${tool.function.name}' is declared '${tool.role}'`);
   }
+  // An op that builds its own result has its rows in one place: a declaration may only repeat it.
+  const fixed = opRowsPlace(run.op);
+  if (tool.result_rows !== undefined && fixed !== undefined && tool.result_rows !== fixed) {
+    fail(`${at}.result_rows`, `op ${run.op} returns its rows ${fixed === ONE_ROW ? `as the result itself ("${ONE_ROW}")` : `under "${fixed}"`}; remove result_rows or write "${fixed}"`);
+  }
   const key = (c: Change) => `${c.table}\u0000${c.change}`;
   const said = (cs: Change[]) => cs.map((c) => `${c.change} ${c.table}`).join(", ");
   if (writes.length > 0) {
@@ -252,6 +266,23 @@ function checkCategories(pack: DomainPack, fail: Fail): void {
   });
   for (const c of Object.keys(pack.categories)) {
     if (!listed.has(c)) fail(`categories.${c}`, `'${c}' is not a category of any service nor in general_categories`);
+  }
+}
+
+/** A modify category's declared `changes` are booking fields of every service that lists it. */
+function checkCategoryChanges(pack: DomainPack, fail: Fail): void {
+  for (const [c, spec] of Object.entries(pack.categories)) {
+    if (!spec.changes) continue;
+    const at = `categories.${c}.changes`;
+    if (spec.task !== "modify") fail(at, `'${c}' is a ${spec.task} task; \`changes\` names the booking fields a modify task changes`);
+    const owners = pack.services.filter((s) => s.categories.includes(c));
+    if (owners.length === 0) fail(at, `'${c}' names the booking fields it changes, so the services that list it need bookings (general categories cannot)`);
+    for (const s of owners) {
+      const fields = s.booking?.fields ?? [];
+      spec.changes.forEach((f, j) => {
+        if (!fields.includes(f)) fail(`${at}[${j}]`, `'${f}' is not a booking field of service '${s.name}' (${fields.join(", ") || "it has no booking"})`);
+      });
+    }
   }
 }
 
@@ -308,6 +339,17 @@ function checkCategoryRows(pack: DomainPack, tables: ReadonlyMap<string, BaseTab
 }
 
 /** The offline section's names point somewhere: display tables and fields, nouns' services, combinations. */
+/** Every name the wording declares (`wording.names`) is for a field some table has (or a tool adds) or an argument some tool takes. */
+function checkNames(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, fail: Fail): void {
+  const known = new Set<string>();
+  for (const t of pack.tools) for (const a of Object.keys((t.function.parameters as { properties?: object }).properties ?? {})) known.add(a);
+  for (const fields of addedFields(pack).values()) for (const f of fields) known.add(f);
+  for (const t of tables.values()) for (const r of t.rows.slice(0, 1000)) for (const f of Object.keys(r)) known.add(f);
+  for (const f of Object.keys(pack.wording?.names ?? {})) {
+    if (!known.has(f)) fail(`wording.names.${f}`, `no table has a field '${f}' and no tool an argument '${f}': name a field or argument the pack has`);
+  }
+}
+
 function checkOffline(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, needTable: NeedTable, fail: Fail): void {
   const off = pack.offline;
   if (!off) return;
@@ -315,7 +357,7 @@ function checkOffline(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, 
   for (const [table, d] of Object.entries(off.display ?? {})) {
     needTable(table, `offline.display.${table}`);
     const rows = tables.get(table)?.rows ?? [];
-    const fields: Array<[string, string | undefined]> = [["title", d.title], ["id", d.id], ["price", d.price], ["image", d.image], ...(d.details ?? []).map((f, j) => [`details[${j}]`, f] as [string, string])];
+    const fields: Array<[string, string | undefined]> = [["title", d.title], ["id", d.id], ["price", d.price], ["image", d.image], ...(d.details ?? []).map((f, j) => [`details[${j}]`, f] as [string, string]), ...(d.unsaid ?? []).map((f, j) => [`unsaid[${j}]`, f] as [string, string])];
     for (const [k, f] of fields) {
       if (f !== undefined && rows.length > 0 && !rows.some((r) => fieldOf(r, f) !== undefined)) fail(`offline.display.${table}.${k}`, `no row of table '${table}' has a field '${f}'`);
     }

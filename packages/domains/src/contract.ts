@@ -1,3 +1,4 @@
+import type { BookingValue } from "@chatmill/schema";
 import type { LiveBackend } from "./live/backend.js";
 /**
  * The contract between the domain packs and the tools that use them
@@ -26,6 +27,8 @@ export interface ServiceInfo {
     cancel?: string;
     /** Argument names the user must give (e.g. day, time, people) beside the venue id. */
     fields: string[];
+    /** What each field's value is, as the pack declares it (pack.json `booking.values`). */
+    values?: Record<string, BookingValue>;
   };
   /** An information service: fields of `table` whose values, in the row asked about, the assistant must tell. */
   facts?: string[];

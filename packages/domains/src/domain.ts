@@ -53,6 +53,7 @@ export class LoadedDomain implements Domain {
               ...(s.booking.modify !== undefined ? { modify: s.booking.modify } : {}),
               ...(s.booking.cancel !== undefined ? { cancel: s.booking.cancel } : {}),
               fields: [...s.booking.fields],
+              ...(s.booking.values ? { values: { ...s.booking.values } } : {}),
             },
           }
         : {}),

@@ -4,6 +4,7 @@ export type { BuiltinDomain } from "./load.js";
 export { LoadedDomain } from "./domain.js";
 export { PackError } from "./pack-error.js";
 export { canonicalJson, sortKeys } from "./canonical.js";
+export { isClockPattern } from "./clock.js";
 export { cleanCatalogText, markupIn, markupInRows } from "./markup.js";
 export type { MarkupHit } from "./markup.js";
 export { createSession, hasLiveTools, replay } from "./session.js";
@@ -27,8 +28,8 @@ export { callWrites, hasConsent, identifies, policyViolations } from "./policy.j
 export type { PolicyViolation } from "./policy.js";
 export { ToolIndex, argValue, requiredFields } from "./tasks/tool-index.js";
 export type { Constraint, Filter, SearchPlan, ToolInfo } from "./tasks/tool-index.js";
-export { rowsOf } from "./tasks/rows-of.js";
-export { agendaOf, deriveTask, fact, reservedToPerson } from "./tasks/derive.js";
+export { ONE_ROW, resultRowsOf, resultRowsOfTool, rowsOf, toolRows } from "./tasks/rows-of.js";
+export { agendaOf, checksSomething, deriveTask, fact, reservedToPerson } from "./tasks/derive.js";
 export type { Derived, GoalInput, TaskInput, TaskProblem } from "./tasks/derive.js";
 export { validateTask } from "./tasks/validate.js";
 export { BACKEND_MODES, LiveBackend, LiveSetupError, McpServerError, MIN_SECRET_LENGTH, MissingSecretError, ReplayMissError, ShortSecretError } from "./live/backend.js";

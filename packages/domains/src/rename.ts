@@ -1,10 +1,13 @@
 import type { DomainPack } from "@chatmill/schema";
+import { renamePackFields, renameRowFields, type FieldRenames } from "./rename-fields.js";
 import { renameRuleTables } from "./rename-rules.js";
 
 export interface Renames {
   tools?: Record<string, string>;
   tables?: Record<string, string>;
   categories?: Record<string, string>;
+  /** table (its name before renaming) → field → new name: see renamePackFields for where fields are renamed. */
+  fields?: FieldRenames;
 }
 
 /**
@@ -15,11 +18,21 @@ export interface Renames {
  * A renamed category keeps what a person calls it: its label, or without one its task's words
  * (what a category is called never comes from its name).
  * Descriptions are prose and stay as they are. Data files are not touched (rows hold no
- * table, tool or category names). The renaming test uses this to show that no behaviour
- * depends on a name; a user can use it to give a pack's names a prefix.
+ * table, tool or category names), except for a table whose fields are renamed: its rows,
+ * from `rows(table)`, are written into the pack with their fields renamed (and its `file`
+ * dropped). The renaming test uses this to show that no behaviour depends on a name; a user
+ * can use it to give a pack's names a prefix.
  */
-export function renamePack(pack: DomainPack, renames: Renames): DomainPack {
+export function renamePack(pack: DomainPack, renames: Renames, rows?: (table: string) => readonly Record<string, unknown>[]): DomainPack {
   const p = structuredClone(pack) as DomainPack;
+  for (const table of Object.keys(renames.fields ?? {})) {
+    const spec = p.database.tables[table];
+    if (!spec) throw new Error(`renamePack: no table '${table}' to rename fields of`);
+    if (!rows) throw new Error(`renamePack: renaming fields of '${table}' rewrites its rows: give rows(table)`);
+    spec.rows = renameRowFields(rows(table), renames.fields![table]);
+    delete spec.file;
+  }
+  renamePackFields(p, renames.fields ?? {});
   const tool = (n: string): string => renames.tools?.[n] ?? n;
   const table = (n: string): string => renames.tables?.[n] ?? n;
   const category = (n: string): string => renames.categories?.[n] ?? n;

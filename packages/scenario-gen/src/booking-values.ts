@@ -1,5 +1,7 @@
 import type { Domain, Row, ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
+import type { BookingValue } from "@chatmill/schema";
+import { isClockPattern } from "@chatmill/domains";
 
 /** What a booking field's value can be drawn from. */
 export interface BookingContext {
@@ -11,6 +13,8 @@ export interface BookingContext {
   row?: Row;
   /** Names of the other places in this scenario (taxi from the hotel to the restaurant). */
   places: string[];
+  /** Other real places a change can move a place field to (a new pick-up point). */
+  otherPlaces?: string[];
 }
 
 const PEOPLE_WEIGHTS: Record<string, number> = { 1: 15, 2: 35, 3: 15, 4: 20, 5: 6, 6: 5, 7: 2, 8: 2 };
@@ -64,26 +68,55 @@ export function argSchema(domain: Domain, tool: string | undefined, field: strin
 }
 
 /**
- * A value for one booking field (day, time, people, stay, leaveAt, departure, …), typed as
- * the create tool's JSON Schema asks (enum, integer, string). Undefined when nothing sensible
- * can be said, and the field is then left out of the expected end state.
+ * A value for one booking field, as the pack declares it (`booking.values`: a weekday, a time
+ * of day, a party size, …) and typed as the create tool's JSON Schema asks (enum, integer,
+ * string). A field with no declaration takes one from that schema (an enum value, a date, an
+ * HH:MM time, a number within its bounds) or the booked row's field of the same name.
+ * Undefined when nothing sensible can be said, and the field is then left out of the expected end state.
  */
 export function bookingValue(field: string, service: ServiceInfo, domain: Domain, ctx: BookingContext): unknown {
   const schema = argSchema(domain, service.booking?.create, field);
-  const f = field.toLowerCase().replace(/[^a-z]/g, "");
-  const rng = ctx.rng;
-  let value: unknown;
-  if (f === "day" || f === "bookday") value = weekday(ctx.date);
-  else if (f.includes("date")) value = ctx.date;
-  else if (/^(time|booktime|leaveat|arriveby|departuretime|pickuptime|arrivaltime|starttime)$/.test(f)) value = clock(rng, f === "booktime" || f === "time" ? [11, 21] : [6, 22]);
-  else if (/^(people|bookpeople|partysize|guests|passengers|seats|tickets|adults|quantity|count)$/.test(f)) value = Number(rng.weighted(PEOPLE_WEIGHTS));
-  else if (/^(stay|bookstay|nights)$/.test(f)) value = rng.int(1, 5);
-  else if (/^(name|customername|guestname|passengername|patientname)$/.test(f)) value = ctx.personaName;
-  else if (ctx.row && ctx.row[field] !== undefined && ctx.row[field] !== "?") value = ctx.row[field];
-  else if (/^(departure|origin|from|pickup|pickuplocation)$/.test(f)) value = ctx.places[0];
-  else if (/^(destination|to|dropoff|dropofflocation)$/.test(f)) value = ctx.places[1] ?? ctx.places[0];
-  if (Array.isArray(schema?.enum) && schema.enum.length > 0 && !schema.enum.includes(value)) value = rng.pick(schema.enum);
+  const declared = service.booking?.values?.[field];
+  let value = declared ? declaredValue(declared, ctx) : schemaValue(schema, ctx);
+  if (value === undefined && ctx.row && ctx.row[field] !== undefined && ctx.row[field] !== "?") value = ctx.row[field];
+  if (Array.isArray(schema?.enum) && schema.enum.length > 0 && !schema.enum.includes(value)) value = ctx.rng.pick(schema.enum);
   return typed(value, schema);
+}
+
+/** Whether a modification may change this field: a guest's own name is not something a booking change is about. */
+export function changeable(field: string, service: ServiceInfo): boolean {
+  return service.booking?.values?.[field]?.kind !== "guest_name";
+}
+
+function declaredValue(v: BookingValue, ctx: BookingContext): unknown {
+  switch (v.kind) {
+    case "weekday":
+      return weekday(ctx.date);
+    case "date":
+      return ctx.date;
+    case "time":
+      return clock(ctx.rng, v.hours);
+    case "party":
+      return Number(ctx.rng.weighted(PEOPLE_WEIGHTS));
+    case "count":
+      return ctx.rng.int(v.between[0], v.between[1]);
+    case "guest_name":
+      return ctx.personaName;
+    case "place":
+      return v.end === "from" ? ctx.places[0] : (ctx.places[1] ?? ctx.places[0]);
+  }
+}
+
+/** A value from the create tool's schema alone: a date, a time of day, a number within its bounds (an enum is picked by the caller). */
+function schemaValue(schema: Record<string, unknown> | undefined, ctx: BookingContext): unknown {
+  if (!schema) return undefined;
+  if (schema.format === "date") return ctx.date;
+  if (schema.format === "time" || (typeof schema.pattern === "string" && isClockPattern(schema.pattern))) return clock(ctx.rng, [6, 22]);
+  if (schema.type === "integer" || schema.type === "number") {
+    const lo = Math.max(1, typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : 1);
+    return ctx.rng.int(lo, Math.max(lo, Math.min(lo + 4, typeof schema.maximum === "number" ? Math.floor(schema.maximum) : lo + 4)));
+  }
+  return undefined;
 }
 
 /** A different value for a field a modification changes. */
@@ -91,6 +124,15 @@ export function changedValue(field: string, old: unknown, service: ServiceInfo, 
   for (let i = 0; i < 6; i++) {
     const v = bookingValue(field, service, domain, { ...ctx, rng: ctx.rng.fork(`change:${i}`), date: addDays(ctx.date, i + 1) });
     if (v !== undefined && JSON.stringify(v) !== JSON.stringify(old)) return v;
+  }
+  // A place field takes its value from the scenario's places: a change moves one of them to another real place.
+  for (const alt of ctx.otherPlaces ?? []) {
+    for (const at of [0, 1]) {
+      const places = ctx.places.slice();
+      places[at] = alt;
+      const v = bookingValue(field, service, domain, { ...ctx, places });
+      if (v !== undefined && JSON.stringify(v) !== JSON.stringify(old)) return v;
+    }
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { meetsConstraint, nameFieldOf, sayableName, type Domain, type Row, type 
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
-import { addDays, bookingValue, changedValue, type BookingContext } from "./booking-values.js";
+import { addDays, bookingValue, changeable, changedValue, type BookingContext } from "./booking-values.js";
 import { categoryKind, categoryWords, type CategoryKind } from "./categories.js";
 import { constraintsFrom, impossibleConstraints, pickRow, usable } from "./constraints.js";
 import { article, describeBooking, describeThing, display, firstWay, type FieldSaying } from "./phrases.js";
@@ -132,10 +132,15 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
     if (infeasible && (kind === "modify" || kind === "cancel") && info.booking.cancel) plan.closed = true;
     plan.existing = { ...(plan.row && plan.key ? { [plan.key]: plan.row[plan.key] } : {}), ...values };
     if (kind === "modify") {
-      const changeable = Object.keys(values).filter((f) => !/name$/i.test(f));
-      if (changeable.length > 0) {
-        const field = rng.pick(changeable);
-        const next = changedValue(field, values[field], info, domain, bctx);
+      // The fields the category's change is to (its declared `changes`: a new pick-up point), else any but the guest's own name.
+      const declared = category ? domain.category(category)?.changes : undefined;
+      const fields = Object.keys(values).filter((f) => (declared ? declared.includes(f) : changeable(f, info)));
+      // The change is to one field, drawn; when that field has no other value to move to, to the next one that has.
+      const first = fields.length > 0 ? fields.indexOf(rng.pick(fields)) : 0;
+      const ctx: BookingContext = { ...bctx, otherPlaces: withOtherPlaces([], domain, rng.fork("other places")) };
+      for (let i = 0; i < fields.length && !plan.booking; i++) {
+        const field = fields[(first + i) % fields.length]!;
+        const next = changedValue(field, values[field], info, domain, i === 0 ? ctx : { ...ctx, rng: ctx.rng.fork(`change-field:${i}`) });
         if (next !== undefined) plan.booking = { [field]: next };
       }
     }

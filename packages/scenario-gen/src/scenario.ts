@@ -1,4 +1,4 @@
-import { deriveTask, reservedToPerson, validateTask, type Domain } from "@chatmill/domains";
+import { checksSomething, deriveTask, reservedToPerson, validateTask, type Domain } from "@chatmill/domains";
 import { stableId, type Rng } from "@chatmill/kit";
 import { CITY_NAMES, packCurrency, type Mix } from "@chatmill/persona-sample";
 import type { Persona, Scenario, Task } from "@chatmill/schema";
@@ -84,6 +84,8 @@ export class ScenarioMaker {
   ): { services: string[]; category: string; goal: ReturnType<typeof buildGoal>; task: Task } {
     const { domain } = base;
     let kept: { services: string[]; category: string; goal: ReturnType<typeof buildGoal>; task: Task } | undefined;
+    // A valid task that checks nothing: written only when no draw gives one that checks something (a pack with no data behind its categories).
+    let empty: typeof kept;
     let last: string | undefined;
     for (let attempt = 0; attempt < MAX_DRAWS; attempt++) {
       const suffix = attempt === 0 ? "" : `:${attempt}`;
@@ -96,6 +98,13 @@ export class ScenarioMaker {
       const goal = buildGoal({ ...base, services, category, rng: rng.fork(`goal${suffix}`), ending: wanted });
       const got = deriveTask(domain, { goal: goal.data, category, reason: goal.data.text });
       const problem = got.task ? validateTask(domain, got.task) : got.problem;
+      // A task that checks nothing (resolved, with no action to take and no fact to say) is drawn again: any dialogue would earn reward 1.
+      if (got.task && !problem && !checksSomething(got.task)) {
+        empty ??= { services, category, goal, task: got.task };
+        last = `category '${category}' on service '${services[0]}' gives a resolved task that checks nothing`;
+        this.redrawn++;
+        continue;
+      }
       if (got.task && !problem) {
         kept = { services, category, goal, task: got.task };
         // A failed task is one the data refuses outright: its expected actions change nothing.
@@ -103,7 +112,8 @@ export class ScenarioMaker {
       } else last = problem?.message;
       this.redrawn++;
     }
-    if (kept) return kept;
+    const chosen = kept ?? empty;
+    if (chosen) return chosen;
     throw new Error(`no task of this persona's scenario validates after ${MAX_DRAWS} draws (last: ${last ?? "no task"})`);
   }
 

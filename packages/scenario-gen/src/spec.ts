@@ -28,7 +28,9 @@ and a 2-3 sentence narrative in the persona's voice with the time and place in i
 The resolution is built, not steered: it chooses the task (resolved: feasible; failed: the data
 refuses it and the actions change nothing; escalated: a category the pack's policy reserves to
 a person, ending in its hand-off tool). Every task is replayed before it is written; one that
-does not validate, or allows another ending, is drawn again, and the count goes to stderr.
+does not validate, allows another ending, or is resolved with nothing to check (no action to
+take, no fact to say; kept only if no draw checks anything), is drawn again, and the count goes
+to stderr.
 Each scenario depends only on --seed, the persona and the flags, never on the other records:
 splitting the input (parallel --pipe) gives the same scenarios as one process.
 --balance gives exactly even use of combinations instead, at the price of that property.

@@ -311,14 +311,44 @@ export const DomainTool = ToolDefinition.extend({
   role: ToolRole.describe("what the tool is for; the engines choose tools by role, never by name"),
   changes: z.array(ToolChange).min(1).optional().describe("for role act (and a hand-off that writes): every table the tool writes and how; checked against `run`"),
   about: z.string().min(1).optional().describe("for a lookup whose rows describe rows of another table (reviews of an item, logs of a host): that table"),
+  result_rows: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "where the tool's result holds the rows it shows (what the engines name, count and talk about): the field of its result object holding their list (\"flights\"), or \"$row\" when the result is one row whatever lists it holds. Default: what the op returns (search, filter, list, similar, compare: results; availability: options; get: the row), else a list result's objects, else the only field holding a list of objects, else the result as one row (so a result with two such lists is one row unless this is declared). For ops with a fixed result it may only repeat that place",
+    ),
 });
 export type DomainTool = z.infer<typeof DomainTool>;
+
+const hour = z.number().int().min(0).max(23);
+
+/**
+ * What a booking field's value is, so scenario-gen can draw one a person would give (never read
+ * from the field's name): the weekday or the date of the booking, a time of day between two
+ * hours, a party size (1-8, twos commonest), a whole number in a range (nights), the persona's
+ * own name, or one of the scenario's places (`from`: the first, `to`: the second). A field with
+ * no declared value takes one from the create tool's schema (an enum value, a `format: "date"`
+ * date, an HH:MM time, a number within its bounds) or, failing that, the booked row's field of
+ * the same name.
+ */
+export const BookingValue = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("weekday") }),
+  z.strictObject({ kind: z.literal("date") }),
+  z.strictObject({ kind: z.literal("time"), hours: z.tuple([hour, hour]).describe("earliest and latest hour, e.g. [11, 21] for a table") }),
+  z.strictObject({ kind: z.literal("party") }),
+  z.strictObject({ kind: z.literal("count"), between: z.tuple([z.number().int().min(0), z.number().int().min(0)]).describe("[min, max], e.g. [1, 5] nights") }),
+  z.strictObject({ kind: z.literal("guest_name") }),
+  z.strictObject({ kind: z.literal("place"), end: z.enum(["from", "to"]) }),
+]);
+export type BookingValue = z.infer<typeof BookingValue>;
 
 export const Booking = z.looseObject({
   create: name.describe("tool that creates a booking"),
   modify: z.string().optional(),
   cancel: z.string().optional(),
   fields: z.array(name).describe("arguments the user must give beside the venue id"),
+  values: z.record(name, BookingValue).optional().describe("what each field's value is (see BookingValue); a field not listed takes its value from the create tool's schema"),
 });
 
 export const Service = z.looseObject({
@@ -387,6 +417,11 @@ export const CategorySpec = z.strictObject({
     .optional()
     .describe("how a user puts the request, as clauses in the infinitive: {thing} (the place, journey or item), {thingNoun}, {occasion}; for an issue task {ref} (the booking, order or visit it is about)"),
   commands: z.array(z.string().min(1)).min(1).optional().describe("commands a user of a command tool asks to run for this category; {{service}} is the service in question"),
+  changes: z
+    .array(name)
+    .min(1)
+    .optional()
+    .describe("for a modify task: the booking fields its change is to, one drawn per scenario (travel: pickup_location → departure); default: any booking field of the service. Each must be a booking field of every service that lists the category"),
   where: z
     .array(Where)
     .min(1)
@@ -408,6 +443,11 @@ export const DisplaySpec = z.strictObject({
   price: z.string().min(1).optional().describe("the field holding its price: an amount of money, said with the currency in lists, goals and users' requests whatever the field is called (no field is taken for money by its name)"),
   image: z.string().min(1).optional().describe("the field holding its image link: shown with lists and details, and the photo a user shares (no field is taken for an image by its name)"),
   details: z.array(z.string().min(1)).optional().describe("fields shown after the price, in this order"),
+  unsaid: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe("fields never said among a row's facts (a long description, a list of image links, where the row came from); the title, id and image are never said among them either, as they are said as the row's name, reference and photo"),
   nouns: z.array(z.string().min(1)).min(1).optional().describe("words for one row of the table (\"server\", \"machine\"), when its service declares none"),
   format: z.enum(["rows", "reviews", "log"]).optional().describe("how rows that describe another row are said: as rows (default), as reviews (rating, comment) or as log lines (time, level, service, message)"),
 });

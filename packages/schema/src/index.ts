@@ -19,6 +19,7 @@ export {
   ArgFilter,
   ArgRef,
   Booking,
+  BookingValue,
   CategorySpec,
   CategoryTask,
   ChangeKind,

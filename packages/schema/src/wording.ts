@@ -298,6 +298,12 @@ export const Wording = z
         }
       })
       .describe("field → how a user states a constraint on it (\"in red\", \"under $50\" is built in for prices); fields without one are said plainly (\"with <field> <value>\")"),
+    names: z
+      .record(z.string().min(1), z.string().min(1))
+      .optional()
+      .describe(
+        "field or argument → what a person calls it, when its name read as words is not that (pricerange → \"price range\", leaveAt → \"departure time\", people → \"number of people\"); a yes/no field is named by what a question about it is about (on_sale → \"discount\"), as it is said after \"any preference on\". Said in every language when the assistant asks for a detail or lists what a booking needs",
+      ),
     ...languages,
   })
   .describe("the pack's own phrases for the offline engine, added to (or, per `replace`, replacing) its neutral ones");

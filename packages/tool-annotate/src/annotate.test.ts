@@ -109,6 +109,56 @@ describe("grading", () => {
     expect(reruns).not.toContain("identity_required");
   });
 
+  it("replays identity calls before a re-run only when the pack enforces its identity rule", () => {
+    // tau-retail declares "enforced": false: its tools refuse no one, so an identification changes nothing to replay.
+    const tau = loadDomain("tau-retail");
+    const find = { id: "c1", name: "find_user_id_by_email", arguments: { email: "noah.brown7922@example.com" } };
+    const user = { id: "c2", name: "get_user_details", arguments: { user_id: "noah_brown_6181" } };
+    const live = createSession(tau);
+    const results = [live.call(find), live.call(user)];
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    const d: Obj = {
+      id: "unenforced",
+      domain: "tau-retail",
+      tools: tau.tools,
+      messages: [
+        { role: "user", content: "I'm noah.brown7922@example.com, what is on my account?" },
+        ...[find, user].flatMap((c, i) => [
+          { role: "assistant", content: null, tool_calls: [c] },
+          { role: "tool", tool_call_id: c.id, name: c.name, content: results[i]!.content, ok: true },
+        ]),
+        { role: "assistant", content: "Your account is noah_brown_6181." },
+      ],
+    };
+    const identityCalls = (domain: typeof tau): number => {
+      let n = 0;
+      const spy: typeof createSession = (dom, o) => {
+        const s = createSession(dom, o);
+        const call = s.call.bind(s);
+        s.call = (c, ctx) => {
+          if (c.name === find.name) n++;
+          return call(c, ctx);
+        };
+        return s;
+      };
+      annotateDialogue({ ...d, domain: domain.name }, domain, { alternatives: 0, openSession: spy });
+      return n;
+    };
+    // Unenforced: the identification runs once, for its own grade; nothing replays it before the user lookup.
+    expect(new DialogueExecutor(tau, createSession, tau.tools, d.messages as Obj[]).changesSession(find.name)).toBe(false);
+    expect(identityCalls(tau)).toBe(1);
+    // The same pack with the rule enforced: the identification is replayed before the later call's re-run.
+    const dir = mkdtempSync(join(tmpdir(), "chatmill-enforced-"));
+    cpSync(tau.dir, dir, { recursive: true });
+    const pack = JSON.parse(readFileSync(join(dir, "pack.json"), "utf8")) as { policy: { identity: Obj } };
+    pack.policy.identity.enforced = true;
+    pack.policy.identity.refusal = "Identify the user first.";
+    writeFileSync(join(dir, "pack.json"), JSON.stringify(pack));
+    const enforced = loadDomain(join(dir, "pack.json"));
+    expect(new DialogueExecutor(enforced, createSession, enforced.tools, d.messages as Obj[]).changesSession(find.name)).toBe(true);
+    expect(identityCalls(enforced)).toBeGreaterThan(1);
+  });
+
   it("makes wrong-tool alternatives only of tools the dialogue offered the model", () => {
     const d = byId("retail-red-dress");
     const offered = ["search_items", "filter_items", "get_item_details"];

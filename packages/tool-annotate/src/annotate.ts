@@ -4,7 +4,7 @@ import { proposeAlternatives, type Proposal } from "./alternatives.js";
 import { failureOf, proposeReactions } from "./recovery.js";
 import type { LlmAdvice } from "./llm-assist.js";
 import { sameCall, sameResultText } from "./canonical.js";
-import { CALL_FAULTS, DialogueExecutor, failure, objectsIn, parseJson, rowsOf, type ToolDef } from "./executor.js";
+import { CALL_FAULTS, DialogueExecutor, failure, listOf, objectsIn, parseJson, type ToolDef } from "./executor.js";
 import { gradeCall, type GradeInput } from "./grade.js";
 import { goalView } from "./goal.js";
 import { inferCalls } from "./infer.js";
@@ -140,7 +140,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
         const base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat"> = { reply, context, contextText, goal, index, extra, known, ...(values ? { values } : {}), ...(request ? { request } : {}) };
         const grade = gradeCall({ ...base, call, ...(info ? { info } : {}), result, ...(recorded ? { recorded } : {}), repeat });
         graded += 1;
-        const rows = grade.ok ? listRows(result) : undefined;
+        const rows = grade.ok ? listRows(result, info?.rowsAt) : undefined;
         const callRng = rng.fork(`call:${callNo}`);
         callNo += 1;
         const proposals = proposeAlternatives(
@@ -366,14 +366,8 @@ function totalOf(result: ToolResult): { total?: number } {
   return isObj(data) && typeof data.total === "number" ? { total: data.total } : {};
 }
 
-function listRows(result: ToolResult): Obj[] | undefined {
-  const data = result.data !== undefined ? result.data : parseJson(result.content);
-  if (Array.isArray(data)) return rowsOf(data);
-  if (isObj(data)) {
-    const rows = rowsOf(data);
-    return rows.length === 1 && rows[0] === data ? undefined : rows;
-  }
-  return undefined;
+function listRows(result: ToolResult, rowsAt: string | undefined): Obj[] | undefined {
+  return listOf(result.data !== undefined ? result.data : parseJson(result.content), rowsAt);
 }
 
 /** Every item the text names, linked to its catalog record and the latest call whose result showed it. */
@@ -475,7 +469,7 @@ function reactionAlternatives(m: Obj, failed: NonNullable<ReturnType<typeof fail
   const proposals = proposeReactions(
     {
       failure: { call: failed.call, kind: failed.kind, callFault: failed.callFault },
-      alt: { call: failed.call, info: r.exec.info(failed.call.name), executor: r.exec, domain: r.domain, earlier: r.inContext, before: r.before, context: r.context, known: r.known, result, earlierUser: r.userTexts.slice(0, -1), lastUser: r.lastUser, rows: result.ok ? listRows(result) : undefined, ...totalOf(result), reply: r.base.reply, rng: r.rng.fork("alt") },
+      alt: { call: failed.call, info: r.exec.info(failed.call.name), executor: r.exec, domain: r.domain, earlier: r.inContext, before: r.before, context: r.context, known: r.known, result, earlierUser: r.userTexts.slice(0, -1), lastUser: r.lastUser, rows: result.ok ? listRows(result, r.exec.info(failed.call.name)?.rowsAt) : undefined, ...totalOf(result), reply: r.base.reply, rng: r.rng.fork("alt") },
       chosenCalls,
       taken: [],
       index: r.index,

@@ -1,4 +1,4 @@
-import type { LiveBackend, SetupCall } from "@chatmill/domains";
+import { rowsOf, type LiveBackend, type SetupCall } from "@chatmill/domains";
 import { LiveStates } from "./live-states.js";
 import { checkArguments } from "./schema-check.js";
 import { infoFromDefinition, toolInfos, type ToolInfo } from "./tool-info.js";
@@ -55,7 +55,7 @@ export class DialogueExecutor {
     // The transcript table of a tool: rows of every recorded result of it (ok ones).
     for (const m of messages) {
       if (m.role !== "tool" || typeof m.name !== "string" || m.ok === false || this.runsInDomain(m.name)) continue;
-      const rows = rowsOf(parseJson(m.content));
+      const rows = rowsOf(parseJson(m.content), this.infos.get(m.name)?.rowsAt);
       const list = this.transcript.get(m.name) ?? [];
       for (const r of rows) if (!list.some((x) => JSON.stringify(x) === JSON.stringify(r))) list.push(r);
       this.transcript.set(m.name, list);
@@ -87,11 +87,14 @@ export class DialogueExecutor {
 
   /**
    * A call whose success changes what later calls may do: a write, or one of the pack's
-   * identity tools (policy.identity), after which user-scoped tools answer. Such calls are
-   * replayed before a later call is re-run, so it meets the session it met live.
+   * identity tools (policy.identity) when the runtime enforces the rule, after which
+   * user-scoped tools answer. Such calls are replayed before a later call is re-run, so it meets
+   * the session it met live. An identity rule declared `enforced: false` refuses nothing, so its
+   * identity calls change nothing and are not replayed.
    */
   changesSession(name: string): boolean {
-    return this.writes(name) || (this.runsInDomain(name) && (this.domain!.pack.policy?.identity?.tools.includes(name) ?? false));
+    const identity = this.runsInDomain(name) ? this.domain!.pack.policy?.identity : undefined;
+    return this.writes(name) || (identity !== undefined && identity.enforced !== false && identity.tools.includes(name));
   }
 
   /** Runs `call` after replaying `before` (the earlier successful calls that changed the session, in order). */
@@ -153,22 +156,12 @@ export function parseJson(text: unknown): unknown {
   }
 }
 
-/**
- * The list a result shows (what "I found N" counts): the result itself when it is an array,
- * else its first array of objects (results, items, rows, …), else the object alone.
- */
-export function rowsOf(data: unknown): Obj[] {
-  if (Array.isArray(data)) return data.filter(isObj);
-  if (!isObj(data)) return [];
-  if (isObj(data.error)) return [];
-  for (const key of ["results", "items", "rows", "matches", "data", "flights", "trains"]) {
-    const v = data[key];
-    if (Array.isArray(v)) return v.filter(isObj);
-  }
-  // An object with an id is one record (its nested lists are its parts, e.g. variants).
-  if ("id" in data || "name" in data) return [data];
-  for (const v of Object.values(data)) if (Array.isArray(v) && v.every(isObj)) return v as Obj[];
-  return [data];
+/** The result's list when it shows one (a search), undefined for a single record or an error. */
+export function listOf(data: unknown, rowsAt: string | undefined): Obj[] | undefined {
+  if (Array.isArray(data)) return rowsOf(data);
+  if (!isObj(data) || isObj(data.error)) return undefined;
+  const rows = rowsOf(data, rowsAt);
+  return rows.length === 1 && rows[0] === data ? undefined : rows;
 }
 
 /** Every object anywhere in a result (an item's variants, a comparison's items…). */

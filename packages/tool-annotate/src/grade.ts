@@ -4,7 +4,7 @@ import { progressOf, round, type GoalView, type Known } from "./progress.js";
 import { requestFit } from "./request.js";
 import { checkArguments } from "./schema-check.js";
 import type { ToolInfo } from "./tool-info.js";
-import { ENVIRONMENT_FAULTS, NOT_EXECUTED, objectsIn, parseJson, rowsOf } from "./executor.js";
+import { ENVIRONMENT_FAULTS, listOf, NOT_EXECUTED, objectsIn, parseJson } from "./executor.js";
 import type { CallLike, Grade, Obj, ToolResult } from "./types.js";
 
 /** Weights of the success_rate formula (README: "How a call is graded"). */
@@ -72,12 +72,12 @@ export function gradeCall(input: GradeInput): Grade {
   const data = r ? (r.data !== undefined ? r.data : parseJson(r.content)) : undefined;
   const total = data && typeof data === "object" && typeof (data as Obj).total === "number" ? ((data as Obj).total as number) : undefined;
   const fixed = (input.info?.run as Obj | undefined)?.op === "static";
-  const evidence: Evidence | null = r ? { ok, rows: listOf(data), objects: objectsIn(data), ...(r.ok ? { text: r.content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}), ...(fixed ? { fixed } : {}) } : null;
+  const evidence: Evidence | null = r ? { ok, rows: listOf(data, input.info?.rowsAt), objects: objectsIn(data), ...(r.ok ? { text: r.content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}), ...(fixed ? { fixed } : {}) } : null;
   // What the call itself names (the agent it ran on, the item it checked) the reply may name too.
   const named = input.call ? Object.entries(input.call.arguments).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string").map((x) => ({ [k.endsWith("_id") || k === "agent" ? k : "id"]: x }) as Obj)) : [];
   // The reply answers the result the assistant saw: the recorded one when the dialogue has it
   // (an injected partial list, a timeout), else the re-run.
-  const seen = input.recorded?.content !== undefined ? { ...seenEvidence(input.recorded.content, input.recorded.ok), ...(fixed ? { fixed } : {}) } : evidence;
+  const seen = input.recorded?.content !== undefined ? { ...seenEvidence(input.recorded.content, input.recorded.ok, input.info?.rowsAt), ...(fixed ? { fixed } : {}) } : evidence;
   const g = judgeGrounded(
     input.reply,
     seen,
@@ -109,22 +109,9 @@ export function gradeCall(input: GradeInput): Grade {
   };
 }
 
-function seenEvidence(content: string, ok: boolean): Evidence {
+function seenEvidence(content: string, ok: boolean, rowsAt: string | undefined): Evidence {
   const data = parseJson(content);
   const total = data && typeof data === "object" && typeof (data as Obj).total === "number" ? ((data as Obj).total as number) : undefined;
-  return { ok, rows: listOf(data), objects: ok ? objectsIn(data) : [], ...(ok ? { text: content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}) };
+  return { ok, rows: listOf(data, rowsAt), objects: ok ? objectsIn(data) : [], ...(ok ? { text: content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}) };
 }
 
-/** The result's list when it is one (a search), undefined for a single record. */
-function listOf(data: unknown): Obj[] | undefined {
-  if (Array.isArray(data)) return rowsOf(data);
-  if (data && typeof data === "object") {
-    const d = data as Obj;
-    if ("error" in d && typeof d.error === "object") return undefined;
-    for (const v of Object.values(d)) if (Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null)) {
-      const rows = rowsOf(data);
-      return rows.length === 1 && rows[0] === data ? undefined : rows;
-    }
-  }
-  return undefined;
-}

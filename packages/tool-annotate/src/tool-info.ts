@@ -1,3 +1,4 @@
+import { resultRowsOf } from "@chatmill/domains";
 import type { DomainTool, ToolRun } from "@chatmill/schema";
 import type { Domain, Obj } from "./types.js";
 import { isObj } from "./types.js";
@@ -17,6 +18,8 @@ export interface ToolInfo {
   filters: Array<{ arg: string; field: string; op: string }>;
   /** Changes the database (create/modify/cancel, or a command with effects). */
   writes: boolean;
+  /** Where its result holds the rows it shows, as the pack declares it (@chatmill/domains' resultRowsOf). */
+  rowsAt?: string;
 }
 
 const cache = new WeakMap<object, Map<string, ToolInfo>>();
@@ -94,9 +97,11 @@ function infoOf(tool: DomainTool, domain: Domain): ToolInfo {
   // What the pack declares it changes (the loader checked the declaration against the run).
   const writes = (tool.changes ?? []).length > 0;
   const known = new Set(domainTables(domain));
+  const rowsAt = resultRowsOf(tool);
   return {
     ...base,
     run: tool.run,
+    ...(rowsAt !== undefined ? { rowsAt } : {}),
     ...(table !== undefined ? { table } : {}),
     idArgs: idArgs.filter((a) => known.has(a.table)),
     filters,

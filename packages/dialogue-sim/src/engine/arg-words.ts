@@ -1,27 +1,30 @@
+import type { Domain } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 
 /**
- * What a person calls a field: "price range", "departure time". A yes/no field is named by what
- * the question is about ("discount", not "on sale"), since it is said after "any preference on",
- * "which … are you after": "any preference on on sale?" doubled a word.
+ * What a person calls a field: the pack's declared name for it (`wording.names`: "price range",
+ * "departure time"; a yes/no field is named by what the question is about, "discount" not "on
+ * sale", since it is said after "any preference on"), else its name with spaces for underscores.
  */
-export function humanField(f: string): string {
-  return NAMES[f] ?? f.replace(/_/g, " ");
+export function humanField(domain: Domain, f: string): string {
+  return declaredName(domain, f) ?? f.replace(/_/g, " ");
 }
 
-const NAMES: Record<string, string> = {
-  pricerange: "price range", leaveAt: "departure time", arriveBy: "arrival time", leave_at: "pick-up time", arrive_by: "arrival time", colors: "colour", sizes: "size", food: "cuisine", stay: "number of nights", people: "number of people",
-  on_sale: "discount", eco_friendly: "fabric", performance_fabric: "fabric", new_arrival: "collection",
-};
+/** The pack's declared name for a field or argument (`wording.names`), if any. */
+function declaredName(domain: Domain, f: string): string | undefined {
+  const names = domain.pack.wording?.names;
+  return names && Object.hasOwn(names, f) ? names[f] : undefined;
+}
 
 /**
- * One booking argument as words: "for 4 people", "on Friday", "at 19:00". `words`: the pack's
- * sayable words for an argument (@chatmill/domains' sayableName); an argument it gives none for
- * is said by its value alone, never as its key.
+ * One booking argument as words: "for 4 people", "on Friday", "at 19:00". Its name is the pack's
+ * declared one (`wording.names`), else `words`: the pack's sayable words for an argument
+ * (@chatmill/domains' sayableName); an argument it gives none for is said by its value alone,
+ * never as its key.
  */
-export function describeArg(k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined = humanField): string {
+export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined): string {
   const said = (): string => {
-    const name = NAMES[k] ?? words(k);
+    const name = declaredName(domain, k) ?? words(k);
     return name === undefined ? String(v) : `${name} ${v}`;
   };
   const f = k.toLowerCase();

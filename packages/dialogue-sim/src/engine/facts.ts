@@ -42,17 +42,15 @@ export function stockText(options: Row[], lang: Lang): string {
   return lang === "en" ? listAnd(parts) : parts.join(", ");
 }
 
-const COMPARE_SKIP = ["id", "name", "image", "description", "images", "source", "sku"];
-
-/** Two rows side by side: where they differ, then what they share. */
-export function compareText(a: Row, b: Row, lang: Lang, title?: string): string {
+/** Two rows side by side: where they differ, then what they share; `skip`: the fields left unsaid (present.ts' unsaidFields). */
+export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[], title?: string): string {
   const same = (k: string) => JSON.stringify(a[k]) === JSON.stringify(b[k]);
   const only = (x: Row, keep: (k: string) => boolean): Row => Object.fromEntries(Object.entries(x).filter(([k]) => keep(k)));
   const na = displayName(nameOf(a, title) ?? "first one");
   const nb = displayName(nameOf(b, title) ?? "second one");
-  const da = factsText(only(a, (k) => !same(k)), COMPARE_SKIP, 3, lang);
-  const db = factsText(only(b, (k) => !same(k)), COMPARE_SKIP, 3, lang);
-  const shared = factsText(only(a, same), COMPARE_SKIP, 2, lang);
+  const da = factsText(only(a, (k) => !same(k)), skip, 3, lang);
+  const db = factsText(only(b, (k) => !same(k)), skip, 3, lang);
+  const shared = factsText(only(a, same), skip, 2, lang);
   if (lang !== "en") return `${na}: ${da || "—"} | ${nb}: ${db || "—"}${shared ? ` | ${shared}` : ""}`;
   const differ = da || db ? `the ${na} is ${da || "much the same"}, while the ${nb} is ${db || "much the same"}` : `the ${na} and the ${nb} are nearly identical`;
   return `${differ}${shared ? `; both are ${shared}` : ""}.`;

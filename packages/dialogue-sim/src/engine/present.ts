@@ -3,13 +3,26 @@ import type { OfflineSpec } from "@chatmill/schema";
 import type { Domain, Row } from "../contract.js";
 import { money, type Lang } from "../phrases/describe.js";
 import { say } from "../phrases/grammar.js";
-import { displayName, nameOf } from "./rows.js";
+import { displayName, nameFieldOf, nameOf } from "./rows.js";
 
 type Display = NonNullable<OfflineSpec["display"]>[string];
 
 /** How the pack wants a table's rows shown (offline.display), with sensible fallbacks. */
 export function displayOf(domain: Domain, table: string | undefined): Display {
   return (table && domain.offline.display?.[table]) || {};
+}
+
+/**
+ * The fields a row's facts leave out, as the pack declares them: what the row is called (said as
+ * its name: the display's title, else the one name lookup's field), its reference (the display's
+ * id, else the table key; said as its id), its image (said as a link) and the display's `unsaid`
+ * fields. No field is left out for what it is called.
+ */
+export function unsaidFields(domain: Domain, table: string | undefined, row: Row): string[] {
+  const disp = displayOf(domain, table);
+  const title = disp.title ?? nameFieldOf(row);
+  const id = disp.id ?? (table !== undefined && domain.pack.database.tables[table] ? domain.keyOf(table) : undefined);
+  return [title, id, disp.image, ...(disp.unsaid ?? [])].filter((f): f is string => f !== undefined);
 }
 
 /**

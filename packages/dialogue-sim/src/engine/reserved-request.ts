@@ -92,7 +92,7 @@ export function yourRequest(reason: string): string {
  * (`reason`, the task's reason), so the reply is about this user's matter, not a stock line.
  */
 export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: string): string {
-  if (lang === "en" && reason && rng.chance(0.6)) {
+  if (lang === "en" && reason && rng.chance(0.4)) {
     const what = yourRequest(reason);
     return more
       ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else can I help with first?|Anything else in the meantime?]", "[Happy to get that started|Sure]: [a colleague will help you|someone on the team can help you] {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
@@ -102,14 +102,14 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
   if (lang === "hi") {
     return more
       ? say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [बात के आख़िर में|जाने से पहले] आपको उनसे जोड़ा जाएगा। [उससे पहले कुछ और चाहिए?|तब तक और कुछ?|पहले कुछ और देख लें?]"], rng)
-      : say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [आपको अभी उनसे जोड़ा जा सकता है|अभी उनसे जोड़ दें?|बस एक पल, उनसे जोड़ा जा रहा है]।", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया] — [यह टीम ही देख सकती है|इसमें टीम का कोई साथी मदद करेगा]। [उनसे जोड़ दें?|अभी जोड़ा जा सकता है।]"], rng);
+      : say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [आपको अभी उनसे जोड़ा जा सकता है|अभी उनसे जोड़ दें?|बस एक पल, उनसे जोड़ा जा रहा है]।", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया] — [यह टीम ही देख सकती है|इसमें टीम का कोई साथी मदद करेगा]। [उनसे जोड़ दें?|अभी जोड़ा जा सकता है।]", "[जी|ठीक है] — [इसमें हमारी टीम मदद करेगी|यह टीम के पास जाएगा|इसे टीम का कोई सदस्य सँभालेगा]; [आपको उनसे जोड़ा जा रहा है|बस एक पल में बात होगी|कहें तो अभी जोड़ दें]।"], rng);
   }
   if (lang === "mixed") {
     return more
       ? say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [baat ke end mein|jaane se pehle] aapko unse connect kar diya jayega. [Usse pehle kuch aur chahiye?|Tab tak aur kuch?|Pehle kuch aur dekh lein?]"], rng)
-      : say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [aapko abhi unse connect kiya ja sakta hai|abhi connect kar dein?|bas ek sec, connect kiya ja raha hai].", "[Sorry for the trouble|Batane ke liye thanks] — [ye team hi dekh sakti hai|isme team ka koi member help karega]. [Connect kar dein?|Abhi connect kiya ja sakta hai.]"], rng);
+      : say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [aapko abhi unse connect kiya ja sakta hai|abhi connect kar dein?|bas ek sec, connect kiya ja raha hai].", "[Sorry for the trouble|Batane ke liye thanks] — [ye team hi dekh sakti hai|isme team ka koi member help karega]. [Connect kar dein?|Abhi connect kiya ja sakta hai.]", "[Ji|Theek hai] — [isme hamari team help karegi|ye team ke paas jayega|ise team ka koi member sambhalega]; [aapko unse connect kiya ja raha hai|bas ek min mein baat hogi|bolo toh abhi connect kar dein]."], rng);
   }
   return more
     ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
-    : say(["[That's one a person on our team handles|A colleague handles that one] — [I can hand you over|I can pass you to them] [now|right away]."], rng);
+    : say(["[That's one a person on our team handles|A colleague handles that one|Someone on our team looks after that|That goes to one of my colleagues|A teammate takes care of requests like this] — [I can hand you over|I can pass you to them|I can connect you|I'll put you through] [now|right away|in a moment|straight away].", "[For that|For this one], [you'll want|the right person is] [a colleague|someone on our team]; [shall I connect you?|I can bring them in now.|want me to hand you over?]"], rng);
 }

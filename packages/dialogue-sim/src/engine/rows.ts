@@ -1,11 +1,11 @@
 import { valueMeets } from "@chatmill/domains";
 import type { Domain, Row } from "../contract.js";
 
-/** The rows inside a tool result: the one reading in @chatmill/domains, shared with the task derivation. */
-export { rowsOf } from "@chatmill/domains";
+/** The rows inside a tool result (toolRows: as the tool declares them): the one reading in @chatmill/domains, shared with the task derivation and tool-annotate. */
+export { rowsOf, toolRows, resultRowsOfTool } from "@chatmill/domains";
 
 /** What a row is called: the domain's one name lookup (a table's declared title first). */
-export { nameOf } from "@chatmill/domains";
+export { nameFieldOf, nameOf } from "@chatmill/domains";
 
 /** A row's field, dotted paths reaching nested objects (as the tools' filters read it). */
 export { fieldOf } from "@chatmill/domains";

@@ -13,12 +13,17 @@ import { nameOf } from "./rows.js";
  * against the result). Hindi and Hinglish replies say the same in their own words
  * (statusSaid), with the compact field list for a row without a state.
  */
-export function statusText(row: Row, lang: Lang, rng: Rng): string {
+export function statusText(row: Row, lang: Lang, rng: Rng, gist = false): string {
   const name = nameOf(row) ?? "";
-  if (lang !== "en") return statusSaid(row, lang, rng) ?? statusLine(row);
+  if (lang !== "en") return statusSaid(row, lang, rng, gist) ?? statusLine(row);
   const sentences: string[] = [];
   const where = [row.role, row.env].filter((v) => v !== undefined && v !== "").map(String);
-  if (row.status !== undefined) {
+  if (row.status !== undefined && gist) {
+    // Asked how a host is, an engineer says its state; its role and uptime only now and then (the asker knows the box).
+    const up = row.uptime !== undefined && rng.chance(0.4) ? rng.pick([", up ", " — up ", " and has been up ", "; uptime "]) + String(row.uptime) : "";
+    const at = where.length && rng.chance(0.3) ? ` (${where.join(", ")})` : "";
+    sentences.push(`\`${name}\` ${rng.pick(["is", "looks", "shows as", "reports", "is currently"])} ${String(row.status)}${at}${up}`);
+  } else if (row.status !== undefined) {
     const up = row.uptime !== undefined ? `${rng.pick([", up ", " — up "])}${String(row.uptime)}` : "";
     sentences.push(`\`${name}\` is ${String(row.status)}${where.length ? ` (${where.join(", ")})` : ""}${up}`);
   } else if (where.length) sentences.push(`\`${name}\`: ${where.join(", ")}`);
@@ -39,7 +44,7 @@ export function statusText(row: Row, lang: Lang, rng: Rng): string {
   const byState = servicesByState(row);
   if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names)} ${names.length > 1 ? "are" : "is"} ${st}`).join("; "));
   if (sentences.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, lang)}`;
-  return sentences.map((s) => capFirst(s)).join(". ") + ".";
+  return (gist ? gistOf(row, sentences, rng, "en") : sentences).map((s) => capFirst(s)).join(". ") + ".";
 }
 
 /** One line on a row's state: its scalar facts, then its lists summarised (the compact form). */
@@ -53,6 +58,41 @@ export function statusLine(row: Row): string {
   if (svcs.length) parts.push(`services ${svcs.map((s) => `${String(s.name)} ${String(s.status)}`).join(", ")}`);
   if (parts.length === 0) return `${name}: ${factsText(row, ["id", "name", "hostname"], 5, "en")}`;
   return `\`${name}\`: ${parts.join("; ")}`;
+}
+
+/**
+ * What an engineer would say of a host when asked how it is: its state line, then only what
+ * stands out — load when CPU or memory runs high, disks when one is filling, services when one
+ * is not running — and, when nothing does, at most one of the rest (drawn). `sentences` is
+ * statusText's full list, in its order: state, load, disks, services (each only when the row has it).
+ */
+function gistOf(row: Row, sentences: string[], rng: Rng, lang: Lang): string[] {
+  if (row.status === undefined || sentences.length <= 1) return sentences;
+  const kinds: Array<"load" | "disks" | "services"> = [];
+  if (row.cpu_pct !== undefined || row.mem_pct !== undefined || row.load_1m !== undefined) kinds.push("load");
+  if (disksByUse(row).length) kinds.push("disks");
+  if (servicesByState(row).length) kinds.push("services");
+  const stands = {
+    load: Number(row.cpu_pct ?? 0) >= 80 || Number(row.mem_pct ?? 0) >= 85,
+    disks: Number(disksByUse(row)[0]?.use_pct ?? 0) >= 80,
+    services: servicesByState(row).some(([st]) => st !== "running"),
+  };
+  const keep = kinds.map((k) => stands[k]);
+  if (!keep.some(Boolean) && rng.chance(0.7)) keep[rng.int(0, kinds.length - 1)] = true;
+  return [
+    sentences[0]!,
+    ...sentences.slice(1).flatMap((text, i) => {
+      if (!keep[i]) return [];
+      const kind = kinds[i];
+      // What stands out is said alone: the filling disk, not every mount; the stopped service, not the running ones.
+      if (kind === "services" && stands.services) return [text.split("; ").filter((part) => !/\brunning\b/.test(part)).join("; ")];
+      if (kind === "disks" && stands.disks && lang === "en") {
+        const top = disksByUse(row)[0]!;
+        return [`\`${String(top.mount)}\` ${rng.pick(["is", "is at", "has reached"])} ${String(top.use_pct)}%${rng.pick([" full", "", " used"])}`];
+      }
+      return [text];
+    }),
+  ];
 }
 
 /** A row's disks with a mount and a use, the fullest first: that is the one an operator would worry about. */
@@ -81,7 +121,7 @@ function capFirst(s: string): string {
  * healthy है (ml, staging), अपटाइम 19 days, 8:30। CPU 71%, मेमोरी 38%, लोड 5.8। …". Only the
  * row's values; undefined for a row with no status or load to say.
  */
-export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng): string | undefined {
+export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng, gist = false): string | undefined {
   const name = nameOf(row) ?? "";
   const hi = lang === "hi";
   const and = hi ? "और" : "aur";
@@ -90,8 +130,9 @@ export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng): string | u
   const where = [row.role, row.env].filter((v) => v !== undefined && v !== "").map(String);
   if (row.status !== undefined) {
     const now = rng.pick(hi ? ["अभी ", ""] : ["abhi ", ""]);
-    const up = row.uptime !== undefined ? `${rng.pick([", ", " — "])}${hi ? rng.pick(["अपटाइम ", "चालू: "]) : rng.pick(["uptime ", "up: "])}${String(row.uptime)}` : "";
-    sentences.push(`\`${name}\` ${now}${String(row.status)} ${hi ? "है" : "hai"}${where.length ? ` (${where.join(", ")})` : ""}${up}`);
+    const up = row.uptime !== undefined && (!gist || rng.chance(0.4)) ? `${rng.pick([", ", " — "])}${hi ? rng.pick(["अपटाइम ", "चालू: "]) : rng.pick(["uptime ", "up: "])}${String(row.uptime)}` : "";
+    const at = where.length && (!gist || rng.chance(0.3)) ? ` (${where.join(", ")})` : "";
+    sentences.push(`\`${name}\` ${now}${String(row.status)} ${hi ? "है" : "hai"}${at}${up}`);
   }
   const load: string[] = [];
   if (row.cpu_pct !== undefined) load.push(`CPU ${String(row.cpu_pct)}%`);
@@ -110,5 +151,5 @@ export function statusSaid(row: Row, lang: "hi" | "mixed", rng: Rng): string | u
   const byState = servicesByState(row);
   if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names, and)} ${st} ${names.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}`).join("; "));
   if (row.status === undefined && load.length === 0) return undefined;
-  return sentences.map((s) => capFirst(s)).join(`${stop} `) + stop;
+  return (gist ? gistOf(row, sentences, rng, lang) : sentences).map((s) => capFirst(s)).join(`${stop} `) + stop;
 }

@@ -1,4 +1,4 @@
-import { createSession, loadDomain } from "@chatmill/domains";
+import { createSession, loadDomain, resultRowsOfTool } from "@chatmill/domains";
 import { describe, expect, it } from "vitest";
 import type { ToolResult } from "../contract.js";
 import { retryAct, visibleProblem } from "./visible-result.js";
@@ -10,9 +10,11 @@ describe("the assistant reads a result from what it shows, never from how it cam
   it("an injected empty with the same content as a real empty gets the same reaction", () => {
     expect(real.ok).toBe(true);
     const injected: ToolResult = { ...real, injected: "empty" };
-    expect(visibleProblem(real)).toBe("empty");
-    expect(visibleProblem(injected)).toBe(visibleProblem(real));
-    expect(retryAct(injected)).toBe(retryAct(real));
+    // Where the tool's rows are is the pack's declaration (its op's list), not a guess from the result.
+    const at = resultRowsOfTool(travel, "find_restaurant");
+    expect(visibleProblem(real, at)).toBe("empty");
+    expect(visibleProblem(injected, at)).toBe(visibleProblem(real, at));
+    expect(retryAct(injected, at)).toBe(retryAct(real, at));
   });
 
   it("a list the backend says it cut short is seen as partial; rows are not a problem; a timeout is an error", () => {

@@ -135,8 +135,8 @@ export class Voice {
    */
   context: { ops: boolean; bookable: boolean; goesOn?: boolean } = { ops: false, bookable: true };
 
-  /** A follow-up offer; most turns end with one, not all (it would read as a tic). */
-  offer(p = 0.65): string {
+  /** A follow-up offer; about half the turns end with one, not all (it would read as a tic). */
+  offer(p = 0.5): string {
     // Drawn either way, so what follows draws what it would have.
     if (!this.rng.chance(p) || this.context.goesOn) return "";
     const all = this.wording.assistant("offer");

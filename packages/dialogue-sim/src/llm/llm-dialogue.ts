@@ -5,7 +5,7 @@ import type { Dialogue, Message, Scenario } from "@chatmill/schema";
 import { CONTEXT_NAME, contextText, placeContext, type ContextRole } from "../context.js";
 import type { Call, Domain, Expectation, Session } from "../contract.js";
 import { bookingTable, checkOutcome } from "../engine/outcome.js";
-import { agrees } from "../engine/rows.js";
+import { agrees, resultRowsOfTool } from "../engine/rows.js";
 import { offlineSetup } from "../engine/offline/run.js";
 import type { Trace } from "../engine/offline/transcript.js";
 import { ToolIndex } from "../engine/tools.js";
@@ -248,7 +248,7 @@ class LlmConversation {
           if (failed) this.trace.recovered++;
           okResult = true;
           if (this.session.writes.length > writes) acted = true;
-          this.shown.add(this.index.byName(c.name)?.table, res.content, c.id);
+          this.shown.add(this.index.byName(c.name)?.table, res.content, c.id, resultRowsOfTool(this.domain, c.name));
         }
         continue;
       }

@@ -26,8 +26,8 @@ export class ShownRows {
 
   constructor(private readonly domain: Domain) {}
 
-  /** Adds the rows of one ok tool result read from `table` (the tool's table). */
-  add(table: string | undefined, content: string, callId: string): void {
+  /** Adds the rows of one ok tool result read from `table` (the tool's table); `rowsAt`: where the tool's result holds them (resultRowsOf). */
+  add(table: string | undefined, content: string, callId: string, rowsAt?: string): void {
     if (!table) return;
     let data: unknown;
     try {
@@ -39,7 +39,7 @@ export class ShownRows {
     const title = this.domain.titleOf(table);
     // The table's declared image field (display.image): a link under another name is not taken for a photo.
     const imageField = displayOf(this.domain, table).image;
-    for (const row of rowsOf(data)) {
+    for (const row of rowsOf(data, rowsAt)) {
       const key = row[keyField];
       if (key === undefined || key === null) continue;
       const id = `${table}\u0000${String(key)}`;

@@ -79,11 +79,15 @@ describe("amounts of money, by the pack's declaration", () => {
 });
 
 describe("humanField", () => {
-  it("names a yes/no field by what it is about, so 'any preference on {field}' reads", () => {
-    expect(humanField("on_sale")).toBe("discount");
-    expect(humanField("new_arrival")).toBe("collection");
-    expect(humanField("pricerange")).toBe("price range");
-    expect(humanField("entrance_fee")).toBe("entrance fee");
-    for (const f of ["on_sale", "eco_friendly", "new_arrival", "performance_fabric"]) expect(`any preference on ${humanField(f)}?`).not.toMatch(/\bon on\b|\bon sale\b/);
+  it("names a field by the pack's wording.names; a yes/no field by what it is about, so 'any preference on {field}' reads", () => {
+    const retail = loadDomain("retail");
+    const travel = loadDomain("travel");
+    expect(humanField(retail, "on_sale")).toBe("discount");
+    expect(humanField(retail, "new_arrival")).toBe("collection");
+    expect(humanField(travel, "pricerange")).toBe("price range");
+    expect(humanField(travel, "entrance_fee")).toBe("entrance fee");
+    // A name is the pack's own: travel declares no words for retail's fields.
+    expect(humanField(travel, "on_sale")).toBe("on sale");
+    for (const f of ["on_sale", "eco_friendly", "new_arrival", "performance_fabric"]) expect(`any preference on ${humanField(retail, f)}?`).not.toMatch(/\bon on\b|\bon sale\b/);
   });
 });

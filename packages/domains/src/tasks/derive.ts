@@ -3,7 +3,7 @@ import type { Domain, Row, ServiceInfo } from "../contract.js";
 import { fieldOf, meetsConstraint } from "../match.js";
 import { nameOf } from "../names.js";
 import { createSession, type ToolSession } from "../session.js";
-import { rowsOf } from "./rows-of.js";
+import { toolRows } from "./rows-of.js";
 import { ToolIndex, argValue, requiredFields, type Constraint, type SearchPlan } from "./tool-index.js";
 
 /**
@@ -117,7 +117,7 @@ export function deriveTask(domain: Domain, input: TaskInput): Derived {
       const agenda = agendaOf(domain, tools, service, table, constraints, goal.targets);
       const read = tools.readFor(table, agenda);
       if (!read) return problem(`service '${service.name}' declares facts but no lookup or search tool reads its row from what the user asks (${agenda.map((c) => c.field).join(", ") || "nothing"})`);
-      for (const c of agenda) known[c.field] = knownValue(c.value);
+      for (const c of agenda) known[knownKey(service.name, c.field)] = knownValue(c.value);
       const row = firstMeeting(domain, session, read, table, agenda);
       if (!row) {
         decisions.push("If the assistant finds nothing on what you asked about, accept it and end the conversation.");
@@ -137,7 +137,7 @@ export function deriveTask(domain: Domain, input: TaskInput): Derived {
       if (plan) {
         searchable = true;
         target = firstMeeting(domain, session, plan, table, agenda);
-        for (const c of agenda) known[c.field] = knownValue(c.value);
+        for (const c of agenda) known[knownKey(service.name, c.field)] = knownValue(c.value);
         if (!target) {
           decisions.push("If the assistant shows that nothing meets everything you asked for, give up politely: do not accept anything else.");
           expected = "failed";
@@ -155,7 +155,7 @@ export function deriveTask(domain: Domain, input: TaskInput): Derived {
       const done = run(session, { name: create.name, arguments: args.args });
       if (done.error) return { problem: { message: "expected action refused", action: done.action, error: done.error } };
       actions.push(done.action);
-      for (const [k, v] of Object.entries(args.args)) if (k !== create.ref?.arg) known[k] = knownValue(v);
+      for (const [k, v] of Object.entries(args.args)) if (k !== create.ref?.arg) known[knownKey(service.name, k)] = knownValue(v);
       continue;
     }
     if (target && searchable) {
@@ -209,6 +209,25 @@ export function fact(value: string): string {
   return value.replaceAll(",", "").toLowerCase();
 }
 
+/**
+ * What the user knows is keyed by the service it is about ("train destination", "taxi
+ * destination"), as the booking references are: a scenario's services often share field names,
+ * and one service's value must not overwrite another's.
+ */
+function knownKey(service: string, field: string): string {
+  return `${service} ${field}`;
+}
+
+/**
+ * Whether a task checks anything: a "resolved" task needs expected actions or facts to say,
+ * else any dialogue earns reward 1. (A "failed" task with no actions checks that nothing was
+ * changed; an "escalated" one expects the hand-off.)
+ */
+export function checksSomething(task: Task): boolean {
+  if ((task.expected ?? "resolved") !== "resolved") return true;
+  return task.evaluation.actions.length > 0 || (task.evaluation.communicate ?? []).length > 0;
+}
+
 function knownValue(v: unknown): string | number | boolean {
   return typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : JSON.stringify(v);
 }
@@ -256,7 +275,7 @@ function firstMeeting(domain: Domain, session: ToolSession, plan: SearchPlan, ta
   if (!r.ok) return undefined;
   const key = domain.keyOf(table);
   const all = session.rows(table);
-  for (const seen of rowsOf(r.data)) {
+  for (const seen of toolRows(domain, plan.tool.name, r.data)) {
     const k = seen[key];
     const row = k === undefined ? seen : all.find((x) => String(x[key]) === String(k)) ?? seen;
     if (constraints.every((c) => meetsConstraint(row, c))) return row;
@@ -299,7 +318,9 @@ function commandAction(domain: Domain, tools: ToolIndex, category: string, table
   if (!tool?.keyArg || typeof cmdArg !== "string" || commands.length === 0) return undefined;
   // Only a row reached through its host (no look-up of its own) names the service a command is about.
   if (tools.find(["get", "list", "search"], table).length > 0) return undefined;
-  const target = domain.table(table).find((r) => constraints.every((c) => meetsConstraint(r, c)));
+  // The rows the category is about (its declared `where`), as scenario-gen grounds its requests in them.
+  const where = domain.category(category)?.where ?? [];
+  const target = domain.table(table).find((r) => where.every((w) => meetsConstraint(r, w)) && constraints.every((c) => meetsConstraint(r, c)));
   const owner = target ? ownerOf(domain, tools, target, table) : undefined;
   const service = target ? nameOf(target, domain.titleOf(table)) : undefined;
   if (!owner || !service) return undefined;

@@ -50,7 +50,7 @@ describe("an information service's task: the facts of the row the user asks abou
       expect(task.evaluation.actions).toEqual([]);
       expect(task.evaluation.communicate).toEqual(service.facts!.map((f) => fact(String(row[f]))));
       expect(task.evaluation.communicate!.every((c) => c.length > 0)).toBe(true);
-      expect(task.instructions!.known).toEqual({ [title]: row[title] });
+      expect(task.instructions!.known).toEqual({ [`${service.name} ${title}`]: row[title] });
     }
   });
 

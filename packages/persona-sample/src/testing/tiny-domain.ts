@@ -43,8 +43,8 @@ export function tinyDomain(): Domain {
     name: "tiny",
     pack: { name: "tiny" } as unknown as DomainPack,
     services: [
-      { name: "cafe", table: "cafes", categories: ["cafe_reservation", "cafe_cancellation", "menu_inquiry"], searchFields: ["area", "food", "pricerange", "name"], booking: { create: "book_cafe", cancel: "cancel_cafe", modify: "modify_cafe", fields: ["day", "time", "people"] } },
-      { name: "cab", categories: ["ride_booking", "fare_inquiry"], searchFields: [], booking: { create: "book_cab", fields: ["departure", "destination", "leave_at"] } },
+      { name: "cafe", table: "cafes", categories: ["cafe_reservation", "cafe_cancellation", "menu_inquiry"], searchFields: ["area", "food", "pricerange", "name"], booking: { create: "book_cafe", cancel: "cancel_cafe", modify: "modify_cafe", fields: ["day", "time", "people"], values: { day: { kind: "weekday" }, time: { kind: "time", hours: [11, 21] }, people: { kind: "party" } } } },
+      { name: "cab", categories: ["ride_booking", "fare_inquiry"], searchFields: [], booking: { create: "book_cab", fields: ["departure", "destination", "leave_at"], values: { departure: { kind: "place", end: "from" }, destination: { kind: "place", end: "to" }, leave_at: { kind: "time", hours: [6, 22] } } } },
       { name: "shop", table: "goods", categories: ["product_search"], searchFields: ["colors", "sizes", "price", "category"] },
     ],
     generalCategories: ["complaint", "general_inquiry"],

@@ -4,7 +4,7 @@
 // from (`says`). Nothing here knows a tool, table, field or category name.
 import type { Constraint, Row } from "../../contract.js";
 import type { Shown } from "../present.js";
-import { fieldOf, meets, nameOf, rowIndex, rowsOf } from "../rows.js";
+import { fieldOf, meets, nameOf, rowIndex, toolRows } from "../rows.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { answerText, askAbout, lookAgain, nothingOn } from "./realizer.js";
@@ -29,14 +29,14 @@ export function answerPlan(d: Dialog, task: Task, index: number, first: boolean)
     const call = { name: read.tool.name, arguments: read.args };
     let done = callWithRecovery(d, call, "inform");
     if (!done) return serviceDown(d, task);
-    let hit = readRow(d, table, rowsOf(done.res.data), wishes, done.id);
+    let hit = readRow(d, table, toolRows(d.domain, call.name, done.res.data), wishes, done.id);
     // Nothing came back (a search can come back empty on a bad day): the user asks once more, the assistant looks again.
     if (!hit && t.turnsLeft() > 3 && !d.single) {
       t.assistantSay(nothingOn(d, topic), "inform");
       t.userSay(lookAgain(d, topic), "clarify");
       done = callWithRecovery(d, call, "inform");
       if (!done) return serviceDown(d, task);
-      hit = readRow(d, table, rowsOf(done.res.data), wishes, done.id);
+      hit = readRow(d, table, toolRows(d.domain, call.name, done.res.data), wishes, done.id);
     }
     if (!hit) {
       t.assistantSay(nothingOn(d, topic), "inform");

@@ -4,7 +4,7 @@
 import type { Scenario } from "@chatmill/schema";
 import type { Call, Constraint, Row } from "../../contract.js";
 import { displayOf, type Shown } from "../present.js";
-import { displayName, meets, nameOf, rowIndex, rowsOf } from "../rows.js";
+import { displayName, meets, nameOf, rowIndex, toolRows } from "../rows.js";
 import { argValue, type ToolInfo } from "../tools.js";
 import type { Dialog, Task } from "./context.js";
 import { callWithRecovery } from "./recovery.js";
@@ -42,7 +42,7 @@ export function search(d: Dialog, task: Task, revealed: Constraint[], by?: Call,
     d.lastSearch = { table: task.table!, call: callText, data, id };
   }
   // Only rows that meet what the user said are offered, whatever else the tool returned.
-  const returned = rowsOf(data);
+  const returned = toolRows(d.domain, call.name, data);
   const rows = returned.filter((r) => revealed.every((c) => meets(full(d, task.table!, r), c)));
   // A count the assistant can vouch for: the result's total when every row fits, the fitting
   // rows when the result is the whole list, otherwise none (there may be more beyond the page).
@@ -143,5 +143,5 @@ export function similarTool(d: Dialog, table: string): ToolInfo | undefined {
 export function recommendLike(d: Dialog, tool: ToolInfo, item: Shown, ack: string | undefined): Shown[] | undefined {
   const done = callWithRecovery(d, { name: tool.name, arguments: { [tool.keyArg!]: argValue(tool.properties[tool.keyArg!], item.key) } }, "recommend", [], ack);
   if (!done) return undefined;
-  return remember(d, rowsOf(done.res.data), item.table, done.id).filter((s) => s.key !== item.key);
+  return remember(d, toolRows(d.domain, tool.name, done.res.data), item.table, done.id).filter((s) => s.key !== item.key);
 }

@@ -34,7 +34,6 @@ export interface FlowOptions {
 }
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-export { WEEKDAYS };
 
 export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,7 +1,8 @@
 // The user looks closer at what it was shown: details, reviews or logs, stock, status, a
 // comparison; the assistant answers with the look-up tool the pack declares for it.
+import type { Row } from "../../contract.js";
 import { displayOf, type Shown } from "../present.js";
-import { rowsOf } from "../rows.js";
+import { fieldOf, toolRows } from "../rows.js";
 import { argValue, type ToolInfo } from "../tools.js";
 import type { Dialog, Task } from "./context.js";
 import { runCommand } from "./ops.js";
@@ -36,6 +37,18 @@ export function explore(d: Dialog, task: Task, top: Shown[]): boolean {
   return options[i]!();
 }
 
+/**
+ * What a look-up's argument is given for a row: the value of the field the tool matches it
+ * against (a get's `by`, a reference's `field` when it names the row's table), else the row's
+ * key — a get by topic is called with the topic, not with the row's id.
+ */
+export function lookupArg(tool: ToolInfo, arg: string, row: Row, table: string, key: string): unknown {
+  const ref = tool.run.ref as { arg?: string; table?: string; field?: string } | undefined;
+  const field = arg === tool.keyArg && typeof tool.run.by === "string" ? tool.run.by : ref?.arg === arg && ref.table === table ? ref.field : undefined;
+  const v = field === undefined ? undefined : fieldOf(row, field);
+  return argValue(tool.properties[arg], v === undefined || v === null ? key : v);
+}
+
 /** The user asks about one item; the assistant looks it up with `tool` and says what came back. */
 export function detail(d: Dialog, tool: ToolInfo, item: Shown, act: LookAct): boolean {
   const t = d.t;
@@ -45,12 +58,12 @@ export function detail(d: Dialog, tool: ToolInfo, item: Shown, act: LookAct): bo
   t.userSay(d.voice.user(act, { item: item.name, host: item.name, c: "" }), act, variation);
   // Mostly naming the item looked at: its name makes the acknowledgement this dialogue's own.
   const ack = d.rng.chance(0.8) ? d.voice.restateItem(item.name, act) : undefined;
-  const done = callWithRecovery(d, { name: tool.name, arguments: { [arg]: argValue(tool.properties[arg], item.key) } }, act, [], ack);
+  const done = callWithRecovery(d, { name: tool.name, arguments: { [arg]: lookupArg(tool, arg, item.row, item.table, item.key) } }, act, [], ack);
   if (!done) {
     t.assistantSay(d.voice.assistant("still_failing", { next: d.lang === "en" ? "Want to go ahead with what we have?" : "" }), "inform", "failure_recovery");
     return true;
   }
-  t.assistantSay(lookupText(d, act, item, rowsOf(done.res.data)), "inform", variation, [item]);
+  t.assistantSay(lookupText(d, act, item, toolRows(d.domain, tool.name, done.res.data)), "inform", variation, [item]);
   t.trace.infoShown.add(`${item.table}\u0000${item.key}`);
   return true;
 }
@@ -67,7 +80,7 @@ function compareTwo(d: Dialog, tool: ToolInfo, top: Shown[]): boolean {
     t.assistantSay(d.voice.assistant("still_failing", { next: "" }), "inform", "failure_recovery");
     return true;
   }
-  const rows = rowsOf(done.res.data);
+  const rows = toolRows(d.domain, tool.name, done.res.data);
   const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.seen, b.seen];
   t.assistantSay(comparisonText(d, pair[0]!, pair[1]!, tool.table), "compare", undefined, [a, b]);
   return true;
@@ -83,19 +96,19 @@ function both(d: Dialog, tool: ToolInfo, top: Shown[], act: "status" | "details"
   const arg = tool.keyArg!;
   const say = act === "details" ? d.voice.user("compare", { item: pair[0]!.name, item2: pair[1]!.name }) : bothAsk(d, act, pair[0]!.name, pair[1]!.name);
   t.userSay(say, act === "details" ? "compare" : act);
-  const calls = pair.map((item) => ({ name: tool.name, arguments: { [arg]: argValue(tool.properties[arg], item.key) } }));
+  const calls = pair.map((item) => ({ name: tool.name, arguments: { [arg]: lookupArg(tool, arg, item.row, item.table, item.key) } }));
   const done = callAllWithRecovery(d, calls, act === "details" ? "compare" : act);
   if (done.some((r) => !r)) {
     t.assistantSay(d.voice.assistant("still_failing", { next: "" }), "inform", "failure_recovery");
     return true;
   }
-  const rows = done.map((r, i) => rowsOf(r!.res.data)[0] ?? pair[i]!.seen);
+  const rows = done.map((r, i) => toolRows(d.domain, tool.name, r!.res.data)[0] ?? pair[i]!.seen);
   const text =
     act === "details"
       ? comparisonText(d, rows[0]!, rows[1]!, tool.table)
       : act === "status"
         ? statusPairText(d, rows)
-        : stockPairText(d, pair.map((item, i) => ({ name: item.name, rows: rowsOf(done[i]!.res.data) })));
+        : stockPairText(d, pair.map((item, i) => ({ name: item.name, rows: toolRows(d.domain, tool.name, done[i]!.res.data) })));
   t.assistantSay(text, act === "details" ? "compare" : "inform", undefined, pair);
   for (const item of pair) t.trace.infoShown.add(`${item.table}\u0000${item.key}`);
   return true;

@@ -6,7 +6,7 @@ import { askFor } from "../reserved-request.js";
 import type { ToolInfo } from "../tools.js";
 import { humanField } from "../arg-words.js";
 import { displayOf, type Shown } from "../present.js";
-import { displayName, nameOf, rowsOf } from "../rows.js";
+import { displayName, nameOf, toolRows } from "../rows.js";
 import { imageSearchTool, recommendLike, remember, search, similarTool, topOf } from "./assistant-policy.js";
 import { callWithRecovery } from "./recovery.js";
 import { book } from "./booking.js";
@@ -26,12 +26,12 @@ export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constra
     return [];
   }
   if (shown.length === 0) {
-    const field = humanField(revealed[revealed.length - 1]?.field ?? "option");
+    const field = humanField(d.domain, revealed[revealed.length - 1]?.field ?? "option");
     d.t.assistantSay(d.voice.assistant("none_found", { wants: wants(d, revealed), field }), "inform", variation);
     return [];
   }
   const { top, n } = topOf(d, task, shown);
-  d.t.assistantSay(listText(d, task.table, top, n, d.lastTotal), "recommend", variation, top);
+  d.t.assistantSay(listText(d, task.table, top, n, d.lastTotal, revealed.map((c) => ({ field: c.field, value: c.value }))), "recommend", variation, top);
   d.listed = top;
   for (const s of top) d.t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
   return top;
@@ -58,7 +58,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
     t.userSay(extra.length > 0 ? joinSentences([ask, d.voice.user("add", { c: wants(d, extra) })], d.lang) : ask, d.scenario.intent ?? "search");
   } else if (plan.vague) {
     t.userSay(d.voice.user("open_vague", { thing }, { first: t.userTurns === 0 }), "search");
-    t.assistantSay(d.voice.assistant("clarify_ask", { field: humanField(pending[0]!.field) }), "clarify", "clarification");
+    t.assistantSay(d.voice.assistant("clarify_ask", { field: humanField(d.domain, pending[0]!.field) }), "clarify", "clarification");
     revealed.push(...pending.splice(0, plan.openCount));
     t.userSay(d.voice.user("answer_clarify", { wants: wants(d, revealed) }, { hedge: plan.hedge }), "filter", plan.hedge ? "hesitation" : undefined);
   } else {
@@ -191,7 +191,7 @@ export function findOwn(d: Dialog, task: Task, own: { name: string; search: Call
   const t = d.t;
   const done = callWithRecovery(d, own.search, "search");
   if (!done) return undefined;
-  const found = remember(d, rowsOf(done.res.data), task.table!, done.id).find((s) => s.name.toLowerCase() === own.name.toLowerCase());
+  const found = remember(d, toolRows(d.domain, own.search.name, done.res.data), task.table!, done.id).find((s) => s.name.toLowerCase() === own.name.toLowerCase());
   if (!found) {
     t.assistantSay(joinSentences([notFoundText(d, own.name), d.voice.offer()], d.lang), "inform");
     return null;

@@ -2,8 +2,9 @@
 // (through the host a service runs on), and a command run on a host, read back first when the
 // pack's policy wants the user's yes.
 import type { Shown } from "../present.js";
-import { meets, nameOf, rowsOf } from "../rows.js";
+import { meets, nameOf, toolRows } from "../rows.js";
 import { owner, remember } from "./assistant-policy.js";
+import { lookupArg } from "./explore.js";
 import { serviceDown } from "./endings.js";
 import type { Dialog, Task } from "./context.js";
 import { commandText, statusListText } from "./realize-results.js";
@@ -44,10 +45,10 @@ export function explainPlan(d: Dialog, task: Task, first: boolean, index = 0): {
     const service = via && picked ? nameOf(picked) : undefined;
     const say = d.voice.user("status", { host: hostText(d, host, service) }, { first });
     const act = (): void => {
-      const args: Record<string, unknown> = tool.op === "get" && tool.keyArg && key ? { [tool.keyArg]: key } : {};
+      const args: Record<string, unknown> = tool.op === "get" && tool.keyArg && key && target ? { [tool.keyArg]: lookupArg(tool, tool.keyArg, target, useTable, key) } : {};
       const done = callWithRecovery(d, { name: tool.name, arguments: args }, "status");
       if (!done) return serviceDown(d, task);
-      const shown = remember(d, rowsOf(done.res.data), useTable, done.id).slice(0, 3);
+      const shown = remember(d, toolRows(d.domain, tool.name, done.res.data), useTable, done.id).slice(0, 3);
       t.assistantSay(statusListText(d, shown, topic), "inform", undefined, shown);
       for (const s of shown) t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
       // A command to run is a request of its own: not in a single-turn dialogue.

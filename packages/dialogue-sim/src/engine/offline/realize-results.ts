@@ -3,32 +3,44 @@
 import type { Constraint, Row } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
 import { compareText, factsText, stockText } from "../facts.js";
-import { closestIntro, displayOf, itemLine, type Shown } from "../present.js";
+import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../present.js";
 import { statusText } from "../status-text.js";
 import type { Dialog } from "./context.js";
+import { briefLine, briefOf, detailRow, displayFor, listBody, restText, type Focus } from "./list-lines.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
-/** Rows that met nothing the user said, shown as the closest there are. */
+/** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
 export function closestText(d: Dialog, table: string | undefined, closest: Shown[], revealed: Constraint[]): string {
-  const disp = displayOf(d.domain, table);
-  const lines = closest.map((s, i) => `${i + 1}. ${itemLine(s.seen, disp, d.lang, d.currency, { image: false })}`);
+  const disp = displayFor(d, table);
+  const rows = closest.map((s) => s.seen);
+  const focus = revealed.map((c) => ({ field: c.field, value: c.value }));
+  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focus, 2, s.row), 0, d.lang)}`);
   return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}`;
 }
 
-/** The options found: one line each (with the photo link unless the persona wants it short), and how many there are in all. */
-export function listText(d: Dialog, table: string | undefined, top: Shown[], n: number, total: number): string {
-  const disp = displayOf(d.domain, table);
-  const lines = top.map((s) => itemLine(s.seen, disp, d.lang, d.currency, { image: d.voice.style !== "executive" }));
-  const more = total > n ? moreText(d, total) : "";
-  const body = top.length === 1 ? lines[0]! : lines.map((l, i) => `${i + 1}. ${l}`).join("\n");
+/**
+ * The options found: up to three, each with the facts that bear on the request (`focus`: the
+ * fields the user constrained) and one that sets it apart — no photo links (offered for the pick);
+ * the rest counted ("and 4 more") or left at "N in all".
+ */
+export function listText(d: Dialog, table: string | undefined, top: Shown[], n: number, total: number, focus: readonly Focus[] = []): string {
+  const disp = displayFor(d, table);
+  const rows = top.map((s) => s.seen);
+  const facts = d.voice.style === "executive" ? 1 : d.rng.int(1, 2);
+  // A row already shown in this dialogue is named again, not described again.
+  const again = (s: Shown) => d.t.trace.infoShown.has(`${s.table}\u0000${s.key}`);
+  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row))));
+  const more = total > n ? (restText(d, top.length, total) ?? moreText(d, total)) : "";
   const intro = d.voice.intro();
   const offer = d.voice.offer();
-  return joinSentences([intro, top.length === 1 ? body : `\n${body}`, more, offer], d.lang).replace(/ \n/g, "\n").trim();
+  return joinSentences([intro, body.block ? `\n${body.text}` : body.text, more, offer], d.lang).replace(/ \n/g, "\n").trim();
 }
 
 /** The assistant's word on the item the user took. */
 export function pickText(d: Dialog, table: string | undefined, pick: Shown): string {
-  const line = itemLine(pick.seen, displayOf(d.domain, table), d.lang, d.currency, { image: true, details: 2 });
+  const disp = displayOf(d.domain, table);
+  // An operator's host keeps its declared line ("gpu-01 — ml, healthy"); an item is said briefly, with its photo: the one pick is where the picture belongs.
+  const line = d.voice.context.ops ? itemLine(pick.seen, disp, d.lang, d.currency, { image: true, details: 2 }) : pickLine(d, pick, displayFor(d, table));
   // A host is not a purchase: an operator settles on one without "great choice".
   const ops = d.voice.context.ops;
   // "gpu-01 — ml, healthy" is said as "gpu-01 (ml, healthy)" inside a sentence.
@@ -43,9 +55,22 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(0.8)], d.lang);
 }
 
+/** The pick in a few words and its photo link, said one of a few ways. */
+function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): string {
+  const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row);
+  const line = briefLine(b, d.rng.int(0, 2), d.lang);
+  const img = disp.image ? pick.seen[disp.image] : undefined;
+  // The photo comes with most picks, not all: a person who has just seen the list may not need it again.
+  if (typeof img !== "string" || img === "" || !d.rng.chance(0.6)) return line;
+  const en = ["{line} — [pic|photo|picture]: {img}", "{line} ([photo|picture|pic] {img})", "{line}; [here's a|the] [photo|picture]: {img}"];
+  const hi = ["{line} — फ़ोटो: {img}", "{line} ([फ़ोटो|तस्वीर] {img})"];
+  const mixed = ["{line} — [photo|pic]: {img}", "{line} ([photo|pic] {img})"];
+  return sayLocal(d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en, d.rng, { line, img });
+}
+
 /** Status of the hosts looked up, one paragraph each; `topic` is what was asked about when none came back. */
 export function statusListText(d: Dialog, shown: Shown[], topic: string): string {
-  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng)).join("\n") || d.voice.assistant("none_found", { wants: topic, field: "name" });
+  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng, true)).join("\n") || d.voice.assistant("none_found", { wants: topic, field: "name" });
   return joinSentences([d.voice.intro(), text, d.voice.offer()], d.lang);
 }
 
@@ -58,52 +83,100 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): s
   if (act === "logs") {
     const lines = rows.slice(0, 5).map((row) => `${String(row.time ?? "").slice(11, 19)} ${String(row.level ?? "").toUpperCase()} ${row.service ?? ""}: ${row.message ?? ""}`.trim());
     text = lines.length
-      ? `${d.voice.intro()}\n\`\`\`\n${lines.join("\n")}\n\`\`\``
+      ? logsText(d, item.name, lines)
       : d.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : `${item.name}: logs khaali hain.`;
   } else if (act === "status") {
-    text = `${d.voice.style === "executive" ? "TL;DR: " : ""}${statusText(rows[0] ?? item.seen, d.lang, d.rng)}`;
+    text = `${d.voice.style === "executive" ? "TL;DR: " : ""}${statusText(rows[0] ?? item.seen, d.lang, d.rng, true)}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${row.rating ?? "?"}★ "${String(row.comment ?? row.text ?? "").slice(0, 140)}"`);
     text = lines.length
       ? d.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
-      : d.lang === "en" ? `No reviews for ${item.name} yet.` : d.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
+      : d.lang === "en" ? sayLocal(["No reviews for {name} yet.", "Nobody has reviewed {name} [yet|so far].", "{name} has no reviews [yet|so far][ — you could be the first| — it's still waiting for its first|]."], d.rng, { name: item.name }) : d.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
   } else if (act === "availability") {
-    const stock = stockText(rows, d.lang);
+    const stock = lighterStock(d, stockText(rows, d.lang));
     text = stock
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : d.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
   } else {
-    const row = rows[0] ?? item.seen;
+    const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    const skip = [disp.title ?? "name", disp.id ?? "id", ...(disp.image ? [disp.image] : []), "description", "images", "source"];
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, skip, d.voice.style === "executive" ? 3 : 6, d.lang) });
+    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang) });
     if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
   return joinSentences([text, d.voice.offer(0.5)], d.lang);
 }
 
+/** Stock as a person reads it out: about half the time without the unit counts ("gray (sizes M and L)"), as "is there one in M?" is what matters. */
+function lighterStock(d: Dialog, stock: string): string {
+  return stock && d.rng.chance(0.5) ? dropCounts(stock) : stock;
+}
+
+/** "gray (165 left, sizes L and M)" → "gray (sizes L and M)"; a group with no sizes loses its bracket. */
+function dropCounts(stock: string): string {
+  return stock.replace(/ \((\d+) (left|बचे|bache)(, )?([^)]*)\)/g, (_m, _n, _w, _c, rest: string) => (rest ? ` (${rest})` : ""));
+}
+
+/** The fields that name a row (its title, kept so it can be named), then up to five of the others that may be said, in a drawn order. */
+function drawnKeys(d: Dialog, row: Row, title: string | undefined, unsaid: readonly string[]): string[] {
+  const head = unsaid.filter((k, i, all) => k in row && all.indexOf(k) === i);
+  const rest = Object.keys(row).filter((k) => !unsaid.includes(k) && k !== title);
+  const out: string[] = [];
+  while (out.length < 5 && rest.length > 0) out.push(rest.splice(d.rng.int(0, rest.length - 1), 1)[0]!);
+  return [...head, ...out];
+}
+
 /** Two items side by side. */
 export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefined): string {
-  const lines = compareText(a, b, d.lang, table ? d.domain.titleOf(table) : undefined);
+  const title = table ? d.domain.titleOf(table) : undefined;
+  const skip = [...new Set([...unsaidFields(d.domain, table, a), ...unsaidFields(d.domain, table, b)])];
+  // The points compared are drawn, as a person picks the few differences that come to mind, not all in the row's order.
+  const keys = drawnKeys(d, a, title, skip);
+  const pickKeys = (r: Row): Row => Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]]));
+  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title);
   return joinSentences([d.voice.assistant("compare", { lines }), d.voice.offer(0.6)], d.lang);
 }
 
 /** A command's output, as the assistant reports it. */
 export function commandText(d: Dialog, cmd: string, host: string, output: string): string {
-  return `${d.voice.assistant("command", { cmd, name: host, output: "```\n" + output.slice(0, 600) + "\n```" })} ${d.voice.offer(0.6)}`.trim();
+  const lines = output.split("\n").map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  // No output is an answer too; one line is said inline; a longer one is shown, cut to what fits a chat.
+  if (lines.length === 0) {
+    const bank = d.lang === "hi" ? ["{name} पर `{cmd}` [चल गया|हो गया], [कोई आउटपुट नहीं|कोई एरर नहीं]।"] : d.lang === "mixed" ? ["{name} pe `{cmd}` [chal gaya|ho gaya], [koi output nahi|koi error nahi]."] : ["`{cmd}` [ran cleanly|went through] on {name}[ — no output|, nothing printed|; no errors].", "[Done|Ran it]: `{cmd}` on {name} [printed nothing|came back silent], [which is what you want|so no errors]."];
+    return joinSentences([sayLocal(bank, d.rng, { cmd, name: host }), d.voice.offer(0.6)], d.lang);
+  }
+  if (lines.length === 1 && d.lang === "en") {
+    const text = sayLocal(["`{cmd}` on {name} [says|reports|gives]: `{line}`", "[On|From] {name}, `{cmd}` [says|came back with] `{line}`"], d.rng, { cmd, name: host, line: lines[0]!.trim() });
+    return joinSentences([text, d.voice.offer(0.6)], d.lang);
+  }
+  const shown = lines.slice(0, 4).join("\n").slice(0, 400);
+  return `${d.voice.assistant("command", { cmd, name: host, output: "```\n" + shown + "\n```" })} ${d.voice.offer(0.6)}`.trim();
+}
+
+/** A few log lines as an engineer passes them on: a warning or error picked out, else the newest lines shown. */
+function logsText(d: Dialog, name: string, lines: string[]): string {
+  const bad = lines.filter((l) => / (WARN|WARNING|ERROR|FATAL|CRIT)\b/.test(l));
+  if (bad.length > 0 && d.rng.chance(0.6)) {
+    const en = ["[The line that stands out|What stands out] on {name}: `{line}`", "[Mostly routine|Nothing much], [except|but for] `{line}` on {name}", "{name} logged `{line}`[ — worth a look| among the recent lines]"];
+    const hi = ["{name} के logs में [ध्यान देने वाली लाइन|यह अलग दिखता है]: `{line}`"];
+    const mixed = ["{name} ke logs mein [ye line dekhne layak hai|ye alag dikh raha hai]: `{line}`"];
+    const text = sayLocal(d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en, d.rng, { name, line: bad[0]!.trim() });
+    return bad.length > 1 && d.lang === "en" ? `${text} (${bad.length - 1} more like it).` : text;
+  }
+  return `${d.voice.intro()}\n\`\`\`\n${lines.slice(0, d.rng.int(2, 3)).join("\n")}\n\`\`\``;
 }
 
 /** Two hosts' status, one paragraph each. */
 export function statusPairText(d: Dialog, rows: Row[]): string {
-  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng)).join("\n"), d.voice.offer()], d.lang);
+  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng, true)).join("\n"), d.voice.offer()], d.lang);
 }
 
 /** Two items' stock, a line each. */
 export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[] }>): string {
   const none = d.lang === "en" ? "out of stock right now" : d.lang === "hi" ? "अभी स्टॉक में नहीं" : "abhi stock nahi hai";
-  const lines = items.map((it) => `${it.name}: ${stockText(it.rows, d.lang) || none}`);
+  const light = d.rng.chance(0.5);
+  const lines = items.map((it) => `${it.name}: ${(light ? dropCounts(stockText(it.rows, d.lang)) : stockText(it.rows, d.lang)) || none}`);
   const head = d.lang === "en" ? sayLocal(["[Just checked|Here's the stock|Stock right now]:"], d.rng) : d.lang === "hi" ? "स्टॉक:" : "Stock check:";
   return joinSentences([head, `\n${lines.join("\n")}`, d.voice.offer()], d.lang).replace(/ \n/g, "\n").trim();
 }

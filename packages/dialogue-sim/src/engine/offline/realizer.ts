@@ -6,7 +6,7 @@ import { sayableName } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint } from "../../contract.js";
 import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
-import { expand, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
+import { expand, GENDER_SLOT, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
 import { describeArg } from "../arg-words.js";
 import { isMoneyField } from "../present.js";
 import type { Dialog, Task } from "./context.js";
@@ -79,7 +79,7 @@ function constraintWords(d: Dialog): ConstraintWords {
 export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined): string {
   const parts = Object.entries(args)
     .filter(([k]) => k !== skip)
-    .map(([k, v]) => describeArg(k, v, d.lang, (name) => sayableName(d.domain, name)));
+    .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name)));
   return listJoin(parts, and(d));
 }
 
@@ -226,7 +226,7 @@ export function askAbout(d: Dialog, topic: string, ask: string | undefined, firs
  */
 export function answerText(d: Dialog, parts: readonly string[]): string {
   const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? "ज़रूर!" : "Bilkul!";
-  const offer = d.lang === "en" ? sayLocal(["[Want me to show you on one of your servers?|Anything else you'd like explained?|]"], d.rng) : "";
+  const offer = d.lang === "en" ? sayLocal(["[Anything else you'd like explained?|Does that help?|Want me to go into more detail?|]"], d.rng) : "";
   return [open, ...parts, offer].filter((x) => x !== "").join(" ");
 }
 
@@ -261,7 +261,11 @@ export function nothingRun(d: Dialog, target: string): string {
 
 /** What the assistant will do when the service stays down. */
 export function passToTeam(d: Dialog): string {
-  return d.lang === "en" ? "I'll pass this to the team so it doesn't get lost." : d.lang === "hi" ? "मैं यह टीम को भेज रहा हूँ।" : "Main ye team ko bhej raha hoon.";
+  // The assistant's own first-person forms agree with its persona's gender (the pack's wording.assistant_gender).
+  const g = { [GENDER_SLOT]: d.voice.wording.assistantGender };
+  if (d.lang === "hi") return sayBank(["मैं यह टीम को [भेज {m:रहा|f:रही} हूँ|सौंप {m:रहा|f:रही} हूँ]।", "यह बात टीम तक [पहुँचा {m:रहा|f:रही} हूँ|पहुँचा देते हैं], ताकि [छूट न जाए|कोई देख ले]।"], d.rng, g);
+  if (d.lang === "mixed") return sayBank(["Main ye team ko [bhej {m:raha|f:rahi} hoon|forward kar {m:raha|f:rahi} hoon].", "Ye team tak [pahuncha {m:deta|f:deti} hoon|pahuncha dete hain], taaki [miss na ho|koi dekh le]."], d.rng, g);
+  return sayBank(["I'll pass this to the team so it doesn't get lost.", "[I'm flagging this|I'll note this] for the team[ so someone follows up| so it gets looked at].", "[Passing this on|Sending this over] to the team[ now|] so [nothing slips|it's on record]."], d.rng, g);
 }
 
 /** The assistant asks which booking (the user did not give its reference). */
@@ -322,9 +326,10 @@ export function nothingLike(d: Dialog, item: string): string {
 
 /** The assistant, as it looks for things like an item. */
 export function likeAck(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} जैसे विकल्प देख रहा हूँ।`;
-  if (d.lang === "mixed") return `${item} jaise options dekh raha hoon.`;
-  return sayLocal(["[Looking for|Finding|Pulling up] [options|a few] like {item}[ now|].", "[Sure|On it] — [checking|searching] for [things|options] similar to {item}."], d.rng, { item });
+  const g = { item, [GENDER_SLOT]: d.voice.wording.assistantGender };
+  if (d.lang === "hi") return sayBank(["{item} जैसे [विकल्प|कुछ और] देख {m:रहा|f:रही} हूँ।", "{item} [से मिलते-जुलते|जैसे] [विकल्प|आइटम] [खोजते हैं|ढूँढते हैं]।"], d.rng, g);
+  if (d.lang === "mixed") return sayBank(["{item} jaise options dekh {m:raha|f:rahi} hoon.", "{item} se [milte-julte|similar] options [dhoondhte hain|search karte hain]."], d.rng, g);
+  return sayBank(["[Looking for|Finding|Pulling up] [options|a few] like {item}[ now|].", "[Sure|On it] — [checking|searching] for [things|options] similar to {item}."], d.rng, g);
 }
 
 /** The user asks about two items at once: their status, or whether they are in stock. */

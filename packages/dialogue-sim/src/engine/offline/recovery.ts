@@ -1,4 +1,5 @@
 import type { Call, ToolResult } from "../../contract.js";
+import { resultRowsOfTool } from "../rows.js";
 import { retryAct, visibleProblem } from "../visible-result.js";
 import type { Dialog } from "./context.js";
 
@@ -46,9 +47,20 @@ function recover(d: Dialog, call: Call, intent: string, alternatives: Call[], fi
   const t = d.t;
   const action = intent === "book" || intent === "cancel" || intent === "modify";
   let out = first;
+  // Where the rows of the tool that answered are (an alternative tool may answer instead).
+  let rowsAt = resultRowsOfTool(d.domain, call.name);
   // The ways out of an error, in order: the same call again, another tool for the job, one apology and the user's go-ahead.
-  const ladder: Array<(said: string) => { res: ToolResult; id: string } | undefined> = [(said) => t.exec(call, said, intent, "failure_recovery")];
-  for (const alt of alternatives.slice(0, 1)) ladder.push(() => t.exec(alt, d.voice.assistant("alt_tool"), intent, "failure_recovery"));
+  const again = (said: string): { res: ToolResult; id: string } => {
+    rowsAt = resultRowsOfTool(d.domain, call.name);
+    return t.exec(call, said, intent, "failure_recovery");
+  };
+  const ladder: Array<(said: string) => { res: ToolResult; id: string } | undefined> = [again];
+  for (const alt of alternatives.slice(0, 1)) {
+    ladder.push(() => {
+      rowsAt = resultRowsOfTool(d.domain, alt.name);
+      return t.exec(alt, d.voice.assistant("alt_tool"), intent, "failure_recovery");
+    });
+  }
   ladder.push(() => {
     // A write that needs the user's yes is not re-asked after an apology: its yes belongs to the read-back of what it runs.
     if (d.apologized || t.turnsLeft() <= 2 || d.single || d.domain.needsConfirmation(call.name, call.arguments)) return undefined;
@@ -58,13 +70,13 @@ function recover(d: Dialog, call: Call, intent: string, alternatives: Call[], fi
     t.emotion = d.rng.chance(0.5) ? "frustrated" : t.emotion;
     const complain = d.rng.chance(0.4);
     t.userSay(d.voice.user(complain ? "complain" : "ok_wait", {}, { emotion: t.emotion }), complain ? "complain" : consentIntent(d));
-    return t.exec(call, d.voice.ack(action), intent, "failure_recovery");
+    return again(d.voice.ack(action));
   });
   let step = 0;
   let listRetried = false;
   let failedOnce = false;
   for (;;) {
-    const seen = visibleProblem(out.res);
+    const seen = visibleProblem(out.res, rowsAt);
     // An empty list is an answer, whoever made it: the assistant cannot tell a flaky backend's empty from a real one.
     if (!seen || seen === "empty") {
       if (failedOnce) t.trace.recovered++;
@@ -76,11 +88,11 @@ function recover(d: Dialog, call: Call, intent: string, alternatives: Call[], fi
       // A list the backend says it cut short is asked for once more; the second list stands.
       if (listRetried) return out;
       listRetried = true;
-      out = t.exec(call, d.voice.assistant(retryAct(out.res)), intent, "failure_recovery");
+      out = again(d.voice.assistant(retryAct(out.res, rowsAt)));
       continue;
     }
     let next: { res: ToolResult; id: string } | undefined;
-    while (!next && step < ladder.length) next = ladder[step++]!(d.voice.assistant(retryAct(out.res)));
+    while (!next && step < ladder.length) next = ladder[step++]!(d.voice.assistant(retryAct(out.res, rowsAt)));
     if (!next) return undefined;
     out = next;
   }

@@ -2,14 +2,14 @@
 // knowledge) and from what it has seen in the transcript. Never from the session's hidden state,
 // never from the resolution drawn for the scenario.
 import type { SharedImage, TaskAction } from "@chatmill/schema";
-import { createSession } from "@chatmill/domains";
+import { createSession, isClockPattern } from "@chatmill/domains";
 import type { Constraint, Row, ServiceInfo } from "../../contract.js";
 import { displayOf, type Shown } from "../present.js";
-import { meets, rowIndex, rowsOf } from "../rows.js";
+import { meets, rowIndex, toolRows } from "../rows.js";
 import { argValue, requiredFields, type ToolInfo } from "../tools.js";
 import { namesValue, reasonClause } from "./reason.js";
 import { thing } from "./realizer.js";
-import { WEEKDAYS, type Dialog, type Kind, type Task } from "./context.js";
+import type { Dialog, Kind, Task } from "./context.js";
 
 /**
  * How the user means to end: asking for a person when the task is one the policy reserves to
@@ -224,20 +224,24 @@ export function bookingArgs(d: Dialog, tool: ToolInfo, service: ServiceInfo, mat
   return args;
 }
 
-/** A value for a required booking argument the goal does not fix. */
+/**
+ * A value for a required booking argument the goal does not fix, from what the tool's own
+ * schema says the argument is (never from its name): one of its enum, a time of day
+ * (`format: "time"` or an HH:MM pattern) or a date (`format: "date"`) at the scenario's time,
+ * a count within its bounds. Anything else the user would have to make up: left out, and the
+ * tool's own error says it is missing.
+ */
 function fillArg(d: Dialog, name: string, schema: Record<string, unknown> | undefined): unknown {
   const r = d.rng.fork(`arg:${name}`);
   if (Array.isArray(schema?.enum) && schema.enum.length > 0) return r.pick(schema.enum);
-  const f = name.toLowerCase();
   const at = d.scenario.time.at;
   let v: unknown;
-  if (/day/.test(f)) v = WEEKDAYS[new Date(`${at.slice(0, 10)}T12:00:00Z`).getUTCDay()] ?? "saturday";
-  else if (/date/.test(f)) v = at.slice(0, 10);
-  else if (/time|leave|arrive/.test(f)) v = /T(\d\d:\d\d)/.exec(at)?.[1] ?? "18:00";
-  else if (/people|passengers|guests|party|seats|quantity|stay|nights/.test(f)) v = r.int(1, 4);
-  else if (/name/.test(f)) v = d.scenario.persona.name ?? "Alex";
-  else if (/departure|origin|from/.test(f)) v = d.scenario.region;
-  else if (/destination|to/.test(f)) v = "the station";
+  if (schema?.format === "date") v = at.slice(0, 10);
+  else if (schema?.format === "time" || (typeof schema?.pattern === "string" && isClockPattern(schema.pattern))) v = /T(\d\d:\d\d)/.exec(at)?.[1] ?? "18:00";
+  else if (schema?.type === "integer" || schema?.type === "number") {
+    const lo = Math.max(1, typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : 1);
+    v = r.int(lo, Math.max(lo, Math.min(4, typeof schema.maximum === "number" ? Math.floor(schema.maximum) : 4)));
+  }
   if (v === undefined) return undefined;
   return argValue(schema, v);
 }
@@ -298,7 +302,7 @@ function firstFound(d: Dialog, table: string, wishes: Constraint[]): Row | undef
   if (!res.ok) return undefined;
   const index = rowIndex(d.domain, table);
   const key = d.domain.keyOf(table);
-  for (const seen of rowsOf(res.data)) {
+  for (const seen of toolRows(d.domain, plan.tool.name, res.data)) {
     const row = seen[key] === undefined ? seen : index.get(String(seen[key])) ?? seen;
     if (wishes.every((c) => meets(row, c))) return row;
   }

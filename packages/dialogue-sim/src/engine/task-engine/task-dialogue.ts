@@ -1,12 +1,15 @@
 import { judgeDialogue, type Judgement, type ToolSession } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
-import type { Dialogue, Message, Scenario, TaskAction } from "@chatmill/schema";
-import type { Call, Domain, Session, ToolResult } from "../../contract.js";
-import { ACROSS_TIMES, evaluate, expressionNumbers, findAcross, findWorking } from "./arithmetic.js";
-import { actionPrice, datedTotals, derivedEqual, isListAmount, prices, unpriced, namedTotals, paymentTotals, recordBefore, savings, writesTotals, type Derived, type Write } from "./derive.js";
-import { describeValue } from "./describe.js";
-import { callKey, candidateCalls, leafStrings, leaves, nextRead, readTools, type ReadTool } from "./discover.js";
-import { Seen, norm } from "./seen.js";
+import type { Dialogue, Scenario, TaskAction } from "@chatmill/schema";
+import type { Call, Domain, Session } from "../../contract.js";
+import { findAcross, findWorking, ACROSS_TIMES } from "./arithmetic.js";
+import { actionPrice, isListAmount, unpriced } from "./derive.js";
+import { callKey, leaves, nextRead, type ReadTool } from "./discover.js";
+import { norm } from "./seen.js";
+import { MAX_EXPLORE_READS, MAX_READS_PER_ACTION, type TaskTrace } from "./task-state.js";
+import { TaskWorkings } from "./task-workings.js";
+import { argsText, firstPerson, requestText, sayKnown, words } from "./task-words.js";
+import { calculatorOf, foundNothing, neededValues } from "./tool-kinds.js";
 import { offlineMeta } from "../offline-meta.js";
 
 /**
@@ -32,32 +35,12 @@ export interface TaskEngineOptions {
   seed: number;
 }
 
-/** What happened besides the messages, for reports: values never grounded, facts never shown, calls refused. */
-export interface TaskTrace {
-  ungrounded: Array<{ action: number; name: string; missing: unknown[] }>;
-  unsaid: string[];
-  /** Facts said, and amounts used, with a working the engine searched for (not shown, not a gold calculation): they may match by chance. */
-  searched: string[];
-  /** Facts said, and amounts used, with a working derived from what was seen (derive.ts: a named total, a saving, what the writes came to, the price an action pays). */
-  derived: Array<{ value: string; kind: Derived["kind"]; how: string }>;
-  refused: Array<{ action: number; name: string; error: string }>;
-  handedOff: boolean;
-  identified: boolean;
-}
-
 /** Whether the task engine runs this scenario: it carries a task, and its goal neither constraints nor expectations to pursue. */
 export function isTaskScenario(scenario: Scenario): boolean {
   // scenario-gen's tasks always carry the goal's expectations (an ops "learn about X" task has no
   // constraints but does expect an answer): those stay with the scenario engine that made them.
   return scenario.task !== undefined && scenario.goal.constraints.length === 0 && scenario.goal.end_state.length === 0;
 }
-
-/** Look-ups of seen ids made to find the numbers of a fact no result shows (the user's other orders), at most. */
-const MAX_EXPLORE_READS = 10;
-/** Reads the discovery loop may make before one action, at most. */
-const MAX_READS_PER_ACTION = 12;
-/** Retries of a call whose result said the service failed (timeout, server error). */
-const RETRIES = 2;
 
 export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts: TaskEngineOptions): { dialogue: Dialogue; trace: TaskTrace; judgement: Judgement } {
   const session = opts.createSession(domain, { failureRate: opts.failureRate, rng: rng.fork("failures") }) as ToolSession;
@@ -89,29 +72,7 @@ export function taskDialogue(scenario: Scenario, domain: Domain, rng: Rng, opts:
   return { dialogue, trace: run.trace, judgement };
 }
 
-class TaskRun {
-  readonly messages: Message[] = [];
-  readonly trace: TaskTrace = { ungrounded: [], unsaid: [], searched: [], derived: [], refused: [], handedOff: false, identified: false };
-  private readonly seen = new Seen();
-  private readonly made = new Set<string>();
-  /** The writes made, with what their record looked like before: what they came to is derived from them. */
-  private readonly writes: Write[] = [];
-  /** The reads made before the first write, in order: read again when a fact may have changed (a balance after a payment). */
-  private readonly readsBeforeWrites: Array<{ call: Call; shown: string[] }> = [];
-  private derivedAt: { at: string; candidates: Derived[] } | undefined;
-  private readonly reads: ReadTool[];
-  private readonly known: Record<string, string | number | boolean>;
-  private calls = 0;
-
-  constructor(
-    private readonly scenario: Scenario,
-    private readonly domain: Domain,
-    private readonly session: ToolSession,
-  ) {
-    this.reads = readTools(domain);
-    this.known = scenario.task?.instructions?.known ?? {};
-  }
-
+class TaskRun extends TaskWorkings {
   play(): void {
     const task = this.scenario.task!;
     const system = this.domain.systemPrompt;
@@ -122,7 +83,7 @@ class TaskRun {
     const acting = actions.filter((a) => this.domain.roleOf(a.name) === "act");
     if (acting.length > 0) {
       this.assistant("Thanks. Tell me exactly what you would like me to do.");
-      this.user(this.request(acting));
+      this.user(requestText(this.domain, this.known, `${task.instructions?.reason ?? ""}\n${this.scenario.goal.text}`, acting));
     }
     for (let i = 0; i < actions.length; i++) {
       if (!this.perform(i, actions[i]!)) break;
@@ -130,82 +91,6 @@ class TaskRun {
     if (!this.trace.handedOff) this.sayFacts(task.evaluation.communicate ?? []);
     this.user("Thanks, that's all I needed.");
     this.assistant(this.trace.handedOff ? "You're welcome. A colleague will take it from here." : "You're welcome. Have a good day!");
-  }
-
-  // ---- the user's side --------------------------------------------------------------------
-
-  private user(content: string, tagged: Record<string, string | number | boolean> = {}, intent?: string): void {
-    this.messages.push({ role: "user", content, ...(intent ? { labels: { intent } } : {}) } as Message);
-    this.seen.addUser(content, tagged);
-  }
-
-  /** The known facts that answer a request for these parameters, by name (first_name ~ first name); a second email (email_2) is kept back until asked. */
-  private knownFor(params: string[]): Record<string, string | number | boolean> {
-    const out: Record<string, string | number | boolean> = {};
-    const wanted = new Set(params.map(norm));
-    for (const [k, v] of Object.entries(this.known)) if (!/_\d+$/.test(k) && wanted.has(norm(k))) out[k] = v;
-    return out;
-  }
-
-  /** What the user wants done, one clause per action, each value said as the user knows it. */
-  private request(actions: TaskAction[]): string {
-    const knows = new Set(Object.values(this.known).map(String));
-    const text = `${this.scenario.task?.instructions?.reason ?? ""}\n${this.scenario.goal.text}`.toLowerCase();
-    const say = (v: unknown): string | undefined => {
-      if (v === null || v === undefined || v === "") return undefined;
-      if (Array.isArray(v)) {
-        const parts = v.map(say).filter((s): s is string => s !== undefined);
-        return parts.length > 0 ? parts.join(" and ") : undefined;
-      }
-      if (typeof v === "object") {
-        const parts = Object.entries(v).map(([k, x]) => [k, say(x)] as const).filter(([, s]) => s !== undefined);
-        return parts.length > 0 ? parts.map(([k, s]) => `${words(k)} ${s}`).join(", ") : undefined;
-      }
-      const s = String(v);
-      // What the user's own instructions name (an order number, a card) they say as it is; a thing the
-      // data keys by an id (an item, a payment method) by what it is; a value of their own choosing
-      // that is no id in the data (a new address, a date of birth) as it is.
-      if (knows.has(s) || text.includes(s.toLowerCase())) return s;
-      const described = describeValue(this.domain, v);
-      if (described !== undefined) return described;
-      return typeof v === "string" && v.trim() !== "" && !looksLikeId(v) ? s : undefined;
-    };
-    const clauses = actions.map((a) => {
-      const parts = Object.entries(a.arguments)
-        .map(([k, v]) => [k, say(v)] as const)
-        .filter(([, s]) => s !== undefined)
-        .map(([k, s]) => `${words(k)}: ${s}`);
-      return `${words(a.name)}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`;
-    });
-    return `To be precise, I'd like you to ${clauses.join(", then ")}.`;
-  }
-
-  // ---- the assistant's side ---------------------------------------------------------------
-
-  private assistant(content: string): void {
-    this.messages.push({ role: "assistant", content } as Message);
-  }
-
-  /** One call as the dialogue shows it; a result saying the service failed is retried. */
-  private call(call: Call): ToolResult {
-    let res: ToolResult | undefined;
-    for (let attempt = 0; attempt <= RETRIES; attempt++) {
-      const id = `call_${++this.calls}`;
-      this.messages.push({ role: "assistant", content: null, tool_calls: [{ id, name: call.name, arguments: call.arguments }] } as Message);
-      res = this.session.call(call, { transcript: this.messages });
-      const tool: Record<string, unknown> = { role: "tool", tool_call_id: id, name: call.name, content: res.content, ok: res.ok };
-      if (res.error) tool.error = { type: res.error.type, message: res.error.message };
-      if (res.injected) tool.injected = res.injected;
-      this.messages.push(tool as Message);
-      this.made.add(callKey(call));
-      const role = this.domain.roleOf(call.name);
-      if (res.ok && role === "act") this.writes.push({ args: call.arguments, before: recordBefore(call.arguments, res.data, this.seen.results), after: res.data });
-      if (res.ok && (role === "lookup" || role === "search") && this.writes.length === 0) this.readsBeforeWrites.push({ call, shown: leaves(res.data).filter((v): v is string => typeof v === "string") });
-      if (res.ok) this.seen.addResult(res.content, res.data);
-      // Only what the result says decides a retry: a timeout or server error, as its text shows.
-      if (res.ok || !/timeout|server_error/.test(res.error?.type ?? "")) break;
-    }
-    return res!;
   }
 
   /** Identity first, when the pack's policy has identity tools: ask for what they take, then call the first the user's answer fills. */
@@ -279,10 +164,10 @@ class TaskRun {
     // A tool that works something out without the data (think: a calculator) changes nothing the
     // checker compares; it is called when its arguments are grounded, for what its result shows.
     if (role !== "act" && role !== "lookup" && role !== "search") {
-      if (role === "think" && this.needed(action).every((v) => this.seen.has(v)) && !this.made.has(callKey(call))) this.call(call);
+      if (role === "think" && neededValues(this.domain, action).every((v) => this.seen.has(v)) && !this.made.has(callKey(call))) this.call(call);
       return true;
     }
-    const needed = this.needed(action);
+    const needed = neededValues(this.domain, action);
     // An amount in a list of amounts (one payment of several) is worked out below from the prices
     // of what the action names, not looked for as such in results (trying every read for it is slow and finds nothing).
     const lookFor = needed.filter((v) => !(typeof v === "number" && isListAmount(action.arguments, v)));
@@ -303,7 +188,7 @@ class TaskRun {
       // what shows the most of the action's own values, until it can be worked out.
       const derive = () => actionPrice(action.arguments, v, this.seen.results);
       let derived = derive();
-      for (let n = 0; !derived && n < MAX_EXPLORE_READS && this.calculator(); n++) {
+      for (let n = 0; !derived && n < MAX_EXPLORE_READS && calculatorOf(this.domain); n++) {
         const pending = unpriced(action.arguments, v, this.seen.results);
         const read = (pending.length > 0 ? this.readPricing(pending, action.arguments) : undefined) ?? this.readShowing(needed);
         if (!read) break;
@@ -345,231 +230,7 @@ class TaskRun {
     }
     return true;
   }
-
-  /** The values of an action's arguments that must have been seen: not those the tool's own schema offers (enums, booleans). */
-  private needed(action: TaskAction): unknown[] {
-    const def = this.domain.tools.find((t) => t.function.name === action.name);
-    const props = ((def?.function.parameters as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
-    const offered = new Set<unknown>();
-    const collect = (schema: unknown): void => {
-      if (!schema || typeof schema !== "object") return;
-      const s = schema as Record<string, unknown>;
-      if (Array.isArray(s.enum)) for (const e of s.enum) offered.add(e);
-      if (s.const !== undefined) offered.add(s.const);
-      for (const v of Object.values(s)) if (v && typeof v === "object") collect(v);
-    };
-    collect(props);
-    return leaves(action.arguments).filter((v) => typeof v !== "boolean" && !offered.has(v));
-  }
-
-  /** An arithmetic expression of the task's (a gold calculation) over seen numbers whose value is this fact. */
-  private workedOut(fact: string): string | undefined {
-    const target = Number(fact.replaceAll(",", ""));
-    if (fact.trim() === "" || !Number.isFinite(target)) return undefined;
-    for (const a of this.scenario.task!.evaluation.actions) {
-      for (const v of leaves(a.arguments)) {
-        if (typeof v !== "string" || !expressionNumbers(v) || !this.seen.has(v)) continue;
-        const value = evaluate(v);
-        if (value !== undefined && Math.abs(Math.abs(value) - target) < 0.005) return v;
-      }
-    }
-    return undefined;
-  }
-
-  /** The read not made yet (tried on a fork) whose result shows the most of these values: where their prices and amounts are. */
-  private readShowing(values: unknown[]): Call | undefined {
-    const want = values.filter((v) => typeof v !== "number").map(String);
-    return this.bestRead((data) => {
-      const shown = new Set(leafStrings(data));
-      return want.filter((v) => shown.has(v)).length;
-    });
-  }
-
-  /** The read not made yet (tried on a fork) whose result prices the most of these records an action names (derive.ts: unpriced). */
-  private readPricing(pending: Array<Record<string, unknown>>, args: Record<string, unknown>): Call | undefined {
-    return this.bestRead((data) => pending.filter((e) => prices(data, e, args)).length);
-  }
-
-  /** Of the reads not made yet, each tried on a fork of the session, the first whose result scores highest (above 0). */
-  private bestRead(score: (data: unknown) => number): Call | undefined {
-    let best: { call: Call; score: number } | undefined;
-    for (const tool of this.reads) {
-      for (const call of candidateCalls(tool, this.seen)) {
-        if (this.made.has(callKey(call))) continue;
-        const r = this.session.fork().call(call);
-        if (!r.ok) continue;
-        const s = score(r.data);
-        if (s > (best?.score ?? 0)) best = { call, score: s };
-      }
-    }
-    return best?.call;
-  }
-
-  /** The pack's calculator: a tool whose declared role is think and that takes one string (the expression). */
-  private calculator(): { name: string; param: string } | undefined {
-    for (const t of this.domain.tools) {
-      if (this.domain.roleOf(t.function.name) !== "think") continue;
-      const params = t.function.parameters as { properties?: Record<string, { type?: string }>; required?: string[] };
-      const req = params.required ?? [];
-      if (req.length === 1 && params.properties?.[req[0]!]?.type === "string" && /calc|math|expression/i.test(`${t.function.name} ${t.function.description ?? ""}`)) return { name: t.function.name, param: req[0]! };
-    }
-    return undefined;
-  }
-
-  /**
-   * Works `target` out with the calculator from an expression over seen numbers: the call shows
-   * in the dialogue and its result grounds the value like any other. False when the pack has no
-   * calculator, the expression uses an unseen number, or the result is not the target.
-   */
-  private calculate(expression: string, target: number): boolean {
-    const calc = this.calculator();
-    if (!calc || !this.seen.has(expression)) return false;
-    const call = { name: calc.name, arguments: { [calc.param]: expression } };
-    if (!this.made.has(callKey(call)) && !this.call(call).ok) return false;
-    return this.seen.has(target);
-  }
-
-  /**
-   * A working for a fact no result shows: the task's own calculation, else one derived from what
-   * was seen (derive.ts), else — unless `grounded` — one searched among shown numbers (counted as searched).
-   */
-  private working(f: string, worked: number[], grounded = false): { how: string; searched: boolean; derived?: Derived } | undefined {
-    const gold = this.workedOut(f);
-    if (gold) return { how: gold, searched: false };
-    const target = Number(f.replaceAll(",", ""));
-    if (f.trim() === "" || !Number.isFinite(target)) return undefined;
-    const derived = this.derivedFact(target);
-    if (derived) return { how: derived.how, searched: false, derived };
-    if (grounded) return undefined;
-    const how = findWorking(target, this.seen.resultNumbers, worked) ?? findAcross(target, this.seen.shownNumbers);
-    return how ? { how, searched: true } : undefined;
-  }
-
-  /** A quantity derived from what was seen (derive.ts) equal to this number, over seen numbers only. */
-  private derivedFact(target: number): Derived | undefined {
-    // The candidates change only with what was seen: worked out once per new result, message or write.
-    const said = this.seen.said();
-    const at = `${this.seen.results.length}/${said.length}/${this.writes.length}`;
-    if (this.derivedAt?.at !== at) this.derivedAt = { at, candidates: [...namedTotals(this.seen.results, said), ...savings(this.seen.results, said), ...writesTotals(this.writes), ...paymentTotals(this.writes), ...datedTotals(this.seen.results, this.scenario.time?.at)] };
-    const d = derivedEqual(target, this.derivedAt.candidates);
-    return d && this.seen.has(d.how) ? d : undefined;
-  }
-
-  /** The facts the task asks for, said when a result showed them; looked up first like any needed value. */
-  private sayFacts(facts: string[]): void {
-    if (facts.length === 0) return;
-    const needed = facts.map((f) => (Number.isFinite(Number(f.replaceAll(",", ""))) && f.trim() !== "" ? Number(f.replaceAll(",", "")) : f));
-    for (let n = 0; n < MAX_READS_PER_ACTION; n++) {
-      const read = nextRead(this.domain, this.session, this.seen, this.reads, needed.filter((v) => !this.seen.shown(String(v))), this.made);
-      if (!read) break;
-      this.call(read);
-    }
-    // A number no result shows and no working over what was read gives: the numbers may be in
-    // things the user has that were not read yet (their other orders); look those up, a few.
-    const unworked = () => facts.filter((f) => !this.seen.shown(f) && !this.working(f, [], true));
-    // A fact a write may have changed (a balance after a payment): read again, a few, what was
-    // read before the writes, as an agent checks the new figure.
-    if (this.writes.length > 0) {
-      let again = 0;
-      // Only reads whose result showed a value a write was given: the records the writes touched.
-      const touched = new Set(this.writes.flatMap((w) => leaves(w.args)).filter((v) => typeof v === "string"));
-      for (const { call, shown } of this.readsBeforeWrites) {
-        if (again >= MAX_EXPLORE_READS || unworked().length === 0) break;
-        if (!shown.some((v) => touched.has(v))) continue;
-        this.call(call);
-        again++;
-      }
-    }
-    if (unworked().length > 0) {
-      let explored = 0;
-      // A record by its id first (the user's other orders, reservations): what a total over their things needs.
-      const byId = (t: ReadTool): number => (t.required.length === 1 ? 0 : 1);
-      for (const tool of this.reads.filter((t) => this.domain.roleOf(t.name) === "lookup").sort((a, b) => byId(a) - byId(b))) {
-        for (const call of candidateCalls(tool, this.seen)) {
-          if (explored >= MAX_EXPLORE_READS || unworked().length === 0) break;
-          // A record read already is skipped, not the rest of the tool's calls (the user's other reservations).
-          if (this.made.has(callKey(call))) continue;
-          this.call(call);
-          explored++;
-        }
-      }
-    }
-    const said: string[] = [];
-    const worked: number[] = [];
-    const calc = this.calculator() !== undefined;
-    for (const f of facts) {
-      if (this.seen.shown(f)) {
-        said.push(f);
-        // A fact a result showed is a number the next fact may be worked out from (a difference of two said facts).
-        const n = Number(f.replaceAll(",", ""));
-        if (f.trim() !== "" && Number.isFinite(n)) worked.push(n);
-      } else {
-        // A total or a difference no result shows, worked out from numbers the conversation showed:
-        // the task's own calculation first, else a working searched among the shown numbers. With
-        // the pack's calculator the assistant calls it, and says the value its result shows.
-        const w = this.working(f, worked);
-        const target = Number(f.replaceAll(",", ""));
-        if (!w) {
-          this.trace.unsaid.push(f);
-          continue;
-        }
-        if (w.searched) this.trace.searched.push(f);
-        if (w.derived) this.trace.derived.push({ value: f, kind: w.derived.kind, how: w.derived.how });
-        worked.push(target);
-        // The value the calculator's result shows is said as it is; a pack without a calculator
-        // (or whose calculator does not compute) gets the working written out in the message.
-        if (calc && this.calculate(w.how, target) && this.seen.shown(f)) said.push(f);
-        else said.push(`${f} (${w.how})`);
-      }
-    }
-    if (said.length > 0) this.assistant(`Here is what you asked about: ${said.join("; ")}.`);
-  }
 }
 
-/** An id the user could not know, even when the data does not hold it: long digit runs, "#W…", "credit_card_123". */
-function looksLikeId(s: string): boolean {
-  return /\d{6,}/.test(s) || s.startsWith("#") || /^[a-z]+(?:_[a-z0-9]+)*_\d+$/i.test(s);
-}
-
-/** A result that found nothing: an error, or an empty list. */
-function foundNothing(res: ToolResult): boolean {
-  if (!res.ok) return true;
-  const d = res.data as { results?: unknown } | unknown[] | null;
-  if (Array.isArray(d)) return d.length === 0;
-  return !!d && typeof d === "object" && Array.isArray(d.results) && d.results.length === 0;
-}
-
-function words(name: string): string {
-  return name.replaceAll("_", " ");
-}
-
-function argsText(args: Record<string, unknown>): string {
-  return Object.entries(args)
-    .map(([k, v]) => `${words(k)} ${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join(", ");
-}
-
-function sayKnown(give: Record<string, string | number | boolean>): string {
-  return `Sure: ${Object.entries(give)
-    .map(([k, v]) => `my ${words(k)} is ${String(v)}`)
-    .join(", ")}.`;
-}
-
-/** tau's instructions speak to the user ("You want to…"); the user says them in the first person. */
-export function firstPerson(text: string): string {
-  const swapped = text
-    .replace(/\byou are\b/gi, "I am")
-    .replace(/\byou're\b/gi, "I'm")
-    .replace(/\byou've\b/gi, "I've")
-    .replace(/\byou'd\b/gi, "I'd")
-    .replace(/\byou'll\b/gi, "I'll")
-    .replace(/\byourself\b/gi, "myself")
-    .replace(/\byours\b/gi, "mine")
-    .replace(/\byour\b/gi, "my")
-    // "asks you to", "for you": an object; elsewhere "you" is the subject.
-    .replace(/\b(asks?|asked|tells?|told|gives?|offers?|offered|helps?|lets?|sends?|to|for|with|at|from|by)\s+you\b/gi, "$1 me")
-    .replace(/\byou\b/gi, "I")
-    .replace(/\s+/g, " ")
-    .trim();
-  return swapped.charAt(0).toUpperCase() + swapped.slice(1);
-}
+export { firstPerson } from "./task-words.js";
+export type { TaskTrace } from "./task-state.js";

@@ -1,0 +1,36 @@
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createSession } from "./session.js";
+import { loadDomain, loadPackFile } from "./load.js";
+import { renamePack } from "./rename.js";
+
+describe("renamePack with fields", () => {
+  it("renames a field in the rows and wherever the pack names it, and the renamed pack runs", () => {
+    const ops = loadDomain("ops");
+    const dir = mkdtempSync(join(tmpdir(), "chatmill-fields-"));
+    for (const f of readdirSync(ops.dir)) if (f !== "pack.json") symlinkSync(join(ops.dir, f), join(dir, f));
+    const pack = renamePack(ops.pack, { fields: { topics: { topic: "subject", id: "ref" } } }, (t) => ops.table(t));
+    writeFileSync(join(dir, "pack.json"), JSON.stringify(pack));
+    const renamed = loadPackFile(join(dir, "pack.json"));
+    expect(renamed.keyOf("topics")).toBe("ref");
+    expect(renamed.titleOf("topics")).toBe("subject");
+    const get = renamed.pack.tools.find((t) => t.run.op === "get" && (t.run as { table: string }).table === "topics")!;
+    expect((get.run as { by?: string }).by).toBe("subject");
+    // A tool's argument is not a field: it keeps its name.
+    expect((get.run as { key_arg: string }).key_arg).toBe("topic");
+    const row = renamed.table("topics")[0]!;
+    expect(Object.keys(row)).not.toContain("topic");
+    const r = createSession(renamed, { failureRate: 0 }).call({ name: get.function.name, arguments: { topic: row.subject } });
+    expect(r.ok).toBe(true);
+    expect((r.data as Record<string, unknown>).ref).toBe(row.ref);
+  });
+
+  it("asks for the rows of a table whose fields it renames, and refuses a pack with business rules", () => {
+    const ops = loadDomain("ops");
+    expect(() => renamePack(ops.pack, { fields: { topics: { topic: "subject" } } })).toThrow(/give rows\(table\)/);
+    const tau = loadDomain("tau-retail");
+    expect(() => renamePack(tau.pack, { fields: { users: { email: "mail" } } }, (t) => tau.table(t))).toThrow(/business rules/);
+  });
+});
