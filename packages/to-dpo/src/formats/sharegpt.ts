@@ -22,7 +22,7 @@ export const sharegpt: DpoFormat = {
       pc.sharegpt.set(p.promptEnd, conv);
     }
     const tools = toolList(pc.d);
-    const out = { conversations: conv, chosen: side(p.chosen), rejected: side(p.rejected) };
+    const out = { conversations: conv, chosen: pc.side(p.chosen, p.promptEnd, side), rejected: pc.side(p.rejected, p.promptEnd, side) };
     return tools ? { ...out, tools: (pc.toolsText ??= JSON.stringify(tools)) } : out;
   },
 };
