@@ -17,6 +17,8 @@ export class PairContext {
   private readonly chats = new Map<string, ReturnType<typeof chatMessages>>();
   /** sharegpt prompts by prompt end (pairs of one call's alternatives share their prompt). */
   readonly sharegpt = new Map<number, ShareMsg[]>();
+  /** The sharegpt prompt made last (the next one starts with the same turns, which it takes over). */
+  lastSharegpt?: ShareMsg[];
   toolsText?: string;
   /** Each side's row value, by side object: a call's chosen side is one object in the pairs of all its alternatives. */
   private readonly sides = new Map<Side, { at: number; value: unknown }>();
