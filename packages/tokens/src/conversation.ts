@@ -68,41 +68,98 @@ export function chatMessage(m: unknown): ChatMsg | undefined {
  * once; and the converted object stays the same, so counts can be remembered by it (CountScope).
  * Only for objects nothing changes afterwards: the exporters make one per dialogue.
  */
-export type MessageMemo = WeakMap<object, ChatMsg | null>;
+export class MessageMemo {
+  readonly byObject = new WeakMap<object, ChatMsg | null>();
+  /**
+   * The last list converted (a copy), its conversion per element and the converter: the next
+   * row's list mostly starts with the same objects, taken over without a lookup each.
+   */
+  last: { raw: unknown[]; converted: Array<ChatMsg | undefined>; convert: (m: unknown) => ChatMsg | undefined } | undefined;
+}
 
 function memoized(m: unknown, memo: MessageMemo | undefined, convert: (m: unknown) => ChatMsg | undefined): ChatMsg | undefined {
   if (!memo || !isObj(m)) return convert(m);
-  const hit = memo.get(m);
+  const hit = memo.byObject.get(m);
   if (hit !== undefined) return hit ?? undefined;
   const out = convert(m);
-  memo.set(m, out ?? null);
+  memo.byObject.set(m, out ?? null);
   return out;
 }
 
-export const chatMessages = (ms: unknown, memo?: MessageMemo): ChatMsg[] => {
+/** The messages of a list (or of one message), each converted once per memo. */
+function converted(ms: unknown, memo: MessageMemo | undefined, convert: (m: unknown) => ChatMsg | undefined): ChatMsg[] {
+  const raw = Array.isArray(ms) ? ms : ms === undefined ? [] : [ms];
   const out: ChatMsg[] = [];
-  for (const m of Array.isArray(ms) ? ms : ms === undefined ? [] : [ms]) {
-    const c = memoized(m, memo, chatMessage);
+  if (!memo) {
+    for (const m of raw) {
+      const c = convert(m);
+      if (c) out.push(c);
+    }
+    return out;
+  }
+  const last = memo.last?.convert === convert ? memo.last : undefined;
+  const all: Array<ChatMsg | undefined> = [];
+  let i = 0;
+  if (last) {
+    // The same objects as the last list's, in the same places: the same conversions.
+    while (i < raw.length && i < last.raw.length && raw[i] === last.raw[i]) {
+      const c = last.converted[i];
+      all.push(c);
+      if (c) out.push(c);
+      i++;
+    }
+  }
+  for (; i < raw.length; i++) {
+    const c = memoized(raw[i], memo, convert);
+    all.push(c);
     if (c) out.push(c);
   }
+  // A copy: a maker may push to the same array and yield it again.
+  if (raw.length > 1) memo.last = { raw: raw.slice(), converted: all, convert };
   return out;
-};
+}
 
-// The rows of a dialogue share their tool list (one object, or one JSON text): converted once.
+export const chatMessages = (ms: unknown, memo?: MessageMemo): ChatMsg[] => converted(ms, memo, chatMessage);
+
+// The rows of a dialogue share their tool list (one object, or one JSON text), and a dataset offers
+// a handful of tool lists: each is converted once per content, so equal lists give the same
+// converted object (what the counters remember a header's tokens by, see TokenCounter).
 const toolsOfList = new WeakMap<object, Obj[] | undefined>();
-let lastToolsText: [string, Obj[] | undefined] | undefined;
+/** Converted lists by the JSON text a row holds them as. */
+const toolsOfText = new Map<string, Obj[] | undefined>();
+/** Converted lists by JSON.stringify of the list a row holds. */
+const toolsOfJson = new Map<string, Obj[] | undefined>();
+/** Characters of the keys of both maps; past TOOLS_TEXT_CHARS they start over (a dataset whose lists all differ). */
+let toolsTextChars = 0;
+const TOOLS_TEXT_CHARS = 16 * 1024 * 1024;
 
-/** A tool list as a JSON schema list, from a list or its JSON text; each entry `{type: "function", function}`. */
+function toolsByText(map: Map<string, Obj[] | undefined>, text: string, convert: () => Obj[] | undefined): Obj[] | undefined {
+  if (map.has(text)) return map.get(text);
+  const list = convert();
+  if (toolsTextChars + text.length > TOOLS_TEXT_CHARS) forgetToolLists();
+  map.set(text, list);
+  toolsTextChars += text.length;
+  return list;
+}
+
+/**
+ * A tool list as a JSON schema list, from a list or its JSON text; each entry `{type: "function", function}`.
+ * Lists with the same JSON text give the same object (rows are JSON values: JSON.stringify tells their lists apart).
+ */
 export function chatTools(v: unknown): Obj[] | undefined {
   if (Array.isArray(v)) {
-    if (!toolsOfList.has(v)) toolsOfList.set(v, toolList(v));
+    if (!toolsOfList.has(v)) toolsOfList.set(v, v.length === 0 ? undefined : toolsByText(toolsOfJson, JSON.stringify(v), () => toolList(v)));
     return toolsOfList.get(v);
   }
-  if (typeof v === "string") {
-    if (lastToolsText?.[0] !== v) lastToolsText = [v, toolList(parsedJson(v))];
-    return lastToolsText[1];
-  }
+  if (typeof v === "string") return toolsByText(toolsOfText, v, () => toolList(parsedJson(v)));
   return undefined;
+}
+
+/** Forgets the tool lists converted so far (TokenCounter.clearCache: benchmarks start each run cold). */
+export function forgetToolLists(): void {
+  toolsOfText.clear();
+  toolsOfJson.clear();
+  toolsTextChars = 0;
 }
 
 function toolList(list: unknown): Obj[] | undefined {
@@ -119,12 +176,7 @@ const SHAREGPT_ROLES: Record<string, string> = { system: "system", human: "user"
 
 /** LLaMA-Factory / Hermes `{from, value}` turns; `function_call` values become tool calls. */
 export function sharegptMessages(turns: unknown, memo?: MessageMemo): ChatMsg[] {
-  const out: ChatMsg[] = [];
-  for (const t of Array.isArray(turns) ? turns : turns === undefined ? [] : [turns]) {
-    const c = memoized(t, memo, sharegptMessage);
-    if (c) out.push(c);
-  }
-  return out;
+  return converted(turns, memo, sharegptMessage);
 }
 
 function sharegptMessage(t: unknown): ChatMsg | undefined {
@@ -157,16 +209,19 @@ export function contextMessages(ctx: unknown): ChatMsg[] {
   return out;
 }
 
-/** A MUSe-style reply `{tool_calls: [{tool, args}], response}` (or a bare call, or a list of calls) as assistant messages. */
-export function replyMessages(v: unknown): ChatMsg[] {
+/**
+ * A MUSe-style reply `{tool_calls: [{tool, args}], response}` (or a bare call, or a list of calls) as assistant messages.
+ * With a memo, role-based messages are converted once per object (a DPO side shared by several pairs).
+ */
+export function replyMessages(v: unknown, memo?: MessageMemo): ChatMsg[] {
   if (typeof v === "string") return [{ role: "assistant", content: v }];
   if (Array.isArray(v)) {
-    if (v.some((m) => isObj(m) && typeof m.role === "string")) return chatMessages(v);
+    if (v.some((m) => isObj(m) && typeof m.role === "string")) return chatMessages(v, memo);
     const calls = v.map(chatCall).filter((c) => c !== undefined);
     return calls.length > 0 ? [{ role: "assistant", content: "", tool_calls: calls }] : [];
   }
   if (!isObj(v)) return [];
-  if (typeof v.role === "string") return chatMessages(v);
+  if (typeof v.role === "string") return chatMessages(v, memo);
   const calls = (Array.isArray(v.tool_calls) ? v.tool_calls : v.tool !== undefined || v.name !== undefined ? [v] : []).map(chatCall).filter((c) => c !== undefined);
   const out: ChatMsg[] = [];
   if (calls.length > 0) out.push({ role: "assistant", content: "", tool_calls: calls });

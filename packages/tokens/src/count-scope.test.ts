@@ -48,7 +48,7 @@ describe("CountScope: the rows of one dialogue counted once per shared turn", ()
         rows++;
       }
       // The scope really was used: the first user message's turn is remembered (native renderers only).
-      const firstUser = counter.countRow({ messages: d.messages }, scope) && scope.messages.get(d.messages.find((m) => m.role === "user")!);
+      const firstUser = counter.countRow({ messages: d.messages }, scope) && scope.messages.byObject.get(d.messages.find((m) => m.role === "user")!);
       if (firstUser && scope.turns.has(firstUser)) remembered++;
     }
     expect(rows).toBeGreaterThan(200);

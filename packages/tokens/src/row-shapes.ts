@@ -31,25 +31,25 @@ export function rowView(value: unknown, memo?: MessageMemo): RowView | undefined
   // OpenAI DPO: {input: {messages, tools}, preferred_output, non_preferred_output}
   if (isObj(row.input) && has(row, "preferred_output")) {
     const t = chatTools(row.input.tools) ?? tools;
-    return { shape: "dpo", layout: "openai-dpo", conversations: pairOf(chatMessages(row.input.messages, memo), t, chatMessages(row.preferred_output), chatMessages(row.non_preferred_output)) };
+    return { shape: "dpo", layout: "openai-dpo", conversations: pairOf(chatMessages(row.input.messages, memo), t, chatMessages(row.preferred_output, memo), chatMessages(row.non_preferred_output, memo)) };
   }
   if (Array.isArray(row.messages)) {
     const ms = chatMessages(row.messages, memo);
     // axolotl chat_template DPO: {messages, chosen, rejected}
-    if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "messages-dpo", conversations: pairOf(ms, tools, replyMessages(row.chosen), replyMessages(row.rejected)) };
+    if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "messages-dpo", conversations: pairOf(ms, tools, replyMessages(row.chosen, memo), replyMessages(row.rejected, memo)) };
     const rl = Array.isArray(row.steps) || typeof row.reward === "number" || row.reference !== undefined || row.outcome_reward !== undefined;
     const dialogue = !rl && typeof row.id === "string" && (isObj(row.outcome) || isObj(row.scenario));
     return { shape: dialogue ? "dialogue" : rl ? "rl" : "sft", layout: "messages", conversations: [withTools(ms, tools)] };
   }
   if (Array.isArray(row.prompt) || typeof row.prompt === "string") {
     const prompt = typeof row.prompt === "string" ? [{ role: "user", content: row.prompt }] : chatMessages(row.prompt, memo);
-    if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "prompt-dpo", conversations: pairOf(prompt, tools, replyMessages(row.chosen), replyMessages(row.rejected)) };
+    if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "prompt-dpo", conversations: pairOf(prompt, tools, replyMessages(row.chosen, memo), replyMessages(row.rejected, memo)) };
     if (row.completion !== undefined) return { shape: "sft", layout: "prompt-completion", conversations: [withTools([...prompt, ...replyMessages(row.completion)], tools)] };
     return { shape: "rl", layout: "prompt", conversations: [withTools(prompt, tools)] };
   }
   if (Array.isArray(row.conversations)) {
     const ms = withSystem(row, sharegptMessages(row.conversations, memo));
-    if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "sharegpt-dpo", conversations: pairOf(ms, tools, sharegptMessages(row.chosen), sharegptMessages(row.rejected)) };
+    if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "sharegpt-dpo", conversations: pairOf(ms, tools, sharegptMessages(row.chosen, memo), sharegptMessages(row.rejected, memo)) };
     return { shape: "sft", layout: "sharegpt", conversations: [withTools(ms, tools)] };
   }
   if (row.context !== undefined && (has(row, "chosen", "rejected") || has(row, "response") || has(row, "tool_calls"))) {

@@ -1,6 +1,6 @@
 import { Template } from "@huggingface/jinja";
 import { qwen25Header, qwen25TurnText, renderQwen25 } from "./chatml.js";
-import { oneCallPerMessage, type ChatMsg, type Conversation, type MessageMemo } from "./conversation.js";
+import { MessageMemo, forgetToolLists, oneCallPerMessage, type ChatMsg, type Conversation } from "./conversation.js";
 import { loadEncoder, type Encoder } from "./encoders.js";
 import { byteBound } from "./pretoken-count.js";
 import { TOKENIZER_NAMES, findTokenizer, type TokenizerInfo } from "./registry.js";
@@ -20,14 +20,16 @@ const CACHE_CHARS = 64 * 1024 * 1024;
  * a row's objects after counting it.
  */
 export class CountScope {
-  readonly messages: MessageMemo = new WeakMap();
+  readonly messages = new MessageMemo();
   /**
-   * By tool list (or NO_TOOLS), then by the system message (the object; NO_SYSTEM for none), or
-   * by its text when the object is new to the scope (sharegpt rows make it again for every row).
+   * The header's tokens by tool list (or NO_TOOLS), then by the system message object (NO_SYSTEM
+   * for none); a miss asks the counter, which remembers them by content across dialogues.
    */
-  readonly headers = new WeakMap<object, { byObject: WeakMap<object, number>; byText: Map<string, number> }>();
+  readonly headers = new WeakMap<object, WeakMap<object, number>>();
   /** By a turn's first message: the turn's messages and its tokens (or, until they are needed, its text and a bound on them). */
   readonly turns = new WeakMap<ChatMsg, TurnCount[]>();
+  /** The last conversation counted: its messages, its turns and where each ends (the next row mostly starts with the same messages). */
+  last: { messages: readonly ChatMsg[]; turns: TurnCount[]; ends: number[] } | undefined;
 }
 
 /** A turn in a CountScope: its exact tokens once counted; before that its text and an upper bound (Encoder.bound). */
@@ -45,6 +47,8 @@ interface TurnCount {
  */
 export const NFC_STABLE = /^[\u0000-\u02ff\u2002-\u206f\u20a0-\u20cf]*$/;
 const NO_TOOLS = {};
+/** System texts remembered per tool list (headerTokens). */
+const HEADER_TEXTS = 4096;
 const NO_SYSTEM = {};
 
 export interface RowTokens extends RowView {
@@ -62,6 +66,8 @@ export interface RowTokens extends RowView {
 export class TokenCounter {
   private readonly cache = new Map<string, number>();
   private cacheChars = 0;
+  /** Header tokens by tool list (NO_TOOLS for none), then by system text (see headerTokens). */
+  private headerCounts = new WeakMap<object, Map<string, number>>();
   private readonly split: RegExp;
   private readonly template: Template;
   /** The Qwen2.5 template is rendered by renderQwen25 (same text, far faster). */
@@ -190,18 +196,23 @@ export class TokenCounter {
     const ms = c.messages;
     const toolsKey = c.tools && c.tools.length > 0 ? c.tools : NO_TOOLS;
     let headers = scope.headers.get(toolsKey);
-    if (!headers) scope.headers.set(toolsKey, (headers = { byObject: new WeakMap(), byText: new Map() }));
+    if (!headers) scope.headers.set(toolsKey, (headers = new WeakMap()));
     const system = ms[0]?.role === "system" ? ms[0] : undefined;
-    let n = headers.byObject.get(system ?? NO_SYSTEM);
-    if (n === undefined) {
-      const text = system ? "s" + system.content : "n";
-      n = headers.byText.get(text);
-      if (n === undefined) headers.byText.set(text, (n = this.countText(qwen25Header(c))));
-      headers.byObject.set(system ?? NO_SYSTEM, n);
-    }
-    const turns: TurnCount[] = [];
+    let n = headers.get(system ?? NO_SYSTEM);
+    if (n === undefined) headers.set(system ?? NO_SYSTEM, (n = this.headerTokens(c, toolsKey, system)));
+    // The turns of the last conversation counted in the scope, as far as its messages are these
+    // (the same objects): rows of a dialogue mostly extend the row before. A turn ending before
+    // the first difference is the same turn (its run of tool results ends at the same message).
+    const last = scope.last;
+    let same = 0;
+    if (last) while (same < ms.length && same < last.messages.length && ms[same] === last.messages[same]) same++;
+    let kept = 0;
+    if (last) while (kept < last.ends.length && last.ends[kept]! < same) kept++;
+    const turns: TurnCount[] = kept > 0 ? last!.turns.slice(0, kept) : [];
+    const ends: number[] = kept > 0 ? last!.ends.slice(0, kept) : [];
     let atMost = n;
-    let i = ms[0]?.role === "system" ? 1 : 0;
+    for (const t of turns) atMost += t.tokens ?? t.bound;
+    let i = kept > 0 ? ends[kept - 1]! : ms[0]?.role === "system" ? 1 : 0;
     while (i < ms.length) {
       // A message, or a run of tool results (as qwen25Turns cuts them).
       let end = i + 1;
@@ -225,9 +236,11 @@ export class TokenCounter {
         seen.push(turn);
       }
       turns.push(turn);
+      ends.push(end);
       atMost += turn.tokens ?? turn.bound;
       i = end;
     }
+    scope.last = { messages: ms, turns, ends };
     if (limit >= 0 && atMost <= limit) return undefined;
     for (const t of turns) {
       if (t.tokens === undefined) {
@@ -239,11 +252,33 @@ export class TokenCounter {
     return n;
   }
 
-  /** Forgets every cached piece and pre-token (benchmarks start each run cold). */
+  /**
+   * The tokens of the conversation's header (qwen25Header: system text and tool list), by
+   * content: the dialogues of a dataset share a handful of tool lists (one object per JSON
+   * text, see chatTools) and system prompts, so each header is rendered and counted once.
+   * Keyed by the list object (its content: chatTools makes one per JSON text, and a list given
+   * as it is stays unchanged while counted) and the system text.
+   */
+  private headerTokens(c: Conversation, toolsKey: object, system: ChatMsg | undefined): number {
+    let bySystem = this.headerCounts.get(toolsKey);
+    if (!bySystem) this.headerCounts.set(toolsKey, (bySystem = new Map()));
+    const key = system ? "s" + system.content : "n";
+    let n = bySystem.get(key);
+    if (n === undefined) {
+      // Distinct system texts are as many as the dialogues when each has its own: start over past a bound.
+      if (bySystem.size >= HEADER_TEXTS) bySystem.clear();
+      bySystem.set(key, (n = this.countText(qwen25Header(c))));
+    }
+    return n;
+  }
+
+  /** Forgets every cached piece, pre-token, header count and converted tool list (benchmarks start each run cold). */
   clearCache(): void {
     this.encoder.cache.clear();
     this.cache.clear();
     this.cacheChars = 0;
+    this.headerCounts = new WeakMap();
+    forgetToolLists();
   }
 
   private piece(p: string): number {

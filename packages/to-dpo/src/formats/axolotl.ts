@@ -36,6 +36,6 @@ export const axolotl: DpoFormat = {
       if (sys !== undefined) return { messages: [{ role: "system", content: head }, ...chat.messages.slice(1).map(flat)], origin: chat.origin };
       return { messages: [{ role: "system", content: head }, ...chat.messages.map(flat)], origin: [{ src: -1, mistake: false }, ...chat.origin] };
     });
-    return { messages: before(c, p.promptEnd), chosen: side(p.chosen), rejected: side(p.rejected) };
+    return { messages: before(c, p.promptEnd), chosen: pc.side(p.chosen, p.promptEnd, side), rejected: pc.side(p.rejected, p.promptEnd, side) };
   },
 };

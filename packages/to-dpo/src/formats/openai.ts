@@ -22,8 +22,8 @@ export const openai: DpoFormat = {
     const tools = toolList(pc.d);
     return {
       input: tools ? { messages, tools } : { messages },
-      preferred_output: [side(p.chosen, p.promptEnd)],
-      non_preferred_output: [side(p.rejected, p.promptEnd)],
+      preferred_output: [pc.side(p.chosen, p.promptEnd, side)],
+      non_preferred_output: [pc.side(p.rejected, p.promptEnd, side)],
     };
   },
 };

@@ -17,6 +17,6 @@ export const trl: DpoFormat = {
   rows: (d, opts, sink) => preferenceRows(trl, d, opts, sink),
   pairRow(pc, p) {
     const messages = before(pc.chat("trl", (d) => chatMessages(d, { args: "object", system: pc.opts.system, toolName: true, splitParallel: true, emptyContent: "", context: "lead" })), p.promptEnd);
-    return { prompt: messages, chosen: [side(p.chosen, p.promptEnd)], rejected: [side(p.rejected, p.promptEnd)], tools: templateTools(toolList(pc.d), pc.opts.toolsAs) };
+    return { prompt: messages, chosen: [pc.side(p.chosen, p.promptEnd, side)], rejected: [pc.side(p.rejected, p.promptEnd, side)], tools: templateTools(toolList(pc.d), pc.opts.toolsAs) };
   },
 };

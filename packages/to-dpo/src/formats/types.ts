@@ -1,6 +1,6 @@
 import { chatMessages, type ChatMessage, type ExportFormat } from "@chatmill/export/rows";
 import type { Dialogue, ShareMsg, ToolsAs } from "@chatmill/export/rows";
-import type { Pair } from "../pairs.js";
+import type { Pair, Side } from "../pairs.js";
 
 export interface DpoOptions {
   /** Keep a pair only when chosen's success rate beats rejected's by at least this much. */
@@ -17,11 +17,28 @@ export class PairContext {
   private readonly chats = new Map<string, ReturnType<typeof chatMessages>>();
   /** sharegpt prompts by prompt end (pairs of one call's alternatives share their prompt). */
   readonly sharegpt = new Map<number, ShareMsg[]>();
+  /** The sharegpt prompt made last (the next one starts with the same turns, which it takes over). */
+  lastSharegpt?: ShareMsg[];
   toolsText?: string;
+  /** Each side's row value, by side object: a call's chosen side is one object in the pairs of all its alternatives. */
+  private readonly sides = new Map<Side, { at: number; value: unknown }>();
   constructor(
     readonly d: Dialogue,
     readonly opts: DpoOptions,
   ) {}
+
+  /**
+   * A side's value in a row, made once per side and prompt end: the pairs sharing it then share
+   * the object, which the row serializer writes once and --max-tokens counts once. (Rows are
+   * not changed after they are made: a cut to fit --max-tokens copies what it changes.)
+   */
+  side<T>(s: Side, at: number, make: (s: Side, at: number) => T): T {
+    const hit = this.sides.get(s);
+    if (hit && hit.at === at) return hit.value as T;
+    const value = make(s, at);
+    this.sides.set(s, { at, value });
+    return value;
+  }
 
   /** The whole dialogue in a chat convention, keyed by the caller (the options must not vary per key). */
   chat(key: string, make: (d: Dialogue) => ReturnType<typeof chatMessages>): ReturnType<typeof chatMessages> {
