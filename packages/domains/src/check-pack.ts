@@ -357,10 +357,14 @@ function checkOffline(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, 
   for (const [table, d] of Object.entries(off.display ?? {})) {
     needTable(table, `offline.display.${table}`);
     const rows = tables.get(table)?.rows ?? [];
-    const fields: Array<[string, string | undefined]> = [["title", d.title], ["id", d.id], ["price", d.price], ["image", d.image], ...(d.details ?? []).map((f, j) => [`details[${j}]`, f] as [string, string]), ...(d.unsaid ?? []).map((f, j) => [`unsaid[${j}]`, f] as [string, string])];
+    const fields: Array<[string, string | undefined]> = [["title", d.title], ["id", d.id], ["price", d.price], ["image", d.image], ...(d.details ?? []).map((f, j) => [`details[${j}]`, f] as [string, string]), ...(d.unsaid ?? []).map((f, j) => [`unsaid[${j}]`, f] as [string, string]), ...Object.entries(d.parts ?? {}).map(([k, f]) => [`parts.${k}`, f] as [string, string])];
     for (const [k, f] of fields) {
       if (f !== undefined && rows.length > 0 && !rows.some((r) => fieldOf(r, f) !== undefined)) fail(`offline.display.${table}.${k}`, `no row of table '${table}' has a field '${f}'`);
     }
+    // A review or a log line is said from the fields the pack names, never from fields guessed by name.
+    if ((d.format === "reviews" || d.format === "log") && d.parts?.text === undefined) fail(`offline.display.${table}.parts`, `format '${d.format}' says each row from its parts: name the field of its text ("parts": {"text": "…"${d.format === "reviews" ? ', "score": "…"' : ', "time": "…", "level": "…"'}})`);
+    if (d.format === "reviews" && d.parts?.score === undefined) fail(`offline.display.${table}.parts.score`, "format 'reviews' says each review with its score: name the field that holds it");
+    if (d.parts !== undefined && d.format !== "reviews" && d.format !== "log") fail(`offline.display.${table}.parts`, "parts are for format 'reviews' or 'log'; give the format");
     // The price field is said as money ("under £60"): it must hold amounts, not text like "cheap".
     const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim()));
     if (d.price !== undefined && rows.length > 0 && !rows.some((r) => amount(fieldOf(r, d.price!)))) {

@@ -189,6 +189,20 @@ describe("a broken user pack", () => {
     expect(unsaid.path).toBe("offline.display.things.unsaid[0]");
   });
 
+  it("a reviews or log display names the fields of its parts: missing, unknown or without a format, the load fails with the path", () => {
+    const none = packError(userPack((p) => (p.offline = { display: { things: { format: "reviews" } } })));
+    expect(none.path).toBe("offline.display.things.parts");
+    expect(none.message).toMatch(/name the field of its text/);
+    const noScore = packError(userPack((p) => (p.offline = { display: { things: { format: "reviews", parts: { text: "name" } } } })));
+    expect(noScore.path).toBe("offline.display.things.parts.score");
+    const unknown = packError(userPack((p) => (p.offline = { display: { things: { format: "log", parts: { text: "message" } } } })));
+    expect(unknown.path).toBe("offline.display.things.parts.text");
+    expect(unknown.message).toMatch(/no row of table 'things' has a field 'message'/);
+    const noFormat = packError(userPack((p) => (p.offline = { display: { things: { parts: { text: "name" } } } })));
+    expect(noFormat.path).toBe("offline.display.things.parts");
+    expect(loadDomain(userPack((p) => (p.offline = { display: { things: { format: "reviews", parts: { score: "id", text: "name" } } } }))).name).toBe("mine");
+  });
+
   it("names a missing required field", () => {
     const err = packError(userPack((p) => delete p.services[0].categories));
     expect(err.path).toBe("services[0].categories");

@@ -94,6 +94,7 @@ export function renamePackFields(p: DomainPack, renames: FieldRenames): void {
     for (const k of ["title", "id", "price", "image"] as const) if (d[k] !== undefined) d[k] = f(table, d[k]!);
     if (d.details) d.details = list(table, d.details)!;
     if (d.unsaid) d.unsaid = list(table, d.unsaid)!;
+    if (d.parts) d.parts = Object.fromEntries(Object.entries(d.parts).map(([k, v]) => [k, v === undefined ? v : f(table, v)]));
   }
   for (const s of p.policy?.identity?.scoped ?? []) {
     const table = (p.tools.find((t) => t.function.name === s.tool)?.run as { table?: string } | undefined)?.table;

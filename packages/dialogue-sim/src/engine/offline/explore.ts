@@ -63,7 +63,7 @@ export function detail(d: Dialog, tool: ToolInfo, item: Shown, act: LookAct): bo
     t.assistantSay(d.voice.assistant("still_failing", { next: d.lang === "en" ? "Want to go ahead with what we have?" : "" }), "inform", "failure_recovery");
     return true;
   }
-  t.assistantSay(lookupText(d, act, item, toolRows(d.domain, tool.name, done.res.data)), "inform", variation, [item]);
+  t.assistantSay(lookupText(d, act, item, toolRows(d.domain, tool.name, done.res.data), tool.table), "inform", variation, [item]);
   t.trace.infoShown.add(`${item.table}\u0000${item.key}`);
   return true;
 }

@@ -77,18 +77,21 @@ export function statusListText(d: Dialog, shown: Shown[], topic: string): string
 export type LookAct = "details" | "reviews" | "availability" | "logs" | "status";
 
 /** What a look-up about one item returned, worded for its kind. */
-export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[]): string {
+export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], rowsTable?: string): string {
   const disp = displayOf(d.domain, item.table);
+  // A review's or a log line's parts are the fields the rows' table declares (display.parts), never fields taken by name.
+  const parts = displayOf(d.domain, rowsTable).parts ?? {};
+  const part = (row: Row, k: keyof typeof parts): unknown => (parts[k] !== undefined ? row[parts[k]!] : undefined);
   let text: string;
   if (act === "logs") {
-    const lines = rows.slice(0, 5).map((row) => `${String(row.time ?? "").slice(11, 19)} ${String(row.level ?? "").toUpperCase()} ${row.service ?? ""}: ${row.message ?? ""}`.trim());
+    const lines = rows.slice(0, 5).map((row) => `${String(part(row, "time") ?? "").slice(11, 19)} ${String(part(row, "level") ?? "").toUpperCase()} ${String(part(row, "source") ?? "")}: ${String(part(row, "text") ?? "")}`.trim());
     text = lines.length
       ? logsText(d, item.name, lines)
       : d.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : `${item.name}: logs khaali hain.`;
   } else if (act === "status") {
     text = `${d.voice.style === "executive" ? "TL;DR: " : ""}${statusText(rows[0] ?? item.seen, d.lang, d.rng, true)}`;
   } else if (act === "reviews") {
-    const lines = rows.slice(0, 3).map((row) => `${row.rating ?? "?"}★ "${String(row.comment ?? row.text ?? "").slice(0, 140)}"`);
+    const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
     text = lines.length
       ? d.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
       : d.lang === "en" ? sayLocal(["No reviews for {name} yet.", "Nobody has reviewed {name} [yet|so far].", "{name} has no reviews [yet|so far][ — you could be the first| — it's still waiting for its first|]."], d.rng, { name: item.name }) : d.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
