@@ -29,6 +29,8 @@ export interface ServiceInfo {
     fields: string[];
     /** What each field's value is, as the pack declares it (pack.json `booking.values`). */
     values?: Record<string, BookingValue>;
+    /** What a person books, said before the place ("a table at "), as the pack words it. */
+    booked?: string[];
   };
   /** An information service: fields of `table` whose values, in the row asked about, the assistant must tell. */
   facts?: string[];

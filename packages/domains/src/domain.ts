@@ -54,6 +54,7 @@ export class LoadedDomain implements Domain {
               ...(s.booking.cancel !== undefined ? { cancel: s.booking.cancel } : {}),
               fields: [...s.booking.fields],
               ...(s.booking.values ? { values: { ...s.booking.values } } : {}),
+              ...(s.booking.booked ? { booked: [...s.booking.booked] } : {}),
             },
           }
         : {}),

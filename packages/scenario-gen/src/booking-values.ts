@@ -126,7 +126,8 @@ export function changedValue(field: string, old: unknown, service: ServiceInfo, 
     if (v !== undefined && JSON.stringify(v) !== JSON.stringify(old)) return v;
   }
   // A place field takes its value from the scenario's places: a change moves one of them to another real place.
-  for (const alt of ctx.otherPlaces ?? []) {
+  // Never to a place the booking already names (a pick-up moved to its own drop-off).
+  for (const alt of (ctx.otherPlaces ?? []).filter((p) => !ctx.places.includes(p))) {
     for (const at of [0, 1]) {
       const places = ctx.places.slice();
       places[at] = alt;

@@ -36,12 +36,6 @@ export type GoalData = Scenario["goal"] & {
   setup?: Array<{ type: "booking"; service: string; table?: string; match: Record<string, unknown>; closed?: boolean }>;
 };
 
-const BOOK_PREFIX: Record<string, string[]> = {
-  restaurant: ["a table at ", "a table for us at "],
-  hotel: ["a room at ", "a room at ", "a stay at "],
-  attraction: ["tickets for ", "a visit to "],
-  hospital: ["an appointment with the ", "an appointment at the "],
-};
 const CREATE_VERBS = ["book", "reserve", "get", "arrange"];
 const FIND_VERBS = ["find", "track down", "pick out", "get"];
 const INFO_VERBS = ["find out about", "ask about", "check", "get details on"];
@@ -198,26 +192,35 @@ function nounsOf(domain: Domain): Record<string, string[]> {
 
 const placeTables = new WeakMap<Domain, string[]>();
 
-const CHANGES: Array<[RegExp, (v: string) => string[]]> = [
-  [/^(people|bookpeople|partysize|guests|passengers|seats|tickets|adults)$/, (v) => [`make it for ${v} ${v === "1" ? "person" : "people"}`, `change the party to ${v}`]],
-  [/^(day|bookday|date)$/, (v) => [`move it to ${display(v)}`, `switch it to ${display(v)}`]],
-  [/^(time|booktime)$/, (v) => [`move it to ${v}`, `push it to ${v}`]],
-  [/^(stay|bookstay|nights)$/, (v) => [`make it ${v} night${v === "1" ? "" : "s"}`, `change the stay to ${v} night${v === "1" ? "" : "s"}`]],
-  [/^(leaveat|pickuptime|departuretime)$/, (v) => [`change the pickup time to ${v}`, `have it leave at ${v} instead`]],
-  [/^(arriveby)$/, (v) => [`arrive by ${v} instead`]],
-  [/^(departure|origin|pickup)$/, (v) => [`change the pickup point to ${display(v)}`]],
-  [/^(destination|dropoff)$/, (v) => [`change the drop-off to ${display(v)}`]],
-  [/^(cabin|class|seatclass)$/, (v) => [`switch it to ${v.replace(/_/g, " ")}`, `move me to ${v.replace(/_/g, " ")}`]],
-];
-
-function changePhrase(change: Record<string, unknown>, rng: Rng, say: FieldSaying): string {
+/**
+ * The change a user asks for, worded by what the field's value is (the pack's booking.values:
+ * a party, a day, a time, a count, a place), with the field's own words where the pack gives
+ * them (wording.names), never by the field's name.
+ */
+function changePhrase(change: Record<string, unknown>, rng: Rng, say: FieldSaying, info: ServiceInfo): string {
   const [field, value] = Object.entries(change)[0] ?? ["", ""];
-  const f = field.toLowerCase().replace(/[^a-z]/g, "");
-  const hit = CHANGES.find(([re]) => re.test(f));
-  if (hit) return rng.pick(hit[1](String(value)));
-  // The field by its words when the pack says them; else the new value alone ("make it 10:30"), never the key.
+  const v = String(value);
   const words = say.words?.(field);
-  return words ? `change the ${words} to ${String(value)}` : `make it ${String(value)}`;
+  const kind = info.booking?.values?.[field];
+  // An enum value is said as words ("basic economy"), a place or a day as it is displayed.
+  const said = kind?.kind === "weekday" || kind?.kind === "place" ? display(v) : v.replace(/_/g, " ");
+  const own = words ? [`change the ${words} to ${said}`] : [];
+  switch (kind?.kind) {
+    case "party":
+      return rng.pick([`make it for ${v} ${v === "1" ? "person" : "people"}`, `change the party to ${v}`]);
+    case "weekday":
+    case "date":
+      return rng.pick([`move it to ${display(v)}`, `switch it to ${display(v)}`]);
+    case "time":
+      return rng.pick(own.length > 0 ? [...own, `make it ${v} instead`] : [`move it to ${v}`, `push it to ${v}`]);
+    case "count":
+      return rng.pick(own.length > 0 ? own : [`make it ${v}`]);
+    case "place":
+      return rng.pick(own.length > 0 ? own : kind.end === "from" ? [`start from ${display(v)} instead`, `change where it starts to ${display(v)}`] : [`go to ${display(v)} instead`, `change where it goes to ${display(v)}`]);
+    default:
+      // The field by its words when the pack says them; else the new value alone ("make it 10:30"), never the key.
+      return own[0] ?? `make it ${said}`;
+  }
 }
 
 const sayings = new WeakMap<Domain, FieldSaying>();
@@ -257,7 +260,7 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
   switch (plan.kind) {
     case "create": {
       if (!info.booking) return asks ? fill(rng.pick(asks), thing, domain, rng) : `${rng.pick(FIND_VERBS)} ${thing}`;
-      const prefix = info.table ? rng.pick(BOOK_PREFIX[info.name] ?? [""]) : "";
+      const prefix = info.table ? rng.pick(info.booking.booked ?? [""]) : "";
       const details = info.table ? describeBooking(plan.booking ?? {}, fieldSaying(domain)) : "";
       // "an appointment with the" + "a cardiology department": one article is enough.
       const object = prefix.endsWith("the ") ? thing.replace(/^(a|an) /, "") : thing;
@@ -266,7 +269,7 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
     case "cancel":
       return `${rng.pick(["cancel", "call off", "cancel"])} ${ref}${existingWhen(plan)}`;
     case "modify": {
-      if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan)} and ${changePhrase(plan.booking, rng, fieldSaying(domain))}`;
+      if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan)} and ${changePhrase(plan.booking, rng, fieldSaying(domain), info)}`;
       // Without a change to name, the category's own words for it (its asks), else its label.
       if (asks) return fill(rng.pick(asks), thing, domain, rng).replaceAll("{ref}", ref);
       return `sort out ${category ? categoryWords(domain, category) : "a change"} for ${ref}${existingWhen(plan)}`;
