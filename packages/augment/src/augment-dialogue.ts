@@ -1,4 +1,4 @@
-import { createSession, judgedOutcome, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
+import { createSession, judgedOutcome, nameOf, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import { Task, type Persona } from "@chatmill/schema";
 import { Anonymiser } from "./anonymise.js";
@@ -58,6 +58,11 @@ const INJECTED_NOT_RUN = new Set(["timeout", "server_error"]);
 const YES = /^\s*(yes|yeah|yep|yup|sure|ok(ay)?|please do|go ahead|that works|sounds good|perfect|great,? (book|do)|book it|confirm)/i;
 const NO = /^\s*(no\b|nope|nah|not really|it doesn'?t matter|doesn'?t matter|any(thing)?\b|i don'?t (mind|care)|no preference)/i;
 const THANKS = /\b(thank|thanks|thx|cheers|bye|goodbye|that'?s all|that is all|that'?s it|nothing else)\b/i;
+/**
+ * Only for a tool the pack does not declare (a source without --domain, or a foreign tool in it):
+ * a verb that starts its name is the one sign left that it changes something. A pack's own tool
+ * is a write when its declared role is act, whatever it is called.
+ */
 const WRITE_TOOL = /^(book|reserve|make|create|buy|order|purchase|schedule|add|cancel|delete|remove|update|modify|change|edit|set|send|resend|email|notify|share|forward|transfer|pay)/i;
 
 /**
@@ -144,6 +149,8 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
     });
   }
   const runsOnPack = (name: string) => !!domain && domain.pack.tools.some((t) => t.function.name === name);
+  const isWrite = (name: string) => (runsOnPack(name) ? domain!.roleOf(name) === "act" : WRITE_TOOL.test(name));
+  const said = rowSaying(domain);
   const out: Obj[] = [];
   const report: AugmentReport = { from: id, replaced: anon.replaced, calls: 0, rerun: 0, same_as_source: 0, recorded: 0 };
   let firstUser = true;
@@ -239,10 +246,10 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
     if (last) {
       const { call, tool } = last;
       if (tool.ok === false) parts.push(wording.failed(isObj(tool.error) ? String(tool.error.type) : "an error"));
-      else if (WRITE_TOOL.test(call.name) || (domain?.toolSpecs.get(call.name)?.role === "act")) parts.push(wording.done(describeWrite(parse(text(tool.content)), call.name)));
+      else if (isWrite(call.name)) parts.push(wording.done(said.write(parse(text(tool.content)), call.name)));
       else {
         const rows = toolRows(domain, call.name, parse(text(tool.content)));
-        parts.push(wording.found(countOf(parse(text(tool.content)), rows), rows.map(nameOfRow).filter((n): n is string => !!n), words(call.name.replace(/^[a-z]+_/, ""))));
+        parts.push(wording.found(countOf(parse(text(tool.content)), rows), rows.map((r) => said.name(r, call.name)).filter((n): n is string => !!n), words(call.name.replace(/^[a-z]+_/, ""))));
       }
       sinceUser = [];
     }
@@ -259,7 +266,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
       const given = nextUser >= 0 ? givenBy(nextUser) : { said: [], args: [] };
       const next = nextCall(i);
       const yes = nextUser >= 0 && (YES.test(text(messages[nextUser]!.content)) || (isObj(messages[nextUser]!.labels) && (messages[nextUser]!.labels as Obj).intent === consent));
-      const confirm = yes && next && (WRITE_TOOL.test(next.name) || domain?.toolSpecs.get(next.name)?.role === "act") ? words(next.name) : undefined;
+      const confirm = yes && next && isWrite(next.name) ? words(next.name) : undefined;
       // What the source asked about: the values the next user turn gives, else the tools' parameters the question names.
       const asked = given.args.length > 0 ? given.args : parametersNamed(src, source.tools);
       const closing = nextUser >= 0 && THANKS.test(text(messages[nextUser]!.content));
@@ -359,17 +366,34 @@ function countOf(data: unknown, rows: Obj[]): number {
   return rows.length;
 }
 
-function nameOfRow(r: Obj): string | undefined {
-  for (const k of ["name", "title", "restaurant", "hotel", "trainID", "train_id", "id"]) if (typeof r[k] === "string" && r[k]) return r[k] as string;
-  return undefined;
+/**
+ * What a result row is called and what a write's result is said as. A pack's own tool: the row's
+ * declared title (display.<table>.title, the one name lookup) and the written table's key as the
+ * reference. A tool no pack declares (rows of an imported dialogue): the name fields such data
+ * uses, and the reference fields its booking APIs return.
+ */
+function rowSaying(domain: AugmentInput["domain"]): { name: (r: Obj, tool: string) => string | undefined; write: (data: unknown, tool: string) => string } {
+  const tableOf = (tool: string) => (domain?.toolSpecs.get(tool)?.run as { table?: string } | undefined)?.table;
+  const name = (r: Obj, tool: string): string | undefined => {
+    const table = tableOf(tool);
+    if (table !== undefined) return nameOf(r, domain!.titleOf(table));
+    for (const k of IMPORTED_NAME_FIELDS) if (typeof r[k] === "string" && r[k]) return r[k] as string;
+    return undefined;
+  };
+  const write = (data: unknown, tool: string): string => {
+    const row = isObj(data) ? data : {};
+    const table = tableOf(tool);
+    const key = table !== undefined && domain!.tables.has(table) ? domain!.keyOf(table) : undefined;
+    const what = name(key !== undefined ? row : { ...row, id: undefined }, tool) ?? words(tool.replace(/^[a-z]+_/, ""));
+    const ref = (key !== undefined ? [key] : IMPORTED_REF_FIELDS).map((k) => row[k]).find((v) => typeof v === "string" || typeof v === "number");
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)}${ref !== undefined ? `, reference ${String(ref)}` : ""}.`;
+  };
+  return { name, write };
 }
 
-function describeWrite(data: unknown, tool: string): string {
-  const row = isObj(data) ? data : {};
-  const what = nameOfRow({ ...row, id: undefined }) ?? words(tool.replace(/^[a-z]+_/, ""));
-  const ref = ["reference", "ref", "booking_id", "confirmation", "id"].map((k) => row[k]).find((v) => typeof v === "string" || typeof v === "number");
-  return `${what.charAt(0).toUpperCase()}${what.slice(1)}${ref !== undefined ? `, reference ${String(ref)}` : ""}.`;
-}
+/** Imported rows (MultiWOZ, SGD) with no pack: the fields they name a row by, and a booking's reference by. */
+const IMPORTED_NAME_FIELDS = ["name", "title", "restaurant", "hotel", "trainID", "train_id", "id"];
+const IMPORTED_REF_FIELDS = ["reference", "ref", "booking_id", "confirmation", "id"];
 
 /** The result fields a user's question names ("what's the phone number?" → phone). */
 function attributesAsked(src: string, rows: Obj[]): string[] {

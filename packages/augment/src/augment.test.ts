@@ -1,4 +1,7 @@
-import { loadDomain } from "@chatmill/domains";
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadDomain, loadPackFile, renamePack } from "@chatmill/domains";
 import { Context, Rng, fromValues } from "@chatmill/kit";
 import { makePersona } from "@chatmill/persona-sample";
 import { Dialogue } from "@chatmill/schema";
@@ -100,6 +103,47 @@ describe("augmentDialogue", () => {
     expect(JSON.stringify(good.dialogue)).not.toMatch(/john|smith/i);
     const bad = augmentDialogue({ source: booking(6), domain: travel, persona: personaFor(4), otherName: others(4), rng: new Rng("d") });
     expect(bad.dialogue.outcome).toMatchObject({ goal_met: false, reward: 0, resolution: "failed", reason: expect.stringMatching(/^the end state differs from the one the task's actions reach \(/) });
+  });
+
+  it("says a write by the tool's declared role, not its name: an act renamed to an opaque name is still a write, a lookup named like a verb is not", () => {
+    const renamedTravel = (tools: Record<string, string>) => {
+      const dir = mkdtempSync(join(tmpdir(), "chatmill-augment-renamed-"));
+      for (const f of readdirSync(travel.dir)) if (f !== "pack.json") symlinkSync(join(travel.dir, f), join(dir, f));
+      writeFileSync(join(dir, "pack.json"), JSON.stringify(renamePack(travel.pack, { tools })));
+      return loadPackFile(join(dir, "pack.json"));
+    };
+    const run = (domain: typeof travel, src: Obj) =>
+      (augmentDialogue({ source: src, domain, persona: personaFor(4), otherName: others(4), rng: new Rng("d") }).dialogue.messages as Obj[]).filter((m) => m.role === "assistant" && m.content).map((m) => m.content as string);
+    const renamedSource = (name: string): Obj => {
+      const src = booking(4);
+      src.scenario.task.evaluation.actions[0].name = name;
+      src.messages[1].tool_calls[0].name = name;
+      src.messages[2].name = name;
+      return src;
+    };
+    const said = run(travel, booking(4));
+    expect(said.at(-1)).toMatch(/reference/);
+    expect(run(renamedTravel({ book_restaurant: "zzq_restaurant" }), renamedSource("zzq_restaurant"))).toEqual(said);
+    // A search renamed to start like a write verb lists what it found.
+    const lookup = travel.pack.tools.find((t) => t.role === "search" && t.run.table === "restaurant")!.function.name;
+    const verbDomain = renamedTravel({ [lookup]: "update_restaurants" });
+    const src: Obj = {
+      id: "find-1",
+      scenario: { id: "s2", domain: "travel", persona: { id: "p", name: "John Smith", style: "casual", language: "en" } },
+      tools: verbDomain.pack.tools,
+      messages: [
+        { role: "user", content: "Any cheap food in the centre?" },
+        { role: "assistant", content: null, tool_calls: [{ id: "f1", name: "update_restaurants", arguments: { area: "centre", pricerange: "cheap" } }] },
+        { role: "tool", tool_call_id: "f1", name: "update_restaurants", ok: true, content: "stale" },
+        { role: "assistant", content: "Here is what I found." },
+      ],
+    };
+    const reply = run(verbDomain, src).at(-1)!;
+    const found = verbDomain.table("restaurant").filter((r) => r.area === "centre" && r.pricerange === "cheap").map((r) => String(r.name));
+    expect(found.length).toBeGreaterThan(1);
+    // The found wording names what the search returned (the rows' declared titles); a write's would give a reference.
+    expect(found.some((name) => reply.includes(name))).toBe(true);
+    expect(reply).not.toMatch(/reference/i);
   });
 
   it("refuses a source whose call would no longer do what it did", () => {

@@ -74,7 +74,7 @@ export function gradeCall(input: GradeInput): Grade {
   const fixed = (input.info?.run as Obj | undefined)?.op === "static";
   const evidence: Evidence | null = r ? { ok, rows: listOf(data, input.info?.rowsAt), objects: objectsIn(data), ...(r.ok ? { text: r.content.toLowerCase() } : {}), ...(total !== undefined ? { total } : {}), ...(fixed ? { fixed } : {}) } : null;
   // What the call itself names (the agent it ran on, the item it checked) the reply may name too.
-  const named = input.call ? Object.entries(input.call.arguments).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string").map((x) => ({ [k.endsWith("_id") || k === "agent" ? k : "id"]: x }) as Obj)) : [];
+  const named = input.call ? Object.entries(input.call.arguments).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string").map((x) => ({ [k]: x }) as Obj)) : [];
   // The reply answers the result the assistant saw: the recorded one when the dialogue has it
   // (an injected partial list, a timeout), else the re-run.
   const seen = input.recorded?.content !== undefined ? { ...seenEvidence(input.recorded.content, input.recorded.ok, input.info?.rowsAt), ...(fixed ? { fixed } : {}) } : evidence;

@@ -189,12 +189,13 @@ function boundedIn(t: string | undefined, n: string): boolean {
   return Boolean(t && new RegExp(`(^|[^0-9.:])${escapeRe(n)}(?![0-9]|[.:][0-9])`).test(t));
 }
 
-/** The object shows the item: an id field holds its id, or a name field its name. */
+/** The object shows the item: one of its fields holds its key (whatever the field is called), or its name. */
 export function holds(objects: Obj[], item: Entry): boolean {
   const name = item.name?.toLowerCase();
   return objects.some((o) => {
     for (const [k, v] of Object.entries(o)) {
-      if ((k === "id" || k.endsWith("_id") || k === "sku" || k === "trainID" || k === "agent") && String(v) === item.id) return true;
+      // Whatever the field is called: a row that carries the item's key (its own, or a reference to it) shows it.
+      if ((typeof v === "string" || typeof v === "number") && String(v) === item.id) return true;
       if (name && typeof v === "string" && v.toLowerCase() === name) return true;
     }
     return false;

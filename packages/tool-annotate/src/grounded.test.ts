@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { holds } from "./grounded.js";
+
+describe("holds", () => {
+  const host = { table: "zzTable1", id: "web-01", name: "Front web", phrases: ["web-01", "front web"] };
+
+  it("finds an item's key under whatever field the result names it (no field is an id by its name)", () => {
+    expect(holds([{ zzfield7q: "web-01", load: 0.4 }], host)).toBe(true);
+    expect(holds([{ runs_on: "web-01" }], host)).toBe(true);
+    expect(holds([{ zzfield7q: 7 }], { ...host, id: "7" })).toBe(true);
+  });
+
+  it("finds it by its name, whatever the case; and not when neither its key nor its name is there", () => {
+    expect(holds([{ label: "front WEB" }], host)).toBe(true);
+    expect(holds([{ zzfield7q: "web-02", label: "Back web" }], host)).toBe(false);
+    expect(holds([{ note: "web-01 was restarted" }], host)).toBe(false);
+  });
+});
