@@ -50,7 +50,8 @@ export interface Shown {
 /** The facts of one row a person cares about: title, id, price, a few details, the image link. */
 export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opts: { image?: boolean; details?: number } = {}): string {
   const title = displayName(nameOf(row, d.title) ?? "this one");
-  const id = d.id ? row[d.id] : row.id;
+  // The reference shown is the declared one (displayFor falls back to the table's key), never a field called "id".
+  const id = d.id !== undefined ? row[d.id] : undefined;
   // A pack that lists what to show decides whether a price is among it.
   const price = d.price ? row[d.price] : undefined;
   const parts: string[] = [];

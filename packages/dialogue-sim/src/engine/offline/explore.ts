@@ -82,7 +82,7 @@ function compareTwo(d: Dialog, tool: ToolInfo, top: Shown[]): boolean {
   }
   const rows = toolRows(d.domain, tool.name, done.res.data);
   const pair = rows.length >= 2 ? rows.slice(0, 2) : [a.seen, b.seen];
-  t.assistantSay(comparisonText(d, pair[0]!, pair[1]!, tool.table), "compare", undefined, [a, b]);
+  t.assistantSay(comparisonText(d, pair[0]!, pair[1]!, tool.table, a.row), "compare", undefined, [a, b]);
   return true;
 }
 
@@ -105,7 +105,7 @@ function both(d: Dialog, tool: ToolInfo, top: Shown[], act: "status" | "details"
   const rows = done.map((r, i) => toolRows(d.domain, tool.name, r!.res.data)[0] ?? pair[i]!.seen);
   const text =
     act === "details"
-      ? comparisonText(d, rows[0]!, rows[1]!, tool.table)
+      ? comparisonText(d, rows[0]!, rows[1]!, tool.table, pair[0]!.row)
       : act === "status"
         ? statusPairText(d, rows)
         : stockPairText(d, pair.map((item, i) => ({ name: item.name, rows: toolRows(d.domain, tool.name, done[i]!.res.data) })));

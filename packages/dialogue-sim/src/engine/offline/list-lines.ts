@@ -29,7 +29,7 @@ export function displayFor(d: Dialog, table: string | undefined): Display {
  * A row's fields in the table's own order (the data row's, when known), not the tool result's
  * sorted keys: which facts are drawn then depends on the data, never on what the fields are called.
  */
-function fieldOrder(row: Row, known?: Row): string[] {
+export function fieldOrder(row: Row, known?: Row): string[] {
   return known && Object.keys(known).length > 0 ? Object.keys(known).filter((k) => k in row) : Object.keys(row);
 }
 

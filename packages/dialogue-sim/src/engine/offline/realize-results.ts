@@ -6,7 +6,7 @@ import { compareText, factsText, stockText } from "../facts.js";
 import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../present.js";
 import { statusText } from "../status-text.js";
 import type { Dialog } from "./context.js";
-import { briefLine, briefOf, detailRow, displayFor, listBody, restText, type Focus } from "./list-lines.js";
+import { briefLine, briefOf, detailRow, displayFor, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -38,9 +38,9 @@ export function listText(d: Dialog, table: string | undefined, top: Shown[], n: 
 
 /** The assistant's word on the item the user took. */
 export function pickText(d: Dialog, table: string | undefined, pick: Shown): string {
-  const disp = displayOf(d.domain, table);
+  const disp = displayFor(d, table);
   // An operator's host keeps its declared line ("gpu-01 — ml, healthy"); an item is said briefly, with its photo: the one pick is where the picture belongs.
-  const line = d.voice.context.ops ? itemLine(pick.seen, disp, d.lang, d.currency, { image: true, details: 2 }) : pickLine(d, pick, displayFor(d, table));
+  const line = d.voice.context.ops ? itemLine(pick.seen, disp, d.lang, d.currency, { image: true, details: 2 }) : pickLine(d, pick, disp);
   // A host is not a purchase: an operator settles on one without "great choice".
   const ops = d.voice.context.ops;
   // "gpu-01 — ml, healthy" is said as "gpu-01 (ml, healthy)" inside a sentence.
@@ -122,20 +122,21 @@ function dropCounts(stock: string): string {
 }
 
 /** The fields that name a row (its title, kept so it can be named), then up to five of the others that may be said, in a drawn order. */
-function drawnKeys(d: Dialog, row: Row, title: string | undefined, unsaid: readonly string[]): string[] {
+function drawnKeys(d: Dialog, row: Row, title: string | undefined, unsaid: readonly string[], known?: Row): string[] {
   const head = unsaid.filter((k, i, all) => k in row && all.indexOf(k) === i);
-  const rest = Object.keys(row).filter((k) => !unsaid.includes(k) && k !== title);
+  // Drawn from the fields in the data's order, not the result's sorted keys: what is compared never depends on what a field is called.
+  const rest = fieldOrder(row, known).filter((k) => !unsaid.includes(k) && k !== title);
   const out: string[] = [];
   while (out.length < 5 && rest.length > 0) out.push(rest.splice(d.rng.int(0, rest.length - 1), 1)[0]!);
   return [...head, ...out];
 }
 
-/** Two items side by side. */
-export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefined): string {
+/** Two items side by side; `known`: a data row of the table (its field order is the order the points are drawn from). */
+export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefined, known?: Row): string {
   const title = table ? d.domain.titleOf(table) : undefined;
   const skip = [...new Set([...unsaidFields(d.domain, table, a), ...unsaidFields(d.domain, table, b)])];
   // The points compared are drawn, as a person picks the few differences that come to mind, not all in the row's order.
-  const keys = drawnKeys(d, a, title, skip);
+  const keys = drawnKeys(d, a, title, skip, known);
   const pickKeys = (r: Row): Row => Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]]));
   const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title);
   return joinSentences([d.voice.assistant("compare", { lines }), d.voice.offer(0.6)], d.lang);
