@@ -4,8 +4,6 @@ import type { Constraint } from "./types.js";
 
 /** How many search fields a user states: mostly two, sometimes one or three. */
 const CONSTRAINT_COUNT: Record<string, number> = { 1: 30, 2: 45, 3: 25 };
-// "on time", "flying", "delayed": a flight already under way is no longer on sale.
-const UNAVAILABLE = new Set(["cancelled", "canceled", "unavailable", "sold_out", "sold out", "closed", "full", "no", "on time", "flying", "delayed", "landed", "departed"]);
 
 /** A value a user could state as a constraint: short text, a number, a flag or a list of short texts. */
 export function usable(value: unknown): boolean {
@@ -16,36 +14,19 @@ export function usable(value: unknown): boolean {
   return false;
 }
 
-const availability = new WeakMap<Row, boolean>();
-
-/** Rows a booking or purchase could really be made for: not cancelled, sold out or without seats. */
-function available(row: Row): boolean {
-  let ok = availability.get(row);
-  if (ok === undefined) availability.set(row, (ok = checkAvailable(row)));
-  return ok;
-}
-
-function checkAvailable(row: Row): boolean {
-  for (const [k, v] of Object.entries(row)) {
-    if (/^(status|availability|takesbookings|in_stock|available)$/i.test(k) && typeof v === "string" && UNAVAILABLE.has(v.toLowerCase())) return false;
-    if (/^(in_stock|available)$/i.test(k) && v === false) return false;
-  }
-  const seats = Object.entries(row).filter(([k, v]) => /^seats/i.test(k) && typeof v === "number");
-  return seats.length === 0 || seats.some(([, v]) => (v as number) > 0);
-}
-
 /**
  * A real row of the table to ground the goal in: among a few random draws, the first
- * that is available and has at least one stateable search field, so a resolved scenario is
- * achievable against the pack's database.
+ * that is bookable and has at least one stateable search field, so a resolved scenario is
+ * achievable against the pack's database. `bookable`: what the pack's own create tool demands
+ * of the row it books (bookableRow); no field is read as a status by its name.
  */
-export function pickRow(rows: readonly Row[], searchFields: readonly string[], rng: Rng): Row | undefined {
+export function pickRow(rows: readonly Row[], searchFields: readonly string[], rng: Rng, bookable: (row: Row) => boolean = () => true): Row | undefined {
   if (rows.length === 0) return undefined;
   let fallback: Row | undefined;
   for (let i = 0; i < 16; i++) {
     const row = rng.pick(rows);
     const stateable = searchFields.some((f) => usable(row[f]));
-    if (stateable && available(row)) return row;
+    if (stateable && bookable(row)) return row;
     if (stateable && !fallback) fallback = row;
   }
   return fallback ?? rng.pick(rows);

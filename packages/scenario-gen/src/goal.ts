@@ -1,4 +1,4 @@
-import { meetsConstraint, nameFieldOf, sayableName, type Domain, type Row, type ServiceInfo } from "@chatmill/domains";
+import { meetsConstraint, nameFieldOf, sayableName, type Domain, type FieldCondition, type Row, type ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
@@ -79,13 +79,26 @@ export function buildGoal(input: PlanInput): { data: GoalData; plans: ServicePla
   return { data, plans };
 }
 
+/**
+ * What the service's create tool demands of the row it books (its run's `ref.where`: a flight
+ * still on sale, a hotel that takes bookings): a scenario is grounded in a row the pack itself
+ * would book, whatever its status field is called. No create tool, or none that says: any row.
+ */
+export function bookableRow(domain: Domain, info: ServiceInfo): (row: Row) => boolean {
+  // A test double may carry no pack: then no tool demands anything.
+  const create = info.booking?.create !== undefined ? domain.pack?.tools?.find((t) => t.function.name === info.booking!.create) : undefined;
+  const ref = (create?.run as { ref?: { table?: string; where?: FieldCondition[] } } | undefined)?.ref;
+  const where = ref && (ref.table === undefined || ref.table === info.table) ? (ref.where ?? []) : [];
+  return (row) => where.every((c) => meetsConstraint(row, c));
+}
+
 function planService(info: ServiceInfo, kind: CategoryKind, category: string | undefined, input: PlanInput, rng: Rng, places: string[], infeasible = false): ServicePlan {
   const { domain, persona } = input;
   const plan: ServicePlan = { service: info.name, kind, constraints: [], thing: "", clause: "" };
   const refers = kind === "modify" || kind === "cancel" || kind === "issue";
   let named = false;
   if (info.table) {
-    const row = pickRow(rowsAbout(domain, info.table, category), info.searchFields, rng);
+    const row = pickRow(rowsAbout(domain, info.table, category), info.searchFields, rng, bookableRow(domain, info));
     if (row) {
       plan.table = info.table;
       plan.key = domain.keyOf(info.table);
