@@ -1,5 +1,6 @@
 // Bookings as a conversation: booking a chosen item, booking a service outright, cancelling or
 // changing a booking the user has (by its reference, read back before the change).
+import type { BookingValue } from "@chatmill/schema";
 import { listJoin } from "../../phrases/grammar.js";
 import { humanField } from "../arg-words.js";
 import type { Shown } from "../present.js";
@@ -43,7 +44,7 @@ export function makeBooking(d: Dialog, task: Task, create: ToolInfo, args: Recor
   const done = callWithRecovery(d, { name: create.name, arguments: args }, "book", [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
-    t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "time" }), "inform");
+    t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: otherField(d, task, ["time", "weekday", "date"]) }), "inform");
     return giveUp(d, task);
   }
   const ref = newRef(d, create) ?? "";
@@ -99,9 +100,21 @@ export function applyBookingChange(d: Dialog, task: Task, toolName: string, keyA
   const done = callWithRecovery(d, { name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind, [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
-    t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: "day" }), "inform");
+    t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: otherField(d, task, ["weekday", "date", "time"]) }), "inform");
     return giveUp(d, task);
   }
   t.assistantSay(`${d.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details })} ${d.voice.offer(0.4)}`.trim(), "confirm");
   t.emotion = d.rng.pick(["relieved", "satisfied"]);
+}
+
+/**
+ * What the assistant offers to try another of when a write is refused: the service's booking
+ * field of the first of these value kinds the pack declares (booking.values: a new time, another
+ * day), said in the pack's words; else its first booking field; else "option".
+ */
+export function otherField(d: Dialog, task: Task, kinds: ReadonlyArray<BookingValue["kind"]>): string {
+  const booking = task.service.booking;
+  const values = Object.entries(booking?.values ?? {});
+  const field = kinds.map((k) => values.find(([, v]) => v.kind === k)?.[0]).find((f) => f !== undefined) ?? booking?.fields[0];
+  return field !== undefined ? humanField(d.domain, field) : "option";
 }

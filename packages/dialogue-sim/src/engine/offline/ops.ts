@@ -3,6 +3,7 @@
 // pack's policy wants the user's yes.
 import type { Shown } from "../present.js";
 import { meets, nameOf, toolRows } from "../rows.js";
+import { humanField } from "../arg-words.js";
 import { owner, remember } from "./assistant-policy.js";
 import { lookupArg } from "./explore.js";
 import { serviceDown } from "./endings.js";
@@ -41,15 +42,16 @@ export function explainPlan(d: Dialog, task: Task, first: boolean, index = 0): {
     const tool = via ? via.tool : get!;
     const target = via ? via.row : picked;
     const key = target ? String(target[d.domain.keyOf(useTable)]) : undefined;
-    const host = target ? nameOf(target) ?? key ?? "" : "";
-    const service = via && picked ? nameOf(picked) : undefined;
+    // Each row is called by its table's declared title (the one name lookup), never by a field taken for a name.
+    const host = target ? nameOf(target, d.domain.titleOf(useTable)) ?? key ?? "" : "";
+    const service = via && picked ? nameOf(picked, d.domain.titleOf(table!)) : undefined;
     const say = d.voice.user("status", { host: hostText(d, host, service) }, { first });
     const act = (): void => {
       const args: Record<string, unknown> = tool.op === "get" && tool.keyArg && key && target ? { [tool.keyArg]: lookupArg(tool, tool.keyArg, target, useTable, key) } : {};
       const done = callWithRecovery(d, { name: tool.name, arguments: args }, "status");
       if (!done) return serviceDown(d, task);
       const shown = remember(d, toolRows(d.domain, tool.name, done.res.data), useTable, done.id).slice(0, 3);
-      t.assistantSay(statusListText(d, shown, topic), "inform", undefined, shown);
+      t.assistantSay(statusListText(d, shown, topic, humanField(d.domain, d.domain.titleOf(useTable) ?? d.domain.keyOf(useTable))), "inform", undefined, shown);
       for (const s of shown) t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
       // A command to run is a request of its own: not in a single-turn dialogue.
       if (!d.single) runCommand(d, task, shown[0], service);

@@ -68,9 +68,9 @@ function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): s
   return sayLocal(d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en, d.rng, { line, img });
 }
 
-/** Status of the hosts looked up, one paragraph each; `topic` is what was asked about when none came back. */
-export function statusListText(d: Dialog, shown: Shown[], topic: string): string {
-  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng, true)).join("\n") || d.voice.assistant("none_found", { wants: topic, field: "name" });
+/** Status of the hosts looked up, one paragraph each; `topic` is what was asked about when none came back, `field` what the user could try another of (the rows' title, said). */
+export function statusListText(d: Dialog, shown: Shown[], topic: string, field: string): string {
+  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng, true)).join("\n") || d.voice.assistant("none_found", { wants: topic, field });
   return joinSentences([d.voice.intro(), text, d.voice.offer()], d.lang);
 }
 
