@@ -117,8 +117,9 @@ export function renameRowFields(rows: readonly Obj[], renames: Record<string, st
 
 /**
  * A display's parts: the fields of the table's rows, and a list's entries' fields by the table
- * that holds them (the include that joins the list; a list in the data keeps its entries' names,
- * as renameRowFields renames top-level fields only).
+ * that holds them (the include that joins the list, whose `as` keeps its name; a list in the data
+ * is a field of the table, and keeps its entries' names, as renameRowFields renames top-level
+ * fields only).
  */
 function renameParts(p: DomainPack, table: string, parts: DisplayParts, f: (table: string | undefined, field: string) => string): void {
   for (const k of FIELD_PARTS) if (parts[k] !== undefined) parts[k] = f(table, parts[k]!);
@@ -134,10 +135,10 @@ function renameParts(p: DomainPack, table: string, parts: DisplayParts, f: (tabl
   };
   if (parts.usage) {
     const from = joined(parts.usage.list);
-    parts.usage = { ...parts.usage, list: f(table, parts.usage.list), name: f(from, parts.usage.name), percent: f(from, parts.usage.percent) };
+    parts.usage = { ...parts.usage, list: from === undefined ? f(table, parts.usage.list) : parts.usage.list, name: f(from, parts.usage.name), percent: f(from, parts.usage.percent) };
   }
   if (parts.members) {
     const from = joined(parts.members.list);
-    parts.members = { ...parts.members, list: f(table, parts.members.list), name: f(from, parts.members.name), state: f(from, parts.members.state) };
+    parts.members = { ...parts.members, list: from === undefined ? f(table, parts.members.list) : parts.members.list, name: f(from, parts.members.name), state: f(from, parts.members.state) };
   }
 }
