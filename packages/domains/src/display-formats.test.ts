@@ -99,5 +99,7 @@ describe("status and stock displays", () => {
     const template = loadError(printerPack({ printers: { format: "status", parts: { ...status, metrics: [{ field: "ink", say: { en: "ink {level}%" } }] } } }));
     expect(template.path).toBe("offline.display.printers.parts.metrics[0].say.en");
     expect(template.message).toMatch(/unknown slot \{level\}/);
+    const label = loadError(printerPack({ printers: { format: "status", parts: { ...status, usage: { ...status.usage, label: { en: "Trays", hi: "{value} ट्रे" } } } } }));
+    expect(label.path).toBe("offline.display.printers.parts.usage.label.hi");
   });
 });

@@ -9,24 +9,24 @@ import { templateError } from "./wording.js";
 
 const field = z.string().min(1);
 
-/** A template with {value} and [a|b] alternatives, checked like the wording's. */
-const template = (what: string) =>
+/** A template with [a|b] alternatives and the given slots ({value}), checked like the wording's. */
+const template = (what: string, slots: readonly string[]) =>
   z
     .string()
     .min(1)
     .superRefine((t, ctx) => {
-      const err = templateError(t, ["value"]);
+      const err = templateError(t, slots);
       if (err) ctx.addIssue({ code: "custom", message: `${err} (in "${t}")` });
     })
     .describe(what);
 
 /** Words in each language; Hindi and Hinglish default to the English. */
-const Said = (what: string) =>
+const Said = (what: string, slots: readonly string[] = []) =>
   z
     .strictObject({
-      en: template(`${what}, in English`),
-      hi: template(`${what}, in Hindi (Devanagari); default: the English`).optional(),
-      mixed: template(`${what}, in Hinglish; default: the English`).optional(),
+      en: template(`${what}, in English`, slots),
+      hi: template(`${what}, in Hindi (Devanagari); default: the English`, slots).optional(),
+      mixed: template(`${what}, in Hinglish; default: the English`, slots).optional(),
     })
     .describe(`${what}, per language`);
 export type Said = z.infer<ReturnType<typeof Said>>;
@@ -34,7 +34,7 @@ export type Said = z.infer<ReturnType<typeof Said>>;
 /** A number of a row said with its words ("CPU at 71%"), and the value from which it stands out. */
 export const StatusMetric = z.strictObject({
   field: field.describe("the field holding the number"),
-  say: Said('how it is said, {value} being the number: "CPU [at |]{value}%", "memory {value}%"'),
+  say: Said('how it is said, {value} being the number: "CPU [at |]{value}%", "memory {value}%"', ["value"]),
   high: z.number().optional().describe("from this value up the number stands out: a short answer on the row's state says it (CPU 80); default: never"),
 });
 

@@ -122,6 +122,18 @@ describe("statusText over a pack's own status parts", () => {
     }
   });
 
+  it("draws a label's alternatives, and says the first of them in the compact line", () => {
+    const how: StatusHow = { parts: { ...printers, usage: { ...printers.usage!, label: { en: "[Paper trays|Trays]" } } }, skip: [] };
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const text = statusText(printer, "en", new Rng(String(seed)), false, how);
+      expect(text).not.toContain("[");
+      for (const label of ["Paper trays:", "Trays:"]) if (text.includes(label)) seen.add(label);
+    }
+    expect(seen.size).toBe(2);
+    expect(statusLine(printer, how)).toContain("paper trays `A4` 20%, `Letter` 97%; parts fuser worn, drum ok");
+  });
+
   it("says nothing stands out when every value is under its high and every part is normal", () => {
     const calm = { ...printer, ink_level: 40, trays: [{ tray: "A4", paper_pct: 20 }], parts: [{ part: "drum", health: "ok" }] };
     const how: StatusHow = { parts: printers, skip: [] };

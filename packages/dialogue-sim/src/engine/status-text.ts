@@ -2,7 +2,7 @@ import type { Rng } from "@chatmill/kit";
 import type { DisplayParts } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
-import { listJoin } from "../phrases/grammar.js";
+import { expand, listJoin } from "../phrases/grammar.js";
 import { factsText } from "./facts.js";
 import { nameOf } from "./rows.js";
 import { capFirst, gistOf, membersByState, metricsSaid, partOf, saidIn, usageByPercent, whereOf, type StatusHow } from "./status-parts.js";
@@ -45,7 +45,7 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: S
     sentences.push(
       rng.chance(0.5)
         ? `${top!.name} is ${top!.pct} full${rest.length ? `, ${listJoin(rest.map((d) => `${d.name} ${d.pct}`))}` : ""}`
-        : `${saidIn(p.usage!.label, lang)}: ${listJoin(used.map((d) => `\`${d.name}\` ${d.pct}%`))}`,
+        : `${expand(saidIn(p.usage!.label, lang), rng)}: ${listJoin(used.map((d) => `\`${d.name}\` ${d.pct}%`))}`,
     );
   }
   const byState = membersByState(row, p);
@@ -68,10 +68,10 @@ export function statusLine(row: Row, how: StatusHow): string {
   for (const m of p.metrics ?? []) if (row[m.field] !== undefined) parts.push(firstOf(m.say.en).replaceAll("{value}", String(row[m.field])));
   const u = p.usage;
   const used = u && Array.isArray(row[u.list]) ? (row[u.list] as Row[]) : [];
-  if (u && used.length) parts.push(`${u.label.en.toLowerCase()} ${used.map((d) => `\`${String(d[u.name])}\` ${String(d[u.percent])}%`).join(", ")}`);
+  if (u && used.length) parts.push(`${firstOf(u.label.en).toLowerCase()} ${used.map((d) => `\`${String(d[u.name])}\` ${String(d[u.percent])}%`).join(", ")}`);
   const m = p.members;
   const members = m && Array.isArray(row[m.list]) ? (row[m.list] as Row[]) : [];
-  if (m && members.length) parts.push(`${m.label.en.toLowerCase()} ${members.map((s) => `${String(s[m.name])} ${String(s[m.state])}`).join(", ")}`);
+  if (m && members.length) parts.push(`${firstOf(m.label.en).toLowerCase()} ${members.map((s) => `${String(s[m.name])} ${String(s[m.state])}`).join(", ")}`);
   if (parts.length === 0) return `${name}: ${factsText(row, how.skip, 5, "en")}`;
   return `\`${name}\`: ${parts.join("; ")}`;
 }
@@ -112,7 +112,7 @@ export function statusSaid(row: Row, p: DisplayParts, lang: "hi" | "mixed", rng:
     sentences.push(
       rng.chance(0.5)
         ? `${top!} ${hi ? "भरा है" : "full hai"}${rest.length ? `, ${listJoin(rest, and)}` : ""}`
-        : `${saidIn(p.usage!.label, lang)}: ${listJoin([top!, ...rest], and)}`,
+        : `${expand(saidIn(p.usage!.label, lang), rng)}: ${listJoin([top!, ...rest], and)}`,
     );
   }
   const byState = membersByState(row, p);
