@@ -205,10 +205,11 @@ describe("offline engine determinism and languages", () => {
 
 describe("facts as people say them", () => {
   it("renders a row, stock options and a comparison without field dumps", async () => {
-    const { factsText, stockText, compareText } = await import("./engine/facts.js");
+    const { factsText, compareText } = await import("./engine/facts.js");
+    const { stockText } = await import("./engine/stock-text.js");
     const row = { brand: "Luma", material: ["Hemp", "Organic Cotton"], colors: ["Blue", "Orange"], eco_friendly: true, in_stock: false };
     expect(factsText(row, [], 5, "en")).toBe("by Luma, made of hemp and organic cotton, in blue or orange, eco-friendly and out of stock");
-    expect(stockText([{ color: "Blue", size: "L", qty: 3 }, { color: "Blue", size: "M", qty: 2 }, { color: "Red", size: "L", qty: 0 }], "en")).toBe("blue (5 left, sizes L and M)");
+    expect(stockText([{ color: "Blue", size: "L", qty: 3 }, { color: "Blue", size: "M", qty: 2 }, { color: "Red", size: "L", qty: 0 }], "en", { label: "color", size: "size", quantity: "qty" })).toBe("blue (5 left, sizes L and M)");
     expect(compareText({ name: "A Tee", brand: "Luma", colors: ["Red"] }, { name: "B Tee", brand: "Luma", colors: ["Blue"] }, "en", ["name"])).toBe("the A Tee is in red, while the B Tee is in blue; both are by Luma.");
     expect(factsText(row, [], 2, "mixed")).toBe("brand Luma, material Hemp/Organic Cotton");
   });

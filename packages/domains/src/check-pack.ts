@@ -1,6 +1,7 @@
 import { HttpSpec, McpSpec, type DomainPack } from "@chatmill/schema";
 import { explainIssue } from "./zod-issue.js";
 import { RuleChecker } from "./check-rules.js";
+import { checkDisplay } from "./check-display.js";
 import { fieldOf, meetsConstraint } from "./match.js";
 import { PackError } from "./pack-error.js";
 import type { BaseTable } from "./tables.js";
@@ -354,23 +355,7 @@ function checkOffline(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, 
   const off = pack.offline;
   if (!off) return;
   const services = new Set(pack.services.map((s) => s.name));
-  for (const [table, d] of Object.entries(off.display ?? {})) {
-    needTable(table, `offline.display.${table}`);
-    const rows = tables.get(table)?.rows ?? [];
-    const fields: Array<[string, string | undefined]> = [["title", d.title], ["id", d.id], ["price", d.price], ["image", d.image], ...(d.details ?? []).map((f, j) => [`details[${j}]`, f] as [string, string]), ...(d.unsaid ?? []).map((f, j) => [`unsaid[${j}]`, f] as [string, string]), ...Object.entries(d.parts ?? {}).map(([k, f]) => [`parts.${k}`, f] as [string, string])];
-    for (const [k, f] of fields) {
-      if (f !== undefined && rows.length > 0 && !rows.some((r) => fieldOf(r, f) !== undefined)) fail(`offline.display.${table}.${k}`, `no row of table '${table}' has a field '${f}'`);
-    }
-    // A review or a log line is said from the fields the pack names, never from fields guessed by name.
-    if ((d.format === "reviews" || d.format === "log") && d.parts?.text === undefined) fail(`offline.display.${table}.parts`, `format '${d.format}' says each row from its parts: name the field of its text ("parts": {"text": "…"${d.format === "reviews" ? ', "score": "…"' : ', "time": "…", "level": "…"'}})`);
-    if (d.format === "reviews" && d.parts?.score === undefined) fail(`offline.display.${table}.parts.score`, "format 'reviews' says each review with its score: name the field that holds it");
-    if (d.parts !== undefined && d.format !== "reviews" && d.format !== "log") fail(`offline.display.${table}.parts`, "parts are for format 'reviews' or 'log'; give the format");
-    // The price field is said as money ("under £60"): it must hold amounts, not text like "cheap".
-    const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim()));
-    if (d.price !== undefined && rows.length > 0 && !rows.some((r) => amount(fieldOf(r, d.price!)))) {
-      fail(`offline.display.${table}.price`, `'${d.price}' holds no amount in table '${table}' (a number, e.g. 49.99): display.price names the field of a row's price, said with the currency; leave a price band like "cheap" to details`);
-    }
-  }
+  checkDisplay(pack, tables, needTable, fail);
   for (const s of Object.keys(off.nouns ?? {})) if (!services.has(s)) fail(`offline.nouns.${s}`, `no service named '${s}'`);
   off.combinations?.forEach((combo, i) =>
     combo.forEach((s, j) => {

@@ -33,4 +33,15 @@ describe("renamePack with fields", () => {
     const tau = loadDomain("tau-retail");
     expect(() => renamePack(tau.pack, { fields: { users: { email: "mail" } } }, (t) => tau.table(t))).toThrow(/business rules/);
   });
+
+  it("renames a status display's parts: the row's fields by its table, a joined list's entries' fields by the table the include joins", () => {
+    const ops = loadDomain("ops");
+    const fields = { agents: { status: "condition", cpu_pct: "cpu" }, disks: { mount: "path" }, services: { status: "state" } };
+    const parts = renamePack(ops.pack, { fields }, (t) => ops.table(t)).offline!.display!.agents!.parts!;
+    expect(parts.state).toBe("condition");
+    expect(parts.metrics?.[0]?.field).toBe("cpu");
+    // `disks` is the include's `as`, not a field of the agents rows: it keeps its name, and its entries' fields are the disks table's.
+    expect(parts.usage).toMatchObject({ list: "disks", name: "path", percent: "use_pct" });
+    expect(parts.members).toMatchObject({ name: "name", state: "state", normal: "running" });
+  });
 });

@@ -1,4 +1,4 @@
-import type { DomainPack } from "@chatmill/schema";
+import { FIELD_PARTS, type DisplayParts, type DomainPack } from "@chatmill/schema";
 
 /** table → field → its new name. */
 export type FieldRenames = Record<string, Record<string, string>>;
@@ -94,7 +94,7 @@ export function renamePackFields(p: DomainPack, renames: FieldRenames): void {
     for (const k of ["title", "id", "price", "image"] as const) if (d[k] !== undefined) d[k] = f(table, d[k]!);
     if (d.details) d.details = list(table, d.details)!;
     if (d.unsaid) d.unsaid = list(table, d.unsaid)!;
-    if (d.parts) d.parts = Object.fromEntries(Object.entries(d.parts).map(([k, v]) => [k, v === undefined ? v : f(table, v)]));
+    if (d.parts) renameParts(p, table, d.parts, f);
   }
   for (const s of p.policy?.identity?.scoped ?? []) {
     const table = (p.tools.find((t) => t.function.name === s.tool)?.run as { table?: string } | undefined)?.table;
@@ -113,4 +113,32 @@ export function renamePackFields(p: DomainPack, renames: FieldRenames): void {
 export function renameRowFields(rows: readonly Obj[], renames: Record<string, string> | undefined): Obj[] {
   if (!renames) return rows.map((r) => ({ ...r }));
   return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [renames[k] ?? k, v])));
+}
+
+/**
+ * A display's parts: the fields of the table's rows, and a list's entries' fields by the table
+ * that holds them (the include that joins the list, whose `as` keeps its name; a list in the data
+ * is a field of the table, and keeps its entries' names, as renameRowFields renames top-level
+ * fields only).
+ */
+function renameParts(p: DomainPack, table: string, parts: DisplayParts, f: (table: string | undefined, field: string) => string): void {
+  for (const k of FIELD_PARTS) if (parts[k] !== undefined) parts[k] = f(table, parts[k]!);
+  if (parts.where) parts.where = parts.where.map((x) => f(table, x));
+  for (const m of parts.metrics ?? []) m.field = f(table, m.field);
+  const joined = (list: string): string | undefined => {
+    for (const t of p.tools) {
+      const run = t.run as { table?: string; include?: Array<{ table: string; as: string }> };
+      const inc = run.table === table ? run.include?.find((i) => i.as === list) : undefined;
+      if (inc) return inc.table;
+    }
+    return undefined;
+  };
+  if (parts.usage) {
+    const from = joined(parts.usage.list);
+    parts.usage = { ...parts.usage, list: from === undefined ? f(table, parts.usage.list) : parts.usage.list, name: f(from, parts.usage.name), percent: f(from, parts.usage.percent) };
+  }
+  if (parts.members) {
+    const from = joined(parts.members.list);
+    parts.members = { ...parts.members, list: from === undefined ? f(table, parts.members.list) : parts.members.list, name: f(from, parts.members.name), state: f(from, parts.members.state) };
+  }
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Wording } from "./wording.js";
 import { ToolDefinition } from "./common.js";
 import { Invariants, TransactRun } from "./pack-rules.js";
+import { DisplayParts } from "./display-parts.js";
 
 /**
  * A domain pack is data: tools in OpenAI function form, each with a declarative `run`
@@ -450,17 +451,13 @@ export const DisplaySpec = z.strictObject({
     .optional()
     .describe("fields never said among a row's facts (a long description, a list of image links, where the row came from); the title, id and image are never said among them either, as they are said as the row's name, reference and photo"),
   nouns: z.array(z.string().min(1)).min(1).optional().describe("words for one row of the table (\"server\", \"machine\"), when its service declares none"),
-  format: z.enum(["rows", "reviews", "log"]).optional().describe("how rows that describe another row are said: as rows (default), as reviews (a score and a text) or as log lines (time, level, source, text); `parts` names the fields"),
-  parts: z
-    .strictObject({
-      score: z.string().min(1).optional().describe("a review's score, said with ★"),
-      text: z.string().min(1).optional().describe("a review's or a log line's text"),
-      time: z.string().min(1).optional().describe("a log line's timestamp (ISO: its clock time is said)"),
-      level: z.string().min(1).optional().describe("a log line's level, said in capitals"),
-      source: z.string().min(1).optional().describe("what wrote the log line (a service)"),
-    })
+  format: z
+    .enum(["rows", "reviews", "log", "status", "stock"])
     .optional()
-    .describe("for format reviews or log: which fields hold each part of a review or a log line (required: text; and score for reviews)"),
+    .describe(
+      "how the table's rows are said: as rows (default); as reviews (a score and a text) or as log lines (time, level, source, text) when they describe another row; as a state (status: a host's state, where it is, its numbers, a list filled to a percentage and a list of members in states, what stands out first); as stock (the options of an item summed by label: \"blue (44 left, sizes L and M)\"). `parts` names the fields",
+    ),
+  parts: DisplayParts.optional(),
 });
 
 /** What the offline engine needs to speak the domain; every field is optional and documented. */

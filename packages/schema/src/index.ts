@@ -52,6 +52,8 @@ export {
   ValueSource,
   Where,
 } from "./domain-pack.js";
+export { DisplayParts, FIELD_PARTS, FORMAT_PARTS, StatusMembers, StatusMetric, StatusUsage } from "./display-parts.js";
+export type { Said } from "./display-parts.js";
 export { Cond, Effect, Expr, Invariants, Let, RowRef, Rule, TransactRun } from "./pack-rules.js";
 export type { RowSource } from "./pack-rules.js";
 export { SCHEMA_BASE, allJsonSchemas, jsonSchemaOf, recordSchemas, recordTypes, schemaFileName } from "./json-schema.js";

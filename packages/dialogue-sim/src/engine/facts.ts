@@ -21,27 +21,6 @@ export function factsText(row: Row, skip: readonly string[], n: number, lang: La
   return lang === "en" ? listAnd(phrases) : phrases.join(", ");
 }
 
-/** Stock options (color, size, qty) summed by colour: "blue (44 left, sizes L and M), orange (35 left)". */
-export function stockText(options: Row[], lang: Lang): string {
-  const byColor = new Map<string, { qty: number; sizes: string[] }>();
-  for (const o of options) {
-    const qty = Number(o.qty ?? o.quantity ?? (o.in_stock === false ? 0 : 1));
-    if (!(qty > 0)) continue;
-    const color = String(o.color ?? o.variant ?? "standard");
-    const e = byColor.get(color) ?? { qty: 0, sizes: [] };
-    e.qty += qty;
-    if (o.size != null && !e.sizes.includes(String(o.size))) e.sizes.push(String(o.size));
-    byColor.set(color, e);
-  }
-  const parts = [...byColor].slice(0, 4).map(([color, e]) => {
-    const c = lang === "en" ? color.toLowerCase() : color;
-    // A size that names itself ("one size") is not said as "size one size".
-    const sizes = e.sizes.length === 0 ? "" : lang !== "en" ? `, ${e.sizes.join("/")}` : e.sizes.every((z) => /\bsize\b/i.test(z)) ? `, ${listAnd(e.sizes)}` : `, size${e.sizes.length > 1 ? "s" : ""} ${listAnd(e.sizes)}`;
-    return `${c} (${e.qty} ${lang === "en" ? "left" : lang === "hi" ? "बचे" : "bache"}${sizes})`;
-  });
-  return lang === "en" ? listAnd(parts) : parts.join(", ");
-}
-
 /** Two rows side by side: where they differ, then what they share; `skip`: the fields left unsaid (present.ts' unsaidFields). */
 export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[], title?: string): string {
   const same = (k: string) => JSON.stringify(a[k]) === JSON.stringify(b[k]);

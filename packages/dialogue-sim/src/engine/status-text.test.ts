@@ -1,6 +1,11 @@
+import { loadDomain } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
+import type { DisplayParts } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
-import { statusLine, statusText } from "./status-text.js";
+import { statusLine, statusText, type StatusHow } from "./status-text.js";
+
+// The ops pack's declared status parts (offline.display.agents): the sentences come from them.
+const ops: StatusHow = { parts: loadDomain("ops").offline.display!.agents!.parts, skip: ["id", "hostname"] };
 
 const host = {
   id: "gpu-01",
@@ -26,7 +31,7 @@ const host = {
 describe("statusText", () => {
   it("says a host's state in sentences, the fullest disk and what is not running first", () => {
     for (let seed = 0; seed < 20; seed++) {
-      const text = statusText(host, "en", new Rng(String(seed)));
+      const text = statusText(host, "en", new Rng(String(seed)), false, ops);
       expect(text).toMatch(/^`gpu-01\.ml` is healthy \(ml, staging\)(, | — )up 19 days, 8:30\. CPU (at )?71%, memory 38% and load 5\.8\. /);
       expect(text).toMatch(/(`\/data` is 62% full, `\/` 44%|Disks: `\/data` 62% and `\/` 44%)\./);
       expect(text).toMatch(/`jupyterhub` is stopped; `nvidia-dcgm` and `vllm` are running\.$/);
@@ -38,10 +43,10 @@ describe("statusText", () => {
 
   it("says the state in Hindi and Hinglish sentences too: the row's values, no field names", () => {
     for (let seed = 0; seed < 20; seed++) {
-      const hi = statusText(host, "hi", new Rng(String(seed)));
+      const hi = statusText(host, "hi", new Rng(String(seed)), false, ops);
       expect(hi).toMatch(/^`gpu-01\.ml` (अभी )?healthy है \(ml, staging\)(, | — )(अपटाइम|चालू:) 19 days, 8:30। CPU 71%, मेमोरी 38% और लोड 5\.8। /);
       expect(hi).toMatch(/`jupyterhub` stopped है; `nvidia-dcgm` और `vllm` running हैं।$/);
-      const mixed = statusText(host, "mixed", new Rng(String(seed)));
+      const mixed = statusText(host, "mixed", new Rng(String(seed)), false, ops);
       expect(mixed).toMatch(/^`gpu-01\.ml` (abhi )?healthy hai \(ml, staging\)/);
       expect(mixed).toMatch(/(`\/data` 62% full hai, `\/` 44%|Disk: `\/data` 62% aur `\/` 44%)\./);
       for (const text of [hi, mixed]) {
@@ -51,9 +56,95 @@ describe("statusText", () => {
     }
   });
 
-  it("keeps the compact field list for rows without state", () => {
-    expect(statusText({ id: "db-01", name: "db-01", role: "db" }, "hi", new Rng("1"))).toBe(statusLine({ id: "db-01", name: "db-01", role: "db" }));
-    expect(statusLine(host)).toContain("cpu pct 71");
-    expect(statusText({ id: "db-01", name: "db-01", role: "db" }, "en", new Rng("1"))).toBe("`db-01`: db.");
+  it("keeps the compact line for rows without state, and says a table without status parts by its facts", () => {
+    const db = { id: "db-01", name: "db-01", role: "db" };
+    expect(statusText(db, "hi", new Rng("1"), false, ops)).toBe(statusLine(db, ops));
+    expect(statusLine(db, ops)).toBe("`db-01`: role db");
+    expect(statusLine(host, ops)).toContain("CPU at 71%; memory 38%; load 5.8; disks `/` 44%, `/data` 62%; services jupyterhub stopped");
+    expect(statusText(db, "en", new Rng("1"), false, ops)).toBe("`db-01`: db.");
+    // No status parts: the row's facts, whatever its fields are called — a `status` field is not taken for a state.
+    const plain: StatusHow = { skip: ["id", "name"] };
+    expect(statusText({ ...db, status: "up" }, "en", new Rng("1"), true, plain)).toBe("db-01: role db and status up");
+    expect(statusText({ ...db, status: "up" }, "hi", new Rng("1"), true, plain)).toBe("db-01: role db and status up");
+  });
+});
+
+// A monitoring pack of one's own, its fields named its own way: the same sentences, from its parts.
+const printers: DisplayParts = {
+  state: "condition",
+  where: ["floor"],
+  uptime: "powered_for",
+  metrics: [
+    { field: "ink_level", say: { en: "ink [at |]{value}%", hi: "स्याही {value}%" }, high: 90 },
+    { field: "queue", say: { en: "{value} jobs queued" } },
+  ],
+  usage: { list: "trays", name: "tray", percent: "paper_pct", high: 95, label: { en: "Trays", hi: "ट्रे" } },
+  members: { list: "parts", name: "part", state: "health", normal: "ok", label: { en: "Parts" } },
+};
+const printer = {
+  code: "PR-7",
+  name: "lobby-printer",
+  condition: "jammed",
+  floor: "ground floor",
+  powered_for: "3 days",
+  ink_level: 93,
+  queue: 4,
+  trays: [
+    { tray: "A4", paper_pct: 20 },
+    { tray: "Letter", paper_pct: 97 },
+  ],
+  parts: [
+    { part: "fuser", health: "worn" },
+    { part: "drum", health: "ok" },
+  ],
+};
+
+describe("statusText over a pack's own status parts", () => {
+  it("says the printer's state, numbers, fullest tray and worn part from the fields its parts name", () => {
+    const how: StatusHow = { parts: printers, skip: ["code"] };
+    for (let seed = 0; seed < 20; seed++) {
+      const text = statusText(printer, "en", new Rng(String(seed)), false, how);
+      expect(text).toMatch(/^`lobby-printer` is jammed \(ground floor\)(, | — )up 3 days\. Ink (at )?93% and 4 jobs queued\. /);
+      expect(text).toMatch(/(`Letter` is 97% full, `A4` 20%|Trays: `Letter` 97% and `A4` 20%)\./);
+      expect(text).toMatch(/`fuser` is worn; `drum` is ok\.$/);
+      // Asked how it is: all of it stands out (ink over 90, a tray over 95, a part not ok) — the tray and part alone.
+      const gist = statusText(printer, "en", new Rng(String(seed)), true, how);
+      expect(gist).toMatch(/^`lobby-printer` (is|looks|shows as|reports|is currently) jammed/);
+      expect(gist).toMatch(/Ink (at )?93%/);
+      expect(gist).toMatch(/`Letter` (is|is at|has reached) 97%/);
+      expect(gist).not.toContain("A4");
+      expect(gist).toContain("`fuser` is worn");
+      expect(gist).not.toContain("drum");
+      const hi = statusText(printer, "hi", new Rng(String(seed)), false, how);
+      expect(hi).toMatch(/^`lobby-printer` (अभी )?jammed है \(ground floor\)(, | — )(अपटाइम|चालू:) 3 days। स्याही 93% और 4 jobs queued। /);
+      expect(hi).toMatch(/(`Letter` 97% भरा है, `A4` 20%|ट्रे: `Letter` 97% और `A4` 20%)।/);
+      expect(hi).toMatch(/`fuser` worn है; `drum` ok है।$/);
+    }
+  });
+
+  it("draws a label's alternatives, and says the first of them in the compact line", () => {
+    const how: StatusHow = { parts: { ...printers, usage: { ...printers.usage!, label: { en: "[Paper trays|Trays]" } } }, skip: [] };
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const text = statusText(printer, "en", new Rng(String(seed)), false, how);
+      expect(text).not.toContain("[");
+      for (const label of ["Paper trays:", "Trays:"]) if (text.includes(label)) seen.add(label);
+    }
+    expect(seen.size).toBe(2);
+    expect(statusLine(printer, how)).toContain("paper trays `A4` 20%, `Letter` 97%; parts fuser worn, drum ok");
+  });
+
+  it("says nothing stands out when every value is under its high and every part is normal", () => {
+    const calm = { ...printer, ink_level: 40, trays: [{ tray: "A4", paper_pct: 20 }], parts: [{ part: "drum", health: "ok" }] };
+    const how: StatusHow = { parts: printers, skip: [] };
+    let all = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const gist = statusText(calm, "en", new Rng(String(seed)), true, how);
+      // At most one of the rest is said with the state: never the numbers, the tray and the parts together.
+      const said = [/Ink/, /A4/, /drum/].filter((re) => re.test(gist)).length;
+      expect(said).toBeLessThanOrEqual(1);
+      all += said;
+    }
+    expect(all).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import type { Dialogue } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import { sampleScenarios } from "../../testing/scenarios.js";
 import { offlineDialogue, type OfflineOptions } from "../dialogue.js";
-import { statusText } from "../status-text.js";
+import { statusText, type StatusHow } from "../status-text.js";
 import type { Dialog } from "./context.js";
 import { briefOf, factFields } from "./list-lines.js";
 import { commandText } from "./realize-results.js";
@@ -55,6 +55,7 @@ describe("lists as a person shows them", () => {
 });
 
 describe("a host's state as its gist", () => {
+  const how: StatusHow = { parts: loadDomain("ops").offline.display!.agents!.parts, skip: ["id", "hostname"] };
   const host = {
     id: "worker-01", hostname: "worker-01.prod", status: "degraded", role: "worker", env: "prod", uptime: "5 days", cpu_pct: 20, mem_pct: 30, load_1m: 0.5,
     disks: [{ mount: "/", use_pct: 91 }, { mount: "/var", use_pct: 20 }],
@@ -62,19 +63,19 @@ describe("a host's state as its gist", () => {
   };
   it("names what stands out (the failed service, the full disk), not what is fine", () => {
     for (let seed = 0; seed < 20; seed++) {
-      const text = statusText(host, "en", new Rng(String(seed)), true);
+      const text = statusText(host, "en", new Rng(String(seed)), true, how);
       expect(text).toMatch(/^`worker-01\.prod` (is|looks|shows as|reports|is currently) degraded/);
       expect(text).toContain("`celery` is failed");
       expect(text).not.toContain("rabbitmq");
       expect(text).toMatch(/`\/` (is|is at|has reached) 91%/);
       expect(text).not.toContain("/var");
       expect(text).not.toMatch(/CPU|memory/);
-      const hi = statusText(host, "hi", new Rng(String(seed)), true);
+      const hi = statusText(host, "hi", new Rng(String(seed)), true, how);
       expect(hi).toContain("`celery` failed है");
       expect(hi).not.toContain("rabbitmq");
     }
     // Without `gist` the whole state is said, as before.
-    expect(statusText(host, "en", new Rng("1"))).toContain("rabbitmq");
+    expect(statusText(host, "en", new Rng("1"), false, how)).toContain("rabbitmq");
   });
 });
 

@@ -22,13 +22,15 @@ export function explore(d: Dialog, task: Task, top: Shown[]): boolean {
   const avail = d.tools.find(["availability"]).find((t) => (t.run.item_table as string | undefined) === table);
   const compare = d.tools.find(["compare"], table)[0];
   const ops = d.ops;
-  if (get?.keyArg) options.push(() => detail(d, get, item, ops ? "status" : "details"));
+  // A row whose table declares a state (display format status) is asked about as "how is it?", any other for its details.
+  const look = displayOf(d.domain, get?.table ?? table).format === "status" ? "status" : "details";
+  if (get?.keyArg) options.push(() => detail(d, get, item, look));
   if (about) options.push(() => detail(d, about, item, aboutFormat === "log" ? "logs" : aboutFormat === "reviews" ? "reviews" : "details"));
   if (ops) options.push(() => runCommand(d, task, item));
   if (avail?.keyArg) options.push(() => detail(d, avail, item, "availability"));
   if (compare?.keyArg && top.length >= 2) options.push(() => compareTwo(d, compare, top));
   // Two items at once, as people ask ("how are web-01 and web-02?", "are both in stock?"): the look-ups go out together.
-  if (get?.keyArg && top.length >= 2 && (ops || !compare)) options.push(() => both(d, get, top, ops ? "status" : "details"));
+  if (get?.keyArg && top.length >= 2 && (look === "status" || !compare)) options.push(() => both(d, get, top, look));
   if (avail?.keyArg && top.length >= 2) options.push(() => both(d, avail, top, "availability"));
   const fresh = options.filter((_, i) => !d.explored.has(`${item.key}:${i}`));
   if (fresh.length === 0) return false;
@@ -107,8 +109,8 @@ function both(d: Dialog, tool: ToolInfo, top: Shown[], act: "status" | "details"
     act === "details"
       ? comparisonText(d, rows[0]!, rows[1]!, tool.table, pair[0]!.row)
       : act === "status"
-        ? statusPairText(d, rows)
-        : stockPairText(d, pair.map((item, i) => ({ name: item.name, rows: toolRows(d.domain, tool.name, done[i]!.res.data) })));
+        ? statusPairText(d, rows, tool.table)
+        : stockPairText(d, pair.map((item, i) => ({ name: item.name, rows: toolRows(d.domain, tool.name, done[i]!.res.data) })), tool.table);
   t.assistantSay(text, act === "details" ? "compare" : "inform", undefined, pair);
   for (const item of pair) t.trace.infoShown.add(`${item.table}\u0000${item.key}`);
   return true;

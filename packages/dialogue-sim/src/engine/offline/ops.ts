@@ -1,7 +1,8 @@
 // Tasks with no table to search: a question answered from knowledge, a host's status looked up
 // (through the host a service runs on), and a command run on a host, read back first when the
 // pack's policy wants the user's yes.
-import type { Shown } from "../present.js";
+import type { Row } from "../../contract.js";
+import { displayOf, type Shown } from "../present.js";
 import { meets, nameOf, toolRows } from "../rows.js";
 import { humanField } from "../arg-words.js";
 import { owner, remember } from "./assistant-policy.js";
@@ -102,10 +103,17 @@ export function runCommand(d: Dialog, _task: Task, host: Shown | undefined, serv
   const tool = d.tools.find(["command"])[0];
   if (!tool || !host || t.turnsLeft() < 3) return false;
   const cat = d.scenario.category;
-  const svc = Array.isArray(host.row.services) ? (host.row.services as Array<{ name?: string; status?: string }>) : [];
-  const broken = service ?? svc.find((s) => s.status && s.status !== "running")?.name ?? svc[0]?.name ?? "nginx";
-  // The commands the pack declares for the category; {{service}} is the service in question.
-  const cands = (d.domain.category(cat)?.commands ?? []).map((c) => c.replaceAll("{{service}}", broken));
+  // The service in question: the one asked about, else a member of the host not in its normal state (its table's status parts), else its first.
+  const disp = displayOf(d.domain, host.table);
+  const m = disp.format === "status" ? disp.parts?.members : undefined;
+  // The members as the look-up showed them (a list its include joins is in the result, not in the data row).
+  const list = (r: Row): Row[] | undefined => (m && Array.isArray(r[m.list]) ? (r[m.list] as Row[]) : undefined);
+  const svc = list(host.seen) ?? list(host.row) ?? [];
+  const nameOfMember = (s: Row | undefined) => (m && s?.[m.name] != null ? String(s[m.name]) : undefined);
+  const broken = service ?? nameOfMember(svc.find((s) => m && s[m.state] && s[m.state] !== m.normal)) ?? nameOfMember(svc[0]);
+  // The commands the pack declares for the category; {{service}} is the service in question (none known: only commands without one).
+  const declared = d.domain.category(cat)?.commands ?? [];
+  const cands = broken !== undefined ? declared.map((c) => c.replaceAll("{{service}}", broken)) : declared.filter((c) => !c.includes("{{service}}"));
   const patterns = ((tool.run.commands as Array<{ pattern: string }>) ?? []).map((c) => new RegExp(c.pattern));
   const hostArg = tool.keyArg;
   const cmdArg = tool.run.command_arg as string | undefined;

@@ -2,9 +2,10 @@
 // pick, details, reviews, stock, logs, status, a comparison, a command's output.
 import type { Constraint, Row } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
-import { compareText, factsText, stockText } from "../facts.js";
+import { compareText, factsText } from "../facts.js";
 import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../present.js";
-import { statusText } from "../status-text.js";
+import { statusHow, statusText } from "../status-text.js";
+import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
 import { briefLine, briefOf, detailRow, displayFor, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
@@ -70,7 +71,7 @@ function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): s
 
 /** Status of the hosts looked up, one paragraph each; `topic` is what was asked about when none came back, `field` what the user could try another of (the rows' title, said). */
 export function statusListText(d: Dialog, shown: Shown[], topic: string, field: string): string {
-  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng, true)).join("\n") || d.voice.assistant("none_found", { wants: topic, field });
+  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng, true, statusHow(d.domain, s.table, s.seen))).join("\n") || d.voice.assistant("none_found", { wants: topic, field });
   return joinSentences([d.voice.intro(), text, d.voice.offer()], d.lang);
 }
 
@@ -81,7 +82,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
   const disp = displayOf(d.domain, item.table);
   // A review's or a log line's parts are the fields the rows' table declares (display.parts), never fields taken by name.
   const parts = displayOf(d.domain, rowsTable).parts ?? {};
-  const part = (row: Row, k: keyof typeof parts): unknown => (parts[k] !== undefined ? row[parts[k]!] : undefined);
+  const part = (row: Row, k: "score" | "text" | "time" | "level" | "source"): unknown => (parts[k] !== undefined ? row[parts[k]!] : undefined);
   let text: string;
   if (act === "logs") {
     const lines = rows.slice(0, 5).map((row) => `${String(part(row, "time") ?? "").slice(11, 19)} ${String(part(row, "level") ?? "").toUpperCase()} ${String(part(row, "source") ?? "")}: ${String(part(row, "text") ?? "")}`.trim());
@@ -89,14 +90,16 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
       ? logsText(d, item.name, lines)
       : d.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : `${item.name}: logs khaali hain.`;
   } else if (act === "status") {
-    text = `${d.voice.style === "executive" ? "TL;DR: " : ""}${statusText(rows[0] ?? item.seen, d.lang, d.rng, true)}`;
+    // The row is said as its table's display declares (format status): the look-up's table, or the item's own.
+    const [row, table] = rows[0] ? [rows[0], rowsTable ?? item.table] : [item.seen, item.table];
+    text = `${d.voice.style === "executive" ? "TL;DR: " : ""}${statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
     text = lines.length
       ? d.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
       : d.lang === "en" ? sayLocal(["No reviews for {name} yet.", "Nobody has reviewed {name} [yet|so far].", "{name} has no reviews [yet|so far][ — you could be the first| — it's still waiting for its first|]."], d.rng, { name: item.name }) : d.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
   } else if (act === "availability") {
-    const stock = lighterStock(d, stockText(rows, d.lang));
+    const stock = lighterStock(d, stockOf(d, rows, rowsTable));
     text = stock
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : d.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
@@ -109,6 +112,12 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
   return joinSentences([text, d.voice.offer(0.5)], d.lang);
+}
+
+/** An item's options in stock, said by their table's stock parts (format stock), else by their facts. */
+function stockOf(d: Dialog, rows: Row[], table: string | undefined): string {
+  const disp = displayOf(d.domain, table);
+  return stockText(rows, d.lang, disp.format === "stock" ? (disp.parts ?? {}) : undefined, unsaidFields(d.domain, table, rows[0] ?? {}));
 }
 
 /** Stock as a person reads it out: about half the time without the unit counts ("gray (sizes M and L)"), as "is there one in M?" is what matters. */
@@ -171,16 +180,16 @@ function logsText(d: Dialog, name: string, lines: string[]): string {
   return `${d.voice.intro()}\n\`\`\`\n${lines.slice(0, d.rng.int(2, 3)).join("\n")}\n\`\`\``;
 }
 
-/** Two hosts' status, one paragraph each. */
-export function statusPairText(d: Dialog, rows: Row[]): string {
-  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng, true)).join("\n"), d.voice.offer()], d.lang);
+/** Two hosts' status, one paragraph each; `table`: the rows' table, whose display says them. */
+export function statusPairText(d: Dialog, rows: Row[], table: string | undefined): string {
+  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))).join("\n"), d.voice.offer()], d.lang);
 }
 
-/** Two items' stock, a line each. */
-export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[] }>): string {
+/** Two items' stock, a line each; `table`: the options' table, whose display says them. */
+export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[] }>, table: string | undefined): string {
   const none = d.lang === "en" ? "out of stock right now" : d.lang === "hi" ? "अभी स्टॉक में नहीं" : "abhi stock nahi hai";
   const light = d.rng.chance(0.5);
-  const lines = items.map((it) => `${it.name}: ${(light ? dropCounts(stockText(it.rows, d.lang)) : stockText(it.rows, d.lang)) || none}`);
+  const lines = items.map((it) => `${it.name}: ${(light ? dropCounts(stockOf(d, it.rows, table)) : stockOf(d, it.rows, table)) || none}`);
   const head = d.lang === "en" ? sayLocal(["[Just checked|Here's the stock|Stock right now]:"], d.rng) : d.lang === "hi" ? "स्टॉक:" : "Stock check:";
   return joinSentences([head, `\n${lines.join("\n")}`, d.voice.offer()], d.lang).replace(/ \n/g, "\n").trim();
 }

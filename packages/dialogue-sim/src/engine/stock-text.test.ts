@@ -1,0 +1,32 @@
+import { loadDomain } from "@chatmill/domains";
+import type { DisplayParts } from "@chatmill/schema";
+import { describe, expect, it } from "vitest";
+import { stockText } from "./stock-text.js";
+
+// The retail pack's declared stock parts (offline.display.variants): label color, size, quantity qty.
+const retail = loadDomain("retail").offline.display!.variants!.parts;
+
+describe("stockText", () => {
+  it("says a size that names itself once: 'one size', not 'size one size'", () => {
+    expect(stockText([{ color: "Brown", size: "one size", qty: 32 }], "en", retail)).toBe("brown (32 left, one size)");
+    expect(stockText([{ color: "Blue", size: "M", qty: 2 }], "en", retail)).toBe("blue (2 left, size M)");
+  });
+
+  it("sums the options by label, leaves out what is sold out, and calls an unlabelled option what the pack says", () => {
+    const rows = [{ color: "Blue", size: "L", qty: 3 }, { color: "Blue", size: "M", qty: 2 }, { color: "Red", size: "L", qty: 0 }, { color: null, size: "S", qty: 1 }];
+    expect(stockText(rows, "en", retail)).toBe("blue (5 left, sizes L and M) and standard (1 left, size S)");
+    expect(stockText(rows, "hi", retail)).toBe("Blue (5 बचे, L/M), standard (1 बचे, S)");
+  });
+
+  it("reads a pack's own fields: a flavour label and a yes/no in-stock flag, no quantity", () => {
+    const parts: DisplayParts = { label: "flavour", unlabelled: "plain", available: "on_shelf" };
+    const rows = [{ flavour: "Mango", on_shelf: true }, { flavour: "Mango", on_shelf: true }, { flavour: "Lime", on_shelf: false }, { on_shelf: true }];
+    expect(stockText(rows, "en", parts)).toBe("mango (2 left) and plain (1 left)");
+    // Fields named as retail's mean nothing here: neither `color` nor `qty` is read.
+    expect(stockText([{ color: "Blue", qty: 0, flavour: "Kiwi" }], "en", parts)).toBe("kiwi (1 left)");
+  });
+
+  it("says the options by their facts when their table declares no stock parts", () => {
+    expect(stockText([{ sku: "A-1", color: "Blue", qty: 3 }], "en", undefined, ["sku"])).toBe("in blue and 3 left");
+  });
+});

@@ -1,0 +1,39 @@
+import type { DisplayParts } from "@chatmill/schema";
+import type { Row } from "../contract.js";
+import type { Lang } from "../phrases/describe.js";
+import { factsText } from "./facts.js";
+
+/**
+ * An item's options in stock, summed by label as a person reads them out: "blue (44 left, sizes
+ * L and M), orange (35 left)". Which field is an option's label, its size and its quantity (or
+ * in-stock flag) are its table's stock parts (`offline.display.<table>.parts`, format stock);
+ * without them each option is said by its facts (`skip`: the fields they leave out).
+ */
+export function stockText(options: Row[], lang: Lang, parts: DisplayParts | undefined, skip: readonly string[] = []): string {
+  if (!parts) return options.slice(0, 4).map((o) => factsText(o, skip, 3, lang)).filter((s) => s !== "").join("; ");
+  const byLabel = new Map<string, { qty: number; sizes: string[] }>();
+  for (const o of options) {
+    // No quantity: a yes/no in-stock flag counts none or one; neither: each option counts one.
+    const flag = parts.available !== undefined && o[parts.available] === false ? 0 : 1;
+    const qty = Number((parts.quantity !== undefined ? o[parts.quantity] : undefined) ?? flag);
+    if (!(qty > 0)) continue;
+    const label = (parts.label !== undefined ? o[parts.label] : undefined) ?? parts.unlabelled;
+    if (label === undefined) continue;
+    const e = byLabel.get(String(label)) ?? { qty: 0, sizes: [] };
+    e.qty += qty;
+    const size = parts.size !== undefined ? o[parts.size] : undefined;
+    if (size != null && !e.sizes.includes(String(size))) e.sizes.push(String(size));
+    byLabel.set(String(label), e);
+  }
+  const said = [...byLabel].slice(0, 4).map(([label, e]) => {
+    const c = lang === "en" ? label.toLowerCase() : label;
+    // A size that names itself ("one size") is not said as "size one size".
+    const sizes = e.sizes.length === 0 ? "" : lang !== "en" ? `, ${e.sizes.join("/")}` : e.sizes.every((z) => /\bsize\b/i.test(z)) ? `, ${listAnd(e.sizes)}` : `, size${e.sizes.length > 1 ? "s" : ""} ${listAnd(e.sizes)}`;
+    return `${c} (${e.qty} ${lang === "en" ? "left" : lang === "hi" ? "बचे" : "bache"}${sizes})`;
+  });
+  return lang === "en" ? listAnd(said) : said.join(", ");
+}
+
+function listAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

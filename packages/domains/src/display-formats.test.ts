@@ -1,0 +1,105 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadPackFile } from "./load.js";
+import { PackError } from "./pack-error.js";
+
+// offline.display's status and stock formats: a part names a field the rows have (a list's
+// entries' fields on the entries, in the data or joined by a tool's include), checked at load
+// with the file and the JSON path.
+
+const printers = [{ id: "p1", name: "lobby", condition: "jammed", floor: "ground", ink: 93, trays: [{ tray: "A4", paper: 20 }] }];
+const parts = [{ id: "p1:fuser", printer_id: "p1", part: "fuser", health: "worn" }];
+const inks = [{ sku: "k1", printer_id: "p1", shade: "black", left: 3 }];
+
+/** A printer pack: printers (trays nested in the rows), their parts (joined by the get tool as `parts`), their inks (options). */
+function printerPack(display: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), "chatmill-display-"));
+  mkdirSync(join(dir, "data"));
+  writeFileSync(join(dir, "data", "printers.json"), JSON.stringify(printers));
+  writeFileSync(join(dir, "data", "parts.json"), JSON.stringify(parts));
+  writeFileSync(join(dir, "data", "inks.json"), JSON.stringify(inks));
+  const pack = {
+    name: "printers",
+    version: "1",
+    description: "a test pack",
+    services: [{ name: "fleet", table: "printers", categories: ["checking"] }],
+    general_categories: [],
+    intents: ["search"],
+    tools: [
+      {
+        type: "function",
+        function: { name: "check", parameters: { type: "object", properties: { printer: { type: "string" } } } },
+        role: "lookup",
+        run: { op: "get", table: "printers", key_arg: "printer", include: [{ table: "parts", field: "printer_id", as: "parts", project: ["part", "health"] }] },
+      },
+    ],
+    categories: { checking: { task: "info" } },
+    database: { tables: { printers: { key: "id", file: "data/printers.json" }, parts: { key: "id", file: "data/parts.json" }, inks: { key: "sku", file: "data/inks.json" } } },
+    offline: { display },
+  };
+  writeFileSync(join(dir, "pack.json"), JSON.stringify(pack));
+  return join(dir, "pack.json");
+}
+
+const status = {
+  state: "condition",
+  where: ["floor"],
+  metrics: [{ field: "ink", say: { en: "ink {value}%", hi: "स्याही {value}%" }, high: 90 }],
+  usage: { list: "trays", name: "tray", percent: "paper", high: 95, label: { en: "Trays" } },
+  members: { list: "parts", name: "part", state: "health", normal: "ok", label: { en: "Parts" } },
+};
+const stock = { label: "shade", unlabelled: "plain", quantity: "left" };
+
+function loadError(file: string): PackError {
+  try {
+    loadPackFile(file);
+  } catch (err) {
+    expect(err).toBeInstanceOf(PackError);
+    return err as PackError;
+  }
+  throw new Error("the pack loaded");
+}
+
+describe("status and stock displays", () => {
+  it("load when every part names a field the rows (or a list's entries) have", () => {
+    const d = loadPackFile(printerPack({ printers: { format: "status", parts: status }, inks: { format: "stock", parts: stock } }));
+    expect(d.offline.display?.printers?.parts?.members?.normal).toBe("ok");
+  });
+
+  it("name the file and the path of a part naming a field the table does not have", () => {
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ printers: { format: "status", parts: { ...status, state: "status" } } }, "offline.display.printers.parts.state", /no row of table 'printers' has a field 'status'/],
+      [{ printers: { format: "status", parts: { ...status, where: ["floor", "env"] } } }, "offline.display.printers.parts.where[1]", /field 'env'/],
+      [{ printers: { format: "status", parts: { ...status, metrics: [{ field: "cpu_pct", say: { en: "CPU {value}%" } }] } } }, "offline.display.printers.parts.metrics[0].field", /field 'cpu_pct'/],
+      [{ printers: { format: "status", parts: { ...status, usage: { ...status.usage, list: "disks" } } } }, "offline.display.printers.parts.usage.list", /no row of table 'printers' has a list 'disks' and no tool's include/],
+      [{ printers: { format: "status", parts: { ...status, usage: { ...status.usage, percent: "use_pct" } } } }, "offline.display.printers.parts.usage.percent", /no entry of 'trays' \(in the rows of 'printers'\) has a field 'use_pct'/],
+      [{ printers: { format: "status", parts: { ...status, members: { ...status.members, state: "status" } } } }, "offline.display.printers.parts.members.state", /no entry of 'parts' \(table 'parts', joined by 'check'\) has a field 'status'/],
+      [{ printers: { format: "status", parts: { ...status, members: { ...status.members, name: "id" } } } }, "offline.display.printers.parts.members.name", /does not return 'id': add it to its project/],
+      [{ inks: { format: "stock", parts: { ...stock, quantity: "qty" } } }, "offline.display.inks.parts.quantity", /no row of table 'inks' has a field 'qty'/],
+    ];
+    for (const [display, path, message] of cases) {
+      const file = printerPack(display);
+      const err = loadError(file);
+      expect(err.path, path).toBe(path);
+      expect(err.file).toBe(file);
+      expect(err.message).toContain(`${file}: ${path}:`);
+      expect(err.message).toMatch(message);
+    }
+  });
+
+  it("name a part the format needs, a part of another format, and a bad template", () => {
+    expect(loadError(printerPack({ printers: { format: "status", parts: { where: ["floor"] } } })).path).toBe("offline.display.printers.parts.state");
+    expect(loadError(printerPack({ inks: { format: "stock", parts: { quantity: "left" } } })).path).toBe("offline.display.inks.parts.label");
+    const other = loadError(printerPack({ inks: { format: "stock", parts: { ...stock, state: "shade" } } }));
+    expect(other.path).toBe("offline.display.inks.parts.state");
+    expect(other.message).toMatch(/'state' is not a part of format 'stock'/);
+    expect(loadError(printerPack({ printers: { format: "status" } })).path).toBe("offline.display.printers.parts");
+    const template = loadError(printerPack({ printers: { format: "status", parts: { ...status, metrics: [{ field: "ink", say: { en: "ink {level}%" } }] } } }));
+    expect(template.path).toBe("offline.display.printers.parts.metrics[0].say.en");
+    expect(template.message).toMatch(/unknown slot \{level\}/);
+    const label = loadError(printerPack({ printers: { format: "status", parts: { ...status, usage: { ...status.usage, label: { en: "Trays", hi: "{value} ट्रे" } } } } }));
+    expect(label.path).toBe("offline.display.printers.parts.usage.label.hi");
+  });
+});
