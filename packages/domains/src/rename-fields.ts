@@ -11,8 +11,8 @@ type Obj = Record<string, unknown>;
  * anchor, key/quantity/status fields, capacity, closed, the keys it writes (`set`), its ref's
  * field, where and `{ref: field}` values, its includes, its command matches, effects and
  * `{{field}}` templates; services' search_fields, facts and says; categories' where; persona
- * pools; display; identity owners; and `wording.values`/`wording.names` keys (when one table
- * holds the field, or every table holding it renames it alike). Runs over the pack's tables
+ * pools; display; identity owners; and `wording.values`/`wording.names` keys (added under the new
+ * name when every table renaming the field renames it alike; the old key stays for tables keeping it). Runs over the pack's tables
  * only: a pack with business rules (op transact, invariants) is refused, as their expressions
  * are not walked yet. Rows are renamed by renameRowFields. Runs before tables are renamed.
  */
@@ -100,13 +100,15 @@ export function renamePackFields(p: DomainPack, renames: FieldRenames): void {
     const table = (p.tools.find((t) => t.function.name === s.tool)?.run as { table?: string } | undefined)?.table;
     if (s.owner !== undefined) s.owner = f(table, s.owner);
   }
-  // Wording names fields without their table: renamed when the new name is the same in every table that renames it.
+  // Wording names fields without their table: said under the new name when it is the same in every table that renames it,
+  // and still under the old one, for the tables holding a field of that name that keep it (travel renames police.name only).
   const global = (field: string): string => {
     const names = new Set(Object.values(renames).flatMap((m) => (m[field] !== undefined ? [m[field]!] : [])));
     return names.size === 1 ? [...names][0]! : field;
   };
-  if (p.wording?.values) p.wording.values = Object.fromEntries(Object.entries(p.wording.values).map(([k, v]) => [global(k), v]));
-  if (p.wording?.names) p.wording.names = Object.fromEntries(Object.entries(p.wording.names).map(([k, v]) => [global(k), v]));
+  const both = <T>(rec: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(rec).flatMap(([k, v]) => (global(k) === k ? [[k, v]] : [[k, v], [global(k), v]])));
+  if (p.wording?.values) p.wording.values = both(p.wording.values);
+  if (p.wording?.names) p.wording.names = both(p.wording.names);
 }
 
 /** A table's rows with their fields renamed (top-level fields; values are data and stay). */
