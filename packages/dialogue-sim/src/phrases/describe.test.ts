@@ -59,6 +59,16 @@ describe("describeConstraint", () => {
   });
 });
 
+describe("a field is said by the pack's wording, never by its name", () => {
+  it("says a 'brand' the pack does not word plainly, and an opaque field the pack words by its words", () => {
+    const plain = [...Array(20).keys()].map((seed) => describeConstraint(c("brand", "Acme"), "en", new Rng(String(seed)), { currency: "USD", fieldWords: () => undefined })).join(" | ");
+    expect(plain).not.toMatch(/\b(by|from|made by) Acme/);
+    expect(plain).toContain("with Acme");
+    const own = (f: string) => (f === "zzfield1q" ? "[by|made by] {value}" : undefined);
+    expect(describeConstraint(c("zzfield1q", "Acme"), "en", new Rng("1"), { currency: "USD", said: own })).toMatch(/^(by|made by) Acme$/);
+  });
+});
+
 describe("amounts of money, by the pack's declaration", () => {
   const cap = (field: string): Constraint => ({ field, op: "lte", value: 60, table: "rooms" }) as Constraint;
   const declared = (field: string) => (x: Constraint) => x.table === "rooms" && x.field === field;

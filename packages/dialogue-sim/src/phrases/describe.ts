@@ -42,10 +42,9 @@ export interface ConstraintWords {
 /**
  * How a person states one constraint, in their language: "under $50", "in red", "by Acme".
  * An amount on a field the pack declares as money is said with the currency ("under £60",
- * whatever the field is called); a few generic attributes (colour, brand, material, name,
- * type, category, day) are built in; how a pack's own fields are said ("size M", "in the
- * north", "with free parking") is its `wording.values` (`words.said`). Other fields get a
- * plain "with <field> <value>" that still reads acceptably.
+ * whatever the field is called); how a pack's fields are said ("size M", "in the north", "by
+ * Acme", "with free parking") is its `wording.values` (`words.said`), never the field's name.
+ * Other fields get a plain "with <field> <value>" that still reads acceptably.
  */
 export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: ConstraintWords = { currency: "USD" }): string {
   const { currency, said } = words;
@@ -66,47 +65,6 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
     if (lang === "mixed") return below ? expand(`[${m} ke andar|${m} se kam|max ${m}|${m} tak]`, rng) : expand(`[${m} se upar|${m} se zyada]`, rng);
     return below ? expand(`[under|below|no more than|at most|less than|within|up to] ${m}`, rng) : expand(`[over|above|more than] ${m}`, rng);
   }
-  // The article goes by the value's sound ("an orange", "a one-way"), never a fixed "a".
-  const a = article(v);
-  const en: Record<string, string> = {
-    color: `[in|in ${a}|coloured|in the colour] ${v}`,
-    colors: `[in|in a nice] ${v}`,
-    brand: `[from|by|made by] ${v}`,
-    material: `[made of|in|made from] ${v}`,
-    pattern: `[with ${a}|in ${a}|with some kind of] ${v} [pattern|look|print]`,
-    gender: `[for|meant for] ${v}`,
-    category: `[from the|in|in the] ${v} [section|range|]`,
-    type: `[${a}|some kind of] ${v}`,
-    day: `on ${v}`,
-    status: `[with status ${v}|showing ${v}|marked ${v}]`,
-    style: `[in ${a}|with ${a}|with that] ${v} [style|look|fit]`,
-    name: `[called|named|by the name of] ${v}`,
-  };
-  const hi: Record<string, string> = {
-    color: `[${v} रंग में|${v} रंग का|${v} वाला]`,
-    colors: `${v} रंग में`,
-    brand: `[${v} ब्रांड का|${v} कंपनी का]`,
-    day: `${v} को`,
-    category: `[${v} में|${v} वाले सेक्शन से]`,
-    type: `${v}`,
-    name: `[${v} नाम का|${v} वाला]`,
-    style: `[${v} स्टाइल में|${v} स्टाइल का]`,
-    gender: `[${v} के लिए|${v} वाला]`,
-  };
-  const mixed: Record<string, string> = {
-    color: `[${v} colour mein|${v} wala|${v} colour ka]`,
-    colors: `${v} colour mein`,
-    brand: `[${v} brand ka|${v} company ka]`,
-    day: `${v} ko`,
-    category: `[${v} mein|${v} section se]`,
-    type: `${v}`,
-    name: `[${v} naam ka|${v} wala]`,
-    style: `[${v} style mein|${v} style ka]`,
-    gender: `[${v} ke liye|${v} wala]`,
-  };
-  const bank = lang === "hi" ? hi : lang === "mixed" ? mixed : en;
-  const t = bank[field];
-  if (t !== undefined && t !== "") return expand(t, rng);
   // A field's name is said only as the pack's people say it ("new patients"), never as a key
   // ("accepts_new_patients" or "accepts new patients" when the pack never says that): without
   // words, the value alone — and a yes or no alone says nothing, so it is left unsaid (a pack
