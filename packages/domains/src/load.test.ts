@@ -413,5 +413,6 @@ describe("a broken user pack", () => {
     expect(packError(userPack((p) => (p.wording = { values: { colour: { fact: { say: "in {value}", many: "[in {value}" } } } }))).detail).toContain("'[' never closed");
     expect(packError(userPack((p) => (p.wording = { values: { colour: { arg: { many: { hi: "{count} रात" } } } } }))).path).toBe("wording.values.colour.arg.many.hi");
     expect(packError(userPack((p) => (p.wording = { values: { colour: { fact: { no: "not red" } } } }))).path).toBe("wording.values.colour.fact.say");
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { alone: "one (size" } } }))).path).toBe("wording.values.colour.alone");
   });
 });

@@ -86,6 +86,11 @@ export const LangValueWording = z.strictObject({
 
 export const ValueWording = LangValueWording.extend({
   no: LangValueWording.optional().describe("for a yes/no field: how its \"no\" is said (\"without parking\"); the languages above say its \"yes\""),
+  alone: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("a regular expression (case ignored): a value it matches names the field itself and is said alone by the user, without the templates above (sizes: \"\\\\bsizes?\\\\b\" says \"one size\", not \"in size one size\")"),
   goal: GoalWording.optional(),
   fact: FactWording.optional(),
   arg: ArgWording.optional(),
@@ -108,9 +113,16 @@ export function valueTemplates(spec: ValueWording): Array<[Array<string | number
   return out;
 }
 
-/** A goal case's `match` that is not a regular expression, with its error. */
+/** A goal case's `match` (or `alone`) that is not a regular expression, with its error. */
 export function caseErrors(spec: ValueWording): Array<[Array<string | number>, string]> {
   const out: Array<[Array<string | number>, string]> = [];
+  if (spec.alone !== undefined) {
+    try {
+      new RegExp(spec.alone, "i");
+    } catch (e) {
+      out.push([["alone"], `not a regular expression: ${(e as Error).message}`]);
+    }
+  }
   spec.goal?.cases?.forEach((c, i) => {
     try {
       new RegExp(c.match, "i");

@@ -37,6 +37,8 @@ export interface ConstraintWords {
    * name's words are used as they are.
    */
   fieldWords?: ((field: string) => string | undefined) | undefined;
+  /** The pack's pattern of values that name the field itself and are said alone (`wording.values.<field>.alone`: "one size"). */
+  alone?: ((field: string) => RegExp | undefined) | undefined;
 }
 
 /**
@@ -53,8 +55,8 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
   const no = v === "no" || v === "false";
   const own = said?.(c.field, no) ?? said?.(field, no);
   if (own !== undefined) {
-    // A value that already names its field ("one size" for size) is said as it is, not "size one size".
-    if (namesField(v, field)) return v;
+    // A value that already names its field ("one size" for size, as the pack's `alone` says) is said as it is, not "size one size".
+    if ((words.alone?.(c.field) ?? words.alone?.(field))?.test(v)) return v;
     // The pack writes "in a {value}"; the article goes by the value's sound ("in an XL").
     return expand(own, rng, { value: v }).replace(new RegExp(`\\ba (?=${escapeRe(v)}\\b)`, "g"), `${article(v)} `);
   }
@@ -77,12 +79,6 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
   if (lang === "hi") return `${name} ${v}`;
   if (lang === "mixed") return `${name} ${v} wala`;
   return c.op === "contains" ? `with ${v}` : expand(`[with|where] ${name} [is |]${v}`, rng);
-}
-
-/** Whether a value says its field's name as a word of its own ("one size" for size or sizes). */
-function namesField(value: string, field: string): boolean {
-  const name = field.replace(/_/g, " ").replace(/s$/, "");
-  return name.length > 2 && new RegExp(`\\b${escapeRe(name)}s?\\b`, "i").test(value);
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
