@@ -85,7 +85,7 @@ export function inForm(value: string, form: ValueForm | undefined): string {
     case "title":
       return display(value);
     case "name":
-      // A row's name as a noun: small words stay small, even first ("the Cambridge Punter" stays as written).
+      // A row's name as a noun: title case with its small words small, even the first; a name with capitals stays as written.
       return /[A-Z]/.test(value) ? value : display(value).replace(/\b(Of|And|The|At|In|On|To)\b/g, (w) => w.toLowerCase());
     case "upper_if_short":
       return value.length <= 2 ? value.toUpperCase() : value;
