@@ -400,4 +400,19 @@ describe("a broken user pack", () => {
     expect(packError(userPack((p) => (p.wording = { replace: ["assistant.offers"] }))).path).toBe("wording.replace[0]");
     expect(packError(userPack((p) => (p.wording = { values: { colour: { no: { en: "not {colour}" } } } }))).path).toBe("wording.values.colour.no.en");
   });
+
+  it("names a bad goal, fact or argument wording of a value with its file and path", () => {
+    const dir = userPack((p) => (p.wording = { values: { colour: { goal: { place: "inside" } } } }));
+    const err = packError(dir);
+    expect(err.file).toBe(join(dir, "pack.json"));
+    expect(err.path).toBe("wording.values.colour.goal.place");
+    expect(err.message).toContain(`${join(dir, "pack.json")}: wording.values.colour.goal.place`);
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { goal: { cases: [{ match: "(one size" }] } } } }))).path).toBe("wording.values.colour.goal.cases[0].match");
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { goal: { cases: [{ match: "x", say: "in {colour}" }] } } } }))).path).toBe("wording.values.colour.goal.cases[0].say");
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { fact: { say: "in {value}", form: "shouty" } } } }))).path).toBe("wording.values.colour.fact.form");
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { fact: { say: "in {value}", many: "[in {value}" } } } }))).detail).toContain("'[' never closed");
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { arg: { many: { hi: "{count} रात" } } } } }))).path).toBe("wording.values.colour.arg.many.hi");
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { fact: { no: "not red" } } } }))).path).toBe("wording.values.colour.fact.say");
+    expect(packError(userPack((p) => (p.wording = { values: { colour: { alone: "one (size" } } }))).path).toBe("wording.values.colour.alone");
+  });
 });

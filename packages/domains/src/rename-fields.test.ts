@@ -44,4 +44,16 @@ describe("renamePack with fields", () => {
     expect(parts.usage).toMatchObject({ list: "disks", name: "path", percent: "use_pct" });
     expect(parts.members).toMatchObject({ name: "name", state: "state", normal: "running" });
   });
+
+  it("moves a field's wording to its new name, and keeps it under the old one while another table or a tool argument has that name", () => {
+    const travel = loadDomain("travel");
+    // Only the train table renames departure: the taxi's departure argument keeps its wording.
+    const one = renamePack(travel.pack, { fields: { train: { departure: "zzfrom" } } }, (t) => travel.table(t));
+    expect(one.wording?.values?.zzfrom?.goal).toEqual(travel.pack.wording?.values?.departure?.goal);
+    expect(one.wording?.values?.departure).toBeDefined();
+    // Every table holding leaveAt renames it, and no tool takes it: its wording is under the new name only.
+    const all = renamePack(travel.pack, { fields: { train: { leaveAt: "zzleave" } } }, (t) => travel.table(t));
+    expect(all.wording?.values?.zzleave?.goal).toEqual({ say: "leaving after {value}" });
+    expect(all.wording?.values?.leaveAt).toBeUndefined();
+  });
 });

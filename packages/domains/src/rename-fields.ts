@@ -11,12 +11,13 @@ type Obj = Record<string, unknown>;
  * anchor, key/quantity/status fields, capacity, closed, the keys it writes (`set`), its ref's
  * field, where and `{ref: field}` values, its includes, its command matches, effects and
  * `{{field}}` templates; services' search_fields, facts and says; categories' where; persona
- * pools; display; identity owners; and `wording.values`/`wording.names` keys (when one table
- * holds the field, or every table holding it renames it alike). Runs over the pack's tables
+ * pools; display; identity owners; and `wording.values`/`wording.names` keys (under the new name
+ * when every table renaming the field renames it alike; also under the old one while `kept` says a
+ * table or tool argument still has that name). Runs over the pack's tables
  * only: a pack with business rules (op transact, invariants) is refused, as their expressions
  * are not walked yet. Rows are renamed by renameRowFields. Runs before tables are renamed.
  */
-export function renamePackFields(p: DomainPack, renames: FieldRenames): void {
+export function renamePackFields(p: DomainPack, renames: FieldRenames, kept: (field: string) => boolean = () => false): void {
   if (Object.keys(renames).length === 0) return;
   if (p.tools.some((t) => t.run.op === "transact") || Object.values(p.database.tables).some((t) => t.invariants !== undefined)) {
     throw new Error(`renamePack: renaming fields of a pack with business rules (op transact, invariants) is not supported; '${p.name}' has them`);
@@ -100,13 +101,16 @@ export function renamePackFields(p: DomainPack, renames: FieldRenames): void {
     const table = (p.tools.find((t) => t.function.name === s.tool)?.run as { table?: string } | undefined)?.table;
     if (s.owner !== undefined) s.owner = f(table, s.owner);
   }
-  // Wording names fields without their table: renamed when the new name is the same in every table that renames it.
+  // Wording names fields without their table: said under the new name when it is the same in every table that renames it,
+  // and still under the old one when a table keeps a field of that name or a tool takes it as an argument (`kept`:
+  // travel renames police.name only; the taxi's departure argument is no table's field).
   const global = (field: string): string => {
     const names = new Set(Object.values(renames).flatMap((m) => (m[field] !== undefined ? [m[field]!] : [])));
     return names.size === 1 ? [...names][0]! : field;
   };
-  if (p.wording?.values) p.wording.values = Object.fromEntries(Object.entries(p.wording.values).map(([k, v]) => [global(k), v]));
-  if (p.wording?.names) p.wording.names = Object.fromEntries(Object.entries(p.wording.names).map(([k, v]) => [global(k), v]));
+  const both = <T>(rec: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(rec).flatMap(([k, v]) => (global(k) === k ? [[k, v]] : kept(k) ? [[k, v], [global(k), v]] : [[global(k), v]])));
+  if (p.wording?.values) p.wording.values = both(p.wording.values);
+  if (p.wording?.names) p.wording.names = both(p.wording.names);
 }
 
 /** A table's rows with their fields renamed (top-level fields; values are data and stay). */

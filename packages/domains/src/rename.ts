@@ -32,7 +32,11 @@ export function renamePack(pack: DomainPack, renames: Renames, rows?: (table: st
     spec.rows = renameRowFields(rows(table), renames.fields![table]);
     delete spec.file;
   }
-  renamePackFields(p, renames.fields ?? {});
+  // A field name some table keeps (or a tool's argument) keeps its wording under that name too.
+  const kept = (field: string): boolean =>
+    (rows !== undefined && Object.keys(p.database.tables).some((t) => renames.fields?.[t]?.[field] === undefined && rows(t).slice(0, 1000).some((r) => Object.hasOwn(r, field)))) ||
+    p.tools.some((t) => Object.hasOwn((t.function.parameters.properties ?? {}) as object, field));
+  renamePackFields(p, renames.fields ?? {}, kept);
   const tool = (n: string): string => renames.tools?.[n] ?? n;
   const table = (n: string): string => renames.tables?.[n] ?? n;
   const category = (n: string): string => renames.categories?.[n] ?? n;

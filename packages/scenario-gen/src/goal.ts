@@ -158,7 +158,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
     plan.thing = describeThing(info.name, plan.constraints, rng, { currency: input.currency, table: info.table, nouns, ...tableNouns(domain, info.table), ...moneyOf(domain, info.table), ...(nameField ? { nameField } : {}), say: fieldSaying(domain), definite: refers, named });
   } else if (info.booking) {
     const noun = rng.pick(nouns[info.name] ?? [sayableName(domain, info.name) ?? "booking"]);
-    plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values, fieldSaying(domain))}`.trim();
+    plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values, fieldSaying(domain), info.booking.values)}`.trim();
   } else {
     const table = domain.services.find((s) => s.table)?.table;
     const noun = rng.pick((table ? nouns[table] : undefined) ?? ["system"]);
@@ -191,14 +191,15 @@ function withOtherPlaces(places: string[], domain: Domain, rng: Rng): string[] {
 
 const nounCache = new WeakMap<Domain, Record<string, string[]>>();
 
-/** The pack's words for its things: offline.nouns by service, and a catalog's offline.item_noun. */
+/** The pack's words for its things: offline.nouns by service, a catalog's offline.item_noun, then each service's own nouns (services[].nouns). */
 function nounsOf(domain: Domain): Record<string, string[]> {
   let nouns = nounCache.get(domain);
   if (!nouns) {
     const own = (domain.offline.nouns ?? {}) as Record<string, string[]>;
     const item = Array.isArray(domain.offline.item_noun) ? (domain.offline.item_noun as string[]) : undefined;
     const catalog = item ? Object.fromEntries(domain.services.filter((s) => s.table).map((s) => [s.name, item])) : {};
-    nounCache.set(domain, (nouns = { ...catalog, ...own }));
+    const declared = Object.fromEntries((domain.pack.services ?? []).flatMap((s) => (s.nouns ? [[s.name, s.nouns]] : [])));
+    nounCache.set(domain, (nouns = { ...declared, ...catalog, ...own }));
   }
   return nouns;
 }
@@ -245,11 +246,12 @@ function fieldSaying(domain: Domain): FieldSaying {
     const values = domain.wording?.values ?? {};
     say = {
       phrase: (field, value, no) => {
-        const spec = values[field];
+        const spec = Object.hasOwn(values, field) ? values[field] : undefined;
         const t = no ? spec?.no?.en : spec?.en;
         return t === undefined ? undefined : firstWay(t, value);
       },
       words: (field) => sayableName(domain, field),
+      spec: (field) => (Object.hasOwn(values, field) ? values[field] : undefined),
     };
     sayings.set(domain, say);
   }
@@ -274,18 +276,18 @@ function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string | unde
     case "create": {
       if (!info.booking) return asks ? fill(rng.pick(asks), thing, domain, rng) : `${rng.pick(FIND_VERBS)} ${thing}`;
       const prefix = info.table ? rng.pick(info.booking.booked ?? [""]) : "";
-      const details = info.table ? describeBooking(plan.booking ?? {}, fieldSaying(domain)) : "";
+      const details = info.table ? describeBooking(plan.booking ?? {}, fieldSaying(domain), info.booking.values) : "";
       // "an appointment with the" + "a cardiology department": one article is enough.
       const object = prefix.endsWith("the ") ? thing.replace(/^(a|an) /, "") : thing;
       return `${rng.pick(CREATE_VERBS)} ${prefix}${object}${details ? ` ${details}` : ""}`;
     }
     case "cancel":
-      return `${rng.pick(["cancel", "call off", "cancel"])} ${ref}${existingWhen(plan)}`;
+      return `${rng.pick(["cancel", "call off", "cancel"])} ${ref}${existingWhen(plan, info)}`;
     case "modify": {
-      if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan)} and ${changePhrase(plan.booking, rng, fieldSaying(domain), info)}`;
+      if (plan.booking) return `${rng.pick(["update", "change", "amend"])} ${ref}${existingWhen(plan, info)} and ${changePhrase(plan.booking, rng, fieldSaying(domain), info)}`;
       // Without a change to name, the category's own words for it (its asks), else its label.
       if (asks) return fill(rng.pick(asks), thing, domain, rng).replaceAll("{ref}", ref);
-      return `sort out ${category ? categoryWords(domain, category) : "a change"} for ${ref}${existingWhen(plan)}`;
+      return `sort out ${category ? categoryWords(domain, category) : "a change"} for ${ref}${existingWhen(plan, info)}`;
     }
     case "issue": {
       const bank = asks ?? [`get help with ${category ? categoryWords(domain, category) : "a problem"} for {ref}`];
@@ -310,8 +312,12 @@ function tableNouns(domain: Domain, table: string): { tableNouns?: string[] } {
   return nouns ? { tableNouns: nouns } : {};
 }
 
-function existingWhen(plan: ServicePlan): string {
-  const day = plan.existing?.day ?? plan.existing?.date;
+/** The day the booking is on, said after it ("on Friday"): the field the service declares a weekday, else a date (booking.values). */
+function existingWhen(plan: ServicePlan, info: ServiceInfo): string {
+  const kinds = info.booking?.values ?? {};
+  const fields = Object.keys(plan.existing ?? {});
+  const at = fields.find((f) => kinds[f]?.kind === "weekday") ?? fields.find((f) => kinds[f]?.kind === "date");
+  const day = at === undefined ? undefined : plan.existing?.[at];
   return typeof day === "string" && !plan.thing.includes(` on ${display(day)}`) ? ` on ${display(day)}` : "";
 }
 

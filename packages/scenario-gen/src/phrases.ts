@@ -1,6 +1,7 @@
 import type { Constraint } from "./types.js";
+import type { BookingValue, GoalWording, ValueForm, ValueWording } from "@chatmill/schema";
 import { formatMoney } from "@chatmill/persona-sample";
-import { article, withArticle, type Rng } from "@chatmill/kit";
+import { article, type Rng } from "@chatmill/kit";
 
 /**
  * Turns constraints into English: words that go before the noun ("cheap", "4-star",
@@ -16,23 +17,6 @@ interface Parts {
   /** The code the row is called by ("TR8704"), said after the noun. */
   code?: string;
 }
-
-const DEFAULT_NOUNS: Record<string, string[]> = {
-  restaurant: ["restaurant", "place to eat"],
-  hotel: ["hotel", "place"],
-  train: ["train"],
-  attraction: ["attraction", "place to visit"],
-  taxi: ["taxi"],
-  bus: ["bus"],
-  hospital: ["hospital department"],
-  flight: ["flight"],
-};
-
-const TYPE_NOUNS: Record<string, string> = {
-  swimmingpool: "swimming pool", concerthall: "concert hall", architecture: "historic building", boat: "boat trip",
-  entertainment: "entertainment venue", "multiple sports": "sports centre", mutliple_sports: "sports centre", nightclub: "nightclub",
-  guesthouse: "guesthouse", hotel: "hotel", restaurant: "restaurant",
-};
 
 const PLURAL_ONLY = /^(pants|shorts|leggings|tights|jeans|trousers|joggers|capris|sweatpants|bottoms|glasses)$/i;
 
@@ -51,10 +35,6 @@ export function itemNoun(category: string): string {
     .split(/\s*(?:&|\/|,| and )\s*/)
     .map((part) => part.split(" ").map((w, i, all) => (i === all.length - 1 ? singular(w) : w)).join(" "))
     .join(" or ");
-}
-
-function title(v: string): string {
-  return display(v);
 }
 
 /** "pizza hut city centre" → "Pizza Hut City Centre"; names that already have capitals stay as they are. */
@@ -78,8 +58,6 @@ function titleWords(name: string): string {
 /** "a" or "an" by the first word's sound ("an ML box", "a DB server", "an hour"): the one function in @chatmill/kit. */
 export { article };
 
-const ENVS: Record<string, string> = { prod: "in production", production: "in production", staging: "in staging", dev: "in dev", internal: "on the internal network", test: "in test" };
-
 /** A template of the phrase grammar said one way: each `[a|b]` as its first alternative, `{value}` filled. */
 export function firstWay(template: string, value: string): string {
   let t = template;
@@ -89,25 +67,80 @@ export function firstWay(template: string, value: string): string {
 
 /**
  * How the pack lets its fields be said (from @chatmill/domains, over its declared data): its own
- * phrasing of a value (`wording.values`, English, first alternatives: "in size {value}"), and a
- * field's name as words when the pack's own text says them (else undefined: the name is a key).
+ * phrasing of a value (`wording.values`, English, first alternatives: "in size {value}"), its
+ * whole declared wording of a field (`spec`: the goal's phrase, where it goes, its value words),
+ * and a field's name as words when the pack's own text says them (else undefined: the name is a key).
  */
 export interface FieldSaying {
   phrase?: ((field: string, value: string, no: boolean) => string | undefined) | undefined;
   words?: ((field: string) => string | undefined) | undefined;
+  spec?: ((field: string) => ValueWording | undefined) | undefined;
+}
+
+/** A value written in a declared form (`wording.values.<field>.goal.form`, `.fact.form`). */
+export function inForm(value: string, form: ValueForm | undefined): string {
+  switch (form) {
+    case "lower":
+      return value.toLowerCase();
+    case "title":
+      return display(value);
+    case "name":
+      // A row's name as a noun: title case with its small words small, even the first; a name with capitals stays as written.
+      return /[A-Z]/.test(value) ? value : display(value).replace(/\b(Of|And|The|At|In|On|To)\b/g, (w) => w.toLowerCase());
+    case "upper_if_short":
+      return value.length <= 2 ? value.toUpperCase() : value;
+    case "spaced":
+      return value.replace(/_/g, " ");
+    case "item_noun":
+      return itemNoun(value);
+    default:
+      return value;
+  }
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A number other than 1: said with a wording's `many` ("2 nights"). */
+export function isMany(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 1;
+  const s = String(value);
+  return /^\d+(\.\d+)?$/.test(s) && Number(s) !== 1;
+}
+
+/** A template filled with a value, the article before it by its sound ("in an athletic style"). */
+export function fillValue(template: string, value: string): string {
+  // The template said one way first, the value then put in as it is (its spaces kept).
+  const out = firstWay(template, "\u0000").replaceAll("\u0000", value);
+  return value === "" ? out : out.replace(new RegExp(`\\ba (?=${escapeRe(value)})`, "g"), `${article(value)} `);
+}
+
+/** The goal's phrase for a value, and where it goes (`wording.values.<field>.goal`). */
+export function goalPhrase(goal: GoalWording, raw: string): { text: string; place: NonNullable<GoalWording["place"]> } {
+  const special = goal.cases?.find((c) => new RegExp(c.match, "i").test(raw));
+  const template = special?.say ?? (goal.many !== undefined && isMany(raw) ? goal.many : goal.say) ?? "{value}";
+  const value = goal.words && Object.hasOwn(goal.words, raw) ? goal.words[raw]! : inForm(raw, goal.form);
+  return { text: fillValue(template, value), place: special?.place ?? goal.place ?? "after" };
+}
+
+function put(parts: Parts, text: string, place: NonNullable<GoalWording["place"]>): void {
+  if (place === "before") parts.pre.push(text);
+  else if (place === "noun") parts.noun = text;
+  else if (place === "code") parts.code = text;
+  else parts.post.push(text);
 }
 
 /**
  * `moneyField`: the table's declared price field (display.price), never guessed from a name;
- * `nameField`: the field that says what the row is called. A field the switch below does not
- * know is said by the pack's phrasing, else by its name's words when the pack says them, else
- * by its value alone — never as a key read aloud ("with train id TR8704").
+ * `nameField`: the field that says what the row is called. A field is said as the pack's
+ * wording declares (`wording.values.<field>.goal`), else by the pack's phrasing, else by its
+ * name's words when the pack says them, else by its value alone — never as a key read aloud
+ * ("with train id TR8704").
  */
 function one(parts: Parts, c: Constraint, currency: string, moneyField: string | undefined, nameField: string | undefined, say: FieldSaying): void {
-  const f = c.field.toLowerCase().replace(/[^a-z]/g, "");
   const v = c.value;
   const s = typeof v === "string" ? v : Array.isArray(v) ? v.join(", ") : String(v);
   const fieldWords = say.words?.(c.field);
+  const goal = say.spec?.(c.field)?.goal;
   if (c.op === "lte" || c.op === "lt") {
     const isMoney = c.field === moneyField;
     const money = isMoney && typeof v === "number" ? formatMoney(v, currency) : s;
@@ -116,124 +149,32 @@ function one(parts: Parts, c: Constraint, currency: string, moneyField: string |
   }
   if (typeof v === "boolean" || v === "yes" || v === "no") {
     const yes = v === true || v === "yes";
-    if (f === "internet" || f === "wifi") parts.post.push(yes ? "with free wifi" : "without wifi");
-    else if (f === "parking") parts.post.push(yes ? "with free parking" : "with no parking needed");
-    else if (f === "ecofriendly" && yes) parts.pre.push("eco-friendly");
-    else if (f === "newarrival" && yes) parts.pre.push("newly arrived");
-    else if (f === "onsale") parts.post.push(yes ? "that's on sale" : "at full price");
-    else {
-      // A yes/no field the pack does not phrase and whose name it never says has no words: it is left unsaid.
-      const own = say.phrase?.(c.field, yes ? "yes" : "no", !yes);
-      if (own !== undefined) parts.post.push(own);
-      else if (fieldWords) parts.post.push(yes ? `with ${fieldWords}` : `without ${fieldWords}`);
+    const declared = yes ? goal?.say : goal?.no;
+    if (goal && declared !== undefined) {
+      put(parts, fillValue(declared, yes ? "yes" : "no"), goal.place ?? "after");
+      return;
     }
+    // A yes/no field the pack does not phrase and whose name it never says has no words: it is left unsaid.
+    const own = say.phrase?.(c.field, yes ? "yes" : "no", !yes);
+    if (own !== undefined) parts.post.push(own);
+    else if (fieldWords) parts.post.push(yes ? `with ${fieldWords}` : `without ${fieldWords}`);
     return;
   }
-  if (c.field === nameField && f !== "name" && f !== "hostname" && f !== "title" && /\d/.test(s) && !/\s/.test(s)) {
+  if (c.field === nameField && goal?.place !== "noun" && /\d/.test(s) && !/\s/.test(s)) {
     // A row called by a code ("TR8704", "HAT156"): the code after the noun — "the train TR8704".
     parts.code = s;
     return;
   }
-  switch (f) {
-    case "area":
-      parts.post.push(s === "centre" || s === "center" ? "in the centre" : `in the ${s}`);
-      return;
-    case "pricerange":
-      parts.pre.push(s === "moderate" ? "moderately priced" : s === "expensive" ? "upmarket" : s);
-      return;
-    case "food":
-      parts.pre.push(title(s));
-      return;
-    case "stars":
-      parts.pre.push(`${s}-star`);
-      return;
-    case "type":
-      parts.noun = TYPE_NOUNS[s] ?? s;
-      return;
-    case "category":
-      parts.noun = itemNoun(s);
-      return;
-    case "department":
-      if (/(unit|clinic|ward|department|centre|center|ology|ics|surgery|medicine|care|ent|theatre)$/i.test(s)) parts.noun = /(department|unit|clinic|ward)$/i.test(s) ? s : `${s} department`;
-      else parts.post.push(`from the ${s} range`);
-      return;
-    case "day":
-      parts.post.push(`on ${title(s)}`);
-      return;
-    case "date":
-      parts.post.push(`on ${s}`);
-      return;
-    case "departure":
-    case "origin":
-      parts.post.push(`from ${title(s)}`);
-      return;
-    case "destination":
-      parts.post.push(`to ${title(s)}`);
-      return;
-    case "leaveat":
-      parts.post.push(`leaving after ${s}`);
-      return;
-    case "arriveby":
-      parts.post.push(`arriving by ${s}`);
-      return;
-    case "departuretime":
-      parts.post.push(`departing at ${s}`);
-      return;
-    case "colors":
-    case "color":
-    case "colour":
-    case "pattern":
-      parts.pre.push(s.toLowerCase());
-      return;
-    case "sizes":
-    case "size":
-      parts.post.push(/one size/i.test(s) ? "in one size" : `in size ${s}`);
-      return;
-    case "brand":
-      if (/^(unbranded|generic|no brand)$/i.test(s)) parts.pre.push("unbranded");
-      else parts.post.push(`from ${s}`);
-      return;
-    case "material":
-      parts.post.push(`in ${s.toLowerCase()}`);
-      return;
-    case "gender":
-      parts.post.push(`for ${s}`);
-      return;
-    case "climate":
-      parts.post.push(`for ${s.toLowerCase()} weather`);
-      return;
-    case "env":
-    case "environment":
-      parts.post.push(ENVS[s] ?? `in ${s}`);
-      return;
-    case "role":
-      parts.pre.push(s.length <= 2 ? s.toUpperCase() : s);
-      return;
-    case "status":
-      parts.post.push(`that is ${s}`);
-      return;
-    case "os":
-      parts.post.push(`running ${s}`);
-      return;
-    case "name":
-    case "hostname":
-    case "title":
-      parts.noun = /[A-Z]/.test(s) ? s : title(s).replace(/\b(Of|And|The|At|In|On|To)\b/g, (w) => w.toLowerCase());
-      return;
-    case "style":
-      parts.post.push(`in ${withArticle(s.toLowerCase())} style`);
-      return;
-    case "cabin":
-      parts.post.push(`in ${s.replace(/_/g, " ")}`);
-      return;
-    default: {
-      parts.unknown = true;
-      const own = say.phrase?.(c.field, s, false);
-      if (own !== undefined) parts.post.push(own);
-      else if (c.op === "contains") parts.post.push(fieldWords ? `with ${s} among its ${fieldWords}` : `with ${s}`);
-      else parts.post.push(fieldWords ? `with ${fieldWords} ${s}` : `with ${s}`);
-    }
+  if (goal) {
+    const { text, place } = goalPhrase(goal, s);
+    put(parts, text, place);
+    return;
   }
+  parts.unknown = true;
+  const own = say.phrase?.(c.field, s, false);
+  if (own !== undefined) parts.post.push(own);
+  else if (c.op === "contains") parts.post.push(fieldWords ? `with ${s} among its ${fieldWords}` : `with ${s}`);
+  else parts.post.push(fieldWords ? `with ${fieldWords} ${s}` : `with ${s}`);
 }
 
 /**
@@ -252,8 +193,8 @@ export function describeThing(
   // A row named by a field the words above do not know (a topic, a command): its name as the data writes it.
   const only = constraints[0];
   if (opts.named && parts.unknown && constraints.length === 1 && typeof only?.value === "string" && only.op === "eq") return only.value;
-  // The pack's words for the service, else for a row of its table (display.<table>.nouns), never a table's name.
-  const nouns = opts.nouns?.[service] ?? DEFAULT_NOUNS[service] ?? opts.tableNouns ?? [opts.say?.words?.(service) ?? "option"];
+  // The pack's words for the service (offline.nouns, services[].nouns), else for a row of its table (display.<table>.nouns), never a table's name.
+  const nouns = opts.nouns?.[service] ?? opts.tableNouns ?? [opts.say?.words?.(service) ?? "option"];
   const noun = parts.noun ?? rng.pick(nouns);
   const head = [...parts.pre, noun, ...(parts.code ? [parts.code] : [])].join(" ");
   const phrase = [head, ...rng.shuffle(parts.post.filter((p) => p.startsWith("in ") || p.startsWith("from ") || p.startsWith("to "))), ...parts.post.filter((p) => !(p.startsWith("in ") || p.startsWith("from ") || p.startsWith("to ")))].join(" ");
@@ -261,23 +202,25 @@ export function describeThing(
   return `${article(head)} ${phrase}`;
 }
 
-/** Booking details as words: "for 4 people on Saturday at 19:30", "for 2 nights from Friday". */
-export function describeBooking(match: Record<string, unknown>, say: FieldSaying = {}): string {
+/**
+ * Booking details as words: "for 4 people on Saturday at 19:30", "for 2 nights from Friday".
+ * A field is said as the pack words it (`wording.values.<field>.goal`), else by what its value
+ * is (`kinds`: the service's booking.values — a party, a weekday, a date, a time, a place), else
+ * by the pack's phrasing or its name's words; a guest's own name is not said.
+ */
+export function describeBooking(match: Record<string, unknown>, say: FieldSaying = {}, kinds: Readonly<Record<string, BookingValue>> = {}): string {
   const out: string[] = [];
   for (const [field, v] of Object.entries(match)) {
-    const f = field.toLowerCase().replace(/[^a-z]/g, "");
     const s = String(v);
-    if (/^(people|bookpeople|partysize|guests|passengers|seats|tickets|adults|quantity|count)$/.test(f)) out.push(`for ${s} ${s === "1" ? "person" : "people"}`);
-    else if (f === "day" || f === "bookday") out.push(`on ${title(s)}`);
-    else if (f === "date" || f.endsWith("date")) out.push(`on ${s}`);
-    else if (f === "time" || f === "booktime") out.push(`at ${s}`);
-    else if (f === "stay" || f === "bookstay" || f === "nights") out.push(`for ${s} night${s === "1" ? "" : "s"}`);
-    else if (f === "leaveat" || f === "pickuptime" || f === "departuretime") out.push(`leaving at ${s}`);
-    else if (f === "arriveby") out.push(`arriving by ${s}`);
-    else if (f === "departure" || f === "origin" || f === "pickup") out.push(`from ${title(s)}`);
-    else if (f === "destination" || f === "dropoff") out.push(`to ${title(s)}`);
-    else if (f === "cabin" || f === "class") out.push(`in ${s.replace(/_/g, " ")}`);
-    else if (/name$/.test(f)) continue;
+    const kind = Object.hasOwn(kinds, field) ? kinds[field] : undefined;
+    const goal = say.spec?.(field)?.goal;
+    if (kind?.kind === "guest_name") continue;
+    if (goal) out.push(goalPhrase(goal, s).text);
+    else if (kind?.kind === "party") out.push(`for ${s} ${s === "1" ? "person" : "people"}`);
+    else if (kind?.kind === "weekday") out.push(`on ${display(s)}`);
+    else if (kind?.kind === "date") out.push(`on ${s}`);
+    else if (kind?.kind === "time") out.push(`at ${s}`);
+    else if (kind?.kind === "place") out.push(`${kind.end} ${display(s)}`);
     else {
       // A field the pack phrases, or whose name it says, with its words; else the value alone (never a key read aloud).
       const fw = say.words?.(field);

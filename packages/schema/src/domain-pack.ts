@@ -359,6 +359,11 @@ export const Service = z.looseObject({
   table: z.string().optional().describe("the database table of this service's venues or items"),
   categories: z.array(z.string().min(1)).min(1),
   search_fields: z.array(name).optional().describe("fields of `table` a user can state as constraints"),
+  nouns: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe("words for one thing this service finds, without an article (\"restaurant\", \"place to eat\"), as the scenario's goal names it (\"a cheap restaurant in the centre\"); without them its table's display nouns"),
   booking: Booking.optional(),
   facts: z
     .array(name)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseErrors, ValueWording, valueTemplates } from "./value-wording.js";
 
 /**
  * A pack's wording: the phrases of the offline engine that are the pack's own (its openers,
@@ -253,13 +254,6 @@ const languages = {
   mixed: LangWording.optional().describe("Hinglish lines (Hindi in Latin script, mixed with English)"),
 };
 
-/** How one field's value is said, per language: a template with {value}. */
-const ValueWording = z.strictObject({
-  en: z.string().optional().describe("English, with {value}: \"[in size|size] {value}\""),
-  hi: z.string().optional().describe("Hindi, with {value}"),
-  mixed: z.string().optional().describe("Hinglish, with {value}"),
-});
-
 const ALL_ACTS = new Set<string>([...Object.keys(ASSISTANT_ACT_SLOTS).map((a) => `assistant.${a}`), ...Object.keys(USER_ACT_SLOTS).map((a) => `user.${a}`)]);
 
 export const Wording = z
@@ -278,26 +272,18 @@ export const Wording = z
       })
       .describe("acts (\"assistant.offer\", \"user.extra\") whose neutral lines the pack's lines replace instead of adding to; in every language the pack gives lines for"),
     values: z
-      .record(
-        z.string().min(1),
-        ValueWording.extend({
-          no: ValueWording.optional().describe("for a yes/no field: how its \"no\" is said (\"without parking\"); the languages above say its \"yes\""),
-        }),
-      )
+      .record(z.string().min(1), ValueWording)
       .optional()
       .superRefine((vals, ctx) => {
         for (const [field, spec] of Object.entries(vals ?? {})) {
-          for (const [key, t] of Object.entries({ ...spec, no: undefined })) {
-            const err = typeof t === "string" ? templateError(t, ["value"]) : undefined;
-            if (err) ctx.addIssue({ code: "custom", path: [field, key], message: `${err} (in "${t}")` });
+          for (const [path, t] of valueTemplates(spec)) {
+            const err = templateError(t, ["value"]);
+            if (err) ctx.addIssue({ code: "custom", path: [field, ...path], message: `${err} (in "${t}")` });
           }
-          for (const [key, t] of Object.entries(spec.no ?? {})) {
-            const err = typeof t === "string" ? templateError(t, ["value"]) : undefined;
-            if (err) ctx.addIssue({ code: "custom", path: [field, "no", key], message: `${err} (in "${t}")` });
-          }
+          for (const [path, err] of caseErrors(spec)) ctx.addIssue({ code: "custom", path: [field, ...path], message: err });
         }
       })
-      .describe("field → how a user states a constraint on it (\"in red\", \"under $50\" is built in for prices); fields without one are said plainly (\"with <field> <value>\")"),
+      .describe("field → how its value is said: by a user stating a constraint (\"in red\"; \"under $50\" is built in for prices), in the scenario's goal, in the assistant's facts, as a booking argument (see WordingValue); a field the pack says nothing about is said by its value, with its name's words where the pack says them"),
     names: z
       .record(z.string().min(1), z.string().min(1))
       .optional()

@@ -1,3 +1,5 @@
+import { fillValue, isMany } from "@chatmill/scenario-gen";
+import type { BookingValue } from "@chatmill/schema";
 import type { Domain } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 
@@ -17,41 +19,51 @@ function declaredName(domain: Domain, f: string): string | undefined {
 }
 
 /**
- * One booking argument as words: "for 4 people", "on Friday", "at 19:00". Its name is the pack's
- * declared one (`wording.names`), else `words`: the pack's sayable words for an argument
- * (@chatmill/domains' sayableName); an argument it gives none for is said by its value alone,
- * never as its key.
+ * One booking argument as words: "for 4 people", "on Friday", "at 19:00". An argument the pack
+ * words (`wording.values.<arg>.arg`, per language) is said so, in a language it gives no words
+ * for by its name; else by what its value is (the services' booking.values: a party, a weekday,
+ * a time of day, a place), else by its name: the pack's declared one (`wording.names`), else
+ * `words` (the pack's sayable words for an argument, @chatmill/domains' sayableName); an argument
+ * it gives none for is said by its value alone, never as its key.
  */
 export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined): string {
   const said = (): string => {
     const name = declaredName(domain, k) ?? words(k);
     return name === undefined ? String(v) : `${name} ${v}`;
   };
-  const f = k.toLowerCase();
-  if (lang === "en") {
-    if (/people|passengers|guests/.test(f)) return `for ${v} ${v === 1 ? "person" : "people"}`;
-    if (f === "stay" || /nights/.test(f)) return `${v} night${v === 1 ? "" : "s"}`;
-    if (f === "day") return `on ${cap(String(v))}`;
-    if (f === "time") return `at ${v}`;
-    if (/leave/.test(f)) return `leaving ${v}`;
-    if (/arrive/.test(f)) return `arriving by ${v}`;
-    if (/departure|origin/.test(f)) return `from ${v}`;
-    if (/destination/.test(f)) return `to ${v}`;
-    if (f === "cabin") return `in ${v}`;
-    return said();
+  const values = domain.wording?.values;
+  const own = values && Object.hasOwn(values, k) ? values[k]?.arg : undefined;
+  if (own) {
+    const t = (isMany(v) ? own.many?.[lang] : undefined) ?? own[lang];
+    return t === undefined ? said() : fillValue(t, String(v));
   }
-  if (lang === "hi") {
-    if (/people|passengers|guests/.test(f)) return `${v} लोगों के लिए`;
-    if (f === "day") return `${v} को`;
-    if (f === "time") return `${v} बजे`;
-    if (f === "stay") return `${v} रात`;
-    return said();
+  const kind = kindsOf(domain).get(k);
+  switch (kind?.kind) {
+    case "party":
+      return lang === "en" ? `for ${v} ${String(v) === "1" ? "person" : "people"}` : lang === "hi" ? `${v} लोगों के लिए` : `${v} log`;
+    case "weekday":
+      return lang === "en" ? `on ${cap(String(v))}` : lang === "hi" ? `${v} को` : `${v} ko`;
+    case "time":
+      return lang === "en" ? `at ${v}` : lang === "hi" ? `${v} बजे` : `${v} baje`;
+    case "place":
+      // Hindi and Hinglish say a place by its name's words ("departure Cambridge"), as before.
+      return lang === "en" ? `${kind.end} ${v}` : said();
+    default:
+      return said();
   }
-  if (/people|passengers|guests/.test(f)) return `${v} log`;
-  if (f === "day") return `${v} ko`;
-  if (f === "time") return `${v} baje`;
-  if (f === "stay") return `${v} raat`;
-  return said();
+}
+
+const kindCache = new WeakMap<Domain, Map<string, BookingValue>>();
+
+/** What each booking argument's value is, over the pack's services (booking.values; the first service to declare an argument gives it). */
+function kindsOf(domain: Domain): Map<string, BookingValue> {
+  let kinds = kindCache.get(domain);
+  if (!kinds) {
+    kinds = new Map();
+    for (const s of domain.services) for (const [f, kind] of Object.entries(s.booking?.values ?? {})) if (!kinds.has(f)) kinds.set(f, kind);
+    kindCache.set(domain, kinds);
+  }
+  return kinds;
 }
 
 function cap(s: string): string {

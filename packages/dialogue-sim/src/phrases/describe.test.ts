@@ -19,7 +19,8 @@ const said = (lang: Lang) => (field: string, no: boolean): string | undefined =>
 /** Every way a constraint can be said (with the packs' own phrasings): many draws of its alternatives. */
 function sayings(con: Constraint, lang: Lang = "en"): Set<string> {
   const out = new Set<string>();
-  for (let seed = 0; seed < 200; seed++) out.add(describeConstraint(con, lang, new Rng(String(seed)), { currency: "USD", said: said(lang) }));
+  const alone = (field: string) => (packValues[field]?.alone === undefined ? undefined : new RegExp(packValues[field]!.alone!, "i"));
+  for (let seed = 0; seed < 200; seed++) out.add(describeConstraint(con, lang, new Rng(String(seed)), { currency: "USD", said: said(lang), alone }));
   return out;
 }
 
@@ -40,7 +41,7 @@ describe("describeConstraint", () => {
     expect(all).toMatch(/\ba museum\b/);
   });
 
-  it("does not say 'size' twice for a value that names its size ('one size')", () => {
+  it("does not say 'size' twice for a value that names its size ('one size', as the pack's `alone` says)", () => {
     for (const lang of ["en", "hi", "mixed"] as const) {
       for (const field of ["size", "sizes"]) {
         for (const s of sayings(c(field, "one size"), lang)) expect(s, `${lang} ${field}`).not.toMatch(/size.*one size|साइज़.*one size/);
@@ -56,6 +57,16 @@ describe("describeConstraint", () => {
     }
     // The Hinglish food phrase was "chinese food milta ho", which in "kya … ho sakta hai?" said "ho ho".
     for (const s of sayings(c("food", "chinese"), "mixed")) expect(s).not.toMatch(/\bho$/);
+  });
+});
+
+describe("a field is said by the pack's wording, never by its name", () => {
+  it("says a 'brand' the pack does not word plainly, and an opaque field the pack words by its words", () => {
+    const plain = [...Array(20).keys()].map((seed) => describeConstraint(c("brand", "Acme"), "en", new Rng(String(seed)), { currency: "USD", fieldWords: () => undefined })).join(" | ");
+    expect(plain).not.toMatch(/\b(by|from|made by) Acme/);
+    expect(plain).toContain("with Acme");
+    const own = (f: string) => (f === "zzfield1q" ? "[by|made by] {value}" : undefined);
+    expect(describeConstraint(c("zzfield1q", "Acme"), "en", new Rng("1"), { currency: "USD", said: own })).toMatch(/^(by|made by) Acme$/);
   });
 });
 

@@ -37,15 +37,16 @@ export interface ConstraintWords {
    * name's words are used as they are.
    */
   fieldWords?: ((field: string) => string | undefined) | undefined;
+  /** The pack's pattern of values that name the field itself and are said alone (`wording.values.<field>.alone`: "one size"). */
+  alone?: ((field: string) => RegExp | undefined) | undefined;
 }
 
 /**
  * How a person states one constraint, in their language: "under $50", "in red", "by Acme".
  * An amount on a field the pack declares as money is said with the currency ("under £60",
- * whatever the field is called); a few generic attributes (colour, brand, material, name,
- * type, category, day) are built in; how a pack's own fields are said ("size M", "in the
- * north", "with free parking") is its `wording.values` (`words.said`). Other fields get a
- * plain "with <field> <value>" that still reads acceptably.
+ * whatever the field is called); how a pack's fields are said ("size M", "in the north", "by
+ * Acme", "with free parking") is its `wording.values` (`words.said`), never the field's name.
+ * Other fields get a plain "with <field> <value>" that still reads acceptably.
  */
 export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: ConstraintWords = { currency: "USD" }): string {
   const { currency, said } = words;
@@ -54,8 +55,8 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
   const no = v === "no" || v === "false";
   const own = said?.(c.field, no) ?? said?.(field, no);
   if (own !== undefined) {
-    // A value that already names its field ("one size" for size) is said as it is, not "size one size".
-    if (namesField(v, field)) return v;
+    // A value that already names its field ("one size" for size, as the pack's `alone` says) is said as it is, not "size one size".
+    if ((words.alone?.(c.field) ?? words.alone?.(field))?.test(v)) return v;
     // The pack writes "in a {value}"; the article goes by the value's sound ("in an XL").
     return expand(own, rng, { value: v }).replace(new RegExp(`\\ba (?=${escapeRe(v)}\\b)`, "g"), `${article(v)} `);
   }
@@ -66,47 +67,6 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
     if (lang === "mixed") return below ? expand(`[${m} ke andar|${m} se kam|max ${m}|${m} tak]`, rng) : expand(`[${m} se upar|${m} se zyada]`, rng);
     return below ? expand(`[under|below|no more than|at most|less than|within|up to] ${m}`, rng) : expand(`[over|above|more than] ${m}`, rng);
   }
-  // The article goes by the value's sound ("an orange", "a one-way"), never a fixed "a".
-  const a = article(v);
-  const en: Record<string, string> = {
-    color: `[in|in ${a}|coloured|in the colour] ${v}`,
-    colors: `[in|in a nice] ${v}`,
-    brand: `[from|by|made by] ${v}`,
-    material: `[made of|in|made from] ${v}`,
-    pattern: `[with ${a}|in ${a}|with some kind of] ${v} [pattern|look|print]`,
-    gender: `[for|meant for] ${v}`,
-    category: `[from the|in|in the] ${v} [section|range|]`,
-    type: `[${a}|some kind of] ${v}`,
-    day: `on ${v}`,
-    status: `[with status ${v}|showing ${v}|marked ${v}]`,
-    style: `[in ${a}|with ${a}|with that] ${v} [style|look|fit]`,
-    name: `[called|named|by the name of] ${v}`,
-  };
-  const hi: Record<string, string> = {
-    color: `[${v} रंग में|${v} रंग का|${v} वाला]`,
-    colors: `${v} रंग में`,
-    brand: `[${v} ब्रांड का|${v} कंपनी का]`,
-    day: `${v} को`,
-    category: `[${v} में|${v} वाले सेक्शन से]`,
-    type: `${v}`,
-    name: `[${v} नाम का|${v} वाला]`,
-    style: `[${v} स्टाइल में|${v} स्टाइल का]`,
-    gender: `[${v} के लिए|${v} वाला]`,
-  };
-  const mixed: Record<string, string> = {
-    color: `[${v} colour mein|${v} wala|${v} colour ka]`,
-    colors: `${v} colour mein`,
-    brand: `[${v} brand ka|${v} company ka]`,
-    day: `${v} ko`,
-    category: `[${v} mein|${v} section se]`,
-    type: `${v}`,
-    name: `[${v} naam ka|${v} wala]`,
-    style: `[${v} style mein|${v} style ka]`,
-    gender: `[${v} ke liye|${v} wala]`,
-  };
-  const bank = lang === "hi" ? hi : lang === "mixed" ? mixed : en;
-  const t = bank[field];
-  if (t !== undefined && t !== "") return expand(t, rng);
   // A field's name is said only as the pack's people say it ("new patients"), never as a key
   // ("accepts_new_patients" or "accepts new patients" when the pack never says that): without
   // words, the value alone — and a yes or no alone says nothing, so it is left unsaid (a pack
@@ -119,12 +79,6 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
   if (lang === "hi") return `${name} ${v}`;
   if (lang === "mixed") return `${name} ${v} wala`;
   return c.op === "contains" ? `with ${v}` : expand(`[with|where] ${name} [is |]${v}`, rng);
-}
-
-/** Whether a value says its field's name as a word of its own ("one size" for size or sizes). */
-function namesField(value: string, field: string): boolean {
-  const name = field.replace(/_/g, " ").replace(/s$/, "");
-  return name.length > 2 && new RegExp(`\\b${escapeRe(name)}s?\\b`, "i").test(value);
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

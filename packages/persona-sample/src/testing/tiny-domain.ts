@@ -63,6 +63,22 @@ export function tinyDomain(): Domain {
       budget: { currency: "GBP", byIncome: { low: [10, 30], lower_middle: [20, 50], middle: [30, 80], upper_middle: [50, 150], high: [100, 400] } },
     },
     offline: { combinations: [["cafe", "cab"], ["shop", "cab"], ["cafe", "shop", "cab"]], city: "Testville" },
+    // How its fields are said in a goal and as facts: the pack's wording, as the built-in packs declare theirs.
+    wording: {
+      values: {
+        area: { goal: { say: "in the {value}", words: { center: "centre" } }, fact: { say: "in the {value}" } },
+        food: { goal: { place: "before", form: "title" } },
+        pricerange: { goal: { place: "before", words: { moderate: "moderately priced", expensive: "upmarket" } }, fact: { say: "{value} price range" } },
+        name: { goal: { place: "noun", form: "name" } },
+        day: { goal: { say: "on {value}", form: "title" } },
+        departure: { goal: { say: "from {value}", form: "title" } },
+        destination: { goal: { say: "to {value}", form: "title" } },
+        leave_at: { goal: { say: "leaving at {value}" }, arg: { en: "leaving {value}" } },
+        colors: { goal: { place: "before", form: "lower" }, fact: { say: "in {value}", form: "lower", list: "or" } },
+        sizes: { goal: { say: "in size {value}", cases: [{ match: "one size", say: "in one size" }] } },
+        category: { goal: { place: "noun", form: "item_noun" }, fact: { say: "from the {value} range", form: "lower" } },
+      },
+    },
     category: (name) => (categories[name] ? { task: categories[name] } : undefined),
     taskOf: (name) => categories[name],
     labelOf: (name) => name.replace(/_/g, " "),

@@ -38,7 +38,8 @@ describe("lists as a person shows them", () => {
 
   it("says the fields the user constrained first, and of a list only the value asked for", () => {
     const row = { id: "MH01", name: "Chaz Hoodie", price: 52, brand: "Luma", colors: ["Black", "Gray", "Orange"], sizes: ["S", "M"], category: "hoodies" };
-    const d = fakeDialog("en");
+    // How a fact is said is the pack's wording (retail's colors: "in {value}").
+    const d = { ...fakeDialog("en"), domain: loadDomain("retail") } as unknown as Dialog;
     const fields = factFields(d, row, [], { title: "name", id: "id", price: "price" }, [{ field: "colors", value: "Gray" }], 2);
     expect(fields[0]).toBe("colors");
     expect(fields).toHaveLength(2);

@@ -86,7 +86,7 @@ export function factsOf(d: Dialog, row: Row, fields: readonly string[], focus: r
     const hit = v.find((x) => String(x).toLowerCase() === String(asked).toLowerCase());
     return hit === undefined ? v : [hit];
   };
-  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang);
+  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang, d.domain?.wording?.values);
 }
 
 export interface Brief {

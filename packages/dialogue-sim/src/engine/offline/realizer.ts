@@ -72,7 +72,21 @@ export function wish(d: Dialog, c: Constraint, rng: Rng = d.rng): string {
 
 /** What the pack says of its fields, for describeConstraint: the dialogue's currency, the pack's value phrasings, its money fields, its fields' sayable words. */
 function constraintWords(d: Dialog): ConstraintWords {
-  return { currency: d.currency, said: d.voice.valueTemplate, isMoney: (c) => isMoneyField(d.domain, c), fieldWords: (field) => sayableName(d.domain, field) };
+  return { currency: d.currency, said: d.voice.valueTemplate, isMoney: (c) => isMoneyField(d.domain, c), fieldWords: (field) => sayableName(d.domain, field), alone: (field) => aloneOf(d.domain, field) };
+}
+
+const alonePatterns = new WeakMap<Dialog["domain"], Map<string, RegExp | undefined>>();
+
+/** The pack's pattern of a field's values that are said alone (wording.values.<field>.alone), compiled once. */
+function aloneOf(domain: Dialog["domain"], field: string): RegExp | undefined {
+  let known = alonePatterns.get(domain);
+  if (!known) alonePatterns.set(domain, (known = new Map()));
+  if (!known.has(field)) {
+    const values = domain.wording?.values;
+    const src = values && Object.hasOwn(values, field) ? values[field]?.alone : undefined;
+    known.set(field, src === undefined ? undefined : new RegExp(src, "i"));
+  }
+  return known.get(field);
 }
 
 /** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`. */
