@@ -210,11 +210,15 @@ describe("facts as people say them", () => {
     const row = { brand: "Luma", material: ["Hemp", "Organic Cotton"], colors: ["Blue", "Orange"], eco_friendly: true, in_stock: false };
     // How each field is said is the pack's (retail's wording.values.<field>.fact), and a yes/no field's "no" too.
     const values = { ...loadDomain("retail").wording?.values, in_stock: { fact: { say: "in stock", no: "out of stock" } } };
-    expect(factsText(row, [], 5, "en", values)).toBe("by Luma, made of hemp and organic cotton, in blue or orange, eco-friendly and out of stock");
-    // A field the pack says nothing of: its name's words and its value.
+    expect(factsText(row, [], 5, "en", { values })).toBe("by Luma, made of hemp and organic cotton, in blue or orange, eco-friendly and out of stock");
+    // A field the pack says nothing of: its name's words and its value (no pack to ask: a caller without names).
     expect(factsText(row, [], 5, "en")).toBe("brand Luma, material Hemp and Organic Cotton, colors Blue and Orange, eco friendly and not in stock");
+    // With the pack's names: a field it names is said by that name, one it gives no words is its value alone (never its key), and a yes/no without words is left unsaid.
+    const name = (f: string) => ({ brand: "make", colors: "colours" })[f];
+    expect(factsText(row, [], 5, "en", { name })).toBe("make Luma, Hemp and Organic Cotton and colours Blue and Orange");
+    expect(factsText(row, [], 2, "mixed", { name })).toBe("make Luma, Hemp/Organic Cotton");
     expect(stockText([{ color: "Blue", size: "L", qty: 3 }, { color: "Blue", size: "M", qty: 2 }, { color: "Red", size: "L", qty: 0 }], "en", { label: "color", size: "size", quantity: "qty" })).toBe("blue (5 left, sizes L and M)");
-    expect(compareText({ name: "A Tee", brand: "Luma", colors: ["Red"] }, { name: "B Tee", brand: "Luma", colors: ["Blue"] }, "en", ["name"], undefined, values)).toBe("the A Tee is in red, while the B Tee is in blue; both are by Luma.");
+    expect(compareText({ name: "A Tee", brand: "Luma", colors: ["Red"] }, { name: "B Tee", brand: "Luma", colors: ["Blue"] }, "en", ["name"], undefined, { values })).toBe("the A Tee is in red, while the B Tee is in blue; both are by Luma.");
     expect(factsText(row, [], 2, "mixed")).toBe("brand Luma, material Hemp/Organic Cotton");
   });
 });

@@ -54,12 +54,16 @@ function withFields(s: Scenario, renames: Renames): Scenario {
 
 /** Every string of a record with names mapped: whole values, and names inside text. */
 function mapNames(value: unknown, map: Record<string, string>, re: RegExp | undefined, keys?: Set<string>): unknown {
-  if (typeof value === "string") return map[value] ?? (re ? value.replace(re, (m) => map[m] ?? m) : value);
+  if (typeof value === "string") return map[value] ?? (re ? value.replace(re, (m) => map[m] ?? capitalised(map[`z${m.slice(1)}`]) ?? m) : value);
   if (Array.isArray(value)) return value.map((v) => mapNames(v, map, re, keys));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keys && !keys.has(k) && typeof v === "string" ? v : mapNames(v, map, re, keys)]));
   }
   return value;
+}
+
+function capitalised(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The dialogue's copy of its scenario with field names as keys (what its task knows, what a booking matches) under their old names. */
@@ -100,7 +104,8 @@ describe.each([...builtinDomains])("renaming every tool, table and category (and
     const forward = { ...renames.tables, ...renames.categories };
     const back: Record<string, string> = {};
     for (const m of [renames.tools!, renames.tables!, renames.categories!, fields]) for (const [from, to] of Object.entries(m)) back[to] = from;
-    const newNames = new RegExp(`zz(?:Tool|Table|Cat)\\d+q|zzfield\\d+q`, "g");
+    // A name said first in a sentence is capitalised ("Zzfield14q ke saath…"): it maps back capitalised.
+    const newNames = new RegExp(`[zZ]z(?:Tool|Table|Cat)\\d+q|[zZ]zfield\\d+q`, "g");
 
     const scenarios = sampleScenarios(domainName, 40, 5);
     let calls = 0;

@@ -116,6 +116,7 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
         if (!s.booking.fields.includes(field)) fail(at, `'${field}' is not one of booking.fields (${s.booking.fields.join(", ")}); declare values only for the fields a user gives`);
         if (v.kind === "time" && v.hours[0] > v.hours[1]) fail(`${at}.hours`, "hours is [earliest, latest] with earliest <= latest");
         if (v.kind === "count" && v.between[0] > v.between[1]) fail(`${at}.between`, "between is [min, max] with min <= max");
+        if (v.kind === "place") v.among?.forEach((t, j) => needTable(t, `${at}.among[${j}]`));
       }
     }
   });

@@ -310,6 +310,21 @@ describe("a broken user pack", () => {
     expect(err.path).toBe("database.tables.things.file");
   });
 
+  it("names a bad thing template of a service, and a place's among table that does not exist, with the path", () => {
+    const thing = packError(userPack((p) => (p.services[0].thing = { en: "[a thing|something", hi: "कुछ" })));
+    expect(thing.path).toBe("services[0].thing.en");
+    expect(thing.message).toContain("never closed");
+    const cab = (among: string[]) => (p: Record<string, any>) => {
+      p.tools.push({ type: "function", function: { name: "book_cab", parameters: { type: "object", properties: { from: { type: "string" } } } }, role: "act", changes: [{ table: "rides", change: "create" }], run: { op: "create", table: "rides", set: { from: { arg: "from" } } } });
+      p.database.tables.rides = { key: "id", rows: [] };
+      p.services[0].booking = { create: "book_cab", fields: ["from"], values: { from: { kind: "place", end: "from", among } } };
+    };
+    expect(loadDomain(userPack(cab(["things"]))).service("things")?.booking?.values?.from).toEqual({ kind: "place", end: "from", among: ["things"] });
+    const err = packError(userPack(cab(["things", "venues"])));
+    expect(err.path).toBe("services[0].booking.values.from.among[1]");
+    expect(err.message).toContain("no table 'venues'");
+  });
+
   it("names a booking tool that does not exist", () => {
     const err = packError(userPack((p) => (p.services[0].booking = { create: "book", fields: [] })));
     expect(err.path).toBe("services[0].booking.create");

@@ -12,7 +12,7 @@ export interface Renames {
 
 /**
  * A copy of a pack with tools, tables and categories renamed everywhere the pack format
- * refers to them (tool names and booking tools; table keys, `run` tables, includes, command
+ * refers to them (tool names and booking tools; table keys, `run` tables, includes, a place's `among`, command
  * tables, declared changes, `about`, business rules' tables, persona pools, display, the
  * policy's tools and identity table; categories and their tasks).
  * A renamed category keeps what a person calls it: its label, or without one its task's words
@@ -50,6 +50,7 @@ export function renamePack(pack: DomainPack, renames: Renames, rows?: (table: st
       s.booking.create = tool(s.booking.create);
       if (s.booking.modify !== undefined) s.booking.modify = tool(s.booking.modify);
       if (s.booking.cancel !== undefined) s.booking.cancel = tool(s.booking.cancel);
+      for (const v of Object.values(s.booking.values ?? {})) if (v.kind === "place" && v.among) v.among = v.among.map(table);
     }
   }
   p.general_categories = p.general_categories.map(category);

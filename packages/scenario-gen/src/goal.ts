@@ -1,4 +1,4 @@
-import { meetsConstraint, nameFieldOf, sayableName, type Domain, type FieldCondition, type Row, type ServiceInfo } from "@chatmill/domains";
+import { meetsConstraint, nameFieldOf, nameOf, sayableName, type Domain, type FieldCondition, type Row, type ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
@@ -124,7 +124,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
   const bctx: BookingContext = {
     rng: rng,
     date: addDays(input.date, rng.int(kind === "create" ? 0 : 1, 10)),
-    places: info.table ? places.slice(-2) : withOtherPlaces(places.slice(-2), domain, rng),
+    places: info.table ? places.slice(-2) : withOtherPlaces(places.slice(-2), domain, info, rng),
     ...(persona.name ? { personaName: persona.name } : {}),
     ...(plan.row ? { row: plan.row } : {}),
   };
@@ -144,7 +144,7 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
       const fields = Object.keys(values).filter((f) => (declared ? declared.includes(f) : changeable(f, info)));
       // The change is to one field, drawn; when that field has no other value to move to, to the next one that has.
       const first = fields.length > 0 ? fields.indexOf(rng.pick(fields)) : 0;
-      const ctx: BookingContext = { ...bctx, otherPlaces: withOtherPlaces([], domain, rng.fork("other places")) };
+      const ctx: BookingContext = { ...bctx, otherPlaces: withOtherPlaces([], domain, info, rng.fork("other places")) };
       for (let i = 0; i < fields.length && !plan.booking; i++) {
         const field = fields[(first + i) % fields.length]!;
         const next = changedValue(field, values[field], info, domain, i === 0 ? ctx : { ...ctx, rng: ctx.rng.fork(`change-field:${i}`) });
@@ -175,15 +175,18 @@ function rowsAbout(domain: Domain, table: string, category: string | undefined):
   return where ? rows.filter((r) => where.every((w) => meetsConstraint(r, w))) : rows;
 }
 
-/** A service with no venues of its own (a taxi) goes between places: the scenario's, or other real ones. */
-function withOtherPlaces(places: string[], domain: Domain, rng: Rng): string[] {
+/**
+ * A service with no venues of its own (a taxi) goes between places: the scenario's, or other
+ * real ones, drawn from the tables its place fields declare (booking.values.<field>.among), each
+ * said by its table's title.
+ */
+function withOtherPlaces(places: string[], domain: Domain, info: ServiceInfo, rng: Rng): string[] {
   const out = places.slice();
-  let tables = placeTables.get(domain);
-  // Tables of named places (venues, not items or journeys).
-  if (!tables) placeTables.set(domain, (tables = domain.services.map((s) => s.table).filter((t): t is string => !!t && typeof domain.table(t)[0]?.name === "string")));
+  const tables = [...new Set(Object.values(info.booking?.values ?? {}).flatMap((v) => (v.kind === "place" ? (v.among ?? []) : [])))];
   for (let i = 0; out.length < 2 && tables.length > 0 && i < 20; i++) {
-    const row = rng.pick(domain.table(rng.pick(tables)));
-    const name = typeof row.name === "string" ? display(row.name) : undefined;
+    const table = rng.pick(tables);
+    const called = nameOf(rng.pick(domain.table(table)), domain.titleOf(table));
+    const name = called !== undefined ? display(called) : undefined;
     if (name && !out.includes(name)) out.push(name);
   }
   return out;
@@ -204,7 +207,6 @@ function nounsOf(domain: Domain): Record<string, string[]> {
   return nouns;
 }
 
-const placeTables = new WeakMap<Domain, string[]>();
 
 /**
  * The change a user asks for, worded by what the field's value is (the pack's booking.values:

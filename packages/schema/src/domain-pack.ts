@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Wording } from "./wording.js";
+import { templateError, Wording } from "./wording.js";
 import { ToolDefinition } from "./common.js";
 import { Invariants, TransactRun } from "./pack-rules.js";
 import { DisplayParts } from "./display-parts.js";
@@ -328,7 +328,8 @@ const hour = z.number().int().min(0).max(23);
  * What a booking field's value is, so scenario-gen can draw one a person would give (never read
  * from the field's name): the weekday or the date of the booking, a time of day between two
  * hours, a party size (1-8, twos commonest), a whole number in a range (nights), the persona's
- * own name, or one of the scenario's places (`from`: the first, `to`: the second). A field with
+ * own name, or one of the scenario's places (`from`: the first, `to`: the second; `among`: the
+ * tables other places are drawn from). A field with
  * no declared value takes one from the create tool's schema (an enum value, a `format: "date"`
  * date, an HH:MM time, a number within its bounds) or, failing that, the booked row's field of
  * the same name.
@@ -340,7 +341,15 @@ export const BookingValue = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("party") }),
   z.strictObject({ kind: z.literal("count"), between: z.tuple([z.number().int().min(0), z.number().int().min(0)]).describe("[min, max], e.g. [1, 5] nights") }),
   z.strictObject({ kind: z.literal("guest_name") }),
-  z.strictObject({ kind: z.literal("place"), end: z.enum(["from", "to"]) }),
+  z.strictObject({
+    kind: z.literal("place"),
+    end: z.enum(["from", "to"]),
+    among: z
+      .array(name)
+      .min(1)
+      .optional()
+      .describe("tables whose rows are places (each said by its display title): a scenario naming fewer than two places, and a change of place, draw the others from them (travel's taxi: restaurant, hotel, attraction); without it only the scenario's own places"),
+  }),
 ]);
 export type BookingValue = z.infer<typeof BookingValue>;
 
@@ -353,6 +362,28 @@ export const Booking = z.looseObject({
   booked: z.array(z.string().min(1)).min(1).optional().describe("what a person books, said before the place, ending in a space: [\"a table at \", \"a table for us at \"]; without it the place alone (\"book the Copper Kettle\")"),
 });
 
+/** A template of the phrase grammar, checked at load (brackets; no slots). */
+const thingTemplate = z
+  .string()
+  .min(1)
+  .superRefine((t, ctx) => {
+    const err = templateError(t, []);
+    if (err) ctx.addIssue({ code: "custom", message: `${err} (in "${t}")` });
+  });
+
+/**
+ * What the simulated user calls what it wants from a service, per language (the {thing} of its
+ * request: "I'm after [a restaurant|somewhere to eat]"), with its article. A language without
+ * one: a catalog's item nouns (offline.item_noun), else "something" in that language.
+ */
+export const ServiceThing = z
+  .strictObject({
+    en: thingTemplate.optional().describe("English, with its article: \"[a restaurant|somewhere to eat|a table somewhere]\""),
+    hi: thingTemplate.optional().describe("Hindi (Devanagari): \"रेस्टोरेंट\""),
+    mixed: thingTemplate.optional().describe("Hinglish: \"[restaurant|khane ki jagah]\""),
+  })
+  .describe("what the simulated user calls what it wants from this service, per language, with its article (the {thing} of its request); offline.nouns, when it lists the service, comes first in every language");
+
 export const Service = z.looseObject({
   name,
   description: z.string().optional(),
@@ -364,6 +395,7 @@ export const Service = z.looseObject({
     .min(1)
     .optional()
     .describe("words for one thing this service finds, without an article (\"restaurant\", \"place to eat\"), as the scenario's goal names it (\"a cheap restaurant in the centre\"); without them its table's display nouns"),
+  thing: ServiceThing.optional(),
   booking: Booking.optional(),
   facts: z
     .array(name)

@@ -1,6 +1,8 @@
 import { fillValue, isMany } from "@chatmill/scenario-gen";
 import type { BookingValue } from "@chatmill/schema";
+import { sayableName } from "@chatmill/domains";
 import type { Domain } from "../contract.js";
+import type { FactSaying } from "./fact-words.js";
 import type { Lang } from "../phrases/describe.js";
 
 /**
@@ -10,6 +12,19 @@ import type { Lang } from "../phrases/describe.js";
  */
 export function humanField(domain: Domain, f: string): string {
   return declaredName(domain, f) ?? f.replace(/_/g, " ");
+}
+
+const sayings = new WeakMap<Domain, FactSaying>();
+
+/**
+ * How the pack lets a row's facts be said (facts.ts): its fields' wording (`wording.values`), and
+ * a field it gives none of by its declared name (`wording.names`), else by its name's words when
+ * the pack's own text says them (sayableName), else not at all (the value alone).
+ */
+export function factSaying(domain: Domain): FactSaying {
+  let say = sayings.get(domain);
+  if (!say) sayings.set(domain, (say = { values: domain.pack.wording?.values, name: (f) => declaredName(domain, f) ?? sayableName(domain, f) }));
+  return say;
 }
 
 /** The pack's declared name for a field or argument (`wording.names`), if any. */

@@ -5,19 +5,42 @@ import type { FactWording, Wording } from "@chatmill/schema";
 export type ValueWordings = NonNullable<Wording["values"]>;
 
 /**
+ * How a pack lets a row's facts be said: its fields' wording (`values`), and `name`, what a person
+ * calls a field the pack gives no wording (its declared wording.names, else its name's words when
+ * the pack's own text says them: arg-words' factSaying); undefined from `name`: the value is said
+ * alone, never its key. Without `name` (a caller with no pack) a field is said by its name's words.
+ */
+export interface FactSaying {
+  values?: ValueWordings | undefined;
+  name?: ((field: string) => string | undefined) | undefined;
+}
+
+/** What a field without wording is called in a fact (see FactSaying). */
+export function factFieldWords(field: string, say: FactSaying): string | undefined {
+  return say.name ? say.name(field) : words(field.toLowerCase());
+}
+
+/**
  * One fact of a row in English, as the pack words the field (`wording.values.<field>.fact`:
  * "by {value}", "made of {value}" in lower case, a list joined with "or"); a field the pack
- * says nothing of is said by its name's words and its value ("rating 4.5", "on sale"), as
- * people mix a field's name into a summary anyway.
+ * gives no wording is said by what a person calls it and its value ("departure time 15:24"),
+ * or by its value alone when the pack gives it no words (FactSaying).
  */
-export function factPhrase(field: string, v: unknown, values: ValueWordings | undefined): string {
+export function factPhrase(field: string, v: unknown, say: FactSaying = {}): string {
+  const values = say.values;
   const fact: FactWording | undefined = values && Object.hasOwn(values, field) ? values[field]?.fact : undefined;
   const list = Array.isArray(v) ? v.map(String) : undefined;
   if (typeof v === "boolean") {
     if (fact) return v ? fillValue(fact.say, "yes") : fillValue(fact.no ?? `not ${fact.say}`, "no");
-    return v ? words(field.toLowerCase()) : `not ${words(field.toLowerCase())}`;
+    // A yes/no with no words for its field says nothing.
+    const named = factFieldWords(field, say);
+    return named === undefined ? "" : v ? named : `not ${named}`;
   }
-  if (!fact) return `${words(field.toLowerCase())} ${list ? listAnd(list.slice(0, 4)) : String(v)}`;
+  if (!fact) {
+    const named = factFieldWords(field, say);
+    const text = list ? listAnd(list.slice(0, 4)) : String(v);
+    return named === undefined ? text : `${named} ${text}`;
+  }
   const text = list ? (fact.list === "or" ? listOr : listAnd)(list.slice(0, 4)) : String(v);
   return fillValue(fact.many !== undefined && isMany(v) ? fact.many : fact.say, inForm(text, fact.form));
 }

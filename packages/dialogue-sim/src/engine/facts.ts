@@ -1,7 +1,7 @@
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { displayName, nameOf } from "./rows.js";
-import { factPhrase, listAnd, words, type ValueWordings } from "./fact-words.js";
+import { factFieldWords, factPhrase, listAnd, type FactSaying } from "./fact-words.js";
 
 /**
  * A fetched row's facts as a person would say them ("by Luma, made of hemp and organic
@@ -10,28 +10,28 @@ import { factPhrase, listAnd, words, type ValueWordings } from "./fact-words.js"
  * wording.values, fact-words.ts). Hindi and Hinglish keep compact "field value" pairs, as
  * people mix English field names into those chats anyway.
  */
-export function factsText(row: Row, skip: readonly string[], n: number, lang: Lang, values?: ValueWordings): string {
+export function factsText(row: Row, skip: readonly string[], n: number, lang: Lang, say: FactSaying = {}): string {
   const phrases: string[] = [];
   for (const [k, v] of Object.entries(row)) {
     if (phrases.length >= n) break;
     if (skip.includes(k) || v == null || v === "" || v === "?") continue;
     if (typeof v === "object" && !Array.isArray(v)) continue;
     if (Array.isArray(v) && (v.length === 0 || typeof v[0] === "object")) continue;
-    const p = lang === "en" ? factPhrase(k, v, values) : `${words(k)} ${Array.isArray(v) ? v.slice(0, 4).join("/") : String(v)}`;
+    const p = lang === "en" ? factPhrase(k, v, say) : [factFieldWords(k, say), Array.isArray(v) ? v.slice(0, 4).join("/") : String(v)].filter((x) => x !== undefined).join(" ");
     if (p && p.length <= 120) phrases.push(p);
   }
   return lang === "en" ? listAnd(phrases) : phrases.join(", ");
 }
 
 /** Two rows side by side: where they differ, then what they share; `skip`: the fields left unsaid (present.ts' unsaidFields). */
-export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[], title?: string, values?: ValueWordings): string {
+export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[], title?: string, say: FactSaying = {}): string {
   const same = (k: string) => JSON.stringify(a[k]) === JSON.stringify(b[k]);
   const only = (x: Row, keep: (k: string) => boolean): Row => Object.fromEntries(Object.entries(x).filter(([k]) => keep(k)));
   const na = displayName(nameOf(a, title) ?? "first one");
   const nb = displayName(nameOf(b, title) ?? "second one");
-  const da = factsText(only(a, (k) => !same(k)), skip, 3, lang, values);
-  const db = factsText(only(b, (k) => !same(k)), skip, 3, lang, values);
-  const shared = factsText(only(a, same), skip, 2, lang, values);
+  const da = factsText(only(a, (k) => !same(k)), skip, 3, lang, say);
+  const db = factsText(only(b, (k) => !same(k)), skip, 3, lang, say);
+  const shared = factsText(only(a, same), skip, 2, lang, say);
   if (lang !== "en") return `${na}: ${da || "—"} | ${nb}: ${db || "—"}${shared ? ` | ${shared}` : ""}`;
   const differ = da || db ? `the ${na} is ${da || "much the same"}, while the ${nb} is ${db || "much the same"}` : `the ${na} and the ${nb} are nearly identical`;
   return `${differ}${shared ? `; both are ${shared}` : ""}.`;

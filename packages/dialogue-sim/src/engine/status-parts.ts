@@ -8,7 +8,8 @@ import type { Lang } from "../phrases/describe.js";
 import { expand } from "../phrases/grammar.js";
 import { unsaidFields } from "./present.js";
 import { nameFieldOf } from "./rows.js";
-import type { ValueWordings } from "./fact-words.js";
+import type { FactSaying } from "./fact-words.js";
+import { factSaying } from "./arg-words.js";
 
 /** How a row's state is said: its table's status parts (none: the row is said by its facts), and the fields its facts leave out. */
 export interface StatusHow {
@@ -16,8 +17,8 @@ export interface StatusHow {
   skip: readonly string[];
   /** The table's declared title (display.<table>.title): what the row is called. */
   title?: string | undefined;
-  /** The pack's wording of its fields (wording.values): how a row without status parts has its facts said. */
-  values?: ValueWordings | undefined;
+  /** How the pack lets its fields be said (FactSaying): how a row without status parts has its facts said. */
+  say?: FactSaying | undefined;
 }
 
 /** How rows of `table` are said when asked how they are: from its display's status parts when it declares format status. */
@@ -26,8 +27,8 @@ export function statusHow(domain: Domain, table: string | undefined, row: Row): 
   // The facts leave out what the row is called (said first) and what the pack never says.
   const title = table ? domain.titleOf(table) : undefined;
   const skip = [...new Set([...unsaidFields(domain, table, row), ...[nameFieldOf(row, title)].filter((f): f is string => f !== undefined)])];
-  const values = domain.wording?.values;
-  return disp?.format === "status" ? { parts: disp.parts ?? {}, skip, title, values } : { skip, title, values };
+  const say = factSaying(domain);
+  return disp?.format === "status" ? { parts: disp.parts ?? {}, skip, title, say } : { skip, title, say };
 }
 
 /** Words the pack gives in a language (Hindi and Hinglish default to the English). */

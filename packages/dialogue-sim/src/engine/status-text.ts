@@ -23,7 +23,7 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: S
   const name = nameOf(row, how.title) ?? "";
   const p = how.parts;
   if (lang !== "en") return (p ? statusSaid(row, p, lang, rng, gist, how.title) : undefined) ?? statusLine(row, how);
-  if (!p) return `${name}: ${factsText(row, how.skip, 5, lang, how.values)}`;
+  if (!p) return `${name}: ${factsText(row, how.skip, 5, lang, how.say)}`;
   const sentences: string[] = [];
   const where = whereOf(row, p);
   const state = partOf(row, p.state);
@@ -50,7 +50,7 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: S
   }
   const byState = membersByState(row, p);
   if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names)} ${names.length > 1 ? "are" : "is"} ${st}`).join("; "));
-  if (sentences.length === 0) return `${name}: ${factsText(row, how.skip, 5, lang, how.values)}`;
+  if (sentences.length === 0) return `${name}: ${factsText(row, how.skip, 5, lang, how.say)}`;
   const fullest = (top: { name: string; pct: string }) => `\`${top.name}\` ${rng.pick(["is", "is at", "has reached"])} ${top.pct}%${rng.pick([" full", "", " used"])}`;
   return (gist ? gistOf(row, p, sentences, rng, fullest) : sentences).map((s) => capFirst(s)).join(". ") + ".";
 }
@@ -72,7 +72,7 @@ export function statusLine(row: Row, how: StatusHow): string {
   const m = p.members;
   const members = m && Array.isArray(row[m.list]) ? (row[m.list] as Row[]) : [];
   if (m && members.length) parts.push(`${firstOf(m.label.en).toLowerCase()} ${members.map((s) => `${String(s[m.name])} ${String(s[m.state])}`).join(", ")}`);
-  if (parts.length === 0) return `${name}: ${factsText(row, how.skip, 5, "en", how.values)}`;
+  if (parts.length === 0) return `${name}: ${factsText(row, how.skip, 5, "en", how.say)}`;
   return `\`${name}\`: ${parts.join("; ")}`;
 }
 

@@ -28,7 +28,7 @@ describe("stockText", () => {
 
   it("says the options by their facts when their table declares no stock parts", () => {
     // Each fact in the pack's words (retail's wording.values), else its field's words and value.
-    expect(stockText([{ sku: "A-1", color: "Blue", qty: 3 }], "en", undefined, ["sku"], loadDomain("retail").wording?.values)).toBe("in blue and 3 left");
+    expect(stockText([{ sku: "A-1", color: "Blue", qty: 3 }], "en", undefined, ["sku"], { values: loadDomain("retail").wording?.values })).toBe("in blue and 3 left");
     expect(stockText([{ sku: "A-1", color: "Blue", qty: 3 }], "en", undefined, ["sku"])).toBe("color Blue and qty 3");
   });
 });

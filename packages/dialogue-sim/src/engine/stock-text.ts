@@ -2,17 +2,17 @@ import type { DisplayParts } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { factsText } from "./facts.js";
-import type { ValueWordings } from "./fact-words.js";
+import type { FactSaying } from "./fact-words.js";
 
 /**
  * An item's options in stock, summed by label as a person reads them out: "blue (44 left, sizes
  * L and M), orange (35 left)". Which field is an option's label, its size and its quantity (or
  * in-stock flag) are its table's stock parts (`offline.display.<table>.parts`, format stock);
- * without them each option is said by its facts (`skip`: the fields they leave out; `values`: the
- * pack's wording of its fields, wording.values).
+ * without them each option is said by its facts (`skip`: the fields they leave out; `say`: how
+ * the pack lets its fields be said, FactSaying).
  */
-export function stockText(options: Row[], lang: Lang, parts: DisplayParts | undefined, skip: readonly string[] = [], values?: ValueWordings): string {
-  if (!parts) return options.slice(0, 4).map((o) => factsText(o, skip, 3, lang, values)).filter((s) => s !== "").join("; ");
+export function stockText(options: Row[], lang: Lang, parts: DisplayParts | undefined, skip: readonly string[] = [], say: FactSaying = {}): string {
+  if (!parts) return options.slice(0, 4).map((o) => factsText(o, skip, 3, lang, say)).filter((s) => s !== "").join("; ");
   const byLabel = new Map<string, { qty: number; sizes: string[] }>();
   for (const o of options) {
     // No quantity: a yes/no in-stock flag counts none or one; neither: each option counts one.

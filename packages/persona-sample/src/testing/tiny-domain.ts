@@ -45,7 +45,7 @@ export function tinyDomain(): Domain {
     pack: { name: "tiny", tools: [{ ...tools[0]!, role: "act", run: { op: "create", table: "cafe_bookings", ref: { table: "cafes", arg: "cafe_id", where: [{ field: "status", op: "ne", value: "closed" }] } } }] } as unknown as DomainPack,
     services: [
       { name: "cafe", table: "cafes", categories: ["cafe_reservation", "cafe_cancellation", "menu_inquiry"], searchFields: ["area", "food", "pricerange", "name"], booking: { create: "book_cafe", cancel: "cancel_cafe", modify: "modify_cafe", fields: ["day", "time", "people"], values: { day: { kind: "weekday" }, time: { kind: "time", hours: [11, 21] }, people: { kind: "party" } } } },
-      { name: "cab", categories: ["ride_booking", "fare_inquiry"], searchFields: [], booking: { create: "book_cab", fields: ["departure", "destination", "leave_at"], values: { departure: { kind: "place", end: "from" }, destination: { kind: "place", end: "to" }, leave_at: { kind: "time", hours: [6, 22] } } } },
+      { name: "cab", categories: ["ride_booking", "fare_inquiry"], searchFields: [], booking: { create: "book_cab", fields: ["departure", "destination", "leave_at"], values: { departure: { kind: "place", end: "from", among: ["cafes"] }, destination: { kind: "place", end: "to", among: ["cafes"] }, leave_at: { kind: "time", hours: [6, 22] } } } },
       { name: "shop", table: "goods", categories: ["product_search"], searchFields: ["colors", "sizes", "price", "category"] },
     ],
     generalCategories: ["complaint", "general_inquiry"],

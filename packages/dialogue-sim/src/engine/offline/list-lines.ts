@@ -7,6 +7,7 @@ import { nameFieldOf } from "@chatmill/domains";
 import type { Row } from "../../contract.js";
 import { money } from "../../phrases/describe.js";
 import { listJoin } from "../../phrases/grammar.js";
+import { factSaying } from "../arg-words.js";
 import { factsText } from "../facts.js";
 import { displayOf } from "../present.js";
 import { displayName, nameOf } from "../rows.js";
@@ -86,7 +87,7 @@ export function factsOf(d: Dialog, row: Row, fields: readonly string[], focus: r
     const hit = v.find((x) => String(x).toLowerCase() === String(asked).toLowerCase());
     return hit === undefined ? v : [hit];
   };
-  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang, d.domain?.wording?.values);
+  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang, factSaying(d.domain));
 }
 
 export interface Brief {

@@ -28,32 +28,21 @@ export function thing(d: Dialog, task: Task): string {
 
 function thingTemplate(d: Dialog, task: Task): string {
   const own = d.domain.offline.nouns?.[task.service.name];
-  if (own && own.length > 0) return d.rng.pick(own);
+  if (own && own.length > 0) return own.length === 1 ? own[0]! : d.rng.pick(own);
   const item = d.domain.offline.item_noun;
-  const cat = task.constraints.find((c) => c.field === "category" || c.field === "type" || c.field === "food");
-  const en: Record<string, string> = {
-    restaurant: "[a restaurant|somewhere to eat|a place for dinner|a table somewhere]",
-    hotel: "[a hotel|a place to stay|a room|somewhere to stay]",
-    train: "[a train|train tickets|a train ticket]",
-    bus: "[a bus|a coach]",
-    attraction: "[something to see|an attraction|something to do]",
-    taxi: "[a taxi|a cab]",
-    hospital: "[a hospital department|a doctor's appointment]",
-    flight: "[a flight|plane tickets]",
-    police: "the police station",
-    monitoring: "[a look at the servers|a status check]",
-    troubleshooting: "[help with a server|someone to look at a box]",
-    maintenance: "[some maintenance done|a service fixed]",
-  };
-  const hi: Record<string, string> = { restaurant: "रेस्टोरेंट", hotel: "होटल", train: "ट्रेन", attraction: "घूमने की जगह", taxi: "टैक्सी", hospital: "अस्पताल का विभाग", flight: "फ़्लाइट", bus: "बस" };
-  const mixed: Record<string, string> = { restaurant: "[restaurant|khane ki jagah]", hotel: "[hotel|rehne ki jagah]", train: "train ticket", attraction: "[ghoomne ki jagah|koi attraction]", taxi: "[taxi|cab]", hospital: "[hospital department|doctor ka appointment]", flight: "flight", bus: "bus" };
-  // A catalog (a pack that names its items) is asked for by the item's category ("some tees").
-  if (cat && item && task.service.table) {
-    const v = String(cat.value).toLowerCase();
+  // A catalog (a pack that names its items) is asked for by the item's kind ("some tees"): the
+  // constraint on a field the pack words as the goal's noun (wording.values.<field>.goal.place
+  // noun) that is not what the row is called.
+  const title = task.service.table ? d.domain.titleOf(task.service.table) : undefined;
+  const values = d.domain.wording?.values;
+  const kind = task.constraints.find((c) => c.field !== title && values?.[c.field]?.goal?.place === "noun");
+  if (kind && item && task.service.table) {
+    const v = String(kind.value).toLowerCase();
     return d.lang === "hi" ? `${v}` : d.lang === "mixed" ? `[kuch|koi] ${v}` : `[some|a few|] ${v}`;
   }
-  const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
-  if (bank[task.service.name]) return bank[task.service.name]!;
+  // What the user calls what it wants from the service in its language (services[].thing).
+  const said = d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
+  if (said !== undefined) return said;
   if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}]` : item[0]!;
   return d.lang === "hi" ? "कुछ" : d.lang === "mixed" ? "kuch" : "something";
 }
