@@ -7,7 +7,16 @@ describe("holds", () => {
   it("finds an item's key under whatever field the result names it (no field is an id by its name)", () => {
     expect(holds([{ zzfield7q: "web-01", load: 0.4 }], host)).toBe(true);
     expect(holds([{ runs_on: "web-01" }], host)).toBe(true);
-    expect(holds([{ zzfield7q: 7 }], { ...host, id: "7" })).toBe(true);
+    // A short numeric key under the item's own key field (whatever it is called), a long one under any field.
+    expect(holds([{ zzfield7q: 7 }], { ...host, id: "7", key: "zzfield7q" })).toBe(true);
+    expect(holds([{ booked_venue: 19242 }], { ...host, id: "19242", key: "zzfield7q" })).toBe(true);
+  });
+
+  it("takes a short key only from the item's own key field, not from a field that happens to hold the same number", () => {
+    const hotel = { table: "hotel", id: "4", key: "id", name: "alpha-milton guest house", phrases: ["alpha-milton guest house"] };
+    expect(holds([{ name: "acorn guest house", stars: "4", id: "1" }], hotel)).toBe(false);
+    expect(holds([{ people: "4" }], hotel)).toBe(false);
+    expect(holds([{ name: "acorn guest house", id: "4" }], hotel)).toBe(true);
   });
 
   it("finds it by its name, whatever the case; and not when neither its key nor its name is there", () => {

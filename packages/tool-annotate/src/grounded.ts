@@ -189,13 +189,20 @@ function boundedIn(t: string | undefined, n: string): boolean {
   return Boolean(t && new RegExp(`(^|[^0-9.:])${escapeRe(n)}(?![0-9]|[.:][0-9])`).test(t));
 }
 
-/** The object shows the item: one of its fields holds its key (whatever the field is called), or its name. */
+function keyShaped(id: string): boolean {
+  return id.length >= 3 && /\d/.test(id);
+}
+
+/** The object shows the item: its key field holds its key, or a field holds a distinctive key or its name. */
 export function holds(objects: Obj[], item: Entry): boolean {
   const name = item.name?.toLowerCase();
   return objects.some((o) => {
     for (const [k, v] of Object.entries(o)) {
-      // Whatever the field is called: a row that carries the item's key (its own, or a reference to it) shows it.
-      if ((typeof v === "string" || typeof v === "number") && String(v) === item.id) return true;
+      // The item's own key field (its table's key) shows it; so does any field holding a key too
+      // distinctive to be another value (3+ characters with a digit: a reference to it, "19242",
+      // "web-01"), whatever the field is called. A short key ("4") in another field is a star
+      // rating or a party size, not the item.
+      if ((typeof v === "string" || typeof v === "number") && String(v) === item.id && (k === item.key || keyShaped(item.id))) return true;
       if (name && typeof v === "string" && v.toLowerCase() === name) return true;
     }
     return false;

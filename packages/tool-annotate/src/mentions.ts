@@ -6,6 +6,8 @@ import { isObj, type Domain, type Obj } from "./types.js";
 export interface Entry {
   table: string;
   id: string;
+  /** The field of its table's rows that holds `id` (the table's key). */
+  key?: string;
   name?: string;
   image?: string;
   /** The lower-case phrases that name it in text. */
@@ -111,6 +113,7 @@ export function entryOf(table: string, row: Obj, key: string, title?: string): E
   return {
     table,
     id: String(id),
+    key,
     ...(name ? { name } : {}),
     ...(typeof row.image === "string" && row.image ? { image: row.image } : {}),
     phrases,
