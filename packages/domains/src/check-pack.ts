@@ -116,7 +116,12 @@ export function checkReferences(pack: DomainPack, tables: ReadonlyMap<string, Ba
         if (!s.booking.fields.includes(field)) fail(at, `'${field}' is not one of booking.fields (${s.booking.fields.join(", ")}); declare values only for the fields a user gives`);
         if (v.kind === "time" && v.hours[0] > v.hours[1]) fail(`${at}.hours`, "hours is [earliest, latest] with earliest <= latest");
         if (v.kind === "count" && v.between[0] > v.between[1]) fail(`${at}.between`, "between is [min, max] with min <= max");
-        if (v.kind === "place") v.among?.forEach((t, j) => needTable(t, `${at}.among[${j}]`));
+        if (v.kind === "place") {
+          v.among?.forEach((t, j) => {
+            needTable(t, `${at}.among[${j}]`);
+            if (tables.get(t)?.rows.length === 0) fail(`${at}.among[${j}]`, `table '${t}' has no rows: a place is drawn from its rows`);
+          });
+        }
       }
     }
   });
@@ -340,15 +345,16 @@ function checkCategoryRows(pack: DomainPack, tables: ReadonlyMap<string, BaseTab
   }
 }
 
-/** The offline section's names point somewhere: display tables and fields, nouns' services, combinations. */
-/** Every name the wording declares (`wording.names`) is for a field some table has (or a tool adds) or an argument some tool takes. */
+/** Every field the wording declares (`wording.names`, `wording.values`) is a field some table has (or a tool adds) or an argument some tool takes: a misspelt one would silently never be said. */
 function checkNames(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, fail: Fail): void {
   const known = new Set<string>();
   for (const t of pack.tools) for (const a of Object.keys((t.function.parameters as { properties?: object }).properties ?? {})) known.add(a);
   for (const fields of addedFields(pack).values()) for (const f of fields) known.add(f);
   for (const t of tables.values()) for (const r of t.rows.slice(0, 1000)) for (const f of Object.keys(r)) known.add(f);
-  for (const f of Object.keys(pack.wording?.names ?? {})) {
-    if (!known.has(f)) fail(`wording.names.${f}`, `no table has a field '${f}' and no tool an argument '${f}': name a field or argument the pack has`);
+  for (const section of ["names", "values"] as const) {
+    for (const f of Object.keys(pack.wording?.[section] ?? {})) {
+      if (!known.has(f)) fail(`wording.${section}.${f}`, `no table has a field '${f}' and no tool an argument '${f}': word a field or argument the pack has`);
+    }
   }
 }
 

@@ -184,6 +184,9 @@ describe("a broken user pack", () => {
     const names = packError(userPack((p) => (p.wording = { names: { colour: "colour" } })));
     expect(names.path).toBe("wording.names.colour");
     expect(names.message).toMatch(/no table has a field 'colour' and no tool an argument 'colour'/);
+    // A misspelt field's value wording would never be said: the load names it too.
+    const values = packError(userPack((p) => (p.wording = { values: { colour: { en: "in {value}" } } })));
+    expect(values.path).toBe("wording.values.colour");
     expect(loadDomain(userPack((p) => (p.wording = { names: { q: "what you are after", name: "title" } }))).name).toBe("mine");
     const unsaid = packError(userPack((p) => (p.offline = { display: { things: { unsaid: ["blurb"] } } })));
     expect(unsaid.path).toBe("offline.display.things.unsaid[0]");
@@ -385,7 +388,7 @@ describe("a broken user pack", () => {
   });
 
   it("loads a pack's wording and hands it to the engine", () => {
-    const d = loadDomain(userPack((p) => (p.wording = { assistant_gender: "f", en: { assistant: { offer: ["Want the {m:x|f:y} one?"] } }, values: { colour: { en: "in {value}" } } })));
+    const d = loadDomain(userPack((p) => (p.wording = { assistant_gender: "f", en: { assistant: { offer: ["Want the {m:x|f:y} one?"] } }, values: { name: { en: "called {value}" } } })));
     expect(d.wording?.assistant_gender).toBe("f");
     expect(d.wording?.en?.assistant?.offer).toEqual(["Want the {m:x|f:y} one?"]);
   });

@@ -382,7 +382,7 @@ export const ServiceThing = z
     hi: thingTemplate.optional().describe("Hindi (Devanagari): \"रेस्टोरेंट\""),
     mixed: thingTemplate.optional().describe("Hinglish: \"[restaurant|khane ki jagah]\""),
   })
-  .describe("what the simulated user calls what it wants from this service, per language, with its article (the {thing} of its request); offline.nouns, when it lists the service, comes first in every language");
+  .describe("what the simulated user calls what it wants from this service, per language, with its article (the {thing} of its request); offline.nouns, when it lists the service, comes first in every language, and in a catalog (offline.item_noun) a constraint whose goal wording is the noun (\"some tees\") comes before it");
 
 export const Service = z.looseObject({
   name,

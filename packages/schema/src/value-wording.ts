@@ -38,7 +38,7 @@ export const GoalWording = z
   .strictObject({
     say: template("the phrase, with {value}: \"in the {value}\", \"{value}-star\", \"leaving at {value}\"; default \"{value}\"").optional(),
     many: template("said instead of `say` when the value is a number other than 1 (\"for {value} nights\" beside say \"for {value} night\")").optional(),
-    no: template("a yes/no field's \"no\" (\"without wifi\"); `say` is its \"yes\". Without it a \"no\" is said by the field's `no.en`, else by its name").optional(),
+    no: template("a yes/no field's \"no\" (\"without wifi\"); `say` is its \"yes\". Without it a \"no\" is said by the field's `no.en`, else by what the pack calls the field (wording.names, or its name's words when the pack's own text says them)").optional(),
     place: place.optional(),
     form: form.optional(),
     words: z
@@ -61,7 +61,7 @@ export const FactWording = z
     form: form.optional(),
     list: z.enum(["and", "or"]).optional().describe("how a list value's items (up to 4) are joined: \"blue, red and green\" (and, default) or \"blue, red or green\" (or)"),
   })
-  .describe("how the assistant states a row's value of this field in English (\"by Luma\", \"in blue or red\"); without it the field's name and the value (\"rating 4.5\")");
+  .describe("how the assistant states a row's value of this field in English (\"by Luma\", \"in blue or red\"); without it what the pack calls the field (wording.names, or its name's words when the pack's own text says them) and the value (\"rating 4.5\"), else the value alone");
 export type FactWording = z.infer<typeof FactWording>;
 
 const argLang = z.strictObject({
@@ -73,7 +73,7 @@ const argLang = z.strictObject({
 export const ArgWording = argLang
   .extend({ many: argLang.optional().describe("said instead when the value is a number other than 1 (\"{value} nights\" beside \"{value} night\")") })
   .describe(
-    "how a tool argument of this name is said as a booking detail in the dialogue (\"for 2 people and at 19:00\"), per language; a language it gives none for says the argument's name and value. Without it an argument is said by its booking value's kind (party, weekday, time, place), else by its name and value",
+    "how a tool argument of this name is said as a booking detail in the dialogue (\"for 2 people and at 19:00\"), per language; a language it gives none for says what the pack calls the argument and its value. Without it an argument is said by its booking value's kind (party, weekday, time, place), else by what the pack calls it (wording.names, or its name's words when the pack's own text says them) and its value, else by its value alone",
   );
 export type ArgWording = z.infer<typeof ArgWording>;
 

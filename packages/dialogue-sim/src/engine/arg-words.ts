@@ -8,10 +8,11 @@ import type { Lang } from "../phrases/describe.js";
 /**
  * What a person calls a field: the pack's declared name for it (`wording.names`: "price range",
  * "departure time"; a yes/no field is named by what the question is about, "discount" not "on
- * sale", since it is said after "any preference on"), else its name with spaces for underscores.
+ * sale", since it is said after "any preference on"), else its name's words when the pack's own
+ * text says them (sayableName), else "detail": never its key read aloud.
  */
 export function humanField(domain: Domain, f: string): string {
-  return declaredName(domain, f) ?? f.replace(/_/g, " ");
+  return declaredName(domain, f) ?? sayableName(domain, f) ?? "detail";
 }
 
 const sayings = new WeakMap<Domain, FactSaying>();

@@ -64,7 +64,9 @@ export function statusLine(row: Row, how: StatusHow): string {
   const name = nameOf(row, how.title) ?? "";
   const p: DisplayParts = how.parts ?? {};
   const parts: string[] = [];
-  for (const k of [p.state, ...(p.where ?? []), p.uptime]) if (k !== undefined && row[k] !== undefined) parts.push(`${k.replace(/_/g, " ")} ${String(row[k])}`);
+  // Each part by what the pack calls its field (never its key read aloud), else its value alone.
+  const called = (k: string) => (how.say?.name ? how.say.name(k) : k.replace(/_/g, " "));
+  for (const k of [p.state, ...(p.where ?? []), p.uptime]) if (k !== undefined && row[k] !== undefined) parts.push([called(k), String(row[k])].filter((x) => x !== undefined).join(" "));
   for (const m of p.metrics ?? []) if (row[m.field] !== undefined) parts.push(firstOf(m.say.en).replaceAll("{value}", String(row[m.field])));
   const u = p.usage;
   const used = u && Array.isArray(row[u.list]) ? (row[u.list] as Row[]) : [];

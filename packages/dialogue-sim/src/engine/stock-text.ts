@@ -2,7 +2,7 @@ import type { DisplayParts } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { factsText } from "./facts.js";
-import type { FactSaying } from "./fact-words.js";
+import { listAnd, type FactSaying } from "./fact-words.js";
 
 /**
  * An item's options in stock, summed by label as a person reads them out: "blue (44 left, sizes
@@ -34,8 +34,4 @@ export function stockText(options: Row[], lang: Lang, parts: DisplayParts | unde
     return `${c} (${e.qty} ${lang === "en" ? "left" : lang === "hi" ? "बचे" : "bache"}${sizes})`;
   });
   return lang === "en" ? listAnd(said) : said.join(", ");
-}
-
-function listAnd(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -97,8 +97,9 @@ describe("humanField", () => {
     expect(humanField(retail, "new_arrival")).toBe("collection");
     expect(humanField(travel, "pricerange")).toBe("price range");
     expect(humanField(travel, "entrance_fee")).toBe("entrance fee");
-    // A name is the pack's own: travel declares no words for retail's fields.
-    expect(humanField(travel, "on_sale")).toBe("on sale");
+    // A name is the pack's own: travel has no words for retail's fields, so one is a "detail", never its key read aloud.
+    expect(humanField(travel, "on_sale")).toBe("detail");
+    expect(humanField(travel, "area")).toBe("area");
     for (const f of ["on_sale", "eco_friendly", "new_arrival", "performance_fabric"]) expect(`any preference on ${humanField(retail, f)}?`).not.toMatch(/\bon on\b|\bon sale\b/);
   });
 });

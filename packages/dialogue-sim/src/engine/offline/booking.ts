@@ -27,7 +27,7 @@ export function book(d: Dialog, task: Task, pick: Shown, nameIt = false): void {
   if ((forgets || nameIt) && details && t.turnsLeft() > 2) {
     // The user forgets the details; the assistant asks for exactly what it needs.
     t.userSay(d.voice.user("choose", { item: pick.name }), "confirm");
-    t.assistantSay(d.voice.assistant("need_details", { fields: listJoin(Object.keys(args).filter((k) => k !== create.ref?.arg).map((k) => humanField(d.domain, k))) }), "clarify", "clarification");
+    t.assistantSay(d.voice.assistant("need_details", { fields: listJoin([...new Set(Object.keys(args).filter((k) => k !== create.ref?.arg).map((k) => humanField(d.domain, k)))]) }), "clarify", "clarification");
     t.userSay(d.voice.user("answer_clarify", { wants: details }), "confirm");
   } else {
     t.userSay(d.voice.user("book", { item: pick.name, details }), "book");
