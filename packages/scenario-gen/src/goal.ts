@@ -160,8 +160,9 @@ function planService(info: ServiceInfo, kind: CategoryKind, category: string | u
     const noun = rng.pick(nouns[info.name] ?? [sayableName(domain, info.name) ?? "booking"]);
     plan.thing = `${refers ? "the" : article(noun)} ${noun} ${describeBooking(values, fieldSaying(domain), info.booking.values)}`.trim();
   } else {
-    const table = domain.services.find((s) => s.table)?.table;
-    const noun = rng.pick((table ? nouns[table] : undefined) ?? ["system"]);
+    // A service with neither venues nor bookings asks about what the pack's first service with a table holds: its words for one (the service's, else its table's display nouns).
+    const holder = domain.services.find((s) => s.table);
+    const noun = rng.pick((holder ? (nouns[holder.name] ?? tableNouns(domain, holder.table!).tableNouns) : undefined) ?? ["system"]);
     plan.thing = `the ${noun}s`;
   }
   plan.clause = clauseFor(plan, info, category, domain, named, rng);

@@ -65,7 +65,9 @@ describe("statusText", () => {
     // No status parts: the row's facts, whatever its fields are called — a `status` field is not taken for a state.
     const plain: StatusHow = { skip: ["id", "name"] };
     expect(statusText({ ...db, status: "up" }, "en", new Rng("1"), true, plain)).toBe("db-01: role db and status up");
-    expect(statusText({ ...db, status: "up" }, "hi", new Rng("1"), true, plain)).toBe("db-01: role db and status up");
+    expect(statusText({ ...db, status: "up" }, "hi", new Rng("1"), true, plain)).toBe("db-01: role db, status up");
+    // The compact line speaks the dialogue's language: the pack's Hindi words for the metrics and lists.
+    expect(statusLine(host, ops, "hi")).toContain("मेमोरी 38%; लोड 5.8; डिस्क `/` 44%, `/data` 62%");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Rng } from "@chatmill/kit";
+import { firstWay } from "@chatmill/scenario-gen";
 import type { DisplayParts } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
@@ -22,7 +23,7 @@ export { statusHow, type StatusHow } from "./status-parts.js";
 export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: StatusHow): string {
   const name = nameOf(row, how.title) ?? "";
   const p = how.parts;
-  if (lang !== "en") return (p ? statusSaid(row, p, lang, rng, gist, how.title) : undefined) ?? statusLine(row, how);
+  if (lang !== "en") return (p ? statusSaid(row, p, lang, rng, gist, how.title) : undefined) ?? statusLine(row, how, lang);
   if (!p) return `${name}: ${factsText(row, how.skip, 5, lang, how.say)}`;
   const sentences: string[] = [];
   const where = whereOf(row, p);
@@ -60,29 +61,22 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: S
  * numbers as the pack says them (the first of their alternatives), then its lists summarised
  * (the compact form). A row with none of them is said by its facts.
  */
-export function statusLine(row: Row, how: StatusHow): string {
+export function statusLine(row: Row, how: StatusHow, lang: Lang = "en"): string {
   const name = nameOf(row, how.title) ?? "";
   const p: DisplayParts = how.parts ?? {};
   const parts: string[] = [];
   // Each part by what the pack calls its field (never its key read aloud), else its value alone.
   const called = (k: string) => (how.say?.name ? how.say.name(k) : k.replace(/_/g, " "));
   for (const k of [p.state, ...(p.where ?? []), p.uptime]) if (k !== undefined && row[k] !== undefined) parts.push([called(k), String(row[k])].filter((x) => x !== undefined).join(" "));
-  for (const m of p.metrics ?? []) if (row[m.field] !== undefined) parts.push(firstOf(m.say.en).replaceAll("{value}", String(row[m.field])));
+  for (const m of p.metrics ?? []) if (row[m.field] !== undefined) parts.push(firstWay(saidIn(m.say, lang), String(row[m.field])));
   const u = p.usage;
   const used = u && Array.isArray(row[u.list]) ? (row[u.list] as Row[]) : [];
-  if (u && used.length) parts.push(`${firstOf(u.label.en).toLowerCase()} ${used.map((d) => `\`${String(d[u.name])}\` ${String(d[u.percent])}%`).join(", ")}`);
+  if (u && used.length) parts.push(`${firstWay(saidIn(u.label, lang), "").toLowerCase()} ${used.map((d) => `\`${String(d[u.name])}\` ${String(d[u.percent])}%`).join(", ")}`);
   const m = p.members;
   const members = m && Array.isArray(row[m.list]) ? (row[m.list] as Row[]) : [];
-  if (m && members.length) parts.push(`${firstOf(m.label.en).toLowerCase()} ${members.map((s) => `${String(s[m.name])} ${String(s[m.state])}`).join(", ")}`);
-  if (parts.length === 0) return `${name}: ${factsText(row, how.skip, 5, "en", how.say)}`;
+  if (m && members.length) parts.push(`${firstWay(saidIn(m.label, lang), "").toLowerCase()} ${members.map((s) => `${String(s[m.name])} ${String(s[m.state])}`).join(", ")}`);
+  if (parts.length === 0) return `${name}: ${factsText(row, how.skip, 5, lang, how.say)}`;
   return `\`${name}\`: ${parts.join("; ")}`;
-}
-
-/** A template with its first alternatives taken: "CPU [at |]{value}%" → "CPU at {value}%". */
-function firstOf(template: string): string {
-  let t = template;
-  while (/\[[^[\]]*\]/.test(t)) t = t.replace(/\[([^[\]|]*)(?:\|[^[\]]*)?\]/, "$1");
-  return t;
 }
 
 /**

@@ -7,9 +7,12 @@ import { stockText } from "./stock-text.js";
 const retail = loadDomain("retail").offline.display!.variants!.parts;
 
 describe("stockText", () => {
-  it("says a size that names itself once: 'one size', not 'size one size'", () => {
-    expect(stockText([{ color: "Brown", size: "one size", qty: 32 }], "en", retail)).toBe("brown (32 left, one size)");
-    expect(stockText([{ color: "Blue", size: "M", qty: 2 }], "en", retail)).toBe("blue (2 left, size M)");
+  it("says a size that names itself once, as the size field's alone pattern says: 'one size', not 'size one size'", () => {
+    const say = { values: loadDomain("retail").wording?.values };
+    expect(stockText([{ color: "Brown", size: "one size", qty: 32 }], "en", retail, [], say)).toBe("brown (32 left, one size)");
+    expect(stockText([{ color: "Blue", size: "M", qty: 2 }], "en", retail, [], say)).toBe("blue (2 left, size M)");
+    // Without the pack's pattern no value is taken for one that names itself.
+    expect(stockText([{ color: "Brown", size: "one size", qty: 32 }], "en", retail)).toBe("brown (32 left, size one size)");
   });
 
   it("sums the options by label, leaves out what is sold out, and calls an unlabelled option what the pack says", () => {

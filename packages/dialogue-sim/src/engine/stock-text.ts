@@ -27,10 +27,12 @@ export function stockText(options: Row[], lang: Lang, parts: DisplayParts | unde
     if (size != null && !e.sizes.includes(String(size))) e.sizes.push(String(size));
     byLabel.set(String(label), e);
   }
+  // A size that names itself ("one size") is not said as "size one size": the size field's `alone` pattern (wording.values) says which.
+  const aloneSrc = parts.size !== undefined && say.values && Object.hasOwn(say.values, parts.size) ? say.values[parts.size]?.alone : undefined;
+  const alone = aloneSrc !== undefined ? new RegExp(aloneSrc, "i") : undefined;
   const said = [...byLabel].slice(0, 4).map(([label, e]) => {
     const c = lang === "en" ? label.toLowerCase() : label;
-    // A size that names itself ("one size") is not said as "size one size".
-    const sizes = e.sizes.length === 0 ? "" : lang !== "en" ? `, ${e.sizes.join("/")}` : e.sizes.every((z) => /\bsize\b/i.test(z)) ? `, ${listAnd(e.sizes)}` : `, size${e.sizes.length > 1 ? "s" : ""} ${listAnd(e.sizes)}`;
+    const sizes = e.sizes.length === 0 ? "" : lang !== "en" ? `, ${e.sizes.join("/")}` : alone && e.sizes.every((z) => alone.test(z)) ? `, ${listAnd(e.sizes)}` : `, size${e.sizes.length > 1 ? "s" : ""} ${listAnd(e.sizes)}`;
     return `${c} (${e.qty} ${lang === "en" ? "left" : lang === "hi" ? "बचे" : "bache"}${sizes})`;
   });
   return lang === "en" ? listAnd(said) : said.join(", ");
