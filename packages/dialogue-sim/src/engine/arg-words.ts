@@ -1,7 +1,7 @@
 import { fillValue, isMany } from "@chatmill/scenario-gen";
 import type { BookingValue } from "@chatmill/schema";
 import { sayableName } from "@chatmill/domains";
-import type { Domain } from "../contract.js";
+import type { Domain, ServiceInfo } from "../contract.js";
 import type { FactSaying } from "./fact-words.js";
 import type { Lang } from "../phrases/describe.js";
 
@@ -42,7 +42,7 @@ function declaredName(domain: Domain, f: string): string | undefined {
  * `words` (the pack's sayable words for an argument, @chatmill/domains' sayableName); an argument
  * it gives none for is said by its value alone, never as its key.
  */
-export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined): string {
+export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined, service?: ServiceInfo): string {
   const said = (): string => {
     const name = declaredName(domain, k) ?? words(k);
     return name === undefined ? String(v) : `${name} ${v}`;
@@ -53,7 +53,8 @@ export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, w
     const t = (isMany(v) ? own.many?.[lang] : undefined) ?? own[lang];
     return t === undefined ? said() : fillValue(t, String(v));
   }
-  const kind = kindsOf(domain).get(k);
+  // The service the call is for says what its argument is; without one, the first service that declares it.
+  const kind = service?.booking?.values?.[k] ?? kindsOf(domain).get(k);
   switch (kind?.kind) {
     case "party":
       return lang === "en" ? `for ${v} ${String(v) === "1" ? "person" : "people"}` : lang === "hi" ? `${v} लोगों के लिए` : `${v} log`;

@@ -51,4 +51,17 @@ describe("a booking argument, as the pack words it or as its value's kind says",
     expect([say("f_leave", "06:15", "en"), say("f_leave", "06:15", "mixed")]).toEqual(["leaving 06:15", "06:15"]);
     expect(say("f_other", "x", "en")).toBe("x");
   });
+
+  it("takes an argument's kind from the service the call is for, when two services declare the same name differently", () => {
+    const two = {
+      ...domain,
+      services: [
+        { name: "a", booking: { values: { f_when: { kind: "weekday" } } } },
+        { name: "b", booking: { values: { f_when: { kind: "time", hours: [9, 17] } } } },
+      ],
+    } as unknown as Domain;
+    const [a, b] = (two as unknown as { services: Parameters<typeof describeArg>[5][] }).services;
+    expect(describeArg(two, "f_when", "10:00", "en", () => undefined, b)).toBe("at 10:00");
+    expect(describeArg(two, "f_when", "friday", "en", () => undefined, a)).toBe("on Friday");
+  });
 });

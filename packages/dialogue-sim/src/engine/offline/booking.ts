@@ -22,7 +22,7 @@ export function book(d: Dialog, task: Task, pick: Shown, nameIt = false): void {
   const create = d.tools.byName(task.service.booking!.create);
   if (!create) return giveUp(d, task);
   const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, pick);
-  const details = detailsText(d, args, create.ref?.arg);
+  const details = detailsText(d, args, create.ref?.arg, task.service);
   const forgets = d.rng.chance(0.35);
   if ((forgets || nameIt) && details && t.turnsLeft() > 2) {
     // The user forgets the details; the assistant asks for exactly what it needs.
@@ -49,7 +49,7 @@ export function makeBooking(d: Dialog, task: Task, create: ToolInfo, args: Recor
   }
   const ref = newRef(d, create) ?? "";
   if (task.expectation) t.trace.refs.set(task.expectation, ref);
-  const summary = `${name}, ${detailsText(d, args, create.ref?.arg)}`;
+  const summary = `${name}, ${detailsText(d, args, create.ref?.arg, task.service)}`;
   t.assistantSay(`${d.voice.assistant("booked", { summary, ref })} ${d.voice.offer(0.5)}`.trim(), "confirm");
   t.emotion = d.rng.pick(["relieved", "satisfied", "happy"]);
 }
@@ -60,7 +60,7 @@ export function directBooking(d: Dialog, task: Task, index: number): void {
   const create = d.tools.byName(task.service.booking!.create);
   if (!create) return explain(d, task, index);
   const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined);
-  const details = detailsText(d, args, undefined);
+  const details = detailsText(d, args, undefined, task.service);
   t.userSay(d.voice.user("open", { thing: thing(d, task), wants: details }, { first: t.userTurns === 0 }), "book");
   confirmFirst(d, details);
   t.userSay(d.voice.user("ok_go", {}), "confirm");
@@ -81,7 +81,7 @@ export function changeBooking(d: Dialog, task: Task, index: number): void {
   const ref = task.expectation ? t.trace.refs.get(task.expectation) : undefined;
   if (!tool?.keyArg || !ref) return explain(d, task, index);
   const changes = bookingChanges(task, tool);
-  const details = detailsText(d, changes, undefined);
+  const details = detailsText(d, changes, undefined, task.service);
   const withRef = d.rng.chance(0.7);
   t.userSay(d.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref: withRef ? ref : "", details }, { first: t.userTurns === 0 }), task.kind);
   if (!withRef) {

@@ -4,7 +4,7 @@
 // Results shown to the user (lists, details, status) are worded in realize-results.ts.
 import { sayableName } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
-import type { Constraint } from "../../contract.js";
+import type { Constraint, ServiceInfo } from "../../contract.js";
 import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
 import { expand, GENDER_SLOT, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
 import { describeArg } from "../arg-words.js";
@@ -78,11 +78,11 @@ function aloneOf(domain: Dialog["domain"], field: string): RegExp | undefined {
   return known.get(field);
 }
 
-/** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`. */
-export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined): string {
+/** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`; `service`: whose booking values say what each is. */
+export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined, service?: ServiceInfo): string {
   const parts = Object.entries(args)
     .filter(([k]) => k !== skip)
-    .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name)));
+    .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name), service));
   return listJoin(parts, and(d));
 }
 

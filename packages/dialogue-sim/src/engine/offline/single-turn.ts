@@ -57,7 +57,7 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
     const ref = task.expectation ? d.t.trace.refs.get(task.expectation) : undefined;
     if (tool?.keyArg && ref) {
       const changes = bookingChanges(task, tool);
-      const details = detailsText(d, changes, undefined);
+      const details = detailsText(d, changes, undefined, task.service);
       return {
         say: d.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref, details }, { first }),
         intent: task.kind,
@@ -93,7 +93,7 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
       };
     }
     return {
-      say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg))], d.lang) : withPhoto,
+      say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg, task.service))], d.lang) : withPhoto,
       intent: create ? "book" : "search",
       ...(shared ? { images: [shared] } : {}),
       act: () => {
@@ -119,7 +119,7 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
   } else if (task.kind === "book" && booking && d.tools.byName(booking.create)) {
     const create = d.tools.byName(booking.create)!;
     const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined);
-    const details = detailsText(d, args, undefined);
+    const details = detailsText(d, args, undefined, task.service);
     return {
       say: d.voice.user("open", { thing: thing(d, task), wants: details }, { first }),
       intent: "book",
