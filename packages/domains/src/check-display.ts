@@ -11,6 +11,8 @@ type Row = Record<string, unknown>;
  * field the rows have — a list's entries' fields on the entries, in the data or joined by a
  * tool's include. The engine reads only these, never a field by its name.
  */
+const amount = (v: unknown): boolean => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim()));
+
 export function checkDisplay(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, needTable: (name: string, path: string) => void, fail: Fail): void {
   for (const [table, d] of Object.entries(pack.offline?.display ?? {})) {
     const at = `offline.display.${table}`;
@@ -31,9 +33,20 @@ export function checkDisplay(pack: DomainPack, tables: ReadonlyMap<string, BaseT
         if (entries!.rows.length > 0 && !entries!.rows.some((r) => fieldOf(r, f) !== undefined)) fail(`${at}.parts.${k}.${p}`, `no entry of '${list.list}' (${entries!.from}) has a field '${f}'`);
         if (entries!.project && !entries!.project.includes(f)) fail(`${at}.parts.${k}.${p}`, `the include that joins '${list.list}' does not return '${f}': add it to its project`);
       }
+      if (k === "usage" && entries!.rows.length > 0 && !entries!.rows.some((r) => amount(fieldOf(r, (list as NonNullable<DisplayParts["usage"]>).percent)))) {
+        fail(`${at}.parts.usage.percent`, `no entry of '${list.list}' holds a number in '${(list as NonNullable<DisplayParts["usage"]>).percent}': it is said as a percentage and compared with high`);
+      }
+    }
+    // Parts said as numbers (a metric, a percentage, a quantity) hold numbers; an in-stock flag holds yes/no.
+    const numbered: Array<[string, string | undefined]> = [...(d.parts?.metrics ?? []).map((m, j) => [`parts.metrics[${j}].field`, m.field] as [string, string]), ["parts.quantity", d.parts?.quantity]];
+    for (const [p, f] of numbered) {
+      if (f !== undefined && rows.length > 0 && !rows.some((r) => amount(fieldOf(r, f)))) fail(`${at}.${p}`, `'${f}' holds no number in table '${table}': this part is said and compared as a number`);
+    }
+    const flag = (v: unknown) => typeof v === "boolean" || (typeof v === "string" && /^(yes|no|true|false)$/i.test(v));
+    if (d.parts?.available !== undefined && rows.length > 0 && !rows.some((r) => flag(fieldOf(r, d.parts!.available!)))) {
+      fail(`${at}.parts.available`, `'${d.parts.available}' holds no yes/no in table '${table}': available is an in-stock flag (true/false)`);
     }
     // The price field is said as money ("under £60"): it must hold amounts, not text like "cheap".
-    const amount = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim()));
     if (d.price !== undefined && rows.length > 0 && !rows.some((r) => amount(fieldOf(r, d.price!)))) {
       fail(`${at}.price`, `'${d.price}' holds no amount in table '${table}' (a number, e.g. 49.99): display.price names the field of a row's price, said with the currency; leave a price band like "cheap" to details`);
     }

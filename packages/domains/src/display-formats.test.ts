@@ -78,6 +78,11 @@ describe("status and stock displays", () => {
       [{ printers: { format: "status", parts: { ...status, members: { ...status.members, state: "status" } } } }, "offline.display.printers.parts.members.state", /no entry of 'parts' \(table 'parts', joined by 'check'\) has a field 'status'/],
       [{ printers: { format: "status", parts: { ...status, members: { ...status.members, name: "id" } } } }, "offline.display.printers.parts.members.name", /does not return 'id': add it to its project/],
       [{ inks: { format: "stock", parts: { ...stock, quantity: "qty" } } }, "offline.display.inks.parts.quantity", /no row of table 'inks' has a field 'qty'/],
+      // Parts said as numbers hold numbers; an in-stock flag holds yes/no.
+      [{ printers: { format: "status", parts: { ...status, metrics: [{ field: "floor", say: { en: "floor {value}" } }] } } }, "offline.display.printers.parts.metrics[0].field", /'floor' holds no number/],
+      [{ printers: { format: "status", parts: { ...status, usage: { ...status.usage, percent: "tray" } } } }, "offline.display.printers.parts.usage.percent", /holds a number in 'tray'/],
+      [{ inks: { format: "stock", parts: { ...stock, quantity: "shade" } } }, "offline.display.inks.parts.quantity", /'shade' holds no number/],
+      [{ inks: { format: "stock", parts: { label: "shade", available: "left" } } }, "offline.display.inks.parts.available", /'left' holds no yes\/no/],
     ];
     for (const [display, path, message] of cases) {
       const file = printerPack(display);
