@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { loadPackFile } from "./load.js";
-import { PackError } from "./pack-error.js";
+import { packErrorOf } from "./pack-error.test-helper.js";
 import { createSession } from "./session.js";
 
 const WALLET_DIR = fileURLToPath(new URL("../examples/wallet/", import.meta.url));
@@ -26,15 +26,7 @@ function wallet(edit: (p: Record<string, any>) => unknown): string {
   return file;
 }
 
-function packError(file: string): PackError {
-  try {
-    loadPackFile(file);
-  } catch (err) {
-    expect(err).toBeInstanceOf(PackError);
-    return err as PackError;
-  }
-  throw new Error("the pack loaded");
-}
+const packError = packErrorOf;
 
 describe("a pack's business rules are checked at load", () => {
   it("the wallet example loads", () => {

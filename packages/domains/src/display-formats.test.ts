@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPackFile } from "./load.js";
-import { PackError } from "./pack-error.js";
+import { packErrorOf } from "./pack-error.test-helper.js";
 
 // offline.display's status and stock formats: a part names a field the rows have (a list's
 // entries' fields on the entries, in the data or joined by a tool's include), checked at load
@@ -52,15 +52,7 @@ const status = {
 };
 const stock = { label: "shade", unlabelled: "plain", quantity: "left" };
 
-function loadError(file: string): PackError {
-  try {
-    loadPackFile(file);
-  } catch (err) {
-    expect(err).toBeInstanceOf(PackError);
-    return err as PackError;
-  }
-  throw new Error("the pack loaded");
-}
+const loadError = packErrorOf;
 
 describe("status and stock displays", () => {
   it("load when every part names a field the rows (or a list's entries) have", () => {
