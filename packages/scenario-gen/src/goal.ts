@@ -208,7 +208,6 @@ function nounsOf(domain: Domain): Record<string, string[]> {
   return nouns;
 }
 
-
 /**
  * The change a user asks for, worded by what the field's value is (the pack's booking.values:
  * a party, a day, a time, a count, a place), with the field's own words where the pack gives

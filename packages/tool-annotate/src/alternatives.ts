@@ -287,6 +287,7 @@ function sameOutcome(c: AltContext, call: CallLike): boolean {
 
 function hallucinatedId(c: AltContext): Proposal | undefined {
   const idArgs = c.info?.idArgs.filter((a) => a.arg in c.call.arguments) ?? [];
+  // A tool no pack declares ids for (an imported dialogue's): arguments named like ids (README: Which domain).
   const candidates = idArgs.length
     ? idArgs.map((a) => a.arg)
     : Object.keys(c.call.arguments).filter((k) => /(^|_)id$/.test(k) && typeof c.call.arguments[k] === "string");

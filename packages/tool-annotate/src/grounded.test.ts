@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { holds } from "./grounded.js";
+import { entryOf } from "./mentions.js";
 
 describe("holds", () => {
   const host = { table: "zzTable1", id: "web-01", name: "Front web", phrases: ["web-01", "front web"] };
@@ -23,5 +24,14 @@ describe("holds", () => {
     expect(holds([{ label: "front WEB" }], host)).toBe(true);
     expect(holds([{ zzfield7q: "web-02", label: "Back web" }], host)).toBe(false);
     expect(holds([{ note: "web-01 was restarted" }], host)).toBe(false);
+  });
+});
+
+describe("entryOf", () => {
+  it("takes a catalog row's photo from the field its pack declares (display.image), never from a field called image", () => {
+    const row = { sku: "AB12", title: "Trail Jacket", pic: "/a.jpg", image: "/b.jpg" };
+    expect(entryOf("goods", row, "sku", "title", "pic")?.image).toBe("/a.jpg");
+    expect(entryOf("goods", row, "sku", "title")?.image).toBeUndefined();
+    expect(entryOf("goods", row, "sku", "title", "pic")).toMatchObject({ id: "AB12", key: "sku", name: "Trail Jacket" });
   });
 });

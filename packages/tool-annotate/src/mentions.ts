@@ -94,7 +94,7 @@ export function catalogIndex(domain: Domain): EntryIndex {
   for (const table of catalogTables(domain)) {
     const key = domain.keyOf(table);
     for (const row of domain.table(table)) {
-      const entry = entryOf(table, row, key, domain.titleOf(table));
+      const entry = entryOf(table, row, key, domain.titleOf(table), domain.offline.display?.[table]?.image);
       if (entry) idx.add(entry);
     }
   }
@@ -102,7 +102,8 @@ export function catalogIndex(domain: Domain): EntryIndex {
   return idx;
 }
 
-export function entryOf(table: string, row: Obj, key: string, title?: string): Entry | undefined {
+/** `image`: the field holding the row's photo (a pack's display.<table>.image); none declared, no photo. */
+export function entryOf(table: string, row: Obj, key: string, title?: string, image?: string): Entry | undefined {
   const id = row[key];
   if (typeof id !== "string" && typeof id !== "number") return undefined;
   const name = nameOf(row, title);
@@ -115,7 +116,7 @@ export function entryOf(table: string, row: Obj, key: string, title?: string): E
     id: String(id),
     key,
     ...(name ? { name } : {}),
-    ...(typeof row.image === "string" && row.image ? { image: row.image } : {}),
+    ...(image !== undefined && typeof row[image] === "string" && row[image] ? { image: row[image] as string } : {}),
     phrases,
   };
 }
@@ -127,7 +128,8 @@ export function resultEntries(table: string, objects: Obj[]): Entry[] {
     const name = nameOf(o);
     const id = typeof o.id === "string" || typeof o.id === "number" ? String(o.id) : name;
     if (!id) continue;
-    const e = entryOf(table, { ...o, id }, "id");
+    // A record no pack declares: its `id` and `image` fields by the convention of imported data (README: Which domain).
+    const e = entryOf(table, { ...o, id }, "id", undefined, "image");
     if (e) out.push(e);
   }
   return out;
