@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writePrinterPack } from "../fixtures/printer-pack.mjs";
 import { loadPackFile } from "./load.js";
 import { packErrorOf } from "./pack-error.test-helper.js";
 
@@ -9,45 +8,14 @@ import { packErrorOf } from "./pack-error.test-helper.js";
 // entries' fields on the entries, in the data or joined by a tool's include), checked at load
 // with the file and the JSON path.
 
-const printers = [{ id: "p1", name: "lobby", condition: "jammed", floor: "ground", ink: 93, trays: [{ tray: "A4", paper: 20 }] }];
-const parts = [{ id: "p1:fuser", printer_id: "p1", part: "fuser", health: "worn" }];
-const inks = [{ sku: "k1", printer_id: "p1", shade: "black", left: 3 }];
-
-/** A printer pack: printers (trays nested in the rows), their parts (joined by the get tool as `parts`), their inks (options). */
-function printerPack(display: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), "chatmill-display-"));
-  mkdirSync(join(dir, "data"));
-  writeFileSync(join(dir, "data", "printers.json"), JSON.stringify(printers));
-  writeFileSync(join(dir, "data", "parts.json"), JSON.stringify(parts));
-  writeFileSync(join(dir, "data", "inks.json"), JSON.stringify(inks));
-  const pack = {
-    name: "printers",
-    version: "1",
-    description: "a test pack",
-    services: [{ name: "fleet", table: "printers", categories: ["checking"] }],
-    general_categories: [],
-    intents: ["search"],
-    tools: [
-      {
-        type: "function",
-        function: { name: "check", parameters: { type: "object", properties: { printer: { type: "string" } } } },
-        role: "lookup",
-        run: { op: "get", table: "printers", key_arg: "printer", include: [{ table: "parts", field: "printer_id", as: "parts", project: ["part", "health"] }] },
-      },
-    ],
-    categories: { checking: { task: "info" } },
-    database: { tables: { printers: { key: "id", file: "data/printers.json" }, parts: { key: "id", file: "data/parts.json" }, inks: { key: "sku", file: "data/inks.json" } } },
-    offline: { display },
-  };
-  writeFileSync(join(dir, "pack.json"), JSON.stringify(pack));
-  return join(dir, "pack.json");
-}
+/** The printer pack's pack.json with `display` as its offline display. */
+const printerPack = (display: Record<string, unknown>): string => join(writePrinterPack(display), "pack.json");
 
 const status = {
   state: "condition",
   where: ["floor"],
-  metrics: [{ field: "ink", say: { en: "ink {value}%", hi: "स्याही {value}%" }, high: 90 }],
-  usage: { list: "trays", name: "tray", percent: "paper", high: 95, label: { en: "Trays" } },
+  metrics: [{ field: "ink_level", say: { en: "ink {value}%", hi: "स्याही {value}%" }, high: 90 }],
+  usage: { list: "trays", name: "tray", percent: "paper_pct", high: 95, label: { en: "Trays" } },
   members: { list: "parts", name: "part", state: "health", normal: "ok", label: { en: "Parts" } },
 };
 const stock = { label: "shade", unlabelled: "plain", quantity: "left" };
@@ -67,7 +35,7 @@ describe("status and stock displays", () => {
       [{ printers: { format: "status", parts: { ...status, metrics: [{ field: "cpu_pct", say: { en: "CPU {value}%" } }] } } }, "offline.display.printers.parts.metrics[0].field", /field 'cpu_pct'/],
       [{ printers: { format: "status", parts: { ...status, usage: { ...status.usage, list: "disks" } } } }, "offline.display.printers.parts.usage.list", /no row of table 'printers' has a list 'disks' and no tool's include/],
       [{ printers: { format: "status", parts: { ...status, usage: { ...status.usage, percent: "use_pct" } } } }, "offline.display.printers.parts.usage.percent", /no entry of 'trays' \(in the rows of 'printers'\) has a field 'use_pct'/],
-      [{ printers: { format: "status", parts: { ...status, members: { ...status.members, state: "status" } } } }, "offline.display.printers.parts.members.state", /no entry of 'parts' \(table 'parts', joined by 'check'\) has a field 'status'/],
+      [{ printers: { format: "status", parts: { ...status, members: { ...status.members, state: "status" } } } }, "offline.display.printers.parts.members.state", /no entry of 'parts' \(table 'parts', joined by 'printer_state'\) has a field 'status'/],
       [{ printers: { format: "status", parts: { ...status, members: { ...status.members, name: "id" } } } }, "offline.display.printers.parts.members.name", /does not return 'id': add it to its project/],
       [{ inks: { format: "stock", parts: { ...stock, quantity: "qty" } } }, "offline.display.inks.parts.quantity", /no row of table 'inks' has a field 'qty'/],
       // Parts said as numbers hold numbers; an in-stock flag holds yes/no.
@@ -93,7 +61,7 @@ describe("status and stock displays", () => {
     expect(other.path).toBe("offline.display.inks.parts.state");
     expect(other.message).toMatch(/'state' is not a part of format 'stock'/);
     expect(loadError(printerPack({ printers: { format: "status" } })).path).toBe("offline.display.printers.parts");
-    const template = loadError(printerPack({ printers: { format: "status", parts: { ...status, metrics: [{ field: "ink", say: { en: "ink {level}%" } }] } } }));
+    const template = loadError(printerPack({ printers: { format: "status", parts: { ...status, metrics: [{ field: "ink_level", say: { en: "ink {level}%" } }] } } }));
     expect(template.path).toBe("offline.display.printers.parts.metrics[0].say.en");
     expect(template.message).toMatch(/unknown slot \{level\}/);
     const label = loadError(printerPack({ printers: { format: "status", parts: { ...status, usage: { ...status.usage, label: { en: "Trays", hi: "{value} ट्रे" } } } } }));
