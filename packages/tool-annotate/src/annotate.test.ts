@@ -22,6 +22,39 @@ const calls = (d: Obj) => (d.messages as Obj[]).flatMap((m) => (Array.isArray(m.
 const formula = (g: Grade) =>
   Math.round((WEIGHTS.schema_valid * +g.schema_valid + WEIGHTS.executed * +g.executed + WEIGHTS.ok * (g.ok ? 1 : g.environment_failure ? 0.5 : 0) + WEIGHTS.grounded * g.support + WEIGHTS.progress * g.progress) * 1000) / 1000;
 
+/** A dialogue of `calls` as they ran live on `session` (each must succeed), between a user message and a reply. */
+function recordedDialogue(id: string, domain: ReturnType<typeof loadDomain>, session: ReturnType<typeof createSession>, user: string, calls: Array<{ id: string; name: string; arguments: Obj }>, reply: string): Obj {
+  const results = calls.map((c) => session.call(c));
+  expect(results.map((r) => r.ok)).toEqual(calls.map(() => true));
+  return {
+    id,
+    domain: domain.name,
+    tools: domain.tools,
+    messages: [
+      { role: "user", content: user },
+      ...calls.flatMap((c, i) => [
+        { role: "assistant", content: null, tool_calls: [c] },
+        { role: "tool", tool_call_id: c.id, name: c.name, content: results[i]!.content, ok: true },
+      ]),
+      { role: "assistant", content: reply },
+    ],
+  };
+}
+
+/** A createSession whose sessions report every call and its result to `seen` (the sessions tool-annotate opens). */
+function spySessions(seen: (call: { name: string }, result: { error?: { type: string } | undefined }) => void): typeof createSession {
+  return (dom, o) => {
+    const s = createSession(dom, o);
+    const call = s.call.bind(s);
+    s.call = (c, ctx) => {
+      const r = call(c, ctx);
+      seen(c, r);
+      return r;
+    };
+    return s;
+  };
+}
+
 describe("grading", () => {
   it("grades a correct, grounded call near 1 and the success rate is the documented formula", () => {
     const out = annotateDialogue(byId("retail-red-dress"), loadDomain("retail"), { alternatives: 3 });
@@ -76,33 +109,12 @@ describe("grading", () => {
     const find = { id: "c1", name: "find_customer_by_email", arguments: { email: "ana.moreno@example.com" } };
     const cancel = { id: "c2", name: "cancel_pending_order", arguments: { order_id: "ord_1001" } };
     const order = { id: "c3", name: "get_order_details", arguments: { order_id: "ord_1001" } };
-    const results = [live.call(find), live.call(cancel), live.call(order)];
-    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
-    const d: Obj = {
-      id: "identified",
-      domain: "retail",
-      tools: retail.tools,
-      messages: [
-        { role: "user", content: "Please cancel order ord_1001. I'm ana.moreno@example.com." },
-        ...[find, cancel, order].flatMap((c, i) => [
-          { role: "assistant", content: null, tool_calls: [c] },
-          { role: "tool", tool_call_id: c.id, name: c.name, content: results[i]!.content, ok: true },
-        ]),
-        { role: "assistant", content: "Order ord_1001 is cancelled." },
-      ],
-    };
+    const d = recordedDialogue("identified", retail, live, "Please cancel order ord_1001. I'm ana.moreno@example.com.", [find, cancel, order], "Order ord_1001 is cancelled.");
     // Every re-run of a user-scoped call, seen through the sessions tool-annotate opens.
     const reruns: Array<string | undefined> = [];
-    const spy: typeof createSession = (dom, o) => {
-      const s = createSession(dom, o);
-      const call = s.call.bind(s);
-      s.call = (c, ctx) => {
-        const r = call(c, ctx);
-        if (c.name === cancel.name || c.name === order.name) reruns.push(r.error?.type ?? "ok");
-        return r;
-      };
-      return s;
-    };
+    const spy = spySessions((c, r) => {
+      if (c.name === cancel.name || c.name === order.name) reruns.push(r.error?.type ?? "ok");
+    });
     const graded = calls(annotateDialogue(d, retail, { alternatives: 0, openSession: spy })).map((c) => (c.grade as Grade).ok);
     expect(graded).toEqual([true, true, true]);
     expect(reruns.length).toBeGreaterThan(1);
@@ -114,33 +126,12 @@ describe("grading", () => {
     const tau = loadDomain("tau-retail");
     const find = { id: "c1", name: "find_user_id_by_email", arguments: { email: "noah.brown7922@example.com" } };
     const user = { id: "c2", name: "get_user_details", arguments: { user_id: "noah_brown_6181" } };
-    const live = createSession(tau);
-    const results = [live.call(find), live.call(user)];
-    expect(results.map((r) => r.ok)).toEqual([true, true]);
-    const d: Obj = {
-      id: "unenforced",
-      domain: "tau-retail",
-      tools: tau.tools,
-      messages: [
-        { role: "user", content: "I'm noah.brown7922@example.com, what is on my account?" },
-        ...[find, user].flatMap((c, i) => [
-          { role: "assistant", content: null, tool_calls: [c] },
-          { role: "tool", tool_call_id: c.id, name: c.name, content: results[i]!.content, ok: true },
-        ]),
-        { role: "assistant", content: "Your account is noah_brown_6181." },
-      ],
-    };
+    const d = recordedDialogue("unenforced", tau, createSession(tau), "I'm noah.brown7922@example.com, what is on my account?", [find, user], "Your account is noah_brown_6181.");
     const identityCalls = (domain: typeof tau): number => {
       let n = 0;
-      const spy: typeof createSession = (dom, o) => {
-        const s = createSession(dom, o);
-        const call = s.call.bind(s);
-        s.call = (c, ctx) => {
-          if (c.name === find.name) n++;
-          return call(c, ctx);
-        };
-        return s;
-      };
+      const spy = spySessions((c) => {
+        if (c.name === find.name) n++;
+      });
       annotateDialogue({ ...d, domain: domain.name }, domain, { alternatives: 0, openSession: spy });
       return n;
     };
