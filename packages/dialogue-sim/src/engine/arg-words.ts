@@ -12,7 +12,7 @@ import type { Lang } from "../phrases/describe.js";
  * text says them (sayableName), else "detail": never its key read aloud.
  */
 export function humanField(domain: Domain, f: string): string {
-  return declaredName(domain, f) ?? sayableName(domain, f) ?? "detail";
+  return factSaying(domain).name!(f) ?? "detail";
 }
 
 const sayings = new WeakMap<Domain, FactSaying>();
