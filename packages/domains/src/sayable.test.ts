@@ -15,9 +15,25 @@ describe("sayableName", () => {
     expect(sayableName(dental, "dentist_id")).toBeUndefined();
     expect(sayableName(travel, "trainID")).toBeUndefined();
     expect(sayableName(travel, "flight_number")).toBeUndefined();
-    // A one-word name is an ordinary word.
-    expect(sayableName(dental, "speciality")).toBe("speciality");
     expect(nameWords("leaveAt")).toBe("leave at");
+  });
+
+  it("reads nothing from the name's shape: a one-word name is said only when the pack declares it or its text says it", () => {
+    // Dental declares no names; no text of it says "speciality" or "rating", and some says "area".
+    expect(sayableName(dental, "speciality")).toBeUndefined();
+    expect(sayableName(dental, "rating")).toBeUndefined();
+    expect(sayableName(dental, "area")).toBe("area");
+    // An opaque name is a one-word name no pack says.
+    expect(sayableName(travel, "zzfield3q")).toBeUndefined();
+    expect(sayableName(dental, "zzfield3q")).toBeUndefined();
+  });
+
+  it("is the pack's declared name (wording.names) first, whatever the field is called", () => {
+    expect(sayableName(travel, "pricerange")).toBe("price range");
+    expect(sayableName(travel, "openhours")).toBe("opening hours");
+    const declared = loadDomain("travel");
+    const pack = { ...declared.pack, wording: { ...declared.pack.wording, names: { zzfield3q: "cuisine" } } };
+    expect(sayableName({ ...declared, pack } as typeof declared, "zzfield3q")).toBe("cuisine");
   });
 });
 
