@@ -1,6 +1,10 @@
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadDomain } from "./load.js";
+import { loadDomain, loadPackFile } from "./load.js";
+import { renamePack } from "./rename.js";
 import { categoryWords, nameWords, sayableName } from "./sayable.js";
 
 // A pack's internal names are keys: said aloud only in the words its own text uses (issue 18:
@@ -31,9 +35,12 @@ describe("sayableName", () => {
   it("is the pack's declared name (wording.names) first, whatever the field is called", () => {
     expect(sayableName(travel, "pricerange")).toBe("price range");
     expect(sayableName(travel, "openhours")).toBe("opening hours");
-    const declared = loadDomain("travel");
-    const pack = { ...declared.pack, wording: { ...declared.pack.wording, names: { zzfield3q: "cuisine" } } };
-    expect(sayableName({ ...declared, pack } as typeof declared, "zzfield3q")).toBe("cuisine");
+    // A field renamed with its entry (restaurant's food, "cuisine") is said the same.
+    const dir = mkdtempSync(join(tmpdir(), "chatmill-sayable-"));
+    for (const f of readdirSync(travel.dir)) if (f !== "pack.json") symlinkSync(join(travel.dir, f), join(dir, f));
+    writeFileSync(join(dir, "pack.json"), JSON.stringify(renamePack(travel.pack, { fields: { restaurant: { food: "zzfield3q" } } }, (t) => travel.table(t))));
+    const renamed = loadPackFile(join(dir, "pack.json"));
+    expect(sayableName(renamed, "zzfield3q")).toBe("cuisine");
   });
 });
 
