@@ -10,6 +10,7 @@ export type { MarkupHit } from "./markup.js";
 export { createSession, hasLiveTools, replay } from "./session.js";
 export type { Injected, ToolSession, Write } from "./session.js";
 export { fieldOf, meetsConstraint, testValue, valueMeets } from "./match.js";
+export { cancelMark } from "./ops/write.js";
 export type { FieldCondition, FieldOp } from "./match.js";
 export { NAME_FIELDS, nameFieldOf, nameOf } from "./names.js";
 export { renamePack } from "./rename.js";
