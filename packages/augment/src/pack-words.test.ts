@@ -101,6 +101,28 @@ describe("augment with a pack: a pack tool said in the pack's words", () => {
     expect([...said(dialogue, "user"), ...said(dialogue, "assistant")].join(" ")).not.toMatch(/update|records|zzq/i);
   });
 
+  it("says a bound on the table's declared price with the currency, and a catalog's item by its item noun", () => {
+    const retail = loadDomain("retail");
+    const source = {
+      id: "shop-1",
+      tools: retail.pack.tools,
+      messages: [
+        { role: "user", content: "black hoodies under 60?" },
+        ...call("s1", "search_items", { category: "Hoodies & Sweatshirts", color: "black", max_price: 60 }),
+        { role: "assistant", content: "Here are some." },
+        { role: "user", content: "thanks, bye" },
+      ],
+    };
+    const { dialogue } = augmentDialogue({ source, domain: retail, persona: personaFor(9), otherName: others(9), rng: new Rng("shop") }) as { dialogue: Obj };
+    const first = said(dialogue, "user")[0]!;
+    // max_price filters items.price (display.price) with op lte; colour and category by their wording.values.<field>.en; the pack names no service thing: offline.item_noun.
+    expect(first).toContain("under $60");
+    expect(first).toMatch(/in (a nice )?black/);
+    expect(first).toMatch(/(from the|in|in the) Hoodies & Sweatshirts/);
+    expect(first).toMatch(/a piece/);
+    expect(first).not.toMatch(/max price|search|items/i);
+  });
+
   it("names a change by the scenario category's declared label", () => {
     const { dialogue } = augmentDialogue({ source: taxiChange((n) => n, "pickup_location", travel.pack.tools), domain: travel, persona: personaFor(8), otherName: others(8), rng: new Rng("taxi") }) as { dialogue: Obj };
     // pickup_location: label "the pick-up point"; the taxi service is booked, and called "a taxi" (services[].thing).
