@@ -1,13 +1,14 @@
-import { createSession, judgedOutcome, nameOf, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
+import { createSession, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
-import { Task, type Persona } from "@chatmill/schema";
+import type { Persona } from "@chatmill/schema";
 import { Anonymiser } from "./anonymise.js";
+import { assemble, outcomeOf } from "./new-record.js";
+import { byPack } from "./pack-words.js";
 import { detailsOf } from "./personal-details.js";
-import { Wording, sayArg, words } from "./wording.js";
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);
-const text = (v: unknown): string => (typeof v === "string" ? v : "");
+import { rowSaying } from "./row-saying.js";
+import { argsOf, attributesAsked, countOf, isObj, parametersNamed, parse, setupOf, stripSourceFields, text, valueText, type Obj, type SourceCall } from "./source-skeleton.js";
+import { byName } from "./tool-words.js";
+import { Wording } from "./wording.js";
 
 /** A source dialogue that cannot keep its skeleton: the reason says why. */
 export class AugmentError extends Error {
@@ -45,15 +46,6 @@ export interface AugmentReport {
   recorded: number;
 }
 
-interface SourceCall {
-  /** The call as the source wrote it (its other fields, e.g. inferred, are kept). */
-  raw: Obj;
-  id: string;
-  name: string;
-  args: Obj;
-  result?: Obj;
-}
-
 const INJECTED_NOT_RUN = new Set(["timeout", "server_error"]);
 const YES = /^\s*(yes|yeah|yep|yup|sure|ok(ay)?|please do|go ahead|that works|sounds good|perfect|great,? (book|do)|book it|confirm)/i;
 const NO = /^\s*(no\b|nope|nah|not really|it doesn'?t matter|doesn'?t matter|any(thing)?\b|i don'?t (mind|care)|no preference)/i;
@@ -77,7 +69,6 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
   const { source, domain, persona, rng } = input;
   const id = String(source.id);
   const anon = new Anonymiser(detailsOf(source), persona.name ?? "Alex Morgan", input.otherName, rng.fork("anonymise"));
-  const wording = new Wording(persona, rng.fork("wording"));
   const sayRng = rng.fork("say");
   const messages = (Array.isArray(source.messages) ? source.messages : []).filter(isObj);
   const consent = domain?.pack.policy?.confirm?.consent_intent ?? "confirm";
@@ -95,6 +86,11 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
     });
     if (calls.length > 0) callsAt.set(i, calls);
   });
+  // A pack's own tools are said in the pack's words; a tool no pack declares, by its name's (tool-words.ts).
+  const scenario = isObj(source.scenario) ? source.scenario : undefined;
+  const category = typeof scenario?.category === "string" && domain?.category(scenario.category) ? scenario.category : undefined;
+  const tools = domain ? byPack(domain, { category, called: [...callsAt.values()].flat().map((c) => c.name) }) : byName;
+  const wording = new Wording(persona, rng.fork("wording"), tools);
   const userTexts = messages.map((m) => (m.role === "user" ? text(m.content).toLowerCase() : ""));
   const lastUser = messages.map((m) => m.role).lastIndexOf("user");
   const lastAssistantText = messages.reduce((last, m, i) => (m.role === "assistant" && text(m.content).trim() && !Array.isArray(m.tool_calls) ? i : last), -1);
@@ -123,7 +119,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
           const mine = vt !== undefined && unsaid.get(i)?.has(`${arg}\u0000${vt}`) === true;
           if (!vt || args.includes(arg) || (!mine && (!userTexts[i]!.includes(vt) || userTexts.slice(0, i).some((u) => u.includes(vt))))) continue;
           args.push(arg);
-          said.push(sayArg(arg, anon.value(v), sayRng));
+          said.push(tools.arg(c.name, arg, anon.value(v), sayRng));
           tool ??= c.name;
         }
       }
@@ -150,7 +146,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
   }
   const runsOnPack = (name: string) => !!domain && domain.pack.tools.some((t) => t.function.name === name);
   const isWrite = (name: string) => (runsOnPack(name) ? domain!.roleOf(name) === "act" : WRITE_TOOL.test(name));
-  const said = rowSaying(domain);
+  const said = rowSaying(domain, tools);
   const out: Obj[] = [];
   const report: AugmentReport = { from: id, replaced: anon.replaced, calls: 0, rerun: 0, same_as_source: 0, recorded: 0 };
   let firstUser = true;
@@ -249,14 +245,14 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
       else if (isWrite(call.name)) parts.push(wording.done(said.write(parse(text(tool.content)), call.name)));
       else {
         const rows = toolRows(domain, call.name, parse(text(tool.content)));
-        parts.push(wording.found(countOf(parse(text(tool.content)), rows), rows.map((r) => said.name(r, call.name)).filter((n): n is string => !!n), words(call.name.replace(/^[a-z]+_/, ""))));
+        parts.push(wording.found(countOf(parse(text(tool.content)), rows), rows.map((r) => said.name(r, call.name)).filter((n): n is string => !!n), tools.object(call.name)));
       }
       sinceUser = [];
     }
     if (askedFor.length > 0) {
       const facts = askedFor.flatMap((a) => {
         const row = lastRows.find((r) => r[a] !== undefined);
-        return row ? [`the ${words(a)} is ${String(row[a])}`] : [];
+        return row ? [`the ${tools.field(a)} is ${String(row[a])}`] : [];
       });
       if (facts.length > 0) parts.push(wording.tell(facts));
       askedFor = [];
@@ -266,7 +262,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
       const given = nextUser >= 0 ? givenBy(nextUser) : { said: [], args: [] };
       const next = nextCall(i);
       const yes = nextUser >= 0 && (YES.test(text(messages[nextUser]!.content)) || (isObj(messages[nextUser]!.labels) && (messages[nextUser]!.labels as Obj).intent === consent));
-      const confirm = yes && next && isWrite(next.name) ? words(next.name) : undefined;
+      const confirm = yes && next && isWrite(next.name) ? tools.confirm(next.name) : undefined;
       // What the source asked about: the values the next user turn gives, else the tools' parameters the question names.
       const asked = given.args.length > 0 ? given.args : parametersNamed(src, source.tools);
       const closing = nextUser >= 0 && THANKS.test(text(messages[nextUser]!.content));
@@ -280,140 +276,3 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
   return { dialogue, report };
 }
 
-/** The new record: the source's own fields (anonymised), the new persona and messages. */
-function assemble(source: Obj, messages: Obj[], anon: Anonymiser, persona: Persona, setup: Array<{ name: string; arguments: Obj }>, version: string): Obj {
-  const { id: _id, messages: _m, meta, scenario, persona: _p, annotated: _a, outcome: _o, source: src, ...rest } = source;
-  const out: Obj = { ...anon.value(rest) };
-  if (isObj(scenario)) out.scenario = { ...anon.value(scenario), persona };
-  else out.persona = persona;
-  out.messages = messages;
-  out.source = { ...(isObj(src) ? anon.value(src) : {}), augmented_from: String(source.id) };
-  out.meta = { engine: "offline", tool: "augment", version, ...(isObj(meta) ? { source_meta: { engine: meta.engine, tool: meta.tool } } : {}), ...(setup.length > 0 ? { setup } : {}) };
-  return out;
-}
-
-/** The outcome as for any dialogue: the checker on the scenario's task, else the skeleton's last calls. */
-function outcomeOf(source: Obj, dialogue: Obj, messages: Obj[], domain: Domain | undefined, setup: Array<{ name: string; arguments: Obj }>): Obj {
-  const scenario = isObj(dialogue.scenario) ? dialogue.scenario : undefined;
-  const task = scenario?.task !== undefined ? Task.safeParse(scenario.task) : undefined;
-  if (task?.success && domain) {
-    // The outcome every engine gives a dialogue with a task (judgedOutcome), so audit agrees with it.
-    return judgedOutcome(domain, task.data, messages as unknown as TranscriptMessage[], setup) as unknown as Obj;
-  }
-  const why = task && !task.success ? "the scenario's task is not a valid task" : task && !domain ? "the scenario has a task but no pack to judge it on" : "the source has no scenario task to judge";
-  const prior = isObj(source.outcome) ? source.outcome : undefined;
-  if (prior && typeof prior.goal_met === "boolean" && typeof prior.reward === "number" && typeof prior.resolution === "string") {
-    // The calls re-ran to the results the source was judged on, so its end state — and its outcome — hold.
-    return { resolution: prior.resolution, goal_met: prior.goal_met, reward: prior.reward, reason: `not judged (${why}): the source's outcome is kept: its calls give the results it was judged on` };
-  }
-  // No task and no outcome (an import): the goal is the skeleton's, met when the last attempt of every tool succeeded.
-  const lastOk = new Map<string, boolean>();
-  const names = new Map<string, string>();
-  for (const m of messages) {
-    if (m.role === "assistant" && Array.isArray(m.tool_calls)) for (const c of m.tool_calls as Obj[]) names.set(String(c.id), String(c.name));
-    if (m.role === "tool") lastOk.set(names.get(String(m.tool_call_id)) ?? String(m.name), m.ok !== false);
-  }
-  const failed = [...lastOk].filter(([, ok]) => !ok).map(([n]) => n);
-  const goal = failed.length === 0;
-  return {
-    resolution: goal ? "resolved" : "failed",
-    goal_met: goal,
-    reward: goal ? 1 : 0,
-    reason: `not judged (${why}): goal_met = the last call of each of the ${lastOk.size} tool(s) succeeded${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,
-  };
-}
-
-/** Fields of a source message that describe the source (grades, inferred states) and not the new turn. */
-function stripSourceFields(m: Obj): Obj {
-  const { grade: _g, alternatives: _a, state: _s, grounding: _gr, recovery: _r, swapped: _sw, ...rest } = m;
-  return rest;
-}
-
-function setupOf(d: Obj): Array<{ name: string; arguments: Obj }> {
-  const meta = isObj(d.meta) ? d.meta : {};
-  return (Array.isArray(meta.setup) ? meta.setup : []).filter((c): c is { name: string; arguments: Obj } => isObj(c) && typeof c.name === "string" && isObj(c.arguments));
-}
-
-function argsOf(c: Obj): Obj {
-  let a: unknown = c.arguments ?? (isObj(c.function) ? c.function.arguments : undefined);
-  if (typeof a === "string") {
-    try {
-      a = JSON.parse(a);
-    } catch {
-      return {};
-    }
-  }
-  return isObj(a) ? a : {};
-}
-
-/** An argument value as a user would have typed it (strings of 2+ characters, numbers). */
-function valueText(v: unknown): string | undefined {
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  if (typeof v === "string" && v.trim().length >= 2) return v.trim().toLowerCase();
-  return undefined;
-}
-
-function parse(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return undefined;
-  }
-}
-
-function countOf(data: unknown, rows: Obj[]): number {
-  if (isObj(data)) for (const k of ["count", "total"]) if (typeof data[k] === "number") return data[k] as number;
-  return rows.length;
-}
-
-/**
- * What a result row is called and what a write's result is said as. A pack's own tool: the row's
- * declared title (display.<table>.title, the one name lookup) and the written table's key as the
- * reference. A tool no pack declares (rows of an imported dialogue): the name fields such data
- * uses, and the reference fields its booking APIs return.
- */
-function rowSaying(domain: AugmentInput["domain"]): { name: (r: Obj, tool: string) => string | undefined; write: (data: unknown, tool: string) => string } {
-  const tableOf = (tool: string) => (domain?.toolSpecs.get(tool)?.run as { table?: string } | undefined)?.table;
-  const name = (r: Obj, tool: string): string | undefined => {
-    const table = tableOf(tool);
-    if (table !== undefined) return nameOf(r, domain!.titleOf(table));
-    for (const k of IMPORTED_NAME_FIELDS) if (typeof r[k] === "string" && r[k]) return r[k] as string;
-    return undefined;
-  };
-  const write = (data: unknown, tool: string): string => {
-    const row = isObj(data) ? data : {};
-    const table = tableOf(tool);
-    const key = table !== undefined && domain!.tables.has(table) ? domain!.keyOf(table) : undefined;
-    const what = name(key !== undefined ? row : { ...row, id: undefined }, tool) ?? words(tool.replace(/^[a-z]+_/, ""));
-    const ref = (key !== undefined ? [key] : IMPORTED_REF_FIELDS).map((k) => row[k]).find((v) => typeof v === "string" || typeof v === "number");
-    return `${what.charAt(0).toUpperCase()}${what.slice(1)}${ref !== undefined ? `, reference ${String(ref)}` : ""}.`;
-  };
-  return { name, write };
-}
-
-/** Imported rows (MultiWOZ, SGD) with no pack: the fields they name a row by, and a booking's reference by. */
-const IMPORTED_NAME_FIELDS = ["name", "title", "restaurant", "hotel", "trainID", "train_id", "id"];
-const IMPORTED_REF_FIELDS = ["reference", "ref", "booking_id", "confirmation", "id"];
-
-/** The result fields a user's question names ("what's the phone number?" → phone). */
-function attributesAsked(src: string, rows: Obj[]): string[] {
-  const lower = src.toLowerCase();
-  const keys = new Set(rows.flatMap((r) => Object.keys(r)));
-  return [...keys].filter((k) => k !== "id" && words(k).split(" ").every((w) => w.length > 2 && lower.includes(w)));
-}
-
-/** The parameters of the dialogue's tools a question names ("a price range" names pricerange). */
-function parametersNamed(question: string, tools: unknown): string[] {
-  const q = question.toLowerCase();
-  const squeezed = q.replace(/[^\p{L}\p{N}]+/gu, "");
-  const names = new Set<string>();
-  for (const t of Array.isArray(tools) ? tools : []) {
-    const params = isObj(t) && isObj(t.function) && isObj(t.function.parameters) && isObj(t.function.parameters.properties) ? Object.keys(t.function.parameters.properties) : [];
-    for (const p of params) {
-      const w = words(p);
-      if (/(^|\s)id$/.test(w) || w.length < 4) continue;
-      if (q.includes(w) || squeezed.includes(w.replace(/\s+/g, ""))) names.add(p);
-    }
-  }
-  return [...names].slice(0, 2);
-}

@@ -1,23 +1,14 @@
-import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { loadDomain, loadPackFile, renamePack } from "@chatmill/domains";
+import { loadDomain } from "@chatmill/domains";
 import { Context, Rng, fromValues } from "@chatmill/kit";
-import { makePersona } from "@chatmill/persona-sample";
 import { Dialogue } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import { AugmentError, augmentDialogue } from "./augment-dialogue.js";
 import { augmentTransform } from "./augment-records.js";
+import { others, personaFor, renamedPack } from "./augment.test-helper.js";
 import { detailsOf, holds } from "./personal-details.js";
 
 type Obj = Record<string, any>;
 const travel = loadDomain("travel");
-const en = new Map([["language", { en: 1 }]]);
-const personaFor = (seed: number) => makePersona(seed, new Rng(`p${seed}`), { seed, mix: en });
-const others = (seed: number) => {
-  let k = 0;
-  return () => makePersona(seed, new Rng(`o${seed}-${k++}`), { seed, mix: en }).name!;
-};
 
 // A support chat about sending an invoice: people, an email and a phone number everywhere a log puts them.
 const emailLog: Obj = {
@@ -62,6 +53,8 @@ describe("augmentDialogue", () => {
     expect(report).toMatchObject({ calls: 1, rerun: 0, recorded: 1 });
     expect(report.replaced).toBeGreaterThanOrEqual(6);
     expect(dialogue.persona).toEqual(persona);
+    // No pack declares send_invoice: the request is worded from its name (tool-words.ts' fallback).
+    expect(dialogue.messages.find((m: Obj) => m.role === "user").content).toMatch(/send (over |again )?an invoice|send an invoice again/i);
     expect(dialogue.outcome).toMatchObject({ goal_met: true, reward: 1, reason: expect.stringContaining("not judged (the source has no scenario task to judge)") });
     expect(Dialogue.safeParse({ id: "x", ...dialogue }).error?.issues ?? []).toEqual([]);
   });
@@ -106,12 +99,7 @@ describe("augmentDialogue", () => {
   });
 
   it("says a write by the tool's declared role, not its name: an act renamed to an opaque name is still a write, a lookup named like a verb is not", () => {
-    const renamedTravel = (tools: Record<string, string>) => {
-      const dir = mkdtempSync(join(tmpdir(), "chatmill-augment-renamed-"));
-      for (const f of readdirSync(travel.dir)) if (f !== "pack.json") symlinkSync(join(travel.dir, f), join(dir, f));
-      writeFileSync(join(dir, "pack.json"), JSON.stringify(renamePack(travel.pack, { tools })));
-      return loadPackFile(join(dir, "pack.json"));
-    };
+    const renamedTravel = (tools: Record<string, string>) => renamedPack(travel, { tools });
     const run = (domain: typeof travel, src: Obj) =>
       (augmentDialogue({ source: src, domain, persona: personaFor(4), otherName: others(4), rng: new Rng("d") }).dialogue.messages as Obj[]).filter((m) => m.role === "assistant" && m.content).map((m) => m.content as string);
     const renamedSource = (name: string): Obj => {

@@ -1,11 +1,14 @@
 import type { Rng } from "@chatmill/kit";
 import type { Persona } from "@chatmill/schema";
+import { byName, type ToolWords } from "./tool-words.js";
 
 /**
  * New wording for a dialogue's turns, in the new persona's voice: what each user turn says
  * comes from the skeleton (the values the source user gave for the calls, the kind of turn it
  * was), never from the source text, so nothing of the source's phrasing — or of the people in
- * it — is carried over. The assistant mirrors the user's register and energy.
+ * it — is carried over. The assistant mirrors the user's register and energy. What a call
+ * asks for, its arguments and the fields are said by `tools` (tool-words.ts: a pack's own
+ * words, or the names' words for tools no pack declares).
  */
 export type Register = "casual" | "neutral" | "formal" | "stressed" | "terse";
 
@@ -135,59 +138,6 @@ const ASSISTANT: Record<Register, { ack: string[]; found: string[]; none: string
   },
 };
 
-/** How a call's arguments are said: "for 4 people", "on wednesday", "in the centre". */
-const SAID_AS: Array<[RegExp, string[]]> = [
-  [/^(area|region|location|neighbou?rhood|part)$/i, ["in the {v}", "somewhere in the {v}", "in the {v} area", "around the {v}"]],
-  [/^(food|cuisine)$/i, ["{v} food", "serving {v} food", "{v} cuisine"]],
-  [/^(price_?range|price|budget)$/i, ["in the {v} price range", "{v} price-wise", "on the {v} side", "with {v} prices"]],
-  [/(^|_)(day|date)$|^(check_?in|arrival)/i, ["on {v}", "for {v}", "this {v}"]],
-  [/^(people|party_?size|guests|persons|seats|travellers|passengers|count|quantity)$/i, ["for {v} people", "for {v} of us", "for a party of {v}", "{v} people"]],
-  [/^(time|book_?time|at)$/i, ["at {v}", "around {v}", "for {v}"]],
-  [/^(leave_?at|departure_?time|leaving)$/i, ["leaving at {v}", "departing at {v}", "after {v}"]],
-  [/^(arrive_?by|arrival_?time)$/i, ["arriving by {v}", "getting there by {v}", "arriving before {v}"]],
-  [/^(departure|origin|from|source|from_city)$/i, ["from {v}", "leaving from {v}", "starting at {v}"]],
-  [/^(destination|to|to_city|dest)$/i, ["to {v}", "going to {v}", "heading to {v}"]],
-  [/^(stay|nights|duration)$/i, ["for {v} nights", "staying {v} nights", "{v} nights"]],
-  [/^(stars|rating)$/i, ["with {v} stars", "{v}-star", "rated {v} stars"]],
-  [/^(type|kind|category)$/i, ["a {v}", "of the {v} kind", "type {v}"]],
-  [/^(name|title)$/i, ["called {v}", "named {v}", "the one called {v}"]],
-];
-
-export function sayArg(arg: string, value: unknown, rng?: Rng): string {
-  const v = typeof value === "string" ? value : JSON.stringify(value);
-  if (v === "yes" || v === "true") return rng?.pick([`with ${words(arg)}`, `that has ${words(arg)}`, `${words(arg)} included`]) ?? `with ${words(arg)}`;
-  if (v === "no" || v === "false") return `without ${words(arg)}`;
-  for (const [re, t] of SAID_AS) if (re.test(arg)) return (rng ? rng.pick(t) : t[0]!).replace("{v}", v);
-  return rng?.pick([`${words(arg)} ${v}`, `${words(arg)}: ${v}`, `with ${words(arg)} ${v}`]) ?? `${words(arg)} ${v}`;
-}
-
-export function words(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase().trim();
-}
-
-const VERBS: Array<[RegExp, string[]]> = [
-  [/^(find|search|list|get|lookup|look_up|query|show|check|browse|fetch|discover)_?/i, ["I'm looking for {obj}", "could you find me {obj}", "I need {obj}", "can you look up {obj}", "I'm trying to find {obj}", "any chance you can find {obj}", "help me find {obj}"]],
-  [/^(book|reserve|schedule)_?/i, ["I'd like to book {obj}", "can you book {obj} for me", "please reserve {obj}", "I want to book {obj}", "could you get {obj} booked", "let's book {obj}"]],
-  [/^(create|make|add|register|open|generate)_?/i, ["I'd like to create {obj}", "can you set up {obj} for me", "I need {obj} created", "please make {obj}"]],
-  [/^(buy|order|purchase)_?/i, ["I'd like to order {obj}", "can you order {obj} for me", "I want to buy {obj}", "please place an order for {obj}"]],
-  [/^(calculate|compute|convert|translate|analy[sz]e)_?/i, ["I need to {verb} {obj}", "can you {verb} {obj} for me", "please {verb} {obj}"]],
-  [/^(send|resend|email|notify|share|forward)_?/i, ["I need you to send {obj}", "can you send {obj} again", "please send {obj}", "could you send over {obj}"]],
-  [/^(cancel|delete|remove)_?/i, ["I need to cancel {obj}", "please cancel {obj}", "can you cancel {obj}", "I want {obj} cancelled"]],
-  [/^(update|modify|change|edit|set)_?/i, ["I need to change {obj}", "can you update {obj}", "please modify {obj}", "I'd like to change {obj}"]],
-];
-
-/** What a user asks for when the call that serves it is `tool`. */
-export function request(tool: string, rng: Rng): string {
-  for (const [re, phrasings] of VERBS) {
-    const m = re.exec(tool);
-    if (m) {
-      const obj = words(tool.slice(m[0].length)) || "something";
-      return rng.pick(phrasings).replace("{verb}", words(m[1]!)).replace("{obj}", /^[aeio]/.test(obj) ? `an ${obj}` : `a ${obj}`);
-    }
-  }
-  return `I need help with ${words(tool)}`;
-}
-
 export class Wording {
   readonly register: Register;
   private readonly lower: boolean;
@@ -195,6 +145,7 @@ export class Wording {
   constructor(
     readonly persona: Persona,
     private readonly rng: Rng,
+    private readonly tools: ToolWords = byName,
   ) {
     this.register = registerOf(persona);
     this.lower = this.register === "casual" && rng.chance(0.5);
@@ -229,7 +180,7 @@ export class Wording {
   /** The first request: opener, what is wanted and the values given for it. */
   open(tool: string | undefined, said: string[]): string {
     const u = this.u();
-    const ask = tool ? request(tool, this.rng) : this.rng.pick(["I have a question", "I need some help", "can you help me with something"]);
+    const ask = (tool ? this.tools.request(tool, this.rng) : undefined) ?? this.rng.pick(["I have a question", "I need some help", "can you help me with something"]);
     const values = said.length > 0 ? ` ${this.list(said)}` : "";
     const please = u.please && this.rng.chance(0.5) ? `, ${u.please}` : "";
     const extra = this.persona.verbosity === "verbose" && this.rng.chance(0.7) ? ` ${this.rng.pick(EXTRAS)}` : "";
@@ -239,7 +190,11 @@ export class Wording {
   /** A later turn that gives values (and, when a new kind of call follows, asks for it). */
   give(tool: string | undefined, said: string[]): string {
     const u = this.u();
-    if (tool) return this.finish(`${this.rng.pick(u.filler)} ${request(tool, this.rng)} ${this.list(said)}${this.end()}`, "user");
+    if (tool) {
+      const filler = this.rng.pick(u.filler);
+      const ask = this.tools.request(tool, this.rng);
+      if (ask !== undefined) return this.finish(`${filler} ${ask} ${this.list(said)}${this.end()}`, "user");
+    }
     const t = this.rng.pick(["{f} {v}", ...(u.please ? ["{v}, {p}"] : []), "{v}", "make it {v}", "{f} {v} would be good", "let's say {v}", "{v} if possible"]);
     return this.finish(`${t.replace("{f}", this.rng.pick(u.filler)).replace("{p}", u.please).replace("{v}", this.list(said))}${this.end()}`, "user");
   }
@@ -261,7 +216,7 @@ export class Wording {
   }
 
   askFor(attrs: string[]): string {
-    const list = attrs.map(words).join(" and ");
+    const list = attrs.map((a) => this.tools.field(a)).join(" and ");
     const t = this.register === "formal" ? `Could you please tell me the ${list}?` : this.register === "casual" ? `what's the ${list}?` : this.register === "terse" ? `${list}?` : `What is the ${list}?`;
     return this.finish(t, "user");
   }
@@ -287,7 +242,7 @@ export class Wording {
 
   /** A question for what the next user turn gives. */
   ask(args: string[], confirm: string | undefined): string {
-    const names = args.map(words);
+    const names = args.map((a) => this.tools.field(a));
     const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names.join("");
     const q = confirm
       ? this.rng.pick([`Shall I go ahead and ${confirm}?`, `Do you want me to ${confirm} now?`, `Should I ${confirm}?`])

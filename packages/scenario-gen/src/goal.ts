@@ -1,11 +1,11 @@
-import { meetsConstraint, nameFieldOf, nameOf, sayableName, type Domain, type FieldCondition, type Row, type ServiceInfo } from "@chatmill/domains";
+import { firstWay, meetsConstraint, nameFieldOf, nameOf, sayableName, type Domain, type FieldCondition, type Row, type ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona, Scenario } from "@chatmill/schema";
 import type { Constraint, Expectation } from "./types.js";
 import { addDays, bookingValue, changeable, changedValue, type BookingContext } from "./booking-values.js";
 import { categoryKind, categoryWords, type CategoryKind } from "./categories.js";
 import { constraintsFrom, impossibleConstraints, pickRow, usable } from "./constraints.js";
-import { article, describeBooking, describeThing, display, firstWay, type FieldSaying } from "./phrases.js";
+import { article, describeBooking, describeThing, display, type FieldSaying } from "./phrases.js";
 
 /** What the user wants from one service of the scenario. */
 export interface ServicePlan {

@@ -13,7 +13,7 @@ export type { GenerateOptions } from "./generate.js";
 export { buildGoal } from "./goal.js";
 export type { GoalData, ServicePlan } from "./goal.js";
 export { writeNarrative } from "./narrative.js";
-export { describeBooking, describeThing, display, fillValue, firstWay, goalPhrase, inForm, isMany, itemNoun } from "./phrases.js";
+export { describeBooking, describeThing, display, goalPhrase, inForm, itemNoun } from "./phrases.js";
 export { SCENARIO_MIX_KEYS, ScenarioMaker, scenarioFor } from "./scenario.js";
 export type { ScenarioOptions } from "./scenario.js";
 export { spec } from "./spec.js";

@@ -2,6 +2,7 @@ import type { Constraint } from "./types.js";
 import type { BookingValue, GoalWording, ValueForm, ValueWording } from "@chatmill/schema";
 import { formatMoney } from "@chatmill/persona-sample";
 import { article, type Rng } from "@chatmill/kit";
+import { fillValue, isMany } from "@chatmill/domains";
 
 /**
  * Turns constraints into English: words that go before the noun ("cheap", "4-star",
@@ -58,13 +59,6 @@ function titleWords(name: string): string {
 /** "a" or "an" by the first word's sound ("an ML box", "a DB server", "an hour"): the one function in @chatmill/kit. */
 export { article };
 
-/** A template of the phrase grammar said one way: each `[a|b]` as its first alternative, `{value}` filled. */
-export function firstWay(template: string, value: string): string {
-  let t = template;
-  for (let guard = 0; guard < 100 && /\[[^[\]]*\]/.test(t); guard++) t = t.replace(/\[([^[\]]*)\]/g, (_m, inner: string) => inner.split("|")[0]!);
-  return t.replaceAll("{value}", value).replace(/\s+/g, " ").trim();
-}
-
 /**
  * How the pack lets its fields be said (from @chatmill/domains, over its declared data): its own
  * phrasing of a value (`wording.values`, English, first alternatives: "in size {value}"), its
@@ -96,22 +90,6 @@ export function inForm(value: string, form: ValueForm | undefined): string {
     default:
       return value;
   }
-}
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** A number other than 1: said with a wording's `many` ("2 nights"). */
-export function isMany(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 1;
-  const s = String(value);
-  return /^\d+(\.\d+)?$/.test(s) && Number(s) !== 1;
-}
-
-/** A template filled with a value, the article before it by its sound ("in an athletic style"). */
-export function fillValue(template: string, value: string): string {
-  // The template said one way first, the value then put in as it is (its spaces kept).
-  const out = firstWay(template, "\u0000").replaceAll("\u0000", value);
-  return value === "" ? out : out.replace(new RegExp(`\\ba (?=${escapeRe(value)})`, "g"), `${article(value)} `);
 }
 
 /** The goal's phrase for a value, and where it goes (`wording.values.<field>.goal`). */

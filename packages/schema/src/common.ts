@@ -3,6 +3,9 @@ import { z } from "zod";
 /** Every record keeps fields it does not know, so users' own fields pass through. */
 export const id = z.string().min(1).describe("stable id of the record; randomness and dedup key on it");
 
+/** A name a pack gives something (a tool, table, field, argument): never empty. */
+export const name = z.string().min(1);
+
 export const Resolution = z.enum(["resolved", "failed", "escalated"]);
 
 export const Budget = z.looseObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { name } from "./common.js";
 
 /**
  * Business rules as data: a tiny typed expression language in JSON, the preconditions a
@@ -10,7 +11,6 @@ import { z } from "zod";
  * JSON path of the mistake.
  */
 
-const name = z.string().min(1);
 const jsonValue = z.json();
 /** A name an expression binds (map, filter, let…): read with {"var": name}, or {"field": f, "of": name} for an object. */
 const binder = name.regex(/^[A-Za-z_]\w*$/).describe("the name each element is bound to");

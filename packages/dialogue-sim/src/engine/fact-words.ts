@@ -1,19 +1,6 @@
-import { fillValue, inForm, isMany } from "@chatmill/scenario-gen";
-import type { FactWording, Wording } from "@chatmill/schema";
-
-/** The pack's declared wording of each field (`wording.values`), as facts.ts reads it. */
-export type ValueWordings = NonNullable<Wording["values"]>;
-
-/**
- * How a pack lets a row's facts be said: its fields' wording (`values`), and `name`, what a person
- * calls a field the pack gives no wording (its declared wording.names, else its name's words when
- * the pack's own text says them: arg-words' factSaying); undefined from `name`: the value is said
- * alone, never its key. Without `name` (a caller with no pack) a field is said by its name's words.
- */
-export interface FactSaying {
-  values?: ValueWordings | undefined;
-  name?: ((field: string) => string | undefined) | undefined;
-}
+import { fillValue, isMany, type FactSaying } from "@chatmill/domains";
+import { inForm } from "@chatmill/scenario-gen";
+import type { FactWording } from "@chatmill/schema";
 
 /** What a field without wording is called in a fact (see FactSaying). */
 export function factFieldWords(field: string, say: FactSaying): string | undefined {

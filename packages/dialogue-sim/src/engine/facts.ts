@@ -1,7 +1,8 @@
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { displayName, nameOf } from "./rows.js";
-import { factFieldWords, factPhrase, listAnd, type FactSaying } from "./fact-words.js";
+import type { FactSaying } from "@chatmill/domains";
+import { factFieldWords, factPhrase, listAnd } from "./fact-words.js";
 
 /**
  * A fetched row's facts as a person would say them ("by Luma, made of hemp and organic

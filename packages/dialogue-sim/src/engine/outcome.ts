@@ -1,6 +1,6 @@
 import type { Outcome, Scenario } from "@chatmill/schema";
 import type { Domain, Row, Session } from "../contract.js";
-import { valueMeets } from "@chatmill/domains";
+import { cancelMark, valueMeets } from "@chatmill/domains";
 import { agrees, meets, rowIndex } from "./rows.js";
 import type { Trace } from "./offline/transcript.js";
 
@@ -103,7 +103,7 @@ export function cancelState(domain: Domain, service: { booking?: { cancel?: stri
   const name = service?.booking?.cancel;
   const run = name ? domain.pack.tools.find((t) => t.function.name === name)?.run : undefined;
   if (run?.op !== "cancel") return undefined;
-  return { field: run.status_field ?? "status", value: run.value ?? "cancelled" };
+  return cancelMark(run);
 }
 
 /** The expectation's venue key names the venue, not the booking: leave it out of the row comparison. */

@@ -8,8 +8,7 @@ import type { Lang } from "../phrases/describe.js";
 import { expand } from "../phrases/grammar.js";
 import { unsaidFields } from "./present.js";
 import { nameFieldOf } from "./rows.js";
-import type { FactSaying } from "./fact-words.js";
-import { factSaying } from "./arg-words.js";
+import { factSaying, type FactSaying } from "@chatmill/domains";
 
 /** How a row's state is said: its table's status parts (none: the row is said by its facts), and the fields its facts leave out. */
 export interface StatusHow {

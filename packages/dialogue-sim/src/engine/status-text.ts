@@ -1,5 +1,5 @@
 import type { Rng } from "@chatmill/kit";
-import { firstWay } from "@chatmill/scenario-gen";
+import { firstWay } from "@chatmill/domains";
 import type { DisplayParts } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";

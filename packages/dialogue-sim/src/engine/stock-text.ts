@@ -2,7 +2,8 @@ import type { DisplayParts } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { factsText } from "./facts.js";
-import { listAnd, type FactSaying } from "./fact-words.js";
+import type { FactSaying } from "@chatmill/domains";
+import { listAnd } from "./fact-words.js";
 
 /**
  * An item's options in stock, summed by label as a person reads them out: "blue (44 left, sizes

@@ -1,9 +1,8 @@
-import { loadDomain } from "@chatmill/domains";
+import { humanField, loadDomain } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import type { Wording } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import type { Constraint } from "../contract.js";
-import { humanField } from "../engine/arg-words.js";
 import { describeConstraint, type Lang } from "./describe.js";
 import { article } from "./grammar.js";
 

@@ -1,8 +1,10 @@
+import type { Lang } from "@chatmill/domains";
 import type { Constraint } from "../contract.js";
 import type { Rng } from "@chatmill/kit";
 import { article, expand } from "./grammar.js";
 
-export type Lang = "en" | "hi" | "mixed";
+/** The dialogue's language, as the pack's wording is written in (@chatmill/domains). */
+export type { Lang };
 
 export function langOf(language: string | undefined): Lang {
   const l = (language ?? "en").toLowerCase();

@@ -70,7 +70,8 @@ export function runCreate(ctx: OpContext, run: RunOf<"create">): OpResult {
   }
   if (run.capacity) {
     const cap = run.capacity;
-    const slot = view.rows().filter((r) => r.status !== "cancelled" && cap.per.every((f) => testValue(fieldOf(r, f), "eq", row[f])));
+    const live = liveRows(ctx.domain, run.table);
+    const slot = view.rows().filter((r) => live(r) && cap.per.every((f) => testValue(fieldOf(r, f), "eq", row[f])));
     const size = (r: Row): number => (cap.sum ? Number(fieldOf(r, cap.sum) ?? 0) : 1);
     const used = slot.reduce((n, r) => n + size(r), 0);
     if (used + size(row) > cap.limit) {
@@ -83,6 +84,29 @@ export function runCreate(ctx: OpContext, run: RunOf<"create">): OpResult {
   if (broken) return broken;
   ctx.state.insert(run.table, row);
   return { ok: true, data: row };
+}
+
+/**
+ * Which rows of a table still take a place in a capacity: not those a cancel tool of the pack
+ * has cancelled (its status_field and value; a cancelled booking keeps its row). Read from the
+ * pack's own cancel runs, so a pack that says "void" in a field "state" is counted right.
+ */
+const liveCache = new WeakMap<OpContext["domain"], Map<string, (r: Row) => boolean>>();
+function liveRows(domain: OpContext["domain"], table: string): (r: Row) => boolean {
+  let byTable = liveCache.get(domain);
+  if (!byTable) liveCache.set(domain, (byTable = new Map()));
+  let live = byTable.get(table);
+  if (!live) {
+    const marks = domain.pack.tools.flatMap((t) => (t.run?.op === "cancel" && t.run.table === table ? [cancelMark(t.run)] : []));
+    live = (r) => !marks.some((m) => testValue(r[m.field], "eq", m.value));
+    byTable.set(table, live);
+  }
+  return live;
+}
+
+/** The field a cancel run sets and the value it sets it to (documented defaults: status, cancelled). */
+export function cancelMark(run: RunOf<"cancel">): { field: string; value: string } {
+  return { field: run.status_field ?? "status", value: run.value ?? "cancelled" };
 }
 
 function closedError(run: { closed?: { field: string; values: unknown[] } | undefined }, row: Row, table: string, key: string): OpResult | undefined {
@@ -127,8 +151,7 @@ export function runCancel(ctx: OpContext, run: RunOf<"cancel">): OpResult {
   const key = keyString(ctx.args[run.key_arg]);
   const row = view.get(key);
   if (!row) return fail("not_found", `No ${run.table} with ${view.key} '${key}'.`, { table: run.table });
-  const statusField = run.status_field ?? "status";
-  const value = run.value ?? "cancelled";
+  const { field: statusField, value } = cancelMark(run);
   if (testValue(row[statusField], "eq", value)) return fail("invalid_state", `${run.table} '${key}' is already ${value}.`, { table: run.table });
   const closed = closedError(run, row, run.table, key);
   if (closed) return closed;

@@ -2,7 +2,7 @@
 // changing a booking the user has (by its reference, read back before the change).
 import type { BookingValue } from "@chatmill/schema";
 import { listJoin } from "../../phrases/grammar.js";
-import { humanField } from "../arg-words.js";
+import { humanField } from "@chatmill/domains";
 import type { Shown } from "../present.js";
 import type { ToolInfo } from "../tools.js";
 import { newRef } from "./assistant-policy.js";

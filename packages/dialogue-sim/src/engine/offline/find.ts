@@ -4,7 +4,7 @@ import type { Call, Constraint } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
 import { askFor } from "../reserved-request.js";
 import type { ToolInfo } from "../tools.js";
-import { humanField } from "../arg-words.js";
+import { humanField } from "@chatmill/domains";
 import { displayOf, type Shown } from "../present.js";
 import { displayName, nameOf, toolRows } from "../rows.js";
 import { imageSearchTool, recommendLike, remember, search, similarTool, topOf } from "./assistant-policy.js";

@@ -3,11 +3,10 @@
 // attribute and every photo link of every row; the list framed in one of a few ways. Which facts
 // and which framing are seeded choices, so the same rows do not read the same in every dialogue.
 // Field choice is by the row's shape (short scalar values), never by a pack's field names.
-import { nameFieldOf } from "@chatmill/domains";
+import { factSaying, nameFieldOf } from "@chatmill/domains";
 import type { Row } from "../../contract.js";
 import { money } from "../../phrases/describe.js";
 import { listJoin } from "../../phrases/grammar.js";
-import { factSaying } from "../arg-words.js";
 import { factsText } from "../facts.js";
 import { displayOf } from "../present.js";
 import { displayName, nameOf } from "../rows.js";

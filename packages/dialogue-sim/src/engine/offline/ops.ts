@@ -4,7 +4,7 @@
 import type { Row } from "../../contract.js";
 import { displayOf, type Shown } from "../present.js";
 import { meets, nameOf, toolRows } from "../rows.js";
-import { humanField } from "../arg-words.js";
+import { humanField } from "@chatmill/domains";
 import { owner, remember } from "./assistant-policy.js";
 import { lookupArg } from "./explore.js";
 import { serviceDown } from "./endings.js";

@@ -2,7 +2,7 @@
 // pick, details, reviews, stock, logs, status, a comparison, a command's output.
 import type { Constraint, Row } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
-import { factSaying } from "../arg-words.js";
+import { factSaying } from "@chatmill/domains";
 import { compareText, factsText } from "../facts.js";
 import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../present.js";
 import { statusHow, statusText } from "../status-text.js";

@@ -2,12 +2,11 @@
 // elsewhere (user-agent.ts, assistant-policy.ts); the words for it are built here, from the
 // voice (the persona's style and the phrase banks), the pack's nouns and the describers.
 // Results shown to the user (lists, details, status) are worded in realize-results.ts.
-import { sayableName } from "@chatmill/domains";
+import { describeArg, sayableName } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint, ServiceInfo } from "../../contract.js";
 import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
 import { expand, GENDER_SLOT, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
-import { describeArg } from "../arg-words.js";
 import { isMoneyField } from "../present.js";
 import type { Dialog, Task } from "./context.js";
 

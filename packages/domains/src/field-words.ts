@@ -1,9 +1,30 @@
-import { fillValue, isMany } from "@chatmill/scenario-gen";
-import type { BookingValue } from "@chatmill/schema";
-import { sayableName } from "@chatmill/domains";
-import type { Domain, ServiceInfo } from "../contract.js";
-import type { FactSaying } from "./fact-words.js";
-import type { Lang } from "../phrases/describe.js";
+import type { BookingValue, Wording } from "@chatmill/schema";
+import type { Domain, ServiceInfo } from "./contract.js";
+import { fillValue, isMany } from "./phrase-grammar.js";
+import { sayableName } from "./sayable.js";
+
+/**
+ * What a person calls a pack's fields and how its tool arguments are said, from the pack's data
+ * only (wording.names, wording.values, booking.values, its own text): shared by dialogue-sim's
+ * turns and facts and augment's re-worded turns, so a field is called the same by both.
+ */
+
+/** The languages a pack's wording is written in. */
+export type Lang = "en" | "hi" | "mixed";
+
+/** The pack's declared wording of each field (`wording.values`), as a fact is said from it. */
+export type ValueWordings = NonNullable<Wording["values"]>;
+
+/**
+ * How a pack lets a row's facts be said: its fields' wording (`values`), and `name`, what a person
+ * calls a field the pack gives no wording (its declared wording.names, else its name's words when
+ * the pack's own text says them: factSaying); undefined from `name`: the value is said alone,
+ * never its key. Without `name` (a caller with no pack) a field is said by its name's words.
+ */
+export interface FactSaying {
+  values?: ValueWordings | undefined;
+  name?: ((field: string) => string | undefined) | undefined;
+}
 
 /**
  * What a person calls a field: the pack's declared name for it (`wording.names`: "price range",
@@ -18,9 +39,9 @@ export function humanField(domain: Domain, f: string): string {
 const sayings = new WeakMap<Domain, FactSaying>();
 
 /**
- * How the pack lets a row's facts be said (facts.ts): its fields' wording (`wording.values`), and
- * a field it gives none of by its declared name (`wording.names`), else by its name's words when
- * the pack's own text says them (sayableName), else not at all (the value alone).
+ * How the pack lets a row's facts be said: its fields' wording (`wording.values`), and a field
+ * it gives none of by its declared name (`wording.names`), else by its name's words when the
+ * pack's own text says them (sayableName), else not at all (the value alone).
  */
 export function factSaying(domain: Domain): FactSaying {
   let say = sayings.get(domain);
@@ -29,7 +50,7 @@ export function factSaying(domain: Domain): FactSaying {
 }
 
 /** The pack's declared name for a field or argument (`wording.names`), if any. */
-function declaredName(domain: Domain, f: string): string | undefined {
+export function declaredName(domain: Domain, f: string): string | undefined {
   const names = domain.pack.wording?.names;
   return names && Object.hasOwn(names, f) ? names[f] : undefined;
 }
@@ -39,8 +60,8 @@ function declaredName(domain: Domain, f: string): string | undefined {
  * words (`wording.values.<arg>.arg`, per language) is said so, in a language it gives no words
  * for by its name; else by what its value is (the services' booking.values: a party, a weekday,
  * a time of day, a place), else by its name: the pack's declared one (`wording.names`), else
- * `words` (the pack's sayable words for an argument, @chatmill/domains' sayableName); an argument
- * it gives none for is said by its value alone, never as its key.
+ * `words` (the pack's sayable words for an argument, sayableName); an argument it gives none for
+ * is said by its value alone, never as its key.
  */
 export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined, service?: ServiceInfo): string {
   const said = (): string => {

@@ -1,0 +1,26 @@
+import { Rng } from "@chatmill/kit";
+import { describe, expect, it } from "vitest";
+import { expand, fillValue, firstWay, isMany } from "./phrase-grammar.js";
+
+describe("the phrase grammar", () => {
+  it("says a template one way: the first alternative of each bracket, nested ones too, the value filled", () => {
+    expect(firstWay("[a restaurant|somewhere to eat]", "")).toBe("a restaurant");
+    expect(firstWay("[in the [centre|middle]|around] {value} [of town|]", "north")).toBe("in the centre north of town");
+  });
+
+  it("fills a value with the article its sound takes, keeping its spaces", () => {
+    expect(fillValue("in a {value} style", "athletic")).toBe("in an athletic style");
+    expect(fillValue("a {value}", "XL  tee")).toBe("an XL  tee");
+  });
+
+  it("draws each alternative with an rng, still fixing the article by the value's sound", () => {
+    const rng = new Rng("grammar");
+    const said = new Set(Array.from({ length: 40 }, () => fillValue("[in a|with a] {value} [style|look]", "urban", rng)));
+    expect([...said].sort()).toEqual(["in an urban look", "in an urban style", "with an urban look", "with an urban style"]);
+    expect(expand("[hi|hello] {who}[!|]", new Rng("x"), { who: "Sam" })).toMatch(/^(hi|hello) Sam!?$/);
+  });
+
+  it("counts a number other than 1, or a list of more than one, as many", () => {
+    expect([isMany(1), isMany("1"), isMany(2), isMany("2.5"), isMany(["a"]), isMany(["a", "b"]), isMany("two")]).toEqual([false, false, true, true, false, true, false]);
+  });
+});

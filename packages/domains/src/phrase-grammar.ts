@@ -1,0 +1,135 @@
+import { article, type Rng } from "@chatmill/kit";
+
+/**
+ * The phrase grammar of a pack's templates (wording.values, services[].thing, status parts) and
+ * of dialogue-sim's banks: `[a|b]` alternatives and `{slot}`s (a pack's value templates have one,
+ * `{value}`), said one way (firstWay) or drawn (expand). Here, in @chatmill/domains, because every tool
+ * that says a pack's things reads the same templates (scenario-gen's goals, dialogue-sim's
+ * turns, augment's re-worded turns) and augment depends on neither of the other two.
+ */
+
+/**
+ * A tiny phrase grammar, so one line of a bank stands for dozens of sentences:
+ *   [a|b|c]   one of the alternatives (nested brackets allowed; an empty one makes it optional)
+ *   {slot}    a value from the slots (an array slot picks one of its values)
+ *   {m:a|f:b} a first-person form agreeing with the speaker's gender, the slot GENDER_SLOT
+ *             ("m", "f" or "n"; an optional |n:c is said for "n", else the masculine, Hindi's
+ *             unmarked form). Plain text only inside.
+ * Templates are compiled once and cached: the offline engine expands hundreds per dialogue.
+ */
+type Node = string | { slot: string } | { alt: Node[][] } | { gender: Readonly<Record<string, string>> };
+
+/** The slot that says which gender form a {m:…|f:…} takes: the speaker's ("m", "f" or "n"). */
+export const GENDER_SLOT = "_gender";
+
+const cache = new Map<string, Node[]>();
+/**
+ * Templates are written with {slots} for their values, so the banks' templates are a bounded
+ * set. A template built around a value would be a new one per dialogue; past this many, new
+ * templates are parsed each time instead of kept, so memory stays flat whatever a caller does.
+ */
+const CACHE_LIMIT = 10_000;
+
+function compiled(template: string): Node[] {
+  let nodes = cache.get(template);
+  if (!nodes) {
+    nodes = parse(template);
+    if (cache.size < CACHE_LIMIT) cache.set(template, nodes);
+  }
+  return nodes;
+}
+
+function parse(src: string): Node[] {
+  let i = 0;
+  const seq = (inAlt: boolean): Node[][] => {
+    const alts: Node[][] = [[]];
+    let text = "";
+    const flush = () => {
+      if (text) alts[alts.length - 1]!.push(text);
+      text = "";
+    };
+    while (i < src.length) {
+      const c = src[i]!;
+      if (c === "[") {
+        flush();
+        i++;
+        alts[alts.length - 1]!.push({ alt: seq(true) });
+      } else if (c === "]" && inAlt) {
+        i++;
+        flush();
+        return alts;
+      } else if (c === "|" && inAlt) {
+        i++;
+        flush();
+        alts.push([]);
+      } else if (c === "{") {
+        const end = src.indexOf("}", i);
+        if (end < 0) throw new Error(`phrase template has an unclosed '{': ${src}`);
+        flush();
+        const inner = src.slice(i + 1, end);
+        alts[alts.length - 1]!.push(/^[mfn]:/.test(inner) ? { gender: Object.fromEntries(inner.split("|").map((f) => [f[0]!, f.slice(2)])) } : { slot: inner });
+        i = end + 1;
+      } else {
+        text += c;
+        i++;
+      }
+    }
+    if (inAlt) throw new Error(`phrase template has an unclosed '[': ${src}`);
+    flush();
+    return alts;
+  };
+  return seq(false)[0]!;
+}
+
+export type Slots = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+function render(nodes: Node[], rng: Rng, slots: Slots, out: string[]): void {
+  for (const n of nodes) {
+    if (typeof n === "string") out.push(n);
+    else if ("gender" in n) {
+      const g = slots[GENDER_SLOT];
+      out.push(n.gender[typeof g === "string" ? g : "m"] ?? n.gender.m ?? "");
+    } else if ("slot" in n) {
+      const v = slots[n.slot];
+      if (v === undefined) throw new Error(`phrase slot {${n.slot}} has no value`);
+      if (typeof v === "string") out.push(v);
+      else if (v.length > 0) out.push(expand(rng.pick(v), rng, slots));
+    } else render(rng.pick(n.alt), rng, slots, out);
+  }
+}
+
+/** Expands one template. */
+export function expand(template: string, rng: Rng, slots: Slots = {}): string {
+  const nodes = compiled(template);
+  const out: string[] = [];
+  render(nodes, rng, slots, out);
+  return out.join("");
+}
+
+
+/** A template of the phrase grammar said one way: each `[a|b]` as its first alternative, `{value}` filled. */
+export function firstWay(template: string, value: string): string {
+  let t = template;
+  for (let guard = 0; guard < 100 && /\[[^[\]]*\]/.test(t); guard++) t = t.replace(/\[([^[\]]*)\]/g, (_m, inner: string) => inner.split("|")[0]!);
+  return t.replaceAll("{value}", value).replace(/\s+/g, " ").trim();
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A number other than 1: said with a wording's `many` ("2 nights"). */
+export function isMany(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 1;
+  const s = String(value);
+  return /^\d+(\.\d+)?$/.test(s) && Number(s) !== 1;
+}
+
+/**
+ * A template filled with a value, the article before it by its sound ("in an athletic style"):
+ * said one way, or with `rng` each `[a|b]` drawn.
+ */
+export function fillValue(template: string, value: string, rng?: Rng): string {
+  // The template said first, the value then put in as it is (its spaces kept).
+  const said = rng ? expand(template, rng, { value: "\u0000" }).replace(/\s+/g, " ").trim() : firstWay(template, "\u0000");
+  const out = said.replaceAll("\u0000", value);
+  return value === "" ? out : out.replace(new RegExp(`\\ba (?=${escapeRe(value)})`, "g"), `${article(value)} `);
+}
