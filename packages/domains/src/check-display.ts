@@ -9,7 +9,8 @@ type Row = Record<string, unknown>;
  * `offline.display`: every field a display names is a field of its table's rows, and a format's
  * parts are the ones it says (a review's score, a host's state, an option's label), each naming a
  * field the rows have — a list's entries' fields on the entries, in the data or joined by a
- * tool's include. The engine reads only these, never a field by its name.
+ * tool's include, and a members list's normal state one its entries are in. The engine reads only
+ * these, never a field by its name.
  */
 const amount = (v: unknown): boolean => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim()));
 
@@ -32,6 +33,14 @@ export function checkDisplay(pack: DomainPack, tables: ReadonlyMap<string, BaseT
       for (const [p, f] of inner) {
         if (entries!.rows.length > 0 && !entries!.rows.some((r) => fieldOf(r, f) !== undefined)) fail(`${at}.parts.${k}.${p}`, `no entry of '${list.list}' (${entries!.from}) has a field '${f}'`);
         if (entries!.project && !entries!.project.includes(f)) fail(`${at}.parts.${k}.${p}`, `the include that joins '${list.list}' does not return '${f}': add it to its project`);
+      }
+      // The normal state is one an entry is in (the engine compares it as written): a state no entry holds would make every entry stand out.
+      if (k === "members" && entries!.rows.length > 0) {
+        const m = list as NonNullable<DisplayParts["members"]>;
+        const states = [...new Set(entries!.rows.flatMap((r) => (fieldOf(r, m.state) === undefined ? [] : [String(fieldOf(r, m.state))])))];
+        if (!states.includes(m.normal)) {
+          fail(`${at}.parts.members.normal`, `no entry of '${list.list}' (${entries!.from}) is in state '${m.normal}' (its '${m.state}' holds ${states.slice(0, 8).map((x) => `'${x}'`).join(", ")}): normal is the state of an entry that is as it should be, written as the data writes it`);
+        }
       }
       if (k === "usage" && entries!.rows.length > 0 && !entries!.rows.some((r) => amount(fieldOf(r, (list as NonNullable<DisplayParts["usage"]>).percent)))) {
         fail(`${at}.parts.usage.percent`, `no entry of '${list.list}' holds a number in '${(list as NonNullable<DisplayParts["usage"]>).percent}': it is said as a percentage and compared with high`);

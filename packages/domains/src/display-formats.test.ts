@@ -5,8 +5,8 @@ import { loadPackFile } from "./load.js";
 import { packErrorOf } from "./pack-error.test-helper.js";
 
 // offline.display's status and stock formats: a part names a field the rows have (a list's
-// entries' fields on the entries, in the data or joined by a tool's include), checked at load
-// with the file and the JSON path.
+// entries' fields on the entries, in the data or joined by a tool's include; a members list's
+// normal state one its entries are in), checked at load with the file and the JSON path.
 
 /** The printer pack's pack.json with `display` as its offline display. */
 const printerPack = (display: Record<string, unknown>): string => join(writePrinterPack(display), "pack.json");
@@ -37,6 +37,9 @@ describe("status and stock displays", () => {
       [{ printers: { format: "status", parts: { ...status, usage: { ...status.usage, percent: "use_pct" } } } }, "offline.display.printers.parts.usage.percent", /no entry of 'trays' \(in the rows of 'printers'\) has a field 'use_pct'/],
       [{ printers: { format: "status", parts: { ...status, members: { ...status.members, state: "status" } } } }, "offline.display.printers.parts.members.state", /no entry of 'parts' \(table 'parts', joined by 'printer_state'\) has a field 'status'/],
       [{ printers: { format: "status", parts: { ...status, members: { ...status.members, name: "id" } } } }, "offline.display.printers.parts.members.name", /does not return 'id': add it to its project/],
+      // The normal state is a state the entries are in (the parts' health is "ok" or "worn"), as the data writes it.
+      [{ printers: { format: "status", parts: { ...status, members: { ...status.members, normal: "running" } } } }, "offline.display.printers.parts.members.normal", /no entry of 'parts' \(table 'parts', joined by 'printer_state'\) is in state 'running' \(its 'health' holds 'worn', 'ok'\)/],
+      [{ printers: { format: "status", parts: { ...status, members: { ...status.members, normal: "OK" } } } }, "offline.display.printers.parts.members.normal", /is in state 'OK'/],
       [{ inks: { format: "stock", parts: { ...stock, quantity: "qty" } } }, "offline.display.inks.parts.quantity", /no row of table 'inks' has a field 'qty'/],
       // Parts said as numbers hold numbers; an in-stock flag holds yes/no.
       [{ printers: { format: "status", parts: { ...status, metrics: [{ field: "floor", say: { en: "floor {value}" } }] } } }, "offline.display.printers.parts.metrics[0].field", /'floor' holds no number/],

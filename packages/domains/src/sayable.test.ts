@@ -1,6 +1,10 @@
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadDomain } from "./load.js";
+import { loadDomain, loadPackFile } from "./load.js";
+import { renamePack } from "./rename.js";
 import { categoryWords, nameWords, sayableName } from "./sayable.js";
 
 // A pack's internal names are keys: said aloud only in the words its own text uses (issue 18:
@@ -15,9 +19,28 @@ describe("sayableName", () => {
     expect(sayableName(dental, "dentist_id")).toBeUndefined();
     expect(sayableName(travel, "trainID")).toBeUndefined();
     expect(sayableName(travel, "flight_number")).toBeUndefined();
-    // A one-word name is an ordinary word.
-    expect(sayableName(dental, "speciality")).toBe("speciality");
     expect(nameWords("leaveAt")).toBe("leave at");
+  });
+
+  it("reads nothing from the name's shape: a one-word name is said only when the pack declares it or its text says it", () => {
+    // Dental declares no names; no text of it says "speciality" or "rating", and some says "area".
+    expect(sayableName(dental, "speciality")).toBeUndefined();
+    expect(sayableName(dental, "rating")).toBeUndefined();
+    expect(sayableName(dental, "area")).toBe("area");
+    // An opaque name is a one-word name no pack says.
+    expect(sayableName(travel, "zzfield3q")).toBeUndefined();
+    expect(sayableName(dental, "zzfield3q")).toBeUndefined();
+  });
+
+  it("is the pack's declared name (wording.names) first, whatever the field is called", () => {
+    expect(sayableName(travel, "pricerange")).toBe("price range");
+    expect(sayableName(travel, "openhours")).toBe("opening hours");
+    // A field renamed with its entry (restaurant's food, "cuisine") is said the same.
+    const dir = mkdtempSync(join(tmpdir(), "chatmill-sayable-"));
+    for (const f of readdirSync(travel.dir)) if (f !== "pack.json") symlinkSync(join(travel.dir, f), join(dir, f));
+    writeFileSync(join(dir, "pack.json"), JSON.stringify(renamePack(travel.pack, { fields: { restaurant: { food: "zzfield3q" } } }, (t) => travel.table(t))));
+    const renamed = loadPackFile(join(dir, "pack.json"));
+    expect(sayableName(renamed, "zzfield3q")).toBe("cuisine");
   });
 });
 

@@ -4,14 +4,17 @@ import type { Domain } from "./contract.js";
 /**
  * How a pack's internal names (fields, categories, services) may be said in a person's words.
  *
- * A name is a key ("new_patients", "trainID", "change_request"): said as it is, or with spaces
- * for its underscores ("train id", "change request"), it is a key read aloud — people do not
- * talk like that. The name's words are sayable only when the pack's own human text says them:
- * its category labels and asks, its offline nouns, item nouns and occasions, every string of its
+ * A name is a key ("new_patients", "trainID", "category", "zzfield3q"): said as it is, or with
+ * spaces for its underscores ("train id", "change request"), it is a key read aloud — people do
+ * not talk like that, and what is said would change when the pack renames the field. A field is
+ * said by what the pack calls it (`wording.names`: "pricerange" → "price range", "category" →
+ * "category"), else by its name's words only when the pack's own human text says them: its
+ * category labels and asks, its offline nouns, item nouns and occasions, every string of its
  * `wording`, and the text values of its rows ("find a dentist taking new patients" makes "new
- * patients" the pack's own words). A one-word name ("area", "speciality") is an ordinary word and
- * always sayable. Otherwise the caller says the value alone, or the pack's declared wording for
- * the field (`wording.values`). A category is called by its `label` (categoryWords).
+ * patients" the pack's own words). Nothing is read from the name's shape: a one-word name is a
+ * key like any other (an opaque "zzfield3q", which no text of the pack says, is never said). Otherwise the caller says the value
+ * alone, or the pack's declared wording for the field (`wording.values`). A category is called
+ * by its `label` (categoryWords).
  */
 
 /** Rows read per table for the pack's text (a value every row repeats shows in the first rows). */
@@ -25,11 +28,12 @@ export function nameWords(name: string): string {
   return name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
 }
 
-/** The pack's words for a field, category or service name: its name said as words when that is sayable (see above), else undefined. */
+/** The pack's words for a field, argument or service name: its declared name (`wording.names`), else its name's words when the pack's own text says them (see above), else undefined. */
 export function sayableName(domain: Domain, name: string): string | undefined {
+  const names = domain.pack.wording?.names;
+  if (names && Object.hasOwn(names, name)) return names[name];
   const words = nameWords(name);
   if (words === "") return undefined;
-  if (!words.includes(" ")) return words;
   let known = answers.get(domain);
   if (!known) answers.set(domain, (known = new Map()));
   let ok = known.get(words);

@@ -288,7 +288,7 @@ export const Wording = z
       .record(z.string().min(1), z.string().min(1))
       .optional()
       .describe(
-        "field or argument → what a person calls it, when its name read as words is not that (pricerange → \"price range\", leaveAt → \"departure time\", people → \"number of people\"); a yes/no field is named by what a question about it is about (on_sale → \"discount\"), as it is said after \"any preference on\". Said in every language when the assistant asks for a detail or lists what a booking needs",
+        "field or argument → what a person calls it (pricerange → \"price range\", leaveAt → \"departure time\", people → \"number of people\", and a name that is already the word: category → \"category\"); a yes/no field is named by what a question about it is about (on_sale → \"discount\"), as it is said after \"any preference on\". A name is a key, said only as declared here, else by its words where the pack's own text says them, else not at all (never for its shape: a one-word name is not said for being one word). Said as written in every language: when the assistant asks for a detail or lists what a booking needs, and with a value the pack gives no `values` phrasing",
       ),
     ...languages,
   })

@@ -44,7 +44,7 @@ export function makeBooking(d: Dialog, task: Task, create: ToolInfo, args: Recor
   const done = callWithRecovery(d, { name: create.name, arguments: args }, "book", [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
-    t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: otherField(d, task, ["time", "weekday", "date"]) }), "inform");
+    t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(done.res.error), field: otherField(d, task, ["time", "weekday", "date"]) }), "inform");
     return giveUp(d, task);
   }
   const ref = newRef(d, create) ?? "";
@@ -100,7 +100,7 @@ export function applyBookingChange(d: Dialog, task: Task, toolName: string, keyA
   const done = callWithRecovery(d, { name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind, [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
-    t.assistantSay(d.voice.assistant("action_failed", { reason: done.res.error?.message ?? "it was rejected", field: otherField(d, task, ["weekday", "date", "time"]) }), "inform");
+    t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(done.res.error), field: otherField(d, task, ["weekday", "date", "time"]) }), "inform");
     return giveUp(d, task);
   }
   t.assistantSay(`${d.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details })} ${d.voice.offer(0.4)}`.trim(), "confirm");
@@ -117,4 +117,16 @@ export function otherField(d: Dialog, task: Task, kinds: ReadonlyArray<BookingVa
   const values = Object.entries(booking?.values ?? {});
   const field = kinds.map((k) => values.find(([, v]) => v.kind === k)?.[0]).find((f) => f !== undefined) ?? booking?.fields[0];
   return field !== undefined ? humanField(d.domain, field) : "option";
+}
+
+/**
+ * Why a write was refused, as the assistant says it: the tool's error message without the table it
+ * names (its `table` detail: "hotel_booking 'H4Z6KUOKN' is already cancelled." is said "'H4Z6KUOKN'
+ * is already cancelled."). A table's name is a key, never said; the reference says which booking.
+ */
+function refusal(error: { message: string; table?: unknown } | undefined): string {
+  if (!error) return "it was rejected";
+  if (typeof error.table !== "string" || error.table === "") return error.message;
+  const table = error.table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return error.message.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${table}\\s+`, "gu"), "");
 }
