@@ -26,3 +26,24 @@ describe("a row's facts, as the pack words its fields", () => {
     expect(factsText({ f_maker: "Luma" }, [], 5, "hi", { values })).toBe("f maker Luma");
   });
 });
+
+describe("a yes/no fact in Hindi and Hinglish", () => {
+  const said = Wording.parse({ values: { f_green: { hi: "इको-फ़्रेंडली", mixed: "eco-friendly", no: { hi: "इको-फ़्रेंडली नहीं" } } } }).values!;
+  const name = (f: string) => ({ f_green: "fabric", f_perf: "fabric", f_sale: "discount" })[f];
+
+  it("says the pack's words for the yes and the no in that language, never true or false", () => {
+    expect(factsText({ f_green: true }, [], 5, "hi", { values: said, name })).toBe("इको-फ़्रेंडली");
+    expect(factsText({ f_green: false }, [], 5, "hi", { values: said, name })).toBe("इको-फ़्रेंडली नहीं");
+    expect(factsText({ f_green: true }, [], 5, "mixed", { values: said, name })).toBe("eco-friendly");
+  });
+
+  it("without words for the language, says the field's declared name, with नहीं / nahi for a no; unnamed, says nothing", () => {
+    expect(factsText({ f_sale: true, f_green: false }, [], 5, "mixed", { values: said, name })).toBe("discount, fabric nahi");
+    expect(factsText({ f_sale: false }, [], 5, "hi", { values: said, name })).toBe("discount नहीं");
+    expect(factsText({ f_unnamed: true, f_sale: true }, [], 5, "hi", { values: said, name })).toBe("discount");
+  });
+
+  it("says a fact two fields share only once", () => {
+    expect(factsText({ f_perf: true, f_green2: 1, f_other: true }, [], 5, "hi", { name: (f) => (f === "f_green2" ? undefined : "fabric") })).toBe("fabric, 1");
+  });
+});

@@ -1,7 +1,7 @@
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { displayName, nameOf } from "./rows.js";
-import type { FactSaying } from "@chatmill/domains";
+import { firstWay, type FactSaying } from "@chatmill/domains";
 import { factFieldWords, factPhrase, listAnd } from "./fact-words.js";
 
 /**
@@ -18,10 +18,29 @@ export function factsText(row: Row, skip: readonly string[], n: number, lang: La
     if (skip.includes(k) || v == null || v === "" || v === "?") continue;
     if (typeof v === "object" && !Array.isArray(v)) continue;
     if (Array.isArray(v) && (v.length === 0 || typeof v[0] === "object")) continue;
-    const p = lang === "en" ? factPhrase(k, v, say) : [factFieldWords(k, say), Array.isArray(v) ? v.slice(0, 4).join("/") : String(v)].filter((x) => x !== undefined).join(" ");
-    if (p && p.length <= 120) phrases.push(p);
+    const p = lang === "en" ? factPhrase(k, v, say) : localFact(k, v, lang, say);
+    // Two fields the pack calls alike ("fabric") would say the same fact twice.
+    if (p && p.length <= 120 && !phrases.includes(p)) phrases.push(p);
   }
   return lang === "en" ? listAnd(phrases) : phrases.join(", ");
+}
+
+const NOT: Record<Exclude<Lang, "en">, string> = { hi: "नहीं", mixed: "nahi" };
+
+/**
+ * A fact in Hindi or Hinglish: "field value"; a yes/no by the pack's words for its yes and no in
+ * that language (wording.values.<field>.<lang>, .no.<lang>), else by what the pack calls the
+ * field ("discount", "discount नहीं"), else unsaid: never "true" or "false".
+ */
+function localFact(k: string, v: unknown, lang: Exclude<Lang, "en">, say: FactSaying): string {
+  const named = factFieldWords(k, say);
+  if (typeof v === "boolean") {
+    const own = say.values && Object.hasOwn(say.values, k) ? say.values[k] : undefined;
+    const words = v ? own?.[lang] : own?.no?.[lang];
+    if (words !== undefined) return firstWay(words, v ? "yes" : "no");
+    return named === undefined ? "" : v ? named : `${named} ${NOT[lang]}`;
+  }
+  return [named, Array.isArray(v) ? v.slice(0, 4).join("/") : String(v)].filter((x) => x !== undefined).join(" ");
 }
 
 /** Two rows side by side: where they differ, then what they share; `skip`: the fields left unsaid (present.ts' unsaidFields). */
