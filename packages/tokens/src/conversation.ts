@@ -4,6 +4,8 @@
  * `{role, content, tool_calls: [{type, function: {name, arguments}}]}` messages and a
  * JSON-schema tool list, which is what `tokenizer.apply_chat_template` is given.
  */
+import type { ContextMemo } from "./context-messages.js";
+
 export type Obj = Record<string, unknown>;
 
 export interface ChatMsg {
@@ -33,7 +35,8 @@ export function parsedJson(v: unknown): unknown {
   }
 }
 
-function text(v: unknown): string {
+/** A message content as text. */
+export function text(v: unknown): string {
   if (typeof v === "string") return v;
   if (v == null) return "";
   // Content parts ([{type: "text", text}]) are joined; anything else is counted as its JSON.
@@ -75,6 +78,8 @@ export class MessageMemo {
    * row's list mostly starts with the same objects, taken over without a lookup each.
    */
   last: { raw: unknown[]; converted: Array<ChatMsg | undefined>; convert: (m: unknown) => ChatMsg | undefined } | undefined;
+  /** The last MUSe context or text state read (contextMessages): the next row's mostly extends it. */
+  context: ContextMemo | undefined;
 }
 
 function memoized(m: unknown, memo: MessageMemo | undefined, convert: (m: unknown) => ChatMsg | undefined): ChatMsg | undefined {
@@ -98,24 +103,34 @@ function converted(ms: unknown, memo: MessageMemo | undefined, convert: (m: unkn
     return out;
   }
   const last = memo.last?.convert === convert ? memo.last : undefined;
-  const all: Array<ChatMsg | undefined> = [];
   let i = 0;
   if (last) {
     // The same objects as the last list's, in the same places: the same conversions.
-    while (i < raw.length && i < last.raw.length && raw[i] === last.raw[i]) {
+    const stop = Math.min(raw.length, last.raw.length);
+    while (i < stop && raw[i] === last.raw[i]) {
       const c = last.converted[i];
-      all.push(c);
       if (c) out.push(c);
       i++;
     }
   }
+  // A one-message list (a DPO side) leaves the last list as it is for the next row's prompt.
+  const keep = raw.length > 1;
+  // The last list's copy is the memo's own: cut to the shared prefix and extended in place (a copy,
+  // not raw itself: a maker may push to the same array and yield it again).
+  const next = !keep ? undefined : last && i > 0 ? last : { raw: [] as unknown[], converted: [] as Array<ChatMsg | undefined>, convert };
+  if (next) {
+    next.raw.length = i;
+    next.converted.length = i;
+  }
   for (; i < raw.length; i++) {
     const c = memoized(raw[i], memo, convert);
-    all.push(c);
+    if (next) {
+      next.raw.push(raw[i]);
+      next.converted.push(c);
+    }
     if (c) out.push(c);
   }
-  // A copy: a maker may push to the same array and yield it again.
-  if (raw.length > 1) memo.last = { raw: raw.slice(), converted: all, convert };
+  if (next) memo.last = next;
   return out;
 }
 
@@ -188,25 +203,6 @@ function sharegptMessage(t: unknown): ChatMsg | undefined {
     return calls.length > 0 ? { role: "assistant", content: "", tool_calls: calls } : { role: "assistant", content: value };
   }
   return { role: SHAREGPT_ROLES[t.from] ?? t.from, content: value };
-}
-
-/** `User: …`, `Assistant: …`, `Tool search_items: …` (seed 000's RL states), `Context: …`. */
-const LINE_ROLE = /^(User|Assistant|System|Tool|Context)(?: [\w.-]+)?: ?/;
-
-/** A MUSe context: `User: …` / `Assistant: …` lines (a list, or one text). */
-export function contextMessages(ctx: unknown): ChatMsg[] {
-  const lines = Array.isArray(ctx) ? ctx.map(text) : typeof ctx === "string" ? ctx.split("\n") : [];
-  const out: ChatMsg[] = [];
-  for (const line of lines) {
-    const m = LINE_ROLE.exec(line);
-    const role = m ? ({ User: "user", Assistant: "assistant", System: "system", Tool: "tool", Context: "user" } as const)[m[1] as "User"] : undefined;
-    const body = m ? line.slice(m[0].length) : line;
-    const last = out[out.length - 1];
-    // A line without a speaker continues the message before it (a multi-line message).
-    if (!role && last) last.content += "\n" + body;
-    else out.push({ role: role ?? "user", content: body });
-  }
-  return out;
 }
 
 /**

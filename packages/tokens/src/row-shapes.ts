@@ -1,4 +1,5 @@
-import { chatMessages, chatTools, contextMessages, isObj, parsedJson, replyMessages, sharegptMessages, type ChatMsg, type Conversation, type MessageMemo, type Obj } from "./conversation.js";
+import { contextMessages } from "./context-messages.js";
+import { chatMessages, chatTools, isObj, parsedJson, replyMessages, sharegptMessages, type ChatMsg, type Conversation, type MessageMemo, type Obj } from "./conversation.js";
 
 /** What kind of training row a record is; DPO rows hold two conversations (prompt + chosen, prompt + rejected). */
 export type RowShape = "sft" | "dpo" | "rl" | "dialogue";
@@ -53,14 +54,14 @@ export function rowView(value: unknown, memo?: MessageMemo): RowView | undefined
     return { shape: "sft", layout: "sharegpt", conversations: [withTools(ms, tools)] };
   }
   if (row.context !== undefined && (has(row, "chosen", "rejected") || has(row, "response") || has(row, "tool_calls"))) {
-    const ctx = contextMessages(row.context);
+    const ctx = contextMessages(row.context, memo);
     if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "muse-dpo", conversations: pairOf(ctx, tools, replyMessages(row.chosen), replyMessages(row.rejected)) };
     return { shape: "sft", layout: "muse", conversations: [withTools([...ctx, ...replyMessages(row)], tools)] };
   }
   if (row.state !== undefined && row.action !== undefined) {
     // RL transitions: the state the policy sees and the action it takes (state as {messages} or as text).
     const state = parsedJson(row.state);
-    const ms = isObj(state) && Array.isArray(state.messages) ? chatMessages(state.messages, memo) : typeof state === "string" ? contextMessages(state) : [];
+    const ms = isObj(state) && Array.isArray(state.messages) ? chatMessages(state.messages, memo) : typeof state === "string" ? contextMessages(state, memo) : [];
     const t = (isObj(state) ? chatTools(state.tools) : undefined) ?? tools;
     return { shape: "rl", layout: "transition", conversations: [withTools([...ms, ...replyMessages(parsedJson(row.action))], t)] };
   }

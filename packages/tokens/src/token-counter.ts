@@ -28,8 +28,13 @@ export class CountScope {
   readonly headers = new WeakMap<object, WeakMap<object, number>>();
   /** By a turn's first message: the turn's messages and its tokens (or, until they are needed, its text and a bound on them). */
   readonly turns = new WeakMap<ChatMsg, TurnCount[]>();
-  /** The last conversation counted: its messages, its turns and where each ends (the next row mostly starts with the same messages). */
-  last: { messages: readonly ChatMsg[]; turns: TurnCount[]; ends: number[] } | undefined;
+  /**
+   * The last conversation counted: its messages, its turns, where each ends, and the sums of the
+   * turns before each (`atMost[k]`: turns 0..k-1, each by its tokens or, not counted yet, its
+   * bound). The next row mostly starts with the same messages: it keeps these lists (cut to what
+   * it shares, in place) and adds its own turns, so a row costs its new turns, not its length.
+   */
+  last: { messages: readonly ChatMsg[]; turns: TurnCount[]; ends: number[]; atMost: number[] } | undefined;
 }
 
 /** A turn in a CountScope: its exact tokens once counted; before that its text and an upper bound (Encoder.bound). */
@@ -203,15 +208,26 @@ export class TokenCounter {
     // The turns of the last conversation counted in the scope, as far as its messages are these
     // (the same objects): rows of a dialogue mostly extend the row before. A turn ending before
     // the first difference is the same turn (its run of tool results ends at the same message).
-    const last = scope.last;
+    let last = scope.last;
     let same = 0;
-    if (last) while (same < ms.length && same < last.messages.length && ms[same] === last.messages[same]) same++;
+    if (last) {
+      const lm = last.messages;
+      const stop = Math.min(ms.length, lm.length);
+      while (same < stop && ms[same] === lm[same]) same++;
+    }
     let kept = 0;
     if (last) while (kept < last.ends.length && last.ends[kept]! < same) kept++;
-    const turns: TurnCount[] = kept > 0 ? last!.turns.slice(0, kept) : [];
-    const ends: number[] = kept > 0 ? last!.ends.slice(0, kept) : [];
-    let atMost = n;
-    for (const t of turns) atMost += t.tokens ?? t.bound;
+    if (!last || kept === 0) last = { messages: ms, turns: [], ends: [], atMost: [0] };
+    else {
+      // The lists are the scope's own: cut them to the shared turns in place (no copy per row).
+      last.messages = ms;
+      last.turns.length = kept;
+      last.ends.length = kept;
+      last.atMost.length = kept + 1;
+    }
+    scope.last = last;
+    const { turns, ends, atMost } = last;
+    let sum = atMost[kept]!;
     let i = kept > 0 ? ends[kept - 1]! : ms[0]?.role === "system" ? 1 : 0;
     while (i < ms.length) {
       // A message, or a run of tool results (as qwen25Turns cuts them).
@@ -237,19 +253,24 @@ export class TokenCounter {
       }
       turns.push(turn);
       ends.push(end);
-      atMost += turn.tokens ?? turn.bound;
+      sum += turn.tokens ?? turn.bound;
+      atMost.push(sum);
       i = end;
     }
-    scope.last = { messages: ms, turns, ends };
-    if (limit >= 0 && atMost <= limit) return undefined;
-    for (const t of turns) {
+    // A bound that is not over the limit spares counting (atMost only grows with the turns, so a
+    // sum made of counts where a turn has been counted since is still an upper bound).
+    if (limit >= 0 && n + sum <= limit) return undefined;
+    let exact = 0;
+    for (let k = 0; k < turns.length; k++) {
+      const t = turns[k]!;
       if (t.tokens === undefined) {
         t.tokens = this.countText(t.text!);
         t.text = undefined;
       }
-      n += t.tokens;
+      exact += t.tokens;
+      atMost[k + 1] = exact;
     }
-    return n;
+    return n + exact;
   }
 
   /**
