@@ -72,7 +72,8 @@ export function chatMessage(m: unknown): ChatMsg | undefined {
  * Only for objects nothing changes afterwards: the exporters make one per dialogue.
  */
 export class MessageMemo {
-  readonly byObject = new WeakMap<object, ChatMsg | null>();
+  /** A Map, not a WeakMap: a memo lives for one dialogue, and weak entries cost every garbage collection while it lives. */
+  readonly byObject = new Map<object, ChatMsg | null>();
   /**
    * The last list converted (a copy), its conversion per element and the converter: the next
    * row's list mostly starts with the same objects, taken over without a lookup each.
@@ -80,14 +81,45 @@ export class MessageMemo {
   last: { raw: unknown[]; converted: Array<ChatMsg | undefined>; convert: (m: unknown) => ChatMsg | undefined } | undefined;
   /** The last MUSe context or text state read (contextMessages): the next row's mostly extends it. */
   context: ContextMemo | undefined;
+  /** Objects converted, by the value of the first field their converter reads that they hold (see READS). */
+  readonly byFields = new Map<unknown, Array<{ raw: Obj; msg: ChatMsg | null }>>();
 }
+
+/**
+ * The fields each converter reads, the first two the key of MessageMemo.byFields. Two objects
+ * that hold the same values (===) in these fields convert to equal messages, so the second
+ * gets the first's message, the same object: a row maker's copies of a message that add a
+ * field the template does not render (to-sft's weight 0 and weight 1 copies of an assistant
+ * message) are then one message, whose turn a CountScope counts once.
+ */
+const READS = new Map<(m: unknown) => ChatMsg | undefined, readonly string[]>([
+  [chatMessage, ["tool_calls", "content", "role", "tool_call_id", "name"]],
+  [sharegptMessage, ["value", "from"]],
+]);
 
 function memoized(m: unknown, memo: MessageMemo | undefined, convert: (m: unknown) => ChatMsg | undefined): ChatMsg | undefined {
   if (!memo || !isObj(m)) return convert(m);
   const hit = memo.byObject.get(m);
   if (hit !== undefined) return hit ?? undefined;
+  const reads = READS.get(convert);
+  const key = reads ? (m[reads[0]!] ?? m[reads[1]!]) : undefined;
+  const same = reads ? memo.byFields.get(key) : undefined;
+  if (same) {
+    for (const c of same) {
+      let f = 0;
+      while (f < reads!.length && c.raw[reads![f]!] === m[reads![f]!]) f++;
+      if (f === reads!.length) {
+        memo.byObject.set(m, c.msg);
+        return c.msg ?? undefined;
+      }
+    }
+  }
   const out = convert(m);
   memo.byObject.set(m, out ?? null);
+  if (reads) {
+    if (same) same.push({ raw: m, msg: out ?? null });
+    else memo.byFields.set(key, [{ raw: m, msg: out ?? null }]);
+  }
   return out;
 }
 

@@ -74,3 +74,22 @@ describe("CountScope: the rows of one dialogue counted once per shared turn", ()
     expect("row" in cut && cut.trimmed).toBeGreaterThan(0);
   });
 });
+
+describe("MessageMemo: copies of a message that differ only in a field no template renders are one message", () => {
+  it("gives a weight-0 and a weight-1 copy the same converted message, and messages that differ in what is rendered their own", async () => {
+    const { chatMessages, sharegptMessages, MessageMemo } = await import("./conversation.js");
+    const memo = new MessageMemo();
+    const calls = [{ type: "function", function: { name: "search", arguments: '{"q": "red"}' } }];
+    const m = { role: "assistant", content: "", tool_calls: calls };
+    const [w0, w1] = [{ ...m, weight: 0 }, { ...m, weight: 1 }];
+    const [a, b] = [chatMessages([w0], memo)[0], chatMessages([w1], memo)[0]];
+    expect(b).toBe(a);
+    // Equal content but another call list, role or content: converted on their own.
+    const other = chatMessages([{ ...m, tool_calls: [...calls] }, { ...m, role: "user" }, { ...m, content: "x" }], memo);
+    for (const o of other) expect(o).not.toBe(a);
+    expect(other.map((o) => o.role)).toEqual(["assistant", "user", "assistant"]);
+    const t = { from: "gpt", value: "hello" };
+    expect(sharegptMessages([{ ...t, weight: 0 }], memo)[0]).toBe(sharegptMessages([{ ...t, weight: 1 }], memo)[0]);
+    expect(sharegptMessages([{ from: "human", value: "hello" }], memo)[0]).not.toBe(sharegptMessages([t], memo)[0]);
+  });
+});

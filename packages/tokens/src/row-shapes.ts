@@ -45,7 +45,7 @@ export function rowView(value: unknown, memo?: MessageMemo): RowView | undefined
   if (Array.isArray(row.prompt) || typeof row.prompt === "string") {
     const prompt = typeof row.prompt === "string" ? [{ role: "user", content: row.prompt }] : chatMessages(row.prompt, memo);
     if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "prompt-dpo", conversations: pairOf(prompt, tools, replyMessages(row.chosen, memo), replyMessages(row.rejected, memo)) };
-    if (row.completion !== undefined) return { shape: "sft", layout: "prompt-completion", conversations: [withTools([...prompt, ...replyMessages(row.completion)], tools)] };
+    if (row.completion !== undefined) return { shape: "sft", layout: "prompt-completion", conversations: [withTools([...prompt, ...replyMessages(row.completion, memo)], tools)] };
     return { shape: "rl", layout: "prompt", conversations: [withTools(prompt, tools)] };
   }
   if (Array.isArray(row.conversations)) {
@@ -63,7 +63,7 @@ export function rowView(value: unknown, memo?: MessageMemo): RowView | undefined
     const state = parsedJson(row.state);
     const ms = isObj(state) && Array.isArray(state.messages) ? chatMessages(state.messages, memo) : typeof state === "string" ? contextMessages(state, memo) : [];
     const t = (isObj(state) ? chatTools(state.tools) : undefined) ?? tools;
-    return { shape: "rl", layout: "transition", conversations: [withTools([...ms, ...replyMessages(parsedJson(row.action))], t)] };
+    return { shape: "rl", layout: "transition", conversations: [withTools([...ms, ...replyMessages(parsedJson(row.action), memo)], t)] };
   }
   return undefined;
 }

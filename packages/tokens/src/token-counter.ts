@@ -25,9 +25,13 @@ export class CountScope {
    * The header's tokens by tool list (or NO_TOOLS), then by the system message object (NO_SYSTEM
    * for none); a miss asks the counter, which remembers them by content across dialogues.
    */
-  readonly headers = new WeakMap<object, WeakMap<object, number>>();
-  /** By a turn's first message: the turn's messages and its tokens (or, until they are needed, its text and a bound on them). */
-  readonly turns = new WeakMap<ChatMsg, TurnCount[]>();
+  readonly headers = new Map<object, Map<object, number>>();
+  /**
+   * By a turn's first message: the turn (its other turns starting there, a longer or shorter run
+   * of tool results, linked from it). Maps, not WeakMaps: a scope lives for one dialogue, and
+   * weak entries cost every garbage collection while it lives.
+   */
+  readonly turns = new Map<ChatMsg, TurnCount>();
   /**
    * The last conversation counted: its messages, its turns, where each ends, and the sums of the
    * turns before each (`atMost[k]`: turns 0..k-1, each by its tokens or, not counted yet, its
@@ -39,10 +43,15 @@ export class CountScope {
 
 /** A turn in a CountScope: its exact tokens once counted; before that its text and an upper bound (Encoder.bound). */
 interface TurnCount {
-  members: ChatMsg[];
+  /** How many messages (more than one: a run of tool results). */
+  size: number;
+  /** The messages after the first (undefined for a turn of one message). */
+  rest: ChatMsg[] | undefined;
   tokens: number | undefined;
   bound: number;
   text: string | undefined;
+  /** Another turn that starts with the same message. */
+  other: TurnCount | undefined;
 }
 /**
  * Text NFC leaves as it is, and any piece of it too: every character here is NFC_QC=Yes with
@@ -201,7 +210,7 @@ export class TokenCounter {
     const ms = c.messages;
     const toolsKey = c.tools && c.tools.length > 0 ? c.tools : NO_TOOLS;
     let headers = scope.headers.get(toolsKey);
-    if (!headers) scope.headers.set(toolsKey, (headers = new WeakMap()));
+    if (!headers) scope.headers.set(toolsKey, (headers = new Map()));
     const system = ms[0]?.role === "system" ? ms[0] : undefined;
     let n = headers.get(system ?? NO_SYSTEM);
     if (n === undefined) headers.set(system ?? NO_SYSTEM, (n = this.headerTokens(c, toolsKey, system)));
@@ -233,23 +242,14 @@ export class TokenCounter {
       // A message, or a run of tool results (as qwen25Turns cuts them).
       let end = i + 1;
       if (ms[i]!.role === "tool") while (end < ms.length && ms[end]!.role === "tool") end++;
-      const first = ms[i]!;
-      let seen = scope.turns.get(first);
-      if (!seen) scope.turns.set(first, (seen = []));
-      let turn: TurnCount | undefined;
-      for (const t of seen) {
-        if (t.members.length !== end - i) continue;
-        let k = 1;
-        while (k < t.members.length && t.members[k] === ms[i + k]) k++;
-        if (k === t.members.length) {
-          turn = t;
-          break;
-        }
-      }
+      const size = end - i;
+      const seen = scope.turns.get(ms[i]!);
+      let turn = seen;
+      while (turn && !(turn.size === size && (size === 1 || turn.rest!.every((m, k) => m === ms[i + 1 + k])))) turn = turn.other;
       if (!turn) {
         const text = qwen25TurnText(ms, i, end);
-        turn = { members: ms.slice(i, end), tokens: undefined, bound: limit >= 0 ? this.bound(text) : Infinity, text };
-        seen.push(turn);
+        turn = { size, rest: size > 1 ? ms.slice(i + 1, end) : undefined, tokens: undefined, bound: limit >= 0 ? this.bound(text) : Infinity, text, other: seen };
+        scope.turns.set(ms[i]!, turn);
       }
       turns.push(turn);
       ends.push(end);
