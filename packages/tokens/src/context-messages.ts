@@ -40,8 +40,10 @@ export function contextMessages(ctx: unknown, memo?: { context: ContextMemo | un
       while (shared < stop && lines[shared] === last.lines[shared]) shared++;
     }
   } else if (typeof ctx === "string") {
-    // A text: shared when it is the last text, or that text followed by a line break (every line of it shared).
-    if (last?.text !== undefined && ctx.startsWith(last.text) && (ctx.length === last.text.length || ctx.charCodeAt(last.text.length) === 10)) shared = last.lineCount;
+    // A text: shared when it is the last text, or that text followed by a line break (every line of
+    // it shared). Compared with === (a memcmp; startsWith goes character by character, ten times slower).
+    const lt = last?.text;
+    if (lt !== undefined && (ctx.length === lt.length ? ctx === lt : ctx.length > lt.length && ctx.charCodeAt(lt.length) === 10 && ctx.slice(0, lt.length) === lt)) shared = last!.lineCount;
   } else return [];
   // The messages that end before a speaker line both share.
   let keep = 0;

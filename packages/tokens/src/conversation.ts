@@ -81,45 +81,26 @@ export class MessageMemo {
   last: { raw: unknown[]; converted: Array<ChatMsg | undefined>; convert: (m: unknown) => ChatMsg | undefined } | undefined;
   /** The last MUSe context or text state read (contextMessages): the next row's mostly extends it. */
   context: ContextMemo | undefined;
-  /** Objects converted, by the value of the first field their converter reads that they hold (see READS). */
-  readonly byFields = new Map<unknown, Array<{ raw: Obj; msg: ChatMsg | null }>>();
 }
 
 /**
- * The fields each converter reads, the first two the key of MessageMemo.byFields. Two objects
- * that hold the same values (===) in these fields convert to equal messages, so the second
- * gets the first's message, the same object: a row maker's copies of a message that add a
- * field the template does not render (to-sft's weight 0 and weight 1 copies of an assistant
- * message) are then one message, whose turn a CountScope counts once.
+ * Whether two objects hold the same values (===) in every field a converter reads, so they
+ * convert to equal messages: a row maker's copies of a message that add a field the template
+ * does not render (to-sft's weight 0 and weight 1 copies of an assistant message), found in
+ * the same place of the last list and this one, get the same converted message, whose turn a
+ * CountScope counts once (and the rows' shared prefix goes on past them).
  */
-const READS = new Map<(m: unknown) => ChatMsg | undefined, readonly string[]>([
-  [chatMessage, ["tool_calls", "content", "role", "tool_call_id", "name"]],
-  [sharegptMessage, ["value", "from"]],
+const SAME_READS = new Map<(m: unknown) => ChatMsg | undefined, (a: Obj, b: Obj) => boolean>([
+  [chatMessage, (a, b) => a.tool_calls === b.tool_calls && a.content === b.content && a.role === b.role && a.tool_call_id === b.tool_call_id && a.name === b.name],
+  [sharegptMessage, (a, b) => a.value === b.value && a.from === b.from],
 ]);
 
 function memoized(m: unknown, memo: MessageMemo | undefined, convert: (m: unknown) => ChatMsg | undefined): ChatMsg | undefined {
   if (!memo || !isObj(m)) return convert(m);
   const hit = memo.byObject.get(m);
   if (hit !== undefined) return hit ?? undefined;
-  const reads = READS.get(convert);
-  const key = reads ? (m[reads[0]!] ?? m[reads[1]!]) : undefined;
-  const same = reads ? memo.byFields.get(key) : undefined;
-  if (same) {
-    for (const c of same) {
-      let f = 0;
-      while (f < reads!.length && c.raw[reads![f]!] === m[reads![f]!]) f++;
-      if (f === reads!.length) {
-        memo.byObject.set(m, c.msg);
-        return c.msg ?? undefined;
-      }
-    }
-  }
   const out = convert(m);
   memo.byObject.set(m, out ?? null);
-  if (reads) {
-    if (same) same.push({ raw: m, msg: out ?? null });
-    else memo.byFields.set(key, [{ raw: m, msg: out ?? null }]);
-  }
   return out;
 }
 
@@ -136,17 +117,24 @@ function converted(ms: unknown, memo: MessageMemo | undefined, convert: (m: unkn
   }
   const last = memo.last?.convert === convert ? memo.last : undefined;
   let i = 0;
-  if (last) {
-    // The same objects as the last list's, in the same places: the same conversions.
-    const stop = Math.min(raw.length, last.raw.length);
-    while (i < stop && raw[i] === last.raw[i]) {
-      const c = last.converted[i];
-      if (c) out.push(c);
-      i++;
-    }
-  }
   // A one-message list (a DPO side) leaves the last list as it is for the next row's prompt.
   const keep = raw.length > 1;
+  if (last) {
+    // The same objects as the last list's, in the same places (or copies of them, see SAME_READS): the same conversions.
+    const same = SAME_READS.get(convert);
+    const stop = Math.min(raw.length, last.raw.length);
+    for (; i < stop; i++) {
+      if (raw[i] !== last.raw[i]) {
+        const a = raw[i];
+        const b = last.raw[i];
+        if (!same || !isObj(a) || !isObj(b) || !same(a, b)) break;
+        memo.byObject.set(raw[i] as object, last.converted[i] ?? null);
+        if (keep) last.raw[i] = raw[i];
+      }
+      const c = last.converted[i];
+      if (c) out.push(c);
+    }
+  }
   // The last list's copy is the memo's own: cut to the shared prefix and extended in place (a copy,
   // not raw itself: a maker may push to the same array and yield it again).
   const next = !keep ? undefined : last && i > 0 ? last : { raw: [] as unknown[], converted: [] as Array<ChatMsg | undefined>, convert };
@@ -167,57 +155,6 @@ function converted(ms: unknown, memo: MessageMemo | undefined, convert: (m: unkn
 }
 
 export const chatMessages = (ms: unknown, memo?: MessageMemo): ChatMsg[] => converted(ms, memo, chatMessage);
-
-// The rows of a dialogue share their tool list (one object, or one JSON text), and a dataset offers
-// a handful of tool lists: each is converted once per content, so equal lists give the same
-// converted object (what the counters remember a header's tokens by, see TokenCounter).
-const toolsOfList = new WeakMap<object, Obj[] | undefined>();
-/** Converted lists by the JSON text a row holds them as. */
-const toolsOfText = new Map<string, Obj[] | undefined>();
-/** Converted lists by JSON.stringify of the list a row holds. */
-const toolsOfJson = new Map<string, Obj[] | undefined>();
-/** Characters of the keys of both maps; past TOOLS_TEXT_CHARS they start over (a dataset whose lists all differ). */
-let toolsTextChars = 0;
-const TOOLS_TEXT_CHARS = 16 * 1024 * 1024;
-
-function toolsByText(map: Map<string, Obj[] | undefined>, text: string, convert: () => Obj[] | undefined): Obj[] | undefined {
-  if (map.has(text)) return map.get(text);
-  const list = convert();
-  if (toolsTextChars + text.length > TOOLS_TEXT_CHARS) forgetToolLists();
-  map.set(text, list);
-  toolsTextChars += text.length;
-  return list;
-}
-
-/**
- * A tool list as a JSON schema list, from a list or its JSON text; each entry `{type: "function", function}`.
- * Lists with the same JSON text give the same object (rows are JSON values: JSON.stringify tells their lists apart).
- */
-export function chatTools(v: unknown): Obj[] | undefined {
-  if (Array.isArray(v)) {
-    if (!toolsOfList.has(v)) toolsOfList.set(v, v.length === 0 ? undefined : toolsByText(toolsOfJson, JSON.stringify(v), () => toolList(v)));
-    return toolsOfList.get(v);
-  }
-  if (typeof v === "string") return toolsByText(toolsOfText, v, () => toolList(parsedJson(v)));
-  return undefined;
-}
-
-/** Forgets the tool lists converted so far (TokenCounter.clearCache: benchmarks start each run cold). */
-export function forgetToolLists(): void {
-  toolsOfText.clear();
-  toolsOfJson.clear();
-  toolsTextChars = 0;
-}
-
-function toolList(list: unknown): Obj[] | undefined {
-  if (!Array.isArray(list) || list.length === 0) return undefined;
-  return list.filter(isObj).map((t) => {
-    const f = isObj(t.function) ? t.function : t;
-    const fn: Obj = { ...f };
-    if (typeof fn.parameters === "string") fn.parameters = parsedJson(fn.parameters);
-    return { type: "function", function: fn };
-  });
-}
 
 const SHAREGPT_ROLES: Record<string, string> = { system: "system", human: "user", user: "user", gpt: "assistant", assistant: "assistant", observation: "tool", tool: "tool", function_response: "tool" };
 

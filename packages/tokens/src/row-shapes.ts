@@ -1,5 +1,6 @@
 import { contextMessages } from "./context-messages.js";
-import { chatMessages, chatTools, isObj, parsedJson, replyMessages, sharegptMessages, type ChatMsg, type Conversation, type MessageMemo, type Obj } from "./conversation.js";
+import { chatTools } from "./tool-lists.js";
+import { chatMessages, isObj, parsedJson, replyMessages, sharegptMessages, type ChatMsg, type Conversation, type MessageMemo, type Obj } from "./conversation.js";
 
 /** What kind of training row a record is; DPO rows hold two conversations (prompt + chosen, prompt + rejected). */
 export type RowShape = "sft" | "dpo" | "rl" | "dialogue";
