@@ -4,6 +4,8 @@
  * `{role, content, tool_calls: [{type, function: {name, arguments}}]}` messages and a
  * JSON-schema tool list, which is what `tokenizer.apply_chat_template` is given.
  */
+import type { ContextMemo } from "./context-messages.js";
+
 export type Obj = Record<string, unknown>;
 
 export interface ChatMsg {
@@ -33,7 +35,8 @@ export function parsedJson(v: unknown): unknown {
   }
 }
 
-function text(v: unknown): string {
+/** A message content as text. */
+export function text(v: unknown): string {
   if (typeof v === "string") return v;
   if (v == null) return "";
   // Content parts ([{type: "text", text}]) are joined; anything else is counted as its JSON.
@@ -69,13 +72,28 @@ export function chatMessage(m: unknown): ChatMsg | undefined {
  * Only for objects nothing changes afterwards: the exporters make one per dialogue.
  */
 export class MessageMemo {
-  readonly byObject = new WeakMap<object, ChatMsg | null>();
+  /** A Map, not a WeakMap: a memo lives for one dialogue, and weak entries cost every garbage collection while it lives. */
+  readonly byObject = new Map<object, ChatMsg | null>();
   /**
    * The last list converted (a copy), its conversion per element and the converter: the next
    * row's list mostly starts with the same objects, taken over without a lookup each.
    */
   last: { raw: unknown[]; converted: Array<ChatMsg | undefined>; convert: (m: unknown) => ChatMsg | undefined } | undefined;
+  /** The last MUSe context or text state read (contextMessages): the next row's mostly extends it. */
+  context: ContextMemo | undefined;
 }
+
+/**
+ * Whether two objects hold the same values (===) in every field a converter reads, so they
+ * convert to equal messages: a row maker's copies of a message that add a field the template
+ * does not render (to-sft's weight 0 and weight 1 copies of an assistant message), found in
+ * the same place of the last list and this one, get the same converted message, whose turn a
+ * CountScope counts once (and the rows' shared prefix goes on past them).
+ */
+const SAME_READS = new Map<(m: unknown) => ChatMsg | undefined, (a: Obj, b: Obj) => boolean>([
+  [chatMessage, (a, b) => a.tool_calls === b.tool_calls && a.content === b.content && a.role === b.role && a.tool_call_id === b.tool_call_id && a.name === b.name],
+  [sharegptMessage, (a, b) => a.value === b.value && a.from === b.from],
+]);
 
 function memoized(m: unknown, memo: MessageMemo | undefined, convert: (m: unknown) => ChatMsg | undefined): ChatMsg | undefined {
   if (!memo || !isObj(m)) return convert(m);
@@ -98,79 +116,45 @@ function converted(ms: unknown, memo: MessageMemo | undefined, convert: (m: unkn
     return out;
   }
   const last = memo.last?.convert === convert ? memo.last : undefined;
-  const all: Array<ChatMsg | undefined> = [];
   let i = 0;
+  // A one-message list (a DPO side) leaves the last list as it is for the next row's prompt.
+  const keep = raw.length > 1;
   if (last) {
-    // The same objects as the last list's, in the same places: the same conversions.
-    while (i < raw.length && i < last.raw.length && raw[i] === last.raw[i]) {
+    // The same objects as the last list's, in the same places (or copies of them, see SAME_READS): the same conversions.
+    const same = SAME_READS.get(convert);
+    const stop = Math.min(raw.length, last.raw.length);
+    for (; i < stop; i++) {
+      if (raw[i] !== last.raw[i]) {
+        const a = raw[i];
+        const b = last.raw[i];
+        if (!same || !isObj(a) || !isObj(b) || !same(a, b)) break;
+        memo.byObject.set(raw[i] as object, last.converted[i] ?? null);
+        if (keep) last.raw[i] = raw[i];
+      }
       const c = last.converted[i];
-      all.push(c);
       if (c) out.push(c);
-      i++;
     }
+  }
+  // The last list's copy is the memo's own: cut to the shared prefix and extended in place (a copy,
+  // not raw itself: a maker may push to the same array and yield it again).
+  const next = !keep ? undefined : last && i > 0 ? last : { raw: [] as unknown[], converted: [] as Array<ChatMsg | undefined>, convert };
+  if (next) {
+    next.raw.length = i;
+    next.converted.length = i;
   }
   for (; i < raw.length; i++) {
     const c = memoized(raw[i], memo, convert);
-    all.push(c);
+    if (next) {
+      next.raw.push(raw[i]);
+      next.converted.push(c);
+    }
     if (c) out.push(c);
   }
-  // A copy: a maker may push to the same array and yield it again.
-  if (raw.length > 1) memo.last = { raw: raw.slice(), converted: all, convert };
+  if (next) memo.last = next;
   return out;
 }
 
 export const chatMessages = (ms: unknown, memo?: MessageMemo): ChatMsg[] => converted(ms, memo, chatMessage);
-
-// The rows of a dialogue share their tool list (one object, or one JSON text), and a dataset offers
-// a handful of tool lists: each is converted once per content, so equal lists give the same
-// converted object (what the counters remember a header's tokens by, see TokenCounter).
-const toolsOfList = new WeakMap<object, Obj[] | undefined>();
-/** Converted lists by the JSON text a row holds them as. */
-const toolsOfText = new Map<string, Obj[] | undefined>();
-/** Converted lists by JSON.stringify of the list a row holds. */
-const toolsOfJson = new Map<string, Obj[] | undefined>();
-/** Characters of the keys of both maps; past TOOLS_TEXT_CHARS they start over (a dataset whose lists all differ). */
-let toolsTextChars = 0;
-const TOOLS_TEXT_CHARS = 16 * 1024 * 1024;
-
-function toolsByText(map: Map<string, Obj[] | undefined>, text: string, convert: () => Obj[] | undefined): Obj[] | undefined {
-  if (map.has(text)) return map.get(text);
-  const list = convert();
-  if (toolsTextChars + text.length > TOOLS_TEXT_CHARS) forgetToolLists();
-  map.set(text, list);
-  toolsTextChars += text.length;
-  return list;
-}
-
-/**
- * A tool list as a JSON schema list, from a list or its JSON text; each entry `{type: "function", function}`.
- * Lists with the same JSON text give the same object (rows are JSON values: JSON.stringify tells their lists apart).
- */
-export function chatTools(v: unknown): Obj[] | undefined {
-  if (Array.isArray(v)) {
-    if (!toolsOfList.has(v)) toolsOfList.set(v, v.length === 0 ? undefined : toolsByText(toolsOfJson, JSON.stringify(v), () => toolList(v)));
-    return toolsOfList.get(v);
-  }
-  if (typeof v === "string") return toolsByText(toolsOfText, v, () => toolList(parsedJson(v)));
-  return undefined;
-}
-
-/** Forgets the tool lists converted so far (TokenCounter.clearCache: benchmarks start each run cold). */
-export function forgetToolLists(): void {
-  toolsOfText.clear();
-  toolsOfJson.clear();
-  toolsTextChars = 0;
-}
-
-function toolList(list: unknown): Obj[] | undefined {
-  if (!Array.isArray(list) || list.length === 0) return undefined;
-  return list.filter(isObj).map((t) => {
-    const f = isObj(t.function) ? t.function : t;
-    const fn: Obj = { ...f };
-    if (typeof fn.parameters === "string") fn.parameters = parsedJson(fn.parameters);
-    return { type: "function", function: fn };
-  });
-}
 
 const SHAREGPT_ROLES: Record<string, string> = { system: "system", human: "user", user: "user", gpt: "assistant", assistant: "assistant", observation: "tool", tool: "tool", function_response: "tool" };
 
@@ -188,25 +172,6 @@ function sharegptMessage(t: unknown): ChatMsg | undefined {
     return calls.length > 0 ? { role: "assistant", content: "", tool_calls: calls } : { role: "assistant", content: value };
   }
   return { role: SHAREGPT_ROLES[t.from] ?? t.from, content: value };
-}
-
-/** `User: …`, `Assistant: …`, `Tool search_items: …` (seed 000's RL states), `Context: …`. */
-const LINE_ROLE = /^(User|Assistant|System|Tool|Context)(?: [\w.-]+)?: ?/;
-
-/** A MUSe context: `User: …` / `Assistant: …` lines (a list, or one text). */
-export function contextMessages(ctx: unknown): ChatMsg[] {
-  const lines = Array.isArray(ctx) ? ctx.map(text) : typeof ctx === "string" ? ctx.split("\n") : [];
-  const out: ChatMsg[] = [];
-  for (const line of lines) {
-    const m = LINE_ROLE.exec(line);
-    const role = m ? ({ User: "user", Assistant: "assistant", System: "system", Tool: "tool", Context: "user" } as const)[m[1] as "User"] : undefined;
-    const body = m ? line.slice(m[0].length) : line;
-    const last = out[out.length - 1];
-    // A line without a speaker continues the message before it (a multi-line message).
-    if (!role && last) last.content += "\n" + body;
-    else out.push({ role: role ?? "user", content: body });
-  }
-  return out;
 }
 
 /**

@@ -74,3 +74,31 @@ describe("CountScope: the rows of one dialogue counted once per shared turn", ()
     expect("row" in cut && cut.trimmed).toBeGreaterThan(0);
   });
 });
+
+describe("MessageMemo: copies of a message that differ only in a field no template renders are one message", () => {
+  it("gives a weight-0 copy in the place of the last list's weight-1 copy the same converted message, and messages that differ in what is rendered their own", async () => {
+    const { chatMessages, sharegptMessages, MessageMemo } = await import("./conversation.js");
+    const memo = new MessageMemo();
+    const user = { role: "user", content: "find a red dress" };
+    const calls = [{ type: "function", function: { name: "search", arguments: '{"q": "red"}' } }];
+    const m = { role: "assistant", content: "", tool_calls: calls };
+    const [w0, w1] = [{ ...m, weight: 0 }, { ...m, weight: 1 }];
+    const first = chatMessages([user, w1], memo);
+    const next = chatMessages([user, w0, { role: "tool", content: "[]" }], memo);
+    expect(next[1]).toBe(first[1]);
+    // A copy of w0 is found by object from now on, in any place.
+    expect(chatMessages([w0], memo)[0]).toBe(first[1]);
+    // Equal content but another call list, role or content: converted on their own.
+    for (const other of [{ ...m, tool_calls: [...calls] }, { ...m, role: "user" }, { ...m, content: "x" }]) {
+      chatMessages([user, w1], memo);
+      const got = chatMessages([user, other], memo)[1]!;
+      expect(got).not.toBe(first[1]);
+      expect(got).toEqual(chatMessages([other])[0]);
+    }
+    const t = { from: "gpt", value: "hello" };
+    const h = { from: "human", value: "hi" };
+    const a = sharegptMessages([h, { ...t, weight: 0 }], memo);
+    expect(sharegptMessages([h, { ...t, weight: 1 }], memo)[1]).toBe(a[1]);
+    expect(sharegptMessages([h, { from: "human", value: "hello" }], memo)[1]).not.toBe(a[1]);
+  });
+});

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { chatMessages, chatTools } from "./conversation.js";
+import { chatMessages } from "./conversation.js";
+import { chatTools } from "./tool-lists.js";
 import { CountScope, TokenCounter } from "./token-counter.js";
 
 /** A tool list as an exporter writes it; `says` changes its description (and so its tokens). */
@@ -40,6 +41,22 @@ describe("header counts remembered across dialogues, by content", () => {
     expect(chatTools(text("Search the whole catalogue."))).not.toBe(chatTools(t));
     expect(chatTools(toolsOf("Search the whole catalogue."))).not.toBe(chatTools(toolsOf("Search the catalogue.")));
     expect(chatTools(toolsOf("Search the catalogue."))).toEqual(chatTools(t));
+  });
+
+  it("chatTools finds a list equal to a recent one without its JSON text, and tells apart lists whose JSON differs", () => {
+    const a = toolsOf("Find a dress.") as Array<Record<string, unknown>>;
+    const same = chatTools(a);
+    // Copies of a recent list (as each dialogue parses its own): the same converted list.
+    for (let k = 0; k < 3; k++) expect(chatTools(structuredClone(a))).toBe(same);
+    // The same entries with keys in another order, or a key JSON leaves out: JSON.stringify tells the first apart, not the second.
+    const reordered = a.map((e) => Object.fromEntries(Object.entries(e).reverse()));
+    expect(chatTools(reordered)).not.toBe(same);
+    expect(chatTools(a.map((e) => ({ ...e, extra: undefined })))).toBe(same);
+    // Another value deep inside: another list.
+    const other = structuredClone(a);
+    (other[0] as { function: { name: string } }).function.name = "find_dress_v2";
+    expect(chatTools(other)).not.toBe(same);
+    expect(chatTools(other)![0]).toMatchObject({ function: { name: "find_dress_v2" } });
   });
 
   it("the same tools text and system prompt in another dialogue are not counted again", () => {

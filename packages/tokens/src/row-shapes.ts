@@ -1,4 +1,6 @@
-import { chatMessages, chatTools, contextMessages, isObj, parsedJson, replyMessages, sharegptMessages, type ChatMsg, type Conversation, type MessageMemo, type Obj } from "./conversation.js";
+import { contextMessages } from "./context-messages.js";
+import { chatTools } from "./tool-lists.js";
+import { chatMessages, isObj, parsedJson, replyMessages, sharegptMessages, type ChatMsg, type Conversation, type MessageMemo, type Obj } from "./conversation.js";
 
 /** What kind of training row a record is; DPO rows hold two conversations (prompt + chosen, prompt + rejected). */
 export type RowShape = "sft" | "dpo" | "rl" | "dialogue";
@@ -44,7 +46,7 @@ export function rowView(value: unknown, memo?: MessageMemo): RowView | undefined
   if (Array.isArray(row.prompt) || typeof row.prompt === "string") {
     const prompt = typeof row.prompt === "string" ? [{ role: "user", content: row.prompt }] : chatMessages(row.prompt, memo);
     if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "prompt-dpo", conversations: pairOf(prompt, tools, replyMessages(row.chosen, memo), replyMessages(row.rejected, memo)) };
-    if (row.completion !== undefined) return { shape: "sft", layout: "prompt-completion", conversations: [withTools([...prompt, ...replyMessages(row.completion)], tools)] };
+    if (row.completion !== undefined) return { shape: "sft", layout: "prompt-completion", conversations: [withTools([...prompt, ...replyMessages(row.completion, memo)], tools)] };
     return { shape: "rl", layout: "prompt", conversations: [withTools(prompt, tools)] };
   }
   if (Array.isArray(row.conversations)) {
@@ -53,16 +55,16 @@ export function rowView(value: unknown, memo?: MessageMemo): RowView | undefined
     return { shape: "sft", layout: "sharegpt", conversations: [withTools(ms, tools)] };
   }
   if (row.context !== undefined && (has(row, "chosen", "rejected") || has(row, "response") || has(row, "tool_calls"))) {
-    const ctx = contextMessages(row.context);
+    const ctx = contextMessages(row.context, memo);
     if (has(row, "chosen", "rejected")) return { shape: "dpo", layout: "muse-dpo", conversations: pairOf(ctx, tools, replyMessages(row.chosen), replyMessages(row.rejected)) };
     return { shape: "sft", layout: "muse", conversations: [withTools([...ctx, ...replyMessages(row)], tools)] };
   }
   if (row.state !== undefined && row.action !== undefined) {
     // RL transitions: the state the policy sees and the action it takes (state as {messages} or as text).
     const state = parsedJson(row.state);
-    const ms = isObj(state) && Array.isArray(state.messages) ? chatMessages(state.messages, memo) : typeof state === "string" ? contextMessages(state) : [];
+    const ms = isObj(state) && Array.isArray(state.messages) ? chatMessages(state.messages, memo) : typeof state === "string" ? contextMessages(state, memo) : [];
     const t = (isObj(state) ? chatTools(state.tools) : undefined) ?? tools;
-    return { shape: "rl", layout: "transition", conversations: [withTools([...ms, ...replyMessages(parsedJson(row.action))], t)] };
+    return { shape: "rl", layout: "transition", conversations: [withTools([...ms, ...replyMessages(parsedJson(row.action), memo)], t)] };
   }
   return undefined;
 }

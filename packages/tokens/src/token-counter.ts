@@ -1,44 +1,21 @@
 import { Template } from "@huggingface/jinja";
 import { qwen25Header, qwen25TurnText, renderQwen25 } from "./chatml.js";
-import { MessageMemo, forgetToolLists, oneCallPerMessage, type ChatMsg, type Conversation } from "./conversation.js";
+import { forgetToolLists } from "./tool-lists.js";
+import { oneCallPerMessage, type ChatMsg, type Conversation } from "./conversation.js";
 import { loadEncoder, type Encoder } from "./encoders.js";
 import { byteBound } from "./pretoken-count.js";
 import { TOKENIZER_NAMES, findTokenizer, type TokenizerInfo } from "./registry.js";
 import { rowView, type RowView } from "./row-shapes.js";
 import { readTemplate } from "./templates-dir.js";
+import { CountScope } from "./count-scope.js";
+
+export { CountScope } from "./count-scope.js";
 
 const QWEN25 = readTemplate("qwen2.5-instruct.jinja");
 
 /** Pieces of rendered text held in the cache, in characters; past it the cache starts over. */
 const CACHE_CHARS = 64 * 1024 * 1024;
 
-/**
- * What the rows of one dialogue share, remembered by object: the messages converted from each
- * row object, and (Qwen2.5 and the OpenAI encodings) the tokens of the system turn and of each
- * turn. A per-turn row then costs a lookup per message instead of rendering and splitting the
- * whole conversation again. Exact: see qwen25Turns. Make one per dialogue, and do not change
- * a row's objects after counting it.
- */
-export class CountScope {
-  readonly messages = new MessageMemo();
-  /**
-   * The header's tokens by tool list (or NO_TOOLS), then by the system message object (NO_SYSTEM
-   * for none); a miss asks the counter, which remembers them by content across dialogues.
-   */
-  readonly headers = new WeakMap<object, WeakMap<object, number>>();
-  /** By a turn's first message: the turn's messages and its tokens (or, until they are needed, its text and a bound on them). */
-  readonly turns = new WeakMap<ChatMsg, TurnCount[]>();
-  /** The last conversation counted: its messages, its turns and where each ends (the next row mostly starts with the same messages). */
-  last: { messages: readonly ChatMsg[]; turns: TurnCount[]; ends: number[] } | undefined;
-}
-
-/** A turn in a CountScope: its exact tokens once counted; before that its text and an upper bound (Encoder.bound). */
-interface TurnCount {
-  members: ChatMsg[];
-  tokens: number | undefined;
-  bound: number;
-  text: string | undefined;
-}
 /**
  * Text NFC leaves as it is, and any piece of it too: every character here is NFC_QC=Yes with
  * combining class 0 (so the quick check says "normalized") — Latin up to U+02FF (U+0300 starts
@@ -196,60 +173,67 @@ export class TokenCounter {
     const ms = c.messages;
     const toolsKey = c.tools && c.tools.length > 0 ? c.tools : NO_TOOLS;
     let headers = scope.headers.get(toolsKey);
-    if (!headers) scope.headers.set(toolsKey, (headers = new WeakMap()));
+    if (!headers) scope.headers.set(toolsKey, (headers = new Map()));
     const system = ms[0]?.role === "system" ? ms[0] : undefined;
     let n = headers.get(system ?? NO_SYSTEM);
     if (n === undefined) headers.set(system ?? NO_SYSTEM, (n = this.headerTokens(c, toolsKey, system)));
     // The turns of the last conversation counted in the scope, as far as its messages are these
     // (the same objects): rows of a dialogue mostly extend the row before. A turn ending before
     // the first difference is the same turn (its run of tool results ends at the same message).
-    const last = scope.last;
+    let last = scope.last;
     let same = 0;
-    if (last) while (same < ms.length && same < last.messages.length && ms[same] === last.messages[same]) same++;
+    if (last) {
+      const lm = last.messages;
+      const stop = Math.min(ms.length, lm.length);
+      while (same < stop && ms[same] === lm[same]) same++;
+    }
     let kept = 0;
     if (last) while (kept < last.ends.length && last.ends[kept]! < same) kept++;
-    const turns: TurnCount[] = kept > 0 ? last!.turns.slice(0, kept) : [];
-    const ends: number[] = kept > 0 ? last!.ends.slice(0, kept) : [];
-    let atMost = n;
-    for (const t of turns) atMost += t.tokens ?? t.bound;
+    if (!last || kept === 0) last = { messages: ms, turns: [], ends: [], atMost: [0] };
+    else {
+      // The lists are the scope's own: cut them to the shared turns in place (no copy per row).
+      last.messages = ms;
+      last.turns.length = kept;
+      last.ends.length = kept;
+      last.atMost.length = kept + 1;
+    }
+    scope.last = last;
+    const { turns, ends, atMost } = last;
+    let sum = atMost[kept]!;
     let i = kept > 0 ? ends[kept - 1]! : ms[0]?.role === "system" ? 1 : 0;
     while (i < ms.length) {
       // A message, or a run of tool results (as qwen25Turns cuts them).
       let end = i + 1;
       if (ms[i]!.role === "tool") while (end < ms.length && ms[end]!.role === "tool") end++;
-      const first = ms[i]!;
-      let seen = scope.turns.get(first);
-      if (!seen) scope.turns.set(first, (seen = []));
-      let turn: TurnCount | undefined;
-      for (const t of seen) {
-        if (t.members.length !== end - i) continue;
-        let k = 1;
-        while (k < t.members.length && t.members[k] === ms[i + k]) k++;
-        if (k === t.members.length) {
-          turn = t;
-          break;
-        }
-      }
+      const size = end - i;
+      const seen = scope.turns.get(ms[i]!);
+      let turn = seen;
+      while (turn && !(turn.size === size && (size === 1 || turn.rest!.every((m, k) => m === ms[i + 1 + k])))) turn = turn.other;
       if (!turn) {
         const text = qwen25TurnText(ms, i, end);
-        turn = { members: ms.slice(i, end), tokens: undefined, bound: limit >= 0 ? this.bound(text) : Infinity, text };
-        seen.push(turn);
+        turn = { size, rest: size > 1 ? ms.slice(i + 1, end) : undefined, tokens: undefined, bound: limit >= 0 ? this.bound(text) : Infinity, text, other: seen };
+        scope.turns.set(ms[i]!, turn);
       }
       turns.push(turn);
       ends.push(end);
-      atMost += turn.tokens ?? turn.bound;
+      sum += turn.tokens ?? turn.bound;
+      atMost.push(sum);
       i = end;
     }
-    scope.last = { messages: ms, turns, ends };
-    if (limit >= 0 && atMost <= limit) return undefined;
-    for (const t of turns) {
+    // A bound that is not over the limit spares counting (atMost only grows with the turns, so a
+    // sum made of counts where a turn has been counted since is still an upper bound).
+    if (limit >= 0 && n + sum <= limit) return undefined;
+    let exact = 0;
+    for (let k = 0; k < turns.length; k++) {
+      const t = turns[k]!;
       if (t.tokens === undefined) {
         t.tokens = this.countText(t.text!);
         t.text = undefined;
       }
-      n += t.tokens;
+      exact += t.tokens;
+      atMost[k + 1] = exact;
     }
-    return n;
+    return n + exact;
   }
 
   /**
