@@ -1,4 +1,4 @@
-import { createSession, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
+import { createSession, declaredName, sayableName, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona } from "@chatmill/schema";
 import { Anonymiser } from "./anonymise.js";
@@ -6,7 +6,7 @@ import { assemble, outcomeOf } from "./new-record.js";
 import { byPack } from "./pack-words.js";
 import { detailsOf } from "./personal-details.js";
 import { rowSaying } from "./row-saying.js";
-import { argsOf, attributesAsked, countOf, isObj, parametersNamed, parse, setupOf, stripSourceFields, text, valueText, type Obj, type SourceCall } from "./source-skeleton.js";
+import { argsOf, attributesAsked, countOf, isObj, parametersNamed, parse, setupOf, stripSourceFields, text, valueText, type CalledBy, type Obj, type SourceCall } from "./source-skeleton.js";
 import { byName } from "./tool-words.js";
 import { Wording } from "./wording.js";
 
@@ -144,6 +144,8 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
       if (!r.ok) throw new AugmentError(`setup call ${k} (${c.name}) fails once anonymised: ${r.error?.message ?? r.content}`);
     });
   }
+  // With a pack, a source question names a field by what the pack calls it, never by its key's words.
+  const calledBy: CalledBy | undefined = domain ? (k) => declaredName(domain, k) ?? sayableName(domain, k) : undefined;
   const runsOnPack = (name: string) => !!domain && domain.pack.tools.some((t) => t.function.name === name);
   const isWrite = (name: string) => (runsOnPack(name) ? domain!.roleOf(name) === "act" : WRITE_TOOL.test(name));
   const said = rowSaying(domain, tools);
@@ -180,7 +182,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
       else if (i === lastUser || (THANKS.test(src) && !src.includes("?"))) content = i === lastUser ? wording.bye() : wording.thanks();
       else if (NO.test(src)) content = wording.no();
       else {
-        askedFor = attributesAsked(src, lastRows);
+        askedFor = attributesAsked(src, lastRows, calledBy);
         content = askedFor.length > 0 ? wording.askFor(askedFor) : src.includes("?") ? wording.askFor(["details"]) : wording.thanks();
       }
       firstUser = false;
@@ -264,7 +266,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
       const yes = nextUser >= 0 && (YES.test(text(messages[nextUser]!.content)) || (isObj(messages[nextUser]!.labels) && (messages[nextUser]!.labels as Obj).intent === consent));
       const confirm = yes && next && isWrite(next.name) ? tools.confirm(next.name) : undefined;
       // What the source asked about: the values the next user turn gives, else the tools' parameters the question names.
-      const asked = given.args.length > 0 ? given.args : parametersNamed(src, source.tools);
+      const asked = given.args.length > 0 ? given.args : parametersNamed(src, source.tools, calledBy);
       const closing = nextUser >= 0 && THANKS.test(text(messages[nextUser]!.content));
       parts.push(asked.length === 0 && !confirm && closing ? wording.anythingElse() : wording.ask(asked, confirm));
     } else if (parts.length === 0) parts.push(i === lastAssistantText ? wording.close() : wording.anythingElse());

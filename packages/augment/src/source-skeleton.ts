@@ -58,23 +58,36 @@ export function countOf(data: unknown, rows: Obj[]): number {
   return rows.length;
 }
 
-/** The result fields a user's question names ("what's the phone number?" → phone). */
-export function attributesAsked(src: string, rows: Obj[]): string[] {
+/**
+ * What people call a field or parameter, to find it in the source's text: with a pack, its
+ * declared name (wording.names) or the words its own text says (sayableName), else none, so a key
+ * nobody says is never asked about; without one (an imported dialogue, no pack) its name's words,
+ * an id excepted (a result's `id`; a parameter ending in id).
+ */
+export type CalledBy = (key: string) => string | undefined;
+const fieldWords: CalledBy = (k) => (k === "id" ? undefined : words(k));
+const parameterWords: CalledBy = (k) => {
+  const w = words(k);
+  return /(^|\s)id$/.test(w) ? undefined : w;
+};
+
+/** The result fields a user's question names ("what's the phone number?" → phone; "the opening hours" → openhours, by the pack's name for it). */
+export function attributesAsked(src: string, rows: Obj[], called: CalledBy = fieldWords): string[] {
   const lower = src.toLowerCase();
   const keys = new Set(rows.flatMap((r) => Object.keys(r)));
-  return [...keys].filter((k) => k !== "id" && words(k).split(" ").every((w) => w.length > 2 && lower.includes(w)));
+  return [...keys].filter((k) => called(k)?.toLowerCase().split(" ").every((w) => w.length > 2 && lower.includes(w)) === true);
 }
 
 /** The parameters of the dialogue's tools a question names ("a price range" names pricerange). */
-export function parametersNamed(question: string, tools: unknown): string[] {
+export function parametersNamed(question: string, tools: unknown, called: CalledBy = parameterWords): string[] {
   const q = question.toLowerCase();
   const squeezed = q.replace(/[^\p{L}\p{N}]+/gu, "");
   const names = new Set<string>();
   for (const t of Array.isArray(tools) ? tools : []) {
     const params = isObj(t) && isObj(t.function) && isObj(t.function.parameters) && isObj(t.function.parameters.properties) ? Object.keys(t.function.parameters.properties) : [];
     for (const p of params) {
-      const w = words(p);
-      if (/(^|\s)id$/.test(w) || w.length < 4) continue;
+      const w = called(p)?.toLowerCase();
+      if (w === undefined || w.length < 4) continue;
       if (q.includes(w) || squeezed.includes(w.replace(/\s+/g, ""))) names.add(p);
     }
   }
