@@ -3,7 +3,8 @@ import { formatMoney } from "@chatmill/persona-sample";
 import type { Persona } from "@chatmill/schema";
 import { TIME_SLOTS } from "./data/seed003.js";
 import { weekday } from "./booking-values.js";
-import { capital, type ServicePlan } from "./goal.js";
+import type { ServicePlan } from "./goal.js";
+import { capital } from "./goal-words.js";
 import { display } from "./phrases.js";
 
 export interface NarrativeInput {
