@@ -57,7 +57,7 @@ describe("create: capacity", () => {
     const r = hold(s, 2);
     expect(r.ok).toBe(false);
     expect(r.error).toMatchObject({ type: "unavailable" });
-    expect(r.error?.message).toMatch(/^Fully booked for c1, 18:00: 1 left\./);
+    expect(r.error?.message).toBe("Fully booked for c1, 18:00: 1 left. Try another slot.");
     expect(s.digest()).toBe(before);
     expect(hold(s, 4, "19:00").ok, "another slot is free").toBe(true);
   });

@@ -75,7 +75,7 @@ export function runCreate(ctx: OpContext, run: RunOf<"create">): OpResult {
     const size = (r: Row): number => (cap.sum ? Number(fieldOf(r, cap.sum) ?? 0) : 1);
     const used = slot.reduce((n, r) => n + size(r), 0);
     if (used + size(row) > cap.limit) {
-      return fail("unavailable", `Fully booked for ${cap.per.map((f) => keyString(row[f])).join(", ")}: ${Math.max(0, cap.limit - used)} left. Try another time or day.`, {
+      return fail("unavailable", `Fully booked for ${cap.per.map((f) => keyString(row[f])).join(", ")}: ${Math.max(0, cap.limit - used)} left. Try another slot.`, {
         table: run.table,
       });
     }
