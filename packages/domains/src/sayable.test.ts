@@ -9,8 +9,17 @@ import { categoryWords, nameWords, sayableName } from "./sayable.js";
 
 // A pack's internal names are keys: said aloud only in the words its own text uses (issue 18:
 // zero raw field or category names in user text).
-const dental = loadDomain(fileURLToPath(new URL("../../../bench/packs/dental", import.meta.url)));
 const travel = loadDomain("travel");
+
+/** The dental bench pack without its wording.names: only its own text can make a name sayable. */
+function undeclared(packDir: string) {
+  const declared = loadDomain(packDir);
+  const dir = mkdtempSync(join(tmpdir(), "chatmill-sayable-undeclared-"));
+  for (const f of readdirSync(declared.dir)) if (f !== "pack.json") symlinkSync(join(declared.dir, f), join(dir, f));
+  writeFileSync(join(dir, "pack.json"), JSON.stringify({ ...declared.pack, wording: { ...declared.pack.wording, names: {} } }));
+  return loadPackFile(join(dir, "pack.json"));
+}
+const dental = undeclared(fileURLToPath(new URL("../../../bench/packs/dental", import.meta.url)));
 
 describe("sayableName", () => {
   it("gives a field's words when the pack's own text says them, and nothing for a key it never says", () => {
@@ -23,7 +32,7 @@ describe("sayableName", () => {
   });
 
   it("reads nothing from the name's shape: a one-word name is said only when the pack declares it or its text says it", () => {
-    // Dental declares no names; no text of it says "speciality" or "rating", and some says "area".
+    // Without its names, no text of dental says "speciality" or "rating", and some says "area".
     expect(sayableName(dental, "speciality")).toBeUndefined();
     expect(sayableName(dental, "rating")).toBeUndefined();
     expect(sayableName(dental, "area")).toBe("area");
@@ -35,6 +44,8 @@ describe("sayableName", () => {
   it("is the pack's declared name (wording.names) first, whatever the field is called", () => {
     expect(sayableName(travel, "pricerange")).toBe("price range");
     expect(sayableName(travel, "openhours")).toBe("opening hours");
+    // Dental as shipped declares the names its undeclared copy above cannot say.
+    expect(sayableName(loadDomain(fileURLToPath(new URL("../../../bench/packs/dental", import.meta.url))), "speciality")).toBe("speciality");
     // A field renamed with its entry (restaurant's food, "cuisine") is said the same.
     const dir = mkdtempSync(join(tmpdir(), "chatmill-sayable-"));
     for (const f of readdirSync(travel.dir)) if (f !== "pack.json") symlinkSync(join(travel.dir, f), join(dir, f));
