@@ -1,4 +1,4 @@
-import { createSession, declaredName, sayableName, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
+import { createSession, sayableName, toolRows, type Domain, type LoadedDomain, type ToolSession, type TranscriptMessage } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Persona } from "@chatmill/schema";
 import { Anonymiser } from "./anonymise.js";
@@ -145,7 +145,7 @@ export function augmentDialogue(input: AugmentInput): { dialogue: Obj; report: A
     });
   }
   // With a pack, a source question names a field by what the pack calls it, never by its key's words.
-  const calledBy: CalledBy | undefined = domain ? (k) => declaredName(domain, k) ?? sayableName(domain, k) : undefined;
+  const calledBy: CalledBy | undefined = domain ? (k) => sayableName(domain, k) : undefined;
   const runsOnPack = (name: string) => !!domain && domain.pack.tools.some((t) => t.function.name === name);
   const isWrite = (name: string) => (runsOnPack(name) ? domain!.roleOf(name) === "act" : WRITE_TOOL.test(name));
   const said = rowSaying(domain, tools);

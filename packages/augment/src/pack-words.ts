@@ -1,4 +1,4 @@
-import { declaredName, describeArg, expand, fillValue, firstWay, humanField, sayableName, type Domain, type LoadedDomain, type ServiceInfo } from "@chatmill/domains";
+import { describeArg, expand, fillValue, firstWay, humanField, sayableName, type Domain, type LoadedDomain, type ServiceInfo } from "@chatmill/domains";
 import { withArticle, type Rng } from "@chatmill/kit";
 import { formatMoney } from "@chatmill/persona-sample";
 import { ASKS, byName, type ToolWords } from "./tool-words.js";
@@ -84,7 +84,7 @@ export function byPack(domain: Pack, ctx: PackContext): ToolWords {
     const word = on.op === undefined ? undefined : BOUNDS[on.op];
     if (word === undefined) return undefined;
     if (typeof value === "number" && on.table !== undefined && domain.offline.display?.[on.table]?.price === on.field) return `${word} ${formatMoney(value, currency)}`;
-    const name = declaredName(domain, on.field) ?? sayableName(domain, on.field);
+    const name = sayableName(domain, on.field);
     return name === undefined ? `${word} ${String(value)}` : `with ${name} ${word} ${String(value)}`;
   };
   const changeOf = (tool: string) => domain.toolSpecs.get(tool)!.changes?.[0]?.change;

@@ -1,3 +1,4 @@
+import { nameWords } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 
 /**
@@ -46,10 +47,8 @@ function sayArg(arg: string, value: unknown, rng?: Rng): string {
   return rng?.pick([`${words(arg)} ${v}`, `${words(arg)}: ${v}`, `with ${words(arg)} ${v}`]) ?? `${words(arg)} ${v}`;
 }
 
-/** A name's words: "pricerange" stays, "leaveAt" → "leave at", "book_restaurant" → "book restaurant". */
-export function words(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase().trim();
-}
+/** A name's words: "pricerange" stays, "leaveAt" → "leave at", "book_restaurant" → "book restaurant" (@chatmill/domains' nameWords). */
+export const words = nameWords;
 
 /** How a user asks for what a call does, by what it does; {obj} is what it is for (with its article). */
 export const ASKS = {

@@ -45,12 +45,12 @@ const sayings = new WeakMap<Domain, FactSaying>();
  */
 export function factSaying(domain: Domain): FactSaying {
   let say = sayings.get(domain);
-  if (!say) sayings.set(domain, (say = { values: domain.pack.wording?.values, name: (f) => declaredName(domain, f) ?? sayableName(domain, f) }));
+  if (!say) sayings.set(domain, (say = { values: domain.pack.wording?.values, name: (f) => sayableName(domain, f) }));
   return say;
 }
 
 /** The pack's declared name for a field or argument (`wording.names`), if any. */
-export function declaredName(domain: Domain, f: string): string | undefined {
+function declaredName(domain: Domain, f: string): string | undefined {
   const names = domain.pack.wording?.names;
   return names && Object.hasOwn(names, f) ? names[f] : undefined;
 }
