@@ -1,20 +1,25 @@
 import { createSession, type LiveBackend } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
-import { proposeAlternatives, type Proposal } from "./alternatives.js";
-import { failureOf, proposeReactions } from "./recovery.js";
+import { proposeAlternatives } from "./alternatives.js";
 import type { LlmAdvice } from "./llm-assist.js";
 import { sameCall, sameResultText } from "./canonical.js";
-import { CALL_FAULTS, DialogueExecutor, failure, listOf, objectsIn, parseJson, type ToolDef } from "./executor.js";
-import { gradeCall, type GradeInput } from "./grade.js";
+import { CALL_FAULTS, DialogueExecutor, objectsIn, parseJson, type ToolDef } from "./executor.js";
+import { gradeCall } from "./grade.js";
 import { goalView } from "./goal.js";
-import { inferCalls } from "./infer.js";
-import { EntryIndex, catalogIndex, resultEntries, type Entry } from "./mentions.js";
-import { holds } from "./grounded.js";
+import { groundingOf } from "./grounded.js";
+import { insertInferred } from "./insert-inferred.js";
+import { EntryIndex, catalogIndex, resultEntries } from "./mentions.js";
+import { offerUsedTools } from "./offered-tools.js";
 import { Known } from "./progress.js";
+import { failureBefore, reactionAlternatives } from "./reactions.js";
+import { argsOf, injectedOf, listRows, recordedResult, replyAfter, setupCalls, totalOf } from "./recorded.js";
 import { catalogValues, requestTerms } from "./request.js";
+import { ranSomewhere, runAlternative, type GradeBase } from "./run-alternative.js";
 import { isObj, type Alternative, type CallLike, type Domain, type Grade, type Obj, type OpenSession, type ToolResult } from "./types.js";
 
 export { CALL_FAULTS };
+export { setupCalls } from "./recorded.js";
+export { rerunAlternative } from "./run-alternative.js";
 
 export interface AnnotateOptions {
   /** Alternatives per graded call (default 3). */
@@ -137,7 +142,7 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
         const info = exec.info(call.name);
         const result = exec.run(call, before);
         const repeat = inContext.some((e) => sameCall(e, call)) && !exec.writes(call.name);
-        const base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat"> = { reply, context, contextText, goal, index, extra, known, ...(values ? { values } : {}), ...(request ? { request } : {}) };
+        const base: GradeBase = { reply, context, contextText, goal, index, extra, known, ...(values ? { values } : {}), ...(request ? { request } : {}) };
         const grade = gradeCall({ ...base, call, ...(info ? { info } : {}), result, ...(recorded ? { recorded } : {}), repeat });
         graded += 1;
         const rows = grade.ok ? listRows(result, info?.rowsAt) : undefined;
@@ -251,244 +256,4 @@ export function annotateDialogue(dialogue: Obj, domain: Domain | undefined, opts
     messages,
     annotated: { tool: toolName.name, version: toolName.version, engine: opts.advice ? "openai" : "offline", alternatives: K, graded, inferred: inferredCount, swapped, recoveries },
   };
-}
-
-/**
- * Alternatives may call a tool of the domain that the dialogue did not offer (a
- * wrong_tool defect, tool "none"): its definition joins the dialogue's tools, so a
- * training row that shows the call also declares the tool, as trainers require.
- */
-function offerUsedTools(messages: Obj[], domain: Domain, tools: ToolDef[]): void {
-  const offered = new Set(tools.map((t) => t.function.name));
-  const offer = (name: unknown) => {
-    if (typeof name !== "string" || offered.has(name)) return;
-    const def = domain.tools.find((t) => t.function.name === name);
-    if (!def) return;
-    tools.push(def);
-    offered.add(name);
-  };
-  for (const m of messages) {
-    if (!Array.isArray(m.tool_calls)) continue;
-    for (const c of m.tool_calls as Obj[]) {
-      offer(c.name);
-      for (const alt of (Array.isArray(c.alternatives) ? c.alternatives : []) as Obj[]) offer(isObj(alt.call) ? alt.call.name : undefined);
-    }
-  }
-}
-
-/**
- * A call to a tool that only a live backend answers (a bare `http` or `mcp` op) cannot run
- * without sending it, and alternatives are never sent: its `no_backend` error says nothing
- * about the call, so it is no wrong alternative to learn from.
- */
-const ranSomewhere = (a: Alternative): boolean => a.error?.type !== "no_backend";
-
-function runAlternative(p: Proposal, exec: DialogueExecutor, before: CallLike[], base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat">, earlier: CallLike[]): Alternative {
-  const result = p.call ? exec.run(p.call, before) : failure("format_error", `not a tool call: ${p.detail}`);
-  const info = p.call ? exec.info(p.call.name) : undefined;
-  const repeat = Boolean(p.call && earlier.some((e) => sameCall(e, p.call!)) && !exec.writes(p.call.name));
-  const grade = gradeCall({
-    ...base,
-    ...(p.text !== undefined && p.call ? { reply: p.text } : {}),
-    ...(p.call ? { call: p.call } : {}),
-    ...(info ? { info } : {}),
-    ...(p.call ? { result } : {}),
-    repeat,
-  });
-  return {
-    defect: p.defect,
-    ...(p.call ? { call: { name: p.call.name, arguments: p.call.arguments } } : {}),
-    ...(p.text !== undefined ? { text: p.text } : {}),
-    detail: p.detail,
-    ...(p.source ? { source: p.source } : {}),
-    result: p.call ? result.content : null,
-    ok: p.call ? result.ok : false,
-    ...(result.error ? { error: result.error } : {}),
-    grade,
-  };
-}
-
-/**
- * The calls that set the database up before the dialogue began (dialogue-sim records them in
- * meta.setup: the booking a "cancel my booking" scenario starts from). They are the start of
- * the state every call of the dialogue is re-run on.
- */
-export function setupCalls(dialogue: Obj): Array<CallLike & { created?: string }> {
-  const meta = isObj(dialogue.meta) ? dialogue.meta : undefined;
-  const setup = meta && Array.isArray(meta.setup) ? meta.setup : [];
-  // `created`: the key a live backend gave the row the call made (what the dialogue calls it).
-  return setup.filter((c): c is Obj => isObj(c) && typeof c.name === "string").map((c) => ({ name: String(c.name), arguments: argsOf(c.arguments), ...(typeof c.created === "string" ? { created: c.created } : {}) }));
-}
-
-/** Re-runs an alternative as tool-annotate recorded it, on the state before its call (for checks and tests). */
-export function rerunAlternative(alt: Alternative, exec: DialogueExecutor, before: CallLike[]): string | null {
-  return alt.call ? exec.run({ name: alt.call.name, arguments: alt.call.arguments }, before).content : null;
-}
-
-/**
- * The assistant text that answers after the result: the next assistant content after the tool
- * results, before the next user message. The call's own content is said before the result (a
- * preamble: "Let me check"), so it is the reply only when no later text answers (an import that
- * put the response on the calling message).
- */
-function replyAfter(messages: Obj[], i: number): string | null {
-  for (let j = i + 1; j < messages.length; j++) {
-    const m = messages[j]!;
-    if (m.role === "user") break;
-    if (m.role === "assistant" && typeof m.content === "string" && m.content.trim()) return m.content;
-  }
-  if (typeof messages[i]!.content === "string" && (messages[i]!.content as string).trim()) return messages[i]!.content as string;
-  return null;
-}
-
-function argsOf(v: unknown): Obj {
-  if (isObj(v)) return v;
-  if (typeof v === "string") {
-    const p = parseJson(v);
-    if (isObj(p)) return p;
-  }
-  return {};
-}
-
-function injectedOf(toolMsg: Obj): { injected?: string } {
-  const e = isObj(toolMsg.error) ? toolMsg.error : undefined;
-  const inj = e && typeof e.injected === "string" ? e.injected : undefined;
-  return inj ? { injected: inj } : {};
-}
-
-function recordedResult(toolMsg: Obj): ToolResult {
-  const content = typeof toolMsg.content === "string" ? toolMsg.content : JSON.stringify(toolMsg.content ?? null);
-  return { ok: toolMsg.ok !== false, content, data: parseJson(content) };
-}
-
-function totalOf(result: ToolResult): { total?: number } {
-  const data = result.data !== undefined ? result.data : parseJson(result.content);
-  return isObj(data) && typeof data.total === "number" ? { total: data.total } : {};
-}
-
-function listRows(result: ToolResult, rowsAt: string | undefined): Obj[] | undefined {
-  return listOf(result.data !== undefined ? result.data : parseJson(result.content), rowsAt);
-}
-
-/** Every item the text names, linked to its catalog record and the latest call whose result showed it. */
-function groundingOf(text: string, index: EntryIndex, extra: EntryIndex, shownBy: Array<{ callId: string; objects: Obj[] }>): Obj[] {
-  const mentions: Entry[] = index.find(text).map((m) => m.entry);
-  for (const m of extra.find(text)) if (!mentions.some((e) => e.id === m.entry.id || (e.name && e.name === m.entry.name))) mentions.push(m.entry);
-  return mentions.map((e) => {
-    const by = [...shownBy].reverse().find((s) => holds(s.objects, e));
-    return {
-      item_id: e.id,
-      ...(e.name ? { name: e.name } : {}),
-      table: e.table,
-      ...(e.image ? { image: e.image } : {}),
-      ...(by ? { call_id: by.callId } : {}),
-    };
-  });
-}
-
-/** Inserts the inferred calls (executed on the state at their point) before the replies they support. */
-function insertInferred(messages: Obj[], domain: Domain, exec: DialogueExecutor, tools: ToolDef[], setup: CallLike[]): { messages: Obj[]; count: number } {
-  const found = inferCalls(messages, domain, exec);
-  if (found.length === 0) return { messages, count: 0 };
-  const at = new Map(found.map((f) => [f.before, f.calls]));
-  const out: Obj[] = [];
-  const before: CallLike[] = [...setup];
-  let n = 0;
-  messages.forEach((m, i) => {
-    const calls = at.get(i);
-    if (calls) {
-      const withIds = calls.map((c) => ({ id: `inferred_${++n}`, name: c.name, arguments: c.arguments, inferred: true }));
-      out.push({ role: "assistant", content: null, tool_calls: withIds, labels: { intent: "tool_call" } });
-      for (const c of withIds) {
-        const r = exec.run(c, before);
-        if (r.ok && exec.changesSession(c.name)) before.push(c);
-        out.push({ role: "tool", tool_call_id: c.id, name: c.name, content: r.content, ok: r.ok, ...(r.error ? { error: r.error } : {}), inferred: true });
-        if (!tools.some((t) => t.function.name === c.name)) {
-          const def = domain.tools.find((t) => t.function.name === c.name);
-          if (def) tools.push(def);
-        }
-      }
-    }
-    // A recorded call that changed the session (a write, an identification) and ran ok is part of the state later inferred calls see.
-    if (m.role === "assistant" && Array.isArray(m.tool_calls)) {
-      for (const tc of m.tool_calls) {
-        if (!isObj(tc) || typeof tc.name !== "string" || !exec.changesSession(tc.name)) continue;
-        const tm = messages.find((x) => x.role === "tool" && x.tool_call_id === tc.id);
-        if (tm && tm.ok !== false) before.push({ name: tc.name, arguments: argsOf(tc.arguments) });
-      }
-    }
-    out.push(m);
-  });
-  return { messages: out, count: n };
-}
-
-/** The first failed result among the tool messages right before message `i`, and the call it answers. */
-function failureBefore(messages: Obj[], i: number): { callId: string; call: CallLike; kind: string; callFault: boolean; toolMsg: Obj } | undefined {
-  let j = i - 1;
-  while (j >= 0 && messages[j]!.role === "tool") j--;
-  const step = messages[j];
-  if (j === i - 1 || !step || step.role !== "assistant" || !Array.isArray(step.tool_calls)) return undefined;
-  for (let t = j + 1; t < i; t++) {
-    const toolMsg = messages[t]!;
-    const f = failureOf(toolMsg);
-    if (!f) continue;
-    const tc = (step.tool_calls as Obj[]).find((c) => isObj(c) && c.id === toolMsg.tool_call_id);
-    if (!tc) continue;
-    return { callId: String(tc.id), call: { name: String(tc.name), arguments: argsOf(tc.arguments) }, ...f, toolMsg };
-  }
-  return undefined;
-}
-
-interface ReactionInput {
-  exec: DialogueExecutor;
-  domain: Domain | undefined;
-  before: CallLike[];
-  inContext: CallLike[];
-  context: Obj[];
-  known: Known;
-  userTexts: string[];
-  lastUser: string;
-  index: EntryIndex;
-  K: number;
-  defects: readonly string[] | undefined;
-  base: Omit<GradeInput, "call" | "info" | "result" | "recorded" | "repeat">;
-  rng: Rng;
-}
-
-/**
- * The bad reactions to a failure, executed (calls, on the state before the reaction) or judged
- * against the failed result they answer (text), by the same grader as every call; and, when the
- * assistant reacted with text, that text's grade the same way.
- */
-function reactionAlternatives(m: Obj, failed: NonNullable<ReturnType<typeof failureBefore>>, r: ReactionInput): { alternatives: Alternative[]; grade?: Grade } {
-  const chosenCalls = (Array.isArray(m.tool_calls) ? (m.tool_calls as Obj[]) : []).filter(isObj).map((c) => ({ name: String(c.name ?? ""), arguments: argsOf(c.arguments) }));
-  const text = typeof m.content === "string" && m.content.trim() ? m.content : null;
-  if (chosenCalls.length === 0 && !text) return { alternatives: [] };
-  const result = r.exec.run(failed.call, r.before);
-  const seen = { ok: failed.toolMsg.ok !== false, content: typeof failed.toolMsg.content === "string" ? failed.toolMsg.content : JSON.stringify(failed.toolMsg.content ?? null) };
-  const proposals = proposeReactions(
-    {
-      failure: { call: failed.call, kind: failed.kind, callFault: failed.callFault },
-      alt: { call: failed.call, info: r.exec.info(failed.call.name), executor: r.exec, domain: r.domain, earlier: r.inContext, before: r.before, context: r.context, known: r.known, result, earlierUser: r.userTexts.slice(0, -1), lastUser: r.lastUser, rows: result.ok ? listRows(result, r.exec.info(failed.call.name)?.rowsAt) : undefined, ...totalOf(result), reply: r.base.reply, rng: r.rng.fork("alt") },
-      chosenCalls,
-      taken: [],
-      index: r.index,
-      shown: [...r.context, ...objectsIn(parseJson(seen.content))],
-      rng: r.rng,
-    },
-    r.K,
-    r.defects,
-    // A call is not comparable with a question to the user by these checks: after a text reaction only text ones.
-    chosenCalls.length > 0 ? undefined : "text",
-  );
-  // Text answers the failed result it follows: it is judged against that result, as the dialogue recorded it.
-  const judgeText = (t: string): Grade => gradeCall({ ...r.base, reply: t, recorded: seen, repeat: false });
-  const alternatives = proposals
-    .map((p): Alternative =>
-      p.call
-        ? runAlternative(p, r.exec, r.before, r.base, r.inContext)
-        : { defect: p.defect, text: p.text ?? "", detail: p.detail, result: null, ok: false, grade: judgeText(p.text ?? "") },
-    )
-    .filter(ranSomewhere);
-  return { alternatives, ...(chosenCalls.length === 0 && text ? { grade: judgeText(text) } : {}) };
 }

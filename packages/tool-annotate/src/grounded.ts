@@ -235,3 +235,19 @@ function collectNumbers(objects: Obj[], out: Set<number>): Set<number> {
   }
   return out;
 }
+
+/** Every item the text names, linked to its catalog record and the latest call whose result showed it. */
+export function groundingOf(text: string, index: EntryIndex, extra: EntryIndex, shownBy: Array<{ callId: string; objects: Obj[] }>): Obj[] {
+  const mentions: Entry[] = index.find(text).map((m) => m.entry);
+  for (const m of extra.find(text)) if (!mentions.some((e) => e.id === m.entry.id || (e.name && e.name === m.entry.name))) mentions.push(m.entry);
+  return mentions.map((e) => {
+    const by = [...shownBy].reverse().find((s) => holds(s.objects, e));
+    return {
+      item_id: e.id,
+      ...(e.name ? { name: e.name } : {}),
+      table: e.table,
+      ...(e.image ? { image: e.image } : {}),
+      ...(by ? { call_id: by.callId } : {}),
+    };
+  });
+}
