@@ -25,35 +25,11 @@
  * number (`findAcross`), whose workings stay flagged as searched. No derivation looks at a
  * tool's, table's or field's name: only at shapes, values and what the user said.
  */
+import { cents, idLike, isObj, num, numbersByPath, numericFields, records, sum, sumExpression, type Derived, type Obj } from "./amounts.js";
 
-/** A quantity worked out from seen values: its value, an expression over seen numbers for the calculator, and which derivation gave it. */
-export interface Derived {
-  value: number;
-  how: string;
-  kind: "named total" | "saving" | "writes total" | "payment total" | "action price" | "dated total";
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);
-const cents = (x: number): number => Math.round(x * 100);
-const num = (x: number): string => String(Math.round(x * 100) / 100);
-
-/** A sum written over seen numbers: positive terms first, a negative one as a subtraction of its magnitude. */
-export function sumExpression(terms: ReadonlyArray<number>): string {
-  const parts = terms.map((t) => ({ neg: t < 0, text: num(Math.abs(t)) }));
-  parts.sort((a, b) => Number(a.neg) - Number(b.neg));
-  return parts.map((p, i) => (i === 0 ? `${p.neg ? "-" : ""}${p.text}` : `${p.neg ? " - " : " + "}${p.text}`)).join("");
-}
-
-/** Every object inside a value (the records it shows), outermost first. */
-function records(v: unknown, out: Array<{ rec: Obj }> = []): Array<{ rec: Obj }> {
-  if (Array.isArray(v)) for (const x of v) records(x, out);
-  else if (isObj(v)) {
-    out.push({ rec: v });
-    for (const x of Object.values(v)) records(x, out);
-  }
-  return out;
-}
+export { sumExpression, type Derived } from "./amounts.js";
+export { paymentTotals, recordBefore, writeAmounts, writesTotals, type Write } from "./write-totals.js";
+export { actionPrice, isListAmount, prices, unpriced } from "./action-price.js";
 
 /** A map keyed by id (every key holds a digit): its values are siblings, like a list's elements. */
 function isMap(v: Obj): boolean {
@@ -81,8 +57,7 @@ function recordsWithSiblings(v: unknown): Array<{ rec: Obj; siblings: Obj[] }> {
   return out;
 }
 
-const numericFields = (r: Obj): Array<[string, number]> => Object.entries(r).filter((e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1]));
-const idLike = (s: string): boolean => s.length >= 3 && /\d/.test(s);
+
 
 /** The text values of a record the user named: a value said as words ("gift_card" as "gift cards", "Grill" as "grills"); `said` as `words` gives it. */
 function namedBy(rec: Obj, said: string): string[] {
@@ -234,202 +209,6 @@ function leafValues(v: unknown, out: unknown[] = []): unknown[] {
   else if (isObj(v)) Object.values(v).forEach((x) => leafValues(x, out));
   else out.push(v);
   return out;
-}
-
-/** A write made: its arguments, what its record looked like before (the latest earlier result about it), and its result. */
-export interface Write {
-  args: Obj;
-  before?: unknown;
-  after: unknown;
-}
-
-/** The latest of `earlier` that is about the record a write's result shows: a top-level field of both holds one of the write's text arguments. */
-export function recordBefore(args: Obj, after: unknown, earlier: ReadonlyArray<unknown>): unknown {
-  if (!isObj(after)) return undefined;
-  const values = Object.values(args).filter((v): v is string => typeof v === "string" && idLike(v));
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const e = earlier[i];
-    if (!isObj(e)) continue;
-    if (Object.entries(e).some(([k, v]) => typeof v === "string" && values.includes(v) && after[k] === v)) return e;
-  }
-  return undefined;
-}
-
-/** Numbers by path ("payment_history.1.amount"). */
-function numbersByPath(v: unknown, path = "", out = new Map<string, number>()): Map<string, number> {
-  if (typeof v === "number" && Number.isFinite(v)) out.set(path, v);
-  else if (Array.isArray(v)) v.forEach((x, i) => numbersByPath(x, `${path}.${i}`, out));
-  else if (isObj(v)) for (const [k, x] of Object.entries(v)) numbersByPath(x, `${path}.${k}`, out);
-  return out;
-}
-
-/** What one write came to, as candidates: each number its result shows that its record did not before, and the total of each numeric field over the records it names by id. */
-export function writeAmounts(w: Write): number[][] {
-  const out: number[][] = [];
-  if (w.before !== undefined) {
-    const before = numbersByPath(w.before);
-    const fresh = [...numbersByPath(w.after)].filter(([p, v]) => before.get(p) !== v && v !== 0);
-    for (const [, v] of fresh) out.push([v]);
-    // Several new numbers under one field (two refunds of one cancellation): their total too.
-    const byField = new Map<string, number[]>();
-    for (const [p, v] of fresh) {
-      const f = p.split(".").at(-1)!;
-      byField.set(f, [...(byField.get(f) ?? []), v]);
-    }
-    for (const vs of byField.values()) if (vs.length > 1) out.push(vs);
-  }
-  for (const list of Object.values(w.args)) {
-    if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === "string")) continue;
-    const named = records(w.after).filter(({ rec }) => Object.values(rec).some((v) => typeof v === "string" && list.includes(v)));
-    // Every id resolved, each to one record.
-    if (named.length !== list.length) continue;
-    const fields = new Set(named.flatMap(({ rec }) => numericFields(rec).map(([f]) => f)));
-    for (const f of fields) if (named.every(({ rec }) => typeof rec[f] === "number")) out.push(named.map(({ rec }) => rec[f] as number));
-  }
-  return out;
-}
-
-/** What the writes came to: the sum over every write of one of its amounts (writeAmounts). */
-export function writesTotals(writes: ReadonlyArray<Write>): Derived[] {
-  const per = writes.map(writeAmounts);
-  if (per.length === 0 || per.some((c) => c.length === 0)) return [];
-  const out: Derived[] = [];
-  const go = (i: number, terms: number[]): void => {
-    if (out.length >= 512) return;
-    if (i === per.length) {
-      out.push({ value: sum(terms), how: sumExpression(terms), kind: "writes total" });
-      return;
-    }
-    for (const c of per[i]!) go(i + 1, [...terms, ...c]);
-  };
-  go(0, []);
-  return out.filter((d) => d.how.includes(" "));
-}
-
-/** Per payment id, what the writes' own arguments put on it: objects of one id and one amount, over every write. */
-export function paymentTotals(writes: ReadonlyArray<{ args: Obj }>): Derived[] {
-  const byId = new Map<string, number[]>();
-  for (const w of writes)
-    for (const { rec } of records(w.args)) {
-      const ids = Object.values(rec).filter((v): v is string => typeof v === "string" && idLike(v));
-      const nums = numericFields(rec);
-      if (ids.length !== 1 || nums.length !== 1) continue;
-      byId.set(ids[0]!, [...(byId.get(ids[0]!) ?? []), nums[0]![1]]);
-    }
-  return [...byId.values()].filter((v) => v.length > 1).map((v) => ({ value: sum(v), how: sumExpression(v), kind: "payment total" as const }));
-}
-
-/**
- * The price an action pays with the amount `target` (at `path` in its arguments, e.g.
- * payment_methods.3.amount): each record an object list of the action names (all its fields
- * equal to a seen record's) shows a number under a key equal to one of the action's text
- * arguments; their sum, times 1 or the length of another object list of the action, less the
- * other amounts at the same place in the target's list. Undefined until every named record
- * has been seen with such a number, or when no such price gives the target.
- */
-export function actionPrice(args: Obj, target: number, results: ReadonlyArray<unknown>): Derived | undefined {
-  const shape = priceShape(args, target);
-  if (!shape) return undefined;
-  const seenRecords = results.flatMap((r) => records(r).map((x) => x.rec));
-  for (const [name, list] of shape.lists) {
-    const each = list.map((e) => priceOf(e, shape.keys, seenRecords));
-    if (each.some((p) => p === undefined)) continue;
-    // A record may show several numbers under the key (seats left and the fare in one cabin):
-    // one place for every record, each place tried.
-    const paths = [...each[0]!.keys()].filter((path) => each.every((m) => m!.has(path)));
-    for (const path of paths) {
-      const prices = each.map((m) => m!.get(path)!);
-      const base = sum(prices);
-      const times = [1, ...shape.lists.filter(([k]) => k !== name).map(([, l]) => l.length)];
-      for (const m of new Set(times)) {
-        if (cents(base * m - sum(shape.others)) !== cents(target)) continue;
-        const terms = sumExpression(prices);
-        const whole = m > 1 ? Array.from({ length: m }, () => `(${terms})`).join(" + ") : terms;
-        return { value: target, how: `${whole}${shape.others.map((o) => ` - ${num(o)}`).join("")}`, kind: "action price" };
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * The records an action names that no seen record prices yet (see actionPrice): what to read
- * next to work its amount out. Empty when the amount is no part of a list of amounts.
- */
-export function unpriced(args: Obj, target: number, results: ReadonlyArray<unknown>): Obj[] {
-  const shape = priceShape(args, target);
-  if (!shape) return [];
-  const seenRecords = results.flatMap((r) => records(r).map((x) => x.rec));
-  return shape.lists.flatMap(([, list]) => list.filter((e) => priceOf(e, shape.keys, seenRecords) === undefined));
-}
-
-/** Whether this amount of an action is one of a list of amounts (a payment among several): actionPrice's case. */
-export function isListAmount(args: Obj, target: number): boolean {
-  return priceShape(args, target) !== undefined;
-}
-
-/** Whether a result prices this record: it shows a record with all its fields and a number under one of `keys`. */
-export function prices(result: unknown, e: Obj, args: Obj): boolean {
-  const keys = new Set(Object.values(args).filter((v): v is string => typeof v === "string"));
-  return priceOf(e, keys, records(result).map((x) => x.rec)) !== undefined;
-}
-
-/** Where the target sits (an amount in a list of amounts), the other amounts of that list, the action's other object lists, and its text values (the keys a price may be under). */
-function priceShape(args: Obj, target: number): { others: number[]; lists: Array<[string, Obj[]]>; keys: Set<string> } | undefined {
-  const at = pathOf(args, target);
-  if (!at || at.length < 3 || typeof at[at.length - 2] !== "number") return undefined;
-  const [listKey, index, field] = [at[at.length - 3] as string, at[at.length - 2] as number, at[at.length - 1] as string];
-  const holder = getPath(args, at.slice(0, -3)) as Obj;
-  const others = (holder[listKey] as unknown[]).filter((x, i) => i !== index && isObj(x) && typeof x[field] === "number").map((x) => (x as Obj)[field] as number);
-  const keys = new Set(Object.values(args).filter((v): v is string => typeof v === "string"));
-  const lists = Object.entries(args).filter(([k, v]) => k !== listKey && Array.isArray(v) && v.length > 0 && v.every((x) => isObj(x) && Object.values(x).every((y) => typeof y !== "object"))) as Array<[string, Obj[]]>;
-  return { others, lists, keys };
-}
-
-/** The numbers (by place) the latest seen record with all of `e`'s fields shows under one of `keys`; undefined when none does. */
-function priceOf(e: Obj, keys: Set<string>, seenRecords: ReadonlyArray<Obj>): Map<string, number> | undefined {
-  for (let i = seenRecords.length - 1; i >= 0; i--) {
-    const r = seenRecords[i]!;
-    if (!Object.entries(e).every(([k, v]) => r[k] === v)) continue;
-    const found = keyedNumbers(r, keys);
-    if (found.size > 0) return found;
-  }
-  return undefined;
-}
-
-/** The numbers of a record under a key that is one of `keys` (a fare under the cabin's name), at any depth, by path. */
-function keyedNumbers(r: Obj, keys: Set<string>, path = "", out = new Map<string, number>()): Map<string, number> {
-  for (const [k, v] of Object.entries(r)) {
-    if (typeof v === "number" && keys.has(k)) out.set(`${path}.${k}`, v);
-    else if (isObj(v)) keyedNumbers(v, keys, `${path}.${k}`, out);
-  }
-  return out;
-}
-
-function pathOf(v: unknown, target: number, path: Array<string | number> = []): Array<string | number> | undefined {
-  if (typeof v === "number") return v === target ? path : undefined;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const p = pathOf(v[i], target, [...path, i]);
-      if (p) return p;
-    }
-  } else if (isObj(v)) {
-    for (const [k, x] of Object.entries(v)) {
-      const p = pathOf(x, target, [...path, k]);
-      if (p) return p;
-    }
-  }
-  return undefined;
-}
-
-function getPath(v: unknown, path: ReadonlyArray<string | number>): unknown {
-  let x = v;
-  for (const p of path) x = (x as Record<string | number, unknown>)[p];
-  return x;
-}
-
-function sum(xs: ReadonlyArray<number>): number {
-  return xs.reduce((n, x) => n + cents(x), 0) / 100;
 }
 
 /** The derived quantity equal to `target` (to the cent), first found. */
