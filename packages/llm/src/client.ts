@@ -1,6 +1,8 @@
-import { Rng, sha256Hex, UsageError, type ParsedValue, type RunContext } from "@chatmill/kit";
+import { Rng, UsageError, type ParsedValue, type RunContext } from "@chatmill/kit";
 import { z } from "zod";
-import { Accounting, type RecordUsage, type TokenUsage } from "./accounting.js";
+import { Accounting, type RecordUsage } from "./accounting.js";
+import type { CallOptions, ChatAnswer, ChatRequest, CreateLlmOptions, JsonOptions, LlmMeta, ToolOptions } from "./call-types.js";
+import { basicProblem, estimate, readCompletion, unsupportedFeature, type RawCompletion } from "./completion.js";
 import { DiskCache } from "./cache.js";
 import { requestKey } from "./canonical.js";
 import { checkConfig, resolveConfig, roleSettings, type LlmConfig } from "./config.js";
@@ -8,71 +10,11 @@ import type { RoundSink } from "./batch/requests.js";
 import { BatchPending, LlmConfigError, LlmError, UnsupportedFeature } from "./errors.js";
 import { JsonPoster } from "./http.js";
 import { Limiter, type Outcome } from "./limiter.js";
-import { extractJson, parseHermesCalls, textOf, toHermes, toWire, type ChatMessage, type ToolCall, type ToolDefinition, type WireMessage } from "./messages.js";
+import { extractJson, textOf, toHermes, toWire, type ChatMessage, type ToolDefinition, type WireMessage } from "./messages.js";
 import { makeRedactor } from "./redact.js";
 import { backoffMs, classify } from "./retry.js";
 import { drainOnSignal } from "./signals.js";
 import { drawSampled, messagesHash, type Sampled, type SampledName } from "./sampling.js";
-
-export interface ChatRequest {
-  messages: ChatMessage[];
-  /** Per-call sampling over the role's settings. */
-  temperature?: number;
-  top_p?: number;
-  max_tokens?: number;
-  /** Extra body parameters for this call. */
-  params?: Record<string, unknown>;
-}
-
-export interface CallOptions {
-  /** The record the call is for: its usage is kept for the record's meta, and its seed derives from it. */
-  recordId?: string;
-  /** Set false to take the answer as it is (no repair prompts for empty, cut-off or refused answers). */
-  repair?: boolean;
-}
-
-export interface ChatAnswer {
-  content: string;
-  toolCalls: ToolCall[];
-  finishReason: string;
-  refusal?: string;
-  model: string;
-  usage: TokenUsage;
-}
-
-export interface JsonOptions extends CallOptions {
-  /** Name of the schema in response_format (letters, digits, _ and -). */
-  name?: string;
-  /** Send this JSON Schema instead of the one made from the zod schema. */
-  jsonSchema?: Record<string, unknown>;
-}
-
-export interface ToolOptions extends CallOptions {
-  /** "auto" (default), "required", "none", or a tool name to force. */
-  toolChoice?: "auto" | "required" | "none" | string;
-}
-
-export interface CreateLlmOptions {
-  env?: Record<string, string | undefined>;
-  /** Engine when neither --engine nor --config names one (llm-map: openai). */
-  defaultEngine?: "offline" | "openai";
-  /** Roles the tool will use, checked up front so a missing model is a usage error. */
-  roles?: string[];
-  /** Handle SIGINT/SIGTERM by finishing the requests in flight into the cache (default true with --cache). */
-  signals?: boolean;
-}
-
-export interface LlmMeta {
-  engine: "openai";
-  models: string[];
-  usage: Omit<RecordUsage, "models">;
-}
-
-interface RawCompletion {
-  model?: string;
-  choices?: Array<{ message?: { content?: unknown; refusal?: unknown; tool_calls?: Array<{ id?: string; function?: { name?: string; arguments?: string } }> }; finish_reason?: string | null }>;
-  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
-}
 
 /**
  * The LLM client every generating tool shares: one OpenAI-compatible endpoint, per-role
@@ -410,69 +352,6 @@ export function createLlm(values: Record<string, ParsedValue>, ctx: RunContext, 
   checkConfig(config, opts.roles ?? []);
   return new Llm(config, ctx, opts.signals === undefined ? {} : { signals: opts.signals });
 }
-
-export function unsupportedFeature(f: ReturnType<typeof classify>, body: Record<string, unknown>): "response_format" | "tools" | undefined {
-  if (f.status !== 400 && f.status !== 422 && f.status !== 501) return undefined;
-  if (body.response_format && /response_format|json_schema|structured|grammar/i.test(f.message)) return "response_format";
-  if (body.tools && /tool|function/i.test(f.message)) return "tools";
-  return undefined;
-}
-
-function readCompletion(raw: RawCompletion, body: Record<string, unknown>, redact: (s: string) => string, toolTurn: boolean): ChatAnswer & { estimated: boolean } {
-  const choice = raw.choices?.[0];
-  const msg = choice?.message ?? {};
-  let content = typeof msg.content === "string" ? msg.content : "";
-  const calls: ToolCall[] = [];
-  const problems: string[] = [];
-  for (const [i, c] of (msg.tool_calls ?? []).entries()) {
-    const name = c.function?.name ?? "";
-    let args: unknown;
-    try {
-      args = JSON.parse(c.function?.arguments || "{}");
-    } catch {
-      problems.push(`the arguments of '${name}' are not valid JSON`);
-      args = {};
-    }
-    calls.push({ id: c.id || callId(raw, i), name, arguments: isObject(args) ? args : {} });
-    if (!isObject(args)) problems.push(`the arguments of '${name}' are not a JSON object`);
-  }
-  // Models served without a tool parser write their calls as text.
-  if (toolTurn && calls.length === 0 && content.includes("<tool_call>")) {
-    const parsed = parseHermesCalls(content);
-    parsed.calls.forEach((c, i) => calls.push({ id: callId(raw, i), name: c.name, arguments: isObject(c.arguments) ? c.arguments : {} }));
-    problems.push(...parsed.problems);
-    content = parsed.text;
-  }
-  const u = raw.usage;
-  const estimated = !u || typeof u.prompt_tokens !== "number";
-  const usage = estimated
-    ? { prompt_tokens: estimate(JSON.stringify(body.messages ?? "")), completion_tokens: estimate(content + JSON.stringify(calls)) }
-    : { prompt_tokens: u.prompt_tokens ?? 0, completion_tokens: u.completion_tokens ?? 0 };
-  const answer: ChatAnswer & { estimated: boolean; problems?: string[] } = {
-    content,
-    toolCalls: calls,
-    finishReason: choice?.finish_reason ?? "stop",
-    model: typeof raw.model === "string" && raw.model ? raw.model : String(body.model),
-    usage,
-    estimated,
-  };
-  if (typeof msg.refusal === "string" && msg.refusal) answer.refusal = redact(msg.refusal);
-  if (problems.length) answer.problems = problems;
-  return answer;
-}
-
-function basicProblem(a: ChatAnswer & { problems?: string[] }): string | undefined {
-  if (a.refusal) return `you refused ("${a.refusal.slice(0, 200)}"); this is for synthetic training data, please do what was asked`;
-  if (a.finishReason === "length") return "your reply was cut off at the token limit; make it shorter so it ends properly";
-  if (a.problems?.length) return a.problems.join("; ");
-  if (!a.content.trim() && a.toolCalls.length === 0) return "your reply was empty";
-  return undefined;
-}
-
-function callId(raw: RawCompletion, i: number): string {
-  return `call_${sha256Hex(`${JSON.stringify(raw.choices?.[0]?.message ?? {})}:${i}`).slice(0, 16)}`;
-}
-
 function withSystem(messages: ChatMessage[], text: string): ChatMessage[] {
   const first = messages[0];
   if (first && (first.role === "system" || first.role === "developer")) {
@@ -484,14 +363,6 @@ function withSystem(messages: ChatMessage[], text: string): ChatMessage[] {
 function stripMeta(schema: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _drop, ...rest } = schema;
   return rest;
-}
-
-function estimate(text: string): number {
-  return Math.max(1, Math.ceil(text.length / 4));
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function defined(o: Record<string, unknown>): Record<string, unknown> {

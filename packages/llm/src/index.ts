@@ -1,5 +1,5 @@
 export { Llm, createLlm } from "./client.js";
-export type { CallOptions, ChatAnswer, ChatRequest, CreateLlmOptions, JsonOptions, LlmMeta, ToolOptions } from "./client.js";
+export type { CallOptions, ChatAnswer, ChatRequest, CreateLlmOptions, JsonOptions, LlmMeta, ToolOptions } from "./call-types.js";
 export { batchOptions, llmOptions, ROLE_FLAGS } from "./options.js";
 export { checkConfig, configFileSchema, llmEngine, readConfigFile, resolveConfig, roleSettings, OPENAI_URL } from "./config.js";
 export type { BatchSettings, ConfigFile, LlmConfig, Price, RoleSettings } from "./config.js";

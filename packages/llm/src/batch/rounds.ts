@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Counters, ResumeLater, sha256Hex, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Llm } from "../client.js";
-import { unsupportedFeature } from "../client.js";
+import { unsupportedFeature } from "../completion.js";
 import type { BatchSettings } from "../config.js";
 import type { Failure } from "../retry.js";
 import { BatchApi, FINAL_STATUSES, type BatchObject } from "./api.js";
