@@ -1,11 +1,14 @@
 import { checkItem, collectItems, hasImage } from "./alignment.js";
-import { fmix32, hashString } from "@chatmill/kit";
-import { HyperLogLog, Tally, entropyBits, rate } from "./sketch.js";
+import { Tally, entropyBits, rate } from "./sketch.js";
 import { arr, isObj, kindOf, num, str, type Obj } from "./record-shapes.js";
 import { offeredTools, toolCallProblem } from "./tool-format.js";
 import { contextRetention, type Retention } from "./context-retention.js";
 import { textToolCall } from "./text-tool-call.js";
 import { personaAdaptation, type Adaptation } from "./persona-adaptation.js";
+import type { StatsReport } from "./report-types.js";
+import { Vocabulary } from "./vocabulary.js";
+
+export type { Counts, StatsReport, VocabularyReport } from "./report-types.js";
 
 /** One dialogue's own figures (stats --per-dialogue), for filtering with jq. */
 export interface DialogueMetrics {
@@ -18,43 +21,7 @@ export interface DialogueMetrics {
 /** Scenario-grid cells kept with their counts; past this, new cells count as "(other)". */
 export const MAX_GRID_CELLS = 1_000_000;
 const GRID_DIMS = ["services", "category", "region", "emotion", "resolution"] as const;
-const WORD = /[\p{L}\p{M}\p{N}']+/gu;
 const MAX_TURN_BUCKET = 200;
-
-class Vocabulary {
-  tokens = 0;
-  bigrams = 0;
-  readonly uni = new HyperLogLog();
-  readonly bi = new HyperLogLog();
-
-  add(text: string): void {
-    const words = text.toLowerCase().match(WORD);
-    if (!words) return;
-    let prev = 0;
-    for (let i = 0; i < words.length; i++) {
-      const h = hashString(words[i]!);
-      this.uni.add(h);
-      this.tokens++;
-      if (i > 0) {
-        this.bi.add(fmix32((Math.imul(prev, 0x9e3779b1) ^ h) >>> 0));
-        this.bigrams++;
-      }
-      prev = h;
-    }
-  }
-
-  report() {
-    const u1 = this.uni.count();
-    const u2 = this.bi.count();
-    return {
-      tokens: this.tokens,
-      distinct_1: rate(Math.min(u1, this.tokens), this.tokens),
-      distinct_2: rate(Math.min(u2, this.bigrams), this.bigrams),
-      unique_unigrams: u1,
-      unique_bigrams: u2,
-    };
-  }
-}
 
 /**
  * Everything `stats` reports, accumulated one record at a time. It holds counts and
@@ -402,45 +369,4 @@ function ageBand(age: number): string {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-export type Counts = Record<string, number>;
-export interface StatsReport {
-  records: Counts & { total: number };
-  dialogues: {
-    count: number;
-    success: { with_outcome: number; goal_met: number; rate: number | null; mean_reward: number | null };
-    resolution: { reached: Counts; planned: Counts; planned_reached_agreement: number | null };
-    turns: { mean: number | null; min: number | null; max: number | null; p50: number | null; p90: number | null; histogram: Counts };
-    tools: {
-      calls: number; per_dialogue: number | null; dialogues_with_calls: number | null; results: number; failures: number;
-      failure_rate: number | null; by_name: Record<string, { calls: number; failures: number; failure_rate: number | null }>;
-    };
-    tool_format: { calls_checked: number; valid: number; accuracy: number | null; problems: Counts; written_as_text: number };
-    context_retention: { dialogues_measured: number; mean: number | null; kept: number; dropped: number; reasked: number; method: string };
-    persona_adaptation: { dialogues_measured: number; pairs: number; mean: number | null; formality: number | null; energy: number | null; length: number | null; method: string };
-    intents: { user: Counts; assistant: Counts };
-    user_emotions: Counts;
-    variations: Counts;
-    vocabulary: VocabularyReport & { by_role: { user: VocabularyReport; assistant: VocabularyReport }; method: string };
-    persona_alignment: {
-      recommendations: number; with_item_details: number;
-      budget: { checked: number; within: number; rate: number | null };
-      preferences: { checked: number; matched: number; rate: number | null };
-      aligned: { checked: number; aligned: number; rate: number | null };
-    };
-    multimodal_grounding: { recommendations: number; with_image: number; rate: number | null; assistant_turns: number; assistant_turns_with_grounding: number };
-  };
-  scenarios: {
-    count: number;
-    grid: {
-      dimensions: Record<string, { distinct: number; values: Counts }>;
-      cells_observed: number; cells_possible: number; coverage: number | null; entropy_bits: number;
-      normalized_entropy: number | null; capped: boolean;
-    };
-  };
-  personas: { count: number; style: Counts; language: Counts; age: Counts };
-}
-export interface VocabularyReport {
-  tokens: number; distinct_1: number | null; distinct_2: number | null; unique_unigrams: number; unique_bigrams: number;
 }

@@ -1,4 +1,4 @@
-import type { Counts, StatsReport } from "./accumulator.js";
+import type { Counts, StatsReport } from "./report-types.js";
 import { columns, donut, esc, gauge, hbars, type Bar } from "./svg.js";
 import type { TokenReport } from "./token-lengths.js";
 

@@ -1,5 +1,5 @@
 export { StatsAccumulator, MAX_GRID_CELLS } from "./accumulator.js";
-export type { StatsReport, VocabularyReport } from "./accumulator.js";
+export type { StatsReport, VocabularyReport } from "./report-types.js";
 export { checkItem, collectItems, hasImage } from "./alignment.js";
 export { renderHtml } from "./html-report.js";
 export { HyperLogLog, Tally, entropyBits } from "./sketch.js";
