@@ -24,6 +24,26 @@ export type ValueWordings = NonNullable<Wording["values"]>;
 export interface FactSaying {
   values?: ValueWordings | undefined;
   name?: ((field: string) => string | undefined) | undefined;
+  /**
+   * The currency a field's amounts are said in, for the field the pack declares as the price of
+   * the row's table (`offline.display.<table>.price`: "$19.99", not "price 19.99"); undefined for
+   * any other field. Declared data only: no field is taken for money by its name.
+   */
+  money?: ((field: string) => string | undefined) | undefined;
+}
+
+const alonePatterns = new Map<string, RegExp>();
+
+/**
+ * The pack's pattern of a field's values that name the field itself and are said alone
+ * (`wording.values.<field>.alone`: "one size", not "size one size"), compiled once per pattern.
+ */
+export function alonePattern(values: ValueWordings | undefined, field: string): RegExp | undefined {
+  const src = values && Object.hasOwn(values, field) ? values[field]?.alone : undefined;
+  if (src === undefined) return undefined;
+  let re = alonePatterns.get(src);
+  if (!re) alonePatterns.set(src, (re = new RegExp(src, "i")));
+  return re;
 }
 
 /**

@@ -17,7 +17,7 @@ export { renamePack } from "./rename.js";
 export { categoryWords, nameWords, sayableName } from "./sayable.js";
 export { expand, fillValue, firstWay, GENDER_SLOT, isMany } from "./phrase-grammar.js";
 export type { Slots } from "./phrase-grammar.js";
-export { describeArg, factSaying, humanField } from "./field-words.js";
+export { alonePattern, describeArg, factSaying, humanField } from "./field-words.js";
 export type { FactSaying, Lang, ValueWordings } from "./field-words.js";
 export type { Renames } from "./rename.js";
 export { judge, wasSaid } from "./checker/judge.js";

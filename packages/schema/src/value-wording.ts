@@ -90,7 +90,7 @@ export const ValueWording = LangValueWording.extend({
     .string()
     .min(1)
     .optional()
-    .describe("a regular expression (case ignored): a value it matches names the field itself and is said alone by the user, without the templates above (sizes: \"\\\\bsizes?\\\\b\" says \"one size\", not \"in size one size\")"),
+    .describe("a regular expression (case ignored): a value it matches names the field itself and is said alone, by the user and in the assistant's facts, without the templates above or the field's name (sizes: \"\\\\bsizes?\\\\b\" says \"one size\", not \"in size one size\")"),
   goal: GoalWording.optional(),
   fact: FactWording.optional(),
   arg: ArgWording.optional(),

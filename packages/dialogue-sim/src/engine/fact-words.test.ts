@@ -47,3 +47,22 @@ describe("a yes/no fact in Hindi and Hinglish", () => {
     expect(factsText({ f_perf: true, f_green2: 1, f_other: true }, [], 5, "hi", { name: (f) => (f === "f_green2" ? undefined : "fabric") })).toBe("fabric, 1");
   });
 });
+
+describe("a value that names its field, and the table's price", () => {
+  const own = Wording.parse({ values: { f_fit: { alone: "\\bsizes?\\b" }, f_maker: { fact: { say: "by {value}" }, alone: "^(unbranded|generic)$" } } }).values!;
+  const name = (f: string) => ({ f_fit: "size", f_maker: "brand", f_cost: "price", f_count: "count" })[f];
+  const money = (f: string) => (f === "f_cost" ? "USD" : undefined);
+
+  it("says a value the field's `alone` pattern matches by itself: not 'size one size', not 'by unbranded'", () => {
+    expect(factsText({ f_fit: "one size", f_maker: "unbranded" }, [], 5, "en", { values: own, name })).toBe("one size and unbranded");
+    expect(factsText({ f_fit: ["one size"] }, [], 5, "hi", { values: own, name })).toBe("one size");
+    // Values the pattern does not match keep the field's words or its fact template.
+    expect(factsText({ f_fit: "M", f_maker: "Luma" }, [], 5, "en", { values: own, name })).toBe("size M and by Luma");
+  });
+
+  it("says the declared price field as money in the dialogue's currency, in every language; another number is not money", () => {
+    expect(factsText({ f_cost: 19.99, f_count: 3 }, [], 5, "en", { values: own, name, money })).toBe("$19.99 and count 3");
+    expect(factsText({ f_cost: 19.99 }, [], 5, "mixed", { values: own, name, money: () => "INR" })).toBe("₹19.99");
+    expect(factsText({ f_cost: 19.99 }, [], 5, "en", { values: own, name })).toBe("price 19.99");
+  });
+});

@@ -1,4 +1,5 @@
-import { fillValue, isMany, type FactSaying } from "@chatmill/domains";
+import { alonePattern, fillValue, isMany, type FactSaying } from "@chatmill/domains";
+import { money } from "../phrases/describe.js";
 import { inForm } from "@chatmill/scenario-gen";
 import type { FactWording } from "@chatmill/schema";
 
@@ -11,12 +12,18 @@ export function factFieldWords(field: string, say: FactSaying): string | undefin
  * One fact of a row in English, as the pack words the field (`wording.values.<field>.fact`:
  * "by {value}", "made of {value}" in lower case, a list joined with "or"); a field the pack
  * gives no wording is said by what a person calls it and its value ("departure time 15:24"),
- * or by its value alone when the pack gives it no words (FactSaying).
+ * or by its value alone when the pack gives it no words (FactSaying). A value that names its
+ * field (its `alone` pattern: "one size", "unbranded") is said alone; the table's declared price
+ * is said as money ("$19.99").
  */
 export function factPhrase(field: string, v: unknown, say: FactSaying = {}): string {
   const values = say.values;
   const fact: FactWording | undefined = values && Object.hasOwn(values, field) ? values[field]?.fact : undefined;
   const list = Array.isArray(v) ? v.map(String) : undefined;
+  const alone = saidAlone(field, v, say);
+  if (alone !== undefined) return alone;
+  const currency = typeof v === "number" ? say.money?.(field) : undefined;
+  if (currency !== undefined) return fact ? fillValue(fact.say, money(v, currency)) : money(v, currency);
   if (typeof v === "boolean") {
     if (fact) return v ? fillValue(fact.say, "yes") : fillValue(fact.no ?? `not ${fact.say}`, "no");
     // A yes/no with no words for its field says nothing.
@@ -30,6 +37,14 @@ export function factPhrase(field: string, v: unknown, say: FactSaying = {}): str
   }
   const text = list ? (fact.list === "or" ? listOr : listAnd)(list.slice(0, 4)) : String(v);
   return fillValue(fact.many !== undefined && isMany(v) ? fact.many : fact.say, inForm(text, fact.form));
+}
+
+/** The value alone, when it names its field (the field's `alone` pattern; a list when every item does); else undefined. */
+export function saidAlone(field: string, v: unknown, say: FactSaying): string | undefined {
+  const alone = alonePattern(say.values, field);
+  if (!alone) return undefined;
+  if (typeof v === "string") return alone.test(v) ? v : undefined;
+  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" && alone.test(x)) ? listAnd(v.slice(0, 4) as string[]) : undefined;
 }
 
 export function words(field: string): string {

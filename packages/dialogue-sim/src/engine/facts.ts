@@ -2,7 +2,8 @@ import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { displayName, nameOf } from "./rows.js";
 import { firstWay, type FactSaying } from "@chatmill/domains";
-import { factFieldWords, factPhrase, listAnd } from "./fact-words.js";
+import { factFieldWords, factPhrase, listAnd, saidAlone } from "./fact-words.js";
+import { money } from "../phrases/describe.js";
 
 /**
  * A fetched row's facts as a person would say them ("by Luma, made of hemp and organic
@@ -30,9 +31,14 @@ const NOT: Record<Exclude<Lang, "en">, string> = { hi: "नहीं", mixed: "n
 /**
  * A fact in Hindi or Hinglish: "field value"; a yes/no by the pack's words for its yes and no in
  * that language (wording.values.<field>.<lang>, .no.<lang>), else by what the pack calls the
- * field ("discount", "discount नहीं"), else unsaid: never "true" or "false".
+ * field ("discount", "discount नहीं"), else unsaid: never "true" or "false". A value that names
+ * its field is said alone, the table's declared price as money (as in English).
  */
 function localFact(k: string, v: unknown, lang: Exclude<Lang, "en">, say: FactSaying): string {
+  const alone = saidAlone(k, v, say);
+  if (alone !== undefined) return alone;
+  const currency = typeof v === "number" ? say.money?.(k) : undefined;
+  if (currency !== undefined) return money(v, currency);
   const named = factFieldWords(k, say);
   if (typeof v === "boolean") {
     const own = say.values && Object.hasOwn(say.values, k) ? say.values[k] : undefined;

@@ -1,4 +1,5 @@
 import type { Rng } from "@chatmill/kit";
+import { factSaying, type FactSaying } from "@chatmill/domains";
 import type { OfflineSpec } from "@chatmill/schema";
 import type { Domain, Row } from "../contract.js";
 import { money, type Lang } from "../phrases/describe.js";
@@ -33,6 +34,16 @@ export function unsaidFields(domain: Domain, table: string | undefined, row: Row
 export function isMoneyField(domain: Domain, c: { field: string; table?: string | undefined; service?: string | undefined }): boolean {
   const table = c.table ?? (c.service ? domain.services.find((s) => s.name === c.service)?.table : undefined);
   return table !== undefined && displayOf(domain, table).price === c.field;
+}
+
+/**
+ * How a row of `table` lets its facts be said: the pack's wording (factSaying), and the table's
+ * declared price field (`offline.display.<table>.price`) as money in the dialogue's currency.
+ */
+export function factSayingFor(domain: Domain, table: string | undefined, currency: string): FactSaying {
+  const price = displayOf(domain, table).price;
+  const say = factSaying(domain);
+  return price === undefined ? say : { ...say, money: (field) => (field === price ? currency : undefined) };
 }
 
 export interface Shown {

@@ -2,7 +2,7 @@ import type { DisplayParts } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { factsText } from "./facts.js";
-import type { FactSaying } from "@chatmill/domains";
+import { alonePattern, type FactSaying } from "@chatmill/domains";
 import { listAnd } from "./fact-words.js";
 
 /**
@@ -29,8 +29,7 @@ export function stockText(options: Row[], lang: Lang, parts: DisplayParts | unde
     byLabel.set(String(label), e);
   }
   // A size that names itself ("one size") is not said as "size one size": the size field's `alone` pattern (wording.values) says which.
-  const aloneSrc = parts.size !== undefined && say.values && Object.hasOwn(say.values, parts.size) ? say.values[parts.size]?.alone : undefined;
-  const alone = aloneSrc !== undefined ? new RegExp(aloneSrc, "i") : undefined;
+  const alone = parts.size !== undefined ? alonePattern(say.values, parts.size) : undefined;
   const said = [...byLabel].slice(0, 4).map(([label, e]) => {
     const c = lang === "en" ? label.toLowerCase() : label;
     const sizes = e.sizes.length === 0 ? "" : lang !== "en" ? `, ${e.sizes.join("/")}` : alone && e.sizes.every((z) => alone.test(z)) ? `, ${listAnd(e.sizes)}` : `, size${e.sizes.length > 1 ? "s" : ""} ${listAnd(e.sizes)}`;

@@ -2,9 +2,8 @@
 // pick, details, reviews, stock, logs, status, a comparison, a command's output.
 import type { Constraint, Row } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
-import { factSaying } from "@chatmill/domains";
 import { compareText, factsText } from "../facts.js";
-import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../present.js";
+import { closestIntro, displayOf, factSayingFor, itemLine, unsaidFields, type Shown } from "../present.js";
 import { statusHow, statusText } from "../status-text.js";
 import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
@@ -108,7 +107,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang, factSaying(d.domain)) });
+    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang, factSayingFor(d.domain, item.table, d.currency)) });
     if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
@@ -118,7 +117,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
 /** An item's options in stock, said by their table's stock parts (format stock), else by their facts. */
 function stockOf(d: Dialog, rows: Row[], table: string | undefined): string {
   const disp = displayOf(d.domain, table);
-  return stockText(rows, d.lang, disp.format === "stock" ? (disp.parts ?? {}) : undefined, unsaidFields(d.domain, table, rows[0] ?? {}), factSaying(d.domain));
+  return stockText(rows, d.lang, disp.format === "stock" ? (disp.parts ?? {}) : undefined, unsaidFields(d.domain, table, rows[0] ?? {}), factSayingFor(d.domain, table, d.currency));
 }
 
 /** Stock as a person reads it out: about half the time without the unit counts ("gray (sizes M and L)"), as "is there one in M?" is what matters. */
@@ -148,7 +147,7 @@ export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefi
   // The points compared are drawn, as a person picks the few differences that come to mind, not all in the row's order.
   const keys = drawnKeys(d, a, title, skip, known);
   const pickKeys = (r: Row): Row => Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]]));
-  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title, factSaying(d.domain));
+  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title, factSayingFor(d.domain, table, d.currency));
   return joinSentences([d.voice.assistant("compare", { lines }), d.voice.offer(0.6)], d.lang);
 }
 
