@@ -124,15 +124,20 @@ export function handoffYes(d: Dialog): string {
     hi: [
       "[हाँ|जी हाँ|ठीक है|जी|बिल्कुल], [जोड़ दीजिए|उनसे बात करवा दीजिए|आगे भेज दीजिए|उनसे मिलवा दीजिए|बात करा दीजिए][, धन्यवाद|, शुक्रिया|, जल्दी|]",
       "[बढ़िया|अच्छा|ठीक|सही], [उन्हीं से बात कर लेते हैं|किसी व्यक्ति से ही बात ठीक रहेगी|वही ठीक रहेगा|यही चाहिए था]",
-      "[ठीक है|अच्छा] — [क्या उन्हें पूरी बात पता होगी?|कितनी देर लगेगी?|वे यह चैट देख पाएँगे?]",
+      "[ठीक है|अच्छा|चलिए|हाँ, ठीक] — [क्या उन्हें पूरी बात पता होगी?|कितनी देर लगेगी?|वे यह चैट देख पाएँगे?|सब दोबारा तो नहीं बताना पड़ेगा?|वे कब तक जुड़ेंगे?]",
+      "[ठीक है|हाँ], [इंतज़ार कर {m:लूँगा|f:लूँगी}|मैं लाइन पर {m:रुका|f:रुकी} हूँ] — [जल्दी जोड़िए|उन्हें सब बता दीजिएगा]",
+      "[यही ठीक रहेगा|यही बेहतर है], [किसी जानकार से बात हो जाए तो|कोई इंसान देख ले तो] [तसल्ली रहेगी|अच्छा रहेगा]",
     ],
     mixed: [
       "[Haan|Ji haan|Theek hai|Ji|Bilkul|Ok], [connect kar do|unse baat karwa do|aage bhej do|unse milwa do|baat kara do][, thanks|, shukriya|, jaldi|]",
       "[Badhiya|Accha|Theek|Sahi], [unhi se baat kar lete hain|kisi insaan se hi baat theek rahegi|wahi theek rahega|yahi chahiye tha]",
-      "[Theek hai|Accha] — [kya unhe poori baat pata hogi?|kitni der lagegi?|wo ye chat dekh payenge?]",
+      "[Theek hai|Accha|Chalo|Haan, theek] — [kya unhe poori baat pata hogi?|kitni der lagegi?|wo ye chat dekh payenge?|sab dobara toh nahi batana padega?|wo kab tak join karenge?]",
+      "[Theek hai|Haan], [wait kar {m:lunga|f:lungi}|main line pe {m:ruka|f:ruki} hoon] — [jaldi connect karo|unhe sab bata dena]",
+      "[Yahi theek rahega|Yahi better hai], [kisi expert se baat ho jaye toh|koi insaan dekh le toh] [tasalli rahegi|accha rahega]",
     ],
   };
-  return capFirst(sayLocal(bank[d.lang], d.rng));
+  // The user's own first-person forms ("I'll wait") agree with the persona: the voice's slots carry its gender.
+  return capFirst(d.lang === "en" ? sayLocal(bank.en, d.rng) : sayBank(bank[d.lang], d.rng, d.voice.slots));
 }
 
 /** The user's thanks at the end, naming what it got. */
@@ -144,8 +149,8 @@ export function thanksFor(d: Dialog, name: string): string {
       "[that's|ok, that's|right, that's|so that's] {name} [sorted|settled|done|taken care of] then, [thanks a lot|many thanks|thank you|cheers][!|.]",
       "[glad we got|happy to have] {name} [sorted|figured out|out of the way][, thanks|, thank you so much|]. [bye|take care|have a good day|]",
     ],
-    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया|आपका आभार][!|।]", "[बढ़िया|ठीक है|वाह|बहुत अच्छा], {name} [तय रहा|पक्का|हो गया|सुलझ गया] — [धन्यवाद|शुक्रिया|बहुत धन्यवाद][!|।]", "{name} [का काम हो गया|वाली बात हो गई|का काम पूरा हुआ], [शुक्रिया|धन्यवाद][, नमस्ते|, फिर मिलेंगे|]"],
-    mixed: ["{name} ke liye [thanks|shukriya|thank you|bahut thanks][!|.]", "[Badhiya|Theek hai|Wah|Mast], {name} [final|pakka|ho gaya|sort ho gaya] — [thanks|shukriya|thank you][!|.]", "{name} [ka kaam ho gaya|wali baat ho gayi|ka kaam poora hua], [shukriya|thanks][, bye|, milte hain|]"],
+    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया|आपका आभार][!|।]", "[बढ़िया|ठीक है|वाह|बहुत अच्छा], {name} [तय रहा|पक्का|हो गया|सुलझ गया] — [धन्यवाद|शुक्रिया|बहुत धन्यवाद][!|।]", "{name} [का काम हो गया|वाली बात हो गई|का काम पूरा हुआ], [शुक्रिया|धन्यवाद][, नमस्ते|, फिर मिलेंगे|]", "[चलिए|अच्छा], {name} [की चिंता ख़त्म|से छुट्टी मिली] — [आपका बहुत-बहुत धन्यवाद|दिल से शुक्रिया][!|।]"],
+    mixed: ["{name} ke liye [thanks|shukriya|thank you|bahut thanks][!|.]", "[Badhiya|Theek hai|Wah|Mast], {name} [final|pakka|ho gaya|sort ho gaya] — [thanks|shukriya|thank you][!|.]", "{name} [ka kaam ho gaya|wali baat ho gayi|ka kaam poora hua], [shukriya|thanks][, bye|, milte hain|]", "[Chalo|Accha], {name} [ki tension khatam|se fursat mili] — [bahut bahut thanks|dil se shukriya][!|.]"],
   };
   return capFirst(sayLocal(bank[d.lang], d.rng, { name }));
 }
@@ -154,8 +159,8 @@ export function thanksFor(d: Dialog, name: string): string {
 export function farewellAbout(d: Dialog, name: string): string {
   const bank: Record<Dialog["lang"], string[]> = {
     en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]"],
-    hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!"],
-    mixed: ["{name} ke liye [all the best|best of luck]!"],
+    hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!", "[उम्मीद है|आशा है] {name} [के साथ सब बढ़िया रहेगा|में अब कोई दिक्कत नहीं आएगी]!"],
+    mixed: ["{name} ke liye [all the best|best of luck]!", "[Umeed hai|Hope] {name} [ke saath sab badhiya rahega|mein ab koi problem nahi aayegi]!"],
   };
   return sayLocal(bank[d.lang], d.rng, { name });
 }
@@ -212,7 +217,7 @@ export function topicQuestion(d: Dialog, topic: string): string {
  * clause when it has one ("find out what {thing} does before I run it"), else a plain question.
  */
 export function askAbout(d: Dialog, topic: string, ask: string | undefined, first: boolean): string {
-  if (d.lang === "hi") return `${topic} के बारे में समझा दीजिए?`;
+  if (d.lang === "hi") return sayLocal(["{topic} के बारे में समझा दीजिए?", "{topic} [क्या होता है|किस काम आता है], [थोड़ा समझाइए?|ज़रा बताइए?]"], d.rng, { topic });
   if (d.lang === "mixed") return sayLocal(["{topic} ke baare mein samjha do?", "{topic} kya hota hai, thoda explain karo?"], d.rng, { topic });
   const hello = first ? "[Hi! |Hey! |]" : "";
   if (ask && d.rng.chance(0.6)) {
@@ -227,22 +232,22 @@ export function askAbout(d: Dialog, topic: string, ask: string | undefined, firs
  * data writes them (not re-spaced or re-punctuated, so the facts in them stay word for word).
  */
 export function answerText(d: Dialog, parts: readonly string[]): string {
-  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? "ज़रूर!" : "Bilkul!";
+  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? sayLocal(["[ज़रूर|बिल्कुल|अच्छा सवाल]!", "[संक्षेप में|सीधे शब्दों में]:"], d.rng) : sayLocal(["[Bilkul|Zaroor|Accha sawaal]!", "[Short mein|Seedhe shabdon mein]:"], d.rng);
   const offer = d.lang === "en" ? sayLocal(["[Anything else you'd like explained?|Does that help?|Want me to go into more detail?|]"], d.rng) : "";
   return [open, ...parts, offer].filter((x) => x !== "").join(" ");
 }
 
 /** The assistant found nothing on the topic the user asked about. */
 export function nothingOn(d: Dialog, topic: string): string {
-  if (d.lang === "hi") return `${topic} के बारे में मेरे पास कुछ नहीं है।`;
-  if (d.lang === "mixed") return `${topic} ke baare mein mere paas kuch nahi hai.`;
+  if (d.lang === "hi") return sayLocal(["{topic} के बारे में [मेरे पास कुछ नहीं है|अभी कोई जानकारी नहीं मिली]।"], d.rng, { topic });
+  if (d.lang === "mixed") return sayLocal(["{topic} ke baare mein [mere paas kuch nahi hai|abhi koi info nahi mili]."], d.rng, { topic });
   return sayLocal(["[Sorry|Hmm], I [don't have anything|have nothing] on {topic}[ in my notes|]."], d.rng, { topic });
 }
 
 /** The user, told there is nothing on its topic, asks the assistant to look once more. */
 export function lookAgain(d: Dialog, topic: string): string {
-  if (d.lang === "hi") return `एक बार फिर देखिए? ${topic} तो आम चीज़ है।`;
-  if (d.lang === "mixed") return `Ek baar phir check karo? ${topic} toh common hai.`;
+  if (d.lang === "hi") return sayLocal(["[एक बार फिर देखिए?|पक्का? दोबारा देखिए ना।] {topic} तो [आम चीज़ है|सब जानते हैं]।"], d.rng, { topic });
+  if (d.lang === "mixed") return sayLocal(["[Ek baar phir check karo?|Pakka? Dobara dekho na.] {topic} toh [common hai|sabko pata hai]."], d.rng, { topic });
   return sayLocal(["[Really?|Hm, are you sure?] [Could you|Can you] [check|look] again? {topic} [is pretty common|should be in there]."], d.rng, { topic });
 }
 
