@@ -94,18 +94,18 @@ export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what:
   const banks: Record<typeof kind, Record<Dialog["lang"], string[]>> = {
     create: {
       en: ["[Okay|Right|Sure] — [setting up|arranging|sorting out] {what} [now|for you|right away].", "{what} — [putting it through|making it happen|setting it up] [now|for you].", "[Great,|Lovely,|Perfect,] [let me set up|I'll arrange|I'm confirming] {what}[ now|]."],
-      hi: ["[ठीक है|अच्छा], {what} [अभी तय करते हैं|पक्का करते हैं]।", "{what} — [एक पल, तय हो रहा है|अभी करते हैं]।"],
-      mixed: ["[Ok|Theek hai], {what} [abhi set karte hain|confirm karte hain].", "{what} — [ek sec, ho raha hai|abhi karte hain]."],
+      hi: ["[ठीक है|अच्छा|जी], {what} [अभी तय करते हैं|पक्का करते हैं|बुक करते हैं]।", "{what} — [एक पल, तय हो रहा है|अभी करते हैं|बस हो ही गया समझिए]।", "[बढ़िया|चलिए], {what} [के लिए जगह पक्की करते हैं|दर्ज कर रहे हैं]।"],
+      mixed: ["[Ok|Theek hai|Ji], {what} [abhi set karte hain|confirm karte hain|book karte hain].", "{what} — [ek sec, ho raha hai|abhi karte hain|bas ho hi gaya samjho].", "[Badhiya|Chalo], {what} [ke liye jagah pakki karte hain|darj kar rahe hain]."],
     },
     cancel: {
       en: ["[Okay|Right|Understood] — [cancelling|calling off] {what} [now|for you].", "{what}: [cancelling it now|calling it off now|on it, cancelling]."],
-      hi: ["[ठीक है|अच्छा], {what} [रद्द करते हैं|कैंसल कर रहे हैं]।"],
-      mixed: ["[Ok|Theek hai], {what} [cancel karte hain|cancel kar rahe hain]."],
+      hi: ["[ठीक है|अच्छा|समझ सकते हैं], {what} [रद्द करते हैं|कैंसल कर रहे हैं|हटा रहे हैं]।", "{what} — [अभी रद्द हो रहा है|कैंसल कर देते हैं], [एक पल|बस अभी]।"],
+      mixed: ["[Ok|Theek hai|Samajh sakte hain], {what} [cancel karte hain|cancel kar rahe hain|hata rahe hain].", "{what} — [abhi cancel ho raha hai|cancel kar dete hain], [ek sec|bas abhi]."],
     },
     modify: {
       en: ["[Okay|Right|Sure] — [updating|changing] {what} [now|for you].", "{what}: [making the change now|updating it now|on it]."],
-      hi: ["[ठीक है|अच्छा], {what} [बदल रहे हैं|अपडेट करते हैं]।"],
-      mixed: ["[Ok|Theek hai], {what} [update kar rahe hain|change karte hain]."],
+      hi: ["[ठीक है|अच्छा|जी], {what} [बदल रहे हैं|अपडेट करते हैं|नए हिसाब से कर रहे हैं]।", "{what} — [बदलाव हो रहा है|अभी बदलते हैं], [एक पल|बस अभी]।"],
+      mixed: ["[Ok|Theek hai|Ji], {what} [update kar rahe hain|change karte hain|naye hisaab se kar rahe hain].", "{what} — [change ho raha hai|abhi badalte hain], [ek sec|bas abhi]."],
     },
   };
   return capFirst(sayLocal(banks[kind][d.lang], d.rng, { what }));
