@@ -94,8 +94,8 @@ export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what:
   const banks: Record<typeof kind, Record<Dialog["lang"], string[]>> = {
     create: {
       en: ["[Okay|Right|Sure] — [setting up|arranging|sorting out] {what} [now|for you|right away].", "{what} — [putting it through|making it happen|setting it up] [now|for you].", "[Great,|Lovely,|Perfect,] [let me set up|I'll arrange|I'm confirming] {what}[ now|]."],
-      hi: ["[ठीक है|अच्छा|जी], {what} [अभी तय करते हैं|पक्का करते हैं|बुक करते हैं]।", "{what} — [एक पल, तय हो रहा है|अभी करते हैं|बस हो ही गया समझिए]।", "[बढ़िया|चलिए], {what} [के लिए जगह पक्की करते हैं|दर्ज कर रहे हैं]।"],
-      mixed: ["[Ok|Theek hai|Ji], {what} [abhi set karte hain|confirm karte hain|book karte hain].", "{what} — [ek sec, ho raha hai|abhi karte hain|bas ho hi gaya samjho].", "[Badhiya|Chalo], {what} [ke liye jagah pakki karte hain|darj kar rahe hain]."],
+      hi: ["[ठीक है|अच्छा|जी], {what} [अभी तय करते हैं|पक्का करते हैं|दर्ज करते हैं]।", "{what} — [एक पल, तय हो रहा है|अभी करते हैं|बस हो ही गया समझिए]।", "[बढ़िया|चलिए], {what} [के लिए जगह पक्की करते हैं|दर्ज कर रहे हैं]।"],
+      mixed: ["[Ok|Theek hai|Ji], {what} [abhi set karte hain|confirm karte hain|darj karte hain].", "{what} — [ek sec, ho raha hai|abhi karte hain|bas ho hi gaya samjho].", "[Badhiya|Chalo], {what} [ke liye jagah pakki karte hain|darj kar rahe hain]."],
     },
     cancel: {
       en: ["[Okay|Right|Understood] — [cancelling|calling off] {what} [now|for you].", "{what}: [cancelling it now|calling it off now|on it, cancelling]."],
@@ -174,7 +174,7 @@ export function moreText(d: Dialog, total: number): string {
 
 /** "Book the best one for me — for 2 people, at 19:00." */
 export function bookOutright(d: Dialog, details: string): string {
-  if (d.lang === "hi") return `सबसे अच्छा विकल्प बुक कर दीजिए${details ? ` — ${details}` : ""}।`;
+  if (d.lang === "hi") return sayLocal([`[सबसे अच्छा विकल्प|जो सबसे ठीक हो, वही] [बुक कर दीजिए|पक्का कर दीजिए]${details ? ` — ${details}` : ""}।`], d.rng);
   if (d.lang === "mixed") return `Best wala book kar do${details ? ` — ${details}` : ""}.`;
   return sayLocal([`[Please book|Go ahead and book|Book] the best match[ for me|]${details ? ` — ${details}` : ""}.`], d.rng);
 }
@@ -319,15 +319,15 @@ export function photoText(d: Dialog, url: string): string {
 
 /** The user asks for things like an item it was shown. */
 export function likeThisText(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} जैसा कुछ और दिखाइए?`;
+  if (d.lang === "hi") return sayLocal(["{item} जैसा कुछ और दिखाइए?", "[कुछ|कोई] {item} [जैसा|से मिलता-जुलता] [है|मिलेगा]?"], d.rng, { item });
   if (d.lang === "mixed") return sayLocal(["{item} jaisa kuch aur dikhao?", "[Kuch|Koi] {item} jaisa [hai|milega]?"], d.rng, { item });
   return sayLocal(["[Anything|Do you have anything] [similar to|like] {item}?", "[Could you show me|Show me] [a few|some] [alternatives to|things like] {item}?"], d.rng, { item });
 }
 
 /** Nothing came back like the item. */
 export function nothingLike(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} जैसा और कुछ नहीं मिला।`;
-  if (d.lang === "mixed") return `${item} jaisa aur kuch nahi mila.`;
+  if (d.lang === "hi") return sayLocal(["{item} जैसा [और कुछ|दूसरा कुछ] [नहीं मिला|अभी नहीं है]।"], d.rng, { item });
+  if (d.lang === "mixed") return sayLocal(["{item} jaisa [aur kuch|doosra kuch] [nahi mila|abhi nahi hai]."], d.rng, { item });
   return sayLocal(["[I couldn't find|There's nothing] [else|more] quite like {item}[ right now|]."], d.rng, { item });
 }
 
@@ -357,7 +357,7 @@ export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b:
  * at, or (`opening`) in the message that asks for everything at once.
  */
 export function ownLikeText(d: Dialog, item: string, opening = false): string {
-  if (d.lang === "hi") return `मेरे पास ${item} है — उसके जैसा कुछ दिखाइए?`;
+  if (d.lang === "hi") return sayLocal(["मेरे पास {item} है — [उसके जैसा कुछ दिखाइए?|उसके जैसा कुछ मिलेगा?|उससे मिलता-जुलता कुछ है?]"], d.rng, { item });
   if (d.lang === "mixed") return sayLocal(["Mere paas {item} hai — [uske jaisa kuch dikhao|uske jaisa kuch milega]?"], d.rng, { item });
   if (opening) return sayLocal(["[Something|Anything] [similar to|like] {item}, [ideally|if you can] — [that's the one I have|I already have that one]."], d.rng, { item });
   return sayLocal(["[Then|OK, then] [anything|is there anything] [similar to|like] {item}? [That's the one I have|I already have that one]."], d.rng, { item });
@@ -365,14 +365,16 @@ export function ownLikeText(d: Dialog, item: string, opening = false): string {
 
 /** The search by the name the user said did not show the item. */
 export function notFoundText(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} नहीं मिला।`;
-  if (d.lang === "mixed") return `${item} nahi mila.`;
+  if (d.lang === "hi") return sayLocal(["{item} [नहीं मिला|कहीं नहीं दिखा]।"], d.rng, { item });
+  if (d.lang === "mixed") return sayLocal(["{item} [nahi mila|kahin nahi dikha]."], d.rng, { item });
   return sayLocal(["[I couldn't find|I can't find|There's no sign of] {item} [in the catalog|right now]."], d.rng, { item });
 }
 
 /** The assistant has found the item the user named, and looks for things like it. */
 export function foundLikeText(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} मिल गया — इसके जैसे विकल्प देख रहा हूँ।`;
-  if (d.lang === "mixed") return `${item} mil gaya — iske jaise options dekh raha hoon.`;
+  // The assistant's own first-person forms agree with its gender (the pack's wording.assistant_gender).
+  const g = { item, [GENDER_SLOT]: d.voice.wording.assistantGender };
+  if (d.lang === "hi") return sayBank(["{item} मिल गया — इसके जैसे विकल्प [देख {m:रहा|f:रही} हूँ|ढूँढ {m:रहा|f:रही} हूँ]।"], d.rng, g);
+  if (d.lang === "mixed") return sayBank(["{item} mil gaya — iske jaise options [dekh {m:raha|f:rahi} hoon|dhoondh {m:raha|f:rahi} hoon]."], d.rng, g);
   return sayLocal(["[Found it|There it is] — {item}. [Let me see what's similar|Checking for similar ones now]."], d.rng, { item });
 }
