@@ -262,8 +262,8 @@ const hi: Lines = {
   ok_go: [
     `${H_GO}[,|।] [जल्दी से|अभी|बिना देर किए][, ${H_THANKS}|]`,
     `[${H_YES}, |][सब सही है|आपने ठीक समझा|यही माँगा था|कुछ नहीं बदलना][,|।] ${H_GO}`,`${H_YES}[,|!|।] ${H_GO}`, `[सब सही है|यही चाहिए था|बात पक्की], ${H_GO}`,
-    "[हाँ हाँ|जी बिल्कुल], [यही था|सब ठीक है], [देर किस बात की|चलिए कर डालिए]",
-    "[मंज़ूर है|बिल्कुल मंज़ूर], [आगे बढ़ाइए|हो जाने दीजिए]"],
+    "[हाँ हाँ|जी बिल्कुल|हाँ जी, बिल्कुल], [यही था|सब ठीक है|यही चाहिए था], [देर किस बात की|चलिए कर डालिए|अब कर ही दीजिए]",
+    "[मंज़ूर है|बिल्कुल मंज़ूर|मुझे मंज़ूर है|हाँ, मंज़ूर], [आगे बढ़ाइए|हो जाने दीजिए|कर दीजिए|पक्का कीजिए]"],
   keep_it: ["[अभी रहने दीजिए|अभी कुछ मत कीजिए], [पहले घर पर बात करनी है|बाद में तय करेंगे|थोड़ा सोचना है]"],
   cancel: ["[हमें|कृपया] {ref} [रद्द करना है|रद्द कर दीजिए], [योजना बदल गई|अब ज़रूरत नहीं]"],
   modify: ["{ref} [में थोड़ा बदलाव करना है|बदलवाना है]: {details}"],
@@ -351,8 +351,8 @@ const mixed: Lines = {
   ok_go: [
     `${M_GO}[,|.] [jaldi se|abhi|bina der kiye][, ${M_THANKS}|]`,
     `[${M_YES}, |][sab sahi hai|aapne theek samjha|yahi maanga tha|kuch nahi badalna][,|.] ${M_GO}`,`${M_YES}[,|!|.] ${M_GO}`, `[sab sahi hai|yahi chahiye tha|baat pakki], ${M_GO}`,
-    "[haan haan|ji bilkul], [yahi tha|sab theek hai], [der kis baat ki|chalo kar daalo]",
-    "[manzoor hai|done deal], [aage badhao|ho jaane do]"],
+    "[haan haan|ji bilkul|haan ji, bilkul], [yahi tha|sab theek hai|yahi chahiye tha], [der kis baat ki|chalo kar daalo|ab kar hi do]",
+    "[manzoor hai|done deal|mujhe manzoor hai|haan, manzoor], [aage badhao|ho jaane do|kar do|pakka karo]"],
   keep_it: ["[abhi rehne do|abhi kuch mat karo], [pehle ghar pe baat karni hai|baad mein decide karenge|thoda sochna hai]"],
   cancel: ["[humein|please] {ref} [cancel karna hai|cancel kar do], [plan badal gaya|ab zaroorat nahi]"],
   modify: ["{ref} [mein thoda change karna hai|badalwana hai]: {details}"],

@@ -30,8 +30,8 @@ export const VOICE_ASSISTANT: Record<Lang, Record<VoiceAct, string[]>> = {
   },
   hi: {
     action_ack: [
-      "अभी कर {m:रहा|f:रही} हूँ।",
-      "एक पल, बदलाव कर {m:रहा|f:रही} हूँ।",
+      "[अभी|फ़ौरन|बस अभी] कर {m:रहा|f:रही} हूँ[, एक पल|]।",
+      "[एक पल|ज़रा रुकिए|बस एक मिनट], [बदलाव|यह काम|आपकी बात दर्ज] कर {m:रहा|f:रही} हूँ।",
       "",
       "[ठीक है|जी], [यह काम|यह बदलाव] अभी [निपटा {m:देता|f:देती} हूँ|कर {m:देता|f:देती} हूँ]।",
       "[बस दो सेकंड|ज़रा रुकिए], [भेज {m:रहा|f:रही} हूँ|आगे बढ़ा {m:रहा|f:रही} हूँ]।",
@@ -82,8 +82,8 @@ export const VOICE_ASSISTANT: Record<Lang, Record<VoiceAct, string[]>> = {
   },
   mixed: {
     action_ack: [
-      "Abhi kar {m:raha|f:rahi} hoon.",
-      "Ek sec, change kar {m:raha|f:rahi} hoon.",
+      "[Abhi|Fauran|Bas abhi] kar {m:raha|f:rahi} hoon[, ek sec|].",
+      "[Ek sec|Zara ruko|Bas ek minute], [change|ye kaam|aapki request darj] kar {m:raha|f:rahi} hoon.",
       "",
       "[Ok|Done], [ye kaam|ye change] abhi [kar {m:deta|f:deti} hoon|process {m:karta|f:karti} hoon].",
       "[Bas do sec|Zara ruko], [bhej {m:raha|f:rahi} hoon|aage badha {m:raha|f:rahi} hoon].",
