@@ -277,8 +277,8 @@ export function passToTeam(d: Dialog): string {
 
 /** The assistant asks which booking (the user did not give its reference). */
 export function askRef(d: Dialog): string {
-  const hi = ["[ज़रूर|बिल्कुल|हाँ जी] — [बुकिंग का रेफ़रेंस बताइए?|रेफ़रेंस नंबर क्या है?|किस बुकिंग की बात है? रेफ़रेंस बताइए।]"];
-  const mixed = ["[Sure|Bilkul|Haan ji] — [booking reference batao?|reference number kya hai?|kaunsi booking hai? Reference batao.]"];
+  const hi = ["[ज़रूर|बिल्कुल|हाँ जी|जी, हो जाएगा] — [बुकिंग का रेफ़रेंस बताइए?|रेफ़रेंस नंबर क्या है?|किस बुकिंग की बात है? रेफ़रेंस बताइए।|रेफ़रेंस नंबर लिख दीजिए, बाकी हम देख लेंगे।]", "[पहले|बस] [रेफ़रेंस नंबर|बुकिंग का नंबर] [चाहिए|बता दीजिए] — [वह किसी अक्षर से शुरू होता है|कन्फ़र्मेशन में लिखा होगा]।"];
+  const mixed = ["[Sure|Bilkul|Haan ji|Ji, ho jayega] — [booking reference batao?|reference number kya hai?|kaunsi booking hai? Reference batao.|reference number likh do, baaki hum dekh lenge.]", "[Pehle|Bas] [reference number|booking ka number] [chahiye|bata do] — [wo kisi letter se shuru hota hai|confirmation mein likha hoga]."];
   const en = ["[Sure|Can do|No problem] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter.", "[Okay|Right], [could you give me|I'll need] the booking reference[, please|]?"];
   return sayLocal(d.lang === "en" ? en : d.lang === "hi" ? hi : mixed, d.rng);
 }
