@@ -11,6 +11,6 @@ for (let i = 0; i < 1000; i++) {
   const scenario = maker.make(persona, Rng.for(42, persona.id, "scenario", "0"), 0);
   for (const m of offlineDialogue(scenario, domain, Rng.for(0, scenario.id, "dialogue"), opts).dialogue.messages) {
     const l = (m as { labels?: { intent?: string } }).labels;
-    if (m.role === "assistant" && l?.intent === kind && !(m as { tool_calls?: unknown[] }).tool_calls?.length && (k++ % 25 === 0)) console.log("-", String(m.content).replace(/\n/g, " ⏎ ").slice(0, 230));
+    if (m.role === (process.argv[5] ?? "assistant") && l?.intent === kind && !(m as { tool_calls?: unknown[] }).tool_calls?.length && (k++ % Number(process.argv[6] ?? 25) === 0)) console.log("-", String(m.content).replace(/\n/g, " ⏎ ").slice(0, 230));
   }
 }
