@@ -49,7 +49,7 @@ export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: 
   if (lang === "hi") {
     const about = local.item ? "{item} [के बारे में|को लेकर|के सिलसिले में]" : "[एक मामले में|एक ज़रूरी बात पर|एक दिक्कत को लेकर]";
     const ends = local.reserved
-      ? ["[टीम के किसी व्यक्ति से|किसी इंसान से|किसी ज़िम्मेदार व्यक्ति से|आपकी टीम से] बात करनी है[, जल्दी हो तो अच्छा|, अभी हो सकती है?|]", "[शिकायत|एक बात|एक गुज़ारिश] [दर्ज करानी है|आगे पहुँचानी है|ऊपर तक पहुँचानी है], [कोई व्यक्ति देखे तो अच्छा|किसी से बात हो सकती है?|कौन सुनेगा?]", "[किसी से सीधे बात करनी है|यह किसी इंसान को ही देखना होगा], [चैट से बात नहीं बनेगी|मामला थोड़ा उलझा है|मशीन से यह नहीं होगा]"]
+      ? ["[टीम के किसी व्यक्ति से|किसी इंसान से|किसी ज़िम्मेदार व्यक्ति से|आपकी टीम से] बात करनी है[, जल्दी हो तो अच्छा|, अभी हो सकती है?|]", "[शिकायत|एक बात|एक गुज़ारिश] [दर्ज करानी है|आगे पहुँचानी है|ऊपर तक पहुँचानी है], [कोई व्यक्ति देखे तो अच्छा|किसी से बात हो सकती है?|कौन सुनेगा?]", "[किसी से सीधे बात करनी है|किसी इंसान से ही बात करनी है], [चैट से बात नहीं बनेगी|मामला थोड़ा उलझा है|मशीन से यह नहीं होगा]"]
       : ["[मदद चाहिए|कुछ करवाना है|काम है], [हो पाएगा?|मदद करेंगे?|कैसे करें?]", "[कुछ पूछना है|जानकारी चाहिए|थोड़ा समझना है], [बताइए|ज़रा देखिए|समय हो तो बताइए]"];
     const greet = first ? "[नमस्ते,|सुनिए,|नमस्कार जी,|हैलो,|देखिए,|माफ़ कीजिए,|]" : "[और|अब|]";
     return say(ends.map((e) => `${greet} [मुझे|हमें] ${about} ${e}`), rng, local.item ? { item: local.item } : {}).replace(/([^?!।])$/u, "$1।");
@@ -57,7 +57,7 @@ export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: 
   if (lang === "mixed") {
     const about = local.item ? "{item} [ke baare mein|ko lekar|ke silsile mein]" : "[ek matter mein|ek zaroori baat pe|ek problem ko lekar]";
     const ends = local.reserved
-      ? ["[team ke kisi member se|kisi insaan se|kisi responsible person se|aapki team se] baat karni hai[, jaldi ho toh accha|, abhi ho sakti hai?|]", "[complaint|ek baat|ek request] [register karni hai|aage pahunchani hai|upar tak pahunchani hai], [koi person dekhe toh accha|kisi se baat ho sakti hai?|kaun sunega?]", "[kisi se seedha baat karni hai|ye kisi insaan ko hi dekhna hoga], [chat se baat nahi banegi|matter thoda complicated hai|bot se ye nahi hoga]"]
+      ? ["[team ke kisi member se|kisi insaan se|kisi responsible person se|aapki team se] baat karni hai[, jaldi ho toh accha|, abhi ho sakti hai?|]", "[complaint|ek baat|ek request] [register karni hai|aage pahunchani hai|upar tak pahunchani hai], [koi person dekhe toh accha|kisi se baat ho sakti hai?|kaun sunega?]", "[kisi se seedha baat karni hai|kisi insaan se hi baat karni hai], [chat se baat nahi banegi|matter thoda complicated hai|bot se ye nahi hoga]"]
       : ["[help chahiye|kuch karwana hai|kaam hai], [ho payega?|help karoge?|kaise karein?]", "[poochna tha|info chahiye|thoda samajhna hai], [batao|zara dekho|time ho toh batao]"];
     const greet = first ? "[Hello,|Suno,|Namaste ji,|Hi,|Dekho,|Excuse me,|]" : "[Aur|Ab|]";
     return say(ends.map((e) => `${greet} [mujhe|humein] ${about} ${e}`), rng, local.item ? { item: local.item } : {}).replace(/([^?!.])$/u, "$1.");
