@@ -22,7 +22,10 @@ describe("a booking argument, as the pack words it or as its value's kind says",
 
   it("says a party, a weekday, a time and a place in each language", () => {
     expect([say("f_who", 1, "en"), say("f_who", 3, "en"), say("f_who", 3, "hi"), say("f_who", 3, "mixed")]).toEqual(["for 1 person", "for 3 people", "3 लोगों के लिए", "3 log"]);
-    expect([say("f_day", "friday", "en"), say("f_day", "friday", "hi"), say("f_day", "friday", "mixed")]).toEqual(["on Friday", "friday को", "friday ko"]);
+    // One is a person, not "1 लोगों"; a weekday is named in Hindi, and capitalised in Hinglish.
+    expect([say("f_who", 1, "hi"), say("f_who", 1, "mixed")]).toEqual(["1 व्यक्ति के लिए", "1 person"]);
+    expect([say("f_day", "friday", "en"), say("f_day", "friday", "hi"), say("f_day", "friday", "mixed")]).toEqual(["on Friday", "शुक्रवार को", "Friday ko"]);
+    expect(say("f_day", "Someday", "hi")).toBe("Someday को");
     expect([say("f_at", "19:00", "en"), say("f_at", "19:00", "hi"), say("f_at", "19:00", "mixed")]).toEqual(["at 19:00", "19:00 बजे", "19:00 baje"]);
     expect([say("f_from", "Cambridge", "en"), say("f_from", "Cambridge", "hi")]).toEqual(["from Cambridge", "pick-up point Cambridge"]);
   });

@@ -98,9 +98,10 @@ export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, w
   const kind = service?.booking?.values?.[k] ?? kindsOf(domain).get(k);
   switch (kind?.kind) {
     case "party":
-      return lang === "en" ? `for ${v} ${String(v) === "1" ? "person" : "people"}` : lang === "hi" ? `${v} लोगों के लिए` : `${v} log`;
+      return lang === "en" ? `for ${v} ${String(v) === "1" ? "person" : "people"}` : lang === "hi" ? (String(v) === "1" ? "1 व्यक्ति के लिए" : `${v} लोगों के लिए`) : String(v) === "1" ? "1 person" : `${v} log`;
     case "weekday":
-      return lang === "en" ? `on ${cap(String(v))}` : lang === "hi" ? `${v} को` : `${v} ko`;
+      // Hindi names the day in Hindi ("शुक्रवार को", not "friday को"); Hinglish keeps the English name, capitalised.
+      return lang === "en" ? `on ${cap(String(v))}` : lang === "hi" ? `${HI_DAYS[String(v).toLowerCase()] ?? String(v)} को` : `${cap(String(v))} ko`;
     case "time":
       return lang === "en" ? `at ${v}` : lang === "hi" ? `${v} बजे` : `${v} baje`;
     case "place":
@@ -123,6 +124,9 @@ function kindsOf(domain: Domain): Map<string, BookingValue> {
   }
   return kinds;
 }
+
+/** The weekdays in Hindi, by their English names (a weekday value is said in the dialogue's language). */
+const HI_DAYS: Readonly<Record<string, string>> = { monday: "सोमवार", tuesday: "मंगलवार", wednesday: "बुधवार", thursday: "गुरुवार", friday: "शुक्रवार", saturday: "शनिवार", sunday: "रविवार" };
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

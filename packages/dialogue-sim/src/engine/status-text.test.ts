@@ -44,11 +44,11 @@ describe("statusText", () => {
   it("says the state in Hindi and Hinglish sentences too: the row's values, no field names", () => {
     for (let seed = 0; seed < 20; seed++) {
       const hi = statusText(host, "hi", new Rng(String(seed)), false, ops);
-      expect(hi).toMatch(/^`gpu-01\.ml` (अभी )?healthy है \(ml, staging\)(, | — )(अपटाइम|चालू:) 19 days, 8:30। CPU 71%, मेमोरी 38% और लोड 5\.8। /);
-      expect(hi).toMatch(/`jupyterhub` stopped है; `nvidia-dcgm` और `vllm` running हैं।$/);
+      expect(hi).toMatch(/^`gpu-01\.ml` ((अभी )?healthy है|का स्टेटस healthy है|की हालत: healthy|फ़िलहाल healthy है|इस वक़्त healthy है) \(ml, staging\)(, | — )(अपटाइम|चालू:|लगातार चालू:) 19 days, 8:30। CPU 71%, मेमोरी 38% और लोड 5\.8। /);
+      expect(hi).toMatch(/`jupyterhub` (की हालत )?stopped है; `nvidia-dcgm` और `vllm` (running हैं|की हालत running है)।$/);
       const mixed = statusText(host, "mixed", new Rng(String(seed)), false, ops);
-      expect(mixed).toMatch(/^`gpu-01\.ml` (abhi )?healthy hai \(ml, staging\)/);
-      expect(mixed).toMatch(/(`\/data` 62% full hai, `\/` 44%|Disk: `\/data` 62% aur `\/` 44%)\./);
+      expect(mixed).toMatch(/^`gpu-01\.ml` ((abhi )?healthy hai|ka status healthy hai|ki state: healthy|filhaal healthy hai|is waqt healthy hai) \(ml, staging\)/);
+      expect(mixed).toMatch(/(`\/data` 62% (full hai|bhar chuka hai|use ho chuka hai), `\/` 44%|Disk: `\/data` 62% aur `\/` 44%)\./);
       for (const text of [hi, mixed]) {
         expect(text).not.toMatch(/cpu pct|mem pct|load 1m/);
         for (const n of text.match(/\d+(\.\d+)?/g) ?? []) expect(JSON.stringify(host)).toContain(n);
@@ -118,9 +118,9 @@ describe("statusText over a pack's own status parts", () => {
       expect(gist).toContain("`fuser` is worn");
       expect(gist).not.toContain("drum");
       const hi = statusText(printer, "hi", new Rng(String(seed)), false, how);
-      expect(hi).toMatch(/^`lobby-printer` (अभी )?jammed है \(ground floor\)(, | — )(अपटाइम|चालू:) 3 days। स्याही 93% और 4 jobs queued। /);
-      expect(hi).toMatch(/(`Letter` 97% भरा है, `A4` 20%|ट्रे: `Letter` 97% और `A4` 20%)।/);
-      expect(hi).toMatch(/`fuser` worn है; `drum` ok है।$/);
+      expect(hi).toMatch(/^`lobby-printer` ((अभी )?jammed है|का स्टेटस jammed है|की हालत: jammed|फ़िलहाल jammed है|इस वक़्त jammed है) \(ground floor\)(, | — )(अपटाइम|चालू:|लगातार चालू:) 3 days। स्याही 93% और 4 jobs queued। /);
+      expect(hi).toMatch(/(`Letter` 97% (भरा है|भर चुका है|इस्तेमाल में है), `A4` 20%|ट्रे: `Letter` 97% और `A4` 20%)।/);
+      expect(hi).toMatch(/`fuser` (की हालत )?worn है; `drum` (की हालत )?ok है।$/);
     }
   });
 

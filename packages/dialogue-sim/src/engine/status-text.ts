@@ -96,9 +96,11 @@ export function statusSaid(row: Row, p: DisplayParts, lang: "hi" | "mixed", rng:
   const uptime = partOf(row, p.uptime);
   if (state !== undefined) {
     const now = rng.pick(hi ? ["अभी ", ""] : ["abhi ", ""]);
-    const up = uptime !== undefined && (!gist || rng.chance(0.4)) ? `${rng.pick([", ", " — "])}${hi ? rng.pick(["अपटाइम ", "चालू: "]) : rng.pick(["uptime ", "up: "])}${String(uptime)}` : "";
+    const up = uptime !== undefined && (!gist || rng.chance(0.4)) ? `${rng.pick([", ", " — "])}${hi ? rng.pick(["अपटाइम ", "चालू: ", "लगातार चालू: "]) : rng.pick(["uptime ", "up: ", "lagatar up: "])}${String(uptime)}` : "";
     const at = where.length && (!gist || rng.chance(0.3)) ? ` (${where.join(", ")})` : "";
-    sentences.push(`\`${name}\` ${now}${String(state)} ${hi ? "है" : "hai"}${at}${up}`);
+    // The state said as a Hindi speaker varies it; no form here takes a gender (a row may be anything).
+    const says = hi ? [`${now}{s} है`, "का स्टेटस {s} है", "की हालत: {s}", "फ़िलहाल {s} है", "इस वक़्त {s} है"] : [`${now}{s} hai`, "ka status {s} hai", "ki state: {s}", "filhaal {s} hai", "is waqt {s} hai"];
+    sentences.push(`\`${name}\` ${rng.pick(says).replace("{s}", String(state))}${at}${up}`);
   }
   const load = metricsSaid(row, p, lang, rng);
   if (load.length) sentences.push(listJoin(load, and));
@@ -107,12 +109,14 @@ export function statusSaid(row: Row, p: DisplayParts, lang: "hi" | "mixed", rng:
     const [top, ...rest] = used.map((d) => `\`${d.name}\` ${d.pct}%`);
     sentences.push(
       rng.chance(0.5)
-        ? `${top!} ${hi ? "भरा है" : "full hai"}${rest.length ? `, ${listJoin(rest, and)}` : ""}`
+        ? `${top!} ${rng.pick(hi ? ["भरा है", "भर चुका है", "इस्तेमाल में है"] : ["full hai", "bhar chuka hai", "use ho chuka hai"])}${rest.length ? `, ${listJoin(rest, and)}` : ""}`
         : `${expand(saidIn(p.usage!.label, lang), rng)}: ${listJoin([top!, ...rest], and)}`,
     );
   }
   const byState = membersByState(row, p);
-  if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names, and)} ${st} ${names.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}`).join("; "));
+  const inState = (st: string, names: string[]) =>
+    rng.chance(0.5) ? `${listJoin(names, and)} ${st} ${names.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}` : `${listJoin(names, and)} ${hi ? "की हालत" : "ki state"} ${st} ${hi ? "है" : "hai"}`;
+  if (byState.length) sentences.push(byState.map(([st, names]) => inState(st, names)).join("; "));
   if (state === undefined && load.length === 0) return undefined;
   return (gist ? gistOf(row, p, sentences, rng) : sentences).map((s) => capFirst(s)).join(`${stop} `) + stop;
 }

@@ -82,7 +82,8 @@ export class Voice {
     parts.push(core);
     if (verbose && !opts.last && r.chance(opts.first ? 0.8 : 0.3)) {
       const extra = say(this.wording.user("extra"), r, all);
-      if (extra) parts.push(`— ${extra}.`);
+      // Hindi ends a sentence with its danda, not a full stop.
+      if (extra) parts.push(`— ${extra}${this.lang === "hi" ? "।" : "."}`);
     }
     const emo = (opts.emotion ?? "").toLowerCase();
     if (st.closers.length && r.chance(terse ? 0.08 : opts.first ? 0.3 : 0.12)) parts.push(say(st.closers, r, this.slots));

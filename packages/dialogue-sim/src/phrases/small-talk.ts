@@ -29,14 +29,14 @@ export const OPENING: Record<Lang, SmallTalk[]> = {
     },
   ],
   hi: [
-    { user: ["[नमस्ते|हैलो]! [आप कैसे हैं|आज का दिन कैसा चल रहा है]?"], assistant: ["[मैं ठीक हूँ, पूछने के लिए धन्यवाद|सब बढ़िया]! [बताइए, क्या मदद करूँ?|आज क्या ढूँढ रहे हैं?]"] },
-    { user: ["{city} में [आज बहुत गर्मी है|आज बारिश हो रही है|मौसम अच्छा है]"], assistant: ["[अरे, ध्यान रखिए|मौसम का मज़ा लीजिए]! बताइए, क्या मदद करूँ?"] },
-    { user: ["[हैलो|नमस्ते], [पहली बार यह चैट इस्तेमाल कर {m:रहा|f:रही} हूँ|मैं यहाँ {m:नया|f:नई} हूँ]"], assistant: ["[स्वागत है|आपका स्वागत है]! बस बताइए क्या चाहिए, बाकी मुझ पर छोड़ दीजिए।"] },
+    { user: ["[नमस्ते|हैलो]! [आप कैसे हैं|आज का दिन कैसा चल रहा है]?"], assistant: ["[मैं ठीक हूँ, पूछने के लिए धन्यवाद|सब बढ़िया|सब अच्छा चल रहा है]! [बताइए, क्या मदद करूँ?|आज क्या ढूँढ रहे हैं?|किस काम से आना हुआ?]", "[दिन अच्छा जा रहा है, शुक्रिया|बहुत बढ़िया, आप सुनाइए]! [कहिए, क्या करना है?|आज किस चीज़ में मदद चाहिए?]"] },
+    { user: ["{city} में [आज बहुत गर्मी है|आज बारिश हो रही है|मौसम अच्छा है]"], assistant: ["[अरे, ध्यान रखिए|मौसम का मज़ा लीजिए|{city} का मौसम भी कमाल है]! [बताइए, क्या मदद करूँ?|चलिए, काम की बात करें?|कहिए, आज क्या देखना है?]", "[पानी पीते रहिए|छाता साथ रखिए|ऐसे मौसम में चाय बनती है], [हा हा|]! [अब बताइए, क्या चाहिए?|किस चीज़ से शुरू करें?]"] },
+    { user: ["[हैलो|नमस्ते], [पहली बार यह चैट इस्तेमाल कर {m:रहा|f:रही} हूँ|मैं यहाँ {m:नया|f:नई} हूँ]"], assistant: ["[स्वागत है|आपका स्वागत है|बहुत-बहुत स्वागत]! [बस बताइए क्या चाहिए|अपनी बात अपने शब्दों में लिखिए], [बाकी मुझ पर छोड़ दीजिए|खोजने का काम मेरा]।", "[कोई बात नहीं|चिंता मत कीजिए], [यहाँ सब आसान है|कुछ सीखना नहीं पड़ेगा] — [बस लिखिए क्या चाहिए|जो चाहिए, सीधे बताइए]।"] },
   ],
   mixed: [
-    { user: ["[hi|hello|hey]! [kaise ho|aaj ka din kaisa chal raha hai|sab badhiya]?"], assistant: ["[Main badhiya, thanks for asking|Sab mast]! [Batao, kya help karun?|Aaj kya dhoondh rahe ho?]"] },
-    { user: ["{city} mein [aaj bahut garmi hai|aaj baarish ho rahi hai|mausam mast hai] [yaar|]"], assistant: ["[Arre, dhyan rakhna|Mausam enjoy karo]! Batao, kya help karun?"] },
-    { user: ["[hello|hi], [pehli baar ye chat use kar {m:raha|f:rahi} hoon|main yahan {m:naya|f:nayi} hoon]"], assistant: ["[Welcome|Swagat hai]! Bas batao kya chahiye, baaki mujh pe chhod do."] },
+    { user: ["[hi|hello|hey]! [kaise ho|aaj ka din kaisa chal raha hai|sab badhiya]?"], assistant: ["[Main badhiya, thanks for asking|Sab mast|Sab accha chal raha hai]! [Batao, kya help karun?|Aaj kya dhoondh rahe ho?|Kis kaam se aana hua?]", "[Din accha ja raha hai, thanks|Ekdum badhiya, aap sunao]! [Bolo, kya karna hai?|Aaj kis cheez mein help chahiye?]"] },
+    { user: ["{city} mein [aaj bahut garmi hai|aaj baarish ho rahi hai|mausam mast hai] [yaar|]"], assistant: ["[Arre, dhyan rakhna|Mausam enjoy karo|{city} ka mausam bhi kamaal hai]! [Batao, kya help karun?|Chalo, kaam ki baat karein?|Bolo, aaj kya dekhna hai?]", "[Paani peete raho|Chhata saath rakhna|Aise mausam mein toh chai banti hai], [haha|]! [Ab batao, kya chahiye?|Kis cheez se start karein?]"] },
+    { user: ["[hello|hi], [pehli baar ye chat use kar {m:raha|f:rahi} hoon|main yahan {m:naya|f:nayi} hoon]"], assistant: ["[Welcome|Swagat hai|Bahut bahut welcome]! [Bas batao kya chahiye|Apni baat apne words mein likho], [baaki mujh pe chhod do|search ka kaam mera].", "[Koi baat nahi|Tension mat lo], [yahan sab easy hai|kuch seekhna nahi padega] — [bas likho kya chahiye|jo chahiye, seedha batao]."] },
   ],
 };
 
@@ -55,6 +55,6 @@ export const MIDWAY: Record<Lang, SmallTalk[]> = {
       assistant: ["[Ha — I'm the assistant here, and I don't get tired|Ha, never too busy for you]. [Back to|So,] {topic} — [where were we?|what would you like next?]"],
     },
   ],
-  hi: [{ user: ["[वैसे|एक बात], [आप काफ़ी तेज़ हैं|यह ऐप से आसान है]"], assistant: ["[धन्यवाद|ख़ुशी हुई]! तो, {topic} — [आगे बढ़ें?|और कुछ?]"] }],
-  mixed: [{ user: ["[btw|waise], [aap kaafi fast ho|ye app se easy hai]"], assistant: ["[Thanks|Khushi hui]! Toh, {topic} — [aage badhein?|aur kuch?]"] }],
+  hi: [{ user: ["[वैसे|एक बात], [आप काफ़ी तेज़ हैं|यह ऐप से आसान है]"], assistant: ["[धन्यवाद|ख़ुशी हुई|यह सुनकर अच्छा लगा]! [तो|अच्छा], {topic} — [आगे बढ़ें?|और कुछ?|अब क्या देखें?]"] }],
+  mixed: [{ user: ["[btw|waise], [aap kaafi fast ho|ye app se easy hai]"], assistant: ["[Thanks|Khushi hui|Sunke accha laga]! [Toh|Accha], {topic} — [aage badhein?|aur kuch?|ab kya dekhein?]"] }],
 };

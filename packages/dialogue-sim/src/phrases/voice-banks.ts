@@ -29,28 +29,108 @@ export const VOICE_ASSISTANT: Record<Lang, Record<VoiceAct, string[]>> = {
     look_compare: ["[Putting|Lining up] {name} side by side."],
   },
   hi: {
-    action_ack: ["अभी कर {m:रहा|f:रही} हूँ।", "एक पल, बदलाव कर {m:रहा|f:रही} हूँ।", ""],
-    tip: ["टिप: दो विकल्पों की तुलना माँगिए, मैं आमने-सामने रख {m:दूँगा|f:दूँगी}।"],
-    restate: ["{ack} {wants} [देख|खोज] {m:रहा|f:रही} हूँ।", "[ठीक है|समझ {m:गया|f:गई}] — {wants}, [एक पल|अभी {m:देखता|f:देखती} हूँ]।"],
-    look_details: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
-    look_reviews: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
-    look_availability: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
-    look_logs: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
-    look_status: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
-    look_command: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
-    look_compare: ["{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।"],
+    action_ack: [
+      "[अभी|फ़ौरन|बस अभी] कर {m:रहा|f:रही} हूँ[, एक पल|]।",
+      "[एक पल|ज़रा रुकिए|बस एक मिनट], [बदलाव|यह काम|आपकी बात दर्ज] कर {m:रहा|f:रही} हूँ।",
+      "",
+      "[ठीक है|जी], [यह काम|यह बदलाव] अभी [निपटा {m:देता|f:देती} हूँ|कर {m:देता|f:देती} हूँ]।",
+      "[बस दो सेकंड|ज़रा रुकिए], [भेज {m:रहा|f:रही} हूँ|आगे बढ़ा {m:रहा|f:रही} हूँ]।",
+    ],
+    tip: [
+      "टिप: दो विकल्पों की तुलना माँगिए, मैं आमने-सामने रख {m:दूँगा|f:दूँगी}।",
+      "टिप: [कोई एक बात और जोड़ दीजिए|एक और शर्त बता दीजिए], [सूची छोटी हो जाएगी|नतीजे और सटीक आएँगे]।",
+    ],
+    restate: [
+      "{ack} {wants} [देख|खोज] {m:रहा|f:रही} हूँ।",
+      "[ठीक है|समझ {m:गया|f:गई}] — {wants}, [एक पल|अभी {m:देखता|f:देखती} हूँ]।",
+      "[अच्छा|जी], [तो|यानी] {wants} [चाहिए|ढूँढना है] — [ज़रा देखने दीजिए|पता {m:करता|f:करती} हूँ]।",
+      "{wants}, [नोट कर लिया|समझ {m:गया|f:गई}]। [खोज शुरू|अभी {m:बताता|f:बताती} हूँ]।",
+    ],
+    look_details: [
+      "[अभी|फ़िलहाल|] {name} [देख|चेक कर|जाँच] {m:रहा|f:रही} हूँ[, एक पल|, ज़रा रुकिए|]।",
+      "{name} की [पूरी जानकारी|सारी बातें] [निकाल|खोल] {m:रहा|f:रही} हूँ।",
+      "[ज़रा|एक पल,] {name} [के बारे में|की डिटेल] [पढ़ लूँ|देख लूँ]।",
+    ],
+    look_reviews: [
+      "[अभी|फ़िलहाल|] {name} [देख|चेक कर|जाँच] {m:रहा|f:रही} हूँ[, एक पल|, ज़रा रुकिए|]।",
+      "{name} पर लोगों की [राय|बातें] [पढ़|देख] {m:रहा|f:रही} हूँ।",
+    ],
+    look_availability: [
+      "[अभी|फ़िलहाल|] {name} [देख|चेक कर|जाँच] {m:रहा|f:रही} हूँ[, एक पल|, ज़रा रुकिए|]।",
+      "{name} [में क्या बचा है|अभी मिलेगा या नहीं], [देख {m:रहा|f:रही} हूँ|पता {m:करता|f:करती} हूँ]।",
+    ],
+    look_logs: [
+      "[अभी|फ़िलहाल|] {name} [देख|चेक कर|जाँच] {m:रहा|f:रही} हूँ[, एक पल|, ज़रा रुकिए|]।",
+      "{name} की [ताज़ा|पिछली] एंट्री [पढ़|खोल] {m:रहा|f:रही} हूँ।",
+      "[ठीक है,|अच्छा,] {name} [में हाल में क्या हुआ|की हाल की लाइनें], [देख लेते हैं|{m:निकालता|f:निकालती} हूँ]।",
+    ],
+    look_status: [
+      "[अभी|फ़िलहाल|] {name} [देख|चेक कर|जाँच] {m:रहा|f:रही} हूँ[, एक पल|, ज़रा रुकिए|]।",
+      "{name} [की नब्ज़|का हाल] [देख|टटोल] {m:रहा|f:रही} हूँ।",
+      "[एक मिनट|एक पल], {name} [से पूछ {m:रहा|f:रही} हूँ|की ख़बर ले {m:रहा|f:रही} हूँ]।",
+      "[अभी|तुरंत] {name} [की जाँच|का स्टेटस] [कर {m:रहा|f:रही} हूँ|देख {m:रहा|f:रही} हूँ]।",
+    ],
+    look_command: [
+      "[अभी|फ़िलहाल|] {name} [देख|चेक कर|जाँच] {m:रहा|f:रही} हूँ[, एक पल|, ज़रा रुकिए|]।",
+      "{name} पर [चला|भेज] {m:रहा|f:रही} हूँ, [एक पल|नतीजा आने दीजिए]।",
+      "[ठीक है|जी], {name} पर [अभी {m:चलाता|f:चलाती} हूँ|चला कर {m:बताता|f:बताती} हूँ]।",
+    ],
+    look_compare: [
+      "[अभी|फ़िलहाल|] {name} [देख|चेक कर|जाँच] {m:रहा|f:रही} हूँ[, एक पल|, ज़रा रुकिए|]।",
+      "{name} को [आमने-सामने रख|मिलाकर देख] {m:रहा|f:रही} हूँ।",
+    ],
   },
   mixed: {
-    action_ack: ["Abhi kar {m:raha|f:rahi} hoon.", "Ek sec, change kar {m:raha|f:rahi} hoon.", ""],
-    tip: ["Tip: do options compare karne ko bolo, main side by side rakh {m:dunga|f:dungi}."],
-    restate: ["{ack} {wants} [dekh|search kar] {m:raha|f:rahi} hoon.", "[Ok|Samajh {m:gaya|f:gayi}] — {wants}, [ek sec|abhi {m:dekhta|f:dekhti} hoon]."],
-    look_details: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
-    look_reviews: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
-    look_availability: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
-    look_logs: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
-    look_status: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
-    look_command: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
-    look_compare: ["{name} [check kar|dekh] {m:raha|f:rahi} hoon."],
+    action_ack: [
+      "[Abhi|Fauran|Bas abhi] kar {m:raha|f:rahi} hoon[, ek sec|].",
+      "[Ek sec|Zara ruko|Bas ek minute], [change|ye kaam|aapki request darj] kar {m:raha|f:rahi} hoon.",
+      "",
+      "[Ok|Done], [ye kaam|ye change] abhi [kar {m:deta|f:deti} hoon|process {m:karta|f:karti} hoon].",
+      "[Bas do sec|Zara ruko], [bhej {m:raha|f:rahi} hoon|aage badha {m:raha|f:rahi} hoon].",
+    ],
+    tip: [
+      "Tip: do options compare karne ko bolo, main side by side rakh {m:dunga|f:dungi}.",
+      "Tip: [ek aur detail add kar do|koi aur condition batao], [list chhoti ho jayegi|results aur sahi aayenge].",
+    ],
+    restate: [
+      "{ack} {wants} [dekh|search kar] {m:raha|f:rahi} hoon.",
+      "[Ok|Samajh {m:gaya|f:gayi}] — {wants}, [ek sec|abhi {m:dekhta|f:dekhti} hoon].",
+      "[Accha|Ji], [toh|matlab] {wants} [chahiye|dhoondhna hai] — [zara dekhne do|pata {m:karta|f:karti} hoon].",
+      "{wants}, [note kar liya|samajh {m:gaya|f:gayi}]. [Search shuru|Abhi {m:batata|f:batati} hoon].",
+    ],
+    look_details: [
+      "[Abhi|Filhaal|] {name} [check kar|dekh|verify kar] {m:raha|f:rahi} hoon[, ek sec|, zara ruko|].",
+      "{name} ki [poori info|saari details] [nikaal|khol] {m:raha|f:rahi} hoon.",
+      "[Zara|Ek sec,] {name} [ke baare mein|ki details] [padh loon|dekh loon].",
+    ],
+    look_reviews: [
+      "[Abhi|Filhaal|] {name} [check kar|dekh|verify kar] {m:raha|f:rahi} hoon[, ek sec|, zara ruko|].",
+      "{name} pe logon ka [feedback|opinion] [padh|dekh] {m:raha|f:rahi} hoon.",
+    ],
+    look_availability: [
+      "[Abhi|Filhaal|] {name} [check kar|dekh|verify kar] {m:raha|f:rahi} hoon[, ek sec|, zara ruko|].",
+      "{name} [mein kya bacha hai|abhi milega ya nahi], [dekh {m:raha|f:rahi} hoon|pata {m:karta|f:karti} hoon].",
+    ],
+    look_logs: [
+      "[Abhi|Filhaal|] {name} [check kar|dekh|verify kar] {m:raha|f:rahi} hoon[, ek sec|, zara ruko|].",
+      "{name} ki [latest|pichhli] entries [padh|khol] {m:raha|f:rahi} hoon.",
+      "[Theek hai,|Accha,] {name} [mein recently kya hua|ki recent lines], [dekh lete hain|{m:nikaalta|f:nikaalti} hoon].",
+    ],
+    look_status: [
+      "[Abhi|Filhaal|] {name} [check kar|dekh|verify kar] {m:raha|f:rahi} hoon[, ek sec|, zara ruko|].",
+      "{name} [ki health|ka haal] [dekh|check kar] {m:raha|f:rahi} hoon.",
+      "[Ek min|Ek sec], {name} [se pooch {m:raha|f:rahi} hoon|ki khabar le {m:raha|f:rahi} hoon].",
+      "[Abhi|Turant] {name} [ka status|ki state] [check kar {m:raha|f:rahi} hoon|dekh {m:raha|f:rahi} hoon].",
+    ],
+    look_command: [
+      "[Abhi|Filhaal|] {name} [check kar|dekh|verify kar] {m:raha|f:rahi} hoon[, ek sec|, zara ruko|].",
+      "{name} pe [run kar|bhej] {m:raha|f:rahi} hoon, [ek sec|output aane do].",
+      "[Theek hai|Ok], {name} pe [abhi {m:chalata|f:chalati} hoon|run karke {m:batata|f:batati} hoon].",
+    ],
+    look_compare: [
+      "[Abhi|Filhaal|] {name} [check kar|dekh|verify kar] {m:raha|f:rahi} hoon[, ek sec|, zara ruko|].",
+      "{name} ko [side by side rakh|mila ke dekh] {m:raha|f:rahi} hoon.",
+    ],
   },
 };
 

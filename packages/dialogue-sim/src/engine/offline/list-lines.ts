@@ -137,8 +137,8 @@ export function restText(d: Dialog, shown: number, total: number): string | unde
   const rest = total - shown;
   if (rest <= 0 || !d.rng.chance(0.5)) return undefined;
   const n = String(rest);
-  if (d.lang === "hi") return sayLocal(["[और|इनके अलावा] {n} [और हैं|और मिले]।", "[बाकी|बचे हुए] {n} भी [दिखा सकते हैं|हैं]।"], d.rng, { n });
-  if (d.lang === "mixed") return sayLocal(["[Aur|Iske alawa] {n} [aur hain|aur mile].", "Baaki {n} bhi [dikha sakte hain|hain]."], d.rng, { n });
+  if (d.lang === "hi") return sayLocal(["[इनके अलावा|साथ ही] {n} [और हैं|और मिले]।", "[बाकी|बचे हुए] {n} भी [दिखा सकते हैं|हैं]।", "{n} और [भी हैं|निकले हैं], [कहें तो दिखाएँ|चाहें तो देखिए]।"], d.rng, { n });
+  if (d.lang === "mixed") return sayLocal(["[Iske alawa|Saath hi] {n} [aur hain|aur mile].", "Baaki {n} bhi [dikha sakte hain|hain].", "{n} aur [bhi hain|nikle hain], [bolo toh dikhayein|chaho toh dekho]."], d.rng, { n });
   if (rest === 1) return sayLocal(["[Plus|And] one more[ besides|].", "There's one other[ too| as well][ if none of these click|]."], d.rng);
   return sayLocal(["[Plus|And] {n} more[ besides|].", "There are {n} others[ too| as well][ if none of these click|].", "There are {n} more [behind these|where those came from]."], d.rng, { n });
 }

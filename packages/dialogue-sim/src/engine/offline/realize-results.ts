@@ -50,8 +50,8 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   const en = ops
     ? ["[Okay|Right|Noted] — staying on {host}.", "{host} [it is|then]; [I'll keep it in view|noted]."]
     : ["[Great choice|Good pick|Nice one] — {line}.", "{line} — [solid choice|you'll like it|good one]."];
-  const hi = ops ? ["[ठीक है|अच्छा] — {host}।", "{host} [पर रहते हैं|ही देखते हैं]।"] : ["[बढ़िया चुनाव|अच्छी पसंद] — {line}।", "{line} — [सही फ़ैसला|अच्छा चुना]।", "[तो|ठीक है,] {line} [तय रहा|पक्का]।"];
-  const mixed = ops ? ["[Ok|Theek hai] — {host} pe rehte hain.", "{host} [hi dekhte hain|pe focus karte hain]."] : ["[Badhiya choice|Acchi pick] — {line}.", "{line} — [sahi decision|accha choose kiya].", "[Toh|Theek hai,] {line} [final|pakka]."];
+  const hi = ops ? ["[ठीक है|अच्छा|नोट किया] — {host}।", "{host} [पर रहते हैं|ही देखते हैं|पर ही ध्यान रखते हैं]।", "[तो अब|चलिए,] {host} [पर नज़र रखते हैं|पर टिकते हैं]।"] : ["[बढ़िया चुनाव|अच्छी पसंद|सही चुना] — {line}।", "{line} — [सही फ़ैसला|अच्छा चुना|यह ठीक रहेगा]।", "[तो|ठीक है,] {line} [तय रहा|पक्का]।"];
+  const mixed = ops ? ["[Ok|Theek hai|Noted] — {host} pe rehte hain.", "{host} [hi dekhte hain|pe focus karte hain|pe hi dhyan rakhte hain].", "[Toh ab|Chalo,] {host} [pe nazar rakhte hain|pe tikte hain]."] : ["[Badhiya choice|Acchi pick|Sahi choose kiya] — {line}.", "{line} — [sahi decision|accha choose kiya|ye theek rahega].", "[Toh|Theek hai,] {line} [final|pakka]."];
   const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
   return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(0.8)], d.lang);
 }
@@ -88,7 +88,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const lines = rows.slice(0, 5).map((row) => `${String(part(row, "time") ?? "").slice(11, 19)} ${String(part(row, "level") ?? "").toUpperCase()} ${String(part(row, "source") ?? "")}: ${String(part(row, "text") ?? "")}`.trim());
     text = lines.length
       ? logsText(d, item.name, lines)
-      : d.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : `${item.name}: logs khaali hain.`;
+      : d.lang === "en" ? `Logs on ${item.name} are quiet — nothing recent.` : sayLocal(d.lang === "hi" ? ["{name} के लॉग [ख़ाली हैं|में हाल का कुछ नहीं है]।", "{name} पर [सब शांत है|कोई नई एंट्री नहीं], लॉग ख़ाली हैं।"] : ["{name} ke logs [khaali hain|mein recent kuch nahi hai].", "{name} pe [sab shaant hai|koi nayi entry nahi], logs khaali hain."], d.rng, { name: item.name });
   } else if (act === "status") {
     // The row is said as its table's display declares (format status): the look-up's table, or the item's own.
     const [row, table] = rows[0] ? [rows[0], rowsTable ?? item.table] : [item.seen, item.table];
@@ -156,7 +156,7 @@ export function commandText(d: Dialog, cmd: string, host: string, output: string
   const lines = output.split("\n").map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
   // No output is an answer too; one line is said inline; a longer one is shown, cut to what fits a chat.
   if (lines.length === 0) {
-    const bank = d.lang === "hi" ? ["{name} पर `{cmd}` [चल गया|हो गया], [कोई आउटपुट नहीं|कोई एरर नहीं]।"] : d.lang === "mixed" ? ["{name} pe `{cmd}` [chal gaya|ho gaya], [koi output nahi|koi error nahi]."] : ["`{cmd}` [ran cleanly|went through] on {name}[ — no output|, nothing printed|; no errors].", "[Done|Ran it]: `{cmd}` on {name} [printed nothing|came back silent], [which is what you want|so no errors]."];
+    const bank = d.lang === "hi" ? ["{name} पर `{cmd}` [चल गया|हो गया], [कोई आउटपुट नहीं|कोई एरर नहीं]।", "`{cmd}` {name} पर [बिना किसी एरर के|चुपचाप] [चल गया|पूरा हुआ][, कुछ छपा नहीं|]।"] : d.lang === "mixed" ? ["{name} pe `{cmd}` [chal gaya|ho gaya], [koi output nahi|koi error nahi].", "`{cmd}` {name} pe [bina kisi error ke|chupchaap] [chal gaya|complete hua][, kuch print nahi hua|]."] : ["`{cmd}` [ran cleanly|went through] on {name}[ — no output|, nothing printed|; no errors].", "[Done|Ran it]: `{cmd}` on {name} [printed nothing|came back silent], [which is what you want|so no errors]."];
     return joinSentences([sayLocal(bank, d.rng, { cmd, name: host }), d.voice.offer(0.6)], d.lang);
   }
   if (lines.length === 1 && d.lang === "en") {
@@ -172,8 +172,8 @@ function logsText(d: Dialog, name: string, lines: string[]): string {
   const bad = lines.filter((l) => / (WARN|WARNING|ERROR|FATAL|CRIT)\b/.test(l));
   if (bad.length > 0 && d.rng.chance(0.6)) {
     const en = ["[The line that stands out|What stands out] on {name}: `{line}`", "[Mostly routine|Nothing much], [except|but for] `{line}` on {name}", "{name} logged `{line}`[ — worth a look| among the recent lines]"];
-    const hi = ["{name} के logs में [ध्यान देने वाली लाइन|यह अलग दिखता है]: `{line}`"];
-    const mixed = ["{name} ke logs mein [ye line dekhne layak hai|ye alag dikh raha hai]: `{line}`"];
+    const hi = ["{name} के logs में [ध्यान देने वाली लाइन|यह अलग दिखता है]: `{line}`", "[ज़्यादातर सब सामान्य है|बाकी सब ठीक है], [बस|सिर्फ़] {name} पर `{line}`", "{name} ने `{line}` [लिखा है|दर्ज किया है][ — इसे देखना चाहिए| — यही खटक रहा है|]"];
+    const mixed = ["{name} ke logs mein [ye line dekhne layak hai|ye alag dikh raha hai]: `{line}`", "[Zyada tar sab normal hai|Baaki sab theek hai], [bas|sirf] {name} pe `{line}`", "{name} ne `{line}` [log kiya hai|likha hai][ — ise dekhna chahiye| — yahi khatak raha hai|]"];
     const text = sayLocal(d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en, d.rng, { name, line: bad[0]!.trim() });
     return bad.length > 1 && d.lang === "en" ? `${text} (${bad.length - 1} more like it).` : text;
   }

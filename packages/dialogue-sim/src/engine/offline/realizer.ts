@@ -94,18 +94,18 @@ export function actionAck(d: Dialog, kind: "create" | "cancel" | "modify", what:
   const banks: Record<typeof kind, Record<Dialog["lang"], string[]>> = {
     create: {
       en: ["[Okay|Right|Sure] — [setting up|arranging|sorting out] {what} [now|for you|right away].", "{what} — [putting it through|making it happen|setting it up] [now|for you].", "[Great,|Lovely,|Perfect,] [let me set up|I'll arrange|I'm confirming] {what}[ now|]."],
-      hi: ["[ठीक है|अच्छा], {what} [अभी तय करते हैं|पक्का करते हैं]।", "{what} — [एक पल, तय हो रहा है|अभी करते हैं]।"],
-      mixed: ["[Ok|Theek hai], {what} [abhi set karte hain|confirm karte hain].", "{what} — [ek sec, ho raha hai|abhi karte hain]."],
+      hi: ["[ठीक है|अच्छा|जी], {what} [अभी तय करते हैं|पक्का करते हैं|दर्ज करते हैं]।", "{what} — [एक पल, तय हो रहा है|अभी करते हैं|बस हो ही गया समझिए]।", "[बढ़िया|चलिए], {what} [के लिए जगह पक्की करते हैं|दर्ज कर रहे हैं]।"],
+      mixed: ["[Ok|Theek hai|Ji], {what} [abhi set karte hain|confirm karte hain|darj karte hain].", "{what} — [ek sec, ho raha hai|abhi karte hain|bas ho hi gaya samjho].", "[Badhiya|Chalo], {what} [ke liye jagah pakki karte hain|darj kar rahe hain]."],
     },
     cancel: {
       en: ["[Okay|Right|Understood] — [cancelling|calling off] {what} [now|for you].", "{what}: [cancelling it now|calling it off now|on it, cancelling]."],
-      hi: ["[ठीक है|अच्छा], {what} [रद्द करते हैं|कैंसल कर रहे हैं]।"],
-      mixed: ["[Ok|Theek hai], {what} [cancel karte hain|cancel kar rahe hain]."],
+      hi: ["[ठीक है|अच्छा|समझ सकते हैं], {what} [रद्द करते हैं|कैंसल कर रहे हैं|हटा रहे हैं]।", "{what} — [अभी रद्द हो रहा है|कैंसल कर देते हैं], [एक पल|बस अभी]।"],
+      mixed: ["[Ok|Theek hai|Samajh sakte hain], {what} [cancel karte hain|cancel kar rahe hain|hata rahe hain].", "{what} — [abhi cancel ho raha hai|cancel kar dete hain], [ek sec|bas abhi]."],
     },
     modify: {
       en: ["[Okay|Right|Sure] — [updating|changing] {what} [now|for you].", "{what}: [making the change now|updating it now|on it]."],
-      hi: ["[ठीक है|अच्छा], {what} [बदल रहे हैं|अपडेट करते हैं]।"],
-      mixed: ["[Ok|Theek hai], {what} [update kar rahe hain|change karte hain]."],
+      hi: ["[ठीक है|अच्छा|जी], {what} [बदल रहे हैं|अपडेट करते हैं|नए हिसाब से कर रहे हैं]।", "{what} — [बदलाव हो रहा है|अभी बदलते हैं], [एक पल|बस अभी]।"],
+      mixed: ["[Ok|Theek hai|Ji], {what} [update kar rahe hain|change karte hain|naye hisaab se kar rahe hain].", "{what} — [change ho raha hai|abhi badalte hain], [ek sec|bas abhi]."],
     },
   };
   return capFirst(sayLocal(banks[kind][d.lang], d.rng, { what }));
@@ -124,15 +124,20 @@ export function handoffYes(d: Dialog): string {
     hi: [
       "[हाँ|जी हाँ|ठीक है|जी|बिल्कुल], [जोड़ दीजिए|उनसे बात करवा दीजिए|आगे भेज दीजिए|उनसे मिलवा दीजिए|बात करा दीजिए][, धन्यवाद|, शुक्रिया|, जल्दी|]",
       "[बढ़िया|अच्छा|ठीक|सही], [उन्हीं से बात कर लेते हैं|किसी व्यक्ति से ही बात ठीक रहेगी|वही ठीक रहेगा|यही चाहिए था]",
-      "[ठीक है|अच्छा] — [क्या उन्हें पूरी बात पता होगी?|कितनी देर लगेगी?|वे यह चैट देख पाएँगे?]",
+      "[ठीक है|अच्छा|चलिए|हाँ, ठीक] — [क्या उन्हें पूरी बात पता होगी?|कितनी देर लगेगी?|वे यह चैट देख पाएँगे?|सब दोबारा तो नहीं बताना पड़ेगा?|वे कब तक जुड़ेंगे?]",
+      "[ठीक है|हाँ], [इंतज़ार कर {m:लूँगा|f:लूँगी}|मैं लाइन पर {m:रुका|f:रुकी} हूँ] — [जल्दी जोड़िए|उन्हें सब बता दीजिएगा]",
+      "[यही ठीक रहेगा|यही बेहतर है], [किसी जानकार से बात हो जाए तो|कोई इंसान देख ले तो] [तसल्ली रहेगी|अच्छा रहेगा]",
     ],
     mixed: [
       "[Haan|Ji haan|Theek hai|Ji|Bilkul|Ok], [connect kar do|unse baat karwa do|aage bhej do|unse milwa do|baat kara do][, thanks|, shukriya|, jaldi|]",
       "[Badhiya|Accha|Theek|Sahi], [unhi se baat kar lete hain|kisi insaan se hi baat theek rahegi|wahi theek rahega|yahi chahiye tha]",
-      "[Theek hai|Accha] — [kya unhe poori baat pata hogi?|kitni der lagegi?|wo ye chat dekh payenge?]",
+      "[Theek hai|Accha|Chalo|Haan, theek] — [kya unhe poori baat pata hogi?|kitni der lagegi?|wo ye chat dekh payenge?|sab dobara toh nahi batana padega?|wo kab tak join karenge?]",
+      "[Theek hai|Haan], [wait kar {m:lunga|f:lungi}|main line pe {m:ruka|f:ruki} hoon] — [jaldi connect karo|unhe sab bata dena]",
+      "[Yahi theek rahega|Yahi better hai], [kisi expert se baat ho jaye toh|koi insaan dekh le toh] [tasalli rahegi|accha rahega]",
     ],
   };
-  return capFirst(sayLocal(bank[d.lang], d.rng));
+  // The user's own first-person forms ("I'll wait") agree with the persona: the voice's slots carry its gender.
+  return capFirst(d.lang === "en" ? sayLocal(bank.en, d.rng) : sayBank(bank[d.lang], d.rng, d.voice.slots));
 }
 
 /** The user's thanks at the end, naming what it got. */
@@ -144,8 +149,8 @@ export function thanksFor(d: Dialog, name: string): string {
       "[that's|ok, that's|right, that's|so that's] {name} [sorted|settled|done|taken care of] then, [thanks a lot|many thanks|thank you|cheers][!|.]",
       "[glad we got|happy to have] {name} [sorted|figured out|out of the way][, thanks|, thank you so much|]. [bye|take care|have a good day|]",
     ],
-    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया|आपका आभार][!|।]", "[बढ़िया|ठीक है|वाह|बहुत अच्छा], {name} [तय रहा|पक्का|हो गया|सुलझ गया] — [धन्यवाद|शुक्रिया|बहुत धन्यवाद][!|।]", "{name} [का काम हो गया|वाली बात हो गई|का काम पूरा हुआ], [शुक्रिया|धन्यवाद][, नमस्ते|, फिर मिलेंगे|]"],
-    mixed: ["{name} ke liye [thanks|shukriya|thank you|bahut thanks][!|.]", "[Badhiya|Theek hai|Wah|Mast], {name} [final|pakka|ho gaya|sort ho gaya] — [thanks|shukriya|thank you][!|.]", "{name} [ka kaam ho gaya|wali baat ho gayi|ka kaam poora hua], [shukriya|thanks][, bye|, milte hain|]"],
+    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया|आपका आभार][!|।]", "[बढ़िया|ठीक है|वाह|बहुत अच्छा], {name} [तय रहा|पक्का|हो गया|सुलझ गया] — [धन्यवाद|शुक्रिया|बहुत धन्यवाद][!|।]", "{name} [का काम हो गया|वाली बात हो गई|का काम पूरा हुआ], [शुक्रिया|धन्यवाद][, नमस्ते|, फिर मिलेंगे|]", "[चलिए|अच्छा], {name} [की चिंता ख़त्म|से छुट्टी मिली] — [आपका बहुत-बहुत धन्यवाद|दिल से शुक्रिया][!|।]"],
+    mixed: ["{name} ke liye [thanks|shukriya|thank you|bahut thanks][!|.]", "[Badhiya|Theek hai|Wah|Mast], {name} [final|pakka|ho gaya|sort ho gaya] — [thanks|shukriya|thank you][!|.]", "{name} [ka kaam ho gaya|wali baat ho gayi|ka kaam poora hua], [shukriya|thanks][, bye|, milte hain|]", "[Chalo|Accha], {name} [ki tension khatam|se fursat mili] — [bahut bahut thanks|dil se shukriya][!|.]"],
   };
   return capFirst(sayLocal(bank[d.lang], d.rng, { name }));
 }
@@ -154,8 +159,8 @@ export function thanksFor(d: Dialog, name: string): string {
 export function farewellAbout(d: Dialog, name: string): string {
   const bank: Record<Dialog["lang"], string[]> = {
     en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]"],
-    hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!"],
-    mixed: ["{name} ke liye [all the best|best of luck]!"],
+    hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!", "[उम्मीद है|आशा है] {name} [के साथ सब बढ़िया रहेगा|में अब कोई दिक्कत नहीं आएगी]!"],
+    mixed: ["{name} ke liye [all the best|best of luck]!", "[Umeed hai|Hope] {name} [ke saath sab badhiya rahega|mein ab koi problem nahi aayegi]!"],
   };
   return sayLocal(bank[d.lang], d.rng, { name });
 }
@@ -169,7 +174,7 @@ export function moreText(d: Dialog, total: number): string {
 
 /** "Book the best one for me — for 2 people, at 19:00." */
 export function bookOutright(d: Dialog, details: string): string {
-  if (d.lang === "hi") return `सबसे अच्छा विकल्प बुक कर दीजिए${details ? ` — ${details}` : ""}।`;
+  if (d.lang === "hi") return sayLocal([`[सबसे अच्छा विकल्प|जो सबसे ठीक हो, वही] [बुक कर दीजिए|पक्का कर दीजिए]${details ? ` — ${details}` : ""}।`], d.rng);
   if (d.lang === "mixed") return `Best wala book kar do${details ? ` — ${details}` : ""}.`;
   return sayLocal([`[Please book|Go ahead and book|Book] the best match[ for me|]${details ? ` — ${details}` : ""}.`], d.rng);
 }
@@ -212,7 +217,7 @@ export function topicQuestion(d: Dialog, topic: string): string {
  * clause when it has one ("find out what {thing} does before I run it"), else a plain question.
  */
 export function askAbout(d: Dialog, topic: string, ask: string | undefined, first: boolean): string {
-  if (d.lang === "hi") return `${topic} के बारे में समझा दीजिए?`;
+  if (d.lang === "hi") return sayLocal(["{topic} के बारे में समझा दीजिए?", "{topic} [क्या होता है|किस काम आता है], [थोड़ा समझाइए?|ज़रा बताइए?]"], d.rng, { topic });
   if (d.lang === "mixed") return sayLocal(["{topic} ke baare mein samjha do?", "{topic} kya hota hai, thoda explain karo?"], d.rng, { topic });
   const hello = first ? "[Hi! |Hey! |]" : "";
   if (ask && d.rng.chance(0.6)) {
@@ -227,22 +232,22 @@ export function askAbout(d: Dialog, topic: string, ask: string | undefined, firs
  * data writes them (not re-spaced or re-punctuated, so the facts in them stay word for word).
  */
 export function answerText(d: Dialog, parts: readonly string[]): string {
-  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? "ज़रूर!" : "Bilkul!";
+  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? sayLocal(["[ज़रूर|बिल्कुल|अच्छा सवाल]!", "[संक्षेप में|सीधे शब्दों में]:"], d.rng) : sayLocal(["[Bilkul|Zaroor|Accha sawaal]!", "[Short mein|Seedhe shabdon mein]:"], d.rng);
   const offer = d.lang === "en" ? sayLocal(["[Anything else you'd like explained?|Does that help?|Want me to go into more detail?|]"], d.rng) : "";
   return [open, ...parts, offer].filter((x) => x !== "").join(" ");
 }
 
 /** The assistant found nothing on the topic the user asked about. */
 export function nothingOn(d: Dialog, topic: string): string {
-  if (d.lang === "hi") return `${topic} के बारे में मेरे पास कुछ नहीं है।`;
-  if (d.lang === "mixed") return `${topic} ke baare mein mere paas kuch nahi hai.`;
+  if (d.lang === "hi") return sayLocal(["{topic} के बारे में [मेरे पास कुछ नहीं है|अभी कोई जानकारी नहीं मिली]।"], d.rng, { topic });
+  if (d.lang === "mixed") return sayLocal(["{topic} ke baare mein [mere paas kuch nahi hai|abhi koi info nahi mili]."], d.rng, { topic });
   return sayLocal(["[Sorry|Hmm], I [don't have anything|have nothing] on {topic}[ in my notes|]."], d.rng, { topic });
 }
 
 /** The user, told there is nothing on its topic, asks the assistant to look once more. */
 export function lookAgain(d: Dialog, topic: string): string {
-  if (d.lang === "hi") return `एक बार फिर देखिए? ${topic} तो आम चीज़ है।`;
-  if (d.lang === "mixed") return `Ek baar phir check karo? ${topic} toh common hai.`;
+  if (d.lang === "hi") return sayLocal(["[एक बार फिर देखिए?|पक्का? दोबारा देखिए ना।] {topic} तो [आम चीज़ है|सब जानते हैं]।"], d.rng, { topic });
+  if (d.lang === "mixed") return sayLocal(["[Ek baar phir check karo?|Pakka? Dobara dekho na.] {topic} toh [common hai|sabko pata hai]."], d.rng, { topic });
   return sayLocal(["[Really?|Hm, are you sure?] [Could you|Can you] [check|look] again? {topic} [is pretty common|should be in there]."], d.rng, { topic });
 }
 
@@ -272,8 +277,8 @@ export function passToTeam(d: Dialog): string {
 
 /** The assistant asks which booking (the user did not give its reference). */
 export function askRef(d: Dialog): string {
-  const hi = ["[ज़रूर|बिल्कुल|हाँ जी] — [बुकिंग का रेफ़रेंस बताइए?|रेफ़रेंस नंबर क्या है?|किस बुकिंग की बात है? रेफ़रेंस बताइए।]"];
-  const mixed = ["[Sure|Bilkul|Haan ji] — [booking reference batao?|reference number kya hai?|kaunsi booking hai? Reference batao.]"];
+  const hi = ["[ज़रूर|बिल्कुल|हाँ जी|जी, हो जाएगा] — [बुकिंग का रेफ़रेंस बताइए?|रेफ़रेंस नंबर क्या है?|किस बुकिंग की बात है? रेफ़रेंस बताइए।|रेफ़रेंस नंबर लिख दीजिए, बाकी हम देख लेंगे।]", "[पहले|बस] [रेफ़रेंस नंबर|बुकिंग का नंबर] [चाहिए|बता दीजिए] — [वह किसी अक्षर से शुरू होता है|कन्फ़र्मेशन में लिखा होगा]।"];
+  const mixed = ["[Sure|Bilkul|Haan ji|Ji, ho jayega] — [booking reference batao?|reference number kya hai?|kaunsi booking hai? Reference batao.|reference number likh do, baaki hum dekh lenge.]", "[Pehle|Bas] [reference number|booking ka number] [chahiye|bata do] — [wo kisi letter se shuru hota hai|confirmation mein likha hoga]."];
   const en = ["[Sure|Can do|No problem] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter.", "[Okay|Right], [could you give me|I'll need] the booking reference[, please|]?"];
   return sayLocal(d.lang === "en" ? en : d.lang === "hi" ? hi : mixed, d.rng);
 }
@@ -314,15 +319,15 @@ export function photoText(d: Dialog, url: string): string {
 
 /** The user asks for things like an item it was shown. */
 export function likeThisText(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} जैसा कुछ और दिखाइए?`;
+  if (d.lang === "hi") return sayLocal(["{item} जैसा कुछ और दिखाइए?", "[कुछ|कोई] {item} [जैसा|से मिलता-जुलता] [है|मिलेगा]?"], d.rng, { item });
   if (d.lang === "mixed") return sayLocal(["{item} jaisa kuch aur dikhao?", "[Kuch|Koi] {item} jaisa [hai|milega]?"], d.rng, { item });
   return sayLocal(["[Anything|Do you have anything] [similar to|like] {item}?", "[Could you show me|Show me] [a few|some] [alternatives to|things like] {item}?"], d.rng, { item });
 }
 
 /** Nothing came back like the item. */
 export function nothingLike(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} जैसा और कुछ नहीं मिला।`;
-  if (d.lang === "mixed") return `${item} jaisa aur kuch nahi mila.`;
+  if (d.lang === "hi") return sayLocal(["{item} जैसा [और कुछ|दूसरा कुछ] [नहीं मिला|अभी नहीं है]।"], d.rng, { item });
+  if (d.lang === "mixed") return sayLocal(["{item} jaisa [aur kuch|doosra kuch] [nahi mila|abhi nahi hai]."], d.rng, { item });
   return sayLocal(["[I couldn't find|There's nothing] [else|more] quite like {item}[ right now|]."], d.rng, { item });
 }
 
@@ -352,7 +357,7 @@ export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b:
  * at, or (`opening`) in the message that asks for everything at once.
  */
 export function ownLikeText(d: Dialog, item: string, opening = false): string {
-  if (d.lang === "hi") return `मेरे पास ${item} है — उसके जैसा कुछ दिखाइए?`;
+  if (d.lang === "hi") return sayLocal(["मेरे पास {item} है — [उसके जैसा कुछ दिखाइए?|उसके जैसा कुछ मिलेगा?|उससे मिलता-जुलता कुछ है?]"], d.rng, { item });
   if (d.lang === "mixed") return sayLocal(["Mere paas {item} hai — [uske jaisa kuch dikhao|uske jaisa kuch milega]?"], d.rng, { item });
   if (opening) return sayLocal(["[Something|Anything] [similar to|like] {item}, [ideally|if you can] — [that's the one I have|I already have that one]."], d.rng, { item });
   return sayLocal(["[Then|OK, then] [anything|is there anything] [similar to|like] {item}? [That's the one I have|I already have that one]."], d.rng, { item });
@@ -360,14 +365,16 @@ export function ownLikeText(d: Dialog, item: string, opening = false): string {
 
 /** The search by the name the user said did not show the item. */
 export function notFoundText(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} नहीं मिला।`;
-  if (d.lang === "mixed") return `${item} nahi mila.`;
+  if (d.lang === "hi") return sayLocal(["{item} [नहीं मिला|कहीं नहीं दिखा]।"], d.rng, { item });
+  if (d.lang === "mixed") return sayLocal(["{item} [nahi mila|kahin nahi dikha]."], d.rng, { item });
   return sayLocal(["[I couldn't find|I can't find|There's no sign of] {item} [in the catalog|right now]."], d.rng, { item });
 }
 
 /** The assistant has found the item the user named, and looks for things like it. */
 export function foundLikeText(d: Dialog, item: string): string {
-  if (d.lang === "hi") return `${item} मिल गया — इसके जैसे विकल्प देख रहा हूँ।`;
-  if (d.lang === "mixed") return `${item} mil gaya — iske jaise options dekh raha hoon.`;
+  // The assistant's own first-person forms agree with its gender (the pack's wording.assistant_gender).
+  const g = { item, [GENDER_SLOT]: d.voice.wording.assistantGender };
+  if (d.lang === "hi") return sayBank(["{item} मिल गया — इसके जैसे विकल्प [देख {m:रहा|f:रही} हूँ|ढूँढ {m:रहा|f:रही} हूँ]।"], d.rng, g);
+  if (d.lang === "mixed") return sayBank(["{item} mil gaya — iske jaise options [dekh {m:raha|f:rahi} hoon|dhoondh {m:raha|f:rahi} hoon]."], d.rng, g);
   return sayLocal(["[Found it|There it is] — {item}. [Let me see what's similar|Checking for similar ones now]."], d.rng, { item });
 }
