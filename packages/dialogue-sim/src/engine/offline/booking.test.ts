@@ -1,6 +1,7 @@
 import { loadDomain } from "@chatmill/domains";
 import { describe, expect, it } from "vitest";
-import { otherField } from "./booking.js";
+import { Rng } from "@chatmill/kit";
+import { otherField, refusal } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 
 const travel = loadDomain("travel");
@@ -15,5 +16,28 @@ describe("otherField", () => {
     expect(on("taxi", ["time", "weekday", "date"])).toBe("pick-up time");
     // No field of those kinds: the first booking field ("number of people" is the pack's name for people).
     expect(on("train", ["time", "weekday", "date"])).toBe("number of people");
+  });
+});
+
+describe("refusal: why a write was refused, by the error's type, never its message", () => {
+  const said = (lang: "en" | "hi" | "mixed", error: Record<string, unknown>, seed = "1") => refusal({ lang, rng: Rng.for(0, seed) }, error, "'HK42'");
+  const message = "zz_bookings with zz_ref 'HK42' is cancelled and cannot be changed.";
+
+  it("says a closed record's state as the data writes it, and none of the message's table or field names", () => {
+    for (const seed of ["1", "2", "3", "4"]) {
+      const en = said("en", { type: "invalid_state", message, table: "zz_bookings", zz_state: "cancelled" }, seed);
+      expect(en).toMatch(/^'HK42' is already cancelled/);
+      expect(en).not.toMatch(/zz_/);
+      expect(said("hi", { type: "invalid_state", message, table: "zz_bookings", zz_state: "cancelled" }, seed)).toMatch(/^'HK42' पहले से cancelled है/);
+    }
+  });
+
+  it("tells not found, already there, unavailable, bad details and anything else apart", () => {
+    expect(said("en", { type: "not_found", message: "No zz_t with zz_k 'HK42'.", table: "zz_t" })).toMatch(/'HK42'$/);
+    expect(said("en", { type: "invalid_state", message: "zz_t 'HK42' already exists.", table: "zz_t" })).toMatch(/^'HK42' (already exists|is already in the system)$/);
+    expect(said("mixed", { type: "unavailable", message: "Fully booked for 19:00: 0 left. Try another slot." })).toMatch(/available nahi|jagah nahi|full/);
+    expect(said("en", { type: "bad_arguments", message: "nothing to change: give one of zz_a, zz_b" })).toMatch(/details/);
+    expect(said("en", { type: "internal_error", message: "zz_tool: boom" })).toMatch(/turned it down|refused/);
+    expect(said("en", { type: "bad_arguments", message: "nothing to change: give one of zz_a, zz_b" })).not.toMatch(/zz_|give one of/);
   });
 });

@@ -1,7 +1,8 @@
 // Bookings as a conversation: booking a chosen item, booking a service outright, cancelling or
 // changing a booking the user has (by its reference, read back before the change).
 import type { BookingValue } from "@chatmill/schema";
-import { listJoin } from "../../phrases/grammar.js";
+import { listJoin, say } from "../../phrases/grammar.js";
+import { REFUSALS, type RefusalKind } from "../../phrases/refusal-banks.js";
 import { humanField } from "@chatmill/domains";
 import type { Shown } from "../present.js";
 import type { ToolInfo } from "../tools.js";
@@ -44,7 +45,7 @@ export function makeBooking(d: Dialog, task: Task, create: ToolInfo, args: Recor
   const done = callWithRecovery(d, { name: create.name, arguments: args }, "book", [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
-    t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(done.res.error), field: otherField(d, task, ["time", "weekday", "date"]) }), "inform");
+    t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(d, done.res.error, name), field: otherField(d, task, ["time", "weekday", "date"]) }), "inform");
     return giveUp(d, task);
   }
   const ref = newRef(d, create) ?? "";
@@ -100,7 +101,7 @@ export function applyBookingChange(d: Dialog, task: Task, toolName: string, keyA
   const done = callWithRecovery(d, { name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind, [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
-    t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(done.res.error), field: otherField(d, task, ["weekday", "date", "time"]) }), "inform");
+    t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(d, done.res.error, ref), field: otherField(d, task, ["weekday", "date", "time"]) }), "inform");
     return giveUp(d, task);
   }
   t.assistantSay(`${d.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details })} ${d.voice.offer(0.4)}`.trim(), "confirm");
@@ -119,14 +120,19 @@ export function otherField(d: Dialog, task: Task, kinds: ReadonlyArray<BookingVa
   return field !== undefined ? humanField(d.domain, field) : "option";
 }
 
+/** The error fields every refusal has; any other string field of an invalid_state error is the state its record is in. */
+const ERROR_KEYS = new Set(["type", "message", "table", "path", "missing", "injected"]);
+
 /**
- * Why a write was refused, as the assistant says it: the tool's error message without the table it
- * names (its `table` detail: "hotel_booking 'H4Z6KUOKN' is already cancelled." is said "'H4Z6KUOKN'
- * is already cancelled."). A table's name is a key, never said; the reference says which booking.
+ * Why a write was refused, as the assistant says it: by the error's type (phrases/refusal-banks),
+ * never the tool's own message, which names the pack's tables and fields and is English. `what`:
+ * the reference or item the write was about. A record that is closed is said with its state as the
+ * data writes it ("'H4Z6KUOKN' is already cancelled").
  */
-function refusal(error: { message: string; table?: unknown } | undefined): string {
-  if (!error) return "it was rejected";
-  if (typeof error.table !== "string" || error.table === "") return error.message;
-  const table = error.table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return error.message.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${table}\\s+`, "gu"), "");
+export function refusal(d: Pick<Dialog, "lang" | "rng">, error: ({ type?: unknown; message?: unknown } & Record<string, unknown>) | undefined, what: string): string {
+  const type = typeof error?.type === "string" ? error.type : "";
+  const state = error ? Object.entries(error).find(([k, v]) => !ERROR_KEYS.has(k) && typeof v === "string" && v !== "")?.[1] : undefined;
+  const kind: RefusalKind =
+    type === "not_found" || type === "unavailable" || type === "bad_arguments" ? type : type === "invalid_state" ? (state !== undefined ? "closed" : "exists") : "other";
+  return say(REFUSALS[d.lang][kind], d.rng, { what, state: String(state ?? "") });
 }
