@@ -70,6 +70,8 @@ export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: 
       `[Quick one|Short question|Can you help|Hoping you can help|Maybe you can help|Here's my problem][:| —] ${NEED} {what}.`,
       `${HELLO}, [can you help me|could you help me|would you help me|are you able to help me] {what}?`,
       `[So|Ok so|Right|Basically|Well], ${NEED} {what}[ and I'm not sure how| — can you sort that?|, can you help?|].`,
+      `${HELLO}. [Is this the place to|Can I|Is it possible to] {what} here?`,
+      `[Not sure who to ask, but|Hopefully you can point me the right way:|I was told to ask here:] ${NEED} {what}.`,
     ],
     rng,
     { what },
