@@ -21,16 +21,21 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Hi there|Hello|Hey], [and thanks for asking|thanks]! [All fine on my side.|Things are good here.] [What brings you in today?|What are you after today?|Tell me what you need.]",
       "[Not bad at all|Pretty good], [thanks|cheers]. [What's on your list today?|How can I make your day easier?|What shall we sort out?]",
       "[Ha, that's a nice way to start|Love the energy]! [What can I find for you?|Where do we start?]",
+      "[Hello|Hi there|Hey]! [I'm doing great, thanks|All good on my end|Doing fine, thanks for asking]. [What shall we look at today?|What can I help you with?|How can I help?]",
+      "[Thanks, you too|Same to you|Likewise]! [Now, what do you need?|So, what brings you here?|What can I do for you today?]",
     ],
     small_talk_mid: [
       "[Totally|Fair point|Can't argue with that]. [Now,|Okay,|So] {topic} — [shall we pick it back up?|what would you like to know next?|where do you want to go from here?]",
       "[Noted|Heh, true]! [Picking up where we left off with|Coming back to] {topic}[: anything else?|.]",
+      "[Ha, no worries|Fair enough|Totally get it]. [Shall we carry on with|Let's get back to|Back to] {topic}[?|.]",
     ],
     clarify_ask: [
       "[Happy to look|I can do that] — [first, though,|before I search,] [what|which] {field} [would you like|should I go for]?",
       "[Right|Alright], [and|so] {field}: [any thoughts?|do you have one in mind?|anything in particular?]",
       "[Let's narrow it down a bit|One thing would help]: [which|what] {field} [suits you|are you thinking of]?",
       "[Okay|Sounds good]! [Is there|Have you got] any {field} you'd prefer, or [should I show a mix|shall I keep it open]?",
+      "[Before I look|So I get this right|To point you the right way], [any particular|is there a specific] {field} [you'd like|you have in mind]?",
+      "[Okay|Sure], [what about|and how about] {field}? [Any preference?|Anything specific?|Or is anything fine?]",
     ],
     none_found: [
       "[No luck|Nothing doing] — [no results|zero results] {wants}. [Could we drop one of those?|Want me to try without the {field}?|Shall I look a little wider?]",
@@ -38,6 +43,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[That's a tricky combination|That combination is a tough one] — [nothing|not a single result] {wants}. [Shall I change the {field}?|Want to try again with fewer filters?]",
       "[With|Once I add] the {field}, [nothing's left|it comes back empty|there's no match][, I'm afraid|]. [Want to drop it?|Shall I try without it?|Any flexibility there?]",
       "[Hmm|Ah], [that narrows it to nothing|that rules everything out]. [Is the {field} a must?|Could the {field} be different?|How firm is the {field}?]",
+      "[Nothing turned up|I came up empty|No matches] {wants}[, sadly|, I'm afraid|]. [Would a looser {field} work?|Is there some give on the {field}?|Shall I broaden it a little?]",
+      "[I looked|I searched], but [there's nothing|nothing's there] {wants} [for now|today|just now]. [We could relax the {field}.|Want me to drop the {field}?|Fancy trying a near match?]",
     ],
     retry_timeout: [
       "[Hmm, no answer yet|That one's taking too long] — [I'll send it again|let me ask again].",
@@ -58,6 +65,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Great news|All done|There we go] — {summary}. [Your reference:|Reference number:|Keep this reference:] {ref}.",
       "[It's done|Done and confirmed]: {summary}. [The reference is|Note the reference] {ref}.",
       "{summary} — [confirmed|all set]. [Reference|Your ref]: {ref}.",
+      "[That's all done|Done and confirmed|You're all set] — {summary}. [Your reference is|Reference for your records:|Save this reference:] {ref}.",
+      "[Done!|There you are!|Sorted!] {summary}[, confirmed|, all confirmed]. [Ref|Reference]: {ref}.",
     ],
     cancelled: [
       "[Okay|Right], {ref} [has been cancelled|is now cancelled]. [That's done.|Nothing more to do on your side.]",
@@ -70,6 +79,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
     action_failed: [
       "[Sorry,|Hmm,] [that was turned down|the system said no]: {reason}. [Shall we try another {field}?|Want to change the {field}?]",
       "[It didn't work|That one failed] — {reason}. [We could try a different {field}.|Want to pick another {field}?]",
+      "[Unfortunately|I'm sorry to say] [that couldn't be done|it was refused]: {reason}. [How about a different {field}?|Would another {field} suit you?|Pick another {field} and I'll try again.]",
+      "[No go, I'm afraid|That one bounced back] — {reason}. [Is there another {field} that works?|Shall I try with a different {field}?]",
     ],
     escalate: [
       "[Okay|Alright], [I'm connecting you with|I'm handing you to] [a member of the team|a specialist|one of my colleagues]. [They'll have the full chat in front of them.|Everything we've said goes with you.]",
@@ -127,10 +138,14 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Quick summary of|A closer look at] {name}: {facts}.",
       "[What I have on|The facts on] {name} [({id})|]: {facts}.",
       "[Okay, so|Alright —] {name} [({id})|] [is|would be] {facts}.",
+      "[Here's the info on|Some details about|So, about] {name}: {facts}.",
+      "[Right|Sure], {name} [({id})|] — [here's what I have|the key points]: {facts}.",
     ],
     compare: [
       "[Okay, the two side by side|Putting them next to each other]: {lines}",
       "[In short|Briefly]: {lines}",
+      "[Here's the comparison|Laid out side by side|Next to each other, they look like this]: {lines}",
+      "[The two compared|How they differ]: {lines}",
     ],
     status: ["[Here's|This is] {name}: {facts}.", "[Right now|At the moment], {name}: {facts}."],
     command: ["[Ran|Just ran] `{cmd}` on {name}[ — here it is|]:\n{output}", "`{cmd}` [on|for] {name} [came back with|returned]:\n{output}"],
@@ -147,18 +162,23 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Sure|Right], {c} [instead|then]. [Searching again.|I'll redo the search.]",
       "[Oh, okay|Gotcha] — {c}. [Let me run that again.|Updating now.]",
       "[Thanks for the fix|Noted] — {c}[, checking again|]. [One moment.|Won't be long.]",
+      "[Ah, my mistake|Got it, thanks|Right, changing that] — {c}[ it is|]. [Looking again now.|Re-running the search.|One moment.]",
     ],
     noted: [
       "[Lovely|Sounds good] — {name}. [Anything else you'd like to know?|Shall we go ahead?]",
       "{name} [is a good call|makes sense]. [Do you want me to go ahead?|Anything else on it?]",
+      "[Okay|Right|Noted], {name} [it is|then]. [Shall I go ahead, or anything else first?|What would you like to do next?|Want me to carry on?]",
     ],
     confirm_first: [
       "[Before I do that|Before I go ahead]: {what}[. Is that right?|. Okay?| — all correct?]",
       "[So that's|Let me read it back:] {what}. [Shall I confirm it?|Go ahead?]",
+      "[Just so we're clear|Double-checking]: {what}. [Happy for me to go ahead?|Shall I make it so?|Okay to proceed?]",
+      "[Here's what I'll do|This is what I have]: {what}. [Does that look right?|All good?|Shall I?]",
     ],
     need_details: [
       "[Of course|Happy to]. [Could you give me|I'll need] the {fields}?",
       "[Sure thing|No problem] — [just tell me|send me] the {fields}[ and I'll take it from there|].",
+      "[Alright|Okay] — [to do that|to set that up] I'll need the {fields}. [What are they?|Could you share them?]",
     ],
     action_ack: [
       "[Okay|Right], [doing that|making the change] [now|for you].",
@@ -176,11 +196,16 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Something|Anything] {wants} — [let me see what comes up|checking now|give me a second].",
       "[Got it|Right]: {wants}. [Let me see what there is.|Searching.|One moment.]",
       "[I'll search|Searching] for [options|things] {wants}.",
+      "[Let me see what there is|I'll see what's out there|Let me check what we have] {wants}[ — one moment| — bear with me|].",
+      "[So,|Okay, so|Right, so] {wants}. [I'm on it.|Looking now.|Let me find some.]",
+      "[Understood|Makes sense] — [checking|searching|looking] for [anything|something|options] {wants}[ right now|].",
     ],
     look_details: [
       "[Let me get|Getting] [everything on|the full picture on] {name}.",
       "[Opening up|Looking closer at] {name}[ for you|].",
       "{name}? [Let me check the details.|One sec, pulling it up.]",
+      "[Sure|Of course], [let me pull up|I'll open] [what we have on|the details for] {name}.",
+      "[Good choice to check|Worth a closer look] — [fetching|getting] {name}[ now|].",
     ],
     look_reviews: ["[Let me see|Looking at] [what reviewers said about|the reviews of] {name}.", "[Reviews of|Feedback on] {name} — [one moment|checking]."],
     look_availability: ["[Let me see|Checking] [what's left of|what there is of] {name}.", "{name} — [checking what's available|seeing what's there]."],
@@ -331,32 +356,32 @@ export const MORE_STYLE: Record<Lang, Partial<Record<Style, { acks?: string[]; i
     casual: {
       acks: ["[Okay|Alright|Sweet], [give me a sec|one sec|two ticks] — [looking|having a dig|checking].", "[Say no more|Got you|Love it] — [searching|on the hunt] [now|right now].", "[Hmm, let's see|Let's have a look] what [turns up|I can find|comes back].", "[Ooh|Oh nice], [let's see|let me have a look].", "[Two secs|Hang on], [checking|looking].", "[Yep|Sure], [on the case|digging in now].", "[Coming right up|Let's find out]!", "[Okay|Right|Cool], [let me poke around|I'll have a rummage|let me take a peek] [for a sec|real quick|].", "[Oh, I can help with that|Easy, I've got this|Ah, good one] — [one sec|hang on|give me a moment]."],
       intros: ["[Alright|Okay], [these came up|got a few for you]:", "[Have a look|Take a peek]:", "[Right then|So], [here's the lot|this is what's out there]:", "[Ta-da|Boom|Sweet], [found some|a few here]:", "[Right|Okay], [check out what I dug up|here's what popped up|these turned up]:", "[Not bad|Pretty good|Oh nice], [a few options here|take a look at these]:"],
-      offers: ["[Any of these catch your eye?|Like any of them?]", "[Shall I dig into one?|Want the lowdown on one?]", "[Want to see a few more?|More where that came from — want them?]", "[Pick one|Point at one] and [I'll tell you more|I'll dig in].", "[Not quite it?|None of them?] [Say the word and I'll keep looking.|I can keep digging.]", "[Want|Fancy] [a closer look|the full story] on [the first|the second|one of them]?"],
+      offers: ["[Any of these catch your eye?|Like any of them?]", "[Shall I dig into one?|Want the lowdown on one?]", "[Want to see a few more?|More where that came from — want them?]", "[Pick one|Point at one] and [I'll tell you more|I'll dig in].", "[Not quite it?|None of them?] [Say the word and I'll keep looking.|I can keep digging.]", "[Want|Fancy] [a closer look|the full story] on [the first|the second|one of them]?", "[Which one's calling your name?|See one you like?|Any winners?]", "[Happy to dig up more|I can find more] [if none of these do it|if you want options]."],
     },
     senior_engineer: {
       acks: ["Querying.", "Looking.", "Fetching.", "[Running the query|Pulling it|Looking it up][ now|].", "[Checking|Querying] [the records|the data][ now|].", "[Ack|Roger|Understood] — [querying|checking|fetching].", "[Pulling|Fetching|Reading] [it|that] [now|up].", "[Sure|Okay] — [running it|checking it|querying now]."],
       intros: ["[Output|Returned]:", "[Hits|Rows]:", "[Here's|This is] what [came back|the query returned]:", "[Results|Matches], [top first|best first]:"],
-      offers: ["[Filter further?|Narrow it?]", "[Detail on one?|Drill in?]"],
+      offers: ["[Filter further?|Narrow it?]", "[Detail on one?|Drill in?]", "[Want it sorted differently?|Different sort?]", "[Narrow by another field?|Add a filter?]"],
     },
     stressed: {
       acks: ["[Understood|Got it|Right] — [looking at it now|checking straight away|on it this second].", "[No delay|Straight on it] — [checking|searching] [now|right away].", "[Right away|On it now] — [won't be a sec|be right back].", "[Checking as fast as I can|Looking right now].", "[I've got it|Leave it with me] — [checking|looking] [right this second|straight away|now].", "[Okay|Right], [quick as I can|fast as I can] — [one moment|hold on]."],
       intros: ["[Quick answer|Fast version]:", "[Right, found some|Here, quickly]:", "[Okay, quickly|Fast version|Here's the quick read]:", "[Right|Okay], [this is what there is|here's what came back]:"],
-      offers: ["[Want me to just pick one?|Shall I choose for you?]", "[One word and I'll go ahead.|Tell me which and it's done.]"],
+      offers: ["[Want me to just pick one?|Shall I choose for you?]", "[One word and I'll go ahead.|Tell me which and it's done.]", "[Just point at one and I'll handle it.|Pick one and I'll take care of the rest.]", "[Need me to narrow it to one?|Want the single best one?]"],
     },
     learner: {
       acks: ["[Good thinking|Good question|Fair question] — [let me check|I'll look that up|let's find out][ for you| together|].", "[Happy to explain|Let's see] — [checking|looking it up] [first|now].", "[Great question|Nice one] — [let me find out|I'll look it up].", "[Sure thing|Of course] — [searching now|let me check].", "[That's a good thing to ask|Interesting question|Glad you asked] — [let me find out|I'll check|let's look it up][ for you|].", "[Let's work it out together|I'll walk you through it] — [first I'll check|checking first|one moment]."],
       intros: ["[Here are a few to compare|A few options, so you can see the range]:", "[These are the closest fits|Here's what matches best]:", "[Here's what I found, and why it fits|These are worth a look|A few to compare side by side]:", "[So|Okay], [here's the picture|this is what's there], [best match first|closest first]:"],
-      offers: ["[Want me to say what sets them apart?|Shall I explain how they differ?]", "[Any questions about one of them?|Want to know more about one?]"],
+      offers: ["[Want me to say what sets them apart?|Shall I explain how they differ?]", "[Any questions about one of them?|Want to know more about one?]", "[Curious about any of these?|Any of them you'd like explained?]", "[I can tell you what each one is good at|Happy to explain the trade-offs], [if you like|if that helps]."],
     },
     executive: {
       acks: ["[Looking|Checking] now.", "Right away.", "[Checking|On it|Pulling it up][.| now.]", "[Understood|Noted] — [checking|one moment].", "[Checking|Looking] [now|straight away].", "[On it|Understood] — [one moment|back shortly]."],
       intros: ["[Best options|Top picks]:", "[Shortlist|In brief]:", "[Shortlist|Headline options|Top results]:", "[In short|Briefly], [the best|the leading] options:"],
-      offers: ["[Go with the first?|Proceed?]", "[Anything else?|Done here?]"],
+      offers: ["[Go with the first?|Proceed?]", "[Anything else?|Done here?]", "[Take the top one?|Go with the first?|Shall I pick?]", "[Want the best one only?|Just the winner?]"],
     },
     neutral: {
       acks: ["[Let me take a look|I'll check that|Let me look that up] [for you|right now|now].", "[Sure|Absolutely|Of course] — [give me a moment|just a moment|one second][ while I check| to look|].", "[Okay|Alright|Right], [let me see what I can find|I'll see what's there|searching now].", "[Of course|Certainly] — [let me see|I'll check].", "[One moment|Just a moment] while I [look|check].", "[Let me find that for you|I'll look that up].", "[Sure|Okay], [looking now|searching now].", "[Give me a second|Bear with me] — [checking|having a look].", "[Let me see what I can find|I'll have a look|Let me check what's there] — [won't be long|back in a moment|just a second].", "[Happy to|Glad to|I can] [check that|look into that|find that out] [for you|]. [One moment.|Just a sec.|Bear with me.]", "[Alright|Okay|Sure thing], [looking into it|checking on that|having a look] [now|right away|for you]."],
       intros: ["[Here's what came up|Here's what's available]:", "[A few that fit|Some good matches]:", "[These match|These fit] what you asked for:", "[Okay|Right|Alright], [this is what I found|these are the options|here's the list]:", "[So far|For now], [these look closest|the best fits are]:", "[Okay|Right|So], [here's what I've got|these are the ones that fit|this is what turned up]:", "[I found a few|There are some good ones|A few came up] — [have a look|take a look|here they are]:"],
-      offers: ["[Shall I tell you more about one?|Want more on one of them?]", "[Would you like to see others?|Want a few more options?]", "[Is one of these right for you?|Does one of these work?]", "[Let me know|Just say] [which one you like|if one stands out][ and I'll take it from there|].", "[Happy to|I can] [look closer at any of them|compare a couple] [if that helps|if you like]."],
+      offers: ["[Shall I tell you more about one?|Want more on one of them?]", "[Would you like to see others?|Want a few more options?]", "[Is one of these right for you?|Does one of these work?]", "[Let me know|Just say] [which one you like|if one stands out][ and I'll take it from there|].", "[Happy to|I can] [look closer at any of them|compare a couple] [if that helps|if you like].", "[Do any of these suit you?|Does one of them stand out?|Which one appeals most?]", "[If none of these fit|If you'd like something different], [I can keep looking|tell me what to change]."],
     },
   },
   hi: {

@@ -42,7 +42,8 @@ function thingTemplate(d: Dialog, task: Task): string {
   // What the user calls what it wants from the service in its language (services[].thing).
   const said = d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
   if (said !== undefined) return said;
-  if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}]` : item[0]!;
+  // In English the noun comes bare or with a word of taste ("a nice piece", "a good option"), as shoppers say it.
+  if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}|a [new|nice|good] [${item.join("|")}]]` : item[0]!;
   return d.lang === "hi" ? "कुछ" : d.lang === "mixed" ? "kuch" : "something";
 }
 
