@@ -3,7 +3,7 @@
 // attribute and every photo link of every row; the list framed in one of a few ways. Which facts
 // and which framing are seeded choices, so the same rows do not read the same in every dialogue.
 // Field choice is by the row's shape (short scalar values), never by a pack's field names.
-import { factSaying, nameFieldOf } from "@chatmill/domains";
+import { factSaying, nameFieldOf, type FactSaying } from "@chatmill/domains";
 import type { Row } from "../../contract.js";
 import { money } from "../../phrases/describe.js";
 import { listJoin } from "../../phrases/grammar.js";
@@ -86,7 +86,15 @@ export function factsOf(d: Dialog, row: Row, fields: readonly string[], focus: r
     const hit = v.find((x) => String(x).toLowerCase() === String(asked).toLowerCase());
     return hit === undefined ? v : [hit];
   };
-  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang, factSaying(d.domain));
+  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang, factWords(d));
+}
+
+/**
+ * How this dialogue says a row's facts: the pack's fact wording, its `[a|b]` alternatives drawn
+ * in English (a row listed again is not said in the same words); other languages as before.
+ */
+export function factWords(d: Dialog): FactSaying {
+  return d.lang === "en" ? { ...factSaying(d.domain), rng: d.rng } : factSaying(d.domain);
 }
 
 export interface Brief {

@@ -8,7 +8,7 @@ import { closestIntro, displayOf, itemLine, unsaidFields, type Shown } from "../
 import { statusHow, statusText } from "../status-text.js";
 import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
-import { briefLine, briefOf, detailRow, displayFor, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
+import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -110,7 +110,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang, factSaying(d.domain)) });
+    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang, factWords(d)) });
     if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
@@ -150,7 +150,7 @@ export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefi
   // The points compared are drawn, as a person picks the few differences that come to mind, not all in the row's order.
   const keys = drawnKeys(d, a, title, skip, known);
   const pickKeys = (r: Row): Row => Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]]));
-  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title, factSaying(d.domain));
+  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title, factWords(d));
   return joinSentences([d.voice.assistant("compare", { lines }), d.voice.offer(0.6)], d.lang);
 }
 
