@@ -228,8 +228,8 @@ export function askAbout(d: Dialog, topic: string, ask: string | undefined, firs
  * data writes them (not re-spaced or re-punctuated, so the facts in them stay word for word).
  */
 export function answerText(d: Dialog, parts: readonly string[]): string {
-  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? "ज़रूर!" : "Bilkul!";
-  const offer = d.lang === "en" ? sayLocal(["[Anything else you'd like explained?|Does that help?|Want me to go into more detail?|]"], d.rng) : "";
+  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:", "[Right|Okay|Sure thing], [here's how it works|here's the gist|this is the gist]:", "[From my notes|According to my notes|Here's what my notes say]:"], d.rng) : d.lang === "hi" ? "ज़रूर!" : "Bilkul!";
+  const offer = d.lang === "en" ? sayLocal(["[Anything else you'd like explained?|Does that help?|Want me to go into more detail?|]", "[Shall I give you an example?|Want an example?|Should I go deeper on any part?]", "[Hope that clears it up.|Hope that helps.|Let me know if any of that is unclear.|]"], d.rng) : "";
   return [open, ...parts, offer].filter((x) => x !== "").join(" ");
 }
 
