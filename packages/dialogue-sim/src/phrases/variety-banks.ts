@@ -578,6 +578,14 @@ export const MORE_OPENING: Record<Lang, SmallTalk[]> = {
       user: ["[good {weekday}|happy {weekday}]! [hope you're well|how's it going]?", "[hi there|hello], [hope it's a good day on your side|how's the day treating you]?"],
       assistant: ["[Very well, thank you|Going nicely, thanks] — [and happy {weekday} to you too|same to you]! [What can I do for you?|What are you looking for?]", "[All good here|Can't complain], [thanks for asking|kind of you to ask]. [What brings you in?|Tell me what you need.]"],
     },
+    {
+      user: ["[just got back from|finally home after|back at my desk after] [a long walk|the school run|the gym|the supermarket][, phew|, so|]", "[coffee's on|tea in hand|kettle's boiling][, let's do this|, ready when you are|]"],
+      assistant: ["[Nice, welcome back|Good to have you|Perfect timing]! [What shall we sort out?|What can I help you with?|Where would you like to start?]", "[Sounds like a good plan|Love that|Great way to start]. [So, what do you need today?|What's on your list?|How can I help?]"],
+    },
+    {
+      user: ["[I've been putting this off all week|this has been on my to-do list for ages|my partner told me to finally sort this][, ha|, honestly|]", "[ok,|right,|so,] [let's get this over with|time to tackle this|here goes nothing][ ha|]"],
+      assistant: ["[Happens to all of us|No judgement here|We'll get it done together]! [Tell me what you need and I'll keep it quick.|What are we after?|Where do we start?]", "[Let's make it painless, then|I'll do the heavy lifting|Good to get it off the list]. [What do you need?|What can I find for you?|What's the first thing?]"],
+    },
   ],
   hi: [
     { user: ["[लंबा हफ़्ता रहा|आज बहुत काम था], [थक गए|उफ़]"], assistant: ["[आराम से|कोई जल्दी नहीं] — [बताइए, क्या मदद करूँ?|आज क्या देखना है?]"] },

@@ -154,7 +154,7 @@ export function thanksFor(d: Dialog, name: string): string {
 /** Said after the assistant's goodbye, naming what the dialogue was about. */
 export function farewellAbout(d: Dialog, name: string): string {
   const bank: Record<Dialog["lang"], string[]> = {
-    en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]"],
+    en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]", "[If you need anything more on|Should you need more on|For anything else about] {name}, [I'm here|just ask|you know where I am][!|.]"],
     hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!"],
     mixed: ["{name} ke liye [all the best|best of luck]!"],
   };
