@@ -67,7 +67,7 @@ const en: Lines = {
   open_vague: [
     `${LEADIN} ${ASKFOR} {thing}${TAIL}`,
     "[I'm interested in|I'm curious about|I'd like to ask about|I was wondering about] {thing}[, where do we start?|, can you help?|]",
-    "[got anything for me in|can you help me with|I could use some help with] {thing}?",
+    "[can you sort me out with|can you help me with|I could use some help with] {thing}?",
     "[so,|right,|ok,] {thing} — [what's out there?|what are my choices?|where do I begin?]",
   ],
   answer_clarify: [

@@ -196,7 +196,7 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Something|Anything] {wants} — [let me see what comes up|checking now|give me a second].",
       "[Got it|Right]: {wants}. [Let me see what there is.|Searching.|One moment.]",
       "[I'll search|Searching] for [options|things] {wants}.",
-      "[Let me see what there is|I'll see what's out there|Let me check what we have] {wants}[ — one moment| — bear with me|].",
+      "[Let me look for|I'll look for|Let me check for] [options|something|anything] {wants}[ — one moment| — bear with me|].",
       "[So,|Okay, so|Right, so] {wants}. [I'm on it.|Looking now.|Let me find some.]",
       "[Understood|Makes sense] — [checking|searching|looking] for [anything|something|options] {wants}[ right now|].",
     ],

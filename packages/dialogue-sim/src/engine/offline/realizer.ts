@@ -27,7 +27,11 @@ export function thing(d: Dialog, task: Task): string {
 
 function thingTemplate(d: Dialog, task: Task): string {
   const own = d.domain.offline.nouns?.[task.service.name];
-  if (own && own.length > 0) return own.length === 1 ? own[0]! : d.rng.pick(own);
+  if (own && own.length > 0) {
+    const noun = own.length === 1 ? own[0]! : d.rng.pick(own);
+    // A bare noun ("dental appointment", as scenario-gen also reads them) is asked for with its article in English; a template ("[a table|…]") is left as written.
+    return d.lang === "en" && /^[\p{L}]/u.test(noun) && !/^(a|an|the|some|any)\s/i.test(noun) ? withArticle(noun) : noun;
+  }
   const item = d.domain.offline.item_noun;
   // A catalog (a pack that names its items) is asked for by the item's kind ("some tees"): the
   // constraint on a field the pack words as the goal's noun (wording.values.<field>.goal.place
