@@ -1,3 +1,4 @@
+import type { Rng } from "@chatmill/kit";
 import type { BookingValue, Wording } from "@chatmill/schema";
 import type { Domain, ServiceInfo } from "./contract.js";
 import { fillValue, isMany } from "./phrase-grammar.js";
@@ -30,6 +31,12 @@ export interface FactSaying {
    * any other field. Declared data only: no field is taken for money by its name.
    */
   money?: ((field: string) => string | undefined) | undefined;
+  /**
+   * When given, a fact wording's `[a|b]` alternatives are drawn with it ("based in Northgate",
+   * "over in Northgate"), so a row said many times is not said in one mould (the offline voice);
+   * without it each is said its first way, the same every time.
+   */
+  rng?: Rng | undefined;
 }
 
 const alonePatterns = new Map<string, RegExp>();

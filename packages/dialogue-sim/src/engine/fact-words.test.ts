@@ -1,4 +1,5 @@
 import { Wording } from "@chatmill/schema";
+import { Rng } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import { factsText } from "./facts.js";
 
@@ -64,5 +65,24 @@ describe("a value that names its field, and the table's price", () => {
     expect(factsText({ f_cost: 19.99, f_count: 3 }, [], 5, "en", { values: own, name, money })).toBe("$19.99 and count 3");
     expect(factsText({ f_cost: 19.99 }, [], 5, "mixed", { values: own, name, money: () => "INR" })).toBe("₹19.99");
     expect(factsText({ f_cost: 19.99 }, [], 5, "en", { values: own, name })).toBe("price 19.99");
+  });
+});
+
+describe("a fact wording's alternatives (issue #18's variety)", () => {
+  const drawn = Wording.parse({ values: { f_maker: { fact: { say: "[by {value}|from {value}]" } }, f_area: { fact: { say: "[in {value}|based in {value}]" } } } }).values!;
+  const row = { f_maker: "Luma", f_area: "an area" };
+
+  it("says each the first way without an rng, the same every time (deterministic callers)", () => {
+    for (let i = 0; i < 5; i++) expect(factsText(row, [], 5, "en", { values: drawn })).toBe("by Luma and in an area");
+  });
+
+  it("draws among the alternatives with the dialogue's rng, and always says the value", () => {
+    const said = new Set<string>();
+    for (let seed = 0; seed < 30; seed++) {
+      const text = factsText(row, [], 5, "en", { values: drawn, rng: new Rng(String(seed)) });
+      expect(text).toMatch(/^(by|from) Luma and (in|based in) an area$/);
+      said.add(text);
+    }
+    expect(said.size).toBe(4);
   });
 });

@@ -25,7 +25,7 @@ export function factPhrase(field: string, v: unknown, say: FactSaying = {}): str
   const currency = typeof v === "number" ? say.money?.(field) : undefined;
   if (currency !== undefined) return fact ? fillValue(fact.say, money(v, currency)) : money(v, currency);
   if (typeof v === "boolean") {
-    if (fact) return v ? fillValue(fact.say, "yes") : fillValue(fact.no ?? `not ${fact.say}`, "no");
+    if (fact) return v ? fillValue(fact.say, "yes", say.rng) : fillValue(fact.no ?? `not ${fact.say}`, "no", say.rng);
     // A yes/no with no words for its field says nothing.
     const named = factFieldWords(field, say);
     return named === undefined ? "" : v ? named : `not ${named}`;
@@ -36,7 +36,7 @@ export function factPhrase(field: string, v: unknown, say: FactSaying = {}): str
     return named === undefined ? text : `${named} ${text}`;
   }
   const text = list ? (fact.list === "or" ? listOr : listAnd)(list.slice(0, 4)) : String(v);
-  return fillValue(fact.many !== undefined && isMany(v) ? fact.many : fact.say, inForm(text, fact.form));
+  return fillValue(fact.many !== undefined && isMany(v) ? fact.many : fact.say, inForm(text, fact.form), say.rng);
 }
 
 /** The value alone, when it names its field (the field's `alone` pattern; a list when every item does); else undefined. */

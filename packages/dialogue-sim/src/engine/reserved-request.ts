@@ -69,7 +69,9 @@ export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: 
       `${NEED} {what}${PLEASE}.`,
       `[Quick one|Short question|Can you help|Hoping you can help|Maybe you can help|Here's my problem][:| —] ${NEED} {what}.`,
       `${HELLO}, [can you help me|could you help me|would you help me|are you able to help me] {what}?`,
-      `[So|Ok so|Right|Basically|Well], ${NEED} {what}[ and I'm not sure how| — can you sort that?|, can you help?|].`,
+      `[So|Ok so|Right|Basically|Well], ${NEED} {what}[ and I'm not sure how.| — can you sort that?|, can you help?|.]`,
+      `${HELLO}. [Is this the place to|Can I|Is it possible to] {what} here?`,
+      `[Not sure who to ask, but|Hopefully you can point me the right way:|I was told to ask here:] ${NEED} {what}.`,
     ],
     rng,
     { what },
@@ -96,7 +98,7 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
     const what = yourRequest(reason);
     return more
       ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else can I help with first?|Anything else in the meantime?]", "[Happy to get that started|Sure]: [a colleague will help you|someone on the team can help you] {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
-      : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|, right away|].", "[Got it|Understood] — [a colleague|a person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.]", "[Sorry for the trouble|Thanks for telling me]. [Someone on the team|A colleague] [handles requests to|is the right person to help you] {what} — [I can pass you over now.|want me to connect you?]"], rng, { what });
+      : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|, right away|].", "[Sure, I understand you want to|Okay, so you'd like to|Right, you want to] {what}. [That's handled by|That goes to] [a colleague|a person on the team] — [shall I connect you?|I can pass you over now.|want me to transfer you?]", "[Got it|Understood] — [a colleague|a person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.]", "[Sorry for the trouble|Thanks for telling me]. [Someone on the team|A colleague] [handles requests to|is the right person to help you] {what} — [I can pass you over now.|want me to connect you?]"], rng, { what });
   }
   // Said without a first-person verb (whose form would carry the assistant's gender): "you will be connected".
   if (lang === "hi") {
@@ -111,5 +113,5 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
   }
   return more
     ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
-    : say(["[That's one a person on our team handles|A colleague handles that one|Someone on our team looks after that|That goes to one of my colleagues|A teammate takes care of requests like this] — [I can hand you over|I can pass you to them|I can connect you|I'll put you through] [now|right away|in a moment|straight away].", "[For that|For this one], [you'll want|the right person is] [a colleague|someone on our team]; [shall I connect you?|I can bring them in now.|want me to hand you over?]"], rng);
+    : say(["[That's one a person on our team handles|A colleague handles that one|Someone on our team looks after that|That goes to one of my colleagues|A teammate takes care of requests like this] — [I can hand you over|I can pass you to them|I can connect you|I'll put you through] [now|right away|in a moment|straight away].", "[For that|For this one], [you'll want|the right person is] [a colleague|someone on our team]; [shall I connect you?|I can bring them in now.|want me to hand you over?]", "[I can't do that one myself|That's outside what I can do here|That one isn't mine to handle], [but|though] [a colleague can|someone on the team can|the team can]. [Want me to put you through?|Shall I bring them in?|I'll connect you if you like.]", "[Thanks for flagging it|I'm sorry to hear that|Understood]. [A person on our team|One of my colleagues] [deals with that|will take care of it] — [say yes and I'll connect you.|I can transfer you right now.|shall I pass you over?]"], rng);
 }

@@ -33,27 +33,45 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: S
     // Asked how a host is, an engineer says its state; its role and uptime only now and then (the asker knows the box).
     const up = uptime !== undefined && rng.chance(0.4) ? rng.pick([", up ", " — up ", " and has been up ", "; uptime "]) + String(uptime) : "";
     const at = where.length && rng.chance(0.3) ? ` (${where.join(", ")})` : "";
-    sentences.push(`\`${name}\` ${rng.pick(["is", "looks", "shows as", "reports", "is currently"])} ${String(state)}${at}${up}`);
+    // How the state is put varies, as an engineer does not report every host in one mould.
+    sentences.push(`\`${name}\` ${rng.pick(["is", "looks", "shows as", "reports", "is currently", "is showing as", "comes back", "reports as"])} ${String(state)}${at}${up}`);
   } else if (state !== undefined) {
     const up = uptime !== undefined ? `${rng.pick([", up ", " — up "])}${String(uptime)}` : "";
     sentences.push(`\`${name}\` is ${String(state)}${where.length ? ` (${where.join(", ")})` : ""}${up}`);
   } else if (where.length) sentences.push(`\`${name}\`: ${where.join(", ")}`);
   const load = metricsSaid(row, p, lang, rng);
-  if (load.length) sentences.push(listJoin(load));
+  // The numbers in a drawn order, now and then after a few words that introduce them.
+  if (load.length) sentences.push(`${rng.chance(0.3) ? rng.pick(["Numbers: ", "Resources: ", "Current figures: ", "Usage: "]) : ""}${listJoin(rng.chance(0.5) ? rng.shuffle([...load]) : load)}`);
   const used = usageByPercent(row, p);
   if (used.length) {
     const [top, ...rest] = used.map((d) => ({ name: `\`${d.name}\``, pct: `${d.pct}%` }));
+    const others = rest.length ? listJoin(rest.map((d) => `${d.name} ${d.pct}`)) : "";
+    const way = rng.int(0, 3);
     sentences.push(
-      rng.chance(0.5)
-        ? `${top!.name} is ${top!.pct} full${rest.length ? `, ${listJoin(rest.map((d) => `${d.name} ${d.pct}`))}` : ""}`
-        : `${expand(saidIn(p.usage!.label, lang), rng)}: ${listJoin(used.map((d) => `\`${d.name}\` ${d.pct}%`))}`,
+      way === 0
+        ? `${top!.name} is ${top!.pct} full${others ? `, ${others}` : ""}`
+        : way === 1
+          ? `${expand(saidIn(p.usage!.label, lang), rng)}: ${listJoin(used.map((d) => `\`${d.name}\` ${d.pct}%`))}`
+          : way === 2
+            ? `${top!.name} is the fullest at ${top!.pct}${others ? `, then ${others}` : ""}`
+            : `${top!.name} ${rng.pick(["sits at", "is at", "is using"])} ${top!.pct}${others ? `; ${others}` : ""}`,
     );
   }
   const byState = membersByState(row, p);
-  if (byState.length) sentences.push(byState.map(([st, names]) => `${listJoin(names)} ${names.length > 1 ? "are" : "is"} ${st}`).join("; "));
+  if (byState.length) sentences.push(byState.map(([st, names]) => membersSaid(names, st, rng)).join("; "));
   if (sentences.length === 0) return `${name}: ${factsText(row, how.skip, 5, lang, how.say)}`;
   const fullest = (top: { name: string; pct: string }) => `\`${top.name}\` ${rng.pick(["is", "is at", "has reached"])} ${top.pct}%${rng.pick([" full", "", " used"])}`;
   return (gist ? gistOf(row, p, sentences, rng, fullest) : sentences).map((s) => capFirst(s)).join(". ") + ".";
+}
+
+/** Members in one state, said one of a few ways: "`nginx` and `redis` are running", "running: `nginx`, `redis`". */
+function membersSaid(names: string[], st: string, rng: Rng): string {
+  const many = names.length > 1;
+  const way = rng.int(0, 3);
+  if (way === 1) return `${st}: ${names.join(", ")}`;
+  if (way === 2) return `${listJoin(names)} ${many ? "show" : "shows"} as ${st}`;
+  if (way === 3 && many) return `${listJoin(names)} are all ${st}`;
+  return `${listJoin(names)} ${many ? "are" : "is"} ${st}`;
 }
 
 /**

@@ -67,7 +67,7 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
     const below = c.op === "lte" || c.op === "lt";
     if (lang === "hi") return expand(below ? `[${m} से कम|${m} के अंदर|ज़्यादा से ज़्यादा ${m}]` : `[${m} से ज़्यादा|${m} से ऊपर]`, rng);
     if (lang === "mixed") return below ? expand(`[${m} ke andar|${m} se kam|max ${m}|${m} tak]`, rng) : expand(`[${m} se upar|${m} se zyada]`, rng);
-    return below ? expand(`[under|below|no more than|at most|less than|within|up to] ${m}`, rng) : expand(`[over|above|more than] ${m}`, rng);
+    return below ? expand(`[under|below|no more than|at most|less than|within|up to|for less than|priced under|costing at most|max|on a budget of] ${m}`, rng) : expand(`[over|above|more than|upwards of|from] ${m}`, rng);
   }
   // A field's name is said only as the pack's people say it ("new patients"), never as a key
   // ("accepts_new_patients" or "accepts new patients" when the pack never says that): without

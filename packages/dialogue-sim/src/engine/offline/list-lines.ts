@@ -3,12 +3,12 @@
 // attribute and every photo link of every row; the list framed in one of a few ways. Which facts
 // and which framing are seeded choices, so the same rows do not read the same in every dialogue.
 // Field choice is by the row's shape (short scalar values), never by a pack's field names.
-import { factSaying, nameFieldOf } from "@chatmill/domains";
+import { nameFieldOf, type FactSaying } from "@chatmill/domains";
 import type { Row } from "../../contract.js";
 import { money } from "../../phrases/describe.js";
 import { listJoin } from "../../phrases/grammar.js";
 import { factsText } from "../facts.js";
-import { displayOf } from "../present.js";
+import { displayOf, factSayingFor } from "../present.js";
 import { displayName, nameOf } from "../rows.js";
 import type { Dialog } from "./context.js";
 import { sayLocal } from "./realizer.js";
@@ -86,7 +86,17 @@ export function factsOf(d: Dialog, row: Row, fields: readonly string[], focus: r
     const hit = v.find((x) => String(x).toLowerCase() === String(asked).toLowerCase());
     return hit === undefined ? v : [hit];
   };
-  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang, factSaying(d.domain));
+  return factsText(Object.fromEntries(fields.map((f) => [f, said(f)])), [], fields.length, d.lang, factWords(d));
+}
+
+/**
+ * How this dialogue says a row of `table`'s facts: the pack's fact wording, the table's declared
+ * price as money in the dialogue's currency (factSayingFor), and the wording's `[a|b]`
+ * alternatives drawn in English (a row listed again is not said in the same words).
+ */
+export function factWords(d: Dialog, table?: string): FactSaying {
+  const say = factSayingFor(d.domain, table, d.currency);
+  return d.lang === "en" ? { ...say, rng: d.rng } : say;
 }
 
 export interface Brief {

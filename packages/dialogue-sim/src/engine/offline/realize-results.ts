@@ -7,7 +7,7 @@ import { closestIntro, displayOf, factSayingFor, itemLine, unsaidFields, type Sh
 import { statusHow, statusText } from "../status-text.js";
 import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
-import { briefLine, briefOf, detailRow, displayFor, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
+import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -92,7 +92,9 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
   } else if (act === "status") {
     // The row is said as its table's display declares (format status): the look-up's table, or the item's own.
     const [row, table] = rows[0] ? [rows[0], rowsTable ?? item.table] : [item.seen, item.table];
-    text = `${d.voice.style === "executive" ? "TL;DR: " : ""}${statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))}`;
+    // An English answer about one host now and then says when it was read, as an operator would ("Right now, `web-01` is healthy").
+    const lead = d.voice.style === "executive" ? "TL;DR: " : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
+    text = `${lead}${statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
     text = lines.length
@@ -107,7 +109,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang, factSayingFor(d.domain, item.table, d.currency)) });
+    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang, factWords(d, item.table)) });
     if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
@@ -147,7 +149,7 @@ export function comparisonText(d: Dialog, a: Row, b: Row, table: string | undefi
   // The points compared are drawn, as a person picks the few differences that come to mind, not all in the row's order.
   const keys = drawnKeys(d, a, title, skip, known);
   const pickKeys = (r: Row): Row => Object.fromEntries(keys.filter((k) => k in r).map((k) => [k, r[k]]));
-  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title, factSayingFor(d.domain, table, d.currency));
+  const lines = compareText(pickKeys(a), pickKeys(b), d.lang, skip, title, factWords(d, table));
   return joinSentences([d.voice.assistant("compare", { lines }), d.voice.offer(0.6)], d.lang);
 }
 

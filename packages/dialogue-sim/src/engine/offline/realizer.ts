@@ -27,7 +27,11 @@ export function thing(d: Dialog, task: Task): string {
 
 function thingTemplate(d: Dialog, task: Task): string {
   const own = d.domain.offline.nouns?.[task.service.name];
-  if (own && own.length > 0) return own.length === 1 ? own[0]! : d.rng.pick(own);
+  if (own && own.length > 0) {
+    const noun = own.length === 1 ? own[0]! : d.rng.pick(own);
+    // A bare noun ("dental appointment", as scenario-gen also reads them) is asked for with its article in English; a template ("[a table|…]") is left as written.
+    return d.lang === "en" && /^[\p{L}]/u.test(noun) && !/^(a|an|the|some|any)\s/i.test(noun) ? withArticle(noun) : noun;
+  }
   const item = d.domain.offline.item_noun;
   // A catalog (a pack that names its items) is asked for by the item's kind ("some tees"): the
   // constraint on a field the pack words as the goal's noun (wording.values.<field>.goal.place
@@ -42,7 +46,8 @@ function thingTemplate(d: Dialog, task: Task): string {
   // What the user calls what it wants from the service in its language (services[].thing).
   const said = d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
   if (said !== undefined) return said;
-  if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}]` : item[0]!;
+  // In English the noun comes bare or with a word of taste ("a nice piece", "a good option"), as shoppers say it.
+  if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}|a [new|nice|good] [${item.join("|")}]]` : item[0]!;
   return d.lang === "hi" ? "कुछ" : d.lang === "mixed" ? "kuch" : "something";
 }
 
@@ -158,7 +163,7 @@ export function thanksFor(d: Dialog, name: string): string {
 /** Said after the assistant's goodbye, naming what the dialogue was about. */
 export function farewellAbout(d: Dialog, name: string): string {
   const bank: Record<Dialog["lang"], string[]> = {
-    en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]"],
+    en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]", "[If you need anything more on|Should you need more on|For anything else about] {name}, [I'm here|just ask|you know where I am][!|.]"],
     hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!", "[उम्मीद है|आशा है] {name} [के साथ सब बढ़िया रहेगा|में अब कोई दिक्कत नहीं आएगी]!"],
     mixed: ["{name} ke liye [all the best|best of luck]!", "[Umeed hai|Hope] {name} [ke saath sab badhiya rahega|mein ab koi problem nahi aayegi]!"],
   };
@@ -232,8 +237,8 @@ export function askAbout(d: Dialog, topic: string, ask: string | undefined, firs
  * data writes them (not re-spaced or re-punctuated, so the facts in them stay word for word).
  */
 export function answerText(d: Dialog, parts: readonly string[]): string {
-  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:"], d.rng) : d.lang === "hi" ? sayLocal(["[ज़रूर|बिल्कुल|अच्छा सवाल]!", "[संक्षेप में|सीधे शब्दों में]:"], d.rng) : sayLocal(["[Bilkul|Zaroor|Accha sawaal]!", "[Short mein|Seedhe shabdon mein]:"], d.rng);
-  const offer = d.lang === "en" ? sayLocal(["[Anything else you'd like explained?|Does that help?|Want me to go into more detail?|]"], d.rng) : "";
+  const open = d.lang === "en" ? sayLocal(["[Sure|Good question|Happy to explain|Of course]!", "[Here's the short version|In short]:", "[Right|Okay|Sure thing], [here's how it works|here's the gist|this is the gist]:", "[From my notes|According to my notes|Here's what my notes say]:"], d.rng) : d.lang === "hi" ? sayLocal(["[ज़रूर|बिल्कुल|अच्छा सवाल]!", "[संक्षेप में|सीधे शब्दों में]:"], d.rng) : sayLocal(["[Bilkul|Zaroor|Accha sawaal]!", "[Short mein|Seedhe shabdon mein]:"], d.rng);
+  const offer = d.lang === "en" ? sayLocal(["[Anything else you'd like explained?|Does that help?|Want me to go into more detail?|]", "[Shall I give you an example?|Want an example?|Should I go deeper on any part?]", "[Hope that clears it up.|Hope that helps.|Let me know if any of that is unclear.|]"], d.rng) : "";
   return [open, ...parts, offer].filter((x) => x !== "").join(" ");
 }
 

@@ -1,0 +1,29 @@
+import { loadDomain } from "@chatmill/domains";
+import { Rng } from "@chatmill/kit";
+import type { Persona } from "@chatmill/schema";
+import { describe, expect, it } from "vitest";
+import { Voice } from "./voice.js";
+
+// Issue #18: a follow-up offer after most English answers read as a tic, so English replies carry
+// one less often than asked (0.6 of `p`); Hindi and Hinglish keep `p` as it is.
+describe("a follow-up offer's rate", () => {
+  const persona = { id: "p1", style: "neutral" } as Persona;
+  const rate = (lang: "en" | "hi", p: number) => {
+    const voice = new Voice(persona, lang, new Rng(`offer/${lang}`), { city: "Leeds", weekday: "Monday" }, loadDomain("ops").wording);
+    let n = 0;
+    for (let i = 0; i < 2000; i++) if (voice.offer(p) !== "") n++;
+    return n / 2000;
+  };
+
+  it("is about 0.6 × p in English and offers are still said", () => {
+    // ops declares one empty offer among its en lines, so a drawn offer is sometimes silent too.
+    const en = rate("en", 1);
+    expect(en).toBeGreaterThan(0.45);
+    expect(en).toBeLessThan(0.62);
+  });
+
+  it("is p in Hindi", () => {
+    // ops declares one empty offer among its ten hi lines too; scaled by 0.6 it would be below 0.6.
+    expect(rate("hi", 1)).toBeGreaterThan(0.85);
+  });
+});
