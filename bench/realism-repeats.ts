@@ -3,39 +3,27 @@
 // dialogues as bench/realism.ts (seed 42, dialogue-sim defaults), so a bank's author sees which
 // lines to vary. bench/realism.ts gives the figures; this names what is behind them.
 // Run: npx turbo run build --filter=@chatmill/dialogue-sim... && npx tsx bench/realism-repeats.ts <pack> <en|hi|mixed> [N] [TOP]
-import { fileURLToPath } from "node:url";
-import { createSession, loadDomain, makePersona, personaId, Rng, ScenarioMaker } from "../packages/dialogue-sim/dist/testing/deps.js";
-import { offlineDialogue } from "../packages/dialogue-sim/dist/engine/dialogue.js";
 import { byKind, repeats } from "./lib/realism/repeats.js";
+import { languageArg, offlineCorpus, SEED } from "./lib/realism/corpus.js";
 
-const [packArg = "retail", language = "en", nArg = "300", topArg = "15"] = process.argv.slice(2);
-if (!["en", "hi", "mixed"].includes(language)) {
-  console.error(`language must be en, hi or mixed (got ${language})`);
-  process.exit(2);
-}
-const SEED = 42;
-const pack = packArg === "dental" ? fileURLToPath(new URL("./packs/dental", import.meta.url)) : packArg;
-const domain = loadDomain(pack);
-const opts = { failureRate: 0.15, createSession, tool: "dialogue-sim", version: "bench", seed: 0 };
-const maker = new ScenarioMaker({ seed: SEED, domain });
-const mix = new Map([["language", { [language]: 1 }]]);
+const [packArg = "retail", languageText = "en", nArg = "300", topArg = "15"] = process.argv.slice(2);
+const language = languageArg(languageText);
 const texts = { assistant: [] as string[], user: [] as string[] };
 // Each utterance's kind: its intent label, and "+call" when it goes with a tool call (an acknowledgement).
 const kinds = { assistant: [] as Array<{ text: string; kind: string }>, user: [] as Array<{ text: string; kind: string }> };
-for (let i = 0; i < Number(nArg); i++) {
-  const persona = makePersona(i, Rng.for(SEED, personaId(SEED, i, domain.name)), { seed: SEED, domain, mix: mix as never });
-  const scenario = maker.make(persona, Rng.for(SEED, persona.id, "scenario", "0"), 0);
-  for (const m of offlineDialogue(scenario, domain, Rng.for(0, scenario.id, "dialogue"), opts).dialogue.messages) {
+let name = packArg;
+for (const d of offlineCorpus(packArg, language, Number(nArg))) {
+  name = d.domain;
+  for (const m of d.messages) {
     if ((m.role === "user" || m.role === "assistant") && typeof m.content === "string" && m.content.trim() !== "") {
       texts[m.role].push(m.content);
-      const labels = (m as { labels?: { intent?: string; variation?: string } }).labels;
-      const call = (m as { tool_calls?: unknown[] }).tool_calls?.length ? "+call" : "";
-      kinds[m.role].push({ text: m.content, kind: `${labels?.intent ?? "?"}${labels?.variation ? `/${labels.variation}` : ""}${call}` });
+      const call = m.tool_calls?.length ? "+call" : "";
+      kinds[m.role].push({ text: m.content, kind: `${m.labels?.intent ?? "?"}${m.labels?.variation ? `/${m.labels.variation}` : ""}${call}` });
     }
   }
 }
 const top = Number(topArg);
-console.log(`${domain.name}/${language}: ${nArg} dialogues, seed ${SEED}`);
+console.log(`${name}/${language}: ${nArg} dialogues, seed ${SEED}`);
 for (const role of ["assistant", "user"] as const) {
   const r = repeats(texts[role], top);
   console.log(`\n== ${role}: ${r.utterances} utterances, ${r.duplicateCount} repeats of an earlier one`);
