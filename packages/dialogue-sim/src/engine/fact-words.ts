@@ -12,16 +12,13 @@ export function factFieldWords(field: string, say: FactSaying): string | undefin
  * One fact of a row in English, as the pack words the field (`wording.values.<field>.fact`:
  * "by {value}", "made of {value}" in lower case, a list joined with "or"); a field the pack
  * gives no wording is said by what a person calls it and its value ("departure time 15:24"),
- * or by its value alone when the pack gives it no words (FactSaying). A value that names its
- * field (its `alone` pattern: "one size", "unbranded") is said alone; the table's declared price
- * is said as money ("$19.99").
+ * or by its value alone when the pack gives it no words (FactSaying). The table's declared price
+ * is said as money ("$19.99"). (A value that names its field is said alone before this: factsText.)
  */
 export function factPhrase(field: string, v: unknown, say: FactSaying = {}): string {
   const values = say.values;
   const fact: FactWording | undefined = values && Object.hasOwn(values, field) ? values[field]?.fact : undefined;
   const list = Array.isArray(v) ? v.map(String) : undefined;
-  const alone = saidAlone(field, v, say);
-  if (alone !== undefined) return alone;
   const currency = typeof v === "number" ? say.money?.(field) : undefined;
   if (currency !== undefined) return fact ? fillValue(fact.say, money(v, currency)) : money(v, currency);
   if (typeof v === "boolean") {

@@ -19,7 +19,8 @@ export function factsText(row: Row, skip: readonly string[], n: number, lang: La
     if (skip.includes(k) || v == null || v === "" || v === "?") continue;
     if (typeof v === "object" && !Array.isArray(v)) continue;
     if (Array.isArray(v) && (v.length === 0 || typeof v[0] === "object")) continue;
-    const p = lang === "en" ? factPhrase(k, v, say) : localFact(k, v, lang, say);
+    // A value that names its field ("one size", "unbranded") is said alone in every language.
+    const p = saidAlone(k, v, say) ?? (lang === "en" ? factPhrase(k, v, say) : localFact(k, v, lang, say));
     // Two fields the pack calls alike ("fabric") would say the same fact twice.
     if (p && p.length <= 120 && !phrases.includes(p)) phrases.push(p);
   }
@@ -31,12 +32,10 @@ const NOT: Record<Exclude<Lang, "en">, string> = { hi: "नहीं", mixed: "n
 /**
  * A fact in Hindi or Hinglish: "field value"; a yes/no by the pack's words for its yes and no in
  * that language (wording.values.<field>.<lang>, .no.<lang>), else by what the pack calls the
- * field ("discount", "discount नहीं"), else unsaid: never "true" or "false". A value that names
- * its field is said alone, the table's declared price as money (as in English).
+ * field ("discount", "discount नहीं"), else unsaid: never "true" or "false". The table's
+ * declared price is said as money (as in English).
  */
 function localFact(k: string, v: unknown, lang: Exclude<Lang, "en">, say: FactSaying): string {
-  const alone = saidAlone(k, v, say);
-  if (alone !== undefined) return alone;
   const currency = typeof v === "number" ? say.money?.(k) : undefined;
   if (currency !== undefined) return money(v, currency);
   const named = factFieldWords(k, say);
