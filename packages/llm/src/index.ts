@@ -4,7 +4,7 @@ export { batchOptions, llmOptions, ROLE_FLAGS } from "./options.js";
 export { checkConfig, configFileSchema, llmEngine, readConfigFile, resolveConfig, roleSettings, OPENAI_URL } from "./config.js";
 export type { BatchSettings, ConfigFile, LlmConfig, Price, RoleSettings } from "./config.js";
 export { BatchPending, LlmError, LlmConfigError, UnsupportedFeature } from "./errors.js";
-export { withBatch } from "./batch/rounds.js";
+export { withBatch } from "./batch/batch-mode.js";
 export { inputLine, readInputFile, readResults } from "./batch/lines.js";
 export { Limiter } from "./limiter.js";
 export type { LimiterOptions, Outcome, Permit } from "./limiter.js";

@@ -1,91 +1,28 @@
-import { existsSync, readFileSync, readdirSync, unlinkSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Counters, ResumeLater, sha256Hex, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
+import { ResumeLater, sha256Hex, type InputRecord, type RunContext, type Transform } from "@chatmill/kit";
 import type { Llm } from "../client.js";
-import { unsupportedFeature } from "../completion.js";
 import type { BatchSettings } from "../config.js";
-import type { Failure } from "../retry.js";
+import { LlmError } from "../errors.js";
+import { applyResults, retryable, spentText, type Outcome } from "./answers.js";
 import { BatchApi, FINAL_STATUSES, type BatchObject } from "./api.js";
 import { Ledger, writeWhole } from "./ledger.js";
-import { BATCH_URL, inputLine, readInputFile, readResults, type LineResult } from "./lines.js";
-import { LlmError } from "../errors.js";
-import { RoundRequests, type Endpoint, type FailedRequest, type WantedRequest } from "./requests.js";
-
-/** OpenAI takes input files up to 200 MB; a round's batch stays under this. */
-const MAX_FILE_BYTES = 190 * 1024 * 1024;
-
-/** One batch of a round on its way through the Batch API, as kept on disk (DIR/sub-TOKEN.json). */
-interface Submission {
-  token: string;
-  round: number;
-  endpoint: Endpoint;
-  count: number;
-  phase: "prepared" | "uploaded" | "submitted";
-  fileId?: string;
-  batchId?: string;
-}
-
-/**
- * Batch mode for a tool whose records go through the LLM layer: `make(ctx)` builds the
- * tool's usual transform. Without --batch / --batch-dir it is that transform.
- *
- * --batch: the transform runs once, with up to --batch-size records in flight. A request
- * that is not in the cache waits (its record's code is simply suspended on it); once no
- * record can go on without an answer, the waiting requests — the next request of every
- * unfinished record, each once — go out as one batch (a round), the answers go into the
- * cache, matched by custom_id (the request's cache key), and the records go on. Output,
- * dead letters and summary are a direct run's. A rerun after a stop replays every answered
- * request from the cache (the tools are deterministic given the seed and the answers), so
- * each record goes straight to its first unanswered request.
- *
- * --batch-dir: no server, one round per run. The input is read whole (kept in memory); a
- * pass with a context that reports nothing runs every record until its first request not
- * in the cache (BatchPending ends it there); those requests are written as the round's
- * input file and the run exits 75. The next run reads the runner's output into the cache
- * first. Once a pass finds nothing left to ask, the transform runs with the real context
- * over every record, all from the cache.
- *
- * Every step is on disk before the next begins (the round's input file, then the upload,
- * then the batch's id; answers before the batch is marked collected), and a batch or file
- * the server got just before a kill is found again by name, so a run stopped anywhere
- * (kill -9 included) resumes with the same command and sends no request twice.
- */
-export function withBatch(make: (ctx: RunContext) => Transform, llm: Llm, ctx: RunContext): Transform {
-  const settings = llm.config.batch;
-  if (!settings) return make(ctx);
-  const rounds = new BatchRounds(llm, ctx, settings);
-  if (settings.mode === "api") {
-    return async function* batched(input: AsyncIterable<InputRecord>) {
-      await rounds.startApi();
-      for await (const out of make(ctx)(input, ctx)) {
-        rounds.written += 1;
-        yield out;
-      }
-      rounds.publish();
-    };
-  }
-  return async function* batchedDir(input: AsyncIterable<InputRecord>) {
-    const records: InputRecord[] = [];
-    for await (const rec of input) records.push(rec);
-    const release = llm.hold();
-    try {
-      await rounds.runDir(records, make);
-    } finally {
-      release();
-    }
-    rounds.publish();
-    yield* make(ctx)(list(records), ctx);
-  };
-}
+import { BATCH_URL, inputLine, readInputFile, readResults } from "./lines.js";
+import { RoundRequests, type Endpoint, type WantedRequest } from "./requests.js";
+import { list, quietContext } from "./rehearsal.js";
+import { roundPath, waitingMessage } from "./round-files.js";
+import { roundChunks, SubmissionFiles, type Submission } from "./submissions.js";
 
 interface Waiting {
   req: WantedRequest;
   waiters: Array<{ resolve: (answer: unknown) => void; reject: (err: unknown) => void }>;
 }
 
-class BatchRounds {
+/** The rounds of one batch-mode run (see withBatch): requests gathered, sent, answered into the cache. */
+export class BatchRounds {
   private readonly ledger: Ledger;
   private readonly api: BatchApi;
+  private readonly subs: SubmissionFiles;
   private lastNote = 0;
 
   constructor(
@@ -95,6 +32,7 @@ class BatchRounds {
   ) {
     this.ledger = new Ledger(join(settings.dir, "state.json"));
     this.api = new BatchApi(llm.http, llm.config, llm.redact);
+    this.subs = new SubmissionFiles(settings.dir);
   }
 
   /** Records written so far (--batch), for the progress lines. */
@@ -213,41 +151,19 @@ class BatchRounds {
   // ---- --batch: the server's Batch API ---------------------------------------------------
 
   private async sendRound(wanted: WantedRequest[]): Promise<Outcome> {
-    const subs = this.chunks(wanted).map((chunk) => this.prepare(chunk));
+    const subs = roundChunks(wanted, this.settings.size).map((chunk) => this.prepare(chunk));
     this.ledger.save();
     for (const s of subs) await this.submit(s, false);
     return this.waitFor(subs);
-  }
-
-  /** Splits a round by endpoint, --batch-size and file size. */
-  private chunks(wanted: WantedRequest[]): WantedRequest[][] {
-    const out: WantedRequest[][] = [];
-    for (const endpoint of ["chat", "embeddings"] as const) {
-      let chunk: WantedRequest[] = [];
-      let bytes = 0;
-      for (const w of wanted) {
-        if (w.endpoint !== endpoint) continue;
-        const size = Buffer.byteLength(inputLine(w)) + 1;
-        if (chunk.length && (chunk.length >= this.settings.size || bytes + size > MAX_FILE_BYTES)) {
-          out.push(chunk);
-          chunk = [];
-          bytes = 0;
-        }
-        chunk.push(w);
-        bytes += size;
-      }
-      if (chunk.length) out.push(chunk);
-    }
-    return out;
   }
 
   /** Writes the batch's input file, then its record: from here on a kill resumes it. */
   private prepare(chunk: WantedRequest[]): Submission {
     const round = this.ledger.data.round;
     const token = sha256Hex(`${round}\u0000${chunk.map((w) => w.key).sort().join(",")}`).slice(0, 24);
-    writeWhole(this.subPath(token, "input.jsonl"), `${chunk.map(inputLine).join("\n")}\n`);
+    writeWhole(this.subs.path(token, "input.jsonl"), `${chunk.map(inputLine).join("\n")}\n`);
     const s: Submission = { token, round, endpoint: chunk[0]!.endpoint, count: chunk.length, phase: "prepared" };
-    this.saveSub(s);
+    this.subs.save(s);
     return s;
   }
 
@@ -260,32 +176,25 @@ class BatchRounds {
     if (s.phase === "prepared") {
       const name = `chatmill-${s.token}.jsonl`;
       const found = resumed ? await this.api.findFile(name) : undefined;
-      s.fileId = found ?? (await this.api.upload(name, readFileSync(this.subPath(s.token, "input.jsonl"), "utf8")));
+      s.fileId = found ?? (await this.api.upload(name, readFileSync(this.subs.path(s.token, "input.jsonl"), "utf8")));
       s.phase = "uploaded";
-      this.saveSub(s);
+      this.subs.save(s);
     }
     if (s.phase === "uploaded") {
       const found = resumed ? await this.api.findBatch(s.fileId!) : undefined;
       const batch = found ?? (await this.api.create(s.fileId!, BATCH_URL[s.endpoint], { chatmill_round: String(s.round), chatmill_token: s.token }));
       s.batchId = batch.id;
       s.phase = "submitted";
-      this.saveSub(s);
+      this.subs.save(s);
       this.note(`batch round ${s.round}: ${batch.id} sent (${s.count} requests)`);
     }
   }
 
   private async resumeSubmissions(): Promise<void> {
-    let names: string[];
-    try {
-      names = readdirSync(this.settings.dir).filter((n) => /^sub-[0-9a-f]+\.json$/.test(n));
-    } catch {
-      return; // no state folder yet: a first run
-    }
     const subs: Submission[] = [];
-    for (const name of names) {
-      const s = JSON.parse(readFileSync(join(this.settings.dir, name), "utf8")) as Submission;
+    for (const s of this.subs.list()) {
       if (s.token === this.ledger.data.collected) {
-        this.removeSub(s); // its answers are in; only its files were left by a kill
+        this.subs.remove(s); // its answers are in; only its files were left by a kill
         continue;
       }
       this.ledger.data.round = Math.max(this.ledger.data.round, s.round);
@@ -326,7 +235,7 @@ class BatchRounds {
 
   /** Puts a finished batch's answers in the cache; what it did not answer is asked again next round. */
   private async collect(s: Submission, batch: BatchObject, outcome: Outcome): Promise<void> {
-    const requests = readInputFile(readFileSync(this.subPath(s.token, "input.jsonl"), "utf8"));
+    const requests = readInputFile(readFileSync(this.subs.path(s.token, "input.jsonl"), "utf8"));
     const texts: string[] = [];
     if (batch.output_file_id) texts.push(await this.api.content(batch.output_file_id));
     if (batch.error_file_id) texts.push(await this.api.content(batch.error_file_id));
@@ -335,37 +244,15 @@ class BatchRounds {
     this.ledger.data.collected = s.token;
     this.ledger.data.spent.batches += 1;
     this.ledger.save();
-    this.removeSub(s);
+    this.subs.remove(s);
     this.note(`batch round ${s.round}: ${batch.id} ${batch.status}: ${counts.answered} answered, ${counts.retry} to send again, ${counts.failed} failed for good · ${this.spentText()}`);
-  }
-
-  private subPath(token: string, ext: "json" | "input.jsonl"): string {
-    return join(this.settings.dir, `sub-${token}.${ext}`);
-  }
-
-  private saveSub(s: Submission): void {
-    writeWhole(this.subPath(s.token, "json"), `${JSON.stringify(s)}\n`);
-  }
-
-  private removeSub(s: Submission): void {
-    for (const ext of ["json", "input.jsonl"] as const) {
-      try {
-        unlinkSync(this.subPath(s.token, ext));
-      } catch {
-        // already gone
-      }
-    }
   }
 
   // ---- --batch-dir: round files for the user's own runner --------------------------------
 
-  private roundPath(round: number, what: "input" | "output" | "errors"): string {
-    return join(this.settings.dir, `round-${String(round).padStart(4, "0")}.${what}.jsonl`);
-  }
-
   private writeRound(wanted: WantedRequest[]): never {
     const round = this.ledger.data.round;
-    writeWhole(this.roundPath(round, "input"), `${wanted.map(inputLine).join("\n")}\n`);
+    writeWhole(roundPath(this.settings.dir, round, "input"), `${wanted.map(inputLine).join("\n")}\n`);
     this.ledger.data.waiting = round;
     this.ledger.save();
     throw new ResumeLater(this.waitingMessage(round, wanted.length));
@@ -374,12 +261,12 @@ class BatchRounds {
   private collectWaitingRound(): void {
     const round = this.ledger.data.waiting;
     if (round === undefined) return;
-    const input = this.roundPath(round, "input");
+    const input = roundPath(this.settings.dir, round, "input");
     const requests = readInputFile(readFileSync(input, "utf8"));
-    const output = this.roundPath(round, "output");
+    const output = roundPath(this.settings.dir, round, "output");
     if (!existsSync(output)) throw new ResumeLater(this.waitingMessage(round, requests.size));
     const texts = [readFileSync(output, "utf8")];
-    const errors = this.roundPath(round, "errors");
+    const errors = roundPath(this.settings.dir, round, "errors");
     if (existsSync(errors)) texts.push(readFileSync(errors, "utf8"));
     const counts = this.apply(requests, readResults(texts), retryable("no_result", `${output} has no line for this request`));
     this.ledger.data.waiting = undefined;
@@ -389,109 +276,21 @@ class BatchRounds {
   }
 
   private waitingMessage(round: number, count: number): string {
-    const input = this.roundPath(round, "input");
-    const output = this.roundPath(round, "output");
-    const model = String(this.llm.config.defaults.model ?? this.llm.config.flagDefaults.model ?? "MODEL");
-    return (
-      `batch round ${round} waits for its answers: run the ${count} requests of ${input} with an OpenAI-batch runner, ` +
-      `write its output to ${output} (errors may go to ${this.roundPath(round, "errors")}), then run this same command again. ` +
-      `With vLLM: python -m vllm.entrypoints.openai.run_batch -i ${input} -o ${output} --model ${model}`
-    );
+    return waitingMessage(this.settings.dir, round, count, String(this.llm.config.defaults.model ?? this.llm.config.flagDefaults.model ?? "MODEL"));
   }
 
   // ---- both ---------------------------------------------------------------------------------
 
-  /**
-   * Answers into the cache; a failure is retried next round (429, 5xx, expired, missing)
-   * until --retries, or fails its records for good (400…); a refused response_format or
-   * tools is cached as such, so the tool falls back as it does in direct mode.
-   */
-  private apply(requests: Map<string, WantedRequest>, results: Map<string, LineResult>, missing: Failure, outcome?: Outcome): { answered: number; retry: number; failed: number } {
-    const d = this.ledger.data;
-    const counts = { answered: 0, retry: 0, failed: 0 };
-    const cache = this.llm.cache!;
-    for (const [key, req] of requests) {
-      const r = results.get(key);
-      if (r && "answer" in r) {
-        cache.put(key, r.answer, { model: req.body.model });
-        delete d.attempts[key];
-        const u = (r.answer as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage;
-        d.spent.requests += 1;
-        d.spent.prompt_tokens += u?.prompt_tokens ?? 0;
-        d.spent.completion_tokens += u?.completion_tokens ?? 0;
-        counts.answered += 1;
-        outcome?.answered.set(key, r.answer);
-        continue;
-      }
-      const failure = r ? r.failure : missing;
-      const feature = unsupportedFeature(failure, req.body);
-      if (feature) {
-        const refused = { unsupported: feature, message: this.llm.redact(failure.message) };
-        cache.put(key, refused, { model: req.body.model });
-        counts.answered += 1;
-        outcome?.answered.set(key, refused);
-        continue;
-      }
-      const tries = (d.attempts[key] ?? 0) + 1;
-      if (!failure.retryable || tries > this.llm.config.retries) {
-        const after = failure.retryable ? ` (gave up after ${tries} batch${tries > 1 ? "es" : ""}; raise --retries)` : "";
-        d.failed[key] = { kind: failure.kind, message: this.llm.redact(`the batch did not answer the request: ${failure.message}${after}`) };
-        outcome?.failed.set(key, d.failed[key]);
-        delete d.attempts[key];
-        counts.failed += 1;
-      } else {
-        d.attempts[key] = tries;
-        counts.retry += 1;
-      }
-    }
-    return counts;
+  private apply(requests: Map<string, WantedRequest>, results: ReturnType<typeof readResults>, missing: ReturnType<typeof retryable>, outcome?: Outcome) {
+    return applyResults(this.llm, this.ledger.data, requests, results, missing, outcome);
   }
 
   private spentText(): string {
-    const s = this.ledger.data.spent;
-    return `spent ${s.requests} requests, ${s.prompt_tokens + s.completion_tokens} tokens in ${s.batches} batch${s.batches === 1 ? "" : "es"}`;
+    return spentText(this.ledger.data);
   }
 
   private note(message: string): void {
     this.lastNote = Date.now();
     this.ctx.info(`${this.ctx.tool}: ${message}`);
   }
-}
-
-/** What a round's batches settled: answers (or refusals) by key, and requests that failed for good. */
-interface Outcome {
-  answered: Map<string, unknown>;
-  failed: Map<string, FailedRequest>;
-}
-
-function retryable(kind: string, message: string): Failure {
-  return { kind, message, retryable: true, pushback: false, retryAfterMs: undefined, status: undefined };
-}
-
-/**
- * The context of a rehearsal pass: the same seed and randomness as the real one, nothing
- * reported or counted; a record handed back as batch_pending is noted as unfinished.
- */
-function quietContext(ctx: RunContext, pending: (rec: InputRecord) => void): RunContext {
-  return {
-    tool: ctx.tool,
-    version: ctx.version,
-    seed: ctx.seed,
-    onError: ctx.onError,
-    counters: new Counters(),
-    shard: ctx.shard,
-    rng: (id, ...labels) => ctx.rng(id, ...labels),
-    reject: () => {},
-    fail: (rec, _reason, kind) => {
-      if (kind === "batch_pending") pending(rec as InputRecord);
-    },
-    drop: () => {},
-    warn: () => {},
-    info: () => {},
-    expect: () => {},
-  };
-}
-
-async function* list<T>(items: T[]): AsyncIterable<T> {
-  for (const item of items) yield item;
 }
