@@ -1,75 +1,16 @@
 import { appendFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { sha256Hex } from "@chatmill/kit";
 import { countTokens, deriveAnswer, textOf, type Answer, type ChatBody } from "./answers.js";
 import { BatchService, type Reply } from "./batches.js";
-import { pickFault, type FaultKind, type FaultRates } from "./faults.js";
+import { pickFault, type FaultKind } from "./faults.js";
+import { readBody, sendJson, sleep } from "./http.js";
+import type { FakeLlm, FakeLlmOptions, ScriptRule } from "./options.js";
+import { applyContentFault, completion, embedText, requestKey } from "./responses.js";
+import { newState, snapshot } from "./state.js";
 
-/** A scripted answer: the first rule whose `match` is in the last message (and `model`, if set) answers. */
-export interface ScriptRule {
-  /** Substring of the last message's text; omitted = any request. */
-  match?: string;
-  /** Substring of any message's text. */
-  matchAny?: string;
-  model?: string;
-  /** How many requests this rule answers before it stops matching (default: all). */
-  times?: number;
-  reply: Partial<Answer> & { status?: number; error?: string; headers?: Record<string, string>; delayMs?: number };
-}
-
-export interface FakeLlmOptions {
-  host?: string;
-  port?: number;
-  /** Milliseconds before each answer (the model "thinking"). */
-  delayMs?: number;
-  /** Extra milliseconds for a "slow" fault. */
-  slowMs?: number;
-  faults?: FaultRates;
-  /** Seconds sent in Retry-After with 429 and 503 (fractions allowed; also sent as retry-after-ms). */
-  retryAfter?: number;
-  seed?: number;
-  script?: ScriptRule[];
-  /** Leave `usage` out of answers, as some local servers do. */
-  noUsage?: boolean;
-  /** Answer 400 to response_format json_schema, as servers without structured output do. */
-  rejectResponseFormat?: boolean;
-  /** native: tool_calls; hermes: calls written as <tool_call> text in content; reject: 400 when tools are sent. */
-  tools?: "native" | "hermes" | "reject";
-  /** Append each request (path and body) to this file as NDJSON, to see what a client sends. */
-  log?: string;
-  /** Milliseconds a batch takes from its creation to its end (default 100). */
-  batchMs?: number;
-}
-
-export interface FakeLlmStats {
-  /** Requests received, whatever happened to them. */
-  requests: number;
-  /** Requests answered with a complete 200 answer. */
-  completed: number;
-  /** Distinct request bodies answered. */
-  distinct: number;
-  /** Request bodies answered more than once (a resumed run should make this 0). */
-  repeated: number;
-  /** Requests the client gave up on before the answer. */
-  aborted: number;
-  faults: Record<string, number>;
-  /** Requests open now: received and neither answered nor given up on by the client. */
-  inFlight: number;
-  /** Most requests open at once: a client that aborts what it gives up on keeps this at its concurrency. */
-  maxInFlight: number;
-  /** Milliseconds from the first request's arrival to the last answer's end (0 before any answer): the span a throughput is measured over. */
-  activeMs: number;
-  byPath: Record<string, number>;
-}
-
-export interface FakeLlm {
-  /** Base URL to give a client, ending in /v1. */
-  url: string;
-  stats(): FakeLlmStats;
-  reset(): void;
-  close(): Promise<void>;
-}
+export type { FakeLlm, FakeLlmOptions, FakeLlmStats, ScriptRule } from "./options.js";
+export { canonical } from "./responses.js";
 
 /** Starts the fake OpenAI-compatible server; resolves once it listens. */
 export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> {
@@ -277,121 +218,4 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
         server.closeAllConnections();
       }),
   };
-}
-
-interface State {
-  requests: number;
-  completed: number;
-  aborted: number;
-  inFlight: number;
-  maxInFlight: number;
-  firstArrivalAt: number | undefined;
-  lastAnswerAt: number | undefined;
-  faults: Record<string, number>;
-  byPath: Record<string, number>;
-  arrivals: Map<string, number>;
-  done: Map<string, number>;
-}
-
-function newState(): State {
-  return { requests: 0, completed: 0, aborted: 0, inFlight: 0, maxInFlight: 0, firstArrivalAt: undefined, lastAnswerAt: undefined, faults: {}, byPath: {}, arrivals: new Map(), done: new Map() };
-}
-
-function snapshot(s: State): FakeLlmStats {
-  let repeated = 0;
-  for (const n of s.done.values()) if (n > 1) repeated += 1;
-  return {
-    requests: s.requests,
-    completed: s.completed,
-    distinct: s.done.size,
-    repeated,
-    aborted: s.aborted,
-    faults: { ...s.faults },
-    inFlight: s.inFlight,
-    maxInFlight: s.maxInFlight,
-    activeMs: s.firstArrivalAt !== undefined && s.lastAnswerAt !== undefined ? Math.round(s.lastAnswerAt - s.firstArrivalAt) : 0,
-    byPath: { ...s.byPath },
-  };
-}
-
-function applyContentFault(answer: Answer, fault: FaultKind | undefined, body: ChatBody): Answer {
-  const limit = body.max_completion_tokens ?? body.max_tokens;
-  if (fault === "empty") return { content: "", finish_reason: "stop" };
-  if (fault === "refusal") return { content: null, refusal: "I'm sorry, I can't help with that.", finish_reason: "stop" };
-  const text = answer.content ?? "";
-  if (fault === "truncate" && text.length > 1) return { content: text.slice(0, Math.floor(text.length / 2)), finish_reason: "length" };
-  if (typeof limit === "number" && countTokens(text) > limit) return { content: text.slice(0, limit * 4), finish_reason: "length" };
-  return answer;
-}
-
-function completion(body: ChatBody, answer: Answer, key: string, withUsage: boolean): Record<string, unknown> {
-  const toolCalls = answer.tool_calls?.map((c, i) => ({
-    id: `call_${sha256Hex(`${key}:${i}`).slice(0, 16)}`,
-    type: "function",
-    function: { name: c.name, arguments: typeof c.arguments === "string" ? c.arguments : JSON.stringify(c.arguments ?? {}) },
-  }));
-  const message: Record<string, unknown> = { role: "assistant", content: answer.content ?? null };
-  if (toolCalls?.length) message.tool_calls = toolCalls;
-  if (answer.refusal) message.refusal = answer.refusal;
-  const promptText = (body.messages ?? []).map((m) => textOf(m.content)).join("\n") + JSON.stringify(body.tools ?? "");
-  const out: Record<string, unknown> = {
-    id: `chatcmpl-${key.slice(0, 24)}`,
-    object: "chat.completion",
-    created: 1_700_000_000,
-    model: body.model ?? "fake-model",
-    choices: [{ index: 0, message, finish_reason: answer.finish_reason ?? (toolCalls?.length ? "tool_calls" : "stop") }],
-  };
-  if (withUsage) {
-    const prompt = countTokens(promptText);
-    const completionTokens = countTokens((answer.content ?? "") + JSON.stringify(toolCalls ?? ""));
-    out.usage = { prompt_tokens: prompt, completion_tokens: completionTokens, total_tokens: prompt + completionTokens };
-  }
-  return out;
-}
-
-function embedText(text: string, dims: number): number[] {
-  const out: number[] = [];
-  let hex = "";
-  for (let i = 0; out.length < dims; i++) {
-    if (hex.length < 4) hex += sha256Hex(`${i}\u0000${text}`);
-    out.push(Number.parseInt(hex.slice(0, 4), 16) / 32768 - 1);
-    hex = hex.slice(4);
-  }
-  const norm = Math.hypot(...out) || 1;
-  return out.map((v) => Number((v / norm).toFixed(6)));
-}
-
-/** The identity of a request: its path and body, whichever way it came. */
-function requestKey(path: string, body: unknown): string {
-  return sha256Hex(`${path}\u0000${canonical(body)}`);
-}
-
-/** JSON with object keys sorted, so the same request is the same text. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
