@@ -1,5 +1,5 @@
 import type { Cond, DomainPack, Expr, RowSource, TransactRun } from "@chatmill/schema";
-import { calculate } from "./ops/expr.js";
+import { calculate } from "./ops/calculate.js";
 import { fieldOf } from "./match.js";
 import type { BaseTable } from "./tables.js";
 

@@ -1,7 +1,8 @@
 import type { Cond, Expr } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import type { Row } from "../contract.js";
-import { type Scope, calculate, evaluate, fill, holds } from "./expr.js";
+import { calculate } from "./calculate.js";
+import { type Scope, evaluate, fill, holds } from "./expr.js";
 
 // The forms over nested JSON that tau-bench's tools need: an order's items, a product's
 // variants by item id, a user's payment methods by id.
