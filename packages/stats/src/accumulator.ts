@@ -1,10 +1,13 @@
-import { checkItem, collectItems, hasImage } from "./alignment.js";
-import { Tally, entropyBits, rate } from "./sketch.js";
+import { collectItems } from "./alignment.js";
+import { RecommendationTally } from "./recommendations.js";
+import { QualityTally } from "./quality-tally.js";
+import { ScenarioGrid, type GridCell } from "./scenario-grid.js";
+import { Tally, rate } from "./sketch.js";
 import { arr, isObj, kindOf, num, str, type Obj } from "./record-shapes.js";
 import { offeredTools, toolCallProblem } from "./tool-format.js";
-import { contextRetention, type Retention } from "./context-retention.js";
+import type { Retention } from "./context-retention.js";
 import { textToolCall } from "./text-tool-call.js";
-import { personaAdaptation, type Adaptation } from "./persona-adaptation.js";
+import type { Adaptation } from "./persona-adaptation.js";
 import type { StatsReport } from "./report-types.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -18,9 +21,7 @@ export interface DialogueMetrics {
   text_tool_calls: number;
 }
 
-/** Scenario-grid cells kept with their counts; past this, new cells count as "(other)". */
-export const MAX_GRID_CELLS = 1_000_000;
-const GRID_DIMS = ["services", "category", "region", "emotion", "resolution"] as const;
+export { MAX_GRID_CELLS } from "./scenario-grid.js";
 const MAX_TURN_BUCKET = 200;
 
 /**
@@ -49,19 +50,15 @@ export class StatsAccumulator {
   readonly formatProblems = new Tally();
   callsChecked = 0;
   textCalls = 0;
-  readonly retention = { measured: 0, sum: 0, kept: 0, dropped: 0, reasked: 0 };
-  readonly adaptation = { measured: 0, pairs: 0, sum: 0, formality: 0, energy: 0, length: 0 };
+  readonly quality = new QualityTally();
   readonly userIntents = new Tally();
   readonly assistantIntents = new Tally();
   readonly emotions = new Tally();
   readonly variations = new Tally();
   readonly vocab = { all: new Vocabulary(), user: new Vocabulary(), assistant: new Vocabulary() };
-  readonly align = { recommendations: 0, withDetails: 0, budgetChecked: 0, budgetOk: 0, prefChecked: 0, prefOk: 0, checked: 0, aligned: 0 };
-  readonly grounding = { recommendations: 0, withImage: 0, assistantTurns: 0, groundedTurns: 0 };
+  readonly recommendations = new RecommendationTally();
   scenarios = 0;
-  readonly grid = new Map<string, number>();
-  gridOverflow = 0;
-  readonly dims = Object.fromEntries(GRID_DIMS.map((d) => [d, new Tally()])) as Record<(typeof GRID_DIMS)[number], Tally>;
+  readonly grid = new ScenarioGrid();
   personas = 0;
   readonly personaStyle = new Tally();
   readonly personaLanguage = new Tally();
@@ -90,19 +87,14 @@ export class StatsAccumulator {
     if (isObj(s.persona)) this.addPersona(s.persona);
     const services = arr(s.services).filter((x): x is string => typeof x === "string").sort().join("+") || "(none)";
     const emotions = isObj(s.emotions) ? s.emotions : {};
-    const cell = {
+    const cell: GridCell = {
       services,
       category: str(s.category) ?? "(none)",
       region: str(s.region) ?? "(none)",
       emotion: str(emotions.user) ?? "(none)",
       resolution: str(s.resolution) ?? "(none)",
     };
-    for (const d of GRID_DIMS) this.dims[d].add(cell[d]);
-    const key = GRID_DIMS.map((d) => cell[d]).join("\u0001");
-    const cur = this.grid.get(key);
-    if (cur !== undefined) this.grid.set(key, cur + 1);
-    else if (this.grid.size < MAX_GRID_CELLS) this.grid.set(key, 1);
-    else this.gridOverflow++;
+    this.grid.add(cell);
   }
 
   private addDialogue(d: Obj): DialogueMetrics {
@@ -165,7 +157,6 @@ export class StatsAccumulator {
         this.vocab[role].add(content);
       }
       if (role !== "assistant") continue;
-      this.grounding.assistantTurns++;
       if (content && arr(m.tool_calls).length === 0 && textToolCall(content)) {
         // A call written as text is a call the runtime never saw: a badly formatted call.
         this.callsChecked++;
@@ -183,45 +174,11 @@ export class StatsAccumulator {
         const problem = toolCallProblem(c, tools);
         if (problem) this.formatProblems.add(problem);
       }
-      const grounding = arr(m.grounding).filter(isObj);
-      if (grounding.length > 0) this.grounding.groundedTurns++;
-      for (const g of grounding) {
-        const id = str(g.item_id);
-        const found = id ? items.get(id) : undefined;
-        const item = { ...(found ?? {}), ...g };
-        this.grounding.recommendations++;
-        if (hasImage(g, found)) this.grounding.withImage++;
-        this.align.recommendations++;
-        if (found) this.align.withDetails++;
-        const check = checkItem(item, persona);
-        if (check.budget !== undefined) { this.align.budgetChecked++; if (check.budget) this.align.budgetOk++; }
-        if (check.preference !== undefined) { this.align.prefChecked++; if (check.preference) this.align.prefOk++; }
-        if (check.budget !== undefined || check.preference !== undefined) {
-          this.align.checked++;
-          if (check.budget !== false && check.preference !== false) this.align.aligned++;
-        }
-      }
+      this.recommendations.addTurn(arr(m.grounding).filter(isObj), items, persona);
     }
     if (calls > 0) this.dialoguesWithCalls++;
     this.textCalls += textCalls;
-    const retention = contextRetention(d);
-    this.retention.kept += retention.kept;
-    this.retention.dropped += retention.dropped;
-    this.retention.reasked += retention.reasked;
-    if (retention.value !== null) {
-      this.retention.measured++;
-      this.retention.sum += retention.value;
-    }
-    const adaptation = personaAdaptation(d);
-    if (adaptation.value !== null) {
-      const a = this.adaptation;
-      a.measured++;
-      a.pairs += adaptation.pairs;
-      a.sum += adaptation.value;
-      a.formality += adaptation.formality!;
-      a.energy += adaptation.energy!;
-      a.length += adaptation.length!;
-    }
+    const { retention, adaptation } = this.quality.add(d);
     this.turnSum += turns;
     this.turnMin = Math.min(this.turnMin, turns);
     this.turnMax = Math.max(this.turnMax, turns);
@@ -238,9 +195,6 @@ export class StatsAccumulator {
       const f = this.toolFailures.counts.get(name) ?? 0;
       byTool[name] = { calls: n, failures: f, failure_rate: rate(f, n) };
     }
-    const possible = GRID_DIMS.reduce((p, d) => p * Math.max(1, this.dims[d].counts.size), 1);
-    const gridEntropy = entropyBits([...this.grid.values(), ...(this.gridOverflow > 0 ? [this.gridOverflow] : [])]);
-    const a = this.align;
     return {
       records: { total: this.kinds.total, ...this.kinds.toObject() },
       dialogues: {
@@ -280,23 +234,8 @@ export class StatsAccumulator {
           problems: this.formatProblems.toObject(),
           written_as_text: this.textCalls,
         },
-        context_retention: {
-          dialogues_measured: this.retention.measured,
-          mean: this.retention.measured > 0 ? round(this.retention.sum / this.retention.measured) : null,
-          kept: this.retention.kept,
-          dropped: this.retention.dropped,
-          reasked: this.retention.reasked,
-          method: "per dialogue: kept / (kept + dropped + re-asks) of the facts (argument values the user said before the call) at later calls of the same tool; null where nothing could be forgotten; mean over measured dialogues",
-        },
-        persona_adaptation: {
-          dialogues_measured: this.adaptation.measured,
-          pairs: this.adaptation.pairs,
-          mean: this.meanAdaptation("sum"),
-          formality: this.meanAdaptation("formality"),
-          energy: this.meanAdaptation("energy"),
-          length: this.meanAdaptation("length"),
-          method: "per dialogue: mean over (user message, assistant reply) pairs of 1 - |user - reply| for formality (formal vs casual markers), energy (exclamations, emoji, capitals per sentence) and length class (terse/moderate/verbose on each role's scale, difference / 2); value = mean of the three; null without a pair; mean over measured dialogues",
-        },
+        context_retention: this.quality.contextRetention(round),
+        persona_adaptation: this.quality.personaAdaptation(round),
         intents: { user: this.userIntents.toObject(), assistant: this.assistantIntents.toObject() },
         user_emotions: this.emotions.toObject(),
         variations: this.variations.toObject(),
@@ -305,32 +244,12 @@ export class StatsAccumulator {
           by_role: { user: this.vocab.user.report(), assistant: this.vocab.assistant.report() },
           method: "distinct-n = unique n-grams / n-grams; unique counts from HyperLogLog (2^14 registers, ±0.8%)",
         },
-        persona_alignment: {
-          recommendations: a.recommendations,
-          with_item_details: a.withDetails,
-          budget: { checked: a.budgetChecked, within: a.budgetOk, rate: rate(a.budgetOk, a.budgetChecked) },
-          preferences: { checked: a.prefChecked, matched: a.prefOk, rate: rate(a.prefOk, a.prefChecked) },
-          aligned: { checked: a.checked, aligned: a.aligned, rate: rate(a.aligned, a.checked) },
-        },
-        multimodal_grounding: {
-          recommendations: this.grounding.recommendations,
-          with_image: this.grounding.withImage,
-          rate: rate(this.grounding.withImage, this.grounding.recommendations),
-          assistant_turns: this.grounding.assistantTurns,
-          assistant_turns_with_grounding: this.grounding.groundedTurns,
-        },
+        persona_alignment: this.recommendations.alignment(),
+        multimodal_grounding: this.recommendations.multimodal(),
       },
       scenarios: {
         count: this.scenarios,
-        grid: {
-          dimensions: Object.fromEntries(GRID_DIMS.map((d) => [d, { distinct: this.dims[d].counts.size, values: this.dims[d].toObject() }])),
-          cells_observed: this.grid.size,
-          cells_possible: this.scenarios > 0 ? possible : 0,
-          coverage: this.scenarios > 0 ? rate(this.grid.size, possible) : null,
-          entropy_bits: round(gridEntropy),
-          normalized_entropy: this.scenarios > 0 && possible > 1 ? round(gridEntropy / Math.log2(possible)) : null,
-          capped: this.gridOverflow > 0,
-        },
+        grid: this.grid.report(this.scenarios, round),
       },
       personas: {
         count: this.personas,
@@ -339,10 +258,6 @@ export class StatsAccumulator {
         age: this.personaAge.toObject(),
       },
     };
-  }
-
-  private meanAdaptation(key: "sum" | "formality" | "energy" | "length"): number | null {
-    return this.adaptation.measured > 0 ? round(this.adaptation[key] / this.adaptation.measured) : null;
   }
 
   private quantile(q: number): number | null {
