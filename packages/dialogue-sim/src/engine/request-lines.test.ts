@@ -1,0 +1,35 @@
+import { Rng } from "@chatmill/kit";
+import { describe, expect, it } from "vitest";
+import { askFor, reservedAsk } from "./reserved-request.js";
+
+const REASON = "Dispute the invoice for my booking at Dr Tomasz Nowak.";
+
+describe("a request in Hindi and Hinglish (request-lines)", () => {
+  for (const lang of ["hi", "mixed"] as const) {
+    it(`${lang}: names the thing, in several shapes, and ends a sentence`, () => {
+      const lines = Array.from({ length: 200 }, (_, i) => reservedAsk(REASON, lang, Rng.for(7, "ask", String(i)), { item: "Dr Tomasz Nowak" }));
+      for (const l of lines) {
+        expect(l).toContain("Dr Tomasz Nowak");
+        expect(l).toMatch(lang === "hi" ? /[?!।]$/u : /[?!.]$/u);
+        // The English reason is never said in these languages, and a {slot} never shows.
+        expect(l).not.toMatch(/invoice|\{|\}/);
+      }
+      // Not one skeleton: the thing is said at the start of some lines and after "मुझे/mujhe" in others.
+      const startsWithItem = lines.filter((l) => /^(Dr Tomasz Nowak|मामला|बात|Matter|Baat)/.test(l)).length;
+      expect(startsWithItem).toBeGreaterThan(10);
+      expect(lines.length - startsWithItem).toBeGreaterThan(10);
+      expect(new Set(lines).size).toBeGreaterThan(120);
+    });
+
+    it(`${lang}: a later request drops the greeting`, () => {
+      const later = Array.from({ length: 60 }, (_, i) => askFor("get help", lang, Rng.for(3, String(i)), false, { item: "web-01" }));
+      for (const l of later) expect(l).not.toMatch(/^(नमस्ते|नमस्कार|हैलो|Hello|Hi,|Namaste|Excuse me)/);
+    });
+  }
+
+  it("Hinglish agreement: 'baat' takes ki, 'matter' takes ka", () => {
+    const lines = Array.from({ length: 300 }, (_, i) => reservedAsk(REASON, "mixed", Rng.for(11, String(i)), { item: "celery" }));
+    expect(lines.some((l) => /^Baat celery ki hai/.test(l))).toBe(true);
+    expect(lines.every((l) => !/baat celery ka\b/i.test(l))).toBe(true);
+  });
+});
