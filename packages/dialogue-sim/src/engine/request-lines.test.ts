@@ -33,3 +33,23 @@ describe("a request in Hindi and Hinglish (request-lines)", () => {
     expect(lines.every((l) => !/baat celery ka\b/i.test(l))).toBe(true);
   });
 });
+
+describe("Hindi and Hinglish user lines about one thing or two (user-local-banks)", async () => {
+  const { USER_LOCAL } = await import("../phrases/user-local-banks.js");
+  const { GENDER_SLOT, say } = await import("../phrases/grammar.js");
+  for (const lang of ["hi", "mixed"] as const) {
+    it(`${lang}: each act has lines, every slot filled, first person by the persona's gender`, () => {
+      for (const [act, lines] of Object.entries(USER_LOCAL[lang])) {
+        expect(lines!.length, act).toBeGreaterThanOrEqual(3);
+        for (let i = 0; i < 40; i++) {
+          const m = say(lines!, Rng.for(5, act, String(i)), { item: "X1", item2: "Y2", c: "C3", [GENDER_SLOT]: "m" });
+          const f = say(lines!, Rng.for(5, act, String(i)), { item: "X1", item2: "Y2", c: "C3", [GENDER_SLOT]: "f" });
+          expect(m, act).not.toMatch(/[{}[\]|]/);
+          if (act !== "thanks_done") expect(m, act).toContain("X1");
+          // The same draw said by a woman uses feminine forms where the man's line has masculine ones.
+          if (/रहा हूँ|उलझा|गया,/.test(m)) expect(f).toMatch(/रही हूँ|उलझी|गई,/);
+        }
+      }
+    });
+  }
+});
