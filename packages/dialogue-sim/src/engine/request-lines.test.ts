@@ -53,3 +53,18 @@ describe("Hindi and Hinglish user lines about one thing or two (user-local-banks
     });
   }
 });
+
+describe("an English first request", () => {
+  it("says the reason's clause whole, in short shapes too, never as a bare order", () => {
+    const what = "ask why I was billed twice for my booking at Dr Chen Wei";
+    const lines = Array.from({ length: 300 }, (_, i) => askFor(what, "en", Rng.for(9, String(i)), true));
+    for (const l of lines) {
+      expect(l).toContain(what);
+      expect(l.charAt(0)).toBe(l.charAt(0).toUpperCase());
+      expect(l).not.toMatch(/^Ask why/);
+    }
+    // Some say only the request with a few words around it ("I'm writing to …", "Could I …?").
+    const short = lines.filter((l) => l.split(/\s+/).length <= what.split(/\s+/).length + 4);
+    expect(short.length).toBeGreaterThan(40);
+  });
+});

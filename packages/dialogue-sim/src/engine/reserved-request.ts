@@ -56,7 +56,7 @@ export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: 
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}`.replace(lang === "hi" ? /([^?!।])$/u : /([^?!.])$/u, lang === "hi" ? "$1।" : "$1.");
   }
   if (!first) return say([`${NEED} {what}${PLEASE}.`, "[Also|And|Next|Then], [I need|I want|I'd like] to {what}.", "[One more thing:|After that,|Oh, and] {what}[, please|]."], rng, { what });
-  return say(
+  const said = say(
     [
       `${HELLO}[ —|,|!] ${NEED} {what}${PLEASE}.`,
       `${NEED} {what}${PLEASE}.`,
@@ -65,10 +65,16 @@ export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: 
       `[So|Ok so|Right|Basically|Well], ${NEED} {what}[ and I'm not sure how.| — can you sort that?|, can you help?|.]`,
       `${HELLO}. [Is this the place to|Can I|Is it possible to] {what} here?`,
       `[Not sure who to ask, but|Hopefully you can point me the right way:|I was told to ask here:] ${NEED} {what}.`,
+      // Shorter, as people often put it (not the bare clause: "Ask why I was billed twice …" reads as an order).
+      "[I'm here to|I'm getting in touch to|I'm writing to|I came here to] {what}.",
+      "[Looking to|Need to|Want to|Trying to] {what}[ — can you help?|, please.|.]",
+      "[Could someone|Can somebody|Is there anyone who can] help me {what}?",
+      "[Would it be possible to|Am I able to|Could I] {what}?",
     ],
     rng,
     { what },
   );
+  return `${said.charAt(0).toUpperCase()}${said.slice(1)}`;
 }
 
 /** The user's request as the assistant says it back ("leave a review of my order" → "leave a review of your order"). */
