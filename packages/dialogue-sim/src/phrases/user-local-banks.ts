@@ -93,7 +93,7 @@ const mixed: Lines = {
     "[Bas|Chalo], [itna hi|yahi] [tha|chahiye tha]. [Thanks|Shukriya]!",
     "[Shukriya|Thanks], [kaam ho gaya|help mil gayi]",
     "[Theek hai,|Accha,] [samajh {m:gaya|f:gayi}|clear hai], [thanks|shukriya]",
-    "[Bahut kaam aaya|Ab tasalli hai|Ab tension nahi] — [thanks|shukriya ji]",
+    "[Bahut kaam aaya|Ab tasalli hai|Ab koi fikr nahi] — [thanks|shukriya ji]",
   ],
 };
 
