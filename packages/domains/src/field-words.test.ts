@@ -27,12 +27,14 @@ describe("a booking argument, as the pack words it or as its value's kind says",
     expect([say("f_day", "friday", "en"), say("f_day", "friday", "hi"), say("f_day", "friday", "mixed")]).toEqual(["on Friday", "शुक्रवार को", "Friday ko"]);
     expect(say("f_day", "Someday", "hi")).toBe("Someday को");
     expect([say("f_at", "19:00", "en"), say("f_at", "19:00", "hi"), say("f_at", "19:00", "mixed")]).toEqual(["at 19:00", "19:00 बजे", "19:00 baje"]);
-    expect([say("f_from", "Cambridge", "en"), say("f_from", "Cambridge", "hi")]).toEqual(["from Cambridge", "pick-up point Cambridge"]);
+    // Hindi and Hinglish: the place, then from/to as a postposition (was "pick-up point Cambridge", a field's words said aloud).
+    expect([say("f_from", "Cambridge", "en"), say("f_from", "Cambridge", "hi"), say("f_from", "Cambridge", "mixed")]).toEqual(["from Cambridge", "Cambridge से", "Cambridge se"]);
   });
 
-  it("says a worded argument by its words, its many form for a number other than 1, and by its name where a language has none", () => {
+  it("says a worded argument by its words, its many form for a number other than 1, and by its kind where a language has none", () => {
     expect([say("f_nights", 1, "en"), say("f_nights", 3, "en"), say("f_nights", 3, "hi")]).toEqual(["1 night", "3 nights", "3 रात"]);
-    expect([say("f_leave", "06:15", "en"), say("f_leave", "06:15", "mixed")]).toEqual(["leaving 06:15", "06:15"]);
+    // f_leave is worded in English only: Hinglish and Hindi say it as the time it is (was its bare value, or its name's words before it).
+    expect([say("f_leave", "06:15", "en"), say("f_leave", "06:15", "mixed"), say("f_leave", "06:15", "hi")]).toEqual(["leaving 06:15", "06:15 baje", "06:15 बजे"]);
     expect(say("f_other", "x", "en")).toBe("x");
   });
 

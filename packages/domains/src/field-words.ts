@@ -84,8 +84,8 @@ function declaredName(domain: Domain, f: string): string | undefined {
 
 /**
  * One booking argument as words: "for 4 people", "on Friday", "at 19:00". An argument the pack
- * words (`wording.values.<arg>.arg`, per language) is said so, in a language it gives no words
- * for by its name; else by what its value is (the services' booking.values: a party, a weekday,
+ * words (`wording.values.<arg>.arg`, per language) is said so; else (also in a language its words
+ * leave out) by what its value is (the services' booking.values: a party, a weekday,
  * a time of day, a place), else by its name: the pack's declared one (`wording.names`), else
  * `words` (the pack's sayable words for an argument, sayableName); an argument it gives none for
  * is said by its value alone, never as its key.
@@ -97,10 +97,9 @@ export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, w
   };
   const values = domain.wording?.values;
   const own = values && Object.hasOwn(values, k) ? values[k]?.arg : undefined;
-  if (own) {
-    const t = (isMany(v) ? own.many?.[lang] : undefined) ?? own[lang];
-    return t === undefined ? said() : fillValue(t, String(v));
-  }
+  // A language the pack's words leave out says the value by its kind below ("20:15 बजे", not "pick-up time 20:15").
+  const t = own ? ((isMany(v) ? own.many?.[lang] : undefined) ?? own[lang]) : undefined;
+  if (t !== undefined) return fillValue(t, String(v));
   // The service the call is for says what its argument is; without one, the first service that declares it.
   const kind = service?.booking?.values?.[k] ?? kindsOf(domain).get(k);
   switch (kind?.kind) {
@@ -112,12 +111,14 @@ export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, w
     case "time":
       return lang === "en" ? `at ${v}` : lang === "hi" ? `${v} बजे` : `${v} baje`;
     case "place":
-      // Hindi and Hinglish say a place by its name's words ("departure Cambridge"), as before.
-      return lang === "en" ? `${kind.end} ${v}` : said();
+      // Hindi and Hinglish put the place first, with a postposition: "Cambridge से", "Cambridge tak" (not "departure Cambridge").
+      return lang === "en" ? `${kind.end} ${v}` : `${v} ${PLACE_END[lang][kind.end]}`;
     default:
       return said();
   }
 }
+
+const PLACE_END: Record<"hi" | "mixed", Record<"from" | "to", string>> = { hi: { from: "से", to: "तक" }, mixed: { from: "se", to: "tak" } };
 
 const kindCache = new WeakMap<Domain, Map<string, BookingValue>>();
 

@@ -1,6 +1,7 @@
 import type { Rng } from "@chatmill/kit";
 import type { Lang } from "../phrases/describe.js";
 import { say } from "../phrases/grammar.js";
+import { REQUEST_LINES } from "./request-lines.js";
 
 /**
  * A request the pack's policy reserves to a person (a refund, a complaint): the user states it
@@ -46,24 +47,16 @@ const PLEASE = "[, please|, if you can|, thanks|, if that's possible| today| thi
 /** A request said as the user's reason puts it ("I need to get a price for a taxi from …"); a greeting only in the user's first message. */
 export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: LocalRequest = {}): string {
   // Hindi and Hinglish say the request in their own words: about its thing, or plainly.
-  if (lang === "hi") {
-    const about = local.item ? "{item} [के बारे में|को लेकर|के सिलसिले में]" : "[एक मामले में|एक ज़रूरी बात पर|एक दिक्कत को लेकर]";
-    const ends = local.reserved
-      ? ["[टीम के किसी व्यक्ति से|किसी इंसान से|किसी ज़िम्मेदार व्यक्ति से|आपकी टीम से] बात करनी है[, जल्दी हो तो अच्छा|, अभी हो सकती है?|]", "[शिकायत|एक बात|एक गुज़ारिश] [दर्ज करानी है|आगे पहुँचानी है|ऊपर तक पहुँचानी है], [कोई व्यक्ति देखे तो अच्छा|किसी से बात हो सकती है?|कौन सुनेगा?]", "[किसी से सीधे बात करनी है|किसी इंसान से ही बात करनी है], [चैट से बात नहीं बनेगी|मामला थोड़ा उलझा है|मशीन से यह नहीं होगा]"]
-      : ["[मदद चाहिए|कुछ करवाना है|काम है], [हो पाएगा?|मदद करेंगे?|कैसे करें?]", "[कुछ पूछना है|जानकारी चाहिए|थोड़ा समझना है], [बताइए|ज़रा देखिए|समय हो तो बताइए]"];
-    const greet = first ? "[नमस्ते,|सुनिए,|नमस्कार जी,|हैलो,|देखिए,|माफ़ कीजिए,|]" : "[और|अब|]";
-    return say(ends.map((e) => `${greet} [मुझे|हमें] ${about} ${e}`), rng, local.item ? { item: local.item } : {}).replace(/([^?!।])$/u, "$1।");
-  }
-  if (lang === "mixed") {
-    const about = local.item ? "{item} [ke baare mein|ko lekar|ke silsile mein]" : "[ek matter mein|ek zaroori baat pe|ek problem ko lekar]";
-    const ends = local.reserved
-      ? ["[team ke kisi member se|kisi insaan se|kisi responsible person se|aapki team se] baat karni hai[, jaldi ho toh accha|, abhi ho sakti hai?|]", "[complaint|ek baat|ek request] [register karni hai|aage pahunchani hai|upar tak pahunchani hai], [koi person dekhe toh accha|kisi se baat ho sakti hai?|kaun sunega?]", "[kisi se seedha baat karni hai|kisi insaan se hi baat karni hai], [chat se baat nahi banegi|matter thoda complicated hai|bot se ye nahi hoga]"]
-      : ["[help chahiye|kuch karwana hai|kaam hai], [ho payega?|help karoge?|kaise karein?]", "[poochna tha|info chahiye|thoda samajhna hai], [batao|zara dekho|time ho toh batao]"];
-    const greet = first ? "[Hello,|Suno,|Namaste ji,|Hi,|Dekho,|Excuse me,|]" : "[Aur|Ab|]";
-    return say(ends.map((e) => `${greet} [mujhe|humein] ${about} ${e}`), rng, local.item ? { item: local.item } : {}).replace(/([^?!.])$/u, "$1.");
+  if (lang === "hi" || lang === "mixed") {
+    const lines = REQUEST_LINES[lang];
+    const bank = local.reserved ? (local.item ? lines.reserved : lines.reservedPlain) : local.item ? lines.help : lines.helpPlain;
+    // A greeting only opens the conversation; a later request starts with "and" or "now".
+    const greet = say([first ? lines.greet : lines.later], rng);
+    const text = say(bank, rng, { greet, ...(local.item ? { item: local.item } : {}) }).trim();
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}`.replace(lang === "hi" ? /([^?!।])$/u : /([^?!.])$/u, lang === "hi" ? "$1।" : "$1.");
   }
   if (!first) return say([`${NEED} {what}${PLEASE}.`, "[Also|And|Next|Then], [I need|I want|I'd like] to {what}.", "[One more thing:|After that,|Oh, and] {what}[, please|]."], rng, { what });
-  return say(
+  const said = say(
     [
       `${HELLO}[ —|,|!] ${NEED} {what}${PLEASE}.`,
       `${NEED} {what}${PLEASE}.`,
@@ -72,10 +65,16 @@ export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: 
       `[So|Ok so|Right|Basically|Well], ${NEED} {what}[ and I'm not sure how.| — can you sort that?|, can you help?|.]`,
       `${HELLO}. [Is this the place to|Can I|Is it possible to] {what} here?`,
       `[Not sure who to ask, but|Hopefully you can point me the right way:|I was told to ask here:] ${NEED} {what}.`,
+      // Shorter, as people often put it (not the bare clause: "Ask why I was billed twice …" reads as an order).
+      "[I'm here to|I'm getting in touch to|I'm writing to|I came here to] {what}.",
+      "[Looking to|Need to|Want to|Trying to] {what}[ — can you help?|, please.|.]",
+      "[Could someone|Can somebody|Is there anyone who can] help me {what}?",
+      "[Would it be possible to|Am I able to|Could I] {what}?",
     ],
     rng,
     { what },
   );
+  return `${said.charAt(0).toUpperCase()}${said.slice(1)}`;
 }
 
 /** The user's request as the assistant says it back ("leave a review of my order" → "leave a review of your order"). */

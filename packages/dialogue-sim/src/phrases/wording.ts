@@ -3,6 +3,7 @@ import { ASSISTANT } from "./assistant-banks.js";
 import type { Lang } from "./describe.js";
 import { ASSISTANT_STYLE, USER_STYLE, type Style } from "./style-banks.js";
 import { USER } from "./user-banks.js";
+import { USER_LOCAL } from "./user-local-banks.js";
 import { MORE_HEDGES, MORE_USER_STYLE, USER_VARIETY } from "./user-variety-banks.js";
 import { MORE_ASSISTANT, MORE_MIDWAY, MORE_OPENING, MORE_STYLE, MORE_USER } from "./variety-banks.js";
 import { EXTRAS, VOICE_ASSISTANT } from "./voice-banks.js";
@@ -47,7 +48,7 @@ export class PackWording {
   }
 
   user(act: UserAct): readonly string[] {
-    return this.lines("user", act, () => [...(act === "extra" ? EXTRAS[this.lang] : USER[this.lang][act]), ...(MORE_USER[this.lang][act] ?? []), ...(USER_VARIETY[this.lang][act] ?? [])]);
+    return this.lines("user", act, () => [...(act === "extra" ? EXTRAS[this.lang] : USER[this.lang][act]), ...(MORE_USER[this.lang][act] ?? []), ...(USER_VARIETY[this.lang][act] ?? []), ...(USER_LOCAL[this.lang][act] ?? [])]);
   }
 
   /** How a constraint on `field` is said in this language, from the pack (a template with {value}), if it says; `no`: its "no" form. */
@@ -105,6 +106,6 @@ export async function neutralLines(): Promise<string[]> {
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, MORE_USER_STYLE, MORE_HEDGES].forEach(walk);
+  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, USER_LOCAL, MORE_USER_STYLE, MORE_HEDGES].forEach(walk);
   return out;
 }
