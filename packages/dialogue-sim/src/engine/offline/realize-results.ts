@@ -8,6 +8,7 @@ import { statusHow, statusText } from "../status-text.js";
 import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
 import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
+import { sharedOf } from "./list-shared.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -30,9 +31,12 @@ export function listText(d: Dialog, table: string | undefined, top: Shown[], n: 
   const facts = d.voice.style === "executive" ? 1 : d.rng.int(1, 2);
   // A row already shown in this dialogue is named again, not described again.
   const again = (s: Shown) => d.t.trace.infoShown.has(`${s.table}\u0000${s.key}`);
-  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row))));
+  // What every row has in common is said once, before the rows (rows named again are not described: nothing to share).
+  const shared = top.some(again) ? undefined : sharedOf(d, rows, disp, focus, table, top.map((s) => s.row));
+  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row, shared))));
   const more = total > n ? (restText(d, top.length, total) ?? moreText(d, total)) : "";
-  const intro = d.voice.intro();
+  // The shared facts open the list in place of a stock intro ("All three are by Luma:").
+  const intro = shared?.head || d.voice.intro();
   const offer = d.voice.offer();
   return joinSentences([intro, body.block ? `\n${body.text}` : body.text, more, offer], d.lang).replace(/ \n/g, "\n").trim();
 }
