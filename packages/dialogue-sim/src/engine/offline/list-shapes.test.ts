@@ -1,14 +1,17 @@
-import { loadDomain } from "@chatmill/domains";
+import { createSession, loadDomain } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
+import { sampleScenarios } from "../../testing/scenarios.js";
+import { offlineDialogue, type OfflineOptions } from "../dialogue.js";
 import type { Shown } from "../present.js";
 import type { Dialog } from "./context.js";
 import { briefOf } from "./list-lines.js";
 import { offerText } from "./list-offer.js";
 import { sharedOf } from "./list-shared.js";
+import { proseSentence, standalone } from "./prose.js";
 
 // Issue #18, results said as a person says them: what every row shares said once, an offer of one
-// or two when many match.
+// or two when many match, and a sentence of the row's declared prose in its details.
 
 const retail = loadDomain("retail");
 const disp = { title: "name", id: "id", price: "price" };
@@ -66,5 +69,30 @@ describe("an offer of one or two when many match", () => {
         for (const s of shown.filter((x) => !named.includes(x))) expect(text).not.toContain(s.name);
       }
     }
+  });
+});
+
+describe("a sentence of the row's declared prose", () => {
+  const text = "Ideal for cold-weather training, the Chaz Hoodie promises warmth with every wear. This thick material blocks out the wind. Short one. • Two-tone gray heather hoodie. • Machine wash/dry.";
+  it("keeps only sentences that read alone: no bullets, none leaning on the sentence before, none too short", () => {
+    expect(standalone(text)).toEqual(["Ideal for cold-weather training, the Chaz Hoodie promises warmth with every wear."]);
+  });
+
+  it("is read from the declared field only", () => {
+    const row = { id: "MH01", name: "Chaz Hoodie", description: text };
+    expect(proseSentence(dialog("en"), row, { ...disp, prose: "description" })).toMatch(/^Ideal for/);
+    expect(proseSentence(dialog("en"), row, disp)).toBeUndefined();
+  });
+
+  it("retail details answers quote their item's description now and then", () => {
+    const opts: OfflineOptions = { failureRate: 0, createSession, tool: "dialogue-sim", version: "test", seed: 0 };
+    const sentences = new Set(retail.table("items").flatMap((r) => standalone(String(r.description ?? ""))));
+    let quoted = 0;
+    for (const s of sampleScenarios("retail", 120, 5)) {
+      for (const m of offlineDialogue(s, retail, Rng.for(0, s.id, "dialogue"), opts).dialogue.messages) {
+        if (m.role === "assistant" && typeof m.content === "string" && [...sentences].some((q) => (m.content as string).includes(q))) quoted++;
+      }
+    }
+    expect(quoted).toBeGreaterThan(5);
   });
 });

@@ -9,6 +9,7 @@ import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
 import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
 import { sharedOf } from "./list-shared.js";
+import { proseSentence, quoteText } from "./prose.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -113,7 +114,11 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang, factWords(d, item.table)) });
+    // Most answers read out a sentence of the row's declared prose too; then fewer facts, as the sentence says what it is like.
+    const quote = d.rng.chance(0.7) ? proseSentence(d, rows[0] ?? item.seen, disp) : undefined;
+    const n = d.voice.style === "executive" ? (quote ? 2 : 3) : quote ? 3 : 6;
+    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table)) });
+    if (quote) text = joinSentences([text, quoteText(d, quote)], d.lang);
     if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
