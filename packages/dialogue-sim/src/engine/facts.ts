@@ -58,6 +58,7 @@ export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[],
   const db = factsText(only(b, (k) => !same(k)), skip, 3, lang, say);
   const shared = factsText(only(a, same), skip, 2, lang, say);
   if (lang !== "en") return `${na}: ${da || "—"} | ${nb}: ${db || "—"}${shared ? ` | ${shared}` : ""}`;
-  const differ = da || db ? `the ${na} is ${da || "much the same"}, while the ${nb} is ${db || "much the same"}` : `the ${na} and the ${nb} are nearly identical`;
+  // Named as they are, without "the": a row may be a person or a host ("the Dr Chen Wei" is wrong), and a product reads fine bare.
+  const differ = da || db ? `${na} is ${da || "much the same"}, while ${nb} is ${db || "much the same"}` : `${na} and ${nb} are nearly identical`;
   return `${differ}${shared ? `; both are ${shared}` : ""}.`;
 }
