@@ -2,7 +2,7 @@ import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { displayName, nameOf } from "./rows.js";
 import { firstWay, type FactSaying } from "@chatmill/domains";
-import { factFieldWords, factPhrase, listAnd, saidAlone } from "./fact-words.js";
+import { factFieldWords, factPhrase, listAnd, saidAlone, yesNo } from "./fact-words.js";
 import { money } from "../phrases/describe.js";
 
 /**
@@ -39,8 +39,11 @@ function localFact(k: string, v: unknown, lang: Exclude<Lang, "en">, say: FactSa
   const currency = typeof v === "number" ? say.money?.(k) : undefined;
   if (currency !== undefined) return money(v, currency);
   const named = factFieldWords(k, say);
+  const own = say.values && Object.hasOwn(say.values, k) ? say.values[k] : undefined;
+  // A "yes"/"no" text is said as a yes/no when the pack words its no in this language (as the English fact does).
+  const yn = own?.no?.[lang] !== undefined ? yesNo(v) : undefined;
+  if (yn !== undefined) v = yn;
   if (typeof v === "boolean") {
-    const own = say.values && Object.hasOwn(say.values, k) ? say.values[k] : undefined;
     const words = v ? own?.[lang] : own?.no?.[lang];
     if (words !== undefined) return firstWay(words, v ? "yes" : "no");
     return named === undefined ? "" : v ? named : `${named} ${NOT[lang]}`;
