@@ -58,7 +58,8 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   const hi = ops ? ["[ठीक है|अच्छा|नोट किया] — {host}।", "{host} [पर रहते हैं|ही देखते हैं|पर ही ध्यान रखते हैं]।", "[तो अब|चलिए,] {host} [पर नज़र रखते हैं|पर टिकते हैं]।"] : ["[बढ़िया चुनाव|अच्छी पसंद|सही चुना] — {line}।", "{line} — [सही फ़ैसला|अच्छा चुना|यह ठीक रहेगा]।", "[तो|ठीक है,] {line} [तय रहा|पक्का]।"];
   const mixed = ops ? ["[Ok|Theek hai|Noted] — {host} pe rehte hain.", "{host} [hi dekhte hain|pe focus karte hain|pe hi dhyan rakhte hain].", "[Toh ab|Chalo,] {host} [pe nazar rakhte hain|pe tikte hain]."] : ["[Badhiya choice|Acchi pick|Sahi choose kiya] — {line}.", "{line} — [sahi decision|accha choose kiya|ye theek rahega].", "[Toh|Theek hai,] {line} [final|pakka]."];
   const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
-  return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(0.8)], d.lang);
+  // A pick is settled: a follow-up about "any of them" would point back at the list, so it comes seldom.
+  return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(0.3)], d.lang);
 }
 
 /** The pick in a few words and its photo link, said one of a few ways. */
