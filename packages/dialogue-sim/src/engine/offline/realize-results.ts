@@ -99,7 +99,8 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     // The row is said as its table's display declares (format status): the look-up's table, or the item's own.
     const [row, table] = rows[0] ? [rows[0], rowsTable ?? item.table] : [item.seen, item.table];
     // An English answer about one host now and then says when it was read, as an operator would ("Right now, `web-01` is healthy").
-    const lead = d.voice.style === "executive" ? "TL;DR: " : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
+    // An executive's answer is already short: "TL;DR" before one line, every time, would be a tic (and reads oddly in Hindi).
+    const lead = d.voice.style === "executive" ? (d.lang === "en" && d.rng.chance(0.25) ? "TL;DR: " : "") : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
     text = `${lead}${statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
