@@ -54,17 +54,21 @@ export function sharedOf(d: Dialog, rows: readonly Row[], disp: Display, focus: 
 /** "Both are by Luma:", "Here are three that fit, all in the tanks range, $18 each:", in the dialogue's language. */
 function headText(d: Dialog, n: number, facts: string, price: string): string {
   const slots = { F: facts, P: price, ...countWords(d, n) };
-  const pick = (both: string[], f: string[], p: string[]) => sayLocal(facts && price ? both : facts ? f : p, d.rng, slots);
+  // The head opens the message: its first letter is a capital ("Teen mile, …").
+  const pick = (both: string[], f: string[], p: string[]) => {
+    const text = sayLocal(facts && price ? both : facts ? f : p, d.rng, slots);
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  };
   if (d.lang === "hi")
     return pick(
-      ["[{ALL}|ये {ALL}] {F} [वाले|के] हैं, [हर एक|सब] {P} [का|के]:", "{N} [मिले|हैं], [{ALL}|सब] {F} [वाले|के]; [हर एक का|सबका] दाम {P}:"],
+      ["[{ALL}|ये {ALL}] {F} [वाले|के] हैं, [हर एक {P} का|{all} {P} के]:", "{N} [मिले|हैं], [{ALL}|सब] {F} [वाले|के]; [हर एक का|सबका] दाम {P}:"],
       ["[{ALL}|ये {ALL}] {F} [वाले हैं|के हैं]:", "{N} [मिले|हैं], [{ALL}|सब] {F} [वाले|के]:"],
       ["[{ALL}|ये {ALL}] {P} के हैं:", "{N} [मिले|हैं], [सबकी|हर एक की] कीमत {P}:"],
     );
   if (d.lang === "mixed")
     return pick(
-      ["[{ALL}|Ye {all}] {F} wale hain, [har ek|sab] {P} ke:", "{N} [mile|hain], [{ALL}|sab] {F} wale, [har ek ka|sabka] price {P}:"],
-      ["[{ALL}|Ye {all}] {F} wale hain:", "{N} [mile|hain], [{ALL}|sab] {F} wale:"],
+      ["[{ALL}|Ye {all}] {F} wale hain, [har ek {P} ka|{all} {P} ke]:", "{N} [mile|hain], [{all}|sab] {F} wale, [har ek ka|sabka] price {P}:"],
+      ["[{ALL}|Ye {all}] {F} wale hain:", "{N} [mile|hain], [{all}|sab] {F} wale:"],
       ["[{ALL}|Ye {all}] {P} ke hain:", "{N} [mile|hain], sabka price {P}:"],
     );
   return pick(
@@ -77,7 +81,7 @@ function headText(d: Dialog, n: number, facts: string, price: string): string {
 /** The count said as people say it: "both"/"all three" and "two"/"three" (digits past ten), in each language. */
 function countWords(d: Dialog, n: number): { ALL: string; all: string; N: string } {
   const small = (words: string[]) => (n < words.length ? words[n]! : String(n));
-  if (d.lang === "hi") return { ALL: n === 2 ? "दोनों" : n === 3 ? "तीनों" : `सभी ${n}`, all: n === 2 ? "दोनों" : "सब", N: small(["", "एक", "दो", "तीन", "चार", "पाँच"]) };
-  if (d.lang === "mixed") return { ALL: n === 2 ? "Dono" : n === 3 ? "Teeno" : `Saare ${n}`, all: n === 2 ? "dono" : "sab", N: small(["", "ek", "do", "teen", "chaar", "paanch"]) };
+  if (d.lang === "hi") return { ALL: n === 2 ? "दोनों" : n === 3 ? "तीनों" : `सभी ${n}`, all: n === 2 ? "दोनों" : n === 3 ? "तीनों" : "सब", N: small(["", "एक", "दो", "तीन", "चार", "पाँच"]) };
+  if (d.lang === "mixed") return { ALL: n === 2 ? "Dono" : n === 3 ? "Teeno" : `Saare ${n}`, all: n === 2 ? "dono" : n === 3 ? "teeno" : "sab", N: small(["", "ek", "do", "teen", "chaar", "paanch"]) };
   return { ALL: n === 2 ? "Both" : `All ${small(["", "one", "two", "three", "four", "five"])}`, all: n === 2 ? "both" : "all", N: small(["", "one", "two", "three", "four", "five"]) };
 }
