@@ -35,7 +35,8 @@ export function proseSentence(d: Dialog, row: Row, disp: Display): string | unde
 /** The sentence as the answer says it: on its own, or said to be the description's words, in the dialogue's language. */
 export function quoteText(d: Dialog, sentence: string): string {
   const q = sentence.replace(/^["“]|["”]$/g, "");
-  if (d.lang === "hi") return sayLocal(["[विवरण में लिखा है|इसके बारे में लिखा है]: \"{q}\"", "[विवरण के शब्दों में|विवरण कहता है]: \"{q}\""], d.rng, { q });
-  if (d.lang === "mixed") return sayLocal(["[Description mein likha hai|Iske baare mein likha hai]: \"{q}\"", "Description ke words mein: \"{q}\""], d.rng, { q });
+  if (d.lang === "hi") return sayLocal(["[विवरण में लिखा है|इसके बारे में लिखा है]: \"{q}\"", "[विवरण के शब्दों में|विवरण कहता है]: \"{q}\"", "[इसका विवरण|विवरण की एक लाइन]: \"{q}\""], d.rng, { q });
+  // Hinglish mixes English freely: the sentence may stand on its own, as in English.
+  if (d.lang === "mixed") return sayLocal(["[Description mein likha hai|Iske baare mein likha hai]: \"{q}\"", "[Description ke words mein|Description kehta hai]: \"{q}\"", "{q}"], d.rng, { q });
   return sayLocal(["{q}", "{q}", "[The description says|Its description reads|As the description puts it]: \"{q}\""], d.rng, { q });
 }

@@ -117,7 +117,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
     // Most answers read out a sentence of the row's declared prose too; then fewer facts, as the sentence says what it is like.
-    const quote = d.rng.chance(0.7) ? proseSentence(d, rows[0] ?? item.seen, disp) : undefined;
+    const quote = d.rng.chance(0.85) ? proseSentence(d, rows[0] ?? item.seen, disp) : undefined;
     const n = d.voice.style === "executive" ? (quote ? 2 : 3) : quote ? 3 : 6;
     text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table)) });
     if (quote) text = joinSentences([text, quoteText(d, quote)], d.lang);
