@@ -61,14 +61,14 @@ function headText(d: Dialog, n: number, facts: string, price: string): string {
   };
   if (d.lang === "hi")
     return pick(
-      ["[{ALL}|ये {ALL}] {F} [वाले|के] हैं, [हर एक {P} का|{all} {P} के]:", "{N} [मिले|हैं], [{ALL}|सब] {F} [वाले|के]; [हर एक का|सबका] दाम {P}:"],
-      ["[{ALL}|ये {ALL}] {F} [वाले हैं|के हैं]:", "{N} [मिले|हैं], [{ALL}|सब] {F} [वाले|के]:"],
+      ["[{ALL}|ये {ALL}] {F} [वाले|के] हैं, [हर एक {P} का|{all} {P} के]:", "{N} [मिले|हैं], {all} {F} [वाले|के]; [हर एक का|सबका] दाम {P}:"],
+      ["[{ALL}|ये {ALL}] {F} [वाले हैं|के हैं]:", "{N} [मिले|हैं], {all} {F} [वाले|के]:"],
       ["[{ALL}|ये {ALL}] {P} के हैं:", "{N} [मिले|हैं], [सबकी|हर एक की] कीमत {P}:"],
     );
   if (d.lang === "mixed")
     return pick(
-      ["[{ALL}|Ye {all}] {F} wale hain, [har ek {P} ka|{all} {P} ke]:", "{N} [mile|hain], [{all}|sab] {F} wale, [har ek ka|sabka] price {P}:"],
-      ["[{ALL}|Ye {all}] {F} wale hain:", "{N} [mile|hain], [{all}|sab] {F} wale:"],
+      ["[{ALL}|Ye {all}] {F} wale hain, [har ek {P} ka|{all} {P} ke]:", "{N} [mile|hain], {all} {F} wale, [har ek ka|sabka] price {P}:"],
+      ["[{ALL}|Ye {all}] {F} wale hain:", "{N} [mile|hain], {all} {F} wale:"],
       ["[{ALL}|Ye {all}] {P} ke hain:", "{N} [mile|hain], sabka price {P}:"],
     );
   return pick(
