@@ -4,8 +4,8 @@ import type { Persona } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import { Voice } from "./voice.js";
 
-// Issue #18: a follow-up offer after most answers read as a tic, so replies carry one less often
-// than asked (0.6 of `p`), in English and in Hindi and Hinglish alike.
+// Issue #18: a follow-up offer after most English answers read as a tic, so English replies carry
+// one less often than asked (0.6 of `p`); Hindi and Hinglish keep `p` as it is.
 describe("a follow-up offer's rate", () => {
   const persona = { id: "p1", style: "neutral" } as Persona;
   const rate = (lang: "en" | "hi", p: number) => {
@@ -22,10 +22,8 @@ describe("a follow-up offer's rate", () => {
     expect(en).toBeLessThan(0.62);
   });
 
-  it("is about 0.6 × p in Hindi too", () => {
-    // ops declares one empty offer among its ten hi lines too, so a drawn offer is sometimes silent.
-    const hi = rate("hi", 1);
-    expect(hi).toBeGreaterThan(0.45);
-    expect(hi).toBeLessThan(0.62);
+  it("is p in Hindi", () => {
+    // ops declares one empty offer among its ten hi lines too; scaled by 0.6 it would be below 0.6.
+    expect(rate("hi", 1)).toBeGreaterThan(0.85);
   });
 });

@@ -138,9 +138,9 @@ export class Voice {
 
   /** A follow-up offer; about half the turns end with one, not all (it would read as a tic). */
   offer(p = 0.5): string {
-    // Drawn either way, so what follows draws what it would have. A follow-up question after most
-    // answers read as a tic in samples (issue #18), in English and in Hindi and Hinglish alike.
-    if (!this.rng.chance(p * 0.6) || this.context.goesOn) return "";
+    // Drawn either way, so what follows draws what it would have. English replies carry one less
+    // often (a follow-up question after most answers read as a tic in samples; issue #18).
+    if (!this.rng.chance(this.lang === "en" ? p * 0.6 : p) || this.context.goesOn) return "";
     const all = this.wording.assistant("offer");
     const fit = this.context.bookable ? all : all.filter((o) => !BOOKING_WORDS.test(o));
     return fit.length > 0 ? tidy(expand(this.rng.pick(fit), this.rng, this.assistantSlots)) : "";

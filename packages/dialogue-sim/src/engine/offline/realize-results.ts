@@ -58,8 +58,8 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   const hi = ops ? ["[ठीक है|अच्छा|नोट किया] — {host}।", "{host} [पर रहते हैं|ही देखते हैं|पर ही ध्यान रखते हैं]।", "[तो अब|चलिए,] {host} [पर नज़र रखते हैं|पर टिकते हैं]।"] : ["[बढ़िया चुनाव|अच्छी पसंद|सही चुना] — {line}।", "{line} — [सही फ़ैसला|अच्छा चुना|यह ठीक रहेगा]।", "[तो|ठीक है,] {line} [तय रहा|पक्का]।"];
   const mixed = ops ? ["[Ok|Theek hai|Noted] — {host} pe rehte hain.", "{host} [hi dekhte hain|pe focus karte hain|pe hi dhyan rakhte hain].", "[Toh ab|Chalo,] {host} [pe nazar rakhte hain|pe tikte hain]."] : ["[Badhiya choice|Acchi pick|Sahi choose kiya] — {line}.", "{line} — [sahi decision|accha choose kiya|ye theek rahega].", "[Toh|Theek hai,] {line} [final|pakka]."];
   const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
-  // A pick is settled: a follow-up about "any of them" would point back at the list, so it comes seldom.
-  return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(0.3)], d.lang);
+  // An item picked is settled: a follow-up about "any of them" would point back at the list, so it comes seldom; an operator's host goes on being looked after (its logs, its services).
+  return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(ops ? 0.8 : 0.3)], d.lang);
 }
 
 /** The pick in a few words and its photo link, said one of a few ways. */
@@ -99,8 +99,9 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     // The row is said as its table's display declares (format status): the look-up's table, or the item's own.
     const [row, table] = rows[0] ? [rows[0], rowsTable ?? item.table] : [item.seen, item.table];
     // An English answer about one host now and then says when it was read, as an operator would ("Right now, `web-01` is healthy").
-    // An executive's answer is already short: "TL;DR" before one line, every time, would be a tic (and reads oddly in Hindi).
-    const lead = d.voice.style === "executive" ? (d.lang === "en" && d.rng.chance(0.25) ? "TL;DR: " : "") : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
+    // An executive's answer is already short: "TL;DR" before one line, every time, would be a tic; Hindi and Hinglish say it in their own words.
+    const exec = d.lang === "hi" ? ["संक्षेप में: ", "सीधी बात: ", ""] : d.lang === "mixed" ? ["Short mein: ", "Seedhi baat: ", ""] : ["TL;DR: ", "", "", ""];
+    const lead = d.voice.style === "executive" ? d.rng.pick(exec) : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
     text = `${lead}${statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
