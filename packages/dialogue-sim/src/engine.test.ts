@@ -218,7 +218,7 @@ describe("facts as people say them", () => {
     expect(factsText(row, [], 5, "en", { name })).toBe("make Luma, Hemp and Organic Cotton and colours Blue and Orange");
     expect(factsText(row, [], 2, "mixed", { name })).toBe("make Luma, Hemp/Organic Cotton");
     expect(stockText([{ color: "Blue", size: "L", qty: 3 }, { color: "Blue", size: "M", qty: 2 }, { color: "Red", size: "L", qty: 0 }], "en", { label: "color", size: "size", quantity: "qty" })).toBe("blue (5 left, sizes L and M)");
-    expect(compareText({ name: "A Tee", brand: "Luma", colors: ["Red"] }, { name: "B Tee", brand: "Luma", colors: ["Blue"] }, "en", ["name"], undefined, { values })).toBe("the A Tee is in red, while the B Tee is in blue; both are by Luma.");
+    expect(compareText({ name: "A Tee", brand: "Luma", colors: ["Red"] }, { name: "B Tee", brand: "Luma", colors: ["Blue"] }, "en", ["name"], undefined, { values })).toBe("A Tee is in red, while B Tee is in blue; both are by Luma.");
     expect(factsText(row, [], 2, "mixed")).toBe("brand Luma, material Hemp/Organic Cotton");
   });
 });

@@ -12,6 +12,8 @@ type Row = Record<string, unknown>;
  * tool's include, and a members list's normal state one its entries are in. The engine reads only
  * these, never a field by its name.
  */
+/** Text with a sentence in it: some words, then a full stop, question or exclamation mark. */
+const sentenceOf = (v: unknown): boolean => typeof v === "string" && /\S+(\s+\S+){3,}[.!?](\s|$)/u.test(v);
 const amount = (v: unknown): boolean => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim()));
 
 export function checkDisplay(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, needTable: (name: string, path: string) => void, fail: Fail): void {
@@ -19,7 +21,7 @@ export function checkDisplay(pack: DomainPack, tables: ReadonlyMap<string, BaseT
     const at = `offline.display.${table}`;
     needTable(table, at);
     const rows = tables.get(table)?.rows ?? [];
-    const fields: Array<[string, string | undefined]> = [["title", d.title], ["id", d.id], ["price", d.price], ["image", d.image], ...(d.details ?? []).map((f, j) => [`details[${j}]`, f] as [string, string]), ...(d.unsaid ?? []).map((f, j) => [`unsaid[${j}]`, f] as [string, string]), ...partFields(d.parts)];
+    const fields: Array<[string, string | undefined]> = [["title", d.title], ["id", d.id], ["price", d.price], ["image", d.image], ["prose", d.prose], ...(d.details ?? []).map((f, j) => [`details[${j}]`, f] as [string, string]), ...(d.unsaid ?? []).map((f, j) => [`unsaid[${j}]`, f] as [string, string]), ...partFields(d.parts)];
     for (const [k, f] of fields) {
       if (f !== undefined && rows.length > 0 && !rows.some((r) => fieldOf(r, f) !== undefined)) fail(`${at}.${k}`, `no row of table '${table}' has a field '${f}'`);
     }
@@ -54,6 +56,10 @@ export function checkDisplay(pack: DomainPack, tables: ReadonlyMap<string, BaseT
     const flag = (v: unknown) => typeof v === "boolean" || (typeof v === "string" && /^(yes|no|true|false)$/i.test(v));
     if (d.parts?.available !== undefined && rows.length > 0 && !rows.some((r) => flag(fieldOf(r, d.parts!.available!)))) {
       fail(`${at}.parts.available`, `'${d.parts.available}' holds no yes/no in table '${table}': available is an in-stock flag (true/false)`);
+    }
+    // The prose field is quoted a sentence at a time: it must hold sentences, not a code or a list.
+    if (d.prose !== undefined && rows.length > 0 && !rows.some((r) => sentenceOf(fieldOf(r, d.prose!)))) {
+      fail(`${at}.prose`, `'${d.prose}' holds no sentence in table '${table}' (text of a few words ending in a full stop, e.g. "Soft cotton that keeps its shape."): display.prose names a field of prose a details answer quotes`);
     }
     // The price field is said as money ("under £60"): it must hold amounts, not text like "cheap".
     if (d.price !== undefined && rows.length > 0 && !rows.some((r) => amount(fieldOf(r, d.price!)))) {

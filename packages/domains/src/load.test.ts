@@ -190,6 +190,8 @@ describe("a broken user pack", () => {
     expect(loadDomain(userPack((p) => (p.wording = { names: { q: "what you are after", name: "title" } }))).name).toBe("mine");
     const unsaid = packError(userPack((p) => (p.offline = { display: { things: { unsaid: ["blurb"] } } })));
     expect(unsaid.path).toBe("offline.display.things.unsaid[0]");
+    // A prose field that holds sentences loads; a user pack without one loads as before.
+    expect(loadDomain(userPack((p) => (p.offline = { display: { things: { prose: "blurb" } } }), '[{"id":"a","name":"x","blurb":"A small thing that does one job well. Washable."}]')).name).toBe("mine");
   });
 
   it("a reviews or log display names the fields of its parts: missing, unknown or without a format, the load fails with the path", () => {
@@ -362,6 +364,8 @@ describe("a broken user pack", () => {
     ["a display of a missing table", (p) => (p.offline = { display: { thingz: { title: "name" } } }), "offline.display.thingz", /no table 'thingz'/],
     ["a display title no row has", (p) => (p.offline = { display: { things: { title: "nmae" } } }), "offline.display.things.title", /no row of table 'things' has a field 'nmae'/],
     ["a display price that holds no amount", (p) => (p.offline = { display: { things: { price: "name" } } }), "offline.display.things.price", /'name' holds no amount in table 'things'/],
+    ["a display prose field no row has", (p) => (p.offline = { display: { things: { prose: "blurb" } } }), "offline.display.things.prose", /no row of table 'things' has a field 'blurb'/],
+    ["a display prose field that holds no sentence", (p) => (p.offline = { display: { things: { prose: "name" } } }), "offline.display.things.prose", /'name' holds no sentence in table 'things'/],
     ["nouns of a missing service", (p) => (p.offline = { nouns: { thing: ["a thing"] } }), "offline.nouns.thing", /no service named 'thing'/],
   ];
   it.each(cases)("names %s with the file and the JSON path", (_what, edit, path, detail) => {

@@ -92,7 +92,7 @@ export function renamePackFields(p: DomainPack, renames: FieldRenames, kept: (fi
   }
   for (const pref of p.persona?.preferences ?? []) if (pref.from) pref.from.field = f(pref.from.table, pref.from.field);
   for (const [table, d] of Object.entries(p.offline?.display ?? {})) {
-    for (const k of ["title", "id", "price", "image"] as const) if (d[k] !== undefined) d[k] = f(table, d[k]!);
+    for (const k of ["title", "id", "price", "image", "prose"] as const) if (d[k] !== undefined) d[k] = f(table, d[k]!);
     if (d.details) d.details = list(table, d.details)!;
     if (d.unsaid) d.unsaid = list(table, d.unsaid)!;
     if (d.parts) renameParts(p, table, d.parts, f);

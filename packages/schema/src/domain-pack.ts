@@ -209,6 +209,11 @@ export const DisplaySpec = z.strictObject({
     .min(1)
     .optional()
     .describe("fields never said among a row's facts (a long description, a list of image links, where the row came from); the title, id and image are never said among them either, as they are said as the row's name, reference and photo"),
+  prose: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the field holding prose about a row (a description, in sentences): a details answer may quote one sentence of it, as a person reads out what the catalog says; never said among the row's facts. Without it, details say facts only"),
   nouns: z.array(z.string().min(1)).min(1).optional().describe("words for one row of the table (\"server\", \"machine\"), when its service declares none"),
   format: z
     .enum(["rows", "reviews", "log", "status", "stock"])

@@ -22,6 +22,15 @@ describe("a row's facts, as the pack words its fields", () => {
     expect(factsText({ f_lines: ["Eco"], f_stock: true, f_green: true }, [], 5, "en", { values })).toBe("part of the Eco collection, in stock and eco-friendly");
   });
 
+  it("says a yes/no written as text by the pack's yes and no words when it gives a no (en fact, hi/mixed value wording), else as it is", () => {
+    const yn = Wording.parse({ values: { f_open: { fact: { say: "taking new patients", no: "not taking new patients" }, en: "taking new patients", hi: "नए मरीज़ लेने वाला", no: { en: "with a full list", hi: "जो नए मरीज़ नहीं ले रहा" } }, f_plain: { fact: { say: "open {value}" } } } }).values!;
+    expect(factsText({ f_open: "no" }, [], 5, "en", { values: yn })).toBe("not taking new patients");
+    expect(factsText({ f_open: "Yes" }, [], 5, "en", { values: yn })).toBe("taking new patients");
+    expect(factsText({ f_open: "no" }, [], 5, "hi", { values: yn })).toBe("जो नए मरीज़ नहीं ले रहा");
+    // Without a no form, "yes" is just a value.
+    expect(factsText({ f_plain: "yes" }, [], 5, "en", { values: yn })).toBe("open yes");
+  });
+
   it("says a field the pack does not word by its name's words and value, and Hindi as name and value", () => {
     expect(factsText({ star_rating: 4.5, on_sale: true }, [], 5, "en", { values })).toBe("star rating 4.5 and on sale");
     expect(factsText({ f_maker: "Luma" }, [], 5, "hi", { values })).toBe("f maker Luma");

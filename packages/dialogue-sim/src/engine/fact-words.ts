@@ -21,6 +21,9 @@ export function factPhrase(field: string, v: unknown, say: FactSaying = {}): str
   const list = Array.isArray(v) ? v.map(String) : undefined;
   const currency = typeof v === "number" ? say.money?.(field) : undefined;
   if (currency !== undefined) return fact ? fillValue(fact.say, money(v, currency)) : money(v, currency);
+  // A "yes"/"no" text is a yes/no when the pack words both ("taking new patients", "not taking new patients"), not "new patients yes".
+  const yn = fact?.no !== undefined ? yesNo(v) : undefined;
+  if (yn !== undefined) v = yn;
   if (typeof v === "boolean") {
     if (fact) return v ? fillValue(fact.say, "yes", say.rng) : fillValue(fact.no ?? `not ${fact.say}`, "no", say.rng);
     // A yes/no with no words for its field says nothing.
@@ -42,6 +45,13 @@ export function saidAlone(field: string, v: unknown, say: FactSaying): string | 
   if (!alone) return undefined;
   if (typeof v === "string") return alone.test(v) ? v : undefined;
   return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" && alone.test(x)) ? listAnd(v.slice(0, 4) as string[]) : undefined;
+}
+
+/** A yes/no written as text ("yes", "no", "true", "false"), as a boolean; undefined for any other value. */
+export function yesNo(v: unknown): boolean | undefined {
+  if (typeof v !== "string") return undefined;
+  const t = v.trim().toLowerCase();
+  return t === "yes" || t === "true" ? true : t === "no" || t === "false" ? false : undefined;
 }
 
 export function words(field: string): string {

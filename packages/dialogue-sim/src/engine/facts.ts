@@ -2,7 +2,7 @@ import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { displayName, nameOf } from "./rows.js";
 import { firstWay, type FactSaying } from "@chatmill/domains";
-import { factFieldWords, factPhrase, listAnd, saidAlone } from "./fact-words.js";
+import { factFieldWords, factPhrase, listAnd, saidAlone, yesNo } from "./fact-words.js";
 import { money } from "../phrases/describe.js";
 
 /**
@@ -39,8 +39,11 @@ function localFact(k: string, v: unknown, lang: Exclude<Lang, "en">, say: FactSa
   const currency = typeof v === "number" ? say.money?.(k) : undefined;
   if (currency !== undefined) return money(v, currency);
   const named = factFieldWords(k, say);
+  const own = say.values && Object.hasOwn(say.values, k) ? say.values[k] : undefined;
+  // A "yes"/"no" text is said as a yes/no when the pack words its no in this language (as the English fact does).
+  const yn = own?.no?.[lang] !== undefined ? yesNo(v) : undefined;
+  if (yn !== undefined) v = yn;
   if (typeof v === "boolean") {
-    const own = say.values && Object.hasOwn(say.values, k) ? say.values[k] : undefined;
     const words = v ? own?.[lang] : own?.no?.[lang];
     if (words !== undefined) return firstWay(words, v ? "yes" : "no");
     return named === undefined ? "" : v ? named : `${named} ${NOT[lang]}`;
@@ -58,6 +61,7 @@ export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[],
   const db = factsText(only(b, (k) => !same(k)), skip, 3, lang, say);
   const shared = factsText(only(a, same), skip, 2, lang, say);
   if (lang !== "en") return `${na}: ${da || "—"} | ${nb}: ${db || "—"}${shared ? ` | ${shared}` : ""}`;
-  const differ = da || db ? `the ${na} is ${da || "much the same"}, while the ${nb} is ${db || "much the same"}` : `the ${na} and the ${nb} are nearly identical`;
+  // Named as they are, without "the": a row may be a person or a host ("the Dr Chen Wei" is wrong), and a product reads fine bare.
+  const differ = da || db ? `${na} is ${da || "much the same"}, while ${nb} is ${db || "much the same"}` : `${na} and ${nb} are nearly identical`;
   return `${differ}${shared ? `; both are ${shared}` : ""}.`;
 }

@@ -21,6 +21,14 @@ describe("stockText", () => {
     expect(stockText(rows, "hi", retail)).toBe("Blue (5 बचे, L/M), standard (1 बचे, S)");
   });
 
+  it("says the sizes once when every label comes in the same ones", () => {
+    const rows = [{ color: "Blue", size: "L", qty: 3 }, { color: "Blue", size: "M", qty: 2 }, { color: "Red", size: "M", qty: 1 }, { color: "Red", size: "L", qty: 4 }];
+    expect(stockText(rows, "en", retail)).toBe("blue (5 left) and red (5 left) — all in sizes L and M");
+    expect(stockText(rows, "hi", retail)).toBe("Blue (5 बचे), Red (5 बचे) — सब में L/M");
+    // Different sizes are said with each label.
+    expect(stockText(rows.slice(0, 3), "en", retail)).toBe("blue (5 left, sizes L and M) and red (1 left, size M)");
+  });
+
   it("reads a pack's own fields: a flavour label and a yes/no in-stock flag, no quantity", () => {
     const parts: DisplayParts = { label: "flavour", unlabelled: "plain", available: "on_shelf" };
     const rows = [{ flavour: "Mango", on_shelf: true }, { flavour: "Mango", on_shelf: true }, { flavour: "Lime", on_shelf: false }, { on_shelf: true }];

@@ -30,10 +30,16 @@ export function stockText(options: Row[], lang: Lang, parts: DisplayParts | unde
   }
   // A size that names itself ("one size") is not said as "size one size": the size field's `alone` pattern (wording.values) says which.
   const alone = parts.size !== undefined ? alonePattern(say.values, parts.size) : undefined;
-  const said = [...byLabel].slice(0, 4).map(([label, e]) => {
+  const groups = [...byLabel].slice(0, 4);
+  const sizesSaid = (sizes: string[]) => (lang !== "en" ? sizes.join("/") : alone && sizes.every((z) => alone.test(z)) ? listAnd(sizes) : `size${sizes.length > 1 ? "s" : ""} ${listAnd(sizes)}`);
+  // Every label in the same sizes: the sizes are said once for all, as a person would ("… — all in sizes L, M and S").
+  const key = (e: { sizes: string[] }) => [...e.sizes].sort().join("\u0000");
+  const common = groups.length > 1 && groups[0]![1].sizes.length > 0 && groups.every(([, e]) => key(e) === key(groups[0]![1]));
+  const said = groups.map(([label, e]) => {
     const c = lang === "en" ? label.toLowerCase() : label;
-    const sizes = e.sizes.length === 0 ? "" : lang !== "en" ? `, ${e.sizes.join("/")}` : alone && e.sizes.every((z) => alone.test(z)) ? `, ${listAnd(e.sizes)}` : `, size${e.sizes.length > 1 ? "s" : ""} ${listAnd(e.sizes)}`;
+    const sizes = common || e.sizes.length === 0 ? "" : `, ${sizesSaid(e.sizes)}`;
     return `${c} (${e.qty} ${lang === "en" ? "left" : lang === "hi" ? "बचे" : "bache"}${sizes})`;
   });
-  return lang === "en" ? listAnd(said) : said.join(", ");
+  const all = common ? ` — ${lang === "en" ? "all in " : lang === "hi" ? "सब में " : "sab mein "}${sizesSaid(groups[0]![1].sizes)}` : "";
+  return (lang === "en" ? listAnd(said) : said.join(", ")) + all;
 }

@@ -46,7 +46,8 @@ export function joinSentences(parts: readonly string[], lang: Lang): string {
   for (const p of parts) {
     if (!p) continue;
     // A closing bracket ends a sentence only when no mark stands inside it: "(5 in all.)" needs no second period.
-    if (out && /[\p{L}\p{M}\p{N}%)]$/u.test(out) && !/[.!?।]\)$/u.test(out) && /^\s*[\p{Lu}\p{Lo}]/u.test(p)) out += lang === "hi" ? "।" : ".";
+    // A part opening with a number is a sentence too ("… healthy. 4 more are there"); a rating's star ends one ("rated 3.86★. There are …").
+    if (out && /[\p{L}\p{M}\p{N}%)★]$/u.test(out) && !/[.!?।]\)$/u.test(out) && /^\s*[\p{Lu}\p{Lo}\p{N}]/u.test(p)) out += lang === "hi" ? "।" : ".";
     out = out ? `${out} ${p}` : p;
   }
   return out.trim();

@@ -45,6 +45,9 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Hmm|Ah], [that narrows it to nothing|that rules everything out]. [Is the {field} a must?|Could the {field} be different?|How firm is the {field}?]",
       "[Nothing turned up|I came up empty|No matches] {wants}[, sadly|, I'm afraid|]. [Would a looser {field} work?|Is there some give on the {field}?|Shall I broaden it a little?]",
       "[I looked|I searched], but [there's nothing|nothing's there] {wants} [for now|today|just now]. [We could relax the {field}.|Want me to drop the {field}?|Fancy trying a near match?]",
+      // Brief, as a person who has just heard the ask does not read it back: the count is the news.
+      "[Zero results|No hits|Not one match][ on that|], [sorry|I'm afraid|unfortunately]. [Loosen the {field}?|Another {field}, maybe?|Any give on the {field}?]",
+      "[Nothing|No match|Nothing at all] for that [combination|mix|set of filters]. [Drop the {field}?|Keep the {field}, or let it go?|Is the {field} a must?|Try it without the {field}?]",
     ],
     retry_timeout: [
       "[Hmm, no answer yet|That one's taking too long] — [I'll send it again|let me ask again].",
@@ -237,6 +240,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "{field} [जोड़ते ही|के साथ] [कुछ नहीं बचा|सब छँट गया]। [इसे हटा दें?|इसमें थोड़ी ढील दें?|क्या यह ज़रूरी है?]",
       "[माफ़ कीजिए|अफ़सोस], {wants} [इस वक़्त कुछ नहीं है|अभी कुछ हाथ नहीं लगा]। [शर्तें थोड़ी ढीली करके देखें?|{field} छोड़कर देखूँ?]",
       "[हम्म|ओह], {wants} [तो कुछ नहीं निकला|— कोई नतीजा नहीं आया]। [थोड़ा और खुला रखें?|{field} के बिना खोजूँ?|कोई और {field} चलेगा?]",
+      "[एक भी नतीजा नहीं|कुछ भी नहीं निकला|खाली हाथ लौटा], [माफ़ कीजिए|अफ़सोस|क्या करें]। [{field} में ढील दें?|कोई और {field} चलेगा?|{field} पर थोड़ा समझौता करें?]",
+      "[इस मेल का|ऐसा|इन शर्तों पर] कुछ [नहीं मिला|हाथ नहीं लगा|नहीं निकला]। [{field} हटा दें?|{field} ज़रूरी है क्या?|{field} छोड़कर देखें?|{field} बदलकर देखें?]",
     ],
     retry_timeout: ["[टाइमआउट हो गया|जवाब नहीं आया, सिस्टम धीमा है|टाइमआउट, कोई जवाब नहीं] — [एक बार और कोशिश करते हैं|दोबारा भेज रहे हैं|फिर से पूछ रहे हैं]।", "[सिस्टम से समय पर जवाब नहीं आया|टाइमआउट हो गया, बहुत देर लगी] — [दोबारा पूछते हैं|एक बार फिर भेजते हैं|ज़रा रुककर फिर देखते हैं]।", "[टाइमआउट हो गया, जवाब आने में बहुत देर लगी|सिस्टम से समय पर जवाब नहीं आया] — [फिर से भेजा है|एक बार और पूछ रहे हैं]।", "[अरे,|ओह,|हम्म,] [टाइमआउट — जवाब आने में बहुत देर लगी|जवाब नहीं आया, समय निकल गया|टाइमआउट हो गया, उधर से देर हुई] — [बस एक बार और|तुरंत फिर से] [भेज रहे हैं|माँग रहे हैं]।"],
     retry_error: ["[पहली बार में गड़बड़ हुई|एक एरर आया] — [फिर से चलाते हैं|एक और कोशिश]।", "[सर्विस में दिक्कत आई|कुछ गड़बड़ हो गई] — [दोबारा कोशिश करते हैं|फिर से भेजते हैं]।", "[सिस्टम की ओर से एरर आया|बीच में कुछ अटक गया] — [दोबारा चला रहे हैं|फिर से आज़माते हैं]।", "[अरे,|ओह,|हम्म,] [यह एरर के साथ लौटा|बीच में रुकावट आई|सिस्टम ने गड़बड़ी बताई] — [एक बार और चलाते हैं|फिर से भेजकर देखते हैं]।"],
@@ -326,6 +331,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "{field} [add karte hi|ke saath] [kuch nahi bacha|sab filter ho gaya]. [Ise hata dein?|Isme thoda flexible ho sakte hain?|Kya ye zaroori hai?]",
       "[Sorry|Afsos], {wants} [is waqt kuch nahi hai|abhi kuch haath nahi laga]. [Conditions thodi loose karke dekhein?|{field} chhod ke dekhun?]",
       "[Hmm|Oh], {wants} [toh kuch nahi nikla|— koi result nahi aaya]. [Thoda aur open rakhein?|{field} ke bina search karun?|Koi aur {field} chalega?]",
+      "[Ek bhi result nahi|Zero results|Khaali haath], [sorry|afsos|kya karein]. [Kya {field} thoda loose karein?|Koi aur {field} chalega?|{field} pe thoda adjust karein?]",
+      "[Is combination ka|Aisa|In conditions pe] kuch [nahi mila|haath nahi laga|nahi nikla]. [Kya {field} hata dein?|Kya {field} zaroori hai?|{field} chhod ke dekhein?|{field} badal ke dekhein?]",
     ],
     retry_timeout: ["[Timeout ho gaya|Response nahi aaya, system slow hai|Timeout, koi reply nahi] — [ek baar aur try karte hain|dobara bhej rahe hain|phir se pooch rahe hain].", "[System se time pe response nahi aaya|Timeout ho gaya, bahut der lagi] — [dobara poochte hain|ek baar phir bhejte hain|zara ruk ke phir dekhte hain].", "[Timeout ho gaya, response aane mein bahut der lagi|System se time pe response nahi aaya] — [phir se bheja hai|ek baar aur pooch rahe hain].", "[Arre,|Oh,|Hmm,] [timeout — response aane mein bahut der lagi|response nahi aaya, time nikal gaya|timeout ho gaya, udhar se der hui] — [bas ek baar aur|turant phir se] [bhej rahe hain|maang rahe hain]."],
     retry_error: ["[Pehli baar mein error aaya|Ek gadbad hui] — [phir se chalate hain|ek aur try].", "[Service mein dikkat aayi|Kuch gadbad ho gayi] — [dobara try karte hain|phir se bhejte hain].", "[System se error aaya|Beech mein kuch atak gaya] — [dobara chala rahe hain|phir se try karte hain].", "[Arre,|Oh,|Hmm,] [ye error ke saath wapas aaya|beech mein rukawat aayi|system ne gadbad batayi] — [ek baar aur chalate hain|phir se bhej ke dekhte hain]."],

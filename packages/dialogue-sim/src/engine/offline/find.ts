@@ -13,6 +13,7 @@ import { book } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, listedSoFar, serviceDown } from "./endings.js";
 import { explore } from "./explore.js";
+import { offerText, offersInstead } from "./list-offer.js";
 import { closestText, listText, pickText } from "./realize-results.js";
 import { foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText, wants, wish } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
@@ -30,8 +31,14 @@ export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constra
     d.t.assistantSay(d.voice.assistant("none_found", { wants: wants(d, revealed), field }), "inform", variation);
     return [];
   }
-  const { top, n } = topOf(d, task, shown);
-  d.t.assistantSay(listText(d, task.table, top, n, d.lastTotal, revealed.map((c) => ({ field: c.field, value: c.value }))), "recommend", variation, top);
+  const found = topOf(d, task, shown);
+  let top = found.top;
+  if (offersInstead(d, top.length, d.lastTotal)) {
+    // Many found: one or two offered by name, and only those were shown.
+    const offer = offerText(d, task.table, top, d.lastTotal);
+    top = offer.named;
+    d.t.assistantSay(offer.text, "recommend", variation, top);
+  } else d.t.assistantSay(listText(d, task.table, top, found.n, d.lastTotal, revealed.map((c) => ({ field: c.field, value: c.value }))), "recommend", variation, top);
   d.listed = top;
   for (const s of top) d.t.trace.infoShown.add(`${s.table}\u0000${s.key}`);
   return top;

@@ -13,7 +13,7 @@ import { displayName, nameOf } from "../rows.js";
 import type { Dialog } from "./context.js";
 import { sayLocal } from "./realizer.js";
 
-type Display = ReturnType<typeof displayOf>;
+export type Display = ReturnType<typeof displayOf>;
 
 /**
  * A table's display with its reference resolved, as list lines and details need it: the declared
@@ -34,7 +34,7 @@ export function fieldOrder(row: Row, known?: Row): string[] {
 }
 
 /** Fields never said as a row's facts: they are said apart (title, id, price, photo), declared unsaid, or too long to list. */
-function sayable(row: Row, disp: Display, k: string, known?: Row): boolean {
+export function sayable(row: Row, disp: Display, k: string, known?: Row): boolean {
   // A field the tool adds to its answer (a match score) is not a fact of the row.
   if (known && Object.keys(known).length > 0 && !(k in known)) return false;
   if (k === nameFieldOf(row, disp.title) || k === disp.id || k === disp.price || k === disp.image || disp.unsaid?.includes(k)) return false;
@@ -51,11 +51,11 @@ function sayable(row: Row, disp: Display, k: string, known?: Row): boolean {
  * (else any), drawn with the dialogue's rng. Yes/no fields only when asked about: "not eco-friendly"
  * on every row is noise.
  */
-export function factFields(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row): string[] {
+export function factFields(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row, skip: readonly string[] = []): string[] {
   const out: string[] = [];
-  for (const { field: f } of focus) if (out.length < n && !out.includes(f) && sayable(row, disp, f, known)) out.push(f);
+  for (const { field: f } of focus) if (out.length < n && !out.includes(f) && !skip.includes(f) && sayable(row, disp, f, known)) out.push(f);
   if (out.length >= n) return out;
-  let pool = (disp.details?.length ? disp.details : fieldOrder(row, known)).filter((k) => !out.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean");
+  let pool = (disp.details?.length ? disp.details : fieldOrder(row, known)).filter((k) => !out.includes(k) && !skip.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean");
   // A single value tells rows apart in fewer words than a list: mostly one of those, when there is one.
   const single = pool.filter((k) => !Array.isArray(row[k]));
   if (single.length > 0 && d.rng.chance(0.7)) pool = single;
@@ -106,14 +106,14 @@ export interface Brief {
   facts: string;
 }
 
-/** One row reduced to what a list says about it; `known`: the row as the table holds it (only its fields are facts). */
-export function briefOf(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row): Brief {
+/** One row reduced to what a list says about it; `known`: the row as the table holds it (only its fields are facts); `shared`: said once for all rows (list-shared.ts). */
+export function briefOf(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row, shared?: { fields: string[]; price: boolean }): Brief {
   const title = displayName(nameOf(row, disp.title) ?? "this one");
   const rawId = disp.id ? row[disp.id] : undefined;
   const id = rawId !== undefined && String(rawId) !== title ? String(rawId) : "";
   const p = disp.price ? row[disp.price] : undefined;
-  const price = typeof p === "number" ? money(p, d.currency) : typeof p === "string" ? p : "";
-  return { title, id, price, facts: factsOf(d, row, factFields(d, row, others, disp, focus, n, known), focus) };
+  const price = shared?.price ? "" : typeof p === "number" ? money(p, d.currency) : typeof p === "string" ? p : "";
+  return { title, id, price, facts: factsOf(d, row, factFields(d, row, others, disp, focus, n, known, shared?.fields), focus) };
 }
 
 /** A brief as one line; `form` is the list's framing, drawn once per list so its rows read alike. */

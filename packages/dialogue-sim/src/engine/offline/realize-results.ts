@@ -8,6 +8,8 @@ import { statusHow, statusText } from "../status-text.js";
 import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
 import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
+import { sharedOf } from "./list-shared.js";
+import { proseSentence, quoteText } from "./prose.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -30,9 +32,12 @@ export function listText(d: Dialog, table: string | undefined, top: Shown[], n: 
   const facts = d.voice.style === "executive" ? 1 : d.rng.int(1, 2);
   // A row already shown in this dialogue is named again, not described again.
   const again = (s: Shown) => d.t.trace.infoShown.has(`${s.table}\u0000${s.key}`);
-  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row))));
+  // What every row has in common is said once, before the rows (rows named again are not described: nothing to share).
+  const shared = top.some(again) ? undefined : sharedOf(d, rows, disp, focus, table, top.map((s) => s.row));
+  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row, shared))));
   const more = total > n ? (restText(d, top.length, total) ?? moreText(d, total)) : "";
-  const intro = d.voice.intro();
+  // The shared facts open the list in place of a stock intro ("All three are by Luma:").
+  const intro = shared?.head || d.voice.intro();
   const offer = d.voice.offer();
   return joinSentences([intro, body.block ? `\n${body.text}` : body.text, more, offer], d.lang).replace(/ \n/g, "\n").trim();
 }
@@ -53,7 +58,8 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   const hi = ops ? ["[ठीक है|अच्छा|नोट किया] — {host}।", "{host} [पर रहते हैं|ही देखते हैं|पर ही ध्यान रखते हैं]।", "[तो अब|चलिए,] {host} [पर नज़र रखते हैं|पर टिकते हैं]।"] : ["[बढ़िया चुनाव|अच्छी पसंद|सही चुना] — {line}।", "{line} — [सही फ़ैसला|अच्छा चुना|यह ठीक रहेगा]।", "[तो|ठीक है,] {line} [तय रहा|पक्का]।"];
   const mixed = ops ? ["[Ok|Theek hai|Noted] — {host} pe rehte hain.", "{host} [hi dekhte hain|pe focus karte hain|pe hi dhyan rakhte hain].", "[Toh ab|Chalo,] {host} [pe nazar rakhte hain|pe tikte hain]."] : ["[Badhiya choice|Acchi pick|Sahi choose kiya] — {line}.", "{line} — [sahi decision|accha choose kiya|ye theek rahega].", "[Toh|Theek hai,] {line} [final|pakka]."];
   const bank = d.lang === "hi" ? hi : d.lang === "mixed" ? mixed : en;
-  return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(0.8)], d.lang);
+  // An item picked is settled: a follow-up about "any of them" would point back at the list, so it comes seldom; an operator's host goes on being looked after (its logs, its services).
+  return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(ops ? 0.8 : 0.3)], d.lang);
 }
 
 /** The pick in a few words and its photo link, said one of a few ways. */
@@ -93,7 +99,9 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     // The row is said as its table's display declares (format status): the look-up's table, or the item's own.
     const [row, table] = rows[0] ? [rows[0], rowsTable ?? item.table] : [item.seen, item.table];
     // An English answer about one host now and then says when it was read, as an operator would ("Right now, `web-01` is healthy").
-    const lead = d.voice.style === "executive" ? "TL;DR: " : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
+    // An executive's answer is already short: "TL;DR" before one line, every time, would be a tic; Hindi and Hinglish say it in their own words.
+    const exec = d.lang === "hi" ? ["संक्षेप में: ", "सीधी बात: ", ""] : d.lang === "mixed" ? ["Short mein: ", "Seedhi baat: ", ""] : ["TL;DR: ", "", "", ""];
+    const lead = d.voice.style === "executive" ? d.rng.pick(exec) : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
     text = `${lead}${statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
@@ -109,7 +117,11 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), d.voice.style === "executive" ? 3 : 6, d.lang, factWords(d, item.table)) });
+    // Most answers read out a sentence of the row's declared prose too; then fewer facts, as the sentence says what it is like.
+    const quote = d.rng.chance(0.85) ? proseSentence(d, rows[0] ?? item.seen, disp) : undefined;
+    const n = d.voice.style === "executive" ? (quote ? 2 : 3) : quote ? 3 : 6;
+    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table)) });
+    if (quote) text = joinSentences([text, quoteText(d, quote)], d.lang);
     if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
