@@ -86,7 +86,9 @@ export class Voice {
       if (extra) parts.push(`— ${extra}${this.lang === "hi" ? "।" : "."}`);
     }
     const emo = (opts.emotion ?? "").toLowerCase();
-    if (st.closers.length && r.chance(terse ? 0.08 : opts.first ? 0.3 : 0.12)) parts.push(say(st.closers, r, this.slots));
+    // A question already asked is not followed by another ("what else can you tell me? how does that work?").
+    const closers = /[?？]\s*$/.test(core) ? st.closers.filter((c) => !/[?？]\s*$/.test(c)) : st.closers;
+    if (closers.length && r.chance(terse ? 0.08 : opts.first ? 0.3 : 0.12)) parts.push(say(closers, r, this.slots));
     if (/frustrat|angry|annoy|impatien/.test(emo) && this.lang === "en" && r.chance(0.3)) parts.push(r.pick(FRUSTRATED));
     let text = tidy(parts.filter(Boolean).join(" "));
     if (this.style === "stressed" && this.lang === "en" && r.chance(0.25)) text = text.replace(/^(\w+)/, (w) => w.toUpperCase());

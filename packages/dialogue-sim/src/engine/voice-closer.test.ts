@@ -1,0 +1,31 @@
+import { loadDomain } from "@chatmill/domains";
+import { Rng } from "@chatmill/kit";
+import type { Persona } from "@chatmill/schema";
+import { describe, expect, it } from "vitest";
+import { USER_STYLE } from "../phrases/style-banks.js";
+import { MORE_USER_STYLE } from "../phrases/user-variety-banks.js";
+import { Voice } from "./voice.js";
+
+// Issue #18: a style's closer that is itself a question ("how does that work?") read doubled
+// after a request that already asks one ("what else can you tell me? how does that work?").
+describe("a user's closer", () => {
+  const texts = (style: string) => {
+    const persona = { id: "p1", style, verbosity: "moderate" } as Persona;
+    const voice = new Voice(persona, "en", new Rng(`closer/${style}`), { city: "Leeds", weekday: "Monday" }, loadDomain("retail").wording);
+    return Array.from({ length: 600 }, () => voice.user("details", { item: "Echo Fit Compression Short" }, { first: true }));
+  };
+
+  it("is no second question after a question", () => {
+    for (const style of ["learner", "executive"] as const) {
+      const asking = [...USER_STYLE.en[style].closers, ...(MORE_USER_STYLE.en[style]?.closers ?? [])].filter((c) => c.endsWith("?")).map((c) => c.toLowerCase());
+      expect(asking.length).toBeGreaterThan(0);
+      const doubled = texts(style).filter((t) => asking.some((c) => t.toLowerCase().endsWith(`? ${c}`)));
+      expect(doubled, doubled.slice(0, 3).join(" | ")).toEqual([]);
+    }
+  });
+
+  it("still follows a request that is a question, when it is not one", () => {
+    const closed = texts("learner").filter((t) => /\?\s+(thanks for explaining|thank you!)/i.test(t));
+    expect(closed.length).toBeGreaterThan(0);
+  });
+});
