@@ -13,6 +13,14 @@ describe("the phrase grammar", () => {
     expect(fillValue("a {value}", "XL  tee")).toBe("an XL  tee");
   });
 
+  it("says the template's noun once when the value already ends with it", () => {
+    expect(fillValue("part of the {value} collection", "New Luma Yoga Collection")).toBe("part of the New Luma Yoga Collection");
+    expect(fillValue("part of the {value} collections", "Eco Collection")).toBe("part of the Eco Collection");
+    expect(firstWay("[from|in] the {value} collection", "Gym Collection")).toBe("from the Gym Collection");
+    expect(fillValue("part of the {value} collection", "Eco Friendly")).toBe("part of the Eco Friendly collection");
+    expect(fillValue("a {value} collector's piece", "Collection")).toBe("a Collection collector's piece");
+  });
+
   it("draws each alternative with an rng, still fixing the article by the value's sound", () => {
     const rng = new Rng("grammar");
     const said = new Set(Array.from({ length: 40 }, () => fillValue("[in a|with a] {value} [style|look]", "urban", rng)));

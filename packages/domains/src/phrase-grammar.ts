@@ -111,7 +111,18 @@ export function expand(template: string, rng: Rng, slots: Slots = {}): string {
 export function firstWay(template: string, value: string): string {
   let t = template;
   for (let guard = 0; guard < 100 && /\[[^[\]]*\]/.test(t); guard++) t = t.replace(/\[([^[\]]*)\]/g, (_m, inner: string) => inner.split("|")[0]!);
-  return t.replaceAll("{value}", value).replace(/\s+/g, " ").trim();
+  return withoutEcho(t.replace(/\s+/g, " ").trim(), "{value}", value).replaceAll("{value}", value);
+}
+
+/**
+ * The template's noun after the value dropped when the value already ends with it: "part of the
+ * {value} collection" with "New Luma Yoga Collection" says the collection once (a plural noun
+ * after a singular ending too: "{value} collections").
+ */
+function withoutEcho(said: string, mark: string, value: string): string {
+  const last = /([\p{L}]+)\s*$/u.exec(value)?.[1];
+  if (!last) return said;
+  return said.replace(new RegExp(`${escapeRe(mark)} (${escapeRe(last)}s?)(?![\\p{L}])`, "giu"), mark);
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -130,6 +141,6 @@ export function isMany(value: unknown): boolean {
 export function fillValue(template: string, value: string, rng?: Rng): string {
   // The template said first, the value then put in as it is (its spaces kept).
   const said = rng ? expand(template, rng, { value: "\u0000" }).replace(/\s+/g, " ").trim() : firstWay(template, "\u0000");
-  const out = said.replaceAll("\u0000", value);
+  const out = withoutEcho(said, "\u0000", value).replaceAll("\u0000", value);
   return value === "" ? out : out.replace(new RegExp(`\\ba (?=${escapeRe(value)})`, "g"), `${article(value)} `);
 }
