@@ -66,6 +66,7 @@ const en: GoodbyeParts = {
     "[A colleague|Someone from the team|A specialist|A person on our team] will [take this on|pick this up|take it] from here.",
     "[I've asked|I'm asking] [a colleague|someone on the team] to [take over|step in].",
     "[Connecting you|Putting you through] to [a colleague|the team|someone who can help] [now|right away].",
+    "[Connecting you now|Putting you through now|Transferring you now|Handing you over now|One moment, connecting you][.|!]",
   ],
   handoffAbout: [
     "[I'm passing|I've passed] your [question|request] about {item} to [a colleague|someone on the team|one of my colleagues].",
@@ -123,6 +124,7 @@ const hi: GoodbyeParts = {
     "आपको टीम के [एक साथी|किसी सदस्य|एक विशेषज्ञ] से [जोड़ रहे हैं|जोड़ा जा रहा है]।",
     "[यह मामला|आपकी बात] [टीम को|एक साथी को|एक विशेषज्ञ को] [सौंप {m:रहा|f:रही} हूँ|भेज {m:रहा|f:रही} हूँ]।",
     "[टीम के एक साथी|एक विशेषज्ञ] [अब आगे देखेंगे|यहाँ से सँभालेंगे|आपकी मदद करेंगे]।",
+    "[अभी जोड़ते हैं|बस जोड़ ही रहे हैं|लीजिए, जोड़ दिया|आपको आगे भेज रहे हैं][।|!]",
   ],
   handoffAbout: [
     "{item} [का मामला|वाली बात] [टीम को|एक साथी को|एक विशेषज्ञ को] [सौंप {m:रहा|f:रही} हूँ|भेज {m:रहा|f:रही} हूँ]।",
@@ -173,6 +175,7 @@ const mixed: GoodbyeParts = {
     "Aapko team ke [ek member|kisi colleague|ek specialist] se [connect kar rahe hain|connect kiya ja raha hai].",
     "[Ye matter|Aapki baat] [team ko|ek colleague ko|ek specialist ko] [hand over kar {m:raha|f:rahi} hoon|bhej {m:raha|f:rahi} hoon].",
     "[Team ke ek member|Ek specialist] [ab aage dekhenge|yahan se sambhalenge|aapki help karenge].",
+    "[Abhi connect karte hain|Bas connect kar hi rahe hain|Lo, connect kar diya|Aapko aage bhej rahe hain][.|!]",
   ],
   handoffAbout: [
     "{item} [ka matter|wali baat] [team ko|ek colleague ko|ek specialist ko] [hand over kar {m:raha|f:rahi} hoon|bhej {m:raha|f:rahi} hoon].",

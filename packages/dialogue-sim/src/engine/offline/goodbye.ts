@@ -89,7 +89,8 @@ export function sorryGoodbye(d: Dialog): string {
  */
 export function handoffLine(d: Dialog, about: { req?: string; item?: string } = {}): string {
   const r = d.rng;
-  if (packOnly(d, "escalate") || r.chance(FROM_BANK)) return d.voice.assistant("escalate");
+  // The act banks' hand-offs are long (three clauses); a person handing over says less.
+  if (packOnly(d, "escalate") || r.chance(FROM_BANK * 0.7)) return d.voice.assistant("escalate");
   const g = GOODBYE[d.lang];
   const s = slots(d, { item: about.item ?? "", req: about.req ?? "" });
   const ack = part(d, g.handoffAck, s);
@@ -99,5 +100,5 @@ export function handoffLine(d: Dialog, about: { req?: string; item?: string } = 
     // The item named once: in the hand-off, or in what the colleague will have.
     return r.chance(0.5) ? join([ack, part(d, g.handoffAbout, s), r.chance(0.4) ? part(d, g.handoffTail, s) : ""]) : join([ack, part(d, g.handoff, s), part(d, g.handoffTailAbout, s)]);
   }
-  return join([ack, part(d, g.handoff, s), part(d, g.handoffTail, s)]);
+  return join([ack, part(d, g.handoff, s), r.chance(0.5) ? part(d, g.handoffTail, s) : ""]);
 }
