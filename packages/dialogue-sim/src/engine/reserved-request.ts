@@ -101,7 +101,7 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
       : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|, right away|].", "[Sure, I understand you want to|Okay, so you'd like to|Right, you want to] {what}. [That's handled by|That goes to] [a colleague|a person on the team] — [shall I connect you?|I can pass you over now.|want me to transfer you?]", "[Got it|Understood] — [a colleague|a person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.]", "[Sorry for the trouble|Thanks for telling me]. [Someone on the team|A colleague] [handles requests to|is the right person to help you] {what} — [I can pass you over now.|want me to connect you?]"], rng, { what });
   }
   // In Hindi and Hinglish, often short and about the thing the user named: who handles it, then the offer.
-  if (lang !== "en" && rng.chance(0.6)) return localReply(lang, more, rng, item);
+  if (lang !== "en" && rng.chance(0.75)) return localReply(lang, more, rng, item);
   // Said without a first-person verb (whose form would carry the assistant's gender): "you will be connected".
   if (lang === "hi") {
     return more

@@ -100,6 +100,8 @@ const hi: GoodbyeParts = {
     "[जी, ज़रूर|जी बिल्कुल|हाँ जी][!|।]",
     "[यह तो मेरा काम है|इतना तो बनता है|अरे, यह तो कुछ भी नहीं][!|।]",
     "[सब हो गया|काम पूरा हुआ|लीजिए, हो गया][!|।]",
+    "[आपसे बात करके अच्छा लगा|बढ़िया बातचीत रही|आपने सब आसान कर दिया][!|।]",
+    "[धन्यवाद कहने की ज़रूरत नहीं|अरे, शुक्रिया की क्या बात है|यह तो हमारा फ़र्ज़ है][!|।]",
   ],
   closer: [
     "[ध्यान रखिए|अपना ख़याल रखिए|अपना ध्यान रखिए][!|।]",
@@ -111,6 +113,8 @@ const hi: GoodbyeParts = {
     "[आगे का दिन अच्छा रहे|दिन शुभ हो|बाकी दिन बढ़िया रहे][!|।]",
     "[फिर कभी काम पड़े तो याद कीजिए|जब चाहें लौट आइए|दरवाज़ा हमेशा खुला है][!|।]",
     "[आराम कीजिए|सब अच्छा रहे|ख़ुश रहिए][!|।]",
+    "[जब भी मदद चाहिए, हाज़िर हूँ|कोई सवाल हो तो बेझिझक पूछिए|अगली बार भी यहीं मिलेंगे][!|।]",
+    "[आपका {weekday} मंगलमय हो|{weekday} का बाकी दिन अच्छा गुज़रे][!|।]",
   ],
   sorry: [
     "[माफ़ कीजिए, इस बार बात नहीं बनी|अफ़सोस है कि काम नहीं हो पाया|माफ़ी {m:चाहता|f:चाहती} हूँ, इस बार मदद नहीं हो पाई][।|!]",
@@ -132,7 +136,8 @@ const hi: GoodbyeParts = {
   ],
   handoffReq: [],
   handoffTail: [
-    "[उन्हें पूरी बातचीत दिखेगी|सारी जानकारी उनके पास होगी|आपको कुछ दोहराना नहीं पड़ेगा]।",
+    "[उन्हें पूरी बातचीत दिखेगी|सारी जानकारी उनके पास होगी|आपको कुछ दोहराना नहीं पड़ेगा|वे यह चैट पढ़कर ही जुड़ेंगे]।",
+    "[धैर्य के लिए शुक्रिया|इंतज़ार के लिए माफ़ी|आपकी बात सही जगह पहुँच रही है]।",
     "[बस थोड़ी देर|ज़्यादा देर नहीं लगेगी|वे जल्द ही जुड़ेंगे]।",
     "",
   ],
@@ -151,6 +156,8 @@ const mixed: GoodbyeParts = {
     "[Anytime|Bilkul|Haan ji][!|.]",
     "[Ye toh mera kaam hai|Itna toh banta hai|Arre, ye toh kuch bhi nahi][!|.]",
     "[Sab ho gaya|Kaam poora hua|Lo, ho gaya][!|.]",
+    "[Aapse baat karke accha laga|Badhiya baat-cheet rahi|Aapne sab easy kar diya][!|.]",
+    "[Thanks bolne ki zaroorat nahi|Arre, shukriya ki kya baat hai|Ye toh hamara kaam hai][!|.]",
   ],
   closer: [
     "[Take care|Apna khayal rakhna|Khayal rakhna][!|.]",
@@ -162,6 +169,8 @@ const mixed: GoodbyeParts = {
     "[Baaki din accha rahe|Din badhiya rahe|Aage ka din smooth rahe][!|.]",
     "[Kabhi kaam pade toh yaad karna|Jab chaho wapas aana|Darwaza hamesha khula hai][!|.]",
     "[Aaram karo|Sab accha rahe|Khush raho][!|.]",
+    "[Jab bhi help chahiye, main hoon|Koi sawaal ho toh bejhijhak poochna|Next time bhi yahin milenge][!|.]",
+    "[Enjoy your {weekday}|{weekday} ka baaki din accha guzre][!|.]",
   ],
   sorry: [
     "[Sorry, is baar baat nahi bani|Afsos hai kaam nahi ho paya|Sorry, is baar help nahi ho payi][.|!]",
@@ -183,7 +192,8 @@ const mixed: GoodbyeParts = {
   ],
   handoffReq: [],
   handoffTail: [
-    "[Unhe poori chat dikhegi|Saari details unke paas hongi|Aapko kuch repeat nahi karna padega].",
+    "[Unhe poori chat dikhegi|Saari details unke paas hongi|Aapko kuch repeat nahi karna padega|Wo ye chat padh ke hi join karenge].",
+    "[Patience ke liye thanks|Wait ke liye sorry|Aapki baat sahi jagah pahunch rahi hai].",
     "[Bas thodi der|Zyada time nahi lagega|Wo jaldi join karenge].",
     "",
   ],
