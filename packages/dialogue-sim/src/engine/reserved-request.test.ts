@@ -33,3 +33,17 @@ describe("a request a person handles, answered in Hindi and Hinglish", () => {
     for (const l of [...replies("mixed", false, "db-01"), ...replies("mixed", true)]) expect(l).not.toMatch(/raha hoon|rahi hoon|\bgaya\b|\bgayi\b/);
   });
 });
+
+describe("a request a person handles, answered in English", () => {
+  const en = (more: boolean, item?: string): string[] => Array.from({ length: 300 }, (_, i) => reservedReply("en", more, new Rng(`reserved-en-${i}`), "return my order of the Chaz Hoodie", item));
+
+  it("often names the thing the user named, in sentences that start as sentences", () => {
+    const lines = en(false, "Chaz Hoodie");
+    expect(lines.filter((l) => /(questions about|problems with|anything to do with) Chaz Hoodie\./.test(l)).length).toBeGreaterThan(50);
+    for (const l of lines) expect(l).not.toMatch(/^[.\s]|— (?!I\b)[A-Z]|[{}[\]]/);
+  });
+
+  it("without a thing named, is never about one", () => {
+    for (const l of en(false)) expect(l).not.toMatch(/questions about|anything to do with/);
+  });
+});

@@ -94,7 +94,9 @@ export function yourRequest(reason: string): string {
  * (`reason`, the task's reason), so the reply is about this user's matter, not a stock line.
  */
 export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: string, item?: string): string {
-  if (lang === "en" && reason && rng.chance(0.4)) {
+  // Said back now and then (a long line, and the hand-off may say it again); often short and about the thing named.
+  if (lang === "en" && item && rng.chance(0.35)) return englishReply(more, rng, item);
+  if (lang === "en" && reason && rng.chance(0.3)) {
     const what = yourRequest(reason);
     return more
       ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else can I help with first?|Anything else in the meantime?]", "[Happy to get that started|Sure]: [a colleague will help you|someone on the team can help you] {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
@@ -145,4 +147,14 @@ function localReply(lang: "hi" | "mixed", more: boolean, rng: Rng, item?: string
   // The thing named starts a sentence of its own (after the word for the user), as the user wrote it.
   // An English article of the value ("the OOM killer") is not said in Hindi or Hinglish.
   return say([`${ack} ${what} ${who}${end} ${offer}`], rng, item ? { item: item.replace(/^the\s+/i, "") } : {});
+}
+
+/** The English reply composed from parts, about the thing the user named: who handles it, then the offer. */
+function englishReply(more: boolean, rng: Rng, item: string): string {
+  const ack = "[Understood. |Sorry to hear that. |Thanks for telling me. |Right. |Okay. |I see. |]";
+  const who = "[A colleague|Someone on our team|One of my colleagues|The team] [handles|looks after|takes care of] [questions about|problems with|anything to do with] {item}.";
+  const offer = more
+    ? "[I'll connect you before we finish — anything else first?|I'll hand you over at the end; what else can I do first?|Once we're done I'll put you through. Anything else meanwhile?]"
+    : "[Shall I connect you?|Want me to put you through?|I can connect you now.|Shall I hand you over?]";
+  return say([`${ack}${who} ${offer}`], rng, { item: item.replace(/^the\s+/i, "") });
 }
