@@ -103,13 +103,13 @@ export function genderOf(gender: string | undefined): "m" | "f" | "n" {
  * dialogues is no leak).
  */
 export async function neutralLines(): Promise<string[]> {
-  const [{ OPENING, MIDWAY }, { FILLERS, FRUSTRATED }, { GOODBYE }] = await Promise.all([import("./small-talk.js"), import("./voice-banks.js"), import("./goodbye-banks.js")]);
+  const [{ OPENING, MIDWAY }, { FILLERS, FRUSTRATED }, { GOODBYE }, { RETRY_PARTS }] = await Promise.all([import("./small-talk.js"), import("./voice-banks.js"), import("./goodbye-banks.js"), import("./retry-parts.js")]);
   const out: string[] = [];
   const walk = (v: unknown): void => {
     if (typeof v === "string") out.push(v);
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, MORE_USER_STYLE, MORE_HEDGES, GOODBYE].forEach(walk);
+  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, MORE_USER_STYLE, MORE_HEDGES, GOODBYE, RETRY_PARTS].forEach(walk);
   return out;
 }
