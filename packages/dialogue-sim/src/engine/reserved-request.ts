@@ -92,13 +92,17 @@ export function yourRequest(reason: string): string {
  * The assistant's answer: a person handles it. In English it often says the request back
  * (`reason`, the task's reason), so the reply is about this user's matter, not a stock line.
  */
-export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: string): string {
-  if (lang === "en" && reason && rng.chance(0.4)) {
+export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: string, item?: string): string {
+  // Said back now and then (a long line, and the hand-off may say it again); often short and about the thing named.
+  if (lang === "en" && item && rng.chance(0.35)) return englishReply(more, rng, item);
+  if (lang === "en" && reason && rng.chance(0.3)) {
     const what = yourRequest(reason);
     return more
       ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else can I help with first?|Anything else in the meantime?]", "[Happy to get that started|Sure]: [a colleague will help you|someone on the team can help you] {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
       : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|, right away|].", "[Sure, I understand you want to|Okay, so you'd like to|Right, you want to] {what}. [That's handled by|That goes to] [a colleague|a person on the team] — [shall I connect you?|I can pass you over now.|want me to transfer you?]", "[Got it|Understood] — [a colleague|a person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.]", "[Sorry for the trouble|Thanks for telling me]. [Someone on the team|A colleague] [handles requests to|is the right person to help you] {what} — [I can pass you over now.|want me to connect you?]"], rng, { what });
   }
+  // In Hindi and Hinglish, often short and about the thing the user named: who handles it, then the offer.
+  if (lang !== "en" && rng.chance(0.75)) return localReply(lang, more, rng, item);
   // Said without a first-person verb (whose form would carry the assistant's gender): "you will be connected".
   if (lang === "hi") {
     return more
@@ -113,4 +117,43 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
   return more
     ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
     : say(["[That's one a person on our team handles|A colleague handles that one|Someone on our team looks after that|That goes to one of my colleagues|A teammate takes care of requests like this] — [I can hand you over|I can pass you to them|I can connect you|I'll put you through] [now|right away|in a moment|straight away].", "[For that|For this one], [you'll want|the right person is] [a colleague|someone on our team]; [shall I connect you?|I can bring them in now.|want me to hand you over?]", "[I can't do that one myself|That's outside what I can do here|That one isn't mine to handle], [but|though] [a colleague can|someone on the team can|the team can]. [Want me to put you through?|Shall I bring them in?|I'll connect you if you like.]", "[Thanks for flagging it|I'm sorry to hear that|Understood]. [A person on our team|One of my colleagues] [deals with that|will take care of it] — [say yes and I'll connect you.|I can transfer you right now.|shall I pass you over?]"], rng);
+}
+
+/**
+ * The Hindi or Hinglish reply composed from parts: a word for the user, who handles it (the thing
+ * the user named, when it named one), and the offer to connect now or at the end. No first-person
+ * verb, so nothing depends on the assistant's gender; every part agrees with any other.
+ */
+function localReply(lang: "hi" | "mixed", more: boolean, rng: Rng, item?: string): string {
+  const hi = lang === "hi";
+  const ack = hi ? "[समझ सकते हैं|जी|ठीक है|अच्छा किया जो बताया|बताने के लिए शुक्रिया|माफ़ कीजिए, दिक्कत के लिए][ —|;|।]" : "[Samajh sakte hain|Ji|Theek hai|Accha kiya jo bataya|Batane ke liye thanks|Sorry for the trouble][ —|;]";
+  const what = item
+    ? hi
+      ? "[{item} वाला मामला|{item} की बात|{item} से जुड़ा यह काम]"
+      : "[{item} wala matter|{item} ki baat|{item} se juda ye kaam]"
+    : hi
+      ? "[यह|ऐसे मामले|इस तरह के काम]"
+      : "[ye|aise cases|is type ke kaam]";
+  const who = hi ? "[हमारी टीम देखती है|टीम के साथी सँभालते हैं|टीम के लोग ख़ुद देखते हैं]" : "[hamari team dekhti hai|team ke log handle karte hain|team ke members khud dekhte hain]";
+  const offer = more
+    ? hi
+      ? "[आख़िर में आपको उनसे जोड़ देंगे — तब तक कुछ और?|बाकी काम निपटाकर उनसे जोड़ देंगे। पहले और क्या चाहिए?|जाने से पहले उनसे बात करा देंगे; उससे पहले कुछ और देखना है?]"
+      : "[End mein aapko unse connect kar denge — tab tak kuch aur?|Baaki kaam nipta ke unse connect kar denge. Pehle aur kya chahiye?|Jaane se pehle unse baat karwa denge; usse pehle kuch aur dekhna hai?]"
+    : hi
+      ? "[अभी जोड़ दें?|उनसे बात करा दें?|कहें तो अभी जोड़ दें।|आपको उनसे अभी जोड़ा जा सकता है।]"
+      : "[Abhi connect kar dein?|Unse baat karwa dein?|Bolo toh abhi connect kar dein.|Aapko unse abhi connect kiya ja sakta hai.]";
+  const end = hi ? "।" : ".";
+  // The thing named starts a sentence of its own (after the word for the user), as the user wrote it.
+  // An English article of the value ("the OOM killer") is not said in Hindi or Hinglish.
+  return say([`${ack} ${what} ${who}${end} ${offer}`], rng, item ? { item: item.replace(/^the\s+/i, "") } : {});
+}
+
+/** The English reply composed from parts, about the thing the user named: who handles it, then the offer. */
+function englishReply(more: boolean, rng: Rng, item: string): string {
+  const ack = "[Understood. |Sorry to hear that. |Thanks for telling me. |Right. |Okay. |I see. |]";
+  const who = "[A colleague|Someone on our team|One of my colleagues|The team] [handles|looks after|takes care of] [questions about|problems with|anything to do with] {item}.";
+  const offer = more
+    ? "[I'll connect you before we finish — anything else first?|I'll hand you over at the end; what else can I do first?|Once we're done I'll put you through. Anything else meanwhile?]"
+    : "[Shall I connect you?|Want me to put you through?|I can connect you now.|Shall I hand you over?]";
+  return say([`${ack}${who} ${offer}`], rng, { item: item.replace(/^the\s+/i, "") });
 }

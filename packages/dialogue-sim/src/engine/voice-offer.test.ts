@@ -27,3 +27,19 @@ describe("a follow-up offer's rate", () => {
     expect(rate("hi", 1)).toBeGreaterThan(0.85);
   });
 });
+
+// A look-up's acknowledgement that starts with the item's name says it as written: a host
+// "gpu-01" is not "Gpu-01"; a line that starts otherwise is capitalized as a sentence.
+describe("an acknowledgement naming the item looked at", () => {
+  it("keeps a lower-case name as written at the start, and capitalizes other starts", () => {
+    const persona = { id: "p2", style: "neutral" } as Persona;
+    for (const lang of ["en", "hi", "mixed"] as const) {
+      const voice = new Voice(persona, lang, new Rng(`look/${lang}`), { city: "Leeds", weekday: "Monday" }, loadDomain("ops").wording);
+      for (let i = 0; i < 200; i++) {
+        const said = voice.restateItem("gpu-01", "status");
+        expect(said, lang).not.toMatch(/Gpu-01/);
+        expect(said.charAt(0), lang).toBe(said.startsWith("gpu-01") ? "g" : said.charAt(0).toUpperCase());
+      }
+    }
+  });
+});

@@ -119,7 +119,9 @@ export class Voice {
 
   /** An acknowledgement naming the thing looked at: "Pulling up db-01 now." */
   restateItem(name: string, what: "details" | "reviews" | "availability" | "logs" | "status" | "command" | "compare"): string {
-    return capitalize(this.say(`look_${what}`, { name }));
+    const text = this.say(`look_${what}`, { name });
+    // A name that starts the line is said as written (a host "gpu-01" stays lower case).
+    return text.startsWith(name) ? text : capitalize(text);
   }
 
   intro(): string {

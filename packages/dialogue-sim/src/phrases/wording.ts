@@ -62,6 +62,11 @@ export class PackWording {
     return this.own(side, act).length > 0;
   }
 
+  /** The pack's own lines for the act (in this language, any style), without the neutral ones. */
+  ownLines(side: "assistant" | "user", act: string): readonly string[] {
+    return this.own(side, act);
+  }
+
   private own(side: "assistant" | "user", act: string): string[] {
     const lw = this.wording?.[this.lang];
     if (!lw) return [];
@@ -99,13 +104,13 @@ export function genderOf(gender: string | undefined): "m" | "f" | "n" {
  * dialogues is no leak).
  */
 export async function neutralLines(): Promise<string[]> {
-  const [{ OPENING, MIDWAY }, { FILLERS, FRUSTRATED }] = await Promise.all([import("./small-talk.js"), import("./voice-banks.js")]);
+  const [{ OPENING, MIDWAY }, { FILLERS, FRUSTRATED }, { GOODBYE }, { RETRY_PARTS }] = await Promise.all([import("./small-talk.js"), import("./voice-banks.js"), import("./goodbye-banks.js"), import("./retry-parts.js")]);
   const out: string[] = [];
   const walk = (v: unknown): void => {
     if (typeof v === "string") out.push(v);
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") Object.values(v).forEach(walk);
   };
-  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, USER_LOCAL, MORE_USER_STYLE, MORE_HEDGES].forEach(walk);
+  [ASSISTANT, USER, ASSISTANT_STYLE, USER_STYLE, VOICE_ASSISTANT, EXTRAS, OPENING, MIDWAY, FILLERS, FRUSTRATED, MORE_ASSISTANT, MORE_STYLE, MORE_USER, MORE_OPENING, MORE_MIDWAY, USER_VARIETY, USER_LOCAL, MORE_USER_STYLE, MORE_HEDGES, GOODBYE, RETRY_PARTS].forEach(walk);
   return out;
 }

@@ -5,8 +5,10 @@ import type { Dialog, Task } from "./context.js";
 import { detail } from "./explore.js";
 import type { Shown } from "../present.js";
 import { meets } from "../rows.js";
-import { comeBack, farewellAbout, handoffYes, passToTeam, thanksFor, thanksForTheRest } from "./realizer.js";
-import { ending, tasks as userTasks } from "./user-agent.js";
+import { firstRequest, yourRequest } from "../reserved-request.js";
+import { goodbye, handoffLine, sorryGoodbye } from "./goodbye.js";
+import { comeBack, handoffYes, passToTeam, thanksFor, thanksForTheRest } from "./realizer.js";
+import { ending, requestItem, reservedReason, tasks as userTasks } from "./user-agent.js";
 
 /** The service stays down: the assistant says so; the user gives up, or asks for a person when it meant to. */
 export function serviceDown(d: Dialog, task: Task): void {
@@ -52,12 +54,12 @@ export function giveUp(d: Dialog, _task: Task): void {
   if (gotSomething(d)) {
     t.emotion = d.rng.pick(["resigned", "satisfied"]);
     t.userSay(d.voice.casing(thanksForTheRest(d)), "thanks");
-    t.assistantSay(d.voice.assistant("give_up_reply"), "farewell");
+    t.assistantSay(sorryGoodbye(d), "farewell");
     return;
   }
   t.emotion = d.rng.pick(["disappointed", "frustrated", "resigned"]);
   t.userSay(d.voice.user("give_up", {}, { last: true }), "farewell");
-  t.assistantSay(d.voice.assistant("give_up_reply"), "farewell");
+  t.assistantSay(sorryGoodbye(d), "farewell");
 }
 
 /**
@@ -92,7 +94,19 @@ export function escalate(d: Dialog, _task: Task, offered = false): void {
   const handoff = d.domain.handoffTool;
   const tool = handoff ? d.tools.byName(handoff) : undefined;
   if (tool) t.exec({ name: tool.name, arguments: handoffArgs(tool, d.scenario) }, null, "escalate");
-  t.assistantSay(d.voice.assistant("escalate"), "escalate");
+  t.assistantSay(handoffLine(d, handoffAbout(d, offered)), "escalate");
+}
+
+/**
+ * What a hand-off is about: a request reserved to a person is said back (in English) or named by
+ * the value it names; after a service stayed down, the item last shown, if any.
+ */
+function handoffAbout(d: Dialog, offered: boolean): { req?: string; item?: string } {
+  if (offered) {
+    const reason = reservedReason(d);
+    return { req: d.lang === "en" ? yourRequest(reason) : undefined, item: requestItem(d, firstRequest(reason)) };
+  }
+  return { item: [...d.shown.values()].pop()?.name };
 }
 
 /** The goodbye of a dialogue that got what it came for (after any last look-ups). */
@@ -104,8 +118,7 @@ export function close(d: Dialog): void {
   // The goodbye often names what the dialogue was about (the item taken, the host looked at): said of this dialogue, not any.
   const about = lastAccepted(d);
   t.userSay(about && d.rng.chance(0.4) ? d.voice.casing(thanksFor(d, about)) : d.voice.user("thanks_done", {}, { last: true }), "farewell");
-  const bye = d.voice.assistant("farewell");
-  t.assistantSay(about && d.rng.chance(0.4) ? `${bye} ${farewellAbout(d, about)}` : bye, "farewell");
+  t.assistantSay(goodbye(d, about), "farewell");
 }
 
 /** The name of the last item the user took or booked, as the assistant showed it. */

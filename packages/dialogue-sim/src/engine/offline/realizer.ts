@@ -163,9 +163,25 @@ export function thanksFor(d: Dialog, name: string): string {
 /** Said after the assistant's goodbye, naming what the dialogue was about. */
 export function farewellAbout(d: Dialog, name: string): string {
   const bank: Record<Dialog["lang"], string[]> = {
-    en: ["[Good luck with|All the best with|Hope all goes well with] {name}[!|.]", "[Hope|I hope] {name} [works out well|turns out great] for you[!|.]", "[If you need anything more on|Should you need more on|For anything else about] {name}, [I'm here|just ask|you know where I am][!|.]"],
-    hi: ["{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ]!", "[उम्मीद है|आशा है] {name} [के साथ सब बढ़िया रहेगा|में अब कोई दिक्कत नहीं आएगी]!"],
-    mixed: ["{name} ke liye [all the best|best of luck]!", "[Umeed hai|Hope] {name} [ke saath sab badhiya rahega|mein ab koi problem nahi aayegi]!"],
+    en: [
+      "[Good luck with|All the best with|Hope all goes well with|Best of luck with] {name}[!|.]",
+      "[Hope|I hope] {name} [works out well|turns out great|does the job|is just what you need] for you[!|.]",
+      "[If you need anything more on|Should you need more on|For anything else about] {name}, [I'm here|just ask|you know where I am][!|.]",
+      "[Glad|Great that] we [settled on|landed on|got to] {name}[!|.]",
+      "{name} it is, then[!|.]",
+    ],
+    hi: [
+      "{name} के लिए [शुभकामनाएँ|ढेर सारी शुभकामनाएँ|मेरी शुभकामनाएँ]!",
+      "[उम्मीद है|आशा है] {name} [के साथ सब बढ़िया रहेगा|में अब कोई दिक्कत नहीं आएगी|से आपका काम बन जाएगा]!",
+      "{name} के साथ सब [अच्छा|बढ़िया|ठीक] रहे[!|।]",
+      "तो {name} तय रहा[!|।]",
+    ],
+    mixed: [
+      "{name} ke liye [all the best|best of luck|shubhkamnayein]!",
+      "[Umeed hai|Hope] {name} [ke saath sab badhiya rahega|mein ab koi problem nahi aayegi|se aapka kaam ban jayega]!",
+      "{name} ke saath sab [accha|badhiya|smooth] rahe[!|.]",
+      "Toh {name} final raha[!|.]",
+    ],
   };
   return sayLocal(bank[d.lang], d.rng, { name });
 }

@@ -1,4 +1,6 @@
 import type { Call, ToolResult } from "../../contract.js";
+import { capitalize, expand, tidy } from "../../phrases/grammar.js";
+import { RETRY_PARTS, type RetryKind } from "../../phrases/retry-parts.js";
 import { resultRowsOfTool } from "../rows.js";
 import { retryAct, visibleProblem } from "../visible-result.js";
 import type { Dialog } from "./context.js";
@@ -88,12 +90,24 @@ function recover(d: Dialog, call: Call, intent: string, alternatives: Call[], fi
       // A list the backend says it cut short is asked for once more; the second list stands.
       if (listRetried) return out;
       listRetried = true;
-      out = again(d.voice.assistant(retryAct(out.res, rowsAt)));
+      out = again(retryLine(d, retryAct(out.res, rowsAt)));
       continue;
     }
     let next: { res: ToolResult; id: string } | undefined;
-    while (!next && step < ladder.length) next = ladder[step++]!(d.voice.assistant(retryAct(out.res, rowsAt)));
+    while (!next && step < ladder.length) next = ladder[step++]!(retryLine(d, retryAct(out.res, rowsAt)));
     if (!next) return undefined;
     out = next;
   }
+}
+
+/**
+ * What the assistant says as it retries: half the time a line of the act's banks (the pack's
+ * among them), else composed — what went wrong, then what it does next.
+ */
+function retryLine(d: Dialog, act: ReturnType<typeof retryAct>): string {
+  const parts = RETRY_PARTS[d.lang];
+  const kind = act as RetryKind;
+  if (!(kind in parts.happened) || d.domain.wording?.replace?.includes(`assistant.${act}`) || d.rng.chance(0.5)) return d.voice.assistant(act);
+  const next = kind === "retry_partial" ? parts.rest : parts.again;
+  return capitalize(tidy(expand(`${parts.lead}${parts.happened[kind]} — ${next}${d.lang === "hi" ? "।" : "."}`, d.rng)));
 }

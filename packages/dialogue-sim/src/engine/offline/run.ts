@@ -67,8 +67,9 @@ export function offlineSetup(scenario: Scenario, domain: Domain, session: Sessio
 
 /** The user's request the policy reserves to a person: stated, and acknowledged as one a person handles. */
 function reservedRequest(d: Dialog, more: boolean): void {
-  d.t.userSay(reservedAsk(reservedReason(d), d.lang, d.rng, { item: requestItem(d, firstRequest(reservedReason(d))) }), d.scenario.intent ?? "request");
-  d.t.assistantSay(reservedReply(d.lang, more, d.rng, reservedReason(d)), "inform");
+  const item = requestItem(d, firstRequest(reservedReason(d)));
+  d.t.userSay(reservedAsk(reservedReason(d), d.lang, d.rng, { item }), d.scenario.intent ?? "request");
+  d.t.assistantSay(reservedReply(d.lang, more, d.rng, reservedReason(d), item), "inform");
 }
 
 /** One of the user's requests, in the conversation its kind calls for. */
