@@ -14,7 +14,7 @@ import { NameFinder } from "./lib/realism/checks.js";
 import { around, CorpusMeter, type DialogueLike, type Tally } from "./lib/realism/measure.js";
 import { varietyAt, type VarietyStats } from "./lib/realism/metrics.js";
 import { declaredNames, sayableText, toolNames, type PackLike } from "./lib/realism/pack-names.js";
-import { LeakFinder, ownGrams, packPhraseStrings } from "./lib/realism/phrases.js";
+import { LeakFinder, ownGrams, packPhraseStrings, packProseStrings } from "./lib/realism/phrases.js";
 import { sgdUtterances } from "./lib/realism/sgd.js";
 
 const argv = process.argv.slice(2);
@@ -37,7 +37,11 @@ const domains = PACKS.map((p) => loadDomain(p));
 const packOf = (d: (typeof domains)[number]) => d as unknown as PackLike;
 // The engine's neutral lines are everyone's: a 4-gram they say is no pack's own.
 const { neutralLines } = await import("../packages/dialogue-sim/dist/phrases/wording.js");
-const leakFinder = new LeakFinder(ownGrams(new Map(domains.map((d) => [d.name, packPhraseStrings(packOf(d).pack)])), await neutralLines()));
+const leakFinder = new LeakFinder(
+  ownGrams(new Map(domains.map((d) => [d.name, packPhraseStrings(packOf(d).pack)])), await neutralLines()),
+  undefined,
+  new Map(domains.map((d) => [d.name, packProseStrings(packOf(d).pack, packOf(d).tables)])),
+);
 
 interface Corpus {
   pack: string;

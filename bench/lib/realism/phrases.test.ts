@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { declaredNames, sayableText, toolNames } from "./pack-names.js";
-import { expandAlternatives, LeakFinder, ownGrams, packPhraseStrings, phraseGrams, pieces, stringsUnder } from "./phrases.js";
+import { expandAlternatives, LeakFinder, ownGrams, packPhraseStrings, packProseStrings, phraseGrams, pieces, stringsUnder } from "./phrases.js";
 
 describe("a pack's phrases", () => {
   it("are every string under wording and the offline voice lists, whatever their shape, but not what not to say", () => {
@@ -11,6 +11,24 @@ describe("a pack's phrases", () => {
     };
     expect(packPhraseStrings(pack)).toEqual(["Happy to help with your stay", "on Monday", "deep one", "On it!", "On it! Let me see"]);
     expect(stringsUnder({ avoid: ["x"], ok: "y" })).toEqual(["y"]);
+  });
+
+  it("include the prose the pack's data holds where its display declares it, and nothing else of its data", () => {
+    const pack = { offline: { display: { items: { prose: "description", title: "name" }, reviews: { title: "name" } } } };
+    const tables = new Map([
+      ["items", { rows: [{ name: "Tee", description: "You just want to be comfortable." }, { name: "Cap", description: 3 }] }],
+      ["reviews", { rows: [{ name: "great", description: "not declared prose" }] }],
+    ]);
+    expect(packProseStrings(pack, tables)).toEqual(["You just want to be comfortable."]);
+    expect(packProseStrings({}, tables)).toEqual([]);
+  });
+
+  it("are no leak in the pack's own dialogues when its own data's prose says them, and own nothing elsewhere", () => {
+    const grams = ownGrams(new Map([["ops", ["just want to be sure"]], ["retail", ["Great pick!"]]]));
+    const finder = new LeakFinder(grams, [], new Map([["retail", ["You just want to be comfortable."]]]));
+    expect(finder.find("retail", ["You just want to be comfortable."])).toEqual([]);
+    expect(finder.find("dental", ["I just want to be sure"]).map((l) => l.origin)).toEqual(["ops"]);
+    expect(finder.find("ops", ["you just want to be comfortable"])).toEqual([]);
   });
 
   it("expand [a|b] alternatives, capped", () => {

@@ -35,6 +35,23 @@ export function packPhraseStrings(pack: Record<string, unknown>): string[] {
 }
 
 /**
+ * The prose a pack's data holds and its details answers quote (`offline.display.<table>.prose`:
+ * the named field of every row of that table). Said in the pack's own dialogues it is the pack's
+ * own text, not a leak of another pack's phrase that shares a 4-gram with it ("just want to be");
+ * it owns no phrase of its own (LeakFinder's `ownText`), so another pack saying "just what you
+ * need" is not a leak of the catalog's.
+ */
+export function packProseStrings(pack: Record<string, unknown>, tables: ReadonlyMap<string, { rows: ReadonlyArray<Record<string, unknown>> }>): string[] {
+  const out: string[] = [];
+  const offline = pack.offline as { display?: Record<string, { prose?: unknown }> } | undefined;
+  for (const [table, display] of Object.entries(offline?.display ?? {})) {
+    if (typeof display?.prose !== "string") continue;
+    for (const row of tables.get(table)?.rows ?? []) if (typeof row[display.prose] === "string") out.push(row[display.prose] as string);
+  }
+  return out;
+}
+
+/**
  * A template's `[a|b|c]` alternatives expanded (at most `cap` variants: the rest are not
  * generated, so a template of many groups cannot explode). A bracket without `|` is a
  * placeholder and is left for pieces() to cut at.
@@ -155,11 +172,16 @@ export interface Leak {
 export class LeakFinder {
   private readonly guards: Array<GuardPhrase & { key: string }>;
 
+  /** By pack: the 4-grams of the text its own data says (packProseStrings), which its dialogues may say whoever else's phrase they are. */
+  private readonly ownText: ReadonlyMap<string, ReadonlySet<string>>;
+
   constructor(
     private readonly grams: ReadonlyMap<string, GramOwner>,
     guards: readonly GuardPhrase[] = GUARD_PHRASES,
+    ownText: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     this.guards = guards.map((g) => ({ ...g, key: ` ${words(g.phrase).join(" ")} ` }));
+    this.ownText = new Map([...ownText].map(([pack, texts]) => [pack, new Set(texts.flatMap((t) => ngrams(words(t), 4)))]));
   }
 
   find(pack: string, texts: readonly string[]): Leak[] {
@@ -170,7 +192,7 @@ export class LeakFinder {
       const phrases = new Set<string>();
       for (const g of ngrams(tokens, 4)) {
         const owner = this.grams.get(g);
-        if (owner === undefined || owner.pack === pack || phrases.has(owner.phrase)) continue;
+        if (owner === undefined || owner.pack === pack || phrases.has(owner.phrase) || this.ownText.get(pack)?.has(g)) continue;
         phrases.add(owner.phrase);
         out.push({ phrase: owner.phrase, matched: g, origin: owner.pack, source: "4-gram", text });
       }
