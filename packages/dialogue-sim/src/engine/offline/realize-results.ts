@@ -81,6 +81,20 @@ export function statusListText(d: Dialog, shown: Shown[], topic: string, field: 
   return joinSentences([d.voice.intro(), text, d.voice.offer()], d.lang);
 }
 
+/** An item nobody has reviewed yet, said several ways (one fixed line was the commonest repeat in Hinglish). */
+const NO_REVIEWS: Record<Dialog["lang"], string[]> = {
+  en: ["No reviews for {name} yet.", "Nobody has reviewed {name} [yet|so far].", "{name} has no reviews [yet|so far][ — you could be the first| — it's still waiting for its first|]."],
+  hi: ["{name} के अभी कोई रिव्यू नहीं हैं।", "{name} पर [अभी तक|अब तक] किसी ने रिव्यू नहीं लिखा[।| — आप पहले हो सकते हैं।]", "{name} के रिव्यू [अभी|अब तक] नहीं आए हैं।", "अभी {name} का एक भी रिव्यू नहीं है।"],
+  mixed: ["{name} ke abhi koi reviews nahi hain.", "{name} pe [abhi tak|ab tak] kisi ne review nahi likha[.| — aap pehle ho sakte ho.]", "{name} ke reviews [abhi|ab tak] aaye nahi hain.", "Abhi {name} ka ek bhi review nahi hai."],
+};
+
+/** An item with no stock left (Hindi in Devanagari: it was said in Hinglish). */
+const NO_STOCK: Record<Dialog["lang"], string[]> = {
+  en: ["{name} is out of stock right now.", "{name} is sold out at the moment[, sorry|].", "There's no stock of {name} right now[, sorry|]."],
+  hi: ["{name} अभी स्टॉक में नहीं है।", "{name} का स्टॉक [अभी|फ़िलहाल] ख़त्म है[।|, माफ़ कीजिए।]"],
+  mixed: ["{name}: stock nahi hai.", "{name} abhi stock mein nahi hai.", "{name} ka stock [abhi|filhaal] khatam hai[.|, sorry.]"],
+};
+
 export type LookAct = "details" | "reviews" | "availability" | "logs" | "status";
 
 /** What a look-up about one item returned, worded for its kind. */
@@ -107,12 +121,12 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
     text = lines.length
       ? d.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
-      : d.lang === "en" ? sayLocal(["No reviews for {name} yet.", "Nobody has reviewed {name} [yet|so far].", "{name} has no reviews [yet|so far][ — you could be the first| — it's still waiting for its first|]."], d.rng, { name: item.name }) : d.lang === "hi" ? `${item.name} के अभी कोई रिव्यू नहीं हैं।` : `${item.name} ke abhi koi reviews nahi hain.`;
+      : sayLocal(NO_REVIEWS[d.lang], d.rng, { name: item.name });
   } else if (act === "availability") {
     const stock = lighterStock(d, stockOf(d, rows, rowsTable));
     text = stock
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
-      : d.lang === "en" ? `${item.name} is out of stock right now.` : `${item.name}: stock nahi hai.`;
+      : sayLocal(NO_STOCK[d.lang], d.rng, { name: item.name });
   } else {
     const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
