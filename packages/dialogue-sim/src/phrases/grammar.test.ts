@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinSentences } from "./grammar.js";
+import { joinSentences, tidy } from "./grammar.js";
 
 describe("joinSentences", () => {
   it("ends a sentence before the next one starts, once", () => {
@@ -12,5 +12,15 @@ describe("joinSentences", () => {
 
   it("uses the danda in Hindi", () => {
     expect(joinSentences(["यह मिल गया", "और कुछ?"], "hi")).toBe("यह मिल गया। और कुछ?");
+  });
+});
+
+describe("tidy", () => {
+  it("leaves no comma before a mark an empty alternative brought next to it", () => {
+    // "[Chhata saath rakhna], [haha|]!" with the empty alternative drawn.
+    expect(tidy("Chhata saath rakhna, !")).toBe("Chhata saath rakhna!");
+    expect(tidy("Right , , so — ready?")).toBe("Right, so — ready?");
+    expect(tidy("hi ,  there")).toBe("hi, there");
+    expect(tidy("1,000 items, 2 left")).toBe("1,000 items, 2 left");
   });
 });

@@ -19,7 +19,7 @@ export function tidy(s: string): string {
     .replace(/[ \t]+/g, " ")
     .replace(/ ?\n ?/g, "\n")
     .replace(/\s+([,.!?;:…।])/g, "$1")
-    .replace(/([,;])(?=[^\s\d])/g, "$1 ")
+    .replace(/([,;])(?=[^\s\d,.!?;:…।])/g, "$1 ")
     .replace(/([,.!?])\1+/g, "$1")
     .replace(/,([.!?])/g, "$1")
     .replace(/([…:—]),/g, "$1")

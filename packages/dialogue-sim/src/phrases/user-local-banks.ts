@@ -76,7 +76,7 @@ const mixed: Lines = {
     "[Zara dekho,|Ek baar check karo,] {item}[ {c}|] [available hai|milega] kya?",
     "{item}[ {c}|] — [hai ya nahi|milega ya nahi]? [Bas yahi jaanna hai|Isi pe sab tika hai]",
     "[Agar|] {item}[ {c}|] abhi [mil sake|available ho] toh [batao|badhiya rahega]",
-    "{item}[ {c}|] [mil jayega na|haath lagega]? [Der na ho jaye|Kahin khatam na ho jaye]",
+    "{item}[ {c}|] [mil jayega na|haath lagega]? [Thodi jaldi hai|Kahin khatam na ho jaye]",
   ],
   compare: [
     "{item} loon ya {item2}? [Aap hote toh kya karte|Aapki raay kya hai]?",

@@ -7,7 +7,7 @@ import { argValue, type ToolInfo } from "../tools.js";
 import type { Dialog, Task } from "./context.js";
 import { runCommand } from "./ops.js";
 import { comparisonText, lookupText, statusPairText, stockPairText, type LookAct } from "./realize-results.js";
-import { bothAsk } from "./realizer.js";
+import { andWord, bothAsk } from "./realizer.js";
 import { callAllWithRecovery, callWithRecovery } from "./recovery.js";
 
 /** One extra exchange about shown items: details, reviews, stock, or a comparison. Returns false when nothing fits. */
@@ -76,7 +76,7 @@ function compareTwo(d: Dialog, tool: ToolInfo, top: Shown[]): boolean {
   const [a, b] = [top[0]!, top[1]!];
   t.userSay(d.voice.user(d.rng.chance(0.5) ? "compare" : "clarify_q", { item: a.name, item2: b.name }), "compare", "clarification");
   const arg = tool.keyArg!;
-  const ack = d.rng.chance(0.8) ? d.voice.restateItem(`${a.name} and ${b.name}`, "compare") : undefined;
+  const ack = d.rng.chance(0.8) ? d.voice.restateItem(`${a.name} ${andWord(d)} ${b.name}`, "compare") : undefined;
   const done = callWithRecovery(d, { name: tool.name, arguments: { [arg]: [a.key, b.key] } }, "compare", [], ack);
   if (!done) {
     t.assistantSay(d.voice.assistant("still_failing", { next: "" }), "inform", "failure_recovery");

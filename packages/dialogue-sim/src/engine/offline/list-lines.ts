@@ -11,7 +11,7 @@ import { factsText } from "../facts.js";
 import { displayOf, factSayingFor } from "../present.js";
 import { displayName, nameOf } from "../rows.js";
 import type { Dialog } from "./context.js";
-import { sayLocal } from "./realizer.js";
+import { andWord, sayLocal } from "./realizer.js";
 
 export type Display = ReturnType<typeof displayOf>;
 
@@ -135,8 +135,7 @@ export function listBody(d: Dialog, briefs: readonly Brief[]): { text: string; b
   const layout = d.rng.int(0, 3);
   const form = d.rng.int(0, 1);
   if (layout === 3) {
-    const and = d.lang === "hi" ? "और" : d.lang === "mixed" ? "aur" : "and";
-    return { text: listJoin(briefs.map((b) => briefLine(b, 2, d.lang)), and), block: false };
+    return { text: listJoin(briefs.map((b) => briefLine(b, 2, d.lang)), andWord(d)), block: false };
   }
   const mark = (i: number) => (layout === 2 ? "- " : layout === 1 ? `${i + 1}) ` : `${i + 1}. `);
   return { text: briefs.map((b, i) => `${mark(i)}${briefLine(b, form, d.lang)}`).join("\n"), block: true };

@@ -16,7 +16,7 @@ export function sayLocal(bank: string[], rng: Rng, slots: Record<string, string>
 }
 
 /** "and" in the dialogue's language. */
-function and(d: Dialog): string {
+export function andWord(d: Dialog): string {
   return d.lang === "hi" ? "और" : d.lang === "mixed" ? "aur" : "and";
 }
 
@@ -55,7 +55,7 @@ function thingTemplate(d: Dialog, task: Task): string {
 export function wants(d: Dialog, cs: readonly Constraint[]): string {
   const words = constraintWords(d);
   const parts = cs.map((c) => describeConstraint(c, d.lang, d.rng, words)).filter(Boolean);
-  return listJoin(parts, and(d));
+  return listJoin(parts, andWord(d));
 }
 
 /** One constraint, said on its own (an added wish, a corrected value); a yes/no the pack gives no words for is said by its value. */
@@ -87,7 +87,7 @@ export function detailsText(d: Dialog, args: Record<string, unknown>, skip: stri
   const parts = Object.entries(args)
     .filter(([k]) => k !== skip)
     .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name), service));
-  return listJoin(parts, and(d));
+  return listJoin(parts, andWord(d));
 }
 
 /**
