@@ -59,9 +59,11 @@ export const FactWording = z
     many: template("said instead of `say` when the value is a list of more than one, or a number other than 1 (\"part of the {value} collections\")").optional(),
     no: template("a yes/no field's \"no\" (\"out of stock\"); default: \"not \" and `say`").optional(),
     form: form.optional(),
-    list: z.enum(["and", "or"]).optional().describe("how a list value's items (up to 4) are joined: \"blue, red and green\" (and, default) or \"blue, red or green\" (or)"),
+    list: z.enum(["and", "or"]).optional().describe("how a list value's items (up to 4) are joined: \"blue, red and green\" (and, default) or \"blue, red or green\" (or), in every language (aur/ya, और/या)"),
+    hi: template("the fact in Hindi, with {value}: \"{value} ब्रांड का\", \"{value} के लिए\"; without it Hindi says the field's name and the value (\"brand Luma\")").optional(),
+    mixed: template("the fact in Hinglish, with {value}: \"{value} brand ka\", \"{value} ke liye\"; without it Hinglish says the field's name and the value").optional(),
   })
-  .describe("how the assistant states a row's value of this field in English (\"by Luma\", \"in blue or red\"); without it what the pack calls the field (wording.names, or its name's words when the pack's own text says them) and the value (\"rating 4.5\"), else the value alone");
+  .describe("how the assistant states a row's value of this field (English `say`, Hindi `hi`, Hinglish `mixed`: \"by Luma\", \"in blue or red\"); without it what the pack calls the field (wording.names, or its name's words when the pack's own text says them) and the value (\"rating 4.5\"), else the value alone");
 export type FactWording = z.infer<typeof FactWording>;
 
 const argLang = z.strictObject({

@@ -37,6 +37,31 @@ describe("a row's facts, as the pack words its fields", () => {
   });
 });
 
+describe("a fact the pack words in Hindi or Hinglish (fact.hi, fact.mixed)", () => {
+  const local = Wording.parse({
+    values: {
+      f_maker: { fact: { say: "by {value}", hi: "{value} ब्रांड का", mixed: "[{value} brand ka|{value} ka]" } },
+      f_hues: { fact: { say: "in {value}", form: "lower", list: "or", hi: "{value} रंग में", mixed: "{value} colour mein" } },
+      f_lines: { fact: { say: "part of the {value} collection", mixed: "{value} collection se" } },
+    },
+  }).values!;
+
+  it("is said by that wording, with the fact's form and list joiner in the language's own words", () => {
+    const row = { f_maker: "Luma", f_hues: ["Blue", "Red"] };
+    expect(factsText(row, [], 5, "hi", { values: local })).toBe("Luma ब्रांड का, blue या red रंग में");
+    expect(factsText(row, [], 5, "mixed", { values: local })).toBe("Luma brand ka, blue ya red colour mein");
+    // The template's noun once, when the value ends with it.
+    expect(factsText({ f_lines: ["Eco", "Yoga Collection"] }, [], 5, "mixed", { values: local })).toBe("Eco aur Yoga Collection se");
+  });
+
+  it("draws its alternatives with the rng, and a language it lacks says name and value", () => {
+    const rng = new Rng("local-fact");
+    const said = new Set(Array.from({ length: 30 }, () => factsText({ f_maker: "Luma" }, [], 5, "mixed", { values: local, rng })));
+    expect([...said].sort()).toEqual(["Luma brand ka", "Luma ka"]);
+    expect(factsText({ f_lines: ["Eco"] }, [], 5, "hi", { values: local })).toBe("f lines Eco");
+  });
+});
+
 describe("a yes/no fact in Hindi and Hinglish", () => {
   const said = Wording.parse({ values: { f_green: { hi: "इको-फ़्रेंडली", mixed: "eco-friendly", no: { hi: "इको-फ़्रेंडली नहीं" } } } }).values!;
   const name = (f: string) => ({ f_green: "fabric", f_perf: "fabric", f_sale: "discount" })[f];

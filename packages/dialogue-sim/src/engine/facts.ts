@@ -1,7 +1,9 @@
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
 import { displayName, nameOf } from "./rows.js";
-import { firstWay, type FactSaying } from "@chatmill/domains";
+import { fillValue, firstWay, type FactSaying } from "@chatmill/domains";
+import { inForm } from "@chatmill/scenario-gen";
+import { listJoin } from "../phrases/grammar.js";
 import { factFieldWords, factPhrase, listAnd, saidAlone, yesNo } from "./fact-words.js";
 import { money } from "../phrases/describe.js";
 
@@ -9,8 +11,9 @@ import { money } from "../phrases/describe.js";
  * A fetched row's facts as a person would say them ("by Luma, made of hemp and organic
  * cotton, in blue, orange or purple, eco-friendly") rather than a field dump
  * ("brand: Luma; material: Hemp, …"), as the pack words each field (`values`: its
- * wording.values, fact-words.ts). Hindi and Hinglish keep compact "field value" pairs, as
- * people mix English field names into those chats anyway.
+ * wording.values, fact-words.ts). Hindi and Hinglish say a fact the pack words in that language
+ * (`fact.hi`, `fact.mixed`: "Luma brand ka") that way, and any other as a compact "field value"
+ * pair, as people mix English field names into those chats anyway.
  */
 export function factsText(row: Row, skip: readonly string[], n: number, lang: Lang, say: FactSaying = {}): string {
   const phrases: string[] = [];
@@ -48,8 +51,19 @@ function localFact(k: string, v: unknown, lang: Exclude<Lang, "en">, say: FactSa
     if (words !== undefined) return firstWay(words, v ? "yes" : "no");
     return named === undefined ? "" : v ? named : `${named} ${NOT[lang]}`;
   }
+  const fact = own?.fact;
+  const local = fact?.[lang];
+  if (local !== undefined && fact) {
+    // The pack's own fact wording in this language ("Luma brand ka", "men ke liye"), a list joined as people join one.
+    const items = Array.isArray(v) ? v.slice(0, 4).map(String) : undefined;
+    const text = items ? listJoin(items, (fact.list === "or" ? OR : AND)[lang]) : String(v);
+    return fillValue(local, inForm(text, fact.form), say.rng);
+  }
   return [named, Array.isArray(v) ? v.slice(0, 4).join("/") : String(v)].filter((x) => x !== undefined).join(" ");
 }
+
+const AND: Record<Exclude<Lang, "en">, string> = { hi: "और", mixed: "aur" };
+const OR: Record<Exclude<Lang, "en">, string> = { hi: "या", mixed: "ya" };
 
 /** Two rows side by side: where they differ, then what they share; `skip`: the fields left unsaid (present.ts' unsaidFields). */
 export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[], title?: string, say: FactSaying = {}): string {
