@@ -173,6 +173,16 @@ describe("a broken user pack", () => {
     expect(err.message).toContain(`${join(dir, "pack.json")}: tools[0].run.op:`);
   });
 
+  it("names a Hindi or Hinglish fact wording that is empty or misspelt, and loads a good one", () => {
+    const empty = packError(userPack((p) => (p.wording = { values: { name: { fact: { say: "called {value}", hi: "" } } } })));
+    expect(empty.path).toBe("wording.values.name.fact.hi");
+    const misspelt = packError(userPack((p) => (p.wording = { values: { name: { fact: { say: "called {value}", hinglish: "{value} naam ka" } } } })));
+    expect(misspelt.path).toMatch(/^wording\.values\.name\.fact/);
+    expect(misspelt.message).toMatch(/hinglish/);
+    const good = loadDomain(userPack((p) => (p.wording = { values: { name: { fact: { say: "called {value}", hi: "{value} नाम का", mixed: "{value} naam ka" } } } })));
+    expect(good.wording?.values?.name?.fact?.mixed).toBe("{value} naam ka");
+  });
+
   it("names a tool whose result_rows is not where its op puts its rows", () => {
     const err = packError(userPack((p) => (p.tools[0].result_rows = "rows")));
     expect(err.path).toBe("tools[0].result_rows");
