@@ -35,7 +35,9 @@ export interface Background {
 }
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-const COUNT = /\b(?:found|returned|there are|there were|i have|i've got|we have|got|showing|i see|came back with)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|gb|mb|pounds|dollars|usd|gbp|eur|minutes|min|hours|nights|people|stars?|am|pm|:))/gi;
+const COUNT = /\b(found|returned|there are|there were|i have|i've got|we have|got|showing|i see|came back with|plus)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|gb|mb|pounds|dollars|usd|gbp|eur|minutes|min|hours|nights|people|stars?|am|pm|:))/gi;
+/** Leads that may count what a reply shows rather than all that matched ("I've got two to pick from: …"). */
+const SHOWN_LEADS = new Set(["i have", "i've got", "we have", "got", "showing"]);
 /** Prices and measured quantities ($49.99, 12 pounds, 94%, 31G, 80 GB): each must be a number a result shows. */
 const QUANTITY = /(?:[$£€]\s?(\d+(?:\.\d{1,2})?))|(?:\b(\d+(?:\.\d{1,2})?)\s?(?:pounds|gbp|usd|dollars|eur|euros|%|gb|g|mb|m|tb|gib|mib|minutes|mins)(?![a-z0-9]))/gi;
 
@@ -43,7 +45,12 @@ const QUANTITY = /(?:[$£€]\s?(\d+(?:\.\d{1,2})?))|(?:\b(\d+(?:\.\d{1,2})?)\s?
 export interface Claims {
   items: Entry[];
   prices: number[];
+  /** Counts of the whole list it states ("I found 3", "there are 12"). */
   counts: number[];
+  /** Counts of what it shows ("I've got two to pick from", "showing 3"): the whole list's, or the rows it names. */
+  shownCounts: number[];
+  /** Counts of the rest beyond what it shows ("there are 7 more", "plus 11 more"). */
+  more: number[];
   /** Other numbers it states, as written (97, 2.91, 19:40): not list markers, not parts of ids or words. */
   numbers: string[];
 }
@@ -52,8 +59,16 @@ export function claimsIn(text: string, index: EntryIndex, extra?: EntryIndex): C
   const items = index.find(text).map((m) => m.entry);
   if (extra) for (const m of extra.find(text)) if (!items.some((e) => e.table === m.entry.table && e.id === m.entry.id)) items.push(m.entry);
   const prices = [...text.matchAll(QUANTITY)].map((m) => Number(m[1] ?? m[2]));
-  const counts = [...text.matchAll(COUNT)].map((m) => WORDS[m[1]!.toLowerCase()] ?? Number(m[1]));
-  return { items, prices, counts, numbers: numbersStated(text) };
+  const counts: number[] = [];
+  const shownCounts: number[] = [];
+  const more: number[] = [];
+  for (const m of text.matchAll(COUNT)) {
+    const lead = m[1]!.toLowerCase();
+    const n = WORDS[m[2]!.toLowerCase()] ?? Number(m[2]);
+    if (/^\s+(?:more|others?)\b/i.test(text.slice(m.index + m[0].length))) more.push(n);
+    else if (lead !== "plus") (SHOWN_LEADS.has(lead) ? shownCounts : counts).push(n);
+  }
+  return { items, prices, counts, shownCounts, more, numbers: numbersStated(text) };
 }
 
 /** The bare numbers of a text, once each: what prices, quantities and counts leave, less list markers ("2. ") and parts of ids or words (MS01, web-01, 2024-05-25). */
@@ -123,9 +138,24 @@ export function judgeGrounded(
   if (claimed) notes.push(`says "${claimed}", but the result failed`);
   const soft = notes.length - hard - (claimed ? 1 : 0);
   let miscount = false;
-  for (const c of claims.counts) {
+  // A count is the list's length or total, or the rows the reply itself names from it ("I've got
+  // two to pick from: …"); "N more" is what the list holds beyond those.
+  // The rows it shows: its list lines ("1) …", "- …") when it lists them, else the result's items it
+  // names (a name inside another, "Rolex Cellini" in "Rolex Cellini Moonphase", would count twice in a list).
+  const lines = (text.match(/^\s*(?:\d{1,2}[.)]|[-•])\s/gm) ?? []).length;
+  const named = !result?.ok ? 0 : lines > 0 ? lines : claims.items.filter((item) => holds(shown, item)).length;
+  const whole = (n: number) => result?.rows?.length === n || result?.total === n;
+  // "N more": the rows it names and N make the list (or its total); where it names none the index
+  // knows (a flight number), N leaves between one row and the list's length for what it showed.
+  const restOf = (n: number): boolean => {
+    if (named > 0) return whole(n + named);
+    const shownMax = result?.rows?.length ?? 0;
+    return [result?.rows?.length, result?.total].some((w) => w !== undefined && w - n >= 1 && w - n <= shownMax);
+  };
+  const stated = [...claims.counts.map((c) => [c, "all"] as const), ...claims.shownCounts.map((c) => [c, "shown"] as const), ...claims.more.map((c) => [c, "more"] as const)];
+  for (const [c, kind] of stated) {
     if (!result?.ok || result.rows === undefined) notes.push(`states a count (${c}) the result has no list for`);
-    else if (result.rows.length !== c && result.total !== c) notes.push(`says ${c} but the result lists ${result.rows.length}`);
+    else if (kind === "more" ? !restOf(c) : !whole(c) && !(kind === "shown" && named > 0 && c === named)) notes.push(`says ${kind === "more" ? `${c} more` : c} but the result lists ${result.rows.length}`);
     else continue;
     miscount = true;
   }
@@ -173,7 +203,7 @@ function drawsOn(text: string, claims: Claims, result: Evidence | null, bg: Back
   if (claims.items.some((item) => holds(shown, item) || Boolean(t && item.phrases.some((p) => t.includes(p))))) return true;
   const nums = numbersIn(shown);
   if (claims.prices.some((p) => nums.has(p))) return true;
-  if (claims.counts.some((c) => result.rows?.length === c || result.total === c)) return true;
+  if ([...claims.counts, ...claims.shownCounts].some((c) => result.rows?.length === c || result.total === c)) return true;
   if (claims.numbers.some((n) => (!n.includes(":") && nums.has(Number(n))) || boundedIn(t, n))) return true;
   // An id the result shows (a booking reference, a train) that no catalog indexes.
   if (t && text.split(/[^A-Za-z0-9-]+/).some((w) => idLike(w) && hasWord(t, w.toLowerCase()))) return true;
