@@ -154,8 +154,8 @@ export function thanksFor(d: Dialog, name: string): string {
       "[that's|ok, that's|right, that's|so that's] {name} [sorted|settled|done|taken care of] then, [thanks a lot|many thanks|thank you|cheers][!|.]",
       "[glad we got|happy to have] {name} [sorted|figured out|out of the way][, thanks|, thank you so much|]. [bye|take care|have a good day|]",
     ],
-    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया|आपका आभार][!|।]", "[बढ़िया|ठीक है|वाह|बहुत अच्छा], {name} [तय रहा|पक्का|हो गया|सुलझ गया] — [धन्यवाद|शुक्रिया|बहुत धन्यवाद][!|।]", "{name} [का काम हो गया|वाली बात हो गई|का काम पूरा हुआ], [शुक्रिया|धन्यवाद][, नमस्ते|, फिर मिलेंगे|]", "[चलिए|अच्छा], {name} [की चिंता ख़त्म|से छुट्टी मिली] — [आपका बहुत-बहुत धन्यवाद|दिल से शुक्रिया][!|।]"],
-    mixed: ["{name} ke liye [thanks|shukriya|thank you|bahut thanks][!|.]", "[Badhiya|Theek hai|Wah|Mast], {name} [final|pakka|ho gaya|sort ho gaya] — [thanks|shukriya|thank you][!|.]", "{name} [ka kaam ho gaya|wali baat ho gayi|ka kaam poora hua], [shukriya|thanks][, bye|, milte hain|]", "[Chalo|Accha], {name} [ki tension khatam|se fursat mili] — [bahut bahut thanks|dil se shukriya][!|.]"],
+    hi: ["{name} के लिए [धन्यवाद|शुक्रिया|बहुत शुक्रिया|आपका आभार][!|।]", "[बढ़िया|ठीक है|वाह|बहुत अच्छा], {name} [तय रहा|पक्का|हो गया|सुलझ गया] — [धन्यवाद|शुक्रिया|बहुत धन्यवाद][!|।]", "{name} [का काम हो गया|वाली बात हो गई|का काम पूरा हुआ], [शुक्रिया|धन्यवाद][, नमस्ते|, फिर मिलेंगे|]", "[चलिए|अच्छा], {name} [की चिंता ख़त्म|का मामला निपट गया] — [आपका बहुत-बहुत धन्यवाद|दिल से शुक्रिया][!|।]"],
+    mixed: ["{name} ke liye [thanks|shukriya|thank you|bahut thanks][!|.]", "[Badhiya|Theek hai|Wah|Mast], {name} [final|pakka|ho gaya|sort ho gaya] — [thanks|shukriya|thank you][!|.]", "{name} [ka kaam ho gaya|wali baat ho gayi|ka kaam poora hua], [shukriya|thanks][, bye|, milte hain|]", "[Chalo|Accha], {name} [ki tension khatam|ka mamla nipat gaya] — [bahut bahut thanks|dil se shukriya][!|.]"],
   };
   return capFirst(sayLocal(bank[d.lang], d.rng, { name }));
 }
