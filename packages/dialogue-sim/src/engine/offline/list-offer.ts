@@ -30,23 +30,27 @@ export function offerText(d: Dialog, table: string | undefined, top: readonly Sh
   // What the user asked for is known to be true of every row found: the offer says what sets this one apart.
   const lines = named.map((s) => offerLine(briefOf(d, s.seen, rows, disp, [], d.rng.int(1, 2), s.row), d.lang));
   const slots = { n: String(total), line: lines[0]!, a: lines[0]!, b: lines[1] ?? "" };
-  if (d.lang === "hi") {
-    const count = sayLocal(["{n} [मिले|नतीजे आए|विकल्प हैं]।", "कुल {n} [मिले|हैं]।"], d.rng, slots);
-    const offer = named.length === 1
-      ? sayLocal(["{line} [कैसा रहेगा|देखना चाहेंगे]?", "[सबसे ऊपर|पहला] {line} है — [यही चलेगा|यह ठीक रहेगा], या कुछ और [देखें|दिखाऊँ]?"], d.rng, slots)
-      : sayLocal(["{a} या {b} — [इनमें से कोई चलेगा|कोई पसंद आया]?", "[ऊपर के दो|दो अच्छे] हैं: {a}, और {b}। [इनमें से कोई?|कौन-सा देखें?]"], d.rng, slots);
-    return { text: `${count} ${offer}`, named };
-  }
-  if (d.lang === "mixed") {
-    const count = sayLocal(["{n} [mile|results aaye|options hain].", "Total {n} [mile|hain]."], d.rng, slots);
-    const offer = named.length === 1
-      ? sayLocal(["{line} kaisa rahega?", "[Sabse upar|Pehla] {line} hai — [yahi chalega|ye theek rahega], ya kuch aur [dekhein|dikhaun]?"], d.rng, slots)
-      : sayLocal(["{a} ya {b} — [inme se koi chalega|koi pasand aaya]?", "[Top do|Do acche] hain: {a}, aur {b}. [Inme se koi?|Kaun sa dekhein?]"], d.rng, slots);
-    return { text: `${count} ${offer}`, named };
-  }
-  const count = sayLocal(["I found {n}.", "{n} [came up|match].", "There are {n} that fit.", "That gives {n}."], d.rng, slots);
-  const offer = named.length === 1
-    ? sayLocal(["How about {line}?", "[Maybe|Perhaps] {line}?", "[The first is|Top of the list:] {line}. [Want that one|Shall we go with that], or something else?"], d.rng, slots)
-    : sayLocal(["How about {a}, or {b}?", "[Two that stand out|The top two]: {a}, and {b}. [Either of those?|Want one of them?]"], d.rng, slots);
+  const bank = OFFERS[d.lang];
+  const count = sayLocal(bank.count, d.rng, slots);
+  const offer = sayLocal(named.length === 1 ? bank.one : bank.two, d.rng, slots);
   return { text: `${count} ${offer}`, named };
 }
+
+/** How an offer is said: the count, then one row ({line}) or two ({a}, {b}) offered. */
+const OFFERS: Record<Dialog["lang"], { count: string[]; one: string[]; two: string[] }> = {
+  en: {
+    count: ["I found {n}.", "{n} [came up|match].", "There are {n} that fit.", "That gives {n}."],
+    one: ["How about {line}?", "[Maybe|Perhaps] {line}?", "[The first is|Top of the list:] {line}. [Want that one|Shall we go with that], or something else?"],
+    two: ["How about {a}, or {b}?", "[Two that stand out|The top two]: {a}, and {b}. [Either of those?|Want one of them?]"],
+  },
+  hi: {
+    count: ["{n} [मिले|नतीजे आए|विकल्प हैं]।", "कुल {n} [मिले|हैं]।"],
+    one: ["{line} [कैसा रहेगा|देखना चाहेंगे]?", "[सबसे ऊपर|पहला] {line} है — [यही चलेगा|यह ठीक रहेगा], या कुछ और [देखें|दिखाऊँ]?"],
+    two: ["{a} या {b} — [इनमें से कोई चलेगा|कोई पसंद आया]?", "[ऊपर के दो|दो अच्छे] हैं: {a}, और {b}। [इनमें से कोई?|कौन-सा देखें?]"],
+  },
+  mixed: {
+    count: ["{n} [mile|results aaye|options hain].", "Total {n} [mile|hain]."],
+    one: ["{line} kaisa rahega?", "[Sabse upar|Pehla] {line} hai — [yahi chalega|ye theek rahega], ya kuch aur [dekhein|dikhaun]?"],
+    two: ["{a} ya {b} — [inme se koi chalega|koi pasand aaya]?", "[Top do|Do acche] hain: {a}, aur {b}. [Inme se koi?|Kaun sa dekhein?]"],
+  },
+};
