@@ -57,6 +57,7 @@ outer: for (const d of offlineCorpus(packArg, language, 1000)) {
 }
 console.log(`${packArg}/${language} ${roleArg}: ${count} utterances, ${total} bigrams, ${seen.size} distinct → distinct-2 ${(seen.size / Math.max(1, total)).toFixed(3)}`);
 console.log(`${"source".padEnd(52)} ${"utt".padStart(5)} ${"bigrams".padStart(8)} ${"repeated".padStart(8)} ${"new".padStart(6)} ${"per utt".padStart(7)}`);
-for (const [k, s] of [...sources].sort((a, b) => b[1].repeated - a[1].repeated).slice(0, Number(topArg))) {
+const top = Number.isInteger(Number(topArg)) && Number(topArg) > 0 ? Number(topArg) : 25;
+for (const [k, s] of [...sources].sort((a, b) => b[1].repeated - a[1].repeated).slice(0, top)) {
   console.log(`${k.slice(0, 52).padEnd(52)} ${String(s.utterances).padStart(5)} ${String(s.bigrams).padStart(8)} ${String(s.repeated).padStart(8)} ${String(s.bigrams - s.repeated).padStart(6)} ${(s.bigrams / s.utterances).toFixed(1).padStart(7)}`);
 }

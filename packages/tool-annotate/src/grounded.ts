@@ -138,8 +138,8 @@ export function judgeGrounded(
   if (claimed) notes.push(`says "${claimed}", but the result failed`);
   const soft = notes.length - hard - (claimed ? 1 : 0);
   let miscount = false;
-  // A count is the list's length or total, or the rows the reply itself names from it ("I've got
-  // two to pick from: …"); "N more" is what the list holds beyond those.
+  // A count is the list's length or total; a count of what it shows may also be the rows the reply
+  // itself shows ("I've got two to pick from: …"), and "N more" is what the list holds beyond those.
   // The rows it shows: its list lines ("1) …", "- …") when it lists them, else the result's items it
   // names (a name inside another, "Rolex Cellini" in "Rolex Cellini Moonphase", would count twice in a list).
   const lines = (text.match(/^\s*(?:\d{1,2}[.)]|[-•])\s/gm) ?? []).length;
