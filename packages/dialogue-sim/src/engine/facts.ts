@@ -3,7 +3,7 @@ import type { Lang } from "../phrases/describe.js";
 import { displayName, nameOf } from "./rows.js";
 import { fillValue, firstWay, type FactSaying } from "@chatmill/domains";
 import { inForm } from "@chatmill/scenario-gen";
-import { listJoin } from "../phrases/grammar.js";
+import { AND, listJoin, OR } from "../phrases/grammar.js";
 import { factFieldWords, factPhrase, listAnd, saidAlone, yesNo } from "./fact-words.js";
 import { money } from "../phrases/describe.js";
 
@@ -61,9 +61,6 @@ function localFact(k: string, v: unknown, lang: Exclude<Lang, "en">, say: FactSa
   }
   return [named, Array.isArray(v) ? v.slice(0, 4).join("/") : String(v)].filter((x) => x !== undefined).join(" ");
 }
-
-const AND: Record<Exclude<Lang, "en">, string> = { hi: "और", mixed: "aur" };
-const OR: Record<Exclude<Lang, "en">, string> = { hi: "या", mixed: "ya" };
 
 /** Two rows side by side: where they differ, then what they share; `skip`: the fields left unsaid (present.ts' unsaidFields). */
 export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[], title?: string, say: FactSaying = {}): string {

@@ -3,7 +3,7 @@ import { firstWay } from "@chatmill/domains";
 import type { DisplayParts } from "@chatmill/schema";
 import type { Row } from "../contract.js";
 import type { Lang } from "../phrases/describe.js";
-import { expand, listJoin } from "../phrases/grammar.js";
+import { AND, expand, listJoin } from "../phrases/grammar.js";
 import { factsText } from "./facts.js";
 import { nameOf } from "./rows.js";
 import { capFirst, gistOf, membersByState, metricsSaid, partOf, saidIn, usageByPercent, whereOf, type StatusHow } from "./status-parts.js";
@@ -106,7 +106,7 @@ export function statusLine(row: Row, how: StatusHow, lang: Lang = "en"): string 
 export function statusSaid(row: Row, p: DisplayParts, lang: "hi" | "mixed", rng: Rng, gist = false, title?: string): string | undefined {
   const name = nameOf(row, title) ?? "";
   const hi = lang === "hi";
-  const and = hi ? "और" : "aur";
+  const and = AND[lang];
   const stop = hi ? "।" : ".";
   const sentences: string[] = [];
   const where = whereOf(row, p);

@@ -6,7 +6,7 @@ import { describeArg, sayableName } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint, ServiceInfo } from "../../contract.js";
 import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
-import { expand, GENDER_SLOT, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
+import { AND, expand, GENDER_SLOT, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
 import { isMoneyField } from "../present.js";
 import type { Dialog, Task } from "./context.js";
 
@@ -17,7 +17,7 @@ export function sayLocal(bank: string[], rng: Rng, slots: Record<string, string>
 
 /** "and" in the dialogue's language. */
 export function andWord(d: Dialog): string {
-  return d.lang === "hi" ? "और" : d.lang === "mixed" ? "aur" : "and";
+  return AND[d.lang];
 }
 
 /** What the user asks for, said as a noun phrase ("a table somewhere", "some tees"). */
