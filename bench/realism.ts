@@ -1,6 +1,6 @@
 // Issue #18's realism bars: how the offline engine's text compares with human dialogues, and
 // the zero-count checks (assistant texts in a row, raw names, phrases from another pack, HTML
-// entities, a/an), Hindi/Hinglish first-person gender, and the retail tools a task needs.
+// entities, a/an, doubled words), Hindi/Hinglish first-person gender, and the retail tools a task needs.
 // 1,000 offline dialogues (default flags) per pack — retail, travel, ops and bench/packs/dental,
 // a pack written as a new user would — and per language (en, hi, mixed = Hinglish), against
 // Schema-Guided Dialogue's human train dialogues measured by the same code at the same
@@ -110,6 +110,7 @@ for (const { c, v } of rows) {
   zero("phrases from another pack", c.meter.leaks);
   zero("HTML entities", c.meter.entities);
   zero("a/an before the wrong sound", c.meter.articles);
+  zero("doubled words", c.meter.doubled);
   if (c.language !== "en") {
     const g = c.meter.gender;
     const share = g.carrying === 0 ? 1 : g.agreeing / g.carrying;
@@ -148,7 +149,7 @@ if (json) {
         dialogues: c.meter.dialogues,
         utterances: { assistant: c.meter.assistant.length, user: c.meter.user.length },
         variety: v,
-        zero: { consecutive_assistant: c.meter.consecutive, raw_names: c.meter.names, other_pack_phrases: c.meter.leaks, html_entities: c.meter.entities, articles: c.meter.articles },
+        zero: { consecutive_assistant: c.meter.consecutive, raw_names: c.meter.names, other_pack_phrases: c.meter.leaks, html_entities: c.meter.entities, articles: c.meter.articles, doubled_words: c.meter.doubled },
         gender: c.meter.gender,
         needed_tools: Object.fromEntries(c.meter.needed),
       })),
@@ -187,6 +188,7 @@ line("raw names in user text", rows.map(({ c }) => countCell(c.meter.names)));
 line("other packs' phrases", rows.map(({ c }) => countCell(c.meter.leaks)));
 line("HTML entities (messages)", rows.map(({ c }) => countCell(c.meter.entities)));
 line("a/an errors", rows.map(({ c }) => countCell(c.meter.articles)));
+line("doubled words", rows.map(({ c }) => countCell(c.meter.doubled)));
 line("1st-person gender agrees", rows.map(({ c }) => (c.language === "en" ? "" : c.meter.gender.carrying === 0 ? "none" : `${((100 * c.meter.gender.agreeing) / c.meter.gender.carrying).toFixed(1)}%/${c.meter.gender.carrying}`)));
 line("visual_search/similar tasks",  rows.map(({ c }) => [...c.meter.needed.values()].map((x) => `${x.called}/${x.dialogues}`).join(" ")));
 console.log("(counts: occurrences/dialogues with any; gender: agreeing share/user messages carrying a form; tasks: dialogues calling the tool/dialogues whose category needs it, visual_search then similar_items)\n");
@@ -209,6 +211,7 @@ for (const { c } of rows) {
   show("other packs' phrases", c.meter.leaks.examples);
   show("HTML entities", c.meter.entities.examples);
   show("a/an", c.meter.articles.examples);
+  show("doubled words", c.meter.doubled.examples);
   if (c.meter.gender.carrying > 0 && c.meter.gender.agreeing / c.meter.gender.carrying < 0.98) show("gender", c.meter.gender.examples);
 }
 console.log("\ntop offenders, phrases from another pack (phrase · pack of origin · source · dialogues · where found):");

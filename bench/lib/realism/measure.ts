@@ -1,4 +1,5 @@
 import { articleErrors, consecutiveAssistant, firstPersonGender, genderAgreement, htmlEntities, type Msg, type NameFinder } from "./checks.js";
+import { doubledWords } from "./doubled-words.js";
 import type { Leak, LeakFinder } from "./phrases.js";
 
 /** What the measurement reads of a dialogue record (a chatmill Dialogue has these). */
@@ -48,6 +49,7 @@ export class CorpusMeter {
   readonly entities = tally();
   readonly articles = tally();
   readonly names = tally();
+  readonly doubled = tally();
   readonly leaks = tally();
   readonly leakList: Array<Leak & { dialogue: string }> = [];
   readonly gender = { carrying: 0, agreeing: 0, skipped: 0, examples: [] as string[] };
@@ -62,7 +64,7 @@ export class CorpusMeter {
 
   add(d: DialogueLike): void {
     this.dialogues++;
-    const seen = { consecutive: false, entities: false, articles: false, names: false };
+    const seen = { consecutive: false, entities: false, articles: false, names: false, doubled: false };
     const bump = (key: keyof typeof seen, t: Tally) => {
       if (!seen[key]) t.dialogues++;
       seen[key] = true;
@@ -77,6 +79,7 @@ export class CorpusMeter {
       });
     }
     const gender = d.scenario?.persona?.gender;
+    const language = d.scenario?.persona?.language ?? "en";
     const texts: string[] = [];
     for (const m of d.messages) {
       if ((m.role !== "user" && m.role !== "assistant") || typeof m.content !== "string" || m.content.trim() === "") continue;
@@ -87,6 +90,11 @@ export class CorpusMeter {
       if (ent.length > 0) {
         bump("entities", this.entities);
         note(this.entities, 1, () => `${m.role}: ${ent.join(" ")} in "${around(text, ent[0]!)}"`);
+      }
+      const doubled = doubledWords(text, language);
+      if (doubled.length > 0) {
+        bump("doubled", this.doubled);
+        note(this.doubled, doubled.length, () => `${m.role}: "${doubled[0]!.context}"`);
       }
       const art = articleErrors(text);
       if (art.length > 0) {
