@@ -107,16 +107,16 @@ describe("the upper bound on a row's tokens (--max-tokens passes rows under it w
     const counter = counters["qwen2.5"]!;
     const row = { messages: [{ role: "user", content: "a new question never counted before, 7f3a" }, { role: "assistant", content: "a new answer never counted before, 7f3a" }] };
     const pieces = () => counter.stats.tokenized + counter.stats.cached;
-    // Cold: the counter remembers header counts (headerTokens), so the first row counts its header.
     counter.clearCache();
     let before = pieces();
     expect(counter.countRowOver(row, 1000)).toBe("within");
-    // Only the header (the default system turn) was looked at: its text and the "\n" after it.
-    expect(pieces() - before).toBe(2);
+    // Nothing was tokenized, not even the header (the default system turn): its bound was enough.
+    expect(pieces() - before).toBe(0);
     before = pieces();
-    // Over the limit, the row is counted: the two turns, two pieces each (the header's count is remembered), twice.
+    // Over the limit, the row is counted: the header (its text and the "\n" after it) and the two turns,
+    // two pieces each; then countRow again, the header's count remembered.
     expect(counter.countRowOver(row, 10)).toBe(counter.countRow(row)!.tokens);
-    expect(pieces() - before).toBe(4 + 4);
+    expect(pieces() - before).toBe(2 + 4 + 4);
   });
 
   it.each(NAMES)("%s: RowFitter keeps the same rows as with exact counts, and every row kept fits", (name) => {

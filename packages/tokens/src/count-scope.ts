@@ -10,10 +10,11 @@ import { MessageMemo, type ChatMsg } from "./conversation.js";
 export class CountScope {
   readonly messages = new MessageMemo();
   /**
-   * The header's tokens by tool list (or NO_TOOLS), then by the system message object (NO_SYSTEM
-   * for none); a miss asks the counter, which remembers them by content across dialogues.
+   * The header (its bound, and its tokens once counted) by tool list (or NO_TOOLS), then by the
+   * system message object (NO_SYSTEM for none); a miss asks the counter, which remembers them by
+   * content across dialogues.
    */
-  readonly headers = new Map<object, Map<object, number>>();
+  readonly headers = new Map<object, Map<object, HeaderCount>>();
   /**
    * By a turn's first message: the turn (its other turns starting there, a longer or shorter run
    * of tool results, linked from it). Maps, not WeakMaps: a scope lives for one dialogue, and
@@ -40,4 +41,11 @@ export interface TurnCount {
   text: string | undefined;
   /** Another turn that starts with the same message. */
   other: TurnCount | undefined;
+}
+
+/** A header's text, its bound and (once counted) its tokens: one object for every scope that meets the header. */
+export interface HeaderCount {
+  text: string;
+  bound: number;
+  tokens: number | undefined;
 }

@@ -7,7 +7,7 @@ import { byteBound } from "./pretoken-count.js";
 import { TOKENIZER_NAMES, findTokenizer, type TokenizerInfo } from "./registry.js";
 import { rowView, type RowView } from "./row-shapes.js";
 import { readTemplate } from "./templates-dir.js";
-import { CountScope } from "./count-scope.js";
+import { CountScope, type HeaderCount } from "./count-scope.js";
 
 export { CountScope } from "./count-scope.js";
 
@@ -43,8 +43,8 @@ export interface RowTokens extends RowView {
 export class TokenCounter {
   private readonly cache = new Map<string, number>();
   private cacheChars = 0;
-  /** Header tokens by tool list (NO_TOOLS for none), then by system text (see headerTokens). */
-  private headerCounts = new WeakMap<object, Map<string, number>>();
+  /** Header tokens (once counted) and bound by tool list (NO_TOOLS for none), then by system text (see header). */
+  private headerCounts = new WeakMap<object, Map<string, HeaderCount>>();
   private readonly split: RegExp;
   private readonly template: Template;
   /** The Qwen2.5 template is rendered by renderQwen25 (same text, far faster). */
@@ -175,8 +175,8 @@ export class TokenCounter {
     let headers = scope.headers.get(toolsKey);
     if (!headers) scope.headers.set(toolsKey, (headers = new Map()));
     const system = ms[0]?.role === "system" ? ms[0] : undefined;
-    let n = headers.get(system ?? NO_SYSTEM);
-    if (n === undefined) headers.set(system ?? NO_SYSTEM, (n = this.headerTokens(c, toolsKey, system)));
+    let header = headers.get(system ?? NO_SYSTEM);
+    if (header === undefined) headers.set(system ?? NO_SYSTEM, (header = this.header(c, toolsKey, system)));
     // The turns of the last conversation counted in the scope, as far as its messages are these
     // (the same objects): rows of a dialogue mostly extend the row before. A turn ending before
     // the first difference is the same turn (its run of tool results ends at the same message).
@@ -221,8 +221,10 @@ export class TokenCounter {
       i = end;
     }
     // A bound that is not over the limit spares counting (atMost only grows with the turns, so a
-    // sum made of counts where a turn has been counted since is still an upper bound).
-    if (limit >= 0 && n + sum <= limit) return undefined;
+    // sum made of counts where a turn has been counted since is still an upper bound); the header
+    // too is counted only then, so a run whose rows are all shown within never tokenizes.
+    if (limit >= 0 && (header.tokens ?? header.bound) + sum <= limit) return undefined;
+    const n = (header.tokens ??= this.countText(header.text));
     let exact = 0;
     for (let k = 0; k < turns.length; k++) {
       const t = turns[k]!;
@@ -237,23 +239,24 @@ export class TokenCounter {
   }
 
   /**
-   * The tokens of the conversation's header (qwen25Header: system text and tool list), by
-   * content: the dialogues of a dataset share a handful of tool lists (one object per JSON
-   * text, see chatTools) and system prompts, so each header is rendered and counted once.
-   * Keyed by the list object (its content: chatTools makes one per JSON text, and a list given
-   * as it is stays unchanged while counted) and the system text.
+   * The conversation's header (qwen25Header: system text and tool list), its bound and, once
+   * counted, its tokens, by content: the dialogues of a dataset share a handful of tool lists
+   * (one object per JSON text, see chatTools) and system prompts, so each header is rendered,
+   * bounded and counted once. Keyed by the list object (its content: chatTools makes one per
+   * JSON text, and a list given as it is stays unchanged while counted) and the system text.
    */
-  private headerTokens(c: Conversation, toolsKey: object, system: ChatMsg | undefined): number {
+  private header(c: Conversation, toolsKey: object, system: ChatMsg | undefined): HeaderCount {
     let bySystem = this.headerCounts.get(toolsKey);
     if (!bySystem) this.headerCounts.set(toolsKey, (bySystem = new Map()));
     const key = system ? "s" + system.content : "n";
-    let n = bySystem.get(key);
-    if (n === undefined) {
+    let h = bySystem.get(key);
+    if (h === undefined) {
       // Distinct system texts are as many as the dialogues when each has its own: start over past a bound.
       if (bySystem.size >= HEADER_TEXTS) bySystem.clear();
-      bySystem.set(key, (n = this.countText(qwen25Header(c))));
+      const text = qwen25Header(c);
+      bySystem.set(key, (h = { text, bound: this.bound(text), tokens: undefined }));
     }
-    return n;
+    return h;
   }
 
   /** Forgets every cached piece, pre-token, header count and converted tool list (benchmarks start each run cold). */
