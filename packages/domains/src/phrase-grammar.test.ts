@@ -21,6 +21,20 @@ describe("the phrase grammar", () => {
     expect(fillValue("a {value} collector's piece", "Collection")).toBe("a Collection collector's piece");
   });
 
+  it("says a word once where a slot's value meets the same word beside it; a word doubled inside one piece stays", () => {
+    const rng = new Rng("doubles");
+    expect(expand("I'd go for {wants}", rng, { wants: "for 5 people" })).toBe("I'd go for 5 people");
+    expect(expand("lock it in {x}", rng, { x: "in business" })).toBe("lock it in business");
+    expect(expand("{clause} हो तो अच्छा", rng, { clause: "जो English बोलता हो" })).toBe("जो English बोलता हो तो अच्छा");
+    expect(expand("hand me over then {x}", rng, { x: "then" })).toBe("hand me over then ");
+    expect(expand("Ideally {x}", rng, { x: "ideally in red" })).toBe("Ideally in red");
+    // Not a double: another word, a word inside a longer one, punctuation between, or the writer's own "ok ok".
+    expect(expand("go for {x}", rng, { x: "fortune" })).toBe("go for fortune");
+    expect(expand("Checking. {x}", rng, { x: "Checking for red" })).toBe("Checking. Checking for red");
+    expect(expand("ok ok, {x}", rng, { x: "sure" })).toBe("ok ok, sure");
+    expect(expand("[go for|try] {x}", rng, { x: "for two" })).toMatch(/^(go for two|try for two)$/);
+  });
+
   it("draws each alternative with an rng, still fixing the article by the value's sound", () => {
     const rng = new Rng("grammar");
     const said = new Set(Array.from({ length: 40 }, () => fillValue("[in a|with a] {value} [style|look]", "urban", rng)));

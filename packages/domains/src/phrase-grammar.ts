@@ -85,17 +85,42 @@ export type Slots = Readonly<Record<string, string | readonly string[] | undefin
 
 function render(nodes: Node[], rng: Rng, slots: Slots, out: string[]): void {
   for (const n of nodes) {
-    if (typeof n === "string") out.push(n);
+    if (typeof n === "string") put(out, n);
     else if ("gender" in n) {
       const g = slots[GENDER_SLOT];
-      out.push(n.gender[typeof g === "string" ? g : "m"] ?? n.gender.m ?? "");
+      put(out, n.gender[typeof g === "string" ? g : "m"] ?? n.gender.m ?? "");
     } else if ("slot" in n) {
       const v = slots[n.slot];
       if (v === undefined) throw new Error(`phrase slot {${n.slot}} has no value`);
-      if (typeof v === "string") out.push(v);
-      else if (v.length > 0) out.push(expand(rng.pick(v), rng, slots));
+      if (typeof v === "string") put(out, v);
+      else if (v.length > 0) put(out, expand(rng.pick(v), rng, slots));
     } else render(rng.pick(n.alt), rng, slots, out);
   }
+}
+
+const TRAILING_WORD = /([\p{L}\p{M}'’]+)(\s*)$/u;
+const LEADING_WORD = /^(\s*)([\p{L}\p{M}'’]+)(?![\p{L}\p{M}\p{N}'’])\s*/u;
+
+/**
+ * Adds a piece of a template's text. Where two pieces meet (a slot's value and the words around
+ * it, or two alternatives), the same word on both sides with only spaces between is said once:
+ * "I'd go for {wants}" with "for 5 people" says "I'd go for 5 people", "{clause} हो तो अच्छा"
+ * with "जो English बोलता हो" says "… बोलता हो तो अच्छा". A word doubled inside one piece is the
+ * writer's ("ok ok", "bye bye") and stays.
+ */
+function put(out: string[], text: string): void {
+  if (text === "") return;
+  const prev = out[out.length - 1];
+  if (prev !== undefined) {
+    const tail = TRAILING_WORD.exec(prev);
+    const head = tail ? LEADING_WORD.exec(text) : null;
+    if (tail && head && (tail[2]!.length > 0 || head[1]!.length > 0) && head[2]!.toLowerCase() === tail[1]!.toLowerCase()) {
+      // The second one goes, with the spaces after it when the first already has them.
+      text = tail[2]!.length > 0 ? text.slice(head[0].length) : head[1]! + text.slice(head[0].length);
+      if (text === "" || (tail[2]!.length === 0 && /^\s*$/.test(text))) return;
+    }
+  }
+  out.push(text);
 }
 
 /** Expands one template. */
