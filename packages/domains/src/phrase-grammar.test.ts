@@ -33,6 +33,7 @@ describe("the phrase grammar", () => {
     expect(expand("Checking. {x}", rng, { x: "Checking for red" })).toBe("Checking. Checking for red");
     expect(expand("ok ok, {x}", rng, { x: "sure" })).toBe("ok ok, sure");
     expect(expand("[go for|try] {x}", rng, { x: "for two" })).toMatch(/^(go for two|try for two)$/);
+    expect(expand("[I'd go for|I'd go for] {wants}", rng, { wants: "for 5 people" })).toBe("I'd go for 5 people");
   });
 
   it("draws each alternative with an rng, still fixing the article by the value's sound", () => {

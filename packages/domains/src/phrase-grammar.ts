@@ -110,7 +110,9 @@ const LEADING_WORD = /^(\s*)([\p{L}\p{M}'’]+)(?![\p{L}\p{M}\p{N}'’])\s*/u;
  */
 function put(out: string[], text: string): void {
   if (text === "") return;
-  const prev = out[out.length - 1];
+  let prev = out[out.length - 1];
+  // The space between a bracket and a slot is a piece of its own: the word is in the one before it.
+  if (prev !== undefined && out.length > 1 && /^\s+$/.test(prev)) prev = out[out.length - 2]! + prev;
   if (prev !== undefined) {
     const tail = TRAILING_WORD.exec(prev);
     const head = tail ? LEADING_WORD.exec(text) : null;
