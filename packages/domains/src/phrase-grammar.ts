@@ -114,7 +114,8 @@ function put(out: string[], text: string): void {
   // The space between a bracket and a slot is a piece of its own: the word is in the one before it.
   if (prev !== undefined && out.length > 1 && /^\s+$/.test(prev)) prev = out[out.length - 2]! + prev;
   if (prev !== undefined) {
-    const tail = TRAILING_WORD.exec(prev);
+    // Only the end of a long value is read (a regex anchored at the end still scans from the start).
+    const tail = TRAILING_WORD.exec(prev.length > 64 ? prev.slice(-64) : prev);
     const head = tail ? LEADING_WORD.exec(text) : null;
     if (tail && head && (tail[2]!.length > 0 || head[1]!.length > 0) && head[2]!.toLowerCase() === tail[1]!.toLowerCase()) {
       // The second one goes, with the spaces after it when the first already has them.
