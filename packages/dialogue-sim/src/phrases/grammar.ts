@@ -31,11 +31,11 @@ export function capitalize(s: string): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
-/** Joins the parts of a list the way people do: "a, b and c". */
 /** "and" and "or" in each language, as a list is joined. */
 export const AND: Record<Lang, string> = { en: "and", hi: "और", mixed: "aur" };
 export const OR: Record<Lang, string> = { en: "or", hi: "या", mixed: "ya" };
 
+/** Joins the parts of a list the way people do: "a, b and c". */
 export function listJoin(parts: readonly string[], and = "and"): string {
   if (parts.length <= 1) return parts[0] ?? "";
   return `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
