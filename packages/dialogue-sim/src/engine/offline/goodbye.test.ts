@@ -40,7 +40,7 @@ describe("goodbyes composed from parts and from the dialogue", () => {
     expect(new Set(composed).size).toBeGreaterThan(composed.length * 0.5);
     for (const l of composed) {
       expect(l).not.toMatch(/[{}[\]]/);
-      expect(l.split(/\s+/).length).toBeLessThanOrEqual(16);
+      expect(l.split(/\s+/).length).toBeLessThanOrEqual(18);
     }
   });
 
@@ -94,6 +94,19 @@ describe("hand-offs say what the colleague will get", () => {
     expect(withReq.some((l) => l.includes("help you return your order of Chaz Hoodie"))).toBe(true);
     const plain = many(200, (i) => handoffLine(fake(i))).filter((l) => !l.startsWith("BANK:"));
     for (const l of plain) expect(l).not.toMatch(/[{}]|about \.|into \./);
+  });
+
+  it("after the user took an offered hand-off, only connect: short, the matter not said back, no long bank line", () => {
+    for (const lang of ["en", "hi", "mixed"] as const) {
+      const lines = many(200, (i) => handoffLine(fake(i, { lang }), { req: "return your order of Chaz Hoodie", item: "Chaz Hoodie" }, true));
+      for (const l of lines) {
+        expect(l).not.toMatch(/BANK:|Chaz Hoodie|[{}]/);
+        expect(l.split(/\s+/).length).toBeLessThanOrEqual(18);
+      }
+      expect(new Set(lines).size).toBeGreaterThan(20);
+    }
+    // A pack that replaces the act still has its own lines said.
+    expect(handoffLine(fake(1, { replace: ["assistant.escalate"] }), { item: "db-01" }, true)).toBe("BANK:escalate");
   });
 
   it("in Hindi and Hinglish, with the assistant's gender and the item named", () => {

@@ -87,12 +87,15 @@ export function sorryGoodbye(d: Dialog): string {
  * request said back (`req`, English), else the thing it named (`item`: a value of the request,
  * the item looked at). Short: an acknowledgement, the hand-off, what the colleague will have.
  */
-export function handoffLine(d: Dialog, about: { req?: string; item?: string } = {}): string {
+export function handoffLine(d: Dialog, about: { req?: string; item?: string } = {}, offered = false): string {
   const r = d.rng;
-  // The act banks' hand-offs are long (three clauses); a person handing over says less.
-  if (packOnly(d, "escalate") || r.chance(FROM_BANK * 0.7)) return d.voice.assistant("escalate");
   const g = GOODBYE[d.lang];
   const s = slots(d, { item: about.item ?? "", req: about.req ?? "" });
+  // `offered`: the user said yes to an offer that already said who handles what; a person then
+  // just connects them ("Sure. Connecting you now."), not says the whole matter back a second time.
+  if (offered && !packOnly(d, "escalate")) return join([part(d, g.handoffAck, s), part(d, g.handoffNow, s), r.chance(0.25) ? part(d, g.handoffTail, s) : ""]);
+  // The act banks' hand-offs are long (three clauses); a person handing over says less.
+  if (packOnly(d, "escalate") || r.chance(FROM_BANK * 0.7)) return d.voice.assistant("escalate");
   const ack = part(d, g.handoffAck, s);
   // The request said back is long and often said back already (reservedReply): now and then only.
   if (about.req && g.handoffReq.length > 0 && r.chance(0.25)) return join([ack, part(d, g.handoffReq, s), r.chance(0.5) ? part(d, g.handoffTail, s) : ""]);
