@@ -77,6 +77,12 @@ describe("goodbyes composed from parts and from the dialogue", () => {
     expect(lines.some((l) => / Look after those teeth!$/.test(l))).toBe(true);
   });
 
+  it("never open two sentences on the same word ('Great. Great that we settled on …')", () => {
+    const lines = many(600, (i) => goodbye(fake(i), "gpu-01")).filter((l) => !l.startsWith("BANK:"));
+    expect(lines.some((l) => l.includes("gpu-01"))).toBe(true);
+    for (const l of lines) expect(l).not.toMatch(/^([\p{L}']+)\b[^.!?]*[.!?] \1\b/iu);
+  });
+
   it("are only the pack's lines when the pack replaces the act", () => {
     for (let i = 0; i < 100; i++) {
       expect(goodbye(fake(i, { replace: ["assistant.farewell"] }))).toMatch(/^BANK:farewell/);

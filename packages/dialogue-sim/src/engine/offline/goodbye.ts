@@ -42,6 +42,10 @@ function part(d: Dialog, bank: readonly string[], s: Slots): string {
   return /^\{(item|name)\}/.test(line) ? text : capitalize(text);
 }
 
+function firstWord(text: string): string {
+  return (/^[\p{L}\p{M}']+/u.exec(text)?.[0] ?? "").toLowerCase();
+}
+
 function join(parts: readonly string[]): string {
   return parts.filter((p) => p !== "").join(" ");
 }
@@ -64,9 +68,11 @@ export function goodbye(d: Dialog, about?: string): string {
   }
   const g = GOODBYE[d.lang];
   const s = slots(d);
-  const reply = r.chance(0.85) ? part(d, g.reply, s) : "";
+  let reply = r.chance(0.85) ? part(d, g.reply, s) : "";
   // The item's name is said as the pack writes it (a host "db-01" stays lower case).
   const mid = about && r.chance(0.35) ? farewellAbout(d, about) : "";
+  // Two sentences opening on the same word ("Great. Great that we settled on …") read as a stutter: the word on the item stays.
+  if (reply && mid && firstWord(reply) === firstWord(mid)) reply = "";
   const own = d.voice.wording.ownLines("assistant", "farewell");
   const close = () => (own.length > 0 && r.chance(0.3) ? capitalize(tidy(expand(r.pick(own), r, s))) : part(d, g.closer, s));
   const end = !reply || r.chance(mid ? 0.3 : 0.7) ? close() : "";
