@@ -9,6 +9,7 @@ const values = Wording.parse({
   values: {
     f_nights: { arg: { en: "{value} night", hi: "{value} रात", many: { en: "{value} nights" } } },
     f_leave: { arg: { en: "leaving {value}" } },
+    f_class: { arg: { en: "in {value}", hi: "{value} क्लास में", form: "spaced" } },
   },
 }).values!;
 
@@ -19,6 +20,14 @@ describe("a booking argument, as the pack words it or as its value's kind says",
     services: [{ name: "s", booking: { values: { f_who: { kind: "party" }, f_day: { kind: "weekday" }, f_at: { kind: "time", hours: [9, 17] }, f_from: { kind: "place", end: "from" }, f_leave: { kind: "time", hours: [6, 22] } } } }],
   } as unknown as Domain;
   const say = (k: string, v: unknown, lang: "en" | "hi" | "mixed") => describeArg(domain, k, v, lang, () => undefined);
+
+  it("writes the value in the argument's declared form, with its words or, in a language without them, its name", () => {
+    expect([say("f_class", "basic_economy", "en"), say("f_class", "basic_economy", "hi")]).toEqual(["in basic economy", "basic economy क्लास में"]);
+    // Hinglish has no words for it: the argument's words and the value, still spaced (was "class basic_economy").
+    expect(describeArg(domain, "f_class", "basic_economy", "mixed", () => "class")).toBe("class basic economy");
+    // Without a form the value is said as the data has it.
+    expect(say("f_leave", "early_bird", "en")).toBe("leaving early_bird");
+  });
 
   it("says a party, a weekday, a time and a place in each language", () => {
     expect([say("f_who", 1, "en"), say("f_who", 3, "en"), say("f_who", 3, "hi"), say("f_who", 3, "mixed")]).toEqual(["for 1 person", "for 3 people", "3 लोगों के लिए", "3 log"]);

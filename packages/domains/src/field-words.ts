@@ -91,15 +91,17 @@ function declaredName(domain: Domain, f: string): string | undefined {
  * is said by its value alone, never as its key.
  */
 export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined, service?: ServiceInfo): string {
-  const said = (): string => {
-    const name = declaredName(domain, k) ?? words(k);
-    return name === undefined ? String(v) : `${name} ${v}`;
-  };
   const values = domain.wording?.values;
   const own = values && Object.hasOwn(values, k) ? values[k]?.arg : undefined;
+  // The value as the pack writes it ("basic economy", not the data's "basic_economy"), in its words or with the argument's name.
+  const text = argForm(String(v), own?.form);
+  const said = (): string => {
+    const name = declaredName(domain, k) ?? words(k);
+    return name === undefined ? text : `${name} ${text}`;
+  };
   // A language the pack's words leave out says the value by its kind below ("20:15 बजे", not "pick-up time 20:15").
   const t = own ? ((isMany(v) ? own.many?.[lang] : undefined) ?? own[lang]) : undefined;
-  if (t !== undefined) return fillValue(t, String(v));
+  if (t !== undefined) return fillValue(t, text);
   // The service the call is for says what its argument is; without one, the first service that declares it.
   const kind = service?.booking?.values?.[k] ?? kindsOf(domain).get(k);
   switch (kind?.kind) {
@@ -116,6 +118,11 @@ export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, w
     default:
       return said();
   }
+}
+
+/** An argument's value in its declared form (`wording.values.<arg>.arg.form`). */
+function argForm(value: string, form: "as_is" | "lower" | "spaced" | undefined): string {
+  return form === "lower" ? value.toLowerCase() : form === "spaced" ? value.replace(/_/g, " ") : value;
 }
 
 const PLACE_END: Record<"hi" | "mixed", Record<"from" | "to", string>> = { hi: { from: "से", to: "तक" }, mixed: { from: "se", to: "tak" } };

@@ -190,6 +190,14 @@ describe("a broken user pack", () => {
     expect(loadDomain(userPack((p) => (p.tools[0].result_rows = "results"))).name).toBe("mine");
   });
 
+  it("names an argument's value form that is not one of its forms, and loads a good one", () => {
+    const bad = packError(userPack((p) => (p.wording = { values: { name: { arg: { en: "in {value}", form: "title" } } } })));
+    expect(bad.path).toBe("wording.values.name.arg.form");
+    expect(bad.message).toMatch(/pack\.json/);
+    const good = loadDomain(userPack((p) => (p.wording = { values: { name: { arg: { en: "in {value}", form: "spaced" } } } })));
+    expect(good.wording?.values?.name?.arg?.form).toBe("spaced");
+  });
+
   it("names a wording.names entry or a display.unsaid field the pack does not have", () => {
     const names = packError(userPack((p) => (p.wording = { names: { colour: "colour" } })));
     expect(names.path).toBe("wording.names.colour");

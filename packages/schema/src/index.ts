@@ -66,7 +66,7 @@ export { HistoryEntry, Persona, PersonaSource } from "./persona.js";
 export { Constraint, ConstraintOp, Expectation, Goal, Scenario } from "./scenario.js";
 export { RewardBasis, Task, TaskAction, TaskEvaluation, TaskInstructions } from "./task.js";
 export { writeJsonSchemas } from "./write-json-schemas.js";
-export { ArgWording, FactWording, GOAL_PLACES, GoalCase, GoalWording, VALUE_FORMS, ValueWording } from "./value-wording.js";
+export { ARG_FORMS, ArgWording, FactWording, GOAL_PLACES, GoalCase, GoalWording, VALUE_FORMS, ValueWording } from "./value-wording.js";
 export type { ValueForm } from "./value-wording.js";
 export { ASSISTANT_ACT_SLOTS, AssistantLines, COMMON_SLOTS, LangWording, USER_ACT_SLOTS, UserLines, Wording, templateError } from "./wording.js";
 export type { AssistantAct, UserAct } from "./wording.js";

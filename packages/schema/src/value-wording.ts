@@ -72,8 +72,17 @@ const argLang = z.strictObject({
   mixed: template("Hinglish, with {value}").optional(),
 });
 
+/** How an argument's value is written into its words: a subset of the value forms, the ones a booking detail needs. */
+export const ARG_FORMS = ["as_is", "lower", "spaced"] as const;
+
 export const ArgWording = argLang
-  .extend({ many: argLang.optional().describe("said instead when the value is a number other than 1 (\"{value} nights\" beside \"{value} night\")") })
+  .extend({
+    many: argLang.optional().describe("said instead when the value is a number other than 1 (\"{value} nights\" beside \"{value} night\")"),
+    form: z
+      .enum(ARG_FORMS)
+      .optional()
+      .describe("how the value is written, in every language, also where a language has no template: as_is (default); lower; spaced (underscores as spaces: \"basic_economy\" → \"basic economy\")"),
+  })
   .describe(
     "how a tool argument of this name is said as a booking detail in the dialogue (\"for 2 people and at 19:00\"), per language; a language it gives none for says what the pack calls the argument and its value. Without it an argument is said by its booking value's kind (party, weekday, time, place), else by what the pack calls it (wording.names, or its name's words when the pack's own text says them) and its value, else by its value alone",
   );

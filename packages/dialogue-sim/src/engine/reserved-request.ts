@@ -126,7 +126,8 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
  */
 function localReply(lang: "hi" | "mixed", more: boolean, rng: Rng, item?: string): string {
   const hi = lang === "hi";
-  const ack = hi ? "[समझ सकते हैं|जी|ठीक है|अच्छा किया जो बताया|बताने के लिए शुक्रिया|माफ़ कीजिए, दिक्कत के लिए][ —|;|।]" : "[Samajh sakte hain|Ji|Theek hai|Accha kiya jo bataya|Batane ke liye thanks|Sorry for the trouble][ —|;]";
+  // Often no word before it (the answer says it was heard), as in English.
+  const ack = hi ? "[[समझ सकते हैं|जी|ठीक है|अच्छा किया जो बताया|बताने के लिए शुक्रिया|माफ़ कीजिए, दिक्कत के लिए][ —|;|।] ||]" : "[[Samajh sakte hain|Ji|Theek hai|Accha kiya jo bataya|Batane ke liye thanks|Sorry for the trouble][ —|;] ||]";
   const what = item
     ? hi
       ? "[{item} वाला मामला|{item} की बात|{item} से जुड़ा यह काम]"
@@ -145,12 +146,15 @@ function localReply(lang: "hi" | "mixed", more: boolean, rng: Rng, item?: string
   const end = hi ? "।" : ".";
   // The thing named starts a sentence of its own (after the word for the user), as the user wrote it.
   // An English article of the value ("the OOM killer") is not said in Hindi or Hinglish.
-  return say([`${ack} ${what} ${who}${end} ${offer}`], rng, item ? { item: item.replace(/^the\s+/i, "") } : {});
+  const text = say([`${ack}${what} ${who}${end} ${offer}`], rng, item ? { item: item.replace(/^the\s+/i, "") } : {});
+  // A line that opens with the thing's name keeps it as written; a lower-case word of ours ("ye", "aise") is capitalised.
+  return /^[a-z]/.test(text) && !(item && text.startsWith(item.replace(/^the\s+/i, ""))) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 /** The English reply composed from parts, about the thing the user named: who handles it, then the offer. */
 function englishReply(more: boolean, rng: Rng, item: string): string {
-  const ack = "[Understood. |Sorry to hear that. |Thanks for telling me. |Right. |Okay. |I see. |]";
+  // Mostly no word before it: the answer itself says it was heard.
+  const ack = "[Understood. |Sorry to hear that. |Thanks for telling me. |I see. ||||]";
   const who = "[A colleague|Someone on our team|One of my colleagues|The team] [handles|looks after|takes care of] [questions about|problems with|anything to do with] {item}.";
   const offer = more
     ? "[I'll connect you before we finish — anything else first?|I'll hand you over at the end; what else can I do first?|Once we're done I'll put you through. Anything else meanwhile?]"

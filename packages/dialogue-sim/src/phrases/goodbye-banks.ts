@@ -26,6 +26,8 @@ export interface GoodbyeParts {
   handoffAbout: string[];
   /** The hand-off said as the user's own request ({req}); English only, where the request is said back. */
   handoffReq: string[];
+  /** The hand-off the user has just said yes to (the offer said who handles it): connecting, and little more. */
+  handoffNow: string[];
   /** What the colleague will have, or how long it takes; with {item} in `handoffTailAbout`. */
   handoffTail: string[];
   handoffTailAbout: string[];
@@ -77,13 +79,19 @@ const en: GoodbyeParts = {
     "[A colleague|Someone on the team|A specialist] will help you {req}[ from here|].",
     "[I'm connecting you with|I'm putting you through to|You'll be with] [a colleague|someone on the team] who can help you {req}.",
   ],
+  handoffNow: [
+    "[Connecting you now|Putting you through now|Transferring you now|Handing you over now|One moment, connecting you|Bringing a colleague in now][.|!]",
+    "[A colleague|Someone from the team] [will join in a moment|is on the way|will pick it up shortly|will be with you shortly].",
+    "[Passing you over|Handing this over] now[ — it won't be long| — they'll be with you shortly|].",
+  ],
   handoffTail: [
     "[They'll see our chat|They'll have the whole chat|They can see what we've covered|You won't need to repeat anything][.|!]",
     "[It shouldn't be long|They'll be with you shortly|Hang on a moment|Won't be long][.|!]",
     "",
   ],
   handoffTailAbout: [
-    "[They'll have|I've shared|They can see] the details [on|of|about] {item}[ with them|].",
+    "[They'll have|They can see] the details [on|of|about] {item}.",
+    "I've shared the details [on|of|about] {item} with them.",
     "[They'll have|They can see] our chat about {item}.",
   ],
 };
@@ -135,6 +143,10 @@ const hi: GoodbyeParts = {
     "{item} [का मामला|की बात] अब [टीम के एक साथी|एक विशेषज्ञ] [देखेंगे|सँभालेंगे]।",
   ],
   handoffReq: [],
+  handoffNow: [
+    "[अभी जोड़ते हैं|बस जोड़ ही रहे हैं|लीजिए, जोड़ दिया|आपको आगे भेज रहे हैं][।|!]",
+    "[टीम के एक साथी|एक विशेषज्ञ] [बस आ ही रहे हैं|थोड़ी देर में जुड़ेंगे|जल्द ही जवाब देंगे][।|!]",
+  ],
   handoffTail: [
     "[उन्हें पूरी बातचीत दिखेगी|सारी जानकारी उनके पास होगी|आपको कुछ दोहराना नहीं पड़ेगा|वे यह चैट पढ़कर ही जुड़ेंगे]।",
     "[धैर्य के लिए शुक्रिया|इंतज़ार के लिए माफ़ी|आपकी बात सही जगह पहुँच रही है]।",
@@ -191,6 +203,10 @@ const mixed: GoodbyeParts = {
     "{item} [ka matter|ki baat] ab [team ke ek member|ek specialist] [dekhenge|sambhalenge].",
   ],
   handoffReq: [],
+  handoffNow: [
+    "[Abhi connect karte hain|Bas connect kar hi rahe hain|Lo, connect kar diya|Aapko aage bhej rahe hain][.|!]",
+    "[Team ke ek member|Ek specialist] [bas aa hi rahe hain|thodi der mein join karenge|jaldi reply karenge][.|!]",
+  ],
   handoffTail: [
     "[Unhe poori chat dikhegi|Saari details unke paas hongi|Aapko kuch repeat nahi karna padega|Wo ye chat padh ke hi join karenge].",
     "[Patience ke liye thanks|Wait ke liye sorry|Aapki baat sahi jagah pahunch rahi hai].",

@@ -35,8 +35,10 @@ export function search(d: Dialog, task: Task, revealed: Constraint[], by?: Call,
     // Most of the time the assistant says what it is looking for, as people do ("On it — red, under $50."):
     // the request's own values make the acknowledgement a sentence of this dialogue, not a stock one.
     // The newest two wishes at most: a person says back what was just asked, not every wish so far
-    // (four read back each time was the longest, most repeated acknowledgement; issue #18).
-    const restate = d.rng.chance(0.75) && revealed.length > 0 ? d.voice.restate(wants(d, revealed.slice(d.rng.chance(0.4) ? -1 : -2))) : undefined;
+    // (four read back each time was the longest, most repeated acknowledgement; issue #18); after
+    // a first search mostly only the newest, as the wishes before it were said back when asked.
+    const newest = d.lastSearch?.table === task.table ? 0.7 : 0.4;
+    const restate = d.rng.chance(0.75) && revealed.length > 0 ? d.voice.restate(wants(d, revealed.slice(d.rng.chance(newest) ? -1 : -2))) : undefined;
     const done = callWithRecovery(d, call, "search", plan && alt && alt.covered >= plan.covered ? [{ name: alt.tool.name, arguments: alt.args }] : [], acked ? "" : restate);
     if (!done) return undefined;
     ({ data } = done.res);

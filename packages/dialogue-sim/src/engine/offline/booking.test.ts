@@ -1,7 +1,7 @@
 import { loadDomain } from "@chatmill/domains";
 import { describe, expect, it } from "vitest";
 import { Rng } from "@chatmill/kit";
-import { otherField, refusal } from "./booking.js";
+import { changeWhat, otherField, refusal } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 
 const travel = loadDomain("travel");
@@ -39,5 +39,17 @@ describe("refusal: why a write was refused, by the error's type, never its messa
     expect(said("en", { type: "bad_arguments", message: "nothing to change: give one of zz_a, zz_b" })).toMatch(/details/);
     expect(said("en", { type: "internal_error", message: "zz_tool: boom" })).toMatch(/turned it down|refused/);
     expect(said("en", { type: "bad_arguments", message: "nothing to change: give one of zz_a, zz_b" })).not.toMatch(/zz_|give one of/);
+  });
+});
+
+describe("changeWhat: a cancel or a change read back before it is done", () => {
+  const what = (lang: "en" | "hi" | "mixed", cancel: boolean, details = "") => changeWhat({ lang } as unknown as Dialog, cancel, "AP7LZ2M9U9", details);
+
+  it("says which it is, with the reference, in each language (was the reference alone)", () => {
+    expect([what("en", true), what("hi", true), what("mixed", true)]).toEqual(["cancel AP7LZ2M9U9", "AP7LZ2M9U9 रद्द करना", "AP7LZ2M9U9 cancel karna"]);
+    expect(what("en", false, "on Saturday")).toBe("change AP7LZ2M9U9 so it's on Saturday");
+    expect(what("hi", false, "शनिवार को")).toBe("AP7LZ2M9U9 में बदलाव, शनिवार को");
+    expect(what("mixed", false, "Saturday ko")).toBe("AP7LZ2M9U9 mein change, Saturday ko");
+    expect(what("en", false)).toBe("change AP7LZ2M9U9");
   });
 });

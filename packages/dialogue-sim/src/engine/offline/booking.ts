@@ -73,6 +73,19 @@ function confirmFirst(d: Dialog, what: string): void {
   d.t.assistantSay(d.voice.assistant("confirm_first", { what }), "confirm", "clarification");
 }
 
+/**
+ * What a cancel or a change will do, read back before it is done: the change said with the
+ * reference ("cancel F0N3LBTD9", "change AP7LZ2M9U9 so it's on Saturday"), not the reference
+ * alone (which left the user to guess which of the two was about to happen).
+ */
+export function changeWhat(d: Dialog, cancel: boolean, ref: string, details: string): string {
+  if (cancel || !details) {
+    const verb = cancel ? { en: "cancel {ref}", hi: "{ref} रद्द करना", mixed: "{ref} cancel karna" } : { en: "change {ref}", hi: "{ref} में बदलाव", mixed: "{ref} mein change" };
+    return verb[d.lang].replace("{ref}", ref);
+  }
+  return d.lang === "en" ? `change ${ref} so it's ${details}` : d.lang === "hi" ? `${ref} में बदलाव, ${details}` : `${ref} mein change, ${details}`;
+}
+
 /** The user cancels or changes a booking it has; the assistant asks for the reference when it was not given. */
 export function changeBooking(d: Dialog, task: Task, index: number): void {
   const t = d.t;
@@ -89,7 +102,7 @@ export function changeBooking(d: Dialog, task: Task, index: number): void {
     t.assistantSay(askRef(d), "clarify", "clarification");
     t.userSay(giveRef(d, ref), "inform");
   }
-  confirmFirst(d, `${ref}${details ? `: ${details}` : ""}`);
+  confirmFirst(d, changeWhat(d, task.kind === "cancel", ref, details));
   t.userSay(d.voice.user("ok_go", {}), "confirm");
   applyBookingChange(d, task, tool.name, tool.keyArg, ref, changes, details);
 }

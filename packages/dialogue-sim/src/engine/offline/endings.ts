@@ -94,7 +94,7 @@ export function escalate(d: Dialog, _task: Task, offered = false): void {
   const handoff = d.domain.handoffTool;
   const tool = handoff ? d.tools.byName(handoff) : undefined;
   if (tool) t.exec({ name: tool.name, arguments: handoffArgs(tool, d.scenario) }, null, "escalate");
-  t.assistantSay(handoffLine(d, handoffAbout(d, offered)), "escalate");
+  t.assistantSay(handoffLine(d, handoffAbout(d, offered), offered), "escalate");
 }
 
 /**

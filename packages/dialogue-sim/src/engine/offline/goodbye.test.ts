@@ -40,7 +40,7 @@ describe("goodbyes composed from parts and from the dialogue", () => {
     expect(new Set(composed).size).toBeGreaterThan(composed.length * 0.5);
     for (const l of composed) {
       expect(l).not.toMatch(/[{}[\]]/);
-      expect(l.split(/\s+/).length).toBeLessThanOrEqual(16);
+      expect(l.split(/\s+/).length).toBeLessThanOrEqual(18);
     }
   });
 
@@ -77,6 +77,12 @@ describe("goodbyes composed from parts and from the dialogue", () => {
     expect(lines.some((l) => / Look after those teeth!$/.test(l))).toBe(true);
   });
 
+  it("never open two sentences on the same word ('Great. Great that we settled on …')", () => {
+    const lines = many(600, (i) => goodbye(fake(i), "gpu-01")).filter((l) => !l.startsWith("BANK:"));
+    expect(lines.some((l) => l.includes("gpu-01"))).toBe(true);
+    for (const l of lines) expect(l).not.toMatch(/^([\p{L}']+)\b[^.!?]*[.!?] \1\b/iu);
+  });
+
   it("are only the pack's lines when the pack replaces the act", () => {
     for (let i = 0; i < 100; i++) {
       expect(goodbye(fake(i, { replace: ["assistant.farewell"] }))).toMatch(/^BANK:farewell/);
@@ -94,6 +100,19 @@ describe("hand-offs say what the colleague will get", () => {
     expect(withReq.some((l) => l.includes("help you return your order of Chaz Hoodie"))).toBe(true);
     const plain = many(200, (i) => handoffLine(fake(i))).filter((l) => !l.startsWith("BANK:"));
     for (const l of plain) expect(l).not.toMatch(/[{}]|about \.|into \./);
+  });
+
+  it("after the user took an offered hand-off, only connect: short, the matter not said back, no long bank line", () => {
+    for (const lang of ["en", "hi", "mixed"] as const) {
+      const lines = many(200, (i) => handoffLine(fake(i, { lang }), { req: "return your order of Chaz Hoodie", item: "Chaz Hoodie" }, true));
+      for (const l of lines) {
+        expect(l).not.toMatch(/BANK:|Chaz Hoodie|[{}]/);
+        expect(l.split(/\s+/).length).toBeLessThanOrEqual(18);
+      }
+      expect(new Set(lines).size).toBeGreaterThan(20);
+    }
+    // A pack that replaces the act still has its own lines said.
+    expect(handoffLine(fake(1, { replace: ["assistant.escalate"] }), { item: "db-01" }, true)).toBe("BANK:escalate");
   });
 
   it("in Hindi and Hinglish, with the assistant's gender and the item named", () => {

@@ -42,6 +42,10 @@ function part(d: Dialog, bank: readonly string[], s: Slots): string {
   return /^\{(item|name)\}/.test(line) ? text : capitalize(text);
 }
 
+function firstWord(text: string): string {
+  return (/^[\p{L}\p{M}']+/u.exec(text)?.[0] ?? "").toLowerCase();
+}
+
 function join(parts: readonly string[]): string {
   return parts.filter((p) => p !== "").join(" ");
 }
@@ -64,9 +68,11 @@ export function goodbye(d: Dialog, about?: string): string {
   }
   const g = GOODBYE[d.lang];
   const s = slots(d);
-  const reply = r.chance(0.85) ? part(d, g.reply, s) : "";
+  let reply = r.chance(0.85) ? part(d, g.reply, s) : "";
   // The item's name is said as the pack writes it (a host "db-01" stays lower case).
   const mid = about && r.chance(0.35) ? farewellAbout(d, about) : "";
+  // Two sentences opening on the same word ("Great. Great that we settled on …") read as a stutter: the word on the item stays.
+  if (reply && mid && firstWord(reply) === firstWord(mid)) reply = "";
   const own = d.voice.wording.ownLines("assistant", "farewell");
   const close = () => (own.length > 0 && r.chance(0.3) ? capitalize(tidy(expand(r.pick(own), r, s))) : part(d, g.closer, s));
   const end = !reply || r.chance(mid ? 0.3 : 0.7) ? close() : "";
@@ -87,12 +93,15 @@ export function sorryGoodbye(d: Dialog): string {
  * request said back (`req`, English), else the thing it named (`item`: a value of the request,
  * the item looked at). Short: an acknowledgement, the hand-off, what the colleague will have.
  */
-export function handoffLine(d: Dialog, about: { req?: string; item?: string } = {}): string {
+export function handoffLine(d: Dialog, about: { req?: string; item?: string } = {}, offered = false): string {
   const r = d.rng;
-  // The act banks' hand-offs are long (three clauses); a person handing over says less.
-  if (packOnly(d, "escalate") || r.chance(FROM_BANK * 0.7)) return d.voice.assistant("escalate");
   const g = GOODBYE[d.lang];
   const s = slots(d, { item: about.item ?? "", req: about.req ?? "" });
+  // `offered`: the user said yes to an offer that already said who handles what; a person then
+  // just connects them ("Sure. Connecting you now."), not says the whole matter back a second time.
+  if (offered && !packOnly(d, "escalate")) return join([part(d, g.handoffAck, s), part(d, g.handoffNow, s), r.chance(0.25) ? part(d, g.handoffTail, s) : ""]);
+  // The act banks' hand-offs are long (three clauses); a person handing over says less.
+  if (packOnly(d, "escalate") || r.chance(FROM_BANK * 0.7)) return d.voice.assistant("escalate");
   const ack = part(d, g.handoffAck, s);
   // The request said back is long and often said back already (reservedReply): now and then only.
   if (about.req && g.handoffReq.length > 0 && r.chance(0.25)) return join([ack, part(d, g.handoffReq, s), r.chance(0.5) ? part(d, g.handoffTail, s) : ""]);
