@@ -9,6 +9,7 @@ const values = Wording.parse({
   values: {
     f_nights: { arg: { en: "{value} night", hi: "{value} रात", many: { en: "{value} nights" } } },
     f_leave: { arg: { en: "leaving {value}" } },
+    f_cabin: { arg: { en: "in {value}", hi: "{value} क्लास में", words: { basic_economy: "basic economy" } } },
   },
 }).values!;
 
@@ -24,6 +25,8 @@ describe("a booking argument, as the pack words it or as its value's kind says",
     expect([say("f_who", 1, "en"), say("f_who", 3, "en"), say("f_who", 3, "hi"), say("f_who", 3, "mixed")]).toEqual(["for 1 person", "for 3 people", "3 लोगों के लिए", "3 log"]);
     // One is a person, not "1 लोगों"; a weekday is named in Hindi, and capitalised in Hinglish.
     expect([say("f_who", 1, "hi"), say("f_who", 1, "mixed")]).toEqual(["1 व्यक्ति के लिए", "1 person"]);
+    // A coded value is said by the pack's words for it, in every language; one it gives none for, as it is.
+    expect([say("f_cabin", "basic_economy", "en"), say("f_cabin", "basic_economy", "hi"), say("f_cabin", "business", "hi")]).toEqual(["in basic economy", "basic economy क्लास में", "business क्लास में"]);
     expect([say("f_day", "friday", "en"), say("f_day", "friday", "hi"), say("f_day", "friday", "mixed")]).toEqual(["on Friday", "शुक्रवार को", "Friday ko"]);
     expect(say("f_day", "Someday", "hi")).toBe("Someday को");
     expect([say("f_at", "19:00", "en"), say("f_at", "19:00", "hi"), say("f_at", "19:00", "mixed")]).toEqual(["at 19:00", "19:00 बजे", "19:00 baje"]);

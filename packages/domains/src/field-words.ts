@@ -99,7 +99,9 @@ export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, w
   const own = values && Object.hasOwn(values, k) ? values[k]?.arg : undefined;
   // A language the pack's words leave out says the value by its kind below ("20:15 बजे", not "pick-up time 20:15").
   const t = own ? ((isMany(v) ? own.many?.[lang] : undefined) ?? own[lang]) : undefined;
-  if (t !== undefined) return fillValue(t, String(v));
+  // The pack's words for a coded value ("basic_economy" → "basic economy"), never the code read aloud.
+  const spoken = own?.words && Object.hasOwn(own.words, String(v)) ? own.words[String(v)]! : String(v);
+  if (t !== undefined) return fillValue(t, spoken);
   // The service the call is for says what its argument is; without one, the first service that declares it.
   const kind = service?.booking?.values?.[k] ?? kindsOf(domain).get(k);
   switch (kind?.kind) {

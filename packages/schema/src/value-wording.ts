@@ -73,7 +73,13 @@ const argLang = z.strictObject({
 });
 
 export const ArgWording = argLang
-  .extend({ many: argLang.optional().describe("said instead when the value is a number other than 1 (\"{value} nights\" beside \"{value} night\")") })
+  .extend({
+    many: argLang.optional().describe("said instead when the value is a number other than 1 (\"{value} nights\" beside \"{value} night\")"),
+    words: z
+      .record(z.string(), z.string().min(1))
+      .optional()
+      .describe("value → the words said for it as {value}, in every language (\"basic_economy\" → \"basic economy\"); a value not listed is said as it is"),
+  })
   .describe(
     "how a tool argument of this name is said as a booking detail in the dialogue (\"for 2 people and at 19:00\"), per language; a language it gives none for says what the pack calls the argument and its value. Without it an argument is said by its booking value's kind (party, weekday, time, place), else by what the pack calls it (wording.names, or its name's words when the pack's own text says them) and its value, else by its value alone",
   );
