@@ -117,11 +117,15 @@ function aloneOf(domain: Dialog["domain"], field: string): RegExp | undefined {
   return known.get(field);
 }
 
-/** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`; `service`: whose booking values say what each is. */
-export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined, service?: ServiceInfo): string {
+/**
+ * A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named
+ * by `skip`; `service`: whose booking values say what each is. `asked`: said by the user asking
+ * for it, a party, day or time in one of the ways people say them ("for two of us", "रात 8 बजे").
+ */
+export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined, service?: ServiceInfo, asked = false): string {
   const parts = Object.entries(args)
     .filter(([k]) => k !== skip)
-    .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name), service));
+    .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name), service, asked ? d.rng : undefined));
   return listJoin(parts, andWord(d));
 }
 

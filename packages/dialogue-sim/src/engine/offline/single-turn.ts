@@ -94,7 +94,7 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
       };
     }
     return {
-      say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg, task.service))], d.lang) : withPhoto,
+      say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg, task.service, true))], d.lang) : withPhoto,
       intent: create ? "book" : "search",
       ...(shared ? { images: [shared] } : {}),
       act: () => {
@@ -120,7 +120,7 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
   } else if (task.kind === "book" && booking && d.tools.byName(booking.create)) {
     const create = d.tools.byName(booking.create)!;
     const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined);
-    const details = detailsText(d, args, undefined, task.service);
+    const details = detailsText(d, args, undefined, task.service, true);
     return {
       say: d.voice.user("open", { ...thingSlots(d, task), wants: details }, { first }),
       intent: "book",
