@@ -3,7 +3,7 @@ import { Rng } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import { sampleScenarios } from "../testing/scenarios.js";
 import { offlineDialogue } from "../engine/dialogue.js";
-import { familiarHindi } from "./hindi-register.js";
+import { familiarHindi, politeHinglish } from "./hindi-register.js";
 
 describe("the familiar register of Hindi requests", () => {
   it("says the listed polite imperatives familiarly and leaves every other word", () => {
@@ -25,5 +25,11 @@ describe("the familiar register of Hindi requests", () => {
     expect(casual).toMatch(/कर दो|बता दो|करो/);
     expect(casual).not.toMatch(/दीजिए|कीजिए|बताइए/);
     expect(said("professional", "formal")).toMatch(/दीजिए|कीजिए|बताइए/);
+  });
+
+  it("says a formal Hinglish writer's imperatives and questions politely, a number 'do' left as it is", () => {
+    expect(politeHinglish("Batao, do log ke liye booking kar do — help karoge?")).toBe("Bataiye, do log ke liye booking kar dijiye — help karenge?");
+    expect(politeHinglish("dekh lo, kya aap dhoondh sakte ho? chalo")).toBe("dekh lijiye, kya aap dhoondh sakte hain? chaliye");
+    expect(politeHinglish("Sunday ko, 2 raat aur do logon ke liye")).toBe("Sunday ko, 2 raat aur do logon ke liye");
   });
 });

@@ -43,3 +43,42 @@ const WORD = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(FAMILIAR).sort((a, b)
 export function familiarHindi(text: string): string {
   return text.replace(SORRY, "माफ़ करना").replace(PLEASE, "प्लीज़").replace(WORD, (w) => FAMILIAR[w] ?? w);
 }
+
+/**
+ * The polite register of Hinglish requests: a formal writer says "kar dijiye", "bataiye", "help
+ * karenge?" where the banks, written casually, say "kar do", "batao", "help karoge?". A bare "do"
+ * is "two" as often as "give", so only "do" after a verb stem in this list changes.
+ */
+const POLITE: Readonly<Record<string, string>> = {
+  karo: "kijiye",
+  batao: "bataiye",
+  dikhao: "dikhaiye",
+  dekho: "dekhiye",
+  suno: "suniye",
+  chalo: "chaliye",
+  ruko: "rukiye",
+  dhoondho: "dhoondhiye",
+  rakho: "rakhiye",
+  bhejo: "bhejiye",
+  badhao: "badhaiye",
+  samjhao: "samjhaiye",
+  karoge: "karenge",
+  doge: "denge",
+  bataoge: "batayenge",
+};
+const POLITE_WORD = new RegExp(`\\b(${Object.keys(POLITE).join("|")})\\b`, "gi");
+const STEM_DO = /\b(kar|karke|de|bata|dikha|dhoondh|karwa|bhej|jod|rakh|nikaal|samjha|hata|badha|milwa|kara|suna) do\b/gi;
+const STEM_LO = /\b(dekh|le|likh|rakh|samajh|soch) lo\b/gi;
+const SAKTE_HO = /\bsakte ho\b/gi;
+
+/** Keeps a capital on the first letter ("Batao" → "Bataiye"). */
+const like = (said: string, as: string): string => (/^[A-Z]/.test(as) ? said.charAt(0).toUpperCase() + said.slice(1) : said);
+
+/** A Hinglish line in the polite register: its familiar imperatives and questions said as a formal writer says them. */
+export function politeHinglish(text: string): string {
+  return text
+    .replace(STEM_DO, (_m, stem: string) => `${stem} dijiye`)
+    .replace(STEM_LO, (_m, stem: string) => `${stem} lijiye`)
+    .replace(SAKTE_HO, (m) => like("sakte hain", m))
+    .replace(POLITE_WORD, (w) => like(POLITE[w.toLowerCase()]!, w));
+}
