@@ -3,6 +3,7 @@ import type { BookingValue, Wording } from "@chatmill/schema";
 import type { Domain, ServiceInfo } from "./contract.js";
 import { fillValue, isMany } from "./phrase-grammar.js";
 import { sayableName } from "./sayable.js";
+import { partySaid, timeSaid, weekdaySaid } from "./spoken-kinds.js";
 
 /**
  * What a person calls a pack's fields and how its tool arguments are said, from the pack's data
@@ -88,9 +89,10 @@ function declaredName(domain: Domain, f: string): string | undefined {
  * leave out) by what its value is (the services' booking.values: a party, a weekday,
  * a time of day, a place), else by its name: the pack's declared one (`wording.names`), else
  * `words` (the pack's sayable words for an argument, sayableName); an argument it gives none for
- * is said by its value alone, never as its key.
+ * is said by its value alone, never as its key. With `rng` (the user asking for its booking), a
+ * party, weekday or time is said in one of the ways people say it (spoken-kinds.ts); without, its one way.
  */
-export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined, service?: ServiceInfo): string {
+export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, words: (k: string) => string | undefined, service?: ServiceInfo, rng?: Rng): string {
   const values = domain.wording?.values;
   const own = values && Object.hasOwn(values, k) ? values[k]?.arg : undefined;
   // The value as the pack writes it ("basic economy", not the data's "basic_economy"), in its words or with the argument's name.
@@ -106,11 +108,14 @@ export function describeArg(domain: Domain, k: string, v: unknown, lang: Lang, w
   const kind = service?.booking?.values?.[k] ?? kindsOf(domain).get(k);
   switch (kind?.kind) {
     case "party":
+      if (rng) return partySaid(String(v), lang, rng);
       return lang === "en" ? `for ${v} ${String(v) === "1" ? "person" : "people"}` : lang === "hi" ? (String(v) === "1" ? "1 व्यक्ति के लिए" : `${v} लोगों के लिए`) : String(v) === "1" ? "1 person" : `${v} log`;
     case "weekday":
       // Hindi names the day in Hindi ("शुक्रवार को", not "friday को"); Hinglish keeps the English name, capitalised.
+      if (rng) return weekdaySaid(lang === "hi" ? (HI_DAYS[String(v).toLowerCase()] ?? String(v)) : cap(String(v)), lang, rng);
       return lang === "en" ? `on ${cap(String(v))}` : lang === "hi" ? `${HI_DAYS[String(v).toLowerCase()] ?? String(v)} को` : `${cap(String(v))} ko`;
     case "time":
+      if (rng && lang !== "en") return timeSaid(String(v), lang, rng);
       return lang === "en" ? `at ${v}` : lang === "hi" ? `${v} बजे` : `${v} baje`;
     case "place":
       // Hindi and Hinglish put the place first, with a postposition: "Cambridge से", "Cambridge tak" (not "departure Cambridge").

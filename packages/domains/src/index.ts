@@ -15,7 +15,7 @@ export type { FieldCondition, FieldOp } from "./match.js";
 export { NAME_FIELDS, nameFieldOf, nameOf } from "./names.js";
 export { renamePack } from "./rename.js";
 export { categoryWords, nameWords, sayableName } from "./sayable.js";
-export { expand, fillValue, firstWay, GENDER_SLOT, isMany } from "./phrase-grammar.js";
+export { expand, fillValue, firstWay, GENDER_SLOT, isMany, THING_GENDER_SLOT } from "./phrase-grammar.js";
 export type { Slots } from "./phrase-grammar.js";
 export { alonePattern, describeArg, factSaying, humanField } from "./field-words.js";
 export type { FactSaying, Lang, ValueWordings } from "./field-words.js";

@@ -441,6 +441,19 @@ describe("a broken user pack", () => {
     expect(packError(userPack((p) => (p.wording = { values: { colour: { no: { en: "not {colour}" } } } }))).path).toBe("wording.values.colour.no.en");
   });
 
+  it("loads a service's thing declared by gender, and names a bad one or a bad thing-gender form with its file and path", () => {
+    const gendered = (thing: unknown) => userPack((p) => (p.services[0].thing = { en: "a thing", hi: thing }));
+    expect(loadDomain(gendered({ m: "सामान", f: "[चीज़|कोई चीज़]" })).pack.services[0]!.thing?.hi).toEqual({ m: "सामान", f: "[चीज़|कोई चीज़]" });
+    const dir = gendered({ n: "चीज़" });
+    const err = packError(dir);
+    expect(err.file).toBe(join(dir, "pack.json"));
+    expect(err.path).toMatch(/^services\[0\]\.thing\.hi/);
+    expect(packError(gendered({})).path).toMatch(/^services\[0\]\.thing\.hi/);
+    const form = packError(userPack((p) => (p.wording = { hi: { user: { add: ["{c} {tm:होना चाहिए}"] } } })));
+    expect(form.path).toBe("wording.hi.user.add[0]");
+    expect(form.detail).toContain("not a form of the thing's gender");
+  });
+
   it("names a bad goal, fact or argument wording of a value with its file and path", () => {
     const dir = userPack((p) => (p.wording = { values: { colour: { goal: { place: "inside" } } } }));
     const err = packError(dir);

@@ -1,6 +1,6 @@
 import { Rng } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
-import { expand, fillValue, firstWay, isMany } from "./phrase-grammar.js";
+import { expand, fillValue, firstWay, GENDER_SLOT, isMany, THING_GENDER_SLOT } from "./phrase-grammar.js";
 
 describe("the phrase grammar", () => {
   it("says a template one way: the first alternative of each bracket, nested ones too, the value filled", () => {
@@ -41,6 +41,14 @@ describe("the phrase grammar", () => {
     const said = new Set(Array.from({ length: 40 }, () => fillValue("[in a|with a] {value} [style|look]", "urban", rng)));
     expect([...said].sort()).toEqual(["in an urban look", "in an urban style", "with an urban look", "with an urban style"]);
     expect(expand("[hi|hello] {who}[!|]", new Rng("x"), { who: "Sam" })).toMatch(/^(hi|hello) Sam!?$/);
+  });
+
+  it("says a {tm:…|tf:…} form by the thing's gender, apart from the speaker's {m:…|f:…}; masculine when the thing's is unset", () => {
+    const t = "{thing} मिल {tm:सकता|tf:सकती} है? मैं देख {m:रहा|f:रही} हूँ";
+    const rng = new Rng("thing");
+    expect(expand(t, rng, { thing: "टैक्सी", [THING_GENDER_SLOT]: "f", [GENDER_SLOT]: "m" })).toBe("टैक्सी मिल सकती है? मैं देख रहा हूँ");
+    expect(expand(t, rng, { thing: "होटल", [THING_GENDER_SLOT]: "m", [GENDER_SLOT]: "f" })).toBe("होटल मिल सकता है? मैं देख रही हूँ");
+    expect(expand(t, rng, { thing: "होटल" })).toBe("होटल मिल सकता है? मैं देख रहा हूँ");
   });
 
   it("counts a number other than 1, or a list of more than one, as many", () => {

@@ -15,12 +15,18 @@ import { article, type Rng } from "@chatmill/kit";
  *   {m:a|f:b} a first-person form agreeing with the speaker's gender, the slot GENDER_SLOT
  *             ("m", "f" or "n"; an optional |n:c is said for "n", else the masculine, Hindi's
  *             unmarked form). Plain text only inside.
+ *   {tm:a|tf:b} a form agreeing with the grammatical gender of the thing the user asks for (the
+ *             {thing} a pack declares by gender, services[].thing), the slot THING_GENDER_SLOT
+ *             ("m" or "f"; the masculine when unset): "{thing} मिल {tm:सकता|tf:सकती} है".
  * Templates are compiled once and cached: the offline engine expands hundreds per dialogue.
  */
-type Node = string | { slot: string } | { alt: Node[][] } | { gender: Readonly<Record<string, string>> };
+type Node = string | { slot: string } | { alt: Node[][] } | { gender: Readonly<Record<string, string>>; of: string };
 
 /** The slot that says which gender form a {m:…|f:…} takes: the speaker's ("m", "f" or "n"). */
 export const GENDER_SLOT = "_gender";
+
+/** The slot that says which form a {tm:…|tf:…} takes: the grammatical gender of the {thing} ("m" or "f"). */
+export const THING_GENDER_SLOT = "_thingGender";
 
 const cache = new Map<string, Node[]>();
 /**
@@ -67,7 +73,13 @@ function parse(src: string): Node[] {
         if (end < 0) throw new Error(`phrase template has an unclosed '{': ${src}`);
         flush();
         const inner = src.slice(i + 1, end);
-        alts[alts.length - 1]!.push(/^[mfn]:/.test(inner) ? { gender: Object.fromEntries(inner.split("|").map((f) => [f[0]!, f.slice(2)])) } : { slot: inner });
+        alts[alts.length - 1]!.push(
+          /^[mfn]:/.test(inner)
+            ? { gender: Object.fromEntries(inner.split("|").map((f) => [f[0]!, f.slice(2)])), of: GENDER_SLOT }
+            : /^t[mf]:/.test(inner)
+              ? { gender: Object.fromEntries(inner.split("|").map((f) => [f[1]!, f.slice(3)])), of: THING_GENDER_SLOT }
+              : { slot: inner },
+        );
         i = end + 1;
       } else {
         text += c;
@@ -87,7 +99,7 @@ function render(nodes: Node[], rng: Rng, slots: Slots, out: string[]): void {
   for (const n of nodes) {
     if (typeof n === "string") put(out, n);
     else if ("gender" in n) {
-      const g = slots[GENDER_SLOT];
+      const g = slots[n.of];
       put(out, n.gender[typeof g === "string" ? g : "m"] ?? n.gender.m ?? "");
     } else if ("slot" in n) {
       const v = slots[n.slot];

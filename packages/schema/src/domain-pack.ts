@@ -98,11 +98,25 @@ const thingTemplate = z
  * request: "I'm after [a restaurant|somewhere to eat]"), with its article. A language without
  * one: a catalog's item nouns (offline.item_noun), else "something" in that language.
  */
+/**
+ * A thing said in a language whose verbs agree with it (Hindi, Hinglish), by its grammatical
+ * gender: the user's lines then say "{thing} मिल {tm:सकता|tf:सकती} है" with the right form. One
+ * template of one gender, or the ways of each gender ("restaurant" m, "khane ki jagah" f).
+ */
+const GenderedThing = z
+  .strictObject({
+    m: thingTemplate.optional().describe("the ways of saying it that are masculine: \"[restaurant|hotel]\""),
+    f: thingTemplate.optional().describe("the ways of saying it that are feminine: \"[khane ki jagah|ghoomne ki jagah]\""),
+  })
+  .refine((t) => t.m !== undefined || t.f !== undefined, { message: "a thing by gender needs its masculine (m) or feminine (f) ways, or both" })
+  .describe("the thing's ways by grammatical gender, so the user's verbs agree with it (a plain template is taken as masculine, Hindi's unmarked form)");
+const thingInLanguage = z.union([thingTemplate, GenderedThing]);
+
 export const ServiceThing = z
   .strictObject({
     en: thingTemplate.optional().describe("English, with its article: \"[a restaurant|somewhere to eat|a table somewhere]\""),
-    hi: thingTemplate.optional().describe("Hindi (Devanagari): \"रेस्टोरेंट\""),
-    mixed: thingTemplate.optional().describe("Hinglish: \"[restaurant|khane ki jagah]\""),
+    hi: thingInLanguage.optional().describe("Hindi (Devanagari): \"रेस्टोरेंट\", or by gender: {\"f\": \"घूमने की जगह\"}"),
+    mixed: thingInLanguage.optional().describe("Hinglish: \"restaurant\", or by gender: {\"m\": \"restaurant\", \"f\": \"khane ki jagah\"}"),
   })
   .describe("what the simulated user calls what it wants from this service, per language, with its article (the {thing} of its request); offline.nouns, when it lists the service, comes first in every language, and in a catalog (offline.item_noun) a constraint whose goal wording is the noun (\"some tees\") comes before it");
 

@@ -195,9 +195,14 @@ export function templateError(template: string, slots: readonly string[]): strin
         if (!forms.includes("m:") || !forms.includes("f:") || forms.some((f) => !/^[mfn]:$/.test(f)) || /[[\]{]/.test(inner)) {
           return `{${inner}} is not a gender form: write {m:masculine|f:feminine} (optionally |n:neutral), plain text only`;
         }
+      } else if (/^t[mf]:/.test(inner)) {
+        const forms = inner.split("|").map((f) => f.slice(0, 3));
+        if (!forms.includes("tm:") || !forms.includes("tf:") || forms.some((f) => !/^t[mf]:$/.test(f)) || /[[\]{]/.test(inner)) {
+          return `{${inner}} is not a form of the thing's gender: write {tm:masculine|tf:feminine}, plain text only`;
+        }
       } else if (![...COMMON_SLOTS, ...slots].includes(inner)) {
         const known = [...slots, ...COMMON_SLOTS].map((s) => `{${s}}`).join(", ");
-        return `unknown slot {${inner}}: this act's lines may use ${known}, or a gender form {m:…|f:…}`;
+        return `unknown slot {${inner}}: this act's lines may use ${known}, a gender form {m:…|f:…}, or a form agreeing with the thing {tm:…|tf:…}`;
       }
       i = end;
     }

@@ -6,6 +6,7 @@ import { capitalize, expand, GENDER_SLOT, say, tidy, type Slots } from "../phras
 import { HEDGES, USER_STYLE, styleOf, type Style } from "../phrases/style-banks.js";
 import type { UserAct } from "../phrases/user-banks.js";
 import { FILLERS, FRUSTRATED } from "../phrases/voice-banks.js";
+import { familiarHindi, politeHinglish } from "../phrases/hindi-register.js";
 import { MORE_HEDGES, MORE_USER_STYLE } from "../phrases/user-variety-banks.js";
 import { genderOf, PackWording } from "../phrases/wording.js";
 
@@ -34,6 +35,10 @@ export class Voice {
   readonly wording: PackWording;
   private readonly verbosity: string;
   private readonly formality: string;
+  /** A casual Hindi writer asks in the familiar register ("बता दो", not "बता दीजिए"); decided once per dialogue. */
+  private readonly familiar: boolean;
+  /** A formal Hinglish writer asks in the polite register ("bataiye", not "batao"); decided once per dialogue. */
+  private readonly polite: boolean;
   /** Casual speakers often type in lower case; decided once per dialogue, as people are consistent. */
   private readonly lower: boolean;
   /** The dialogue's fixed slots with the assistant's gender. */
@@ -63,6 +68,8 @@ export class Voice {
     this.hedges = [...HEDGES[lang], ...MORE_HEDGES[lang]];
     this.userStyle = { openers: [...st.openers, ...(more?.openers ?? [])], closers: [...st.closers, ...(more?.closers ?? [])] };
     this.lower = lang !== "hi" && (this.style === "casual" || this.formality === "casual") && rng.chance(0.6);
+    this.familiar = lang === "hi" && (this.style === "casual" || this.formality === "casual") && this.formality !== "formal";
+    this.polite = lang === "mixed" && this.formality === "formal";
   }
 
   /** A user turn: [opener] [hedge] core [extra] [closer]. */
@@ -95,6 +102,11 @@ export class Voice {
     if (this.lower) text = lowerWords(text).replace(/\bi\b/g, r.chance(0.5) ? "i" : "I");
     else text = capitalize(text);
     return text;
+  }
+
+  /** The user's register applied to a line it says, whoever composed it: a casual Hindi writer's imperatives in the familiar form, a formal Hinglish writer's in the polite one. */
+  register(text: string): string {
+    return this.familiar ? familiarHindi(text) : this.polite ? politeHinglish(text) : text;
   }
 
   /** The user's casing habit applied to text composed elsewhere. */

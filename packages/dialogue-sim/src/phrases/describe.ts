@@ -1,7 +1,7 @@
 import type { Lang } from "@chatmill/domains";
 import type { Constraint } from "../contract.js";
 import type { Rng } from "@chatmill/kit";
-import { article, expand } from "./grammar.js";
+import { article, expand, THING_GENDER_SLOT } from "./grammar.js";
 
 /** The dialogue's language, as the pack's wording is written in (@chatmill/domains). */
 export type { Lang };
@@ -41,6 +41,8 @@ export interface ConstraintWords {
   fieldWords?: ((field: string) => string | undefined) | undefined;
   /** The pack's pattern of values that name the field itself and are said alone (`wording.values.<field>.alone`: "one size"). */
   alone?: ((field: string) => RegExp | undefined) | undefined;
+  /** The grammatical gender of the thing the constraint is said of, for a wording's {tm:…|tf:…} ("cheap बजट वाली जगह"); masculine when unset. */
+  thingGender?: "m" | "f" | undefined;
 }
 
 /**
@@ -60,7 +62,7 @@ export function describeConstraint(c: Constraint, lang: Lang, rng: Rng, words: C
     // A value that already names its field ("one size" for size, as the pack's `alone` says) is said as it is, not "size one size".
     if ((words.alone?.(c.field) ?? words.alone?.(field))?.test(v)) return v;
     // The pack writes "in a {value}"; the article goes by the value's sound ("in an XL").
-    return expand(own, rng, { value: v }).replace(new RegExp(`\\ba (?=${escapeRe(v)}\\b)`, "g"), `${article(v)} `);
+    return expand(own, rng, { value: v, [THING_GENDER_SLOT]: words.thingGender }).replace(new RegExp(`\\ba (?=${escapeRe(v)}\\b)`, "g"), `${article(v)} `);
   }
   if (typeof c.value === "number" && words.isMoney?.(c)) {
     const m = money(c.value, currency);

@@ -6,7 +6,7 @@ import type { Lang } from "./describe.js";
 export { article, withArticle } from "@chatmill/kit";
 
 // The phrase grammar itself ([a|b], {slot}, {m:…|f:…}; expand) is @chatmill/domains', shared with augment.
-export { expand, GENDER_SLOT, type Slots } from "@chatmill/domains";
+export { expand, GENDER_SLOT, THING_GENDER_SLOT, type Slots } from "@chatmill/domains";
 
 /** Expands one template picked from a bank. */
 export function say(bank: readonly string[], rng: Rng, slots: Slots = {}): string {

@@ -248,17 +248,17 @@ const hi: Lines = {
     `${H_LEAD} [मुझे|हमें] {thing} [चाहिए|की ज़रूरत है], {wants}${H_TAIL}`,
     `${H_LEAD} {wants} {thing} ${H_ASK}${H_TAIL}`,
     "[नमस्ते,|सुनिए,|] मैं {wants} {thing} [ढूँढ|खोज|देख] {m:रहा|f:रही} हूँ[, मदद करेंगे?|, कुछ है?|]",
-    "[मुझे|हमें] {thing} [की तलाश है|चाहिए|देखना है], {wants}[ — कुछ मिलेगा?| — मदद करेंगे?|]",
+    "[मुझे|हमें] {thing} [की तलाश है|चाहिए|{tm:देखना|tf:देखनी} है], {wants}[ — कुछ मिलेगा?| — मदद करेंगे?|]",
     "[ज़रा|एक बार] {wants} {thing} [खोजकर बताइए|दिखाइए|ढूँढ दीजिए]",
-    "[सुनिए,|नमस्ते जी,|एक मदद चाहिए —] {wants} {thing} [है क्या|मिल सकता है क्या|उपलब्ध है]?",
+    "[सुनिए,|नमस्ते जी,|एक मदद चाहिए —] {wants} {thing} [है क्या|मिल {tm:सकता|tf:सकती} है क्या|उपलब्ध है]?",
     "{thing} [के लिए क्या विकल्प हैं|में क्या-क्या है|में क्या मिलेगा], {wants}?",
   ],
   open_vague: [
     `${H_LEAD} {thing} ${H_ASK}${H_TAIL}`,"[{thing} के बारे में कुछ पूछना है|{thing} देखना चाहते हैं]", "[क्या आप|आप ज़रा] {thing} [में मदद कर सकते हैं|के बारे में बता सकते हैं]?"],
   answer_clarify: [
     `${H_LEAD} {wants}${H_TAIL}`,
-    "[मैं सोच {m:रहा था|f:रही थी}|मैं {m:चाहता|f:चाहती} हूँ कि] {wants} [हो|मिले]","[देखिए,|असल में,|तो,|] {wants} [चाहिए|रहे तो अच्छा|ही ठीक रहेगा|होना ज़रूरी है]", "[मेरी पसंद|पहली पसंद|ज़रूरत] — {wants}"],
-  add: ["[एक और बात|ध्यान रहे|और सुनिए|इसके अलावा], {c} [होना चाहिए|चाहिए|ज़रूरी है|हो तो बेहतर]", "[सिर्फ़|केवल] {c} [दिखाइए|बताइए|वाले देखिए]"],
+    "[मैं सोच {m:रहा था|f:रही थी}|मैं {m:चाहता|f:चाहती} हूँ कि] {wants} [हो|मिले]","[देखिए,|असल में,|तो,|] {wants} [चाहिए|रहे तो अच्छा|ही ठीक {tm:रहेगा|tf:रहेगी}|{tm:होना|tf:होनी} ज़रूरी है]", "[मेरी पसंद|पहली पसंद|ज़रूरत] — {wants}"],
+  add: ["[एक और बात|ध्यान रहे|और सुनिए|इसके अलावा], {c} [{tm:होना|tf:होनी} चाहिए|चाहिए|ज़रूरी है|हो तो बेहतर]", "[सिर्फ़|केवल] {c} [दिखाइए|बताइए|ही देखिए]"],
   correct: ["[अरे नहीं|ओह|माफ़ कीजिए], [गलत बता दिया|ग़लती हो गई|उलटा बोल दिया] — {c}[, {old} नहीं|]", "{old} नहीं, {c} [चाहिए|सही है|समझिए]"],
   clarify_q: ["{item} [और|या] {item2} में [असली अंतर क्या है|किसे चुनना चाहिए|कौन ज़्यादा अच्छा है]?"],
   details: [
@@ -337,17 +337,17 @@ const mixed: Lines = {
     `${M_LEAD} [mujhe|humein] {thing} [chahiye|ki zaroorat hai], {wants}${M_TAIL}`,
     `${M_LEAD} {wants} {thing} ${M_ASK}${M_TAIL}`,
     "[hello,|suno,|] main {wants} {thing} [dhoondh|talaash kar|dekh] {m:raha|f:rahi} hoon[, help karoge?|, kuch hai?|]",
-    "[mujhe|humein] {thing} [ki talaash hai|chahiye|dekhna hai], {wants}[ — kuch milega?| — help karoge?|]",
+    "[mujhe|humein] {thing} [ki talaash hai|chahiye|{tm:dekhna|tf:dekhni} hai], {wants}[ — kuch milega?| — help karoge?|]",
     "[zara|ek baar] {wants} {thing} [dhoondh ke batao|dikhao|dhoondh do]",
-    "[suno,|hello ji,|ek help chahiye —] {wants} {thing} [hai kya|mil sakta hai kya|available hai]?",
+    "[suno,|hello ji,|ek help chahiye —] {wants} {thing} [hai kya|mil {tm:sakta|tf:sakti} hai kya|available hai]?",
     "{thing} [ke liye kya options hain|mein kya kya hai|mein kya milega], {wants}?",
   ],
   open_vague: [
     `${M_LEAD} {thing} ${M_ASK}${M_TAIL}`,"[{thing} ke baare mein kuch poochna hai|{thing} dekhna chahte hain]", "[kya aap|aap zara] {thing} [mein help kar sakte ho|ke baare mein bata sakte ho]?"],
   answer_clarify: [
     `${M_LEAD} {wants}${M_TAIL}`,
-    "[main soch {m:raha tha|f:rahi thi}|main {m:chahta|f:chahti} hoon ki] {wants} [ho|mile]","[dekho,|actually,|toh,|] {wants} [chahiye|rahe toh accha|hi theek rahega|hona zaroori hai]", "[meri choice|pehli pasand|requirement] — {wants}"],
-  add: ["[ek aur baat|dhyan rakhna|aur suno|iske alawa], {c} [hona chahiye|chahiye|zaroori hai|ho toh better]", "[sirf|bas] {c} [dikhao|batao|wale dekho]"],
+    "[main soch {m:raha tha|f:rahi thi}|main {m:chahta|f:chahti} hoon ki] {wants} [ho|mile]","[dekho,|actually,|toh,|] {wants} [chahiye|rahe toh accha|hi theek {tm:rahega|tf:rahegi}|{tm:hona|tf:honi} zaroori hai]", "[meri choice|pehli pasand|requirement] — {wants}"],
+  add: ["[ek aur baat|dhyan rakhna|aur suno|iske alawa], {c} [{tm:hona|tf:honi} chahiye|chahiye|zaroori hai|ho toh better]", "[sirf|bas] {c} [dikhao|batao|hi dekho]"],
   correct: ["[arre nahi|oh|sorry], [galat bata diya|galti ho gayi|ulta bol diya] — {c}[, {old} nahi|]", "{old} nahi, {c} [chahiye|sahi hai|samjho]"],
   clarify_q: ["{item} [aur|ya] {item2} mein [asli difference kya hai|kisko choose karun|kaun zyada accha hai]?"],
   details: [

@@ -10,7 +10,7 @@ import { newRef } from "./assistant-policy.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { explain } from "./ops.js";
-import { actionAck, askRef, detailsText, giveRef, serviceName, thing } from "./realizer.js";
+import { actionAck, askRef, detailsText, giveRef, serviceName, thingSlots } from "./realizer.js";
 import { callWithRecovery } from "./recovery.js";
 import { bookingArgs, bookingChanges } from "./user-agent.js";
 
@@ -23,7 +23,7 @@ export function book(d: Dialog, task: Task, pick: Shown, nameIt = false): void {
   const create = d.tools.byName(task.service.booking!.create);
   if (!create) return giveUp(d, task);
   const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, pick);
-  const details = detailsText(d, args, create.ref?.arg, task.service);
+  const details = detailsText(d, args, create.ref?.arg, task.service, true);
   const forgets = d.rng.chance(0.35);
   if ((forgets || nameIt) && details && t.turnsLeft() > 2) {
     // The user forgets the details; the assistant asks for exactly what it needs.
@@ -62,7 +62,7 @@ export function directBooking(d: Dialog, task: Task, index: number): void {
   if (!create) return explain(d, task, index);
   const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined);
   const details = detailsText(d, args, undefined, task.service);
-  t.userSay(d.voice.user("open", { thing: thing(d, task), wants: details }, { first: t.userTurns === 0 }), "book");
+  t.userSay(d.voice.user("open", { ...thingSlots(d, task), wants: detailsText(d, args, undefined, task.service, true) }, { first: t.userTurns === 0 }), "book");
   confirmFirst(d, details);
   t.userSay(d.voice.user("ok_go", {}), "confirm");
   makeBooking(d, task, create, args, serviceName(d, task));

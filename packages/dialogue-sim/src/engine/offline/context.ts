@@ -91,7 +91,8 @@ export class Dialog {
       city: persona.location?.city ?? scenario.region,
       weekday,
     }, domain.wording);
-    this.t = new Transcript(session, scenario, scenario.emotions.assistant, `call_${rng.fork("ids").u32().toString(36)}`, this.lang);
+    const voice = this.voice;
+    this.t = new Transcript(session, scenario, scenario.emotions.assistant, `call_${rng.fork("ids").u32().toString(36)}`, this.lang, (text) => voice.register(text));
     this.voice.context = { ops: this.tools.find(["command"]).length > 0, bookable: false };
   }
 

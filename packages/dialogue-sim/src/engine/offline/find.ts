@@ -1,7 +1,7 @@
 // A search task as a conversation: the user reveals what it wants (a wrong value corrected on
 // the way), the assistant searches and lists, the user looks closer and takes one.
 import type { Call, Constraint } from "../../contract.js";
-import { joinSentences } from "../../phrases/grammar.js";
+import { joinSentences, THING_GENDER_SLOT } from "../../phrases/grammar.js";
 import { askFor } from "../reserved-request.js";
 import type { ToolInfo } from "../tools.js";
 import { humanField } from "@chatmill/domains";
@@ -15,7 +15,7 @@ import { giveUp, listedSoFar, serviceDown } from "./endings.js";
 import { explore } from "./explore.js";
 import { offerText, offersInstead } from "./list-offer.js";
 import { closestText, listText, pickText } from "./realize-results.js";
-import { foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText, wants, wish } from "./realizer.js";
+import { besideThing, foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText, wants, wish } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
 import { choose, photo, reference, referenceRow, requestItem, revealPlan } from "./user-agent.js";
 
@@ -48,30 +48,34 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
   const t = d.t;
   const plan = revealPlan(d, task, index);
   const { pending, revealed, thing } = plan;
+  // The thing's gender, so the wishes said of it agree with it ("cheap बजट वाली जगह").
+  const g = plan.thingSlots[THING_GENDER_SLOT];
   let wrong = plan.wrong;
   // A user with a photo of what it wants shares it in its first message; the assistant searches by the picture.
   const image = reference(d) === "image" ? imageSearchTool(d, task.table!) : undefined;
   const shared = image ? photo(d, task) : undefined;
   if (shared) {
     revealed.push(...pending.splice(0, plan.openCount));
-    const act = revealed.length > 0 ? "open" : "open_vague";
-    const ask = d.voice.user(act, { thing, wants: wants(d, revealed) }, { first: t.userTurns === 0, hedge: plan.hedge });
+    const said = besideThing(d, task, revealed);
+    const act = said.length > 0 ? "open" : "open_vague";
+    const ask = d.voice.user(act, { ...plan.thingSlots, wants: wants(d, said, g) }, { first: t.userTurns === 0, hedge: plan.hedge });
     t.userSay(joinSentences([ask, photoText(d, shared.url)], d.lang), "search", plan.hedge ? "hesitation" : undefined, [shared]);
   } else if (plan.states !== undefined) {
     // Said as the reason puts it; what the search needs besides (a train's from and to) is added.
     revealed.push(...pending.splice(0, plan.openCount));
     const extra = revealed.filter((c) => !task.constraints.includes(c));
     const ask = askFor(plan.states, d.lang, d.rng, t.userTurns === 0, { item: requestItem(d, plan.states) ?? thing });
-    t.userSay(extra.length > 0 ? joinSentences([ask, d.voice.user("add", { c: wants(d, extra) })], d.lang) : ask, d.scenario.intent ?? "search");
+    t.userSay(extra.length > 0 ? joinSentences([ask, d.voice.user("add", { ...plan.thingSlots, c: wants(d, extra, g) })], d.lang) : ask, d.scenario.intent ?? "search");
   } else if (plan.vague) {
-    t.userSay(d.voice.user("open_vague", { thing }, { first: t.userTurns === 0 }), "search");
+    t.userSay(d.voice.user("open_vague", plan.thingSlots, { first: t.userTurns === 0 }), "search");
     t.assistantSay(d.voice.assistant("clarify_ask", { field: humanField(d.domain, pending[0]!.field) }), "clarify", "clarification");
     revealed.push(...pending.splice(0, plan.openCount));
-    t.userSay(d.voice.user("answer_clarify", { wants: wants(d, revealed) }, { hedge: plan.hedge }), "filter", plan.hedge ? "hesitation" : undefined);
+    t.userSay(d.voice.user("answer_clarify", { ...plan.thingSlots, wants: wants(d, revealed, g) }, { hedge: plan.hedge }), "filter", plan.hedge ? "hesitation" : undefined);
   } else {
     revealed.push(...pending.splice(0, plan.openCount));
-    const act = revealed.length > 0 ? "open" : "open_vague";
-    t.userSay(d.voice.user(act, { thing, wants: wants(d, revealed) }, { first: t.userTurns === 0, hedge: plan.hedge }), "search", plan.hedge ? "hesitation" : undefined);
+    const said = besideThing(d, task, revealed);
+    const act = said.length > 0 ? "open" : "open_vague";
+    t.userSay(d.voice.user(act, { ...plan.thingSlots, wants: wants(d, said, g) }, { first: t.userTurns === 0, hedge: plan.hedge }), "search", plan.hedge ? "hesitation" : undefined);
   }
   let shown = search(d, task, revealed, shared && image ? { name: image.name, arguments: { [image.keyArg!]: shared.url } } : undefined);
   if (!shown) return serviceDown(d, task);
@@ -84,7 +88,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
     // Corrected before it was said: the wrong value is never said after all.
     const j = pending.indexOf(w.bad);
     if (j >= 0) pending.splice(j, 1);
-    const c = wish(d, w.good);
+    const c = wish(d, w.good, d.rng, g);
     t.userSay(d.voice.user("correct", { c, old: String(w.bad.value) }), "filter", "correction");
     t.assistantSay(d.voice.assistant("correction_ack", { c }), "filter", "correction");
   };
@@ -101,7 +105,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
       const next = pending.shift()!;
       revealed.push(next);
       const h = rr.chance(0.12);
-      t.userSay(d.voice.user("add", { c: wish(d, next, rr) }, { hedge: h }), "filter", h ? "hesitation" : undefined);
+      t.userSay(d.voice.user("add", { ...plan.thingSlots, c: wish(d, next, rr, g) }, { hedge: h }), "filter", h ? "hesitation" : undefined);
     }
     shown = search(d, task, revealed, undefined, variation === "correction");
     if (!shown) return serviceDown(d, task);
@@ -119,7 +123,7 @@ export function findAndAct(d: Dialog, task: Task, index: number, reserve: number
     // Short of turns, the user still says everything it knows before deciding, in one message.
     const rest = pending.splice(0);
     revealed.push(...rest);
-    t.userSay(d.voice.user("add", { c: wants(d, rest) }), "filter");
+    t.userSay(d.voice.user("add", { ...plan.thingSlots, c: wants(d, rest, g) }), "filter");
     shown = search(d, task, revealed);
     if (!shown) return serviceDown(d, task);
     top = present(d, task, shown, revealed);

@@ -6,7 +6,7 @@ import { describeArg, sayableName } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint, ServiceInfo } from "../../contract.js";
 import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
-import { AND, expand, GENDER_SLOT, listJoin, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
+import { AND, expand, GENDER_SLOT, listJoin, THING_GENDER_SLOT, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
 import { isMoneyField } from "../present.js";
 import type { Dialog, Task } from "./context.js";
 
@@ -22,7 +22,46 @@ export function andWord(d: Dialog): string {
 
 /** What the user asks for, said as a noun phrase ("a table somewhere", "some tees"). */
 export function thing(d: Dialog, task: Task): string {
-  return tidy(expand(thingTemplate(d, task), d.rng));
+  return thingSaid(d, task)[0];
+}
+
+/**
+ * What the user asks for, as the slots of a user line: {thing}, and its grammatical gender for
+ * the line's {tm:…|tf:…} forms (a pack's services[].thing declared by gender; else masculine,
+ * Hindi's unmarked form).
+ */
+export function thingSlots(d: Dialog, task: Task): { thing: string; [THING_GENDER_SLOT]: "m" | "f" } {
+  const [said, gender] = thingSaid(d, task);
+  return { thing: said, [THING_GENDER_SLOT]: gender };
+}
+
+function thingSaid(d: Dialog, task: Task): [string, "m" | "f"] {
+  const declared = d.domain.offline.nouns?.[task.service.name] ? undefined : d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
+  if (declared !== undefined && typeof declared !== "string" && !catalogKind(d, task)) {
+    // Ways of both genders: one drawn as often as the other; the line's forms agree with it.
+    const gender = declared.m !== undefined && declared.f !== undefined ? d.rng.pick(["m", "f"] as const) : declared.f !== undefined ? "f" : "m";
+    return [tidy(expand(declared[gender]!, d.rng)), gender];
+  }
+  return [tidy(expand(thingTemplate(d, task), d.rng)), "m"];
+}
+
+/**
+ * The wishes the user says beside {thing} in its first request: without one that only names the
+ * thing itself (a kind the pack words as the goal's noun whose value is one of the service's
+ * nouns: type "hotel" of a hotel), so it is not said twice ("a hotel a hotel", "hotel होटल").
+ */
+export function besideThing(d: Dialog, task: Task, cs: readonly Constraint[]): Constraint[] {
+  const nouns = d.domain.pack.services.find((s) => s.name === task.service.name)?.nouns;
+  if (!nouns) return [...cs];
+  const values = d.domain.wording?.values;
+  return cs.filter((c) => !(values?.[c.field]?.goal?.place === "noun" && nouns.some((n) => n.toLowerCase() === String(c.value).toLowerCase())));
+}
+
+/** In a catalog, the constraint on a field the pack words as the goal's noun (wording.values.<field>.goal.place noun) that is not what the row is called. */
+function catalogKind(d: Dialog, task: Task): Constraint | undefined {
+  const title = task.service.table ? d.domain.titleOf(task.service.table) : undefined;
+  const values = d.domain.wording?.values;
+  return d.domain.offline.item_noun && task.service.table ? task.constraints.find((c) => c.field !== title && values?.[c.field]?.goal?.place === "noun") : undefined;
 }
 
 function thingTemplate(d: Dialog, task: Task): string {
@@ -33,34 +72,30 @@ function thingTemplate(d: Dialog, task: Task): string {
     return d.lang === "en" && /^[\p{L}]/u.test(noun) && !/^(a|an|the|some|any)\s/i.test(noun) ? withArticle(noun) : noun;
   }
   const item = d.domain.offline.item_noun;
-  // A catalog (a pack that names its items) is asked for by the item's kind ("some tees"): the
-  // constraint on a field the pack words as the goal's noun (wording.values.<field>.goal.place
-  // noun) that is not what the row is called.
-  const title = task.service.table ? d.domain.titleOf(task.service.table) : undefined;
-  const values = d.domain.wording?.values;
-  const kind = task.constraints.find((c) => c.field !== title && values?.[c.field]?.goal?.place === "noun");
-  if (kind && item && task.service.table) {
+  // A catalog (a pack that names its items) is asked for by the item's kind ("some tees").
+  const kind = catalogKind(d, task);
+  if (kind) {
     const v = String(kind.value).toLowerCase();
     return d.lang === "hi" ? `${v}` : d.lang === "mixed" ? `[kuch|koi] ${v}` : `[some|a few|] ${v}`;
   }
   // What the user calls what it wants from the service in its language (services[].thing).
   const said = d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
-  if (said !== undefined) return said;
+  if (typeof said === "string") return said;
   // In English the noun comes bare or with a word of taste ("a nice piece", "a good option"), as shoppers say it.
   if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}|a [new|nice|good] [${item.join("|")}]]` : item[0]!;
   return d.lang === "hi" ? "कुछ" : d.lang === "mixed" ? "kuch" : "something";
 }
 
-/** The constraints, said as the user's wishes ("red and under $50"). */
-export function wants(d: Dialog, cs: readonly Constraint[]): string {
-  const words = constraintWords(d);
+/** The constraints, said as the user's wishes ("red and under $50"); `gender`: the thing's they are said of (thingSlots), for the pack's {tm:…|tf:…} forms. */
+export function wants(d: Dialog, cs: readonly Constraint[], gender?: "m" | "f"): string {
+  const words = { ...constraintWords(d), thingGender: gender };
   const parts = cs.map((c) => describeConstraint(c, d.lang, d.rng, words)).filter(Boolean);
   return listJoin(parts, andWord(d));
 }
 
-/** One constraint, said on its own (an added wish, a corrected value); a yes/no the pack gives no words for is said by its value. */
-export function wish(d: Dialog, c: Constraint, rng: Rng = d.rng): string {
-  return describeConstraint(c, d.lang, rng, constraintWords(d)) || String(c.value);
+/** One constraint, said on its own (an added wish, a corrected value); a yes/no the pack gives no words for is said by its value; `gender` as for wants. */
+export function wish(d: Dialog, c: Constraint, rng: Rng = d.rng, gender?: "m" | "f"): string {
+  return describeConstraint(c, d.lang, rng, { ...constraintWords(d), thingGender: gender }) || String(c.value);
 }
 
 /** What the pack says of its fields, for describeConstraint: the dialogue's currency, the pack's value phrasings, its money fields, its fields' sayable words. */
@@ -82,11 +117,15 @@ function aloneOf(domain: Dialog["domain"], field: string): RegExp | undefined {
   return known.get(field);
 }
 
-/** A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named by `skip`; `service`: whose booking values say what each is. */
-export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined, service?: ServiceInfo): string {
+/**
+ * A call's arguments, said as booking details ("for 2 people and at 19:00"), without the one named
+ * by `skip`; `service`: whose booking values say what each is. `asked`: said by the user asking
+ * for it, a party, day or time in one of the ways people say them ("for two of us", "रात 8 बजे").
+ */
+export function detailsText(d: Dialog, args: Record<string, unknown>, skip: string | undefined, service?: ServiceInfo, asked = false): string {
   const parts = Object.entries(args)
     .filter(([k]) => k !== skip)
-    .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name), service));
+    .map(([k, v]) => describeArg(d.domain, k, v, d.lang, (name) => sayableName(d.domain, name), service, asked ? d.rng : undefined));
   return listJoin(parts, andWord(d));
 }
 

@@ -1,7 +1,7 @@
 // Single-turn dialogues (--multi-turn): the user asks for everything in one message, the
 // assistant does it all in turn without a question back.
 import type { SharedImage } from "@chatmill/schema";
-import { joinSentences } from "../../phrases/grammar.js";
+import { joinSentences, THING_GENDER_SLOT } from "../../phrases/grammar.js";
 import { meets } from "../rows.js";
 import { firstRequest, reservedAsk, reservedReply } from "../reserved-request.js";
 import { imageSearchTool, preferTargets, search, similarTool } from "./assistant-policy.js";
@@ -11,7 +11,7 @@ import { giveUp, serviceDown } from "./endings.js";
 import { findOwn, likeAlternatives, ownItem, present } from "./find.js";
 import { answerPlan, isFactsTask } from "./answer.js";
 import { explainPlan } from "./ops.js";
-import { alsoText, bookOutright, ownLikeText, photoText, detailsText, serviceName, thing, wants } from "./realizer.js";
+import { alsoText, besideThing, bookOutright, ownLikeText, photoText, detailsText, serviceName, thingSlots, wants } from "./realizer.js";
 import { midwayChitChat } from "./small-talk.js";
 import { agenda, bookingArgs, bookingChanges, choose, ending, photo, reference, requestItem, reservedReason } from "./user-agent.js";
 
@@ -66,9 +66,10 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
     }
   } else if (task.table && searchPlan) {
     const revealed = agenda(d, task);
-    const what = thing(d, task);
+    const what = thingSlots(d, task);
     const create = task.kind === "book" && booking ? d.tools.byName(booking.create) : undefined;
-    const ask = d.voice.user(revealed.length > 0 ? "open" : "open_vague", { thing: what, wants: wants(d, revealed) }, { first });
+    const said = besideThing(d, task, revealed);
+    const ask = d.voice.user(said.length > 0 ? "open" : "open_vague", { ...what, wants: wants(d, said, what[THING_GENDER_SLOT]) }, { first });
     // A user with a photo of what it wants shares it with its message; the assistant searches by the picture.
     const image = reference(d) === "image" ? imageSearchTool(d, task.table) : undefined;
     const shared = image ? photo(d, task) : undefined;
@@ -93,7 +94,7 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
       };
     }
     return {
-      say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg, task.service))], d.lang) : withPhoto,
+      say: create ? joinSentences([withPhoto, bookOutright(d, detailsText(d, bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined), create.ref?.arg, task.service, true))], d.lang) : withPhoto,
       intent: create ? "book" : "search",
       ...(shared ? { images: [shared] } : {}),
       act: () => {
@@ -119,9 +120,9 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
   } else if (task.kind === "book" && booking && d.tools.byName(booking.create)) {
     const create = d.tools.byName(booking.create)!;
     const args = bookingArgs(d, create, task.service, task.expectation?.match ?? {}, undefined);
-    const details = detailsText(d, args, undefined, task.service);
+    const details = detailsText(d, args, undefined, task.service, true);
     return {
-      say: d.voice.user("open", { thing: thing(d, task), wants: details }, { first }),
+      say: d.voice.user("open", { ...thingSlots(d, task), wants: details }, { first }),
       intent: "book",
       act: () => makeBooking(d, task, create, args, serviceName(d, task)),
     };

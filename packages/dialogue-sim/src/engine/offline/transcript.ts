@@ -52,6 +52,8 @@ export class Transcript {
     private readonly callPrefix: string,
     /** The language texts of one turn are joined in (the sentence mark between them). */
     private readonly lang: Lang = "en",
+    /** The user's register, applied to every line the user says, whoever composed it (Voice.register). */
+    private readonly userRegister: (text: string) => string = (text) => text,
   ) {
     this.emotion = scenario.emotions.user;
   }
@@ -73,7 +75,8 @@ export class Transcript {
     if (!NOT_A_REQUEST.has(intent)) this.requests++;
     const labels: Labels = { intent, emotion: this.emotion };
     if (variation) labels.variation = variation;
-    this.messages.push(images && images.length > 0 ? { role: "user", content, images, labels } : { role: "user", content, labels });
+    const said = this.userRegister(content);
+    this.messages.push(images && images.length > 0 ? { role: "user", content: said, images, labels } : { role: "user", content: said, labels });
   }
 
   assistantSay(content: string, intent: string, variation?: string, grounding?: Shown[]): void {

@@ -8,7 +8,7 @@ import { displayOf, type Shown } from "../present.js";
 import { meets, rowIndex, toolRows } from "../rows.js";
 import { argValue, requiredFields, type ToolInfo } from "../tools.js";
 import { namesValue, reasonClause } from "./reason.js";
-import { thing } from "./realizer.js";
+import { thingSlots } from "./realizer.js";
 import type { Dialog, Kind, Task } from "./context.js";
 
 /**
@@ -121,6 +121,8 @@ export interface RevealPlan {
   pending: Constraint[];
   revealed: Constraint[];
   thing: string;
+  /** {thing} with its grammatical gender, as the user's lines are filled (thingSlots). */
+  thingSlots: ReturnType<typeof thingSlots>;
   /** A correction: the user first says a wrong value, then fixes it after seeing results. */
   wrong: { bad: Constraint; good: Constraint } | undefined;
   vague: boolean;
@@ -176,8 +178,8 @@ export function revealPlan(d: Dialog, task: Task, index: number): RevealPlan {
       }
     }
   }
-  const what = thing(d, task);
-  return { pending, revealed: [], thing: what, wrong, vague, openCount, hedge, ...(states !== undefined ? { states } : {}) };
+  const said = thingSlots(d, task);
+  return { pending, revealed: [], thing: said.thing, thingSlots: said, wrong, vague, openCount, hedge, ...(states !== undefined ? { states } : {}) };
 }
 
 /** The user takes the first option shown that meets everything it asked for, and nothing else. */
