@@ -123,7 +123,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
       ? d.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
       : sayLocal(NO_REVIEWS[d.lang], d.rng, { name: item.name });
   } else if (act === "availability") {
-    const stock = lighterStock(d, stockOf(d, rows, rowsTable));
+    const stock = lighterStock(d, stockOf(d, rows, rowsTable, item.row));
     text = stock
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : sayLocal(NO_STOCK[d.lang], d.rng, { name: item.name });
@@ -143,9 +143,9 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
 }
 
 /** An item's options in stock, said by their table's stock parts (format stock), else by their facts. */
-function stockOf(d: Dialog, rows: Row[], table: string | undefined): string {
+function stockOf(d: Dialog, rows: Row[], table: string | undefined, item?: Row): string {
   const disp = displayOf(d.domain, table);
-  return stockText(rows, d.lang, disp.format === "stock" ? (disp.parts ?? {}) : undefined, unsaidFields(d.domain, table, rows[0] ?? {}), factSayingFor(d.domain, table, d.currency));
+  return stockText(rows, d.lang, disp.format === "stock" ? (disp.parts ?? {}) : undefined, unsaidFields(d.domain, table, rows[0] ?? {}), factSayingFor(d.domain, table, d.currency), item);
 }
 
 /** Stock as a person reads it out: about half the time without the unit counts ("gray (sizes M and L)"), as "is there one in M?" is what matters. */
@@ -214,10 +214,10 @@ export function statusPairText(d: Dialog, rows: Row[], table: string | undefined
 }
 
 /** Two items' stock, a line each; `table`: the options' table, whose display says them. */
-export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[] }>, table: string | undefined): string {
+export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[]; item?: Row }>, table: string | undefined): string {
   const none = d.lang === "en" ? "out of stock right now" : d.lang === "hi" ? "अभी स्टॉक में नहीं" : "abhi stock nahi hai";
   const light = d.rng.chance(0.5);
-  const lines = items.map((it) => `${it.name}: ${(light ? dropCounts(stockOf(d, it.rows, table)) : stockOf(d, it.rows, table)) || none}`);
+  const lines = items.map((it) => `${it.name}: ${(light ? dropCounts(stockOf(d, it.rows, table, it.item)) : stockOf(d, it.rows, table, it.item)) || none}`);
   const head = d.lang === "en" ? sayLocal(["[Just checked|Here's the stock|Stock right now]:"], d.rng) : d.lang === "hi" ? "स्टॉक:" : "Stock check:";
   return joinSentences([head, `\n${lines.join("\n")}`, d.voice.offer()], d.lang).replace(/ \n/g, "\n").trim();
 }
