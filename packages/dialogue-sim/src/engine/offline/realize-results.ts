@@ -1,5 +1,6 @@
 // The realizer's half that words what tools returned: lists of options, the closest rows, a
 // pick, details, reviews, stock, logs, status, a comparison, a command's output.
+import { valueMeets } from "@chatmill/domains";
 import type { Constraint, Row } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
 import { compareText, factsText } from "../facts.js";
@@ -16,8 +17,12 @@ import { moreText, sayLocal, wants } from "./realizer.js";
 export function closestText(d: Dialog, table: string | undefined, closest: Shown[], revealed: Constraint[]): string {
   const disp = displayFor(d, table);
   const rows = closest.map((s) => s.seen);
-  const focus = revealed.map((c) => ({ field: c.field, value: c.value }));
-  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focus, 2, s.row), 0, d.lang)}`);
+  // Each row says first where it misses the ask ("arriving at 16:20"), then where it meets it: rows that all met the same two asks read alike.
+  const focusOf = (row: Row) => {
+    const missed = (c: Constraint) => !valueMeets(row[c.field], c);
+    return [...revealed.filter(missed), ...revealed.filter((c) => !missed(c))].map((c) => ({ field: c.field, value: c.value }));
+  };
+  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focusOf(s.row), 2, s.row), 0, d.lang)}`);
   return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}`;
 }
 
