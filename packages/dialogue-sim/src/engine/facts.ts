@@ -73,7 +73,8 @@ export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[],
   const nb = displayName(nameOf(b, title) ?? "second one");
   const da = factsText(only(a, (k) => !same(k)), skip, 3, lang, say);
   const db = factsText(only(b, (k) => !same(k)), skip, 3, lang, say);
-  const shared = factsText(only(a, same), skip, 2, lang, say);
+  // What both lack is not a likeness worth saying ("both are not in performance fabric"), as a list's shared head leaves it out too.
+  const shared = factsText(only(a, (k) => same(k) && a[k] !== false && yesNo(a[k]) !== false), skip, 2, lang, say);
   if (lang !== "en") return `${na}: ${da || "—"} | ${nb}: ${db || "—"}${shared ? ` | ${shared}` : ""}`;
   // Named as they are, without "the": a row may be a person or a host ("the Dr Chen Wei" is wrong), and a product reads fine bare.
   const differ = da || db ? `${na} is ${da || "much the same"}, while ${nb} is ${db || "much the same"}` : `${na} and ${nb} are nearly identical`;

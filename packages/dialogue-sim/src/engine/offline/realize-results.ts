@@ -67,13 +67,18 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(ops ? 0.8 : 0.3)], d.lang);
 }
 
+/** Whether the assistant already sent this link in the dialogue: a person does not paste the same photo twice. */
+function linkedBefore(d: Dialog, link: string): boolean {
+  return d.t.messages.some((m) => m.role === "assistant" && typeof m.content === "string" && m.content.includes(link));
+}
+
 /** The pick in a few words and its photo link, said one of a few ways. */
 function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): string {
   const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row);
   const line = briefLine(b, d.rng.int(0, 2), d.lang);
   const img = disp.image ? pick.seen[disp.image] : undefined;
   // The photo comes with most picks, not all: a person who has just seen the list may not need it again.
-  if (typeof img !== "string" || img === "" || !d.rng.chance(0.6)) return line;
+  if (typeof img !== "string" || img === "" || !d.rng.chance(0.6) || linkedBefore(d, img)) return line;
   const en = ["{line} — [pic|photo|picture]: {img}", "{line} ([photo|picture|pic] {img})", "{line}; [here's a|the] [photo|picture]: {img}"];
   const hi = ["{line} — फ़ोटो: {img}", "{line} ([फ़ोटो|तस्वीर] {img})"];
   const mixed = ["{line} — [photo|pic]: {img}", "{line} ([photo|pic] {img})"];
@@ -141,7 +146,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const n = d.voice.style === "executive" ? (quote ? 2 : 3) : quote ? 3 : 6;
     text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table)) });
     if (quote) text = joinSentences([text, quoteText(d, quote)], d.lang);
-    if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
+    if (typeof image === "string" && image !== "" && d.lang === "en" && !linkedBefore(d, image)) text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
   return joinSentences([text, d.voice.offer(0.5)], d.lang);
