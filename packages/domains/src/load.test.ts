@@ -468,4 +468,12 @@ describe("a broken user pack", () => {
     expect(packError(userPack((p) => (p.wording = { values: { colour: { fact: { no: "not red" } } } }))).path).toBe("wording.values.colour.fact.say");
     expect(packError(userPack((p) => (p.wording = { values: { colour: { alone: "one (size" } } }))).path).toBe("wording.values.colour.alone");
   });
+
+  it("a fact said as a scale's run loads as list range; a misspelt one is named with its file and path", () => {
+    const dir = userPack((p) => (p.wording = { values: { name: { fact: { say: "in size {value}", list: "ranges" } } } }));
+    const err = packError(dir);
+    expect(err.path).toBe("wording.values.name.fact.list");
+    expect(err.message).toContain(`${join(dir, "pack.json")}: wording.values.name.fact.list`);
+    expect(loadDomain(userPack((p) => (p.wording = { values: { name: { fact: { say: "in size {value}", list: "range" } } } }))).wording?.values?.name?.fact?.list).toBe("range");
+  });
 });

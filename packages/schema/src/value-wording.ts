@@ -59,7 +59,10 @@ export const FactWording = z
     many: template("said instead of `say` when the value is a list of more than one, or a number other than 1 (\"part of the {value} collections\")").optional(),
     no: template("a yes/no field's \"no\" (\"out of stock\"); default: \"not \" and `say`").optional(),
     form: form.optional(),
-    list: z.enum(["and", "or"]).optional().describe("how a list value's items (up to 4) are joined: \"blue, red and green\" (and, default) or \"blue, red or green\" (or), in every language (aur/ya, और/या)"),
+    list: z
+      .enum(["and", "or", "range"])
+      .optional()
+      .describe("how a list value's items (up to 4) are joined: \"blue, red and green\" (and, default) or \"blue, red or green\" (or), in every language (aur/ya, और/या); range: the items are steps of a scale in the order the data lists them (sizes XS, S, M, L, XL), three or more in a row said as the first to the last (\"XS to XL\", \"XS से XL\", \"XS se XL\"), and stock of this item is said in that order"),
     hi: template("the fact in Hindi, with {value}: \"{value} ब्रांड का\", \"{value} के लिए\"; without it Hindi says the field's name and the value (\"brand Luma\")").optional(),
     mixed: template("the fact in Hinglish, with {value}: \"{value} brand ka\", \"{value} ke liye\"; without it Hinglish says the field's name and the value").optional(),
   })

@@ -2,6 +2,7 @@ import { alonePattern, fillValue, isMany, type FactSaying } from "@chatmill/doma
 import { money } from "../phrases/describe.js";
 import { inForm } from "@chatmill/scenario-gen";
 import type { FactWording } from "@chatmill/schema";
+import { runText } from "./scale-run.js";
 
 /** What a field without wording is called in a fact (see FactSaying). */
 export function factFieldWords(field: string, say: FactSaying): string | undefined {
@@ -35,7 +36,8 @@ export function factPhrase(field: string, v: unknown, say: FactSaying = {}): str
     const text = list ? listAnd(list.slice(0, 4)) : String(v);
     return named === undefined ? text : `${named} ${text}`;
   }
-  const text = list ? (fact.list === "or" ? listOr : listAnd)(list.slice(0, 4)) : String(v);
+  // A scale's steps are said as a run ("XS to XL"), all of them: cut at four, "XS, S, M and L" would hide the XL.
+  const text = list ? (fact.list === "range" ? runText(list, list, "en") : (fact.list === "or" ? listOr : listAnd)(list.slice(0, 4))) : String(v);
   return fillValue(fact.many !== undefined && isMany(v) ? fact.many : fact.say, inForm(text, fact.form), say.rng);
 }
 

@@ -6,6 +6,7 @@ import { inForm } from "@chatmill/scenario-gen";
 import { AND, listJoin, OR } from "../phrases/grammar.js";
 import { factFieldWords, factPhrase, listAnd, saidAlone, yesNo } from "./fact-words.js";
 import { money } from "../phrases/describe.js";
+import { runText } from "./scale-run.js";
 
 /**
  * A fetched row's facts as a person would say them ("by Luma, made of hemp and organic
@@ -55,11 +56,13 @@ function localFact(k: string, v: unknown, lang: Exclude<Lang, "en">, say: FactSa
   const local = fact?.[lang];
   if (local !== undefined && fact) {
     // The pack's own fact wording in this language ("Luma brand ka", "men ke liye"), a list joined as people join one.
-    const items = Array.isArray(v) ? v.slice(0, 4).map(String) : undefined;
-    const text = items ? listJoin(items, (fact.list === "or" ? OR : AND)[lang]) : String(v);
+    const items = Array.isArray(v) ? v.map(String) : undefined;
+    const text = items ? (fact.list === "range" ? runText(items, items, lang) : listJoin(items.slice(0, 4), (fact.list === "or" ? OR : AND)[lang])) : String(v);
     return fillValue(local, inForm(text, fact.form), say.rng);
   }
-  return [named, Array.isArray(v) ? v.slice(0, 4).join("/") : String(v)].filter((x) => x !== undefined).join(" ");
+  const items = Array.isArray(v) ? v.map(String) : undefined;
+  const text = items ? (fact?.list === "range" ? runText(items, items, lang, "/") : items.slice(0, 4).join("/")) : String(v);
+  return [named, text].filter((x) => x !== undefined).join(" ");
 }
 
 /** Two rows side by side: where they differ, then what they share; `skip`: the fields left unsaid (present.ts' unsaidFields). */
@@ -70,7 +73,8 @@ export function compareText(a: Row, b: Row, lang: Lang, skip: readonly string[],
   const nb = displayName(nameOf(b, title) ?? "second one");
   const da = factsText(only(a, (k) => !same(k)), skip, 3, lang, say);
   const db = factsText(only(b, (k) => !same(k)), skip, 3, lang, say);
-  const shared = factsText(only(a, same), skip, 2, lang, say);
+  // What both lack is not a likeness worth saying ("both are not in performance fabric"), as a list's shared head leaves it out too.
+  const shared = factsText(only(a, (k) => same(k) && a[k] !== false && yesNo(a[k]) !== false), skip, 2, lang, say);
   if (lang !== "en") return `${na}: ${da || "—"} | ${nb}: ${db || "—"}${shared ? ` | ${shared}` : ""}`;
   // Named as they are, without "the": a row may be a person or a host ("the Dr Chen Wei" is wrong), and a product reads fine bare.
   const differ = da || db ? `${na} is ${da || "much the same"}, while ${nb} is ${db || "much the same"}` : `${na} and ${nb} are nearly identical`;

@@ -58,6 +58,18 @@ export interface Shown {
   image?: string;
 }
 
+/**
+ * Whether a row's reference is worth saying beside its name: not when it is the name, nor when it
+ * holds it ("TR2673 (TR2673-tue-1948)" says the train's number twice; its day and time are facts).
+ */
+export function idBeside(title: string, id: unknown): boolean {
+  if (id === undefined || id === null || id === "") return false;
+  const t = title.trim().toLowerCase();
+  const i = String(id).toLowerCase();
+  // A name of a letter or two may sit inside any code by chance: only a longer one is taken as held.
+  return i !== t && (t.length < 3 || !i.includes(t));
+}
+
 /** The facts of one row a person cares about: title, id, price, a few details, the image link. */
 export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opts: { image?: boolean; details?: number } = {}): string {
   const title = displayName(nameOf(row, d.title) ?? "this one");
@@ -70,7 +82,7 @@ export function itemLine(row: Row, d: Display, lang: Lang, currency: string, opt
   if (typeof price === "number" || (typeof price === "string" && price !== "")) parts.push(typeof price === "number" ? money(price, currency) : String(price));
   for (const v of details) parts.push(Array.isArray(v) ? v.slice(0, 3).join("/") : String(v));
   const img = opts.image !== false && d.image ? row[d.image] : undefined;
-  const idText = id !== undefined && String(id) !== title ? ` (${String(id)})` : "";
+  const idText = idBeside(title, id) ? ` (${String(id)})` : "";
   const tail = typeof img === "string" && img !== "" ? ` ${lang === "en" ? "— pic" : "— photo"}: ${img}` : "";
   return `${title}${idText}${parts.length ? ` — ${parts.join(", ")}` : ""}${tail}`;
 }

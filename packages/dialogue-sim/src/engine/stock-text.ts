@@ -4,15 +4,17 @@ import type { Lang } from "../phrases/describe.js";
 import { factsText } from "./facts.js";
 import { alonePattern, type FactSaying } from "@chatmill/domains";
 import { listAnd } from "./fact-words.js";
+import { runText, scaleOf } from "./scale-run.js";
 
 /**
  * An item's options in stock, summed by label as a person reads them out: "blue (44 left, sizes
  * L and M), orange (35 left)". Which field is an option's label, its size and its quantity (or
  * in-stock flag) are its table's stock parts (`offline.display.<table>.parts`, format stock);
  * without them each option is said by its facts (`skip`: the fields they leave out; `say`: how
- * the pack lets its fields be said, FactSaying).
+ * the pack lets its fields be said, FactSaying). `item`: the item's own row, whose scale field
+ * (fact.list "range") gives the sizes their order ("sizes XS to L", not "L, M, S and XS").
  */
-export function stockText(options: Row[], lang: Lang, parts: DisplayParts | undefined, skip: readonly string[] = [], say: FactSaying = {}): string {
+export function stockText(options: Row[], lang: Lang, parts: DisplayParts | undefined, skip: readonly string[] = [], say: FactSaying = {}, item?: Row): string {
   if (!parts) return options.slice(0, 4).map((o) => factsText(o, skip, 3, lang, say)).filter((s) => s !== "").join("; ");
   const byLabel = new Map<string, { qty: number; sizes: string[] }>();
   for (const o of options) {
@@ -31,7 +33,10 @@ export function stockText(options: Row[], lang: Lang, parts: DisplayParts | unde
   // A size that names itself ("one size") is not said as "size one size": the size field's `alone` pattern (wording.values) says which.
   const alone = parts.size !== undefined ? alonePattern(say.values, parts.size) : undefined;
   const groups = [...byLabel].slice(0, 4);
-  const sizesSaid = (sizes: string[]) => (lang !== "en" ? sizes.join("/") : alone && sizes.every((z) => alone.test(z)) ? listAnd(sizes) : `size${sizes.length > 1 ? "s" : ""} ${listAnd(sizes)}`);
+  // Sizes that are steps of the item's own scale (its field said as a range) go in its order, a run of them as "XS to XL".
+  const scale = scaleOf(item, [...new Set([...byLabel.values()].flatMap((e) => e.sizes))], say);
+  const joined = (sizes: string[]) => (scale ? runText(sizes, scale, lang, lang === "en" ? undefined : "/") : lang === "en" ? listAnd(sizes) : sizes.join("/"));
+  const sizesSaid = (sizes: string[]) => (lang !== "en" ? joined(sizes) : alone && sizes.every((z) => alone.test(z)) ? listAnd(sizes) : `size${sizes.length > 1 ? "s" : ""} ${joined(sizes)}`);
   // Every label in the same sizes: the sizes are said once for all, as a person would ("… — all in sizes L, M and S").
   const key = (e: { sizes: string[] }) => [...e.sizes].sort().join("\u0000");
   const common = groups.length > 1 && groups[0]![1].sizes.length > 0 && groups.every(([, e]) => key(e) === key(groups[0]![1]));

@@ -87,8 +87,9 @@ const en: Bank = {
   ],
   details: [
     "{name} [({id})|] — {facts}.",
-    "[Here's the rundown on|About] {name}: it's {facts}.",
-    "{name} [({id})|] is {facts}.",
+    // No "it's"/"is" before the facts: a person is not "it", and "is phone 0161 …" is no sentence.
+    "[Here's the rundown on|About] {name}: {facts}.",
+    "{name} [({id})|], [in brief|briefly]: {facts}.",
   ],
   compare: [
     "[Side by side|Quick comparison]: {lines}",

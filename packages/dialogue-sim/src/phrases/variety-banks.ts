@@ -140,7 +140,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
       "[Here's|This is] {name} [({id})|] — {facts}.",
       "[Quick summary of|A closer look at] {name}: {facts}.",
       "[What I have on|The facts on] {name} [({id})|]: {facts}.",
-      "[Okay, so|Alright —] {name} [({id})|] [is|would be] {facts}.",
+      // Facts are phrases of any shape ("phone 0161 …", "4.5★ from patients"): no "is" before them ("would be phone …" was said).
+      "[Okay, so|Alright —] on {name} [({id})|] I have: {facts}.",
       "[Here's the info on|Some details about|So, about] {name}: {facts}.",
       "[Right|Sure], {name} [({id})|] — [here's what I have|the key points]: {facts}.",
     ],

@@ -110,7 +110,7 @@ function both(d: Dialog, tool: ToolInfo, top: Shown[], act: "status" | "details"
       ? comparisonText(d, rows[0]!, rows[1]!, tool.table, pair[0]!.row)
       : act === "status"
         ? statusPairText(d, rows, tool.table)
-        : stockPairText(d, pair.map((item, i) => ({ name: item.name, rows: toolRows(d.domain, tool.name, done[i]!.res.data) })), tool.table);
+        : stockPairText(d, pair.map((item, i) => ({ name: item.name, rows: toolRows(d.domain, tool.name, done[i]!.res.data), item: item.row })), tool.table);
   t.assistantSay(text, act === "details" ? "compare" : "inform", undefined, pair);
   for (const item of pair) t.trace.infoShown.add(`${item.table}\u0000${item.key}`);
   return true;

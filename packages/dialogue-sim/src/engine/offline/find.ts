@@ -3,6 +3,7 @@
 import type { Call, Constraint } from "../../contract.js";
 import { joinSentences, THING_GENDER_SLOT } from "../../phrases/grammar.js";
 import { askFor } from "../reserved-request.js";
+import { yesNo } from "../fact-words.js";
 import type { ToolInfo } from "../tools.js";
 import { humanField } from "@chatmill/domains";
 import { displayOf, type Shown } from "../present.js";
@@ -19,6 +20,15 @@ import { besideThing, foundLikeText, likeAck, likeThisText, nothingLike, notFoun
 import { midwayChitChat } from "./small-talk.js";
 import { choose, photo, reference, referenceRow, requestItem, revealPlan } from "./user-agent.js";
 
+/**
+ * What "nothing found" offers to change ("a different area?"): the last field asked of that has
+ * other values. A yes/no has none: "a different new patients" was said.
+ */
+export function fieldToChange(domain: Dialog["domain"], revealed: readonly Constraint[]): string {
+  const open = revealed.filter((c) => typeof c.value !== "boolean" && yesNo(c.value) === undefined);
+  return humanField(domain, open[open.length - 1]?.field ?? "option");
+}
+
 /** The assistant's answer to a search, from its rows: the options, the closest ones, or none. Returns the options listed. */
 export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constraint[], variation?: string): Shown[] {
   if (shown.length === 0 && d.closest.length > 0) {
@@ -27,8 +37,7 @@ export function present(d: Dialog, task: Task, shown: Shown[], revealed: Constra
     return [];
   }
   if (shown.length === 0) {
-    const field = humanField(d.domain, revealed[revealed.length - 1]?.field ?? "option");
-    d.t.assistantSay(d.voice.assistant("none_found", { wants: wants(d, revealed), field }), "inform", variation);
+    d.t.assistantSay(d.voice.assistant("none_found", { wants: wants(d, revealed), field: fieldToChange(d.domain, revealed) }), "inform", variation);
     return [];
   }
   const found = topOf(d, task, shown);

@@ -8,7 +8,7 @@ import type { Row } from "../../contract.js";
 import { money } from "../../phrases/describe.js";
 import { listJoin } from "../../phrases/grammar.js";
 import { factsText } from "../facts.js";
-import { displayOf, factSayingFor } from "../present.js";
+import { displayOf, factSayingFor, idBeside } from "../present.js";
 import { displayName, nameOf } from "../rows.js";
 import type { Dialog } from "./context.js";
 import { andWord, sayLocal } from "./realizer.js";
@@ -110,7 +110,7 @@ export interface Brief {
 export function briefOf(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row, shared?: { fields: string[]; price: boolean }): Brief {
   const title = displayName(nameOf(row, disp.title) ?? "this one");
   const rawId = disp.id ? row[disp.id] : undefined;
-  const id = rawId !== undefined && String(rawId) !== title ? String(rawId) : "";
+  const id = idBeside(title, rawId) ? String(rawId) : "";
   const p = disp.price ? row[disp.price] : undefined;
   const price = shared?.price ? "" : typeof p === "number" ? money(p, d.currency) : typeof p === "string" ? p : "";
   return { title, id, price, facts: factsOf(d, row, factFields(d, row, others, disp, focus, n, known, shared?.fields), focus) };

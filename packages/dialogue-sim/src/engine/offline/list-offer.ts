@@ -22,13 +22,20 @@ function offerLine(b: Brief, lang: Dialog["lang"]): string {
   return `${b.title}${b.price ? ` at ${b.price}` : ""}${b.facts ? `, ${b.facts}` : ""}`;
 }
 
+/** The second of two rows with one name (a flight on two dates) by what sets it apart: "HAT152, on May 25, or the one on May 16?", not the name twice. */
+function sameName(b: Brief, lang: Dialog["lang"]): string {
+  const facts = [b.price, b.facts].filter(Boolean).join(", ");
+  return lang === "hi" ? `उसी का ${facts} वाला विकल्प` : lang === "mixed" ? `usi ka ${facts} wala option` : `the one ${facts}`;
+}
+
 /** The count and one or two of `top` offered; returns the text and the rows it named. */
 export function offerText(d: Dialog, table: string | undefined, top: readonly Shown[], total: number): { text: string; named: Shown[] } {
   const disp = displayFor(d, table);
   const named = top.slice(0, d.rng.chance(0.6) ? 1 : 2);
   const rows = top.map((s) => s.seen);
   // What the user asked for is known to be true of every row found: the offer says what sets this one apart.
-  const lines = named.map((s) => offerLine(briefOf(d, s.seen, rows, disp, [], d.rng.int(1, 2), s.row), d.lang));
+  const briefs = named.map((s) => briefOf(d, s.seen, rows, disp, [], d.rng.int(1, 2), s.row));
+  const lines = briefs.map((b, i) => (i === 1 && b.title === briefs[0]!.title && (b.facts || b.price) ? sameName(b, d.lang) : offerLine(b, d.lang)));
   const slots = { n: String(total), line: lines[0]!, a: lines[0]!, b: lines[1] ?? "" };
   const bank = OFFERS[d.lang];
   const count = sayLocal(bank.count, d.rng, slots);

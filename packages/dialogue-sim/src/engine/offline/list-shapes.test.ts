@@ -72,6 +72,27 @@ describe("an offer of one or two when many match", () => {
   });
 });
 
+describe("an offer of two rows with one name", () => {
+  it("names it once and says the second by what sets it apart", () => {
+    const twins = [
+      { id: "A1", name: "Zoe Tank", price: 29, colors: ["Green"] },
+      { id: "A2", name: "Zoe Tank", price: 35, colors: ["Red"] },
+    ];
+    const shown = twins.map((r, i) => ({ key: r.id, name: r.name, row: r, seen: r, table: "items", callId: `c${i}` })) as Shown[];
+    let twos = 0;
+    for (const lang of ["en", "hi", "mixed"] as const) {
+      for (let seed = 0; seed < 12; seed++) {
+        const { text, named } = offerText(dialog(lang, `twin${seed}`), "items", shown, 9);
+        if (named.length < 2) continue;
+        twos++;
+        expect(text.split("Zoe Tank").length - 1, text).toBe(1);
+        expect(text).toMatch(lang === "en" ? /the one .*(\$35|red)/i : lang === "hi" ? /उसी का/ : /usi ka/);
+      }
+    }
+    expect(twos).toBeGreaterThan(0);
+  });
+});
+
 describe("a sentence of the row's declared prose", () => {
   const text = "Ideal for cold-weather training, the Chaz Hoodie promises warmth with every wear. This thick material blocks out the wind. Short one. • Two-tone gray heather hoodie. • Machine wash/dry.";
   it("keeps only sentences that read alone: no bullets, none leaning on the sentence before, none too short", () => {

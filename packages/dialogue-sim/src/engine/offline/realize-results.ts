@@ -1,5 +1,6 @@
 // The realizer's half that words what tools returned: lists of options, the closest rows, a
 // pick, details, reviews, stock, logs, status, a comparison, a command's output.
+import { valueMeets } from "@chatmill/domains";
 import type { Constraint, Row } from "../../contract.js";
 import { joinSentences } from "../../phrases/grammar.js";
 import { compareText, factsText } from "../facts.js";
@@ -16,8 +17,12 @@ import { moreText, sayLocal, wants } from "./realizer.js";
 export function closestText(d: Dialog, table: string | undefined, closest: Shown[], revealed: Constraint[]): string {
   const disp = displayFor(d, table);
   const rows = closest.map((s) => s.seen);
-  const focus = revealed.map((c) => ({ field: c.field, value: c.value }));
-  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focus, 2, s.row), 0, d.lang)}`);
+  // Each row says first where it misses the ask ("arriving at 16:20"), then where it meets it: rows that all met the same two asks read alike.
+  const focusOf = (row: Row) => {
+    const missed = (c: Constraint) => !valueMeets(row[c.field], c);
+    return [...revealed.filter(missed), ...revealed.filter((c) => !missed(c))].map((c) => ({ field: c.field, value: c.value }));
+  };
+  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focusOf(s.row), 2, s.row), 0, d.lang)}`);
   return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}`;
 }
 
@@ -62,13 +67,18 @@ export function pickText(d: Dialog, table: string | undefined, pick: Shown): str
   return joinSentences([sayLocal(bank, d.rng, { line, host }), d.voice.offer(ops ? 0.8 : 0.3)], d.lang);
 }
 
+/** Whether the assistant already sent this link in the dialogue: a person does not paste the same photo twice. */
+function linkedBefore(d: Dialog, link: string): boolean {
+  return d.t.messages.some((m) => m.role === "assistant" && typeof m.content === "string" && m.content.includes(link));
+}
+
 /** The pick in a few words and its photo link, said one of a few ways. */
 function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): string {
   const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row);
   const line = briefLine(b, d.rng.int(0, 2), d.lang);
   const img = disp.image ? pick.seen[disp.image] : undefined;
   // The photo comes with most picks, not all: a person who has just seen the list may not need it again.
-  if (typeof img !== "string" || img === "" || !d.rng.chance(0.6)) return line;
+  if (typeof img !== "string" || img === "" || !d.rng.chance(0.6) || linkedBefore(d, img)) return line;
   const en = ["{line} — [pic|photo|picture]: {img}", "{line} ([photo|picture|pic] {img})", "{line}; [here's a|the] [photo|picture]: {img}"];
   const hi = ["{line} — फ़ोटो: {img}", "{line} ([फ़ोटो|तस्वीर] {img})"];
   const mixed = ["{line} — [photo|pic]: {img}", "{line} ([photo|pic] {img})"];
@@ -123,7 +133,7 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
       ? d.voice.assistant("reviews", { name: item.name, facts: lines.join(" · ") })
       : sayLocal(NO_REVIEWS[d.lang], d.rng, { name: item.name });
   } else if (act === "availability") {
-    const stock = lighterStock(d, stockOf(d, rows, rowsTable));
+    const stock = lighterStock(d, stockOf(d, rows, rowsTable, item.row));
     text = stock
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : sayLocal(NO_STOCK[d.lang], d.rng, { name: item.name });
@@ -136,16 +146,16 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     const n = d.voice.style === "executive" ? (quote ? 2 : 3) : quote ? 3 : 6;
     text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table)) });
     if (quote) text = joinSentences([text, quoteText(d, quote)], d.lang);
-    if (typeof image === "string" && image !== "" && d.lang === "en") text += ` Photo: ${image}`;
+    if (typeof image === "string" && image !== "" && d.lang === "en" && !linkedBefore(d, image)) text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
   return joinSentences([text, d.voice.offer(0.5)], d.lang);
 }
 
 /** An item's options in stock, said by their table's stock parts (format stock), else by their facts. */
-function stockOf(d: Dialog, rows: Row[], table: string | undefined): string {
+function stockOf(d: Dialog, rows: Row[], table: string | undefined, item?: Row): string {
   const disp = displayOf(d.domain, table);
-  return stockText(rows, d.lang, disp.format === "stock" ? (disp.parts ?? {}) : undefined, unsaidFields(d.domain, table, rows[0] ?? {}), factSayingFor(d.domain, table, d.currency));
+  return stockText(rows, d.lang, disp.format === "stock" ? (disp.parts ?? {}) : undefined, unsaidFields(d.domain, table, rows[0] ?? {}), factSayingFor(d.domain, table, d.currency), item);
 }
 
 /** Stock as a person reads it out: about half the time without the unit counts ("gray (sizes M and L)"), as "is there one in M?" is what matters. */
@@ -214,10 +224,10 @@ export function statusPairText(d: Dialog, rows: Row[], table: string | undefined
 }
 
 /** Two items' stock, a line each; `table`: the options' table, whose display says them. */
-export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[] }>, table: string | undefined): string {
+export function stockPairText(d: Dialog, items: Array<{ name: string; rows: Row[]; item?: Row }>, table: string | undefined): string {
   const none = d.lang === "en" ? "out of stock right now" : d.lang === "hi" ? "अभी स्टॉक में नहीं" : "abhi stock nahi hai";
   const light = d.rng.chance(0.5);
-  const lines = items.map((it) => `${it.name}: ${(light ? dropCounts(stockOf(d, it.rows, table)) : stockOf(d, it.rows, table)) || none}`);
+  const lines = items.map((it) => `${it.name}: ${(light ? dropCounts(stockOf(d, it.rows, table, it.item)) : stockOf(d, it.rows, table, it.item)) || none}`);
   const head = d.lang === "en" ? sayLocal(["[Just checked|Here's the stock|Stock right now]:"], d.rng) : d.lang === "hi" ? "स्टॉक:" : "Stock check:";
   return joinSentences([head, `\n${lines.join("\n")}`, d.voice.offer()], d.lang).replace(/ \n/g, "\n").trim();
 }
