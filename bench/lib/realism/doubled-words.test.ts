@@ -21,6 +21,8 @@ describe("doubled words", () => {
   it("leaves the English words people double on purpose, asides and ids", () => {
     expect(words("OK ok right, for less than $120")).toEqual([]);
     expect(words("Bye bye!")).toEqual([]);
+    expect(words("Ooh ooh, let me see")).toEqual([]);
+    expect(words("One moment, connecting you! You won't need to repeat anything.")).toEqual([]);
     expect(words("Got an error on that one — one more attempt coming.")).toEqual([]);
     expect(words("I'm happy with that, that all looks fine")).toEqual([]);
     expect(words("Good, lock it in in business")).toEqual(["in"]);

@@ -9,7 +9,8 @@
  * - Hindi and Hinglish: only words the language never doubles (function words: postpositions,
  *   the copula, conjunctions; and the English ones a Hinglish line borrows);
  * - in every language, a word that ends a short sentence (up to four words: an ack, a thanks, a
- *   question tag) and starts the next: two composed parts that meet ("Checking. Checking for …",
+ *   question tag) and starts the next (but an English pronoun: "connecting you! You won't need
+ *   to" is how people write): two composed parts that meet ("Checking. Checking for …",
  *   "और कुछ? कुछ और चाहिए?"). After a longer sentence it is a writer's echo ("… or failed. Failed
  *   means it exited") or a pronoun ("… with you. You won't need to"), which people write.
  * Words with digits (ids such as TR1809) and text in backticks (commands, log lines) are not
@@ -18,7 +19,10 @@
  */
 
 /** English words people double on purpose. */
-const SAID_TWICE = new Set(["ok", "okay", "bye", "no", "yes", "yeah", "very", "so", "really", "hey", "hi", "hello", "ha", "haha", "well", "right", "knock"]);
+const SAID_TWICE = new Set(["ok", "okay", "bye", "no", "yes", "yeah", "very", "so", "really", "hey", "hi", "hello", "ha", "haha", "well", "right", "knock", "ah", "oh", "ooh", "uh", "um", "hmm"]);
+
+/** English pronouns: a sentence ending on one and the next starting with it is how people write ("connecting you! You won't need to"). */
+const PRONOUNS = new Set(["i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "this", "that"]);
 
 /** Words Hindi and Hinglish never double: the copula, postpositions, particles, conjunctions, and English function words. */
 const NEVER_TWICE = new Set([
@@ -61,7 +65,7 @@ export function doubledWords(text: string, language: string): DoubledWord[] {
     if (prev && word === prev.word && !/\d/.test(word)) {
       const english = language === "en";
       const flagged = SENTENCE_END.test(between)
-        ? sentence <= SHORT_SENTENCE && !(english && SAID_TWICE.has(word))
+        ? sentence <= SHORT_SENTENCE && !(english && (SAID_TWICE.has(word) || PRONOUNS.has(word)))
         : IN_A_ROW.test(between)
           ? english
             ? !SAID_TWICE.has(word)

@@ -34,6 +34,8 @@ describe("the phrase grammar", () => {
     expect(expand("ok ok, {x}", rng, { x: "sure" })).toBe("ok ok, sure");
     expect(expand("[go for|try] {x}", rng, { x: "for two" })).toMatch(/^(go for two|try for two)$/);
     expect(expand("[I'd go for|I'd go for] {wants}", rng, { wants: "for 5 people" })).toBe("I'd go for 5 people");
+    // An empty bracket between them leaves two spaces as pieces of their own.
+    expect(expand("{c} [|] हो तो अच्छा", rng, { c: "जो Arabic बोलता हो" }).replace(/\s+/g, " ")).toBe("जो Arabic बोलता हो तो अच्छा");
   });
 
   it("draws each alternative with an rng, still fixing the article by the value's sound", () => {

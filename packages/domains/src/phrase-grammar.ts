@@ -122,9 +122,11 @@ const LEADING_WORD = /^(\s*)([\p{L}\p{M}'’]+)(?![\p{L}\p{M}\p{N}'’])\s*/u;
  */
 function put(out: string[], text: string): void {
   if (text === "") return;
-  let prev = out[out.length - 1];
-  // The space between a bracket and a slot is a piece of its own: the word is in the one before it.
-  if (prev !== undefined && out.length > 1 && /^\s+$/.test(prev)) prev = out[out.length - 2]! + prev;
+  // The spaces around a bracket (or an empty one) are pieces of their own: the word is in the piece before them.
+  let k = out.length - 1;
+  let spaces = "";
+  while (k > 0 && /^\s+$/.test(out[k]!)) spaces = out[k--]! + spaces;
+  const prev = k >= 0 ? out[k]! + spaces : undefined;
   if (prev !== undefined) {
     // Only the end of a long value is read (a regex anchored at the end still scans from the start).
     const tail = TRAILING_WORD.exec(prev.length > 64 ? prev.slice(-64) : prev);

@@ -28,4 +28,14 @@ describe("a user's closer", () => {
     const closed = texts("learner").filter((t) => /\?\s+(thanks for explaining|thank you!)/i.test(t));
     expect(closed.length).toBeGreaterThan(0);
   });
+
+  it("is left out when it starts on the word the request ends with, as is a filler before it ('many thanks thanks for explaining')", () => {
+    const persona = (style: string) => ({ id: "p1", style, verbosity: "moderate" }) as Persona;
+    for (const style of ["learner", "casual", "executive", "stressed"] as const) {
+      const voice = new Voice(persona(style), "en", new Rng(`meets/${style}`), { city: "Leeds", weekday: "Monday" }, loadDomain("retail").wording);
+      const said = ["details", "thanks_done", "add", "ok_go", "choose"].flatMap((act) => Array.from({ length: 400 }, () => voice.user(act as never, { item: "Echo Fit Short", name: "Echo Fit Short", wants: "in red", c: "in red" }, { first: act === "details" })));
+      const doubled = said.filter((t) => /(?<![\p{L}'])([\p{L}']+)[.!?]?\s+\1(?![\p{L}'])/iu.test(t) && !/\b(ok|bye|no|yes|very|so|really|hey|hi|hello|oh|ah|ooh)[.!?,]?\s+\1\b/i.test(t));
+      expect(doubled, doubled.slice(0, 3).join(" | ")).toEqual([]);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import type { Rng } from "@chatmill/kit";
 import type { Persona, Wording } from "@chatmill/schema";
 import type { AssistantAct } from "../phrases/assistant-banks.js";
 import type { Lang } from "../phrases/describe.js";
-import { capitalize, expand, GENDER_SLOT, say, tidy, type Slots } from "../phrases/grammar.js";
+import { capitalize, expand, GENDER_SLOT, meets, say, tidy, type Slots } from "../phrases/grammar.js";
 import { HEDGES, USER_STYLE, styleOf, type Style } from "../phrases/style-banks.js";
 import type { UserAct } from "../phrases/user-banks.js";
 import { FILLERS, FRUSTRATED } from "../phrases/voice-banks.js";
@@ -86,6 +86,8 @@ export class Voice {
     if (opts.hedge) parts.push(`${say(this.hedges, r, this.slots)},`);
     let core = say(this.wording.user(act), r, all);
     if (this.lang === "en" && this.formality === "formal" && r.chance(0.5)) core = core.replace(/^(can you|could you)/i, "would you kindly").replace(/\bthx\b/, "thank you");
+    // An opener or filler that ends on the word the request starts with ("ठीक। ठीक है, …") is left out.
+    while (parts.length > 0 && meets(parts[parts.length - 1]!, core)) parts.pop();
     parts.push(core);
     if (verbose && !opts.last && r.chance(opts.first ? 0.8 : 0.3)) {
       const extra = say(this.wording.user("extra"), r, all);
@@ -95,7 +97,11 @@ export class Voice {
     const emo = (opts.emotion ?? "").toLowerCase();
     // A question already asked is not followed by another ("what else can you tell me? how does that work?").
     const closers = /[?？]\s*$/.test(core) ? st.closers.filter((c) => !/[?？]\s*$/.test(c)) : st.closers;
-    if (closers.length && r.chance(terse ? 0.08 : opts.first ? 0.3 : 0.12)) parts.push(say(closers, r, this.slots));
+    if (closers.length && r.chance(terse ? 0.08 : opts.first ? 0.3 : 0.12)) {
+      // A closer that starts on the word the line ends with ("… thanks" and "thanks for explaining") is left out.
+      const closer = say(closers, r, this.slots);
+      if (!meets(parts[parts.length - 1]!, closer)) parts.push(closer);
+    }
     if (/frustrat|angry|annoy|impatien/.test(emo) && this.lang === "en" && r.chance(0.3)) parts.push(r.pick(FRUSTRATED));
     let text = tidy(parts.filter(Boolean).join(" "));
     if (this.style === "stressed" && this.lang === "en" && r.chance(0.25)) text = text.replace(/^(\w+)/, (w) => w.toUpperCase());

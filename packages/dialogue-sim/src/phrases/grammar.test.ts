@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinSentences, tidy } from "./grammar.js";
+import { joinSentences, tidy, meets } from "./grammar.js";
 
 describe("joinSentences", () => {
   it("ends a sentence before the next one starts, once", () => {
@@ -22,5 +22,21 @@ describe("tidy", () => {
     expect(tidy("Right , , so — ready?")).toBe("Right, so — ready?");
     expect(tidy("hi ,  there")).toBe("hi, there");
     expect(tidy("1,000 items, 2 left")).toBe("1,000 items, 2 left");
+  });
+});
+
+describe("meets", () => {
+  it("finds two parts where the second starts on the word the first ends with, across marks and case", () => {
+    expect(meets("Ok.", "ok, HAT221 hi chahiye")).toBe(true);
+    expect(meets("many thanks", "thanks for explaining")).toBe(true);
+    expect(meets("Any time at all.", "All the best!")).toBe(true);
+    expect(meets("ठीक।", "ठीक है, चलिए")).toBe(true);
+  });
+
+  it("is false for other words, a word inside a longer one, ids with digits and empty parts", () => {
+    expect(meets("Sounds good.", "Thanks!")).toBe(false);
+    expect(meets("go for", "fortune")).toBe(false);
+    expect(meets("TR1809", "TR1809 leaves at 19:48")).toBe(false);
+    expect(meets("", "anything")).toBe(false);
   });
 });

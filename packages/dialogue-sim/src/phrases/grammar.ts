@@ -27,6 +27,21 @@ export function tidy(s: string): string {
     .trim();
 }
 
+const LAST_WORD = /([\p{L}\p{M}'’]+)[^\p{L}\p{M}\p{N}'’]*$/u;
+const FIRST_WORD = /^[^\p{L}\p{M}\p{N}'’]*([\p{L}\p{M}'’]+)/u;
+
+/**
+ * Whether `b` starts with the word `a` ends with ("Ok." and "ok, that one"; "thanks" and
+ * "thanks for explaining"; "Any time at all." and "All the best!"): two composed parts that,
+ * said one after the other, would say the word twice. Composers drop or redraw one of them.
+ */
+export function meets(a: string, b: string): boolean {
+  if (!a || !b) return false;
+  const x = LAST_WORD.exec(a.length > 64 ? a.slice(-64) : a);
+  const y = x ? FIRST_WORD.exec(b) : null;
+  return !!x && !!y && x[1]!.toLowerCase() === y[1]!.toLowerCase();
+}
+
 export function capitalize(s: string): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }

@@ -663,7 +663,7 @@ export const MORE_MIDWAY: Record<Lang, SmallTalk[]> = {
   en: [
     {
       user: ["[sorry,|oh,] [the doorbell just went|my phone rang][, back now|, I'm back]"],
-      assistant: ["[Welcome back|No worries at all]! [We were on|Back to] {topic} — [shall we continue?|what's next?]"],
+      assistant: ["[Welcome back! [We were on|Where were we:|Picking up]|No worries at all! [We were on|Back to]] {topic} — [shall we continue?|what's next?]"],
     },
     {
       user: ["[honestly|not gonna lie], [this is easier than I expected|you're making this easy]"],

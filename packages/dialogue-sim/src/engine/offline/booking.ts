@@ -117,7 +117,10 @@ export function applyBookingChange(d: Dialog, task: Task, toolName: string, keyA
     t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(d, done.res.error, ref), field: otherField(d, task, ["weekday", "date", "time"]) }), "inform");
     return giveUp(d, task);
   }
-  t.assistantSay(`${d.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details })} ${d.voice.offer(0.4)}`.trim(), "confirm");
+  // A confirmation that already asks ("… cancelled. Anything else?") takes no second question ("Search for more?").
+  const said = d.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details });
+  const offer = d.voice.offer(0.4);
+  t.assistantSay(/[?？]\s*$/.test(said) ? said : `${said} ${offer}`.trim(), "confirm");
   t.emotion = d.rng.pick(["relieved", "satisfied"]);
 }
 

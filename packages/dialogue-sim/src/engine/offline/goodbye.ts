@@ -3,7 +3,7 @@
 // goodbye-banks.ts) and from what happened in this dialogue — the item it settled on, the day
 // and time it takes place, what the hand-off is about — rather than one of a few fixed
 // sentences; the act banks (the pack's own lines among them) are still drawn part of the time.
-import { capitalize, expand, GENDER_SLOT, tidy, type Slots } from "../../phrases/grammar.js";
+import { capitalize, expand, GENDER_SLOT, meets, tidy, type Slots } from "../../phrases/grammar.js";
 import { DAY_WORDS, GOODBYE } from "../../phrases/goodbye-banks.js";
 import type { Dialog } from "./context.js";
 import { farewellAbout } from "./realizer.js";
@@ -71,11 +71,16 @@ export function goodbye(d: Dialog, about?: string): string {
   let reply = r.chance(0.85) ? part(d, g.reply, s) : "";
   // The item's name is said as the pack writes it (a host "db-01" stays lower case).
   const mid = about && r.chance(0.35) ? farewellAbout(d, about) : "";
-  // Two sentences opening on the same word ("Great. Great that we settled on …") read as a stutter: the word on the item stays.
-  if (reply && mid && firstWord(reply) === firstWord(mid)) reply = "";
+  // Two sentences that open on the same word ("Glad I could help! Glad we got to …"), or one that
+  // starts on the word the one before ends with ("Great. Great that we settled on …", "Any time at
+  // all. All the best!"), read as a stutter: the word on the item stays, a wish is drawn again.
+  if (reply && mid && (meets(reply, mid) || firstWord(reply) === firstWord(mid))) reply = "";
   const own = d.voice.wording.ownLines("assistant", "farewell");
   const close = () => (own.length > 0 && r.chance(0.3) ? capitalize(tidy(expand(r.pick(own), r, s))) : part(d, g.closer, s));
-  const end = !reply || r.chance(mid ? 0.3 : 0.7) ? close() : "";
+  const before = mid || reply;
+  let end = !reply || r.chance(mid ? 0.3 : 0.7) ? close() : "";
+  if (meets(before, end)) end = close();
+  if (meets(before, end)) end = "";
   return join([reply, mid, end]);
 }
 
