@@ -241,7 +241,7 @@ function num(s: string | undefined): number | null {
 // (a disk filling on db-01, a crashed worker service, an unreachable backup host).
 interface Host {
   id: string; hostname: string; ip: string; role: string; env: string; os: string; status: string;
-  uptime: string; load: [number, number, number]; cpu_pct: number; mem_used_mb: number; mem_total_mb: number;
+  uptime: string | null; load: [number, number, number]; cpu_pct: number; mem_used_mb: number; mem_total_mb: number;
   disks: Array<[mount: string, size_gb: number, used_gb: number, fs: string]>;
   services: Array<[name: string, status: string, port: number | null]>;
   logs: Array<[time: string, level: string, service: string, message: string]>;
@@ -322,7 +322,7 @@ const HOSTS: Host[] = [
   },
   {
     id: "backup-01", hostname: "backup-01.internal", ip: "10.0.4.61", role: "backup", env: "internal", os: "Debian 12", status: "unreachable",
-    uptime: "unknown", load: [0, 0, 0], cpu_pct: 0, mem_used_mb: 0, mem_total_mb: 7963,
+    uptime: null, load: [0, 0, 0], cpu_pct: 0, mem_used_mb: 0, mem_total_mb: 7963,
     disks: [["/", 40, 14, "ext4"], ["/srv/backup", 4000, 2710, "zfs"]],
     services: [["restic", "unknown", null], ["sshd", "unknown", 22]],
     logs: [

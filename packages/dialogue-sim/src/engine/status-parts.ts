@@ -36,8 +36,9 @@ export function saidIn(s: Said, lang: Lang): string {
 }
 
 /** A part's value in the row (undefined when the part is not declared). */
+/** A row's value of a declared part; a null (not known: an unreachable host's uptime) is no value, and is not said. */
 export function partOf(row: Row, f: string | undefined): unknown {
-  return f === undefined ? undefined : row[f];
+  return f === undefined ? undefined : (row[f] ?? undefined);
 }
 
 /** Where the row is (its declared `where` fields), the values it has. */

@@ -85,7 +85,7 @@ export function statusLine(row: Row, how: StatusHow, lang: Lang = "en"): string 
   const parts: string[] = [];
   // Each part by what the pack calls its field (never its key read aloud), else its value alone.
   const called = (k: string) => (how.say?.name ? how.say.name(k) : k.replace(/_/g, " "));
-  for (const k of [p.state, ...(p.where ?? []), p.uptime]) if (k !== undefined && row[k] !== undefined) parts.push([called(k), String(row[k])].filter((x) => x !== undefined).join(" "));
+  for (const k of [p.state, ...(p.where ?? []), p.uptime]) if (k !== undefined && row[k] != null) parts.push([called(k), String(row[k])].filter((x) => x !== undefined).join(" "));
   for (const m of p.metrics ?? []) if (row[m.field] !== undefined) parts.push(firstWay(saidIn(m.say, lang), String(row[m.field])));
   const u = p.usage;
   const used = u && Array.isArray(row[u.list]) ? (row[u.list] as Row[]) : [];
