@@ -132,7 +132,12 @@ export class Voice {
 
   /** An acknowledgement that restates the request: "On it — looking for anything in red under $50." */
   restate(wants: string): string {
-    return capitalize(this.say("restate", { ack: this.ack(), wants }));
+    const text = capitalize(this.say("restate", { ack: this.ack(), wants }));
+    // A wish that is itself a noun phrase ("a hotel and with 0 stars") takes no "something" or
+    // "options" before it ("I'll look for options a hotel …").
+    if (this.lang !== "en" || !/^(a|an|the|some)\s/i.test(wants)) return text;
+    const at = text.indexOf(wants);
+    return at < 0 ? text : text.slice(0, at).replace(/\b(?:something|options|anything)\s+$/i, "") + text.slice(at);
   }
 
   /** An acknowledgement naming the thing looked at: "Pulling up db-01 now." */

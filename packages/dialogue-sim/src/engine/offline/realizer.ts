@@ -36,6 +36,10 @@ export function thingSlots(d: Dialog, task: Task): { thing: string; [THING_GENDE
 }
 
 function thingSaid(d: Dialog, task: Task): [string, "m" | "f"] {
+  // A kind that names the thing (type "hotel" of a hotel) is the thing said: "a hotel", not "somewhere
+  // to stay" beside a wish left unsaid (besideThing) — that would lose the kind (a guesthouse is not one).
+  const kind = task.constraints.find((c) => namesThing(d, task, c));
+  if (kind) return [d.lang === "en" ? withArticle(String(kind.value)) : String(kind.value), "m"];
   const declared = d.domain.offline.nouns?.[task.service.name] ? undefined : d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
   if (declared !== undefined && typeof declared !== "string" && !catalogKind(d, task)) {
     // Ways of both genders: one drawn as often as the other; the line's forms agree with it.
@@ -51,10 +55,15 @@ function thingSaid(d: Dialog, task: Task): [string, "m" | "f"] {
  * nouns: type "hotel" of a hotel), so it is not said twice ("a hotel a hotel", "hotel होटल").
  */
 export function besideThing(d: Dialog, task: Task, cs: readonly Constraint[]): Constraint[] {
+  return cs.filter((c) => !namesThing(d, task, c));
+}
+
+/** A constraint on a kind the pack words as the goal's noun whose value is one of the service's nouns (type "hotel" of a hotel). */
+function namesThing(d: Dialog, task: Task, c: Constraint): boolean {
   const nouns = d.domain.pack.services.find((s) => s.name === task.service.name)?.nouns;
-  if (!nouns) return [...cs];
-  const values = d.domain.wording?.values;
-  return cs.filter((c) => !(values?.[c.field]?.goal?.place === "noun" && nouns.some((n) => n.toLowerCase() === String(c.value).toLowerCase())));
+  if (!nouns || d.domain.wording?.values?.[c.field]?.goal?.place !== "noun") return false;
+  const v = String(c.value).toLowerCase();
+  return nouns.some((n) => n.toLowerCase() === v);
 }
 
 /** In a catalog, the constraint on a field the pack words as the goal's noun (wording.values.<field>.goal.place noun) that is not what the row is called. */
