@@ -8,7 +8,8 @@ import { statusText, type StatusHow } from "../status-text.js";
 import type { Dialog } from "./context.js";
 import { briefOf, factFields } from "./list-lines.js";
 import { commandText } from "./realize-results.js";
-import { likeAck, passToTeam } from "./realizer.js";
+import { passToTeam } from "./realizer.js";
+import { likeAck } from "./like-lines.js";
 
 // Issue #18, the assistant's voice: rows shown with the facts that bear on the request, no photo
 // link pasted for every row, a host's state said as its gist, command output summed up, and the

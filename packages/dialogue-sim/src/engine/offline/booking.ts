@@ -10,7 +10,8 @@ import { newRef } from "./assistant-policy.js";
 import type { Dialog, Task } from "./context.js";
 import { giveUp, serviceDown } from "./endings.js";
 import { explain } from "./ops.js";
-import { actionAck, askRef, detailsText, giveRef, serviceName, thingSlots } from "./realizer.js";
+import { actionAck, askRef, detailsText, giveRef, serviceName } from "./realizer.js";
+import { thingSlots } from "./thing-words.js";
 import { callWithRecovery } from "./recovery.js";
 import { bookingArgs, bookingChanges } from "./user-agent.js";
 

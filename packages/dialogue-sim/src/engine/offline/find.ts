@@ -16,7 +16,9 @@ import { giveUp, listedSoFar, serviceDown } from "./endings.js";
 import { explore } from "./explore.js";
 import { offerText, offersInstead } from "./list-offer.js";
 import { closestText, listText, pickText } from "./realize-results.js";
-import { besideThing, foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText, wants, wish } from "./realizer.js";
+import { wants, wish } from "./realizer.js";
+import { besideThing } from "./thing-words.js";
+import { foundLikeText, likeAck, likeThisText, nothingLike, notFoundText, ownLikeText, photoText } from "./like-lines.js";
 import { midwayChitChat } from "./small-talk.js";
 import { choose, photo, reference, referenceRow, requestItem, revealPlan } from "./user-agent.js";
 

@@ -1,12 +1,13 @@
 // The realizer: sentences from acts and slots. What the user and the assistant say is decided
 // elsewhere (user-agent.ts, assistant-policy.ts); the words for it are built here, from the
 // voice (the persona's style and the phrase banks), the pack's nouns and the describers.
-// Results shown to the user (lists, details, status) are worded in realize-results.ts.
+// Results shown to the user (lists, details, status) are worded in realize-results.ts, what the
+// user asks for ({thing}) in thing-words.ts, the "something like this" lines in like-lines.ts.
 import { describeArg, sayableName } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import type { Constraint, ServiceInfo } from "../../contract.js";
 import { describeConstraint, type ConstraintWords } from "../../phrases/describe.js";
-import { AND, expand, GENDER_SLOT, listJoin, THING_GENDER_SLOT, say as sayBank, tidy, withArticle } from "../../phrases/grammar.js";
+import { AND, GENDER_SLOT, listJoin, say as sayBank } from "../../phrases/grammar.js";
 import { isMoneyField } from "../present.js";
 import type { Dialog, Task } from "./context.js";
 
@@ -18,81 +19,6 @@ export function sayLocal(bank: string[], rng: Rng, slots: Record<string, string>
 /** "and" in the dialogue's language. */
 export function andWord(d: Dialog): string {
   return AND[d.lang];
-}
-
-/** What the user asks for, said as a noun phrase ("a table somewhere", "some tees"). */
-export function thing(d: Dialog, task: Task): string {
-  return thingSaid(d, task)[0];
-}
-
-/**
- * What the user asks for, as the slots of a user line: {thing}, and its grammatical gender for
- * the line's {tm:…|tf:…} forms (a pack's services[].thing declared by gender; else masculine,
- * Hindi's unmarked form).
- */
-export function thingSlots(d: Dialog, task: Task): { thing: string; [THING_GENDER_SLOT]: "m" | "f" } {
-  const [said, gender] = thingSaid(d, task);
-  return { thing: said, [THING_GENDER_SLOT]: gender };
-}
-
-function thingSaid(d: Dialog, task: Task): [string, "m" | "f"] {
-  // A kind that names the thing (type "hotel" of a hotel) is the thing said: "a hotel", not "somewhere
-  // to stay" beside a wish left unsaid (besideThing) — that would lose the kind (a guesthouse is not one).
-  const kind = task.constraints.find((c) => namesThing(d, task, c));
-  if (kind) return [d.lang === "en" ? withArticle(String(kind.value)) : String(kind.value), "m"];
-  const declared = d.domain.offline.nouns?.[task.service.name] ? undefined : d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
-  if (declared !== undefined && typeof declared !== "string" && !catalogKind(d, task)) {
-    // Ways of both genders: one drawn as often as the other; the line's forms agree with it.
-    const gender = declared.m !== undefined && declared.f !== undefined ? d.rng.pick(["m", "f"] as const) : declared.f !== undefined ? "f" : "m";
-    return [tidy(expand(declared[gender]!, d.rng)), gender];
-  }
-  return [tidy(expand(thingTemplate(d, task), d.rng)), "m"];
-}
-
-/**
- * The wishes the user says beside {thing} in its first request: without one that only names the
- * thing itself (a kind the pack words as the goal's noun whose value is one of the service's
- * nouns: type "hotel" of a hotel), so it is not said twice ("a hotel a hotel", "hotel होटल").
- */
-export function besideThing(d: Dialog, task: Task, cs: readonly Constraint[]): Constraint[] {
-  return cs.filter((c) => !namesThing(d, task, c));
-}
-
-/** A constraint on a kind the pack words as the goal's noun whose value is one of the service's nouns (type "hotel" of a hotel). */
-function namesThing(d: Dialog, task: Task, c: Constraint): boolean {
-  const nouns = d.domain.pack.services.find((s) => s.name === task.service.name)?.nouns;
-  if (!nouns || d.domain.wording?.values?.[c.field]?.goal?.place !== "noun") return false;
-  const v = String(c.value).toLowerCase();
-  return nouns.some((n) => n.toLowerCase() === v);
-}
-
-/** In a catalog, the constraint on a field the pack words as the goal's noun (wording.values.<field>.goal.place noun) that is not what the row is called. */
-function catalogKind(d: Dialog, task: Task): Constraint | undefined {
-  const title = task.service.table ? d.domain.titleOf(task.service.table) : undefined;
-  const values = d.domain.wording?.values;
-  return d.domain.offline.item_noun && task.service.table ? task.constraints.find((c) => c.field !== title && values?.[c.field]?.goal?.place === "noun") : undefined;
-}
-
-function thingTemplate(d: Dialog, task: Task): string {
-  const own = d.domain.offline.nouns?.[task.service.name];
-  if (own && own.length > 0) {
-    const noun = own.length === 1 ? own[0]! : d.rng.pick(own);
-    // A bare noun ("dental appointment", as scenario-gen also reads them) is asked for with its article in English; a template ("[a table|…]") is left as written.
-    return d.lang === "en" && /^[\p{L}]/u.test(noun) && !/^(a|an|the|some|any)\s/i.test(noun) ? withArticle(noun) : noun;
-  }
-  const item = d.domain.offline.item_noun;
-  // A catalog (a pack that names its items) is asked for by the item's kind ("some tees").
-  const kind = catalogKind(d, task);
-  if (kind) {
-    const v = String(kind.value).toLowerCase();
-    return d.lang === "hi" ? `${v}` : d.lang === "mixed" ? `[kuch|koi] ${v}` : `[some|a few|] ${v}`;
-  }
-  // What the user calls what it wants from the service in its language (services[].thing).
-  const said = d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
-  if (typeof said === "string") return said;
-  // In English the noun comes bare or with a word of taste ("a nice piece", "a good option"), as shoppers say it.
-  if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}|a [new|nice|good] [${item.join("|")}]]` : item[0]!;
-  return d.lang === "hi" ? "कुछ" : d.lang === "mixed" ? "kuch" : "something";
 }
 
 /** The constraints, said as the user's wishes ("red and under $50"); `gender`: the thing's they are said of (thingSlots), for the pack's {tm:…|tf:…} forms. */
@@ -379,35 +305,6 @@ export function thanksForTheRest(d: Dialog): string {
   return sayLocal(["[Okay|Fair enough|No worries|That's fine|Ah well], [thanks for the rest|thanks for what you could do|thanks for your help anyway|thanks for the other bits|cheers for everything else] — I'll [sort that part out|come back for that one|deal with that bit|chase that up] [later|another time|myself|next week]."], d.rng);
 }
 
-/** The user's words with a photo it shares; the link is said too, so a text-only export keeps it. */
-export function photoText(d: Dialog, url: string): string {
-  if (d.lang === "hi") return sayLocal(["[यह फ़ोटो देखिए|इस तस्वीर जैसा कुछ चाहिए|बिल्कुल ऐसा ही चाहिए]: {url}"], d.rng, { url });
-  if (d.lang === "mixed") return sayLocal(["[Ye photo dekho|Is photo jaisa kuch chahiye|Bilkul aisa hi chahiye|Ye wali pic dekho]: {url}"], d.rng, { url });
-  return sayLocal(["[Here's a photo|Something like this one|This is the look I mean|Here's what I have in mind|I took this picture|Found this one online]: {url}", "[Like in this picture|Going by this photo|Roughly like this|Similar to this snap]: {url}"], d.rng, { url });
-}
-
-/** The user asks for things like an item it was shown. */
-export function likeThisText(d: Dialog, item: string): string {
-  if (d.lang === "hi") return sayLocal(["{item} जैसा कुछ और दिखाइए?", "[कुछ|कोई] {item} [जैसा|से मिलता-जुलता] [है|मिलेगा]?"], d.rng, { item });
-  if (d.lang === "mixed") return sayLocal(["{item} jaisa kuch aur dikhao?", "[Kuch|Koi] {item} jaisa [hai|milega]?"], d.rng, { item });
-  return sayLocal(["[Anything|Do you have anything] [similar to|like] {item}?", "[Could you show me|Show me] [a few|some] [alternatives to|things like] {item}?"], d.rng, { item });
-}
-
-/** Nothing came back like the item. */
-export function nothingLike(d: Dialog, item: string): string {
-  if (d.lang === "hi") return sayLocal(["{item} जैसा [और कुछ|दूसरा कुछ] [नहीं मिला|अभी नहीं है]।"], d.rng, { item });
-  if (d.lang === "mixed") return sayLocal(["{item} jaisa [aur kuch|doosra kuch] [nahi mila|abhi nahi hai]."], d.rng, { item });
-  return sayLocal(["[I couldn't find|There's nothing] [else|more] quite like {item}[ right now|]."], d.rng, { item });
-}
-
-/** The assistant, as it looks for things like an item. */
-export function likeAck(d: Dialog, item: string): string {
-  const g = { item, [GENDER_SLOT]: d.voice.wording.assistantGender };
-  if (d.lang === "hi") return sayBank(["{item} जैसे [विकल्प|कुछ और] देख {m:रहा|f:रही} हूँ।", "{item} [से मिलते-जुलते|जैसे] [विकल्प|आइटम] [खोजते हैं|ढूँढते हैं]।"], d.rng, g);
-  if (d.lang === "mixed") return sayBank(["{item} jaise options dekh {m:raha|f:rahi} hoon.", "{item} se [milte-julte|similar] options [dhoondhte hain|search karte hain]."], d.rng, g);
-  return sayBank(["[Looking for|Finding|Pulling up] [options|a few] like {item}[ now|].", "[Sure|On it] — [checking|searching] for [things|options] similar to {item}."], d.rng, g);
-}
-
 /** The user asks about two items at once: their status, or whether they are in stock. */
 export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b: string): string {
   if (act === "status") {
@@ -419,31 +316,4 @@ export function bothAsk(d: Dialog, act: "status" | "availability", a: string, b:
   if (d.lang === "hi") return sayLocal(["{a} और {b} [उपलब्ध हैं|मिल जाएँगे]?"], d.rng, { a, b });
   if (d.lang === "mixed") return sayLocal(["{a} aur {b} [abhi milenge|mil jayenge]?", "{a} aur {b} dono available hain?"], d.rng, { a, b });
   return sayLocal(["[Are|Are both] {a} and {b} in stock?", "[Can you check stock on|Is there stock of] {a} and {b}?"], d.rng, { a, b });
-}
-
-/**
- * The user names the item it has and asks for things like it: after nothing was shown to point
- * at, or (`opening`) in the message that asks for everything at once.
- */
-export function ownLikeText(d: Dialog, item: string, opening = false): string {
-  if (d.lang === "hi") return sayLocal(["मेरे पास {item} है — [उसके जैसा कुछ दिखाइए?|उसके जैसा कुछ मिलेगा?|उससे मिलता-जुलता कुछ है?]"], d.rng, { item });
-  if (d.lang === "mixed") return sayLocal(["Mere paas {item} hai — [uske jaisa kuch dikhao|uske jaisa kuch milega]?"], d.rng, { item });
-  if (opening) return sayLocal(["[Something|Anything] [similar to|like] {item}, [ideally|if you can] — [that's the one I have|I already have that one]."], d.rng, { item });
-  return sayLocal(["[Then|OK, then] [anything|is there anything] [similar to|like] {item}? [That's the one I have|I already have that one]."], d.rng, { item });
-}
-
-/** The search by the name the user said did not show the item. */
-export function notFoundText(d: Dialog, item: string): string {
-  if (d.lang === "hi") return sayLocal(["{item} [नहीं मिला|कहीं नहीं दिखा]।"], d.rng, { item });
-  if (d.lang === "mixed") return sayLocal(["{item} [nahi mila|kahin nahi dikha]."], d.rng, { item });
-  return sayLocal(["[I couldn't find|I can't find|There's no sign of] {item} [in the catalog|right now]."], d.rng, { item });
-}
-
-/** The assistant has found the item the user named, and looks for things like it. */
-export function foundLikeText(d: Dialog, item: string): string {
-  // The assistant's own first-person forms agree with its gender (the pack's wording.assistant_gender).
-  const g = { item, [GENDER_SLOT]: d.voice.wording.assistantGender };
-  if (d.lang === "hi") return sayBank(["{item} मिल गया — इसके जैसे विकल्प [देख {m:रहा|f:रही} हूँ|ढूँढ {m:रहा|f:रही} हूँ]।"], d.rng, g);
-  if (d.lang === "mixed") return sayBank(["{item} mil gaya — iske jaise options [dekh {m:raha|f:rahi} hoon|dhoondh {m:raha|f:rahi} hoon]."], d.rng, g);
-  return sayLocal(["[Found it|There it is] — {item}. [Let me see what's similar|Checking for similar ones now]."], d.rng, { item });
 }

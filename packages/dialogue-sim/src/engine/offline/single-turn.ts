@@ -11,7 +11,9 @@ import { giveUp, serviceDown } from "./endings.js";
 import { findOwn, likeAlternatives, ownItem, present } from "./find.js";
 import { answerPlan, isFactsTask } from "./answer.js";
 import { explainPlan } from "./ops.js";
-import { alsoText, besideThing, bookOutright, ownLikeText, photoText, detailsText, serviceName, thingSlots, wants } from "./realizer.js";
+import { alsoText, bookOutright, detailsText, serviceName, wants } from "./realizer.js";
+import { besideThing, thingSlots } from "./thing-words.js";
+import { ownLikeText, photoText } from "./like-lines.js";
 import { midwayChitChat } from "./small-talk.js";
 import { agenda, bookingArgs, bookingChanges, choose, ending, photo, reference, requestItem, reservedReason } from "./user-agent.js";
 

@@ -3,7 +3,7 @@ import { loadDomain, loadPackFile } from "@chatmill/domains";
 import { Rng } from "@chatmill/kit";
 import { describe, expect, it } from "vitest";
 import type { Dialog, Task } from "./context.js";
-import { thing } from "./realizer.js";
+import { thing } from "./thing-words.js";
 
 // A pack's offline.nouns may be bare nouns ("dental appointment": scenario-gen puts its own
 // article before them); the English user asks for one with its article, never "any chance of

@@ -8,7 +8,7 @@ import { displayOf, type Shown } from "../present.js";
 import { meets, rowIndex, toolRows } from "../rows.js";
 import { argValue, requiredFields, type ToolInfo } from "../tools.js";
 import { namesValue, reasonClause } from "./reason.js";
-import { thingSlots } from "./realizer.js";
+import { thingSlots } from "./thing-words.js";
 import type { Dialog, Kind, Task } from "./context.js";
 
 /**
