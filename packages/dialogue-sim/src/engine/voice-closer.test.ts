@@ -4,7 +4,7 @@ import type { Persona } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import { USER_STYLE } from "../phrases/style-banks.js";
 import { MORE_USER_STYLE } from "../phrases/user-variety-banks.js";
-import { Voice } from "./voice.js";
+import { Voice, withNounPhrase } from "./voice.js";
 
 // Issue #18: a style's closer that is itself a question ("how does that work?") read doubled
 // after a request that already asks one ("what else can you tell me? how does that work?").
@@ -37,5 +37,19 @@ describe("a user's closer", () => {
       const doubled = said.filter((t) => /(?<![\p{L}'])([\p{L}']+)[.!?]?\s+\1(?![\p{L}'])/iu.test(t) && !/\b(ok|bye|no|yes|very|so|really|hey|hi|hello|oh|ah|ooh)[.!?,]?\s+\1\b/i.test(t));
       expect(doubled, doubled.slice(0, 3).join(" | ")).toEqual([]);
     }
+  });
+});
+
+// A wish that is a noun phrase after a template's "options" / "anything" / "nothing" (issue #18: sentences people write).
+describe("a wish that is a noun phrase", () => {
+  it("is said as one with the word before it", () => {
+    expect(withNounPhrase("Alright, I'll look for options a hotel and with 0 stars.", "a hotel and with 0 stars")).toBe("Alright, I'll look for a hotel and with 0 stars.");
+    expect(withNounPhrase("Unfortunately, I'm not seeing anything a guesthouse, with wifi.", "a guesthouse, with wifi")).toBe("Unfortunately, I'm not seeing any guesthouse, with wifi.");
+    expect(withNounPhrase("Sadly, there's nothing a guesthouse in the north.", "a guesthouse in the north")).toBe("Sadly, there's no guesthouse in the north.");
+  });
+
+  it("leaves a wish that is not one, and a noun phrase after other words", () => {
+    expect(withNounPhrase("Let me look for something in red.", "in red")).toBe("Let me look for something in red.");
+    expect(withNounPhrase("Checking for a hotel now.", "a hotel")).toBe("Checking for a hotel now.");
   });
 });

@@ -122,7 +122,8 @@ export class Voice {
 
   /** An assistant act from the act banks (neutral, plus the pack's). */
   assistant(act: AssistantAct, slots: Slots = {}): string {
-    return capitalize(this.say(act, slots));
+    const text = capitalize(this.say(act, slots));
+    return this.lang === "en" && typeof slots.wants === "string" ? withNounPhrase(text, slots.wants) : text;
   }
 
   /** Said with a tool call before its result: a change (`action`) or a lookup. */
@@ -133,11 +134,7 @@ export class Voice {
   /** An acknowledgement that restates the request: "On it — looking for anything in red under $50." */
   restate(wants: string): string {
     const text = capitalize(this.say("restate", { ack: this.ack(), wants }));
-    // A wish that is itself a noun phrase ("a hotel and with 0 stars") takes no "something" or
-    // "options" before it ("I'll look for options a hotel …").
-    if (this.lang !== "en" || !/^(a|an|the|some)\s/i.test(wants)) return text;
-    const at = text.indexOf(wants);
-    return at < 0 ? text : text.slice(0, at).replace(/\b(?:something|options|anything)\s+$/i, "") + text.slice(at);
+    return this.lang === "en" ? withNounPhrase(text, wants) : text;
   }
 
   /** An acknowledgement naming the thing looked at: "Pulling up db-01 now." */
@@ -186,4 +183,22 @@ export class Voice {
   private say(act: AssistantAct, slots: Slots = {}): string {
     return say(this.wording.assistant(act), this.rng, { ...this.assistantSlots, ...slots });
   }
+}
+
+/**
+ * A wish that is itself a noun phrase ("a hotel, with wifi") after a word of a template that stands
+ * for one ("options", "anything", "nothing"): the two said as one — "I'll look for a hotel, with
+ * wifi", "I'm not seeing any hotel, with wifi", "there's no hotel, with wifi" — not "options a
+ * hotel" or "nothing a hotel". English only: the other languages' banks put the wish first.
+ */
+export function withNounPhrase(text: string, wants: string): string {
+  const article = /^(?:a|an|the|some)\s+/i.exec(wants);
+  const at = article ? text.indexOf(wants) : -1;
+  if (!article || at < 0) return text;
+  const q = /\b(something|options|anything|nothing)\s+$/i.exec(text.slice(0, at));
+  if (!q) return text;
+  const word = q[1]!.toLowerCase();
+  const noun = wants.slice(article[0].length);
+  const said = word === "nothing" ? `no ${noun}` : word === "anything" ? `any ${noun}` : wants;
+  return text.slice(0, q.index) + said + text.slice(at + wants.length);
 }
