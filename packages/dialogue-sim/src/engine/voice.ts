@@ -133,8 +133,7 @@ export class Voice {
 
   /** An acknowledgement that restates the request: "On it — looking for anything in red under $50." */
   restate(wants: string): string {
-    const text = capitalize(this.say("restate", { ack: this.ack(), wants }));
-    return this.lang === "en" ? withNounPhrase(text, wants) : text;
+    return this.assistant("restate", { ack: this.ack(), wants });
   }
 
   /** An acknowledgement naming the thing looked at: "Pulling up db-01 now." */

@@ -38,8 +38,12 @@ const FIRST_WORD = /^[^\p{L}\p{M}\p{N}'’]*([\p{L}\p{M}'’]+)/u;
 export function meets(a: string, b: string): boolean {
   if (!a || !b) return false;
   const x = LAST_WORD.exec(a.length > 64 ? a.slice(-64) : a);
-  const y = x ? FIRST_WORD.exec(b) : null;
-  return !!x && !!y && x[1]!.toLowerCase() === y[1]!.toLowerCase();
+  return !!x && x[1]!.toLowerCase() === firstWord(b);
+}
+
+/** The first word of a text, lower case (marks before it skipped); "" when it has none. */
+export function firstWord(text: string): string {
+  return FIRST_WORD.exec(text)?.[1]!.toLowerCase() ?? "";
 }
 
 export function capitalize(s: string): string {

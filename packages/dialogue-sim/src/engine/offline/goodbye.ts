@@ -3,7 +3,7 @@
 // goodbye-banks.ts) and from what happened in this dialogue — the item it settled on, the day
 // and time it takes place, what the hand-off is about — rather than one of a few fixed
 // sentences; the act banks (the pack's own lines among them) are still drawn part of the time.
-import { capitalize, expand, GENDER_SLOT, meets, tidy, type Slots } from "../../phrases/grammar.js";
+import { capitalize, expand, firstWord, GENDER_SLOT, meets, tidy, type Slots } from "../../phrases/grammar.js";
 import { DAY_WORDS, GOODBYE } from "../../phrases/goodbye-banks.js";
 import type { Dialog } from "./context.js";
 import { farewellAbout } from "./realizer.js";
@@ -40,10 +40,6 @@ function part(d: Dialog, bank: readonly string[], s: Slots): string {
   const text = tidy(expand(line, d.rng, s));
   // A name that starts the sentence is said as the pack writes it (a host "db-01" stays lower case).
   return /^\{(item|name)\}/.test(line) ? text : capitalize(text);
-}
-
-function firstWord(text: string): string {
-  return (/^[\p{L}\p{M}']+/u.exec(text)?.[0] ?? "").toLowerCase();
 }
 
 function join(parts: readonly string[]): string {
