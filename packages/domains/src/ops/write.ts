@@ -152,7 +152,9 @@ export function runCancel(ctx: OpContext, run: RunOf<"cancel">): OpResult {
   const row = view.get(key);
   if (!row) return fail("not_found", `No ${run.table} with ${view.key} '${key}'.`, { table: run.table });
   const { field: statusField, value } = cancelMark(run);
-  if (testValue(row[statusField], "eq", value)) return fail("invalid_state", `${run.table} '${key}' is already ${value}.`, { table: run.table });
+  // The error names the state the record is in, as a closed record's does: a caller (the offline
+  // assistant) says "already cancelled" from it, not a guess from the error's type.
+  if (testValue(row[statusField], "eq", value)) return fail("invalid_state", `${run.table} '${key}' is already ${value}.`, { table: run.table, [statusField]: row[statusField] });
   const closed = closedError(run, row, run.table, key);
   if (closed) return closed;
   const next = { ...row, [statusField]: value };
