@@ -25,7 +25,8 @@ export function serviceDown(d: Dialog, task: Task): void {
 function followUp(d: Dialog): void {
   if (!d.multi || d.t.requests > 1) return;
   d.multi = false;
-  const item = [...d.shown.values()].pop();
+  // Only what the assistant named: a row a tool returned but nobody said is not the user's to ask about.
+  const item = listedSoFar(d).pop();
   const get = item ? d.tools.find(["get"], item.table)[0] : undefined;
   if (item && get?.keyArg && detail(d, get, item, d.ops ? "status" : "details")) return;
   const { ask, answer } = comeBack(d);
@@ -36,7 +37,7 @@ function followUp(d: Dialog): void {
 /** A dialogue still short of the scenario's minimum: before the goodbye, the user asks about what it was shown (read-only look-ups). */
 function beforeGoodbye(d: Dialog): void {
   const t = d.t;
-  const items = [...d.shown.values()].reverse();
+  const items = listedSoFar(d).reverse();
   const ops = d.ops;
   // A single-turn dialogue (--multi-turn) makes one request only.
   for (let i = 0; !d.single && i < 3 && t.userTurns + 1 < t.minTurns && t.turnsLeft() > 1; i++) {
@@ -106,7 +107,7 @@ function handoffAbout(d: Dialog, offered: boolean): { req?: string; item?: strin
     const reason = reservedReason(d);
     return { req: d.lang === "en" ? yourRequest(reason) : undefined, item: requestItem(d, firstRequest(reason)) };
   }
-  return { item: [...d.shown.values()].pop()?.name };
+  return { item: listedSoFar(d).pop()?.name };
 }
 
 /** The goodbye of a dialogue that got what it came for (after any last look-ups). */
