@@ -29,7 +29,7 @@ export type { StateDifference } from "./checker/end-state.js";
 export { transcriptOf } from "./checker/transcript.js";
 export { judgeDialogue, judgedOutcome } from "./checker/outcome.js";
 export type { RecordedCall, SetupCall, Transcript } from "./checker/transcript.js";
-export { callWrites, hasConsent, identifies, policyViolations } from "./policy.js";
+export { POLICY_REFUSALS, callWrites, hasConsent, identifies, policyViolations } from "./policy.js";
 export type { PolicyViolation } from "./policy.js";
 export { ToolIndex, argValue, requiredFields } from "./tasks/tool-index.js";
 export type { Constraint, Filter, SearchPlan, ToolInfo } from "./tasks/tool-index.js";

@@ -148,6 +148,13 @@ export function identifies(domain: LoadedDomain, data: unknown): unknown {
 }
 
 /**
+ * The error types of a policy's refusals (SessionPolicy.before): the caller acted before the
+ * policy allowed it (no identified customer, not the subject's row, no consent yet). Unlike a
+ * refusal by the data's state, each is the caller's mistake (tool-annotate grades it so).
+ */
+export const POLICY_REFUSALS: ReadonlySet<string> = new Set(["identity_required", "not_owner", "confirmation_required"]);
+
+/**
  * One session's policy state: who has been identified. Checks a call before it runs (identity,
  * ownership, consent) and narrows a scoped listing to the subject's rows. Never throws for a
  * pack that loaded: a refusal is a ToolError with the pack's own message.

@@ -18,6 +18,8 @@ export interface Step {
    * valid arguments) is not a mistake: the call was right and is trained, as is the recovery.
    */
   mistake: boolean;
+  /** A call of the step was refused by the data (callVerdict "refused") and none was a mistake: trained. */
+  refused: boolean;
   /** Index of the user message this step answers (-1 when none came before). */
   userIndex: number;
 }
@@ -42,17 +44,23 @@ export const ENVIRONMENT_ERRORS: ReadonlySet<string> = new Set(["timeout", "serv
  *   so (`ok` on re-run with `recorded_ok: false`, or `environment_failure: true`), or, ungraded,
  *   the failure was injected by dialogue-sim (`injected` on the tool message) or is a timeout /
  *   server error / unreachable host;
+ * - "refused": it was right and the data refused it — tool-annotate graded it `refused` (a
+ *   well-formed call whose arguments all came from the dialogue, answered "already cancelled",
+ *   "fully booked", a pack's require check); trained like a success, since what the assistant
+ *   says next (the refusal, told) is the behaviour to learn. Ungraded, a refusal cannot be told
+ *   from a call with wrong arguments, so it is a mistake;
  * - "mistake": the assistant's own — graded not ok (wrong tool, bad or invented arguments),
  *   not executed or not schema-valid, an ungraded failure of any other type (bad_arguments,
  *   not_found, …), or a call nothing answered.
  */
-export function callVerdict(call: ToolCall, result: ToolMessage | undefined): "ok" | "environment" | "mistake" {
+export function callVerdict(call: ToolCall, result: ToolMessage | undefined): "ok" | "environment" | "refused" | "mistake" {
   if (result === undefined) return "mistake";
   const g = call.grade;
   if (g) {
     if (!g.executed || g.schema_valid === false) return "mistake";
     if (g.ok) return result.ok ? "ok" : "environment";
-    return g.environment_failure === true ? "environment" : "mistake";
+    if (g.environment_failure === true) return "environment";
+    return g.refused === true ? "refused" : "mistake";
   }
   if (result.ok) return "ok";
   if (result.injected !== undefined || ENVIRONMENT_ERRORS.has(result.error?.type ?? "")) return "environment";
@@ -76,8 +84,10 @@ export function stepsOf(d: Dialogue): Step[] {
       end++;
     }
     const failed = calls.some((c) => callFailed(c, results.get(c.id)));
-    const mistake = failed && calls.some((c) => callVerdict(c, results.get(c.id)) === "mistake");
-    steps.push({ index: i, message: m, calls, results, end, failed, mistake, userIndex });
+    const verdicts = failed ? calls.map((c) => callVerdict(c, results.get(c.id))) : [];
+    const mistake = verdicts.includes("mistake");
+    const refused = !mistake && verdicts.includes("refused");
+    steps.push({ index: i, message: m, calls, results, end, failed, mistake, refused, userIndex });
   }
   return steps;
 }

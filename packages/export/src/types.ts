@@ -15,6 +15,8 @@ export interface Grade {
   recorded_ok?: boolean;
   /** true: the call ran and the host or service did not answer (timeout, server error, unreachable). */
   environment_failure?: boolean | null;
+  /** true: the data refused a well-formed call whose arguments the dialogue gave (tool-annotate's grade): a right call. */
+  refused?: boolean | null;
   [k: string]: unknown;
 }
 

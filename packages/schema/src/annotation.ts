@@ -10,6 +10,11 @@ export const Grade = z.looseObject({
   success_rate: z.number().min(0).max(1),
   notes: z.array(z.string()).optional(),
   recorded_ok: z.boolean().optional().describe("false when the recorded call failed by an injected fault but succeeds on re-run"),
+  environment_failure: z.boolean().optional().describe("true when the call ran and the host or service did not answer (timeout, server error, unreachable)"),
+  refused: z
+    .boolean()
+    .optional()
+    .describe("true when the data refused a well-formed call whose arguments all came from the dialogue (already cancelled, fully booked, a pack's require check): a right call, trained by the exporters"),
 });
 
 /** A wrong-but-plausible call, executed on the same state as the chosen one. */

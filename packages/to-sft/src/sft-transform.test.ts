@@ -68,6 +68,44 @@ describe("the environment's failures are trained", () => {
   });
 });
 
+describe("a right call the data refused is trained; the same refusal ungraded is a mistake", () => {
+  const grade = (refused: boolean) => ({ schema_valid: true, executed: true, ok: false, grounded: true, progress: 0, success_rate: 0.5, ...(refused ? { refused: true } : {}) });
+  /** Cancel an order that was already delivered: tool-annotate graded the call `refused` (or, `refused: false`, a wrong call). */
+  const refusedBy = (refused: boolean | undefined) => ({
+    id: "ref",
+    tools,
+    messages: [
+      { role: "user", content: "cancel order 7" },
+      { role: "assistant", content: "Cancelling it.", tool_calls: [{ id: "a", name: "lookup", arguments: { q: "7" }, ...(refused === undefined ? {} : { grade: grade(refused) }) }] },
+      { role: "tool", tool_call_id: "a", name: "lookup", content: '{"error":{"type":"invalid_state","status":"delivered"}}', ok: false, error: { type: "invalid_state", message: "order 7 is delivered" } },
+      { role: "assistant", content: "Order 7 was delivered already, so it can't be cancelled." },
+    ],
+  });
+  const weights = (out: Array<Record<string, unknown>>) => (out[0]!.messages as Array<{ role: string; weight?: number }>).filter((m) => m.role === "assistant").map((m) => m.weight);
+
+  it("graded refused: every assistant message a target, counted, and whole in trl and muse", async () => {
+    const openai = await rows({ format: "openai" }, refusedBy(true));
+    expect(weights(openai.out)).toEqual([1, 1]);
+    expect(openai.ctx.counters.notes.get("refusals by the data trained")).toBe(1);
+    expect(openai.ctx.counters.notes.get("mistakes masked")).toBeUndefined();
+    const trl = await rows({ format: "trl" }, refusedBy(true));
+    expect(trl.ctx.counters.notes.get("dialogues cut before a mistake")).toBeUndefined();
+    expect(text(trl.out[0])).toContain("delivered already");
+    const muse = await rows({ format: "muse" }, refusedBy(true));
+    expect(muse.out).toHaveLength(1);
+    expect(muse.out[0]).toMatchObject({ tool_calls: [{ tool: "lookup" }], response: "Order 7 was delivered already, so it can't be cancelled." });
+    expect(muse.out[0]!.failed_tool_calls).toBeUndefined();
+  });
+
+  it("graded not refused, or not graded at all: the assistant's mistake, masked", async () => {
+    for (const r of [false, undefined]) {
+      const openai = await rows({ format: "openai" }, refusedBy(r));
+      expect(weights(openai.out)).toEqual([0, 1]);
+      expect(openai.ctx.counters.notes.get("refusals by the data trained")).toBeUndefined();
+    }
+  });
+});
+
 describe("the assistant's mistakes are not", () => {
   it("openai --on-mistake mask (default): weight 0 on the mistake, 1 on the rest", async () => {
     const { out, ctx } = await rows({ format: "openai" });

@@ -361,6 +361,55 @@ describe("grading measures what it claims (issue 6 on dialogue-sim output)", () 
     expect(formula(alt.grade as Grade)).toBe((alt.grade as Grade).success_rate);
   });
 
+  describe("a right call the data refused is graded refused; a guess or a call before the policy allows is not", () => {
+    const email = "ana.moreno@example.com";
+    /** The user's message, then (optionally) the identity call, then the cancel, each run in order on one session. */
+    const cancelDialogue = (user: string, identify: boolean, orderId: string): Obj => {
+      const s = createSession(loadDomain("retail"), { failureRate: 0 });
+      const steps: Array<{ id: string; name: string; arguments: Obj }> = [
+        ...(identify ? [{ id: "c1", name: "find_customer_by_email", arguments: { email } }] : []),
+        { id: "c2", name: "cancel_pending_order", arguments: { order_id: orderId } },
+      ];
+      return dialogue("retail", undefined, [
+        { role: "user", content: user },
+        ...steps.flatMap((c) => {
+          const r = s.call(c);
+          return [
+            { role: "assistant", content: null, tool_calls: [c] },
+            { role: "tool", tool_call_id: c.id, name: c.name, content: r.content, ok: r.ok },
+          ];
+        }),
+        { role: "assistant", content: `Order ${orderId} was already delivered, so it can't be cancelled.` },
+      ]);
+    };
+    const cancelGrade = (d: Obj) => calls(annotateDialogue(d, loadDomain("retail"), { alternatives: 0 })).find((c) => c.name === "cancel_pending_order")!.grade as Grade;
+
+    it("the order the user named, already delivered: refused, K = 0 as for any failure", () => {
+      const g = cancelGrade(cancelDialogue(`I'm ${email}. Please cancel my order ord_1002.`, true, "ord_1002"));
+      expect(g).toMatchObject({ schema_valid: true, executed: true, ok: false, refused: true });
+      expect(g.success_rate).toBe(formula(g));
+      expect(g.notes!.join(" ")).toMatch(/refused by the data's state/);
+    });
+
+    it("an order id from nowhere in the dialogue is a guess: not refused", () => {
+      const g = cancelGrade(cancelDialogue(`I'm ${email}. Please cancel my last order.`, true, "ord_1002"));
+      expect(g.ok).toBe(false);
+      expect(g.refused).toBeUndefined();
+    });
+
+    it("a cancel before the customer is identified is the policy's refusal, the caller's mistake: not refused", () => {
+      const g = cancelGrade(cancelDialogue(`Please cancel my order ord_1002.`, false, "ord_1002"));
+      expect(g.notes!.join(" ")).toMatch(/identity_required/);
+      expect(g.refused).toBeUndefined();
+    });
+
+    it("an order that does not exist is not found, not refused, even when the user named it", () => {
+      const g = cancelGrade(cancelDialogue(`I'm ${email}. Please cancel my order ord_9999.`, true, "ord_9999"));
+      expect(g.notes!.join(" ")).toMatch(/not_found/);
+      expect(g.refused).toBeUndefined();
+    });
+  });
+
   it("a call the environment did not answer (unreachable host) is graded on what it asks: K = 0.5", () => {
     const args = { agent: "backup-01", command: "df -h" };
     const d = dialogue("ops", undefined, [

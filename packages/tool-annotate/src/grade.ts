@@ -1,6 +1,7 @@
+import { POLICY_REFUSALS } from "@chatmill/domains";
 import { judgeGrounded, type Evidence } from "./grounded.js";
 import type { EntryIndex } from "./mentions.js";
-import { progressOf, round, type GoalView, type Known } from "./progress.js";
+import { progressOf, provenance, round, type GoalView, type Known } from "./progress.js";
 import { requestFit } from "./request.js";
 import { checkArguments } from "./schema-check.js";
 import type { ToolInfo } from "./tool-info.js";
@@ -64,6 +65,8 @@ export function gradeCall(input: GradeInput): Grade {
   // is not a wrong call: half the ok weight, and its progress is what its arguments carry.
   const environment = Boolean(executed && r && !r.ok && r.error && ENVIRONMENT_FAULTS.has(r.error.type));
   if (environment) notes.push("failed through the environment, not its arguments: graded on what the call asks");
+  const refused = schemaValid && executed && !ok && !environment && isRefusal(r?.error?.type) && input.call !== undefined && input.known !== undefined && allGiven(input.call.arguments, input.known);
+  if (refused) notes.push("refused by the data's state, with arguments the dialogue gave: the data's answer to a right call, not the assistant's mistake");
   const recordedFailed = Boolean(input.recorded && !input.recorded.ok);
   if (recordedFailed && ok) {
     const why = input.recorded!.injected ? `injected ${input.recorded!.injected}` : input.recorded!.error ? input.recorded!.error.type : "failed";
@@ -103,10 +106,27 @@ export function gradeCall(input: GradeInput): Grade {
     grounded: g.grounded,
     support: round(G),
     ...(environment ? { environment_failure: true } : {}),
+    ...(refused ? { refused: true } : {}),
     progress: round(progress),
     success_rate: round(success),
     notes,
   };
+}
+
+/**
+ * Errors that are not the data refusing a right call: the record was not found (a wrong id or
+ * table is the caller's), the engine failed, nothing was sent, or the pack's policy refused a call
+ * made before it allowed it (POLICY_REFUSALS: no identified customer, no consent — the caller's
+ * mistake). Every other error of an executed, schema-valid call is the data refusing it: a state
+ * the record is in (already cancelled, delivered), no space left, a pack's own require check.
+ */
+const NOT_REFUSALS = new Set(["not_found", "internal_error", "read_only", ...POLICY_REFUSALS]);
+const isRefusal = (type: string | undefined) => type !== undefined && !NOT_REFUSALS.has(type);
+
+/** Every checkable argument value came from the dialogue (provenance 1), or none can be checked. */
+function allGiven(args: Obj, known: Known): boolean {
+  const share = provenance(args, known, []);
+  return share === undefined || share === 1;
 }
 
 function seenEvidence(content: string, ok: boolean, rowsAt: string | undefined): Evidence {

@@ -24,6 +24,12 @@ export interface Grade {
   support: number;
   /** true when the call failed through the environment (timeout, server error, unreachable host): K = 0.5. */
   environment_failure?: boolean;
+  /**
+   * true when the data refused a well-formed call whose arguments all came from the dialogue (the
+   * record is already cancelled, the slot is full, a pack's require check failed): the call was the
+   * right one to make and the refusal is what happened, so exporters train it (K stays 0: it did not succeed).
+   */
+  refused?: boolean;
   progress: number;
   success_rate: number;
   notes?: string[];

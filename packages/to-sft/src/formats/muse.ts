@@ -25,7 +25,8 @@ export const muse: SftFormat = {
       if (step.calls.length > 0) {
         for (const c of step.calls) {
           const verdict = callVerdict(c, step.results.get(c.id));
-          if (verdict === "ok") calls.push(museCall(c));
+          // A refused call was made and answered: it is one of the calls the response follows.
+          if (verdict === "ok" || verdict === "refused") calls.push(museCall(c));
           else if (verdict === "mistake") failedCalls.push(museCall(c));
         }
         continue;

@@ -26,11 +26,18 @@ export const CUT = "dialogues cut before a mistake";
 export const DROPPED = "dialogues dropped for a mistake";
 export const NOTHING_BEFORE = "dialogues with no good turn before the mistake";
 export const ENV_TRAINED = "environment failures trained";
+export const REFUSED_TRAINED = "refusals by the data trained";
 
-/** Counts the steps that met the environment's failure and are trained (the call and its recovery are right). */
-export function noteEnvironmentFailures(sink: RowSink, steps: ReadonlyArray<{ failed: boolean; mistake: boolean }>): void {
-  const n = steps.filter((s) => s.failed && !s.mistake).length;
-  if (n > 0) sink.note(ENV_TRAINED, n);
+/**
+ * Counts the failed steps that are trained: those the environment failed (the call and its
+ * recovery are right) and those the data refused (a right call answered "already cancelled": the
+ * refusal told is the behaviour to learn).
+ */
+export function noteEnvironmentFailures(sink: RowSink, steps: ReadonlyArray<{ failed: boolean; mistake: boolean; refused: boolean }>): void {
+  const env = steps.filter((s) => s.failed && !s.mistake && !s.refused).length;
+  const refused = steps.filter((s) => s.refused).length;
+  if (env > 0) sink.note(ENV_TRAINED, env);
+  if (refused > 0) sink.note(REFUSED_TRAINED, refused);
 }
 
 /**
