@@ -25,7 +25,7 @@ export function explore(d: Dialog, task: Task, top: Shown[]): boolean {
   // A row whose table declares a state (display format status) is asked about as "how is it?", any other for its details.
   const look = displayOf(d.domain, get?.table ?? table).format === "status" ? "status" : "details";
   if (get?.keyArg) options.push(() => detail(d, get, item, look));
-  if (about) options.push(() => detail(d, about, item, aboutFormat === "log" ? "logs" : aboutFormat === "reviews" ? "reviews" : "details"));
+  if (about) options.push(() => detail(d, about, item, aboutAct(aboutFormat)));
   if (ops) options.push(() => runCommand(d, task, item));
   if (avail?.keyArg) options.push(() => detail(d, avail, item, "availability"));
   if (compare?.keyArg && top.length >= 2) options.push(() => compareTwo(d, compare, top));
@@ -37,6 +37,15 @@ export function explore(d: Dialog, task: Task, top: Shown[]): boolean {
   const i = options.indexOf(d.rng.pick(fresh));
   d.explored.add(`${item.key}:${i}`);
   return options[i]!();
+}
+
+/**
+ * What the user asks a look-up about another table for, by how that table's rows are said
+ * (display.format): reviews, logs, stock, a state; rows of any other kind are the item's details.
+ * (An item's details asked of a tool whose rows are its stock found no facts to say: "X, in brief:.")
+ */
+export function aboutAct(format: string | undefined): LookAct {
+  return format === "log" ? "logs" : format === "reviews" ? "reviews" : format === "stock" ? "availability" : format === "status" ? "status" : "details";
 }
 
 /**

@@ -99,6 +99,18 @@ const NO_REVIEWS: Record<Dialog["lang"], string[]> = {
 };
 
 /** An item with no stock left (Hindi in Devanagari: it was said in Hinglish). */
+const NO_DETAILS: Record<Dialog["lang"], string[]> = {
+  en: ["That's all I have on {name}.", "I don't have more on {name} than that."],
+  hi: ["{name} के बारे में इससे ज़्यादा जानकारी नहीं है।"],
+  mixed: ["{name} ke baare mein isse zyada jaankari nahi hai."],
+};
+
+/** Whether a look-up's row holds any field the item's table declares as its details. */
+function saysFacts(d: Dialog, row: Row, item: Shown): boolean {
+  const fields = displayOf(d.domain, item.table).details;
+  return fields === undefined || fields.some((f) => row[f] !== undefined && row[f] !== null && row[f] !== "");
+}
+
 const NO_STOCK: Record<Dialog["lang"], string[]> = {
   en: ["{name} is out of stock right now.", "{name} is sold out at the moment[, sorry|].", "There's no stock of {name} right now[, sorry|]."],
   hi: ["{name} अभी स्टॉक में नहीं है।", "{name} का स्टॉक [अभी|फ़िलहाल] ख़त्म है[।|, माफ़ कीजिए।]"],
@@ -138,14 +150,19 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : sayLocal(NO_STOCK[d.lang], d.rng, { name: item.name });
   } else {
-    const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
+    // The rows of a look-up that say nothing of the item's declared details (another table's rows) leave the item's own row.
+    const first = rows[0] ?? item.seen;
+    const disp2 = displayFor(d, item.table);
+    const row = saysFacts(d, first, item) ? detailRow(d, first, disp2, item.row) : detailRow(d, item.row, disp2, item.row);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
     // Most answers read out a sentence of the row's declared prose too; then fewer facts, as the sentence says what it is like.
     const quote = d.rng.chance(0.85) ? proseSentence(d, rows[0] ?? item.seen, disp) : undefined;
     const n = d.voice.style === "executive" ? (quote ? 2 : 3) : quote ? 3 : 6;
-    text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table)) });
-    if (quote) text = joinSentences([text, quoteText(d, quote)], d.lang);
+    const facts = factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table));
+    // Nothing to say beyond the name is said as such, never as an empty list ("X, in brief:.").
+    text = facts ? d.voice.assistant("details", { name: item.name, id: item.key, facts }) : quote ? "" : sayLocal(NO_DETAILS[d.lang], d.rng, { name: item.name });
+    if (quote) text = text ? joinSentences([text, quoteText(d, quote)], d.lang) : quoteText(d, quote);
     if (typeof image === "string" && image !== "" && d.lang === "en" && !linkedBefore(d, image)) text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }

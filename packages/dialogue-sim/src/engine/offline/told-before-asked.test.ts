@@ -11,6 +11,7 @@ import { sampleScenarios } from "../../testing/scenarios.js";
 // scenario). So every name the user says that a tool returned was said before by the assistant.
 
 const dental = fileURLToPath(new URL("../../../../../bench/packs/dental", import.meta.url));
+const library = fileURLToPath(new URL("../../../../../test/fixtures/packs/library", import.meta.url));
 
 /** Strings a tool result holds that read as names (two words or more, letters first), lower-cased. */
 function namesIn(content: string): string[] {
@@ -47,7 +48,7 @@ function unseenNames(d: Dialogue): string[] {
   return out;
 }
 
-describe.each([["retail"], ["travel"], ["ops"], [dental]])("%s: the user names only what it was told", (pack) => {
+describe.each([["retail"], ["travel"], ["ops"], [dental], [library]])("%s: the user names only what it was told", (pack) => {
   const domain = loadDomain(pack);
   const opts: OfflineOptions = { failureRate: 0.1, createSession, tool: "dialogue-sim", version: "test", seed: 4 };
 
