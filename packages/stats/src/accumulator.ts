@@ -47,6 +47,8 @@ export class StatsAccumulator {
   readonly toolFailures = new Tally();
   toolResults = 0;
   dialoguesWithCalls = 0;
+  /** Every tool the dialogues offered (their `tools`), to tell which no dialogue called. */
+  readonly offered = new Set<string>();
   readonly formatProblems = new Tally();
   callsChecked = 0;
   textCalls = 0;
@@ -119,6 +121,7 @@ export class StatsAccumulator {
     if (scenario && str(scenario.resolution)) this.planned.add(str(scenario.resolution)!);
 
     const tools = offeredTools(d);
+    for (const name of tools.keys()) this.offered.add(name);
     const items = new Map<string, Obj>();
     const callName = new Map<string, string>();
     let turns = 0;
@@ -226,6 +229,9 @@ export class StatsAccumulator {
           failures,
           failure_rate: rate(failures, this.toolResults),
           by_name: byTool,
+          // A tool the dialogues offer and none calls trains nothing: the generator never reaches it (no category's task uses it).
+          // (Past the tally's cap of distinct names a called tool may be uncounted: then none is claimed.)
+          never_called: this.toolCalls.overflow > 0 ? [] : [...this.offered].filter((name) => !this.toolCalls.counts.has(name)).sort(),
         },
         tool_format: {
           calls_checked: this.callsChecked,

@@ -32,7 +32,7 @@ export function renderHtml(r: StatsReport & { tokens?: TokenReport }, opts: { ti
       card("Turns per dialogue", columns(turnBars, { xLabel: "user + assistant messages" }), `mean ${fix(d.turns.mean)} · median ${d.turns.p50 ?? "—"} · p90 ${d.turns.p90 ?? "—"} · max ${d.turns.max ?? "—"}`),
     ]),
     section("Tools", [
-      card("Tool calls by tool (red: failed results)", hbars(toolBars, { color: "#4e79a7", partLabel: "failed" }), `${d.tools.calls} calls · ${fix(d.tools.per_dialogue)} per dialogue · ${pct(d.tools.dialogues_with_calls)} of dialogues call a tool`),
+      card("Tool calls by tool (red: failed results)", hbars(toolBars, { color: "#4e79a7", partLabel: "failed" }), `${d.tools.calls} calls · ${fix(d.tools.per_dialogue)} per dialogue · ${pct(d.tools.dialogues_with_calls)} of dialogues call a tool${d.tools.never_called.length > 0 ? ` · never called: ${d.tools.never_called.join(", ")}` : ""}`),
       card("Tool-format problems", hbars(bars(d.tool_format.problems), { color: "#e15759" }), "calls that name an unknown tool, miss a required argument, have a wrong type, …"),
     ]),
     section("Conversation", [

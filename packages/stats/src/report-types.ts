@@ -11,6 +11,8 @@ export interface StatsReport {
     tools: {
       calls: number; per_dialogue: number | null; dialogues_with_calls: number | null; results: number; failures: number;
       failure_rate: number | null; by_name: Record<string, { calls: number; failures: number; failure_rate: number | null }>;
+      /** Tools the dialogues offered (their `tools`) that no dialogue called, by name. */
+      never_called: string[];
     };
     tool_format: { calls_checked: number; valid: number; accuracy: number | null; problems: Counts; written_as_text: number };
     context_retention: { dialogues_measured: number; mean: number | null; kept: number; dropped: number; reasked: number; method: string };

@@ -98,4 +98,24 @@ describe("accumulator and page", () => {
     expect(page).toContain("hotel+taxi");
     expect(page).not.toContain("<taxi>");
   });
+
+  it("names the tools the dialogues offer that none called, and only those", () => {
+    const acc = new StatsAccumulator();
+    const tool = (name: string) => ({ type: "function", function: { name, parameters: { type: "object", properties: {} } } });
+    const dialogue = (id: string, called: string[]) => ({
+      id,
+      tools: [tool("search_catalog"), tool("renew_loan"), tool("pay_fine")],
+      messages: [
+        { role: "user", content: "hi" },
+        ...called.map((name, i) => ({ role: "assistant", content: null, tool_calls: [{ id: `${id}${i}`, name, arguments: {} }] })),
+        { role: "assistant", content: "done" },
+      ],
+    });
+    acc.add(dialogue("a", ["search_catalog"]));
+    expect(acc.report().dialogues.tools.never_called).toEqual(["pay_fine", "renew_loan"]);
+    acc.add(dialogue("b", ["pay_fine", "search_catalog"]));
+    const r = acc.report();
+    expect(r.dialogues.tools.never_called).toEqual(["renew_loan"]);
+    expect(renderHtml(r, { title: "t" })).toContain("never called: renew_loan");
+  });
 });
