@@ -79,8 +79,16 @@ export function scenarioTransform(opts: GenerateOptions, ctx: RunContext): Trans
   /** The summary's line on tasks drawn again because they did not validate (or allowed another ending than the one drawn). */
   const reportRedrawn = (): void => {
     let n = 0;
-    for (const m of makers.values()) if (!(m instanceof Error)) n += m.redrawn;
-    if (n > 0) ctx.info(`${n} task(s) drawn again: they did not validate, or the data allowed another ending than the one drawn`);
+    const why = new Map<string, number>();
+    for (const m of makers.values()) {
+      if (m instanceof Error) continue;
+      n += m.redrawn;
+      for (const [k, c] of m.redrawnBy) why.set(k, (why.get(k) ?? 0) + c);
+    }
+    if (n === 0) return;
+    // The commonest reasons, so a pack's author sees which category and data to look at.
+    const top = [...why].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
+    ctx.info(`${n} task(s) drawn again (each scenario is still written; a draw that does not validate, or whose data allows another ending than the one drawn, is replaced); most often: ${top.map(([k, c]) => `${c}× ${k}`).join("; ")}`);
   };
 
   const llm = opts.llm;

@@ -151,7 +151,9 @@ describe("scenarioTransform", () => {
     const failed = out.filter((s) => s.resolution === "failed");
     expect(failed.length).toBeGreaterThan(30);
     for (const s of failed) expect(s.task!.expected).toBe("failed");
-    expect(lines.some((l) => /\d+ task\(s\) drawn again/.test(l))).toBe(true);
+    const line = lines.find((l) => /\d+ task\(s\) drawn again/.test(l));
+    // It names the commonest reasons: how many, which category on which service, and what was wrong.
+    expect(line).toMatch(/most often: \d+× category '[a-z_]+' on service '[a-z_]+': /);
   });
 
   it("gives each persona the same scenario whatever else is in the input and in what order", async () => {

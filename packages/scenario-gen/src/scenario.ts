@@ -68,6 +68,13 @@ export class ScenarioMaker {
 
   /** Tasks drawn that did not validate or did not allow the wanted ending, and were drawn again. */
   redrawn = 0;
+  /** Why, by reason (category, service and what was wrong): the summary names the commonest. */
+  readonly redrawnBy = new Map<string, number>();
+
+  private redraw(why: string): void {
+    this.redrawn++;
+    this.redrawnBy.set(why, (this.redrawnBy.get(why) ?? 0) + 1);
+  }
 
   /**
    * The category, goal and task of a scenario, by construction for the wanted ending: a category
@@ -99,18 +106,23 @@ export class ScenarioMaker {
       const got = deriveTask(domain, { goal: goal.data, category, reason: goal.data.text });
       const problem = got.task ? validateTask(domain, got.task) : got.problem;
       // A task that checks nothing (resolved, with no action to take and no fact to say) is drawn again: any dialogue would earn reward 1.
+      const where = `category '${category}' on service '${services[0]}'`;
       if (got.task && !problem && !checksSomething(got.task)) {
         empty ??= { services, category, goal, task: got.task };
-        last = `category '${category}' on service '${services[0]}' gives a resolved task that checks nothing`;
-        this.redrawn++;
+        last = `${where} gives a resolved task that checks nothing`;
+        this.redraw(`${where}: a resolved task that checks nothing`);
         continue;
       }
       if (got.task && !problem) {
         kept = { services, category, goal, task: got.task };
         // A failed task is one the data refuses outright: its expected actions change nothing.
-        if ((got.task.expected ?? "resolved") === wanted && (wanted !== "failed" || got.task.evaluation.actions.length === 0)) return kept;
-      } else last = problem?.message;
-      this.redrawn++;
+        const ending = got.task.expected ?? "resolved";
+        if (ending === wanted && (wanted !== "failed" || got.task.evaluation.actions.length === 0)) return kept;
+        this.redraw(`${where}: drawn to end ${wanted}, the data lets it end ${ending === wanted ? `${ending} with a write` : ending}`);
+      } else {
+        last = problem?.message;
+        this.redraw(`${where}: ${problem?.message ?? "no task"}`);
+      }
     }
     const chosen = kept ?? empty;
     if (chosen) return chosen;
