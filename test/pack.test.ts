@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
 import { loadPackFile } from "@chatmill/domains";
-import { bin, root, sh } from "./helpers/spawn.js";
+import { bin, root, run, sh } from "./helpers/spawn.js";
 
 const PACK = bin("chatmill-pack", "pack");
 const FIXTURES = `${root}packages/pack/fixtures/`;
@@ -158,5 +158,41 @@ describe("chatmill-pack (spawned)", () => {
     const none = await pack(["check", "no-such-pack"], made.cwd);
     expect(none.code).toBe(3);
     expect(none.stderr).toMatch(/unknown domain 'no-such-pack'/);
+  });
+
+  describe("call: a pack's tools by hand", () => {
+    const LIBRARY = `${root}test/fixtures/packs/library`;
+    const lines = (stdout: string) => stdout.trim().split("\n").map((l) => JSON.parse(l) as { name: string; ok: boolean; result: Record<string, unknown> });
+
+    it("one call: the tool's JSON result on stdout", async () => {
+      const r = await run(PACK, ["call", LIBRARY, "get_book", '{"book_id": "B01"}']);
+      expect(r.code).toBe(0);
+      expect(lines(r.stdout)).toEqual([{ name: "get_book", arguments: { book_id: "B01" }, ok: true, result: expect.objectContaining({ id: "B01", title: "Pride and Prejudice" }) }]);
+    });
+
+    it("NDJSON calls in order on one session: a hold placed, cancelled, then refused as already cancelled; a bad line is named and skipped (exit 3)", async () => {
+      const place = await run(PACK, ["call", LIBRARY, "place_hold", '{"book_id": "B01", "pickup_branch": "Central Library", "patron_name": "Ana"}']);
+      const id = lines(place.stdout)[0]!.result.id as string;
+      expect(id).toMatch(/^H/);
+      // The id a fresh session gives its first hold is the same: the session starts from the pack's data each time.
+      const cancel = JSON.stringify({ name: "cancel_hold", arguments: { hold_id: id } });
+      const input = [JSON.stringify({ function: { name: "place_hold", arguments: JSON.stringify({ book_id: "B01", pickup_branch: "Central Library", patron_name: "Ana" }) } }), cancel, "not a call", cancel].join("\n");
+      const r = await run(PACK, ["call", LIBRARY], input);
+      expect(r.code).toBe(3);
+      const out = lines(r.stdout);
+      expect(out.map((c) => [c.name, c.ok])).toEqual([["place_hold", true], ["cancel_hold", true], ["cancel_hold", false]]);
+      expect(out[2]!.result).toMatchObject({ error: { type: "invalid_state", status: "cancelled" } });
+      expect(r.stderr).toContain("line 3: not JSON");
+      expect(r.stderr).toContain("3 calls run, 1 answered with an error; 1 line not a call");
+    });
+
+    it("arguments that are not JSON, and a pack that is not there, say what to do", async () => {
+      const bad = await run(PACK, ["call", LIBRARY, "get_book", "B01"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/the arguments of 'get_book' must be a JSON object/);
+      const none = await run(PACK, ["call", "./no-such-pack", "get_book", "{}"]);
+      expect(none.code).toBe(3);
+      noStack(none.stderr);
+    });
   });
 });

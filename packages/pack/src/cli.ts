@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { ExitCode, UsageError, errorMessage, formatHelp, parseToolArgs, type ParsedArgs } from "@chatmill/kit/cli";
 import { spec } from "./spec.js";
 
@@ -19,7 +20,7 @@ function usage(message: string): number {
   return ExitCode.usage;
 }
 
-const SUBCOMMANDS = ["from-openapi", "from-mcp", "check"];
+const SUBCOMMANDS = ["from-openapi", "from-mcp", "check", "call"];
 const TAKES_VALUE = new Set(spec.options.filter((o) => o.type !== "boolean").flatMap((o) => [`--${o.name}`, ...(o.short ? [`-${o.short}`] : [])]));
 
 /** The flags (parsed by the kit, so they are checked as every tool's are) and the positionals around them. */
@@ -36,6 +37,26 @@ function parse(argv: string[]): { args: ParsedArgs; positionals: string[]; comma
     } else positionals.push(a);
   }
   return { args: parseToolArgs(spec, flags), positionals, command: dash < 0 ? [] : argv.slice(dash + 1) };
+}
+
+/** A call's arguments given on the command line: a JSON object. */
+function parseArgs(tool: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`the arguments of '${tool}' must be a JSON object, e.g. '{"id": "B01"}'; got ${text}`);
+  }
+}
+
+/** A file of calls; one that cannot be read is bad input (exit 3), named. */
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    const e = new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`);
+    e.name = "SourceError";
+    throw e;
+  }
 }
 
 /** Runs the command line; returns the exit status. Every message goes through `say`. */
@@ -69,6 +90,13 @@ async function main(argv: string[]): Promise<number> {
     if (sub === "check") {
       if (rest.length !== 1) throw new UsageError("check takes one pack: chatmill-pack check PACK (a folder or its pack.json)");
       return run.runCheck(rest[0]!, v.json === true, info);
+    }
+    if (sub === "call") {
+      // PACK TOOL ARGS_JSON: one call; PACK [FILE]: NDJSON calls from the file or stdin.
+      if (rest.length === 3) return run.runCall(rest[0]!, [JSON.stringify({ name: rest[1], arguments: parseArgs(rest[1]!, rest[2]!) })], say, info);
+      if (rest.length !== 1 && rest.length !== 2) throw new UsageError("call takes a pack and the calls: chatmill-pack call PACK TOOL '{...}', or chatmill-pack call PACK [FILE] with one {\"name\", \"arguments\"} a line (stdin when no FILE or '-')");
+      const text = rest.length === 2 && rest[1] !== "-" ? readSource(rest[1]!) : readFileSync(0, "utf8");
+      return run.runCall(rest[0]!, text.split(/\r?\n/), say, info);
     }
     if (v.live !== undefined && sub !== "from-openapi") throw new UsageError("--live is for from-openapi (an MCP server's tools are not http requests)");
     const opts = { out: v.out as string | undefined, force: v.force === true, info, version: spec.version, live: v.live as string | undefined };

@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { ExitCode } from "@chatmill/kit/cli";
+import { runCalls } from "./call.js";
 import { checkPack, formatFinding } from "./check.js";
 import { describeMcp, listMcpTools, type McpTarget } from "./mcp.js";
 import { importOpenApi } from "./openapi.js";
@@ -46,4 +47,18 @@ export function runCheck(pack: string, json: boolean, info: (line: string) => vo
   for (const f of findings) process.stdout.write(`${json ? JSON.stringify(f) : formatFinding(f)}\n`);
   info(`${domain.file} loads (${domain.pack.tools.length} tool${domain.pack.tools.length === 1 ? "" : "s"}, ${domain.pack.services.length} service${domain.pack.services.length === 1 ? "" : "s"}); ${findings.length} finding${findings.length === 1 ? "" : "s"}`);
   return ExitCode.ok;
+}
+
+/**
+ * call: each call (NDJSON lines, or one TOOL and its JSON arguments) run in order on one session
+ * of the pack; one line of {name, arguments, ok, result} each on stdout. A line that is not a
+ * call is reported by line number and skipped (exit 3 at the end).
+ */
+export function runCall(pack: string, lines: readonly string[], say: (line: string) => void, info: (line: string) => void): number {
+  const { results, problems } = runCalls(pack, lines);
+  for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
+  for (const p of problems) say(`line ${p.line}: ${p.message}`);
+  const failed = results.filter((r) => !r.ok).length;
+  info(`${results.length} call${results.length === 1 ? "" : "s"} run, ${failed} answered with an error${problems.length > 0 ? `; ${problems.length} line${problems.length === 1 ? "" : "s"} not a call` : ""}`);
+  return problems.length > 0 ? ExitCode.badData : ExitCode.ok;
 }

@@ -3,8 +3,8 @@ import { readPackageVersion, type ToolSpec } from "@chatmill/kit/cli";
 export const spec: ToolSpec = {
   name: "chatmill-pack",
   version: readPackageVersion(import.meta.url),
-  summary: "pack skeletons from an OpenAPI document or an MCP server, and a check of what a pack lacks",
-  usage: "from-openapi SPEC [--live BASE_URL] [--out DIR] | from-mcp [--timeout S] [--out DIR] (URL | -- CMD ARGS...) | check [--json] PACK",
+  summary: "pack skeletons from an OpenAPI document or an MCP server, a check of what a pack lacks, and a pack's tools called by hand",
+  usage: "from-openapi SPEC [--live BASE_URL] [--out DIR] | from-mcp [--timeout S] [--out DIR] (URL | -- CMD ARGS...) | check [--json] PACK | call PACK (TOOL ARGS_JSON | [FILE])",
   input: "none",
   common: { seed: false, errors: false },
   description: `from-openapi SPEC   reads an OpenAPI 3.x or Swagger 2.0 document (JSON or YAML) and
@@ -41,7 +41,16 @@ check PACK          loads a pack (a folder or pack.json) with the domains loader
                     table text with HTML entities or tags ("HeatTech&trade;", "<p>"),
                     which dialogues would say as written: decode them in the data
                     (check never changes the pack's files).
-                    Findings are advice: the exit status is 0 when the pack loads.`,
+                    Findings are advice: the exit status is 0 when the pack loads.
+call PACK TOOL ARGS runs one call of the pack's tool, its arguments a JSON object, on a
+                    session of the pack's data (no injected failures) and prints
+                    {name, arguments, ok, result} (result: the tool's JSON, else its text).
+call PACK [FILE]    runs the calls of FILE (or stdin), one {"name", "arguments"} a line
+                    (or OpenAI's {"function": {...}}), in order on one session, so a
+                    write is seen by the calls after it and the pack's policy applies
+                    (an identity tool first where it asks for one). A line that is not a
+                    call is reported by number and skipped, exit 3. A tool's error is a
+                    result (ok: false), not a failure of the command.`,
   options: [
     { name: "out", short: "o", type: "string", placeholder: "DIR", description: "from-*: folder to write pack.json to [default: ./NAME, the API's title or the server's name]" },
     { name: "live", type: "string", placeholder: "BASE_URL", description: "from-openapi: each tool's run also gets an http block (method, path, query/body/header arguments as the document says) and the pack live.base_url BASE_URL, so its tools answer from the API there (dialogue-sim --backend live|record|replay)" },
@@ -54,5 +63,7 @@ check PACK          loads a pack (a folder or pack.json) with the domains loader
     { what: "from an MCP server started over stdio", cmd: "chatmill-pack from-mcp --out tickets -- node ticket-server.js --stdio" },
     { what: "from an MCP server over streamable HTTP", cmd: "chatmill-pack from-mcp http://127.0.0.1:3000/mcp --out tickets" },
     { what: "the findings of a pack as data", cmd: "chatmill-pack check --json my-pack | jq -r .kind | sort | uniq -c" },
+    { what: "try a tool of a pack by hand", cmd: "chatmill-pack call ./library get_book '{\"book_id\": \"B01\"}'" },
+    { what: "calls in order on one session (a write is seen by the calls after it), one {\"name\", \"arguments\"} a line", cmd: "chatmill-pack call ./library calls.ndjson | jq -c '{name, ok}'" },
   ],
 };
