@@ -436,6 +436,23 @@ describe("grading measures what it claims (issue 6 on dialogue-sim output)", () 
     expect(named).not.toContain(topics);
   });
 
+  it("a hand-off the task expects is its step (progress 1); the same hand-off the task does not expect is not", () => {
+    const args = { summary: "The user wants to report lost property" };
+    const msgs = [
+      { role: "user", content: "I left my bag in the taxi, can a person help?" },
+      { role: "assistant", content: null, tool_calls: [{ id: "c1", name: "transfer_to_human_agents", arguments: args }] },
+      { role: "tool", tool_call_id: "c1", name: "transfer_to_human_agents", content: run("travel", "transfer_to_human_agents", args), ok: true },
+      { role: "assistant", content: "Passing you to a colleague now." },
+    ];
+    const scenario = (actions: Obj[]) => ({ services: ["taxi"], goal: { text: "Report lost property", constraints: [], end_state: [] }, task: { evaluation: { actions } } });
+    const grade = (actions: Obj[]) => calls(annotateDialogue(dialogue("travel", scenario(actions), msgs), loadDomain("travel"), { alternatives: 0 }))[0]!.grade as Grade;
+    const expected = grade([{ name: "transfer_to_human_agents", arguments: args }]);
+    expect(expected.progress).toBe(1);
+    expect(expected.success_rate).toBe(formula(expected));
+    expect(expected.notes!.join(" ")).toMatch(/task's expected actions/);
+    expect(grade([{ name: "book_taxi", arguments: {} }]).progress).toBe(0);
+  });
+
   it("a direct answer serves a goal whose services hold no data; a data call does not", () => {
     const direct = [
       { role: "user", content: "can you explain how escalation works?" },

@@ -24,7 +24,10 @@ export function goalView(dialogue: Obj, domain: Domain | undefined, userState: O
   }
   // The services the scenario is about (what a call must serve to move it), when the domain knows them.
   const needs = (Array.isArray(scenario?.services) ? scenario.services : []).filter((x): x is string => typeof x === "string" && services.has(x));
-  return { wants, expects, services, ...(needs.length > 0 ? { needs } : {}) };
+  // The task's expected actions (scenario-gen's gold actions): a fixed-answer tool they call is progress.
+  const task = scenario && isObj(scenario.task) && isObj(scenario.task.evaluation) ? scenario.task.evaluation : undefined;
+  const actions = (Array.isArray(task?.actions) ? task.actions : []).flatMap((a) => (isObj(a) && typeof a.name === "string" ? [a.name] : []));
+  return { wants, expects, services, ...(needs.length > 0 ? { needs } : {}), ...(actions.length > 0 ? { actions } : {}) };
 }
 
 /** MultiWOZ/SGD state {service: {slot_values: {"restaurant-food": ["indian"]}}} as constraints. */

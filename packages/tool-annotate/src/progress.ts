@@ -27,6 +27,8 @@ export interface GoalView {
   services: Map<string, { table?: string; tools: string[]; roles?: Record<string, string> }>;
   /** The services the scenario is about (absent for imported dialogues). */
   needs?: string[];
+  /** The tools of the scenario task's expected actions (its gold actions), by name (absent without a task). */
+  actions?: string[];
 }
 
 /**
@@ -58,6 +60,11 @@ export function progressOf(
     return 0;
   }
   if ((info?.run as Obj | undefined)?.op === "static") {
+    // A fixed answer the task expects (the hand-off of a request only a person can do) is the step it asks for.
+    if (goal.actions?.includes(call.name)) {
+      notes.push("a fixed answer the task's expected actions make (its gold actions call this tool)");
+      return 1;
+    }
     // A direct answer is what a goal whose services hold no data asks for (ops' "learning").
     if (goal.needs && goal.needs.every((n) => noData(goal, n))) {
       notes.push("a direct answer, and the goal's services need no data");
