@@ -36,6 +36,22 @@ describe("seed data", () => {
 describe("makePersona", () => {
   const domain = tinyDomain();
 
+  it("a history entry is named and priced as the pack declares (display.title, display.price), never by a field's name", () => {
+    const seen = { goods: 0 };
+    for (let i = 0; i < 300; i++) {
+      for (const h of makePersona(i, new Rng(`h${i}`), { seed: 1, domain }).history ?? []) {
+        if (h.service !== "shop") continue;
+        seen.goods++;
+        const row = domain.table("goods").find((r) => r.sku === h.item_id)!;
+        expect(h).toMatchObject({ kind: "purchase", name: row.title, price: row.price });
+      }
+    }
+    expect(seen.goods).toBeGreaterThan(10);
+    // The same rows with no price declared: a field called price is not taken as one.
+    const undeclared = { ...domain, offline: { ...domain.offline, display: { goods: { title: "title" } } } };
+    for (let i = 0; i < 100; i++) for (const h of makePersona(i, new Rng(`h${i}`), { seed: 1, domain: undeclared }).history ?? []) expect(h.price).toBeUndefined();
+  });
+
   it("builds valid personas whose preferences, budget and history come from the domain", () => {
     for (let i = 0; i < 300; i++) {
       const p = makePersona(i, new Rng(`t${i}`), { seed: 1, domain });

@@ -191,15 +191,9 @@ function budgetFor(rng: Rng, income: string, city: City, domain?: Domain): NonNu
   return { min: Math.min(min, max), max, currency };
 }
 
-/** What a person calls a row: its title (the domain's one name lookup); a journey "cambridge to london kings cross"; else its key. */
+/** What a person calls a row: its name as the pack declares it (display.title, the domain's one name lookup), else its key. */
 export function rowName(row: Row, key: string, title?: string): string {
-  const named = nameOf(row, title);
-  if (named !== undefined) return named;
-  const from = row.departure ?? row.origin;
-  const to = row.destination;
-  if (typeof from === "string" && typeof to === "string") return `${from} to ${to}`;
-  if (typeof row.department === "string") return row.department;
-  return String(row[key] ?? "item");
+  return nameOf(row, title) ?? String(row[key] ?? "item");
 }
 
 /** Past purchases or bookings: real rows of the domain's tables, preferring ones that match the persona's tastes. */
@@ -211,7 +205,7 @@ function historyFor(rng: Rng, domain: Domain, preferences: Record<string, unknow
   const n = rng.int(0, 3);
   const out: NonNullable<Persona["history"]> = [];
   for (let i = 0; i < n; i++) {
-    const service = rng.pick(services);
+    const service: Domain["services"][number] = rng.pick(services);
     const table = service.table!;
     const rows = domain.table(table);
     const key = domain.keyOf(table);
@@ -219,7 +213,10 @@ function historyFor(rng: Rng, domain: Domain, preferences: Record<string, unknow
     for (let tries = 0; tries < 4 && liked.size > 0 && !matches(row, liked); tries++) row = rng.pick(rows);
     const month = rng.int(1, 12);
     const day = rng.int(1, 28);
-    const price = typeof row.price === "number" ? row.price : typeof row.price === "string" && /^\d+(\.\d+)?$/.test(row.price) ? Number(row.price) : undefined;
+    // What it cost is the field the pack declares as the row's price (display.price), never a field taken by its name.
+    const priceField: string | undefined = domain.offline.display?.[table]?.price;
+    const raw: unknown = priceField === undefined ? undefined : row[priceField];
+    const price = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : undefined;
     out.push({
       // What the persona did with it: booked it, bought it (it has a price), went there (a place in a city), or dealt with it.
       kind: service.booking ? "booking" : price !== undefined ? "purchase" : typeof domain.offline.city === "string" ? "visit" : "interaction",

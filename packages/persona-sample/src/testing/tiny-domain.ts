@@ -62,7 +62,8 @@ export function tinyDomain(): Domain {
       styles: ["night_owl"],
       budget: { currency: "GBP", byIncome: { low: [10, 30], lower_middle: [20, 50], middle: [30, 80], upper_middle: [50, 150], high: [100, 400] } },
     },
-    offline: { combinations: [["cafe", "cab"], ["shop", "cab"], ["cafe", "shop", "cab"]], city: "Testville" },
+    // The goods' price is money (display.price); the cafes have a field called price-something that is not.
+    offline: { combinations: [["cafe", "cab"], ["shop", "cab"], ["cafe", "shop", "cab"]], city: "Testville", display: { goods: { title: "title", price: "price" } } },
     // How its fields are said in a goal and as facts: the pack's wording, as the built-in packs declare theirs.
     wording: {
       values: {
