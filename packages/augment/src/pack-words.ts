@@ -1,4 +1,4 @@
-import { describeArg, expand, fillValue, firstWay, humanField, sayableName, type Domain, type LoadedDomain, type ServiceInfo } from "@chatmill/domains";
+import { bookingRef, describeArg, expand, fillValue, firstWay, humanField, sayableName, type Domain, type LoadedDomain, type ServiceInfo } from "@chatmill/domains";
 import { withArticle, type Rng } from "@chatmill/kit";
 import { formatMoney } from "@chatmill/persona-sample";
 import { ASKS, byName, type ToolWords } from "./tool-words.js";
@@ -101,7 +101,7 @@ export function byPack(domain: Pack, ctx: PackContext): ToolWords {
         return template.replace("{obj}", () => said);
       };
       const drawn = () => thing(tool, service, rng);
-      const ref = service?.booking ? `my booking for ${obj}` : obj;
+      const ref = service?.booking ? bookingRef(service.booking.booked, obj, false) : obj;
       switch (domain.roleOf(tool)) {
         case "search":
         case "lookup":

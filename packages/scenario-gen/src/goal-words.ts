@@ -1,4 +1,4 @@
-import { firstWay, sayableName, type Domain, type ServiceInfo } from "@chatmill/domains";
+import { bookingRef, firstWay, sayableName, type Domain, type ServiceInfo } from "@chatmill/domains";
 import type { Rng } from "@chatmill/kit";
 import { categoryWords } from "./categories.js";
 import { describeBooking, display, type FieldSaying } from "./phrases.js";
@@ -90,7 +90,7 @@ export function clauseFor(plan: ServicePlan, info: ServiceInfo, category: string
   // How a user puts this category's request: the pack's declared clauses.
   const asks = category ? domain.category(category)?.asks : undefined;
   const recommends = domain.intents.includes("recommend");
-  const ref = info.booking ? `my booking ${named ? "at" : "for"} ${thing}`
+  const ref = info.booking ? bookingRef(info.booking.booked, thing, named)
     : recommends ? `my order of ${thing}`
     : typeof domain.offline.city === "string" ? `my visit to ${thing}` : thing;
   switch (plan.kind) {

@@ -81,7 +81,7 @@ export const Booking = z.looseObject({
   cancel: z.string().optional(),
   fields: z.array(name).describe("arguments the user must give beside the venue id"),
   values: z.record(name, BookingValue).optional().describe("what each field's value is (see BookingValue); a field not listed takes its value from the create tool's schema"),
-  booked: z.array(z.string().min(1)).min(1).optional().describe("what a person books, said before the place, ending in a space: [\"a table at \", \"a table for us at \"]; without it the place alone (\"book the Copper Kettle\")"),
+  booked: z.array(z.string().min(1)).min(1).optional().describe("what a person books, said before the place, ending in a space: [\"a table at \", \"a table for us at \"]; without it the place alone (\"book the Copper Kettle\"). The first entry also names a booking the user has (\"cancel my table at the Copper Kettle\"; without it \"my booking at …\")"),
 });
 
 /** A template of the phrase grammar, checked at load (brackets; no slots). */
