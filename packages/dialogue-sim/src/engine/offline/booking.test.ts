@@ -1,7 +1,7 @@
 import { loadDomain } from "@chatmill/domains";
 import { describe, expect, it } from "vitest";
 import { Rng } from "@chatmill/kit";
-import { changeWhat, otherField, refusal } from "./booking.js";
+import { changeWhat, ownBooking, otherField, refusal } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
 
 const travel = loadDomain("travel");
@@ -51,5 +51,18 @@ describe("changeWhat: a cancel or a change read back before it is done", () => {
     expect(what("hi", false, "शनिवार को")).toBe("AP7LZ2M9U9 में बदलाव, शनिवार को");
     expect(what("mixed", false, "Saturday ko")).toBe("AP7LZ2M9U9 mein change, Saturday ko");
     expect(what("en", false)).toBe("change AP7LZ2M9U9");
+  });
+});
+
+describe("ownBooking: the booking a user means without giving its reference", () => {
+  const service = (booked?: string[]) => ({ service: { booking: booked ? { booked } : {} } }) as unknown as Task;
+  it("says the pack's word for what is booked, never nothing ('small change to — …')", () => {
+    expect(ownBooking({ lang: "en" }, service(["a hold on "]))).toBe("my hold");
+    expect(ownBooking({ lang: "en" }, service(["a table at ", "a table for us at "]))).toBe("my table");
+    expect(ownBooking({ lang: "en" }, service(["an appointment with the "]))).toBe("my appointment");
+    expect(ownBooking({ lang: "en" }, service(["tickets for "]))).toBe("my tickets");
+    expect(ownBooking({ lang: "en" }, service())).toBe("my booking");
+    expect(ownBooking({ lang: "hi" }, service(["a hold on "]))).toBe("अपनी बुकिंग");
+    expect(ownBooking({ lang: "mixed" }, service())).toBe("apni booking");
   });
 });

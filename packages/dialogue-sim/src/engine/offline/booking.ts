@@ -87,6 +87,22 @@ export function changeWhat(d: Dialog, cancel: boolean, ref: string, details: str
   return d.lang === "en" ? `change ${ref} so it's ${details}` : d.lang === "hi" ? `${ref} में बदलाव, ${details}` : `${ref} mein change, ${details}`;
 }
 
+/**
+ * The booking a user means without its reference ("can I change my hold?"): in English the pack's
+ * word for what is booked (the first of booking.booked without its article and the word that
+ * leads to the place: "a hold on " → "my hold"), else "my booking"; in Hindi and Hinglish "अपनी
+ * बुकिंग" / "apni booking" (own, whoever the subject). Never left empty: "small change to — …".
+ */
+export function ownBooking(d: Pick<Dialog, "lang">, task: Pick<Task, "service">): string {
+  if (d.lang === "hi") return "अपनी बुकिंग";
+  if (d.lang === "mixed") return "apni booking";
+  const what = task.service.booking?.booked?.[0]
+    ?.trim()
+    .replace(/^(a|an|the|some)\s+/i, "")
+    .replace(/\s+(at|on|for|with|to|in|of)(\s+the)?$/i, "");
+  return `my ${what || "booking"}`;
+}
+
 /** The user cancels or changes a booking it has; the assistant asks for the reference when it was not given. */
 export function changeBooking(d: Dialog, task: Task, index: number): void {
   const t = d.t;
@@ -98,7 +114,7 @@ export function changeBooking(d: Dialog, task: Task, index: number): void {
   const changes = bookingChanges(task, tool);
   const details = detailsText(d, changes, undefined, task.service);
   const withRef = d.rng.chance(0.7);
-  t.userSay(d.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref: withRef ? ref : "", details }, { first: t.userTurns === 0 }), task.kind);
+  t.userSay(d.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref: withRef ? ref : ownBooking(d, task), details }, { first: t.userTurns === 0 }), task.kind);
   if (!withRef) {
     t.assistantSay(askRef(d), "clarify", "clarification");
     t.userSay(giveRef(d, ref), "inform");

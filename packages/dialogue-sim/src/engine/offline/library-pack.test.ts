@@ -28,6 +28,13 @@ describe("library, a pack written from the docs", () => {
     expect(empty).toEqual([]);
   });
 
+  it("a user who does not give the reference still names the booking ('small change to my hold — …', not 'small change to — …')", () => {
+    const broken = dialogues.flatMap((d) =>
+      (d.messages as Msg[]).filter((m) => m.role === "user" && ["modify", "cancel"].includes(m.labels?.intent ?? "") && /\b(to|on|cancel|change)\s*[—:]|(^|[,،] )(में|mein) /iu.test(said(m))).map((m) => `${d.id}: ${said(m)}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
   it("a book's details are asked of the look-up that has them; its copies (a stock table) are asked about as availability", () => {
     let asked = 0;
     for (const d of dialogues) {
