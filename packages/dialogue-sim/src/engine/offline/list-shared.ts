@@ -13,13 +13,15 @@ import { sayLocal } from "./realizer.js";
 export interface Shared {
   /** Fields every row holds with the same value: left out of each row's own facts. */
   fields: string[];
+  /** Those of them the head says (two at most). */
+  told: string[];
   /** The sentence said once before the rows, ending in a colon; "" when nothing worth saying is shared. */
   head: string;
   /** Whether the price is shared (and said in the head, not on each row). */
   price: boolean;
 }
 
-const NONE: Shared = { fields: [], head: "", price: false };
+const NONE: Shared = { fields: [], told: [], head: "", price: false };
 
 /** The facts `rows` share (two or more rows; `known`: the data rows, whose fields are the facts), and the head that says them. */
 export function sharedOf(d: Dialog, rows: readonly Row[], disp: Display, focus: readonly Focus[], table: string | undefined, known: readonly (Row | undefined)[] = []): Shared {
@@ -48,7 +50,7 @@ export function sharedOf(d: Dialog, rows: readonly Row[], disp: Display, focus: 
   const priceText = price ? (typeof p === "number" ? money(p, d.currency) : String(p)) : "";
   // A fact that came out empty (a value with no words) leaves only the price to say.
   if (!facts && !price) return NONE;
-  return { fields, head: headText(d, rows.length, facts, priceText), price };
+  return { fields, told, head: headText(d, rows.length, facts, priceText), price };
 }
 
 /** "Both are by Luma:", "Here are three that fit, all in the tanks range, $18 each:", in the dialogue's language. */

@@ -10,7 +10,7 @@ import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
 import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
 import { sharedOf } from "./list-shared.js";
-import { proseSentence, quoteText } from "./prose.js";
+import { highlightsText, proseSentence, quoteText } from "./prose.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -22,7 +22,7 @@ export function closestText(d: Dialog, table: string | undefined, closest: Shown
     const missed = (c: Constraint) => !valueMeets(row[c.field], c);
     return [...revealed.filter(missed), ...revealed.filter((c) => !missed(c))].map((c) => ({ field: c.field, value: c.value }));
   };
-  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focusOf(s.row), 2, s.row), 0, d.lang)}`);
+  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focusOf(s.row), 2, s.row, undefined, table), 0, d.lang)}`);
   return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}`;
 }
 
@@ -39,7 +39,7 @@ export function listText(d: Dialog, table: string | undefined, top: Shown[], n: 
   const again = (s: Shown) => d.t.trace.infoShown.has(`${s.table}\u0000${s.key}`);
   // What every row has in common is said once, before the rows (rows named again are not described: nothing to share).
   const shared = top.some(again) ? undefined : sharedOf(d, rows, disp, focus, table, top.map((s) => s.row));
-  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row, shared))));
+  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row, shared, table))));
   const more = total > n ? (restText(d, top.length, total) ?? moreText(d, total)) : "";
   // The shared facts open the list in place of a stock intro ("All three are by Luma:").
   const intro = shared?.head || d.voice.intro();
@@ -74,7 +74,7 @@ function linkedBefore(d: Dialog, link: string): boolean {
 
 /** The pick in a few words and its photo link, said one of a few ways. */
 function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): string {
-  const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row);
+  const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row, undefined, pick.table);
   const line = briefLine(b, d.rng.int(0, 2), d.lang);
   const img = disp.image ? pick.seen[disp.image] : undefined;
   // The photo comes with most picks, not all: a person who has just seen the list may not need it again.
@@ -138,14 +138,19 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
       ? d.voice.assistant("availability", { name: item.name, facts: stock })
       : sayLocal(NO_STOCK[d.lang], d.rng, { name: item.name });
   } else {
-    const row = detailRow(d, rows[0] ?? item.seen, displayFor(d, item.table), item.row);
+    const source = rows[0] ?? item.seen;
+    // Most answers read out a sentence of the row's declared prose (now and then the one after it too),
+    // and many a point or two of its bullet list; then fewer facts, as the prose says what it is like.
+    const quote = d.rng.chance(0.85) ? proseSentence(d, source, disp, 0.4) : undefined;
+    const long = quote !== undefined && quote.split(/(?<=[.!?])\s+/).length > 1;
+    const notes = !long && d.rng.chance(0.7) ? highlightsText(d, source, disp, item.table) : undefined;
+    const row = detailRow(d, source, displayFor(d, item.table), item.table, item.row, quote !== undefined || notes !== undefined);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    // Most answers read out a sentence of the row's declared prose too; then fewer facts, as the sentence says what it is like.
-    const quote = d.rng.chance(0.85) ? proseSentence(d, rows[0] ?? item.seen, disp) : undefined;
     const n = d.voice.style === "executive" ? (quote ? 2 : 3) : quote ? 3 : 6;
     text = d.voice.assistant("details", { name: item.name, id: item.key, facts: factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table)) });
     if (quote) text = joinSentences([text, quoteText(d, quote)], d.lang);
+    if (notes) text = joinSentences([text, notes], d.lang);
     if (typeof image === "string" && image !== "" && d.lang === "en" && !linkedBefore(d, image)) text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
@@ -163,9 +168,9 @@ function lighterStock(d: Dialog, stock: string): string {
   return stock && d.rng.chance(0.5) ? dropCounts(stock) : stock;
 }
 
-/** "gray (165 left, sizes L and M)" → "gray (sizes L and M)"; a group with no sizes loses its bracket. */
-function dropCounts(stock: string): string {
-  return stock.replace(/ \((\d+) (left|बचे|bache)(, )?([^)]*)\)/g, (_m, _n, _w, _c, rest: string) => (rest ? ` (${rest})` : ""));
+/** "gray (165 left, sizes L and M)" → "gray (sizes L and M)", "gray and red (5 and 3 left)" → "gray and red"; a group with no sizes loses its bracket. */
+export function dropCounts(stock: string): string {
+  return stock.replace(/ \((\d+(?:(?:, | and )\d+)*) (left|बचे|bache)( each)?(, )?([^)]*)\)/g, (_m, _n, _w, _e, _c, rest: string) => (rest ? ` (${rest})` : ""));
 }
 
 /** The fields that name a row (its title, kept so it can be named), then up to five of the others that may be said, in a drawn order. */
