@@ -10,7 +10,7 @@ import { bulletsOf, highlightsText, proseSentence } from "./prose.js";
 // already said of it, and the row's own prose (a sentence or two, a point of its bullet list).
 
 // A table where every row has the same maker and the same care line, and each its own colour.
-const rows: Row[] = Array.from({ length: 8 }, (_, i) => ({ id: `R${i}`, name: `Row ${i}`, maker: "Acme", colour: `shade ${i}`, notes: `Soft. • Machine wash. • Pocket number ${i}.${i === 2 ? " • Hood" : ""}` }));
+const rows: Row[] = Array.from({ length: 8 }, (_, i) => ({ id: `R${i}`, name: `Row ${i}`, maker: "Acme", colour: `shade ${i}`, size: i < 6 ? "M" : `size ${i}`, notes: `Soft. • Machine wash. • Pocket number ${i}.${i === 2 ? " • Hood" : ""}` }));
 const domain = { name: "fake", pack: { database: { tables: { things: {} } } }, table: () => rows };
 
 function dialog(seed: string, lang: "en" | "hi" | "mixed" = "en"): Dialog {
@@ -21,15 +21,18 @@ describe("which facts a details answer says", () => {
   it("reads how common a value is from the table's rows", () => {
     const d = dialog("s");
     expect(valueShare(d.domain, "things", "maker", "Acme")).toBe(1);
-    expect(valueShare(d.domain, "things", "colour", "shade 3")).toBe(1 / 8);
-    expect(valueShare(d.domain, "things", "colour", "none of them")).toBe(0);
+    // Every row its own colour: a reference, counted as half the rows' (rarity says nothing of it).
+    expect(valueShare(d.domain, "things", "colour", "shade 3")).toBe(0.5);
+    expect(valueShare(d.domain, "things", "maker", "none of them")).toBe(0);
     expect(valueShare(d.domain, undefined, "maker", "Acme")).toBe(0);
   });
 
-  it("draws the fact that sets the row apart far more often than one every row shares", () => {
-    let colour = 0;
-    for (let seed = 0; seed < 200; seed++) if (drawFacts(dialog(String(seed)), rows[0]!, "Row 0", "things", ["maker", "colour"], 1)[0] === "colour") colour++;
-    expect(colour).toBeGreaterThan(190);
+  it("draws the fact that sets the row apart far more often than one every row shares, a reference in between", () => {
+    const drawn = { maker: 0, colour: 0, size: 0 };
+    for (let seed = 0; seed < 400; seed++) drawn[drawFacts(dialog(String(seed)), rows[7]!, "Row 7", "things", ["maker", "colour", "size"], 1)[0] as keyof typeof drawn]++;
+    // size 7 is one row's (weight (7/8)²), colour a reference (weight ¼), maker every row's (weight 0.02).
+    expect(drawn.size).toBeGreaterThan(drawn.colour * 2);
+    expect(drawn.colour).toBeGreaterThan(drawn.maker * 4);
   });
 
   it("leaves out what the dialogue already said of the row while others are left, and says it when none are", () => {

@@ -29,12 +29,18 @@ function countsOf(domain: Domain, table: string): { rows: number; fields: Map<st
   return counts;
 }
 
-/** The share of the table's rows that hold this very value in this field (0 when the table is unknown or empty). */
+/**
+ * The share of the table's rows that hold this very value in this field (0 when the table is
+ * unknown or empty). A field whose every row has its own value (a phone number, a code) is a
+ * reference, not a trait: rarity says nothing of it, and it counts as held by half the rows.
+ */
 export function valueShare(domain: Domain, table: string | undefined, field: string, value: unknown): number {
   if (table === undefined) return 0;
   const counts = countsOf(domain, table);
   if (counts.rows === 0) return 0;
-  return (counts.fields.get(field)?.get(JSON.stringify(value)) ?? 0) / counts.rows;
+  const values = counts.fields.get(field);
+  if (values && counts.rows >= 5 && values.size === counts.rows) return 0.5;
+  return (values?.get(JSON.stringify(value)) ?? 0) / counts.rows;
 }
 
 /** Facts said about each row in each dialogue, by the row's name: a details answer does not repeat what the list said. */
@@ -52,6 +58,16 @@ export function noteSaid(d: Dialog, name: string, fields: Iterable<string>): voi
 /** Whether this field of the row named `name` was already said in this dialogue. */
 export function saidBefore(d: Dialog, name: string, field: string): boolean {
   return SAID.get(d)?.get(name)?.has(field) ?? false;
+}
+
+/** What a row's state was noted under: no field is called this. */
+const STATE = "\u0000state";
+
+/** Whether the row named `name` had its state reported earlier in this dialogue; notes that it has now. */
+export function reportedAgain(d: Dialog, name: string): boolean {
+  const again = saidBefore(d, name, STATE);
+  noteSaid(d, name, [STATE]);
+  return again;
 }
 
 /**

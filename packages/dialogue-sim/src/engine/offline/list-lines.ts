@@ -168,6 +168,9 @@ export function detailRow(d: Dialog, row: Row, disp: Display, table: string | un
   if (disp.image && d.rng.chance(0.2)) keep.add(disp.image);
   const pool = fieldOrder(row, known).filter((k) => !keep.has(k) && sayable(row, disp, k, known) && row[k] !== false);
   const n = quoted ? (d.voice.style === "executive" ? 1 : d.rng.int(1, 2)) : d.voice.style === "executive" ? 2 : d.rng.int(2, 3);
-  const chosen = drawFacts(d, row, displayName(nameOf(row, disp.title) ?? ""), table, pool, n);
+  const name = displayName(nameOf(row, disp.title) ?? "");
+  const chosen = drawFacts(d, row, name, table, pool, n);
+  // Asked about the row again, the answer goes on to facts not said yet.
+  noteSaid(d, name, chosen);
   return Object.fromEntries([...Object.entries(row).filter(([k]) => keep.has(k)), ...chosen.map((k) => [k, row[k]] as const)]);
 }

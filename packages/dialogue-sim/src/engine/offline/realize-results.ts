@@ -11,6 +11,8 @@ import type { Dialog } from "./context.js";
 import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
 import { sharedOf } from "./list-shared.js";
 import { highlightsText, proseSentence, quoteText } from "./prose.js";
+import { reportedAgain } from "./fact-choice.js";
+import { nameOf } from "../rows.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -87,8 +89,9 @@ function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): s
 
 /** Status of the hosts looked up, one paragraph each; `topic` is what was asked about when none came back, `field` what the user could try another of (the rows' title, said). */
 export function statusListText(d: Dialog, shown: Shown[], topic: string, field: string): string {
-  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng, true, statusHow(d.domain, s.table, s.seen))).join("\n") || d.voice.assistant("none_found", { wants: topic, field });
-  return joinSentences([d.voice.intro(), text, d.voice.offer()], d.lang);
+  const text = shown.map((s) => statusOnce(d, s.seen, statusHow(d.domain, s.table, s.seen))).join("\n") || d.voice.assistant("none_found", { wants: topic, field });
+  // A list's intro ("got a few for you:") only before more than one host: one is simply said.
+  return joinSentences([shown.length > 1 ? d.voice.intro() : "", text, d.voice.offer()], d.lang);
 }
 
 /** An item nobody has reviewed yet, said several ways (one fixed line was the commonest repeat in Hinglish). */
@@ -125,8 +128,11 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     // An English answer about one host now and then says when it was read, as an operator would ("Right now, `web-01` is healthy").
     // An executive's answer is already short: "TL;DR" before one line, every time, would be a tic; Hindi and Hinglish say it in their own words.
     const exec = d.lang === "hi" ? ["संक्षेप में: ", "सीधी बात: ", ""] : d.lang === "mixed" ? ["Short mein: ", "Seedhi baat: ", ""] : ["TL;DR: ", "", "", ""];
-    const lead = d.voice.style === "executive" ? d.rng.pick(exec) : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
-    text = `${lead}${statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))}`;
+    const how = statusHow(d.domain, table, row);
+    const again = reportedAgain(d, nameOf(row, how.title) ?? "");
+    // A host asked about again is said to be as it was, with no lead: "`web-01` is still healthy."
+    const lead = again ? "" : d.voice.style === "executive" ? d.rng.pick(exec) : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
+    text = `${lead}${statusText(row, d.lang, d.rng, again ? "again" : true, how)}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
     text = lines.length
@@ -225,7 +231,12 @@ function logsText(d: Dialog, name: string, lines: string[]): string {
 
 /** Two hosts' status, one paragraph each; `table`: the rows' table, whose display says them. */
 export function statusPairText(d: Dialog, rows: Row[], table: string | undefined): string {
-  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))).join("\n"), d.voice.offer()], d.lang);
+  return joinSentences([d.voice.intro(), rows.map((row) => statusOnce(d, row, statusHow(d.domain, table, row))).join("\n"), d.voice.offer()], d.lang);
+}
+
+/** A row's state as its gist, or as unchanged when this dialogue already reported it (fact-choice.ts' reportedAgain). */
+function statusOnce(d: Dialog, row: Row, how: ReturnType<typeof statusHow>): string {
+  return statusText(row, d.lang, d.rng, reportedAgain(d, nameOf(row, how.title) ?? "") ? "again" : true, how);
 }
 
 /** Two items' stock, a line each; `table`: the options' table, whose display says them. */
