@@ -41,8 +41,8 @@ export function sharedOf(d: Dialog, rows: readonly Row[], disp: Display, focus: 
   const fields = fieldOrder(first, known[0]).filter((k) => (typeof first[k] !== "boolean" || (asked.includes(k) && first[k] === true)) && same(k));
   const say = factWords(d, table);
   const worded = (k: string) => say.values !== undefined && Object.hasOwn(say.values, k) && say.values[k]?.fact !== undefined;
-  // What the user asked for first (it confirms the ask), then the others in the row's order; two at most.
-  const told = [...fields.filter((k) => asked.includes(k)), ...fields.filter((k) => !asked.includes(k))].filter(worded).slice(0, 2);
+  // What the user asked for first, in the order of `focus` (it confirms the ask; the closest rows put what they miss first), then the others in the row's order; two at most.
+  const told = [...asked.filter((k, i) => fields.includes(k) && asked.indexOf(k) === i), ...fields.filter((k) => !asked.includes(k))].filter(worded).slice(0, 2);
   const p = disp.price ? first[disp.price] : undefined;
   const price = p !== undefined && p !== null && p !== "" && rows.every((r) => JSON.stringify(r[disp.price!]) === JSON.stringify(p));
   if (told.length === 0 && !price) return NONE;
@@ -86,4 +86,12 @@ function countWords(d: Dialog, n: number): { ALL: string; all: string; N: string
   if (d.lang === "hi") return { ALL: n === 2 ? "दोनों" : n === 3 ? "तीनों" : `सभी ${n}`, all: n === 2 ? "दोनों" : n === 3 ? "तीनों" : "सब", N: small(["", "एक", "दो", "तीन", "चार", "पाँच"]) };
   if (d.lang === "mixed") return { ALL: n === 2 ? "Dono" : n === 3 ? "Teeno" : `Saare ${n}`, all: n === 2 ? "dono" : n === 3 ? "teeno" : "sab", N: small(["", "ek", "do", "teen", "chaar", "paanch"]) };
   return { ALL: n === 2 ? "Both" : `All ${small(["", "one", "two", "three", "four", "five"])}`, all: n === 2 ? "both" : "all", N: small(["", "one", "two", "three", "four", "five"]) };
+}
+
+/** "Both are leaving at 15:50 and to Ely." — what a list's rows share, said after them (the closest rows, whose intro already ends in a colon). */
+export function sharedAfter(d: Dialog, n: number, facts: string): string {
+  const { ALL } = countWords(d, n);
+  if (d.lang === "hi") return `${ALL} ${facts} वाले हैं।`;
+  if (d.lang === "mixed") return `${ALL} ${facts} wale hain.`;
+  return `${ALL} are ${facts}.`;
 }

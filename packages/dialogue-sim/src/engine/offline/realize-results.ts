@@ -8,8 +8,8 @@ import { closestIntro, displayOf, factSayingFor, itemLine, unsaidFields, type Sh
 import { statusHow, statusText } from "../status-text.js";
 import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
-import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
-import { sharedOf } from "./list-shared.js";
+import { briefLine, briefOf, detailRow, displayFor, factsOf, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
+import { sharedAfter, sharedOf } from "./list-shared.js";
 import { highlightsText, proseSentence, quoteText } from "./prose.js";
 import { reportedAgain } from "./fact-choice.js";
 import { nameOf } from "../rows.js";
@@ -24,8 +24,13 @@ export function closestText(d: Dialog, table: string | undefined, closest: Shown
     const missed = (c: Constraint) => !valueMeets(row[c.field], c);
     return [...revealed.filter(missed), ...revealed.filter((c) => !missed(c))].map((c) => ({ field: c.field, value: c.value }));
   };
-  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focusOf(s.row), 2, s.row, undefined, table), 0, d.lang)}`);
-  return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}`;
+  // What every row has alike (the same train on different days: "leaving at 15:50 and to Ely") is said once, after them;
+  // each row then says what it has of its own (the day), so the rows do not read as one line three times.
+  const shared = sharedOf(d, rows, disp, focusOf(closest[0]!.row), table, closest.map((s) => s.row));
+  const own = { ...shared, price: false };
+  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focusOf(s.row).filter((f) => !shared.fields.includes(f.field)), 2, s.row, own, table), 0, d.lang)}`);
+  const alike = shared.told.length > 0 ? sharedAfter(d, rows.length, factsOf(d, rows[0]!, shared.told, revealed)) : "";
+  return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}${alike ? `\n${alike}` : ""}`;
 }
 
 /**
