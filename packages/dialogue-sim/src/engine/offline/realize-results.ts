@@ -165,7 +165,8 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     if (typeof image === "string" && image !== "" && d.lang === "en" && !linkedBefore(d, image)) text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
-  return joinSentences([text, d.voice.offer(0.5)], d.lang);
+  // An answer about one item offers what fits one (a host's logs or status keep the pack's own follow-ups).
+  return joinSentences([text, d.voice.offer(0.5, act === "details" || act === "reviews" || act === "availability")], d.lang);
 }
 
 /** An item's options in stock, said by their table's stock parts (format stock), else by their facts. */
