@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Row } from "../../contract.js";
 import type { Dialog } from "./context.js";
 import { drawFacts, drawRare, noteSaid, saidBefore, valueShare } from "./fact-choice.js";
+import { factFields, inTitle } from "./list-lines.js";
 import { bulletsOf, highlightsText, proseSentence } from "./prose.js";
 
 // Issue #18, details answers: the facts that set a row apart from its table, not what the dialogue
@@ -82,5 +83,19 @@ describe("the row's prose in a details answer", () => {
     const said = items.map((r) => drawRare(d, "items", "description", bulletsOf, bulletsOf(String(r.description)), 2, 0.25)).flat();
     expect(said.length).toBeGreaterThan(items.length);
     expect(said).not.toContain("Machine wash/dry");
+  });
+});
+
+describe("a fact that is a word of the row's name", () => {
+  it("is not said beside it ('web-01 — in the web role', 'Rolex Submariner — by Rolex')", () => {
+    const disp = { title: "name" };
+    expect(inTitle({ name: "web-01", role: "web" }, disp, "role")).toBe(true);
+    expect(inTitle({ name: "Rolex Submariner", brand: "Rolex" }, disp, "brand")).toBe(true);
+    expect(inTitle({ name: "Tiberius Gym Tank", category: "tanks" }, disp, "category")).toBe(false);
+    expect(inTitle({ name: "web-01", env: "prod" }, disp, "env")).toBe(false);
+    for (let seed = 0; seed < 20; seed++) {
+      const hosts = [{ name: "web-01", role: "web", env: "prod" }, { name: "db-01", role: "database", env: "staging" }];
+      expect(factFields(dialog(String(seed)), hosts[0]!, hosts, disp, [], 1)).toEqual(["env"]);
+    }
   });
 });

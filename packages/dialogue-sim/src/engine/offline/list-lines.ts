@@ -47,6 +47,18 @@ export function sayable(row: Row, disp: Display, k: string, known?: Row): boolea
 }
 
 /**
+ * Whether a field's value is a word of the row's name ("web" of `web-01`, "Rolex" of "Rolex
+ * Submariner"): said beside the name it adds nothing ("web-01 — in the web role").
+ */
+export function inTitle(row: Row, disp: Display, k: string): boolean {
+  const v = row[k];
+  const title = nameOf(row, disp.title);
+  if (typeof v !== "string" || v.trim() === "" || !title) return false;
+  const words = new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return v.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).every((w) => words.has(w));
+}
+
+/**
  * The fields to say for `row` (at most `n`): the constrained ones it has, then — from the pack's
  * declared details, else any short field — one whose value sets it apart from the other rows shown
  * (else any), drawn with the dialogue's rng. Yes/no fields only when asked about: "not eco-friendly"
@@ -56,7 +68,7 @@ export function factFields(d: Dialog, row: Row, others: readonly Row[], disp: Di
   const out: string[] = [];
   for (const { field: f } of focus) if (out.length < n && !out.includes(f) && !skip.includes(f) && sayable(row, disp, f, known)) out.push(f);
   if (out.length >= n) return out;
-  let pool = (disp.details?.length ? disp.details : fieldOrder(row, known)).filter((k) => !out.includes(k) && !skip.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean");
+  let pool = (disp.details?.length ? disp.details : fieldOrder(row, known)).filter((k) => !out.includes(k) && !skip.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean" && !inTitle(row, disp, k));
   // A single value tells rows apart in fewer words than a list: mostly one of those, when there is one.
   const single = pool.filter((k) => !Array.isArray(row[k]));
   if (single.length > 0 && d.rng.chance(0.7)) pool = single;
@@ -166,7 +178,7 @@ export function restText(d: Dialog, shown: number, total: number): string | unde
 export function detailRow(d: Dialog, row: Row, disp: Display, table: string | undefined, known?: Row, quoted = false): Row {
   const keep = new Set([nameFieldOf(row, disp.title), disp.id].filter((k): k is string => k !== undefined));
   if (disp.image && d.rng.chance(0.2)) keep.add(disp.image);
-  const pool = fieldOrder(row, known).filter((k) => !keep.has(k) && sayable(row, disp, k, known) && row[k] !== false);
+  const pool = fieldOrder(row, known).filter((k) => !keep.has(k) && sayable(row, disp, k, known) && row[k] !== false && !inTitle(row, disp, k));
   const n = quoted ? (d.voice.style === "executive" ? 1 : d.rng.int(1, 2)) : d.voice.style === "executive" ? 2 : d.rng.int(2, 3);
   const name = displayName(nameOf(row, disp.title) ?? "");
   const chosen = drawFacts(d, row, name, table, pool, n);
