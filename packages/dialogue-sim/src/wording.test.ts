@@ -102,7 +102,7 @@ describe("wording is pack data", () => {
 
   it("a pack's own lines appear in its dialogues; with `replace` the neutral ones of that act do not", () => {
     const wallet = loadDomain(walletDir);
-    const scenarios = inLanguage(sampleScenarios(walletDir, 80, 5), "en");
+    const scenarios = inLanguage(sampleScenarios(walletDir, 160, 5), "en");
     const neutralFarewells = ASSISTANT.en.farewell;
     const mine: Wording = { en: { assistant: { farewell: ["Go well, and mind the pennies!"] }, user: { thanks_done: ["[cheers|ta], that's my money sorted"] } } };
     const added = texts(withWording(wallet, mine), scenarios);

@@ -81,10 +81,10 @@ export function membersByState(row: Row, p: DisplayParts): Array<[string, string
  * What an engineer would say of a host when asked how it is: its state line, then only what
  * stands out — numbers when one is at or over its `high`, the usage list when its fullest entry
  * is, members when one is not in the normal state — and, when nothing does, at most one of the
- * rest (drawn). `sentences` is the full list, in its order: state, numbers, usage, members (each
+ * rest (drawn; none when `extra` is false). `sentences` is the full list, in its order: state, numbers, usage, members (each
  * only when the row has it). `fullest`: the fullest entry said alone, when the language has a way.
  */
-export function gistOf(row: Row, p: DisplayParts, sentences: string[], rng: Rng, fullest?: (top: Used) => string): string[] {
+export function gistOf(row: Row, p: DisplayParts, sentences: string[], rng: Rng, fullest?: (top: Used) => string, extra = true): string[] {
   if (partOf(row, p.state) === undefined || sentences.length <= 1) return sentences;
   const kinds: Array<"load" | "usage" | "members"> = [];
   if ((p.metrics ?? []).some((m) => row[m.field] !== undefined)) kinds.push("load");
@@ -99,7 +99,8 @@ export function gistOf(row: Row, p: DisplayParts, sentences: string[], rng: Rng,
     members: byState.some(([st]) => st !== p.members?.normal),
   };
   const keep = kinds.map((k) => stands[k]);
-  if (!keep.some(Boolean) && rng.chance(0.7)) keep[rng.int(0, kinds.length - 1)] = true;
+  // Nothing stands out: one of the rest now and then — not when the row was reported already (`extra` false).
+  if (extra && !keep.some(Boolean) && rng.chance(0.7)) keep[rng.int(0, kinds.length - 1)] = true;
   return [
     sentences[0]!,
     ...sentences.slice(1).flatMap((text, i) => {

@@ -32,6 +32,22 @@ const host = {
 const DATA_FULLEST = /(`\/data` is 62% full, `\/` 44%|Disks: `\/data` 62% and `\/` 44%|`\/data` is the fullest at 62%, then `\/` 44%|`\/data` (sits at|is at|is using) 62%; `\/` 44%)\./;
 
 describe("statusText", () => {
+  it("says a host asked about again as unchanged, with only what stands out: no uptime, no role, no lead numbers", () => {
+    // A calm host: nothing stands out, so the answer is its state alone.
+    const calm = { ...host, load_1m: 0.2, cpu_pct: 5, disks: [{ mount: "/", use_pct: 20 }], services: [{ name: "vllm", status: "running" }] };
+    const ways = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const text = statusText(calm, "en", new Rng(String(seed)), "again", ops);
+      expect(text).toMatch(/^`gpu-01\.ml` (is still healthy|hasn't changed — still healthy|is healthy, as before|is the same as before: healthy)\.$/);
+      ways.add(text);
+      // What stands out is said again: the stopped service.
+      expect(statusText(host, "en", new Rng(String(seed)), "again", ops)).toMatch(/jupyterhub/);
+      expect(statusText(host, "en", new Rng(String(seed)), "again", ops)).not.toMatch(/19 days|staging/);
+      expect(statusText(calm, "hi", new Rng(String(seed)), "again", ops)).toMatch(/^`gpu-01\.ml` (अब भी healthy है|में कोई बदलाव नहीं — अब भी healthy|पहले जैसा ही है: healthy)।$/);
+    }
+    expect(ways.size).toBe(4);
+  });
+
   it("says the same state in several ways across draws, every fact each time (issue #18's variety)", () => {
     const texts = new Set<string>();
     for (let seed = 0; seed < 40; seed++) {

@@ -10,6 +10,9 @@ import { capFirst, gistOf, membersByState, metricsSaid, partOf, saidIn, usageByP
 
 export { statusHow, type StatusHow } from "./status-parts.js";
 
+/** How much of a row's state is said: all of it (false), its gist (true: the state and what stands out), or "again": the gist of a row already reported in the dialogue, said as unchanged ("`web-01` is still healthy") with only what stands out. */
+export type Gist = boolean | "again";
+
 /**
  * A host's (or any row's) state said as an operator would say it: "`gpu-01.ml` is healthy
  * (ml, staging), up 19 days. CPU at 71%, memory 38%, load 5.8. `/data` is 62% full, `/`
@@ -20,7 +23,7 @@ export { statusHow, type StatusHow } from "./status-parts.js";
  * result). Hindi and Hinglish replies say the same in their own words (statusSaid), with the
  * compact line for a row without a state.
  */
-export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: StatusHow): string {
+export function statusText(row: Row, lang: Lang, rng: Rng, gist: Gist, how: StatusHow): string {
   const name = nameOf(row, how.title) ?? "";
   const p = how.parts;
   if (lang !== "en") return (p ? statusSaid(row, p, lang, rng, gist, how.title) : undefined) ?? statusLine(row, how, lang);
@@ -29,7 +32,11 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: S
   const where = whereOf(row, p);
   const state = partOf(row, p.state);
   const uptime = partOf(row, p.uptime);
-  if (state !== undefined && gist) {
+  if (state !== undefined && gist === "again") {
+    // Asked again about a host this dialogue already reported: it is said to be as it was, not read out afresh.
+    // Each way opens with the name, as it may follow a list's intro ("These hosts fit:").
+    sentences.push(rng.pick([`\`${name}\` is still ${String(state)}`, `\`${name}\` hasn't changed — still ${String(state)}`, `\`${name}\` is ${String(state)}, as before`, `\`${name}\` is the same as before: ${String(state)}`]));
+  } else if (state !== undefined && gist) {
     // Asked how a host is, an engineer says its state; its role and uptime only now and then (the asker knows the box).
     const up = uptime !== undefined && rng.chance(0.4) ? rng.pick([", up ", " — up ", " and has been up ", "; uptime "]) + String(uptime) : "";
     const at = where.length && rng.chance(0.3) ? ` (${where.join(", ")})` : "";
@@ -61,7 +68,7 @@ export function statusText(row: Row, lang: Lang, rng: Rng, gist: boolean, how: S
   if (byState.length) sentences.push(byState.map(([st, names]) => membersSaid(names, st, rng)).join("; "));
   if (sentences.length === 0) return `${name}: ${factsText(row, how.skip, 5, lang, how.say)}`;
   const fullest = (top: { name: string; pct: string }) => `\`${top.name}\` ${rng.pick(["is", "is at", "has reached"])} ${top.pct}%${rng.pick([" full", "", " used"])}`;
-  return (gist ? gistOf(row, p, sentences, rng, fullest) : sentences).map((s) => capFirst(s)).join(". ") + ".";
+  return (gist ? gistOf(row, p, sentences, rng, fullest, gist !== "again") : sentences).map((s) => capFirst(s)).join(". ") + ".";
 }
 
 /** Members in one state, said one of a few ways: "`nginx` and `redis` are running", "running: `nginx`, `redis`". */
@@ -103,7 +110,7 @@ export function statusLine(row: Row, how: StatusHow, lang: Lang = "en"): string 
  * healthy है (ml, staging), अपटाइम 19 days, 8:30। CPU 71%, मेमोरी 38%, लोड 5.8। …". Only the
  * row's values; undefined for a row with no state or numbers to say.
  */
-export function statusSaid(row: Row, p: DisplayParts, lang: "hi" | "mixed", rng: Rng, gist = false, title?: string): string | undefined {
+export function statusSaid(row: Row, p: DisplayParts, lang: "hi" | "mixed", rng: Rng, gist: Gist = false, title?: string): string | undefined {
   const name = nameOf(row, title) ?? "";
   const hi = lang === "hi";
   const and = AND[lang];
@@ -112,7 +119,10 @@ export function statusSaid(row: Row, p: DisplayParts, lang: "hi" | "mixed", rng:
   const where = whereOf(row, p);
   const state = partOf(row, p.state);
   const uptime = partOf(row, p.uptime);
-  if (state !== undefined) {
+  if (state !== undefined && gist === "again") {
+    const still = hi ? ["अब भी {s} है", "में कोई बदलाव नहीं — अब भी {s}", "पहले जैसा ही है: {s}"] : ["ab bhi {s} hai", "mein koi change nahi — ab bhi {s}", "pehle jaisa hi hai: {s}"];
+    sentences.push(`\`${name}\` ${rng.pick(still).replace("{s}", String(state))}`);
+  } else if (state !== undefined) {
     const now = rng.pick(hi ? ["अभी ", ""] : ["abhi ", ""]);
     const up = uptime !== undefined && (!gist || rng.chance(0.4)) ? `${rng.pick([", ", " — "])}${hi ? rng.pick(["अपटाइम ", "चालू: ", "लगातार चालू: "]) : rng.pick(["uptime ", "up: ", "lagatar up: "])}${String(uptime)}` : "";
     const at = where.length && (!gist || rng.chance(0.3)) ? ` (${where.join(", ")})` : "";
@@ -136,5 +146,5 @@ export function statusSaid(row: Row, p: DisplayParts, lang: "hi" | "mixed", rng:
     rng.chance(0.5) ? `${listJoin(names, and)} ${st} ${names.length > 1 ? (hi ? "हैं" : "hain") : hi ? "है" : "hai"}` : `${listJoin(names, and)} ${hi ? "की हालत" : "ki state"} ${st} ${hi ? "है" : "hai"}`;
   if (byState.length) sentences.push(byState.map(([st, names]) => inState(st, names)).join("; "));
   if (state === undefined && load.length === 0) return undefined;
-  return (gist ? gistOf(row, p, sentences, rng) : sentences).map((s) => capFirst(s)).join(`${stop} `) + stop;
+  return (gist ? gistOf(row, p, sentences, rng, undefined, gist !== "again") : sentences).map((s) => capFirst(s)).join(`${stop} `) + stop;
 }

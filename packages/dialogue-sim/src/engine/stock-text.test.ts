@@ -1,6 +1,7 @@
 import { loadDomain } from "@chatmill/domains";
 import type { DisplayParts } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
+import { dropCounts } from "./offline/realize-results.js";
 import { stockText } from "./stock-text.js";
 
 // The retail pack's declared stock parts (offline.display.variants): label color, size, quantity qty.
@@ -27,6 +28,17 @@ describe("stockText", () => {
     expect(stockText(rows, "hi", retail)).toBe("Blue (5 बचे), Red (5 बचे) — सब में L/M");
     // Different sizes are said with each label.
     expect(stockText(rows.slice(0, 3), "en", retail)).toBe("blue (5 left, sizes L and M) and red (1 left, size M)");
+  });
+
+  it("says labels that come in the same sizes together, in English, with 'each' when as many are left", () => {
+    const rows = [{ color: "Gray", size: "S", qty: 3 }, { color: "Red", size: "S", qty: 4 }, { color: "White", size: "M", qty: 2 }, { color: "Blue", size: "S", qty: 3 }];
+    expect(stockText(rows, "en", retail)).toBe("gray, red and blue (3, 4 and 3 left, size S) and white (2 left, size M)");
+    expect(stockText([rows[0]!, { ...rows[1]!, qty: 3 }, rows[2]!], "en", retail)).toBe("gray and red (3 left each, size S) and white (2 left, size M)");
+    // Said without the counts, a group keeps its sizes.
+    expect(dropCounts("gray and red (3 left each, size S) and white (2 left, size M)")).toBe("gray and red (size S) and white (size M)");
+    expect(dropCounts("gray, red and blue (3, 4 and 3 left, size S)")).toBe("gray, red and blue (size S)");
+    // Hindi and Hinglish keep a label each.
+    expect(stockText(rows, "hi", retail)).toBe("Gray (3 बचे, S), Red (4 बचे, S), White (2 बचे, M), Blue (3 बचे, S)");
   });
 
   it("reads a pack's own fields: a flavour label and a yes/no in-stock flag, no quantity", () => {

@@ -40,11 +40,27 @@ export function stockText(options: Row[], lang: Lang, parts: DisplayParts | unde
   // Every label in the same sizes: the sizes are said once for all, as a person would ("… — all in sizes L, M and S").
   const key = (e: { sizes: string[] }) => [...e.sizes].sort().join("\u0000");
   const common = groups.length > 1 && groups[0]![1].sizes.length > 0 && groups.every(([, e]) => key(e) === key(groups[0]![1]));
-  const said = groups.map(([label, e]) => {
-    const c = lang === "en" ? label.toLowerCase() : label;
+  // In English, labels that come in the same sizes are said together, as a person would: "gray and red (165 and 130 left, sizes XS to XL)".
+  const together = lang === "en" && !common ? bySizes(groups, key) : groups.map((g) => [g]);
+  const said = together.map((labels) => {
+    const e = labels[0]![1];
+    const c = listAnd(labels.map(([label]) => (lang === "en" ? label.toLowerCase() : label)));
     const sizes = common || e.sizes.length === 0 ? "" : `, ${sizesSaid(e.sizes)}`;
-    return `${c} (${e.qty} ${lang === "en" ? "left" : lang === "hi" ? "बचे" : "bache"}${sizes})`;
+    // Two labels with as many left are "45 left each", not "45 and 45 left".
+    const qty = labels.every(([, x]) => x.qty === e.qty) ? String(e.qty) : listAnd(labels.map(([, x]) => String(x.qty)));
+    const each = labels.length > 1 && qty === String(e.qty) ? " each" : "";
+    return `${c} (${qty} ${lang === "en" ? "left" : lang === "hi" ? "बचे" : "bache"}${each}${sizes})`;
   });
   const all = common ? ` — ${lang === "en" ? "all in " : lang === "hi" ? "सब में " : "sab mein "}${sizesSaid(groups[0]![1].sizes)}` : "";
   return (lang === "en" ? listAnd(said) : said.join(", ")) + all;
+}
+
+/** Labels grouped by the sizes they come in (a label with none stands alone), in the order each group first appears. */
+function bySizes<E extends { sizes: string[] }>(groups: Array<[string, E]>, key: (e: E) => string): Array<Array<[string, E]>> {
+  const out = new Map<string, Array<[string, E]>>();
+  groups.forEach((g, i) => {
+    const k = g[1].sizes.length === 0 ? `\u0001${i}` : key(g[1]);
+    out.set(k, [...(out.get(k) ?? []), g]);
+  });
+  return [...out.values()];
 }

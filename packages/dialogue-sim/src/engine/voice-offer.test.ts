@@ -28,6 +28,25 @@ describe("a follow-up offer's rate", () => {
   });
 });
 
+// An answer about one item (its details, reviews, stock) is not followed by an offer about a list.
+describe("a follow-up offer after an answer about one item", () => {
+  it("never speaks of several, in any style or language, and some offers are still said", () => {
+    const several = { en: /\b(these|them|one of|any of|first|others|at one|into one|narrow|compare)\b/i, hi: /(इनमें|इन्हें|इनसे|किसी एक|पहला)/, mixed: /\b(inme|inmein|inhe|inse|kisi ek|pehla)\b/i };
+    for (const lang of ["en", "hi", "mixed"] as const) {
+      let said = 0;
+      for (const style of ["neutral", "casual", "executive", "learner", "stressed", "senior_engineer"]) {
+        const voice = new Voice({ id: `p-${style}`, style } as Persona, lang, new Rng(`one/${lang}/${style}`), { city: "Leeds", weekday: "Monday" }, loadDomain("retail").wording);
+        for (let i = 0; i < 200; i++) {
+          const offer = voice.offer(1, true);
+          if (offer) said++;
+          expect(offer, `${lang} ${style}`).not.toMatch(several[lang]);
+        }
+      }
+      expect(said, lang).toBeGreaterThan(100);
+    }
+  });
+});
+
 // A look-up's acknowledgement that starts with the item's name says it as written: a host
 // "gpu-01" is not "Gpu-01"; a line that starts otherwise is capitalized as a sentence.
 describe("an acknowledgement naming the item looked at", () => {

@@ -17,6 +17,12 @@ function lowerWords(text: string): string {
 
 /** Offers that propose a write; kept out of dialogues whose service has nothing to write. */
 const BOOKING_WORDS = /book|lock one in|reserve|sort it|stock|size|availability|उपलब्धता|बुक/i;
+/** Words of an offer about several things (a list's), in each language: not said after an answer about one. */
+const SEVERAL: Record<"en" | "hi" | "mixed", RegExp> = {
+  en: /\b(these|them|they|those|any of|one of|each|first|second|others|the rest|top one|pick one|point at one|one you like|one stands out|which one|winners?|best one|single best|sort(ed)?|options|more like|more where|a few more|narrow|filter(ed)?|drill|(at|into|on|about|pick) one|choose for you|the differences|compare|similar|a couple)\b/i,
+  hi: /(इन|इनमें|इन्हें|इनसे|किसी|कोई एक|पहल|सबसे|बाकी|दूसर|और दिखा|विकल्प|तुलना)/,
+  mixed: /\b(in|inme|inmein|inhe|inse|kisi|koi ek|pehl\w*|sabse|baaki|doosr\w*|aur dikha\w*|options|top wala|upar wala|compare|milte)\b/i,
+};
 
 /**
  * One dialogue's two voices: the user speaks in the persona's style, formality, verbosity,
@@ -160,12 +166,13 @@ export class Voice {
   context: { ops: boolean; bookable: boolean; goesOn?: boolean } = { ops: false, bookable: true };
 
   /** A follow-up offer; about half the turns end with one, not all (it would read as a tic). */
-  offer(p = 0.5): string {
+  offer(p = 0.5, one = false): string {
     // Drawn either way, so what follows draws what it would have. English replies carry one less
     // often (a follow-up question after most answers read as a tic in samples; issue #18).
     if (!this.rng.chance(this.lang === "en" ? p * 0.6 : p) || this.context.goesOn) return "";
     const all = this.wording.assistant("offer");
-    const fit = this.context.bookable ? all : all.filter((o) => !BOOKING_WORDS.test(o));
+    // After an answer about one thing (`one`), no offer that speaks of several ("Does one of these work?").
+    const fit = (this.context.bookable ? all : all.filter((o) => !BOOKING_WORDS.test(o))).filter((o) => !one || !SEVERAL[this.lang].test(o));
     return fit.length > 0 ? tidy(expand(this.rng.pick(fit), this.rng, this.assistantSlots)) : "";
   }
 

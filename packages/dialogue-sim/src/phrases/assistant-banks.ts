@@ -112,7 +112,9 @@ const en: Bank = {
     "{name}: {facts}.",
   ],
   command: [
-    "[Here's the output from|Output of|Here's what] `{cmd}` [on|says on] {name}:\n{output}",
+    // Each lead-in whole: "Here's what `df -h` on cache-01:" and "Output of `free -m` says on web-02:" were the cross-product of two halves.
+    "[Here's the output from|Output of] `{cmd}` on {name}:\n{output}",
+    "Here's what `{cmd}` [says|prints|shows] on {name}:\n{output}",
   ],
   explain: [
     "[Good question|Sure thing]: {topic} [depends on|comes down to] [what you need|the details] — [tell me a bit more|say what you have in mind] and I'll [look into it|check it for you].",

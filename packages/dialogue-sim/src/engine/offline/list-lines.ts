@@ -11,6 +11,7 @@ import { factsText } from "../facts.js";
 import { displayOf, factSayingFor, idBeside } from "../present.js";
 import { displayName, nameOf } from "../rows.js";
 import type { Dialog } from "./context.js";
+import { drawFacts, noteSaid } from "./fact-choice.js";
 import { andWord, sayLocal } from "./realizer.js";
 
 export type Display = ReturnType<typeof displayOf>;
@@ -46,24 +47,36 @@ export function sayable(row: Row, disp: Display, k: string, known?: Row): boolea
 }
 
 /**
+ * Whether a field's value is a word of the row's name ("web" of `web-01`, "Rolex" of "Rolex
+ * Submariner"): said beside the name it adds nothing ("web-01 — in the web role").
+ */
+export function inTitle(row: Row, disp: Display, k: string): boolean {
+  const v = row[k];
+  const title = nameOf(row, disp.title);
+  if (typeof v !== "string" || v.trim() === "" || !title) return false;
+  const words = new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return v.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).every((w) => words.has(w));
+}
+
+/**
  * The fields to say for `row` (at most `n`): the constrained ones it has, then — from the pack's
  * declared details, else any short field — one whose value sets it apart from the other rows shown
  * (else any), drawn with the dialogue's rng. Yes/no fields only when asked about: "not eco-friendly"
  * on every row is noise.
  */
-export function factFields(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row, skip: readonly string[] = []): string[] {
+export function factFields(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row, skip: readonly string[] = [], table?: string): string[] {
   const out: string[] = [];
   for (const { field: f } of focus) if (out.length < n && !out.includes(f) && !skip.includes(f) && sayable(row, disp, f, known)) out.push(f);
   if (out.length >= n) return out;
-  let pool = (disp.details?.length ? disp.details : fieldOrder(row, known)).filter((k) => !out.includes(k) && !skip.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean");
+  let pool = (disp.details?.length ? disp.details : fieldOrder(row, known)).filter((k) => !out.includes(k) && !skip.includes(k) && sayable(row, disp, k, known) && typeof row[k] !== "boolean" && !inTitle(row, disp, k));
   // A single value tells rows apart in fewer words than a list: mostly one of those, when there is one.
   const single = pool.filter((k) => !Array.isArray(row[k]));
   if (single.length > 0 && d.rng.chance(0.7)) pool = single;
   // A one-value list ("sizes: one size") says little in a list; the pack's declared details are said as they are.
   if (!disp.details?.length) pool = pool.filter((k) => !(Array.isArray(row[k]) && (row[k] as unknown[]).length === 1));
   const differs = pool.filter((k) => others.some((o) => o !== row && JSON.stringify(o[k]) !== JSON.stringify(row[k])));
-  const from = differs.length > 0 ? differs : pool;
-  while (out.length < n && from.length > 0) out.push(from.splice(d.rng.int(0, from.length - 1), 1)[0]!);
+  // Of those, the rarer values in the table first, and not what this dialogue already said of the row (fact-choice.ts).
+  out.push(...drawFacts(d, row, displayName(nameOf(row, disp.title) ?? ""), table, differs.length > 0 ? differs : pool, n - out.length));
   return out;
 }
 
@@ -107,13 +120,16 @@ export interface Brief {
 }
 
 /** One row reduced to what a list says about it; `known`: the row as the table holds it (only its fields are facts); `shared`: said once for all rows (list-shared.ts). */
-export function briefOf(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row, shared?: { fields: string[]; price: boolean }): Brief {
+export function briefOf(d: Dialog, row: Row, others: readonly Row[], disp: Display, focus: readonly Focus[], n: number, known?: Row, shared?: { fields: string[]; told?: string[]; price: boolean }, table?: string): Brief {
   const title = displayName(nameOf(row, disp.title) ?? "this one");
   const rawId = disp.id ? row[disp.id] : undefined;
   const id = idBeside(title, rawId) ? String(rawId) : "";
   const p = disp.price ? row[disp.price] : undefined;
   const price = shared?.price ? "" : typeof p === "number" ? money(p, d.currency) : typeof p === "string" ? p : "";
-  return { title, id, price, facts: factsOf(d, row, factFields(d, row, others, disp, focus, n, known, shared?.fields), focus) };
+  const fields = factFields(d, row, others, disp, focus, n, known, shared?.fields, table);
+  // What the line says of the row (and the list's shared head said of all) is not said again in its details.
+  noteSaid(d, title, [...fields, ...(shared?.told ?? [])]);
+  return { title, id, price, facts: factsOf(d, row, fields, focus) };
 }
 
 /** A brief as one line; `form` is the list's framing, drawn once per list so its rows read alike. */
@@ -154,15 +170,19 @@ export function restText(d: Dialog, shown: number, total: number): string | unde
 
 /**
  * The row a details answer reads from: its title, id and a few of its other facts in a drawn
- * order (two or three; two for an executive), the photo link kept in about a third of answers
- * (a person offers the picture, they do not paste it every time).
+ * choice (two or three; two for an executive; one or two when the answer quotes the row's prose,
+ * which says what it is like): the rarer values first, not what the dialogue said of the row
+ * (fact-choice.ts). The photo link is kept in a fifth of answers (a person offers the picture,
+ * they do not paste it every time; the pick already carried it).
  */
-export function detailRow(d: Dialog, row: Row, disp: Display, known?: Row): Row {
+export function detailRow(d: Dialog, row: Row, disp: Display, table: string | undefined, known?: Row, quoted = false): Row {
   const keep = new Set([nameFieldOf(row, disp.title), disp.id].filter((k): k is string => k !== undefined));
-  if (disp.image && d.rng.chance(0.35)) keep.add(disp.image);
-  const pool = fieldOrder(row, known).filter((k) => !keep.has(k) && sayable(row, disp, k, known) && row[k] !== false);
-  const n = d.voice.style === "executive" ? 2 : d.rng.int(2, 3);
-  const chosen: string[] = [];
-  while (chosen.length < n && pool.length > 0) chosen.push(pool.splice(d.rng.int(0, pool.length - 1), 1)[0]!);
+  if (disp.image && d.rng.chance(0.2)) keep.add(disp.image);
+  const pool = fieldOrder(row, known).filter((k) => !keep.has(k) && sayable(row, disp, k, known) && row[k] !== false && !inTitle(row, disp, k));
+  const n = quoted ? (d.voice.style === "executive" ? 1 : d.rng.int(1, 2)) : d.voice.style === "executive" ? 2 : d.rng.int(2, 3);
+  const name = displayName(nameOf(row, disp.title) ?? "");
+  const chosen = drawFacts(d, row, name, table, pool, n);
+  // Asked about the row again, the answer goes on to facts not said yet.
+  noteSaid(d, name, chosen);
   return Object.fromEntries([...Object.entries(row).filter(([k]) => keep.has(k)), ...chosen.map((k) => [k, row[k]] as const)]);
 }

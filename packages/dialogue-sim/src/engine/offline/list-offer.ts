@@ -34,7 +34,7 @@ export function offerText(d: Dialog, table: string | undefined, top: readonly Sh
   const named = top.slice(0, d.rng.chance(0.6) ? 1 : 2);
   const rows = top.map((s) => s.seen);
   // What the user asked for is known to be true of every row found: the offer says what sets this one apart.
-  const briefs = named.map((s) => briefOf(d, s.seen, rows, disp, [], d.rng.int(1, 2), s.row));
+  const briefs = named.map((s) => briefOf(d, s.seen, rows, disp, [], d.rng.int(1, 2), s.row, undefined, table));
   const lines = briefs.map((b, i) => (i === 1 && b.title === briefs[0]!.title && (b.facts || b.price) ? sameName(b, d.lang) : offerLine(b, d.lang)));
   const slots = { n: String(total), line: lines[0]!, a: lines[0]!, b: lines[1] ?? "" };
   const bank = OFFERS[d.lang];

@@ -13,13 +13,15 @@ import { sayLocal } from "./realizer.js";
 export interface Shared {
   /** Fields every row holds with the same value: left out of each row's own facts. */
   fields: string[];
+  /** Those of them the head says (two at most). */
+  told: string[];
   /** The sentence said once before the rows, ending in a colon; "" when nothing worth saying is shared. */
   head: string;
   /** Whether the price is shared (and said in the head, not on each row). */
   price: boolean;
 }
 
-const NONE: Shared = { fields: [], head: "", price: false };
+const NONE: Shared = { fields: [], told: [], head: "", price: false };
 
 /** The facts `rows` share (two or more rows; `known`: the data rows, whose fields are the facts), and the head that says them. */
 export function sharedOf(d: Dialog, rows: readonly Row[], disp: Display, focus: readonly Focus[], table: string | undefined, known: readonly (Row | undefined)[] = []): Shared {
@@ -39,8 +41,8 @@ export function sharedOf(d: Dialog, rows: readonly Row[], disp: Display, focus: 
   const fields = fieldOrder(first, known[0]).filter((k) => (typeof first[k] !== "boolean" || (asked.includes(k) && first[k] === true)) && same(k));
   const say = factWords(d, table);
   const worded = (k: string) => say.values !== undefined && Object.hasOwn(say.values, k) && say.values[k]?.fact !== undefined;
-  // What the user asked for first (it confirms the ask), then the others in the row's order; two at most.
-  const told = [...fields.filter((k) => asked.includes(k)), ...fields.filter((k) => !asked.includes(k))].filter(worded).slice(0, 2);
+  // What the user asked for first, in the order of `focus` (it confirms the ask; the closest rows put what they miss first), then the others in the row's order; two at most.
+  const told = [...asked.filter((k, i) => fields.includes(k) && asked.indexOf(k) === i), ...fields.filter((k) => !asked.includes(k))].filter(worded).slice(0, 2);
   const p = disp.price ? first[disp.price] : undefined;
   const price = p !== undefined && p !== null && p !== "" && rows.every((r) => JSON.stringify(r[disp.price!]) === JSON.stringify(p));
   if (told.length === 0 && !price) return NONE;
@@ -48,7 +50,7 @@ export function sharedOf(d: Dialog, rows: readonly Row[], disp: Display, focus: 
   const priceText = price ? (typeof p === "number" ? money(p, d.currency) : String(p)) : "";
   // A fact that came out empty (a value with no words) leaves only the price to say.
   if (!facts && !price) return NONE;
-  return { fields, head: headText(d, rows.length, facts, priceText), price };
+  return { fields, told, head: headText(d, rows.length, facts, priceText), price };
 }
 
 /** "Both are by Luma:", "Here are three that fit, all in the tanks range, $18 each:", in the dialogue's language. */
@@ -84,4 +86,12 @@ function countWords(d: Dialog, n: number): { ALL: string; all: string; N: string
   if (d.lang === "hi") return { ALL: n === 2 ? "दोनों" : n === 3 ? "तीनों" : `सभी ${n}`, all: n === 2 ? "दोनों" : n === 3 ? "तीनों" : "सब", N: small(["", "एक", "दो", "तीन", "चार", "पाँच"]) };
   if (d.lang === "mixed") return { ALL: n === 2 ? "Dono" : n === 3 ? "Teeno" : `Saare ${n}`, all: n === 2 ? "dono" : n === 3 ? "teeno" : "sab", N: small(["", "ek", "do", "teen", "chaar", "paanch"]) };
   return { ALL: n === 2 ? "Both" : `All ${small(["", "one", "two", "three", "four", "five"])}`, all: n === 2 ? "both" : "all", N: small(["", "one", "two", "three", "four", "five"]) };
+}
+
+/** "Both are leaving at 15:50 and to Ely." — what a list's rows share, said after them (the closest rows, whose intro already ends in a colon). */
+export function sharedAfter(d: Dialog, n: number, facts: string): string {
+  const { ALL } = countWords(d, n);
+  if (d.lang === "hi") return `${ALL} ${facts} वाले हैं।`;
+  if (d.lang === "mixed") return `${ALL} ${facts} wale hain.`;
+  return `${ALL} are ${facts}.`;
 }

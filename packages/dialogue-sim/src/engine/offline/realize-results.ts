@@ -8,9 +8,11 @@ import { closestIntro, displayOf, factSayingFor, itemLine, unsaidFields, type Sh
 import { statusHow, statusText } from "../status-text.js";
 import { stockText } from "../stock-text.js";
 import type { Dialog } from "./context.js";
-import { briefLine, briefOf, detailRow, displayFor, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
-import { sharedOf } from "./list-shared.js";
-import { proseSentence, quoteText } from "./prose.js";
+import { briefLine, briefOf, detailRow, displayFor, factsOf, factWords, fieldOrder, listBody, restText, type Focus } from "./list-lines.js";
+import { sharedAfter, sharedOf } from "./list-shared.js";
+import { highlightsText, proseSentence, quoteText } from "./prose.js";
+import { reportedAgain } from "./fact-choice.js";
+import { nameOf } from "../rows.js";
 import { moreText, sayLocal, wants } from "./realizer.js";
 
 /** Rows that met nothing the user said, shown as the closest there are: each with where it stands on what was asked. */
@@ -22,8 +24,13 @@ export function closestText(d: Dialog, table: string | undefined, closest: Shown
     const missed = (c: Constraint) => !valueMeets(row[c.field], c);
     return [...revealed.filter(missed), ...revealed.filter((c) => !missed(c))].map((c) => ({ field: c.field, value: c.value }));
   };
-  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focusOf(s.row), 2, s.row), 0, d.lang)}`);
-  return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}`;
+  // What every row has alike (the same train on different days: "leaving at 15:50 and to Ely") is said once, after them;
+  // each row then says what it has of its own (the day), so the rows do not read as one line three times.
+  const shared = sharedOf(d, rows, disp, focusOf(closest[0]!.row), table, closest.map((s) => s.row));
+  const own = { ...shared, price: false };
+  const lines = closest.map((s, i) => `${i + 1}. ${briefLine(briefOf(d, s.seen, rows, disp, focusOf(s.row).filter((f) => !shared.fields.includes(f.field)), 2, s.row, own, table), 0, d.lang)}`);
+  const alike = shared.told.length > 0 ? sharedAfter(d, rows.length, factsOf(d, rows[0]!, shared.told, revealed)) : "";
+  return `${closestIntro(d.lang, wants(d, revealed), d.rng)}\n${lines.join("\n")}${alike ? `\n${alike}` : ""}`;
 }
 
 /**
@@ -39,7 +46,7 @@ export function listText(d: Dialog, table: string | undefined, top: Shown[], n: 
   const again = (s: Shown) => d.t.trace.infoShown.has(`${s.table}\u0000${s.key}`);
   // What every row has in common is said once, before the rows (rows named again are not described: nothing to share).
   const shared = top.some(again) ? undefined : sharedOf(d, rows, disp, focus, table, top.map((s) => s.row));
-  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row, shared))));
+  const body = listBody(d, top.map((s) => (again(s) ? { ...briefOf(d, s.seen, rows, disp, [], 0, s.row), id: "" } : briefOf(d, s.seen, rows, disp, focus, facts, s.row, shared, table))));
   const more = total > n ? (restText(d, top.length, total) ?? moreText(d, total)) : "";
   // The shared facts open the list in place of a stock intro ("All three are by Luma:").
   const intro = shared?.head || d.voice.intro();
@@ -74,7 +81,7 @@ function linkedBefore(d: Dialog, link: string): boolean {
 
 /** The pick in a few words and its photo link, said one of a few ways. */
 function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): string {
-  const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row);
+  const b = briefOf(d, pick.seen, [], disp, [], d.rng.int(0, 1), pick.row, undefined, pick.table);
   const line = briefLine(b, d.rng.int(0, 2), d.lang);
   const img = disp.image ? pick.seen[disp.image] : undefined;
   // The photo comes with most picks, not all: a person who has just seen the list may not need it again.
@@ -87,8 +94,9 @@ function pickLine(d: Dialog, pick: Shown, disp: ReturnType<typeof displayOf>): s
 
 /** Status of the hosts looked up, one paragraph each; `topic` is what was asked about when none came back, `field` what the user could try another of (the rows' title, said). */
 export function statusListText(d: Dialog, shown: Shown[], topic: string, field: string): string {
-  const text = shown.map((s) => statusText(s.seen, d.lang, d.rng, true, statusHow(d.domain, s.table, s.seen))).join("\n") || d.voice.assistant("none_found", { wants: topic, field });
-  return joinSentences([d.voice.intro(), text, d.voice.offer()], d.lang);
+  const text = shown.map((s) => statusOnce(d, s.seen, statusHow(d.domain, s.table, s.seen))).join("\n") || d.voice.assistant("none_found", { wants: topic, field });
+  // A list's intro ("got a few for you:") only before more than one host: one is simply said.
+  return joinSentences([shown.length > 1 ? d.voice.intro() : "", text, d.voice.offer()], d.lang);
 }
 
 /** An item nobody has reviewed yet, said several ways (one fixed line was the commonest repeat in Hinglish). */
@@ -137,8 +145,11 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
     // An English answer about one host now and then says when it was read, as an operator would ("Right now, `web-01` is healthy").
     // An executive's answer is already short: "TL;DR" before one line, every time, would be a tic; Hindi and Hinglish say it in their own words.
     const exec = d.lang === "hi" ? ["संक्षेप में: ", "सीधी बात: ", ""] : d.lang === "mixed" ? ["Short mein: ", "Seedhi baat: ", ""] : ["TL;DR: ", "", "", ""];
-    const lead = d.voice.style === "executive" ? d.rng.pick(exec) : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
-    text = `${lead}${statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))}`;
+    const how = statusHow(d.domain, table, row);
+    const again = reportedAgain(d, nameOf(row, how.title) ?? "");
+    // A host asked about again is said to be as it was, with no lead: "`web-01` is still healthy."
+    const lead = again ? "" : d.voice.style === "executive" ? d.rng.pick(exec) : d.lang === "en" && d.rng.chance(0.3) ? d.rng.pick(["Right now, ", "At the moment, ", "Just checked: ", "As of now, "]) : "";
+    text = `${lead}${statusText(row, d.lang, d.rng, again ? "again" : true, how)}`;
   } else if (act === "reviews") {
     const lines = rows.slice(0, 3).map((row) => `${String(part(row, "score") ?? "?")}★ "${String(part(row, "text") ?? "").slice(0, 140)}"`);
     text = lines.length
@@ -152,21 +163,26 @@ export function lookupText(d: Dialog, act: LookAct, item: Shown, rows: Row[], ro
   } else {
     // The rows of a look-up that say nothing of the item's declared details (another table's rows) leave the item's own row.
     const first = rows[0] ?? item.seen;
-    const disp2 = displayFor(d, item.table);
-    const row = saysFacts(d, first, item) ? detailRow(d, first, disp2, item.row) : detailRow(d, item.row, disp2, item.row);
+    const source = saysFacts(d, first, item) ? first : item.row;
+    // Most answers read out a sentence of the row's declared prose (now and then the one after it too),
+    // and many a point or two of its bullet list; then fewer facts, as the prose says what it is like.
+    const quote = d.rng.chance(0.85) ? proseSentence(d, source, disp, 0.4) : undefined;
+    const long = quote !== undefined && quote.split(/(?<=[.!?])\s+/).length > 1;
+    const notes = !long && d.rng.chance(0.7) ? highlightsText(d, source, disp, item.table) : undefined;
+    const row = detailRow(d, source, displayFor(d, item.table), item.table, item.row, quote !== undefined || notes !== undefined);
     // The photo is the table's declared image field (display.image), said as a link after the facts, not among them.
     const image = disp.image ? row[disp.image] : undefined;
-    // Most answers read out a sentence of the row's declared prose too; then fewer facts, as the sentence says what it is like.
-    const quote = d.rng.chance(0.85) ? proseSentence(d, rows[0] ?? item.seen, disp) : undefined;
     const n = d.voice.style === "executive" ? (quote ? 2 : 3) : quote ? 3 : 6;
     const facts = factsText(row, unsaidFields(d.domain, item.table, row), n, d.lang, factWords(d, item.table));
     // Nothing to say beyond the name is said as such, never as an empty list ("X, in brief:.").
-    text = facts ? d.voice.assistant("details", { name: item.name, id: item.key, facts }) : quote ? "" : sayLocal(NO_DETAILS[d.lang], d.rng, { name: item.name });
-    if (quote) text = text ? joinSentences([text, quoteText(d, quote)], d.lang) : quoteText(d, quote);
+    const said = [quote === undefined ? undefined : quoteText(d, quote), notes].filter((x): x is string => !!x);
+    text = facts ? d.voice.assistant("details", { name: item.name, id: item.key, facts }) : said.length > 0 ? "" : sayLocal(NO_DETAILS[d.lang], d.rng, { name: item.name });
+    if (said.length > 0) text = joinSentences([text, ...said].filter((x) => x !== ""), d.lang);
     if (typeof image === "string" && image !== "" && d.lang === "en" && !linkedBefore(d, image)) text += ` Photo: ${image}`;
     if (d.voice.style === "learner" && d.lang === "en") text += ` ${d.voice.tip()}`;
   }
-  return joinSentences([text, d.voice.offer(0.5)], d.lang);
+  // An answer about one item offers what fits one (a host's logs or status keep the pack's own follow-ups).
+  return joinSentences([text, d.voice.offer(0.5, act === "details" || act === "reviews" || act === "availability")], d.lang);
 }
 
 /** An item's options in stock, said by their table's stock parts (format stock), else by their facts. */
@@ -180,9 +196,9 @@ function lighterStock(d: Dialog, stock: string): string {
   return stock && d.rng.chance(0.5) ? dropCounts(stock) : stock;
 }
 
-/** "gray (165 left, sizes L and M)" → "gray (sizes L and M)"; a group with no sizes loses its bracket. */
-function dropCounts(stock: string): string {
-  return stock.replace(/ \((\d+) (left|बचे|bache)(, )?([^)]*)\)/g, (_m, _n, _w, _c, rest: string) => (rest ? ` (${rest})` : ""));
+/** "gray (165 left, sizes L and M)" → "gray (sizes L and M)", "gray and red (5 and 3 left)" → "gray and red"; a group with no sizes loses its bracket. */
+export function dropCounts(stock: string): string {
+  return stock.replace(/ \((\d+(?:(?:, | and )\d+)*) (left|बचे|bache)( each)?(, )?([^)]*)\)/g, (_m, _n, _w, _e, _c, rest: string) => (rest ? ` (${rest})` : ""));
 }
 
 /** The fields that name a row (its title, kept so it can be named), then up to five of the others that may be said, in a drawn order. */
@@ -237,7 +253,12 @@ function logsText(d: Dialog, name: string, lines: string[]): string {
 
 /** Two hosts' status, one paragraph each; `table`: the rows' table, whose display says them. */
 export function statusPairText(d: Dialog, rows: Row[], table: string | undefined): string {
-  return joinSentences([d.voice.intro(), rows.map((row) => statusText(row, d.lang, d.rng, true, statusHow(d.domain, table, row))).join("\n"), d.voice.offer()], d.lang);
+  return joinSentences([d.voice.intro(), rows.map((row) => statusOnce(d, row, statusHow(d.domain, table, row))).join("\n"), d.voice.offer()], d.lang);
+}
+
+/** A row's state as its gist, or as unchanged when this dialogue already reported it (fact-choice.ts' reportedAgain). */
+function statusOnce(d: Dialog, row: Row, how: ReturnType<typeof statusHow>): string {
+  return statusText(row, d.lang, d.rng, reportedAgain(d, nameOf(row, how.title) ?? "") ? "again" : true, how);
 }
 
 /** Two items' stock, a line each; `table`: the options' table, whose display says them. */
