@@ -89,17 +89,20 @@ export function yourRequest(reason: string): string {
 }
 
 /**
- * The assistant's answer: a person handles it. In English it often says the request back
+ * The assistant's answer: a person handles it. In English it now and then says the request back
  * (`reason`, the task's reason), so the reply is about this user's matter, not a stock line.
+ * Short, as a person at a desk says it ("A colleague handles that — shall I connect you?"): the
+ * long forms (an apology, who handles it, then the offer, each a sentence) were the most repeated
+ * assistant lines of ops and retail that carry no result (issue #18).
  */
 export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: string, item?: string): string {
-  // Said back now and then (a long line, and the hand-off may say it again); often short and about the thing named.
+  // About the thing named, often; the request said back seldom (long, and the hand-off may say it again).
   if (lang === "en" && item && rng.chance(0.35)) return englishReply(more, rng, item);
   if (lang === "en" && reason && rng.chance(0.3)) {
     const what = yourRequest(reason);
     return more
-      ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else can I help with first?|Anything else in the meantime?]", "[Happy to get that started|Sure]: [a colleague will help you|someone on the team can help you] {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
-      : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|, right away|].", "[Sure, I understand you want to|Okay, so you'd like to|Right, you want to] {what}. [That's handled by|That goes to] [a colleague|a person on the team] — [shall I connect you?|I can pass you over now.|want me to transfer you?]", "[Got it|Understood] — [a colleague|a person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.]", "[Sorry for the trouble|Thanks for telling me]. [Someone on the team|A colleague] [handles requests to|is the right person to help you] {what} — [I can pass you over now.|want me to connect you?]"], rng, { what });
+      ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else first?|Anything else meanwhile?]", "[Sure|Okay]: [a colleague|someone on the team] can help you {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
+      : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|].", "[A colleague|A person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.|Want me to transfer you?]", "[Sorry for the trouble|Understood] — [a colleague|someone on the team] can help you {what}. [Shall I connect you?|Want me to put you through?]"], rng, { what });
   }
   // In Hindi and Hinglish, often short and about the thing the user named: who handles it, then the offer.
   if (lang !== "en" && rng.chance(0.75)) return localReply(lang, more, rng, item);
@@ -115,8 +118,13 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
       : say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [aapko abhi unse connect kiya ja sakta hai.|abhi connect kar dein?|bas ek sec, connect kiya ja raha hai.]", "[Aise cases|Is type ke kaam] [hamari team ke log|team members] [khud dekhte hain|directly handle karte hain] — [aapki baat untak pahunchayi ja rahi hai|aapko unse connect kiya ja raha hai|chaho toh abhi baat ho sakti hai].", "[Samajh sakte hain|Bilkul fair baat hai]; [iska decision|ye change] [team ke haath mein hai|team hi kar sakti hai]. [Poori chat unke paas jayegi|Aapko kuch repeat nahi karna padega] — [abhi connect kar dein?|bas ek sec.]", "[Sorry for the trouble|Batane ke liye thanks|Accha kiya jo bataya] — [ye team hi dekh sakti hai|isme team ka koi member help karega|ise team ke log hi solve kar sakte hain]. [Connect kar dein?|Abhi connect kiya ja sakta hai.]", "[Ji|Theek hai] — [isme hamari team help karegi|ye team ke paas jayega|ise team ka koi member sambhalega]; [aapko unse connect kiya ja raha hai|bas ek min mein baat hogi|bolo toh abhi connect kar dein]."], rng);
   }
   return more
-    ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
-    : say(["[That's one a person on our team handles|A colleague handles that one|Someone on our team looks after that|That goes to one of my colleagues|A teammate takes care of requests like this] — [I can hand you over|I can pass you to them|I can connect you|I'll put you through] [now|right away|in a moment|straight away].", "[For that|For this one], [you'll want|the right person is] [a colleague|someone on our team]; [shall I connect you?|I can bring them in now.|want me to hand you over?]", "[I can't do that one myself|That's outside what I can do here|That one isn't mine to handle], [but|though] [a colleague can|someone on the team can|the team can]. [Want me to put you through?|Shall I bring them in?|I'll connect you if you like.]", "[Thanks for flagging it|I'm sorry to hear that|Understood]. [A person on our team|One of my colleagues] [deals with that|will take care of it] — [say yes and I'll connect you.|I can transfer you right now.|shall I pass you over?]"], rng);
+    ? say(["[A colleague handles that one|That's one for a colleague] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else first?|What else can I do first?]"], rng)
+    : say([
+        "[A colleague handles that|That's one for a colleague|Someone on the team handles that|That goes to a colleague|The team handles that|A teammate takes care of requests like this|That one's for the team] — [shall I connect you?|want me to put you through?|I can connect you now.|shall I pass you over?|I'll put you through if you like.|I can hand you over straight away.]",
+        "[I can't do that one myself|That's not one I can do here|That's outside what I can do|That one isn't mine to handle], [but|though] [a colleague can|someone on the team can|the team can]. [Shall I connect you?|Want me to put you through?|Shall I bring them in?|I'll connect you if you like.]",
+        "[Sorry to hear that|Thanks for flagging it|Understood|I'm sorry about that]. [A colleague|Someone on the team|One of my colleagues] [will take care of it|can sort that out|deals with that] — [shall I connect you?|want me to put you through?|I can transfer you now.|say yes and I'll connect you.]",
+        "[For that you'll want|That needs] [a colleague|a person on our team]. [Shall I connect you?|Want me to hand you over?|I can bring them in now.]",
+      ], rng);
 }
 
 /**
@@ -151,13 +159,12 @@ function localReply(lang: "hi" | "mixed", more: boolean, rng: Rng, item?: string
   return /^[a-z]/.test(text) && !(item && text.startsWith(item.replace(/^the\s+/i, ""))) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-/** The English reply composed from parts, about the thing the user named: who handles it, then the offer. */
+/** The English reply about the thing the user named: who handles it, then the offer; mostly without a word before it (the answer says it was heard). */
 function englishReply(more: boolean, rng: Rng, item: string): string {
-  // Mostly no word before it: the answer itself says it was heard.
-  const ack = "[Understood. |Sorry to hear that. |Thanks for telling me. |I see. ||||]";
-  const who = "[A colleague|Someone on our team|One of my colleagues|The team] [handles|looks after|takes care of] [questions about|problems with|anything to do with] {item}.";
+  const ack = "[Sorry to hear that. |I see. |Thanks for telling me. |Understood. ||||]";
+  const who = "[A colleague|Someone on our team|The team|One of my colleagues] [handles|looks after|takes care of] [questions about|problems with|anything to do with|issues with] {item}";
   const offer = more
-    ? "[I'll connect you before we finish — anything else first?|I'll hand you over at the end; what else can I do first?|Once we're done I'll put you through. Anything else meanwhile?]"
-    : "[Shall I connect you?|Want me to put you through?|I can connect you now.|Shall I hand you over?]";
-  return say([`${ack}${who} ${offer}`], rng, { item: item.replace(/^the\s+/i, "") });
+    ? "[. I'll connect you before we finish — anything else first?|; I'll hand you over at the end. What else can I do first?]"
+    : "[ — shall I connect you?| — want me to put you through?| — I can connect you now.| — shall I hand you over?]";
+  return say([`${ack}${who}${offer}`], rng, { item: item.replace(/^the\s+/i, "") });
 }

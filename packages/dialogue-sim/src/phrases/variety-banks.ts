@@ -77,7 +77,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
     ],
     modified: [
       "[There you go|All sorted] — {ref} [has been updated|is changed]: {summary}.",
-      "{ref} [now reads|is updated to] {summary}.",
+      // {summary} is the change as said ("at 13:30", "on Friday"): "is updated to at 13:30" was no sentence.
+      "{ref} [is updated|is changed] — it's now {summary}.",
     ],
     action_failed: [
       "[Sorry,|Hmm,] [that was turned down|the system said no]: {reason}. [Shall we try another {field}?|Want to change the {field}?]",
@@ -175,7 +176,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
     ],
     confirm_first: [
       "[Before I do that|Before I go ahead]: {what}[. Is that right?|. Okay?| — all correct?]",
-      "[So that's|Let me read it back:] {what}. [Shall I confirm it?|Go ahead?]",
+      // {what} may be an order ("cancel AP7LZ2M9U9"): "So that's cancel …" read as stiff (session 24's reader).
+      "Let me read it back: {what}. [Shall I confirm it?|Go ahead?]",
       "[Just so we're clear|Double-checking]: {what}. [Happy for me to go ahead?|Shall I make it so?|Okay to proceed?]",
       "[Here's what I'll do|This is what I have]: {what}. [Does that look right?|All good?|Shall I?]",
     ],
