@@ -52,4 +52,10 @@ describe("a wish that is a noun phrase", () => {
     expect(withNounPhrase("Let me look for something in red.", "in red")).toBe("Let me look for something in red.");
     expect(withNounPhrase("Checking for a hotel now.", "a hotel")).toBe("Checking for a hotel now.");
   });
+
+  it("a wish about a person (a relative clause) is said of someone, not of 'options' (the dental pack's 'who speaks Polish')", () => {
+    expect(withNounPhrase("Alright, let me find options who speaks Polish.", "who speaks Polish")).toBe("Alright, let me find someone who speaks Polish.");
+    expect(withNounPhrase("Sadly, there's nothing who speaks Polish.", "who speaks Polish")).toBe("Sadly, there's no one who speaks Polish.");
+    expect(withNounPhrase("Looking for anything who speaks Polish.", "who speaks Polish")).toBe("Looking for anyone who speaks Polish.");
+  });
 });

@@ -184,6 +184,9 @@ export class Voice {
   }
 }
 
+/** The word for a person that stands where a template's word for a thing does. */
+const PERSON_WORD: Record<string, string> = { something: "someone", options: "someone", things: "someone", anything: "anyone", nothing: "no one" };
+
 /**
  * A wish that is itself a noun phrase ("a hotel, with wifi") after a word of a template that stands
  * for one ("options", "anything", "nothing"): the two said as one — "I'll look for a hotel, with
@@ -191,6 +194,11 @@ export class Voice {
  * hotel" or "nothing a hotel". English only: the other languages' banks put the wish first.
  */
 export function withNounPhrase(text: string, wants: string): string {
+  // A wish that is a relative clause about a person ("who speaks Polish") after such a word is said
+  // of someone: "someone who speaks Polish", "no one who speaks Polish" — not "options who speaks".
+  const person = /^who\s/i.test(wants) ? text.indexOf(wants) : -1;
+  const pq = person > 0 ? /\b(something|options|things|anything|nothing)\s+$/i.exec(text.slice(0, person)) : null;
+  if (pq) return text.slice(0, pq.index) + PERSON_WORD[pq[1]!.toLowerCase()]! + " " + text.slice(person);
   const article = /^(?:a|an|the|some)\s+/i.exec(wants);
   const at = article ? text.indexOf(wants) : -1;
   if (!article || at < 0) return text;
