@@ -19,6 +19,8 @@ export const VOICE_ASSISTANT: Record<Lang, Record<VoiceAct, string[]>> = {
       "[Looking for|Searching for|Checking for] [anything|something] {wants}.",
       "[Okay|Right|Got it|Sure] — [something|anything] {wants}, [coming up|one sec].",
       "{wants}[, noted|, got it|]. [Searching.|Looking.]",
+      // Brief, as a person at a desk says it back: the wish, then a word.
+      "{wants} — [one sec|on it|checking].",
     ],
     // Each with a brief form that does not say the name again: the user has just said it, and a
     // name said back with every look-up was the most repeated text of the calls (issue #18).
