@@ -133,7 +133,7 @@ export class Voice {
 
   /** An acknowledgement that restates the request: "On it — looking for anything in red under $50." */
   restate(wants: string): string {
-    return this.assistant("restate", { ack: this.ack(), wants });
+    return this.assistant("restate", { ack: this.ack(), wants: this.lang === "en" ? saidBack(wants) : wants });
   }
 
   /** An acknowledgement naming the thing looked at: "Pulling up db-01 now." */
@@ -182,6 +182,14 @@ export class Voice {
   private say(act: AssistantAct, slots: Slots = {}): string {
     return say(this.wording.assistant(act), this.rng, { ...this.assistantSlots, ...slots });
   }
+}
+
+/**
+ * A wish in the user's words said back by the assistant: "who can talk to me in Polish" → "who can
+ * talk to you in Polish" (a pack's value wording is written as its users say it). English only.
+ */
+export function saidBack(wants: string): string {
+  return wants.replace(/\bme\b/g, "you").replace(/\bmy\b/g, "your").replace(/\bmine\b/g, "yours");
 }
 
 /** The word for a person that stands where a template's word for a thing does. */
