@@ -634,7 +634,7 @@ export const MORE_OPENING: Record<Lang, SmallTalk[]> = {
     },
     {
       user: ["[just got back from|finally home after|back at my desk after] [a long walk|the school run|the gym|the supermarket][, phew|, so|]", "[coffee's on|tea in hand|kettle's boiling][, let's do this|, ready when you are|]"],
-      assistant: ["[Nice, welcome back|Good to have you|Perfect timing]! [What shall we sort out?|What can I help you with?|Where would you like to start?]", "[Sounds like a good plan|Love that|Great way to start]. [So, what do you need today?|What's on your list?|How can I help?]"],
+      assistant: ["[Nice, welcome back|Good to have you|Perfect timing]! [What shall we sort out?|What can I help you with?|Where would you like to start?]", "[Right then|Alright then|Okay, let's do it]. [So, what do you need today?|What's on your list?|How can I help?]"],
     },
     {
       user: ["[I've been putting this off all week|this has been on my to-do list for ages|my partner told me to finally sort this][, ha|, honestly|]", "[ok,|right,|so,] [let's get this over with|time to tackle this|here goes nothing][ ha|]"],
