@@ -24,6 +24,10 @@ describe("a request a person handles, answered in Hindi and Hinglish", () => {
     for (const l of replies("mixed", true, "db-01")) expect(l).toMatch(/end|nipta|pehle|khatam/i);
   });
 
+  it("is said briefly: at most 21 words when connecting now (issue #18: the longest lines without a result)", () => {
+    for (const lang of ["hi", "mixed"] as const) for (const l of [...replies(lang, false, "db-01"), ...replies(lang, false)]) expect(l.split(/\s+/).length, l).toBeLessThanOrEqual(21);
+  });
+
   it("without a thing named, speaks of 'this', and never leaves a slot", () => {
     for (const lang of ["hi", "mixed"] as const) for (const l of replies(lang, false)) expect(l).not.toMatch(/[{}[\]]/);
   });

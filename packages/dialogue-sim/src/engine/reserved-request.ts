@@ -110,12 +110,12 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
   if (lang === "hi") {
     return more
       ? say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [बात के आख़िर में|जाने से पहले] आपको उनसे जोड़ा जाएगा। [उससे पहले कुछ और चाहिए?|तब तक और कुछ?|पहले कुछ और देख लें?]", "[ऐसे मामले टीम के साथी देखते हैं|इसमें टीम का कोई साथी मदद करेगा] — [बातचीत पूरी होने पर|आख़िर में] [आपको उनसे जोड़ दिया जाएगा|उनसे बात करा दी जाएगी]। [तब तक कुछ और देखना है?|पहले बाकी काम निपटा लें?]"], rng)
-      : say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [आपको अभी उनसे जोड़ा जा सकता है।|अभी उनसे जोड़ दें?|बस एक पल, उनसे जोड़ा जा रहा है।]", "[ऐसे मामले|इस तरह के काम] [हमारी टीम के लोग|टीम के साथी] [ख़ुद देखते हैं|सीधे सँभालते हैं] — [आपकी बात उन तक पहुँचाई जा रही है|आपको उनसे मिलवाया जा रहा है|चाहें तो अभी बात हो सकती है]।", "[समझ सकते हैं|बिल्कुल जायज़ बात है]; [इसका फ़ैसला|यह बदलाव] [टीम के हाथ में है|टीम ही कर सकती है]। [पूरी बातचीत उनके पास जाएगी|आपको कुछ दोहराना नहीं पड़ेगा] — [अभी जोड़ दें?|बस एक पल।]", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया|अच्छा किया जो बताया] — [यह टीम ही देख सकती है|इसमें टीम का कोई साथी मदद करेगा|इसे टीम के लोग ही सुलझा सकते हैं]। [उनसे जोड़ दें?|अभी जोड़ा जा सकता है।]", "[जी|ठीक है] — [इसमें हमारी टीम मदद करेगी|यह टीम के पास जाएगा|इसे टीम का कोई सदस्य सँभालेगा]; [आपको उनसे जोड़ा जा रहा है|बस एक पल में बात होगी|कहें तो अभी जोड़ दें]।"], rng);
+      : say(["[यह हमारी टीम देखेगी|इसके लिए टीम से बात करनी होगी|यह काम टीम का है] — [अभी जोड़ दें?|एक पल में जोड़ते हैं।]", "[ऐसे मामले|इस तरह के काम] टीम [ख़ुद देखती है|सँभालती है] — [अभी बात करा दें?|चाहें तो अभी जोड़ दें।]", "[समझ सकते हैं|बिल्कुल]; यह [टीम के हाथ में है|टीम ही कर सकती है]। [अभी जोड़ दें?|अभी जोड़ते हैं।]", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया] — [यह टीम ही देख सकती है|इसमें टीम मदद करेगी]। [जोड़ दें?|अभी जोड़ सकते हैं।]", "[जी|ठीक है] — [यह टीम के पास जाएगा|इसमें टीम मदद करेगी]; [अभी जोड़ दें?|बस एक मिनट में बात होगी।]"], rng);
   }
   if (lang === "mixed") {
     return more
       ? say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [baat ke end mein|jaane se pehle] aapko unse connect kar diya jayega. [Usse pehle kuch aur chahiye?|Tab tak aur kuch?|Pehle kuch aur dekh lein?]", "[Aise cases team ke log dekhte hain|Isme team ka koi member help karega] — [baat khatam hone pe|end mein] [aapko unse connect kar diya jayega|unse baat karwa denge]. [Tab tak kuch aur dekhna hai?|Pehle baaki kaam nipta lein?]"], rng)
-      : say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [aapko abhi unse connect kiya ja sakta hai.|abhi connect kar dein?|bas ek sec, connect kiya ja raha hai.]", "[Aise cases|Is type ke kaam] [hamari team ke log|team members] [khud dekhte hain|directly handle karte hain] — [aapki baat untak pahunchayi ja rahi hai|aapko unse connect kiya ja raha hai|chaho toh abhi baat ho sakti hai].", "[Samajh sakte hain|Bilkul fair baat hai]; [iska decision|ye change] [team ke haath mein hai|team hi kar sakti hai]. [Poori chat unke paas jayegi|Aapko kuch repeat nahi karna padega] — [abhi connect kar dein?|bas ek sec.]", "[Sorry for the trouble|Batane ke liye thanks|Accha kiya jo bataya] — [ye team hi dekh sakti hai|isme team ka koi member help karega|ise team ke log hi solve kar sakte hain]. [Connect kar dein?|Abhi connect kiya ja sakta hai.]", "[Ji|Theek hai] — [isme hamari team help karegi|ye team ke paas jayega|ise team ka koi member sambhalega]; [aapko unse connect kiya ja raha hai|bas ek min mein baat hogi|bolo toh abhi connect kar dein]."], rng);
+      : say(["[Ye hamari team dekhegi|Iske liye team se baat karni hogi|Ye kaam team ka hai] — [abhi connect kar dein?|ek sec mein connect karte hain.]", "[Aise cases|Is type ke kaam] team [khud dekhti hai|handle karti hai] — [abhi baat karwa dein?|chaho toh abhi connect kar dein.]", "[Samajh sakte hain|Bilkul]; ye [team ke haath mein hai|team hi kar sakti hai]. [Abhi connect kar dein?|Abhi connect karte hain.]", "[Sorry for the trouble|Batane ke liye thanks] — [ye team hi dekh sakti hai|isme team help karegi]. [Connect kar dein?|Abhi connect kar sakte hain.]", "[Ji|Theek hai] — [ye team ke paas jayega|isme team help karegi]; [abhi connect kar dein?|bas ek min mein baat hogi.]"], rng);
   }
   return more
     ? say(["[A colleague handles that one|That's one for a colleague] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else first?|What else can I do first?]"], rng)
@@ -136,21 +136,22 @@ function localReply(lang: "hi" | "mixed", more: boolean, rng: Rng, item?: string
   const hi = lang === "hi";
   // Often no word before it (the answer says it was heard), as in English.
   const ack = hi ? "[[समझ सकते हैं|जी|ठीक है|अच्छा किया जो बताया|बताने के लिए शुक्रिया|माफ़ कीजिए, दिक्कत के लिए][ —|;|।] ||]" : "[[Samajh sakte hain|Ji|Theek hai|Accha kiya jo bataya|Batane ke liye thanks|Sorry for the trouble][ —|;] ||]";
-  const what = item
+  // The thing named now and then: the user has just named it, and a name said back each time repeats (issue #18).
+  const what = item && rng.chance(0.6)
     ? hi
       ? "[{item} वाला मामला|{item} की बात|{item} से जुड़ा यह काम]"
       : "[{item} wala matter|{item} ki baat|{item} se juda ye kaam]"
     : hi
       ? "[यह|ऐसे मामले|इस तरह के काम]"
       : "[ye|aise cases|is type ke kaam]";
-  const who = hi ? "[हमारी टीम देखती है|टीम के साथी सँभालते हैं|टीम के लोग ख़ुद देखते हैं]" : "[hamari team dekhti hai|team ke log handle karte hain|team ke members khud dekhte hain]";
+  const who = hi ? "[टीम देखती है|हमारी टीम देखती है|टीम के साथी देखते हैं]" : "[team dekhti hai|hamari team dekhti hai|team ke log dekhte hain]";
   const offer = more
     ? hi
       ? "[आख़िर में आपको उनसे जोड़ देंगे — तब तक कुछ और?|बाकी काम निपटाकर उनसे जोड़ देंगे। पहले और क्या चाहिए?|जाने से पहले उनसे बात करा देंगे; उससे पहले कुछ और देखना है?]"
       : "[End mein aapko unse connect kar denge — tab tak kuch aur?|Baaki kaam nipta ke unse connect kar denge. Pehle aur kya chahiye?|Jaane se pehle unse baat karwa denge; usse pehle kuch aur dekhna hai?]"
     : hi
-      ? "[अभी जोड़ दें?|उनसे बात करा दें?|कहें तो अभी जोड़ दें।|आपको उनसे अभी जोड़ा जा सकता है।]"
-      : "[Abhi connect kar dein?|Unse baat karwa dein?|Bolo toh abhi connect kar dein.|Aapko unse abhi connect kiya ja sakta hai.]";
+      ? "[अभी जोड़ दें?|उनसे बात करा दें?|कहें तो अभी जोड़ दें।]"
+      : "[Abhi connect kar dein?|Unse baat karwa dein?|Bolo toh abhi connect kar dein.]";
   const end = hi ? "।" : ".";
   // The thing named starts a sentence of its own (after the word for the user), as the user wrote it.
   // An English article of the value ("the OOM killer") is not said in Hindi or Hinglish.
