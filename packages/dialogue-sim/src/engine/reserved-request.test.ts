@@ -24,6 +24,10 @@ describe("a request a person handles, answered in Hindi and Hinglish", () => {
     for (const l of replies("mixed", true, "db-01")) expect(l).toMatch(/end|nipta|pehle|khatam/i);
   });
 
+  it("is said briefly: at most 21 words when connecting now (issue #18: the longest lines without a result)", () => {
+    for (const lang of ["hi", "mixed"] as const) for (const l of [...replies(lang, false, "db-01"), ...replies(lang, false)]) expect(l.split(/\s+/).length, l).toBeLessThanOrEqual(21);
+  });
+
   it("without a thing named, speaks of 'this', and never leaves a slot", () => {
     for (const lang of ["hi", "mixed"] as const) for (const l of replies(lang, false)) expect(l).not.toMatch(/[{}[\]]/);
   });
@@ -39,8 +43,17 @@ describe("a request a person handles, answered in English", () => {
 
   it("often names the thing the user named, in sentences that start as sentences", () => {
     const lines = en(false, "Chaz Hoodie");
-    expect(lines.filter((l) => /(questions about|problems with|anything to do with) Chaz Hoodie\./.test(l)).length).toBeGreaterThan(50);
+    expect(lines.filter((l) => /(questions about|problems with|anything to do with|issues with) Chaz Hoodie( —|\.|;)/.test(l)).length).toBeGreaterThan(50);
     for (const l of lines) expect(l).not.toMatch(/^[.\s]|— (?!I\b)[A-Z]|[{}[\]]/);
+  });
+
+  it("is said briefly, as a person at a desk says it: at most two sentences, none past 25 words", () => {
+    // The long forms (an apology, who handles it, the offer, each its own sentence) were the most repeated lines without a result (issue #18).
+    for (const l of [...en(false, "Chaz Hoodie"), ...en(false)]) {
+      const sentences = l.split(/(?<=[.?!])\s+/);
+      expect(sentences.length, l).toBeLessThanOrEqual(2);
+      expect(l.split(/\s+/).length, l).toBeLessThanOrEqual(25);
+    }
   });
 
   it("without a thing named, is never about one", () => {

@@ -89,17 +89,20 @@ export function yourRequest(reason: string): string {
 }
 
 /**
- * The assistant's answer: a person handles it. In English it often says the request back
+ * The assistant's answer: a person handles it. In English it now and then says the request back
  * (`reason`, the task's reason), so the reply is about this user's matter, not a stock line.
+ * Short, as a person at a desk says it ("A colleague handles that — shall I connect you?"): the
+ * long forms (an apology, who handles it, then the offer, each a sentence) were the most repeated
+ * assistant lines of ops and retail that carry no result (issue #18).
  */
 export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: string, item?: string): string {
-  // Said back now and then (a long line, and the hand-off may say it again); often short and about the thing named.
+  // About the thing named, often; the request said back seldom (long, and the hand-off may say it again).
   if (lang === "en" && item && rng.chance(0.35)) return englishReply(more, rng, item);
   if (lang === "en" && reason && rng.chance(0.3)) {
     const what = yourRequest(reason);
     return more
-      ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else can I help with first?|Anything else in the meantime?]", "[Happy to get that started|Sure]: [a colleague will help you|someone on the team can help you] {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
-      : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|, right away|].", "[Sure, I understand you want to|Okay, so you'd like to|Right, you want to] {what}. [That's handled by|That goes to] [a colleague|a person on the team] — [shall I connect you?|I can pass you over now.|want me to transfer you?]", "[Got it|Understood] — [a colleague|a person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.]", "[Sorry for the trouble|Thanks for telling me]. [Someone on the team|A colleague] [handles requests to|is the right person to help you] {what} — [I can pass you over now.|want me to connect you?]"], rng, { what });
+      ? say(["[To|If you want to] {what}, [you'll need|that's for] [a colleague|someone on our team] — I'll [connect you|hand you over] [at the end|before we finish]. [What else first?|Anything else meanwhile?]", "[Sure|Okay]: [a colleague|someone on the team] can help you {what}. I'll [pass you over|connect you] [once we're done|at the end] — [anything else first?|what else do you need?]"], rng, { what })
+      : say(["[To|So you can] {what}, [I'll put you through to|let me connect you with] [a colleague|someone on our team][ now|].", "[A colleague|A person on the team] [can help you|will help you] {what}. [Shall I hand you over?|I can connect you now.|Want me to transfer you?]", "[Sorry for the trouble|Understood] — [a colleague|someone on the team] can help you {what}. [Shall I connect you?|Want me to put you through?]"], rng, { what });
   }
   // In Hindi and Hinglish, often short and about the thing the user named: who handles it, then the offer.
   if (lang !== "en" && rng.chance(0.75)) return localReply(lang, more, rng, item);
@@ -107,16 +110,21 @@ export function reservedReply(lang: Lang, more: boolean, rng: Rng, reason?: stri
   if (lang === "hi") {
     return more
       ? say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [बात के आख़िर में|जाने से पहले] आपको उनसे जोड़ा जाएगा। [उससे पहले कुछ और चाहिए?|तब तक और कुछ?|पहले कुछ और देख लें?]", "[ऐसे मामले टीम के साथी देखते हैं|इसमें टीम का कोई साथी मदद करेगा] — [बातचीत पूरी होने पर|आख़िर में] [आपको उनसे जोड़ दिया जाएगा|उनसे बात करा दी जाएगी]। [तब तक कुछ और देखना है?|पहले बाकी काम निपटा लें?]"], rng)
-      : say(["[यह हमारी टीम का कोई व्यक्ति देखेगा|इसके लिए टीम के किसी साथी से बात करनी होगी|यह काम टीम का कोई सदस्य करेगा] — [आपको अभी उनसे जोड़ा जा सकता है।|अभी उनसे जोड़ दें?|बस एक पल, उनसे जोड़ा जा रहा है।]", "[ऐसे मामले|इस तरह के काम] [हमारी टीम के लोग|टीम के साथी] [ख़ुद देखते हैं|सीधे सँभालते हैं] — [आपकी बात उन तक पहुँचाई जा रही है|आपको उनसे मिलवाया जा रहा है|चाहें तो अभी बात हो सकती है]।", "[समझ सकते हैं|बिल्कुल जायज़ बात है]; [इसका फ़ैसला|यह बदलाव] [टीम के हाथ में है|टीम ही कर सकती है]। [पूरी बातचीत उनके पास जाएगी|आपको कुछ दोहराना नहीं पड़ेगा] — [अभी जोड़ दें?|बस एक पल।]", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया|अच्छा किया जो बताया] — [यह टीम ही देख सकती है|इसमें टीम का कोई साथी मदद करेगा|इसे टीम के लोग ही सुलझा सकते हैं]। [उनसे जोड़ दें?|अभी जोड़ा जा सकता है।]", "[जी|ठीक है] — [इसमें हमारी टीम मदद करेगी|यह टीम के पास जाएगा|इसे टीम का कोई सदस्य सँभालेगा]; [आपको उनसे जोड़ा जा रहा है|बस एक पल में बात होगी|कहें तो अभी जोड़ दें]।"], rng);
+      : say(["[यह हमारी टीम देखेगी|इसके लिए टीम से बात करनी होगी|यह काम टीम का है] — [अभी जोड़ दें?|एक पल में जोड़ते हैं।]", "[ऐसे मामले|इस तरह के काम] टीम [ख़ुद देखती है|सँभालती है] — [अभी बात करा दें?|चाहें तो अभी जोड़ दें।]", "[समझ सकते हैं|बिल्कुल]; यह [टीम के हाथ में है|टीम ही कर सकती है]। [अभी जोड़ दें?|अभी जोड़ते हैं।]", "[माफ़ कीजिए, दिक्कत के लिए|बताने के लिए शुक्रिया] — [यह टीम ही देख सकती है|इसमें टीम मदद करेगी]। [जोड़ दें?|अभी जोड़ सकते हैं।]", "[जी|ठीक है] — [यह टीम के पास जाएगा|इसमें टीम मदद करेगी]; [अभी जोड़ दें?|बस एक मिनट में बात होगी।]"], rng);
   }
   if (lang === "mixed") {
     return more
       ? say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [baat ke end mein|jaane se pehle] aapko unse connect kar diya jayega. [Usse pehle kuch aur chahiye?|Tab tak aur kuch?|Pehle kuch aur dekh lein?]", "[Aise cases team ke log dekhte hain|Isme team ka koi member help karega] — [baat khatam hone pe|end mein] [aapko unse connect kar diya jayega|unse baat karwa denge]. [Tab tak kuch aur dekhna hai?|Pehle baaki kaam nipta lein?]"], rng)
-      : say(["[Ye hamari team ka koi insaan dekhega|Iske liye team ke kisi member se baat karni hogi|Ye kaam team ka koi banda karega] — [aapko abhi unse connect kiya ja sakta hai.|abhi connect kar dein?|bas ek sec, connect kiya ja raha hai.]", "[Aise cases|Is type ke kaam] [hamari team ke log|team members] [khud dekhte hain|directly handle karte hain] — [aapki baat untak pahunchayi ja rahi hai|aapko unse connect kiya ja raha hai|chaho toh abhi baat ho sakti hai].", "[Samajh sakte hain|Bilkul fair baat hai]; [iska decision|ye change] [team ke haath mein hai|team hi kar sakti hai]. [Poori chat unke paas jayegi|Aapko kuch repeat nahi karna padega] — [abhi connect kar dein?|bas ek sec.]", "[Sorry for the trouble|Batane ke liye thanks|Accha kiya jo bataya] — [ye team hi dekh sakti hai|isme team ka koi member help karega|ise team ke log hi solve kar sakte hain]. [Connect kar dein?|Abhi connect kiya ja sakta hai.]", "[Ji|Theek hai] — [isme hamari team help karegi|ye team ke paas jayega|ise team ka koi member sambhalega]; [aapko unse connect kiya ja raha hai|bas ek min mein baat hogi|bolo toh abhi connect kar dein]."], rng);
+      : say(["[Ye hamari team dekhegi|Iske liye team se baat karni hogi|Ye kaam team ka hai] — [abhi connect kar dein?|ek sec mein connect karte hain.]", "[Aise cases|Is type ke kaam] team [khud dekhti hai|handle karti hai] — [abhi baat karwa dein?|chaho toh abhi connect kar dein.]", "[Samajh sakte hain|Bilkul]; ye [team ke haath mein hai|team hi kar sakti hai]. [Abhi connect kar dein?|Abhi connect karte hain.]", "[Sorry for the trouble|Batane ke liye thanks] — [ye team hi dekh sakti hai|isme team help karegi]. [Connect kar dein?|Abhi connect kar sakte hain.]", "[Ji|Theek hai] — [ye team ke paas jayega|isme team help karegi]; [abhi connect kar dein?|bas ek min mein baat hogi.]"], rng);
   }
   return more
-    ? say(["[That's one a person on our team handles|A colleague handles that one] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else I can sort out first?|Is there something else I can do first?]"], rng)
-    : say(["[That's one a person on our team handles|A colleague handles that one|Someone on our team looks after that|That goes to one of my colleagues|A teammate takes care of requests like this] — [I can hand you over|I can pass you to them|I can connect you|I'll put you through] [now|right away|in a moment|straight away].", "[For that|For this one], [you'll want|the right person is] [a colleague|someone on our team]; [shall I connect you?|I can bring them in now.|want me to hand you over?]", "[I can't do that one myself|That's outside what I can do here|That one isn't mine to handle], [but|though] [a colleague can|someone on the team can|the team can]. [Want me to put you through?|Shall I bring them in?|I'll connect you if you like.]", "[Thanks for flagging it|I'm sorry to hear that|Understood]. [A person on our team|One of my colleagues] [deals with that|will take care of it] — [say yes and I'll connect you.|I can transfer you right now.|shall I pass you over?]"], rng);
+    ? say(["[A colleague handles that one|That's one for a colleague] — I'll [hand you over|pass you to them] [at the end|once we're done]. [Anything else first?|What else can I do first?]"], rng)
+    : say([
+        "[A colleague handles that|That's one for a colleague|Someone on the team handles that|That goes to a colleague|The team handles that|A teammate takes care of requests like this|That one's for the team] — [shall I connect you?|want me to put you through?|I can connect you now.|shall I pass you over?|I'll put you through if you like.|I can hand you over straight away.]",
+        "[I can't do that one myself|That's not one I can do here|That's outside what I can do|That one isn't mine to handle], [but|though] [a colleague can|someone on the team can|the team can]. [Shall I connect you?|Want me to put you through?|Shall I bring them in?|I'll connect you if you like.]",
+        "[Sorry to hear that|Thanks for flagging it|Understood|I'm sorry about that]. [A colleague|Someone on the team|One of my colleagues] [will take care of it|can sort that out|deals with that] — [shall I connect you?|want me to put you through?|I can transfer you now.|say yes and I'll connect you.]",
+        "[For that you'll want|That needs] [a colleague|a person on our team]. [Shall I connect you?|Want me to hand you over?|I can bring them in now.]",
+      ], rng);
 }
 
 /**
@@ -128,21 +136,22 @@ function localReply(lang: "hi" | "mixed", more: boolean, rng: Rng, item?: string
   const hi = lang === "hi";
   // Often no word before it (the answer says it was heard), as in English.
   const ack = hi ? "[[समझ सकते हैं|जी|ठीक है|अच्छा किया जो बताया|बताने के लिए शुक्रिया|माफ़ कीजिए, दिक्कत के लिए][ —|;|।] ||]" : "[[Samajh sakte hain|Ji|Theek hai|Accha kiya jo bataya|Batane ke liye thanks|Sorry for the trouble][ —|;] ||]";
-  const what = item
+  // The thing named now and then: the user has just named it, and a name said back each time repeats (issue #18).
+  const what = item && rng.chance(0.6)
     ? hi
       ? "[{item} वाला मामला|{item} की बात|{item} से जुड़ा यह काम]"
       : "[{item} wala matter|{item} ki baat|{item} se juda ye kaam]"
     : hi
       ? "[यह|ऐसे मामले|इस तरह के काम]"
       : "[ye|aise cases|is type ke kaam]";
-  const who = hi ? "[हमारी टीम देखती है|टीम के साथी सँभालते हैं|टीम के लोग ख़ुद देखते हैं]" : "[hamari team dekhti hai|team ke log handle karte hain|team ke members khud dekhte hain]";
+  const who = hi ? "[टीम देखती है|हमारी टीम देखती है|टीम के साथी देखते हैं]" : "[team dekhti hai|hamari team dekhti hai|team ke log dekhte hain]";
   const offer = more
     ? hi
       ? "[आख़िर में आपको उनसे जोड़ देंगे — तब तक कुछ और?|बाकी काम निपटाकर उनसे जोड़ देंगे। पहले और क्या चाहिए?|जाने से पहले उनसे बात करा देंगे; उससे पहले कुछ और देखना है?]"
       : "[End mein aapko unse connect kar denge — tab tak kuch aur?|Baaki kaam nipta ke unse connect kar denge. Pehle aur kya chahiye?|Jaane se pehle unse baat karwa denge; usse pehle kuch aur dekhna hai?]"
     : hi
-      ? "[अभी जोड़ दें?|उनसे बात करा दें?|कहें तो अभी जोड़ दें।|आपको उनसे अभी जोड़ा जा सकता है।]"
-      : "[Abhi connect kar dein?|Unse baat karwa dein?|Bolo toh abhi connect kar dein.|Aapko unse abhi connect kiya ja sakta hai.]";
+      ? "[अभी जोड़ दें?|उनसे बात करा दें?|कहें तो अभी जोड़ दें।]"
+      : "[Abhi connect kar dein?|Unse baat karwa dein?|Bolo toh abhi connect kar dein.]";
   const end = hi ? "।" : ".";
   // The thing named starts a sentence of its own (after the word for the user), as the user wrote it.
   // An English article of the value ("the OOM killer") is not said in Hindi or Hinglish.
@@ -151,13 +160,12 @@ function localReply(lang: "hi" | "mixed", more: boolean, rng: Rng, item?: string
   return /^[a-z]/.test(text) && !(item && text.startsWith(item.replace(/^the\s+/i, ""))) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-/** The English reply composed from parts, about the thing the user named: who handles it, then the offer. */
+/** The English reply about the thing the user named: who handles it, then the offer; mostly without a word before it (the answer says it was heard). */
 function englishReply(more: boolean, rng: Rng, item: string): string {
-  // Mostly no word before it: the answer itself says it was heard.
-  const ack = "[Understood. |Sorry to hear that. |Thanks for telling me. |I see. ||||]";
-  const who = "[A colleague|Someone on our team|One of my colleagues|The team] [handles|looks after|takes care of] [questions about|problems with|anything to do with] {item}.";
+  const ack = "[Sorry to hear that. |I see. |Thanks for telling me. |Understood. ||||]";
+  const who = "[A colleague|Someone on our team|The team|One of my colleagues] [handles|looks after|takes care of] [questions about|problems with|anything to do with|issues with] {item}";
   const offer = more
-    ? "[I'll connect you before we finish — anything else first?|I'll hand you over at the end; what else can I do first?|Once we're done I'll put you through. Anything else meanwhile?]"
-    : "[Shall I connect you?|Want me to put you through?|I can connect you now.|Shall I hand you over?]";
-  return say([`${ack}${who} ${offer}`], rng, { item: item.replace(/^the\s+/i, "") });
+    ? "[. I'll connect you before we finish — anything else first?|; I'll hand you over at the end. What else can I do first?]"
+    : "[ — shall I connect you?| — want me to put you through?| — I can connect you now.| — shall I hand you over?]";
+  return say([`${ack}${who}${offer}`], rng, { item: item.replace(/^the\s+/i, "") });
 }

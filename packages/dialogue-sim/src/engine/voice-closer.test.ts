@@ -4,7 +4,7 @@ import type { Persona } from "@chatmill/schema";
 import { describe, expect, it } from "vitest";
 import { USER_STYLE } from "../phrases/style-banks.js";
 import { MORE_USER_STYLE } from "../phrases/user-variety-banks.js";
-import { Voice, withNounPhrase } from "./voice.js";
+import { saidBack, Voice, withNounPhrase } from "./voice.js";
 
 // Issue #18: a style's closer that is itself a question ("how does that work?") read doubled
 // after a request that already asks one ("what else can you tell me? how does that work?").
@@ -51,5 +51,17 @@ describe("a wish that is a noun phrase", () => {
   it("leaves a wish that is not one, and a noun phrase after other words", () => {
     expect(withNounPhrase("Let me look for something in red.", "in red")).toBe("Let me look for something in red.");
     expect(withNounPhrase("Checking for a hotel now.", "a hotel")).toBe("Checking for a hotel now.");
+  });
+
+  it("a wish in the user's words is said back from the assistant's side ('who can talk to you in Polish')", () => {
+    expect(saidBack("who can talk to me in Polish")).toBe("who can talk to you in Polish");
+    expect(saidBack("near my office and under £100")).toBe("near your office and under £100");
+    expect(saidBack("in Mexico, named Amelia")).toBe("in Mexico, named Amelia");
+  });
+
+  it("a wish about a person (a relative clause) is said of someone, not of 'options' (the dental pack's 'who speaks Polish')", () => {
+    expect(withNounPhrase("Alright, let me find options who speaks Polish.", "who speaks Polish")).toBe("Alright, let me find someone who speaks Polish.");
+    expect(withNounPhrase("Sadly, there's nothing who speaks Polish.", "who speaks Polish")).toBe("Sadly, there's no one who speaks Polish.");
+    expect(withNounPhrase("Looking for anything who speaks Polish.", "who speaks Polish")).toBe("Looking for anyone who speaks Polish.");
   });
 });

@@ -139,7 +139,7 @@ export class Voice {
 
   /** An acknowledgement that restates the request: "On it — looking for anything in red under $50." */
   restate(wants: string): string {
-    return this.assistant("restate", { ack: this.ack(), wants });
+    return this.assistant("restate", { ack: this.ack(), wants: this.lang === "en" ? saidBack(wants) : wants });
   }
 
   /** An acknowledgement naming the thing looked at: "Pulling up db-01 now." */
@@ -192,12 +192,28 @@ export class Voice {
 }
 
 /**
+ * A wish in the user's words said back by the assistant: "who can talk to me in Polish" → "who can
+ * talk to you in Polish" (a pack's value wording is written as its users say it). English only.
+ */
+export function saidBack(wants: string): string {
+  return wants.replace(/\bme\b/g, "you").replace(/\bmy\b/g, "your").replace(/\bmine\b/g, "yours");
+}
+
+/** The word for a person that stands where a template's word for a thing does. */
+const PERSON_WORD: Record<string, string> = { something: "someone", options: "someone", things: "someone", anything: "anyone", nothing: "no one" };
+
+/**
  * A wish that is itself a noun phrase ("a hotel, with wifi") after a word of a template that stands
  * for one ("options", "anything", "nothing"): the two said as one — "I'll look for a hotel, with
  * wifi", "I'm not seeing any hotel, with wifi", "there's no hotel, with wifi" — not "options a
  * hotel" or "nothing a hotel". English only: the other languages' banks put the wish first.
  */
 export function withNounPhrase(text: string, wants: string): string {
+  // A wish that is a relative clause about a person ("who speaks Polish") after such a word is said
+  // of someone: "someone who speaks Polish", "no one who speaks Polish" — not "options who speaks".
+  const person = /^who\s/i.test(wants) ? text.indexOf(wants) : -1;
+  const pq = person > 0 ? /\b(something|options|things|anything|nothing)\s+$/i.exec(text.slice(0, person)) : null;
+  if (pq) return text.slice(0, pq.index) + PERSON_WORD[pq[1]!.toLowerCase()]! + " " + text.slice(person);
   const article = /^(?:a|an|the|some)\s+/i.exec(wants);
   const at = article ? text.indexOf(wants) : -1;
   if (!article || at < 0) return text;

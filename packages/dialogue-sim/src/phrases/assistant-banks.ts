@@ -68,7 +68,7 @@ const en: Bank = {
     "[Cancelled|That's cancelled]: {ref}. [Nothing else to do on your side.|You're all set.]",
   ],
   modified: [
-    "[Updated|Done] — {ref} [now shows|is now] {summary}.",
+    "[Updated|Done] — {ref} is now {summary}.",
     "[Changed it|All changed]: {ref}, {summary}.",
   ],
   action_failed: [

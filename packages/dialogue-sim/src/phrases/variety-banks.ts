@@ -77,7 +77,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
     ],
     modified: [
       "[There you go|All sorted] — {ref} [has been updated|is changed]: {summary}.",
-      "{ref} [now reads|is updated to] {summary}.",
+      // {summary} is the change as said ("at 13:30", "on Friday"): "is updated to at 13:30" was no sentence.
+      "{ref} [is updated|is changed] — it's now {summary}.",
     ],
     action_failed: [
       "[Sorry,|Hmm,] [that was turned down|the system said no]: {reason}. [Shall we try another {field}?|Want to change the {field}?]",
@@ -175,7 +176,8 @@ export const MORE_ASSISTANT: Record<Lang, Lines<Exclude<AssistantAct, "ack" | "i
     ],
     confirm_first: [
       "[Before I do that|Before I go ahead]: {what}[. Is that right?|. Okay?| — all correct?]",
-      "[So that's|Let me read it back:] {what}. [Shall I confirm it?|Go ahead?]",
+      // {what} may be an order ("cancel AP7LZ2M9U9"): "So that's cancel …" read as stiff (session 24's reader).
+      "Let me read it back: {what}. [Shall I confirm it?|Go ahead?]",
       "[Just so we're clear|Double-checking]: {what}. [Happy for me to go ahead?|Shall I make it so?|Okay to proceed?]",
       "[Here's what I'll do|This is what I have]: {what}. [Does that look right?|All good?|Shall I?]",
     ],
@@ -421,7 +423,7 @@ export const MORE_STYLE: Record<Lang, Partial<Record<Style, { acks?: string[]; i
       offers: ["[Want me to just pick one?|Shall I choose for you?]", "[One word and I'll go ahead.|Tell me which and it's done.]", "[Just point at one and I'll handle it.|Pick one and I'll take care of the rest.]", "[Need me to narrow it to one?|Want the single best one?]"],
     },
     learner: {
-      acks: ["[Good thinking|Good question|Fair question] — [let me check|I'll look that up|let's find out][ for you| together|].", "[Happy to explain|Let's see] — [checking|looking it up] [first|now].", "[Great question|Nice one] — [let me find out|I'll look it up].", "[Sure thing|Of course] — [searching now|let me check].", "[That's a good thing to ask|Interesting question|Glad you asked] — [let me find out|I'll check|let's look it up][ for you|].", "[Let's work it out together|I'll walk you through it] — [first I'll check|checking first|one moment]."],
+      acks: ["[Good thinking|Good question|Fair question] — [let me check|I'll look that up|let's find out][ for you| together|].", "[Good one|Let's see] — [checking|looking it up] [first|now].", "[Great question|Nice one] — [let me find out|I'll look it up].", "[Sure thing|Of course] — [searching now|let me check].", "[That's a good thing to ask|Interesting question|Glad you asked] — [let me find out|I'll check|let's look it up][ for you|].", "[Let's work it out together|Let's figure it out together] — [first I'll check|checking first|one moment]."],
       intros: ["[Here are a few to compare|A few options, so you can see the range]:", "[These are the closest fits|Here's what matches best]:", "[Here's what I found, and why it fits|These are worth a look|A few to compare side by side]:", "[So|Okay], [here's the picture|this is what's there], [best match first|closest first]:"],
       offers: ["[Want me to say what sets them apart?|Shall I explain how they differ?]", "[Any questions about one of them?|Want to know more about one?]", "[Curious about any of these?|Any of them you'd like explained?]", "[I can tell you what each one is good at|Happy to explain the trade-offs], [if you like|if that helps]."],
     },
@@ -632,7 +634,7 @@ export const MORE_OPENING: Record<Lang, SmallTalk[]> = {
     },
     {
       user: ["[just got back from|finally home after|back at my desk after] [a long walk|the school run|the gym|the supermarket][, phew|, so|]", "[coffee's on|tea in hand|kettle's boiling][, let's do this|, ready when you are|]"],
-      assistant: ["[Nice, welcome back|Good to have you|Perfect timing]! [What shall we sort out?|What can I help you with?|Where would you like to start?]", "[Sounds like a good plan|Love that|Great way to start]. [So, what do you need today?|What's on your list?|How can I help?]"],
+      assistant: ["[Nice, welcome back|Good to have you|Perfect timing]! [What shall we sort out?|What can I help you with?|Where would you like to start?]", "[Right then|Alright then|Okay, let's do it]. [So, what do you need today?|What's on your list?|How can I help?]"],
     },
     {
       user: ["[I've been putting this off all week|this has been on my to-do list for ages|my partner told me to finally sort this][, ha|, honestly|]", "[ok,|right,|so,] [let's get this over with|time to tackle this|here goes nothing][ ha|]"],

@@ -19,14 +19,18 @@ export const VOICE_ASSISTANT: Record<Lang, Record<VoiceAct, string[]>> = {
       "[Looking for|Searching for|Checking for] [anything|something] {wants}.",
       "[Okay|Right|Got it|Sure] — [something|anything] {wants}, [coming up|one sec].",
       "{wants}[, noted|, got it|]. [Searching.|Looking.]",
+      // Brief, as a person at a desk says it back: the wish, then a word.
+      "{wants} — [one sec|on it|checking].",
     ],
-    look_details: ["[Pulling up|Fetching] [the details on|more on] {name}."],
-    look_reviews: ["[Checking|Pulling] [the reviews for|ratings on] {name}."],
-    look_availability: ["[Seeing what's left of|Checking the options for] {name}."],
-    look_logs: ["[Pulling|Fetching|Grabbing] the [recent|latest] entries [for|on] `{name}`."],
-    look_status: ["[Checking|Looking at] `{name}`[ now|]."],
-    look_command: ["[Running it on|Executing on] `{name}`."],
-    look_compare: ["[Putting|Lining up] {name} side by side."],
+    // Each with a brief form that does not say the name again: the user has just said it, and a
+    // name said back with every look-up was the most repeated text of the calls (issue #18).
+    look_details: ["[Pulling up|Fetching] [the details on|more on] {name}.", "[Sure|Okay|Right], [one sec|one moment|let me look]."],
+    look_reviews: ["[Checking|Pulling] [the reviews for|ratings on] {name}.", "[Let me see|One sec,] what people say.", "Reading the reviews[ now|]."],
+    look_availability: ["[Seeing what's left of|Checking the options for] {name}.", "[Let me see|Checking] what's available."],
+    look_logs: ["[Pulling|Fetching|Grabbing] the [recent|latest] entries [for|on] `{name}`.", "[Reading|Pulling] the [latest|recent] entries[ now|]."],
+    look_status: ["[Checking|Looking at] `{name}`[ now|].", "[One sec|Checking now|Let me look]."],
+    look_command: ["[Running it on|Executing on] `{name}`.", "[Running it now|Sending it now|Okay, running it]."],
+    look_compare: ["[Putting|Lining up] {name} side by side.", "[Comparing them now|Let me compare them|One sec, comparing]."],
   },
   hi: {
     action_ack: [
@@ -47,35 +51,42 @@ export const VOICE_ASSISTANT: Record<Lang, Record<VoiceAct, string[]>> = {
       "{wants}, [नोट कर लिया|समझ {m:गया|f:गई}]।",
     ],
     look_details: [
+      "[एक पल|अभी देखते हैं|ज़रा रुकिए]।",
       "{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।",
       "{name} की [पूरी जानकारी|सारी बातें] [निकाल|खोल] {m:रहा|f:रही} हूँ।",
       "[ज़रा|एक पल,] {name} [के बारे में|की डिटेल] [पढ़ लूँ|देख लूँ]।",
     ],
     look_reviews: [
+      "[रिव्यू देखते हैं|लोगों की राय देखते हैं]।",
       "{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।",
       "{name} पर लोगों की [राय|बातें] [पढ़|देख] {m:रहा|f:रही} हूँ।",
     ],
     look_availability: [
+      "[देखते हैं क्या उपलब्ध है|एक पल, देखते हैं]।",
       "{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।",
       "{name} [में क्या बचा है|अभी मिलेगा या नहीं], [देख {m:रहा|f:रही} हूँ|पता {m:करता|f:करती} हूँ]।",
     ],
     look_logs: [
+      "[ताज़ा एंट्री देखते हैं|एक पल, एंट्री खोलते हैं]।",
       "{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।",
       "{name} की [ताज़ा|पिछली] एंट्री [पढ़|खोल] {m:रहा|f:रही} हूँ।",
       "[ठीक है,|अच्छा,] {name} [में हाल में क्या हुआ|की हाल की लाइनें], [देख लेते हैं|{m:निकालता|f:निकालती} हूँ]।",
     ],
     look_status: [
+      "[एक पल|अभी देखते हैं]।",
       "{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।",
       "{name} [की नब्ज़|का हाल] [देख|टटोल] {m:रहा|f:रही} हूँ।",
       "[एक मिनट|एक पल], {name} [से पूछ {m:रहा|f:रही} हूँ|की ख़बर ले {m:रहा|f:रही} हूँ]।",
       "[अभी|तुरंत] {name} [की जाँच|का स्टेटस] [कर {m:रहा|f:रही} हूँ|देख {m:रहा|f:रही} हूँ]।",
     ],
     look_command: [
+      "[अभी चलाते हैं|एक पल, चला रहे हैं]।",
       "{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।",
       "{name} पर [चला|भेज] {m:रहा|f:रही} हूँ, [एक पल|नतीजा आने दीजिए]।",
       "[ठीक है|जी], {name} पर [अभी {m:चलाता|f:चलाती} हूँ|चला कर {m:बताता|f:बताती} हूँ]।",
     ],
     look_compare: [
+      "[दोनों को मिलाकर देखते हैं|एक पल, तुलना करते हैं]।",
       "{name} [देख|चेक कर] {m:रहा|f:रही} हूँ।",
       "{name} को [आमने-सामने रख|मिलाकर देख] {m:रहा|f:रही} हूँ।",
     ],
@@ -99,35 +110,42 @@ export const VOICE_ASSISTANT: Record<Lang, Record<VoiceAct, string[]>> = {
       "{wants}, [note kar liya|samajh {m:gaya|f:gayi}].",
     ],
     look_details: [
+      "[Ek sec|Abhi dekhte hain|Zara ruko].",
       "{name} [check kar|dekh] {m:raha|f:rahi} hoon.",
       "{name} ki [poori info|saari details] [nikaal|khol] {m:raha|f:rahi} hoon.",
       "[Zara|Ek sec,] {name} [ke baare mein|ki details] [padh loon|dekh loon].",
     ],
     look_reviews: [
+      "[Reviews dekhte hain|Logon ki raay dekhte hain].",
       "{name} [check kar|dekh] {m:raha|f:rahi} hoon.",
       "{name} pe logon ka [feedback|opinion] [padh|dekh] {m:raha|f:rahi} hoon.",
     ],
     look_availability: [
+      "[Dekhte hain kya available hai|Ek sec, dekhte hain].",
       "{name} [check kar|dekh] {m:raha|f:rahi} hoon.",
       "{name} [mein kya bacha hai|abhi milega ya nahi], [dekh {m:raha|f:rahi} hoon|pata {m:karta|f:karti} hoon].",
     ],
     look_logs: [
+      "[Latest entries dekhte hain|Ek sec, entries kholte hain].",
       "{name} [check kar|dekh] {m:raha|f:rahi} hoon.",
       "{name} ki [latest|pichhli] entries [padh|khol] {m:raha|f:rahi} hoon.",
       "[Theek hai,|Accha,] {name} [mein recently kya hua|ki recent lines], [dekh lete hain|{m:nikaalta|f:nikaalti} hoon].",
     ],
     look_status: [
+      "[Ek sec|Abhi dekhte hain].",
       "{name} [check kar|dekh] {m:raha|f:rahi} hoon.",
       "{name} [ki health|ka haal] [dekh|check kar] {m:raha|f:rahi} hoon.",
       "[Ek min|Ek sec], {name} [se pooch {m:raha|f:rahi} hoon|ki khabar le {m:raha|f:rahi} hoon].",
       "[Abhi|Turant] {name} [ka status|ki state] [check kar {m:raha|f:rahi} hoon|dekh {m:raha|f:rahi} hoon].",
     ],
     look_command: [
+      "[Abhi chalate hain|Ek sec, run kar rahe hain].",
       "{name} [check kar|dekh] {m:raha|f:rahi} hoon.",
       "{name} pe [run kar|bhej] {m:raha|f:rahi} hoon, [ek sec|output aane do].",
       "[Theek hai|Ok], {name} pe [abhi {m:chalata|f:chalati} hoon|run karke {m:batata|f:batati} hoon].",
     ],
     look_compare: [
+      "[Dono ko mila ke dekhte hain|Ek sec, compare karte hain].",
       "{name} [check kar|dekh] {m:raha|f:rahi} hoon.",
       "{name} ko [side by side rakh|mila ke dekh] {m:raha|f:rahi} hoon.",
     ],

@@ -52,7 +52,9 @@ export function makeBooking(d: Dialog, task: Task, create: ToolInfo, args: Recor
   const ref = newRef(d, create) ?? "";
   if (task.expectation) t.trace.refs.set(task.expectation, ref);
   const summary = `${name}, ${detailsText(d, args, create.ref?.arg, task.service)}`;
-  t.assistantSay(`${d.voice.assistant("booked", { summary, ref })} ${d.voice.offer(0.5)}`.trim(), "confirm");
+  // No follow-up offer after it: the offers are about the list shown ("Shall I go ahead?", "Just the
+  // winner?"), which read as nonsense after "Done — reference AP84VKXTDK" (session 24's samples).
+  t.assistantSay(d.voice.assistant("booked", { summary, ref }), "confirm");
   t.emotion = d.rng.pick(["relieved", "satisfied", "happy"]);
 }
 
@@ -134,10 +136,8 @@ export function applyBookingChange(d: Dialog, task: Task, toolName: string, keyA
     t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(d, done.res.error, ref), field: otherField(d, task, ["weekday", "date", "time"]) }), "inform");
     return giveUp(d, task);
   }
-  // A confirmation that already asks ("… cancelled. Anything else?") takes no second question ("Search for more?").
-  const said = d.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details });
-  const offer = d.voice.offer(0.4);
-  t.assistantSay(/[?？]\s*$/.test(said) ? said : `${said} ${offer}`.trim(), "confirm");
+  // No follow-up offer, as after a booking: the offers are about the list shown ("Just the winner?").
+  t.assistantSay(d.voice.assistant(task.kind === "cancel" ? "cancelled" : "modified", { ref, summary: details }), "confirm");
   t.emotion = d.rng.pick(["relieved", "satisfied"]);
 }
 

@@ -7,6 +7,7 @@ import type { Shown } from "../present.js";
 import { meets } from "../rows.js";
 import { firstRequest, yourRequest } from "../reserved-request.js";
 import { goodbye, handoffLine, sorryGoodbye } from "./goodbye.js";
+import { offerAbout } from "./handoff-about.js";
 import { comeBack, handoffYes, passToTeam, thanksFor, thanksForTheRest } from "./realizer.js";
 import { ending, requestItem, reservedReason, tasks as userTasks } from "./user-agent.js";
 
@@ -104,8 +105,9 @@ export function escalate(d: Dialog, _task: Task, offered = false): void {
  */
 function handoffAbout(d: Dialog, offered: boolean): { req?: string; item?: string } {
   if (offered) {
-    const reason = reservedReason(d);
-    return { req: d.lang === "en" ? yourRequest(reason) : undefined, item: requestItem(d, firstRequest(reason)) };
+    // A topic the pack explains is not named, nor the request that names it (handoff-about.ts).
+    const about = offerAbout(d, reservedReason(d), requestItem(d, firstRequest(reservedReason(d))));
+    return { req: d.lang === "en" && about.reason ? yourRequest(about.reason) : undefined, item: about.item };
   }
   return { item: listedSoFar(d).pop()?.name };
 }

@@ -100,7 +100,8 @@ export function handoffLine(d: Dialog, about: { req?: string; item?: string } = 
   const s = slots(d, { item: about.item ?? "", req: about.req ?? "" });
   // `offered`: the user said yes to an offer that already said who handles what; a person then
   // just connects them ("Sure. Connecting you now."), not says the whole matter back a second time.
-  if (offered && !packOnly(d, "escalate")) return join([part(d, g.handoffAck, s), part(d, g.handoffNow, s), r.chance(0.25) ? part(d, g.handoffTail, s) : ""]);
+  // No tail after it: "Handing this over now — they'll be with you shortly. It shouldn't be long." said the wait twice.
+  if (offered && !packOnly(d, "escalate")) return join([part(d, g.handoffAck, s), part(d, g.handoffNow, s)]);
   // The act banks' hand-offs are long (three clauses); a person handing over says less.
   if (packOnly(d, "escalate") || r.chance(FROM_BANK * 0.7)) return d.voice.assistant("escalate");
   const ack = part(d, g.handoffAck, s);

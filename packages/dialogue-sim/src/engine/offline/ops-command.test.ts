@@ -29,4 +29,21 @@ describe("an ops command on a service", () => {
     // Commands on services were run, and not always on the same one.
     expect(new Set(seen).size).toBeGreaterThan(2);
   });
+
+  it("reads a command back as an order before running it, never 'I'll … I'll run'", () => {
+    // English read-backs (Hindi and Hinglish say "`cmd` → host").
+    const backs: string[] = [];
+    for (const s of sampleScenarios("ops", 300, 7)) {
+      const d = offlineDialogue(s, ops, Rng.for(1, s.id, "dialogue"), { ...opts, seed: 2 }).dialogue;
+      for (const m of d.messages) {
+        const labels = (m as { labels?: { intent?: string; variation?: string } }).labels;
+        if (m.role === "assistant" && labels?.intent === "confirm" && labels.variation === "clarification" && typeof m.content === "string" && m.content.includes("`") && !m.content.includes("→")) backs.push(m.content);
+      }
+    }
+    expect(backs.length).toBeGreaterThan(3);
+    for (const b of backs) {
+      expect(b).toMatch(/\brun `[^`]+` on \S+/);
+      expect(b).not.toMatch(/I'll run/);
+    }
+  });
 });

@@ -251,9 +251,13 @@ export function topicAnswer(d: Dialog, topic: string): string {
   return d.voice.assistant("explain", { topic });
 }
 
-/** The assistant's read-back of a command before it runs it. */
+/**
+ * The assistant's read-back of a command before it runs it, said as an order as a change is
+ * ("run `uptime` on web-01", as "cancel AP7LZ2M9U9"): the read-back lines put it after their own
+ * words, and "Here's what I'll do: I'll run …" said "I'll" twice.
+ */
 export function commandReadBack(d: Dialog, cmd: string, host: string): string {
-  return d.lang === "en" ? `I'll run \`${cmd}\` on ${host}` : `\`${cmd}\` → ${host}`;
+  return d.lang === "en" ? `run \`${cmd}\` on ${host}` : `\`${cmd}\` → ${host}`;
 }
 
 /** The assistant after the user said no to the read-back. */

@@ -7,6 +7,7 @@ import type { Rng } from "@chatmill/kit";
 import type { Message, Scenario, Task as CheckedTask } from "@chatmill/schema";
 import type { Domain, Session } from "../../contract.js";
 import { firstRequest, reservedAsk, reservedReply } from "../reserved-request.js";
+import { offerAbout } from "./handoff-about.js";
 import { answer, isFactsTask } from "./answer.js";
 import { changeBooking, directBooking } from "./booking.js";
 import { Dialog, type FlowOptions, type Task } from "./context.js";
@@ -69,7 +70,8 @@ export function offlineSetup(scenario: Scenario, domain: Domain, session: Sessio
 function reservedRequest(d: Dialog, more: boolean): void {
   const item = requestItem(d, firstRequest(reservedReason(d)));
   d.t.userSay(reservedAsk(reservedReason(d), d.lang, d.rng, { item }), d.scenario.intent ?? "request");
-  d.t.assistantSay(reservedReply(d.lang, more, d.rng, reservedReason(d), item), "inform");
+  const about = offerAbout(d, reservedReason(d), item);
+  d.t.assistantSay(reservedReply(d.lang, more, d.rng, about.reason, about.item), "inform");
 }
 
 /** One of the user's requests, in the conversation its kind calls for. */

@@ -4,6 +4,7 @@ import type { SharedImage } from "@chatmill/schema";
 import { joinSentences, THING_GENDER_SLOT } from "../../phrases/grammar.js";
 import { meets } from "../rows.js";
 import { firstRequest, reservedAsk, reservedReply } from "../reserved-request.js";
+import { offerAbout } from "./handoff-about.js";
 import { imageSearchTool, preferTargets, search, similarTool } from "./assistant-policy.js";
 import { applyBookingChange, makeBooking } from "./booking.js";
 import type { Dialog, Task } from "./context.js";
@@ -29,7 +30,7 @@ type Step = { say: string; intent: string; act: () => void; images?: SharedImage
 export function oneShot(d: Dialog, tasks: Task[]): void {
   const steps = tasks.map((task, i): Step =>
     i === 0 && ending(d) === "escalated"
-      ? { say: reservedAsk(reservedReason(d), d.lang, d.rng, { item: requestItem(d, firstRequest(reservedReason(d))) }), intent: d.scenario.intent ?? "request", act: () => d.t.assistantSay(reservedReply(d.lang, false, d.rng, reservedReason(d), requestItem(d, firstRequest(reservedReason(d)))), "inform") }
+      ? { say: reservedAsk(reservedReason(d), d.lang, d.rng, { item: requestItem(d, firstRequest(reservedReason(d))) }), intent: d.scenario.intent ?? "request", act: () => reservedOffer(d) }
       : oneShotTask(d, task, i),
   );
   const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : alsoText(d, st.say))), d.lang);
@@ -131,4 +132,10 @@ function oneShotTask(d: Dialog, task: Task, index: number): Step {
   }
   // Explained or looked up as in the multi-turn flow, its question taken into the user's one message.
   return explainPlan(d, task, first, index);
+}
+
+/** The assistant's answer to a request reserved to a person: a colleague handles it (named as handoff-about.ts allows). */
+function reservedOffer(d: Dialog): void {
+  const about = offerAbout(d, reservedReason(d), requestItem(d, firstRequest(reservedReason(d))));
+  d.t.assistantSay(reservedReply(d.lang, false, d.rng, about.reason, about.item), "inform");
 }
