@@ -198,6 +198,18 @@ describe("a broken user pack", () => {
     expect(good.wording?.values?.name?.arg?.form).toBe("spaced");
   });
 
+  it("names a short_names table the pack does not have, or a way of saying it without {short}, and loads a good one", () => {
+    const table = packError(userPack((p) => (p.wording = { short_names: { thingz: { words: "first" } } })));
+    expect(table.path).toBe("wording.short_names.thingz");
+    expect(table.message).toMatch(/no table named 'thingz'/);
+    const said = packError(userPack((p) => (p.wording = { short_names: { things: { words: "first", hi: "वो वाला" } } })));
+    expect(said.path).toBe("wording.short_names.things.hi");
+    expect(said.message).toMatch(/does not say \{short\}/);
+    const words = packError(userPack((p) => (p.wording = { short_names: { things: { words: "last" } } })));
+    expect(words.path).toBe("wording.short_names.things.words");
+    expect(loadDomain(userPack((p) => (p.wording = { short_names: { things: { words: "first_last", en: "the {short}" } } }))).wording?.short_names?.things?.words).toBe("first_last");
+  });
+
   it("names a wording.names entry or a display.unsaid field the pack does not have", () => {
     const names = packError(userPack((p) => (p.wording = { names: { colour: "colour" } })));
     expect(names.path).toBe("wording.names.colour");
