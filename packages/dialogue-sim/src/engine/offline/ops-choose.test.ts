@@ -12,7 +12,7 @@ const opts = { failureRate: 0.1, createSession, tool: "dialogue-sim", version: "
 describe("an ops user picking a host", () => {
   const picks = sampleScenarios("ops", 300, 7)
     .map((s) => offlineDialogue(s, ops, Rng.for(5, s.id, "dialogue"), opts).dialogue)
-    .flatMap((d) => d.messages.filter((m) => m.role === "user" && m.labels?.intent === "confirm" && /\b[a-z]+-\d\d\b/.test(m.content)).map((m) => m.content));
+    .flatMap((d) => d.messages.flatMap((m) => (m.role === "user" && m.labels?.intent === "confirm" && typeof m.content === "string" && /\b[a-z]+-\d\d\b/.test(m.content) ? [m.content] : [])));
 
   it("says it in the pack's words for a host, not a shop's", () => {
     expect(picks.length).toBeGreaterThan(10);
