@@ -237,7 +237,8 @@ function checkNames(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, fa
     for (const f of Object.keys(pack.wording?.[section] ?? {})) {
       if (!known.has(f)) fail(`wording.${section}.${f}`, `no table has a field '${f}' and no tool an argument '${f}': word a field or argument the pack has`);
     }
-  }
+  }  // A misspelt table's short names would never be said.
+  for (const t of Object.keys(pack.wording?.short_names ?? {})) if (!tables.has(t)) fail(`wording.short_names.${t}`, `no table named '${t}': name a table of the pack's database`);
 }
 
 function checkOffline(pack: DomainPack, tables: ReadonlyMap<string, BaseTable>, needTable: NeedTable, fail: Fail): void {

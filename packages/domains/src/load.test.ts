@@ -198,6 +198,26 @@ describe("a broken user pack", () => {
     expect(good.wording?.values?.name?.arg?.form).toBe("spaced");
   });
 
+  it("names a category's said line with a slot it does not have, and loads a good one", () => {
+    const bad = packError(userPack((p) => (p.categories.finding.said = { hi: ["{thing} के बारे में बात करनी है"] })));
+    expect(bad.path).toBe("categories.finding.said.hi[0]");
+    expect(bad.message).toMatch(/unknown slot \{thing\}/);
+    const good = loadDomain(userPack((p) => (p.categories.finding.said = { mixed: ["{greet} {item} ke baare mein baat karni hai"] })));
+    expect(good.category("finding")?.said?.mixed?.[0]).toContain("{item}");
+  });
+
+  it("names a short_names table the pack does not have, or a way of saying it without {short}, and loads a good one", () => {
+    const table = packError(userPack((p) => (p.wording = { short_names: { thingz: { words: "first" } } })));
+    expect(table.path).toBe("wording.short_names.thingz");
+    expect(table.message).toMatch(/no table named 'thingz'/);
+    const said = packError(userPack((p) => (p.wording = { short_names: { things: { words: "first", hi: "वो वाला" } } })));
+    expect(said.path).toBe("wording.short_names.things.hi");
+    expect(said.message).toMatch(/does not say \{short\}/);
+    const words = packError(userPack((p) => (p.wording = { short_names: { things: { words: "last" } } })));
+    expect(words.path).toBe("wording.short_names.things.words");
+    expect(loadDomain(userPack((p) => (p.wording = { short_names: { things: { words: "first_last", en: "the {short}" } } }))).wording?.short_names?.things?.words).toBe("first_last");
+  });
+
   it("names a wording.names entry or a display.unsaid field the pack does not have", () => {
     const names = packError(userPack((p) => (p.wording = { names: { colour: "colour" } })));
     expect(names.path).toBe("wording.names.colour");

@@ -75,6 +75,7 @@ export function renamePack(pack: DomainPack, renames: Renames, rows?: (table: st
   renameRuleTables(p, table);
   for (const pref of p.persona?.preferences ?? []) if (pref.from) pref.from.table = table(pref.from.table);
   if (p.offline?.display) p.offline.display = keys(p.offline.display, table);
+  if (p.wording?.short_names) p.wording.short_names = keys(p.wording.short_names, table);
   const policy = p.policy;
   if (policy?.identity) {
     policy.identity.table = table(policy.identity.table);

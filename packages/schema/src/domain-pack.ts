@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CategorySaid } from "./category-said.js";
 import { templateError, Wording } from "./wording.js";
 import { name, ToolDefinition } from "./common.js";
 import { Invariants } from "./pack-rules.js";
@@ -191,6 +192,7 @@ export const CategorySpec = z.strictObject({
     .min(1)
     .optional()
     .describe("how a user puts the request, as clauses in the infinitive: {thing} (the place, journey or item), {thingNoun}, {occasion}; for an issue task {ref} (the booking, order or visit it is about)"),
+  said: CategorySaid.optional(),
   commands: z.array(z.string().min(1)).min(1).optional().describe("commands a user of a command tool asks to run for this category; {{service}} is the service in question"),
   changes: z
     .array(name)

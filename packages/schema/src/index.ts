@@ -68,5 +68,7 @@ export { RewardBasis, Task, TaskAction, TaskEvaluation, TaskInstructions } from 
 export { writeJsonSchemas } from "./write-json-schemas.js";
 export { ARG_FORMS, ArgWording, FactWording, GOAL_PLACES, GoalCase, GoalWording, VALUE_FORMS, ValueWording } from "./value-wording.js";
 export type { ValueForm } from "./value-wording.js";
+export { SHORT_NAME_WORDS, ShortName } from "./short-names.js";
+export { CategorySaid } from "./category-said.js";
 export { ASSISTANT_ACT_SLOTS, AssistantLines, COMMON_SLOTS, LangWording, USER_ACT_SLOTS, UserLines, Wording, templateError } from "./wording.js";
 export type { AssistantAct, UserAct } from "./wording.js";

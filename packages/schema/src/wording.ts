@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ShortName } from "./short-names.js";
 import { caseErrors, ValueWording, valueTemplates } from "./value-wording.js";
 
 /**
@@ -295,6 +296,10 @@ export const Wording = z
       .describe(
         "field or argument → what a person calls it (pricerange → \"price range\", leaveAt → \"departure time\", people → \"number of people\", and a name that is already the word: category → \"category\"); a yes/no field is named by what a question about it is about (on_sale → \"discount\"), as it is said after \"any preference on\". A name is a key, said only as declared here, else by its words where the pack's own text says them, else not at all (never for its shape: a one-word name is not said for being one word). Said as written in every language: when the assistant asks for a detail or lists what a booking needs, and with a value the pack gives no `values` phrasing",
       ),
+    short_names: z
+      .record(z.string().min(1), ShortName)
+      .optional()
+      .describe("table → how the simulated user calls a row of it that it has already named in the dialogue (see WordingShortName); a table not listed is always called by its full title"),
     ...languages,
   })
   .describe("the pack's own phrases for the offline engine, added to (or, per `replace`, replacing) its neutral ones");

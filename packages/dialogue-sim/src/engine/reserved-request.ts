@@ -37,6 +37,8 @@ export function reservedAsk(reason: string, lang: Lang, rng: Rng, local?: LocalR
 export interface LocalRequest {
   item?: string;
   reserved?: boolean;
+  /** The pack's own lines for the request in this language (categories.<c>.said): what it is about, not only its thing. */
+  own?: readonly string[];
 }
 
 // The parts an English request is composed from: who is asking how, and how it ends.
@@ -49,7 +51,10 @@ export function askFor(what: string, lang: Lang, rng: Rng, first = true, local: 
   // Hindi and Hinglish say the request in their own words: about its thing, or plainly.
   if (lang === "hi" || lang === "mixed") {
     const lines = REQUEST_LINES[lang];
-    const bank = local.reserved ? (local.item ? lines.reserved : lines.reservedPlain) : local.item ? lines.help : lines.helpPlain;
+    const builtIn = local.reserved ? (local.item ? lines.reserved : lines.reservedPlain) : local.item ? lines.help : lines.helpPlain;
+    // The pack's lines say what the request is about; the built-in ones still come now and then (drawn only when the pack has lines).
+    const own = (local.own ?? []).filter((l) => local.item !== undefined || !l.includes("{item}"));
+    const bank = own.length > 0 && rng.chance(0.75) ? own : builtIn;
     // A greeting only opens the conversation; a later request starts with "and" or "now".
     const greet = say([first ? lines.greet : lines.later], rng);
     const text = say(bank, rng, { greet, ...(local.item ? { item: local.item } : {}) }).trim();

@@ -9,11 +9,15 @@ import { FILLERS, FRUSTRATED } from "../phrases/voice-banks.js";
 import { familiarHindi, politeHinglish } from "../phrases/hindi-register.js";
 import { MORE_HEDGES, MORE_USER_STYLE } from "../phrases/user-variety-banks.js";
 import { genderOf, PackWording } from "../phrases/wording.js";
+import type { Short } from "./short-names.js";
 
 /** Lower case as a casual typist writes, but references and codes (anything with a digit) kept as given. */
 function lowerWords(text: string): string {
   return text.replace(/\S+/g, (w) => (/\d/.test(w) || w.includes("`") ? w : w.toLowerCase()));
 }
+
+/** The slots of a user line that name a row: said short once the user has named it (Voice.mention). */
+const NAME_SLOTS = ["item", "item2", "host"] as const;
 
 /** Offers that propose a write; kept out of dialogues whose service has nothing to write. */
 const BOOKING_WORDS = /book|lock one in|reserve|sort it|stock|size|availability|उपलब्धता|बुक/i;
@@ -61,6 +65,8 @@ export class Voice {
     base: Slots,
     /** The pack's wording (domain.wording); without it the neutral defaults only. */
     wording?: Wording,
+    /** Title → how the user calls it once named (wording.short_names; short-names.ts). */
+    private readonly shorts: ReadonlyMap<string, Short> = new Map(),
   ) {
     this.style = styleOf(persona.style);
     this.lang = lang;
@@ -78,10 +84,40 @@ export class Voice {
     this.polite = lang === "mixed" && this.formality === "formal";
   }
 
+  /** Names the user has said in this dialogue: a second mention may be short ("the Tiberius"). */
+  private readonly named = new Set<string>();
+
+  /**
+   * A name the user said before, as people say it again: by its short name (wording.short_names),
+   * most times; the rng is drawn only for a name that has one, so packs without are unchanged.
+   */
+  private mention(name: Slots[string]): Slots[string] {
+    if (typeof name !== "string" || !this.named.has(name)) return name;
+    const short = this.shorts.get(name);
+    if (!short || !this.rng.chance(0.8)) return name;
+    const said = short.spec[this.lang];
+    return said ? tidy(expand(said, this.rng, { short: short.short })) : short.short;
+  }
+
+  /** A user line composed elsewhere that names `name` (the thanks at the end): said short when the user named it before. */
+  says(name: string, compose: (said: string) => string): string {
+    const said = String(this.mention(name));
+    const text = compose(said);
+    this.named.add(name);
+    return said === name ? text : shortForms(text, this.lang);
+  }
+
   /** A user turn: [opener] [hedge] core [extra] [closer]. */
   user(act: UserAct, slots: Slots, opts: { first?: boolean; last?: boolean; hedge?: boolean; emotion?: string } = {}): string {
     const r = this.rng;
-    const all = { ...this.slots, ...slots };
+    const said: Record<string, Slots[string]> = { ...slots };
+    let short = false;
+    for (const k of NAME_SLOTS) {
+      if (slots[k] === undefined) continue;
+      said[k] = this.mention(slots[k]);
+      short ||= said[k] !== slots[k];
+    }
+    const all = { ...this.slots, ...said };
     const st = this.userStyle;
     const parts: string[] = [];
     const terse = this.verbosity === "terse";
@@ -110,6 +146,11 @@ export class Voice {
     }
     if (/frustrat|angry|annoy|impatien/.test(emo) && this.lang === "en" && r.chance(0.3)) parts.push(r.pick(FRUSTRATED));
     let text = tidy(parts.filter(Boolean).join(" "));
+    if (short) text = shortForms(text, this.lang);
+    for (const k of NAME_SLOTS) {
+      const n = slots[k];
+      if (typeof n === "string" && n && core.includes(n)) this.named.add(n);
+    }
     if (this.style === "stressed" && this.lang === "en" && r.chance(0.25)) text = text.replace(/^(\w+)/, (w) => w.toUpperCase());
     if (this.lower) text = lowerWords(text).replace(/\bi\b/g, r.chance(0.5) ? "i" : "I");
     else text = capitalize(text);
@@ -223,4 +264,15 @@ export function withNounPhrase(text: string, wants: string): string {
   const noun = wants.slice(article[0].length);
   const said = word === "nothing" ? `no ${noun}` : word === "anything" ? `any ${noun}` : wants;
   return text.slice(0, q.index) + said + text.slice(at + wants.length);
+}
+
+/**
+ * What a short name needs of the words around it: Hindi's "X वाला" is "X वाले" before a
+ * postposition ("Tiberius वाले के रिव्यू"), Hinglish's "wala" likewise; English's "the the"
+ * of a template's own "the" before "the Tiberius" is said once.
+ */
+export function shortForms(text: string, lang: Lang): string {
+  if (lang === "hi") return text.replace(/वाला(?= (?:के|की|का|को|में|से|पर|ने)(?:[\s?!,।—]|$))/gu, "वाले");
+  if (lang === "mixed") return text.replace(/\b([Ww])ala(?= (?:ke|ki|ka|ko|mein|se|pe|par|ne)\b)/g, "$1ale");
+  return text.replace(/\b(the) the\b/gi, "$1");
 }

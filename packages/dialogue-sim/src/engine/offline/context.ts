@@ -5,6 +5,7 @@ import { langOf, type Lang } from "../../phrases/describe.js";
 import type { Shown } from "../present.js";
 import { ToolIndex } from "../tools.js";
 import { Voice } from "../voice.js";
+import { shortNames } from "../short-names.js";
 import { Transcript } from "./transcript.js";
 
 export type Expectation = Scenario["goal"]["end_state"][number];
@@ -90,7 +91,7 @@ export class Dialog {
     this.voice = new Voice(persona, this.lang, rng.fork("voice"), {
       city: persona.location?.city ?? scenario.region,
       weekday,
-    }, domain.wording);
+    }, domain.wording, shortNames(domain));
     const voice = this.voice;
     this.t = new Transcript(session, scenario, scenario.emotions.assistant, `call_${rng.fork("ids").u32().toString(36)}`, this.lang, (text) => voice.register(text));
     this.voice.context = { ops: this.tools.find(["command"]).length > 0, bookable: false };

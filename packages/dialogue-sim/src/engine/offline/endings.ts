@@ -120,7 +120,7 @@ export function close(d: Dialog): void {
   followUp(d);
   // The goodbye often names what the dialogue was about (the item taken, the host looked at): said of this dialogue, not any.
   const about = lastAccepted(d);
-  t.userSay(about && d.rng.chance(0.4) ? d.voice.casing(thanksFor(d, about)) : d.voice.user("thanks_done", {}, { last: true }), "farewell");
+  t.userSay(about && d.rng.chance(0.4) ? d.voice.casing(d.voice.says(about, (name) => thanksFor(d, name))) : d.voice.user("thanks_done", {}, { last: true }), "farewell");
   t.assistantSay(goodbye(d, about), "farewell");
 }
 

@@ -18,7 +18,7 @@ import { setupBookings } from "./setup.js";
 import { oneShot } from "./single-turn.js";
 import { openingAfterAll, openingChitChat } from "./small-talk.js";
 import type { Trace } from "./transcript.js";
-import { agenda, ending, requestItem, reservedReason, tasks as userTasks } from "./user-agent.js";
+import { agenda, ending, ownAsk, requestItem, reservedReason, tasks as userTasks } from "./user-agent.js";
 
 /** One offline dialogue: its messages and what the run observed. All randomness comes from `rng`. */
 export function runOffline(
@@ -69,7 +69,7 @@ export function offlineSetup(scenario: Scenario, domain: Domain, session: Sessio
 /** The user's request the policy reserves to a person: stated, and acknowledged as one a person handles. */
 function reservedRequest(d: Dialog, more: boolean): void {
   const item = requestItem(d, firstRequest(reservedReason(d)));
-  d.t.userSay(reservedAsk(reservedReason(d), d.lang, d.rng, { item }), d.scenario.intent ?? "request");
+  d.t.userSay(reservedAsk(reservedReason(d), d.lang, d.rng, { item, own: ownAsk(d) }), d.scenario.intent ?? "request");
   const about = offerAbout(d, reservedReason(d), item);
   d.t.assistantSay(reservedReply(d.lang, more, d.rng, about.reason, about.item), "inform");
 }

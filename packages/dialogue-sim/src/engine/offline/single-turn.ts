@@ -16,7 +16,7 @@ import { alsoText, bookOutright, detailsText, serviceName, wants } from "./reali
 import { besideThing, thingSlots } from "./thing-words.js";
 import { ownLikeText, photoText } from "./like-lines.js";
 import { midwayChitChat } from "./small-talk.js";
-import { agenda, bookingArgs, bookingChanges, choose, ending, photo, reference, requestItem, reservedReason } from "./user-agent.js";
+import { agenda, bookingArgs, bookingChanges, choose, ending, ownAsk, photo, reference, requestItem, reservedReason } from "./user-agent.js";
 
 type Step = { say: string; intent: string; act: () => void; images?: SharedImage[] };
 
@@ -30,7 +30,7 @@ type Step = { say: string; intent: string; act: () => void; images?: SharedImage
 export function oneShot(d: Dialog, tasks: Task[]): void {
   const steps = tasks.map((task, i): Step =>
     i === 0 && ending(d) === "escalated"
-      ? { say: reservedAsk(reservedReason(d), d.lang, d.rng, { item: requestItem(d, firstRequest(reservedReason(d))) }), intent: d.scenario.intent ?? "request", act: () => reservedOffer(d) }
+      ? { say: reservedAsk(reservedReason(d), d.lang, d.rng, { item: requestItem(d, firstRequest(reservedReason(d))), own: ownAsk(d) }), intent: d.scenario.intent ?? "request", act: () => reservedOffer(d) }
       : oneShotTask(d, task, i),
   );
   const text = joinSentences(steps.map((st, i) => (i === 0 ? st.say : alsoText(d, st.say))), d.lang);

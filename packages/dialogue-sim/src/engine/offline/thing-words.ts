@@ -75,6 +75,7 @@ function thingTemplate(d: Dialog, task: Task): string {
   const said = d.domain.pack.services.find((s) => s.name === task.service.name)?.thing?.[d.lang];
   if (typeof said === "string") return said;
   // In English the noun comes bare or with a word of taste ("a nice piece", "a good option"), as shoppers say it.
-  if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}|a [new|nice|good] [${item.join("|")}]]` : item[0]!;
+  // Hindi and Hinglish say the catalog's words for an item as they are ("koi option", "piece चाहिए"), any of them.
+  if (item) return d.lang === "en" ? `[${item.map((w) => withArticle(w)).join("|")}|a [new|nice|good] [${item.join("|")}]]` : `[${item.join("|")}]`;
   return d.lang === "hi" ? "कुछ" : d.lang === "mixed" ? "kuch" : "something";
 }

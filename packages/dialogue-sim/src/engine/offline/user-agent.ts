@@ -47,6 +47,12 @@ export function requestItem(d: Dialog, clause: string): string | undefined {
   return undefined;
 }
 
+/** How the pack has a Hindi or Hinglish user say its scenario category's request (categories.<c>.said), if it does. */
+export function ownAsk(d: Dialog): readonly string[] | undefined {
+  if (d.lang === "en" || !d.scenario.category) return undefined;
+  return d.domain.category(d.scenario.category)?.said?.[d.lang];
+}
+
 /** The task's expected call of this tool, whose arguments are what the user asked for. */
 function goldCall(d: Dialog, tool: string): TaskAction | undefined {
   return d.checked?.evaluation.actions.find((a) => a.name === tool);
