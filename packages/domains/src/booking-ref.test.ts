@@ -7,6 +7,7 @@ describe("bookingRef: a booking the user has, in the pack's words", () => {
     expect(bookingRef(["a hold on "], "Dracula", true)).toBe("my hold on Dracula");
     expect(bookingRef(["tickets for "], "Castle Galleries", true)).toBe("my tickets for Castle Galleries");
     expect(bookingRef(["an appointment with the "], "a cardiology department", false)).toBe("my appointment with the cardiology department");
+    expect(bookingRef(["an appointment with the "], "the hospital department", true)).toBe("my appointment with the hospital department");
   });
 
   it("without one, a booking at a named thing or for a described one", () => {

@@ -9,5 +9,5 @@ export function bookingRef(booked: readonly string[] | undefined, thing: string,
   if (first === undefined) return `my booking ${named ? "at" : "for"} ${thing}`;
   const what = first.replace(/^(a|an|the|some)\s+/i, "");
   // "an appointment with the " + "a cardiology department": one article is enough.
-  return `my ${what}${what.endsWith("the ") ? thing.replace(/^(a|an) /, "") : thing}`;
+  return `my ${what}${what.endsWith("the ") ? thing.replace(/^(a|an|the) /i, "") : thing}`;
 }

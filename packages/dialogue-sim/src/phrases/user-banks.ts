@@ -130,7 +130,7 @@ const en: Bank = {
     "[can you|could you] cancel {ref}? [plans changed|something came up]",
   ],
   modify: [
-    "[can I|could you] [change|move|update] {ref} [to|so it's] {details}?",
+    "[can I|could you] [change|move|update] {ref} so it's {details}?",
     "[I need to|please] [change|amend] {ref}: {details}",
   ],
   logs: [

@@ -57,11 +57,11 @@ describe("changeWhat: a cancel or a change read back before it is done", () => {
 describe("ownBooking: the booking a user means without giving its reference", () => {
   const service = (booked?: string[]) => ({ service: { booking: booked ? { booked } : {} } }) as unknown as Task;
   it("says the pack's word for what is booked, never nothing ('small change to — …')", () => {
-    expect(ownBooking({ lang: "en" }, service(["a hold on "]))).toBe("my hold");
-    expect(ownBooking({ lang: "en" }, service(["a table at ", "a table for us at "]))).toBe("my table");
-    expect(ownBooking({ lang: "en" }, service(["an appointment with the "]))).toBe("my appointment");
-    expect(ownBooking({ lang: "en" }, service(["tickets for "]))).toBe("my tickets");
-    expect(ownBooking({ lang: "en" }, service())).toBe("my booking");
+    expect(ownBooking({ lang: "en" }, service(["a hold on "]))).toBe("a hold");
+    expect(ownBooking({ lang: "en" }, service(["a table at ", "a table for us at "]))).toBe("a table");
+    expect(ownBooking({ lang: "en" }, service(["an appointment with the "]))).toBe("an appointment");
+    expect(ownBooking({ lang: "en" }, service(["tickets for "]))).toBe("tickets");
+    expect(ownBooking({ lang: "en" }, service())).toBe("a booking");
     expect(ownBooking({ lang: "hi" }, service(["a hold on "]))).toBe("अपनी बुकिंग");
     expect(ownBooking({ lang: "mixed" }, service())).toBe("apni booking");
   });

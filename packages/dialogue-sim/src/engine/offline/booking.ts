@@ -4,6 +4,7 @@ import type { BookingValue } from "@chatmill/schema";
 import { listJoin, say } from "../../phrases/grammar.js";
 import { REFUSALS, type RefusalKind } from "../../phrases/refusal-banks.js";
 import { humanField } from "@chatmill/domains";
+import { article } from "@chatmill/kit";
 import type { Shown } from "../present.js";
 import type { ToolInfo } from "../tools.js";
 import { newRef } from "./assistant-policy.js";
@@ -90,19 +91,22 @@ export function changeWhat(d: Dialog, cancel: boolean, ref: string, details: str
 }
 
 /**
- * The booking a user means without its reference ("can I change my hold?"): in English the pack's
- * word for what is booked (the first of booking.booked without its article and the word that
- * leads to the place: "a hold on " → "my hold"), else "my booking"; in Hindi and Hinglish "अपनी
- * बुकिंग" / "apni booking" (own, whoever the subject). Never left empty: "small change to — …".
+ * The booking a user means without its reference ("can I move an appointment so it's …?"): in
+ * English the pack's word for what is booked (the first of booking.booked without its article and
+ * the word that leads to the place: "a hold on " → "a hold"), else "a booking" — with "a", as a
+ * person starting a request says it before being asked which; in Hindi and Hinglish "अपनी बुकिंग" /
+ * "apni booking" (own, whoever the subject). Never left empty: "small change to — …".
  */
 export function ownBooking(d: Pick<Dialog, "lang">, task: Pick<Task, "service">): string {
   if (d.lang === "hi") return "अपनी बुकिंग";
   if (d.lang === "mixed") return "apni booking";
-  const what = task.service.booking?.booked?.[0]
-    ?.trim()
-    .replace(/^(a|an|the|some)\s+/i, "")
-    .replace(/\s+(at|on|for|with|to|in|of)(\s+the)?$/i, "");
-  return `my ${what || "booking"}`;
+  const what =
+    task.service.booking?.booked?.[0]
+      ?.trim()
+      .replace(/^(a|an|the|some)\s+/i, "")
+      .replace(/\s+(at|on|for|with|to|in|of)(\s+the)?$/i, "") || "booking";
+  // A plural ("tickets") takes no article.
+  return /s$/i.test(what) ? what : `${article(what)} ${what}`;
 }
 
 /** The user cancels or changes a booking it has; the assistant asks for the reference when it was not given. */

@@ -38,7 +38,10 @@ function followUp(d: Dialog): void {
 /** A dialogue still short of the scenario's minimum: before the goodbye, the user asks about what it was shown (read-only look-ups). */
 function beforeGoodbye(d: Dialog): void {
   const t = d.t;
-  const items = listedSoFar(d).reverse();
+  // What it was shown and has not looked at yet comes first (the latest first): a second look at one it asked about says less that is new.
+  const looked = new Set([...d.explored].map((k) => k.slice(0, k.lastIndexOf(":"))));
+  const listed = listedSoFar(d).reverse();
+  const items = [...listed.filter((s) => !looked.has(s.key)), ...listed.filter((s) => looked.has(s.key))];
   const ops = d.ops;
   // A single-turn dialogue (--multi-turn) makes one request only.
   for (let i = 0; !d.single && i < 3 && t.userTurns + 1 < t.minTurns && t.turnsLeft() > 1; i++) {

@@ -28,7 +28,7 @@ describe("library, a pack written from the docs", () => {
     expect(empty).toEqual([]);
   });
 
-  it("a user who does not give the reference still names the booking ('small change to my hold — …', not 'small change to — …')", () => {
+  it("a user who does not give the reference still names the booking ('small change to a hold — …', not 'small change to — …')", () => {
     const broken = dialogues.flatMap((d) =>
       (d.messages as Msg[]).filter((m) => m.role === "user" && ["modify", "cancel"].includes(m.labels?.intent ?? "") && /\b(to|on|cancel|change)\s*[—:]|(^|[,،] )(में|mein) /iu.test(said(m))).map((m) => `${d.id}: ${said(m)}`),
     );
