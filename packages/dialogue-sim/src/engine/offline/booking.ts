@@ -47,7 +47,7 @@ export function makeBooking(d: Dialog, task: Task, create: ToolInfo, args: Recor
   const done = callWithRecovery(d, { name: create.name, arguments: args }, "book", [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
-    t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(d, done.res.error, name), field: otherField(d, task, ["time", "weekday", "date"]) }), "inform");
+    t.assistantSay(refusedLine(d, task, done.res.error, name, ["time", "weekday", "date"]), "inform");
     return giveUp(d, task);
   }
   const ref = newRef(d, create) ?? "";
@@ -137,7 +137,7 @@ export function applyBookingChange(d: Dialog, task: Task, toolName: string, keyA
   const done = callWithRecovery(d, { name: toolName, arguments: { [keyArg]: ref, ...changes } }, task.kind, [], ack);
   if (!done) return serviceDown(d, task);
   if (!done.res.ok) {
-    t.assistantSay(d.voice.assistant("action_failed", { reason: refusal(d, done.res.error, ref), field: otherField(d, task, ["weekday", "date", "time"]) }), "inform");
+    t.assistantSay(refusedLine(d, task, done.res.error, ref, ["weekday", "date", "time"]), "inform");
     return giveUp(d, task);
   }
   // No follow-up offer, as after a booking: the offers are about the list shown ("Just the winner?").
@@ -166,10 +166,32 @@ const ERROR_KEYS = new Set(["type", "message", "table", "path", "missing", "inje
  * the reference or item the write was about. A record that is closed is said with its state as the
  * data writes it ("'H4Z6KUOKN' is already cancelled").
  */
-export function refusal(d: Pick<Dialog, "lang" | "rng">, error: ({ type?: unknown; message?: unknown } & Record<string, unknown>) | undefined, what: string): string {
+export function refusal(d: Pick<Dialog, "lang" | "rng">, error: RefusalError, what: string): string {
+  const { kind, state } = refusalOf(error);
+  return say(REFUSALS[d.lang][kind], d.rng, { what, state: String(state ?? "") });
+}
+
+type RefusalError = ({ type?: unknown; message?: unknown } & Record<string, unknown>) | undefined;
+
+/** The kind of a refusal, by the error's type, and the state a closed record is in (any other string field of an invalid_state error). */
+function refusalOf(error: RefusalError): { kind: RefusalKind; state: unknown } {
   const type = typeof error?.type === "string" ? error.type : "";
   const state = error ? Object.entries(error).find(([k, v]) => !ERROR_KEYS.has(k) && typeof v === "string" && v !== "")?.[1] : undefined;
   const kind: RefusalKind =
     type === "not_found" || type === "unavailable" || type === "bad_arguments" ? type : type === "invalid_state" ? (state !== undefined ? "closed" : "exists") : "other";
-  return say(REFUSALS[d.lang][kind], d.rng, { what, state: String(state ?? "") });
+  return { kind, state };
+}
+
+/**
+ * The assistant's line for a refused write: why (refusal), then an offer to try another value of
+ * a booking field — except for a record that is closed (already cancelled, delivered), where no
+ * other value would do: the line ends with the reason ("No go, I'm afraid — HP203R8GJ is already
+ * cancelled.", not "… Shall I try with a different pick-up branch?").
+ */
+export function refusedLine(d: Dialog, task: Task, error: RefusalError, what: string, kinds: ReadonlyArray<BookingValue["kind"]>): string {
+  const reason = refusal(d, error, what);
+  const said = d.voice.assistant("action_failed", { reason, field: otherField(d, task, kinds) });
+  const at = said.indexOf(reason);
+  if (refusalOf(error).kind !== "closed" || at < 0) return said;
+  return said.slice(0, at + reason.length).replace(/[\s,:;—-]+$/u, "") + (d.lang === "hi" ? "।" : ".");
 }

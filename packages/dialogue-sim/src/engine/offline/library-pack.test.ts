@@ -55,11 +55,13 @@ describe("library, a pack written from the docs", () => {
     for (const d of dialogues) {
       const ms = d.messages as Msg[];
       ms.forEach((m, i) => {
-        if (m.role !== "tool" || !/already cancelled/.test(said(m))) return;
+        if (m.role !== "tool" || !/already cancelled|is cancelled and cannot be changed/.test(said(m))) return;
         refused++;
         const reply = ms.slice(i + 1).find((x) => x.role === "assistant" && said(x))!;
         expect(said(reply), d.id).toMatch(/cancelled|रद्द|cancel/);
         expect(said(reply)).not.toMatch(/already (exists|in the system)|पहले से मौजूद|pehle se hai/);
+        // No other value of a booking field would change a closed record: no offer to try one.
+        expect(said(reply), d.id).not.toMatch(/\?\s*$/);
       });
     }
     expect(refused).toBeGreaterThan(0);
