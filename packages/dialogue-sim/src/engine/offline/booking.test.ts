@@ -2,6 +2,7 @@ import { loadDomain } from "@chatmill/domains";
 import { describe, expect, it } from "vitest";
 import { Rng } from "@chatmill/kit";
 import { changeWhat, ownBooking, otherField, refusal } from "./booking.js";
+import { askRef } from "./realizer.js";
 import type { Dialog, Task } from "./context.js";
 
 const travel = loadDomain("travel");
@@ -64,5 +65,19 @@ describe("ownBooking: the booking a user means without giving its reference", ()
     expect(ownBooking({ lang: "en" }, service())).toBe("a booking");
     expect(ownBooking({ lang: "hi" }, service(["a hold on "]))).toBe("अपनी बुकिंग");
     expect(ownBooking({ lang: "mixed" }, service())).toBe("apni booking");
+  });
+});
+
+describe("askRef: which booking, with a hint the data gives", () => {
+  const lines = (lang: "en" | "hi" | "mixed", prefix: string | undefined) =>
+    Array.from({ length: 40 }, (_, i) => askRef({ lang, rng: Rng.for(0, `s${i}`) } as unknown as Dialog, prefix));
+  it("says the create tool's id prefix when there is one, and never guesses a form", () => {
+    const withPrefix = lines("en", "TX");
+    expect(withPrefix.some((l) => l.includes("starts with TX"))).toBe(true);
+    expect(lines("hi", "TX").some((l) => l.includes("TX से शुरू"))).toBe(true);
+    for (const lang of ["en", "hi", "mixed"] as const) {
+      for (const l of [...lines(lang, undefined), ...lines(lang, "TX")]) expect(l).not.toMatch(/a letter|अक्षर|letter se/);
+      for (const l of lines(lang, undefined)) expect(l).not.toMatch(/starts with|से शुरू|se shuru/);
+    }
   });
 });

@@ -122,7 +122,8 @@ export function changeBooking(d: Dialog, task: Task, index: number): void {
   const withRef = d.rng.chance(0.7);
   t.userSay(d.voice.user(task.kind === "cancel" ? "cancel" : "modify", { ref: withRef ? ref : ownBooking(d, task), details }, { first: t.userTurns === 0 }), task.kind);
   if (!withRef) {
-    t.assistantSay(askRef(d), "clarify", "clarification");
+    const prefix = booking?.create ? d.tools.byName(booking.create)?.run.id_prefix : undefined;
+    t.assistantSay(askRef(d, typeof prefix === "string" && prefix !== "" ? prefix : undefined), "clarify", "clarification");
     t.userSay(giveRef(d, ref), "inform");
   }
   confirmFirst(d, changeWhat(d, task.kind === "cancel", ref, details));

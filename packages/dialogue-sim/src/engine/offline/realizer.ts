@@ -274,12 +274,16 @@ export function passToTeam(d: Dialog): string {
   return sayBank(["I'll pass this to the team so it doesn't get lost.", "[I'm flagging this|I'll note this] for the team[ so someone follows up| so it gets looked at].", "[Passing this on|Sending this over] to the team[ now|] so [nothing slips|it's on record]."], d.rng, g);
 }
 
-/** The assistant asks which booking (the user did not give its reference). */
-export function askRef(d: Dialog): string {
-  const hi = ["[ज़रूर|बिल्कुल|हाँ जी|जी, हो जाएगा] — [बुकिंग का रेफ़रेंस बताइए?|रेफ़रेंस नंबर क्या है?|किस बुकिंग की बात है? रेफ़रेंस बताइए।|रेफ़रेंस नंबर लिख दीजिए, बाकी हम देख लेंगे।]", "[पहले|बस] [रेफ़रेंस नंबर|बुकिंग का नंबर] [चाहिए|बता दीजिए] — [वह किसी अक्षर से शुरू होता है|कन्फ़र्मेशन में लिखा होगा]।"];
-  const mixed = ["[Sure|Bilkul|Haan ji|Ji, ho jayega] — [booking reference batao?|reference number kya hai?|kaunsi booking hai? Reference batao.|reference number likh do, baaki hum dekh lenge.]", "[Pehle|Bas] [reference number|booking ka number] [chahiye|bata do] — [wo kisi letter se shuru hota hai|confirmation mein likha hoga]."];
-  const en = ["[Sure|Can do|No problem] — what's the booking reference?", "[Happy to|Of course]. Which booking is it? The reference starts with a letter.", "[Okay|Right], [could you give me|I'll need] the booking reference[, please|]?"];
-  return sayLocal(d.lang === "en" ? en : d.lang === "hi" ? hi : mixed, d.rng);
+/**
+ * The assistant asks which booking (the user did not give its reference). A hint at its form is
+ * the data's own: the create tool's id_prefix ("it starts with H"), never a guess ("with a letter").
+ */
+export function askRef(d: Dialog, prefix: string | undefined): string {
+  const p = prefix ?? "";
+  const hi = ["[ज़रूर|बिल्कुल|हाँ जी|जी, हो जाएगा] — [बुकिंग का रेफ़रेंस बताइए?|रेफ़रेंस नंबर क्या है?|किस बुकिंग की बात है? रेफ़रेंस बताइए।|रेफ़रेंस नंबर लिख दीजिए, बाकी हम देख लेंगे।]", p ? "[पहले|बस] [रेफ़रेंस नंबर|बुकिंग का नंबर] [चाहिए|बता दीजिए] — [वह {p} से शुरू होता है|कन्फ़र्मेशन में लिखा होगा]।" : "[पहले|बस] [रेफ़रेंस नंबर|बुकिंग का नंबर] [चाहिए|बता दीजिए] — कन्फ़र्मेशन में लिखा होगा।"];
+  const mixed = ["[Sure|Bilkul|Haan ji|Ji, ho jayega] — [booking reference batao?|reference number kya hai?|kaunsi booking hai? Reference batao.|reference number likh do, baaki hum dekh lenge.]", p ? "[Pehle|Bas] [reference number|booking ka number] [chahiye|bata do] — [wo {p} se shuru hota hai|confirmation mein likha hoga]." : "[Pehle|Bas] [reference number|booking ka number] [chahiye|bata do] — confirmation mein likha hoga."];
+  const en = ["[Sure|Can do|No problem] — what's the booking reference?", p ? "[Happy to|Of course]. Which booking is it? The reference starts with {p}." : "[Happy to|Of course]. Which booking is it? The reference is in the confirmation.", "[Okay|Right], [could you give me|I'll need] the booking reference[, please|]?"];
+  return sayLocal(d.lang === "en" ? en : d.lang === "hi" ? hi : mixed, d.rng, { p });
 }
 
 /** The user gives the reference. */
