@@ -1,5 +1,5 @@
-import { createSession, loadPackFile, resolvePackFile } from "@chatmill/domains";
-import { SourceError } from "./source-error.js";
+import { createSession } from "@chatmill/domains";
+import { openPack } from "./check.js";
 
 /** One call's line of output: what was called and what the tool returned (its JSON, or its text). */
 export interface CallResult {
@@ -45,13 +45,7 @@ export function readCall(text: string): { name: string; arguments: Record<string
  * the tools would answer a dialogue. Lines that are not calls are reported and skipped.
  */
 export function runCalls(pack: string, lines: readonly string[]): { results: CallResult[]; problems: CallProblem[] } {
-  let file: string;
-  try {
-    file = resolvePackFile(pack);
-  } catch (err) {
-    throw new SourceError((err as Error).message);
-  }
-  const domain = loadPackFile(file);
+  const domain = openPack(pack);
   const session = createSession(domain, { failureRate: 0 });
   const results: CallResult[] = [];
   const problems: CallProblem[] = [];

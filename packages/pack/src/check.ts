@@ -17,15 +17,20 @@ type Tool = Pack["tools"][number] & { inferred?: Record<string, unknown> };
  * cannot load throws its PackError; a path that names no pack, a SourceError) and lists what it still lacks for good dialogues.
  */
 export function checkPack(nameOrPath: string): { domain: LoadedDomain; findings: Finding[] } {
+  const domain = openPack(nameOrPath);
+  domain.checkTools();
+  return { domain, findings: findingsOf(domain) };
+}
+
+/** A pack by name or path, loaded; a path that names no pack is a SourceError, a pack that cannot load its PackError. */
+export function openPack(nameOrPath: string): LoadedDomain {
   let file: string;
   try {
     file = resolvePackFile(nameOrPath);
   } catch (err) {
     throw new SourceError((err as Error).message);
   }
-  const domain = loadPackFile(file);
-  domain.checkTools();
-  return { domain, findings: findingsOf(domain) };
+  return loadPackFile(file);
 }
 
 /** What a loadable pack still lacks: unconfirmed inferences, empty tables that tools read, tasks no tool can do, text with HTML markup. */
