@@ -217,7 +217,8 @@ describe("facts as people say them", () => {
     const name = (f: string) => ({ brand: "make", colors: "colours" })[f];
     expect(factsText(row, [], 5, "en", { name })).toBe("make Luma, Hemp and Organic Cotton and colours Blue and Orange");
     expect(factsText(row, [], 2, "mixed", { name })).toBe("make Luma, Hemp/Organic Cotton");
-    expect(stockText([{ color: "Blue", size: "L", qty: 3 }, { color: "Blue", size: "M", qty: 2 }, { color: "Red", size: "L", qty: 0 }], "en", { label: "color", size: "size", quantity: "qty" })).toBe("blue (5 left, sizes L and M)");
+    // The label as the data writes it; lower case only where the pack's fact wording for its field says so.
+    expect(stockText([{ color: "Blue", size: "L", qty: 3 }, { color: "Blue", size: "M", qty: 2 }, { color: "Red", size: "L", qty: 0 }], "en", { label: "color", size: "size", quantity: "qty" })).toBe("Blue (5 left, sizes L and M)");
     expect(compareText({ name: "A Tee", brand: "Luma", colors: ["Red"] }, { name: "B Tee", brand: "Luma", colors: ["Blue"] }, "en", ["name"], undefined, { values })).toBe("A Tee is in red, while B Tee is in blue; both are by Luma.");
     expect(factsText(row, [], 2, "mixed")).toBe("brand Luma, material Hemp/Organic Cotton");
   });

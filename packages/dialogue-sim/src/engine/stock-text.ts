@@ -42,9 +42,13 @@ export function stockText(options: Row[], lang: Lang, parts: DisplayParts | unde
   const common = groups.length > 1 && groups[0]![1].sizes.length > 0 && groups.every(([, e]) => key(e) === key(groups[0]![1]));
   // In English, labels that come in the same sizes are said together, as a person would: "gray and red (165 and 130 left, sizes XS to XL)".
   const together = lang === "en" && !common ? bySizes(groups, key) : groups.map((g) => [g]);
+  // A label is said in lower case (mid-sentence "blue") only where the pack's fact wording for its
+  // field asks for it (form lower); otherwise as the data writes it ("Central Library (3 left)").
+  const labelForm = parts.label !== undefined ? (say.values?.[parts.label] as { fact?: { form?: string } } | undefined)?.fact?.form : undefined;
+  const lower = lang === "en" && labelForm === "lower";
   const said = together.map((labels) => {
     const e = labels[0]![1];
-    const c = listAnd(labels.map(([label]) => (lang === "en" ? label.toLowerCase() : label)));
+    const c = listAnd(labels.map(([label]) => (lower ? label.toLowerCase() : label)));
     const sizes = common || e.sizes.length === 0 ? "" : `, ${sizesSaid(e.sizes)}`;
     // Two labels with as many left are "45 left each", not "45 and 45 left".
     const qty = labels.every(([, x]) => x.qty === e.qty) ? String(e.qty) : listAnd(labels.map(([, x]) => String(x.qty)));

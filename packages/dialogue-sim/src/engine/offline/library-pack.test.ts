@@ -35,6 +35,11 @@ describe("library, a pack written from the docs", () => {
     expect(broken).toEqual([]);
   });
 
+  it("a branch named in a stock answer keeps its case (its field's wording asks for no lower case)", () => {
+    const lowered = dialogues.flatMap((d) => d.messages.filter((m) => m.role === "assistant" && /\b(central library|riverside branch|elm park branch|northgate branch)\b/.test(said(m as Msg))).map((m) => `${d.id}: ${said(m as Msg)}`));
+    expect(lowered).toEqual([]);
+  });
+
   it("a book's details are asked of the look-up that has them; its copies (a stock table) are asked about as availability", () => {
     let asked = 0;
     for (const d of dialogues) {
