@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bookingRef } from "./booking-ref.js";
+import { bookedNoun, bookingRef } from "./booking-ref.js";
 
 describe("bookingRef: a booking the user has, in the pack's words", () => {
   it("takes the pack's word for what is booked, with 'my' for its article", () => {
@@ -13,5 +13,11 @@ describe("bookingRef: a booking the user has, in the pack's words", () => {
   it("without one, a booking at a named thing or for a described one", () => {
     expect(bookingRef(undefined, "TR7767", true)).toBe("my booking at TR7767");
     expect(bookingRef([], "a taxi to the station", false)).toBe("my booking for a taxi to the station");
+  });
+});
+
+describe("bookedNoun: what a service books, as a noun", () => {
+  it("drops the article and the word that leads to the place", () => {
+    expect([bookedNoun(["a hold on "]), bookedNoun(["an appointment with the "]), bookedNoun(["tickets for "]), bookedNoun(undefined)]).toEqual(["hold", "appointment", "tickets", undefined]);
   });
 });

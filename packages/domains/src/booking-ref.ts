@@ -7,7 +7,20 @@
 export function bookingRef(booked: readonly string[] | undefined, thing: string, named: boolean): string {
   const first = booked?.[0];
   if (first === undefined) return `my booking ${named ? "at" : "for"} ${thing}`;
-  const what = first.replace(/^(a|an|the|some)\s+/i, "");
+  const what = withoutArticle(first);
   // "an appointment with the " + "a cardiology department": one article is enough.
   return `my ${what}${what.endsWith("the ") ? thing.replace(/^(a|an|the) /i, "") : thing}`;
 }
+
+/**
+ * The noun of what a service books, from the first of booking.booked without its article and the
+ * word that leads to the place ("a hold on " → "hold", "an appointment with the " → "appointment",
+ * "tickets for " → "tickets"); undefined when the pack declares none.
+ */
+export function bookedNoun(booked: readonly string[] | undefined): string | undefined {
+  const first = booked?.[0];
+  if (first === undefined) return undefined;
+  return withoutArticle(first.trim()).replace(/\s+(at|on|for|with|to|in|of)(\s+the)?$/i, "") || undefined;
+}
+
+const withoutArticle = (phrase: string) => phrase.replace(/^(a|an|the|some)\s+/i, "");

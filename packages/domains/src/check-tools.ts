@@ -1,4 +1,5 @@
 import { HttpSpec, McpSpec, type DomainPack } from "@chatmill/schema";
+import type { z } from "zod";
 import { explainIssue } from "./zod-issue.js";
 import { RuleChecker } from "./check-rules.js";
 import { ONE_ROW, opRowsPlace } from "./tasks/rows-of.js";
@@ -33,24 +34,31 @@ function writesOf(run: Run): Change[] {
 }
 
 /**
+ * A run's backend request: the run itself when its op is `key`, else its `key` block (a
+ * declarative run's `http` or `mcp`), checked against `schema` — the first problem fails with
+ * its path under `${at}.run.${key}`. Undefined when the run calls no such backend.
+ */
+function backendSpec<T>(run: Run & Record<string, unknown>, key: "http" | "mcp", schema: z.ZodType<T>, at: string, fail: Fail): T | undefined {
+  if (run.op === key) return run as unknown as T;
+  if (run[key] === undefined) return undefined;
+  const parsed = schema.safeParse(run[key]);
+  if (!parsed.success) {
+    const { path, message } = explainIssue(parsed.error.issues[0]!);
+    fail(`${at}.run.${key}${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message);
+  }
+  return parsed.data;
+}
+
+/**
  * An http request (the op, or a declarative run's `http` block): its arguments are declared,
  * a relative URL has a base. What it writes on the backend cannot be read from it: for the
  * `http` op the declared `changes` are taken as they are.
  */
 export function checkHttp(run: Run & Record<string, unknown>, at: string, needArg: (arg: string | undefined, path: string) => void, fail: Fail, pack: DomainPack): void {
-  let spec: HttpSpec | undefined;
+  const spec = backendSpec(run, "http", HttpSpec, at, fail);
+  if (!spec) return;
   // needArg paths are under `${at}.run.`
   const sub = run.op === "http" ? "" : "http.";
-  if (run.op === "http") spec = run as HttpSpec;
-  else if (run.http !== undefined) {
-    const parsed = HttpSpec.safeParse(run.http);
-    if (!parsed.success) {
-      const { path, message } = explainIssue(parsed.error.issues[0]!);
-      fail(`${at}.run.http${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message);
-    }
-    spec = parsed.data;
-  }
-  if (!spec) return;
   for (const m of spec.url.matchAll(/\{([A-Za-z_][\w.-]*)\}/g)) needArg(m[1], `${sub}url`);
   spec.query?.forEach((q, j) => needArg(q, `${sub}query[${j}]`));
   spec.body?.forEach((b, j) => needArg(b, `${sub}body[${j}]`));
@@ -70,18 +78,9 @@ export function needServer(pack: DomainPack, server: string, path: string, fail:
  * op the declared `changes` are taken as they are.
  */
 export function checkMcp(run: Run & Record<string, unknown>, at: string, needArg: (arg: string | undefined, path: string) => void, fail: Fail, pack: DomainPack): void {
-  let spec: McpSpec | undefined;
-  const sub = run.op === "mcp" ? "" : "mcp.";
-  if (run.op === "mcp") spec = run as McpSpec;
-  else if (run.mcp !== undefined) {
-    const parsed = McpSpec.safeParse(run.mcp);
-    if (!parsed.success) {
-      const { path, message } = explainIssue(parsed.error.issues[0]!);
-      fail(`${at}.run.mcp${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message);
-    }
-    spec = parsed.data;
-  }
+  const spec = backendSpec(run, "mcp", McpSpec, at, fail);
   if (!spec) return;
+  const sub = run.op === "mcp" ? "" : "mcp.";
   if (run.http !== undefined) fail(`${at}.run.mcp`, "a run sends its call to one backend: give it an http block or an mcp block, not both");
   needServer(pack, spec.server, `${at}.run.${sub}server`, fail);
   for (const [param, arg] of Object.entries(spec.args ?? {})) needArg(arg, `${sub}args.${param}`);

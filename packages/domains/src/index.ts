@@ -18,7 +18,7 @@ export { categoryWords, nameWords, sayableName } from "./sayable.js";
 export { expand, fillValue, firstWay, GENDER_SLOT, isMany, THING_GENDER_SLOT } from "./phrase-grammar.js";
 export type { Slots } from "./phrase-grammar.js";
 export { alonePattern, describeArg, factSaying, humanField } from "./field-words.js";
-export { bookingRef } from "./booking-ref.js";
+export { bookedNoun, bookingRef } from "./booking-ref.js";
 export type { FactSaying, Lang, ValueWordings } from "./field-words.js";
 export type { Renames } from "./rename.js";
 export { judge, wasSaid } from "./checker/judge.js";

@@ -49,6 +49,7 @@ export class StatsAccumulator {
   dialoguesWithCalls = 0;
   /** Every tool the dialogues offered (their `tools`), to tell which no dialogue called. */
   readonly offered = new Set<string>();
+  offeredOverflow = false;
   readonly formatProblems = new Tally();
   callsChecked = 0;
   textCalls = 0;
@@ -121,7 +122,9 @@ export class StatsAccumulator {
     if (scenario && str(scenario.resolution)) this.planned.add(str(scenario.resolution)!);
 
     const tools = offeredTools(d);
-    for (const name of tools.keys()) this.offered.add(name);
+    // Bounded as the tallies are: past their cap of names, which tools went uncalled is not claimed.
+    for (const name of tools.keys()) if (this.offered.size < this.toolCalls.cap || this.offered.has(name)) this.offered.add(name);
+    else this.offeredOverflow = true;
     const items = new Map<string, Obj>();
     const callName = new Map<string, string>();
     let turns = 0;
@@ -231,7 +234,7 @@ export class StatsAccumulator {
           by_name: byTool,
           // A tool the dialogues offer and none calls trains nothing: the generator never reaches it (no category's task uses it).
           // (Past the tally's cap of distinct names a called tool may be uncounted: then none is claimed.)
-          never_called: this.toolCalls.overflow > 0 ? [] : [...this.offered].filter((name) => !this.toolCalls.counts.has(name)).sort(),
+          never_called: this.toolCalls.overflow > 0 || this.offeredOverflow ? [] : [...this.offered].filter((name) => !this.toolCalls.counts.has(name)).sort(),
         },
         tool_format: {
           calls_checked: this.callsChecked,

@@ -3,7 +3,7 @@
 import type { BookingValue } from "@chatmill/schema";
 import { listJoin, say } from "../../phrases/grammar.js";
 import { REFUSALS, type RefusalKind } from "../../phrases/refusal-banks.js";
-import { humanField } from "@chatmill/domains";
+import { bookedNoun, humanField } from "@chatmill/domains";
 import { article } from "@chatmill/kit";
 import type { Shown } from "../present.js";
 import type { ToolInfo } from "../tools.js";
@@ -100,11 +100,7 @@ export function changeWhat(d: Dialog, cancel: boolean, ref: string, details: str
 export function ownBooking(d: Pick<Dialog, "lang">, task: Pick<Task, "service">): string {
   if (d.lang === "hi") return "अपनी बुकिंग";
   if (d.lang === "mixed") return "apni booking";
-  const what =
-    task.service.booking?.booked?.[0]
-      ?.trim()
-      .replace(/^(a|an|the|some)\s+/i, "")
-      .replace(/\s+(at|on|for|with|to|in|of)(\s+the)?$/i, "") || "booking";
+  const what = bookedNoun(task.service.booking?.booked) ?? "booking";
   // A plural ("tickets") takes no article.
   return /s$/i.test(what) ? what : `${article(what)} ${what}`;
 }
@@ -168,7 +164,10 @@ const ERROR_KEYS = new Set(["type", "message", "table", "path", "missing", "inje
  * data writes it ("'H4Z6KUOKN' is already cancelled").
  */
 export function refusal(d: Pick<Dialog, "lang" | "rng">, error: RefusalError, what: string): string {
-  const { kind, state } = refusalOf(error);
+  return sayRefusal(d, refusalOf(error), what);
+}
+
+function sayRefusal(d: Pick<Dialog, "lang" | "rng">, { kind, state }: { kind: RefusalKind; state: unknown }, what: string): string {
   return say(REFUSALS[d.lang][kind], d.rng, { what, state: String(state ?? "") });
 }
 
@@ -190,9 +189,10 @@ function refusalOf(error: RefusalError): { kind: RefusalKind; state: unknown } {
  * cancelled.", not "… Shall I try with a different pick-up branch?").
  */
 export function refusedLine(d: Dialog, task: Task, error: RefusalError, what: string, kinds: ReadonlyArray<BookingValue["kind"]>): string {
-  const reason = refusal(d, error, what);
+  const why = refusalOf(error);
+  const reason = sayRefusal(d, why, what);
   const said = d.voice.assistant("action_failed", { reason, field: otherField(d, task, kinds) });
   const at = said.indexOf(reason);
-  if (refusalOf(error).kind !== "closed" || at < 0) return said;
+  if (why.kind !== "closed" || at < 0) return said;
   return said.slice(0, at + reason.length).replace(/[\s,:;—-]+$/u, "") + (d.lang === "hi" ? "।" : ".");
 }
