@@ -30,7 +30,7 @@ refuses it and the actions change nothing; escalated: a category the pack's poli
 a person, ending in its hand-off tool). Every task is replayed before it is written; one that
 does not validate, allows another ending, or is resolved with nothing to check (no action to
 take, no fact to say; kept only if no draw checks anything), is drawn again, and the count goes
-to stderr.
+to stderr with its commonest reasons (category, service and what was wrong).
 Each scenario depends only on --seed, the persona and the flags, never on the other records:
 splitting the input (parallel --pipe) gives the same scenarios as one process.
 --balance gives exactly even use of combinations instead, at the price of that property.
